@@ -1,0 +1,127 @@
+"""Offsets: Python code points <-> UTF-16 units, anchors and re-anchoring.
+
+Stored offsets are code points into the article text. Qt counts UTF-16 code
+units; every astral character (> U+FFFF) takes two units. OffsetMap is the ONE
+place where the two are converted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+CONTEXT = 32  # characters of prefix/suffix stored with each annotation
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class OffsetMap:
+    """Converts positions in one text between code points and UTF-16 units."""
+
+    def __init__(self, text: str) -> None:
+        # code-point indexes of astral characters, in order
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # their UTF-16 unit positions (first unit of the pair)
+        self._astral_units = [i + n for n, i in enumerate(self._astral)]
+        self.length = len(text)
+        self.utf16_length = len(text) + len(self._astral)
+
+    def to_utf16(self, pos: int) -> int:
+        pos = max(0, min(pos, self.length))
+        return pos + bisect_left(self._astral, pos)
+
+    def to_code_point(self, unit: int) -> int:
+        """UTF-16 unit -> code point; a unit inside a surrogate pair snaps
+        back to the start of that character."""
+        unit = max(0, min(unit, self.utf16_length))
+        n = bisect_right(self._astral_units, unit - 1)  # pairs starting before unit
+        if n and self._astral_units[n - 1] == unit - 1:
+            # unit points at the low surrogate: snap to the pair's start
+            return unit - 1 - (n - 1)
+        return unit - n
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+
+
+def make_anchor(text: str, start: int, end: int) -> Anchor:
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span {start}:{end} is outside a text of {len(text)} characters")
+    return Anchor(
+        start,
+        end,
+        text[start:end],
+        text[max(0, start - CONTEXT) : start],
+        text[end : end + CONTEXT],
+    )
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span so it neither starts nor ends with white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-" or 0x300 <= ord(ch) <= 0x36F
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that starts or ends inside a word to whole words."""
+    while 0 < start < len(text) and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+        start -= 1
+    while 0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+        end += 1
+    return start, end
+
+
+def reanchor(text: str, anchor: Anchor) -> tuple[int, int] | None:
+    """Find where an anchor's quote now lies in text.
+
+    Exact position first; else the occurrence whose prefix and suffix match
+    best, ties going to the nearest to the old position. None when the quote
+    is gone: the caller must say so, never guess.
+    """
+    q = anchor.quote
+    if not q:
+        return None
+    if text[anchor.start : anchor.end] == q:
+        return anchor.start, anchor.end
+    best: tuple[int, int, int] | None = None  # (score, -distance, start)
+    i = text.find(q)
+    while i != -1:
+        before = text[max(0, i - len(anchor.prefix)) : i]
+        after = text[i + len(q) : i + len(q) + len(anchor.suffix)]
+        score = _common_suffix(before, anchor.prefix) + _common_prefix(after, anchor.suffix)
+        key = (score, -abs(i - anchor.start), i)
+        if best is None or key > best:
+            best = key
+        i = text.find(q, i + 1)
+    if best is None:
+        return None
+    return best[2], best[2] + len(q)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    return _common_prefix(a[::-1], b[::-1])

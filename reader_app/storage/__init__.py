@@ -1,0 +1,1 @@
+"""Storage layer: the SQLite library through sqlite-utils."""

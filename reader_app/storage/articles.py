@@ -1,0 +1,127 @@
+"""Articles: add (deduplicated by text sha256), get, list."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from reader_app.domain.models import Article, ArticleId, ArticleSummary, ImportedArticle, StyleSpan
+from reader_app.domain.offsets import text_sha256
+from reader_app.storage.clock import new_uuid, now_iso
+
+
+class NotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class AddResult:
+    article_id: ArticleId
+    title: str
+    created: bool  # False: the same text was already in the library
+
+
+def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResult]:
+    """Store many articles in one transaction; duplicates (same sha256) are skipped."""
+    results: list[AddResult] = []
+    with db.atomic():
+        for item in items:
+            results.append(_add(db, item))
+    return results
+
+
+def add_article(db: Database, item: ImportedArticle) -> AddResult:
+    with db.atomic():
+        return _add(db, item)
+
+
+def _add(db: Database, item: ImportedArticle) -> AddResult:
+    if not item.text:
+        raise ValueError("an article needs text")
+    digest = text_sha256(item.text)
+    row = db.execute("SELECT id, title FROM articles WHERE sha256 = ?", [digest]).fetchone()
+    if row:
+        return AddResult(ArticleId(row[0]), row[1], False)
+    styles = json.dumps([[s.start, s.end, s.style, s.href] for s in item.styles])
+    cur = db.execute(
+        "INSERT INTO articles (uuid, title, source, published, language, text, sha256,"
+        " content_type, styles, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [
+            new_uuid(),
+            item.title,
+            item.source,
+            item.published,
+            item.language,
+            item.text,
+            digest,
+            item.content_type,
+            styles,
+            now_iso(),
+        ],
+    )
+    return AddResult(ArticleId(cur.lastrowid), item.title, True)
+
+
+_ARTICLE_COLS = (
+    "id, uuid, title, source, published, language, text, sha256, content_type, styles, imported_at"
+)
+
+
+def get_article(db: Database, article_id: int) -> Article:
+    row = db.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        raise NotFound(f"article {article_id} not found")
+    styles = tuple(StyleSpan(s, e, st, href) for s, e, st, href in json.loads(row[9]))
+    return Article(ArticleId(row[0]), *row[1:9], styles, row[10])
+
+
+def article_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+_SORTS = {
+    "title": "a.title COLLATE NOCASE",
+    "published": "a.published",
+    "source": "a.source COLLATE NOCASE",
+    "imported_at": "a.imported_at",
+    "id": "a.id",
+}
+
+
+def list_articles(
+    db: Database,
+    *,
+    search: str | None = None,
+    order_by: str = "imported_at",
+    descending: bool = False,
+    limit: int | None = None,
+) -> list[ArticleSummary]:
+    """Library rows with tag counts. search filters on title/source (substring)."""
+    where, params = "", []
+    if search:
+        where = "WHERE a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\'"
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params = [pattern, pattern]
+    order = _SORTS[order_by] + (" DESC" if descending else "") + ", a.id"
+    sql = f"""
+        SELECT a.id, a.title, a.source, a.published, a.imported_at, length(a.text),
+               coalesce(c.claims, 0), coalesce(c.actors, 0), coalesce(c.dates, 0)
+        FROM articles a LEFT JOIN (
+            SELECT article_id,
+                   sum(kind = 'claim') AS claims, sum(kind = 'actor') AS actors,
+                   sum(kind = 'date') AS dates
+            FROM annotations GROUP BY article_id
+        ) c ON c.article_id = a.id
+        {where} ORDER BY {order}"""
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [ArticleSummary(ArticleId(r[0]), *r[1:]) for r in db.execute(sql, params)]
+
+
+def delete_article(db: Database, article_id: int) -> None:
+    """Remove an article and (by cascade) its annotations."""
+    with db.atomic():
+        db.execute("DELETE FROM articles WHERE id = ?", [article_id])
