@@ -1,0 +1,148 @@
+"""Facts read from a plain-text article itself: its dateline, title, language.
+
+The dateline is the inline ``date YYYY-MM-DD`` that opens many news files.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+
+__all__ = ["guess_language", "split_dateline", "text_title", "valid_iso_date"]
+
+# Leading whitespace, "date" (any case, optional colon), spaces, the date, then
+# the end of the text or whitespace (newline, or the body on the same line).
+_DATELINE = re.compile(
+    r"\A\s*(?P<line>date:?[ \t]+(?P<iso>\d{4}-\d{2}-\d{2}))(?=\s|\Z)",
+    re.IGNORECASE,
+)
+# What is removed after a valid dateline. Deliberately not \s: a non-breaking
+# space or other Unicode space after the date is body text, not layout.
+_AFTER = re.compile(r"[ \t\n\r\f\v]*")
+
+
+def valid_iso_date(value: str) -> str | None:
+    """The YYYY-MM-DD at the start of value if it is a real calendar date."""
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
+    if not m:
+        return None
+    try:
+        return _dt.date.fromisoformat(m.group(1)).isoformat()
+    except ValueError:
+        return None
+
+
+def split_dateline(text: str) -> tuple[str | None, str, str | None]:
+    """Split a leading dateline off an article.
+
+    Returns (published, body, warning):
+    - no dateline: (None, text unchanged, None);
+    - valid dateline: (ISO date, the text after the dateline and the whitespace
+      that follows it, None). The dateline may be followed by a newline or by
+      the body on the same line ("date 2022-02-09 Talks resumed ...").
+    - impossible date ("date 2022-13-45"): (None, text unchanged, warning).
+      The text is kept as-is on purpose: nothing the file said is lost, and the
+      analyst can see (and tag) the odd dateline; the article is imported
+      undated and the warning says so.
+    """
+    m = _DATELINE.match(text)
+    if not m:
+        return None, text, None
+    published = valid_iso_date(m.group("iso"))
+    if published is None:
+        warning = f"impossible dateline {m.group('line')!r} ignored; imported undated"
+        return None, text, warning
+    rest = _AFTER.match(text, m.end())
+    assert rest is not None  # the pattern matches the empty string
+    return published, text[rest.end() :], None
+
+
+# --- other cheap facts read from a plain-text article -------------------------
+
+_TITLE_MAX = 120  # a first line longer than this is a paragraph, not a title
+_SHORT_TITLE = 100  # first-sentence titles are cut here, at a word boundary
+_SENTENCE = re.compile(r"(.{12,}?[.!?…])(?=\s|\Z)", re.S)  # 12+: skip "U.S." starts
+_UK_ONLY = frozenset("іїєґІЇЄҐ")
+_RU_ONLY = frozenset("ыэъёЫЭЪЁ")
+
+
+def text_title(text: str, fallback: str) -> str:
+    """Title of a plain-text article (the title stays part of the text).
+
+    A dateline kept in the text (an impossible one) is skipped first.
+
+    1. The first line, if it looks like a title: at most 120 characters, has a
+       letter or digit, does not end with . , ; : and is followed by a blank
+       line (or is the only line). A hard-wrapped paragraph line is not.
+    2. Else the first sentence of the first paragraph, shortened to ~100
+       characters at a word boundary with "…".
+    3. Else fallback (the file name stem).
+    """
+    m = _DATELINE.match(text)
+    if m:
+        text = text[_AFTER.match(text, m.end()).end() :]  # type: ignore[union-attr]
+    first, _, rest = text.partition("\n")
+    line = first.strip()
+    next_line = rest.partition("\n")[0]
+    if (
+        line
+        and len(line) <= _TITLE_MAX
+        and any(ch.isalnum() for ch in line)
+        and not line.endswith((".", ",", ";", ":"))
+        and not next_line.strip()
+    ):
+        return line
+    para = " ".join(text.split("\n\n", 1)[0].split())
+    m = _SENTENCE.match(para)
+    sentence = (m.group(1) if m else para).removesuffix(".")
+    return _shorten(sentence) if sentence.strip() else fallback
+
+
+def _shorten(s: str, limit: int = _SHORT_TITLE) -> str:
+    if len(s) <= limit:
+        return s
+    cut = s.rfind(" ", 0, limit + 1)
+    if cut < limit // 2:  # no usable word boundary (e.g. CJK): cut between characters
+        cut = limit
+        while cut > 1 and _joins(s[cut - 1], s[cut]):
+            cut -= 1
+    return s[:cut].rstrip(" ,;:-–—") + "…"
+
+
+def _joins(before: str, ch: str) -> bool:
+    """True when ch continues the character cluster before it."""
+    o = ord(ch)
+    return bool(
+        unicodedata.combining(ch)
+        or ch in "\u200d\ufe0e\ufe0f"
+        or before == "\u200d"
+        or 0x1F3FB <= o <= 0x1F3FF  # skin tones
+        or (0x1F1E6 <= o <= 0x1F1FF and 0x1F1E6 <= ord(before) <= 0x1F1FF)  # flags
+        or 0xDC00 <= o <= 0xDFFF
+    )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def guess_language(text: str) -> str | None:
+    """A cheap guess: mostly Cyrillic -> "uk" if Ukrainian-only letters (і ї є ґ)
+    outnumber Russian-only ones (ы э ъ ё), else "ru"; mostly Latin -> "en";
+    anything else -> None. Only the first 5,000 characters are looked at, with
+    regex counts (a per-character Python loop dominated the import time)."""
+    sample = text[:5_000]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return None
+    cyrillic = len(_CYRILLIC.findall(sample))
+    if cyrillic * 2 > letters:
+        lower = sample.lower()
+        uk = sum(lower.count(ch) for ch in _UK_ONLY)
+        ru = sum(lower.count(ch) for ch in _RU_ONLY)
+        return "uk" if uk and uk >= ru else "ru"
+    if len(_LATIN.findall(sample)) * 2 > letters:
+        return "en"
+    return None

@@ -1,0 +1,179 @@
+"""Bytes -> text for imported articles.
+
+Order of trust: a BOM, then strict UTF-8, then (for legacy files) Windows-1252
+for Western text, with charset-normalizer consulted only when the Western
+reading looks like mojibake of another script (e.g. Cyrillic cp1251).
+charset-normalizer alone is unreliable on short Western texts (it guesses
+cp775/cp437/cp1250 for plain French or English), hence this order.
+
+After decoding, line endings become "\\n" and the BOM is gone; nothing else is
+touched (no Unicode normalization: offsets index this exact text).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import charset_normalizer
+
+__all__ = ["DecodeError", "declared_charset", "decode_bytes"]
+
+
+class DecodeError(ValueError):
+    """The bytes are not an article we can read; str(e) is the reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# Longest signatures first where they share a prefix (UTF-32 LE vs UTF-16 LE).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/ODT/EPUB)"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "GZIP archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office (OLE) document"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\xfd7zXZ\x00", "XZ archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x00asm", "WebAssembly binary"),
+)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+_LEGACY = re.compile(
+    r"(cp\d|iso8859|koi8|mac|shift_jis|euc|gb|big5|iso2022|johab|kz1048|ptcp154|tis|hz)"
+)
+_SAMPLE = 64 * 1024  # bytes shown to charset-normalizer
+
+# C0/C1 controls and DEL, except those real text files carry (\t \n \r \f \v).
+_BAD_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def decode_bytes(data: bytes, hint: str | None = None) -> str:
+    """Decode an article file; raise DecodeError with a short reason.
+
+    hint: an encoding declared by the file itself (e.g. HTML <meta charset>),
+    tried only after BOM and UTF-8, and only if it names a legacy charset.
+    """
+    if not data:
+        raise DecodeError("empty file")
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"binary file ({kind})")
+    text = _decode(data, hint)
+    # Line endings once, here: CRLF and lone CR -> "\n". U+2029 is what Qt puts
+    # between blocks; a literal one in the text would be ambiguous there, so it
+    # counts as a line ending too (same length: offsets are unaffected).
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
+    if text.endswith("\x1a"):  # DOS end-of-file marker, not content
+        text = text[:-1]
+    if not text.strip():
+        raise DecodeError("empty file (only whitespace)")
+    bad = len(_BAD_CONTROLS.findall(text))
+    if bad * 100 > len(text):
+        raise DecodeError(f"not text ({bad} control characters)")
+    return text
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML file declares in its first 4 KiB (<meta charset>)."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii") if m else None
+
+
+def _decode(data: bytes, hint: str | None) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise DecodeError(f"undecodable {encoding.upper()} text") from None
+    if b"\x00" in data:
+        raise DecodeError("binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _legacy_codec(hint)
+    if declared:
+        try:
+            return data.decode(declared)
+        except UnicodeError:
+            pass
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> str:
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81/0x8D/0x8F/0x90/0x9D are unassigned in cp1252
+        western = data.decode("latin-1")  # never fails; junk shows up as C1 controls
+    if _non_ascii_letter_ratio(western[:_SAMPLE]) <= 0.3:
+        return western  # accents sprinkled in ASCII words: a Western language
+    # Mostly accented "letters": likely another script read as cp1252. Of the
+    # detector's candidates, keep the most plausible non-Latin reading (cp1251
+    # over cp1125, whose box-drawing characters are neither letters nor
+    # punctuation). The detector sees a sample (it is slow on megabytes); a
+    # candidate must then decode the whole file.
+    best, best_score = western, 0.0
+    for match in charset_normalizer.from_bytes(data[:_SAMPLE]):
+        if match.encoding.startswith("utf"):
+            continue  # without a BOM these are guesses we do not take
+        try:
+            candidate = data.decode(match.encoding)
+        except (UnicodeError, LookupError):
+            continue
+        score = _non_latin_letter_score(candidate[:_SAMPLE])
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _legacy_codec(hint: str | None) -> str | None:
+    """Python's codec for a declared legacy charset; None for anything else
+    (UTF-* without a BOM, text transforms such as unicode_escape, unknown)."""
+    if not hint:
+        return None
+    try:
+        name = codecs.lookup(hint.strip()).name
+    except (LookupError, ValueError):
+        return None
+    return name if _LEGACY.match(name) else None
+
+
+def _non_ascii_letter_ratio(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if ord(ch) > 0x7F) / len(letters)
+
+
+def _non_latin_letter_score(text: str) -> float:
+    """How plausible a reading is: share of letters and punctuation in its
+    non-ASCII part; 0 unless its letters are mostly (>= 80 %) of a non-Latin
+    script (Cyrillic, Greek...). Ties keep charset-normalizer's order."""
+    extra = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
+    letters = [ch for ch in extra if ch.isalpha()]
+    non_latin = sum(1 for ch in letters if ord(ch) >= 0x370)
+    if not letters or non_latin < 0.8 * len(letters):
+        return 0.0
+    good = len(letters) + sum(1 for ch in extra if unicodedata.category(ch).startswith("P"))
+    return good / len(extra) if good >= 0.8 * len(extra) else 0.0

@@ -1,0 +1,229 @@
+"""Sanitized HTML -> (canonical text, style spans).
+
+The text is what a reader sees, laid out like a plain-text article: blocks are
+paragraphs separated by one blank line, inline white space collapses as in a
+browser (verbatim inside <pre>), <br> is "\n", list items get "• " or "1. ",
+table cells are joined by " | ", <hr> is just a paragraph break. Spans are
+code-point offsets into that text and cover content only: never the list
+marker, never the white space around an element. Empty elements get no span.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import nh3
+
+from reader_app.domain.models import StyleSpan
+
+__all__ = ["ALLOWED_TAGS", "drop_prefix", "render_html", "sanitize_html"]
+
+ALLOWED_TAGS = frozenset(
+    "p br h1 h2 h3 h4 h5 h6 strong b em i code pre blockquote ul ol li a hr "
+    "table thead tbody tr th td".split()
+)
+# Removed together with their content (not just unwrapped).
+DROPPED_TAGS = frozenset(
+    "script style noscript template head title nav footer aside form iframe "
+    "object embed svg math textarea select button".split()
+)
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# What render_html skips on unsanitized input; not <head>, whose end tag is optional.
+_SKIP = DROPPED_TAGS - {"head"}
+
+_BLOCKS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li blockquote pre tr hr ul ol table thead tbody div "
+    "section article main header dl dt dd figure figcaption address details summary".split()
+)
+_VOID = frozenset("br hr img meta link input wbr area base col embed source track param".split())
+_STYLE = {"b": "strong", "i": "em"} | {
+    t: t for t in "strong em code pre blockquote li p h1 h2 h3 h4 h5 h6".split()
+}
+_COLLAPSE = re.compile(r"[ \t\n\f]+")  # HTML white space; NBSP is not in it
+
+
+def sanitize_html(html: str, extra_tags: frozenset[str] = frozenset()) -> str:
+    """nh3 with the app's allow-list: no img, only href on a, and only
+    absolute http/https/mailto URLs (relative ones like "#fn:1" are dropped)."""
+    options = {
+        "tags": set(ALLOWED_TAGS | extra_tags),
+        "clean_content_tags": set(DROPPED_TAGS),
+        "attributes": {"a": {"href"}, "*": set()},  # "*": no default lang/title
+        "url_schemes": set(URL_SCHEMES),
+        "link_rel": None,
+    }
+    try:
+        return nh3.clean(html, url_relative="deny", **options)
+    except TypeError:  # older nh3 without url_relative; render_html drops them anyway
+        return nh3.clean(html, **options)
+
+
+def render_html(html: str) -> tuple[str, tuple[StyleSpan, ...]]:
+    """Render (already sanitized) HTML to its reading text and style spans."""
+    r = _Renderer()
+    r.feed(html)
+    r.close()
+    return r.result()
+
+
+def drop_prefix(
+    text: str, styles: tuple[StyleSpan, ...], n: int
+) -> tuple[str, tuple[StyleSpan, ...]]:
+    """Remove text[:n] and move the spans with it (spans left empty go)."""
+    moved = (StyleSpan(max(s.start - n, 0), s.end - n, s.style, s.href) for s in styles)
+    return text[n:], tuple(s for s in moved if s.start < s.end)
+
+
+def _safe_href(href: str | None) -> str | None:
+    if not href:
+        return None
+    scheme = href.split(":", 1)[0].strip().lower() if ":" in href else ""
+    return href.strip() if scheme in URL_SCHEMES else None
+
+
+class _Renderer(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._out: list[str] = []
+        self._pos = 0  # code points written so far
+        self._break = 0  # newlines owed before the next content (2 = new paragraph)
+        self._ws = ""  # white space owed before the next content in this block
+        self._prefix = ""  # list marker owed to the next content
+        self._fresh = True  # nothing but a marker since the last paragraph break
+        self._open: list[list] = []  # [tag, style, href, start|None, order]
+        self._spans: list[tuple[int, int, int, str, str | None]] = []
+        self._lists: list[list] = []  # [tag, counter]
+        self._cells = 0  # cells seen in the current table row
+        self._pre = 0  # depth of <pre>
+        self._pre_start = False  # drop one newline right after <pre>
+        self._skip = 0  # depth inside dropped elements (unsanitized input)
+        self._order = 0
+
+    # --- structure -------------------------------------------------------
+    def _paragraph(self) -> None:
+        if not self._fresh:
+            self._break = max(self._break, 2)
+        self._fresh = True
+        self._ws = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self._skip += tag not in _VOID
+            return
+        if self._skip:
+            return
+        if tag == "br":
+            if self._pos:
+                self._break += 1
+            self._ws = ""
+            return
+        if tag in _BLOCKS:
+            self._paragraph()
+        if tag in ("ul", "ol"):
+            self._lists.append([tag, 0])
+        elif tag == "li":
+            kind = self._lists[-1] if self._lists else ["ul", 0]
+            kind[1] += 1
+            self._prefix = "• " if kind[0] == "ul" else f"{kind[1]}. "
+        elif tag == "tr":
+            self._cells = 0
+        elif tag in ("td", "th"):
+            self._cells += 1
+            if self._cells > 1 and not self._fresh:
+                self._ws = " | "
+        elif tag == "pre":
+            self._pre += 1
+            self._pre_start = True
+        if tag in _VOID:
+            return
+        style = _STYLE.get(tag)
+        href = _safe_href(dict(attrs).get("href")) if tag == "a" else None
+        if tag == "a" and href:
+            style = "link"
+        self._order += 1
+        self._open.append([tag, style, href, None, self._order])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip = max(0, self._skip - 1)
+            return
+        if self._skip or tag in _VOID:
+            return
+        for i in range(len(self._open) - 1, -1, -1):
+            if self._open[i][0] == tag:
+                for rec in reversed(self._open[i:]):
+                    self._close(rec)
+                del self._open[i:]
+                break
+
+    def _close(self, rec: list) -> None:
+        tag, style, href, start, order = rec
+        if style and start is not None and start < self._pos:
+            self._spans.append((order, start, self._pos, style, href))
+        if tag in ("ul", "ol") and self._lists:
+            self._lists.pop()
+        elif tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        if tag in _BLOCKS:
+            self._paragraph()
+            self._prefix = ""
+
+    # --- text ------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self._skip or not data:
+            return
+        data = data.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
+        if self._pre:
+            if self._pre_start and data.startswith("\n"):
+                data = data[1:]
+            self._pre_start = False
+            body = data.rstrip(" \t\n\f")
+            if body:
+                self._emit(body)
+            self._ws += data[len(body) :] if body else data
+            return
+        parts = _COLLAPSE.split(data)
+        for n, part in enumerate(parts):
+            if n:  # a white-space run separated part n-1 and part n
+                if not self._fresh and not self._ws:
+                    self._ws = " "
+            if part:
+                self._emit(part)
+
+    def _emit(self, text: str) -> None:
+        head = ""
+        if self._pos:
+            head = "\n" * self._break if self._break else self._ws
+            if self._break and self._pre:
+                head += self._ws.lstrip("\n")  # indentation of a <pre> line
+        elif self._pre:
+            head = self._ws.lstrip("\n")
+        head += self._prefix
+        self._break, self._ws, self._prefix = 0, "", ""
+        if head:
+            self._write(head)
+        for rec in self._open:
+            if rec[3] is None:
+                rec[3] = self._pos
+        self._write(text)
+        self._fresh = False
+
+    def _write(self, s: str) -> None:
+        self._out.append(s)
+        self._pos += len(s)
+
+    def result(self) -> tuple[str, tuple[StyleSpan, ...]]:
+        for rec in reversed(self._open):
+            self._close(rec)
+        self._open.clear()
+        raw = "".join(self._out)
+        text = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        spans = []
+        for _, start, end, style, href in sorted(self._spans):
+            s = min(max(start - lead, 0), len(text))
+            e = min(max(end - lead, 0), len(text))
+            if s < e:
+                spans.append(StyleSpan(s, e, style, href))
+        return text, tuple(spans)
