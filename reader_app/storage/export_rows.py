@@ -7,7 +7,9 @@ JSON array (json_each) so there is no limit on how many ids can be passed.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
@@ -67,6 +69,17 @@ def _where(
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def export_query(
+    kinds: Iterable[str] | None = None,
+    article_ids: Iterable[int] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> tuple[str, list]:
+    """The SELECT behind iter_export_rows and its parameters (benchmarks, EXPLAIN)."""
+    where, params = _where(kinds, article_ids, date_from, date_to)
+    return _SELECT + _FROM + where + _ORDER, params
+
+
 def iter_export_rows(
     db: Database,
     *,
@@ -80,12 +93,14 @@ def iter_export_rows(
     kinds / article_ids: None means all; an empty list matches nothing.
     date_from / date_to: inclusive ISO dates (YYYY-MM-DD) on articles.published.
     """
-    where, params = _where(kinds, article_ids, date_from, date_to)
-    cursor = db.execute(_SELECT + _FROM + where + _ORDER, params)
+    cursor = db.execute(*export_query(kinds, article_ids, date_from, date_to))
     try:
-        yield from cursor
+        for row in cursor:  # not `yield from`: that would close the cursor on GeneratorExit
+            yield row
     finally:
-        cursor.close()
+        # An abandoned generator may be finalised after its database was closed.
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            cursor.close()
 
 
 def count_export_rows(

@@ -1,0 +1,148 @@
+"""CSV export that opens safely in Excel, or exactly as stored with raw=True.
+
+Excel-safe mode (the default):
+
+- The file is UTF-8 with a BOM (``encoding="utf-8-sig"``) so Excel detects the
+  encoding; ``newline=""`` hands line endings to the csv module, which writes
+  ``\\r\\n`` after each row and quotes (QUOTE_MINIMAL) any cell holding a comma,
+  a double quote, ``\\r`` or ``\\n``, so multi-line quotes survive a round trip.
+- CSV injection (OWASP): a cell in a free-text column that begins with ``=``,
+  ``+``, ``-``, ``@``, tab or carriage return gets a leading ``'`` so a
+  spreadsheet shows it as text instead of evaluating it as a formula. Tab is
+  not a safe prefix. Numbers in numeric columns (ids, offsets) are never touched.
+
+Raw mode (``raw=True``): no BOM and no prefix; every cell is exactly what the
+library holds, for pandas, R and scripts.
+
+No SQL and no Qt here: rows come from any iterable of sequences.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import TextIO
+
+FREE_TEXT_COLUMNS = frozenset(
+    {"article_title", "article_source", "quote", "prefix", "suffix", "value", "note", "analyst"}
+)
+DANGEROUS_FIRST = frozenset("=+-@\t\r")
+SAFE_PREFIX = "'"
+_CHUNK = 2048  # rows per writerows() call; progress is reported between chunks
+
+
+def defuse(cell: object) -> object:
+    """The cell as Excel-safe text: a leading quote if it could start a formula."""
+    if cell and cell.__class__ is str and cell[0] in DANGEROUS_FIRST:  # type: ignore[index]
+        return SAFE_PREFIX + cell  # type: ignore[operator]
+    return cell
+
+
+def _defused_rows(rows: Iterable[Sequence], text_idx: tuple[int, ...]) -> Iterator[Sequence]:
+    # Hot loop: most rows need no change, so check first and copy only when needed.
+    danger = DANGEROUS_FIRST
+    for row in rows:
+        for i in text_idx:
+            v = row[i]
+            if v and v.__class__ is str and v[0] in danger:
+                break
+        else:
+            yield row
+            continue
+        fixed = list(row)
+        for i in text_idx:
+            fixed[i] = defuse(fixed[i])
+        yield fixed
+
+
+def write_csv(
+    rows: Iterable[Sequence],
+    columns: Sequence[str],
+    out: TextIO,
+    *,
+    raw: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write a header and the rows to out; return how many rows were written.
+
+    out should come from open_csv_output (or be opened with newline="").
+    progress, if given, is called with the running row count now and then.
+    """
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(columns)
+    if not raw:
+        text_idx = tuple(i for i, c in enumerate(columns) if c in FREE_TEXT_COLUMNS)
+        if text_idx:
+            rows = _defused_rows(rows, text_idx)
+    it = iter(rows)
+    written = 0
+    while chunk := list(islice(it, _CHUNK)):
+        writer.writerows(chunk)
+        written += len(chunk)
+        if progress is not None:
+            progress(written)
+    return written
+
+
+@contextlib.contextmanager
+def open_csv_output(path_or_dash: str | os.PathLike, raw: bool = False) -> Iterator[TextIO]:
+    """A text stream for write_csv: "-" is stdout, anything else a file.
+
+    A file is written to a temporary file in the same folder and moved into
+    place only when the block succeeds, so a failed export never leaves a
+    half-written file (and never clobbers an older export).
+    """
+    encoding = "utf-8" if raw else "utf-8-sig"  # utf-8-sig writes the BOM first
+    if str(path_or_dash) == "-":
+        with _stdout_text(encoding) as out:
+            yield out
+        return
+    target = Path(path_or_dash)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with open(fd, "w", encoding=encoding, newline="") as out:
+            yield out
+        os.chmod(tmp_name, _new_file_mode(target))
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+@contextlib.contextmanager
+def _stdout_text(encoding: str) -> Iterator[TextIO]:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a replaced stdout without bytes underneath
+        if encoding == "utf-8-sig":
+            sys.stdout.write("\ufeff")
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    out = io.TextIOWrapper(buffer, encoding=encoding, newline="")
+    try:
+        yield out
+        out.flush()
+    finally:
+        # Leave sys.stdout's buffer open for whoever owns it.
+        with contextlib.suppress(ValueError, OSError):
+            out.detach()
+
+
+def _new_file_mode(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0o666 & ~umask
+    (mkstemp creates 0o600)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
