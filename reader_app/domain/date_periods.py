@@ -1,0 +1,70 @@
+"""Rules for named periods: weekends, decades, and "the 10th" (a day of a nearby month)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from reader_app.domain import date_words as w
+from reader_app.domain.date_hits import Hit, shift_months, show, valid_day, week_monday
+
+Period = tuple[Hit, str, str]  # the interval's hit, its start value, its end value
+
+_MODIFIER = w.alternation([*w.MODIFIERS, *w.MULTIWORD_MODIFIERS])
+_WEEKEND = re.compile(rf"(?:\b({_MODIFIER})\s+)?\b(weekend|вихідних|вихідні|выходных|выходные)\b")
+_DECADE = re.compile(r"(?<![\d.,/-])\b([12]\d{2}0)(?:s|\s-\s(?:х|ті|і|е|ые|ых))\b")
+_DAY_OF_MONTH = re.compile(r"(?:on\s+)?the\s+(\d{1,2})")
+
+
+def _period(first: date, last: date, why: str) -> Period:
+    return Hit(first, "interval", "interval", why), first.isoformat(), last.isoformat()
+
+
+def weekend(s: str, dl: date | None) -> Period | None:
+    """'over the weekend' = the nearest one (Mon-Wed: the last, Thu-Fri: the coming one);
+    'this weekend' = the coming (or current) one; 'last'/'next weekend' = strictly before/after."""
+    m = _WEEKEND.search(s)
+    if m is None:
+        return None
+    word = m.group(1) or ""
+    k = w.MULTIWORD_MODIFIERS.get(word, w.MODIFIERS.get(word, 0)) if word else None
+    said = m.group(0)
+    if dl is None:
+        return Hit(None, "day", "interval", f"'{said}'"), "", ""
+    saturday = week_monday(dl) + timedelta(days=5)
+    if k is not None and k < 0:
+        saturday -= timedelta(days=7)
+        why = f"'{said}': the weekend before the dateline {show(dl)}"
+    elif k is not None and k > 0:
+        saturday += timedelta(days=7 if dl >= saturday else 0)
+        why = f"'{said}': the weekend after the dateline {show(dl)}"
+    elif k == 0:
+        why = f"'{said}': the weekend of the dateline's week ({show(dl)})"
+    else:
+        saturday -= timedelta(days=7 if dl.weekday() <= 2 else 0)
+        why = f"'{said}': the weekend nearest to the dateline {show(dl)}"
+    return _period(saturday, saturday + timedelta(days=1), why)
+
+
+def decade(s: str, dl: date | None) -> Period | None:
+    m = _DECADE.search(s)
+    if m is None:
+        return None
+    start = int(m.group(1))
+    return (Hit(date(start, 1, 1), "interval", "interval", f"The {start}s: a decade"),
+            f"{start:04d}", f"{start + 9:04d}")
+
+
+def day_of_month(s: str, dl: date | None) -> Hit | None:
+    """'on the 10th': day 10 of the dateline's month or a neighbouring one, whichever is nearer."""
+    m = _DAY_OF_MONTH.fullmatch(s)
+    if m is None or not 1 <= int(m.group(1)) <= 31:
+        return None
+    day = int(m.group(1))
+    if dl is None:
+        return Hit(None, "day", "day-month", f"the {day}th has no month")
+    months = (shift_months(dl, k) for k in (-1, 0, 1))
+    candidates = [d for d in (valid_day(x.year, x.month, day) for x in months) if d]
+    first = min(candidates, key=lambda d: (abs((d - dl).days), d.month != dl.month))
+    return Hit(first, "day", "day-month",
+               f"Day {day} of the month nearest to the dateline {show(dl)}")

@@ -1,0 +1,184 @@
+"""Date normalization for date tags: a tagged phrase + the article's dateline -> ISO 8601.
+
+Rules for what news text means ("on Thursday" = the Thursday nearest the dateline, "Feb. 20"
+= the nearest Feb. 20, "1997" = a year, "Feb. 13-19" = an interval) come first; dateparser is
+the base for the rest. See DESIGN.md, "dateparser" landmine.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from reader_app.domain import date_words as w
+from reader_app.domain.date_fallback import dateparser_hit
+from reader_app.domain.date_hits import Hit, reyear_after, reyear_before
+from reader_app.domain.date_periods import decade, weekend
+from reader_app.domain.date_rules import MONTH_WORD, YEAR_WORD, resolve_single
+
+__all__ = ["GRANULARITIES", "METHODS", "ResolvedDate", "resolve_date"]
+
+GRANULARITIES = ("day", "week", "month", "year", "interval")
+METHODS = ("absolute", "weekday", "relative", "week", "day-month", "year", "interval",
+           "dateparser", "unresolved-undated", "unresolved")
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    value: str | None  # "2022-02-10" | "2022-W07" | "2022-02" | "1997" | "2022-02-14/2022-02-20"
+    granularity: str | None  # one of GRANULARITIES, None when unresolved
+    method: str  # one of METHODS
+    explanation: str  # one sentence for the analyst
+
+
+MAX_PHRASE = 200  # a date phrase is short; a whole tagged paragraph is not one
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_STARTS = w.alternation(["between", "from", "з", "із", "від", "між", "с", "со", "от", "между"])
+_JOINS_AFTER_START = re.compile(
+    r"\s+(?:and|to|until|till|through|thru|і|й|та|до|по|и|-)\s+")
+_JOINS_BARE = re.compile(r"\s+(?:to|until|till|through|thru|-)\s+")
+_START = re.compile(rf"(?:^|\s)(?:{_STARTS})\s+(?=\S)")
+_YEAR_COMPANIONS = {*w.QUALIFIERS, "in", "the", "of", "year", "early", "mid", "late", "end",
+                    "around", "circa", "у", "в", "рік", "року", "році", "р", "год", "года",
+                    "году", "г"}
+_QUALIFIER = re.compile(rf"^({w.alternation(w.QUALIFIERS)})\s+(?=\S)")
+
+
+def clean(phrase: str) -> str:
+    """Lower-case, NFKC, one kind of apostrophe/dash, punctuation out, spaces collapsed."""
+    s = unicodedata.normalize("NFKC", phrase).lower()
+    s = re.sub(r"[’‘ʼ`´]", "'", s)
+    s = re.sub(r"[‐‑‒–—―−]", " - ", s)
+    s = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", s)  # times of day
+    s = re.sub(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|-(?:го|ого|е|я|й|ге|те|му))\b", r"\1", s)
+    s = re.sub(r"\bmid-", "mid ", s)
+    s = re.sub(r"(?<![^\W\d_])'|'(?![^\W\d_])", " ", s)
+    s = re.sub(r"\.(?!\d)|(?<!\d)\.", " ", s)
+    s = re.sub(r"(?<!\d)/|/(?![\dw])", " ", s)
+    s = re.sub(r"-(?=[^\W\d_])(?!w\d)|(?<=[^\W\d_])-", " - ", s)
+    s = re.sub(r"[^\w\s'./-]|_", " ", s)
+    return " ".join(s.split())
+
+
+def languages_for(phrase: str, language: str | None) -> tuple[str, ...]:
+    """Languages to hand dateparser (from the phrase's script first, then the article's),
+    plus the article's own language last."""
+    lang = (language or "en").strip().lower().split("-")[0].split("_")[0] or "en"
+    if _CYRILLIC.search(phrase):
+        low = phrase.lower()
+        if any(c in low for c in w.UK_ONLY_LETTERS):
+            return ("uk", "ru", lang)
+        if any(c in low for c in w.RU_ONLY_LETTERS) or lang == "ru":
+            return ("ru", "uk", lang)
+        return ((lang, "uk", "ru") if lang not in ("uk", "en") else ("uk", "ru")) + (lang,)
+    return ("en" if lang in ("uk", "ru", "be", "bg", "sr", "mk", "kk") else lang, lang)
+
+
+def _parse_dateline(dateline: str | None) -> date | None:
+    try:
+        return date.fromisoformat(dateline.strip()[:10]) if dateline else None
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _single(s: str, dl: date | None, langs: tuple[str, ...]) -> Hit | None:
+    # langs[-1] is the article's own language (see languages_for): it decides 2/10 vs 10/2.
+    hit = resolve_single(s, dl, month_first=langs[-1] == "en")
+    if hit is not None and (hit.method != "year" or set(s.split()) <= _YEAR_COMPANIONS | {
+            hit.value}):
+        return hit
+    # Nothing, or a year among words the rules do not know ("10. märz 2022"): ask dateparser.
+    better = dateparser_hit(s, dl, langs[:-1])
+    if hit is None or (better and better.first and better.granularity != "year"):
+        return better
+    return hit
+
+
+def _borrow(end: str, other: str) -> str:
+    """'19' in 'Feb. 13-19' borrows the other end's month (and year)."""
+    bare = re.fullmatch(r"(\d{1,2})(?: (\d{4}))?", end)
+    if bare is None:
+        return end
+    month, year = MONTH_WORD.search(other), YEAR_WORD.search(end) or YEAR_WORD.search(other)
+    if month is None:
+        month = re.search(rf"\b({w.alternation(w.MONTH_ABBREVIATIONS)})\b", other)
+    return end if month is None else " ".join(
+        x for x in (month.group(0), bare.group(1), year.group(0) if year else "") if x)
+
+
+def _join(a: Hit, b: Hit) -> tuple[Hit, str, str] | None:
+    if a.method == "unresolved" or b.method == "unresolved":
+        return None
+    if a.yearless and b.first is not None and (a.first is None or not b.yearless):
+        a = reyear_before(a, b.last or b.first)
+    if b.yearless and a.first is not None:
+        b = reyear_after(b, a.first)
+    if a.first is None or b.first is None:
+        return Hit(None, "day", "interval", f"interval: {a.explanation}; {b.explanation}"), "", ""
+    if (b.last or b.first) < a.first:
+        return None
+    return (Hit(a.first, "interval", "interval",
+                f"Interval from {a.value} to {b.value} ({a.explanation}; {b.explanation})"),
+            a.value or "", b.value or "")
+
+
+def _interval(s: str, dl: date | None, langs: tuple[str, ...]) -> tuple[Hit, str, str] | None:
+    period = decade(s, dl) or weekend(s, dl)
+    if period is not None:
+        return period
+    s = re.sub(r"(?<![\d-])(\d{1,2}|\d{4})-(\d{1,2}|\d{4})(?![\d-])", r"\1 - \2", s)
+    start = _START.search(s)
+    body, joins = (s[start.end():], _JOINS_AFTER_START) if start else (s, _JOINS_BARE)
+    pairs = [(body[:j.start()], body[j.end():]) for j in joins.finditer(body)]
+    if not pairs and re.fullmatch(r"[^\s/]+/[^\s/]+", s):
+        pairs = [tuple(s.split("/"))]  # an ISO 8601 interval
+    for left, right in pairs:
+        left, right = _borrow(left, right), _borrow(right, left)
+        a = _single(left, dl, langs)
+        b = _single(right, dl, langs) if a else None
+        joined = _join(a, b) if a and b else None
+        if joined is not None:
+            return joined
+    return None
+
+
+def _resolve(phrase: str, dl: date | None, langs: tuple[str, ...]) -> ResolvedDate:
+    s = clean(phrase)
+    shown = phrase.strip()[:60]
+    if len(s) > MAX_PHRASE:
+        return ResolvedDate(None, None, "unresolved",
+                            f"Not read as a date: longer than {MAX_PHRASE} characters")
+    interval = _interval(s, dl, langs)
+    if interval is not None:
+        hit, start, end = interval
+        if hit.first is not None:
+            return ResolvedDate(f"{start}/{end}", "interval", "interval", hit.explanation + ".")
+    else:
+        qualifier = _QUALIFIER.match(s)
+        hit = _single(s[qualifier.end():] if qualifier else s, dl, langs)
+        if hit is not None and qualifier:
+            hit = hit.with_note(f"'{qualifier.group(1)}' marks a bound of a period: this is "
+                                "the bounding date itself")
+    if hit is None or hit.method == "unresolved":
+        why = hit.explanation if hit else "no date recognized"
+        return ResolvedDate(None, None, "unresolved", f"Could not resolve '{shown}': {why}.")
+    if hit.first is None:
+        return ResolvedDate(None, None, "unresolved-undated",
+                            f"The article has no dateline, so the relative date '{shown}' "
+                            f"stays unresolved ({hit.explanation}).")
+    return ResolvedDate(hit.value, hit.granularity, hit.method, hit.explanation + ".")
+
+
+def resolve_date(phrase: str, dateline: str | None, language: str | None = "en") -> ResolvedDate:
+    """Normalize a tagged date phrase against the article's ISO dateline ("YYYY-MM-DD").
+
+    Never raises: anything it cannot read comes back with value None and method "unresolved".
+    """
+    try:
+        text = str(phrase)
+        return _resolve(text, _parse_dateline(dateline), languages_for(text, language))
+    except Exception as exc:  # noqa: BLE001 - a tag must never crash the reader
+        return ResolvedDate(None, None, "unresolved",
+                            f"Could not resolve the phrase ({type(exc).__name__})")

@@ -1,0 +1,280 @@
+"""The table of date phrases shared by tests/test_dates.py and benchmarks/date_accuracy.py.
+
+Each case: phrase, dateline (ISO or None), article language, expected value, granularity and
+(optionally) method. Weekdays of the datelines used:
+2022-02-09 Wed, 2022-02-13 Sun, 2022-02-14 Mon, 2020-12-28 Mon (2020-W53), 2021-01-01 Fri
+(2020-W53), 2021-01-06 Wed (2021-W01), 2020-12-31 Thu.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Case(NamedTuple):
+    phrase: str
+    dateline: str | None
+    language: str | None
+    value: str | None
+    granularity: str | None
+    method: str | None = None
+
+
+WED = "2022-02-09"
+SUN = "2022-02-13"
+MON = "2022-02-14"
+
+
+def _c(phrase, dateline, value, granularity, method=None, language="en"):
+    return Case(phrase, dateline, language, value, granularity, method)
+
+
+ABSOLUTE = [
+    _c("Feb. 10, 2022", WED, "2022-02-10", "day", "absolute"),
+    _c("10 February 2022", WED, "2022-02-10", "day", "absolute"),
+    _c("2022-02-10", WED, "2022-02-10", "day", "absolute"),
+    _c("10.02.2022", WED, "2022-02-10", "day", "absolute"),
+    _c("February 10th, 2022.", WED, "2022-02-10", "day", "absolute"),
+    _c("on 3 March 2021", WED, "2021-03-03", "day", "absolute"),
+    _c("Thursday, Feb. 10, 2022", WED, "2022-02-10", "day", "absolute"),
+    _c("2/10/2022", WED, "2022-02-10", "day", "absolute"),
+    _c("10/2/2022", WED, "2022-02-10", "day", "absolute", "uk"),
+    _c("2022-W07", WED, "2022-W07", "week", "absolute"),
+    _c("2020-W53", WED, "2020-W53", "week", "absolute"),
+    _c("March 2022", WED, "2022-03", "month", "absolute"),
+    _c("in December 2021", WED, "2021-12", "month", "absolute"),
+]
+
+WEEKDAYS = [
+    # Wednesday dateline: the nearest such day, -3..+3.
+    _c("on Thursday", WED, "2022-02-10", "day", "weekday"),
+    _c("Wednesday", WED, "2022-02-09", "day", "weekday"),
+    _c("said Wednesday", WED, "2022-02-09", "day", "weekday"),
+    _c("on Friday", WED, "2022-02-11", "day", "weekday"),
+    _c("Monday", WED, "2022-02-07", "day", "weekday"),
+    _c("Tuesday", WED, "2022-02-08", "day", "weekday"),
+    _c("Sunday", WED, "2022-02-06", "day", "weekday"),
+    _c("Saturday", WED, "2022-02-12", "day", "weekday"),
+    _c("Thursday night", WED, "2022-02-10", "day", "weekday"),
+    _c("Wed.", WED, "2022-02-09", "day", "weekday"),
+    _c("last Friday", WED, "2022-02-04", "day", "weekday"),
+    _c("last Wednesday", WED, "2022-02-02", "day", "weekday"),
+    _c("last Thursday", WED, "2022-02-03", "day", "weekday"),
+    _c("next Monday", WED, "2022-02-14", "day", "weekday"),
+    _c("next Thursday", WED, "2022-02-10", "day", "weekday"),
+    _c("this coming Wednesday", WED, "2022-02-16", "day", "weekday"),
+    _c("Thursday next week", WED, "2022-02-17", "day", "weekday"),
+    _c("on Monday last week", WED, "2022-01-31", "day", "weekday"),
+    # Sunday dateline.
+    _c("Sunday", SUN, "2022-02-13", "day", "weekday"),
+    _c("Monday", SUN, "2022-02-14", "day", "weekday"),
+    _c("on Wednesday", SUN, "2022-02-16", "day", "weekday"),
+    _c("Thursday", SUN, "2022-02-10", "day", "weekday"),
+    _c("Saturday", SUN, "2022-02-12", "day", "weekday"),
+    _c("last Sunday", SUN, "2022-02-06", "day", "weekday"),
+    _c("next Sunday", SUN, "2022-02-20", "day", "weekday"),
+    _c("next Saturday", SUN, "2022-02-19", "day", "weekday"),
+    # Monday dateline.
+    _c("Monday", MON, "2022-02-14", "day", "weekday"),
+    _c("Thursday", MON, "2022-02-17", "day", "weekday"),
+    _c("Friday", MON, "2022-02-11", "day", "weekday"),
+    _c("on Sunday", MON, "2022-02-13", "day", "weekday"),
+    _c("last Monday", MON, "2022-02-07", "day", "weekday"),
+    _c("next Monday", MON, "2022-02-21", "day", "weekday"),
+    _c("last Friday", MON, "2022-02-11", "day", "weekday"),
+    # Across a year end.
+    _c("Monday", "2021-01-01", "2021-01-04", "day", "weekday"),
+    _c("Tuesday", "2021-01-01", "2020-12-29", "day", "weekday"),
+    _c("Saturday", "2020-12-31", "2021-01-02", "day", "weekday"),
+]
+
+RELATIVE = [
+    _c("today", WED, "2022-02-09", "day", "relative"),
+    _c("yesterday", WED, "2022-02-08", "day", "relative"),
+    _c("tomorrow", WED, "2022-02-10", "day", "relative"),
+    _c("earlier today", WED, "2022-02-09", "day", "relative"),
+    _c("the day before yesterday", WED, "2022-02-07", "day", "relative"),
+    _c("3 days ago", WED, "2022-02-06", "day", "relative"),
+    _c("in 3 days", WED, "2022-02-12", "day", "relative"),
+    _c("two weeks ago", WED, "2022-01-26", "day", "relative"),
+    _c("yesterday", "2021-01-01", "2020-12-31", "day", "relative"),
+    _c("next month", WED, "2022-03", "month", "relative"),
+    _c("last month", WED, "2022-01", "month", "relative"),
+    _c("this month", WED, "2022-02", "month", "relative"),
+    _c("next month", "2020-12-31", "2021-01", "month", "relative"),
+    _c("next year", WED, "2023", "year", "relative"),
+    _c("last year", WED, "2021", "year", "relative"),
+    _c("this year", WED, "2022", "year", "relative"),
+]
+
+WEEKS = [
+    _c("next week", WED, "2022-W07", "week", "week"),
+    _c("this week", WED, "2022-W06", "week", "week"),
+    _c("last week", WED, "2022-W05", "week", "week"),
+    _c("later this week", SUN, "2022-W06", "week", "week"),
+    _c("next week", SUN, "2022-W07", "week", "week"),
+    _c("next week", MON, "2022-W08", "week", "week"),
+    _c("this week", "2020-12-28", "2020-W53", "week", "week"),
+    _c("next week", "2020-12-28", "2021-W01", "week", "week"),
+    _c("last week", "2020-12-28", "2020-W52", "week", "week"),
+    _c("this week", "2021-01-01", "2020-W53", "week", "week"),
+    _c("next week", "2021-01-01", "2021-W01", "week", "week"),
+    _c("last week", "2021-01-06", "2020-W53", "week", "week"),
+]
+
+DAY_MONTH = [
+    _c("Feb. 20", WED, "2022-02-20", "day", "day-month"),
+    _c("20 February", WED, "2022-02-20", "day", "day-month"),
+    _c("Jan. 26", WED, "2022-01-26", "day", "day-month"),
+    _c("on Feb. 13", WED, "2022-02-13", "day", "day-month"),
+    _c("the 13th of February", WED, "2022-02-13", "day", "day-month"),
+    _c("Dec. 30", "2022-01-03", "2021-12-30", "day", "day-month"),
+    _c("Jan. 2", "2021-12-28", "2022-01-02", "day", "day-month"),
+    _c("Jan. 5", "2020-12-31", "2021-01-05", "day", "day-month"),
+    _c("July 1", "2022-01-02", "2022-07-01", "day", "day-month"),
+    _c("30 December", "2022-06-15", "2021-12-30", "day", "day-month"),
+    _c("in March", WED, "2022-03", "month", "day-month"),
+    _c("in May", WED, "2022-05", "month", "day-month"),
+    _c("August", WED, "2022-08", "month", "day-month"),
+    _c("September", WED, "2021-09", "month", "day-month"),
+    _c("in December", "2022-01-15", "2021-12", "month", "day-month"),
+    _c("in January", "2021-12-20", "2022-01", "month", "day-month"),
+]
+
+YEARS = [
+    _c("1997", WED, "1997", "year", "year"),
+    _c("in 1997", WED, "1997", "year", "year"),
+    _c("since 1997", WED, "1997", "year", "year"),
+    _c("in 1997,", WED, "1997", "year", "year"),
+    _c("у 1997 році", WED, "1997", "year", "year", "uk"),
+    _c("в 1997 году", WED, "1997", "year", "year", "ru"),
+]
+
+INTERVALS = [
+    _c("between Feb. 13 and Feb. 19", WED, "2022-02-13/2022-02-19", "interval", "interval"),
+    _c("between Feb. 13 and 19", WED, "2022-02-13/2022-02-19", "interval", "interval"),
+    _c("Feb. 13-19", WED, "2022-02-13/2022-02-19", "interval", "interval"),
+    _c("Feb. 13–19", WED, "2022-02-13/2022-02-19", "interval", "interval"),
+    _c("from Feb. 14 to Feb. 20", WED, "2022-02-14/2022-02-20", "interval", "interval"),
+    _c("14-20 February", WED, "2022-02-14/2022-02-20", "interval", "interval"),
+    _c("from 14 to 20 February 2022", WED, "2022-02-14/2022-02-20", "interval", "interval"),
+    _c("Feb. 28-March 3", WED, "2022-02-28/2022-03-03", "interval", "interval"),
+    _c("Dec. 28 - Jan. 3", "2022-01-05", "2021-12-28/2022-01-03", "interval", "interval"),
+    _c("Dec. 30, 2021 to Jan. 2", WED, "2021-12-30/2022-01-02", "interval", "interval"),
+    _c("between Monday and Wednesday", WED, "2022-02-07/2022-02-09", "interval", "interval"),
+    _c("1997-2000", WED, "1997/2000", "interval", "interval"),
+    _c("2022-02-14/2022-02-20", WED, "2022-02-14/2022-02-20", "interval", "interval"),
+    _c("from March to May", WED, "2022-03/2022-05", "interval", "interval"),
+    _c("until Feb. 20", WED, "2022-02-20", "day", "day-month"),
+    _c("until Feb. 20, 2022", WED, "2022-02-20", "day", "absolute"),
+    _c("from Feb. 14", WED, "2022-02-14", "day", "day-month"),
+    _c("з 14 до 20 лютого", WED, "2022-02-14/2022-02-20", "interval", "interval", "uk"),
+    _c("між 13 і 19 лютого", WED, "2022-02-13/2022-02-19", "interval", "interval", "uk"),
+    _c("с 14 по 20 февраля", WED, "2022-02-14/2022-02-20", "interval", "interval", "ru"),
+    _c("до 20 лютого", WED, "2022-02-20", "day", "day-month", "uk"),
+]
+
+PERIODS = [
+    _c("over the weekend", WED, "2022-02-05/2022-02-06", "interval", "interval"),
+    _c("over the weekend", "2022-02-10", "2022-02-12/2022-02-13", "interval", "interval"),
+    _c("over the weekend", MON, "2022-02-12/2022-02-13", "interval", "interval"),
+    _c("this weekend", WED, "2022-02-12/2022-02-13", "interval", "interval"),
+    _c("last weekend", SUN, "2022-02-05/2022-02-06", "interval", "interval"),
+    _c("next weekend", "2022-02-12", "2022-02-19/2022-02-20", "interval", "interval"),
+    _c("на вихідних", "2022-02-11", "2022-02-12/2022-02-13", "interval", "interval", "uk"),
+    _c("in the 1990s", WED, "1990/1999", "interval", "interval"),
+    _c("в 1990-е годы", WED, "1990/1999", "interval", "interval", "ru"),
+    _c("20.02", WED, "2022-02-20", "day", "day-month", "uk"),
+    _c("9/11", WED, "2021-09-11", "day", "day-month"),
+    _c("on the 10th", WED, "2022-02-10", "day", "day-month"),
+    _c("the 31st", WED, "2022-01-31", "day", "day-month"),
+]
+
+UKRAINIAN = [
+    _c("10 лютого 2022", WED, "2022-02-10", "day", "absolute", "uk"),
+    _c("10 лютого 2022 року", WED, "2022-02-10", "day", "absolute", "uk"),
+    _c("10 лютого", WED, "2022-02-10", "day", "day-month", "uk"),
+    _c("30 грудня", "2022-01-03", "2021-12-30", "day", "day-month", "uk"),
+    _c("у четвер", WED, "2022-02-10", "day", "weekday", "uk"),
+    _c("в неділю", WED, "2022-02-06", "day", "weekday", "uk"),
+    _c("у п’ятницю", WED, "2022-02-11", "day", "weekday", "uk"),
+    _c("минулої п'ятниці", WED, "2022-02-04", "day", "weekday", "uk"),
+    _c("наступного понеділка", WED, "2022-02-14", "day", "weekday", "uk"),
+    _c("у четвер наступного тижня", WED, "2022-02-17", "day", "weekday", "uk"),
+    _c("наступного тижня", WED, "2022-W07", "week", "week", "uk"),
+    _c("минулого тижня", WED, "2022-W05", "week", "week", "uk"),
+    _c("на цьому тижні", WED, "2022-W06", "week", "week", "uk"),
+    _c("вчора", WED, "2022-02-08", "day", "relative", "uk"),
+    _c("сьогодні", WED, "2022-02-09", "day", "relative", "uk"),
+    _c("завтра", WED, "2022-02-10", "day", "relative", "uk"),
+    _c("3 дні тому", WED, "2022-02-06", "day", "relative", "uk"),
+    _c("лютий 2022", WED, "2022-02", "month", "absolute", "uk"),
+    _c("у березні", WED, "2022-03", "month", "day-month", "uk"),
+    _c("минулого року", WED, "2021", "year", "relative", "uk"),
+    _c("торік", WED, "2021", "year", "relative", "uk"),
+    # Cyrillic phrase in an article whose language is wrong or unknown.
+    _c("10 лютого 2022", WED, "2022-02-10", "day", "absolute", "en"),
+    _c("у четвер", WED, "2022-02-10", "day", "weekday", None),
+]
+
+RUSSIAN = [
+    _c("10 февраля 2022", WED, "2022-02-10", "day", "absolute", "ru"),
+    _c("10 февраля 2022 года", WED, "2022-02-10", "day", "absolute", "ru"),
+    _c("10 февраля", WED, "2022-02-10", "day", "day-month", "ru"),
+    _c("2 января", "2021-12-28", "2022-01-02", "day", "day-month", "ru"),
+    _c("в четверг", WED, "2022-02-10", "day", "weekday", "ru"),
+    _c("в воскресенье", WED, "2022-02-06", "day", "weekday", "ru"),
+    _c("в прошлую пятницу", WED, "2022-02-04", "day", "weekday", "ru"),
+    _c("на следующей неделе", WED, "2022-W07", "week", "week", "ru"),
+    _c("на прошлой неделе", WED, "2022-W05", "week", "week", "ru"),
+    _c("вчера", WED, "2022-02-08", "day", "relative", "ru"),
+    _c("сегодня", WED, "2022-02-09", "day", "relative", "ru"),
+    _c("послезавтра", WED, "2022-02-11", "day", "relative", "ru"),
+    _c("через 2 дня", WED, "2022-02-11", "day", "relative", "ru"),
+    _c("февраль 2022", WED, "2022-02", "month", "absolute", "ru"),
+    _c("в марте", WED, "2022-03", "month", "day-month", "ru"),
+    _c("в следующем году", WED, "2023", "year", "relative", "ru"),
+    _c("в четверг", WED, "2022-02-10", "day", "weekday", "en"),
+]
+
+UNDATED = [
+    _c("on Thursday", None, None, None, "unresolved-undated"),
+    _c("next week", None, None, None, "unresolved-undated"),
+    _c("yesterday", None, None, None, "unresolved-undated"),
+    _c("3 days ago", None, None, None, "unresolved-undated"),
+    _c("Feb. 20", None, None, None, "unresolved-undated"),
+    _c("in March", None, None, None, "unresolved-undated"),
+    _c("between Feb. 13 and Feb. 19", None, None, None, "unresolved-undated"),
+    _c("over the weekend", None, None, None, "unresolved-undated"),
+    _c("on the 10th", None, None, None, "unresolved-undated"),
+    _c("у четвер", None, None, None, "unresolved-undated", "uk"),
+    _c("на следующей неделе", None, None, None, "unresolved-undated", "ru"),
+    _c("Feb. 10, 2022", None, "2022-02-10", "day", "absolute"),
+    _c("2022-02-10", None, "2022-02-10", "day", "absolute"),
+    _c("1997", None, "1997", "year", "year"),
+    _c("March 2022", None, "2022-03", "month", "absolute"),
+    _c("10 лютого 2022", None, "2022-02-10", "day", "absolute", "uk"),
+    _c("Feb. 13-19, 2022", None, "2022-02-13/2022-02-19", "interval", "interval"),
+]
+
+OTHER_LANGUAGES = [  # no rules: dateparser is the base, with the weekday fix
+    _c("Donnerstag", WED, "2022-02-10", "day", "dateparser", "de"),
+    _c("10. März 2022", None, "2022-03-10", "day", "dateparser", "de"),
+    _c("le 10 février 2022", WED, "2022-02-10", "day", "dateparser", "fr"),
+]
+
+GARBAGE = [
+    _c("garbage words", WED, None, None, "unresolved"),
+    _c("", WED, None, None, "unresolved"),
+    _c("  ...  ", WED, None, None, "unresolved"),
+    _c("the troops may", WED, None, None, "unresolved"),
+    _c("10", WED, None, None, "unresolved"),
+    _c("🇺🇦 👨‍👩‍👧 𠀀", WED, None, None, "unresolved"),
+    _c("Feb. 30, 2022", WED, None, None, "unresolved"),
+    _c("2022-13-01", WED, None, None, "unresolved"),
+    _c("30.02", WED, None, None, "unresolved"),
+    _c("Feb. 29", WED, None, None, "unresolved"),
+]
+
+CASES: list[Case] = (ABSOLUTE + WEEKDAYS + RELATIVE + WEEKS + DAY_MONTH + YEARS + INTERVALS
+                     + PERIODS + UKRAINIAN + RUSSIAN + UNDATED + OTHER_LANGUAGES + GARBAGE)
