@@ -8,10 +8,12 @@ place where the two are converted.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 CONTEXT = 32  # characters of prefix/suffix stored with each annotation
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def text_sha256(text: str) -> str:
@@ -23,7 +25,7 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         # code-point indexes of astral characters, in order
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # their UTF-16 unit positions (first unit of the pair)
         self._astral_units = [i + n for n, i in enumerate(self._astral)]
         self.length = len(text)

@@ -1,0 +1,190 @@
+"""Article view benchmark (a script, not part of the test run).
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_view.py
+
+A ~1 MB generated article (paragraphs of news-like words, some emoji and an
+astral CJK character) with 20,000 annotations. Best of 3 for each:
+(a) bare QTextBrowser: setPlainText(text) + show() + one forced repaint;
+(b) ArticleView.show_article(article, 20k annotations) + show() + first paint;
+(c) add_annotation(one visible span) + repaint, with 20,000 vs 10 present.
+Targets: (b)/(a) <= 2.0 and (c20000)/(c10) <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
+
+from reader_app.domain.models import Annotation, AnnotationId, Article, ArticleId  # noqa: E402
+from reader_app.domain.offsets import OffsetMap, text_sha256  # noqa: E402
+from reader_app.gui.article_view import ArticleView  # noqa: E402
+
+WORDS = (
+    "the minister said on Thursday that talks with officials in Kyiv and Brussels would resume "
+    "despite objections from the opposition government report according to a spokesman who "
+    "asked not to be named because the negotiations were confidential sanctions ceasefire troops "
+    "border drills Lavrov Blinken Scholz Macron NATO OSCE Zürich naïve café Київ 🇺🇦 😀 𠀀"
+).split()
+KINDS = ("claim", "actor", "date")
+SIZE = (1000, 800)
+
+
+def make_text(rng: random.Random, size: int) -> str:
+    paragraphs, length = [], 0
+    while length < size:
+        p = " ".join(rng.choices(WORDS, k=rng.randint(40, 140))).capitalize() + "."
+        paragraphs.append(p)
+        length += len(p) + 2
+    return "\n\n".join(paragraphs)
+
+
+def make_annotations(
+    rng: random.Random, text: str, count: int, first_id: int = 1
+) -> list[Annotation]:
+    starts = [i + 1 for i, ch in enumerate(text) if ch == " "]
+    out = []
+    for n in range(count):
+        start = rng.choice(starts)
+        end = start + 1
+        for _ in range(rng.randint(1, 6)):
+            nxt = text.find(" ", end + 1)
+            end = nxt if nxt != -1 else len(text)
+        out.append(annotation(first_id + n, rng.choice(KINDS), text, start, end))
+    out.sort(key=lambda a: (a.start, -a.end, a.id))  # the order list_annotations returns
+    return out
+
+
+def annotation(ann_id: int, kind: str, text: str, start: int, end: int) -> Annotation:
+    return Annotation(
+        AnnotationId(ann_id),
+        f"u{ann_id}",
+        ArticleId(1),
+        kind,
+        start,
+        end,
+        text[start:end],
+        "",
+        "",
+        None,
+        None,
+        None,
+        "",
+        "",
+        "",
+    )
+
+
+def dispose(app: QApplication, widget) -> None:
+    widget.close()
+    widget.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+def time_bare(app: QApplication, text: str) -> float:
+    w = QTextBrowser()
+    w.resize(*SIZE)
+    t = time.perf_counter()
+    w.setPlainText(text)
+    w.show()
+    app.processEvents()  # offscreen: the window is exposed (and first painted) here
+    w.viewport().repaint()
+    dt = time.perf_counter() - t
+    dispose(app, w)
+    return dt
+
+
+def time_view(app: QApplication, article: Article, anns: list[Annotation]) -> float:
+    v = ArticleView()
+    v.resize(*SIZE)
+    t = time.perf_counter()
+    v.show_article(article, anns)
+    v.show()
+    app.processEvents()
+    v.viewport().repaint()
+    dt = time.perf_counter() - t
+    dispose(app, v)
+    return dt
+
+
+def time_add(app: QApplication, article: Article, anns: list[Annotation], rounds: int) -> float:
+    """Best time of add_annotation + repaint for a span in the first visible lines."""
+    v = ArticleView()
+    v.resize(*SIZE)
+    v.show_article(article, anns)
+    v.show()
+    v.viewport().repaint()
+    app.processEvents()
+    best = float("inf")
+    text = article.text
+    for n in range(rounds):
+        start = text.index(" ", 40 + 7 * n) + 1
+        end = text.index(" ", start + 1)
+        ann = annotation(10_000_000 + n, KINDS[n % 3], text, start, end)
+        t = time.perf_counter()
+        v.add_annotation(ann)
+        v.viewport().repaint()
+        best = min(best, time.perf_counter() - t)
+    dispose(app, v)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", type=int, default=1_000_000, help="article size in characters")
+    parser.add_argument("--annotations", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    rng = random.Random(7)
+    text = make_text(rng, args.size)
+    article = Article(
+        ArticleId(1), "u", "Bench", "bench.txt", None, "en", text, text_sha256(text), "text", (), ""
+    )
+    many = make_annotations(rng, text, args.annotations)
+    few = make_annotations(rng, text, 10, first_id=5_000_000)
+    paragraphs = text.count("\n\n") + 1
+    print(
+        f"article: {len(text):,} characters, {paragraphs:,} paragraphs; {len(many):,} annotations"
+    )
+
+    time_bare(app, text)  # warm-up: fonts, glyph caches
+    a_runs, b_runs = [], []
+    for _ in range(args.repeat):  # interleaved, so both see the same machine load
+        a_runs.append(time_bare(app, text))
+        b_runs.append(time_view(app, article, many))
+    a, b = min(a_runs), min(b_runs)
+    omap = min(timed(OffsetMap, text) for _ in range(args.repeat))
+    c_many = min(time_add(app, article, many, 10) for _ in range(args.repeat))
+    c_few = min(time_add(app, article, few, 10) for _ in range(args.repeat))
+    print(f"(a) QTextBrowser.setPlainText + show + paint   {a * 1000:8.1f} ms")
+    print(f"(b) ArticleView.show_article + show + paint    {b * 1000:8.1f} ms", end="")
+    print(f"   (b)/(a) = {b / a:.2f}  target <= 2.0")
+    print(f"    of which OffsetMap(text)                   {omap * 1000:8.1f} ms")
+    print(f"(c) add one + repaint, {len(many):>6} present      {c_many * 1000:8.2f} ms")
+    print(f"(c) add one + repaint, {len(few):>6} present      {c_few * 1000:8.2f} ms", end="")
+    print(f"   ratio = {c_many / c_few:.2f}  target <= 1.5")
+    ok = b / a <= 2.0 and c_many / c_few <= 1.5
+    print("targets met" if ok else "TARGETS MISSED")
+
+
+def timed(func, *args) -> float:
+    t = time.perf_counter()
+    func(*args)
+    return time.perf_counter() - t
+
+
+if __name__ == "__main__":
+    main()

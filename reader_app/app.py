@@ -1,0 +1,76 @@
+"""Composition root: QApplication, settings, the library, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from reader_app import __version__
+from reader_app.resources_path import resources_dir
+from reader_app.seed import seed_sample
+from reader_app.storage.database import LibraryError, open_library
+from reader_app.storage.location import resolve_library_path
+
+ORGANIZATION = "reader-app"
+APPLICATION = "Analyst Reader"
+
+
+def ensure_application() -> QApplication:
+    """The one QApplication; created only if none exists (tests bring their own)."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        app = QApplication(sys.argv[:1])
+        app.setApplicationVersion(__version__)
+        icon = resources_dir() / "icons" / "reader-app.svg"
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+    if not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def prepare_library(db_path: str | Path) -> Path:
+    """Create the library if needed and give a new one the sample article."""
+    path = Path(db_path)
+    db = open_library(path)
+    try:
+        seed_sample(db)
+    finally:
+        db.close()
+    return path
+
+
+def create_window(db_path: str | Path) -> QMainWindow:
+    """Build the whole main window on a library. Raises LibraryError for a bad file."""
+    ensure_application()
+    from reader_app.gui.main_window import MainWindow  # Qt widgets only past this point
+
+    from reader_app.gui.recent import add_recent_library
+
+    path = prepare_library(db_path)
+    window = MainWindow(path, open_window=create_window)
+    add_recent_library(path)
+    return window
+
+
+def run_gui(db_path: str | Path | None, files: list[str]) -> int:
+    app = ensure_application()
+    path = resolve_library_path(db_path)
+    try:
+        window = create_window(path)
+    except LibraryError as e:
+        QMessageBox.critical(None, APPLICATION, f"Cannot open the library.\n\n{e}")
+        print(f"reader-app: error: {e}", file=sys.stderr)
+        return 2
+    window.show()
+    if files:
+        window.import_files(files)
+    return app.exec()
+

@@ -1,0 +1,1 @@
+"""PySide6 widgets: the main window, the article view, panels and Qt models."""

@@ -1,0 +1,111 @@
+"""The window's actions, menus and toolbar. objectNames are a public contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
+
+from reader_app.gui.palette import KIND_KEYS
+
+
+@dataclass
+class WindowActions:
+    tag: dict[str, QAction]
+    delete: QAction
+    undo: QAction
+    redo: QAction
+    import_files: QAction
+    export_csv: QAction
+    open_library: QAction
+    quit: QAction
+    find: QAction
+    recent_menu: QMenu
+
+
+def _action(window: QMainWindow, name: str, text: str, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{tip or text.replace('&', '')}" + (f" ({shown})" if shown else ""))
+    action.setStatusTip(tip or text.replace("&", ""))
+    return action
+
+
+def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> WindowActions:
+    """Single-key tag shortcuts live on the reading widget only, so typing C, A or
+    D in the note editor or the filter box never tags anything."""
+    tag = {}
+    for kind, label in (("claim", "&Claim"), ("actor", "&Actor"), ("date", "&Date")):
+        key = KIND_KEYS[kind]
+        act = _action(
+            window, f"tag{kind.title()}Action", f"Tag as {label}", key,
+            f"Tag the selected text as a {kind}",
+        )
+        act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        act.setEnabled(False)
+        reading_widget.addAction(act)
+        tag[kind] = act
+    delete = _action(window, "deleteAnnotationAction", "&Delete Tag", QKeySequence.StandardKey.Delete,
+                     "Delete the selected tag")
+    delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    delete.setEnabled(False)
+    undo = undo_stack.createUndoAction(window, "&Undo")
+    undo.setObjectName("undoAction")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = undo_stack.createRedoAction(window, "&Redo")
+    redo.setObjectName("redoAction")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    return WindowActions(
+        tag=tag,
+        delete=delete,
+        undo=undo,
+        redo=redo,
+        import_files=_action(window, "importAction", "&Import Articles…", "Ctrl+I",
+                             "Import text, Markdown or HTML files"),
+        export_csv=_action(window, "exportCsvAction", "&Export CSV…", "Ctrl+E",
+                           "Export tags to a CSV file (Excel-safe)"),
+        open_library=_action(window, "openLibraryAction", "&Open Library…", "Ctrl+O",
+                             "Open another library file"),
+        quit=_action(window, "quitAction", "&Quit", QKeySequence.StandardKey.Quit),
+        find=_action(window, "findAction", "&Find in Article…", QKeySequence.StandardKey.Find),
+        recent_menu=QMenu("Open &Recent", window),
+    )
+
+
+def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QToolBar:
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([a.import_files, a.export_csv])
+    file_menu.addSeparator()
+    file_menu.addAction(a.open_library)
+    file_menu.addMenu(a.recent_menu)
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addActions([a.undo, a.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.find)
+    tag_menu = bar.addMenu("&Tag")
+    tag_menu.addActions(list(a.tag.values()))
+    tag_menu.addSeparator()
+    tag_menu.addAction(a.delete)
+    toolbar = QToolBar("Tagging", window)
+    toolbar.setObjectName("taggingToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    toolbar.addActions(list(a.tag.values()))
+    toolbar.addSeparator()
+    toolbar.addActions([a.delete, a.undo, a.redo])
+    toolbar.addSeparator()
+    toolbar.addActions([a.import_files, a.export_csv])
+    spacer = QWidget(toolbar)
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    toolbar.addWidget(legend)
+    window.addToolBar(toolbar)
+    return toolbar
