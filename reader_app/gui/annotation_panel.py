@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.domain.models import Annotation
-from reader_app.gui.annotation_model import ID_ROLE, KIND, QUOTE, AnnotationModel, kind_color
+from reader_app.gui.annotation_model import ID_ROLE, KIND, NOTE, QUOTE, VALUE, AnnotationModel, kind_color
 
 FILTERS = (("All tags", None), ("Claims", "claim"), ("Actors", "actor"), ("Dates", "date"))
 IDLE_COMMIT_MS = 800
@@ -109,6 +109,8 @@ class AnnotationPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(KIND, 8 * self.fontMetrics().averageCharWidth() + 28)
+        for column in (VALUE, NOTE):  # the quote gets the room
+            header.resizeSection(column, 9 * self.fontMetrics().averageCharWidth())
         header.setHighlightSections(False)
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)

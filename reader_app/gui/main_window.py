@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.annotation_panel)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 760, 380])
+        self.splitter.setSizes([380, 640, 420])
         self.setCentralWidget(self.splitter)
 
     def _connect(self) -> None:
