@@ -8,7 +8,7 @@ import pytest
 
 from reader_app.formats.dateline import guess_language, split_dateline, text_title
 
-SAMPLE = Path("/work/shared/samples/example-input_2022-02-09.txt")
+from shared_sample import SHARED_SAMPLE as SAMPLE  # noqa: E402
 
 
 def test_dateline_on_its_own_line() -> None:

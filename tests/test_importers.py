@@ -19,7 +19,7 @@ from reader_app.formats.importers import (
     read_article,
 )
 
-SAMPLE = Path("/work/shared/samples/example-input_2022-02-09.txt")
+from shared_sample import SHARED_SAMPLE as SAMPLE  # noqa: E402
 
 STORY = (
     "date 2023-03-14\n"
