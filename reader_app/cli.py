@@ -19,25 +19,36 @@ from contextlib import closing
 from datetime import date
 
 from reader_app import __version__
-from reader_app.domain.models import KINDS
+from reader_app.domain.models import CLAIM_STATUSES, KINDS
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.importing import describe_duplicate, import_paths
 from reader_app.storage.database import LibraryError, open_library
-from reader_app.storage.export_rows import EXPORT_COLUMNS, count_export_rows, iter_export_rows
+from reader_app.storage import export_rows as er
 from reader_app.storage.location import resolve_library_path
 
 PROG = "reader-app"
 COMMANDS = ("import", "export")
 FORMATS = ("csv",)
+# --table: (columns, rows, count, noun, the filters that apply)
+TABLES = {
+    "annotations": (er.EXPORT_COLUMNS, er.iter_export_rows, er.count_export_rows, "annotation",
+                    ("kinds", "article_ids", "date_from", "date_to")),
+    "claims": (er.CLAIM_COLUMNS, er.iter_claim_rows, er.count_claim_rows, "claim",
+               ("article_ids", "date_from", "date_to", "statuses")),
+    "actors": (er.ACTOR_COLUMNS, er.iter_actor_rows, er.count_actor_rows, "actor", ()),
+}
+_FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
+                 "date_to": "--to", "statuses": "--status"}
 RunGui = Callable[[str | None, list[str]], int]
 
 _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} import [--db PATH] PATH ...
-       {PROG} export [--db PATH] --format csv [--output FILE|-] [filters] [--raw]"""
+       {PROG} export [--db PATH] --format csv [--table annotations|claims|actors]
+                     [--output FILE|-] [filters] [--raw]"""
 _EPILOG = f"""commands:
   (none)      open the window on the library, importing any FILEs
   import      import files and folders (.txt .md .html) into the library
-  export      write annotations as CSV (see {PROG} export --help)"""
+  export      write annotations, claims or actors as CSV (see {PROG} export --help)"""
 _DB_HELP = "library file (default: $READER_APP_DB, else the platform data folder)"
 
 
@@ -86,8 +97,11 @@ def _command_parser() -> _Parser:
     imp.add_argument("paths", nargs="+", metavar="PATH")
     exp = sub.add_parser("export", parents=[db_after], prog=f"{PROG} export",
                          help="export annotations",
-                         description="Export annotations, one row each, by article then position.")
+                         description="Export annotations or claims by article then position,"
+                                     " or the actor list by name.")
     exp.add_argument("--format", required=True, choices=FORMATS)
+    exp.add_argument("--table", default="annotations", choices=tuple(TABLES),
+                     help="annotations (default: every tag), claims only, or the actor list")
     exp.add_argument("--output", "-o", default="-", metavar="FILE|-",
                      help="where to write (default: - for standard output)")
     exp.add_argument("--kind", action="append", dest="kinds", choices=KINDS,
@@ -98,6 +112,8 @@ def _command_parser() -> _Parser:
                      help="articles published on or after (undated ones are left out)")
     exp.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD",
                      help="articles published on or before (undated ones are left out)")
+    exp.add_argument("--status", action="append", dest="statuses", choices=CLAIM_STATUSES,
+                     help="--table claims: only claims with this status (repeatable)")
     exp.add_argument("--raw", action="store_true",
                      help="exact cells: no BOM, no ' before cells starting with = + - @")
     return p
@@ -161,20 +177,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"no library at {path}")
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CliError(f"--from {args.date_from} is after --to {args.date_to}", 2)
+    for name, flag in _FILTER_FLAGS.items():
+        if getattr(args, name) and name not in TABLES[args.table][4]:
+            raise CliError(f"{flag} does not apply to --table {args.table}", 2)
     db = open_library(path, create=False)
     try:
         for article_id in args.article_ids or ():
             if not db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
                 raise CliError(f"no article {article_id} in {path}")
-        filters = dict(kinds=args.kinds, article_ids=args.article_ids,
-                       date_from=args.date_from, date_to=args.date_to)
+        columns, iter_rows, count_rows, noun, applies = TABLES[args.table]
+        filters = {name: getattr(args, name) for name in applies}
         to_file = args.output != "-"
         progress = _Progress("Exporting")
-        total = count_export_rows(db, **filters) if to_file and progress.active else 0
+        total = count_rows(db, **filters) if to_file and progress.active else 0
         try:
-            rows = iter_export_rows(db, **filters)
+            rows = iter_rows(db, **filters)
             with closing(rows), open_csv_output(args.output, args.raw) as out:
-                written = write_csv(rows, EXPORT_COLUMNS, out, raw=args.raw,
+                written = write_csv(rows, columns, out, raw=args.raw,
                                     progress=lambda n: progress.update(n, total))
         except BrokenPipeError:
             raise
@@ -185,7 +204,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if to_file:
-        print(f"Exported {written} annotation{'s' * (written != 1)} to {args.output}",
+        print(f"Exported {written} {noun}{'s' * (written != 1)} to {args.output}",
               file=sys.stderr)
     return 0
 

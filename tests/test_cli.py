@@ -268,3 +268,84 @@ def test_python_m_reader_app_version_without_qt():
     assert result.stdout == f"reader-app {__version__}\n"
     imported = result.stderr  # -X importtime lists every module imported
     assert "PySide6" not in imported and "reader_app.gui" not in imported
+
+
+# --- export --table claims / actors ---------------------------------------------------------
+
+
+@pytest.fixture
+def analysed(tagged) -> Path:
+    """The tagged library with actors linked and claimants set."""
+    from reader_app.storage.actors import create_actor, link_annotation, set_claimant
+
+    db = open_library(tagged)
+    moscow = create_actor(db, "Moscow", "state", aliases=["Kremlin", "=RU"])
+    minsk = create_actor(db, "Minsk")
+    for ann_id, kind, article_id in db.execute(
+            "SELECT id, kind, article_id FROM annotations ORDER BY id").fetchall():
+        actor = moscow if article_id == 1 else minsk
+        if kind == "actor":
+            link_annotation(db, ann_id, actor.id)
+        else:
+            set_claimant(db, ann_id, actor.id)
+    db.execute("UPDATE annotations SET status = 'disputed' WHERE kind = 'claim' AND article_id = 1")
+    db.conn.commit()
+    db.close()
+    return tagged
+
+
+def test_export_the_actor_list(analysed, tmp_path, capsys):
+    from reader_app.storage.export_rows import ACTOR_COLUMNS
+
+    capsys.readouterr()
+    target = tmp_path / "actors.csv"
+    assert main(["export", "--db", str(analysed), "--format", "csv", "--table", "actors",
+                 "-o", str(target)]) == 0
+    assert capsys.readouterr().err.strip() == f"Exported 2 actors to {target}"
+    rows = read_csv(target.read_text(encoding="utf-8-sig"))
+    assert list(rows[0]) == ACTOR_COLUMNS
+    assert [(r["name"], r["type"], r["aliases"], r["mention_count"], r["claim_count"])
+            for r in rows] == [("Minsk", "other", "", "2", "2"),
+                               ("Moscow", "state", "Kremlin | =RU", "1", "1")]
+    assert main(["export", "--db", str(analysed), "--format", "csv", "--table", "actors",
+                 "--raw"]) == 0
+    assert "Kremlin | =RU" in capsys.readouterr().out
+
+
+def test_export_claims_only_with_filters(analysed, capsys):
+    from reader_app.storage.export_rows import CLAIM_COLUMNS
+
+    capsys.readouterr()
+    assert main(["export", "--db", str(analysed), "--format", "csv", "--table", "claims"]) == 0
+    rows = read_csv(capsys.readouterr().out)
+    assert list(rows[0]) == CLAIM_COLUMNS and len(rows) == 3
+    assert {r["claimant"] for r in rows} == {"Moscow", "Minsk"}
+    assert main(["export", "--db", str(analysed), "--format", "csv", "--table", "claims",
+                 "--status", "disputed", "--article", "1"]) == 0
+    rows = read_csv(capsys.readouterr().out)
+    assert [(r["article_id"], r["claimant"], r["status"]) for r in rows] == [
+        ("1", "Moscow", "disputed")]
+
+
+def test_annotations_stay_the_default_table_with_the_new_columns(analysed, capsys):
+    capsys.readouterr()
+    assert main(["export", "--db", str(analysed), "--format", "csv", "--kind", "actor"]) == 0
+    rows = read_csv(capsys.readouterr().out)
+    assert list(rows[0]) == EXPORT_COLUMNS
+    assert {(r["value"], r["actor_type"]) for r in rows} == {("Moscow", "state"),
+                                                              ("Minsk", "other")}
+
+
+@pytest.mark.parametrize(("table", "extra", "flag"), [
+    ("actors", ["--kind", "actor"], "--kind"),
+    ("actors", ["--article", "1"], "--article"),
+    ("actors", ["--from", "2022-02-09"], "--from"),
+    ("claims", ["--kind", "claim"], "--kind"),
+    ("annotations", ["--status", "disputed"], "--status"),
+])
+def test_filters_that_do_not_apply_to_a_table_are_refused(analysed, capsys, table, extra, flag):
+    capsys.readouterr()
+    assert main(["export", "--db", str(analysed), "--format", "csv", "--table", table,
+                 *extra]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"reader-app: error: {flag} does not apply to --table {table}\n"

@@ -20,7 +20,14 @@ from reader_app.formats.csv_export import (
 )
 from reader_app.storage.annotations import add_annotation
 from reader_app.storage.articles import add_article, get_article
-from reader_app.storage.export_rows import EXPORT_COLUMNS, count_export_rows, iter_export_rows
+from reader_app.storage.export_rows import (
+    ACTOR_COLUMNS,
+    CLAIM_COLUMNS,
+    EXPORT_COLUMNS,
+    count_export_rows,
+    iter_claim_rows,
+    iter_export_rows,
+)
 
 BOM = b"\xef\xbb\xbf"
 QUOTE = EXPORT_COLUMNS.index("quote")
@@ -60,10 +67,21 @@ def test_raw_mode_keeps_dangerous_cells_exact(first):
     assert read_back(to_csv([row_with(quote=cell)], raw=True))[1][QUOTE] == cell
 
 
-@pytest.mark.parametrize("column", sorted(FREE_TEXT_COLUMNS))
-def test_every_free_text_column_is_protected(column):
-    i = EXPORT_COLUMNS.index(column)
-    assert read_back(to_csv([row_with(**{column: "=1+1"})]))[1][i] == "'=1+1"
+TABLES = {"annotations": EXPORT_COLUMNS, "claims": CLAIM_COLUMNS, "actors": ACTOR_COLUMNS}
+
+
+@pytest.mark.parametrize(("table", "column"), [
+    (table, column) for table, columns in TABLES.items() for column in columns
+    if column in FREE_TEXT_COLUMNS])
+def test_every_free_text_column_is_protected(table, column):
+    columns = TABLES[table]
+    row = [1] * len(columns)
+    row[columns.index(column)] = "=1+1"
+    assert read_back(to_csv([row], columns))[1][columns.index(column)] == "'=1+1"
+
+
+def test_every_free_text_column_is_in_some_export():
+    assert FREE_TEXT_COLUMNS <= {c for columns in TABLES.values() for c in columns}
 
 
 def test_a_quote_that_really_starts_with_a_minus():
@@ -254,7 +272,8 @@ def test_export_does_not_hold_the_rows_in_memory(db):
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert peak < 3_000_000  # all 20,000 rows as tuples would be well over 10 MB
+    # one 2,048-row chunk of 29 columns is ~3.4 MB; all 20,000 rows as tuples take ~16 MB
+    assert peak < 4_000_000
 
 
 def open_null() -> io.TextIOWrapper:
@@ -279,3 +298,128 @@ def test_an_abandoned_row_iterator_survives_the_database_closing(db_path, tmp_pa
     next(rows)
     db.close()
     rows.close()  # finalising after close must not raise (e.g. after `| head`)
+
+
+# --- analyst semantics: actors, claims and their columns ----------------------------------------
+
+ORIGINAL_COLUMNS = [
+    "annotation_id", "annotation_uuid", "article_id", "article_uuid", "article_title",
+    "article_published", "article_source", "kind", "start", "end", "quote", "prefix", "suffix",
+    "value", "note", "analyst", "created_at", "updated_at",
+]
+
+
+@pytest.fixture
+def semantic_library(db):
+    from reader_app.storage.actors import create_actor
+
+    text = "On Thursday Lavrov said talks were useless. Moscow agreed."
+    article_id = add_article(db, ImportedArticle("Talks", text, "t.txt",
+                                                 published="2022-02-09")).article_id
+    lavrov = create_actor(db, "Sergei Lavrov", "person", aliases=["Lavrov", "+7 Lavrov"],
+                          note="Foreign minister")
+    russia = create_actor(db, "=Russia", "state", aliases=["@kremlin", "Moscow"])
+
+    def at(word):
+        start = text.index(word)
+        return start, start + len(word)
+
+    date = add_annotation(db, article_id, "date", *at("Thursday"), value="2022-02-10",
+                          granularity="day", date_method="weekday")
+    add_annotation(db, article_id, "actor", *at("Lavrov"), actor_id=lavrov.id, value="typed")
+    add_annotation(db, article_id, "actor", *at("Moscow"), actor_id=russia.id)
+    add_annotation(db, article_id, "claim", *at("talks were useless"), claimant_id=lavrov.id,
+                   claim_date="2022-02-10", claim_date_annotation_id=date.id, status="disputed",
+                   reliability="B", credibility=3)
+    add_annotation(db, article_id, "claim", *at("Moscow agreed."), claimant_id=russia.id,
+                   claim_date="2022-W06")
+    return db, lavrov, russia, date
+
+
+def test_new_columns_come_after_the_original_ones_in_their_order():
+    assert EXPORT_COLUMNS[: len(ORIGINAL_COLUMNS)] == ORIGINAL_COLUMNS
+    assert EXPORT_COLUMNS[len(ORIGINAL_COLUMNS):] == [
+        "actor_id", "actor_uuid", "actor_type", "claimant_id", "claimant", "claim_date",
+        "status", "reliability", "credibility", "granularity", "date_method"]
+
+
+def test_annotation_rows_carry_actors_claimants_and_dates(semantic_library):
+    db, lavrov, russia, date = semantic_library
+    rows = {r["quote"]: r for r in exported(db)}
+    actor = rows["Lavrov"]
+    assert (actor["value"], actor["actor_id"], actor["actor_uuid"], actor["actor_type"]) == (
+        "Sergei Lavrov", lavrov.id, lavrov.uuid, "person")
+    assert rows["Moscow"]["value"] == "=Russia"
+    claim = rows["talks were useless"]
+    assert (claim["claimant"], claim["claimant_id"], claim["claim_date"], claim["status"],
+            claim["reliability"], claim["credibility"]) == (
+        "Sergei Lavrov", lavrov.id, "2022-02-10", "disputed", "B", 3)
+    assert claim["actor_id"] is None and claim["value"] is None
+    assert rows["Moscow agreed."]["claim_date"] == "2022-W06"
+    when = rows["Thursday"]
+    assert (when["value"], when["granularity"], when["date_method"]) == (
+        "2022-02-10", "day", "weekday")
+    assert when["claimant"] is None and when["actor_type"] is None
+
+
+def test_renaming_an_actor_changes_the_exported_value(semantic_library):
+    from reader_app.storage.actors import update_actor
+
+    db, lavrov, _, _ = semantic_library
+    update_actor(db, lavrov.id, name="Sergey Lavrov")
+    rows = {r["quote"]: r for r in exported(db)}
+    assert rows["Lavrov"]["value"] == rows["talks were useless"]["claimant"] == "Sergey Lavrov"
+
+
+def test_a_claim_date_follows_its_date_tag_until_that_is_deleted(semantic_library):
+    from reader_app.storage.annotations import delete_annotation, update_annotation
+
+    db, _, _, date = semantic_library
+    update_annotation(db, date.id, value="2022-02-11")
+    assert {r["quote"]: r for r in exported(db)}["talks were useless"]["claim_date"] == \
+        "2022-02-11"
+    delete_annotation(db, date.id)
+    assert {r["quote"]: r for r in exported(db)}["talks were useless"]["claim_date"] == \
+        "2022-02-10"
+
+
+def test_actor_rows(semantic_library):
+    from reader_app.storage.export_rows import count_actor_rows, iter_actor_rows
+
+    db, lavrov, russia, _ = semantic_library
+    rows = iter_actor_rows(db)
+    assert isinstance(rows, Iterator)
+    got = [dict(zip(ACTOR_COLUMNS, r)) for r in rows]
+    assert [r["name"] for r in got] == ["=Russia", "Sergei Lavrov"]
+    assert got[1] == {
+        "actor_id": lavrov.id, "actor_uuid": lavrov.uuid, "name": "Sergei Lavrov",
+        "type": "person", "aliases": "Lavrov | +7 Lavrov", "note": "Foreign minister",
+        "mention_count": 1, "claim_count": 1, "created_at": lavrov.created_at,
+        "updated_at": lavrov.updated_at}
+    assert (got[0]["mention_count"], got[0]["claim_count"]) == (1, 1)
+    assert count_actor_rows(db) == 2
+    back = read_back(to_csv(iter_actor_rows(db), ACTOR_COLUMNS))
+    assert back[1][ACTOR_COLUMNS.index("name")] == "'=Russia"
+    assert back[1][ACTOR_COLUMNS.index("aliases")] == "'@kremlin | Moscow"
+    assert back[2][ACTOR_COLUMNS.index("aliases")] == "Lavrov | +7 Lavrov"  # only a leading +
+
+
+def test_claim_rows_and_their_filters(semantic_library):
+    from reader_app.storage.export_rows import count_claim_rows
+
+    db, lavrov, russia, _ = semantic_library
+
+    def claims(**filters):
+        return [dict(zip(CLAIM_COLUMNS, r)) for r in iter_claim_rows(db, **filters)]
+
+    got = claims()
+    assert [r["quote"] for r in got] == ["talks were useless", "Moscow agreed."]
+    assert (got[0]["claimant"], got[0]["claimant_type"], got[1]["claimant_type"]) == (
+        "Sergei Lavrov", "person", "state")
+    assert [r["quote"] for r in claims(statuses=["disputed"])] == ["talks were useless"]
+    assert [r["quote"] for r in claims(statuses=[None])] == ["Moscow agreed."]
+    assert claims(statuses=[]) == [] and claims(article_ids=[99]) == []
+    assert claims(date_from="2022-02-10") == []
+    assert count_claim_rows(db) == 2 and count_claim_rows(db, statuses=["disputed"]) == 1
+    back = read_back(to_csv(iter_claim_rows(db), CLAIM_COLUMNS))
+    assert back[2][CLAIM_COLUMNS.index("claimant")] == "'=Russia"

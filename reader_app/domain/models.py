@@ -7,6 +7,7 @@ from typing import NewType
 
 ArticleId = NewType("ArticleId", int)
 AnnotationId = NewType("AnnotationId", int)
+ActorId = NewType("ActorId", int)
 
 KINDS: tuple[str, ...] = ("claim", "actor", "date")
 
@@ -86,3 +87,48 @@ class Annotation:
     created_at: str
     updated_at: str
     text_sha256: str
+    # Analyst semantics (schema step m003); all optional, so older call sites still work.
+    actor_id: ActorId | None = None  # actor tags: the canonical actor (actors.id)
+    claimant_id: ActorId | None = None  # claims: who makes the claim (actors.id)
+    claim_date: str | None = None  # claims: ISO 8601 value (day, week, month, year, interval)
+    claim_date_annotation_id: int | None = None  # claims: the date tag the date came from
+    status: str | None = None  # claims: one of CLAIM_STATUSES
+    reliability: str | None = None  # claims: Admiralty source reliability "A".."F"
+    credibility: int | None = None  # claims: Admiralty information credibility 1..6
+    granularity: str | None = None  # dates: day | week | month | year | interval
+    date_method: str | None = None  # dates: how the value was resolved (or "analyst")
+
+
+ACTOR_TYPES: tuple[str, ...] = ("person", "state", "organization", "armed_force", "media", "other")
+CLAIM_STATUSES: tuple[str, ...] = ("unverified", "corroborated", "disputed", "false")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor, shared by the whole library; name and aliases as typed."""
+
+    id: ActorId
+    uuid: str
+    name: str
+    type: str
+    note: str | None
+    aliases: tuple[str, ...]
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class ActorSummary(Actor):
+    """An Actors-pane row: the actor and how often the library uses it."""
+
+    mention_count: int = 0  # actor tags linked to it
+    claim_count: int = 0  # claims with it as claimant
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An annotation with the article it sits in (Actors pane: mentions and claims)."""
+
+    annotation: Annotation
+    article_title: str
+    article_published: str | None

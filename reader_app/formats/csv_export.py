@@ -31,7 +31,9 @@ from pathlib import Path
 from typing import TextIO
 
 FREE_TEXT_COLUMNS = frozenset(
-    {"article_title", "article_source", "quote", "prefix", "suffix", "value", "note", "analyst"}
+    {"article_title", "article_source", "quote", "prefix", "suffix", "value", "note", "analyst",
+     # analyst semantics: actor names and aliases, and text columns without a CHECK
+     "name", "aliases", "claimant", "claim_date", "granularity", "date_method"}
 )
 DANGEROUS_FIRST = frozenset("=+-@\t\r")
 SAFE_PREFIX = "'"

@@ -2,27 +2,72 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sqlite_utils import Database
 
-from reader_app.domain.models import Annotation, AnnotationId, ArticleId
+from reader_app.domain.claims import CREDIBILITY, RELIABILITY
+from reader_app.domain.dates import GRANULARITIES
+from reader_app.domain.models import CLAIM_STATUSES, Annotation, AnnotationId, ArticleId
 from reader_app.domain.offsets import CONTEXT
 from reader_app.storage.articles import NotFound
 from reader_app.storage.clock import new_uuid, now_iso
 
-EDITABLE = ("kind", "value", "note", "analyst")
+# Columns of schema step m003, in Annotation's field order.
+SEMANTIC_FIELDS = ("actor_id", "claimant_id", "claim_date", "claim_date_annotation_id",
+                   "status", "reliability", "credibility", "granularity", "date_method")
+
+EDITABLE = ("kind", "value", "note", "analyst", *SEMANTIC_FIELDS)
 _COLS = (
     'id, uuid, article_id, kind, start, "end", quote, prefix, suffix, value, note,'
-    " analyst, created_at, updated_at, text_sha256"
+    " analyst, created_at, updated_at, text_sha256, " + ", ".join(SEMANTIC_FIELDS)
 )
+_N_COLS = _COLS.count(",") + 1
+# The columns row_to_annotation reads, qualified for a query that joins annotations AS n.
+ANNOTATION_COLUMNS_N = ", ".join(f"n.{c.strip()}" for c in _COLS.split(","))
 
 
 class AnchorError(ValueError):
     """A span that does not fit the article text."""
 
 
-def _row_to_annotation(row) -> Annotation:
+_ISO_PART = r"\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2})?)?"
+_ISO_VALUE = re.compile(rf"{_ISO_PART}(?:/{_ISO_PART})?")
+
+
+def _check_semantics(db: Database, fields: dict, *, restoring: bool = False) -> None:
+    """Refuse a value the schema would refuse, with a message an analyst can read."""
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if name in ("actor_id", "claimant_id"):
+            if not db.execute("SELECT 1 FROM actors WHERE id = ?", [value]).fetchone():
+                raise NotFound(f"actor {value} not found")
+        elif name == "claim_date_annotation_id":
+            # a restored claim may point at a date tag deleted since: undo brings it back
+            if not restoring and not db.execute(
+                    "SELECT 1 FROM annotations WHERE id = ?", [value]).fetchone():
+                raise NotFound(f"date tag {value} not found")
+        elif name == "status" and value not in CLAIM_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(CLAIM_STATUSES)}, not {value!r}")
+        elif name == "reliability" and value not in RELIABILITY:
+            raise ValueError(f"reliability must be a letter A to F, not {value!r}")
+        elif name == "credibility" and (type(value) is not int or value not in CREDIBILITY):
+            raise ValueError(f"credibility must be a number 1 to 6, not {value!r}")
+        elif name == "granularity" and value not in GRANULARITIES:
+            raise ValueError(
+                f"granularity must be one of {', '.join(GRANULARITIES)}, not {value!r}")
+        elif name == "claim_date" and not (
+                isinstance(value, str) and _ISO_VALUE.fullmatch(value)):
+            raise ValueError(f"claim date must be an ISO 8601 value such as 2022-02-10,"
+                             f" 2022-W07, 2022-02, 2022 or 2022-02-13/2022-02-19, not {value!r}")
+        elif name == "date_method" and not (isinstance(value, str) and value.strip()):
+            raise ValueError("date method must be a word such as 'weekday' or 'analyst'")
+
+
+def row_to_annotation(row) -> Annotation:
+    """An Annotation from a row of _COLS (or ANNOTATION_COLUMNS_N)."""
     return Annotation(AnnotationId(row[0]), row[1], ArticleId(row[2]), *row[3:])
 
 
@@ -56,18 +101,34 @@ def add_annotation(
     note: str | None = None,
     analyst: str | None = None,
     expected_quote: str | None = None,
+    actor_id: int | None = None,
+    claimant_id: int | None = None,
+    claim_date: str | None = None,
+    claim_date_annotation_id: int | None = None,
+    status: str | None = None,
+    reliability: str | None = None,
+    credibility: int | None = None,
+    granularity: str | None = None,
+    date_method: str | None = None,
 ) -> Annotation:
+    """Tag text[start:end]; the semantic fields are checked as update_annotation does."""
     if not kind:
         raise ValueError("an annotation needs a kind")
+    semantics = dict(actor_id=actor_id, claimant_id=claimant_id, claim_date=claim_date,
+                     claim_date_annotation_id=claim_date_annotation_id, status=status,
+                     reliability=reliability, credibility=credibility,
+                     granularity=granularity, date_method=date_method)
     with db.atomic():
+        _check_semantics(db, semantics)
         quote, prefix, suffix, sha = _window(db, article_id, start, end)
         if expected_quote is not None and quote != expected_quote:
             raise AnchorError(f"text at {start}:{end} is {quote!r}, not {expected_quote!r}")
         stamp = now_iso()
         cur = db.execute(
-            f"INSERT INTO annotations ({_COLS.split(', ', 1)[1]}) VALUES ({', '.join('?' * 14)})",
+            f"INSERT INTO annotations ({_COLS.split(', ', 1)[1]})"
+            f" VALUES ({', '.join('?' * (_N_COLS - 1))})",
             [new_uuid(), article_id, kind, start, end, quote, prefix, suffix, value, note,
-             analyst, stamp, stamp, sha],
+             analyst, stamp, stamp, sha, *semantics.values()],
         )
         return get_annotation(db, cur.lastrowid)
 
@@ -76,7 +137,7 @@ def get_annotation(db: Database, annotation_id: int) -> Annotation:
     row = db.execute(f"SELECT {_COLS} FROM annotations WHERE id = ?", [annotation_id]).fetchone()
     if row is None:
         raise NotFound(f"annotation {annotation_id} not found")
-    return _row_to_annotation(row)
+    return row_to_annotation(row)
 
 
 def list_annotations(db: Database, article_id: int, kind: str | None = None) -> list[Annotation]:
@@ -86,11 +147,12 @@ def list_annotations(db: Database, article_id: int, kind: str | None = None) -> 
         sql += " AND kind = ?"
         params.append(kind)
     sql += ' ORDER BY start, "end" DESC, id'
-    return [_row_to_annotation(r) for r in db.execute(sql, params)]
+    return [row_to_annotation(r) for r in db.execute(sql, params)]
 
 
 def update_annotation(db: Database, annotation_id: int, **fields) -> Annotation:
-    """Change kind/value/note/analyst; the span itself never moves here."""
+    """Change any EDITABLE field (kind/value/note/analyst and the semantic fields);
+    the span itself never moves here."""
     bad = set(fields) - set(EDITABLE)
     if bad:
         raise ValueError(f"cannot edit {', '.join(sorted(bad))}")
@@ -98,6 +160,7 @@ def update_annotation(db: Database, annotation_id: int, **fields) -> Annotation:
         raise ValueError("an annotation needs a kind")
     with db.atomic():
         get_annotation(db, annotation_id)
+        _check_semantics(db, {k: v for k, v in fields.items() if k in SEMANTIC_FIELDS})
         if fields:
             sets = ", ".join(f"{k} = ?" for k in fields)
             db.execute(
@@ -116,17 +179,18 @@ def delete_annotation(db: Database, annotation_id: int) -> Annotation:
 
 
 def restore_annotation(db: Database, ann: Annotation) -> Annotation:
-    """Put a deleted annotation back: same id, same uuid, same timestamps."""
+    """Put a deleted annotation back: same id, same uuid, same timestamps, same links."""
     with db.atomic():
+        _check_semantics(db, {f: getattr(ann, f) for f in SEMANTIC_FIELDS}, restoring=True)
         quote, prefix, suffix, sha = _window(db, ann.article_id, ann.start, ann.end)
         if quote != ann.quote:
             raise AnchorError(f"the article text changed; {ann.quote!r} is no longer at {ann.start}")
         row = replace(ann, prefix=prefix, suffix=suffix, text_sha256=sha)
         db.execute(
-            f"INSERT INTO annotations ({_COLS}) VALUES ({', '.join('?' * 15)})",
+            f"INSERT INTO annotations ({_COLS}) VALUES ({', '.join('?' * _N_COLS)})",
             [row.id, row.uuid, row.article_id, row.kind, row.start, row.end, row.quote,
              row.prefix, row.suffix, row.value, row.note, row.analyst, row.created_at,
-             row.updated_at, row.text_sha256],
+             row.updated_at, row.text_sha256, *(getattr(row, f) for f in SEMANTIC_FIELDS)],
         )
         return get_annotation(db, ann.id)
 

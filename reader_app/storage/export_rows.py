@@ -33,14 +33,36 @@ EXPORT_COLUMNS: list[str] = [
     "analyst",
     "created_at",
     "updated_at",
+    # analyst semantics (schema step m003): after the original columns, which keep their order
+    "actor_id",
+    "actor_uuid",
+    "actor_type",
+    "claimant_id",
+    "claimant",
+    "claim_date",
+    "status",
+    "reliability",
+    "credibility",
+    "granularity",
+    "date_method",
 ]
 
+# An actor tag's value is its actor's canonical name; a claim's date is its date tag's
+# current value when it has one (the analyst may have corrected that tag since).
 _SELECT = (
     "SELECT n.id, n.uuid, n.article_id, a.uuid, a.title, a.published, a.source, n.kind,"
-    ' n.start, n."end", n.quote, n.prefix, n.suffix, n.value, n.note, n.analyst,'
-    " n.created_at, n.updated_at"
+    ' n.start, n."end", n.quote, n.prefix, n.suffix,'
+    " CASE WHEN n.kind = 'actor' AND x.id IS NOT NULL THEN x.name ELSE n.value END,"
+    " n.note, n.analyst, n.created_at, n.updated_at,"
+    " x.id, x.uuid, x.type, c.id, c.name, coalesce(d.value, n.claim_date), n.status,"
+    " n.reliability, n.credibility, n.granularity, n.date_method"
 )
 _FROM = " FROM annotations n JOIN articles a ON a.id = n.article_id"
+_JOINS = (
+    " LEFT JOIN actors x ON x.id = n.actor_id AND n.kind = 'actor'"
+    " LEFT JOIN actors c ON c.id = n.claimant_id AND n.kind = 'claim'"
+    " LEFT JOIN annotations d ON d.id = n.claim_date_annotation_id AND n.kind = 'claim'"
+)
 # (article_id, start) is indexed and the index carries the rowid: no sort step.
 _ORDER = " ORDER BY n.article_id, n.start, n.id"
 
@@ -77,7 +99,7 @@ def export_query(
 ) -> tuple[str, list]:
     """The SELECT behind iter_export_rows and its parameters (benchmarks, EXPLAIN)."""
     where, params = _where(kinds, article_ids, date_from, date_to)
-    return _SELECT + _FROM + where + _ORDER, params
+    return _SELECT + _FROM + _JOINS + where + _ORDER, params
 
 
 def iter_export_rows(
@@ -93,7 +115,12 @@ def iter_export_rows(
     kinds / article_ids: None means all; an empty list matches nothing.
     date_from / date_to: inclusive ISO dates (YYYY-MM-DD) on articles.published.
     """
-    cursor = db.execute(*export_query(kinds, article_ids, date_from, date_to))
+    return _stream(db, *export_query(kinds, article_ids, date_from, date_to))
+
+
+def _stream(db: Database, sql: str, params: list) -> Iterator[tuple]:
+    """Rows straight off the cursor; the query runs at the first next()."""
+    cursor = db.execute(sql, params)
     try:
         for row in cursor:  # not `yield from`: that would close the cursor on GeneratorExit
             yield row
@@ -113,4 +140,105 @@ def count_export_rows(
 ) -> int:
     """How many rows iter_export_rows would yield with the same filters."""
     where, params = _where(kinds, article_ids, date_from, date_to)
+    return db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0]
+
+
+# --- the actor list -----------------------------------------------------------------------
+
+ACTOR_COLUMNS: list[str] = [
+    "actor_id",
+    "actor_uuid",
+    "name",
+    "type",
+    "aliases",  # joined with " | "
+    "note",
+    "mention_count",
+    "claim_count",
+    "created_at",
+    "updated_at",
+]
+ALIAS_SEPARATOR = " | "
+_ACTOR_SELECT = """
+    SELECT x.id, x.uuid, x.name, x.type,
+           (SELECT group_concat(alias, ?) FROM
+               (SELECT alias FROM actor_aliases WHERE actor_id = x.id ORDER BY id)),
+           x.note,
+           (SELECT count(*) FROM annotations n WHERE n.actor_id = x.id AND n.kind = 'actor'),
+           (SELECT count(*) FROM annotations n WHERE n.claimant_id = x.id AND n.kind = 'claim'),
+           x.created_at, x.updated_at
+    FROM actors x ORDER BY x.name COLLATE NOCASE, x.id"""
+
+
+def iter_actor_rows(db: Database) -> Iterator[tuple]:
+    """Yield one tuple per actor, in ACTOR_COLUMNS order, by name."""
+    return _stream(db, _ACTOR_SELECT, [ALIAS_SEPARATOR])
+
+
+def count_actor_rows(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM actors").fetchone()[0]
+
+
+# --- claims only --------------------------------------------------------------------------
+
+CLAIM_COLUMNS: list[str] = [
+    "annotation_id",
+    "annotation_uuid",
+    "article_id",
+    "article_uuid",
+    "article_title",
+    "article_published",
+    "article_source",
+    "start",
+    "end",
+    "quote",
+    "claimant_id",
+    "claimant",
+    "claimant_type",
+    "claim_date",
+    "status",
+    "reliability",
+    "credibility",
+    "note",
+    "analyst",
+    "created_at",
+    "updated_at",
+]
+_CLAIM_SELECT = (
+    "SELECT n.id, n.uuid, n.article_id, a.uuid, a.title, a.published, a.source,"
+    ' n.start, n."end", n.quote, c.id, c.name, c.type, coalesce(d.value, n.claim_date),'
+    " n.status, n.reliability, n.credibility, n.note, n.analyst, n.created_at, n.updated_at"
+)
+
+
+def _claim_where(article_ids, date_from, date_to, statuses) -> tuple[str, list]:
+    where, params = _where(["claim"], article_ids, date_from, date_to)
+    if statuses is not None:
+        where += " AND coalesce(n.status, '') IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps([s or "" for s in statuses]))
+    return where, params
+
+
+def iter_claim_rows(
+    db: Database,
+    *,
+    article_ids: Iterable[int] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    statuses: Iterable[str | None] | None = None,
+) -> Iterator[tuple]:
+    """Yield one tuple per claim, in CLAIM_COLUMNS order, by article then start.
+    Filters as iter_export_rows; statuses: None means all (None in the list: no status)."""
+    where, params = _claim_where(article_ids, date_from, date_to, statuses)
+    return _stream(db, _CLAIM_SELECT + _FROM + _JOINS + where + _ORDER, params)
+
+
+def count_claim_rows(
+    db: Database,
+    *,
+    article_ids: Iterable[int] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    statuses: Iterable[str | None] | None = None,
+) -> int:
+    where, params = _claim_where(article_ids, date_from, date_to, statuses)
     return db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0]

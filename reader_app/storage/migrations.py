@@ -59,3 +59,57 @@ def m001_articles_annotations(db: Database) -> None:
 def m002_full_text_search(db: Database) -> None:
     db["articles"].enable_fts(["title", "text"], create_triggers=True)
     db["annotations"].enable_fts(["quote", "note"], create_triggers=True)
+
+
+@migrations(name="m003_actors_and_claims")
+def m003_actors_and_claims(db: Database) -> None:
+    # AUTOINCREMENT: a deleted actor's id is never handed to another actor, so an undo
+    # record (unmerge, restore) can always put the actor back under its own id.
+    db.execute(
+        """
+        CREATE TABLE actors (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            name_key TEXT NOT NULL,
+            type TEXT NOT NULL DEFAULT 'other' CHECK (type IN
+                ('person', 'state', 'organization', 'armed_force', 'media', 'other')),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE actor_aliases (
+            id INTEGER PRIMARY KEY,
+            actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL CHECK (length(trim(alias)) > 0),
+            alias_key TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_actors_name_key ON actors(name_key)")
+    db.execute(
+        "CREATE UNIQUE INDEX idx_actor_aliases_actor_key ON actor_aliases(actor_id, alias_key)")
+    db.execute("CREATE INDEX idx_actor_aliases_key ON actor_aliases(alias_key)")
+    # claim_date_annotation_id is deliberately not a foreign key: deleting a date tag must not
+    # rewrite the claims that point at it, so undoing that delete restores the link as it was.
+    for column in (
+        "actor_id INTEGER REFERENCES actors(id)",
+        "claimant_id INTEGER REFERENCES actors(id)",
+        "claim_date TEXT",
+        "claim_date_annotation_id INTEGER",
+        "status TEXT CHECK (status IS NULL OR status IN"
+        " ('unverified', 'corroborated', 'disputed', 'false'))",
+        "reliability TEXT CHECK (reliability IS NULL OR reliability IN"
+        " ('A', 'B', 'C', 'D', 'E', 'F'))",
+        "credibility INTEGER CHECK (credibility IS NULL OR credibility BETWEEN 1 AND 6)",
+        "granularity TEXT",
+        "date_method TEXT",
+    ):
+        db.execute(f"ALTER TABLE annotations ADD COLUMN {column}")
+    db.execute("CREATE INDEX idx_annotations_actor ON annotations(actor_id)")
+    db.execute("CREATE INDEX idx_annotations_claimant ON annotations(claimant_id)")
+    db["actors"].enable_fts(["name", "note"], create_triggers=True)

@@ -1,0 +1,176 @@
+"""What a new tag means, decided when it is made: its actor, its date value, its claimant.
+
+Tagging an actor links the tag to a canonical actor: a known one whose name or alias the
+text matches (or a person's surname tagged earlier in the article), else a NEW actor named
+by the text. Creating that actor is part of tagging: remove_new_tag deletes it again when
+nothing else uses it, and restore_new_tag brings both back with the same ids (undo/redo).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sqlite_utils import Database
+
+from reader_app.domain.actors import guess_actor_type, name_from_quote, propose_actor
+from reader_app.domain.claims import propose_claimant, sentence_span
+from reader_app.domain.dates import resolve_date
+from reader_app.domain.models import Actor, Annotation, Article
+from reader_app.storage.actors import (
+    actor_in_use,
+    actor_names,
+    create_actor,
+    delete_actor,
+    get_actor,
+    known_actor_keys,
+    restore_actor,
+)
+from reader_app.storage.annotations import (
+    add_annotation,
+    delete_annotation,
+    list_annotations,
+    restore_annotation,
+)
+from reader_app.storage.articles import NotFound
+
+ANALYST_METHOD = "analyst"  # date_method of a date value the analyst typed
+DEFAULT_CLAIM_STATUS = "unverified"
+_GRANULARITY = [(re.compile(p), g) for p, g in (
+    (r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-W\d{2}", "week"), (r"\d{4}-\d{2}", "month"),
+    (r"\d{4}", "year"), (r"[\dW-]+/[\dW-]+", "interval"))]
+
+
+class TagFields(NamedTuple):
+    fields: dict  # keyword arguments for add_annotation
+    explanation: str  # one or two sentences for the analyst
+    created_actor: Actor | None  # an actor created for this tag, else None
+
+
+@dataclass(frozen=True)
+class NewTag:
+    """A tag made by add_tag, with what undo needs."""
+
+    annotation: Annotation
+    explanation: str
+    created_actor: Actor | None
+
+
+def fields_for_new_tag(db: Database, article: Article, kind: str, start: int,
+                       end: int) -> TagFields:
+    """The semantic fields of a new tag over article.text[start:end].
+
+    actor -> actor_id (a matching actor, or one created now, named by the text);
+    date -> value, granularity, date_method (resolved against the article's dateline);
+    claim -> claimant_id, claim_date, claim_date_annotation_id, status "unverified".
+    Call inside the transaction that adds the annotation (add_tag does).
+    """
+    if kind == "actor":
+        return _actor_fields(db, article, start, end)
+    if kind == "date":
+        resolved = resolve_date(article.text[start:end], article.published, article.language)
+        return TagFields({"value": resolved.value, "granularity": resolved.granularity,
+                          "date_method": resolved.method}, resolved.explanation, None)
+    if kind == "claim":
+        return _claim_fields(db, article, start, end)
+    return TagFields({}, "", None)
+
+
+def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFields:
+    quote = article.text[start:end]
+    tags = [a for a in list_annotations(db, article.id, "actor") if a.actor_id is not None]
+    # tags after the new one first, then those before it: the nearest before comes last
+    tags.sort(key=lambda a: (a.start < start, a.start))
+    names = actor_names(db)
+    types = {i: get_actor(db, i).type for i in {a.actor_id for a in tags}}
+    persons = [(a.actor_id, names[a.actor_id]) for a in tags if types[a.actor_id] == "person"]
+    actor_id, reason = propose_actor(quote, known_actor_keys(db), persons, names=names,
+                                     recent=[a.actor_id for a in tags])
+    if actor_id is not None:
+        return TagFields({"actor_id": actor_id}, f"Actor: {names[actor_id]} ({reason}).", None)
+    name = name_from_quote(quote)
+    actor = create_actor(db, name, guess_actor_type(name))
+    return TagFields({"actor_id": actor.id},
+                     f"New actor: {actor.name} (type {actor.type.replace('_', ' ')}, a guess).",
+                     actor)
+
+
+def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFields:
+    tags = list_annotations(db, article.id)
+    spans = [(a.start, a.end, a.actor_id) for a in tags
+             if a.kind == "actor" and a.actor_id is not None]
+    known = {key: ids[0] for key, ids in known_actor_keys(db).items()}
+    claimant, reason = propose_claimant(article.text, start, end, spans, known)
+    fields: dict = {"claimant_id": claimant, "status": DEFAULT_CLAIM_STATUS}
+    parts = [f"Claimant: {get_actor(db, claimant).name} ({reason})." if claimant is not None
+             else f"No claimant proposed ({reason})."]
+    lo, hi = sentence_span(article.text, start, end)
+    dates = [a for a in tags if a.kind == "date" and lo <= a.start and a.end <= hi]
+    if dates:
+        # one inside the claim first, else the nearest to it
+        date = min(dates, key=lambda a: (not (start <= a.start and a.end <= end),
+                                         abs(a.start - start)))
+        fields.update(claim_date=date.value, claim_date_annotation_id=date.id)
+        parts.append(f"Date: {date.value or 'unresolved'} from the date tag “{date.quote}”"
+                     " in its sentence.")
+    return TagFields(fields, " ".join(parts), None)
+
+
+def add_tag(db: Database, article: Article, kind: str, start: int, end: int, *,
+            analyst: str | None = None, expected_quote: str | None = None) -> NewTag:
+    """Tag a span with its semantic fields, in one transaction (an actor created for it
+    is rolled back with it if the tag fails)."""
+    with db.atomic():
+        proposal = fields_for_new_tag(db, article, kind, start, end)
+        annotation = add_annotation(db, article.id, kind, start, end, analyst=analyst,
+                                    expected_quote=expected_quote, **proposal.fields)
+        return NewTag(annotation, proposal.explanation, proposal.created_actor)
+
+
+def remove_new_tag(db: Database, tag: NewTag) -> NewTag:
+    """Undo add_tag: delete the tag, and its created actor if nothing else uses it now.
+    Returns the tag and actor as they were, for restore_new_tag."""
+    with db.atomic():
+        annotation = delete_annotation(db, tag.annotation.id)
+        actor = tag.created_actor
+        if actor is not None and not actor_in_use(db, actor.id):
+            try:
+                actor = delete_actor(db, actor.id)
+            except NotFound:
+                pass  # already gone (deleted by the analyst meanwhile)
+        return NewTag(annotation, tag.explanation, actor)
+
+
+def restore_new_tag(db: Database, tag: NewTag) -> NewTag:
+    """Redo add_tag after remove_new_tag: same annotation id and uuid, same actor id."""
+    with db.atomic():
+        actor = tag.created_actor
+        if actor is not None:
+            try:
+                get_actor(db, actor.id)
+            except NotFound:
+                actor = restore_actor(db, actor)
+        return NewTag(restore_annotation(db, tag.annotation), tag.explanation, actor)
+
+
+def granularity_of(value: str) -> str | None:
+    """day / week / month / year / interval of an ISO 8601 value, None if it is not one."""
+    return next((g for pattern, g in _GRANULARITY if pattern.fullmatch(value)), None)
+
+
+def fields_for_date_correction(article: Article, typed: str | None) -> dict:
+    """update_annotation fields for a date value the analyst typed: an ISO value is kept
+    as typed (method "analyst"); anything else is resolved like a new date tag, and
+    ValueError (with the reason) when it cannot be read as a date."""
+    typed = (typed or "").strip()
+    if not typed:
+        return {"value": None, "granularity": None, "date_method": ANALYST_METHOD}
+    granularity = granularity_of(typed)
+    if granularity is not None:
+        return {"value": typed, "granularity": granularity, "date_method": ANALYST_METHOD}
+    resolved = resolve_date(typed, article.published, article.language)
+    if resolved.value is None:
+        raise ValueError(resolved.explanation)
+    return {"value": resolved.value, "granularity": resolved.granularity,
+            "date_method": resolved.method}

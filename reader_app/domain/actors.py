@@ -1,0 +1,176 @@
+"""Actor name matching: which known actor a tagged span names. Pure: no SQL, no Qt.
+
+Names and aliases are stored exactly as typed; only their match keys are normalized.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+__all__ = ["TITLE_WORDS", "guess_actor_type", "match_key", "name_from_quote", "name_tokens",
+           "propose_actor"]
+
+_APOSTROPHES = re.compile(r"[’‘ʼ`´]")
+_POSSESSIVE = re.compile(r"'s?$")
+# Words that may precede a person's name in news and are not part of the name itself.
+TITLE_WORDS = frozenset("""
+    mr mrs ms miss dr prof sir dame lord lady president vice prime minister premier chancellor
+    foreign defense defence deputy secretary general gen lt col adm admiral commander chief
+    senator sen rep representative governor gov mayor ambassador spokesman spokeswoman
+    spokesperson king queen prince princess pope sheikh emir former acting
+""".split())
+_ORG_WORDS = frozenset("""
+    ministry ministries department office agency council committee commission party union
+    alliance bank company corporation corp inc ltd government parliament court administration
+    kremlin embassy organization organisation institute foundation service services nato un
+""".split())
+_ARMED_WORDS = frozenset("army navy forces force guard guards military troops brigade "
+                         "regiment battalion division militia fleet command".split())
+_MEDIA_WORDS = frozenset("times post news tv television radio newspaper press reuters afp "
+                         "tass bbc cnn journal gazette herald tribune magazine channel".split())
+_STATE_WORDS = frozenset("republic kingdom federation states emirates".split())
+_PLACE_WORDS = frozenset("the sea base river city region oblast island islands".split())
+
+
+def _is_punctuation(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def match_key(text: str) -> str:
+    """The key names are matched by: NFKC, casefold, one apostrophe, single spaces,
+    surrounding punctuation stripped ("“Russia,”" and "russia" share a key)."""
+    s = _APOSTROPHES.sub("'", unicodedata.normalize("NFKC", text).casefold())
+    s = " ".join(s.split())
+    start, end = 0, len(s)
+    while start < end and (_is_punctuation(s[start]) or s[start].isspace()):
+        start += 1
+    while end > start and (_is_punctuation(s[end - 1]) or s[end - 1].isspace()):
+        end -= 1
+    return s[start:end]
+
+
+def name_tokens(text: str) -> list[str]:
+    """The key's words, each without surrounding punctuation ("mr." -> "mr")."""
+    return [t for t in (match_key(w) for w in match_key(text).split()) if t]
+
+
+def _without_titles(tokens: list[str]) -> list[str]:
+    i = 0
+    while i < len(tokens) - 1 and tokens[i] in TITLE_WORDS:
+        i += 1
+    return tokens[i:]
+
+
+def _without_possessive(key: str) -> str:
+    return _POSSESSIVE.sub("", key) if key.endswith(("'s", "s'")) else key
+
+
+def _pick(ids: Sequence[int], recent: Sequence[int]) -> tuple[int, bool]:
+    """The candidate tagged most recently in the article, else the first; and whether
+    that was a choice between several."""
+    unique = list(dict.fromkeys(ids))
+    for actor_id in reversed(recent):
+        if actor_id in unique:
+            return actor_id, len(unique) > 1
+    return unique[0], len(unique) > 1
+
+
+def _label(actor_id: int, names: Mapping[int, str] | None) -> str:
+    return (names or {}).get(actor_id) or f"actor {actor_id}"
+
+
+def propose_actor(
+    quote: str,
+    candidates_by_key: Mapping[str, list[int]],
+    person_actors_in_article: Sequence[tuple[int, str]],
+    *,
+    names: Mapping[int, str] | None = None,
+    recent: Sequence[int] = (),
+) -> tuple[int | None, str]:
+    """Which actor a newly tagged span names: (actor id, reason), or (None, reason) for a
+    new actor named by the quote.
+
+    candidates_by_key: match key of every known name and alias -> actor ids.
+    person_actors_in_article: (id, name) of person actors tagged in the article, the most
+    recent (nearest before the new tag) last. recent: ids of actors tagged in the article,
+    most recent last; they settle ties. names: id -> canonical name, for the reason only.
+    """
+    key = match_key(quote)
+    if not key:
+        return None, "new actor"
+    for candidate, how in ((key, ""), (_without_possessive(key), "possessive of ")):
+        ids = candidates_by_key.get(candidate)
+        if ids:
+            chosen, ambiguous = _pick(ids, recent)
+            name = _label(chosen, names)
+            reason = f"{how}{name}" if how else (
+                f"name of {name}" if match_key(name) == candidate else f"alias of {name}")
+            if ambiguous:
+                which = "tagged most recently here" if chosen in recent else "the first"
+                reason += f" ({which} of {len(set(ids))} actors with this name)"
+            return chosen, reason
+    surname = _person_match(_without_titles(name_tokens(_without_possessive(key))),
+                            person_actors_in_article)
+    if surname is not None:
+        return surname
+    return None, "new actor"
+
+
+def _person_match(
+    tokens: list[str], persons: Sequence[tuple[int, str]]
+) -> tuple[int, str] | None:
+    """A person tagged in the article whose surname (last word) the quote ends with, when
+    one name's words contain the other's ("Lavrov", "Mr. Lavrov", "Sergei Lavrov")."""
+    if not tokens:
+        return None
+    quote_words = set(tokens)
+    hits: list[tuple[int, str]] = []
+    for actor_id, name in persons:
+        words = _without_titles(name_tokens(name))
+        if words and words[-1] == tokens[-1] and (quote_words <= set(words)
+                                                  or set(words) <= quote_words):
+            hits.append((actor_id, name))
+    if not hits:
+        return None
+    actor_id, name = hits[-1]
+    what = "surname" if len(tokens) == 1 else "another form of the name"
+    reason = f"{what} of {name} tagged earlier"
+    others = {i for i, _ in hits} - {actor_id}
+    if others:
+        reason += f" (the most recent of {len(others) + 1} people with this surname)"
+    return actor_id, reason
+
+
+def guess_actor_type(name: str) -> str:
+    """A first guess for a new actor's type from its name; the analyst corrects it."""
+    tokens = name_tokens(name)
+    words = set(tokens)
+    if words & _ARMED_WORDS:
+        return "armed_force"
+    if words & _MEDIA_WORDS:
+        return "media"
+    if words & _ORG_WORDS:
+        return "organization"
+    if words & _STATE_WORDS:
+        return "state"
+    if words & _PLACE_WORDS:
+        return "other"
+    raw = [w.strip(".,;:'’\"“”") for w in name.split()]
+    titled = words & (TITLE_WORDS - {"foreign", "defense", "defence", "general", "former"})
+    looks_like_name = 2 <= len(raw) <= 5 and all(
+        w[:1].isupper() and not w.isupper() for w in raw if w)
+    return "person" if titled or looks_like_name else "other"
+
+
+_EDGE_MARKS = "“”\"‘’'«»()[]{},;:!?"
+
+
+def name_from_quote(quote: str) -> str:
+    """A new actor's name from the tagged text: single spaces, no surrounding quotation
+    marks or commas, no possessive ("Russia’s" -> "Russia"); inner characters untouched."""
+    name = " ".join(quote.split()).strip(_EDGE_MARKS + " ")
+    if name[-2:] in ("'s", "’s") and len(name) > 2:
+        name = name[:-2]
+    return name.strip(_EDGE_MARKS + " ") or " ".join(quote.split())

@@ -1,0 +1,226 @@
+"""Canonical actors shared by the whole library, their aliases, and the tags that use them.
+
+Every change returns what undo needs: the previous value, or what puts the library back
+exactly (delete_actor -> restore_actor; merging is in actor_merge: merge_actors -> unmerge).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+from reader_app.domain.actors import match_key
+from reader_app.domain.models import ACTOR_TYPES, Actor, ActorId, ActorSummary, Mention
+from reader_app.storage.annotations import (
+    ANNOTATION_COLUMNS_N,
+    get_annotation,
+    row_to_annotation,
+)
+from reader_app.storage.articles import NotFound
+from reader_app.storage.clock import new_uuid, now_iso
+
+_ACTOR_COLS = "id, uuid, name, type, note, created_at, updated_at"
+_UNSET = object()
+
+
+class ActorInUse(ValueError):
+    """An actor that tags or claims still point at."""
+
+
+def _checked_name(name: str, what: str = "an actor's name") -> str:
+    if not isinstance(name, str) or not match_key(name):
+        raise ValueError(f"{what} cannot be empty")
+    return name
+
+
+def _checked_type(actor_type: str) -> str:
+    if actor_type not in ACTOR_TYPES:
+        raise ValueError(f"actor type must be one of {', '.join(ACTOR_TYPES)}, not {actor_type!r}")
+    return actor_type
+
+
+def alias_rows(db: Database, actor_id: int) -> list[tuple[int, str, str]]:
+    return db.execute("SELECT id, alias, alias_key FROM actor_aliases WHERE actor_id = ?"
+                      " ORDER BY id", [actor_id]).fetchall()
+
+
+def insert_aliases(db: Database, actor_id: int, name: str, aliases: Iterable[str]) -> None:
+    """Add aliases, skipping any whose key the actor's name or aliases already have."""
+    seen = {match_key(name)} | {r[2] for r in alias_rows(db, actor_id)}
+    for alias in aliases:
+        key = match_key(_checked_name(alias, "an alias"))
+        if key not in seen:
+            seen.add(key)
+            db.execute("INSERT INTO actor_aliases (actor_id, alias, alias_key) VALUES (?, ?, ?)",
+                       [actor_id, alias, key])
+
+
+def create_actor(db: Database, name: str, type: str = "other", aliases: Iterable[str] = (),
+                 note: str | None = None) -> Actor:
+    """A new actor. Aliases equal to the name or to each other (by match key) are dropped."""
+    _checked_name(name)
+    _checked_type(type)
+    with db.atomic():
+        stamp = now_iso()
+        cur = db.execute(
+            "INSERT INTO actors (uuid, name, name_key, type, note, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [new_uuid(), name, match_key(name), type, note, stamp, stamp])
+        insert_aliases(db, cur.lastrowid, name, aliases)
+        return get_actor(db, cur.lastrowid)
+
+
+def get_actor(db: Database, actor_id: int) -> Actor:
+    row = db.execute(f"SELECT {_ACTOR_COLS} FROM actors WHERE id = ?", [actor_id]).fetchone()
+    if row is None:
+        raise NotFound(f"actor {actor_id} not found")
+    aliases = tuple(r[1] for r in alias_rows(db, actor_id))
+    return Actor(ActorId(row[0]), *row[1:5], aliases, row[5], row[6])
+
+
+def list_actors(db: Database, search: str | None = None) -> list[ActorSummary]:
+    """Every actor by name, with its counts; search: a substring of the name or an alias."""
+    where, params = "", []
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where = ("WHERE x.name LIKE ? ESCAPE '\\' OR x.id IN (SELECT actor_id FROM actor_aliases"
+                 " WHERE alias LIKE ? ESCAPE '\\')")
+        params = [pattern, pattern]
+    sql = f"""
+        SELECT x.id, x.uuid, x.name, x.type, x.note, x.created_at, x.updated_at,
+               (SELECT count(*) FROM annotations n WHERE n.actor_id = x.id AND n.kind = 'actor'),
+               (SELECT count(*) FROM annotations n WHERE n.claimant_id = x.id
+                AND n.kind = 'claim')
+        FROM actors x {where} ORDER BY x.name COLLATE NOCASE, x.id"""
+    aliases: dict[int, list[str]] = {}
+    for actor_id, alias in db.execute("SELECT actor_id, alias FROM actor_aliases ORDER BY id"):
+        aliases.setdefault(actor_id, []).append(alias)
+    return [ActorSummary(ActorId(r[0]), r[1], r[2], r[3], r[4], tuple(aliases.get(r[0], ())),
+                         r[5], r[6], r[7], r[8]) for r in db.execute(sql, params)]
+
+
+def find_actors_by_key(db: Database, text: str) -> list[Actor]:
+    """Actors whose name or an alias matches text exactly, ignoring case (by match key)."""
+    key = match_key(text)
+    ids = [r[0] for r in db.execute(
+        "SELECT id FROM actors WHERE name_key = ?"
+        " UNION SELECT actor_id FROM actor_aliases WHERE alias_key = ? ORDER BY 1", [key, key])]
+    return [get_actor(db, i) for i in ids]
+
+
+def known_actor_keys(db: Database) -> dict[str, list[int]]:
+    """Match key of every name and alias -> actor ids (oldest first): what propose_actor and
+    propose_claimant match against."""
+    keys: dict[str, list[int]] = {}
+    for key, actor_id in db.execute(
+            "SELECT name_key, id FROM actors UNION SELECT alias_key, actor_id FROM actor_aliases"
+            " ORDER BY 2"):
+        keys.setdefault(key, []).append(actor_id)
+    return keys
+
+
+def update_actor(db: Database, actor_id: int, *, name: str = _UNSET, type: str = _UNSET,
+                 note: str | None = _UNSET) -> Actor:  # type: ignore[assignment]
+    """Rename, retype or re-note; fields not given stay. Undo: call again with the old values."""
+    sets: dict[str, object] = {}
+    if name is not _UNSET:
+        sets.update(name=_checked_name(name), name_key=match_key(name))
+    if type is not _UNSET:
+        sets["type"] = _checked_type(type)
+    if note is not _UNSET:
+        sets["note"] = note
+    with db.atomic():
+        get_actor(db, actor_id)
+        if sets:
+            db.execute(f"UPDATE actors SET {', '.join(f'{k} = ?' for k in sets)}, updated_at = ?"
+                       " WHERE id = ?", [*sets.values(), now_iso(), actor_id])
+        return get_actor(db, actor_id)
+
+
+def set_aliases(db: Database, actor_id: int, aliases: Iterable[str]) -> tuple[str, ...]:
+    """Replace an actor's aliases; returns the previous ones (undo: set them back)."""
+    aliases = list(aliases)
+    with db.atomic():
+        actor = get_actor(db, actor_id)
+        db.execute("DELETE FROM actor_aliases WHERE actor_id = ?", [actor_id])
+        insert_aliases(db, actor_id, actor.name, aliases)
+        db.execute("UPDATE actors SET updated_at = ? WHERE id = ?", [now_iso(), actor_id])
+        return actor.aliases
+
+
+def _relink(db: Database, column: str, kind: str, annotation_id: int,
+            actor_id: int | None) -> ActorId | None:
+    with db.atomic():
+        ann = get_annotation(db, annotation_id)
+        if ann.kind != kind:
+            raise ValueError(f"annotation {annotation_id} is tagged {ann.kind}, not {kind}")
+        if actor_id is not None:
+            get_actor(db, actor_id)
+        db.execute(f"UPDATE annotations SET {column} = ?, updated_at = ? WHERE id = ?",
+                   [actor_id, now_iso(), annotation_id])
+        return getattr(ann, column)
+
+
+def link_annotation(db: Database, annotation_id: int, actor_id: int | None) -> ActorId | None:
+    """Point an actor tag at an actor (None: unlink); returns the previous actor id."""
+    return _relink(db, "actor_id", "actor", annotation_id, actor_id)
+
+
+def set_claimant(db: Database, annotation_id: int, actor_id: int | None) -> ActorId | None:
+    """Set who makes a claim (None: nobody); returns the previous claimant id."""
+    return _relink(db, "claimant_id", "claim", annotation_id, actor_id)
+
+
+def insert_actor_row(db: Database, actor: Actor, name_key: str | None = None) -> None:
+    db.execute(
+        f"INSERT INTO actors ({_ACTOR_COLS}, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [actor.id, actor.uuid, actor.name, actor.type, actor.note, actor.created_at,
+         actor.updated_at, name_key if name_key is not None else match_key(actor.name)])
+
+
+def actor_in_use(db: Database, actor_id: int) -> bool:
+    return db.execute("SELECT 1 FROM annotations WHERE actor_id = ? OR claimant_id = ? LIMIT 1",
+                      [actor_id, actor_id]).fetchone() is not None
+
+
+def delete_actor(db: Database, actor_id: int) -> Actor:
+    """Delete an actor no tag or claim uses; returns it for restore_actor (undo)."""
+    with db.atomic():
+        actor = get_actor(db, actor_id)
+        if actor_in_use(db, actor_id):
+            raise ActorInUse(f"actor “{actor.name}” is still used by tags or claims; "
+                             "relink them or merge the actor into another one first")
+        db.execute("DELETE FROM actors WHERE id = ?", [actor_id])
+        return actor
+
+
+def restore_actor(db: Database, actor: Actor) -> Actor:
+    """Put a deleted actor back: same id, uuid, timestamps and aliases."""
+    with db.atomic():
+        insert_actor_row(db, actor)
+        insert_aliases(db, actor.id, actor.name, actor.aliases)
+        return get_actor(db, actor.id)
+
+
+def _mentions(db: Database, column: str, kind: str, actor_id: int) -> list[Mention]:
+    rows = db.execute(
+        f"SELECT {ANNOTATION_COLUMNS_N}, a.title, a.published FROM annotations n"
+        f" JOIN articles a ON a.id = n.article_id WHERE n.{column} = ? AND n.kind = ?"
+        " ORDER BY a.published IS NULL, a.published, a.id, n.start, n.id", [actor_id, kind])
+    return [Mention(row_to_annotation(r[:-2]), r[-2], r[-1]) for r in rows]
+
+
+def mentions_of(db: Database, actor_id: int) -> list[Mention]:
+    """The actor tags linked to an actor, with their articles, oldest article first."""
+    return _mentions(db, "actor_id", "actor", actor_id)
+
+
+def claims_by(db: Database, actor_id: int) -> list[Mention]:
+    """The claims an actor makes (as claimant), with their articles, oldest article first."""
+    return _mentions(db, "claimant_id", "claim", actor_id)
+
+
+def actor_names(db: Database) -> dict[ActorId, str]:
+    """id -> canonical name of every actor."""
+    return {ActorId(r[0]): r[1] for r in db.execute("SELECT id, name FROM actors")}

@@ -1,0 +1,229 @@
+"""Tagging with meaning: actors matched or created, dates resolved, claimants proposed."""
+
+from __future__ import annotations
+
+import pytest
+from shared_sample import SHARED_SAMPLE
+
+from reader_app.analysis import (
+    ANALYST_METHOD,
+    add_tag,
+    fields_for_date_correction,
+    fields_for_new_tag,
+    granularity_of,
+    remove_new_tag,
+    restore_new_tag,
+)
+from reader_app.domain.models import ImportedArticle
+from reader_app.storage.actors import create_actor, get_actor, list_actors
+from reader_app.storage.annotations import add_annotation, get_annotation, update_annotation
+from reader_app.storage.articles import NotFound, add_article, get_article
+from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
+
+OWN_TEXT = (
+    "date 2023-03-01 Kyiv — Officials said on Monday that the dam was damaged.\n\n"
+    "According to Rostenko, the reservoir “will be empty within days.” "
+    "The Defense Ministry denied it. “No strike took place,” the Defense Ministry said on "
+    "Tuesday.\n"
+)
+
+
+def store(db, text: str, published: str | None, language: str | None = "en"):
+    item = ImportedArticle("t", text, "t.txt", published=published, language=language)
+    return get_article(db, add_article(db, item).article_id)
+
+
+def span(article, phrase: str, after: str | None = None) -> tuple[int, int]:
+    start = article.text.index(phrase, article.text.index(after) if after else 0)
+    return start, start + len(phrase)
+
+
+def tag(db, article, kind: str, phrase: str, after: str | None = None):
+    return add_tag(db, article, kind, *span(article, phrase, after))
+
+
+@pytest.fixture
+def sample(db):
+    if not SHARED_SAMPLE.exists():
+        pytest.skip("the shared example article is not on this machine")
+    from reader_app.formats.importers import read_article
+
+    article = get_article(db, add_article(db, read_article(SHARED_SAMPLE)).article_id)
+    assert article.published == "2022-02-09"
+    return article
+
+
+# --- on the real example article -------------------------------------------------------------
+
+
+def test_a_surname_after_the_full_name_is_the_same_actor(db, sample):
+    full = tag(db, sample, "actor", "Sergei Lavrov")
+    assert full.created_actor is not None and full.created_actor.name == "Sergei Lavrov"
+    assert full.created_actor.type == "person"
+    short = tag(db, sample, "actor", "Lavrov", after="Lavrov described")
+    assert short.created_actor is None
+    assert short.annotation.actor_id == full.annotation.actor_id
+    assert "surname of Sergei Lavrov" in short.explanation
+    assert len(list_actors(db)) == 1
+
+
+@pytest.mark.parametrize(("phrase", "after", "value", "granularity"), [
+    ("Thursday", "launched joint military drills on", "2022-02-10", "day"),
+    ("next week", None, "2022-W07", "week"),
+    ("between Feb. 13 and Feb. 19", None, "2022-02-13/2022-02-19", "interval"),
+    ("1997", None, "1997", "year"),
+])
+def test_dates_resolve_against_the_dateline(db, sample, phrase, after, value, granularity):
+    tagged = tag(db, sample, "date", phrase, after)
+    ann = tagged.annotation
+    assert (ann.value, ann.granularity) == (value, granularity)
+    assert ann.date_method and ann.date_method != "unresolved"
+    assert tagged.explanation
+
+
+def test_lavrovs_claim_is_lavrovs(db, sample):
+    lavrov = tag(db, sample, "actor", "Lavrov", after="were tense.")
+    claim = tag(db, sample, "claim",
+                "Lavrov described them as “like a mute talking to a deaf person,”")
+    assert claim.annotation.claimant_id == lavrov.annotation.actor_id
+    assert claim.annotation.status == "unverified"
+    assert "Claimant: Lavrov" in claim.explanation
+
+
+def test_natos_dangerous_moment(db, sample):
+    nato = tag(db, sample, "actor", "NATO", after="The West quickly")
+    claim = tag(db, sample, "claim", "“dangerous moment”")
+    assert claim.annotation.claimant_id == nato.annotation.actor_id
+
+
+def test_zelenskiys_psychological_pressure(db, sample):
+    tag(db, sample, "actor", "NATO", after="The West quickly")
+    zelenskiy = tag(db, sample, "actor", "Ukrainian President Volodymyr Zelenskiy")
+    claim = tag(db, sample, "claim", "“psychological pressure.”")
+    assert claim.annotation.claimant_id == zelenskiy.annotation.actor_id
+    assert tag(db, sample, "actor", "Zelenskiy", after="Zelenskiy said").annotation.actor_id \
+        == zelenskiy.annotation.actor_id
+
+
+def test_the_defense_ministry_quoted_after_its_claim(db, sample):
+    tag(db, sample, "actor", "Russia", after="Feb. 10:")
+    tag(db, sample, "actor", "Russia", after="Thursday.")  # nested in the ministry's tag
+    ministry = tag(db, sample, "actor", "Russia's Defense Ministry")
+    claim = tag(db, sample, "claim", "“suppressing and repelling external aggression,”")
+    assert claim.annotation.claimant_id == ministry.annotation.actor_id
+
+
+def test_a_claim_takes_the_date_tag_in_its_sentence(db, sample):
+    russia = tag(db, sample, "actor", "Russia", after="Feb. 10:")
+    thursday = tag(db, sample, "date", "Thursday", after="launched joint military drills on")
+    claim = tag(db, sample, "claim", "Russia and Belarus launched joint military drills")
+    assert claim.annotation.claimant_id == russia.annotation.actor_id
+    assert claim.annotation.claim_date == "2022-02-10"
+    assert claim.annotation.claim_date_annotation_id == thursday.annotation.id
+    # the export follows the date tag when the analyst corrects it
+    update_annotation(db, thursday.annotation.id, value="2022-02-11")
+    row = dict(zip(CLAIM_COLUMNS, next(iter_claim_rows(db))))
+    assert row["claim_date"] == "2022-02-11" and row["claimant"] == "Russia"
+
+
+# --- on a text of our own ---------------------------------------------------------------------
+
+
+def test_known_names_and_aliases_link_without_creating(db):
+    article = store(db, OWN_TEXT.split(" ", 2)[2], "2023-03-01")
+    ukraine = create_actor(db, "Ukraine", "state", aliases=["Kyiv", "Kiev"])
+    tagged = tag(db, article, "actor", "Kyiv")
+    assert tagged.annotation.actor_id == ukraine.id and tagged.created_actor is None
+    assert "alias of Ukraine" in tagged.explanation
+    assert len(list_actors(db)) == 1
+
+
+def test_claimants_by_according_to_and_by_attribution(db):
+    article = store(db, OWN_TEXT.split(" ", 2)[2], "2023-03-01")
+    rostenko = tag(db, article, "actor", "Rostenko")
+    ministry = tag(db, article, "actor", "Defense Ministry", after="“No strike")
+    claim1 = tag(db, article, "claim", "“will be empty within days.”")
+    claim2 = tag(db, article, "claim", "“No strike took place,”")
+    assert claim1.annotation.claimant_id == rostenko.annotation.actor_id
+    assert claim2.annotation.claimant_id == ministry.annotation.actor_id
+    # the ministry's first mention is not tagged, but its name is now known
+    claim3 = tag(db, article, "claim", "The Defense Ministry denied it.")
+    assert claim3.annotation.claimant_id == ministry.annotation.actor_id
+
+
+def test_a_claim_with_no_actor_around(db):
+    article = store(db, "Officials gave no details. The dam was damaged overnight.", None)
+    claim = tag(db, article, "claim", "The dam was damaged overnight.")
+    assert claim.annotation.claimant_id is None
+    assert claim.explanation.startswith("No claimant proposed")
+
+
+def test_an_undated_article_keeps_relative_dates_unresolved(db):
+    article = store(db, "Talks resume on Thursday.", None)
+    ann = tag(db, article, "date", "Thursday").annotation
+    assert ann.value is None and ann.granularity is None
+    assert ann.date_method == "unresolved-undated"
+
+
+def test_fields_are_keyword_arguments_for_add_annotation(db):
+    article = store(db, "Moscow said on Friday that talks failed.", "2022-02-09")
+    fields, explanation, created = fields_for_new_tag(db, article, "date", *span(article, "Friday"))
+    assert fields == {"value": "2022-02-11", "granularity": "day", "date_method": "weekday"}
+    assert explanation and created is None
+    ann = add_annotation(db, article.id, "date", *span(article, "Friday"), **fields)
+    assert ann.value == "2022-02-11"
+
+
+# --- undo and redo of a tag that created an actor ----------------------------------------------
+
+
+def test_undo_deletes_the_actor_created_for_the_tag_and_redo_brings_both_back(db):
+    article = store(db, "Minsk and Moscow held drills.", "2022-02-10")
+    tagged = tag(db, article, "actor", "Minsk")
+    actor = tagged.created_actor
+    removed = remove_new_tag(db, tagged)
+    with pytest.raises(NotFound):
+        get_actor(db, actor.id)
+    with pytest.raises(NotFound):
+        get_annotation(db, tagged.annotation.id)
+    again = restore_new_tag(db, removed)
+    assert again.annotation == tagged.annotation
+    assert get_actor(db, actor.id) == actor
+
+
+def test_undo_keeps_an_actor_that_something_else_uses_now(db):
+    article = store(db, "Minsk and Moscow held drills. Minsk said so.", "2022-02-10")
+    first = tag(db, article, "actor", "Minsk")
+    second = tag(db, article, "actor", "Minsk", after="drills.")
+    assert second.annotation.actor_id == first.annotation.actor_id
+    remove_new_tag(db, first)
+    assert get_actor(db, first.created_actor.id).name == "Minsk"
+
+
+def test_a_failed_tag_leaves_no_actor_behind(db):
+    article = store(db, "Minsk and Moscow held drills.", "2022-02-10")
+    with pytest.raises(ValueError):
+        add_tag(db, article, "actor", 0, 5, expected_quote="Moscow")
+    assert list_actors(db) == []
+
+
+# --- the analyst corrects a date -------------------------------------------------------------
+
+
+def test_date_corrections():
+    article = get_article_stub()
+    assert fields_for_date_correction(article, "2022-W08") == {
+        "value": "2022-W08", "granularity": "week", "date_method": ANALYST_METHOD}
+    assert fields_for_date_correction(article, "Friday")["value"] == "2022-02-11"
+    assert fields_for_date_correction(article, "")["value"] is None
+    with pytest.raises(ValueError):
+        fields_for_date_correction(article, "whenever")
+    assert [granularity_of(v) for v in ("2022-02-10", "2022-W07", "2022-02", "1997",
+                                        "2022-02-13/2022-02-19", "soon")] == [
+        "day", "week", "month", "year", "interval", None]
+
+
+def get_article_stub():
+    from reader_app.domain.models import Article
+
+    return Article(1, "u", "t", "s", "2022-02-09", "en", "x", "h", "text", (), "now")
