@@ -52,14 +52,20 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
         tag[kind] = act
     delete = _action(window, "deleteAnnotationAction", "&Delete Tag", QKeySequence.StandardKey.Delete,
                      "Delete the selected tag")
+    # Delete acts where a tag is picked: the reading widget (a clicked highlight);
+    # the tag table handles the key itself. Not window-wide: in the library list it
+    # would look like deleting an article.
     delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     delete.setEnabled(False)
+    reading_widget.addAction(delete)
     undo = undo_stack.createUndoAction(window, "&Undo")
     undo.setObjectName("undoAction")
     undo.setShortcut(QKeySequence.StandardKey.Undo)
+    undo.setIconText("Undo")  # the toolbar: the menu and tooltip name the command
     redo = undo_stack.createRedoAction(window, "&Redo")
     redo.setObjectName("redoAction")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.setIconText("Redo")
     return WindowActions(
         tag=tag,
         delete=delete,

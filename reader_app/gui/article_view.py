@@ -223,8 +223,8 @@ class ArticleView(QTextBrowser):
         self._hand = over
 
     def resizeEvent(self, event) -> None:
+        self._update_margins()  # before the base class lays the text out at the new width
         super().resizeEvent(event)
-        self._update_margins()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.domain.models import KINDS
-from reader_app.exporting import ExportFilters, export_csv_file
-from reader_app.gui.workers import start_job
+from reader_app.exporting import ExportCancelled, ExportFilters, export_csv_file
+from reader_app.gui.workers import start_job, stop_job
 
 
 class ExportDialog(QDialog):
@@ -100,6 +100,21 @@ class ExportFlow(QObject):
         self._parent = parent
         self._db_path = db_path
         self._progress: QProgressDialog | None = None
+        self._worker = None
+        self._thread = None
+        self._stopped = False
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def stop(self) -> None:
+        """Cancel a running export and wait for it (the target file is left untouched)."""
+        self._stopped = True
+        if self._worker is not None:
+            stop_job(self._thread, self._worker)
+        self._worker = self._thread = None
+        self._close_progress()
 
     def ask_and_export(self, current_article_id: int | None) -> None:
         dialog = ExportDialog(self._parent, current_article_id)
@@ -112,6 +127,8 @@ class ExportFlow(QObject):
             self.export_to(Path(path), dialog.filters(), raw=dialog.raw.isChecked())
 
     def export_to(self, path: Path, filters: ExportFilters, *, raw: bool = False) -> None:
+        if self.running or self._stopped:
+            return
         progress = QProgressDialog("Exporting…", "Cancel", 0, 0, self._parent)
         progress.setWindowTitle("Export CSV")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -119,30 +136,41 @@ class ExportFlow(QObject):
         self._progress = progress
 
         def job(db, report_progress, should_cancel):
-            rows = export_csv_file(
-                db, path, filters, raw=raw, progress=report_progress, should_cancel=should_cancel
-            )
+            try:
+                rows = export_csv_file(
+                    db, path, filters, raw=raw, progress=report_progress, should_cancel=should_cancel
+                )
+            except ExportCancelled:
+                return None  # the analyst asked for it: not an error
             return ExportResult(path, rows)
 
-        _, worker = start_job(self, self._db_path, job)
-        progress.canceled.connect(worker.cancel)
+        self._thread, worker = start_job(self, self._db_path, job)
+        self._worker = worker
+        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
         worker.progressed.connect(self._on_worker_progressed)
         worker.succeeded.connect(self._on_worker_succeeded)
         worker.failed.connect(self._on_worker_failed)
 
     @Slot(int, int, str)
     def _on_worker_progressed(self, done: int, total: int, _name: str) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
+        progress = self._progress
+        if progress is not None:
+            progress.setMaximum(total)
+            progress.setValue(done)  # modal: processes events, may end the export meanwhile
 
     @Slot(object)
     def _on_worker_succeeded(self, result: ExportResult | None) -> None:
+        if self._stopped:
+            return
+        self._worker = self._thread = None
         self._close_progress()
         self.export_finished.emit(result)
 
     @Slot(str)
     def _on_worker_failed(self, message: str) -> None:
+        if self._stopped:
+            return
+        self._worker = self._thread = None
         self._close_progress()
         QMessageBox.critical(self._parent, "Export failed", message)
         self.export_finished.emit(None)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from reader_app.gui.workers import start_job
+from reader_app.gui.workers import start_job, stop_job
 from reader_app.importing import ImportReport, describe_duplicate, import_paths
 
 FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
@@ -25,11 +25,20 @@ class ImportFlow(QObject):
         self._parent = parent
         self._db_path = db_path
         self._worker = None
+        self._thread = None
+        self._stopped = False
         self._progress: QProgressDialog | None = None
 
     @property
     def running(self) -> bool:
         return self._worker is not None
+
+    def stop(self) -> None:
+        """Cancel a running import and wait for it; later results are dropped."""
+        self._stopped = True
+        if self._worker is not None:
+            stop_job(self._thread, self._worker)
+        self._finish()
 
     def ask_and_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self._parent, "Import articles", "", FILE_FILTER)
@@ -37,7 +46,7 @@ class ImportFlow(QObject):
             self.import_files(files)
 
     def import_files(self, paths: Sequence[str | Path]) -> None:
-        if self.running or not paths:
+        if self.running or self._stopped or not paths:
             return
         paths = [str(p) for p in paths]
         progress = QProgressDialog("Importing…", "Cancel", 0, 0, self._parent)
@@ -49,22 +58,26 @@ class ImportFlow(QObject):
         def job(db, report_progress, should_cancel):
             return import_paths(db, paths, progress=report_progress, should_cancel=should_cancel)
 
-        _, worker = start_job(self, self._db_path, job)
+        self._thread, worker = start_job(self, self._db_path, job)
         self._worker = worker
-        progress.canceled.connect(worker.cancel)
+        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
         worker.progressed.connect(self._on_worker_progressed)
         worker.succeeded.connect(self._on_worker_succeeded)
         worker.failed.connect(self._on_worker_failed)
 
     @Slot(int, int, str)
     def _on_worker_progressed(self, done: int, total: int, name: str) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
-            self._progress.setLabelText(f"Importing {done} of {total}: {name}")
+        progress = self._progress
+        if progress is not None:
+            progress.setMaximum(total)
+            progress.setLabelText(f"Importing {done} of {total}: {name}")
+            # last: a modal dialog's setValue processes events, which may finish the import
+            progress.setValue(done)
 
     @Slot(object)
     def _on_worker_succeeded(self, report: ImportReport) -> None:
+        if self._stopped:
+            return
         self._finish()
         if report.created:
             self.articles_imported.emit([r.article_id for r in report.created])
@@ -83,12 +96,14 @@ class ImportFlow(QObject):
 
     @Slot(str)
     def _on_worker_failed(self, message: str) -> None:
+        if self._stopped:
+            return
         self._finish()
         QMessageBox.critical(self._parent, "Import failed", message)
         self.import_finished.emit(None)
 
     def _finish(self) -> None:
-        self._worker = None
+        self._worker = self._thread = None
         if self._progress is not None:
             self._progress.reset()
             self._progress.deleteLater()

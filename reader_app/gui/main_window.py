@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QPoint, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.annotation_panel)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        center.setMinimumWidth(380)  # the article is never squeezed out of sight
         self.splitter.setSizes([380, 640, 420])
         self.setCentralWidget(self.splitter)
 
@@ -109,9 +112,18 @@ class MainWindow(QMainWindow):
         self.view.annotation_clicked.connect(self._on_view_annotation_clicked)
         self.view.annotation_double_clicked.connect(self._on_view_annotation_double_clicked)
         self.view.link_open_requested.connect(self._on_view_link_open_requested)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.annotation_panel.annotation_selected.connect(self._on_panel_annotation_selected)
         self.annotation_panel.delete_requested.connect(self.controller.delete_annotation)
         self.imports.articles_imported.connect(self.controller.add_imported)
+        # Delete follows the tag the panel shows, however it got there (a click, a fresh
+        # tag, a deletion); connected after the panel so its state is already updated.
+        self.annotation_panel.table.selectionModel().currentRowChanged.connect(
+            self._update_delete_action
+        )
+        for signal in (c.annotation_added, c.annotation_removed, c.article_opened):
+            signal.connect(self._update_delete_action)
 
     # -- tagging ----------------------------------------------------------------
     def tag_selection(self, kind: str) -> None:
@@ -128,6 +140,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
 
     @Slot()
+    def _update_delete_action(self, *_args) -> None:
+        self.actions_.delete.setEnabled(self.annotation_panel.selected_annotation_id() is not None)
+
+    @Slot()
     def _on_delete_triggered(self) -> None:
         ann_id = self.annotation_panel.selected_annotation_id()
         if ann_id is not None:
@@ -137,7 +153,6 @@ class MainWindow(QMainWindow):
     def _on_view_annotation_clicked(self, annotation_id: int) -> None:
         self.annotation_panel.select_annotation(annotation_id)
         self.view.set_selected_annotation(annotation_id)
-        self.actions_.delete.setEnabled(True)
 
     @Slot(int)
     def _on_view_annotation_double_clicked(self, annotation_id: int) -> None:
@@ -148,7 +163,31 @@ class MainWindow(QMainWindow):
     def _on_panel_annotation_selected(self, annotation_id: int) -> None:
         self.view.set_selected_annotation(annotation_id)
         self.view.reveal_annotation(annotation_id)
-        self.actions_.delete.setEnabled(True)
+
+    def build_view_context_menu(self, pos: QPoint) -> QMenu:
+        """Copy/select-all, the tag actions and, over a highlight, Delete Tag for it.
+        pos is in viewport coordinates, as customContextMenuRequested gives it."""
+        # the standard menu (Copy Link Location) wants document coordinates
+        h, v = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
+        menu = self.view.createStandardContextMenu(pos + QPoint(h.value(), v.value()))
+        menu.addSeparator()
+        menu.addActions(list(self.actions_.tag.values()))
+        hit = self.view.annotation_at(pos) if self.controller.current_article else None
+        if hit is not None:
+            menu.addSeparator()
+            delete = menu.addAction("Delete Tag")
+            delete.setObjectName("deleteClickedTagAction")
+            delete.triggered.connect(lambda _=False, i=hit: self.controller.delete_annotation(i))
+        return menu
+
+    @Slot(QPoint)
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        hit = self.view.annotation_at(pos) if self.controller.current_article else None
+        if hit is not None:
+            self._on_view_annotation_clicked(hit)  # show which tag Delete Tag would remove
+        menu = self.build_view_context_menu(pos)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- article ----------------------------------------------------------------
     @Slot(object)
@@ -162,7 +201,6 @@ class MainWindow(QMainWindow):
             self.title_label.setText(article.title)
             self.meta_label.setText(describe_article(article))
             self.library_pane.select_article(article.id)
-        self.actions_.delete.setEnabled(False)
         self._update_tag_actions()
         self._update_status()
 
@@ -257,16 +295,22 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("mainWindow/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
+        if geometry is None or not self.restoreGeometry(geometry) or self.width() < 900:
+            self._default_geometry()
         state = settings.value("mainWindow/state")
         if state is not None:
             self.restoreState(state)
         splitter = settings.value("mainWindow/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def _default_geometry(self) -> None:
+        """First start (or a saved size from another screen): most of the screen."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width = min(1440, int(screen.width() * 0.9)) if screen else 1440
+        height = min(900, int(screen.height() * 0.9)) if screen else 900
+        self.resize(width, height)
+        self.splitter.setSizes([int(width * 0.22), int(width * 0.5), int(width * 0.28)])
 
     def save_state(self) -> None:
         settings = QSettings()
@@ -278,6 +322,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.imports.stop()  # a thread still running when the window goes would abort the app
+        self.exports.stop()
         self.annotation_panel.commit_pending_edit()
         self.save_state()
         self.controller.close()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
 
 from reader_app.storage.database import open_library
 
@@ -49,14 +49,37 @@ class JobWorker(QObject):
         self.finished.emit()
 
 
+# Python owns each JobWorker (it has no parent, it cannot have one across threads):
+# if the last reference went away while the job still ran, the GUI thread would
+# delete the worker under the running thread and crash. Keep it until the thread ends.
+_alive: dict[int, JobWorker] = {}
+
+
 def start_job(parent: QObject, db_path: Path, job: Job) -> tuple[QThread, JobWorker]:
-    """Start job on a new thread; both objects clean themselves up when it ends."""
+    """Start job on a new thread; both objects go away once it has ended.
+
+    Connect a cancel button to worker.cancel with Qt.DirectConnection: a queued
+    call would wait for the worker's own thread, which is busy running the job.
+    """
     thread = QThread(parent)
     worker = JobWorker(db_path, job)
     worker.moveToThread(thread)
+    key = id(worker)
+    _alive[key] = worker
     thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
-    worker.finished.connect(worker.deleteLater)
+    # direct: QThread.quit is thread-safe, and queued it would wait for a GUI thread
+    # that may itself be waiting for this thread to end (stop_job)
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    thread.finished.connect(lambda: _alive.pop(key, None))  # runs in the GUI thread
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread, worker
+
+
+def stop_job(thread: QThread, worker: JobWorker, wait_ms: int = 10_000) -> None:
+    """Cancel a job and wait for its thread (the window is closing)."""
+    worker.cancel()
+    try:
+        thread.wait(wait_ms)
+    except RuntimeError:  # its thread already ended and was deleted
+        pass
