@@ -52,10 +52,24 @@ def build_document(
     cursor = QTextCursor(doc)
     cursor.setBlockFormat(paragraph_format(font))  # inherited by every block insertText makes
     cursor.insertText(_insertable(article.text))
-    if article.content_type != "text" and article.styles:
-        _apply_styles(doc, article.styles, omap or OffsetMap(article.text), font, palette)
+    styles = article.styles if article.content_type != "text" else _headline(article)
+    if styles:
+        _apply_styles(doc, styles, omap or OffsetMap(article.text), font, palette)
     doc.setModified(False)
     return doc, text_mismatch(doc, article.text)
+
+
+def opens_with_title(article: Article) -> bool:
+    """The text's first line is the title (then the view shows it as the headline)."""
+    first = article.text.split("\n", 1)[0]
+    return bool(article.title) and first.strip() == article.title.strip()
+
+
+def _headline(article: Article) -> tuple[StyleSpan, ...]:
+    """A plain-text article's title line is styled as a heading (format only: offsets stay)."""
+    if not opens_with_title(article):
+        return ()
+    return (StyleSpan(0, len(article.text.split("\n", 1)[0]), "h1"),)
 
 
 def build_empty_document(parent: QObject, font: QFont, palette: QPalette) -> QTextDocument:

@@ -180,6 +180,9 @@ class LibraryModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
+                # counts are headed by the tag keys (C, A, D), as in the legend: the pane is narrow
+                return COLUMNS[section][0] if section >= CLAIMS else COLUMNS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return COLUMNS[section]
             if role == Qt.ItemDataRole.TextAlignmentRole and section >= CLAIMS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

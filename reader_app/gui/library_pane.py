@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.gui.library_model import (
+    CLAIMS,
     COLUMNS,
     ID_ROLE,
     PUBLISHED,
@@ -72,10 +73,12 @@ class LibraryPane(QWidget):
         widths = {
             PUBLISHED: metrics.horizontalAdvance("2022-02-10 "),
             SOURCE: 12 * metrics.averageCharWidth(),
+            **{col: metrics.horizontalAdvance("999") for col in range(CLAIMS, len(COLUMNS))},
         }
         for col in range(1, len(COLUMNS)):
             text_width = widths.get(col, metrics.horizontalAdvance(COLUMNS[col]))
             header.resizeSection(col, text_width + pad)
+        header.setSectionHidden(SOURCE, True)  # shown under the article title; the header menu brings it back
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)

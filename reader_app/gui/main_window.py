@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.models import Article
 from reader_app.gui.actions import build_actions, build_menus
 from reader_app.gui.annotation_panel import AnnotationPanel
+from reader_app.gui.article_document import opens_with_title
 from reader_app.gui.article_view import ArticleView
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.export_flow import ExportFlow
@@ -84,7 +85,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.library_pane)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.annotation_panel)
-        self.splitter.setStretchFactor(1, 1)
+        for index, stretch in enumerate((2, 5, 3)):  # growth shared, the article most
+            self.splitter.setStretchFactor(index, stretch)
         self.splitter.setChildrenCollapsible(False)
         center.setMinimumWidth(380)  # the article is never squeezed out of sight
         self.splitter.setSizes([380, 640, 420])
@@ -199,6 +201,7 @@ class MainWindow(QMainWindow):
         else:
             self.view.show_article(article, self.controller.annotations())
             self.title_label.setText(article.title)
+            self.title_label.setVisible(not opens_with_title(article))  # no headline twice
             self.meta_label.setText(describe_article(article))
             self.library_pane.select_article(article.id)
         self._update_tag_actions()
