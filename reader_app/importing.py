@@ -66,7 +66,6 @@ def import_paths(
         except ImportRefused as e:
             report.refused.append(str(e))
         else:
-            report.warnings += [f"{path.name}: {w}" for w in item.warnings]
             pending.append((path.name, item))
         if len(pending) >= CHUNK:
             _store(db, pending, report)
@@ -80,9 +79,10 @@ def _store(db: Database, pending: list[tuple[str, ImportedArticle]], report: Imp
     if not pending:
         return
     results = add_articles(db, [item for _, item in pending])
-    for (name, _), result in zip(pending, results):
+    for (name, item), result in zip(pending, results):
         if result.created:
             report.created.append(result)
+            report.warnings += [f"{name}: {w}" for w in item.warnings]
         else:
             report.duplicates.append((name, result))
     pending.clear()
