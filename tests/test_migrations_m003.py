@@ -44,7 +44,7 @@ def test_opening_an_old_library_applies_m003_and_keeps_every_row(old_library):
     path, before = old_library
     db = open_library(path)
     try:
-        assert schema_steps(db)[-1] == "m003_actors_and_claims"
+        assert "m003_actors_and_claims" in schema_steps(db)
         after = db.execute("SELECT * FROM annotations ORDER BY id").fetchall()
         assert [row[:15] for row in after] == before
         assert all(row[15:] == (None,) * len(NEW_COLUMNS) for row in after)

@@ -134,7 +134,7 @@ def summaries(n: int) -> list[ArticleSummary]:
         ArticleSummary(
             ArticleId(i), f"Title {(i * 7919) % n:06d}", f"src{i % 97}.txt",
             f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}" if i % 5 else None,
-            "2024-01-01T00:00:00", 100 + i, i % 4, i % 3, i % 2,
+            "2024-01-01T00:00:00", i % 4, i % 3, i % 2,
         )
         for i in range(1, n + 1)
     ]
@@ -168,7 +168,7 @@ def test_library_model_sort_keeps_persistent_indexes(qtbot, qtmodeltester):
 def test_library_model_filter_is_case_insensitive(qtbot):
     model = LibraryModel()
     model.set_summaries(
-        summaries(3) + [ArticleSummary(ArticleId(9), "Заява МЗС", "mfa.html", None, "x", 5)]
+        summaries(3) + [ArticleSummary(ArticleId(9), "Заява МЗС", "mfa.html", None, "x")]
     )
     model.set_filter("заява")
     assert model.rowCount() == 1 and model.index(0, DATES).data(USER) == 9

@@ -208,3 +208,27 @@ def test_invariant_holds_for_any_text(db, text, data):
     stored = get_article(db, aid).text
     assert stored == text
     assert stored[ann.start : ann.end] == ann.quote == get_annotation(db, ann.id).quote
+
+
+def test_library_list_never_reads_article_texts(db):
+    """With 100,000 articles the list must come from the covering index, not the texts."""
+    plan = " ".join(
+        str(r[-1])
+        for r in db.execute(
+            "EXPLAIN QUERY PLAN SELECT a.id, a.title, a.source, a.published, a.imported_at"
+            " FROM articles a INDEXED BY idx_articles_summary ORDER BY a.imported_at, a.id"
+        )
+    )
+    assert "COVERING INDEX idx_articles_summary" in plan
+
+
+def test_tag_counts_per_article(db):
+    from reader_app.storage.articles import tag_counts
+
+    a = add_article(db, article("alpha beta")).article_id
+    b = add_article(db, article("gamma delta")).article_id
+    add_annotation(db, a, "claim", 0, 5)
+    add_annotation(db, a, "date", 6, 10)
+    add_annotation(db, b, "actor", 0, 5)
+    assert tag_counts(db) == {a: (1, 0, 1), b: (0, 1, 0)}
+    assert tag_counts(db, b) == {b: (0, 1, 0)}

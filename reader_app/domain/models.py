@@ -64,7 +64,6 @@ class ArticleSummary:
     source: str
     published: str | None
     imported_at: str
-    length: int
     claim_count: int = 0
     actor_count: int = 0
     date_count: int = 0

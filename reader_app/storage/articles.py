@@ -119,19 +119,28 @@ def list_articles(
         pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params = [pattern, pattern]
     order = _SORTS[order_by] + (" DESC" if descending else "") + ", a.id"
-    sql = f"""
-        SELECT a.id, a.title, a.source, a.published, a.imported_at, length(a.text),
-               coalesce(c.claims, 0), coalesce(c.actors, 0), coalesce(c.dates, 0)
-        FROM articles a LEFT JOIN (
-            SELECT article_id,
-                   sum(kind = 'claim') AS claims, sum(kind = 'actor') AS actors,
-                   sum(kind = 'date') AS dates
-            FROM annotations GROUP BY article_id
-        ) c ON c.article_id = a.id
-        {where} ORDER BY {order}"""
+    sql = (
+        "SELECT a.id, a.title, a.source, a.published, a.imported_at FROM articles a"
+        f" INDEXED BY idx_articles_summary {where} ORDER BY {order}"
+    )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return [ArticleSummary(ArticleId(r[0]), *r[1:]) for r in db.execute(sql, params)]
+    counts = tag_counts(db)
+    return [
+        ArticleSummary(ArticleId(r[0]), *r[1:], *counts.get(r[0], (0, 0, 0)))
+        for r in db.execute(sql, params)
+    ]
+
+
+def tag_counts(db: Database, article_id: int | None = None) -> dict[int, tuple[int, int, int]]:
+    """(claims, actors, dates) per article, from the (article_id, kind) index alone."""
+    where, params = ("WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
+    rows = db.execute(
+        "SELECT article_id, sum(kind = 'claim'), sum(kind = 'actor'), sum(kind = 'date')"
+        f" FROM annotations {where} GROUP BY article_id",
+        params,
+    )
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
 def delete_article(db: Database, article_id: int) -> None:
