@@ -119,6 +119,13 @@ class LibraryModel(QAbstractTableModel):
     def article_id(self, row: int) -> int:
         return self._rows[row].id
 
+    def total_count(self) -> int:
+        """Articles in the library, whatever the filter shows."""
+        return len(self._all)
+
+    def first_article_id(self) -> int | None:
+        return self._rows[0].id if self._rows else (self._all[0].id if self._all else None)
+
     def summary(self, row: int) -> ArticleSummary:
         return self._rows[row]
 

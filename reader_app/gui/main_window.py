@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         c.annotation_added.connect(self.view.add_annotation)
         c.annotation_removed.connect(lambda ann: self.view.remove_annotation(ann.id))
         c.annotation_changed.connect(self.view.update_annotation)
-        for signal in (c.annotation_added, c.annotation_removed, c.articles_imported):
+        for signal in (c.article_counts_changed, c.articles_imported):
             signal.connect(self._update_status)
         c.error_occurred.connect(self._on_controller_error_occurred)
         self.view.selection_changed_span.connect(self._update_tag_actions)
@@ -209,12 +209,13 @@ class MainWindow(QMainWindow):
 
     def _select_first_article(self) -> None:
         last = QSettings().value("lastArticle")
-        ids = [s.id for s in self.controller.articles()]
-        if not ids:
+        model = self.library_pane.model
+        first = model.first_article_id()
+        if first is None:
             self.view.clear_article()
             return
-        target = int(last) if last is not None and str(last).isdigit() and int(last) in ids else ids[0]
-        self.controller.open_article(target)
+        known = last is not None and str(last).isdigit() and model.row_of(int(last)) >= 0
+        self.controller.open_article(int(last) if known else first)
 
     # -- links, errors, status ----------------------------------------------------
     @Slot(QUrl)
@@ -233,8 +234,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_status(self, *_args) -> None:
-        articles = len(self.controller.articles())
-        tags = len(self.controller.annotations()) if self.controller.current_article else 0
+        # cheap on a 100,000-article library: no listing, one indexed count
+        articles = self.library_pane.model.total_count()
+        current = self.controller.current_article
+        tags = sum(self.controller.counts(current.id)) if current else 0
         self.statusBar().showMessage("")
         self.status_text = (
             f"{articles} article{'s' if articles != 1 else ''} · {tags} tag{'s' if tags != 1 else ''}"
