@@ -232,3 +232,13 @@ def test_tag_counts_per_article(db):
     add_annotation(db, b, "actor", 0, 5)
     assert tag_counts(db) == {a: (1, 0, 1), b: (0, 1, 0)}
     assert tag_counts(db, b) == {b: (0, 1, 0)}
+
+
+def test_find_annotation_by_exact_span(db):
+    from reader_app.storage.annotations import find_annotation
+
+    aid = add_article(db, article()).article_id
+    ann = add_annotation(db, aid, "actor", 0, 6)
+    assert find_annotation(db, aid, "actor", 0, 6) == ann
+    assert find_annotation(db, aid, "claim", 0, 6) is None
+    assert find_annotation(db, aid, "actor", 0, 5) is None

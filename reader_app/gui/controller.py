@@ -20,7 +20,7 @@ from reader_app.gui.commands import (
     EditAnnotationCommand,
     short_quote,
 )
-from reader_app.storage.annotations import get_annotation, list_annotations
+from reader_app.storage.annotations import find_annotation, get_annotation, list_annotations
 from reader_app.storage.articles import NotFound, get_article, list_articles, tag_counts
 from reader_app.storage.database import open_library
 
@@ -121,10 +121,9 @@ class LibraryController(QObject):
         if not quote.strip():
             self.error_occurred.emit("Only white space is selected; select some words to tag.")
             return
-        for ann in list_annotations(self.db, article.id, kind):
-            if ann.start == start and ann.end == end:
-                self.error_occurred.emit(f"Already tagged as {kind}: “{short_quote(quote)}”.")
-                return
+        if find_annotation(self.db, article.id, kind, start, end) is not None:
+            self.error_occurred.emit(f"Already tagged as {kind}: “{short_quote(quote)}”.")
+            return
         self.undo_stack.push(AddAnnotationCommand(self, article.id, kind, start, end, quote))
 
     def delete_annotation(self, annotation_id: int) -> None:

@@ -201,3 +201,13 @@ def annotation_count(db: Database, article_id: int | None = None) -> int:
     return db.execute(
         "SELECT count(*) FROM annotations WHERE article_id = ?", [article_id]
     ).fetchone()[0]
+
+
+def find_annotation(db: Database, article_id: int, kind: str, start: int, end: int) -> Annotation | None:
+    """The tag of this kind on exactly this span, if any (indexed: no scan of the article's tags)."""
+    row = db.execute(
+        f'SELECT {_COLS} FROM annotations WHERE article_id = ? AND start = ? AND "end" = ?'
+        " AND kind = ? LIMIT 1",
+        [article_id, start, end, kind],
+    ).fetchone()
+    return row_to_annotation(row) if row else None
