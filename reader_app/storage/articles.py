@@ -134,11 +134,18 @@ def list_articles(
 
 def tag_counts(db: Database, article_id: int | None = None) -> dict[int, tuple[int, int, int]]:
     """(claims, actors, dates) per article, from the (article_id, kind) index alone."""
-    where, params = ("WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
+    if article_id is not None:  # one article: three index range counts (fastest per tag)
+        row = db.execute(
+            "SELECT " + ", ".join(
+                f"(SELECT count(*) FROM annotations WHERE article_id = ?1 AND kind = '{kind}')"
+                for kind in ("claim", "actor", "date")
+            ),
+            [article_id],
+        ).fetchone()
+        return {article_id: tuple(row)} if any(row) else {}
     rows = db.execute(
         "SELECT article_id, sum(kind = 'claim'), sum(kind = 'actor'), sum(kind = 'date')"
-        f" FROM annotations {where} GROUP BY article_id",
-        params,
+        " FROM annotations GROUP BY article_id"
     )
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
