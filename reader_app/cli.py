@@ -99,7 +99,7 @@ def _command_parser() -> _Parser:
                          help="export annotations",
                          description="Export annotations or claims by article then position,"
                                      " or the actor list by name.")
-    exp.add_argument("--format", required=True, choices=FORMATS)
+    exp.add_argument("--format", default="csv", choices=FORMATS, help="output format (default: csv)")
     exp.add_argument("--table", default="annotations", choices=tuple(TABLES),
                      help="annotations (default: every tag), claims only, or the actor list")
     exp.add_argument("--output", "-o", default="-", metavar="FILE|-",
