@@ -47,7 +47,7 @@ def test_br_is_a_line_break() -> None:
 
 def test_lists() -> None:
     text, found = spans_of("<ul><li>tea</li><li>coffee</li></ul><ol><li>first</li><li><p>second</p></li></ol>")
-    assert text == "• tea\n\n• coffee\n\n1. first\n\n2. second"
+    assert text == "• tea\n• coffee\n\n1. first\n2. second"
     assert found["li"] == ["tea", "coffee", "first", "second"]
 
 

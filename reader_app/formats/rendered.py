@@ -1,7 +1,8 @@
 """Sanitized HTML -> (canonical text, style spans).
 
 The text is what a reader sees, laid out like a plain-text article: blocks are
-paragraphs separated by one blank line, inline white space collapses as in a
+paragraphs separated by one blank line (items of one list by a line
+break), inline white space collapses as in a
 browser (verbatim inside <pre>), <br> is "\n", list items get "• " or "1. ",
 table cells are joined by " | ", <hr> is just a paragraph break. Spans are
 code-point offsets into that text and cover content only: never the list
@@ -97,6 +98,7 @@ class _Renderer(HTMLParser):
         self._cells = 0  # cells seen in the current table row
         self._pre = 0  # depth of <pre>
         self._pre_start = False  # drop one newline right after <pre>
+        self._last_closed = ""  # the last element ended (list items follow each other closely)
         self._skip = 0  # depth inside dropped elements (unsanitized input)
         self._order = 0
 
@@ -123,6 +125,8 @@ class _Renderer(HTMLParser):
         if tag in ("ul", "ol"):
             self._lists.append([tag, 0])
         elif tag == "li":
+            if self._last_closed == "li" and self._break == 2:
+                self._break = 1  # items of one list on consecutive lines, as a reader sets them
             kind = self._lists[-1] if self._lists else ["ul", 0]
             kind[1] += 1
             self._prefix = "• " if kind[0] == "ul" else f"{kind[1]}. "
@@ -159,6 +163,7 @@ class _Renderer(HTMLParser):
 
     def _close(self, rec: list) -> None:
         tag, style, href, start, order = rec
+        self._last_closed = tag
         if style and start is not None and start < self._pos:
             self._spans.append((order, start, self._pos, style, href))
         if tag in ("ul", "ol") and self._lists:
