@@ -120,7 +120,7 @@ def test_selecting_a_row_emits_annotation_selected(qtbot, panel, ctrl):
     with qtbot.waitSignal(panel.annotation_selected) as selected:
         click_row(qtbot, panel.table, panel.model.row_of(geneva))
     assert selected.args == [geneva]
-    assert panel.quote_view.toPlainText() == "Geneva"
+    assert panel.editor.quote_view.toPlainText() == "Geneva"
     with qtbot.assertNotEmitted(panel.annotation_selected):
         panel.select_annotation(lavrov)  # a highlight was clicked: no echo
     assert panel.selected_annotation_id() == lavrov
@@ -130,48 +130,53 @@ def test_a_new_tag_is_selected_quietly(qtbot, panel, ctrl):
     with qtbot.assertNotEmitted(panel.annotation_selected):
         lavrov = tag(ctrl, "actor", "Sergei Lavrov")
     assert panel.selected_annotation_id() == lavrov
-    assert panel.value_edit.isEnabled()
+    actor_combo = panel.editor.actor_fields.actor_combo
+    assert actor_combo.isVisibleTo(panel) and actor_combo.currentText() == "Sergei Lavrov"
 
 
 def test_note_commits_after_idle_as_one_undo_step(qtbot, panel, ctrl, db):
     panel.set_commit_delay(100)
     lavrov = tag(ctrl, "actor", "Sergei Lavrov")
-    panel.note_edit.setFocus()
-    qtbot.keyClicks(panel.note_edit, "Foreign minister")
+    note_edit = panel.editor.note_edit
+    note_edit.setFocus()
+    qtbot.keyClicks(note_edit, "Foreign minister")
     assert get_annotation(db, lavrov).note is None  # not on every keystroke
     qtbot.waitUntil(lambda: get_annotation(db, lavrov).note == "Foreign minister",
                     timeout=2000)
-    qtbot.keyClicks(panel.note_edit, " of Russia")
+    qtbot.keyClicks(note_edit, " of Russia")
     qtbot.waitUntil(lambda: get_annotation(db, lavrov).note == "Foreign minister of Russia",
                     timeout=2000)
     assert ctrl.undo_stack.count() == 2  # the tag, and one note edit
     ctrl.undo_stack.undo()
-    assert panel.note_edit.toPlainText() == ""  # the editor follows undo
+    assert note_edit.toPlainText() == ""  # the editor follows undo
 
 
-def test_value_and_note_commit_on_focus_out(qtbot, panel, ctrl, db):
-    lavrov = tag(ctrl, "actor", "Sergei Lavrov")
-    qtbot.keyClicks(panel.value_edit, "Lavrov, Sergei")
-    qtbot.keyClick(panel.value_edit, Qt.Key.Key_Return)  # editingFinished
-    assert get_annotation(db, lavrov).value == "Lavrov, Sergei"
-    qtbot.keyClicks(panel.note_edit, "non\u00a0breaking")
-    QApplication.sendEvent(panel.note_edit, QFocusEvent(QEvent.Type.FocusOut))
-    assert get_annotation(db, lavrov).note == "non\u00a0breaking"  # NBSP kept
-    assert panel.model.index(panel.model.row_of(lavrov), 2).data() == "Lavrov, Sergei"
+def test_date_value_and_note_commit_on_enter_and_focus_out(qtbot, panel, ctrl, db):
+    monday = tag(ctrl, "date", "on Monday")
+    value_edit = panel.editor.date_fields.value_edit
+    value_edit.clear()
+    qtbot.keyClicks(value_edit, "2022-02-14")
+    qtbot.keyClick(value_edit, Qt.Key.Key_Return)  # editingFinished
+    assert get_annotation(db, monday).value == "2022-02-14"
+    qtbot.keyClicks(panel.editor.note_edit, "non\u00a0breaking")
+    QApplication.sendEvent(panel.editor.note_edit, QFocusEvent(QEvent.Type.FocusOut))
+    assert get_annotation(db, monday).note == "non\u00a0breaking"  # NBSP kept
+    assert panel.model.index(panel.model.row_of(monday), 2).data() == "2022-02-14"
 
 
 def test_pending_edit_is_committed_before_switching_rows_and_articles(qtbot, panel, ctrl, db, ids):
     lavrov = tag(ctrl, "actor", "Sergei Lavrov")
     geneva = tag(ctrl, "actor", "Geneva")
     panel.select_annotation(lavrov)
-    qtbot.keyClicks(panel.note_edit, "first")
+    qtbot.keyClicks(panel.editor.note_edit, "first")
     click_row(qtbot, panel.table, panel.model.row_of(geneva))
     assert get_annotation(db, lavrov).note == "first"
-    qtbot.keyClicks(panel.note_edit, "second")
+    qtbot.keyClicks(panel.editor.note_edit, "second")
     ctrl.open_article(ids[1])
     assert get_annotation(db, geneva).note == "second"
     assert ctrl.current_article.id == ids[1]  # committing did not reopen the old article
-    assert not panel.note_edit.isEnabled()
+    assert panel.selected_annotation_id() is None
+    assert not panel.editor.note_edit.isVisibleTo(panel)
 
 
 def test_delete_key_and_double_click(qtbot, panel, ctrl):
@@ -183,7 +188,7 @@ def test_delete_key_and_double_click(qtbot, panel, ctrl):
     with qtbot.waitSignal(panel.edit_requested) as edit:
         click_row(qtbot, panel.table, 0, double=True)
     assert edit.args == [geneva]
-    qtbot.waitUntil(panel.value_edit.hasFocus)
+    qtbot.waitUntil(panel.editor.actor_fields.actor_combo.hasFocus)
 
 
 def test_deleting_the_shown_tag_drops_its_pending_edit(qtbot, panel, ctrl):
@@ -192,12 +197,12 @@ def test_deleting_the_shown_tag_drops_its_pending_edit(qtbot, panel, ctrl):
     geneva = tag(ctrl, "actor", "Geneva")
     lavrov = tag(ctrl, "actor", "Sergei Lavrov")
     panel.select_annotation(geneva)
-    qtbot.keyClicks(panel.value_edit, "Geneve")
+    qtbot.keyClicks(panel.editor.note_edit, "Geneve")
     with qtbot.assertNotEmitted(panel.annotation_selected):
         ctrl.delete_annotation(geneva)
     assert errors == []
     assert panel.selected_annotation_id() in (None, lavrov)
-    assert panel.value_edit.text() == ""
+    assert panel.editor.note_edit.toPlainText() == ""
     ctrl.undo_stack.undo()
     assert panel.selected_annotation_id() == geneva
 

@@ -1,4 +1,8 @@
-"""The current article's tags as a table; single rows follow the controller's signals."""
+"""The current article's tags as a table; single rows follow the controller's signals.
+
+The Value column says what a tag means: an actor tag's canonical actor, a date's ISO
+value, a claim's claimant, status and Admiralty code.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
-from reader_app.domain.models import Annotation
+from reader_app.domain.models import ActorId, Annotation
 from reader_app.gui.palette import is_dark, kind_colour
+from reader_app.gui.tag_text import value_text, value_tip
 
 COLUMNS = ("Kind", "Quote", "Value", "Note")
 KIND, QUOTE, VALUE, NOTE = range(4)
@@ -46,7 +51,10 @@ class AnnotationModel(QAbstractTableModel):
         self._kind: str | None = None
         self._article_id: int | None = None
         self._icons: dict[int, QIcon] = {}  # by rgba
+        self._names: dict[ActorId, str] = {}  # actor id -> canonical name
         if controller is not None:
+            self._names = controller.actor_names()
+            controller.actors_changed.connect(self._on_controller_actors_changed)
             controller.article_opened.connect(self._on_controller_article_opened)
             controller.annotation_added.connect(self._on_controller_annotation_added)
             controller.annotation_removed.connect(self._on_controller_annotation_removed)
@@ -156,6 +164,17 @@ class AnnotationModel(QAbstractTableModel):
             self._rows.insert(row, ann)
             self.endInsertRows()
 
+    @Slot()
+    def _on_controller_actors_changed(self) -> None:
+        """Names may have changed: repaint the Value cells that show one."""
+        names = self._controller.actor_names()
+        old, self._names = self._names, names
+        rows = [r for r, a in enumerate(self._rows)
+                if any(old.get(i) != names.get(i) for i in (a.actor_id, a.claimant_id)
+                       if i is not None)]
+        if rows:
+            self.dataChanged.emit(self.index(rows[0], VALUE), self.index(rows[-1], VALUE))
+
     # -- Qt model interface -------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -185,7 +204,7 @@ class AnnotationModel(QAbstractTableModel):
                 return a.kind.capitalize()
             if col == QUOTE:
                 return one_line(a.quote)
-            return one_line(a.value if col == VALUE else a.note)
+            return one_line(value_text(a, self._names) if col == VALUE else a.note)
         if role == ID_ROLE:
             return int(a.id)
         if role == ANNOTATION_ROLE:
@@ -195,6 +214,9 @@ class AnnotationModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == NOTE and a.note:
                 return a.note[:TOOLTIP_LIMIT]
+            if col == VALUE and (text := value_text(a, self._names)):
+                tip = value_tip(a)
+                return f"{text}\n{tip}" if tip else text
             return a.quote[:TOOLTIP_LIMIT]
         return None
 

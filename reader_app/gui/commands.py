@@ -9,14 +9,16 @@ marks itself obsolete, so Qt drops it from the stack.
 from __future__ import annotations
 
 import sqlite3
+import time
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from reader_app.domain.models import Annotation, ArticleId
+from reader_app.analysis import NewTag, add_tag, remove_new_tag, restore_new_tag
+from reader_app.domain.models import Annotation, Article, ArticleId
 from reader_app.storage.annotations import (
-    add_annotation,
     delete_annotation,
+    get_annotation,
     restore_annotation,
     update_annotation,
 )
@@ -27,7 +29,13 @@ if TYPE_CHECKING:
 # What a repository call may raise (AnchorError is a ValueError, NotFound a LookupError).
 STORAGE_ERRORS = (sqlite3.Error, ValueError, LookupError, RuntimeError)
 
-_EDIT_IDS = {"value": 1001, "note": 1002, "kind": 1003}  # one merge id per field
+# One merge id per field. Typed fields merge always; fields picked in a combo box merge
+# only in quick succession (arrow keys through a closed combo: one undo step).
+_EDIT_IDS = {"value": 1001, "note": 1002, "kind": 1003, "claimant_id": 1004, "status": 1005,
+             "reliability": 1006, "credibility": 1007}
+_PICKED = {"claimant_id", "status", "reliability", "credibility"}
+PICK_MERGE_SECONDS = 2.0
+_LINK_FIELDS = {"actor_id", "claimant_id", "kind"}  # change an actor's counts
 
 
 def short_quote(quote: str, limit: int = 40) -> str:
@@ -36,14 +44,23 @@ def short_quote(quote: str, limit: int = 40) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
 
-class _AnnotationCommand(QUndoCommand):
-    """Subclasses implement _redo/_undo; this wrapper marks the controller busy
-    (listeners must not push commands meanwhile) and opens the right article."""
+def tag_of_kind(controller: LibraryController, annotation_id: int, kind: str) -> Annotation:
+    """A tag an intent is about, refused (ValueError) when it is of another kind."""
+    ann = get_annotation(controller.db, annotation_id)
+    if ann.kind != kind:
+        raise ValueError(f"“{short_quote(ann.quote)}” is tagged {ann.kind}, not {kind}.")
+    return ann
 
-    def __init__(self, controller: LibraryController, article_id: int, text: str) -> None:
+
+class ControllerCommand(QUndoCommand):
+    """Subclasses implement _redo/_undo; this wrapper marks the controller busy
+    (listeners must not push commands meanwhile) and, for a command about one
+    article's tags, opens that article on later undo/redo."""
+
+    def __init__(self, controller: LibraryController, article_id: int | None, text: str) -> None:
         super().__init__(text)
         self.controller = controller
-        self.article_id = ArticleId(article_id)
+        self.article_id = ArticleId(article_id) if article_id is not None else None
         self._ran = False
 
     def redo(self) -> None:
@@ -64,7 +81,7 @@ class _AnnotationCommand(QUndoCommand):
         controller = self.controller
         was_running, controller.running_command = controller.running_command, True
         try:
-            if self._ran:
+            if self._ran and self.article_id is not None:
                 controller.show_article(self.article_id)
             step()
             self._ran = True
@@ -76,55 +93,74 @@ class _AnnotationCommand(QUndoCommand):
         finally:
             controller.running_command = was_running
 
+    # -- signals, always after the write ------------------------------------------
+
     def _emit_added(self, ann: Annotation) -> None:
+        # actors first: the new row shows its actor's name (maybe an actor just created)
+        self._emit_semantics(ann)
         self.controller.annotation_added.emit(ann)
         self.controller.article_counts_changed.emit(ann.article_id)
 
     def _emit_removed(self, ann: Annotation) -> None:
         self.controller.annotation_removed.emit(ann)
         self.controller.article_counts_changed.emit(ann.article_id)
+        self._emit_semantics(ann)
+
+    def _emit_semantics(self, ann: Annotation) -> None:
+        c = self.controller
+        if ann.kind == "actor" or ann.claimant_id is not None:  # mention/claim counts
+            c.actors_changed.emit()
+        if ann.kind in ("claim", "date"):  # a claim, or the date a claim may show
+            c.claims_changed.emit()
+
+    def _emit_changed(self, ann: Annotation, fields: set[str]) -> None:
+        c = self.controller
+        c.annotation_changed.emit(ann)
+        if "kind" in fields:
+            c.article_counts_changed.emit(ann.article_id)
+        if fields & _LINK_FIELDS:
+            c.actors_changed.emit()
+        if "kind" in fields or ann.kind == "claim" or (ann.kind == "date" and "value" in fields):
+            c.claims_changed.emit()
 
 
-class AddAnnotationCommand(_AnnotationCommand):
-    """Tag a span. Redo after undo restores the same id and uuid."""
+class AddAnnotationCommand(ControllerCommand):
+    """Tag a span with what it means (analysis.add_tag: its actor, date value or
+    claimant). Undo removes the tag and an actor created only for it; redo brings
+    both back with the same ids and uuids."""
 
-    def __init__(
-        self,
-        controller: LibraryController,
-        article_id: int,
-        kind: str,
-        start: int,
-        end: int,
-        quote: str,
-    ) -> None:
-        super().__init__(controller, article_id, f"Tag {kind} “{short_quote(quote)}”")
+    def __init__(self, controller: LibraryController, article: Article, kind: str,
+                 start: int, end: int, quote: str) -> None:
+        super().__init__(controller, article.id, f"Tag {kind} “{short_quote(quote)}”")
+        self.article = article
         self.kind, self.start, self.end, self.quote = kind, start, end, quote
-        self.annotation: Annotation | None = None
+        self.tag: NewTag | None = None
+
+    @property
+    def annotation(self) -> Annotation | None:
+        return self.tag.annotation if self.tag else None
 
     def _redo(self) -> None:
         db = self.controller.db
-        if self.annotation is None:
-            self.annotation = add_annotation(
-                db,
-                self.article_id,
-                self.kind,
-                self.start,
-                self.end,
-                analyst=self.controller.analyst,
-                expected_quote=self.quote,  # the invariant text[start:end] == quote
-            )
+        first = self.tag is None
+        if self.tag is None:
+            self.tag = add_tag(db, self.article, self.kind, self.start, self.end,
+                               analyst=self.controller.analyst,
+                               expected_quote=self.quote)  # the invariant text[start:end] == quote
         else:
-            self.annotation = restore_annotation(db, self.annotation)  # same id and uuid
-        self._emit_added(self.annotation)
+            self.tag = restore_new_tag(db, self.tag)  # same ids and uuids
+        self._emit_added(self.tag.annotation)
+        if first and self.tag.explanation:
+            self.controller.tag_explained.emit(self.tag.explanation)
 
     def _undo(self) -> None:
-        assert self.annotation is not None
-        self.annotation = delete_annotation(self.controller.db, self.annotation.id)
-        self._emit_removed(self.annotation)
+        assert self.tag is not None
+        self.tag = remove_new_tag(self.controller.db, self.tag)
+        self._emit_removed(self.tag.annotation)
 
 
-class DeleteAnnotationCommand(_AnnotationCommand):
-    """Delete a tag; undo puts it back with the same id, uuid and timestamps."""
+class DeleteAnnotationCommand(ControllerCommand):
+    """Delete a tag; undo puts it back with the same id, uuid, timestamps and links."""
 
     def __init__(self, controller: LibraryController, annotation: Annotation) -> None:
         text = f"Delete {annotation.kind} “{short_quote(annotation.quote)}”"
@@ -141,8 +177,9 @@ class DeleteAnnotationCommand(_AnnotationCommand):
         self._emit_added(self.annotation)
 
 
-class EditAnnotationCommand(_AnnotationCommand):
-    """Change value/note/kind. Consecutive edits of one field of one tag merge."""
+class EditAnnotationCommand(ControllerCommand):
+    """Change any editable fields of a tag. Consecutive edits of value, note or
+    kind of one tag merge (typing); other fields are one step each."""
 
     def __init__(
         self,
@@ -150,16 +187,18 @@ class EditAnnotationCommand(_AnnotationCommand):
         annotation: Annotation,
         old: dict[str, Any],
         new: dict[str, Any],
+        text: str | None = None,
     ) -> None:
-        super().__init__(controller, annotation.article_id, _edit_text(annotation, new))
+        super().__init__(controller, annotation.article_id, text or _edit_text(annotation, new))
         self.annotation_id = annotation.id
         self.old = dict(old)
         self.new = dict(new)
+        self.made_at = time.monotonic()
 
     def id(self) -> int:
-        return _EDIT_IDS[next(iter(self.new))] if len(self.new) == 1 else -1
+        return _EDIT_IDS.get(next(iter(self.new)), -1) if len(self.new) == 1 else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
         if (
             not isinstance(other, EditAnnotationCommand)
             or other.isObsolete()  # a failed edit must not be folded in
@@ -167,6 +206,11 @@ class EditAnnotationCommand(_AnnotationCommand):
             or other.new.keys() != self.new.keys()
         ):
             return False
+        if self.new.keys() & _PICKED:
+            if other.made_at - self.made_at > PICK_MERGE_SECONDS:
+                return False
+            self.made_at = other.made_at
+            self.setText(other.text())
         self.new = dict(other.new)
         self.setObsolete(self.new == self.old)  # typed back to where it was: drop the step
         return True
@@ -179,9 +223,7 @@ class EditAnnotationCommand(_AnnotationCommand):
 
     def _apply(self, fields: dict[str, Any]) -> None:
         ann = update_annotation(self.controller.db, self.annotation_id, **fields)
-        self.controller.annotation_changed.emit(ann)
-        if "kind" in fields:
-            self.controller.article_counts_changed.emit(ann.article_id)
+        self._emit_changed(ann, set(fields))
 
 
 def _edit_text(annotation: Annotation, new: dict[str, Any]) -> str:
@@ -190,4 +232,4 @@ def _edit_text(annotation: Annotation, new: dict[str, Any]) -> str:
     field = next(iter(new))
     if field == "kind":
         return f"Change {annotation.kind} “{short_quote(annotation.quote)}” to {new['kind']}"
-    return f"Edit {field}"
+    return f"Edit {field.replace('_', ' ')}"

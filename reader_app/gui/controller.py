@@ -8,21 +8,36 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlite_utils import Database
 
-from reader_app.domain.models import KINDS, Annotation, Article, ArticleSummary
+from reader_app.domain.models import (
+    KINDS,
+    Actor,
+    ActorId,
+    ActorSummary,
+    Annotation,
+    Article,
+    ArticleSummary,
+    Mention,
+)
+from reader_app.gui import actor_commands as actor_cmd
+from reader_app.gui.claim_commands import claim_fields_command, date_correction_command
 from reader_app.gui.commands import (
+    STORAGE_ERRORS,
     AddAnnotationCommand,
     DeleteAnnotationCommand,
     EditAnnotationCommand,
     short_quote,
 )
+from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import find_annotation, get_annotation, list_annotations
 from reader_app.storage.articles import NotFound, get_article, list_articles, tag_counts
 from reader_app.storage.database import open_library
+from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 
 EDITABLE_FIELDS = ("kind", "value", "note")
 
@@ -42,6 +57,12 @@ class LibraryController(QObject):
     article_counts_changed = Signal(int)  # article id whose tag counts changed
     articles_imported = Signal(list)  # ids of newly stored articles
     error_occurred = Signal(str)  # one line for the status bar / a message box
+    tag_explained = Signal(str)  # after tagging: why this actor/date/claimant was chosen
+    # any actor created/renamed/retyped/re-aliased/re-noted/merged/deleted/restored, or
+    # its counts of mentions and claims changed (tags linked, unlinked, added, removed)
+    actors_changed = Signal()
+    claims_changed = Signal()  # a claim added/removed, or its fields or shown date changed
+    annotation_reveal_requested = Signal(int)  # the window reveals + selects that tag
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,7 +145,7 @@ class LibraryController(QObject):
         if find_annotation(self.db, article.id, kind, start, end) is not None:
             self.error_occurred.emit(f"Already tagged as {kind}: “{short_quote(quote)}”.")
             return
-        self.undo_stack.push(AddAnnotationCommand(self, article.id, kind, start, end, quote))
+        self.undo_stack.push(AddAnnotationCommand(self, article, kind, start, end, quote))
 
     def delete_annotation(self, annotation_id: int) -> None:
         try:
@@ -153,6 +174,86 @@ class LibraryController(QObject):
             return
         old = {k: getattr(ann, k) for k in new}
         self.undo_stack.push(EditAnnotationCommand(self, ann, old, new))
+
+    def open_annotation(self, article_id: int, annotation_id: int) -> None:
+        """Open a tag's article if needed, then ask the window to reveal the tag."""
+        try:
+            self.open_article(article_id)
+        except NotFound:
+            self.error_occurred.emit("That article is no longer in the library.")
+            return
+        self.annotation_reveal_requested.emit(annotation_id)
+
+    # -- actors and claims: reads -----------------------------------------------
+
+    def actors(self, search: str | None = None) -> list[ActorSummary]:
+        return actor_store.list_actors(self.db, search=search or None)
+
+    def actor(self, actor_id: int) -> Actor:
+        return actor_store.get_actor(self.db, actor_id)  # raises NotFound
+
+    def actor_names(self) -> dict[ActorId, str]:
+        return actor_store.actor_names(self.db)
+
+    def mentions_of(self, actor_id: int) -> list[Mention]:
+        return actor_store.mentions_of(self.db, actor_id)
+
+    def claims_by(self, actor_id: int) -> list[Mention]:
+        return actor_store.claims_by(self.db, actor_id)
+
+    def claim_rows(self, status: str | None = None) -> list[dict]:
+        """Every claim in the library (keys: export_rows.CLAIM_COLUMNS), by article."""
+        rows = iter_claim_rows(self.db, statuses=[status] if status else None)
+        return [dict(zip(CLAIM_COLUMNS, row)) for row in rows]
+
+    # -- actors and claims: undoable intents ----------------------------------------
+    # Each pushes one command; a refused request goes to error_occurred, nothing changes.
+
+    def relink_actor(self, annotation_id: int, actor_id: int | None,
+                     new_name: str | None = None) -> None:
+        """Link an actor tag to an actor; actor_id None + new_name: a new actor of that
+        name (an existing actor of exactly that name is linked instead)."""
+        self._push(actor_cmd.relink_command, annotation_id, actor_id, new_name)
+
+    def rename_actor(self, actor_id: int, name: str) -> None:
+        self._push(actor_cmd.edit_actor_command, actor_id, name=name)
+
+    def set_actor_type(self, actor_id: int, actor_type: str) -> None:
+        self._push(actor_cmd.edit_actor_command, actor_id, type=actor_type)
+
+    def set_actor_note(self, actor_id: int, note: str | None) -> None:
+        self._push(actor_cmd.edit_actor_command, actor_id, note=note)
+
+    def set_actor_aliases(self, actor_id: int, aliases: list[str]) -> None:
+        self._push(actor_cmd.aliases_command, actor_id, list(aliases))
+
+    def merge_actors(self, keep_id: int, drop_id: int) -> None:
+        self._push(actor_cmd.merge_command, keep_id, drop_id)
+
+    def delete_actor(self, actor_id: int) -> None:
+        """Refused while tags or claims use the actor."""
+        self._push(actor_cmd.delete_actor_command, actor_id)
+
+    def set_claim_fields(self, annotation_id: int, **fields) -> None:
+        """claimant_id, claim_date, claim_date_annotation_id, status, reliability,
+        credibility ("" or None clears one)."""
+        self._push(claim_fields_command, annotation_id, fields)
+
+    def correct_date(self, annotation_id: int, typed: str) -> None:
+        """A date tag's value: an ISO value as typed, or a phrase resolved like a new tag."""
+        self._push(date_correction_command, annotation_id, typed)
+
+    def _push(self, make: Callable[..., QUndoCommand | None], *args, **kwargs) -> None:
+        try:
+            command = make(self, *args, **kwargs)
+        except NotFound:
+            self.error_occurred.emit("That tag or actor no longer exists.")
+            return
+        except STORAGE_ERRORS as e:
+            self.error_occurred.emit(str(e))
+            return
+        if command is not None:
+            self.undo_stack.push(command)
 
     # -- used by the commands -------------------------------------------------
 
