@@ -1,20 +1,40 @@
-"""Export a library's tags to a CSV file with filters, progress and cancel (the window's path)."""
+"""Export a library's tags, claims or actors to a CSV file with filters, progress and cancel
+(the window's path; the command line streams the same rows)."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from reader_app.formats.csv_export import open_csv_output, write_csv
-from reader_app.storage.export_rows import EXPORT_COLUMNS, count_export_rows, iter_export_rows
+from reader_app.storage import export_rows as er
 
 
 class ExportCancelled(Exception):
     """The analyst cancelled; the target file is left as it was."""
+
+
+class ExportTable(NamedTuple):
+    label: str  # as the export dialog offers it
+    columns: list[str]
+    rows: Callable[..., Iterator[tuple]]
+    count: Callable[..., int]
+    filters: tuple[str, ...]  # the ExportFilters fields that apply; the others are ignored
+
+
+TABLES: dict[str, ExportTable] = {
+    "annotations": ExportTable("All tags", er.EXPORT_COLUMNS, er.iter_export_rows,
+                               er.count_export_rows, ("kinds", "article_ids", "date_from", "date_to")),
+    "claims": ExportTable("Claims only", er.CLAIM_COLUMNS, er.iter_claim_rows, er.count_claim_rows,
+                          ("article_ids", "date_from", "date_to")),
+    # one row per actor in the whole library: no tag, article or date filter applies
+    "actors": ExportTable("Actor list", er.ACTOR_COLUMNS, er.iter_actor_rows, er.count_actor_rows, ()),
+}
 
 
 @dataclass(frozen=True)
@@ -23,10 +43,15 @@ class ExportFilters:
     article_ids: list[int] | None = None
     date_from: str | None = None  # inclusive ISO dates on articles.published
     date_to: str | None = None
+    table: str = "annotations"  # a key of TABLES
+
+    def __post_init__(self) -> None:
+        if self.table not in TABLES:
+            raise ValueError(f"unknown export table {self.table!r}; one of {', '.join(TABLES)}")
 
     def as_kwargs(self) -> dict:
-        return {"kinds": self.kinds, "article_ids": self.article_ids,
-                "date_from": self.date_from, "date_to": self.date_to}
+        """The keyword arguments this table's row and count functions take."""
+        return {name: getattr(self, name) for name in TABLES[self.table].filters}
 
 
 def export_csv_file(
@@ -39,7 +64,8 @@ def export_csv_file(
     should_cancel: Callable[[], bool] | None = None,
 ) -> int:
     """Write the CSV atomically; returns the number of rows. Raises ExportCancelled."""
-    total = count_export_rows(db, **filters.as_kwargs())
+    table, kwargs = TABLES[filters.table], filters.as_kwargs()
+    total = table.count(db, **kwargs)
 
     def on_progress(done: int) -> None:
         if should_cancel and should_cancel():
@@ -47,6 +73,6 @@ def export_csv_file(
         if progress:
             progress(done, total, "")
 
-    rows = iter_export_rows(db, **filters.as_kwargs())
+    rows = table.rows(db, **kwargs)
     with closing(rows), open_csv_output(path, raw) as out:
-        return write_csv(rows, EXPORT_COLUMNS, out, raw=raw, progress=on_progress)
+        return write_csv(rows, table.columns, out, raw=raw, progress=on_progress)

@@ -1,12 +1,23 @@
-"""The window's actions, menus and toolbar. objectNames are a public contract."""
+"""The window's actions, menus and toolbar, and the Actors pane's actions.
+objectNames are a public contract."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QTextBrowser,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from reader_app.gui.palette import KIND_KEYS
 
@@ -115,3 +126,86 @@ def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QTool
     toolbar.addWidget(legend)
     window.addToolBar(toolbar)
     return toolbar
+
+
+# -- the Actors pane's actions: a row of buttons and the table's context menu share them ---
+
+ACTOR_ACTIONS = (  # key, objectName, text, tooltip
+    ("rename", "renameActorAction", "Rename…", "Rename the actor"),
+    ("type", "actorTypeAction", "Type", "Set the actor's type"),
+    ("aliases", "actorAliasesAction", "Aliases…", "Other names this actor goes by, one per line"),
+    ("note", "actorNoteAction", "Note…", "A note on the actor"),
+    ("merge", "mergeActorAction", "Merge…",
+     "Merge this actor into another one: its tags and claims follow"),
+    ("delete", "deleteActorAction", "Delete", "Delete the actor (only when no tag or claim uses it)"),
+)
+
+
+@dataclass
+class ActorActions:
+    actions: dict[str, QAction]  # by ACTOR_ACTIONS key
+    types: dict[str, QAction]  # by actor type, checkable, in the Type menu
+    type_menu: QMenu
+    buttons: QWidget
+    context_menu: QMenu
+
+
+def build_actor_actions(parent: QWidget, types: dict[str, str]) -> ActorActions:
+    """types: actor type -> its label. Connecting them is the pane's business."""
+    buttons = QWidget(parent)
+    row = QHBoxLayout(buttons)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(2)
+    actions = {}
+    for key, name, text, tip in ACTOR_ACTIONS:
+        action = QAction(text, parent)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        actions[key] = action
+        button = QToolButton(buttons)
+        button.setDefaultAction(action)
+        button.setObjectName(name.replace("Action", "Button"))
+        row.addWidget(button)
+    row.addStretch(1)
+    type_menu = QMenu("Type", parent)
+    group = QActionGroup(type_menu)
+    type_actions = {}
+    for actor_type, label in types.items():
+        type_actions[actor_type] = action = type_menu.addAction(label)
+        action.setCheckable(True)
+        group.addAction(action)
+    actions["type"].setMenu(type_menu)
+    buttons.findChild(QToolButton, "actorTypeButton").setPopupMode(
+        QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(parent)
+    menu.addAction(actions["rename"])
+    menu.addMenu(type_menu)
+    menu.addActions([actions["aliases"], actions["note"], actions["merge"]])
+    menu.addSeparator()
+    menu.addAction(actions["delete"])
+    return ActorActions(actions, type_actions, type_menu, buttons, menu)
+
+
+def fill_recent_menu(menu: QMenu, entries: list[str], open_entry: Callable[[str], None]) -> None:
+    menu.clear()
+    for entry in entries:
+        action = menu.addAction(entry)
+        action.triggered.connect(lambda _=False, p=entry: open_entry(p))
+    menu.setEnabled(bool(menu.actions()))
+
+
+def build_view_context_menu(view: QTextBrowser, pos: QPoint, tag_actions: list[QAction],
+                            hit: int | None, delete: Callable[[int], None]) -> QMenu:
+    """Copy/select-all, the tag actions and, over a highlight (hit), Delete Tag for it.
+    pos is in viewport coordinates, as customContextMenuRequested gives it."""
+    # the standard menu (Copy Link Location) wants document coordinates
+    h, v = view.horizontalScrollBar(), view.verticalScrollBar()
+    menu = view.createStandardContextMenu(pos + QPoint(h.value(), v.value()))
+    menu.addSeparator()
+    menu.addActions(tag_actions)
+    if hit is not None:
+        menu.addSeparator()
+        action = menu.addAction("Delete Tag")
+        action.setObjectName("deleteClickedTagAction")
+        action.triggered.connect(lambda _=False, i=hit: delete(i))
+    return menu

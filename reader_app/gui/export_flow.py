@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -15,20 +16,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader_app.domain.models import KINDS
-from reader_app.exporting import ExportCancelled, ExportFilters, export_csv_file
-from reader_app.gui.workers import start_job, stop_job
+from reader_app.exporting import TABLES, ExportCancelled, ExportFilters, export_csv_file
+from reader_app.gui.workers import JobFlow
 
 
 class ExportDialog(QDialog):
-    """Which tags to export: kinds, articles, a published-date range, raw or Excel-safe."""
+    """What to export (every tag, claims only or the actor list), which kinds, articles and
+    published dates, raw or Excel-safe. Filters that do not apply to the table are disabled."""
 
     def __init__(self, parent: QWidget, current_article_id: int | None) -> None:
         super().__init__(parent)
@@ -36,6 +36,13 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export CSV")
         self._current = current_article_id
         form = QFormLayout()
+        self.table_combo = QComboBox(self)
+        self.table_combo.setObjectName("exportTable")
+        for key, table in TABLES.items():
+            self.table_combo.addItem(table.label, key)
+        self.table_combo.setToolTip("Every tag, one row per claim, or one row per actor")
+        self.table_combo.currentIndexChanged.connect(self._on_table_combo_changed)
+        form.addRow("Export:", self.table_combo)
         kinds = QHBoxLayout()
         self.kind_boxes = {k: QCheckBox(k.title() + "s", self) for k in KINDS}
         for box in self.kind_boxes.values():
@@ -64,6 +71,10 @@ class ExportDialog(QDialog):
         dates.addWidget(QLabel("to", self))
         dates.addWidget(self.date_to)
         form.addRow("Dates:", dates)
+        self.scope_hint = QLabel("The actor list has every actor of the library.", self)
+        self.scope_hint.setObjectName("exportScopeHint")
+        self.scope_hint.setVisible(False)
+        form.addRow("", self.scope_hint)
         self.raw = QCheckBox("Raw CSV for scripts (no BOM, no formula protection)", self)
         form.addRow("", self.raw)
         buttons = QDialogButtonBox(
@@ -76,9 +87,26 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def table(self) -> str:
+        return self.table_combo.currentData()
+
+    @Slot(int)
+    def _on_table_combo_changed(self, _index: int) -> None:
+        applies = TABLES[self.table()].filters
+        for box in self.kind_boxes.values():
+            box.setEnabled("kinds" in applies)
+        self.all_articles.setEnabled("article_ids" in applies)
+        self.current_only.setEnabled("article_ids" in applies and self._current is not None)
+        self.use_dates.setEnabled("date_from" in applies)
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled("date_from" in applies and self.use_dates.isChecked())
+        self.scope_hint.setVisible(not applies)
+
     def filters(self) -> ExportFilters:
+        """The dialog's choices (the export ignores filters that do not apply to the table)."""
         kinds = [k for k, box in self.kind_boxes.items() if box.isChecked()]
         return ExportFilters(
+            table=self.table(),
             kinds=kinds or list(KINDS),
             article_ids=[self._current] if self.current_only.isChecked() and self._current else None,
             date_from=self.date_from.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
@@ -92,49 +120,24 @@ class ExportResult:
     rows: int
 
 
-class ExportFlow(QObject):
+class ExportFlow(JobFlow):
+    TITLE = "Export CSV"
+    LABEL = "Exporting…"
+    FAILED_TITLE = "Export failed"
     export_finished = Signal(object)  # ExportResult or None
-
-    def __init__(self, parent: QWidget, db_path: Path) -> None:
-        super().__init__(parent)
-        self._parent = parent
-        self._db_path = db_path
-        self._progress: QProgressDialog | None = None
-        self._worker = None
-        self._thread = None
-        self._stopped = False
-
-    @property
-    def running(self) -> bool:
-        return self._worker is not None
-
-    def stop(self) -> None:
-        """Cancel a running export and wait for it (the target file is left untouched)."""
-        self._stopped = True
-        if self._worker is not None:
-            stop_job(self._thread, self._worker)
-        self._worker = self._thread = None
-        self._close_progress()
 
     def ask_and_export(self, current_article_id: int | None) -> None:
         dialog = ExportDialog(self._parent, current_article_id)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        filters = dialog.filters()
         path, _ = QFileDialog.getSaveFileName(
-            self._parent, "Export CSV", str(Path.home() / "annotations.csv"), "CSV (*.csv)"
+            self._parent, "Export CSV", str(Path.home() / f"{filters.table}.csv"), "CSV (*.csv)"
         )
         if path:
-            self.export_to(Path(path), dialog.filters(), raw=dialog.raw.isChecked())
+            self.export_to(Path(path), filters, raw=dialog.raw.isChecked())
 
     def export_to(self, path: Path, filters: ExportFilters, *, raw: bool = False) -> None:
-        if self.running or self._stopped:
-            return
-        progress = QProgressDialog("Exporting…", "Cancel", 0, 0, self._parent)
-        progress.setWindowTitle("Export CSV")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        self._progress = progress
-
         def job(db, report_progress, should_cancel):
             try:
                 rows = export_csv_file(
@@ -144,39 +147,10 @@ class ExportFlow(QObject):
                 return None  # the analyst asked for it: not an error
             return ExportResult(path, rows)
 
-        self._thread, worker = start_job(self, self._db_path, job)
-        self._worker = worker
-        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
-        worker.progressed.connect(self._on_worker_progressed)
-        worker.succeeded.connect(self._on_worker_succeeded)
-        worker.failed.connect(self._on_worker_failed)
+        self.start(job)
 
-    @Slot(int, int, str)
-    def _on_worker_progressed(self, done: int, total: int, _name: str) -> None:
-        progress = self._progress
-        if progress is not None:
-            progress.setMaximum(total)
-            progress.setValue(done)  # modal: processes events, may end the export meanwhile
-
-    @Slot(object)
-    def _on_worker_succeeded(self, result: ExportResult | None) -> None:
-        if self._stopped:
-            return
-        self._worker = self._thread = None
-        self._close_progress()
+    def job_succeeded(self, result: ExportResult | None) -> None:
         self.export_finished.emit(result)
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
-        if self._stopped:
-            return
-        self._worker = self._thread = None
-        self._close_progress()
-        QMessageBox.critical(self._parent, "Export failed", message)
+    def job_failed(self) -> None:
         self.export_finished.emit(None)
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None

@@ -1,4 +1,4 @@
-"""The main window: library | article | annotations, wired to one controller."""
+"""The main window: library, actors and claims tabs | article | annotations, on one controller."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -15,22 +15,36 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from reader_app.domain.models import Article
-from reader_app.gui.actions import build_actions, build_menus
+from reader_app.gui.actions import (
+    build_actions,
+    build_menus,
+    build_view_context_menu,
+    fill_recent_menu,
+)
+from reader_app.gui.actors_pane import ActorsPane
 from reader_app.gui.annotation_panel import AnnotationPanel
 from reader_app.gui.article_document import opens_with_title
 from reader_app.gui.article_view import ArticleView
+from reader_app.gui.claims_view import ClaimsView
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.export_flow import ExportFlow
 from reader_app.gui.find_bar import FindBar
-from reader_app.gui.import_flow import ImportFlow
+from reader_app.gui.import_flow import ImportFlow, local_paths
 from reader_app.gui.library_pane import LibraryPane
 from reader_app.gui.palette import make_legend
 from reader_app.gui.recent import recent_libraries
+from reader_app.gui.window_state import (
+    LeftPaneWidth,
+    last_article_id,
+    restore_window_state,
+    save_window_state,
+)
 from reader_app.storage.database import LibraryError
 
 
@@ -50,14 +64,24 @@ class MainWindow(QMainWindow):
         self.imports = ImportFlow(self, self.db_path)
         self.exports = ExportFlow(self, self.db_path)
         self._connect()
-        self._restore_state()
+        restore_window_state(self, self.splitter, self.left_tabs)
+        LeftPaneWidth(self.splitter, self.left_tabs)
         self._refresh_recent_menu()
         self._select_first_article()
         self._update_status()
 
     # -- layout -----------------------------------------------------------------
     def _build_panes(self) -> None:
-        self.library_pane = LibraryPane(self.controller, self)
+        self.left_tabs = QTabWidget(self)
+        self.left_tabs.setObjectName("leftTabs")
+        self.left_tabs.setDocumentMode(True)
+        self.library_pane = LibraryPane(self.controller, self.left_tabs)
+        self.actors_pane = ActorsPane(self.controller, self.left_tabs)
+        self.claims_view = ClaimsView(self.controller, self.left_tabs)
+        # no mnemonics: the tag editor's field labels use up the Alt letters
+        for pane, name in ((self.library_pane, "Library"), (self.actors_pane, "Actors"),
+                           (self.claims_view, "Claims")):
+            self.left_tabs.addTab(pane, name)
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self)
         self.title_label = QLabel(self)
@@ -71,7 +95,6 @@ class MainWindow(QMainWindow):
         self.meta_label = QLabel(self)
         self.meta_label.setObjectName("articleMeta")
         self.meta_label.setWordWrap(True)
-        self.meta_label.setForegroundRole(self.meta_label.foregroundRole())
         center = QWidget(self)
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(12, 10, 12, 0)
@@ -82,7 +105,7 @@ class MainWindow(QMainWindow):
         self.annotation_panel = AnnotationPanel(self.controller, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.library_pane)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(center)
         self.splitter.addWidget(self.annotation_panel)
         for index, stretch in enumerate((2, 5, 3)):  # growth shared, the article most
@@ -110,6 +133,8 @@ class MainWindow(QMainWindow):
         for signal in (c.article_counts_changed, c.articles_imported):
             signal.connect(self._update_status)
         c.error_occurred.connect(self._on_controller_error_occurred)
+        c.tag_explained.connect(self._on_controller_tag_explained)
+        c.annotation_reveal_requested.connect(self._on_controller_annotation_reveal_requested)
         self.view.selection_changed_span.connect(self._update_tag_actions)
         self.view.annotation_clicked.connect(self._on_view_annotation_clicked)
         self.view.annotation_double_clicked.connect(self._on_view_annotation_double_clicked)
@@ -166,21 +191,17 @@ class MainWindow(QMainWindow):
         self.view.set_selected_annotation(annotation_id)
         self.view.reveal_annotation(annotation_id)
 
+    @Slot(int)
+    def _on_controller_annotation_reveal_requested(self, annotation_id: int) -> None:
+        """A tag picked elsewhere (Actors, Claims): its article is open; show and select it."""
+        self.annotation_panel.select_annotation(annotation_id)
+        self._on_panel_annotation_selected(annotation_id)
+
     def build_view_context_menu(self, pos: QPoint) -> QMenu:
-        """Copy/select-all, the tag actions and, over a highlight, Delete Tag for it.
-        pos is in viewport coordinates, as customContextMenuRequested gives it."""
-        # the standard menu (Copy Link Location) wants document coordinates
-        h, v = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
-        menu = self.view.createStandardContextMenu(pos + QPoint(h.value(), v.value()))
-        menu.addSeparator()
-        menu.addActions(list(self.actions_.tag.values()))
+        """The article's context menu at pos (viewport coordinates)."""
         hit = self.view.annotation_at(pos) if self.controller.current_article else None
-        if hit is not None:
-            menu.addSeparator()
-            delete = menu.addAction("Delete Tag")
-            delete.setObjectName("deleteClickedTagAction")
-            delete.triggered.connect(lambda _=False, i=hit: self.controller.delete_annotation(i))
-        return menu
+        return build_view_context_menu(self.view, pos, list(self.actions_.tag.values()), hit,
+                                       self.controller.delete_annotation)
 
     @Slot(QPoint)
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
@@ -208,14 +229,12 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _select_first_article(self) -> None:
-        last = QSettings().value("lastArticle")
-        model = self.library_pane.model
+        last, model = last_article_id(), self.library_pane.model
         first = model.first_article_id()
         if first is None:
             self.view.clear_article()
             return
-        known = last is not None and str(last).isdigit() and model.row_of(int(last)) >= 0
-        self.controller.open_article(int(last) if known else first)
+        self.controller.open_article(last if last is not None and model.row_of(last) >= 0 else first)
 
     # -- links, errors, status ----------------------------------------------------
     @Slot(QUrl)
@@ -231,6 +250,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_controller_error_occurred(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
+
+    @Slot(str)
+    def _on_controller_tag_explained(self, explanation: str) -> None:
+        self.statusBar().showMessage(explanation, 5000)
 
     @Slot()
     def _update_status(self, *_args) -> None:
@@ -278,54 +301,22 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _refresh_recent_menu(self) -> None:
-        menu = self.actions_.recent_menu
-        menu.clear()
-        for entry in recent_libraries():
-            if Path(entry) == self.db_path:
-                continue
-            action = menu.addAction(entry)
-            action.triggered.connect(lambda _=False, p=entry: self.open_library(Path(p)))
-        menu.setEnabled(bool(menu.actions()))
+        others = [e for e in recent_libraries() if Path(e) != self.db_path]
+        fill_recent_menu(self.actions_.recent_menu, others, lambda e: self.open_library(Path(e)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        if paths := local_paths(event.mimeData()):
             event.acceptProposedAction()
             self.import_files(paths)
 
     # -- state ------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("mainWindow/geometry")
-        if geometry is None or not self.restoreGeometry(geometry) or self.width() < 900:
-            self._default_geometry()
-        state = settings.value("mainWindow/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = settings.value("mainWindow/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-    def _default_geometry(self) -> None:
-        """First start (or a saved size from another screen): most of the screen."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width = min(1440, int(screen.width() * 0.9)) if screen else 1440
-        height = min(900, int(screen.height() * 0.9)) if screen else 900
-        self.resize(width, height)
-        self.splitter.setSizes([int(width * 0.22), int(width * 0.5), int(width * 0.28)])
-
     def save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/state", self.saveState())
-        settings.setValue("mainWindow/splitter", self.splitter.saveState())
-        if self.controller.current_article is not None:
-            settings.setValue("lastArticle", self.controller.current_article.id)
-        settings.sync()
+        current = self.controller.current_article
+        save_window_state(self, self.splitter, self.left_tabs, current.id if current else None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.imports.stop()  # a thread still running when the window goes would abort the app

@@ -3,6 +3,8 @@
 A job is a plain function job(db, progress, should_cancel) -> result. It runs
 on its own thread with its own library connection (SQLite connections belong
 to the thread that opened them); WAL lets the window keep reading meanwhile.
+JobFlow is what the window's import and export share: one job at a time behind
+a progress dialog with Cancel, stopped cleanly when the window closes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reader_app.storage.database import open_library
 
@@ -83,3 +86,96 @@ def stop_job(thread: QThread, worker: JobWorker, wait_ms: int = 10_000) -> None:
         thread.wait(wait_ms)
     except RuntimeError:  # its thread already ended and was deleted
         pass
+
+
+class JobFlow(QObject):
+    """Runs one job at a time for a window; subclasses say what to run and what the
+    result means (job_succeeded / job_failed). Results arriving after stop() are dropped."""
+
+    TITLE = "Working"  # the progress dialog's title
+    LABEL = "Working…"
+    FAILED_TITLE = "Failed"
+
+    def __init__(self, parent: QWidget, db_path: Path) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._db_path = db_path
+        self._worker: JobWorker | None = None
+        self._thread: QThread | None = None
+        self._stopped = False
+        self._progress: QProgressDialog | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def stop(self) -> None:
+        """Cancel a running job and wait for it; later results are dropped."""
+        self._stopped = True
+        if self._worker is not None:
+            stop_job(self._thread, self._worker)
+        self._finish()
+
+    def start(self, job: Job) -> bool:
+        """Start job unless one is running or the flow was stopped; True if started."""
+        if self.running or self._stopped:
+            return False
+        progress = QProgressDialog(self.LABEL, "Cancel", 0, 0, self._parent)
+        progress.setWindowTitle(self.TITLE)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # short jobs never flash a dialog
+        self._progress = progress
+        self._thread, worker = start_job(self, self._db_path, job)
+        self._worker = worker
+        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+        worker.progressed.connect(self._on_worker_progressed)
+        worker.succeeded.connect(self._on_worker_succeeded)
+        worker.failed.connect(self._on_worker_failed)
+        return True
+
+    # -- what subclasses say ----------------------------------------------------------
+
+    def progress_text(self, done: int, total: int, name: str) -> str | None:
+        """The progress dialog's label for this step (None: keep LABEL)."""
+        return None
+
+    def job_succeeded(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def job_failed(self) -> None:
+        """After the error box (the analyst has been told)."""
+
+    # -- worker signals -----------------------------------------------------------------
+
+    @Slot(int, int, str)
+    def _on_worker_progressed(self, done: int, total: int, name: str) -> None:
+        progress = self._progress
+        if progress is not None:
+            progress.setMaximum(total)
+            text = self.progress_text(done, total, name)
+            if text is not None:
+                progress.setLabelText(text)
+            # last: a modal dialog's setValue processes events, which may end the job
+            progress.setValue(done)
+
+    @Slot(object)
+    def _on_worker_succeeded(self, result: Any) -> None:
+        if self._stopped:
+            return
+        self._finish()
+        self.job_succeeded(result)
+
+    @Slot(str)
+    def _on_worker_failed(self, message: str) -> None:
+        if self._stopped:
+            return
+        self._finish()
+        QMessageBox.critical(self._parent, self.FAILED_TITLE, message)
+        self.job_failed()
+
+    def _finish(self) -> None:
+        self._worker = self._thread = None
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None

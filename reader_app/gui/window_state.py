@@ -1,0 +1,82 @@
+"""The main window's UI state: geometry, splitter, left tab and last article in QSettings,
+and the left pane's width following its tab.
+
+Analysis data lives in the library, never here (DESIGN.md conventions).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
+
+MIN_WIDTH = 900  # a saved size narrower than this (another screen, a test) is not restored
+
+
+def restore_window_state(window: QMainWindow, splitter: QSplitter, tabs: QTabWidget) -> None:
+    settings = QSettings()
+    geometry = settings.value("mainWindow/geometry")
+    if geometry is None or not window.restoreGeometry(geometry) or window.width() < MIN_WIDTH:
+        default_geometry(window, splitter)
+    state = settings.value("mainWindow/state")
+    if state is not None:
+        window.restoreState(state)
+    sizes = settings.value("mainWindow/splitter")
+    if sizes is not None:
+        splitter.restoreState(sizes)
+    tab = settings.value("mainWindow/leftTab")
+    if tab is not None and str(tab).isdigit():
+        tabs.setCurrentIndex(int(tab))
+
+
+def default_geometry(window: QMainWindow, splitter: QSplitter) -> None:
+    """First start (or a saved size from another screen): most of the screen."""
+    screen = window.screen().availableGeometry() if window.screen() else None
+    width = min(1440, int(screen.width() * 0.9)) if screen else 1440
+    height = min(900, int(screen.height() * 0.9)) if screen else 900
+    window.resize(width, height)
+    splitter.setSizes([int(width * 0.22), int(width * 0.5), int(width * 0.28)])
+
+
+def save_window_state(window: QMainWindow, splitter: QSplitter, tabs: QTabWidget,
+                      article_id: int | None) -> None:
+    settings = QSettings()
+    settings.setValue("mainWindow/geometry", window.saveGeometry())
+    settings.setValue("mainWindow/state", window.saveState())
+    settings.setValue("mainWindow/splitter", splitter.saveState())
+    settings.setValue("mainWindow/leftTab", tabs.currentIndex())
+    if article_id is not None:
+        settings.setValue("lastArticle", article_id)
+    settings.sync()
+
+
+def last_article_id() -> int | None:
+    last = QSettings().value("lastArticle")
+    return int(last) if last is not None and str(last).isdigit() else None
+
+
+class LeftPaneWidth(QObject):
+    """Actors and Claims are wide tables: the left pane widens to a tab's preferred_width
+    when it is shown, taking room from the article, and gives it back with the Library."""
+
+    def __init__(self, splitter: QSplitter, tabs: QTabWidget) -> None:
+        super().__init__(tabs)
+        self._splitter = splitter
+        self._tabs = tabs
+        self._library_width: int | None = None  # the analyst's width, while a wide tab shows
+        tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        left, center, *rest = self._splitter.sizes()
+        wanted = getattr(self._tabs.widget(index), "preferred_width", 0)
+        if wanted:
+            if self._library_width is None:
+                self._library_width = left
+            target = max(self._library_width, wanted)
+        elif self._library_width is not None:
+            target, self._library_width = self._library_width, None
+        else:
+            return
+        grow = min(target - left, center - self._splitter.widget(1).minimumWidth())
+        if grow:
+            self._splitter.setSizes([left + grow, center - grow, *rest])

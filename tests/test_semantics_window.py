@@ -1,0 +1,258 @@
+"""Analyst semantics in the whole window: the export dialog's table choice, the real sample
+tagged end to end and exported, and screenshots of each left tab.
+
+Set READER_APP_SCREENSHOTS to a folder to keep the PNGs (and look at them).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFileDialog, QTabWidget, QTableView
+from shared_sample import SHARED_SAMPLE
+
+from reader_app.app import create_window
+from reader_app.exporting import ExportFilters, export_csv_file
+from reader_app.gui.export_flow import ExportDialog
+from reader_app.storage.database import open_library
+from reader_app.storage.export_rows import ACTOR_COLUMNS, CLAIM_COLUMNS, EXPORT_COLUMNS
+
+
+def u16(text: str, i: int) -> int:
+    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
+
+
+def tag(window, kind: str, quote: str, after: str | None = None) -> int:
+    """Tag the first quote (after `after`, if given) in the open article; the new tag's id."""
+    text = window.controller.current_article.text
+    i = text.index(quote, text.index(after) if after else 0)
+    cursor = window.view.textCursor()
+    cursor.setPosition(u16(text, i))
+    cursor.setPosition(u16(text, i + len(quote)), QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    before = {a.id for a in window.controller.annotations()}
+    window.tag_selection(kind)
+    (new,) = [a.id for a in window.controller.annotations() if a.id not in before]
+    return new
+
+
+def read_csv(path) -> tuple[list[str], list[dict]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    return rows[0], [dict(zip(rows[0], r)) for r in rows[1:]]
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    win = create_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+# -- the left tabs -------------------------------------------------------------------------
+
+
+def test_wide_tabs_widen_the_left_pane_and_the_library_gets_its_width_back(qtbot, window):
+    window.resize(1440, 900)
+    window.splitter.setSizes([320, 700, 420])
+    before = window.splitter.sizes()
+    tabs = window.findChild(QTabWidget, "leftTabs")
+    assert [tabs.tabText(i).replace("&", "") for i in range(3)] == ["Library", "Actors", "Claims"]
+    tabs.setCurrentWidget(window.claims_view)
+    left, center, right = window.splitter.sizes()
+    assert left == window.claims_view.preferred_width and right == before[2]
+    assert center >= 380  # the article is never squeezed out
+    tabs.setCurrentWidget(window.actors_pane)
+    assert window.splitter.sizes()[0] == window.actors_pane.preferred_width
+    tabs.setCurrentWidget(window.library_pane)
+    assert window.splitter.sizes() == before
+
+
+def test_the_left_tab_persists(qtbot, window, db_path):
+    window.findChild(QTabWidget, "leftTabs").setCurrentWidget(window.claims_view)
+    window.close()
+    again = create_window(db_path)
+    qtbot.addWidget(again)
+    assert again.findChild(QTabWidget, "leftTabs").currentWidget() is again.claims_view
+
+
+def test_export_filters_name_a_known_table():
+    with pytest.raises(ValueError, match="unknown export table"):
+        ExportFilters(table="everything")
+    assert ExportFilters(table="actors", kinds=["claim"], article_ids=[1]).as_kwargs() == {}
+    assert ExportFilters(table="claims", kinds=["claim"]).as_kwargs() == {
+        "article_ids": None, "date_from": None, "date_to": None}
+
+
+# -- the export dialog ---------------------------------------------------------------------
+
+
+def test_the_export_dialog_disables_filters_that_do_not_apply(qtbot, window):
+    dialog = ExportDialog(window, current_article_id=1)
+    qtbot.addWidget(dialog)
+    combo = dialog.findChild(QComboBox, "exportTable")
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "All tags", "Claims only", "Actor list"]
+    dialog.use_dates.setChecked(True)
+    combo.setCurrentIndex(combo.findData("claims"))
+    assert not any(box.isEnabled() for box in dialog.kind_boxes.values())
+    assert dialog.current_only.isEnabled() and dialog.date_from.isEnabled()
+    assert dialog.filters().table == "claims"
+    combo.setCurrentIndex(combo.findData("actors"))
+    assert not dialog.current_only.isEnabled() and not dialog.all_articles.isEnabled()
+    assert not dialog.use_dates.isEnabled() and not dialog.date_from.isEnabled()
+    assert not dialog.scope_hint.isHidden()
+    combo.setCurrentIndex(combo.findData("annotations"))
+    assert all(box.isEnabled() for box in dialog.kind_boxes.values())
+    assert dialog.date_to.isEnabled() and dialog.scope_hint.isHidden()
+
+
+def export_through_the_dialog(qtbot, window, monkeypatch, tmp_path, table: str) -> Path:
+    """File > Export CSV… with the table chosen in the dialog, then read the file back."""
+    path = tmp_path / f"{table}.csv"
+
+    def run_dialog(dialog):
+        combo = dialog.findChild(QComboBox, "exportTable")
+        combo.setCurrentIndex(combo.findData(table))
+        dialog.findChild(QCheckBox).setChecked(True)  # a kind box: ignored unless all tags
+        return QDialog.DialogCode.Accepted
+
+    offered = []
+    monkeypatch.setattr(ExportDialog, "exec", run_dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _title, name, _filter: offered.append(name) or (str(path), ""))
+    with qtbot.waitSignal(window.exports.export_finished, timeout=10_000) as finished:
+        window.actions_.export_csv.trigger()
+    assert finished.args[0].path == path
+    assert Path(offered[0]).name == f"{table}.csv"
+    return path
+
+
+def test_export_claims_only_and_the_actor_list_from_the_dialog(
+        qtbot, window, monkeypatch, tmp_path):
+    tag(window, "actor", "Calderan", after="Tuesday, with")
+    claim = tag(window, "claim", "holding a whole valley hostage")
+    tag(window, "date", "Tuesday")
+    header, rows = read_csv(export_through_the_dialog(qtbot, window, monkeypatch, tmp_path, "claims"))
+    assert header == CLAIM_COLUMNS
+    assert [(int(r["annotation_id"]), r["claimant"], r["status"]) for r in rows] == [
+        (claim, "Calderan", "unverified")]
+    header, rows = read_csv(export_through_the_dialog(qtbot, window, monkeypatch, tmp_path, "actors"))
+    assert header == ACTOR_COLUMNS
+    assert [(r["name"], r["mention_count"], r["claim_count"]) for r in rows] == [("Calderan", "1", "1")]
+    header, rows = read_csv(
+        export_through_the_dialog(qtbot, window, monkeypatch, tmp_path, "annotations"))
+    assert header == EXPORT_COLUMNS and len(rows) == 3
+
+
+# -- the real sample, end to end ---------------------------------------------------------------
+
+
+@pytest.fixture
+def sample(qtbot, window):
+    if not SHARED_SAMPLE.exists():
+        pytest.skip("the shared example article is not on this machine")
+    with qtbot.waitSignal(window.imports.import_finished, timeout=10_000) as finished:
+        window.import_files([str(SHARED_SAMPLE)])
+    (created,) = finished.args[0].created
+    window.controller.open_article(created.article_id)
+    assert window.controller.current_article.published == "2022-02-09"
+    return window
+
+
+def test_the_real_sample_tagged_and_exported(qtbot, sample, db_path, tmp_path):
+    window, c = sample, sample.controller
+    full = tag(window, "actor", "Sergei Lavrov")
+    short = tag(window, "actor", "Lavrov", after="were tense.")
+    assert c.annotation(short).actor_id == c.annotation(full).actor_id
+    thursday = tag(window, "date", "on Thursday")
+    week = tag(window, "date", "next week")
+    between = tag(window, "date", "between Feb. 13 and Feb. 19")
+    dates = {i: (c.annotation(i).value, c.annotation(i).granularity) for i in (thursday, week, between)}
+    assert dates == {thursday: ("2022-02-10", "day"), week: ("2022-W07", "week"),
+                     between: ("2022-02-13/2022-02-19", "interval")}
+    mute = tag(window, "claim", "“like a mute talking to a deaf person,”")
+    nato = tag(window, "actor", "NATO", after="The West quickly")
+    danger = tag(window, "claim", "“dangerous moment”")
+    zelenskiy = tag(window, "actor", "Ukrainian President Volodymyr Zelenskiy")
+    pressure = tag(window, "claim", "“psychological pressure.”")
+    claimants = {i: c.annotation(i).claimant_id for i in (mute, danger, pressure)}
+    assert claimants == {mute: c.annotation(full).actor_id, danger: c.annotation(nato).actor_id,
+                         pressure: c.annotation(zelenskiy).actor_id}
+    assert "Claimant" in window.statusBar().currentMessage()  # why, for the last tag
+
+    db = open_library(db_path)
+    try:
+        export_csv_file(db, tmp_path / "all.csv", ExportFilters())
+        export_csv_file(db, tmp_path / "claims.csv", ExportFilters(table="claims"))
+        export_csv_file(db, tmp_path / "actors.csv", ExportFilters(table="actors"))
+    finally:
+        db.close()
+    _, rows = read_csv(tmp_path / "all.csv")
+    by_id = {int(r["annotation_id"]): r for r in rows}
+    assert by_id[short]["value"] == "Sergei Lavrov"  # the canonical name, not the quote
+    assert by_id[short]["actor_type"] == "person"
+    assert [by_id[i]["value"] for i in (thursday, week, between)] == [
+        "2022-02-10", "2022-W07", "2022-02-13/2022-02-19"]
+    assert by_id[between]["granularity"] == "interval"
+    assert by_id[mute]["claimant"] == "Sergei Lavrov"
+    _, claims = read_csv(tmp_path / "claims.csv")
+    assert {r["quote"]: r["claimant"] for r in claims} == {
+        "“like a mute talking to a deaf person,”": "Sergei Lavrov",
+        "“dangerous moment”": "NATO",
+        "“psychological pressure.”": "Ukrainian President Volodymyr Zelenskiy",
+    }
+    _, actors = read_csv(tmp_path / "actors.csv")
+    lavrov = next(r for r in actors if r["name"] == "Sergei Lavrov")
+    assert (lavrov["mention_count"], lavrov["claim_count"]) == ("2", "1")
+
+
+# -- screenshots of each left tab ----------------------------------------------------------------
+
+
+def shots_dir(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("READER_APP_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_screenshots_of_each_left_tab(qtbot, window, tmp_path):
+    window.resize(1440, 900)
+    window.splitter.setSizes([340, 680, 420])  # about the first-start proportions
+    for kind, quote, after in [("date", "Tuesday", None), ("date", "2021", None),
+                               ("actor", "Calderan", "Tuesday, with"), ("actor", "Ostrovia", None),
+                               ("claim", "holding a whole valley hostage", None),
+                               ("actor", "Amara Velasquez-Dunn", None),
+                               ("claim", "without a single concrete commitment.", None),
+                               ("actor", "Rostenko", "According to"),
+                               ("claim", "is already releasing more water than the treaty "
+                                         "Calderan itself proposed in 2021", None)]:
+        tag(window, kind, quote, after)
+    claims = [a.id for a in window.controller.annotations() if a.kind == "claim"]
+    window.controller.set_claim_fields(claims[0], status="corroborated", reliability="B",
+                                       credibility=2)
+    window.controller.set_claim_fields(claims[2], status="disputed", reliability="C",
+                                       credibility=4)
+    window.view.setTextCursor(QTextCursor(window.view.document()))
+    tabs = window.findChild(QTabWidget, "leftTabs")
+    folder = shots_dir(tmp_path)
+    for index, name in enumerate(("library", "actors", "claims")):
+        tabs.setCurrentIndex(index)
+        if name == "actors":
+            qtbot.waitUntil(lambda: window.actors_pane.model.rowCount() > 0, timeout=2000)
+            window.actors_pane.select_actor(window.actors_pane.model.item(0).id)
+        if name == "claims":
+            qtbot.waitUntil(lambda: window.claims_view.model.rowCount() == 3, timeout=2000)
+        qtbot.wait(50)
+        image = window.grab().toImage()
+        assert image.save(str(folder / f"semantics-{name}.png"))
+        assert image.width() >= 1000
+        table = tabs.currentWidget().findChild(QTableView)
+        assert table.model().rowCount() > 0
+        assert table.isVisible() and table.viewport().width() > 250
