@@ -21,6 +21,8 @@ from reader_app.domain.models import Actor, Annotation, Article
 from reader_app.storage.actors import (
     actor_in_use,
     actor_names,
+    actor_tag_positions,
+    actor_types,
     create_actor,
     delete_actor,
     get_actor,
@@ -30,7 +32,7 @@ from reader_app.storage.actors import (
 from reader_app.storage.annotations import (
     add_annotation,
     delete_annotation,
-    list_annotations,
+    list_annotations_near,
     restore_annotation,
 )
 from reader_app.storage.articles import NotFound
@@ -79,14 +81,14 @@ def fields_for_new_tag(db: Database, article: Article, kind: str, start: int,
 
 def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFields:
     quote = article.text[start:end]
-    tags = [a for a in list_annotations(db, article.id, "actor") if a.actor_id is not None]
+    tags = actor_tag_positions(db, article.id)  # (actor_id, start)
     # tags after the new one first, then those before it: the nearest before comes last
-    tags.sort(key=lambda a: (a.start < start, a.start))
+    tags.sort(key=lambda t: (t[1] < start, t[1]))
     names = actor_names(db)
-    types = {i: get_actor(db, i).type for i in {a.actor_id for a in tags}}
-    persons = [(a.actor_id, names[a.actor_id]) for a in tags if types[a.actor_id] == "person"]
+    types = actor_types(db, (actor for actor, _ in tags))
+    persons = [(actor, names[actor]) for actor, _ in tags if types[actor] == "person"]
     actor_id, reason = propose_actor(quote, known_actor_keys(db), persons, names=names,
-                                     recent=[a.actor_id for a in tags])
+                                     recent=[actor for actor, _ in tags])
     if actor_id is not None:
         return TagFields({"actor_id": actor_id}, f"Actor: {names[actor_id]} ({reason}).", None)
     name = name_from_quote(quote)
@@ -97,7 +99,7 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
 
 
 def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFields:
-    tags = list_annotations(db, article.id)
+    tags = list_annotations_near(db, article.id, start, end)  # proposals look no further
     spans = [(a.start, a.end, a.actor_id) for a in tags
              if a.kind == "actor" and a.actor_id is not None]
     known = {key: ids[0] for key, ids in known_actor_keys(db).items()}

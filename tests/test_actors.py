@@ -319,3 +319,20 @@ def _without_stamps(state: dict) -> dict:
         "aliases": sorted(r[1:] for r in state["aliases"]),
         "annotations": state["annotations"],
     }
+
+
+def test_actor_tag_positions_and_types(db):
+    from reader_app.domain.models import ImportedArticle
+    from reader_app.storage.actors import actor_tag_positions, actor_types, create_actor
+    from reader_app.storage.annotations import add_annotation
+    from reader_app.storage.articles import add_article
+
+    aid = add_article(db, ImportedArticle("T", "Lavrov met Blinken.", "t.txt")).article_id
+    lavrov = create_actor(db, "Sergei Lavrov", "person")
+    state = create_actor(db, "United States", "state")
+    add_annotation(db, aid, "actor", 0, 6, actor_id=lavrov.id)
+    add_annotation(db, aid, "actor", 11, 18, actor_id=state.id)
+    add_annotation(db, aid, "claim", 0, 18)
+    assert sorted(actor_tag_positions(db, aid)) == [(lavrov.id, 0), (state.id, 11)]
+    assert actor_types(db, [lavrov.id, state.id, lavrov.id]) == {lavrov.id: "person", state.id: "state"}
+    assert actor_types(db, []) == {}

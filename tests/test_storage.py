@@ -242,3 +242,16 @@ def test_find_annotation_by_exact_span(db):
     assert find_annotation(db, aid, "actor", 0, 6) == ann
     assert find_annotation(db, aid, "claim", 0, 6) is None
     assert find_annotation(db, aid, "actor", 0, 5) is None
+
+
+def test_list_annotations_near_reads_only_the_neighbourhood(db):
+    from reader_app.storage.annotations import list_annotations_near
+
+    text = "word " * 2000
+    aid = add_article(db, article(text)).article_id
+    near = add_annotation(db, aid, "date", 5000, 5004)
+    add_annotation(db, aid, "date", 0, 4)  # far before
+    add_annotation(db, aid, "actor", 5010, 5014)
+    found = list_annotations_near(db, aid, 5000, 5004, "date", radius=100)
+    assert [a.id for a in found] == [near.id]
+    assert len(list_annotations_near(db, aid, 5000, 5004, radius=100)) == 2

@@ -196,8 +196,9 @@ class AnnotationEditor(QWidget):
             self._actors_stale = False
             for other in (self.actor_fields, self.claim_fields):
                 other.refresh_actors(self._names)
-        if group is self.claim_fields:
-            self.claim_fields.refresh_dates(self._controller.annotations())
+        if group is self.claim_fields and self.shown is not None:
+            # the date tags around the claim: an article may hold thousands
+            self.claim_fields.refresh_dates(self._controller.date_tags_near(self.shown))
 
     # -- handlers -------------------------------------------------------------------
 
@@ -233,7 +234,7 @@ class AnnotationEditor(QWidget):
         shown = self.shown
         if shown is not None and shown.kind == "claim" and ann.kind == "date" \
                 and ann.article_id == shown.article_id:
-            self.claim_fields.refresh_dates(self._controller.annotations())
+            self.claim_fields.refresh_dates(self._controller.date_tags_near(shown))
 
     @Slot()
     def _on_controller_actors_changed(self) -> None:

@@ -6,6 +6,7 @@ value, a claim's claimant, status and Admiralty code.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
@@ -103,12 +104,7 @@ class AnnotationModel(QAbstractTableModel):
         return self._rows[row]
 
     def _insert_row(self, ann: Annotation) -> int:
-        key = _sort_key(ann)
-        lo, hi = 0, len(self._rows)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            lo, hi = (mid + 1, hi) if _sort_key(self._rows[mid]) < key else (lo, mid)
-        return lo
+        return bisect_left(self._rows, _sort_key(ann), key=_sort_key)
 
     # -- controller signals -------------------------------------------------------
 
@@ -121,18 +117,17 @@ class AnnotationModel(QAbstractTableModel):
 
     @Slot(object)
     def _on_controller_annotation_added(self, ann: Annotation) -> None:
-        if ann.article_id != self._article_id or any(a.id == ann.id for a in self._all):
+        if ann.article_id != self._article_id:
             return
-        self._all.insert(self._position_in_all(ann), ann)
+        at = bisect_left(self._all, _sort_key(ann), key=_sort_key)  # O(log n) with 20,000 tags
+        if at < len(self._all) and self._all[at].id == ann.id:
+            return  # already here
+        self._all.insert(at, ann)
         if self._shown(ann):
             row = self._insert_row(ann)
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.insert(row, ann)
             self.endInsertRows()
-
-    def _position_in_all(self, ann: Annotation) -> int:
-        key = _sort_key(ann)
-        return next((i for i, a in enumerate(self._all) if _sort_key(a) > key), len(self._all))
 
     @Slot(object)
     def _on_controller_annotation_removed(self, ann: Annotation) -> None:

@@ -34,7 +34,12 @@ from reader_app.gui.commands import (
     short_quote,
 )
 from reader_app.storage import actors as actor_store
-from reader_app.storage.annotations import find_annotation, get_annotation, list_annotations
+from reader_app.storage.annotations import (
+    find_annotation,
+    get_annotation,
+    list_annotations,
+    list_annotations_near,
+)
 from reader_app.storage.articles import NotFound, get_article, list_articles, tag_counts
 from reader_app.storage.database import open_library
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
@@ -123,6 +128,12 @@ class LibraryController(QObject):
         if self.current_article is None:
             return []
         return list_annotations(self.db, self.current_article.id)
+
+    def date_tags_near(self, ann: Annotation) -> list[Annotation]:
+        """The current article's date tags around a tag (a claim's date choices)."""
+        if self.current_article is None:
+            return []
+        return list_annotations_near(self.db, self.current_article.id, ann.start, ann.end, "date")
 
     def annotation(self, annotation_id: int) -> Annotation:
         return get_annotation(self.db, annotation_id)

@@ -211,3 +211,20 @@ def find_annotation(db: Database, article_id: int, kind: str, start: int, end: i
         [article_id, start, end, kind],
     ).fetchone()
     return row_to_annotation(row) if row else None
+
+
+NEAR = 2500  # characters either side that claimant and claim-date proposals look at
+
+
+def list_annotations_near(
+    db: Database, article_id: int, start: int, end: int, kind: str | None = None,
+    radius: int = NEAR,
+) -> list[Annotation]:
+    """Tags starting within `radius` of a span, by the (article_id, start) index: what
+    proposals near a claim need, without reading an article's 20,000 tags."""
+    sql = f'SELECT {_COLS} FROM annotations WHERE article_id = ? AND start BETWEEN ? AND ?'
+    params: list = [article_id, max(0, start - radius), end + radius]
+    if kind:
+        sql += " AND kind = ?"
+        params.append(kind)
+    return [row_to_annotation(r) for r in db.execute(sql + ' ORDER BY start, "end" DESC, id', params)]
