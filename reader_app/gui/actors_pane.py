@@ -30,6 +30,7 @@ from reader_app.gui.actor_model import (
     select_row,
     type_label,
 )
+from reader_app.gui.lazy_pane import LazyPane
 
 NO_ACTOR = "Select an actor to see its mentions and claims."
 
@@ -38,16 +39,13 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
-class ActorsPane(QWidget):
+class ActorsPane(LazyPane):
     preferred_width = 460  # the left pane widens to this while the pane shows (window_state)
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actorsPane")
         self._controller = controller
-        self._stale = True  # refreshed when next shown: a hidden tab never queries
-        self._refresh_timer = QTimer(self, singleShot=True, interval=0)  # one refresh per burst
-        self._refresh_timer.timeout.connect(self.refresh)
         self.model = ActorModel(self)
         self.mention_model = MentionModel(self)
 
@@ -112,11 +110,8 @@ class ActorsPane(QWidget):
 
     # -- public -------------------------------------------------------------------------
 
-    @Slot()
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Reload the actors (and the selected one's mentions), keeping the selection."""
-        self._refresh_timer.stop()
-        self._stale = False
         selected = self.selected_actor()
         self.model.set_items(self._controller.actors())
         if selected is not None:
@@ -190,18 +185,6 @@ class ActorsPane(QWidget):
             self._controller.set_actor_type(actor.id, actor_type)
 
     # -- handlers -------------------------------------------------------------------------
-
-    @Slot()
-    def _on_controller_library_changed(self, *_args) -> None:
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     @Slot(str)
     def _on_filter_edit_text_changed(self, text: str) -> None:

@@ -16,18 +16,16 @@ from PySide6.QtWidgets import (
 from reader_app.domain.models import CLAIM_STATUSES
 from reader_app.gui.actor_model import ID_ROLE, ITEM_ROLE, make_table, select_row
 from reader_app.gui.claim_model import ClaimModel
+from reader_app.gui.lazy_pane import LazyPane
 
 
-class ClaimsView(QWidget):
+class ClaimsView(LazyPane):
     preferred_width = 600  # the left pane widens to this while the view shows (window_state)
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimsView")
         self._controller = controller
-        self._stale = True  # refreshed when next shown: a hidden tab never queries
-        self._refresh_timer = QTimer(self, singleShot=True, interval=0)  # one refresh per burst
-        self._refresh_timer.timeout.connect(self.refresh)
         self.model = ClaimModel(self)
 
         self.filter_edit = QLineEdit(self)
@@ -85,11 +83,8 @@ class ClaimsView(QWidget):
         for signal in (c.claims_changed, c.actors_changed):  # claimants' names come from actors
             signal.connect(self._on_controller_library_changed)
 
-    @Slot()
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Reload every claim, keeping the selected one selected."""
-        self._refresh_timer.stop()
-        self._stale = False
         selected = self.selected_claim_id()
         self.model.set_items(self._controller.claim_rows())
         if selected is not None and (row := self.model.row_of(selected)) >= 0:
@@ -104,18 +99,6 @@ class ClaimsView(QWidget):
         shown, total = self.model.rowCount(), self.model.total_count()
         noun = "claim" if total == 1 else "claims"
         self.count_label.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
-
-    @Slot()
-    def _on_controller_library_changed(self, *_args) -> None:
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     @Slot(str)
     def _on_filter_edit_text_changed(self, text: str) -> None:
