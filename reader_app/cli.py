@@ -43,7 +43,7 @@ RunGui = Callable[[str | None, list[str]], int]
 
 _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} import [--db PATH] PATH ...
-       {PROG} export [--db PATH] --format csv [--table annotations|claims|actors]
+       {PROG} export [--db PATH] [--format csv] [--table annotations|claims|actors]
                      [--output FILE|-] [filters] [--raw]"""
 _EPILOG = f"""commands:
   (none)      open the window on the library, importing any FILEs
