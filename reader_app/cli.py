@@ -21,22 +21,15 @@ from datetime import date
 from reader_app import __version__
 from reader_app.domain.models import CLAIM_STATUSES, KINDS
 from reader_app.formats.csv_export import open_csv_output, write_csv
+from reader_app.exporting import TABLES
 from reader_app.importing import describe_duplicate, import_paths
 from reader_app.storage.database import LibraryError, open_library
-from reader_app.storage import export_rows as er
 from reader_app.storage.location import resolve_library_path
 
 PROG = "reader-app"
 COMMANDS = ("import", "export")
 FORMATS = ("csv",)
 # --table: (columns, rows, count, noun, the filters that apply)
-TABLES = {
-    "annotations": (er.EXPORT_COLUMNS, er.iter_export_rows, er.count_export_rows, "annotation",
-                    ("kinds", "article_ids", "date_from", "date_to")),
-    "claims": (er.CLAIM_COLUMNS, er.iter_claim_rows, er.count_claim_rows, "claim",
-               ("article_ids", "date_from", "date_to", "statuses")),
-    "actors": (er.ACTOR_COLUMNS, er.iter_actor_rows, er.count_actor_rows, "actor", ()),
-}
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
                  "date_to": "--to", "statuses": "--status"}
 RunGui = Callable[[str | None, list[str]], int]
@@ -178,15 +171,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CliError(f"--from {args.date_from} is after --to {args.date_to}", 2)
     for name, flag in _FILTER_FLAGS.items():
-        if getattr(args, name) and name not in TABLES[args.table][4]:
+        if getattr(args, name) and name not in TABLES[args.table].filters:
             raise CliError(f"{flag} does not apply to --table {args.table}", 2)
     db = open_library(path, create=False)
     try:
         for article_id in args.article_ids or ():
             if not db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
                 raise CliError(f"no article {article_id} in {path}")
-        columns, iter_rows, count_rows, noun, applies = TABLES[args.table]
-        filters = {name: getattr(args, name) for name in applies}
+        table = TABLES[args.table]
+        columns, iter_rows, count_rows, noun = table.columns, table.rows, table.count, table.noun
+        filters = {name: getattr(args, name) for name in table.filters}
         to_file = args.output != "-"
         progress = _Progress("Exporting")
         total = count_rows(db, **filters) if to_file and progress.active else 0

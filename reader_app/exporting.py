@@ -21,6 +21,7 @@ class ExportCancelled(Exception):
 
 class ExportTable(NamedTuple):
     label: str  # as the export dialog offers it
+    noun: str  # what one row is, for messages
     columns: list[str]
     rows: Callable[..., Iterator[tuple]]
     count: Callable[..., int]
@@ -28,12 +29,13 @@ class ExportTable(NamedTuple):
 
 
 TABLES: dict[str, ExportTable] = {
-    "annotations": ExportTable("All tags", er.EXPORT_COLUMNS, er.iter_export_rows,
+    "annotations": ExportTable("All tags", "annotation", er.EXPORT_COLUMNS, er.iter_export_rows,
                                er.count_export_rows, ("kinds", "article_ids", "date_from", "date_to")),
-    "claims": ExportTable("Claims only", er.CLAIM_COLUMNS, er.iter_claim_rows, er.count_claim_rows,
-                          ("article_ids", "date_from", "date_to")),
+    "claims": ExportTable("Claims only", "claim", er.CLAIM_COLUMNS, er.iter_claim_rows,
+                          er.count_claim_rows, ("article_ids", "date_from", "date_to", "statuses")),
     # one row per actor in the whole library: no tag, article or date filter applies
-    "actors": ExportTable("Actor list", er.ACTOR_COLUMNS, er.iter_actor_rows, er.count_actor_rows, ()),
+    "actors": ExportTable("Actor list", "actor", er.ACTOR_COLUMNS, er.iter_actor_rows,
+                          er.count_actor_rows, ()),
 }
 
 
@@ -43,6 +45,7 @@ class ExportFilters:
     article_ids: list[int] | None = None
     date_from: str | None = None  # inclusive ISO dates on articles.published
     date_to: str | None = None
+    statuses: list[str] | None = None  # claims only
     table: str = "annotations"  # a key of TABLES
 
     def __post_init__(self) -> None:
