@@ -51,7 +51,6 @@ def create_window(db_path: str | Path) -> QMainWindow:
     """Build the whole main window on a library. Raises LibraryError for a bad file."""
     ensure_application()
     from reader_app.gui.main_window import MainWindow  # Qt widgets only past this point
-
     from reader_app.gui.recent import add_recent_library
 
     path = prepare_library(db_path)

@@ -20,8 +20,8 @@ from datetime import date
 
 from reader_app import __version__
 from reader_app.domain.models import CLAIM_STATUSES, KINDS
-from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.exporting import TABLES
+from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.importing import describe_duplicate, import_paths
 from reader_app.storage.database import LibraryError, open_library
 from reader_app.storage.location import resolve_library_path

@@ -178,7 +178,7 @@ def test_a_new_library_opens_the_sample_without_a_dialog(window):
     assert article is not None and article.published == "2024-03-13"
     assert window.view.document().toRawText().replace("\u2029", "\n") == article.text
     assert window.view.warning is None
-    assert "13 March 2024" in window.meta_label.text()
+    assert "13 March 2024" in window.header.meta_label.text()
     assert window.library_pane.selected_article_id() == article.id
     assert "1 article" in window.status_text
 

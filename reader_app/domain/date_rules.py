@@ -13,7 +13,14 @@ from datetime import date, timedelta
 
 from reader_app.domain import date_words as w
 from reader_app.domain.date_hits import (
-    Hit, iso_week, place_yearless, shift_months, show, unresolved, valid_day, week_monday,
+    Hit,
+    iso_week,
+    place_yearless,
+    shift_months,
+    show,
+    unresolved,
+    valid_day,
+    week_monday,
 )
 from reader_app.domain.date_periods import day_of_month
 

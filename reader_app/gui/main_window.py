@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Slot
@@ -29,7 +28,7 @@ from reader_app.gui.actions import (
 )
 from reader_app.gui.actors_pane import ActorsPane
 from reader_app.gui.annotation_panel import AnnotationPanel
-from reader_app.gui.article_document import opens_with_title
+from reader_app.gui.article_header import ArticleHeader
 from reader_app.gui.article_view import ArticleView
 from reader_app.gui.claims_view import ClaimsView
 from reader_app.gui.controller import LibraryController
@@ -84,22 +83,11 @@ class MainWindow(QMainWindow):
             self.left_tabs.addTab(pane, name)
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self)
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("articleTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.meta_label = QLabel(self)
-        self.meta_label.setObjectName("articleMeta")
-        self.meta_label.setWordWrap(True)
+        self.header = ArticleHeader(self)
         center = QWidget(self)
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(12, 10, 12, 0)
-        center_layout.addWidget(self.title_label)
-        center_layout.addWidget(self.meta_label)
+        center_layout.addWidget(self.header)
         center_layout.addWidget(self.view, 1)
         center_layout.addWidget(self.find_bar)
         self.annotation_panel = AnnotationPanel(self.controller, self)
@@ -215,15 +203,11 @@ class MainWindow(QMainWindow):
     # -- article ----------------------------------------------------------------
     @Slot(object)
     def _on_controller_article_opened(self, article: Article | None) -> None:
+        self.header.show_article(article)
         if article is None:
             self.view.clear_article()
-            self.title_label.setText("")
-            self.meta_label.setText("")
         else:
             self.view.show_article(article, self.controller.annotations())
-            self.title_label.setText(article.title)
-            self.title_label.setVisible(not opens_with_title(article))  # no headline twice
-            self.meta_label.setText(describe_article(article))
             self.library_pane.select_article(article.id)
         self._update_tag_actions()
         self._update_status()
@@ -326,19 +310,3 @@ class MainWindow(QMainWindow):
         self.controller.close()
         super().closeEvent(event)
 
-
-def describe_article(article: Article) -> str:
-    """The dateline row under the title: weekday and date, source, language."""
-    parts = []
-    if article.published:
-        try:
-            day = date.fromisoformat(article.published)
-            parts.append(f"{day:%A} {day.day} {day:%B %Y}")
-        except ValueError:
-            parts.append(article.published)
-    else:
-        parts.append("Undated")
-    parts.append(article.source)
-    if article.language:
-        parts.append(article.language)
-    return "  ·  ".join(parts)
