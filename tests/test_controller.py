@@ -266,3 +266,13 @@ def test_annotations_persist_across_controllers(ctrl, db_path, article_id):
         assert again.undo_stack.count() == 0
     finally:
         again.close()
+
+
+def test_command_texts_quote_a_quotation_once():
+    from reader_app.gui.commands import quoted
+
+    assert quoted("“like a mute talking to a deaf person,”") == "“like a mute talking to a deaf person”"
+    assert quoted('"dangerous moment"') == "“dangerous moment”"
+    assert quoted("Sergei Lavrov") == "“Sergei Lavrov”"
+    assert quoted("a “b” c") == "“a “b” c”"  # marks inside the text stay
+    assert quoted("“") == "““”"  # a lone mark is the text itself

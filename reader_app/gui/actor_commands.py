@@ -16,7 +16,7 @@ from reader_app.domain.models import ACTOR_TYPES, Actor, Annotation
 from reader_app.gui.commands import (
     PICK_MERGE_SECONDS,
     ControllerCommand,
-    short_quote,
+    quoted,
     tag_of_kind,
 )
 from reader_app.storage.actor_merge import MergeRecord, merge_actors, unmerge
@@ -55,7 +55,7 @@ class RelinkActorCommand(ControllerCommand):
 
     def __init__(self, controller: LibraryController, annotation: Annotation,
                  actor_id: int | None, new_name: str | None, target_name: str) -> None:
-        text = f"Link “{short_quote(annotation.quote)}” to {target_name}"
+        text = f"Link {quoted(annotation.quote)} to {target_name}"
         super().__init__(controller, annotation.article_id, text)
         self.annotation_id = annotation.id
         self.actor_id, self.new_name = actor_id, new_name

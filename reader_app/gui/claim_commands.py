@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reader_app.analysis import fields_for_date_correction
-from reader_app.gui.commands import EditAnnotationCommand, short_quote, tag_of_kind
+from reader_app.gui.commands import EditAnnotationCommand, quoted, tag_of_kind
 from reader_app.storage.actors import get_actor
 from reader_app.storage.articles import get_article
 
@@ -60,7 +60,7 @@ def claim_fields_command(controller: LibraryController, annotation_id: int,
         return None
     old = {k: getattr(ann, k) for k in new}
     labels = {_LABELS[k] for k in new}
-    what = f"claim “{short_quote(ann.quote)}”"
+    what = f"claim {quoted(ann.quote)}"
     if len(labels) > 1:
         text = f"Edit {what}"
     else:
@@ -93,5 +93,5 @@ def date_correction_command(controller: LibraryController, annotation_id: int,
     if (new["value"], new["granularity"]) == (ann.value, ann.granularity):
         return None
     old = {k: getattr(ann, k) for k in new}
-    text = f"Correct date “{short_quote(ann.quote)}” to {new['value'] or 'none'}"
+    text = f"Correct date {quoted(ann.quote)} to {new['value'] or 'none'}"
     return EditAnnotationCommand(controller, ann, old, new, text)

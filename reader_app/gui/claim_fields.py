@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from reader_app.domain.claims import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES, Annotation
-from reader_app.gui.commands import short_quote
+from reader_app.gui.commands import quoted
 from reader_app.gui.editor_fields import FieldGroup, fill_actor_combo, select_data
 
 NOBODY = "(nobody)"
@@ -17,7 +17,7 @@ NOT_EVALUATED = "(not evaluated)"
 
 def date_item_text(tag: Annotation) -> str:
     """A date tag in the claim-date list: its value, then its words."""
-    return f"{tag.value or 'unresolved'} — “{short_quote(tag.quote, 30)}”"
+    return f"{tag.value or 'unresolved'} — {quoted(tag.quote, 30)}"
 
 
 class ClaimFields(FieldGroup):

@@ -44,11 +44,23 @@ def short_quote(quote: str, limit: int = 40) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
 
+_OPENING, _CLOSING = "\"'“‘«„", "\"'”’»"
+
+
+def quoted(quote: str, limit: int = 40) -> str:
+    """A quote in “…” for messages and menu items. When the text itself is a quotation,
+    its own marks are dropped, so a tagged claim never reads ““like this,””."""
+    inner = quote.strip()
+    if len(inner) > 1 and inner[0] in _OPENING and inner[-1] in _CLOSING:
+        inner = inner[1:-1].rstrip(",;:")
+    return f"“{short_quote(inner, limit)}”"
+
+
 def tag_of_kind(controller: LibraryController, annotation_id: int, kind: str) -> Annotation:
     """A tag an intent is about, refused (ValueError) when it is of another kind."""
     ann = get_annotation(controller.db, annotation_id)
     if ann.kind != kind:
-        raise ValueError(f"“{short_quote(ann.quote)}” is tagged {ann.kind}, not {kind}.")
+        raise ValueError(f"{quoted(ann.quote)} is tagged {ann.kind}, not {kind}.")
     return ann
 
 
@@ -131,7 +143,7 @@ class AddAnnotationCommand(ControllerCommand):
 
     def __init__(self, controller: LibraryController, article: Article, kind: str,
                  start: int, end: int, quote: str) -> None:
-        super().__init__(controller, article.id, f"Tag {kind} “{short_quote(quote)}”")
+        super().__init__(controller, article.id, f"Tag {kind} {quoted(quote)}")
         self.article = article
         self.kind, self.start, self.end, self.quote = kind, start, end, quote
         self.tag: NewTag | None = None
@@ -163,7 +175,7 @@ class DeleteAnnotationCommand(ControllerCommand):
     """Delete a tag; undo puts it back with the same id, uuid, timestamps and links."""
 
     def __init__(self, controller: LibraryController, annotation: Annotation) -> None:
-        text = f"Delete {annotation.kind} “{short_quote(annotation.quote)}”"
+        text = f"Delete {annotation.kind} {quoted(annotation.quote)}"
         super().__init__(controller, annotation.article_id, text)
         self.annotation = annotation
 
@@ -228,8 +240,8 @@ class EditAnnotationCommand(ControllerCommand):
 
 def _edit_text(annotation: Annotation, new: dict[str, Any]) -> str:
     if len(new) > 1:
-        return f"Edit {annotation.kind} “{short_quote(annotation.quote)}”"
+        return f"Edit {annotation.kind} {quoted(annotation.quote)}"
     field = next(iter(new))
     if field == "kind":
-        return f"Change {annotation.kind} “{short_quote(annotation.quote)}” to {new['kind']}"
+        return f"Change {annotation.kind} {quoted(annotation.quote)} to {new['kind']}"
     return f"Edit {field.replace('_', ' ')}"

@@ -31,7 +31,7 @@ from reader_app.gui.commands import (
     AddAnnotationCommand,
     DeleteAnnotationCommand,
     EditAnnotationCommand,
-    short_quote,
+    quoted,
 )
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
@@ -154,7 +154,7 @@ class LibraryController(QObject):
             self.error_occurred.emit("Only white space is selected; select some words to tag.")
             return
         if find_annotation(self.db, article.id, kind, start, end) is not None:
-            self.error_occurred.emit(f"Already tagged as {kind}: “{short_quote(quote)}”.")
+            self.error_occurred.emit(f"Already tagged as {kind}: {quoted(quote)}.")
             return
         self.undo_stack.push(AddAnnotationCommand(self, article, kind, start, end, quote))
 
