@@ -102,10 +102,9 @@ class ActorsPane(LazyPane):
         layout.addWidget(self.splitter)
         self.setFocusProxy(self.table)
 
-        c = controller
-        # counts change with tags added or removed; relinks and claimants say actors_changed
-        for signal in (c.actors_changed, c.claims_changed, c.annotation_added, c.annotation_removed):
-            signal.connect(self._on_controller_library_changed)
+        # every change to an actor, its mentions or its claims says actors_changed: actor
+        # tags added, removed or relinked, claimants set, renames, merges
+        controller.actors_changed.connect(self._on_controller_library_changed)
         self._update_actions()
 
     # -- public -------------------------------------------------------------------------

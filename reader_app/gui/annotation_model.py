@@ -164,9 +164,11 @@ class AnnotationModel(QAbstractTableModel):
         """Names may have changed: repaint the Value cells that show one."""
         names = self._controller.actor_names()
         old, self._names = self._names, names
+        changed = {i for i in old.keys() | names.keys() if old.get(i) != names.get(i)}
+        if not changed:  # the usual case: an actor tag added or undone, no name changed
+            return
         rows = [r for r, a in enumerate(self._rows)
-                if any(old.get(i) != names.get(i) for i in (a.actor_id, a.claimant_id)
-                       if i is not None)]
+                if a.actor_id in changed or a.claimant_id in changed]
         if rows:
             self.dataChanged.emit(self.index(rows[0], VALUE), self.index(rows[-1], VALUE))
 

@@ -79,9 +79,8 @@ class ClaimsView(LazyPane):
         layout.addWidget(self.count_label)
         self.setFocusProxy(self.table)
 
-        c = controller
-        for signal in (c.claims_changed, c.actors_changed):  # claimants' names come from actors
-            signal.connect(self._on_controller_library_changed)
+        # actor renames and merges say claims_changed too (claimants' names show here)
+        controller.claims_changed.connect(self._on_controller_library_changed)
 
     def reload(self) -> None:
         """Reload every claim, keeping the selected one selected."""
