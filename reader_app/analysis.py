@@ -8,7 +8,6 @@ nothing else uses it, and restore_new_tag brings both back with the same ids (un
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -17,6 +16,7 @@ from sqlite_utils import Database
 from reader_app.domain.actors import guess_actor_type, name_from_quote, propose_actor
 from reader_app.domain.claims import propose_claimant, sentence_span
 from reader_app.domain.dates import resolve_date
+from reader_app.domain.iso_values import iso_granularity, looks_like_iso, not_a_date
 from reader_app.domain.models import Actor, Annotation, Article
 from reader_app.storage.actors import (
     actor_in_use,
@@ -39,9 +39,6 @@ from reader_app.storage.articles import NotFound
 
 ANALYST_METHOD = "analyst"  # date_method of a date value the analyst typed
 DEFAULT_CLAIM_STATUS = "unverified"
-_GRANULARITY = [(re.compile(p), g) for p, g in (
-    (r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-W\d{2}", "week"), (r"\d{4}-\d{2}", "month"),
-    (r"\d{4}", "year"), (r"[\dW-]+/[\dW-]+", "interval"))]
 
 
 class TagFields(NamedTuple):
@@ -157,8 +154,8 @@ def restore_new_tag(db: Database, tag: NewTag) -> NewTag:
 
 
 def granularity_of(value: str) -> str | None:
-    """day / week / month / year / interval of an ISO 8601 value, None if it is not one."""
-    return next((g for pattern, g in _GRANULARITY if pattern.fullmatch(value)), None)
+    """day / week / month / year / interval of a real ISO 8601 value, None if it is not one."""
+    return iso_granularity(value)
 
 
 def fields_for_date_correction(article: Article, typed: str | None) -> dict:
@@ -171,6 +168,8 @@ def fields_for_date_correction(article: Article, typed: str | None) -> dict:
     granularity = granularity_of(typed)
     if granularity is not None:
         return {"value": typed, "granularity": granularity, "date_method": ANALYST_METHOD}
+    if looks_like_iso(typed):  # 2022-02-30, 2022-W54: typed as ISO, but no such date
+        raise ValueError(not_a_date(typed))
     resolved = resolve_date(typed, article.published, article.language)
     if resolved.value is None:
         raise ValueError(resolved.explanation)

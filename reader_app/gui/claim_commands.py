@@ -7,11 +7,10 @@ NotFound with a message for the analyst and return None when nothing would chang
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reader_app.analysis import fields_for_date_correction
+from reader_app.domain.iso_values import iso_granularity, not_a_date
 from reader_app.gui.commands import EditAnnotationCommand, quoted, tag_of_kind
 from reader_app.storage.actors import get_actor
 from reader_app.storage.articles import get_article
@@ -21,29 +20,14 @@ if TYPE_CHECKING:
 
 CLAIM_FIELDS = ("claimant_id", "claim_date", "claim_date_annotation_id", "status",
                 "reliability", "credibility")
-_PART = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?")
 _LABELS = {"claimant_id": "claimant", "claim_date": "date", "claim_date_annotation_id": "date",
            "status": "status", "reliability": "reliability", "credibility": "credibility"}
 
 
 def check_iso_value(value: str) -> None:
     """Refuse (ValueError) what is not a real ISO 8601 day, week, month, year or interval."""
-    parts = value.split("/")
-    try:
-        if len(parts) > 2:
-            raise ValueError
-        for part in parts:
-            m = _PART.fullmatch(part)
-            if m is None:
-                raise ValueError
-            year, week, month, day = m.groups()
-            if week:
-                date.fromisocalendar(int(year), int(week), 1)
-            elif month:
-                date(int(year), int(month), int(day or 1))
-    except ValueError:
-        raise ValueError(f"“{value}” is not a date; type one such as 2022-02-10, 2022-W07,"
-                         " 2022-02, 2022 or 2022-02-14/2022-02-20.") from None
+    if iso_granularity(value) is None:
+        raise ValueError(not_a_date(value))
 
 
 def claim_fields_command(controller: LibraryController, annotation_id: int,
@@ -88,8 +72,6 @@ def date_correction_command(controller: LibraryController, annotation_id: int,
     article = current if current and current.id == ann.article_id else get_article(
         controller.db, ann.article_id)
     new = fields_for_date_correction(article, typed)  # ValueError: why it is not a date
-    if new["value"] is not None:
-        check_iso_value(new["value"])
     if (new["value"], new["granularity"]) == (ann.value, ann.granularity):
         return None
     old = {k: getattr(ann, k) for k in new}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from sqlite_utils import Database
 
 from reader_app.domain.claims import CREDIBILITY, RELIABILITY
 from reader_app.domain.dates import GRANULARITIES
+from reader_app.domain.iso_values import iso_granularity
 from reader_app.domain.models import CLAIM_STATUSES, Annotation, AnnotationId, ArticleId
 from reader_app.domain.offsets import CONTEXT
 from reader_app.storage.articles import NotFound
@@ -32,8 +32,6 @@ class AnchorError(ValueError):
     """A span that does not fit the article text."""
 
 
-_ISO_PART = r"\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2})?)?"
-_ISO_VALUE = re.compile(rf"{_ISO_PART}(?:/{_ISO_PART})?")
 
 
 def _check_semantics(db: Database, fields: dict, *, restoring: bool = False) -> None:
@@ -59,7 +57,7 @@ def _check_semantics(db: Database, fields: dict, *, restoring: bool = False) -> 
             raise ValueError(
                 f"granularity must be one of {', '.join(GRANULARITIES)}, not {value!r}")
         elif name == "claim_date" and not (
-                isinstance(value, str) and _ISO_VALUE.fullmatch(value)):
+                isinstance(value, str) and iso_granularity(value)):
             raise ValueError(f"claim date must be an ISO 8601 value such as 2022-02-10,"
                              f" 2022-W07, 2022-02, 2022 or 2022-02-13/2022-02-19, not {value!r}")
         elif name == "date_method" and not (isinstance(value, str) and value.strip()):
