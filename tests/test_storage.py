@@ -211,15 +211,31 @@ def test_invariant_holds_for_any_text(db, text, data):
 
 
 def test_library_list_never_reads_article_texts(db):
-    """With 100,000 articles the list must come from the covering index, not the texts."""
-    plan = " ".join(
-        str(r[-1])
-        for r in db.execute(
-            "EXPLAIN QUERY PLAN SELECT a.id, a.title, a.source, a.published, a.imported_at"
-            " FROM articles a INDEXED BY idx_articles_summary ORDER BY a.imported_at, a.id"
-        )
-    )
-    assert "COVERING INDEX idx_articles_summary" in plan
+    """With 100,000 articles the list must come from the covering index, not the texts:
+    EXPLAIN the very statement list_articles runs."""
+    add_article(db, article("one"))
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        list_articles(db, order_by="title")
+        list_articles(db, search="x")
+    finally:
+        db.conn.set_trace_callback(None)
+    listings = [s for s in statements if s.lstrip().startswith("SELECT a.id")]
+    assert len(listings) == 2
+    for sql in listings:
+        plan = " ".join(str(r[-1]) for r in db.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "COVERING INDEX idx_articles_summary" in plan, plan
+
+
+def test_list_articles_by_ids_counts_only_those(db):
+    a = add_article(db, article("alpha beta")).article_id
+    b = add_article(db, article("gamma delta")).article_id
+    add_annotation(db, b, "actor", 0, 5)
+    rows = list_articles(db, ids=[b])
+    assert [(r.id, r.actor_count) for r in rows] == [(b, 1)]
+    assert [r.id for r in list_articles(db, ids=[])] == []
+    assert {r.id for r in list_articles(db, ids=[a, b, 999])} == {a, b}
 
 
 def test_tag_counts_per_article(db):

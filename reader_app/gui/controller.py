@@ -108,8 +108,7 @@ class LibraryController(QObject):
 
     def summaries(self, article_ids: list[int]) -> list[ArticleSummary]:
         """Library rows of some articles, in the order given (unknown ids skipped)."""
-        wanted = set(article_ids)
-        by_id = {s.id: s for s in list_articles(self.db) if s.id in wanted}
+        by_id = {s.id: s for s in list_articles(self.db, ids=article_ids)}
         return [by_id[i] for i in article_ids if i in by_id]
 
     def counts(self, article_id: int) -> tuple[int, int, int]:

@@ -18,7 +18,7 @@ from reader_app.storage.annotations import (
     get_annotation,
     row_to_annotation,
 )
-from reader_app.storage.articles import NotFound
+from reader_app.storage.articles import NotFound, like_pattern
 from reader_app.storage.clock import new_uuid, now_iso
 
 _ACTOR_COLS = "id, uuid, name, type, note, created_at, updated_at"
@@ -80,19 +80,22 @@ def get_actor(db: Database, actor_id: int) -> Actor:
     return Actor(ActorId(row[0]), *row[1:5], aliases, row[5], row[6])
 
 
+# mention and claim counts of actor x (the Actors pane and the actor-list export)
+ACTOR_COUNTS = """
+    (SELECT count(*) FROM annotations n WHERE n.actor_id = x.id AND n.kind = 'actor'),
+    (SELECT count(*) FROM annotations n WHERE n.claimant_id = x.id AND n.kind = 'claim')"""
+
+
 def list_actors(db: Database, search: str | None = None) -> list[ActorSummary]:
     """Every actor by name, with its counts; search: a substring of the name or an alias."""
     where, params = "", []
     if search:
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = like_pattern(search)
         where = ("WHERE x.name LIKE ? ESCAPE '\\' OR x.id IN (SELECT actor_id FROM actor_aliases"
                  " WHERE alias LIKE ? ESCAPE '\\')")
         params = [pattern, pattern]
     sql = f"""
-        SELECT x.id, x.uuid, x.name, x.type, x.note, x.created_at, x.updated_at,
-               (SELECT count(*) FROM annotations n WHERE n.actor_id = x.id AND n.kind = 'actor'),
-               (SELECT count(*) FROM annotations n WHERE n.claimant_id = x.id
-                AND n.kind = 'claim')
+        SELECT x.id, x.uuid, x.name, x.type, x.note, x.created_at, x.updated_at, {ACTOR_COUNTS}
         FROM actors x {where} ORDER BY x.name COLLATE NOCASE, x.id"""
     aliases: dict[int, list[str]] = {}
     for actor_id, alias in db.execute("SELECT actor_id, alias FROM actor_aliases ORDER BY id"):

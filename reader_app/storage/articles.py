@@ -104,20 +104,30 @@ _SORTS = {
 }
 
 
+def like_pattern(search: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') matching search as a plain substring."""
+    return "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def list_articles(
     db: Database,
     *,
     search: str | None = None,
+    ids: Iterable[int] | None = None,
     order_by: str = "imported_at",
     descending: bool = False,
     limit: int | None = None,
 ) -> list[ArticleSummary]:
-    """Library rows with tag counts. search filters on title/source (substring)."""
-    where, params = "", []
+    """Library rows with tag counts. search filters on title/source (substring), ids on
+    the article ids. Never reads article texts (a covering index serves the list)."""
+    clauses, params = [], []
     if search:
-        where = "WHERE a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\'"
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params = [pattern, pattern]
+        clauses.append("(a.title LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\')")
+        params += [like_pattern(search)] * 2
+    if ids is not None:
+        clauses.append("a.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps([int(i) for i in ids]))
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     order = _SORTS[order_by] + (" DESC" if descending else "") + ", a.id"
     sql = (
         "SELECT a.id, a.title, a.source, a.published, a.imported_at FROM articles a"
@@ -125,15 +135,18 @@ def list_articles(
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    counts = tag_counts(db)
-    return [
-        ArticleSummary(ArticleId(r[0]), *r[1:], *counts.get(r[0], (0, 0, 0)))
-        for r in db.execute(sql, params)
-    ]
+    rows = db.execute(sql, params).fetchall()
+    # the whole library: one scan of the tag index; a few rows: count just those
+    counts = tag_counts(db) if not (clauses or limit) else tag_counts(
+        db, article_ids=[r[0] for r in rows])
+    return [ArticleSummary(ArticleId(r[0]), *r[1:], *counts.get(r[0], (0, 0, 0))) for r in rows]
 
 
-def tag_counts(db: Database, article_id: int | None = None) -> dict[int, tuple[int, int, int]]:
-    """(claims, actors, dates) per article, from the (article_id, kind) index alone."""
+def tag_counts(
+    db: Database, article_id: int | None = None, *, article_ids: Iterable[int] | None = None
+) -> dict[int, tuple[int, int, int]]:
+    """(claims, actors, dates) per article, from the (article_id, kind) index alone:
+    one article, some articles, or (neither given) every article."""
     if article_id is not None:  # one article: three index range counts (fastest per tag)
         row = db.execute(
             "SELECT " + ", ".join(
@@ -143,9 +156,14 @@ def tag_counts(db: Database, article_id: int | None = None) -> dict[int, tuple[i
             [article_id],
         ).fetchone()
         return {article_id: tuple(row)} if any(row) else {}
+    where, params = "", []
+    if article_ids is not None:
+        where, params = "WHERE article_id IN (SELECT value FROM json_each(?))", [
+            json.dumps([int(i) for i in article_ids])]
     rows = db.execute(
         "SELECT article_id, sum(kind = 'claim'), sum(kind = 'actor'), sum(kind = 'date')"
-        " FROM annotations GROUP BY article_id"
+        f" FROM annotations {where} GROUP BY article_id",
+        params,
     )
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
+from reader_app.storage.actors import ACTOR_COUNTS
+
 EXPORT_COLUMNS: list[str] = [
     "annotation_id",
     "annotation_uuid",
@@ -158,13 +160,11 @@ ACTOR_COLUMNS: list[str] = [
     "updated_at",
 ]
 ALIAS_SEPARATOR = " | "
-_ACTOR_SELECT = """
+_ACTOR_SELECT = f"""
     SELECT x.id, x.uuid, x.name, x.type,
            (SELECT group_concat(alias, ?) FROM
                (SELECT alias FROM actor_aliases WHERE actor_id = x.id ORDER BY id)),
-           x.note,
-           (SELECT count(*) FROM annotations n WHERE n.actor_id = x.id AND n.kind = 'actor'),
-           (SELECT count(*) FROM annotations n WHERE n.claimant_id = x.id AND n.kind = 'claim'),
+           x.note, {ACTOR_COUNTS},
            x.created_at, x.updated_at
     FROM actors x ORDER BY x.name COLLATE NOCASE, x.id"""
 
