@@ -13,7 +13,12 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from reader_app.domain.actors import guess_actor_type, name_from_quote, propose_actor
+from reader_app.domain.actors import (
+    candidate_keys,
+    guess_actor_type,
+    name_from_quote,
+    propose_actor,
+)
 from reader_app.domain.claims import propose_claimant, sentence_span
 from reader_app.domain.dates import resolve_date
 from reader_app.domain.iso_values import iso_granularity, looks_like_iso, not_a_date
@@ -79,13 +84,15 @@ def fields_for_new_tag(db: Database, article: Article, kind: str, start: int,
 def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFields:
     quote = article.text[start:end]
     tags = actor_tag_positions(db, article.id)  # (actor_id, start)
-    # tags after the new one first, then those before it: the nearest before comes last
+    # tags after the new one first, then those before it: the nearest before comes last;
+    # each actor once, at its last place (an article may tag one actor thousands of times)
     tags.sort(key=lambda t: (t[1] < start, t[1]))
-    names = actor_names(db)
-    types = actor_types(db, (actor for actor, _ in tags))
-    persons = [(actor, names[actor]) for actor, _ in tags if types[actor] == "person"]
-    actor_id, reason = propose_actor(quote, known_actor_keys(db), persons, names=names,
-                                     recent=[actor for actor, _ in tags])
+    recent = list(dict.fromkeys(actor for actor, _ in reversed(tags)))[::-1]
+    known = known_actor_keys(db, candidate_keys(quote))  # by index, not every actor
+    names = actor_names(db, [*recent, *(i for ids in known.values() for i in ids)])
+    types = actor_types(db, recent)
+    persons = [(actor, names[actor]) for actor in recent if types[actor] == "person"]
+    actor_id, reason = propose_actor(quote, known, persons, names=names, recent=recent)
     if actor_id is not None:
         return TagFields({"actor_id": actor_id}, f"Actor: {names[actor_id]} ({reason}).", None)
     name = name_from_quote(quote)

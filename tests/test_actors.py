@@ -336,3 +336,13 @@ def test_actor_tag_positions_and_types(db):
     assert sorted(actor_tag_positions(db, aid)) == [(lavrov.id, 0), (state.id, 11)]
     assert actor_types(db, [lavrov.id, state.id, lavrov.id]) == {lavrov.id: "person", state.id: "state"}
     assert actor_types(db, []) == {}
+
+
+def test_known_actor_keys_for_given_keys_only(db):
+    from reader_app.storage.actors import create_actor, known_actor_keys, set_aliases
+
+    russia = create_actor(db, "Russia", "state")
+    set_aliases(db, russia.id, ["Moscow"])
+    create_actor(db, "NATO", "organization")
+    assert known_actor_keys(db, ["moscow", "nobody"]) == {"moscow": [russia.id]}
+    assert set(known_actor_keys(db)) == {"russia", "moscow", "nato"}

@@ -100,7 +100,7 @@ def propose_actor(
     key = match_key(quote)
     if not key:
         return None, "new actor"
-    for candidate, how in ((key, ""), (_without_possessive(key), "possessive of ")):
+    for candidate, how in zip(candidate_keys(quote), ("", "possessive of ")):
         ids = candidates_by_key.get(candidate)
         if ids:
             chosen, ambiguous = _pick(ids, recent)
@@ -116,6 +116,13 @@ def propose_actor(
     if surname is not None:
         return surname
     return None, "new actor"
+
+
+def candidate_keys(quote: str) -> list[str]:
+    """The name keys a quote can match exactly, in order: itself, then without a
+    possessive ("Russia’s" -> "russia"). Callers look up only these, not every actor."""
+    key = match_key(quote)
+    return [key, _without_possessive(key)] if key else []
 
 
 def _person_match(

@@ -113,15 +113,20 @@ def find_actors_by_key(db: Database, text: str) -> list[Actor]:
     return [get_actor(db, i) for i in ids]
 
 
-def known_actor_keys(db: Database) -> dict[str, list[int]]:
-    """Match key of every name and alias -> actor ids (oldest first): what propose_actor and
-    propose_claimant match against."""
-    keys: dict[str, list[int]] = {}
+def known_actor_keys(db: Database, keys: Iterable[str] | None = None) -> dict[str, list[int]]:
+    """Match key of every name and alias (or of just the given keys, by index) -> actor
+    ids, oldest first: what propose_actor and propose_claimant match against."""
+    where, params = "", []
+    if keys is not None:
+        where = " WHERE {} IN (SELECT value FROM json_each(?))"
+        params = [json.dumps(list(keys))] * 2
+    found: dict[str, list[int]] = {}
     for key, actor_id in db.execute(
-            "SELECT name_key, id FROM actors UNION SELECT alias_key, actor_id FROM actor_aliases"
-            " ORDER BY 2"):
-        keys.setdefault(key, []).append(actor_id)
-    return keys
+            "SELECT name_key, id FROM actors" + where.format("name_key") +
+            " UNION SELECT alias_key, actor_id FROM actor_aliases" + where.format("alias_key") +
+            " ORDER BY 2", params):
+        found.setdefault(key, []).append(actor_id)
+    return found
 
 
 def update_actor(db: Database, actor_id: int, *, name: str = _UNSET, type: str = _UNSET,
@@ -225,9 +230,13 @@ def claims_by(db: Database, actor_id: int) -> list[Mention]:
     return _mentions(db, "claimant_id", "claim", actor_id)
 
 
-def actor_names(db: Database) -> dict[ActorId, str]:
-    """id -> canonical name of every actor."""
-    return {ActorId(r[0]): r[1] for r in db.execute("SELECT id, name FROM actors")}
+def actor_names(db: Database, ids: Iterable[int] | None = None) -> dict[ActorId, str]:
+    """id -> canonical name of every actor, or of the given ones."""
+    if ids is None:
+        return {ActorId(r[0]): r[1] for r in db.execute("SELECT id, name FROM actors")}
+    rows = db.execute("SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))",
+                      [json.dumps(sorted(set(ids)))])
+    return {ActorId(r[0]): r[1] for r in rows}
 
 
 def actor_tag_positions(db: Database, article_id: int) -> list[tuple[int, int]]:
