@@ -6,10 +6,12 @@ Offsets are code points into the article text, like annotation offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.models import CLAIM_STATUSES
+from reader_app.domain.offsets import trim_span
 
 __all__ = ["CLAIM_STATUSES", "CREDIBILITY", "RELIABILITY", "propose_claimant",
            "sentence_at", "sentence_span", "split_sentences"]
@@ -80,25 +82,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 spans.append((cut, m.end()))
                 cut = after
         spans.append((cut, stop))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return [(s, e) for s, e in (trim_span(text, s, e) for s, e in spans) if e > s]
 
 
 def sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> int:
     """Index of the sentence holding pos (or the nearest one before it); -1 if none."""
-    found = -1
-    for i, (start, _end) in enumerate(sentences):
-        if start > pos:
-            break
-        found = i
-    return found
+    return bisect_right(sentences, pos, key=lambda s: s[0]) - 1
+
+
+# Sentences further from a claim never matter (annotations.NEAR, the tags a proposal
+# sees, covers the same window).
+BEFORE, AFTER = 4000, 2000
+
+
+def sentences_near(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences around text[start:end], in article offsets."""
+    lo = max(0, start - BEFORE)
+    return [(s + lo, e + lo) for s, e in split_sentences(text[lo:end + AFTER])]
 
 
 # Verbs that attribute speech or a stance to who comes before them: "X said", "NATO calling".
@@ -193,8 +193,7 @@ def propose_claimant(
     actor_spans: the article's actor tags; known_names: match key -> actor id.
     """
     known = known_names or {}
-    lo = max(0, claim_start - 4000)  # sentences further away never matter
-    sentences = [(s + lo, e + lo) for s, e in split_sentences(text[lo:claim_end + 2000])]
+    sentences = sentences_near(text, claim_start, claim_end)
     here = sentence_at(sentences, claim_start)
     if here < 0:
         return None, "no sentence around the claim"
@@ -239,8 +238,7 @@ def propose_claimant(
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentences text[start:end] lies in, as one (start, end) span."""
-    lo = max(0, start - 4000)
-    sentences = [(s + lo, e + lo) for s, e in split_sentences(text[lo:end + 2000])]
+    sentences = sentences_near(text, start, end)
     first = sentence_at(sentences, start)
     last = sentence_at(sentences, max(start, end - 1))
     if first < 0:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from reader_app.domain.claims import CREDIBILITY, RELIABILITY
+from reader_app.domain.claims import AFTER, BEFORE, CREDIBILITY, RELIABILITY
 from reader_app.domain.dates import GRANULARITIES
 from reader_app.domain.iso_values import iso_granularity
 from reader_app.domain.models import CLAIM_STATUSES, Annotation, AnnotationId, ArticleId
@@ -182,7 +182,8 @@ def restore_annotation(db: Database, ann: Annotation) -> Annotation:
         _check_semantics(db, {f: getattr(ann, f) for f in SEMANTIC_FIELDS}, restoring=True)
         quote, prefix, suffix, sha = _window(db, ann.article_id, ann.start, ann.end)
         if quote != ann.quote:
-            raise AnchorError(f"the article text changed; {ann.quote!r} is no longer at {ann.start}")
+            raise AnchorError(
+                f"the article text changed; {ann.quote!r} is no longer at {ann.start}")
         row = replace(ann, prefix=prefix, suffix=suffix, text_sha256=sha)
         db.execute(
             f"INSERT INTO annotations ({_COLS}) VALUES ({', '.join('?' * _N_COLS)})",
@@ -201,8 +202,10 @@ def annotation_count(db: Database, article_id: int | None = None) -> int:
     ).fetchone()[0]
 
 
-def find_annotation(db: Database, article_id: int, kind: str, start: int, end: int) -> Annotation | None:
-    """The tag of this kind on exactly this span, if any (indexed: no scan of the article's tags)."""
+def find_annotation(
+    db: Database, article_id: int, kind: str, start: int, end: int
+) -> Annotation | None:
+    """The tag of this kind on exactly this span, if any (indexed: no scan of all tags)."""
     row = db.execute(
         f'SELECT {_COLS} FROM annotations WHERE article_id = ? AND start = ? AND "end" = ?'
         " AND kind = ? LIMIT 1",
@@ -211,7 +214,7 @@ def find_annotation(db: Database, article_id: int, kind: str, start: int, end: i
     return row_to_annotation(row) if row else None
 
 
-NEAR = 2500  # characters either side that claimant and claim-date proposals look at
+NEAR = max(BEFORE, AFTER)  # characters either side that claimant and date proposals look at
 
 
 def list_annotations_near(
@@ -225,4 +228,5 @@ def list_annotations_near(
     if kind:
         sql += " AND kind = ?"
         params.append(kind)
-    return [row_to_annotation(r) for r in db.execute(sql + ' ORDER BY start, "end" DESC, id', params)]
+    sql += ' ORDER BY start, "end" DESC, id'
+    return [row_to_annotation(r) for r in db.execute(sql, params)]
