@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sqlite3
 import sys
 import time
 from collections.abc import Callable
 from contextlib import closing
-from datetime import date
 
 from reader_app import __version__
 from reader_app.domain.models import CLAIM_STATUSES, KINDS
 from reader_app.exporting import TABLES
 from reader_app.formats.csv_export import open_csv_output, write_csv
+from reader_app.formats.dateline import valid_iso_date
 from reader_app.importing import describe_duplicate, import_paths
 from reader_app.storage.database import LibraryError, open_library
 from reader_app.storage.location import resolve_library_path
@@ -59,11 +58,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _iso_date(text: str) -> str:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text).isoformat()
-        except ValueError:
-            pass
+    if valid_iso_date(text) == text:  # the importers' check: a real YYYY-MM-DD, nothing more
+        return text
     raise argparse.ArgumentTypeError(f"invalid date {text!r}: expected a real date as YYYY-MM-DD")
 
 
@@ -92,7 +88,8 @@ def _command_parser() -> _Parser:
                          help="export annotations",
                          description="Export annotations or claims by article then position,"
                                      " or the actor list by name.")
-    exp.add_argument("--format", default="csv", choices=FORMATS, help="output format (default: csv)")
+    exp.add_argument("--format", default="csv", choices=FORMATS,
+                     help="output format (default: csv)")
     exp.add_argument("--table", default="annotations", choices=tuple(TABLES),
                      help="annotations (default: every tag), claims only, or the actor list")
     exp.add_argument("--output", "-o", default="-", metavar="FILE|-",

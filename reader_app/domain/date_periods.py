@@ -10,7 +10,7 @@ from reader_app.domain.date_hits import Hit, shift_months, show, valid_day, week
 
 Period = tuple[Hit, str, str]  # the interval's hit, its start value, its end value
 
-_MODIFIER = w.alternation([*w.MODIFIERS, *w.MULTIWORD_MODIFIERS])
+_MODIFIER = w.MODIFIER
 _WEEKEND = re.compile(rf"(?:\b({_MODIFIER})\s+)?\b(weekend|вихідних|вихідні|выходных|выходные)\b")
 _DECADE = re.compile(r"(?<![\d.,/-])\b([12]\d{2}0)(?:s|\s-\s(?:х|ті|і|е|ые|ых))\b")
 _DAY_OF_MONTH = re.compile(r"(?:on\s+)?the\s+(\d{1,2})")
@@ -27,7 +27,7 @@ def weekend(s: str, dl: date | None) -> Period | None:
     if m is None:
         return None
     word = m.group(1) or ""
-    k = w.MULTIWORD_MODIFIERS.get(word, w.MODIFIERS.get(word, 0)) if word else None
+    k = w.modifier_shift(word) if word else None
     said = m.group(0)
     if dl is None:
         return Hit(None, "day", "interval", f"'{said}'"), "", ""

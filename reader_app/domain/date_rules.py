@@ -43,7 +43,7 @@ _NUMERIC = (  # (pattern, order of the groups: y m d / d m y / ambiguous, granul
 )
 
 _WEEKDAY = re.compile(rf"\b({w.alternation({**w.WEEKDAYS, **w.WEEKDAY_ABBREVIATIONS})})\b")
-_MODIFIER = w.alternation([*w.MODIFIERS, *w.MULTIWORD_MODIFIERS])
+_MODIFIER = w.MODIFIER
 _MODIFIER_BEFORE = re.compile(rf"\b({_MODIFIER})\s+$")
 _MODIFIER_AFTER = re.compile(r"^\s+(next|last)\b(?!\s+\w)")
 _UNIT_MODIFIER = re.compile(rf"\b({_MODIFIER})\s+({w.alternation(w.UNITS)})\b")
@@ -58,7 +58,7 @@ Rule = Callable[[str, "date | None"], "Hit | None"]
 
 
 def _modifier(word: str) -> int:
-    return w.MULTIWORD_MODIFIERS.get(word, w.MODIFIERS.get(word, 0))
+    return w.modifier_shift(word)
 
 
 def _year(text: str) -> int:

@@ -111,3 +111,11 @@ def alternation(words: object) -> str:
     """A regex alternation of words, longest first (so 'sept' beats 'sep')."""
     items = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
     return "|".join(re.escape(w) for w in items)
+
+
+MODIFIER = alternation([*MODIFIERS, *MULTIWORD_MODIFIERS])  # "next", "this coming", "минулого"…
+
+
+def modifier_shift(word: str) -> int:
+    """-1 / 0 / +1 for a modifier word ("last", "this", "next"), 0 when unknown."""
+    return MULTIWORD_MODIFIERS.get(word, MODIFIERS.get(word, 0))

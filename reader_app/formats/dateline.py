@@ -9,6 +9,8 @@ import datetime as _dt
 import re
 import unicodedata
 
+from reader_app.domain.date_words import RU_ONLY_LETTERS, UK_ONLY_LETTERS
+
 __all__ = ["guess_language", "split_dateline", "text_title", "valid_iso_date"]
 
 # Leading whitespace, "date" (any case, optional colon), spaces, the date, then
@@ -63,8 +65,7 @@ def split_dateline(text: str) -> tuple[str | None, str, str | None]:
 _TITLE_MAX = 120  # a first line longer than this is a paragraph, not a title
 _SHORT_TITLE = 100  # first-sentence titles are cut here, at a word boundary
 _SENTENCE = re.compile(r"(.{12,}?[.!?…])(?=\s|\Z)", re.S)  # 12+: skip "U.S." starts
-_UK_ONLY = frozenset("іїєґІЇЄҐ")
-_RU_ONLY = frozenset("ыэъёЫЭЪЁ")
+_UK_ONLY, _RU_ONLY = UK_ONLY_LETTERS, RU_ONLY_LETTERS  # counted in lower-cased text
 
 
 def text_title(text: str, fallback: str) -> str:
