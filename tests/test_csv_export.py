@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.formats.csv_export import (
+    CONSTRAINED_COLUMNS,
     DANGEROUS_FIRST,
     FREE_TEXT_COLUMNS,
     open_csv_output,
@@ -68,6 +69,13 @@ def test_raw_mode_keeps_dangerous_cells_exact(first):
 
 
 TABLES = {"annotations": EXPORT_COLUMNS, "claims": CLAIM_COLUMNS, "actors": ACTOR_COLUMNS}
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_exported_column_is_classified_once(table):
+    """A new text column must be declared free text (defused) or constrained, never neither."""
+    for column in TABLES[table]:
+        assert (column in FREE_TEXT_COLUMNS) != (column in CONSTRAINED_COLUMNS), column
 
 
 @pytest.mark.parametrize(("table", "column"), [
