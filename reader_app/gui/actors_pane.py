@@ -21,16 +21,9 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.models import ACTOR_TYPES, ActorSummary
 from reader_app.gui.actions import build_actor_actions
-from reader_app.gui.actor_model import (
-    ID_ROLE,
-    ITEM_ROLE,
-    ActorModel,
-    MentionModel,
-    make_table,
-    select_row,
-    type_label,
-)
+from reader_app.gui.actor_model import ActorModel, MentionModel, type_label
 from reader_app.gui.lazy_pane import LazyPane
+from reader_app.gui.tables import ID_ROLE, ITEM_ROLE, make_table, select_row
 
 NO_ACTOR = "Select an actor to see its mentions and claims."
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from reader_app.domain.models import ActorId, Annotation
 from reader_app.gui.palette import is_dark, kind_colour
+from reader_app.gui.tables import ReadOnlyTableModel
 from reader_app.gui.tag_text import value_text, value_tip
 
 COLUMNS = ("Kind", "Quote", "Value", "Note")
@@ -43,7 +44,9 @@ def _sort_key(a: Annotation) -> tuple[int, int, int]:
     return a.start, -a.end, a.id  # the order list_annotations uses
 
 
-class AnnotationModel(QAbstractTableModel):
+class AnnotationModel(ReadOnlyTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, controller=None, parent=None) -> None:
         super().__init__(parent)
         self._controller = controller
@@ -174,12 +177,6 @@ class AnnotationModel(QAbstractTableModel):
 
     # -- Qt model interface -------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -230,12 +227,3 @@ class AnnotationModel(QAbstractTableModel):
             painter.end()
             icon = self._icons[color.rgba()] = QIcon(pixmap)
         return icon
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )

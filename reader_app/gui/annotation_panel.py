@@ -5,24 +5,14 @@ Pending edits are committed before another tag or article is shown (annotation_e
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.models import Annotation
 from reader_app.gui.annotation_editor import AnnotationEditor
 from reader_app.gui.annotation_model import ID_ROLE, KIND, NOTE, QUOTE, VALUE, AnnotationModel
+from reader_app.gui.tables import make_table, select_row
 
 FILTERS = (("All tags", None), ("Claims", "claim"), ("Actors", "actor"), ("Dates", "date"))
 EMPTY_TEXT = "No article open.\nPick one in the library to see and edit its tags."
@@ -64,24 +55,13 @@ class AnnotationPanel(QWidget):
         self.kind_filter.currentIndexChanged.connect(self._on_kind_filter_changed)
         self.count_label = QLabel(self)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("annotationTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.table = make_table(self, "annotationTable", self.model, sortable=False)  # text order
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(KIND, 8 * self.fontMetrics().averageCharWidth() + 28)
         header.resizeSection(VALUE, 18 * self.fontMetrics().averageCharWidth())
         header.resizeSection(NOTE, 9 * self.fontMetrics().averageCharWidth())
-        header.setHighlightSections(False)
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -134,17 +114,11 @@ class AnnotationPanel(QWidget):
         row = self.model.row_of(annotation_id)
         if row < 0:
             return
-        index = self.model.index(row, KIND)
         was_quiet, self._quiet = self._quiet, True
         try:
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            select_row(self.table, row)
         finally:
             self._quiet = was_quiet
-        self.table.scrollTo(index)
 
     def focus_editor(self) -> None:
         self.editor.focus_first()

@@ -170,18 +170,19 @@ class ArticleView(QTextBrowser):
             return
         offset = self._scroll_offset()
         visible = visible_range(self.document(), layer.omap, offset, QSizeF(self.viewport().size()))
+        spans = layer.index.overlapping(*visible)  # once for both layers
         dark = is_dark(self.palette())
         accent = self.palette().color(QPalette.ColorRole.Highlight)
         find = QColor(accent)
         find.setAlpha(60)
         painter = QPainter(self.viewport())
         painter.translate(-offset)
-        layer.paint_under(painter, visible, dark, find)
+        layer.paint_under(painter, visible, spans, dark, find)
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.translate(-offset)
-        layer.paint_over(painter, visible, dark, accent)
+        layer.paint_over(painter, visible, spans, dark, accent)
         painter.end()
 
     def mousePressEvent(self, event) -> None:

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from reader_app.domain.claims import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES
-from reader_app.gui.actor_model import RowTableModel
 from reader_app.gui.annotation_model import one_line
+from reader_app.gui.tables import RowTableModel
 
 
 def evaluation(row: dict) -> str:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.domain.models import CLAIM_STATUSES
-from reader_app.gui.actor_model import ID_ROLE, ITEM_ROLE, make_table, select_row
 from reader_app.gui.claim_model import ClaimModel
 from reader_app.gui.lazy_pane import LazyPane
+from reader_app.gui.tables import ID_ROLE, ITEM_ROLE, make_table, select_row
 
 
 class ClaimsView(LazyPane):

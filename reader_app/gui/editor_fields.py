@@ -7,15 +7,24 @@ what the analyst does to the controller, never while a command runs.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QWidget
 
-from reader_app.domain.dates import resolve_date
+from reader_app.domain.dates import ResolvedDate, resolve_date
 from reader_app.domain.models import ACTOR_TYPES, Actor, Annotation
 
 _ISO_PART = r"\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2})?)?"
 ISO_INPUT = QRegularExpression(rf"(?:{_ISO_PART}(?:/{_ISO_PART})?)?")  # empty: no value
+
+
+@lru_cache(maxsize=256)
+def _resolve_date(quote: str, published: str | None, language: str | None) -> ResolvedDate:
+    """resolve_date, remembered: its dateparser fallback can take ~150 ms, and a date tag's
+    explanation is asked for each time the tag is shown (the result is frozen)."""
+    return resolve_date(quote, published, language)
 
 
 class FieldGroup(QObject):
@@ -223,7 +232,7 @@ class DateFields(FieldGroup):
         if article is None or article.id != ann.article_id:
             return f"{granularity} · {ann.date_method or 'unknown'}"
         # the explanation is not stored: resolving the quote again gives it
-        resolved = resolve_date(ann.quote, article.published, article.language)
+        resolved = _resolve_date(ann.quote, article.published, article.language)
         if resolved.value != ann.value:
             return f"{granularity} · {ann.date_method or 'unknown'}"
         return f"{granularity} · {resolved.explanation}"

@@ -193,15 +193,16 @@ class HighlightLayer(QObject):
         return None
 
     def paint_under(
-        self, painter: QPainter, visible: tuple[int, int], dark: bool, find: QColor
+        self, painter: QPainter, visible: tuple[int, int], spans: list[Annotation], dark: bool,
+        find: QColor,
     ) -> None:
-        """Fills, painted before the text: find matches and claims."""
+        """Fills, painted before the text: find matches and claims.
+        spans: index.overlapping(*visible), asked once per paint for both layers."""
         i = max(0, bisect_left(self.matches, (visible[0],)) - 1)
         while i < len(self.matches) and self.matches[i][0] < visible[1]:
             for r in self.rects(*self.matches[i]):
                 painter.fillRect(r, find)
             i += 1
-        spans = self.index.overlapping(*visible)
         paint_marks(
             painter,
             "claim",
@@ -210,10 +211,10 @@ class HighlightLayer(QObject):
         )
 
     def paint_over(
-        self, painter: QPainter, visible: tuple[int, int], dark: bool, accent: QColor
+        self, painter: QPainter, visible: tuple[int, int], spans: list[Annotation], dark: bool,
+        accent: QColor,
     ) -> None:
         """Lines and boxes, painted after the text so a selection cannot hide them."""
-        spans = self.index.overlapping(*visible)
         lanes = _actor_lanes(spans)
         by_kind: dict[str, list[tuple[list[QRectF], int]]] = {}
         for a in spans:

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLineEdit,
-    QMenu,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QMenu, QVBoxLayout, QWidget
 
 from reader_app.gui.library_model import (
     CLAIMS,
@@ -22,6 +14,7 @@ from reader_app.gui.library_model import (
     TITLE,
     LibraryModel,
 )
+from reader_app.gui.tables import make_table, select_row
 
 FILTER_DELAY_MS = 150  # filtering 100k rows per keystroke would stutter
 
@@ -46,27 +39,10 @@ class LibraryPane(QWidget):
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.filter_edit.returnPressed.connect(self._on_filter_edit_return_pressed)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("libraryList")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        # import order until a header is clicked
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table
-        vheader = self.table.verticalHeader()
-        vheader.hide()
-        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measure 100k rows
-        vheader.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table = make_table(self, "libraryList", self.model)  # fixed row heights: 100k rows
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
         header.setMinimumSectionSize(40)
         metrics = header.fontMetrics()
         pad = 20  # room for the sort arrow
@@ -102,13 +78,7 @@ class LibraryPane(QWidget):
             if row < 0:
                 self.table.clearSelection()
                 return
-            index = self.model.index(row, TITLE)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
+            select_row(self.table, row)
             self._last_emitted = article_id
         finally:
             self._quiet = False

@@ -187,16 +187,22 @@ class MainWindow(QMainWindow):
 
     def build_view_context_menu(self, pos: QPoint) -> QMenu:
         """The article's context menu at pos (viewport coordinates)."""
-        hit = self.view.annotation_at(pos) if self.controller.current_article else None
+        return self._view_context_menu(pos, self._view_hit(pos))
+
+    def _view_hit(self, pos: QPoint) -> int | None:
+        """The tag drawn at pos (viewport coordinates), if any."""
+        return self.view.annotation_at(pos) if self.controller.current_article else None
+
+    def _view_context_menu(self, pos: QPoint, hit: int | None) -> QMenu:
         return build_view_context_menu(self.view, pos, list(self.actions_.tag.values()), hit,
                                        self.controller.delete_annotation)
 
     @Slot(QPoint)
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
-        hit = self.view.annotation_at(pos) if self.controller.current_article else None
+        hit = self._view_hit(pos)  # once: the menu and the selection agree on the tag
         if hit is not None:
             self._on_view_annotation_clicked(hit)  # show which tag Delete Tag would remove
-        menu = self.build_view_context_menu(pos)
+        menu = self._view_context_menu(pos, hit)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
