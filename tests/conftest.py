@@ -38,3 +38,37 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
     yield
+
+
+# -- GUI fixtures: Qt and the app's GUI are imported lazily, so Qt-free tests never load them --
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    """The real main window on the test library, shown and exposed."""
+    from gui_helpers import open_window
+
+    return open_window(qtbot, db_path)
+
+
+@pytest.fixture
+def make_ctrl(qtbot, db_path):
+    """Make a LibraryController on the test library (opening `article_id`, if given) whose
+    error_occurred messages collect in its `errors` list; closed after the test. A factory,
+    so a module's own `ctrl` fixture creates its articles first."""
+    from reader_app.gui.controller import LibraryController
+
+    made = []
+
+    def make(article_id=None):
+        controller = LibraryController(db_path)
+        made.append(controller)
+        if article_id is not None:
+            controller.open_article(article_id)
+        controller.errors = []
+        controller.error_occurred.connect(controller.errors.append)
+        return controller
+
+    yield make
+    for controller in reversed(made):
+        controller.close()

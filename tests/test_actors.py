@@ -33,7 +33,11 @@ from reader_app.storage.actors import (
     set_claimant,
     update_actor,
 )
-from reader_app.storage.annotations import add_annotation, delete_annotation, get_annotation
+from reader_app.storage.annotations import (
+    add_annotation,
+    delete_annotation,
+    get_annotation,
+)
 from reader_app.storage.articles import NotFound, add_article
 
 # --- match keys --------------------------------------------------------------------------

@@ -6,11 +6,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from gui_helpers import tag_in_window as tag
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QInputDialog, QTabWidget, QTableView
+from PySide6.QtWidgets import QInputDialog, QTableView, QTabWidget
 
-from reader_app.app import create_window
 from reader_app.domain.models import ActorSummary, Annotation, ImportedArticle, Mention
 from reader_app.gui.actor_model import ID_ROLE, ActorModel, MentionModel
 from reader_app.storage.articles import add_article
@@ -82,41 +81,12 @@ def test_mention_model_passes_the_model_tester(qtmodeltester):
 # -- the pane in the window ------------------------------------------------------------------
 
 
-def u16(text: str, i: int) -> int:
-    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
-
-
-def tag(window, kind: str, quote: str, occurrence: int = 0) -> int:
-    """Select the quote in the open article and tag it; returns the new annotation id."""
-    text = window.controller.current_article.text
-    i = -1
-    for _ in range(occurrence + 1):
-        i = text.index(quote, i + 1)
-    cursor = window.view.textCursor()
-    cursor.setPosition(u16(text, i))
-    cursor.setPosition(u16(text, i + len(quote)), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
-    before = {a.id for a in window.controller.annotations()}
-    window.tag_selection(kind)
-    (new,) = [a.id for a in window.controller.annotations() if a.id not in before]
-    return new
-
-
 def query(db_path, sql: str, params=()) -> list[tuple]:
     conn = sqlite3.connect(db_path)
     try:
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
-
-
-@pytest.fixture
-def window(qtbot, db_path):
-    win = create_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 @pytest.fixture

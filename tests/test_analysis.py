@@ -16,7 +16,11 @@ from reader_app.analysis import (
 )
 from reader_app.domain.models import ImportedArticle
 from reader_app.storage.actors import create_actor, get_actor, list_actors
-from reader_app.storage.annotations import add_annotation, get_annotation, update_annotation
+from reader_app.storage.annotations import (
+    add_annotation,
+    get_annotation,
+    update_annotation,
+)
 from reader_app.storage.articles import NotFound, add_article, get_article
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import gui_helpers
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.gui.annotation_model import VALUE, AnnotationModel
-from reader_app.gui.annotation_panel import AnnotationPanel
-from reader_app.gui.controller import LibraryController
 from reader_app.storage.actors import create_actor, get_actor
 from reader_app.storage.annotations import get_annotation
 from reader_app.storage.articles import add_article
@@ -31,29 +30,17 @@ def ids(db):
 
 
 @pytest.fixture
-def ctrl(qtbot, db_path, ids):
-    controller = LibraryController(db_path)
-    controller.errors = []
-    controller.error_occurred.connect(controller.errors.append)
-    yield controller
-    controller.close()
+def ctrl(ids, make_ctrl):
+    return make_ctrl()
 
 
 @pytest.fixture
 def panel(qtbot, ctrl, ids):
-    widget = AnnotationPanel(ctrl)
-    qtbot.addWidget(widget)
-    widget.resize(460, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    ctrl.open_article(ids[0])
-    return widget
+    return gui_helpers.open_panel(qtbot, ctrl, ids[0], 460, 760)
 
 
 def tag(ctrl, kind: str, words: str, text: str = TEXT):
-    start = text.index(words)
-    ctrl.tag_span(kind, start, start + len(words))
-    return next(a for a in ctrl.annotations() if a.quote == words and a.kind == kind)
+    return gui_helpers.tag(ctrl, kind, words, text)
 
 
 def enter(qtbot, widget, text: str) -> None:

@@ -5,21 +5,23 @@ from __future__ import annotations
 import sys
 
 import pytest
+from gui_helpers import u16
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QRect, QSizeF, Qt, QUrl
 from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
 
-from reader_app.domain.models import Annotation, AnnotationId, Article, ArticleId, StyleSpan
+from reader_app.domain.models import (
+    Annotation,
+    AnnotationId,
+    Article,
+    ArticleId,
+    StyleSpan,
+)
 from reader_app.domain.offsets import snap_to_words, text_sha256, trim_span
 from reader_app.gui.article_document import visible_range
 from reader_app.gui.article_view import ArticleView
 from reader_app.gui.palette import KIND_KEYS, make_legend
-
-
-def u16(text: str, i: int) -> int:
-    """UTF-16 position of code point i, computed independently of OffsetMap."""
-    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
 
 
 def make_article(

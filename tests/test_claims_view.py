@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from gui_helpers import tag_in_window as tag
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QTableView
+from PySide6.QtWidgets import QComboBox, QLabel, QTableView, QTabWidget
 
-from reader_app.app import create_window
 from reader_app.domain.models import ImportedArticle
 from reader_app.gui.actor_model import ID_ROLE
 from reader_app.gui.claim_model import ClaimModel, evaluation
@@ -68,34 +67,6 @@ def test_claim_model_shows_the_admiralty_code_and_filters():
 
 
 # -- in the window -------------------------------------------------------------------------
-
-
-def u16(text: str, i: int) -> int:
-    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
-
-
-def tag(window, kind: str, quote: str, occurrence: int = 0) -> int:
-    text = window.controller.current_article.text
-    i = -1
-    for _ in range(occurrence + 1):
-        i = text.index(quote, i + 1)
-    cursor = window.view.textCursor()
-    cursor.setPosition(u16(text, i))
-    cursor.setPosition(u16(text, i + len(quote)), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
-    before = {a.id for a in window.controller.annotations()}
-    window.tag_selection(kind)
-    (new,) = [a.id for a in window.controller.annotations() if a.id not in before]
-    return new
-
-
-@pytest.fixture
-def window(qtbot, db_path):
-    win = create_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 @pytest.fixture

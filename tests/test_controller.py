@@ -32,14 +32,8 @@ def article_id(db):
 
 
 @pytest.fixture
-def ctrl(qtbot, db_path, article_id):
-    controller = LibraryController(db_path)
-    controller.open_article(article_id)
-    errors: list[str] = []
-    controller.error_occurred.connect(errors.append)
-    controller.errors = errors  # collected for assertions
-    yield controller
-    controller.close()
+def ctrl(article_id, make_ctrl):
+    return make_ctrl(article_id)
 
 
 def test_tag_stores_quote_at_code_point_offsets(ctrl, db, article_id):

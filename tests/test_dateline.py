@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
+from shared_sample import SHARED_SAMPLE as SAMPLE  # noqa: E402
 
 from reader_app.formats.dateline import guess_language, split_dateline, text_title
-
-from shared_sample import SHARED_SAMPLE as SAMPLE  # noqa: E402
 
 
 def test_dateline_on_its_own_line() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_sample import SHARED_SAMPLE as SAMPLE  # noqa: E402
 
 from reader_app.formats import importers
 from reader_app.formats.importers import (
@@ -18,8 +19,6 @@ from reader_app.formats.importers import (
     parse_article,
     read_article,
 )
-
-from shared_sample import SHARED_SAMPLE as SAMPLE  # noqa: E402
 
 STORY = (
     "date 2023-03-14\n"

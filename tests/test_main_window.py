@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from gui_helpers import select_quote, u16
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QTextCursor
 from PySide6.QtWidgets import (
@@ -31,11 +32,6 @@ KEYS = {"claim": "c", "actor": "a", "date": "d"}
 
 
 # -- helpers --------------------------------------------------------------------------
-
-
-def u16(text: str, i: int) -> int:
-    """Qt position of code point i, computed without the app's OffsetMap."""
-    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
 
 
 def stored_annotations(db_path) -> list[dict]:
@@ -93,23 +89,6 @@ def click_char(qtbot, window, i: int) -> None:
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=char_point(window, i))
 
 
-def select(window, start: int, end: int) -> None:
-    text = window.controller.current_article.text
-    cursor = window.view.textCursor()
-    cursor.setPosition(u16(text, start))
-    cursor.setPosition(u16(text, end), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
-
-
-def select_quote(window, quote: str, occurrence: int = 0) -> tuple[int, int]:
-    text = window.controller.current_article.text
-    i = -1
-    for _ in range(occurrence + 1):
-        i = text.index(quote, i + 1)
-    select(window, i, i + len(quote))
-    return i, i + len(quote)
-
-
 def focus_view(qtbot, window) -> None:
     window.activateWindow()
     window.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -144,15 +123,6 @@ def status_counts(window) -> str:
 
 def annotation_rows(window) -> int:
     return window.findChild(QTableView, "annotationTable").model().rowCount()
-
-
-@pytest.fixture
-def window(qtbot, db_path):
-    win = create_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 # -- contract and first start ---------------------------------------------------------------

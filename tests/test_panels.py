@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gui_helpers
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFocusEvent
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from reader_app.domain.models import ImportedArticle
 from reader_app.gui.annotation_model import QUOTE
 from reader_app.gui.annotation_panel import AnnotationPanel
-from reader_app.gui.controller import LibraryController
 from reader_app.gui.library_model import TITLE
 from reader_app.gui.library_pane import LibraryPane
 from reader_app.storage.annotations import get_annotation
@@ -21,9 +21,7 @@ USER = Qt.ItemDataRole.UserRole
 
 
 def tag(ctrl, kind: str, words: str) -> int:
-    start = TEXT.index(words)
-    ctrl.tag_span(kind, start, start + len(words))
-    return next(a.id for a in ctrl.annotations() if a.quote == words and a.kind == kind)
+    return gui_helpers.tag(ctrl, kind, words, TEXT).id
 
 
 @pytest.fixture
@@ -39,21 +37,13 @@ def ids(db):
 
 
 @pytest.fixture
-def ctrl(qtbot, db_path, ids):
-    controller = LibraryController(db_path)
-    yield controller
-    controller.close()
+def ctrl(ids, make_ctrl):
+    return make_ctrl()
 
 
 @pytest.fixture
 def panel(qtbot, ctrl, ids):
-    widget = AnnotationPanel(ctrl)
-    qtbot.addWidget(widget)
-    widget.resize(420, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    ctrl.open_article(ids[0])
-    return widget
+    return gui_helpers.open_panel(qtbot, ctrl, ids[0], 420, 600)
 
 
 def click_row(qtbot, table, row: int, column: int = QUOTE, double: bool = False) -> None:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from gui_helpers import open_window, select_quote
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -30,10 +31,6 @@ TAGS = [
     ("date", "2019", 0),
     ("date", "next week", 0),
 ]
-
-
-def u16(text: str, i: int) -> int:
-    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
 
 
 def dark_palette() -> QPalette:
@@ -90,22 +87,12 @@ def themed(request, qtbot):
 
 @pytest.mark.parametrize("themed", ["light", "dark"], indirect=True)
 def test_window_screenshot(qtbot, db_path, tmp_path, themed):
-    window = create_window(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, db_path)  # after themed: the window is made in the theme
     window.resize(1440, 900)  # after show: see test_text_fits_the_view_when_resized_before_show
     window.splitter.setSizes([300, 720, 420])
     qtbot.wait(20)
-    text = window.controller.current_article.text
     for kind, quote, occurrence in TAGS:
-        i = -1
-        for _ in range(occurrence + 1):
-            i = text.index(quote, i + 1)
-        cursor = window.view.textCursor()
-        cursor.setPosition(u16(text, i))
-        cursor.setPosition(u16(text, i + len(quote)), QTextCursor.MoveMode.KeepAnchor)
-        window.view.setTextCursor(cursor)
+        select_quote(window, quote, occurrence)
         window.tag_selection(kind)
     assert len(window.controller.annotations()) == len(TAGS)
     window.view.setTextCursor(QTextCursor(window.view.document()))  # no selection in the shot

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import gui_helpers
 import pytest
 
 from reader_app.domain.models import ImportedArticle
-from reader_app.gui.controller import LibraryController
 from reader_app.storage.actors import create_actor, get_actor, list_actors
 from reader_app.storage.annotations import get_annotation, list_annotations
 from reader_app.storage.articles import NotFound, add_article
@@ -20,11 +20,6 @@ TEXT = (
 )
 
 
-def span(words: str, text: str = TEXT) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
 @pytest.fixture
 def article_id(db):
     article = ImportedArticle("Drills", TEXT, "drills.txt", published="2022-02-09", language="en")
@@ -32,18 +27,12 @@ def article_id(db):
 
 
 @pytest.fixture
-def ctrl(qtbot, db_path, article_id):
-    controller = LibraryController(db_path)
-    controller.open_article(article_id)
-    controller.errors = []
-    controller.error_occurred.connect(controller.errors.append)
-    yield controller
-    controller.close()
+def ctrl(article_id, make_ctrl):
+    return make_ctrl(article_id)
 
 
 def tag(ctrl, kind: str, words: str):
-    ctrl.tag_span(kind, *span(words))
-    return next(a for a in ctrl.annotations() if a.quote == words and a.kind == kind)
+    return gui_helpers.tag(ctrl, kind, words, TEXT)
 
 
 def rows(db, table: str) -> list[tuple]:

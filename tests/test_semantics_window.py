@@ -11,8 +11,16 @@ import os
 from pathlib import Path
 
 import pytest
+from gui_helpers import tag_in_window as tag
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFileDialog, QTabWidget, QTableView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QTableView,
+    QTabWidget,
+)
 from shared_sample import SHARED_SAMPLE
 
 from reader_app.app import create_window
@@ -22,37 +30,10 @@ from reader_app.storage.database import open_library
 from reader_app.storage.export_rows import ACTOR_COLUMNS, CLAIM_COLUMNS, EXPORT_COLUMNS
 
 
-def u16(text: str, i: int) -> int:
-    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
-
-
-def tag(window, kind: str, quote: str, after: str | None = None) -> int:
-    """Tag the first quote (after `after`, if given) in the open article; the new tag's id."""
-    text = window.controller.current_article.text
-    i = text.index(quote, text.index(after) if after else 0)
-    cursor = window.view.textCursor()
-    cursor.setPosition(u16(text, i))
-    cursor.setPosition(u16(text, i + len(quote)), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
-    before = {a.id for a in window.controller.annotations()}
-    window.tag_selection(kind)
-    (new,) = [a.id for a in window.controller.annotations() if a.id not in before]
-    return new
-
-
 def read_csv(path) -> tuple[list[str], list[dict]]:
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     return rows[0], [dict(zip(rows[0], r)) for r in rows[1:]]
-
-
-@pytest.fixture
-def window(qtbot, db_path):
-    win = create_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 # -- the left tabs -------------------------------------------------------------------------
@@ -233,7 +214,7 @@ def test_screenshots_of_each_left_tab(qtbot, window, tmp_path):
                                ("actor", "Rostenko", "According to"),
                                ("claim", "is already releasing more water than the treaty "
                                          "Calderan itself proposed in 2021", None)]:
-        tag(window, kind, quote, after)
+        tag(window, kind, quote, after=after)
     claims = [a.id for a in window.controller.annotations() if a.kind == "claim"]
     window.controller.set_claim_fields(claims[0], status="corroborated", reliability="B",
                                        credibility=2)

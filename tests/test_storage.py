@@ -25,7 +25,12 @@ from reader_app.storage.articles import (
     get_article,
     list_articles,
 )
-from reader_app.storage.database import LibraryError, known_steps, open_library, schema_steps
+from reader_app.storage.database import (
+    LibraryError,
+    known_steps,
+    open_library,
+    schema_steps,
+)
 from reader_app.storage.search import fts_query, search
 
 TEXT = "Moscow said on Thursday 😀 that 👨‍👩‍👧 talks with Kyiv 🇺🇦 failed.\nLavrov agreed."

@@ -8,11 +8,17 @@ import threading
 import time
 
 import pytest
+from gui_helpers import select_quote
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QTableView
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+)
 
-from reader_app.app import create_window
 from reader_app.domain.models import ImportedArticle
 from reader_app.domain.offsets import text_sha256
 from reader_app.exporting import ExportFilters
@@ -34,10 +40,6 @@ BAD = {
 }
 
 
-def u16(text: str, i: int) -> int:
-    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
-
-
 def library_ids(window) -> list[int]:
     model = window.findChild(QTableView, "libraryList").model()
     return [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
@@ -49,15 +51,6 @@ def stored_sources(db_path) -> list[str]:
         return [r[0] for r in conn.execute("SELECT source FROM articles ORDER BY id")]
     finally:
         conn.close()
-
-
-@pytest.fixture
-def window(qtbot, db_path):
-    win = create_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 @pytest.fixture
@@ -182,12 +175,7 @@ def test_a_long_import_never_freezes_the_window(qtbot, window, tmp_path, db_path
 
 def tag(window, kind: str, quote: str) -> None:
     """Select through the view's cursor and trigger the tag action."""
-    text = window.controller.current_article.text
-    i = text.index(quote)
-    cursor = window.view.textCursor()
-    cursor.setPosition(u16(text, i))
-    cursor.setPosition(u16(text, i + len(quote)), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
+    select_quote(window, quote)
     window.tag_selection(kind)
 
 
