@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_PART = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?")
+_PART_SHAPE = r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?"
+_PART = re.compile(_PART_SHAPE)
+# The shape of a value (for an input mask); iso_granularity checks the calendar too.
+ISO_VALUE_SHAPE = rf"{_PART_SHAPE}(?:/{_PART_SHAPE})?"
 _GRANULARITY = {(False, False, False): "year", (False, True, False): "month",
                 (False, True, True): "day", (True, False, False): "week"}
 _ISO_SHAPE = re.compile(r"\d{4}[\dW/-]*")  # what an analyst types when typing ISO

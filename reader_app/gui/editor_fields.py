@@ -11,13 +11,20 @@ from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Slot
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from reader_app.domain.dates import ResolvedDate, resolve_date
+from reader_app.domain.iso_values import ISO_VALUE_SHAPE
 from reader_app.domain.models import ACTOR_TYPES, Actor, Annotation
 
-_ISO_PART = r"\d{4}(?:-W\d{2}|-\d{2}(?:-\d{2})?)?"
-ISO_INPUT = QRegularExpression(rf"(?:{_ISO_PART}(?:/{_ISO_PART})?)?")  # empty: no value
+ISO_INPUT = QRegularExpression(rf"(?:{ISO_VALUE_SHAPE})?")  # empty: no value
 
 
 @lru_cache(maxsize=256)
