@@ -20,7 +20,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_settings import isolate_settings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader_app.app import create_window, ensure_application  # noqa: E402
@@ -81,6 +83,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     args = parser.parse_args()
     ensure_application()
+    isolate_settings()
     with tempfile.TemporaryDirectory() as tmp:
         small, big = Path(tmp) / "small.sqlite", Path(tmp) / "big.sqlite"
         t = time.perf_counter()

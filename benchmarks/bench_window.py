@@ -22,10 +22,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_settings import isolate_settings  # noqa: E402
+from bench_view import make_annotations, make_text  # noqa: E402
 from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from bench_view import make_annotations, make_text  # noqa: E402
 from reader_app.app import create_window, ensure_application  # noqa: E402
 from reader_app.domain.models import ImportedArticle  # noqa: E402
 from reader_app.storage.articles import add_article  # noqa: E402
@@ -116,6 +117,7 @@ def measure(path: Path, text: str) -> tuple[float, float, float]:
 
 def main() -> None:
     ensure_application()
+    isolate_settings()
     text = make_text(random.Random(20220209), 1_000_000)
     with tempfile.TemporaryDirectory() as tmp:
         small, big = Path(tmp) / "small.sqlite", Path(tmp) / "big.sqlite"

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import dateparser  # noqa: E402
-
 from date_cases import CASES, Case  # noqa: E402
+
 from reader_app.domain.dates import resolve_date  # noqa: E402
 
 
