@@ -41,6 +41,7 @@ from reader_app.storage.annotations import (
     restore_annotation,
 )
 from reader_app.storage.articles import NotFound
+from reader_app.storage.transaction import write
 
 ANALYST_METHOD = "analyst"  # date_method of a date value the analyst typed
 DEFAULT_CLAIM_STATUS = "unverified"
@@ -127,7 +128,7 @@ def add_tag(db: Database, article: Article, kind: str, start: int, end: int, *,
             analyst: str | None = None, expected_quote: str | None = None) -> NewTag:
     """Tag a span with its semantic fields, in one transaction (an actor created for it
     is rolled back with it if the tag fails)."""
-    with db.atomic():
+    with write(db):
         proposal = fields_for_new_tag(db, article, kind, start, end)
         annotation = add_annotation(db, article.id, kind, start, end, analyst=analyst,
                                     expected_quote=expected_quote, **proposal.fields)
@@ -137,7 +138,7 @@ def add_tag(db: Database, article: Article, kind: str, start: int, end: int, *,
 def remove_new_tag(db: Database, tag: NewTag) -> NewTag:
     """Undo add_tag: delete the tag, and its created actor if nothing else uses it now.
     Returns the tag and actor as they were, for restore_new_tag."""
-    with db.atomic():
+    with write(db):
         annotation = delete_annotation(db, tag.annotation.id)
         actor = tag.created_actor
         if actor is not None and not actor_in_use(db, actor.id):
@@ -150,7 +151,7 @@ def remove_new_tag(db: Database, tag: NewTag) -> NewTag:
 
 def restore_new_tag(db: Database, tag: NewTag) -> NewTag:
     """Redo add_tag after remove_new_tag: same annotation id and uuid, same actor id."""
-    with db.atomic():
+    with write(db):
         actor = tag.created_actor
         if actor is not None:
             try:

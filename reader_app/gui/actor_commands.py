@@ -32,6 +32,7 @@ from reader_app.storage.actors import (
     update_actor,
 )
 from reader_app.storage.annotations import get_annotation, list_annotations
+from reader_app.storage.transaction import write
 
 if TYPE_CHECKING:
     from reader_app.gui.controller import LibraryController
@@ -64,7 +65,7 @@ class RelinkActorCommand(ControllerCommand):
 
     def _redo(self) -> None:
         db = self.controller.db
-        with db.atomic():
+        with write(db):
             if self.new_name is not None and self.created is None:
                 name = self.new_name
                 self.created = create_actor(db, name, guess_actor_type(name))
@@ -76,7 +77,7 @@ class RelinkActorCommand(ControllerCommand):
 
     def _undo(self) -> None:
         db = self.controller.db
-        with db.atomic():
+        with write(db):
             link_annotation(db, self.annotation_id, self.previous)
             if self.created is not None:
                 self.created = delete_actor(db, self.created.id)

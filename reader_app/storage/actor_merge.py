@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from reader_app.domain.models import Actor, ActorId
 from reader_app.storage.actors import alias_rows, get_actor, insert_actor_row, insert_aliases
 from reader_app.storage.clock import now_iso
+from reader_app.storage.transaction import write
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def merge_actors(db: Database, keep_id: int, drop_id: int) -> MergeRecord:
     of keep, and it is deleted. Tags keep their own updated_at (their text did not change)."""
     if keep_id == drop_id:
         raise ValueError("cannot merge an actor with itself")
-    with db.atomic():
+    with write(db):
         keep, drop = get_actor(db, keep_id), get_actor(db, drop_id)
         record_aliases = tuple(alias_rows(db, drop_id))
         drop_key = db.execute("SELECT name_key FROM actors WHERE id = ?", [drop_id]).fetchone()[0]
@@ -54,7 +55,7 @@ def unmerge(db: Database, record: MergeRecord) -> Actor:
     """Undo merge_actors: the dropped actor comes back with the same id, uuid, aliases,
     tags and claims, and the kept actor loses what it gained. Returns the restored actor."""
     drop = record.dropped
-    with db.atomic():
+    with write(db):
         get_actor(db, record.keep_id)
         if db.execute("SELECT 1 FROM actors WHERE id = ?", [drop.id]).fetchone():
             raise ValueError(f"actor {drop.id} already exists; the merge was undone already")

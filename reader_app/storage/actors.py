@@ -20,6 +20,7 @@ from reader_app.storage.annotations import (
 )
 from reader_app.storage.articles import NotFound, like_pattern
 from reader_app.storage.clock import new_uuid, now_iso
+from reader_app.storage.transaction import write
 
 _ACTOR_COLS = "id, uuid, name, type, note, created_at, updated_at"
 _UNSET = object()
@@ -62,7 +63,7 @@ def create_actor(db: Database, name: str, type: str = "other", aliases: Iterable
     """A new actor. Aliases equal to the name or to each other (by match key) are dropped."""
     _checked_name(name)
     _checked_type(type)
-    with db.atomic():
+    with write(db):
         stamp = now_iso()
         cur = db.execute(
             "INSERT INTO actors (uuid, name, name_key, type, note, created_at, updated_at)"
@@ -139,7 +140,7 @@ def update_actor(db: Database, actor_id: int, *, name: str = _UNSET, type: str =
         sets["type"] = _checked_type(type)
     if note is not _UNSET:
         sets["note"] = note
-    with db.atomic():
+    with write(db):
         get_actor(db, actor_id)
         if sets:
             db.execute(f"UPDATE actors SET {', '.join(f'{k} = ?' for k in sets)}, updated_at = ?"
@@ -150,7 +151,7 @@ def update_actor(db: Database, actor_id: int, *, name: str = _UNSET, type: str =
 def set_aliases(db: Database, actor_id: int, aliases: Iterable[str]) -> tuple[str, ...]:
     """Replace an actor's aliases; returns the previous ones (undo: set them back)."""
     aliases = list(aliases)
-    with db.atomic():
+    with write(db):
         actor = get_actor(db, actor_id)
         db.execute("DELETE FROM actor_aliases WHERE actor_id = ?", [actor_id])
         insert_aliases(db, actor_id, actor.name, aliases)
@@ -160,7 +161,7 @@ def set_aliases(db: Database, actor_id: int, aliases: Iterable[str]) -> tuple[st
 
 def _relink(db: Database, column: str, kind: str, annotation_id: int,
             actor_id: int | None) -> ActorId | None:
-    with db.atomic():
+    with write(db):
         ann = get_annotation(db, annotation_id)
         if ann.kind != kind:
             raise ValueError(f"annotation {annotation_id} is tagged {ann.kind}, not {kind}")
@@ -195,7 +196,7 @@ def actor_in_use(db: Database, actor_id: int) -> bool:
 
 def delete_actor(db: Database, actor_id: int) -> Actor:
     """Delete an actor no tag or claim uses; returns it for restore_actor (undo)."""
-    with db.atomic():
+    with write(db):
         actor = get_actor(db, actor_id)
         if actor_in_use(db, actor_id):
             raise ActorInUse(f"actor “{actor.name}” is still used by tags or claims; "
@@ -206,7 +207,7 @@ def delete_actor(db: Database, actor_id: int) -> Actor:
 
 def restore_actor(db: Database, actor: Actor) -> Actor:
     """Put a deleted actor back: same id, uuid, timestamps and aliases."""
-    with db.atomic():
+    with write(db):
         insert_actor_row(db, actor)
         insert_aliases(db, actor.id, actor.name, actor.aliases)
         return get_actor(db, actor.id)

@@ -13,6 +13,7 @@ from reader_app.domain.models import CLAIM_STATUSES, Annotation, AnnotationId, A
 from reader_app.domain.offsets import CONTEXT
 from reader_app.storage.articles import NotFound
 from reader_app.storage.clock import new_uuid, now_iso
+from reader_app.storage.transaction import write
 
 # Columns of schema step m003, in Annotation's field order.
 SEMANTIC_FIELDS = ("actor_id", "claimant_id", "claim_date", "claim_date_annotation_id",
@@ -116,7 +117,7 @@ def add_annotation(
                      claim_date_annotation_id=claim_date_annotation_id, status=status,
                      reliability=reliability, credibility=credibility,
                      granularity=granularity, date_method=date_method)
-    with db.atomic():
+    with write(db):
         _check_semantics(db, semantics)
         quote, prefix, suffix, sha = _window(db, article_id, start, end)
         if expected_quote is not None and quote != expected_quote:
@@ -156,7 +157,7 @@ def update_annotation(db: Database, annotation_id: int, **fields) -> Annotation:
         raise ValueError(f"cannot edit {', '.join(sorted(bad))}")
     if "kind" in fields and not fields["kind"]:
         raise ValueError("an annotation needs a kind")
-    with db.atomic():
+    with write(db):
         get_annotation(db, annotation_id)
         _check_semantics(db, {k: v for k, v in fields.items() if k in SEMANTIC_FIELDS})
         if fields:
@@ -170,7 +171,7 @@ def update_annotation(db: Database, annotation_id: int, **fields) -> Annotation:
 
 def delete_annotation(db: Database, annotation_id: int) -> Annotation:
     """Delete and return the row as it was, so restore_annotation can bring it back."""
-    with db.atomic():
+    with write(db):
         ann = get_annotation(db, annotation_id)
         db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         return ann
@@ -178,7 +179,7 @@ def delete_annotation(db: Database, annotation_id: int) -> Annotation:
 
 def restore_annotation(db: Database, ann: Annotation) -> Annotation:
     """Put a deleted annotation back: same id, same uuid, same timestamps, same links."""
-    with db.atomic():
+    with write(db):
         _check_semantics(db, {f: getattr(ann, f) for f in SEMANTIC_FIELDS}, restoring=True)
         quote, prefix, suffix, sha = _window(db, ann.article_id, ann.start, ann.end)
         if quote != ann.quote:

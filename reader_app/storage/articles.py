@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from reader_app.domain.models import Article, ArticleId, ArticleSummary, ImportedArticle, StyleSpan
 from reader_app.domain.offsets import text_sha256
 from reader_app.storage.clock import new_uuid, now_iso
+from reader_app.storage.transaction import write
 
 
 class NotFound(LookupError):
@@ -34,7 +35,7 @@ def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResu
     if any(not item.text for item in items):
         raise ValueError("an article needs text")
     digests = [text_sha256(item.text) for item in items]
-    with db.atomic():
+    with write(db):
         known = _ids_by_sha(db, digests)
         fresh: dict[str, ImportedArticle] = {}
         for digest, item in zip(digests, items):
@@ -170,5 +171,5 @@ def tag_counts(
 
 def delete_article(db: Database, article_id: int) -> None:
     """Remove an article and (by cascade) its annotations."""
-    with db.atomic():
+    with write(db):
         db.execute("DELETE FROM articles WHERE id = ?", [article_id])
