@@ -22,11 +22,13 @@ from reader_app.exporting import TABLES
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.formats.dateline import valid_iso_date
 from reader_app.importing import describe_duplicate, import_paths
-from reader_app.storage.database import LibraryError, open_library
+from reader_app.storage.backup import backup_library
+from reader_app.storage.database import ForeignSchema, LibraryError, open_library
+from reader_app.storage.errors import advice
 from reader_app.storage.location import resolve_library_path
 
 PROG = "reader-app"
-COMMANDS = ("import", "export")
+COMMANDS = ("import", "export", "backup", "repair")
 FORMATS = ("csv",)
 # --table: (columns, rows, count, noun, the filters that apply)
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
@@ -36,11 +38,15 @@ RunGui = Callable[[str | None, list[str]], int]
 _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} import [--db PATH] PATH ...
        {PROG} export [--db PATH] [--format csv] [--table annotations|claims|actors]
-                     [--output FILE|-] [filters] [--raw]"""
+                     [--output FILE|-] [filters] [--raw]
+       {PROG} backup [--db PATH] OUT
+       {PROG} repair [--db PATH] --remove-foreign-schema"""
 _EPILOG = f"""commands:
   (none)      open the window on the library, importing any FILEs
   import      import files and folders (.txt .md .html) into the library
-  export      write annotations, claims or actors as CSV (see {PROG} export --help)"""
+  export      write annotations, claims or actors as CSV (see {PROG} export --help)
+  backup      copy the library safely, even while the window is open
+  repair      remove triggers and views that Analyst Reader did not create"""
 _DB_HELP = "library file (default: $READER_APP_DB, else the platform data folder)"
 
 
@@ -106,6 +112,17 @@ def _command_parser() -> _Parser:
                      help="--table claims: only claims with this status (repeatable)")
     exp.add_argument("--raw", action="store_true",
                      help="exact cells: no BOM, no ' before cells starting with = + - @")
+    bak = sub.add_parser("backup", parents=[db_after], prog=f"{PROG} backup",
+                         help="copy the library safely",
+                         description="Copy the library with SQLite's online backup API: safe"
+                                     " while the window or an import writes to it.")
+    bak.add_argument("output", metavar="OUT", help="the backup file (or a folder)")
+    rep = sub.add_parser("repair", parents=[db_after], prog=f"{PROG} repair",
+                         help="remove foreign triggers and views",
+                         description="Remove triggers and views in the library that Analyst"
+                                     " Reader did not create (they would run with every change).")
+    rep.add_argument("--remove-foreign-schema", action="store_true", required=True,
+                     help="drop every trigger and view our schema does not define")
     return p
 
 
@@ -200,6 +217,33 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    path = resolve_library_path(args.db)
+    db = open_library(path, create=False)  # validates it: we never copy a foreign file
+    db.close()
+    progress = _Progress("Backing up")
+    try:
+        out = backup_library(path, args.output, progress=progress.update)
+    finally:
+        progress.clear()
+    print(f"Backed up {path} to {out}", file=sys.stderr)
+    return 0
+
+
+def _cmd_repair(args: argparse.Namespace) -> int:
+    path = resolve_library_path(args.db)
+    try:
+        open_library(path, create=False).close()
+        print(f"{path}: nothing to repair", file=sys.stderr)
+        return 0
+    except ForeignSchema as e:
+        objects = e.objects
+    open_library(path, create=False, drop_foreign=True).close()
+    for obj in objects:
+        print(f"removed {obj.describe()}", file=sys.stderr)
+    return 0
+
+
 def _run(argv: list[str], run_gui: RunGui | None) -> int:
     command = _find_command(argv)
     if command is None:
@@ -209,7 +253,9 @@ def _run(argv: list[str], run_gui: RunGui | None) -> int:
                            2)
         return run_gui(args.db, list(args.files))
     args = _command_parser().parse_args(argv)
-    return _cmd_import(args) if args.command == "import" else _cmd_export(args)
+    commands = {"import": _cmd_import, "export": _cmd_export, "backup": _cmd_backup,
+                "repair": _cmd_repair}
+    return commands[args.command](args)
 
 
 def _fail(message: str, status: int) -> int:
@@ -247,7 +293,7 @@ def main(argv: list[str] | None = None, *, run_gui: RunGui | None = None) -> int
         _silence_stdout()
         return 141  # as if killed by SIGPIPE, like other tools in a pipeline
     except sqlite3.Error as e:
-        return _fail(f"library error: {e}", 1)
+        return _fail(f"library error: {advice(e)}", 1)
     except OSError as e:
         return _fail(f"{e.filename or 'input/output'}: {e.strerror or e}", 1)
     except Exception as e:  # a bug: still one line, the details on request

@@ -1,68 +1,178 @@
-"""Open a library file safely: validate first, write only what we recognise."""
+"""Open a library file safely: validate first, write only what we recognise.
+
+The file is only ever touched through SQLite. A plain ``open()``/``close()`` of the
+library in this process would release every POSIX lock SQLite holds on it, the
+window's connection included (SQLite's "How To Corrupt An SQLite Database File" 2.2).
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from reader_app.storage.errors import LibraryError, describe_error
+from reader_app.storage.foreign_schema import (
+    ForeignSchema,
+    drop_foreign_objects,
+    foreign_objects,
+)
 from reader_app.storage.migrations import MIGRATION_SET, migrations
+from reader_app.storage.transaction import begin_immediate, write
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["LibraryError", "ForeignSchema", "ReadOnlyLibrary", "open_library", "is_read_only",
+           "known_steps", "schema_steps"]
+
 BUSY_TIMEOUT_MS = 5000
+SIDE_FILES = ("-wal", "-shm")
 
 
-class LibraryError(Exception):
-    """A library that cannot be opened; str() is one line naming the file."""
+@dataclass(frozen=True)
+class ReadOnlyLibrary:
+    """Why a library was opened read-only (kept on the Database as ``db.read_only``)."""
+
+    reason: str
 
 
-def open_library(path: str | os.PathLike, *, create: bool = True) -> Database:
+def open_library(path: str | os.PathLike, *, create: bool = True, read_only: bool = False,
+                 drop_foreign: bool = False) -> Database:
     """Open (or create) the library at path, migrated to the current schema.
 
-    Nothing is written to a file that fails validation: not a SQLite file,
-    another application's database, or a newer schema than this version knows.
+    Nothing is written to a file that fails validation: not a SQLite file, another
+    application's database, a newer schema than this version knows, or triggers and
+    views that our migrations did not create (ForeignSchema; ``drop_foreign=True``
+    removes them, once the analyst agreed). A library that cannot be written (read-only
+    file, folder or medium) opens read-only: ``is_read_only(db)`` says why.
     """
     path = Path(path)
-    exists = path.exists() and path.stat().st_size > 0
-    if path.exists() and path.is_dir():
+    if path.is_dir():
         raise LibraryError(f"{path}: is a folder, not a library file")
-    if exists:
-        _validate(path)
-    elif not create:
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and not create:
         raise LibraryError(f"{path}: no such library")
+    if exists:
+        applied = _validate(path, drop_foreign=drop_foreign)
+        if read_only or not _writable(path):
+            return _open_read_only(path, "opened read-only" if read_only else _why_read_only(path),
+                                   applied)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise LibraryError(f"{path}: cannot create the library folder ({e.strerror})") from None
+            raise LibraryError(
+                f"{path}: cannot create the library folder ({e.strerror}); "
+                "choose a folder you can write to") from None
     try:
-        db = Database(path)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")  # per connection, outside a transaction
-        db.enable_wal()
-        migrations.apply(db)
+        db = _connect(path)
+        try:
+            _enable_wal(db)
+            if drop_foreign:
+                with write(db):
+                    drop_foreign_objects(db, foreign_objects(db.conn))
+            if migrations.pending(db):
+                # One write transaction: a second process opening the same old library
+                # waits for the lock, then finds nothing left to do.
+                with write(db):
+                    migrations.apply(db)
+        except BaseException:
+            db.close()
+            raise
     except sqlite3.Error as e:
-        raise LibraryError(f"{path}: cannot open the library ({e})") from None
+        if exists and _is_read_only_error(e):
+            return _open_read_only(path, _why_read_only(path), applied)
+        raise LibraryError(describe_error(path, e, "cannot open the library")) from None
+    db.read_only = None  # type: ignore[attr-defined]
     return db
 
 
-def _validate(path: Path) -> None:
+def is_read_only(db: Database) -> ReadOnlyLibrary | None:
+    return getattr(db, "read_only", None)
+
+
+def _connect(path: Path, query: str = "") -> Database:
+    if query:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+    else:
+        conn = sqlite3.connect(str(path))
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")  # per connection, outside a transaction
+    return db
+
+
+def _enable_wal(db: Database) -> None:
+    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+        return
+    # Switching needs the write lock: take it first so a second process waits for it.
+    begin_immediate(db)
+    db.conn.execute("COMMIT")
+    db.enable_wal()
+
+
+def _open_read_only(path: Path, reason: str, applied: set[str]) -> Database:
+    if applied != known_steps():
+        raise LibraryError(
+            f"{path}: {reason}, and it was made by an older version of Analyst Reader: "
+            "it must be upgraded once from a place where it can be written (copy it to a "
+            "writable folder)")
+    last: sqlite3.Error | None = None
+    # A read-only folder or medium may not let SQLite create the -shm index a WAL
+    # reader needs; nobody can be writing such a file, so read it as immutable then.
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            db = _connect(path, query)
+            db.execute("SELECT count(*) FROM articles").fetchone()
+        except sqlite3.Error as e:
+            last = e
+            continue
+        db.read_only = ReadOnlyLibrary(reason)  # type: ignore[attr-defined]
+        return db
+    assert last is not None
+    raise LibraryError(describe_error(path, last, "cannot open the library")) from None
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _why_read_only(path: Path) -> str:
+    if not os.access(path, os.W_OK):
+        return "the library file is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return "the folder holding the library is read-only"
+    return "the library is on read-only storage"
+
+
+def _is_read_only_error(e: sqlite3.Error) -> bool:
+    name = getattr(e, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_READONLY") or "readonly" in str(e) or "read-only" in str(e)
+
+
+def _validate(path: Path, *, drop_foreign: bool) -> set[str]:
+    """Check the file through SQLite only (mode=ro); returns the schema steps applied."""
+    before = {suffix for suffix in SIDE_FILES if Path(f"{path}{suffix}").exists()}
+    refused = True
     try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
-    except OSError as e:
-        raise LibraryError(f"{path}: cannot read the file ({e.strerror})") from None
-    if header != SQLITE_HEADER:
-        raise LibraryError(f"{path}: not an Analyst Reader library (not a SQLite database)")
-    # Read-only connection: validation must not change a byte of the file.
+        applied = _inspect(path, drop_foreign=drop_foreign)
+        refused = False
+        return applied
+    finally:
+        if refused:
+            _remove_side_files_we_made(path, before)
+
+
+def _inspect(path: Path, *, drop_foreign: bool) -> set[str]:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as e:
-        raise LibraryError(f"{path}: cannot open the library ({e})") from None
+        conn, tables = _read_schema(path, "mode=ro")
+    except sqlite3.OperationalError as e:
+        # A WAL library on read-only media: no -shm can be made; nobody writes it either.
+        if getattr(e, "sqlite_errorname", "") != "SQLITE_CANTOPEN" or _writable(path):
+            raise LibraryError(describe_error(path, e, "cannot open the library")) from None
+        conn, tables = _read_schema(path, "mode=ro&immutable=1")
     try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         applied: set[str] = set()
         if "_sqlite_migrations" in tables:
             applied = {
@@ -71,12 +181,12 @@ def _validate(path: Path) -> None:
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
                 )
             }
+        planted = foreign_objects(conn)
     except sqlite3.DatabaseError as e:
-        raise LibraryError(f"{path}: damaged or not a library ({e})") from None
+        raise LibraryError(describe_error(path, e, "damaged or not a library")) from None
     finally:
         conn.close()
-    known = known_steps()
-    unknown = applied - known
+    unknown = applied - known_steps()
     if unknown:
         raise LibraryError(
             f"{path}: made by a newer version of Analyst Reader "
@@ -85,11 +195,56 @@ def _validate(path: Path) -> None:
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
     if user_tables and not applied:
         raise LibraryError(f"{path}: a SQLite database of another application, not a library")
+    if planted and not drop_foreign:
+        raise ForeignSchema(path, planted)
+    return applied
+
+
+def _read_schema(path: Path, query: str) -> tuple[sqlite3.Connection, set[str]]:
+    """A read-only connection and the file's table names; LibraryError if not a database."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+    except sqlite3.Error as e:
+        raise LibraryError(describe_error(path, e, "cannot open the library")) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA trusted_schema = OFF")  # nothing schema-borne runs while we look
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise LibraryError(
+                f"{path}: not an Analyst Reader library (not a SQLite database)") from None
+        if isinstance(e, sqlite3.OperationalError):
+            raise
+        raise LibraryError(describe_error(path, e, "damaged or not a library")) from None
+    return conn, {r[0] for r in rows}
+
+
+def _remove_side_files_we_made(path: Path, before: set[str]) -> None:
+    """A read-only SQLite connection cannot delete the -wal/-shm it made; a refused file
+    must not gain them. Only an empty -wal is ours to remove (nothing was written)."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        if "-wal" not in before and wal.exists():
+            if wal.stat().st_size != 0:
+                return
+            wal.unlink()
+        if "-shm" not in before and shm.exists() and not wal.exists():
+            shm.unlink()
+    except OSError:
+        pass
+
+
+_KNOWN_STEPS: set[str] | None = None
 
 
 def known_steps() -> set[str]:
     """Every schema step this version knows (all pending on an empty database)."""
-    return {m.name for m in migrations.pending(Database(memory=True))}
+    global _KNOWN_STEPS
+    if _KNOWN_STEPS is None:
+        _KNOWN_STEPS = {m.name for m in migrations.pending(Database(memory=True))}
+    return set(_KNOWN_STEPS)
 
 
 def schema_steps(db: Database) -> list[str]:
