@@ -7,12 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reader_app import __version__
 from reader_app.resources_path import resources_dir
 from reader_app.seed import seed_sample
-from reader_app.storage.database import LibraryError, open_library
+from reader_app.storage.database import ForeignSchema, LibraryError, is_read_only, open_library
 from reader_app.storage.location import resolve_library_path
 
 ORGANIZATION = "reader-app"
@@ -37,9 +37,20 @@ def ensure_application() -> QApplication:
 
 
 def prepare_library(db_path: str | Path) -> Path:
-    """Create the library if needed and give a new one the sample article."""
+    """Create the library if needed and give a new one the sample article. Foreign
+    triggers or views are removed only once the analyst agreed (else OpenDeclined)."""
+    from reader_app.gui.library_flow import OpenDeclined, ask_remove_foreign_schema
+
     path = Path(db_path)
-    db = open_library(path)
+    try:
+        db = open_library(path)
+    except ForeignSchema as e:
+        if not ask_remove_foreign_schema(None, e):
+            raise OpenDeclined(f"{path}: not opened: it holds foreign triggers or views") from None
+        db = open_library(path, drop_foreign=True)
+    if is_read_only(db):
+        db.close()
+        return path
     try:
         seed_sample(db)
     finally:
@@ -65,7 +76,10 @@ def run_gui(db_path: str | Path | None, files: list[str]) -> int:
     try:
         window = create_window(path)
     except LibraryError as e:
-        QMessageBox.critical(None, APPLICATION, f"Cannot open the library.\n\n{e}")
+        from reader_app.gui.library_flow import OpenDeclined, show_library_error
+
+        if not isinstance(e, OpenDeclined):
+            show_library_error(None, e)
         print(f"reader-app: error: {e}", file=sys.stderr)
         return 2
     window.show()

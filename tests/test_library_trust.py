@@ -319,7 +319,7 @@ def test_library_on_read_only_medium_opens_read_only_and_exports(small_disk, tmp
 def test_read_only_library_can_be_asked_for(db_path):
     _make_library(db_path)
     db = open_library(db_path, read_only=True)
-    assert is_read_only(db).reason == "opened read-only"
+    assert is_read_only(db).reason == "opened read-only on request"
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         db.execute("DELETE FROM annotations")
     db.close()

@@ -31,6 +31,7 @@ class WindowActions:
     import_files: QAction
     export_csv: QAction
     open_library: QAction
+    backup: QAction
     quit: QAction
     find: QAction
     recent_menu: QMenu
@@ -88,6 +89,8 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
                            "Export tags to a CSV file (Excel-safe)"),
         open_library=_action(window, "openLibraryAction", "&Open Library…", "Ctrl+O",
                              "Open another library file"),
+        backup=_action(window, "backupAction", "&Back Up Library…", None,
+                       "Save a consistent copy of the library (safe while you work)"),
         quit=_action(window, "quitAction", "&Quit", QKeySequence.StandardKey.Quit),
         find=_action(window, "findAction", "&Find in Article…", QKeySequence.StandardKey.Find),
         recent_menu=QMenu("Open &Recent", window),
@@ -101,6 +104,7 @@ def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QTool
     file_menu.addSeparator()
     file_menu.addAction(a.open_library)
     file_menu.addMenu(a.recent_menu)
+    file_menu.addAction(a.backup)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = bar.addMenu("&Edit")

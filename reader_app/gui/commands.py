@@ -22,6 +22,7 @@ from reader_app.storage.annotations import (
     restore_annotation,
     update_annotation,
 )
+from reader_app.storage.errors import advice
 
 if TYPE_CHECKING:
     from reader_app.gui.controller import LibraryController
@@ -101,7 +102,8 @@ class ControllerCommand(QUndoCommand):
             # each repository write is atomic, so the database is unchanged
             self.setObsolete(True)
             what = f"Undo {self.text()}" if undoing else self.text()
-            controller.error_occurred.emit(f"{what} failed: {e}")
+            reason = advice(e) if isinstance(e, sqlite3.Error) else str(e)
+            controller.error_occurred.emit(f"{what} failed: {reason}")
         finally:
             controller.running_command = was_running
 

@@ -41,7 +41,7 @@ from reader_app.storage.annotations import (
     list_annotations_near,
 )
 from reader_app.storage.articles import NotFound, get_article, list_articles, tag_counts
-from reader_app.storage.database import open_library
+from reader_app.storage.database import ReadOnlyLibrary, is_read_only, open_library
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 
 EDITABLE_FIELDS = ("kind", "value", "note")
@@ -78,6 +78,11 @@ class LibraryController(QObject):
         self.analyst = default_analyst()
         # True while an undo command runs: listeners must not push commands then
         self.running_command = False
+
+    @property
+    def read_only(self) -> ReadOnlyLibrary | None:
+        """Why this library cannot be changed (None: it can)."""
+        return is_read_only(self._db) if self._db is not None else None
 
     @property
     def db(self) -> Database:

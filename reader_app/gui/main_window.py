@@ -44,6 +44,12 @@ from reader_app.gui.window_state import (
     restore_window_state,
     save_window_state,
 )
+from reader_app.gui.library_flow import (
+    BackupFlow,
+    OpenDeclined,
+    read_only_banner,
+    show_library_error,
+)
 from reader_app.storage.database import LibraryError
 
 
@@ -62,6 +68,7 @@ class MainWindow(QMainWindow):
         build_menus(self, self.actions_, make_legend())
         self.imports = ImportFlow(self, self.db_path)
         self.exports = ExportFlow(self, self.db_path)
+        self.backups = BackupFlow(self, self.db_path)
         self._connect()
         restore_window_state(self, self.splitter, self.left_tabs)
         LeftPaneWidth(self.splitter, self.left_tabs)
@@ -87,6 +94,8 @@ class MainWindow(QMainWindow):
         center = QWidget(self)
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(12, 10, 12, 0)
+        self.read_only_banner = read_only_banner(self.controller.read_only, center)
+        center_layout.addWidget(self.read_only_banner)
         center_layout.addWidget(self.header)
         center_layout.addWidget(self.view, 1)
         center_layout.addWidget(self.find_bar)
@@ -111,6 +120,9 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.imports.ask_and_import)
         a.export_csv.triggered.connect(self._on_export_triggered)
         a.open_library.triggered.connect(self._on_open_library_triggered)
+        a.backup.triggered.connect(self.backups.ask_and_back_up)
+        a.import_files.setEnabled(c.read_only is None)
+        self.backups.backup_finished.connect(self._on_backups_backup_finished)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_bar.open)
         self.library_pane.article_activated.connect(self.controller.open_article)
@@ -150,7 +162,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_tag_actions(self) -> None:
-        enabled = self.controller.current_article is not None and self.view.selected_span() is not None
+        enabled = (self.controller.current_article is not None
+                   and self.view.selected_span() is not None
+                   and self.controller.read_only is None)
         for action in self.actions_.tag.values():
             action.setEnabled(enabled)
 
@@ -284,11 +298,18 @@ class MainWindow(QMainWindow):
             return
         try:
             window = self._open_window(path)
+        except OpenDeclined:
+            return
         except LibraryError as e:
-            QMessageBox.critical(self, "Cannot open library", str(e))
+            show_library_error(self, e)
             return
         window.show()
         self.close()
+
+    @Slot(object)
+    def _on_backups_backup_finished(self, path: Path | None) -> None:
+        if path is not None:
+            self.statusBar().showMessage(f"Backed up the library to {path}", 10_000)
 
     def _refresh_recent_menu(self) -> None:
         others = [e for e in recent_libraries() if Path(e) != self.db_path]
@@ -311,6 +332,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.imports.stop()  # a thread still running when the window goes would abort the app
         self.exports.stop()
+        self.backups.stop()
         self.annotation_panel.commit_pending_edit()
         self.save_state()
         self.controller.close()

@@ -56,7 +56,7 @@ def open_library(path: str | os.PathLike, *, create: bool = True, read_only: boo
     if exists:
         applied = _validate(path, drop_foreign=drop_foreign)
         if read_only or not _writable(path):
-            return _open_read_only(path, "opened read-only" if read_only else _why_read_only(path),
+            return _open_read_only(path, "opened read-only on request" if read_only else _why_read_only(path),
                                    applied)
     else:
         try:
