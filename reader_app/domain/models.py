@@ -10,6 +10,10 @@ AnnotationId = NewType("AnnotationId", int)
 ActorId = NewType("ActorId", int)
 
 KINDS: tuple[str, ...] = ("claim", "actor", "date")
+# The display styles a rendered Markdown/HTML article may carry, and the link schemes kept.
+STYLE_NAMES: frozenset[str] = frozenset(
+    "h1 h2 h3 h4 h5 h6 p strong em code pre blockquote li link".split())
+LINK_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,22 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True)
+class AnchorDamage:
+    """Why a stored tag does not fit its article: its offsets are not whole numbers inside the
+    text, or text[start:end] is no longer its quote (the file was edited by someone else).
+
+    moved: the quote (with its prefix and suffix) lies at exactly one other place, and the
+    Annotation's start/end say where; that position is only reported, never saved by reading.
+    Otherwise start/end are 0, 0 and the tag must not be drawn anywhere.
+    """
+
+    reason: str  # one plain-text line for the analyst
+    stored_start: object  # as read from the file: may be text, a float, None, out of range
+    stored_end: object
+    moved: bool = False
+
+
+@dataclass(frozen=True)
 class Annotation:
     id: AnnotationId
     uuid: str
@@ -96,6 +116,18 @@ class Annotation:
     credibility: int | None = None  # claims: Admiralty information credibility 1..6
     granularity: str | None = None  # dates: day | week | month | year | interval
     date_method: str | None = None  # dates: how the value was resolved (or "analyst")
+    # Set by storage when the row does not fit its article (see AnchorDamage); None: sound.
+    damage: AnchorDamage | None = None
+
+    @property
+    def anchor_ok(self) -> bool:
+        """text[start:end] == quote holds as stored."""
+        return self.damage is None
+
+    @property
+    def placed(self) -> bool:
+        """start/end point at the quote in the text (as stored, or where it moved to)."""
+        return self.damage is None or self.damage.moved
 
 
 ACTOR_TYPES: tuple[str, ...] = ("person", "state", "organization", "armed_force", "media", "other")

@@ -127,3 +127,42 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _common_suffix(a: str, b: str) -> int:
     return _common_prefix(a[::-1], b[::-1])
+
+
+MAX_CANDIDATES = 1000  # occurrences of a quote looked at before calling it ambiguous
+
+
+def span_fits(text: str, start: object, end: object, quote: object) -> bool:
+    """start/end are whole numbers inside text and text[start:end] is the quote."""
+    return (type(start) is int and type(end) is int and 0 <= start < end <= len(text)
+            and text[start:end] == quote)
+
+
+def locate_unique(text: str, quote: str, prefix: str = "", suffix: str = ""
+                  ) -> tuple[int, int] | None:
+    """Where a quote now lies when that is beyond doubt, else None.
+
+    One occurrence: there. Several: the one whose prefix and suffix match strictly
+    better than every other's. A tie (or more than MAX_CANDIDATES occurrences) is
+    ambiguous: the caller must flag the tag, never pick one (reanchor() would guess
+    the nearest).
+    """
+    if not quote or not isinstance(quote, str):
+        return None
+    scores: list[tuple[int, int]] = []  # (score, start)
+    i = text.find(quote)
+    while i != -1:
+        if len(scores) >= MAX_CANDIDATES:
+            return None
+        before = text[max(0, i - len(prefix)) : i]
+        after = text[i + len(quote) : i + len(quote) + len(suffix)]
+        scores.append((_common_suffix(before, prefix) + _common_prefix(after, suffix), i))
+        i = text.find(quote, i + 1)
+    if not scores:
+        return None
+    if len(scores) > 1:
+        scores.sort(reverse=True)
+        if scores[0][0] == scores[1][0]:
+            return None
+    start = scores[0][1]
+    return start, start + len(quote)
