@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from reader_app.domain.models import Article, ArticleId, ArticleSummary, ImportedArticle, StyleSpan
+from reader_app.domain.models import (
+    LINK_SCHEMES,
+    STYLE_NAMES,
+    Article,
+    ArticleId,
+    ArticleSummary,
+    ImportedArticle,
+    StyleSpan,
+)
 from reader_app.domain.offsets import text_sha256
 from reader_app.storage.clock import new_uuid, now_iso
 from reader_app.storage.transaction import write
@@ -88,8 +96,61 @@ def get_article(db: Database, article_id: int) -> Article:
     row = db.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
         raise NotFound(f"article {article_id} not found")
-    styles = tuple(StyleSpan(s, e, st, href) for s, e, st, href in json.loads(row[9]))
-    return Article(ArticleId(row[0]), *row[1:9], styles, row[10])
+    uuid, title, source, published, language, text, sha, content_type = (
+        as_text(v) for v in row[1:9])
+    text = text or ""
+    return Article(ArticleId(row[0]), uuid or "", title or "", source or "", published,
+                   language, text, sha or "", content_type or "text",
+                   parse_styles(row[9], len(text)), as_text(row[10]) or "")
+
+
+def as_text(value: object) -> str | None:
+    """A column the schema declares TEXT, as text whatever a tampered file holds in it
+    (a number, a blob): widgets and exports then never meet a value of the wrong type."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def parse_styles(raw: object, length: int) -> tuple[StyleSpan, ...]:
+    """The style spans stored with an article, keeping only the sound ones.
+
+    The library file may have been edited by someone else: anything that is not a JSON
+    list of [start, end, style, href] with whole-number offsets inside the text, a known
+    style and an http/https/mailto link is dropped, so the article still opens (shown
+    plainer) instead of failing.
+    """
+    if not isinstance(raw, str):
+        return ()
+    try:
+        items = json.loads(raw)
+    except (ValueError, RecursionError):
+        return ()
+    if not isinstance(items, list):
+        return ()
+    return tuple(span for item in items if (span := _style_span(item, length)) is not None)
+
+
+def _style_span(item: object, length: int) -> StyleSpan | None:
+    if not isinstance(item, list) or len(item) not in (3, 4):
+        return None
+    start, end, style = item[:3]
+    href = item[3] if len(item) == 4 else None
+    if type(start) is not int or type(end) is not int or not 0 <= start < end <= length:
+        return None
+    if not isinstance(style, str) or style not in STYLE_NAMES:
+        return None
+    if href is not None and not (style == "link" and _safe_href(href)):
+        href = None
+    return StyleSpan(start, end, style, href)
+
+
+def _safe_href(href: object) -> bool:
+    if not isinstance(href, str) or ":" not in href:
+        return False
+    return href.split(":", 1)[0].strip().lower() in LINK_SCHEMES
 
 
 def article_count(db: Database) -> int:
@@ -140,7 +201,9 @@ def list_articles(
     # the whole library: one scan of the tag index; a few rows: count just those
     counts = tag_counts(db) if not (clauses or limit) else tag_counts(
         db, article_ids=[r[0] for r in rows])
-    return [ArticleSummary(ArticleId(r[0]), *r[1:], *counts.get(r[0], (0, 0, 0))) for r in rows]
+    return [ArticleSummary(ArticleId(r[0]), as_text(r[1]) or "", as_text(r[2]) or "",
+                           as_text(r[3]), as_text(r[4]) or "", *counts.get(r[0], (0, 0, 0)))
+            for r in rows]
 
 
 def tag_counts(
