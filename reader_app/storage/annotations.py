@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from types import NoneType
 
 from sqlite_utils import Database
 
 from reader_app.domain.claims import AFTER, BEFORE, CREDIBILITY, RELIABILITY
 from reader_app.domain.dates import GRANULARITIES
 from reader_app.domain.iso_values import iso_granularity
-from reader_app.domain.models import CLAIM_STATUSES, Annotation, AnnotationId, ArticleId
-from reader_app.domain.offsets import CONTEXT
-from reader_app.storage.articles import NotFound
+from reader_app.domain.models import (
+    CLAIM_STATUSES,
+    AnchorDamage,
+    Annotation,
+    AnnotationId,
+    ArticleId,
+)
+from reader_app.domain.offsets import CONTEXT, locate_unique
+from reader_app.storage.articles import NotFound, as_text
 from reader_app.storage.clock import new_uuid, now_iso
 from reader_app.storage.transaction import write
 
@@ -65,9 +72,93 @@ def _check_semantics(db: Database, fields: dict, *, restoring: bool = False) -> 
             raise ValueError("date method must be a word such as 'weekday' or 'analyst'")
 
 
+# -- reading rows: a library file is someone else's file ----------------------------------
+#
+# A row may hold anything a tampered file can: text or a float as an offset, NULL in a table
+# rebuilt without our CHECKs, a number as a quote, a quote that is no longer at its offsets.
+# Nothing of the wrong type is passed on: such a row becomes an Annotation whose `damage`
+# says what is wrong, with start/end either where its quote now lies beyond doubt (reported,
+# never saved by reading) or 0, 0 (drawn nowhere).
+
+_INT = frozenset({0, 2, 4, 5})  # id, article_id, start, end
+_OPTIONAL_INT = frozenset({15, 16, 18, 21})  # actor_id, claimant_id, claim_date_..., credibility
+_REQUIRED_TEXT = frozenset({1, 3, 6, 7, 8, 12, 13, 14})  # uuid, kind, quote, prefix, ... sha
+_SOUND_SIGNATURES: dict[tuple[type, ...], bool] = {}  # the columns' types -> all as declared
+
+
+def _sound_signature(row) -> bool:
+    signature = tuple(map(type, row[:_N_COLS]))
+    sound = _SOUND_SIGNATURES.get(signature)
+    if sound is None:
+        sound = _SOUND_SIGNATURES[signature] = len(signature) == _N_COLS and all(
+            t is int if i in _INT else
+            t in (int, NoneType) if i in _OPTIONAL_INT else
+            t is str if i in _REQUIRED_TEXT else
+            t in (str, NoneType)
+            for i, t in enumerate(signature))
+    return sound
+
+
+def _as_int(value: object) -> int | None:
+    return value if type(value) is int else None
+
+
+def _repaired(row) -> Annotation:
+    """A row with a value of the wrong type: every field made safe, bad offsets flagged."""
+    cells = list(row[:_N_COLS])
+    start, end = cells[4], cells[5]
+    for i, value in enumerate(cells):
+        if i in _INT or i in _OPTIONAL_INT:
+            cells[i] = _as_int(value)
+        else:
+            cells[i] = as_text(value)
+            if i in _REQUIRED_TEXT and cells[i] is None:
+                cells[i] = ""
+    cells[2] = ArticleId(cells[2] if cells[2] is not None else 0)
+    damage = None
+    if cells[4] is None or cells[5] is None or not 0 <= cells[4] < cells[5]:
+        damage = AnchorDamage(f"its position ({start!r} to {end!r}) is not a span of"
+                              " characters", start, end)
+        cells[4] = cells[5] = 0
+    elif type(row[6]) is not str:
+        damage = AnchorDamage("its quote is not text", start, end)
+        cells[4] = cells[5] = 0
+    return Annotation(AnnotationId(cells[0]), *cells[1:], damage=damage)
+
+
 def row_to_annotation(row) -> Annotation:
-    """An Annotation from a row of _COLS (or ANNOTATION_COLUMNS_N)."""
-    return Annotation(AnnotationId(row[0]), row[1], ArticleId(row[2]), *row[3:])
+    """An Annotation from a row of _COLS (or ANNOTATION_COLUMNS_N), every field of the type
+    it declares. Checks the types and that 0 <= start < end; whether the quote is still at
+    those offsets needs the text: see verify_annotation."""
+    if _sound_signature(row) and 0 <= row[4] < row[5]:
+        return Annotation(AnnotationId(row[0]), row[1], ArticleId(row[2]), *row[3:_N_COLS])
+    return _repaired(row)
+
+
+def verify_annotation(ann: Annotation, text: str) -> Annotation:
+    """The annotation if text[start:end] == quote; else flagged, and placed where its quote,
+    prefix and suffix lie beyond doubt, if they do (only in memory: nothing is written)."""
+    if ann.damage is None and ann.end <= len(text) and text[ann.start : ann.end] == ann.quote:
+        return ann
+    if ann.damage is not None:
+        if ann.damage.moved:  # already verified
+            return ann
+        reason, stored = ann.damage.reason, (ann.damage.stored_start, ann.damage.stored_end)
+    elif ann.end > len(text):
+        reason = (f"its position {ann.start}–{ann.end} is outside the article"
+                  f" ({len(text)} characters)")
+        stored = (ann.start, ann.end)
+    else:
+        reason = f"the text at {ann.start}–{ann.end} is no longer its quote"
+        stored = (ann.start, ann.end)
+    found = locate_unique(text, ann.quote, ann.prefix, ann.suffix)
+    if found is None:
+        damage = AnchorDamage(f"{reason}; the quote is not found in the text (once): not"
+                              " shown in the text", *stored)
+        return replace(ann, start=0, end=0, damage=damage)
+    damage = AnchorDamage(f"{reason}; the quote was found at {found[0]}–{found[1]} and is"
+                          " shown there (not saved)", *stored, moved=True)
+    return replace(ann, start=found[0], end=found[1], damage=damage)
 
 
 def _window(db: Database, article_id: int, start: int, end: int) -> tuple[str, str, str, str]:
@@ -132,21 +223,79 @@ def add_annotation(
         return get_annotation(db, cur.lastrowid)
 
 
+# For a few rows: does text[start:end] still hold the quote? SQLite's substr() counts
+# code points (1-based) but walks the text to get there, so this is for single rows and
+# short lists only; a whole article's tags are checked against its text in Python.
+_FITS = (
+    '(SELECT substr(a.text, annotations.start + 1, annotations."end" - annotations.start)'
+    " IS annotations.quote FROM articles a WHERE a.id = annotations.article_id)"
+)
+
+
+def _checked_rows(db: Database, where: str, params: list) -> list[Annotation]:
+    """Rows of `SELECT ... FROM annotations WHERE ...`, each verified against its text."""
+    found = []
+    texts: dict[int, str] = {}
+    for row in db.execute(f"SELECT {_COLS}, {_FITS} FROM annotations {where}", params):
+        ann = row_to_annotation(row)
+        if ann.damage is not None or not row[_N_COLS]:  # rare: read the text and look again
+            if ann.article_id not in texts:
+                texts[ann.article_id] = _article_text(db, ann.article_id)
+            ann = verify_annotation(ann, texts[ann.article_id])
+        found.append(ann)
+    return found
+
+
+def _article_text(db: Database, article_id: int) -> str:
+    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    return as_text(row[0]) or "" if row else ""
+
+
 def get_annotation(db: Database, annotation_id: int) -> Annotation:
-    row = db.execute(f"SELECT {_COLS} FROM annotations WHERE id = ?", [annotation_id]).fetchone()
-    if row is None:
+    rows = _checked_rows(db, "WHERE id = ?", [annotation_id])
+    if not rows:
         raise NotFound(f"annotation {annotation_id} not found")
-    return row_to_annotation(row)
+    return rows[0]
+
+
+def _sort_key(a: Annotation) -> tuple[int, int, int]:
+    return a.start, -a.end, a.id
 
 
 def list_annotations(db: Database, article_id: int, kind: str | None = None) -> list[Annotation]:
+    """An article's tags by start, each verified against the article's text: a tag whose
+    quote is no longer at its offsets comes back flagged (Annotation.damage), never drifted."""
     sql = f'SELECT {_COLS} FROM annotations WHERE article_id = ?'
     params: list = [article_id]
     if kind:
         sql += " AND kind = ?"
         params.append(kind)
     sql += ' ORDER BY start, "end" DESC, id'
-    return [row_to_annotation(r) for r in db.execute(sql, params)]
+    text = _article_text(db, article_id)
+    found, moved = [], False
+    for row in db.execute(sql, params):
+        ann = row_to_annotation(row)
+        if ann.damage is not None or ann.end > len(text) or text[ann.start:ann.end] != ann.quote:
+            ann = verify_annotation(ann, text)
+            moved = True
+        found.append(ann)
+    if moved:  # flagged tags sit at 0 or where their quote moved to
+        found.sort(key=_sort_key)
+    return found
+
+
+def damaged_annotations(db: Database, article_id: int | None = None) -> list[Annotation]:
+    """The tags of one article (or of the whole library) that do not fit their article's
+    text, each with its AnchorDamage: what the window lists for the analyst to check."""
+    if article_id is not None:
+        return [a for a in list_annotations(db, article_id) if a.damage is not None]
+    ids = [r[0] for r in db.execute("SELECT DISTINCT article_id FROM annotations ORDER BY 1")]
+    damaged = [a for i in ids for a in damaged_annotations(db, i)]
+    # rows whose article id is not a whole number, or names no article
+    damaged += [a for a in _checked_rows(
+        db, "WHERE typeof(article_id) != 'integer'"
+        " OR article_id NOT IN (SELECT id FROM articles)", []) if a.damage is not None]
+    return damaged
 
 
 def update_annotation(db: Database, annotation_id: int, **fields) -> Annotation:
@@ -181,11 +330,15 @@ def restore_annotation(db: Database, ann: Annotation) -> Annotation:
     """Put a deleted annotation back: same id, same uuid, same timestamps, same links."""
     with write(db):
         _check_semantics(db, {f: getattr(ann, f) for f in SEMANTIC_FIELDS}, restoring=True)
-        quote, prefix, suffix, sha = _window(db, ann.article_id, ann.start, ann.end)
-        if quote != ann.quote:
-            raise AnchorError(
-                f"the article text changed; {ann.quote!r} is no longer at {ann.start}")
-        row = replace(ann, prefix=prefix, suffix=suffix, text_sha256=sha)
+        if ann.damage is not None:
+            # a flagged tag goes back exactly as it was read: undoing a delete repairs nothing
+            row = replace(ann, start=ann.damage.stored_start, end=ann.damage.stored_end)
+        else:
+            quote, prefix, suffix, sha = _window(db, ann.article_id, ann.start, ann.end)
+            if quote != ann.quote:
+                raise AnchorError(
+                    f"the article text changed; {ann.quote!r} is no longer at {ann.start}")
+            row = replace(ann, prefix=prefix, suffix=suffix, text_sha256=sha)
         db.execute(
             f"INSERT INTO annotations ({_COLS}) VALUES ({', '.join('?' * _N_COLS)})",
             [row.id, row.uuid, row.article_id, row.kind, row.start, row.end, row.quote,
@@ -207,12 +360,9 @@ def find_annotation(
     db: Database, article_id: int, kind: str, start: int, end: int
 ) -> Annotation | None:
     """The tag of this kind on exactly this span, if any (indexed: no scan of all tags)."""
-    row = db.execute(
-        f'SELECT {_COLS} FROM annotations WHERE article_id = ? AND start = ? AND "end" = ?'
-        " AND kind = ? LIMIT 1",
-        [article_id, start, end, kind],
-    ).fetchone()
-    return row_to_annotation(row) if row else None
+    rows = _checked_rows(db, 'WHERE article_id = ? AND start = ? AND "end" = ? AND kind = ?'
+                         " LIMIT 1", [article_id, start, end, kind])
+    return rows[0] if rows else None
 
 
 NEAR = max(BEFORE, AFTER)  # characters either side that claimant and date proposals look at
@@ -224,10 +374,12 @@ def list_annotations_near(
 ) -> list[Annotation]:
     """Tags starting within `radius` of a span, by the (article_id, start) index: what
     proposals near a claim need, without reading an article's 20,000 tags."""
-    sql = f'SELECT {_COLS} FROM annotations WHERE article_id = ? AND start BETWEEN ? AND ?'
+    where = "WHERE article_id = ? AND start BETWEEN ? AND ?"
     params: list = [article_id, max(0, start - radius), end + radius]
     if kind:
-        sql += " AND kind = ?"
+        where += " AND kind = ?"
         params.append(kind)
-    sql += ' ORDER BY start, "end" DESC, id'
-    return [row_to_annotation(r) for r in db.execute(sql, params)]
+    where += ' ORDER BY start, "end" DESC, id'
+    # a damaged tag is left out unless its quote lies beyond doubt somewhere in the window
+    return [a for a in _checked_rows(db, where, params) if a.placed
+            and a.start <= end + radius and a.start >= start - radius]
