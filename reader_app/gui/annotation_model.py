@@ -21,6 +21,7 @@ COLUMNS = ("Kind", "Quote", "Value", "Note")
 KIND, QUOTE, VALUE, NOTE = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole  # annotation id
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
+DAMAGED_MARK = "⚠ text changed"  # before the quote of a tag that no longer fits its text
 QUOTE_LIMIT = 200  # characters shown in the quote cell; the tooltip has the rest
 TOOLTIP_LIMIT = 2000
 
@@ -197,7 +198,8 @@ class AnnotationModel(ReadOnlyTableModel):
             if col == KIND:
                 return a.kind.capitalize()
             if col == QUOTE:
-                return one_line(a.quote)
+                return one_line(a.quote) if a.damage is None else one_line(
+                    f"{DAMAGED_MARK}: {a.quote}")
             return one_line(value_text(a, self._names) if col == VALUE else a.note)
         if role == ID_ROLE:
             return int(a.id)
@@ -206,6 +208,8 @@ class AnnotationModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == KIND:
             return self._icon(a.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if a.damage is not None:  # a flagged tag says first why it is flagged
+                return f"{DAMAGED_MARK}: {a.damage.reason}.\n{a.quote[:TOOLTIP_LIMIT]}"
             if col == NOTE and a.note:
                 return a.note[:TOOLTIP_LIMIT]
             if col == VALUE and (text := value_text(a, self._names)):

@@ -34,7 +34,8 @@ class SpanIndex:
     """
 
     def __init__(self, annotations: Iterable[Annotation] = ()) -> None:
-        self._sorted = sorted(annotations, key=_START)  # ~linear: storage returns them by start
+        # a flagged tag whose quote is nowhere beyond doubt is drawn nowhere (Annotation.placed)
+        self._sorted = sorted((a for a in annotations if a.placed), key=_START)  # ~linear
         self._by_id = {a.id: a for a in self._sorted}
         self._long = [a for a in self._sorted if a.end - a.start > LONG]
         if self._long:
@@ -48,6 +49,8 @@ class SpanIndex:
 
     def add(self, ann: Annotation) -> None:
         self.remove(ann.id)
+        if not ann.placed:
+            return
         self._by_id[ann.id] = ann
         if ann.end - ann.start > LONG:
             self._long.append(ann)
