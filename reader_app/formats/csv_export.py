@@ -6,10 +6,13 @@ Excel-safe mode (the default):
   encoding; ``newline=""`` hands line endings to the csv module, which writes
   ``\\r\\n`` after each row and quotes (QUOTE_MINIMAL) any cell holding a comma,
   a double quote, ``\\r`` or ``\\n``, so multi-line quotes survive a round trip.
-- CSV injection (OWASP): a cell in a free-text column that begins with ``=``,
-  ``+``, ``-``, ``@``, tab or carriage return gets a leading ``'`` so a
-  spreadsheet shows it as text instead of evaluating it as a formula. Tab is
-  not a safe prefix. Numbers in numeric columns (ids, offsets) are never touched.
+- CSV injection (OWASP): a text cell that begins with ``=``, ``+``, ``-``,
+  ``@``, tab or carriage return gets a leading ``'`` so a spreadsheet shows it
+  as text instead of evaluating it as a formula. Tab is not a safe prefix. That
+  holds in EVERY column, the constrained ones too: a library file is someone
+  else's file, and a tampered one can hold a formula where a uuid, a timestamp
+  or a status belongs. Numbers (ids, offsets) are never touched; what the app
+  itself stores in a constrained column never starts with one of those.
 
 Raw mode (``raw=True``): no BOM and no prefix; every cell is exactly what the
 library holds, for pandas, R and scripts.
@@ -38,7 +41,8 @@ FREE_TEXT_COLUMNS = frozenset(
 )
 # Columns whose values the app or a CHECK constraint fixes: ids, uuids, offsets, counts,
 # timestamps, published dates (GLOB-checked) and enumerations. Every exported column is in
-# exactly one of the two sets (tests/test_csv_export.py checks it).
+# exactly one of the two sets (tests/test_csv_export.py checks it). Both are defused all the
+# same: a file edited by someone else holds whatever text they like in a constrained column.
 CONSTRAINED_COLUMNS = frozenset(
     {"annotation_id", "annotation_uuid", "article_id", "article_uuid", "article_published",
      "start", "end", "created_at", "updated_at", "actor_id", "actor_uuid", "actor_type",
@@ -57,21 +61,18 @@ def defuse(cell: object) -> object:
     return cell
 
 
-def _defused_rows(rows: Iterable[Sequence], text_idx: tuple[int, ...]) -> Iterator[Sequence]:
-    # Hot loop: most rows need no change, so check first and copy only when needed.
+def _defused_rows(rows: Iterable[Sequence]) -> Iterator[Sequence]:
+    """Every cell of every row defused. Hot loop: most rows need no change, so check
+    first and copy only when needed."""
     danger = DANGEROUS_FIRST
     for row in rows:
-        for i in text_idx:
-            v = row[i]
-            if v and v.__class__ is str and v[0] in danger:
+        for v in row:
+            if v.__class__ is str and v and v[0] in danger:
                 break
         else:
             yield row
             continue
-        fixed = list(row)
-        for i in text_idx:
-            fixed[i] = defuse(fixed[i])
-        yield fixed
+        yield [defuse(v) for v in row]
 
 
 def write_csv(
@@ -90,9 +91,7 @@ def write_csv(
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(columns)
     if not raw:
-        text_idx = tuple(i for i, c in enumerate(columns) if c in FREE_TEXT_COLUMNS)
-        if text_idx:
-            rows = _defused_rows(rows, text_idx)
+        rows = _defused_rows(rows)
     it = iter(rows)
     written = 0
     while chunk := list(islice(it, _CHUNK)):
