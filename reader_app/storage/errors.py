@@ -34,6 +34,8 @@ def advice(e: BaseException) -> str:
     for code, text in _ADVICE.items():
         if name == code or name.startswith(code + "_"):
             return text
+    if name:  # another code (a constraint, a trigger's RAISE): its own words say it
+        return str(e) or name
     lowered = str(e).lower()
     if "disk is full" in lowered or "database or disk is full" in lowered:
         return _ADVICE["SQLITE_FULL"]
