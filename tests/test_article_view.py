@@ -8,8 +8,8 @@ import pytest
 from gui_helpers import u16
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, QRect, QSizeF, Qt, QUrl
-from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSizeF, Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor, QTextDocument
 
 from reader_app.domain.models import (
     Annotation,
@@ -491,7 +491,11 @@ def test_load_resource_refuses_everything(view):
         "qrc:/icon.png",
         "data:image/png;base64,AA==",
     ):
-        assert view.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url)) is None
+        # an empty resource, never None (with None Qt loads the file itself)
+        image = view.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url))
+        assert isinstance(image, QImage) and image.width() <= 1
+        other = view.loadResource(QTextDocument.ResourceType.StyleSheetResource.value, QUrl(url))
+        assert isinstance(other, QByteArray) and other.isEmpty()
     assert not view.openLinks() and not view.openExternalLinks()
     assert view.isReadOnly()
 

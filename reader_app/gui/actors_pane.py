@@ -23,6 +23,7 @@ from reader_app.domain.models import ACTOR_TYPES, ActorSummary
 from reader_app.gui.actions import build_actor_actions
 from reader_app.gui.actor_model import ActorModel, MentionModel, type_label
 from reader_app.gui.lazy_pane import LazyPane
+from reader_app.gui.plain_text import clip, literal_html
 from reader_app.gui.tables import ID_ROLE, ITEM_ROLE, make_table, select_row
 
 NO_ACTOR = "Select an actor to see its mentions and claims."
@@ -134,7 +135,8 @@ class ActorsPane(LazyPane):
         if (actor := self.selected_actor()) is None:
             return
         text, ok = QInputDialog.getMultiLineText(
-            self, "Aliases", f"Other names of “{actor.name}”, one per line:", "\n".join(actor.aliases))
+            self, "Aliases", literal_html(f"Other names of “{clip(actor.name, 200)}”, one per line:"),
+            "\n".join(actor.aliases))
         aliases = [line.strip() for line in text.splitlines() if line.strip()]
         if ok and tuple(aliases) != actor.aliases:
             self._controller.set_actor_aliases(actor.id, aliases)
@@ -143,7 +145,8 @@ class ActorsPane(LazyPane):
     def ask_note(self) -> None:
         if (actor := self.selected_actor()) is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, "Actor note", f"Note on “{actor.name}”:",
+        text, ok = QInputDialog.getMultiLineText(self, "Actor note",
+                                                 literal_html(f"Note on “{clip(actor.name, 200)}”:"),
                                                  actor.note or "")
         if ok and (text.strip() or None) != actor.note:
             self._controller.set_actor_note(actor.id, text.strip() or None)
@@ -158,8 +161,9 @@ class ActorsPane(LazyPane):
             return
         labels = [f"{a.name} ({type_label(a.type)}, #{a.id})" for a in others]
         label, ok = QInputDialog.getItem(
-            self, "Merge actor", f"Merge “{actor.name}” into:\n(its tags and claims follow, "
-            "its name becomes an alias)", labels, 0, False)
+            self, "Merge actor", literal_html(f"Merge “{clip(actor.name, 200)}” into:\n(its tags and "
+                                              "claims follow, its name becomes an alias)"),
+            labels, 0, False)
         if ok and label in labels:
             keep = others[labels.index(label)]
             self._controller.merge_actors(keep.id, actor.id)
@@ -216,7 +220,7 @@ class ActorsPane(LazyPane):
                                       m.annotation.article_id, m.annotation.start))
             self.mention_model.set_items(found)
             self.mentions_label.setText(
-                f"<b>{escape(actor.name)}</b>: {plural(actor.mention_count, 'mention')}, "
+                f"<b>{escape(clip(actor.name))}</b>: {plural(actor.mention_count, 'mention')}, "
                 f"{plural(actor.claim_count, 'claim')}. Double-click one to open it.")
         self._update_actions()
 

@@ -8,17 +8,22 @@ tag or article is shown; consecutive note commits merge into one undo step.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPlainTextEdit, QTextBrowser, QWidget
 
 from reader_app.domain.models import Annotation
 from reader_app.gui.annotation_model import kind_color
+from reader_app.gui.article_document import text_option
 from reader_app.gui.claim_fields import ClaimFields
 from reader_app.gui.editor_fields import ActorFields, DateFields, FieldGroup
+from reader_app.gui.plain_text import plain_label, refused_resource
 
 IDLE_COMMIT_MS = 800
 QUOTE_LINES = 4  # a longer quote scrolls
+FIT_SAMPLE = 2000  # characters measured to fit the quote (more fill QUOTE_LINES anyway)
 HINT = "Select a tag to edit what it means and its note."
 
 
@@ -33,7 +38,8 @@ class NotePreview(QTextBrowser):
         self.setMaximumHeight(90)
 
     def loadResource(self, type_: int, name) -> object:  # noqa: N802 - Qt override
-        return None  # no images or stylesheets from disk or network
+        # no images or stylesheets from disk or network; never None (Qt would load the file)
+        return refused_resource(type_)
 
     def show_markdown(self, text: str) -> None:
         self.document().setMarkdown(text, QTextDocument.MarkdownFeature.MarkdownNoHTML)
@@ -53,10 +59,10 @@ class AnnotationEditor(QWidget):
         controller.actors_changed.connect(self._on_controller_actors_changed)
         self._actors_stale = True
 
-        self.hint_label = QLabel(HINT, self)
+        self.hint_label = plain_label(QLabel(HINT, self))
         self.hint_label.setEnabled(False)
         self.kind_label = QLabel(self)
-        self.kind_label.setTextFormat(Qt.TextFormat.RichText)
+        self.kind_label.setTextFormat(Qt.TextFormat.RichText)  # a coloured square; kind escaped
         # read-only text, not a label: a long claim scrolls instead of growing the panel
         self.quote_view = QPlainTextEdit(self)
         self.quote_view.setObjectName("annotationQuote")
@@ -105,7 +111,10 @@ class AnnotationEditor(QWidget):
             group.set_visible(ann is not None and ann.kind == kind)
             group.show_annotation(None)
         self._set_kind(ann)
-        self.quote_view.setPlainText(ann.quote if ann else "")
+        quote = ann.quote if ann else ""
+        # a quote inside a long unbroken line is one too: wrap it anywhere (bounded time)
+        self.quote_view.setWordWrapMode(text_option(quote).wrapMode())
+        self.quote_view.setPlainText(quote)
         self.quote_view.setToolTip(f"Characters {ann.start}–{ann.end}" if ann else "")
         self._fit_quote()
         self._set_note(ann, None)
@@ -153,7 +162,8 @@ class AnnotationEditor(QWidget):
             self.kind_label.setText("")
             return
         color = kind_color(ann.kind).name()
-        self.kind_label.setText(f'<span style="color:{color}">■</span> {ann.kind.capitalize()}')
+        kind = html.escape(ann.kind.capitalize())  # a library file's kind is data
+        self.kind_label.setText(f'<span style="color:{color}">■</span> {kind}')
 
     def _fit_quote(self) -> None:
         """As tall as the quote, up to QUOTE_LINES lines: a short quote leaves no gap."""
@@ -161,7 +171,7 @@ class AnnotationEditor(QWidget):
         width = max(50, view.viewport().width() - 2 * int(view.document().documentMargin()))
         flags = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere)
         needed = view.fontMetrics().boundingRect(QRect(0, 0, width, 100000), flags,
-                                                 view.toPlainText() or " ").height()
+                                                 view.toPlainText()[:FIT_SAMPLE] or " ").height()
         line = view.fontMetrics().lineSpacing()
         lines = min(QUOTE_LINES, max(1, -(-needed // line)))
         margins = view.contentsMargins()

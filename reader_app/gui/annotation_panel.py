@@ -21,6 +21,7 @@ from reader_app.domain.models import Annotation
 from reader_app.gui.annotation_editor import AnnotationEditor
 from reader_app.gui.annotation_model import ID_ROLE, KIND, NOTE, QUOTE, VALUE, AnnotationModel
 from reader_app.gui.tables import make_table, select_row
+from reader_app.gui.plain_text import plain_label
 
 FILTERS = (("All tags", None), ("Claims", "claim"), ("Actors", "actor"), ("Dates", "date"))
 EMPTY_TEXT = "No article open.\nPick one in the library to see and edit its tags."
@@ -53,7 +54,7 @@ class AnnotationPanel(QWidget):
             self.kind_filter.addItem(label, kind)
         self.kind_filter.setToolTip("Show one kind of tag")
         self.kind_filter.currentIndexChanged.connect(self._on_kind_filter_changed)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(QLabel(self))
 
         self.table = make_table(self, "annotationTable", self.model, sortable=False)  # text order
         header = self.table.horizontalHeader()

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextLayout,
     QTextLine,
+    QTextOption,
 )
 
 from reader_app.domain.models import Article, StyleSpan
@@ -29,6 +30,12 @@ from reader_app.domain.offsets import OffsetMap
 from reader_app.gui.palette import paragraph_format, style_formats
 
 DOCUMENT_MARGIN = 24  # px around the text, inside the viewport
+# Qt lays out a line with no break opportunity in quadratic time when it wraps at word
+# boundaries (0.5 MB of one "word": 36 s): for each visual line it scans the rest of the
+# run for a boundary first. A text holding such a run wraps anywhere instead (linear).
+# Runs are counted between white space (not NBSP or other no-break spaces).
+LONG_RUN = 1000
+_LONG_RUN = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200b\u2028\u2029\u205f\u3000]{%d}" % LONG_RUN)
 # Hebrew, Arabic, Syriac, Thaana, NKo..., their presentation forms, RTL marks and embeddings
 _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067"
@@ -49,6 +56,7 @@ def build_document(
 ) -> tuple[QTextDocument, str | None]:
     """The article's document and a warning when its characters differ from article.text."""
     doc = _new_document(parent, font)
+    doc.setDefaultTextOption(text_option(article.text))
     cursor = QTextCursor(doc)
     cursor.setBlockFormat(paragraph_format(font))  # inherited by every block insertText makes
     cursor.insertText(_insertable(article.text))
@@ -57,6 +65,21 @@ def build_document(
         _apply_styles(doc, styles, omap or OffsetMap(article.text), font, palette)
     doc.setModified(False)
     return doc, text_mismatch(doc, article.text)
+
+
+def has_long_run(text: str) -> bool:
+    """text holds LONG_RUN characters in a row without a place to wrap at a word boundary."""
+    return _LONG_RUN.search(text) is not None
+
+
+def text_option(text: str) -> QTextOption:
+    """Word wrap, or wrap anywhere when text has a long unbroken run (bounded layout time)."""
+    option = QTextOption()
+    option.setWrapMode(
+        QTextOption.WrapMode.WrapAnywhere if has_long_run(text)
+        else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    )
+    return option
 
 
 def opens_with_title(article: Article) -> bool:

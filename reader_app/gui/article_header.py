@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reader_app.domain.models import Article
 from reader_app.gui.article_document import opens_with_title
+from reader_app.gui.plain_text import clip, plain_label
 
 
 class ArticleHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = QLabel(self)
+        self.title_label = plain_label(QLabel(self))  # a title is data, never HTML
         self.title_label.setObjectName("articleTitle")
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -22,7 +23,7 @@ class ArticleHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.meta_label = QLabel(self)
+        self.meta_label = plain_label(QLabel(self))
         self.meta_label.setObjectName("articleMeta")
         self.meta_label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -35,9 +36,9 @@ class ArticleHeader(QWidget):
             self.title_label.setText("")
             self.meta_label.setText("")
             return
-        self.title_label.setText(article.title)
+        self.title_label.setText(clip(article.title))
         self.title_label.setVisible(not opens_with_title(article))  # no headline twice
-        self.meta_label.setText(describe_article(article))
+        self.meta_label.setText(clip(describe_article(article)))
 
 
 def describe_article(article: Article) -> str:

@@ -24,6 +24,7 @@ from reader_app.gui.article_document import (
 )
 from reader_app.gui.highlights import HighlightLayer
 from reader_app.gui.palette import is_dark, reading_font
+from reader_app.gui.plain_text import plain_label, refused_resource
 
 MAX_WIDTH_EM = 42
 MIN_SIDE = 8  # px of side margin when the window is narrow
@@ -161,7 +162,9 @@ class ArticleView(QTextBrowser):
     # -- Qt overrides ------------------------------------------------------------
 
     def loadResource(self, resource_type: int, name: QUrl) -> object:
-        return None  # an article may not load anything: no files, no images, no network
+        # an article may not load anything: no files, no images, no network. Never None:
+        # with None Qt would load the file itself
+        return refused_resource(resource_type)
 
     def paintEvent(self, event) -> None:
         layer = self._layer
@@ -244,6 +247,9 @@ class ArticleView(QTextBrowser):
     def _replace_document(self, doc: QTextDocument) -> None:
         old = self.document()
         ours = old is not None and old is not doc and old.parent() is self
+        # setDocument gives the document the view's wrap mode: set the document's first (a
+        # long unbroken line must never be laid out at word boundaries, see article_document)
+        self.setWordWrapMode(doc.defaultTextOption().wrapMode())
         self.setDocument(doc)  # deletes Qt's own initial document, never ours
         if ours:
             old.deleteLater()
@@ -297,7 +303,7 @@ class ArticleView(QTextBrowser):
 
 
 def _make_banner(parent: QWidget) -> QLabel:
-    banner = QLabel(parent)
+    banner = plain_label(QLabel(parent))
     banner.setObjectName("articleWarning")
     banner.setFont(QApplication.font())  # the UI font, not the view's reading font
     banner.setWordWrap(True)

@@ -17,6 +17,7 @@ from reader_app.domain.models import CLAIM_STATUSES
 from reader_app.gui.claim_model import ClaimModel
 from reader_app.gui.lazy_pane import LazyPane
 from reader_app.gui.tables import ID_ROLE, ITEM_ROLE, make_table, select_row
+from reader_app.gui.plain_text import plain_label
 
 
 class ClaimsView(LazyPane):
@@ -40,7 +41,7 @@ class ClaimsView(LazyPane):
             self.status_combo.addItem(status.title(), status)
         self.status_combo.setToolTip("Show claims with this status only")
         self.status_combo.currentIndexChanged.connect(self._on_status_combo_changed)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(QLabel(self))
         self.count_label.setObjectName("claimCount")
 
         self.table = make_table(self, "claimTable", self.model)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.dates import ResolvedDate, resolve_date
 from reader_app.domain.iso_values import ISO_VALUE_SHAPE
 from reader_app.domain.models import ACTOR_TYPES, Actor, Annotation
+from reader_app.gui.plain_text import plain_label
 
 ISO_INPUT = QRegularExpression(rf"(?:{ISO_VALUE_SHAPE})?")  # empty: no value
 
@@ -215,7 +216,7 @@ class DateFields(FieldGroup):
                                    "interval start/end. Enter corrects the value.")
         self.value_edit.setClearButtonEnabled(True)
         self.value_edit.editingFinished.connect(self.commit_pending_edit)
-        self.how_label = QLabel(parent)
+        self.how_label = plain_label(QLabel(parent))  # quotes the article's phrase
         self.how_label.setObjectName("dateResolution")
         self.how_label.setWordWrap(True)
         self.how_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader_app.gui.article_view import ArticleView
+from reader_app.gui.plain_text import plain_label
 
 
 def find_spans(text: str, query: str) -> list[tuple[int, int]]:
@@ -36,7 +37,7 @@ class FindBar(QWidget):
         self.field.setPlaceholderText("Find in article")
         self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(QLabel(self))
         self.count_label.setObjectName("findCount")
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("10000 of 10000"))
         self.previous_button = self._button("findPrevious", "↑", "Previous match (Shift+Enter)")

@@ -37,6 +37,7 @@ from reader_app.gui.find_bar import FindBar
 from reader_app.gui.import_flow import ImportFlow, local_paths
 from reader_app.gui.library_pane import LibraryPane
 from reader_app.gui.palette import make_legend
+from reader_app.gui.plain_text import plain_label
 from reader_app.gui.recent import recent_libraries
 from reader_app.gui.window_state import (
     LeftPaneWidth,
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
             f" in this article · {self.db_path}"
         )
         if not hasattr(self, "_status_label"):
-            self._status_label = QLabel(self)
+            self._status_label = plain_label(QLabel(self))  # the path is data
             self._status_label.setObjectName("statusCounts")
             self.statusBar().addPermanentWidget(self._status_label)
         self._status_label.setText(self.status_text)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from reader_app.domain.models import StyleSpan
+from reader_app.gui.plain_text import tip
 
 KIND_KEYS: dict[str, str] = {"claim": "C", "actor": "A", "date": "D"}
 KIND_LABELS: dict[str, str] = {"claim": "Claim", "actor": "Actor", "date": "Date"}
@@ -210,7 +211,7 @@ def style_formats(
         char.setAnchor(True)
         if span.href:
             char.setAnchorHref(span.href)
-            char.setToolTip(span.href)  # the analyst sees where a link goes before clicking
+            char.setToolTip(tip(span.href))  # where a link goes, before clicking; plain text
         char.setFontUnderline(True)
         char.setForeground(palette.color(QPalette.ColorRole.Link))
     else:

@@ -10,13 +10,23 @@ from typing import Any, Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QHelpEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
+
+from reader_app.gui.plain_text import tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # any column answers the row's id
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the cached row itself
@@ -181,10 +191,28 @@ class RowTableModel(ReadOnlyTableModel):
         return None
 
 
+class PlainTipTableView(QTableView):
+    """A table whose cell tooltips show the model's ToolTipRole text literally: a quote,
+    title or note is data, never HTML (Qt renders a tooltip that looks like HTML)."""
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            text = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
+            if isinstance(text, str) and text:
+                QToolTip.showText(event.globalPos(), tip(text), self.viewport(),
+                                  self.visualRect(index))
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
 def make_table(parent: QWidget, name: str, model, sortable: bool = True) -> QTableView:
     """A read-only, row-selecting table in the style of the library list; sortable by its
-    headers unless told otherwise."""
-    table = QTableView(parent)
+    headers unless told otherwise. Cell tooltips are plain text (PlainTipTableView)."""
+    table = PlainTipTableView(parent)
     table.setObjectName(name)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
