@@ -266,3 +266,36 @@ def test_a_title_naming_a_fifo_or_dev_zero_opens(tmp_path, target):
         child.communicate()
         pytest.fail(f"the window hung on a title naming {target}")
     assert child.returncode == 0 and "OK" in out, err[-2000:]
+
+
+# -- export: success and failure say what happened ------------------------------------------
+
+
+def test_export_reports_success_in_the_status_bar(qtbot, hostile, tmp_path):
+    from reader_app.exporting import ExportFilters
+
+    window, _, _ = hostile
+    path = tmp_path / "out.csv"
+    with qtbot.waitSignal(window.exports.export_finished, timeout=10_000):
+        window.exports.export_to(path, ExportFilters())
+    assert window.statusBar().currentMessage() == f"Exported 2 tags to {path}"
+
+
+def test_a_failed_export_names_the_file_the_reason_and_what_to_do(qtbot, hostile, tmp_path):
+    from reader_app.exporting import ExportFilters
+
+    window, _, _ = hostile
+    path = tmp_path / "missing folder" / "<b>out<i>.csv"
+    with qtbot.waitSignal(window.exports.export_finished, timeout=10_000) as done:
+        window.exports.export_to(path, ExportFilters())
+    assert done.args == [None]
+    box = window.findChild(QMessageBox, "exportFailedBox")
+    assert box is not None and box.isVisible()
+    assert box.textFormat() == PlainText
+    assert box.windowTitle() == "Export failed"
+    assert "<b>out<i>.csv" in box.text()  # the file, literally
+    assert "Reason:" in box.informativeText() and "export again" in box.informativeText()
+    for label in box.findChildren(QLabel):
+        assert label.textFormat() == PlainText or not label.text()
+    assert not window.statusBar().currentMessage().startswith("Exported")
+    box.close()

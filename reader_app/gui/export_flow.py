@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.models import KINDS
 from reader_app.exporting import TABLES, ExportCancelled, ExportFilters, export_csv_file
+from reader_app.gui.plain_text import message_box
 from reader_app.gui.workers import JobFlow
 
 
@@ -120,11 +122,38 @@ class ExportResult:
     rows: int
 
 
+@dataclass
+class ExportFailure:
+    path: Path
+    reason: str
+
+
+def failure_advice(reason: str) -> str:
+    """What the analyst can do about an export that failed for reason."""
+    low = reason.casefold()
+    if "no space" in low or "disk full" in low or "disk is full" in low:
+        return "The disk is full: free some space or choose another folder, then export again."
+    if "permission" in low or "read-only" in low or "readonly" in low:
+        return "That folder cannot be written to: choose another one, then export again."
+    if "no such file" in low or "not found" in low:
+        return "The folder no longer exists: choose another one, then export again."
+    if "locked" in low or "busy" in low:
+        return "Another program is writing to the library: wait a moment, then export again."
+    return ("Check that the folder exists, that you can write to it and that the disk has "
+            "space, then export again. Your tags are unchanged in the library.")
+
+
+def rows_text(rows: int, table: str) -> str:
+    noun = {"claims": "claim", "actors": "actor"}.get(table, "tag")
+    return f"{rows} {noun}{'' if rows == 1 else 's'}"
+
+
 class ExportFlow(JobFlow):
     TITLE = "Export CSV"
     LABEL = "Exporting…"
     FAILED_TITLE = "Export failed"
     export_finished = Signal(object)  # ExportResult or None
+    export_reported = Signal(str)  # one line for the status bar: what was written where
 
     def ask_and_export(self, current_article_id: int | None) -> None:
         dialog = ExportDialog(self._parent, current_article_id)
@@ -138,6 +167,7 @@ class ExportFlow(JobFlow):
             self.export_to(Path(path), filters, raw=dialog.raw.isChecked())
 
     def export_to(self, path: Path, filters: ExportFilters, *, raw: bool = False) -> None:
+        self._table = filters.table
         def job(db, report_progress, should_cancel):
             try:
                 rows = export_csv_file(
@@ -145,12 +175,31 @@ class ExportFlow(JobFlow):
                 )
             except ExportCancelled:
                 return None  # the analyst asked for it: not an error
+            except Exception as e:  # noqa: BLE001 - told to the analyst with the file's name
+                return ExportFailure(path, str(e) or type(e).__name__)
             return ExportResult(path, rows)
 
         self.start(job)
 
-    def job_succeeded(self, result: ExportResult | None) -> None:
+    def job_succeeded(self, result: ExportResult | ExportFailure | None) -> None:
+        if isinstance(result, ExportFailure):
+            self.show_failure(result)
+            self.export_finished.emit(None)
+            return
+        if result is not None:
+            self.export_reported.emit(
+                f"Exported {rows_text(result.rows, self._table)} to {result.path}")
         self.export_finished.emit(result)
+
+    def show_failure(self, failure: ExportFailure) -> None:
+        """The file, the reason and what to do next, in plain text (file names are data)."""
+        box = message_box(
+            self._parent, QMessageBox.Icon.Critical, self.FAILED_TITLE,
+            f"Could not export to “{failure.path.name}”.",
+            f"Reason: {failure.reason}\n\n{failure_advice(failure.reason)}",
+            f"File: {failure.path}\nReason: {failure.reason}")
+        box.setObjectName("exportFailedBox")
+        box.open()  # window-modal; does not block the event loop
 
     def job_failed(self) -> None:
         self.export_finished.emit(None)

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         a.backup.triggered.connect(self.backups.ask_and_back_up)
         a.import_files.setEnabled(c.read_only is None)
         self.backups.backup_finished.connect(self._on_backups_backup_finished)
+        self.exports.export_reported.connect(self._on_exports_export_reported)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_bar.open)
         self.library_pane.article_activated.connect(self.controller.open_article)
@@ -306,6 +307,10 @@ class MainWindow(QMainWindow):
             return
         window.show()
         self.close()
+
+    @Slot(str)
+    def _on_exports_export_reported(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
 
     @Slot(object)
     def _on_backups_backup_finished(self, path: Path | None) -> None:
