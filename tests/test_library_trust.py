@@ -409,3 +409,119 @@ def test_backup_refuses_the_library_itself_and_cli_reports(db_path, tmp_path, ca
     copy.close()
     assert main(["backup", "--db", str(db_path), str(tmp_path / "nowhere" / "x.sqlite")]) == 1
     assert "no such folder" in capsys.readouterr().err
+
+
+# -- review: schema beyond triggers, our own objects restored, library files refused ------------
+
+def _rewrite_table_sql(db_path: Path, table: str, old: str, new: str) -> None:
+    conn = sqlite3.connect(db_path)
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()
+    assert old in sql
+    (version,) = conn.execute("PRAGMA schema_version").fetchone()
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?", [sql.replace(old, new), table])
+    conn.execute(f"PRAGMA schema_version = {version + 1}")
+    conn.execute("PRAGMA writable_schema = OFF")
+    conn.commit()
+    conn.close()
+
+
+def test_a_changed_table_definition_opens_read_only_and_exports(db_path, tmp_path):
+    """A foreign key planted with ON DELETE CASCADE would delete claims with a date tag."""
+    _make_library(db_path)
+    _rewrite_table_sql(db_path, "annotations", "claim_date_annotation_id INTEGER",
+                       "claim_date_annotation_id INTEGER REFERENCES annotations(id) "
+                       "ON DELETE CASCADE")
+    db = open_library(db_path)
+    reason = is_read_only(db).reason
+    assert "annotations" in reason and "changed outside Analyst Reader" in reason
+    db.close()
+    from reader_app.cli import main
+
+    assert main(["export", "--db", str(db_path), "-o", str(tmp_path / "out.csv")]) == 0
+    db = open_library(db_path, drop_foreign=True)  # nothing to remove safely: still read-only
+    assert is_read_only(db) is not None
+    db.close()
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    error = ForeignSchema(db_path, __import__("reader_app.storage.foreign_schema", fromlist=["x"])
+                          .foreign_objects(conn, known_steps()))
+    conn.close()
+    assert not error.removable and "restore the library from a backup" in str(error)
+
+
+def test_a_planted_unique_index_is_foreign_and_removable(db_path):
+    article_id = _make_library(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE UNIQUE INDEX one_tag_per_article ON annotations(article_id)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ForeignSchema, match="index 'one_tag_per_article' on 'annotations'"):
+        open_library(db_path)
+    db = open_library(db_path, drop_foreign=True)
+    add_annotation(db, article_id, "date", 13, 19)  # the index would have refused it
+    db.close()
+
+
+def test_replacing_our_own_trigger_puts_ours_back_and_search_finds_new_articles(db_path):
+    from reader_app.storage.search import search
+
+    _make_library(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TRIGGER articles_ai")
+    conn.execute("CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN SELECT 1; END")
+    conn.commit()
+    conn.close()
+    db = open_library(db_path, drop_foreign=True)
+    names = {r[0] for r in db.execute("select name from sqlite_master where type='trigger'")}
+    assert "articles_ai" in names
+    _article(db, "Reykjavik hosted the envoys on Tuesday.")
+    assert search(db, "Reykjavik")
+    db.close()
+    open_library(db_path).close()  # ours again: nothing foreign left
+
+
+def test_nothing_writes_to_or_replaces_the_library_files(db_path, tmp_path, capsys):
+    from reader_app.cli import main
+
+    _make_library(db_path)
+    db = open_library(db_path)  # the window's connection: -wal and -shm exist now
+    before = db_path.read_bytes()
+    for target in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        with pytest.raises(LibraryError, match="is the library itself"):
+            backup_library(db_path, target)
+        assert main(["export", "--db", str(db_path), "-o", str(target)]) == 2
+        assert "is the library itself" in capsys.readouterr().err
+    link = tmp_path / "another-name.sqlite"
+    link.symlink_to(db_path)
+    with pytest.raises(LibraryError, match="is the library itself"):
+        backup_library(db_path, link)
+    assert db_path.read_bytes() == before
+    db.close()
+
+
+def test_backup_and_repair_check_without_upgrading(tmp_path, capsys):
+    from sqlite_utils import Database
+
+    from reader_app.cli import main
+
+    old = tmp_path / "old.sqlite"
+    first = Database(old)
+    migrations.apply(first, stop_before="m003_actors_and_claims")
+    first.close()
+    assert main(["repair", "--db", str(old), "--remove-foreign-schema"]) == 0
+    assert main(["backup", "--db", str(old), str(tmp_path / "copy.sqlite")]) == 0
+    for path in (old, tmp_path / "copy.sqlite"):
+        conn = sqlite3.connect(path)
+        steps = {r[0] for r in conn.execute("select name from _sqlite_migrations")}
+        conn.close()
+        assert "m003_actors_and_claims" not in steps  # the copy is the library as it was
+
+
+def test_busy_is_told_apart_from_a_lock_inside_one_connection():
+    from reader_app.storage.transaction import is_busy
+
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorname = "SQLITE_BUSY"
+    table_locked = sqlite3.OperationalError("database table is locked")
+    table_locked.sqlite_errorname = "SQLITE_LOCKED"
+    assert is_busy(busy) and not is_busy(table_locked)

@@ -54,7 +54,7 @@ def test_foreign_trigger_declined_leaves_the_library_unopened(qtbot, db_path):
     _answer_box(qtbot, None, seen)
     with pytest.raises(OpenDeclined):
         create_window(db_path)
-    assert "<b>steal</b>" not in seen[0] and "trigger(s)" in seen[0]
+    assert "<b>steal</b>" not in seen[0] and "trigger(s)" in seen[0] and "index(es)" in seen[0]
     conn = sqlite3.connect(db_path)
     assert conn.execute("select count(*) from sqlite_master where name='<b>steal</b>'").fetchone()
     conn.close()

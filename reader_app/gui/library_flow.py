@@ -52,9 +52,9 @@ def ask_remove_foreign_schema(parent: QWidget | None, error: ForeignSchema) -> b
     box.setWindowTitle("Library holds foreign code")
     box.setTextFormat(Qt.TextFormat.PlainText)  # names come from someone else's file
     box.setText(
-        f"{error.path.name} holds {len(error.objects)} trigger(s) or view(s) that Analyst Reader "
-        "did not create. They would run with every change you make (copying, renaming or "
-        "deleting your work).\n\nRemove them and open the library?")
+        f"{error.path.name} holds {len(error.objects)} trigger(s), view(s) or index(es) that "
+        "Analyst Reader did not create. They would run with every change you make (copying, "
+        "renaming, refusing or deleting your work).\n\nRemove them and open the library?")
     box.setDetailedText("\n\n".join(f"{o.describe()}:\n{o.sql}" for o in error.objects))
     remove = box.addButton("Remove and Open", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)

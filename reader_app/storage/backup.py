@@ -15,8 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader_app.storage.errors import LibraryError, describe_error
+from reader_app.storage.library_files import is_library_file
 
-PAGES_PER_STEP = 1024  # small steps let writers in between
+# One step: a WAL reader never blocks writers, and SQLite restarts a stepwise backup
+# whenever another connection writes between steps (it might never finish).
+PAGES_PER_STEP = -1
 
 
 def backup_library(source: str | os.PathLike, destination: str | os.PathLike,
@@ -25,8 +28,9 @@ def backup_library(source: str | os.PathLike, destination: str | os.PathLike,
     source, destination = Path(source), Path(destination)
     if destination.is_dir():
         destination = destination / source.name
-    if destination.resolve() == source.resolve():
-        raise LibraryError(f"{destination}: is the library itself; choose another file")
+    if is_library_file(destination, source):
+        raise LibraryError(f"{destination}: is the library itself (or one of its -wal/-shm "
+                           "files); choose another file")
     if not source.is_file():
         raise LibraryError(f"{source}: no such library")
     folder = destination.parent

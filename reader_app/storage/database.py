@@ -21,9 +21,9 @@ from reader_app.storage.foreign_schema import (
     foreign_objects,
 )
 from reader_app.storage.migrations import MIGRATION_SET, migrations
-from reader_app.storage.transaction import begin_immediate, write
+from reader_app.storage.transaction import write
 
-__all__ = ["LibraryError", "ForeignSchema", "ReadOnlyLibrary", "open_library", "is_read_only",
+__all__ = ["LibraryError", "ForeignSchema", "ReadOnlyLibrary", "open_library", "is_read_only", "validate_library",
            "known_steps", "schema_steps"]
 
 BUSY_TIMEOUT_MS = 5000
@@ -54,10 +54,22 @@ def open_library(path: str | os.PathLike, *, create: bool = True, read_only: boo
     if not exists and not create:
         raise LibraryError(f"{path}: no such library")
     if exists:
-        applied = _validate(path, drop_foreign=drop_foreign)
-        if read_only or not _writable(path):
-            return _open_read_only(path, "opened read-only on request" if read_only else _why_read_only(path),
-                                   applied)
+        writable = not read_only and _writable(path)
+        # Foreign schema only runs with writes: a read-only library opens despite it.
+        try:
+            applied = _validate(path, drop_foreign=drop_foreign, allow_foreign=not writable)
+        except ForeignSchema as e:
+            if e.removable:
+                raise
+            # Changed table definitions cannot be undone safely, but reading is harmless.
+            altered = ", ".join(o.name for o in e.objects if not o.removable)
+            return _open_read_only(
+                path, f"its table definitions ({altered}) were changed outside Analyst Reader;"
+                      " restore a backup to tag", _validate(path, drop_foreign=False,
+                                                            allow_foreign=True))
+        if not writable:
+            reason = "opened read-only on request" if read_only else _why_read_only(path)
+            return _open_read_only(path, reason, applied)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +83,8 @@ def open_library(path: str | os.PathLike, *, create: bool = True, read_only: boo
             _enable_wal(db)
             if drop_foreign:
                 with write(db):
-                    drop_foreign_objects(db, foreign_objects(db.conn))
+                    steps = set(schema_steps(db))
+                    drop_foreign_objects(db, foreign_objects(db.conn, steps), steps)
             if migrations.pending(db):
                 # One write transaction: a second process opening the same old library
                 # waits for the lock, then finds nothing left to do.
@@ -104,12 +117,10 @@ def _connect(path: Path, query: str = "") -> Database:
 
 
 def _enable_wal(db: Database) -> None:
-    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
-        return
-    # Switching needs the write lock: take it first so a second process waits for it.
-    begin_immediate(db)
-    db.conn.execute("COMMIT")
-    db.enable_wal()
+    # Once per library; the switch waits on the busy timeout like any write. A file system
+    # without shared memory (some network shares) stays in rollback mode, which still works.
+    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        db.enable_wal()
 
 
 def _open_read_only(path: Path, reason: str, applied: set[str]) -> Database:
@@ -118,20 +129,30 @@ def _open_read_only(path: Path, reason: str, applied: set[str]) -> Database:
             f"{path}: {reason}, and it was made by an older version of Analyst Reader: "
             "it must be upgraded once from a place where it can be written (copy it to a "
             "writable folder)")
-    last: sqlite3.Error | None = None
-    # A read-only folder or medium may not let SQLite create the -shm index a WAL
-    # reader needs; nobody can be writing such a file, so read it as immutable then.
-    for query in ("mode=ro", "mode=ro&immutable=1"):
-        try:
-            db = _connect(path, query)
-            db.execute("SELECT count(*) FROM articles").fetchone()
-        except sqlite3.Error as e:
-            last = e
-            continue
-        db.read_only = ReadOnlyLibrary(reason)  # type: ignore[attr-defined]
-        return db
-    assert last is not None
-    raise LibraryError(describe_error(path, last, "cannot open the library")) from None
+    try:
+        db = _connect(path, "mode=ro")
+        db.execute("SELECT count(*) FROM articles").fetchone()
+    except sqlite3.Error as e:
+        if not _immutable_is_safe(path, e):
+            raise LibraryError(describe_error(path, e, "cannot open the library")) from None
+        db = _connect(path, "mode=ro&immutable=1")
+    db.read_only = ReadOnlyLibrary(reason)  # type: ignore[attr-defined]
+    return db
+
+
+def _immutable_is_safe(path: Path, e: sqlite3.Error) -> bool:
+    """A read-only folder or medium may not let SQLite create the -shm index a WAL reader
+    needs. Reading the file as immutable is right only then, and only when no -wal holds
+    changes that `immutable` would ignore."""
+    if getattr(e, "sqlite_errorname", "") not in ("SQLITE_CANTOPEN", "SQLITE_READONLY_CANTINIT"):
+        return False
+    if _writable(path):
+        return False
+    wal = Path(f"{path}-wal")
+    try:
+        return not wal.exists() or wal.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _writable(path: Path) -> bool:
@@ -151,12 +172,21 @@ def _is_read_only_error(e: sqlite3.Error) -> bool:
     return name.startswith("SQLITE_READONLY") or "readonly" in str(e) or "read-only" in str(e)
 
 
-def _validate(path: Path, *, drop_foreign: bool) -> set[str]:
+def validate_library(path: str | os.PathLike) -> set[str]:
+    """Check a library without changing it (no WAL switch, no migration): LibraryError if
+    it is not one we may open; returns its applied schema steps."""
+    path = Path(path)
+    if path.is_dir() or not path.exists() or path.stat().st_size == 0:
+        raise LibraryError(f"{path}: no such library")
+    return _validate(path, drop_foreign=False, allow_foreign=False)
+
+
+def _validate(path: Path, *, drop_foreign: bool, allow_foreign: bool) -> set[str]:
     """Check the file through SQLite only (mode=ro); returns the schema steps applied."""
     before = {suffix for suffix in SIDE_FILES if Path(f"{path}{suffix}").exists()}
     refused = True
     try:
-        applied = _inspect(path, drop_foreign=drop_foreign)
+        applied = _inspect(path, drop_foreign=drop_foreign, allow_foreign=allow_foreign)
         refused = False
         return applied
     finally:
@@ -164,12 +194,11 @@ def _validate(path: Path, *, drop_foreign: bool) -> set[str]:
             _remove_side_files_we_made(path, before)
 
 
-def _inspect(path: Path, *, drop_foreign: bool) -> set[str]:
+def _inspect(path: Path, *, drop_foreign: bool, allow_foreign: bool) -> set[str]:
     try:
         conn, tables = _read_schema(path, "mode=ro")
     except sqlite3.OperationalError as e:
-        # A WAL library on read-only media: no -shm can be made; nobody writes it either.
-        if getattr(e, "sqlite_errorname", "") != "SQLITE_CANTOPEN" or _writable(path):
+        if not _immutable_is_safe(path, e):
             raise LibraryError(describe_error(path, e, "cannot open the library")) from None
         conn, tables = _read_schema(path, "mode=ro&immutable=1")
     try:
@@ -181,7 +210,7 @@ def _inspect(path: Path, *, drop_foreign: bool) -> set[str]:
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
                 )
             }
-        planted = foreign_objects(conn)
+        planted = foreign_objects(conn, applied)
     except sqlite3.DatabaseError as e:
         raise LibraryError(describe_error(path, e, "damaged or not a library")) from None
     finally:
@@ -195,7 +224,7 @@ def _inspect(path: Path, *, drop_foreign: bool) -> set[str]:
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
     if user_tables and not applied:
         raise LibraryError(f"{path}: a SQLite database of another application, not a library")
-    if planted and not drop_foreign:
+    if planted and not allow_foreign and not (drop_foreign and all(o.removable for o in planted)):
         raise ForeignSchema(path, planted)
     return applied
 

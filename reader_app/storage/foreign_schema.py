@@ -1,8 +1,10 @@
-"""Triggers and views in a library that our migrations did not create.
+"""Schema in a library that our migrations did not create.
 
-A library file may come from someone else. A trigger runs with every write we make
-(it could copy quotes out, rename articles, delete confirmed tags), a view with every
-read of it. We compare each one, name and SQL, with what the migrations create.
+A library file may come from someone else. A trigger runs with every write we make (it
+could copy quotes out, rename articles, delete confirmed tags); an index or a changed
+table definition can refuse or silently replace rows (`UNIQUE ... ON CONFLICT REPLACE`,
+a foreign key with `ON DELETE CASCADE`). So every row of `sqlite_master` is compared,
+type, name, table and SQL, with what the applied migrations create on an empty database.
 """
 
 from __future__ import annotations
@@ -16,64 +18,107 @@ from sqlite_utils import Database
 from reader_app.storage.errors import LibraryError
 from reader_app.storage.migrations import migrations
 
+# What ANALYZE and AUTOINCREMENT bookkeeping add: data, not code.
+_IGNORED_PREFIXES = ("sqlite_stat",)
+REMOVABLE = ("trigger", "view", "index")
+
 
 @dataclass(frozen=True)
 class SchemaObject:
-    type: str  # 'trigger' or 'view'
+    type: str  # 'trigger', 'view', 'index' or 'table'
     name: str
-    table: str  # the table a trigger fires on (a view's own name)
+    table: str  # the table a trigger or index belongs to (a view's own name)
     sql: str
 
+    @property
+    def removable(self) -> bool:
+        return self.type in REMOVABLE
+
     def describe(self) -> str:
-        if self.type == "trigger":
-            return f"trigger {self.name!r} on {self.table!r}"
-        return f"view {self.name!r}"
+        if self.type in ("trigger", "index"):
+            return f"{self.type} {self.name!r} on {self.table!r}"
+        if self.type == "table":
+            return f"changed definition of table {self.name!r}"
+        return f"{self.type} {self.name!r}"
 
 
 class ForeignSchema(LibraryError):
-    """The library holds triggers or views Analyst Reader did not create."""
+    """The library holds schema that Analyst Reader did not create."""
 
     def __init__(self, path: Path, objects: list[SchemaObject]) -> None:
         self.path = path
         self.objects = objects
         names = ", ".join(o.describe() for o in objects)
+        if all(o.removable for o in objects):
+            advice = ("Remove them to open it (in the window, or "
+                      "`reader-app repair --remove-foreign-schema`)")
+        else:
+            advice = "It cannot be repaired safely: restore the library from a backup"
         super().__init__(
-            f"{path}: holds {len(objects)} trigger(s) or view(s) that Analyst Reader did not "
-            f"create ({names}); they would run with your changes. Remove them to open it "
-            "(in the window, or `reader-app repair --remove-foreign-schema`)")
+            f"{path}: holds {len(objects)} schema object(s) that Analyst Reader did not create "
+            f"({names}); they would run with your changes. {advice}")
+
+    @property
+    def removable(self) -> bool:
+        return all(o.removable for o in self.objects)
 
 
-_OURS: frozenset[tuple[str, str, str]] | None = None
+_REFERENCE: dict[tuple[str, ...], dict[tuple[str, str], tuple[str, str]]] = {}
 
 
 def _normalized(sql: str | None) -> str:
     return " ".join((sql or "").split())
 
 
-def _our_objects() -> frozenset[tuple[str, str, str]]:
-    """(type, name, sql) of every trigger and view the migrations create."""
-    global _OURS
-    if _OURS is None:
+def reference_schema(applied: set[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(type, name) -> (table, sql) of what the applied steps create on an empty database."""
+    key = tuple(sorted(applied))
+    if key not in _REFERENCE:
         db = Database(memory=True)
-        migrations.apply(db)
-        _OURS = frozenset(
-            (t, n, _normalized(s)) for t, n, s in db.execute(
-                "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')"))
+        pending = [m.name for m in migrations.pending(db)]
+        later = [name for name in pending if name not in applied]
+        migrations.apply(db, stop_before=later[0] if later else None)
+        _REFERENCE[key] = {
+            (t, n): (tbl, s or "") for t, n, tbl, s in db.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master")}
         db.close()
-    return _OURS
+    return _REFERENCE[key]
 
 
-def foreign_objects(conn: sqlite3.Connection) -> list[SchemaObject]:
-    ours = _our_objects()
-    rows = conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master "
-        "WHERE type IN ('trigger', 'view') ORDER BY type, name").fetchall()
-    return [SchemaObject(t, n, tbl, s or "") for t, n, tbl, s in rows
-            if (t, n, _normalized(s)) not in ours]
+def foreign_objects(conn: sqlite3.Connection, applied: set[str]) -> list[SchemaObject]:
+    """Everything in the file's schema that differs from the reference for its steps.
+    Extra tables of someone else's are data, not code: only their triggers and indexes count."""
+    if not applied:
+        return []
+    ours = reference_schema(applied)
+    found = []
+    for t, n, tbl, sql in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"):
+        if n.startswith(_IGNORED_PREFIXES):
+            continue
+        expected = ours.get((t, n))
+        if expected is not None and expected[0] == tbl and \
+                _normalized(expected[1]) == _normalized(sql):
+            continue
+        if t == "table" and expected is None:
+            continue
+        found.append(SchemaObject(t, n, tbl, sql or ""))
+    return found
 
 
-def drop_foreign_objects(db: Database, objects: list[SchemaObject]) -> None:
-    """Inside the caller's write transaction."""
+def drop_foreign_objects(db: Database, objects: list[SchemaObject], applied: set[str]) -> None:
+    """Inside the caller's write transaction: drop each object, put back ours of the same
+    name, and rebuild the search indexes a missing trigger may have left stale."""
+    ours = reference_schema(applied)
     for obj in objects:
+        if not obj.removable:
+            raise ValueError(f"cannot remove {obj.describe()}")
         quoted = '"' + obj.name.replace('"', '""') + '"'
         db.execute(f"DROP {obj.type.upper()} IF EXISTS {quoted}")
+        original = ours.get((obj.type, obj.name))
+        if original is not None and original[1]:
+            db.execute(original[1])
+    if any(o.type == "trigger" for o in objects):
+        for (t, name), (_tbl, sql) in ours.items():
+            if t == "table" and "USING FTS5" in sql.upper():
+                db.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'rebuild\')')

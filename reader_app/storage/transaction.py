@@ -24,9 +24,12 @@ class LibraryBusy(sqlite3.OperationalError):
 
 
 def is_busy(error: BaseException) -> bool:
-    text = str(error).lower()
+    """Another connection holds the lock (waiting helps); not SQLITE_LOCKED, a conflict
+    inside this connection that no wait resolves."""
+    name = getattr(error, "sqlite_errorname", "") or ""
     return isinstance(error, sqlite3.OperationalError) and (
-        "locked" in text or "busy" in text)
+        name == "SQLITE_BUSY" or name.startswith("SQLITE_BUSY_")
+        or (not name and "database is locked" in str(error)))
 
 
 def begin_immediate(db: Database, pauses: tuple[float, ...] = RETRY_PAUSES_S) -> None:
@@ -54,13 +57,15 @@ def write(db: Database) -> Iterator[Database]:
     begin_immediate(db)
     try:
         yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    try:
         db.conn.execute("COMMIT")
     except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
+        _rollback_quietly(db)  # the first error is the one to report
         raise
+
+
+def _rollback_quietly(db: Database) -> None:
+    if db.conn.in_transaction:
+        try:
+            db.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
