@@ -13,6 +13,8 @@ from sqlite_utils import Database
 
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.storage import export_rows as er
+from reader_app.storage.errors import LibraryError
+from reader_app.storage.library_files import is_library_file
 
 
 class ExportCancelled(Exception):
@@ -66,7 +68,11 @@ def export_csv_file(
     progress: Callable[[int, int, str], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> int:
-    """Write the CSV atomically; returns the number of rows. Raises ExportCancelled."""
+    """Write the CSV atomically; returns the number of rows. Raises ExportCancelled, and
+    LibraryError for a path that is the library itself (or its -wal/-shm)."""
+    library = db.execute("PRAGMA database_list").fetchone()[2]
+    if library and is_library_file(path, library):
+        raise LibraryError(f"{path}: is the library itself; choose another file name")
     table, kwargs = TABLES[filters.table], filters.as_kwargs()
     total = table.count(db, **kwargs)
 

@@ -72,3 +72,60 @@ def make_ctrl(qtbot, db_path):
     yield make
     for controller in reversed(made):
         controller.close()
+
+
+# -- the app never opens a library file with plain file I/O --------------------------------
+# Closing such a descriptor drops every SQLite lock this process holds on the library
+# (DESIGN: "landmines found in use"). An audit hook sees every sqlite3.connect and every
+# open(); an open() of a file some connection was opened on (or its -wal/-shm/-journal),
+# made from inside reader_app, fails the test that caused it.
+
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+_PACKAGE = str(Path(__file__).resolve().parents[1] / "reader_app")
+_LIBRARY_NAMES: set[str] = set()
+_VIOLATIONS: list[str] = []
+
+
+def _from_the_app() -> bool:
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.startswith(_PACKAGE) or "/site-packages/reader_app/" in name:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event == "sqlite3.connect":
+        database = str(args[0])
+        if database.startswith("file:"):
+            database = database[5:].split("?", 1)[0].replace("%20", " ")
+            database = database[2:] if database.startswith("//") else database
+        if database not in (":memory:", ""):
+            _LIBRARY_NAMES.add(os.path.realpath(database))
+    elif event == "open" and _LIBRARY_NAMES and isinstance(args[0], (str, bytes, Path)):
+        try:
+            target = os.path.realpath(os.fsdecode(args[0]))
+        except (TypeError, ValueError):
+            return
+        for suffix in ("-wal", "-shm", "-journal"):
+            if target.endswith(suffix):
+                target = target[: -len(suffix)]
+        if target in _LIBRARY_NAMES and _from_the_app():
+            _VIOLATIONS.append(f"reader_app opened library file {args[0]!r} with plain I/O")
+
+
+sys.addaudithook(_audit)
+
+
+@pytest.fixture(autouse=True)
+def _no_plain_access_to_libraries():
+    _VIOLATIONS.clear()
+    yield
+    found, _LIBRARY_NAMES_SNAPSHOT = list(_VIOLATIONS), None
+    _VIOLATIONS.clear()
+    _LIBRARY_NAMES.clear()
+    assert not found, found

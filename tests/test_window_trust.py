@@ -117,27 +117,51 @@ def test_back_up_from_the_window_while_it_works(qtbot, window, tmp_path):
     copy.close()
 
 
+def _counts_elsewhere(db_path) -> tuple[int, int]:
+    """Tags and articles as another program (the sqlite3 shell, an export) sees them."""
+    code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+            "print(c.execute('select count(*) from annotations').fetchone()[0],"
+            " c.execute('select count(*) from articles').fetchone()[0]); c.close()")
+    out = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
+                         text=True, check=True).stdout.split()
+    return int(out[0]), int(out[1])
+
+
 def test_tags_made_during_the_windows_own_import_reach_the_disk(qtbot, window, tmp_path,
                                                                  db_path):
+    """The issue's steps: tag, import from the window, another program reads the library,
+    tag again. Every tag the window shows must be what the other program sees."""
     folder = tmp_path / "incoming"
     folder.mkdir()
-    for i in range(120):
+    for i in range(300):
         (folder / f"a{i}.txt").write_text(
             f"date 2024-05-{i % 28 + 1:02d}\nReport {i}\nThe council in Tallinn met on Monday "
             f"({i}) and said talks would continue.\n", encoding="utf-8")
     text = window.controller.current_article.text
     words = [w for w in dict.fromkeys(text.split()) if w.isalpha() and len(w) > 3][:6]
-    window.import_files([str(folder)])
-    tagged = 0
-    for word in words:
+    for word in words[:3]:
         tag_in_window(window, "claim", word)
-        tagged += 1
-        qtbot.wait(15)
+    window.import_files([str(folder)])
+    assert _counts_elsewhere(db_path)[0] == 3  # read while the import runs
+    for word in words[3:]:
+        tag_in_window(window, "claim", word)
     qtbot.waitUntil(lambda: not window.imports.running, timeout=60_000)
-    code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
-            "print(c.execute('select count(*) from annotations').fetchone()[0],"
-            " c.execute('select count(*) from articles').fetchone()[0])")
-    out = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
-                         text=True, check=True).stdout.split()
-    assert int(out[0]) == tagged
-    assert int(out[1]) == 121
+    assert len(window.controller.annotations()) == 6
+    assert _counts_elsewhere(db_path) == (6, 301)
+    tag_in_window(window, "actor", words[0])
+    assert _counts_elsewhere(db_path)[0] == 7
+
+
+def test_export_onto_the_library_itself_is_refused_and_the_library_kept(qtbot, window, db_path):
+    from reader_app.exporting import ExportFilters
+
+    before = sqlite3.connect(db_path).execute("select count(*) from articles").fetchone()[0]
+    with qtbot.waitSignal(window.exports.export_finished, timeout=10_000) as blocker:
+        window.exports.export_to(db_path, ExportFilters())
+    assert blocker.args[0] is None
+    box = window.findChild(QMessageBox, "exportFailedBox")
+    assert box is not None and "is the library itself" in box.informativeText()
+    box.close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("select count(*) from articles").fetchone()[0] == before
+    conn.close()
