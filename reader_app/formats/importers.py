@@ -1,7 +1,13 @@
 """Article files (txt, md, html) -> ImportedArticle. No Qt, no SQL.
 
-Every way a file can be unfit (missing, too big, binary, undecodable, empty)
-ends as ImportRefused with a one-line message; nothing else escapes.
+Every way a file can be unfit (missing, too big, binary, undecodable, empty,
+only invisible characters) ends as ImportRefused with a one-line message that
+names the file printably; nothing else escapes but ImportCancelled, raised when
+should_cancel() says stop while a file is read. Every importer is linear in the
+size of its input: Markdown goes through markdown-it-py (CommonMark, linear by
+design, nesting capped), HTML through nh3 with nesting bounded first, and the
+page metadata is read from nh3's well-formed output, never by Python's
+HTMLParser from the raw page (which is quadratic on runs of unclosed tags).
 """
 
 from __future__ import annotations
@@ -9,22 +15,36 @@ from __future__ import annotations
 import os
 import re
 import stat
+from dataclasses import replace
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
 
-import markdown
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 
 from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.formats.dateline import guess_language, split_dateline, text_title, valid_iso_date
 from reader_app.formats.decode import DecodeError, declared_charset, decode_bytes
-from reader_app.formats.rendered import drop_prefix, render_html, sanitize_html
+from reader_app.formats.rendered import (
+    DROPPED_TAGS,
+    CancelCheck,
+    ImportCancelled,
+    _Checker,
+    bound_depth,
+    drop_prefix,
+    render_html,
+    sanitize_html,
+)
 
 __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
+    "ImportCancelled",
     "ImportRefused",
     "collect_paths",
+    "printable_name",
     "parse_article",
     "read_article",
 ]
@@ -42,7 +62,7 @@ class ImportRefused(Exception):
     reason: str
 
     def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        self.path = os.fspath(path)
+        self.path = printable_name(path)
         self.reason = reason
         super().__init__(_one_line(f"{self.path}: refused: {reason}"))
 
@@ -54,8 +74,21 @@ class _Unreadable(Exception):
     """Raised by the format importers; parse_article adds the file name."""
 
 
-def read_article(path: str | os.PathLike[str]) -> ImportedArticle:
-    """Read and parse one file. Raises ImportRefused, never OSError."""
+def printable_name(path: str | os.PathLike[str] | bytes) -> str:
+    """A file name as text that can be shown, printed and stored: bytes that are
+    not UTF-8 (surrogate-escaped by Python, e.g. "\\udce9") become "\\xe9", and
+    control characters are escaped ("\\n")."""
+    raw = os.fsencode(path)
+    text = raw.decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def read_article(
+    path: str | os.PathLike[str], should_cancel: CancelCheck = None
+) -> ImportedArticle:
+    """Read and parse one file. Raises ImportRefused (never OSError) or ImportCancelled."""
     label = os.fspath(path)
     try:
         st = os.stat(label)
@@ -71,28 +104,68 @@ def read_article(path: str | os.PathLike[str]) -> ImportedArticle:
         raise ImportRefused(label, _os_reason(e)) from None
     except ValueError:  # e.g. a NUL character in the path
         raise ImportRefused(label, "invalid file name") from None
-    return parse_article(data, label)
+    return parse_article(data, label, should_cancel)
 
 
-def parse_article(data: bytes, name: str | os.PathLike[str]) -> ImportedArticle:
+def parse_article(
+    data: bytes, name: str | os.PathLike[str], should_cancel: CancelCheck = None
+) -> ImportedArticle:
     """Parse file contents; the suffix of name picks the format (unknown: text)."""
     label = os.fspath(name) or "<unnamed>"
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(label, _too_large(len(data)))
-    path = PurePath(label)
+    path = PurePath(printable_name(label))
     kind = _KIND.get(path.suffix.lower(), "text")
-    source, stem = path.name or label, path.stem or label
+    source, stem = path.name or path.as_posix(), path.stem or path.as_posix()
+    warnings: list[str] = []
+    if source != PurePath(label).name:
+        warnings.append(f"the file name is not plain UTF-8 text; stored as {source!r}")
     try:
+        text = decode_bytes(data, declared_charset(data) if kind == "html" else None)
+        text = _without_nul(text, warnings)
         if kind == "html":
-            return _import_html(decode_bytes(data, declared_charset(data)), source, stem)
-        text = decode_bytes(data)
-        if kind == "markdown":
-            return _import_markdown(text, source, stem)
-        return _import_text(text, source, stem)
+            article = _import_html(text, source, stem, should_cancel)
+        elif kind == "markdown":
+            article = _import_markdown(text, source, stem, should_cancel)
+        else:
+            article = _import_text(text, source, stem)
+        _check_visible(article.text)
     except (DecodeError, _Unreadable) as e:
         raise ImportRefused(label, str(e)) from None
+    except ImportCancelled:
+        raise
     except Exception as e:  # a parser bug on hostile input must not escape as-is
         raise ImportRefused(label, f"could not be read as {kind} ({type(e).__name__})") from e
+    if warnings:
+        article = replace(article, warnings=(*warnings, *article.warnings))
+    return article
+
+
+def _without_nul(text: str, warnings: list[str]) -> str:
+    """U+0000 (only a UTF-16/32 file can hold one: NUL bytes elsewhere mean binary)
+    is removed: Qt and C libraries end strings there, so the text after it could be
+    neither shown nor tagged. Removed before parsing, so offsets index the result."""
+    nuls = text.count("\x00")
+    if not nuls:
+        return text
+    warnings.append(f"{nuls} NUL character{'s' if nuls != 1 else ''} (U+0000) removed")
+    return text.replace("\x00", "")
+
+
+# White space and characters that show nothing on their own: format controls
+# (zero-width space/joiners, bidi marks, BOM, soft hyphen, tags...), variation
+# selectors and the Hangul/Braille fillers. A text made only of these is blank.
+_INVISIBLE = (
+    r"\s\x00-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0"
+    r"\ufff0-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
+_VISIBLE = re.compile(f"[^{_INVISIBLE}]")
+
+
+def _check_visible(text: str) -> None:
+    if not _VISIBLE.search(text):
+        raise _Unreadable("blank: no visible text (only invisible characters such as zero-width spaces)")
 
 
 def _import_text(text: str, source: str, stem: str) -> ImportedArticle:
@@ -111,10 +184,60 @@ def _import_text(text: str, source: str, stem: str) -> ImportedArticle:
     )
 
 
-def _import_markdown(src: str, source: str, stem: str) -> ImportedArticle:
+def _inline_with_cancel(state: StateCore) -> None:
+    """markdown-it's core "inline" rule, checking should_cancel between blocks."""
+    check: _Checker = state.env.get("check") or _Checker(None)
+    for token in state.tokens:
+        if token.type == "inline":
+            check.tick()
+            if token.children is None:
+                token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def _block_cancel(state, start_line: int, end_line: int, silent: bool) -> bool:  # noqa: ANN001
+    """A block rule that matches nothing: it only checks should_cancel as blocks start."""
+    check = state.env.get("check")
+    if check is not None:
+        check.tick()
+    return False
+
+
+def _markdown_parser() -> MarkdownIt:
+    # CommonMark with tables; raw HTML passes (nh3 sanitizes it); nesting capped at 20.
+    md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
+    md.validateLink = lambda url: True  # nh3 and render_html decide which links stay
+    md.core.ruler.at("inline", _inline_with_cancel)
+    md.block.ruler.before("table", "cancel_check", _block_cancel)
+    return md
+
+
+_MARKDOWN = _markdown_parser()
+# markdown-it is linear, but each inline markup character costs ~30 µs (emphasis,
+# brackets, entities): past this many, a file would take minutes to render and is
+# imported as plain text instead (its source as written), with a warning.
+MARKDOWN_MARKUP_BUDGET = 250_000
+_MARKUP_CHARS = "*_[]!<&`\\"
+
+
+def _markup_count(src: str) -> int:
+    return sum(map(src.count, _MARKUP_CHARS))
+
+
+def _import_markdown(
+    src: str, source: str, stem: str, should_cancel: CancelCheck = None
+) -> ImportedArticle:
+    marks = _markup_count(src)
+    if marks > MARKDOWN_MARKUP_BUDGET:
+        article = _import_text(src, source, stem)
+        note = (f"too much Markdown markup to render ({marks:,} markup characters; the limit is "
+                f"{MARKDOWN_MARKUP_BUDGET:,}): imported as plain text, as written")
+        return replace(article, warnings=(note, *article.warnings))
     published, src, warning = split_dateline(src)
-    html = markdown.markdown(src, extensions=["extra", "sane_lists"])
-    text, styles = render_html(sanitize_html(html))
+    check = _Checker(should_cancel)
+    html = _MARKDOWN.render(src, {"check": check})
+    check.now()
+    text, styles = render_html(sanitize_html(html, should_cancel=should_cancel), should_cancel)
     if not text:
         raise _Unreadable("no readable text")
     return ImportedArticle(
@@ -129,20 +252,21 @@ def _import_markdown(src: str, source: str, stem: str) -> ImportedArticle:
     )
 
 
-def _import_html(page: str, source: str, stem: str) -> ImportedArticle:
-    meta = _HtmlMeta()
-    meta.feed(page)
-    meta.close()
-    clean = sanitize_html(page, frozenset({"article", "main"}))
+def _import_html(
+    page: str, source: str, stem: str, should_cancel: CancelCheck = None
+) -> ImportedArticle:
+    page = bound_depth(page, should_cancel)  # once, for both nh3 passes
+    meta = _read_meta(page, should_cancel)
+    clean = sanitize_html(page, frozenset({"article", "main"}), should_cancel)
     text, styles = "", ()
     for tag in ("article", "main"):  # the story itself, not the page around it
         region = _inner(clean, tag)
         if region is not None:
-            text, styles = render_html(region)
+            text, styles = render_html(region, should_cancel)
             if text:
                 break
     if not text:
-        text, styles = render_html(clean)
+        text, styles = render_html(clean, should_cancel)
     if not text:
         raise _Unreadable("no readable text")
     warnings: list[str] = []
@@ -154,6 +278,8 @@ def _import_html(page: str, source: str, stem: str) -> ImportedArticle:
         warnings += [warning] if warning else []
         if published is not None:  # the dateline left the text: shift the styles
             text, styles = drop_prefix(text, styles, len(text) - len(body))
+            if not text.strip():
+                raise _Unreadable("no text after the dateline")
     lang = meta.lang.strip()[:2].lower() if meta.lang else ""
     title = " ".join(meta.title.split()) or _first_heading(text, styles)
     return ImportedArticle(
@@ -168,13 +294,38 @@ def _import_html(page: str, source: str, stem: str) -> ImportedArticle:
     )
 
 
+_HTML_LANG = re.compile(r"""<html\b[^<>]*?\blang\s*=\s*["']?([A-Za-z0-9-]*)""", re.I)
+_META_TAGS = {"title", "meta", "time"}
+_META_ATTRIBUTES = {"meta": {"property", "name", "content"}, "time": {"datetime"}, "*": set()}
+
+
+def _read_meta(page: str, should_cancel: CancelCheck) -> _HtmlMeta:
+    """<html lang> from the page's first 4 KiB; <title>, <meta> and <time> from
+    nh3's output for those tags alone (well-formed, so HTMLParser stays linear).
+    page has been through bound_depth."""
+    lang = _HTML_LANG.search(page[:4096])
+    skeleton = nh3.clean(
+        page,
+        tags=_META_TAGS,
+        clean_content_tags=set(DROPPED_TAGS - {"title", "head"}),
+        attributes=_META_ATTRIBUTES,
+        link_rel=None,
+    )
+    meta = _HtmlMeta(_Checker(should_cancel))
+    meta.lang = lang.group(1) if lang else None
+    meta.feed(skeleton)
+    meta.close()
+    return meta
+
+
 class _HtmlMeta(HTMLParser):
-    """<html lang>, <title>, and published-date candidates in priority order."""
+    """<title>, and published-date candidates in priority order."""
 
     _DATE_KEYS = ("article:published_time", "date")
 
-    def __init__(self) -> None:
+    def __init__(self, check: _Checker) -> None:
         super().__init__(convert_charrefs=True)
+        self._check = check
         self.lang: str | None = None
         self.title = ""
         self._in_title = False
@@ -186,10 +337,9 @@ class _HtmlMeta(HTMLParser):
         return [self._found[k] for k in order if k in self._found]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check.tick()
         a = {k.lower(): v or "" for k, v in attrs}
-        if tag == "html" and self.lang is None:
-            self.lang = a.get("lang")
-        elif tag == "title" and not self.title:
+        if tag == "title" and not self.title:
             self._in_title = True
         elif tag == "meta":
             for key in (a.get("property", "").lower(), a.get("name", "").lower()):
@@ -203,6 +353,7 @@ class _HtmlMeta(HTMLParser):
             self._in_title = False
 
     def handle_data(self, data: str) -> None:
+        self._check.tick()
         if self._in_title:
             self.title += data
 

@@ -7,18 +7,63 @@ browser (verbatim inside <pre>), <br> is "\n", list items get "• " or "1. ",
 table cells are joined by " | ", <hr> is just a paragraph break. Spans are
 code-point offsets into that text and cover content only: never the list
 marker, never the white space around an element. Empty elements get no span.
+
+Everything here is linear in the size of the page, whatever the page: nesting
+deeper than MAX_DEPTH is flattened before the HTML parser sees it (html5ever's
+tree building, like every HTML5 parser's, scans the stack of open elements, so
+100,000 nested <div>s would take minutes), and a long job checks its
+should_cancel callback every few thousand steps (raising ImportCancelled).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 import nh3
 
 from reader_app.domain.models import StyleSpan
 
-__all__ = ["ALLOWED_TAGS", "drop_prefix", "render_html", "sanitize_html"]
+__all__ = [
+    "ALLOWED_TAGS",
+    "MAX_DEPTH",
+    "CancelCheck",
+    "ImportCancelled",
+    "bound_depth",
+    "drop_prefix",
+    "render_html",
+    "sanitize_html",
+]
+
+CancelCheck = Callable[[], bool] | None
+MAX_DEPTH = 200  # open elements kept; deeper start tags (and their end tags) are dropped
+_CHECK_EVERY = 4096  # parser steps between two should_cancel() calls
+
+
+class ImportCancelled(Exception):
+    """should_cancel() said stop while a file was being read."""
+
+
+class _Checker:
+    """Calls should_cancel every _CHECK_EVERY ticks; raises ImportCancelled."""
+
+    __slots__ = ("_cancel", "_n")
+
+    def __init__(self, should_cancel: CancelCheck) -> None:
+        self._cancel = should_cancel
+        self._n = 0
+
+    def tick(self) -> None:
+        self._n += 1
+        if self._n >= _CHECK_EVERY:
+            self._n = 0
+            self.now()
+
+    def now(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise ImportCancelled("import cancelled")
 
 ALLOWED_TAGS = frozenset(
     "p br h1 h2 h3 h4 h5 h6 strong b em i code pre blockquote ul ol li a hr "
@@ -44,9 +89,13 @@ _STYLE = {"b": "strong", "i": "em"} | {
 _COLLAPSE = re.compile(r"[ \t\n\f]+")  # HTML white space; NBSP is not in it
 
 
-def sanitize_html(html: str, extra_tags: frozenset[str] = frozenset()) -> str:
+def sanitize_html(
+    html: str, extra_tags: frozenset[str] = frozenset(), should_cancel: CancelCheck = None
+) -> str:
     """nh3 with the app's allow-list: no img, only href on a, and only
-    absolute http/https/mailto URLs (relative ones like "#fn:1" are dropped)."""
+    absolute http/https/mailto URLs (relative ones like "#fn:1" are dropped).
+    Nesting is bounded first (bound_depth), which keeps nh3 linear."""
+    html = bound_depth(html, should_cancel)
     options = {
         "tags": set(ALLOWED_TAGS | extra_tags),
         "clean_content_tags": set(DROPPED_TAGS),
@@ -60,12 +109,105 @@ def sanitize_html(html: str, extra_tags: frozenset[str] = frozenset()) -> str:
         return nh3.clean(html, **options)
 
 
-def render_html(html: str) -> tuple[str, tuple[StyleSpan, ...]]:
+def render_html(html: str, should_cancel: CancelCheck = None) -> tuple[str, tuple[StyleSpan, ...]]:
     """Render (already sanitized) HTML to its reading text and style spans."""
-    r = _Renderer()
+    r = _Renderer(_Checker(should_cancel))
     r.feed(html)
     r.close()
     return r.result()
+
+
+# --- nesting bound -------------------------------------------------------------
+# Tags that never nest in a parsed tree however they are written: void elements,
+# and those whose end tag is optional (a new <li> or <p> closes the open one).
+# They are not counted; every other start tag opens a level until its end tag.
+_UNCOUNTED = _VOID | frozenset(
+    "p li dt dd option optgroup tr td th thead tbody tfoot caption colgroup rb rt rp rtc "
+    "html head body".split()
+)
+# Elements whose content is raw text: tags inside them are not tags.
+_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes noscript".split())
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>?|<!--")
+_TEXT_MARK = re.compile("[&<]")
+_RUN_BREAK = 256  # "&" or "<" in one text run before a <wbr> breaks it
+
+
+def bound_depth(html: str, should_cancel: CancelCheck = None) -> str:
+    """html made cheap to parse, in one forward scan (linear in len(html)):
+    start tags beyond MAX_DEPTH open elements are dropped (their end tags too),
+    and a <wbr> (which the sanitizer removes again, changing no text) is put in
+    text after every _RUN_BREAK "&" or "<": html5ever appends each character
+    reference to the text node before it, which is quadratic in a single text
+    node of 100,000 "&amp;"s. A page with neither comes back unchanged."""
+    if html.count("<") <= MAX_DEPTH and html.count("&") < _RUN_BREAK:
+        return html
+    check = _Checker(should_cancel)
+    depth = 0
+    open_count: dict[str, int] = {}  # counted open elements by name
+    dropped: dict[str, int] = {}  # start tags dropped, by name, whose end tag goes too
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
+    run = 0  # "&" and "<" in text since the last break
+    pos, n = 0, len(html)
+    search = _TAG.search
+
+    def text(start: int, end: int) -> None:
+        nonlocal run
+        if end <= start:
+            return
+        found = html.count("&", start, end) + html.count("<", start, end)
+        if run + found < _RUN_BREAK:
+            run += found
+            return
+        marks = _TEXT_MARK.finditer(html, start, end)
+        first = _RUN_BREAK - run - 1  # index of the mark that completes the run
+        for mark in itertools.islice(marks, first, None, _RUN_BREAK):
+            check.now()
+            edits.append((mark.start(), mark.start(), "<wbr>"))
+        run = (run + found) % _RUN_BREAK
+
+    while pos < n:
+        m = search(html, pos)
+        if m is None:
+            break
+        check.tick()
+        text(pos, m.start())
+        pos = m.end()
+        if m.group(0) == "<!--":
+            end = html.find("-->", pos)
+            pos = n if end < 0 else end + 3
+            continue
+        closing, name = m.group(1), m.group(2).lower()
+        if name in _UNCOUNTED:
+            continue
+        if closing:
+            if dropped.get(name):
+                dropped[name] -= 1
+                edits.append((*m.span(), ""))
+            elif open_count.get(name):
+                open_count[name] -= 1
+                depth -= 1
+            continue
+        if name in _RAW_TEXT:  # skip to its end tag (unclosed: the rest is its text)
+            end = re.compile(rf"</{name}\b", re.I).search(html, pos)
+            pos = n if end is None else end.start()
+            continue
+        if m.group(0).endswith("/>"):
+            continue  # self-closing foreign element (svg); nothing stays open
+        if depth >= MAX_DEPTH:
+            dropped[name] = dropped.get(name, 0) + 1
+            edits.append((*m.span(), ""))
+        else:
+            depth += 1
+            open_count[name] = open_count.get(name, 0) + 1
+    text(pos, n)
+    if not edits:
+        return html
+    parts, last = [], 0
+    for start, end, replacement in edits:
+        parts += (html[last:start], replacement)
+        last = end
+    parts.append(html[last:])
+    return "".join(parts)
 
 
 def drop_prefix(
@@ -84,8 +226,11 @@ def _safe_href(href: str | None) -> str | None:
 
 
 class _Renderer(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, check: _Checker | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self._check = check or _Checker(None)
+        self._started = 0  # self._open[:_started] have a start; the rest do not yet
+        self._ignored: dict[str, int] = {}  # start tags beyond MAX_DEPTH, by name
         self._out: list[str] = []
         self._pos = 0  # code points written so far
         self._break = 0  # newlines owed before the next content (2 = new paragraph)
@@ -110,10 +255,14 @@ class _Renderer(HTMLParser):
         self._ws = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check.tick()
         if tag in _SKIP:
             self._skip += tag not in _VOID
             return
         if self._skip:
+            return
+        if len(self._open) >= MAX_DEPTH and tag not in _VOID:
+            self._ignored[tag] = self._ignored.get(tag, 0) + 1  # (sanitize_html bounds it first)
             return
         if tag == "br":
             if self._pos:
@@ -154,11 +303,15 @@ class _Renderer(HTMLParser):
             return
         if self._skip or tag in _VOID:
             return
+        if self._ignored.get(tag):
+            self._ignored[tag] -= 1
+            return
         for i in range(len(self._open) - 1, -1, -1):
             if self._open[i][0] == tag:
                 for rec in reversed(self._open[i:]):
                     self._close(rec)
                 del self._open[i:]
+                self._started = min(self._started, i)
                 break
 
     def _close(self, rec: list) -> None:
@@ -176,6 +329,7 @@ class _Renderer(HTMLParser):
 
     # --- text ------------------------------------------------------------
     def handle_data(self, data: str) -> None:
+        self._check.tick()
         if self._skip or not data:
             return
         data = data.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
@@ -208,9 +362,9 @@ class _Renderer(HTMLParser):
         self._break, self._ws, self._prefix = 0, "", ""
         if head:
             self._write(head)
-        for rec in self._open:
-            if rec[3] is None:
-                rec[3] = self._pos
+        for rec in self._open[self._started :]:  # only those opened since the last text
+            rec[3] = self._pos
+        self._started = len(self._open)
         self._write(text)
         self._fresh = False
 
