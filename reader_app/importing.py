@@ -1,23 +1,36 @@
 """Import many files into a library: shared by the command line and the window.
 
-Each file is read and checked on its own; a refused file never stops the
-batch and leaves nothing behind. Parsed articles are stored in chunks, one
-transaction each, which is what makes a 10,000-file import fast.
+Each file is read and checked on its own; a refused file (or one that cannot be
+stored) never stops the batch and leaves nothing behind. Parsed articles are
+stored in short batches, one write transaction each: few enough articles and
+characters that a transaction holds the write lock for well under 100 ms, so
+tags made in the window meanwhile interleave with the import instead of
+waiting for it. Cancel reaches into the file being read. When the library
+itself fails (disk full, busy, read-only), the import stops and the report
+says how many files were stored before it stopped.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from reader_app.domain.models import ImportedArticle
-from reader_app.formats.importers import ImportRefused, collect_paths, read_article
+from reader_app.formats.importers import (
+    ImportCancelled,
+    ImportRefused,
+    collect_paths,
+    printable_name,
+    read_article,
+)
 from reader_app.storage.articles import AddResult, add_articles
 
-CHUNK = 200
+CHUNK = 50  # articles per write transaction, at most
+CHUNK_CHARS = 400_000  # characters of text per write transaction, at most (FTS indexes them)
 
 
 @dataclass
@@ -27,19 +40,30 @@ class ImportReport:
     refused: list[str] = field(default_factory=list)  # one line each, naming the file
     warnings: list[str] = field(default_factory=list)
     cancelled: bool = False
+    total: int = 0  # files found
+    read: int = 0  # files read (stored, already present or refused) before the end
+    stopped: str | None = None  # why the library stopped the import early, if it did
 
     @property
     def failed(self) -> bool:
-        return bool(self.refused)
+        return bool(self.refused or self.stopped)
 
     def summary(self) -> str:
-        parts = [f"Imported {len(self.created)} article{'s' if len(self.created) != 1 else ''}"]
+        n = len(self.created)
+        parts = [f"Imported {n} article{'s' if n != 1 else ''}"]
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} already present")
         if self.refused:
             parts.append(f"{len(self.refused)} refused")
         text = ", ".join(parts) + "."
-        return text + (" Cancelled before the end." if self.cancelled else "")
+        kept = f"the {n} stored before stay{'s' if n == 1 else ''} in the library" if n else (
+            "nothing was stored")
+        if self.stopped:
+            text += (f" Stopped after {self.read} of {self.total} files: {self.stopped};"
+                     f" {kept}.")
+        elif self.cancelled:
+            text += f" Cancelled before the end, after {self.read} of {self.total} files; {kept}."
+        return text
 
 
 def import_paths(
@@ -49,37 +73,80 @@ def import_paths(
     progress: Callable[[int, int, str], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Import files and folders (recursively). progress(done, total, name)."""
+    """Import files and folders (recursively). progress(done, total, name), with a
+    printable name. Never raises for a file; a failing library ends it (report.stopped)."""
     report = ImportReport()
     try:
         files = collect_paths(paths)
     except ImportRefused as e:
         report.refused.append(str(e))
         return report
+    report.total = len(files)
     pending: list[tuple[str, ImportedArticle]] = []
-    for done, path in enumerate(files, 1):
-        if should_cancel and should_cancel():
-            report.cancelled = True
-            break
-        try:
-            item = read_article(path)
-        except ImportRefused as e:
-            report.refused.append(str(e))
-        else:
-            pending.append((path.name, item))
-        if len(pending) >= CHUNK:
-            _store(db, pending, report)
-        if progress:
-            progress(done, len(files), path.name)
-    _store(db, pending, report)
+    chars = 0
+    try:
+        for done, path in enumerate(files, 1):
+            if should_cancel and should_cancel():
+                report.cancelled = True
+                break
+            name = printable_name(path.name)
+            try:
+                item = read_article(path, should_cancel)
+            except ImportCancelled:
+                report.cancelled = True
+                break
+            except ImportRefused as e:
+                report.refused.append(str(e))
+            except Exception as e:  # noqa: BLE001 - one file never stops the batch
+                report.refused.append(_refusal(path, f"unexpected {type(e).__name__}"))
+            else:
+                pending.append((name, item))
+                chars += len(item.text)
+            report.read = done
+            if len(pending) >= CHUNK or chars >= CHUNK_CHARS:
+                _store(db, pending, report)
+                chars = 0
+            if progress:
+                progress(done, len(files), name)
+        _store(db, pending, report)
+    except sqlite3.DatabaseError as e:  # the library failed, not a file: stop, say how far
+        report.stopped = str(e) or type(e).__name__
+        report.read -= len(pending)  # read, but not stored: the transaction rolled back
+        pending.clear()
     return report
 
 
 def _store(db: Database, pending: list[tuple[str, ImportedArticle]], report: ImportReport) -> None:
+    """One short transaction for pending; an article the library will not take (a
+    bug, odd text) is refused alone. sqlite3.DatabaseError (disk full, busy,
+    read-only) propagates: the library failed, not the file."""
     if not pending:
         return
-    results = add_articles(db, [item for _, item in pending])
+    items = [item for _, item in pending]
+    try:
+        results = add_articles(db, items)
+    except sqlite3.DatabaseError as e:
+        if not isinstance(e, sqlite3.IntegrityError):
+            raise
+        results = None
+    except Exception:  # noqa: BLE001 - find the article at fault, store the others
+        results = None
+    if results is None:
+        results = []
+        for name, item in pending:
+            try:
+                results.append(add_articles(db, [item])[0])
+            except sqlite3.DatabaseError as e:
+                if not isinstance(e, sqlite3.IntegrityError):
+                    raise
+                results.append(None)
+                report.refused.append(f"{name}: refused: could not be stored ({e})")
+            except Exception as e:  # noqa: BLE001
+                results.append(None)
+                report.refused.append(f"{name}: refused: could not be stored ({type(e).__name__})")
     for (name, item), result in zip(pending, results):
+        if result is None:
+            continue
         if result.created:
             report.created.append(result)
             report.warnings += [f"{name}: {w}" for w in item.warnings]
@@ -88,6 +155,9 @@ def _store(db: Database, pending: list[tuple[str, ImportedArticle]], report: Imp
     pending.clear()
 
 
+def _refusal(path: str | os.PathLike, reason: str) -> str:
+    return str(ImportRefused(path, reason))
+
+
 def describe_duplicate(name: str, result: AddResult) -> str:
     return f"{name}: already in the library as “{result.title}” (article {result.article_id})"
-
