@@ -28,6 +28,7 @@ from reader_app.formats.importers import (
     read_article,
 )
 from reader_app.storage.articles import AddResult, add_articles
+from reader_app.storage.library_files import file_id, library_file_ids
 
 CHUNK = 50  # articles per write transaction, at most
 CHUNK_CHARS = 400_000  # characters of text per write transaction, at most (FTS indexes them)
@@ -82,6 +83,10 @@ def import_paths(
         report.refused.append(str(e))
         return report
     report.total = len(files)
+    # The library (or its -wal/-shm) dropped on the window: reading it with plain file
+    # I/O would drop SQLite's locks on it for the whole process. Never open it.
+    library = db.execute("PRAGMA database_list").fetchone()[2]
+    own = library_file_ids(library) if library else set()
     pending: list[tuple[str, ImportedArticle]] = []
     chars = 0
     try:
@@ -91,6 +96,8 @@ def import_paths(
                 break
             name = printable_name(path.name)
             try:
+                if own and file_id(path) in own:
+                    raise ImportRefused(path, "is this library's own file; it cannot be imported")
                 item = read_article(path, should_cancel)
             except ImportCancelled:
                 report.cancelled = True

@@ -525,3 +525,19 @@ def test_busy_is_told_apart_from_a_lock_inside_one_connection():
     table_locked = sqlite3.OperationalError("database table is locked")
     table_locked.sqlite_errorname = "SQLITE_LOCKED"
     assert is_busy(busy) and not is_busy(table_locked)
+
+
+def test_importing_the_library_itself_is_refused_without_opening_it(db_path, tmp_path):
+    from reader_app.importing import import_paths
+
+    _make_library(db_path)
+    db = open_library(db_path)  # the window's connection
+    (tmp_path / "note.txt").write_text("Riga hosted the talks on Monday.", encoding="utf-8")
+    dropped = [db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), tmp_path / "note.txt"]
+    report = import_paths(db, dropped)  # the library and its side files dropped on the window
+    own = [line for line in report.refused if "this library's own file" in line]
+    assert len(own) == 3 and any(str(db_path) in line for line in own)
+    assert db.execute("select count(*) from articles").fetchone()[0] == 2
+    add_annotation(db, 1, "date", 13, 19)
+    assert _count_elsewhere(db_path) == 2
+    db.close()

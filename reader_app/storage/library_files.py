@@ -13,7 +13,7 @@ from pathlib import Path
 SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def file_id(path: str | os.PathLike) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -22,7 +22,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def library_file_ids(library: str | os.PathLike) -> set[tuple[int, int]]:
-    ids = {_identity(Path(f"{library}{suffix}")) for suffix in SIDE_SUFFIXES}
+    ids = {file_id(Path(f"{library}{suffix}")) for suffix in SIDE_SUFFIXES}
     ids.discard(None)
     return ids  # type: ignore[return-value]
 
@@ -30,7 +30,7 @@ def library_file_ids(library: str | os.PathLike) -> set[tuple[int, int]]:
 def is_library_file(candidate: str | os.PathLike, library: str | os.PathLike) -> bool:
     """True if candidate is the library or one of its side files (existing or not)."""
     candidate = Path(candidate)
-    identity = _identity(candidate)
+    identity = file_id(candidate)
     if identity is not None and identity in library_file_ids(library):
         return True
     try:
