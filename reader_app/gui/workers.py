@@ -5,6 +5,14 @@ on its own thread with its own library connection (SQLite connections belong
 to the thread that opened them); WAL lets the window keep reading meanwhile.
 JobFlow is what the window's import and export share: one job at a time behind
 a progress dialog with Cancel, stopped cleanly when the window closes.
+
+The thread is a Python daemon thread, not a QThread: closing the window cancels
+the job and waits at most STOP_WAIT_S for it. A job that does not end by then
+(blocked in a long write, say) is left to finish or to die with the process;
+a QThread object destroyed while its thread still runs aborts the whole
+program ("QThread: Destroyed while thread is still running"), and waiting for
+it without bound froze the window. Dying mid-write is what SQLite is made for:
+the unfinished transaction rolls back.
 """
 
 from __future__ import annotations
@@ -14,12 +22,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reader_app.storage.database import open_library
 
 Job = Callable[[Any, Callable[[int, int, str], None], Callable[[], bool]], Any]
+STOP_WAIT_S = 2.0  # how long a closing window waits for a cancelled job
 
 
 class JobWorker(QObject):
@@ -52,40 +61,35 @@ class JobWorker(QObject):
         self.finished.emit()
 
 
-# Python owns each JobWorker (it has no parent, it cannot have one across threads):
-# if the last reference went away while the job still ran, the GUI thread would
-# delete the worker under the running thread and crash. Keep it until the thread ends.
+# Python owns each JobWorker: it must outlive its thread (the thread emits its
+# signals) and be deleted in the GUI thread, its Qt thread. JobFlow drops it when
+# the job has finished; a worker left running by a closed window stays here.
 _alive: dict[int, JobWorker] = {}
 
 
-def start_job(parent: QObject, db_path: Path, job: Job) -> tuple[QThread, JobWorker]:
-    """Start job on a new thread; both objects go away once it has ended.
+def start_job(parent: QObject, db_path: Path, job: Job) -> tuple[threading.Thread, JobWorker]:
+    """Start job on a new daemon thread. parent is unused (kept for callers).
 
-    Connect a cancel button to worker.cancel with Qt.DirectConnection: a queued
-    call would wait for the worker's own thread, which is busy running the job.
+    Connect a cancel button to worker.cancel with Qt.DirectConnection: cancel only
+    sets a threading.Event, and a queued call would wait for the GUI thread.
     """
-    thread = QThread(parent)
     worker = JobWorker(db_path, job)
-    worker.moveToThread(thread)
-    key = id(worker)
-    _alive[key] = worker
-    thread.started.connect(worker.run)
-    # direct: QThread.quit is thread-safe, and queued it would wait for a GUI thread
-    # that may itself be waiting for this thread to end (stop_job)
-    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(lambda: _alive.pop(key, None))  # runs in the GUI thread
-    thread.finished.connect(thread.deleteLater)
+    _alive[id(worker)] = worker
+    thread = threading.Thread(target=worker.run, name="reader-app-job", daemon=True)
     thread.start()
     return thread, worker
 
 
-def stop_job(thread: QThread, worker: JobWorker, wait_ms: int = 10_000) -> None:
-    """Cancel a job and wait for its thread (the window is closing)."""
+def forget_job(worker: JobWorker) -> None:
+    """Drop the reference start_job kept (call in the GUI thread, once it finished)."""
+    _alive.pop(id(worker), None)
+
+
+def stop_job(thread: threading.Thread, worker: JobWorker, wait_s: float = STOP_WAIT_S) -> bool:
+    """Cancel a job and wait up to wait_s for its thread; True if it ended."""
     worker.cancel()
-    try:
-        thread.wait(wait_ms)
-    except RuntimeError:  # its thread already ended and was deleted
-        pass
+    thread.join(wait_s)
+    return not thread.is_alive()
 
 
 class JobFlow(QObject):
@@ -101,7 +105,7 @@ class JobFlow(QObject):
         self._parent = parent
         self._db_path = db_path
         self._worker: JobWorker | None = None
-        self._thread: QThread | None = None
+        self._thread: threading.Thread | None = None
         self._stopped = False
         self._progress: QProgressDialog | None = None
 
@@ -112,8 +116,9 @@ class JobFlow(QObject):
     def stop(self) -> None:
         """Cancel a running job and wait for it; later results are dropped."""
         self._stopped = True
-        if self._worker is not None:
-            stop_job(self._thread, self._worker)
+        if self._worker is not None and self._thread is not None:
+            if stop_job(self._thread, self._worker):
+                forget_job(self._worker)
         self._finish()
 
     def start(self, job: Job) -> bool:
@@ -131,6 +136,7 @@ class JobFlow(QObject):
         worker.progressed.connect(self._on_worker_progressed)
         worker.succeeded.connect(self._on_worker_succeeded)
         worker.failed.connect(self._on_worker_failed)
+        worker.finished.connect(self._on_worker_finished)
         return True
 
     # -- what subclasses say ----------------------------------------------------------
@@ -157,6 +163,12 @@ class JobFlow(QObject):
                 progress.setLabelText(text)
             # last: a modal dialog's setValue processes events, which may end the job
             progress.setValue(done)
+
+    @Slot()
+    def _on_worker_finished(self) -> None:
+        worker = self.sender()
+        if isinstance(worker, JobWorker):
+            forget_job(worker)
 
     @Slot(object)
     def _on_worker_succeeded(self, result: Any) -> None:
