@@ -64,7 +64,8 @@ _LEGACY = re.compile(
 _SAMPLE = 64 * 1024  # bytes shown to charset-normalizer
 
 # C0/C1 controls and DEL, except those real text files carry (\t \n \r \f \v).
-_BAD_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# NUL is counted on its own: a few in a UTF-16/32 text are removed by the importer.
+_BAD_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def decode_bytes(data: bytes, hint: str | None = None) -> str:
@@ -87,6 +88,9 @@ def decode_bytes(data: bytes, hint: str | None = None) -> str:
         text = text[:-1]
     if not text.strip():
         raise DecodeError("empty file (only whitespace)")
+    nuls = text.count("\x00")
+    if nuls * 100 > len(text):
+        raise DecodeError(f"binary file ({nuls} NUL characters)")
     bad = len(_BAD_CONTROLS.findall(text))
     if bad * 100 > len(text):
         raise DecodeError(f"not text ({bad} control characters)")

@@ -203,12 +203,22 @@ def _block_cancel(state, start_line: int, end_line: int, silent: bool) -> bool: 
     return False
 
 
+def _inline_cancel(state, silent: bool) -> bool:  # noqa: ANN001
+    """An inline rule that matches nothing: checks should_cancel at markup characters
+    (one paragraph can be the whole file)."""
+    check = state.env.get("check")
+    if check is not None:
+        check.tick()
+    return False
+
+
 def _markdown_parser() -> MarkdownIt:
     # CommonMark with tables; raw HTML passes (nh3 sanitizes it); nesting capped at 20.
     md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
     md.validateLink = lambda url: True  # nh3 and render_html decide which links stay
     md.core.ruler.at("inline", _inline_with_cancel)
     md.block.ruler.before("table", "cancel_check", _block_cancel)
+    md.inline.ruler.before("text", "cancel_check", _inline_cancel)
     return md
 
 
