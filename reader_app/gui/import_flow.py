@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader_app.gui.workers import JobFlow
@@ -51,10 +51,15 @@ class ImportFlow(JobFlow):
             self.articles_imported.emit([r.article_id for r in report.created])
         problems = report.refused + [describe_duplicate(n, r) for n, r in report.duplicates]
         problems += report.warnings
-        if report.refused or report.warnings or (report.duplicates and not report.created):
+        if report.stopped:
+            problems.insert(0, f"The import stopped: {report.stopped}")
+        if (report.refused or report.warnings or report.stopped
+                or (report.duplicates and not report.created)):
             box = QMessageBox(self._parent)
             box.setObjectName("importReport")
-            box.setIcon(QMessageBox.Icon.Warning if report.refused else QMessageBox.Icon.Information)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # file names and titles are data
+            warn = report.refused or report.stopped
+            box.setIcon(QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information)
             box.setWindowTitle("Import finished")
             box.setText(report.summary())
             box.setInformativeText("\n".join(problems[:12]) + ("\n…" if len(problems) > 12 else ""))
