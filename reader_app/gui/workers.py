@@ -67,14 +67,21 @@ class JobWorker(QObject):
 _alive: dict[int, JobWorker] = {}
 
 
-def start_job(parent: QObject, db_path: Path, job: Job) -> tuple[threading.Thread, JobWorker]:
+def start_job(
+    parent: QObject, db_path: Path, job: Job,
+    connect: Callable[[JobWorker], None] | None = None,
+) -> tuple[threading.Thread, JobWorker]:
     """Start job on a new daemon thread. parent is unused (kept for callers).
+    connect(worker) runs before the thread starts: a short job may end at once,
+    and a signal emitted before its slot is connected is lost.
 
     Connect a cancel button to worker.cancel with Qt.DirectConnection: cancel only
     sets a threading.Event, and a queued call would wait for the GUI thread.
     """
     worker = JobWorker(db_path, job)
     _alive[id(worker)] = worker
+    if connect is not None:
+        connect(worker)
     thread = threading.Thread(target=worker.run, name="reader-app-job", daemon=True)
     thread.start()
     return thread, worker
@@ -130,13 +137,16 @@ class JobFlow(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)  # short jobs never flash a dialog
         self._progress = progress
-        self._thread, worker = start_job(self, self._db_path, job)
-        self._worker = worker
-        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
-        worker.progressed.connect(self._on_worker_progressed)
-        worker.succeeded.connect(self._on_worker_succeeded)
-        worker.failed.connect(self._on_worker_failed)
-        worker.finished.connect(self._on_worker_finished)
+
+        def connect(worker: JobWorker) -> None:
+            self._worker = worker
+            progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+            worker.progressed.connect(self._on_worker_progressed)
+            worker.succeeded.connect(self._on_worker_succeeded)
+            worker.failed.connect(self._on_worker_failed)
+            worker.finished.connect(self._on_worker_finished)
+
+        self._thread, _ = start_job(self, self._db_path, job, connect)
         return True
 
     # -- what subclasses say ----------------------------------------------------------
