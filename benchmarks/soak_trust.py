@@ -67,13 +67,14 @@ def _child_tagger(db_path: str, seconds: float) -> None:
             if ann.id not in before:
                 print(f"confirmed {ann.id}", flush=True)
         if random.random() < 0.2 and controller.undo_stack.canUndo():
-            undone = controller.undo_stack.command(controller.undo_stack.index() - 1)
             ids_before = {a.id for a in controller.annotations()}
+            # undo takes back the newest tag: a kill from here on may or may not have
+            # deleted it, and either is right (the analyst asked for it)
+            print(f"undoing {max(ids_before)}", flush=True)
             controller.undo_stack.undo()
             gone = ids_before - {a.id for a in controller.annotations()}
             for ann_id in gone:
                 print(f"removed {ann_id}", flush=True)
-            del undone
     print("done", flush=True)
 
 
@@ -104,12 +105,19 @@ def soak_kill(trials: int) -> bool:
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
         confirmed: set[int] = set()
+        undoing: int | None = None  # an undo under way when the kill came
         for line in out.splitlines():
             word, _, value = line.partition(" ")
             if word == "confirmed":
                 confirmed.add(int(value))
+                undoing = None
+            elif word == "undoing":
+                undoing = int(value)
             elif word == "removed":
                 confirmed.discard(int(value))
+                undoing = None
+        if undoing is not None:
+            confirmed.discard(undoing)
         lost, bad, integrity = _check(db_path, confirmed)
         lost_total += lost
         status = "ok" if (lost == 0 and bad == 0 and integrity == "ok") else "FAILED"
