@@ -125,7 +125,7 @@ sys.addaudithook(_audit)
 def _no_plain_access_to_libraries():
     _VIOLATIONS.clear()
     yield
-    found, _LIBRARY_NAMES_SNAPSHOT = list(_VIOLATIONS), None
+    found = list(_VIOLATIONS)
     _VIOLATIONS.clear()
     _LIBRARY_NAMES.clear()
     assert not found, found

@@ -27,6 +27,7 @@ from reader_app.storage.database import (
     schema_steps,
 )
 from reader_app.storage.errors import advice
+from reader_app.storage.foreign_schema import foreign_objects
 from reader_app.storage.migrations import migrations
 from reader_app.storage.transaction import LibraryBusy, begin_immediate, write
 
@@ -443,8 +444,7 @@ def test_a_changed_table_definition_opens_read_only_and_exports(db_path, tmp_pat
     assert is_read_only(db) is not None
     db.close()
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    error = ForeignSchema(db_path, __import__("reader_app.storage.foreign_schema", fromlist=["x"])
-                          .foreign_objects(conn, known_steps()))
+    error = ForeignSchema(db_path, foreign_objects(conn, known_steps()))
     conn.close()
     assert not error.removable and "restore the library from a backup" in str(error)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 
@@ -50,6 +49,3 @@ def describe_error(path: str | Path, e: BaseException, doing: str) -> str:
     """'<path>: <doing>: <reason and advice>' on one line."""
     return f"{path}: {doing}: {advice(e)}"
 
-
-def is_sqlite_error(e: BaseException) -> bool:
-    return isinstance(e, sqlite3.Error)
