@@ -38,7 +38,7 @@ from sqlite_utils import Database  # noqa: E402
 
 from reader_app.domain.models import ImportedArticle  # noqa: E402
 from reader_app.formats.importers import collect_paths, read_article  # noqa: E402
-from reader_app.importing import import_paths  # noqa: E402
+from reader_app.services.importing import import_paths  # noqa: E402
 from reader_app.storage.articles import add_articles  # noqa: E402
 from reader_app.storage.database import open_library  # noqa: E402
 from reader_app.storage.export_rows import export_query  # noqa: E402

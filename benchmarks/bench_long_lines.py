@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
 
 from reader_app.domain.models import Article, ArticleId  # noqa: E402
 from reader_app.domain.offsets import text_sha256  # noqa: E402
-from reader_app.gui.article_view import ArticleView  # noqa: E402
+from reader_app.gui.article.view import ArticleView  # noqa: E402
 
 SIZE = (1000, 800)
 LINE = ("the minister said on Thursday that talks with officials would resume despite "

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
 
 from reader_app.domain.models import Annotation, AnnotationId, Article, ArticleId  # noqa: E402
 from reader_app.domain.offsets import OffsetMap, text_sha256  # noqa: E402
-from reader_app.gui.article_view import ArticleView  # noqa: E402
+from reader_app.gui.article.view import ArticleView  # noqa: E402
 
 WORDS = (
     "the minister said on Thursday that talks with officials in Kyiv and Brussels would resume "

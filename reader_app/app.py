@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reader_app import __version__
 from reader_app.resources_path import resources_dir
-from reader_app.seed import seed_sample
+from reader_app.services.seed import seed_sample
 from reader_app.storage.database import ForeignSchema, LibraryError, is_read_only, open_library
 from reader_app.storage.location import resolve_library_path
 
@@ -39,7 +39,7 @@ def ensure_application() -> QApplication:
 def prepare_library(db_path: str | Path) -> Path:
     """Create the library if needed and give a new one the sample article. Foreign
     triggers or views are removed only once the analyst agreed (else OpenDeclined)."""
-    from reader_app.gui.library_flow import OpenDeclined, ask_remove_foreign_schema
+    from reader_app.gui.jobs.library_flow import OpenDeclined, ask_remove_foreign_schema
 
     path = Path(db_path)
     try:
@@ -63,8 +63,8 @@ def prepare_library(db_path: str | Path) -> Path:
 def create_window(db_path: str | Path) -> QMainWindow:
     """Build the whole main window on a library. Raises LibraryError for a bad file."""
     ensure_application()
-    from reader_app.gui.main_window import MainWindow  # Qt widgets only past this point
-    from reader_app.gui.recent import add_recent_library
+    from reader_app.gui.window.main_window import MainWindow  # Qt widgets only past this point
+    from reader_app.gui.window.recent import add_recent_library
 
     path = prepare_library(db_path)
     window = MainWindow(path, open_window=create_window)
@@ -78,7 +78,7 @@ def run_gui(db_path: str | Path | None, files: list[str]) -> int:
     try:
         window = create_window(path)
     except LibraryError as e:
-        from reader_app.gui.library_flow import OpenDeclined, show_library_error
+        from reader_app.gui.jobs.library_flow import OpenDeclined, show_library_error
 
         if not isinstance(e, OpenDeclined):
             show_library_error(None, e)

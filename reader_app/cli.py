@@ -18,10 +18,10 @@ from contextlib import closing
 
 from reader_app import __version__
 from reader_app.domain.models import CLAIM_STATUSES, KINDS
-from reader_app.exporting import TABLES
+from reader_app.services.exporting import TABLES
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.formats.dateline import valid_iso_date
-from reader_app.importing import describe_duplicate, import_paths
+from reader_app.services.importing import describe_duplicate, import_paths
 from reader_app.storage.backup import backup_library
 from reader_app.storage.database import (
     ForeignSchema,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 
 from reader_app.app import create_window
-from reader_app.gui.annotation_panel import AnnotationPanel
+from reader_app.gui.panels.annotation_panel import AnnotationPanel
 
 
 def u16(text: str, i: int) -> int:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QTableView, QTabWidget
 
 from reader_app.domain.models import ActorSummary, Annotation, ImportedArticle, Mention
-from reader_app.gui.actor_model import ID_ROLE, ActorModel, MentionModel
+from reader_app.gui.lists.actor_model import ID_ROLE, ActorModel, MentionModel
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from shared_sample import SHARED_SAMPLE
 
-from reader_app.analysis import (
+from reader_app.services.analysis import (
     ANALYST_METHOD,
     add_tag,
     fields_for_date_correction,

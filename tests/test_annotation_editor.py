@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from reader_app.domain.models import ImportedArticle
-from reader_app.gui.annotation_model import VALUE, AnnotationModel
+from reader_app.gui.lists.annotation_model import VALUE, AnnotationModel
 from reader_app.storage.actors import create_actor, get_actor
 from reader_app.storage.annotations import get_annotation
 from reader_app.storage.articles import add_article

@@ -19,9 +19,9 @@ from reader_app.domain.models import (
     StyleSpan,
 )
 from reader_app.domain.offsets import snap_to_words, text_sha256, trim_span
-from reader_app.gui.article_document import visible_range
-from reader_app.gui.article_view import ArticleView
-from reader_app.gui.palette import KIND_KEYS, make_legend
+from reader_app.gui.article.document import visible_range
+from reader_app.gui.article.view import ArticleView
+from reader_app.gui.shared.palette import KIND_KEYS, make_legend
 
 
 def make_article(

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QTableView, QTabWidget
 
 from reader_app.domain.models import ImportedArticle
-from reader_app.gui.actor_model import ID_ROLE
-from reader_app.gui.claim_model import ClaimModel, evaluation
+from reader_app.gui.lists.actor_model import ID_ROLE
+from reader_app.gui.lists.claim_model import ClaimModel, evaluation
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 

@@ -263,7 +263,7 @@ def test_annotations_persist_across_controllers(ctrl, db_path, article_id):
 
 
 def test_command_texts_quote_a_quotation_once():
-    from reader_app.gui.commands import quoted
+    from reader_app.domain.quotes import quoted
 
     assert quoted("“like a mute talking to a deaf person,”") == "“like a mute talking to a deaf person”"
     assert quoted('"dangerous moment"') == "“dangerous moment”"

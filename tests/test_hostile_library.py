@@ -17,7 +17,7 @@ import pytest
 
 from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.domain.offsets import locate_unique
-from reader_app.exporting import ExportFilters, export_csv_file
+from reader_app.services.exporting import ExportFilters, export_csv_file
 from reader_app.formats.csv_export import DANGEROUS_FIRST, write_csv
 from reader_app.storage.annotations import (
     add_annotation,
@@ -442,7 +442,7 @@ def test_the_window_opens_a_tampered_library_lists_flagged_tags_and_still_tags(q
     from gui_helpers import open_window, tag_in_window
     from PySide6.QtCore import Qt
 
-    from reader_app.gui.annotation_model import DAMAGED_MARK, QUOTE
+    from reader_app.gui.lists.annotation_model import DAMAGED_MARK, QUOTE
 
     article_id, ids = build(db_path, "markdown", styles=(StyleSpan(0, 4, "strong"),))
     drop_constraints(db_path)

@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from reader_app import importing
+from reader_app.services import importing
 from reader_app.formats.importers import (
     ImportCancelled,
     ImportRefused,
@@ -24,7 +24,7 @@ from reader_app.formats.importers import (
     printable_name,
     read_article,
 )
-from reader_app.importing import import_paths
+from reader_app.services.importing import import_paths
 from reader_app.storage.annotations import add_annotation
 from reader_app.storage.articles import get_article, list_articles
 
@@ -323,7 +323,7 @@ def test_stopping_a_job_that_ignores_cancel_neither_freezes_nor_aborts(tmp_path)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from pathlib import Path
         from PySide6.QtWidgets import QApplication, QWidget
-        from reader_app.gui.workers import JobFlow
+        from reader_app.gui.jobs.workers import JobFlow
         from reader_app.storage.database import open_library
 
         db_path = Path({str(tmp_path / "lib.sqlite")!r})

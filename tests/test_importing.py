@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader_app.importing import import_paths
+from reader_app.services.importing import import_paths
 from reader_app.storage.articles import list_articles
 
 

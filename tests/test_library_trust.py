@@ -528,7 +528,7 @@ def test_busy_is_told_apart_from_a_lock_inside_one_connection():
 
 
 def test_importing_the_library_itself_is_refused_without_opening_it(db_path, tmp_path):
-    from reader_app.importing import import_paths
+    from reader_app.services.importing import import_paths
 
     _make_library(db_path)
     db = open_library(db_path)  # the window's connection

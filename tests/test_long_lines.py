@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from reader_app.domain.models import Article, ArticleId, ImportedArticle
 from reader_app.domain.offsets import text_sha256
-from reader_app.gui.article_document import has_long_run, text_option
-from reader_app.gui.article_view import ArticleView
+from reader_app.gui.article.document import has_long_run, text_option
+from reader_app.gui.article.view import ArticleView
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from reader_app.app import create_window
 from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.formats.importers import read_article
-from reader_app.gui.annotation_model import QUOTE
+from reader_app.gui.lists.annotation_model import QUOTE
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 

@@ -22,9 +22,9 @@ from PySide6.QtGui import Qt as QtGui_Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView, QToolTip
 
 from reader_app.domain.models import ImportedArticle, StyleSpan
-from reader_app.gui.annotation_editor import NotePreview
-from reader_app.gui.article_view import ArticleView
-from reader_app.gui.plain_text import literal_html, message_box, tip
+from reader_app.gui.panels.annotation_editor import NotePreview
+from reader_app.gui.article.view import ArticleView
+from reader_app.gui.shared.plain_text import literal_html, message_box, tip
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 
@@ -131,8 +131,8 @@ def test_table_tooltips_show_raw_text(qtbot, hostile):
     assert rendered(cell_tooltip(qtbot, library, 0, 0)) == TITLE
     panel = window.annotation_panel
     panel.select_annotation(actor_id)
-    from reader_app.gui.annotation_model import NOTE as NOTE_COLUMN
-    from reader_app.gui.annotation_model import QUOTE as QUOTE_COLUMN
+    from reader_app.gui.lists.annotation_model import NOTE as NOTE_COLUMN
+    from reader_app.gui.lists.annotation_model import QUOTE as QUOTE_COLUMN
 
     row = panel.model.row_of(actor_id) if hasattr(panel.model, "row_of") else 0
     assert rendered(cell_tooltip(qtbot, panel.table, row, QUOTE_COLUMN)) == QUOTE
@@ -272,7 +272,7 @@ def test_a_title_naming_a_fifo_or_dev_zero_opens(tmp_path, target):
 
 
 def test_export_reports_success_in_the_status_bar(qtbot, hostile, tmp_path):
-    from reader_app.exporting import ExportFilters
+    from reader_app.services.exporting import ExportFilters
 
     window, _, _ = hostile
     path = tmp_path / "out.csv"
@@ -282,7 +282,7 @@ def test_export_reports_success_in_the_status_bar(qtbot, hostile, tmp_path):
 
 
 def test_a_failed_export_names_the_file_the_reason_and_what_to_do(qtbot, hostile, tmp_path):
-    from reader_app.exporting import ExportFilters
+    from reader_app.services.exporting import ExportFilters
 
     window, _, _ = hostile
     path = tmp_path / "missing folder" / "<b>out<i>.csv"

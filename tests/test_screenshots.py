@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from reader_app.app import create_window
-from reader_app.gui.palette import kind_colour
+from reader_app.gui.shared.palette import kind_colour
 
 # (kind, quote, occurrence) on the bundled sample: a date inside a claim, an actor inside
 # another, and some of each kind on their own

@@ -256,8 +256,8 @@ def test_impossible_dates_are_refused(ctrl, db, typed):
 
 
 def test_quick_picks_of_one_field_merge_and_slow_ones_do_not(ctrl, db, monkeypatch):
-    import reader_app.gui.actor_commands as actor_commands
-    import reader_app.gui.commands as commands
+    import reader_app.gui.commands.actors as actor_commands
+    import reader_app.gui.commands.tags as commands
 
     clock = [100.0]
     for module in (commands, actor_commands):

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from shared_sample import SHARED_SAMPLE
 
 from reader_app.app import create_window
-from reader_app.exporting import ExportFilters, export_csv_file
-from reader_app.gui.export_flow import ExportDialog
+from reader_app.services.exporting import ExportFilters, export_csv_file
+from reader_app.gui.jobs.export_flow import ExportDialog
 from reader_app.storage.database import open_library
 from reader_app.storage.export_rows import ACTOR_COLUMNS, CLAIM_COLUMNS, EXPORT_COLUMNS
 

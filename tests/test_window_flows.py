@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.domain.offsets import text_sha256
-from reader_app.exporting import ExportFilters
-from reader_app.gui import export_flow
+from reader_app.services.exporting import ExportFilters
+from reader_app.gui.jobs import export_flow
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 from reader_app.storage.export_rows import EXPORT_COLUMNS
@@ -273,7 +273,7 @@ def test_a_cancelled_export_leaves_no_file_and_no_error(
 
 
 def test_a_cancelled_import_stops_early(qtbot, window, tmp_path, db_path, errors, monkeypatch):
-    from reader_app.gui import import_flow
+    from reader_app.gui.jobs import import_flow
 
     folder = tmp_path / "batch"
     folder.mkdir()
@@ -312,7 +312,7 @@ def test_a_cancelled_import_stops_early(qtbot, window, tmp_path, db_path, errors
 def test_closing_the_window_during_an_import_stops_it_cleanly(
     qtbot, window, tmp_path, db_path, errors, monkeypatch
 ):
-    from reader_app.gui import import_flow
+    from reader_app.gui.jobs import import_flow
 
     folder = tmp_path / "batch"
     folder.mkdir()

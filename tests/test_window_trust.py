@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from reader_app.app import create_window
-from reader_app.gui.library_flow import OpenDeclined
+from reader_app.gui.jobs.library_flow import OpenDeclined
 from reader_app.storage.database import open_library
 
 
@@ -80,8 +80,8 @@ def test_read_only_library_shows_a_banner_disables_tagging_and_exports(qtbot, db
                                                                      monkeypatch):
     open_window(qtbot, db_path).close()  # a library with the sample article
     import reader_app.gui.controller as controller_module
-    from reader_app.exporting import ExportFilters
-    from reader_app.gui.main_window import MainWindow
+    from reader_app.services.exporting import ExportFilters
+    from reader_app.gui.window.main_window import MainWindow
 
     monkeypatch.setattr(controller_module, "open_library",
                         lambda path: open_library(path, read_only=True))
@@ -153,7 +153,7 @@ def test_tags_made_during_the_windows_own_import_reach_the_disk(qtbot, window, t
 
 
 def test_export_onto_the_library_itself_is_refused_and_the_library_kept(qtbot, window, db_path):
-    from reader_app.exporting import ExportFilters
+    from reader_app.services.exporting import ExportFilters
 
     before = sqlite3.connect(db_path).execute("select count(*) from articles").fetchone()[0]
     with qtbot.waitSignal(window.exports.export_finished, timeout=10_000) as blocker:

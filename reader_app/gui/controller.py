@@ -24,9 +24,9 @@ from reader_app.domain.models import (
     ArticleSummary,
     Mention,
 )
-from reader_app.gui import actor_commands as actor_cmd
-from reader_app.gui.claim_commands import claim_fields_command, date_correction_command
-from reader_app.gui.commands import (
+from reader_app.gui.commands import actors as actor_cmd
+from reader_app.gui.commands.claims import claim_fields_command, date_correction_command
+from reader_app.gui.commands.tags import (
     STORAGE_ERRORS,
     AddAnnotationCommand,
     DeleteAnnotationCommand,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 
@@ -43,6 +44,15 @@ def advice(e: BaseException) -> str:
     if "locked" in lowered or "busy" in lowered:
         return _ADVICE["SQLITE_BUSY"]
     return str(e) or type(e).__name__
+
+
+# What a repository call may raise (AnchorError is a ValueError, NotFound a LookupError).
+STORAGE_ERRORS = (sqlite3.Error, ValueError, LookupError, RuntimeError)
+
+
+def reason_of(e: BaseException) -> str:
+    """A failed write's reason for the analyst: advice for a SQLite error, else its text."""
+    return advice(e) if isinstance(e, sqlite3.Error) else str(e)
 
 
 def describe_error(path: str | Path, e: BaseException, doing: str) -> str:

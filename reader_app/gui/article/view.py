@@ -1,0 +1,312 @@
+"""The reading pane: one article, its highlights, selection in code points.
+
+Offsets: the document holds article.text 1:1 (see article_document), so a
+document position is a UTF-16 unit of the text and OffsetMap converts it.
+Highlights are painted (see highlights), never written into the document, so
+the document stays unmodified and adding one costs the same with 10 or 20,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSizeF, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QFontInfo, QPainter, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
+
+from reader_app.domain.models import Annotation, Article
+from reader_app.domain.offsets import OffsetMap, snap_to_words, trim_span
+from reader_app.gui.article.document import (
+    DOCUMENT_MARGIN,
+    build_document,
+    build_empty_document,
+    visible_range,
+)
+from reader_app.gui.article.highlights import HighlightLayer
+from reader_app.gui.shared.palette import is_dark, reading_font
+from reader_app.gui.shared.plain_text import plain_label, refused_resource
+
+MAX_WIDTH_EM = 42
+MIN_SIDE = 8  # px of side margin when the window is narrow
+_LINK_SCHEMES = ("http", "https")
+_REBUILD_ON = (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
+# keyboard selection too (a caret), so tagging works without a mouse
+_READING = (
+    Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
+
+
+class ArticleView(QTextBrowser):
+    annotation_clicked = Signal(int)
+    annotation_double_clicked = Signal(int)
+    selection_changed_span = Signal()
+    link_open_requested = Signal(QUrl)
+    article_shown = Signal()  # a new article (or the empty state) replaced the old one
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.article: Article | None = None
+        self.offset_map: OffsetMap | None = None
+        self.warning: str | None = None
+        self._press: QPointF | None = None
+        self._hand = False
+        self._ready = False  # Qt sends change events while __init__ runs
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(False)
+        self.setFont(reading_font())
+        self.setAutoFillBackground(True)  # the side margins show the same base colour
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self._banner = _make_banner(self)
+        self._layer = HighlightLayer(self)
+        self._layer.changed.connect(self._on_layer_changed)
+        self.anchorClicked.connect(self._on_self_anchor_clicked)
+        self.selectionChanged.connect(self._on_self_selection_changed)
+        self._ready = True
+        self.clear_article()
+
+    # -- content ---------------------------------------------------------------
+
+    def show_article(self, article: Article, annotations: Sequence[Annotation]) -> None:
+        self.article = article
+        self.offset_map = OffsetMap(article.text)
+        doc, warning = build_document(article, self, self.font(), self.palette(), self.offset_map)
+        self._layer.reset(doc, self.offset_map, annotations)
+        self._replace_document(doc)
+        self.setTextInteractionFlags(_READING)
+        self._set_warning(warning)
+        self.article_shown.emit()
+
+    def clear_article(self) -> None:
+        """The friendly empty state: no article, nothing to select (no caret)."""
+        self.article = None
+        self.offset_map = None
+        doc = build_empty_document(self, self.font(), self.palette())
+        self._layer.reset(doc, OffsetMap(""), ())
+        self._replace_document(doc)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self._set_warning(None)
+        self.article_shown.emit()
+
+    def add_annotation(self, ann: Annotation) -> None:
+        if self.article is not None:
+            self._layer.add(ann)
+
+    def remove_annotation(self, annotation_id: int) -> None:
+        self._layer.remove(annotation_id)
+
+    def update_annotation(self, ann: Annotation) -> None:
+        self.add_annotation(ann)  # replaces the span of the same id; kind may change
+
+    def highlighted_ids(self, start: int, end: int) -> list[int]:
+        """Ids of annotations intersecting text[start:end] (what the painter would draw)."""
+        return [a.id for a in self._layer.index.overlapping(start, end)]
+
+    # -- selection -------------------------------------------------------------
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if self.article is None or self.offset_map is None or not cursor.hasSelection():
+            return None
+        omap, text = self.offset_map, self.article.text
+        start = omap.to_code_point(cursor.selectionStart())
+        end_unit = cursor.selectionEnd()
+        end = omap.to_code_point(end_unit)
+        if omap.to_utf16(end) < end_unit:  # end inside a surrogate pair: keep the character
+            end += 1
+        start, end = trim_span(text, start, end)
+        if start >= end:
+            return None
+        return snap_to_words(text, start, end)
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select text[start:end] (code points) and scroll it into view."""
+        if self.offset_map is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offset_map.to_utf16(start))
+        cursor.setPosition(self.offset_map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def reveal_annotation(self, annotation_id: int) -> None:
+        """Scroll the annotation into view (if it is not) and flash it briefly."""
+        ann = self._layer.index.get(annotation_id)
+        if ann is None:
+            return
+        rects = self._layer.rects(ann.start, ann.end)
+        if rects:
+            bar, height = self.verticalScrollBar(), self.viewport().height()
+            if rects[0].top() < bar.value() or rects[-1].bottom() > bar.value() + height:
+                bar.setValue(int(rects[0].top() - height / 3))
+        self._layer.flash(annotation_id)
+
+    def set_selected_annotation(self, annotation_id: int | None) -> None:
+        self._layer.select(annotation_id)
+
+    # -- find (used by FindBar) --------------------------------------------------
+
+    def set_find_matches(self, matches: list[tuple[int, int]]) -> None:
+        """Paint every find match (sorted, non-overlapping code-point spans)."""
+        self._layer.set_matches(matches)
+
+    def cursor_offset(self) -> int:
+        """Code point where the selection or caret starts: a new search starts there."""
+        if self.offset_map is None:
+            return 0
+        return self.offset_map.to_code_point(self.textCursor().selectionStart())
+
+    # -- Qt overrides ------------------------------------------------------------
+
+    def loadResource(self, resource_type: int, name: QUrl) -> object:
+        # an article may not load anything: no files, no images, no network. Never None:
+        # with None Qt would load the file itself
+        return refused_resource(resource_type)
+
+    def paintEvent(self, event) -> None:
+        layer = self._layer
+        if layer.is_empty():
+            super().paintEvent(event)
+            return
+        offset = self._scroll_offset()
+        visible = visible_range(self.document(), layer.omap, offset, QSizeF(self.viewport().size()))
+        spans = layer.index.overlapping(*visible)  # once for both layers
+        dark = is_dark(self.palette())
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        find = QColor(accent)
+        find.setAlpha(60)
+        painter = QPainter(self.viewport())
+        painter.translate(-offset)
+        layer.paint_under(painter, visible, spans, dark, find)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.translate(-offset)
+        layer.paint_over(painter, visible, spans, dark, accent)
+        painter.end()
+
+    def mousePressEvent(self, event) -> None:
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        left = event.button() == Qt.MouseButton.LeftButton
+        self._press = event.position() if plain and left else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.position() - press).manhattanLength() < QApplication.startDragDistance():
+            hit = self.annotation_at(event.position().toPoint())  # a click, not a drag
+            if hit is not None:
+                self.annotation_clicked.emit(hit)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        hit = None
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self.annotation_at(event.position().toPoint())
+        if hit is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        event.accept()  # no word selection: the double click opens the annotation
+        self.annotation_double_clicked.emit(hit)
+
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() != Qt.MouseButton.NoButton:
+            return
+        point = event.position().toPoint()
+        over = self.annotation_at(point) is not None
+        if over and not self._hand:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        elif not over and self._hand and not self.anchorAt(point):
+            self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self._hand = over
+
+    def resizeEvent(self, event) -> None:
+        self._update_margins()  # before the base class lays the text out at the new width
+        super().resizeEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if self._ready and event.type() in _REBUILD_ON:
+            self._rebuild_document()  # colours and heading sizes derive from palette and font
+
+    # -- internals ---------------------------------------------------------------
+
+    def annotation_at(self, point: QPoint) -> int | None:
+        """The innermost annotation drawn under a viewport point."""
+        return self._layer.annotation_at(QPointF(point) + self._scroll_offset())
+
+    def _scroll_offset(self) -> QPointF:
+        return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+
+    def _replace_document(self, doc: QTextDocument) -> None:
+        old = self.document()
+        ours = old is not None and old is not doc and old.parent() is self
+        # setDocument gives the document the view's wrap mode: set the document's first (a
+        # long unbroken line must never be laid out at word boundaries, see article_document)
+        self.setWordWrapMode(doc.defaultTextOption().wrapMode())
+        self.setDocument(doc)  # deletes Qt's own initial document, never ours
+        if ours:
+            old.deleteLater()
+        self.verticalScrollBar().setValue(0)
+
+    def _rebuild_document(self) -> None:
+        if self.article is None:
+            self.clear_article()
+            return
+        value = self.verticalScrollBar().value()
+        doc, warning = build_document(
+            self.article, self, self.font(), self.palette(), self.offset_map
+        )
+        self._layer.rebind(doc)
+        self._replace_document(doc)
+        self._set_warning(warning)
+        self.verticalScrollBar().setValue(value)
+
+    def _set_warning(self, warning: str | None) -> None:
+        self.warning = warning
+        self._banner.setText(warning or "")
+        self._banner.setVisible(warning is not None)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        """Centre a column of at most ~42em; the warning banner sits in the top margin."""
+        column = MAX_WIDTH_EM * QFontInfo(self.font()).pixelSize() + 2 * DOCUMENT_MARGIN
+        inner = self.contentsRect()
+        available = inner.width() - self.verticalScrollBar().sizeHint().width()
+        side = max(MIN_SIDE, (available - column) // 2)
+        top = 0
+        if self.warning is not None:
+            top = self._banner.heightForWidth(inner.width())
+            self._banner.setGeometry(inner.x(), inner.y(), inner.width(), top)
+        self.setViewportMargins(side, top, side, 0)
+
+    # -- slots -------------------------------------------------------------------
+
+    @Slot(QUrl)
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        if url.isValid() and url.scheme().lower() in _LINK_SCHEMES:
+            self.link_open_requested.emit(url)
+
+    @Slot()
+    def _on_self_selection_changed(self) -> None:
+        self.selection_changed_span.emit()
+
+    @Slot()
+    def _on_layer_changed(self) -> None:
+        self.viewport().update()
+
+
+def _make_banner(parent: QWidget) -> QLabel:
+    banner = plain_label(QLabel(parent))
+    banner.setObjectName("articleWarning")
+    banner.setFont(QApplication.font())  # the UI font, not the view's reading font
+    banner.setWordWrap(True)
+    banner.setStyleSheet("background: #fff3c4; color: #4a3800; padding: 6px 10px;")
+    banner.hide()
+    return banner

@@ -1,0 +1,219 @@
+"""How the reader looks: the annotation kinds' marks, the legend, reading typography.
+
+Three different shapes, not three hues of one shape, so nested and overlapping
+spans stay visible: claim = translucent fill, actor = thick underline,
+date = outlined box. Colour is a second cue, never the only one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLineF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+)
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from reader_app.domain.models import StyleSpan
+from reader_app.gui.shared.plain_text import tip
+
+KIND_KEYS: dict[str, str] = {"claim": "C", "actor": "A", "date": "D"}
+KIND_LABELS: dict[str, str] = {"claim": "Claim", "actor": "Actor", "date": "Date"}
+
+# (light, dark) base colours per kind
+_COLOURS: dict[str, tuple[QColor, QColor]] = {
+    "claim": (QColor(255, 196, 0), QColor(255, 190, 60)),
+    "actor": (QColor(25, 100, 215), QColor(110, 170, 255)),
+    "date": (QColor(0, 135, 80), QColor(80, 215, 145)),
+}
+_UNKNOWN = (QColor(128, 128, 128), QColor(170, 170, 170))
+FLASH = QColor(235, 90, 20)
+UNDERLINE = 3.0  # actor underline thickness, px
+LANE = 4.0  # extra drop per overlapping actor underline
+EDGE = 2.0  # claim start/end bracket width
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def kind_colour(kind: str, dark: bool) -> QColor:
+    return QColor(_COLOURS.get(kind, _UNKNOWN)[1 if dark else 0])
+
+
+def paint_marks(
+    painter: QPainter, kind: str, spans: Sequence[tuple[Sequence[QRectF], int]], dark: bool
+) -> None:
+    """Draw many spans of one kind, each given as (its per-line rects, lane).
+    Batched into a few QPainter calls: one paint may hold hundreds of spans."""
+    spans = [(rects, lane) for rects, lane in spans if rects]
+    if not spans:
+        return
+    colour = kind_colour(kind, dark)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if kind == "claim":
+        fill = QColor(colour)
+        fill.setAlpha(70 if dark else 95)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRects([r for rects, _ in spans for r in rects])  # overlaps add up: darker
+        painter.setBrush(colour if dark else colour.darker(135))
+        brackets = []  # at both ends, so two adjacent claims stay apart
+        for rects, _ in spans:
+            first, last = rects[0], rects[-1]
+            brackets.append(QRectF(first.left(), first.top(), EDGE, first.height()))
+            brackets.append(QRectF(last.right() - EDGE, last.top(), EDGE, last.height()))
+        painter.drawRects(brackets)
+    elif kind == "actor":
+        pen = QPen(colour, UNDERLINE)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        lines = []
+        for rects, lane in spans:
+            for r in rects:
+                y = r.bottom() + UNDERLINE / 2 + lane * LANE
+                lines.append(QLineF(r.left(), y, r.right(), y))
+        painter.drawLines(lines)
+    else:  # date and anything unknown: an outlined box
+        painter.setPen(QPen(colour, 1.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath()
+        for rects, _ in spans:
+            for r in rects:
+                path.addRoundedRect(r.adjusted(-1.5, -0.5, 1.5, 0.5), 3, 3)
+        painter.drawPath(path)
+    painter.restore()
+
+
+def paint_outline(
+    painter: QPainter, rects: Sequence[QRectF], colour: QColor, width: float, grow: float
+) -> None:
+    """The selected annotation's outline, or the reveal flash."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(colour, width))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for r in rects:
+        painter.drawRoundedRect(r.adjusted(-grow, -grow, grow, grow + LANE), 4, 4)
+    painter.restore()
+
+
+class _LegendItem(QWidget):
+    """A kind's name drawn in that kind's style, followed by its key."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.label = KIND_LABELS[kind]
+        self.setObjectName(f"legend_{kind}")
+        self.setToolTip(f"{self.label}: select text and press {KIND_KEYS[kind]}")
+        self.setAccessibleName(f"{self.label}, key {KIND_KEYS[kind]}")
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self.label + " W ") + 18, fm.height() + 10)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        fm = self.fontMetrics()
+        rect = QRectF(4, 3, fm.horizontalAdvance(self.label) + 4, fm.height())
+        paint_marks(painter, self.kind, [([rect], 0)], is_dark(self.palette()))
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label)
+        key_rect = QRectF(rect.right() + 8, 3, fm.horizontalAdvance(" W "), fm.height())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawRoundedRect(key_rect, 3, 3)
+        painter.drawText(key_rect, Qt.AlignmentFlag.AlignCenter, KIND_KEYS[self.kind])
+        painter.end()
+
+
+def make_legend(parent: QWidget | None = None) -> QWidget:
+    legend = QWidget(parent)
+    legend.setObjectName("legend")
+    layout = QHBoxLayout(legend)
+    layout.setContentsMargins(4, 2, 4, 2)
+    layout.setSpacing(12)
+    for kind in KIND_KEYS:
+        layout.addWidget(_LegendItem(kind, legend))
+    layout.addStretch(1)
+    return legend
+
+
+# -- reading typography --------------------------------------------------------------------
+
+LINE_HEIGHT = 140  # percent
+_HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.08, 5: 1.0, 6: 0.95}
+_MONO = ["DejaVu Sans Mono", "Menlo", "Consolas", "Noto Sans Mono", "monospace"]
+_SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif"]
+
+
+def reading_font() -> QFont:
+    font = QFont()
+    font.setFamilies(_SERIF)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(12.5)
+    return font
+
+
+def paragraph_format(font: QFont) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setBottomMargin(font.pointSizeF() * 0.45)
+    return fmt
+
+
+def style_formats(
+    span: StyleSpan, font: QFont, palette: QPalette
+) -> tuple[QTextCharFormat | None, QTextBlockFormat | None]:
+    """Character and block formats for one rendered Markdown/HTML style span."""
+    char, block, em, style = QTextCharFormat(), QTextBlockFormat(), font.pointSizeF(), span.style
+    if style[:1] == "h" and style[1:].isdigit():
+        char.setFontPointSize(em * _HEADING_SCALE.get(int(style[1:]), 1.0))
+        char.setFontWeight(QFont.Weight.Bold)
+        block.setHeadingLevel(int(style[1:]))
+        block.setTopMargin(em * 0.8)
+        block.setBottomMargin(em * 0.5)
+        return char, block
+    if style == "strong":
+        char.setFontWeight(QFont.Weight.Bold)
+    elif style == "em":
+        char.setFontItalic(True)
+    elif style in ("code", "pre"):
+        char.setFontFamilies(_MONO)
+        char.setFontFixedPitch(True)
+        char.setFontPointSize(em * 0.9)
+        if style == "pre":
+            block.setNonBreakableLines(True)
+            block.setLeftMargin(em)
+            return char, block
+        tint = QColor(palette.color(QPalette.ColorRole.Text))
+        tint.setAlpha(22)
+        char.setBackground(tint)
+    elif style == "blockquote":
+        char.setFontItalic(True)
+        char.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
+        block.setLeftMargin(em * 2)
+        block.setRightMargin(em * 1.5)
+        return char, block
+    elif style == "li":
+        block.setLeftMargin(em * 1.6)
+        return None, block
+    elif style == "link":
+        char.setAnchor(True)
+        if span.href:
+            char.setAnchorHref(span.href)
+            char.setToolTip(tip(span.href))  # where a link goes, before clicking; plain text
+        char.setFontUnderline(True)
+        char.setForeground(palette.color(QPalette.ColorRole.Link))
+    else:
+        return None, None
+    return char, None

@@ -1,0 +1,346 @@
+"""The main window: library, actors and claims tabs | article | annotations, on one controller."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader_app.domain.models import Article
+from reader_app.gui.shared.actions import (
+    build_actions,
+    build_menus,
+    build_view_context_menu,
+    fill_recent_menu,
+)
+from reader_app.gui.lists.actors_pane import ActorsPane
+from reader_app.gui.panels.annotation_panel import AnnotationPanel
+from reader_app.gui.article.header import ArticleHeader
+from reader_app.gui.article.view import ArticleView
+from reader_app.gui.lists.claims_view import ClaimsView
+from reader_app.gui.controller import LibraryController
+from reader_app.gui.jobs.export_flow import ExportFlow
+from reader_app.gui.article.find_bar import FindBar
+from reader_app.gui.jobs.import_flow import ImportFlow, local_paths
+from reader_app.gui.lists.library_pane import LibraryPane
+from reader_app.gui.shared.palette import make_legend
+from reader_app.gui.shared.plain_text import plain_label
+from reader_app.gui.window.recent import recent_libraries
+from reader_app.gui.window.window_state import (
+    LeftPaneWidth,
+    last_article_id,
+    restore_window_state,
+    save_window_state,
+)
+from reader_app.gui.jobs.library_flow import (
+    BackupFlow,
+    OpenDeclined,
+    read_only_banner,
+    show_library_error,
+)
+from reader_app.storage.database import LibraryError
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path, open_window: Callable[[Path], QMainWindow] | None = None) -> None:
+        """open_window builds a window on another library (the composition root's)."""
+        super().__init__()
+        self._open_window = open_window
+        self.setObjectName("mainWindow")
+        self.controller = LibraryController(db_path, self)
+        self.db_path = Path(db_path)
+        self.setWindowTitle(f"Analyst Reader — {self.db_path.name}")
+        self.setAcceptDrops(True)
+        self._build_panes()
+        self.actions_ = build_actions(self, self.controller.undo_stack, self.view)
+        build_menus(self, self.actions_, make_legend())
+        self.imports = ImportFlow(self, self.db_path)
+        self.exports = ExportFlow(self, self.db_path)
+        self.backups = BackupFlow(self, self.db_path)
+        self._connect()
+        restore_window_state(self, self.splitter, self.left_tabs)
+        LeftPaneWidth(self.splitter, self.left_tabs)
+        self._refresh_recent_menu()
+        self._select_first_article()
+        self._update_status()
+
+    # -- layout -----------------------------------------------------------------
+    def _build_panes(self) -> None:
+        self.left_tabs = QTabWidget(self)
+        self.left_tabs.setObjectName("leftTabs")
+        self.left_tabs.setDocumentMode(True)
+        self.library_pane = LibraryPane(self.controller, self.left_tabs)
+        self.actors_pane = ActorsPane(self.controller, self.left_tabs)
+        self.claims_view = ClaimsView(self.controller, self.left_tabs)
+        # no mnemonics: the tag editor's field labels use up the Alt letters
+        for pane, name in ((self.library_pane, "Library"), (self.actors_pane, "Actors"),
+                           (self.claims_view, "Claims")):
+            self.left_tabs.addTab(pane, name)
+        self.view = ArticleView(self)
+        self.find_bar = FindBar(self.view, self)
+        self.header = ArticleHeader(self)
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(12, 10, 12, 0)
+        self.read_only_banner = read_only_banner(self.controller.read_only, center)
+        center_layout.addWidget(self.read_only_banner)
+        center_layout.addWidget(self.header)
+        center_layout.addWidget(self.view, 1)
+        center_layout.addWidget(self.find_bar)
+        self.annotation_panel = AnnotationPanel(self.controller, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left_tabs)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.annotation_panel)
+        for index, stretch in enumerate((2, 5, 3)):  # growth shared, the article most
+            self.splitter.setStretchFactor(index, stretch)
+        self.splitter.setChildrenCollapsible(False)
+        center.setMinimumWidth(380)  # the article is never squeezed out of sight
+        self.splitter.setSizes([380, 640, 420])
+        self.setCentralWidget(self.splitter)
+
+    def _connect(self) -> None:
+        c, a = self.controller, self.actions_
+        for kind, action in a.tag.items():
+            action.triggered.connect(lambda _=False, k=kind: self.tag_selection(k))
+        a.delete.triggered.connect(self._on_delete_triggered)
+        a.import_files.triggered.connect(self.imports.ask_and_import)
+        a.export_csv.triggered.connect(self._on_export_triggered)
+        a.open_library.triggered.connect(self._on_open_library_triggered)
+        a.backup.triggered.connect(self.backups.ask_and_back_up)
+        a.import_files.setEnabled(c.read_only is None)
+        self.backups.backup_finished.connect(self._on_backups_backup_finished)
+        self.exports.export_reported.connect(self._on_exports_export_reported)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.find_bar.open)
+        self.library_pane.article_activated.connect(self.controller.open_article)
+        c.article_opened.connect(self._on_controller_article_opened)
+        c.annotation_added.connect(self.view.add_annotation)
+        c.annotation_removed.connect(lambda ann: self.view.remove_annotation(ann.id))
+        c.annotation_changed.connect(self.view.update_annotation)
+        for signal in (c.article_counts_changed, c.articles_imported):
+            signal.connect(self._update_status)
+        c.error_occurred.connect(self._on_controller_error_occurred)
+        c.tag_explained.connect(self._on_controller_tag_explained)
+        c.annotation_reveal_requested.connect(self._on_controller_annotation_reveal_requested)
+        self.view.selection_changed_span.connect(self._update_tag_actions)
+        self.view.annotation_clicked.connect(self._on_view_annotation_clicked)
+        self.view.annotation_double_clicked.connect(self._on_view_annotation_double_clicked)
+        self.view.link_open_requested.connect(self._on_view_link_open_requested)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+        self.annotation_panel.annotation_selected.connect(self._on_panel_annotation_selected)
+        self.annotation_panel.delete_requested.connect(self.controller.delete_annotation)
+        self.imports.articles_imported.connect(self.controller.add_imported)
+        # Delete follows the tag the panel shows, however it got there (a click, a fresh
+        # tag, a deletion); connected after the panel so its state is already updated.
+        self.annotation_panel.table.selectionModel().currentRowChanged.connect(
+            self._update_delete_action
+        )
+        for signal in (c.annotation_added, c.annotation_removed, c.article_opened):
+            signal.connect(self._update_delete_action)
+
+    # -- tagging ----------------------------------------------------------------
+    def tag_selection(self, kind: str) -> None:
+        span = self.view.selected_span()
+        if span is None or self.controller.current_article is None:
+            self.statusBar().showMessage("Select some text in the article first.", 4000)
+            return
+        self.controller.tag_span(kind, *span)
+
+    @Slot()
+    def _update_tag_actions(self) -> None:
+        enabled = (self.controller.current_article is not None
+                   and self.view.selected_span() is not None
+                   and self.controller.read_only is None)
+        for action in self.actions_.tag.values():
+            action.setEnabled(enabled)
+
+    @Slot()
+    def _update_delete_action(self, *_args) -> None:
+        self.actions_.delete.setEnabled(self.annotation_panel.selected_annotation_id() is not None)
+
+    @Slot()
+    def _on_delete_triggered(self) -> None:
+        ann_id = self.annotation_panel.selected_annotation_id()
+        if ann_id is not None:
+            self.controller.delete_annotation(ann_id)
+
+    @Slot(int)
+    def _on_view_annotation_clicked(self, annotation_id: int) -> None:
+        self.annotation_panel.select_annotation(annotation_id)
+        self.view.set_selected_annotation(annotation_id)
+
+    @Slot(int)
+    def _on_view_annotation_double_clicked(self, annotation_id: int) -> None:
+        self.annotation_panel.select_annotation(annotation_id)
+        self.annotation_panel.focus_editor()
+
+    @Slot(int)
+    def _on_panel_annotation_selected(self, annotation_id: int) -> None:
+        self.view.set_selected_annotation(annotation_id)
+        self.view.reveal_annotation(annotation_id)
+
+    @Slot(int)
+    def _on_controller_annotation_reveal_requested(self, annotation_id: int) -> None:
+        """A tag picked elsewhere (Actors, Claims): its article is open; show and select it."""
+        self.annotation_panel.select_annotation(annotation_id)
+        self._on_panel_annotation_selected(annotation_id)
+
+    def build_view_context_menu(self, pos: QPoint) -> QMenu:
+        """The article's context menu at pos (viewport coordinates)."""
+        return self._view_context_menu(pos, self._view_hit(pos))
+
+    def _view_hit(self, pos: QPoint) -> int | None:
+        """The tag drawn at pos (viewport coordinates), if any."""
+        return self.view.annotation_at(pos) if self.controller.current_article else None
+
+    def _view_context_menu(self, pos: QPoint, hit: int | None) -> QMenu:
+        return build_view_context_menu(self.view, pos, list(self.actions_.tag.values()), hit,
+                                       self.controller.delete_annotation)
+
+    @Slot(QPoint)
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        hit = self._view_hit(pos)  # once: the menu and the selection agree on the tag
+        if hit is not None:
+            self._on_view_annotation_clicked(hit)  # show which tag Delete Tag would remove
+        menu = self._view_context_menu(pos, hit)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    # -- article ----------------------------------------------------------------
+    @Slot(object)
+    def _on_controller_article_opened(self, article: Article | None) -> None:
+        self.header.show_article(article)
+        if article is None:
+            self.view.clear_article()
+        else:
+            self.view.show_article(article, self.controller.annotations())
+            self.library_pane.select_article(article.id)
+        self._update_tag_actions()
+        self._update_status()
+
+    def _select_first_article(self) -> None:
+        last, model = last_article_id(), self.library_pane.model
+        first = model.first_article_id()
+        if first is None:
+            self.view.clear_article()
+            return
+        self.controller.open_article(last if last is not None and model.row_of(last) >= 0 else first)
+
+    # -- links, errors, status ----------------------------------------------------
+    @Slot(QUrl)
+    def _on_view_link_open_requested(self, url: QUrl) -> None:
+        if url.scheme() not in ("http", "https"):
+            return
+        answer = QMessageBox.question(
+            self, "Open link", f"Open this link in your web browser?\n\n{url.toString()}"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    @Slot(str)
+    def _on_controller_error_occurred(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    @Slot(str)
+    def _on_controller_tag_explained(self, explanation: str) -> None:
+        self.statusBar().showMessage(explanation, 5000)
+
+    @Slot()
+    def _update_status(self, *_args) -> None:
+        # cheap on a 100,000-article library: no listing, one indexed count
+        articles = self.library_pane.model.total_count()
+        current = self.controller.current_article
+        tags = sum(self.controller.counts(current.id)) if current else 0
+        self.statusBar().showMessage("")
+        self.status_text = (
+            f"{articles} article{'s' if articles != 1 else ''} · {tags} tag{'s' if tags != 1 else ''}"
+            f" in this article · {self.db_path}"
+        )
+        if not hasattr(self, "_status_label"):
+            self._status_label = plain_label(QLabel(self))  # the path is data
+            self._status_label.setObjectName("statusCounts")
+            self.statusBar().addPermanentWidget(self._status_label)
+        self._status_label.setText(self.status_text)
+
+    # -- files ------------------------------------------------------------------
+    def import_files(self, paths: list[str]) -> None:
+        self.imports.import_files(paths)
+
+    @Slot()
+    def _on_export_triggered(self) -> None:
+        current = self.controller.current_article
+        self.exports.ask_and_export(current.id if current else None)
+
+    @Slot()
+    def _on_open_library_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open library", str(self.db_path.parent), "Libraries (*.sqlite *.db);;All files (*)"
+        )
+        if path:
+            self.open_library(Path(path))
+
+    def open_library(self, path: Path) -> None:
+        if self._open_window is None:
+            return
+        try:
+            window = self._open_window(path)
+        except OpenDeclined:
+            return
+        except LibraryError as e:
+            show_library_error(self, e)
+            return
+        window.show()
+        self.close()
+
+    @Slot(str)
+    def _on_exports_export_reported(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+
+    @Slot(object)
+    def _on_backups_backup_finished(self, path: Path | None) -> None:
+        if path is not None:
+            self.statusBar().showMessage(f"Backed up the library to {path}", 10_000)
+
+    def _refresh_recent_menu(self) -> None:
+        others = [e for e in recent_libraries() if Path(e) != self.db_path]
+        fill_recent_menu(self.actions_.recent_menu, others, lambda e: self.open_library(Path(e)))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        if paths := local_paths(event.mimeData()):
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # -- state ------------------------------------------------------------------
+    def save_state(self) -> None:
+        current = self.controller.current_article
+        save_window_state(self, self.splitter, self.left_tabs, current.id if current else None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.imports.stop()  # a thread still running when the window goes would abort the app
+        self.exports.stop()
+        self.backups.stop()
+        self.annotation_panel.commit_pending_edit()
+        self.save_state()
+        self.controller.close()
+        super().closeEvent(event)
+
