@@ -88,7 +88,7 @@ def _absolute(first: date | None, granularity: str, s: str, what: str) -> Hit | 
 
 def numeric(s: str, dl: date | None, month_first: bool = True) -> Hit | None:
     """ISO dates/weeks/months, 10.02.2022, 2/10/2022 (month first in English articles)."""
-    for pattern, order, granularity in _NUMERIC:
+    for pattern, order, _granularity in _NUMERIC:
         m = pattern.search(s)
         if m is None:
             continue

@@ -23,8 +23,8 @@ from reader_app.storage.foreign_schema import (
 from reader_app.storage.migrations import MIGRATION_SET, migrations
 from reader_app.storage.transaction import write
 
-__all__ = ["LibraryError", "ForeignSchema", "ReadOnlyLibrary", "open_library", "is_read_only", "validate_library",
-           "known_steps", "schema_steps"]
+__all__ = ["ForeignSchema", "LibraryError", "ReadOnlyLibrary", "is_read_only", "known_steps",
+           "open_library", "schema_steps", "validate_library"]
 
 BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from sqlite_utils import Database
 
@@ -65,7 +65,5 @@ def write(db: Database) -> Iterator[Database]:
 
 def _rollback_quietly(db: Database) -> None:
     if db.conn.in_transaction:
-        try:
+        with suppress(sqlite3.Error):
             db.conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
