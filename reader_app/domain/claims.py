@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.models import CLAIM_STATUSES
@@ -131,7 +131,7 @@ def _is_speaker(text: str, span: Span, lo: int, hi: int) -> bool:
         _ACCORDING.search(text, max(lo, start - 20), start))
 
 
-def _attribution_gap(text: str, claim_end: int, pos: int) -> re.Match | None:
+def _attribution_gap(text: str, claim_end: int, pos: int) -> re.Match[str] | None:
     """The text between a quoted claim and the name after it, if it is only an
     attribution's glue (`,” the `, `,” said `)."""
     if claim_end == pos or not (text[claim_end - 1] in _CLOSERS or text[claim_end] in _CLOSERS):
@@ -140,7 +140,9 @@ def _attribution_gap(text: str, claim_end: int, pos: int) -> re.Match | None:
     return gap if gap is not None and pos - claim_end <= 40 else None
 
 
-def _known_speakers(text: str, lo: int, hi: int, known: Mapping[str, int]):
+def _known_speakers(
+    text: str, lo: int, hi: int, known: Mapping[str, int]
+) -> Iterator[tuple[int, int, int]]:
     """Known actor names in speech constructions in text[lo:hi]: (actor id, start, end)."""
     if not known:
         return
@@ -170,7 +172,8 @@ def _nearest(text: str, spans: Sequence[Span], lo: int, hi: int, limit: int) -> 
     """The tagged actor in text[lo:hi] starting at or before limit, a speaker first."""
     found = [sp for sp in spans if lo <= sp[0] <= limit and sp[0] < hi]
     speaking = [sp for sp in found if _is_speaker(text, sp, lo, hi)]
-    return (speaking or found or [None])[-1]
+    last: Sequence[Span | None] = speaking or found or [None]
+    return last[-1]
 
 
 def _quoted(text: str, span: Span) -> str:
@@ -203,6 +206,7 @@ def propose_claimant(
     spans = sorted(actor_spans)
 
     # 1. attribution right after the claim
+    span: Span | None
     for span in sorted(spans, key=lambda sp: (sp[0], -sp[1])):  # nested: the longer first
         if claim_end <= span[0] < e_end and (gap := _attribution_gap(text, claim_end, span[0])):
             if gap.group("verb") or _is_speaker(text, span, claim_end, e_end):

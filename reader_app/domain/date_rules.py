@@ -172,6 +172,7 @@ def amount(s: str, dl: date | None) -> Hit | None:
 
 
 def _unit_modifier(s: str) -> tuple[int, str, str] | None:
+    m: re.Match[str] | None
     for m in _UNIT_MODIFIER.finditer(s):
         unit = w.UNITS[m.group(2)]
         if unit != "day" and m.group(1) != "past":

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import fields, replace
+from operator import itemgetter
 from types import NoneType
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from sqlite_utils import Database
 
@@ -14,37 +17,58 @@ from reader_app.domain.models import (
     CLAIM_STATUSES,
     AnchorDamage,
     Annotation,
-    AnnotationId,
-    ArticleId,
 )
 from reader_app.domain.offsets import CONTEXT, locate_unique
 from reader_app.storage.articles import NotFound, as_text
 from reader_app.storage.clock import new_uuid, now_iso
+from reader_app.storage.rows import count, named_row, named_rows
 from reader_app.storage.transaction import write
 
-# Columns of schema step m003, in Annotation's field order.
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+# Columns of schema step m003.
 SEMANTIC_FIELDS = ("actor_id", "claimant_id", "claim_date", "claim_date_annotation_id",
                    "status", "reliability", "credibility", "granularity", "date_method")
 
-EDITABLE = ("kind", "value", "note", "analyst", *SEMANTIC_FIELDS)
-_COLS = (
-    'id, uuid, article_id, kind, start, "end", quote, prefix, suffix, value, note,'
-    " analyst, created_at, updated_at, text_sha256, " + ", ".join(SEMANTIC_FIELDS)
-)
-_N_COLS = _COLS.count(",") + 1
+
+class AnnotationEdit(TypedDict, total=False):
+    """What update_annotation may change: any of these, by name."""
+
+    kind: str
+    value: str | None
+    note: str | None
+    analyst: str | None
+    actor_id: int | None
+    claimant_id: int | None
+    claim_date: str | None
+    claim_date_annotation_id: int | None
+    status: str | None
+    reliability: str | None
+    credibility: int | None
+    granularity: str | None
+    date_method: str | None
+
+
+EDITABLE: tuple[str, ...] = tuple(AnnotationEdit.__annotations__)
+# Every column of an annotation row; each is the name of an Annotation field.
+ANNOTATION_COLUMNS: tuple[str, ...] = (
+    "id", "uuid", "article_id", "kind", "start", "end", "quote", "prefix", "suffix", "value",
+    "note", "analyst", "created_at", "updated_at", "text_sha256", *SEMANTIC_FIELDS)
+_COLS = ", ".join(f'"{c}"' for c in ANNOTATION_COLUMNS)  # "end" is an SQL keyword
+_N_COLS = len(ANNOTATION_COLUMNS)
 # The columns row_to_annotation reads, qualified for a query that joins annotations AS n.
-ANNOTATION_COLUMNS_N = ", ".join(f"n.{c.strip()}" for c in _COLS.split(","))
+ANNOTATION_COLUMNS_N = ", ".join(f'n."{c}"' for c in ANNOTATION_COLUMNS)
 
 
 class AnchorError(ValueError):
     """A span that does not fit the article text."""
 
 
-
-
-def _check_semantics(db: Database, fields: dict, *, restoring: bool = False) -> None:
+def _check_semantics(db: Database, values: Mapping[str, object], *,
+                     restoring: bool = False) -> None:
     """Refuse a value the schema would refuse, with a message an analyst can read."""
-    for name, value in fields.items():
+    for name, value in values.items():
         if value is None:
             continue
         if name in ("actor_id", "claimant_id"):
@@ -80,13 +104,23 @@ def _check_semantics(db: Database, fields: dict, *, restoring: bool = False) -> 
 # says what is wrong, with start/end either where its quote now lies beyond doubt (reported,
 # never saved by reading) or 0, 0 (drawn nowhere).
 
-_INT = frozenset({0, 2, 4, 5})  # id, article_id, start, end
-_OPTIONAL_INT = frozenset({15, 16, 18, 21})  # actor_id, claimant_id, claim_date_..., credibility
-_REQUIRED_TEXT = frozenset({1, 3, 6, 7, 8, 12, 13, 14})  # uuid, kind, quote, prefix, ... sha
+# A row's columns by name: row_to_annotation takes rows whose first _N_COLS values are
+# ANNOTATION_COLUMNS (a query may add columns after them), and looks each one up by its name.
+_AT = {name: i for i, name in enumerate(ANNOTATION_COLUMNS)}
+_START, _END = _AT["start"], _AT["end"]
+_INT = frozenset(_AT[c] for c in ("id", "article_id", "start", "end"))
+_OPTIONAL_INT = frozenset(
+    _AT[c] for c in ("actor_id", "claimant_id", "claim_date_annotation_id", "credibility"))
+_REQUIRED_TEXT = frozenset(_AT[c] for c in ("uuid", "kind", "quote", "prefix", "suffix",
+                                            "created_at", "updated_at", "text_sha256"))
 _SOUND_SIGNATURES: dict[tuple[type, ...], bool] = {}  # the columns' types -> all as declared
+# Annotation's fields (bar damage) taken from a row by name, in the order the class declares
+_FIELDS = tuple(f.name for f in fields(Annotation) if f.name != "damage")
+_as_fields = itemgetter(*(_AT[name] for name in _FIELDS))
+Row = Sequence[Any]  # a tuple or sqlite3.Row of ANNOTATION_COLUMNS (and maybe more)
 
 
-def _sound_signature(row) -> bool:
+def _sound_signature(row: Row) -> bool:
     signature = tuple(map(type, row[:_N_COLS]))
     sound = _SOUND_SIGNATURES.get(signature)
     if sound is None:
@@ -103,35 +137,36 @@ def _as_int(value: object) -> int | None:
     return value if type(value) is int else None
 
 
-def _repaired(row) -> Annotation:
+def _repaired(row: Row) -> Annotation:
     """A row with a value of the wrong type: every field made safe, bad offsets flagged."""
-    cells = list(row[:_N_COLS])
-    start, end = cells[4], cells[5]
-    for i, value in enumerate(cells):
-        if i in _INT or i in _OPTIONAL_INT:
-            cells[i] = _as_int(value)
+    cells: dict[str, object] = {}
+    for name, value in zip(ANNOTATION_COLUMNS, row[:_N_COLS], strict=False):
+        at = _AT[name]
+        if at in _INT or at in _OPTIONAL_INT:
+            cells[name] = _as_int(value)
         else:
-            cells[i] = as_text(value)
-            if i in _REQUIRED_TEXT and cells[i] is None:
-                cells[i] = ""
-    cells[2] = ArticleId(cells[2] if cells[2] is not None else 0)
+            text = as_text(value)
+            cells[name] = "" if text is None and at in _REQUIRED_TEXT else text
+    stored_start, stored_end = row[_START], row[_END]
+    start, end = _as_int(stored_start), _as_int(stored_end)
     damage = None
-    if cells[4] is None or cells[5] is None or not 0 <= cells[4] < cells[5]:
-        damage = AnchorDamage(f"its position ({start!r} to {end!r}) is not a span of"
-                              " characters", start, end)
-        cells[4] = cells[5] = 0
-    elif type(row[6]) is not str:
-        damage = AnchorDamage("its quote is not text", start, end)
-        cells[4] = cells[5] = 0
-    return Annotation(AnnotationId(cells[0]), *cells[1:], damage=damage)
+    if start is None or end is None or not 0 <= start < end:
+        damage = AnchorDamage(f"its position ({stored_start!r} to {stored_end!r}) is not a span"
+                              " of characters", stored_start, stored_end)
+    elif type(row[_AT["quote"]]) is not str:
+        damage = AnchorDamage("its quote is not text", stored_start, stored_end)
+    if damage is not None:
+        cells["start"] = cells["end"] = 0
+    cells["article_id"] = cells["article_id"] if cells["article_id"] is not None else 0
+    return Annotation(**cells, damage=damage)  # type: ignore[arg-type]  # each made its type
 
 
-def row_to_annotation(row) -> Annotation:
-    """An Annotation from a row of _COLS (or ANNOTATION_COLUMNS_N), every field of the type
-    it declares. Checks the types and that 0 <= start < end; whether the quote is still at
-    those offsets needs the text: see verify_annotation."""
-    if _sound_signature(row) and 0 <= row[4] < row[5]:
-        return Annotation(AnnotationId(row[0]), row[1], ArticleId(row[2]), *row[3:_N_COLS])
+def row_to_annotation(row: Row) -> Annotation:
+    """An Annotation from a row of ANNOTATION_COLUMNS (or ANNOTATION_COLUMNS_N), every field
+    of the type it declares. Checks the types and that 0 <= start < end; whether the quote is
+    still at those offsets needs the text: see verify_annotation."""
+    if _sound_signature(row) and 0 <= row[_START] < row[_END]:
+        return Annotation(*_as_fields(row))
     return _repaired(row)
 
 
@@ -167,13 +202,14 @@ def _window(db: Database, article_id: int, start: int, end: int) -> tuple[str, s
     SQLite's substr() on TEXT counts characters (code points), 1-based.
     """
     lo = max(0, start - CONTEXT)
-    row = db.execute(
-        "SELECT length(text), substr(text, ?, ?), sha256 FROM articles WHERE id = ?",
-        [lo + 1, end + CONTEXT - lo, article_id],
-    ).fetchone()
+    row = named_row(
+        db, "SELECT length(text) AS length, substr(text, ?, ?) AS window, sha256 FROM articles"
+        " WHERE id = ?", [lo + 1, end + CONTEXT - lo, article_id])
     if row is None:
         raise NotFound(f"article {article_id} not found")
-    length, window, sha = row
+    length: int = row["length"]
+    window: str = row["window"]
+    sha: str = row["sha256"]
     if not (0 <= start < end <= length):
         raise AnchorError(f"span {start}:{end} is outside the article ({length} characters)")
     quote = window[start - lo : end - lo]
@@ -214,13 +250,24 @@ def add_annotation(
         if expected_quote is not None and quote != expected_quote:
             raise AnchorError(f"text at {start}:{end} is {quote!r}, not {expected_quote!r}")
         stamp = now_iso()
-        cur = db.execute(
-            f"INSERT INTO annotations ({_COLS.split(', ', 1)[1]})"
-            f" VALUES ({', '.join('?' * (_N_COLS - 1))})",
-            [new_uuid(), article_id, kind, start, end, quote, prefix, suffix, value, note,
-             analyst, stamp, stamp, sha, *semantics.values()],
-        )
-        return get_annotation(db, cur.lastrowid)
+        new_id = _insert(db, dict(
+            uuid=new_uuid(), article_id=article_id, kind=kind, start=start, end=end,
+            quote=quote, prefix=prefix, suffix=suffix, value=value, note=note, analyst=analyst,
+            created_at=stamp, updated_at=stamp, text_sha256=sha, **semantics))
+        return get_annotation(db, new_id)
+
+
+def _insert(db: Database, row: Mapping[str, object]) -> int:
+    """Insert one annotation row given by column name; returns its id."""
+    unknown = set(row) - set(ANNOTATION_COLUMNS)
+    if unknown:
+        raise ValueError(f"not annotation columns: {', '.join(sorted(unknown))}")
+    columns = ", ".join(f'"{c}"' for c in row)
+    cur = db.execute(f"INSERT INTO annotations ({columns}) VALUES"
+                     f" ({', '.join('?' * len(row))})", list(row.values()))
+    if cur.lastrowid is None:  # pragma: no cover - an INSERT always sets it
+        raise RuntimeError("no row inserted")
+    return cur.lastrowid
 
 
 # For a few rows: does text[start:end] still hold the quote? SQLite's substr() counts
@@ -247,8 +294,8 @@ def _checked_rows(db: Database, where: str, params: list) -> list[Annotation]:
 
 
 def _article_text(db: Database, article_id: int) -> str:
-    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
-    return as_text(row[0]) or "" if row else ""
+    row = named_row(db, "SELECT text FROM articles WHERE id = ?", [article_id])
+    return as_text(row["text"]) or "" if row else ""
 
 
 def get_annotation(db: Database, annotation_id: int) -> Annotation:
@@ -289,7 +336,8 @@ def damaged_annotations(db: Database, article_id: int | None = None) -> list[Ann
     text, each with its AnchorDamage: what the window lists for the analyst to check."""
     if article_id is not None:
         return [a for a in list_annotations(db, article_id) if a.damage is not None]
-    ids = [r[0] for r in db.execute("SELECT DISTINCT article_id FROM annotations ORDER BY 1")]
+    ids = [r["article_id"] for r in named_rows(
+        db, "SELECT DISTINCT article_id FROM annotations ORDER BY 1")]
     damaged = [a for i in ids for a in damaged_annotations(db, i)]
     # rows whose article id is not a whole number, or names no article
     damaged += [a for a in _checked_rows(
@@ -298,7 +346,8 @@ def damaged_annotations(db: Database, article_id: int | None = None) -> list[Ann
     return damaged
 
 
-def update_annotation(db: Database, annotation_id: int, **fields) -> Annotation:
+def update_annotation(db: Database, annotation_id: int,
+                      **fields: Unpack[AnnotationEdit]) -> Annotation:
     """Change any EDITABLE field (kind/value/note/analyst and the semantic fields);
     the span itself never moves here."""
     bad = set(fields) - set(EDITABLE)
@@ -330,30 +379,24 @@ def restore_annotation(db: Database, ann: Annotation) -> Annotation:
     """Put a deleted annotation back: same id, same uuid, same timestamps, same links."""
     with write(db):
         _check_semantics(db, {f: getattr(ann, f) for f in SEMANTIC_FIELDS}, restoring=True)
+        row: dict[str, object] = {c: getattr(ann, c) for c in ANNOTATION_COLUMNS}
         if ann.damage is not None:
             # a flagged tag goes back exactly as it was read: undoing a delete repairs nothing
-            row = replace(ann, start=ann.damage.stored_start, end=ann.damage.stored_end)
+            row.update(start=ann.damage.stored_start, end=ann.damage.stored_end)
         else:
             quote, prefix, suffix, sha = _window(db, ann.article_id, ann.start, ann.end)
             if quote != ann.quote:
                 raise AnchorError(
                     f"the article text changed; {ann.quote!r} is no longer at {ann.start}")
-            row = replace(ann, prefix=prefix, suffix=suffix, text_sha256=sha)
-        db.execute(
-            f"INSERT INTO annotations ({_COLS}) VALUES ({', '.join('?' * _N_COLS)})",
-            [row.id, row.uuid, row.article_id, row.kind, row.start, row.end, row.quote,
-             row.prefix, row.suffix, row.value, row.note, row.analyst, row.created_at,
-             row.updated_at, row.text_sha256, *(getattr(row, f) for f in SEMANTIC_FIELDS)],
-        )
+            row.update(prefix=prefix, suffix=suffix, text_sha256=sha)
+        _insert(db, row)
         return get_annotation(db, ann.id)
 
 
 def annotation_count(db: Database, article_id: int | None = None) -> int:
     if article_id is None:
-        return db.execute("SELECT count(*) FROM annotations").fetchone()[0]
-    return db.execute(
-        "SELECT count(*) FROM annotations WHERE article_id = ?", [article_id]
-    ).fetchone()[0]
+        return count(db, "SELECT count(*) AS n FROM annotations")
+    return count(db, "SELECT count(*) AS n FROM annotations WHERE article_id = ?", [article_id])
 
 
 def find_annotation(
@@ -375,7 +418,7 @@ def list_annotations_near(
     """Tags starting within `radius` of a span, by the (article_id, start) index: what
     proposals near a claim need, without reading an article's 20,000 tags."""
     where = "WHERE article_id = ? AND start BETWEEN ? AND ?"
-    params: list = [article_id, max(0, start - radius), end + radius]
+    params: list[object] = [article_id, max(0, start - radius), end + radius]
     if kind:
         where += " AND kind = ?"
         params.append(kind)

@@ -22,7 +22,7 @@ from reader_app.storage.library_files import is_library_file
 PAGES_PER_STEP = -1
 
 
-def backup_library(source: str | os.PathLike, destination: str | os.PathLike,
+def backup_library(source: str | os.PathLike[str], destination: str | os.PathLike[str],
                    progress: Callable[[int, int], None] | None = None) -> Path:
     """Copy the library at source to destination; returns the destination path."""
     source, destination = Path(source), Path(destination)

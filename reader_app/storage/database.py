@@ -37,7 +37,7 @@ class ReadOnlyLibrary:
     reason: str
 
 
-def open_library(path: str | os.PathLike, *, create: bool = True, read_only: bool = False,
+def open_library(path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False,
                  drop_foreign: bool = False) -> Database:
     """Open (or create) the library at path, migrated to the current schema.
 
@@ -172,7 +172,7 @@ def _is_read_only_error(e: sqlite3.Error) -> bool:
     return name.startswith("SQLITE_READONLY") or "readonly" in str(e) or "read-only" in str(e)
 
 
-def validate_library(path: str | os.PathLike) -> set[str]:
+def validate_library(path: str | os.PathLike[str]) -> set[str]:
     """Check a library without changing it (no WAL switch, no migration): LibraryError if
     it is not one we may open; returns its applied schema steps."""
     path = Path(path)

@@ -13,7 +13,7 @@ from pathlib import Path
 SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
-def file_id(path: str | os.PathLike) -> tuple[int, int] | None:
+def file_id(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -21,13 +21,12 @@ def file_id(path: str | os.PathLike) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def library_file_ids(library: str | os.PathLike) -> set[tuple[int, int]]:
-    ids = {file_id(Path(f"{library}{suffix}")) for suffix in SIDE_SUFFIXES}
-    ids.discard(None)
-    return ids  # type: ignore[return-value]
+def library_file_ids(library: str | os.PathLike[str]) -> set[tuple[int, int]]:
+    ids = (file_id(Path(f"{library}{suffix}")) for suffix in SIDE_SUFFIXES)
+    return {i for i in ids if i is not None}
 
 
-def is_library_file(candidate: str | os.PathLike, library: str | os.PathLike) -> bool:
+def is_library_file(candidate: str | os.PathLike[str], library: str | os.PathLike[str]) -> bool:
     """True if candidate is the library or one of its side files (existing or not)."""
     candidate = Path(candidate)
     identity = file_id(candidate)

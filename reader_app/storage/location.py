@@ -31,5 +31,5 @@ def default_library_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-def resolve_library_path(db: str | os.PathLike | None) -> Path:
+def resolve_library_path(db: str | os.PathLike[str] | None) -> Path:
     return Path(db).expanduser() if db else default_library_path()

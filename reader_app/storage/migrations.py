@@ -57,8 +57,8 @@ def m001_articles_annotations(db: Database) -> None:
 
 @migrations(name="m002_full_text_search")
 def m002_full_text_search(db: Database) -> None:
-    db["articles"].enable_fts(["title", "text"], create_triggers=True)
-    db["annotations"].enable_fts(["quote", "note"], create_triggers=True)
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True)
+    db.table("annotations").enable_fts(["quote", "note"], create_triggers=True)
 
 
 @migrations(name="m003_actors_and_claims")
@@ -112,7 +112,7 @@ def m003_actors_and_claims(db: Database) -> None:
         db.execute(f"ALTER TABLE annotations ADD COLUMN {column}")
     db.execute("CREATE INDEX idx_annotations_actor ON annotations(actor_id)")
     db.execute("CREATE INDEX idx_annotations_claimant ON annotations(claimant_id)")
-    db["actors"].enable_fts(["name", "note"], create_triggers=True)
+    db.table("actors").enable_fts(["name", "note"], create_triggers=True)
 
 
 @migrations(name="m004_article_summary_index")

@@ -1,0 +1,35 @@
+"""Rows by column name: each query's own cursor yields sqlite3.Row, so a reader says
+row["name"], never row[3], and a column added to a SELECT cannot shift the others.
+
+The row factory is set on the query's cursor only: other code on the same connection
+still gets plain tuples.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from sqlite_utils import Database
+
+Params = Iterable[object]
+
+
+def named_rows(db: Database, sql: str, params: Params = ()) -> Iterator[sqlite3.Row]:
+    """The rows of a query, each readable by column name (and still by position)."""
+    cursor = db.execute(sql, list(params))
+    cursor.row_factory = sqlite3.Row
+    return cursor
+
+
+def named_row(db: Database, sql: str, params: Params = ()) -> sqlite3.Row | None:
+    """The first row of a query, by column name; None if there is none."""
+    return next(named_rows(db, sql, params), None)
+
+
+def count(db: Database, sql: str, params: Params = ()) -> int:
+    """The single whole number a `SELECT count(*) AS n ...` query returns."""
+    row = named_row(db, sql, params)
+    if row is None:
+        raise ValueError(f"no row from {sql!r}")
+    return int(row["n"])
