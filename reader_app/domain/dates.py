@@ -131,7 +131,8 @@ def _interval(s: str, dl: date | None, langs: tuple[str, ...]) -> tuple[Hit, str
     s = re.sub(r"(?<![\d-])(\d{1,2}|\d{4})-(\d{1,2}|\d{4})(?![\d-])", r"\1 - \2", s)
     start = _START.search(s)
     body, joins = (s[start.end():], _JOINS_AFTER_START) if start else (s, _JOINS_BARE)
-    pairs: list[tuple[str, ...]] = [(body[:j.start()], body[j.end():]) for j in joins.finditer(body)]
+    pairs: list[tuple[str, ...]] = [
+        (body[:j.start()], body[j.end():]) for j in joins.finditer(body)]
     if not pairs and re.fullmatch(r"[^\s/]+/[^\s/]+", s):
         pairs = [tuple(s.split("/"))]  # an ISO 8601 interval
     for left, right in pairs:
