@@ -7,9 +7,17 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from reader_app.domain.actors import match_key
 from reader_app.domain.models import Actor, ActorId
-from reader_app.storage.actors import alias_rows, get_actor, insert_actor_row, insert_aliases
+from reader_app.storage.actors import (
+    AliasRow,
+    alias_rows,
+    get_actor,
+    insert_actor_row,
+    insert_aliases,
+)
 from reader_app.storage.clock import now_iso
+from reader_app.storage.rows import named_row, named_rows
 from reader_app.storage.transaction import write
 
 
@@ -20,7 +28,7 @@ class MergeRecord:
     keep_id: ActorId
     dropped: Actor
     dropped_name_key: str
-    dropped_aliases: tuple[tuple[int, str, str], ...]  # (row id, alias, alias_key)
+    dropped_aliases: tuple[AliasRow, ...]
     added_alias_keys: tuple[str, ...]  # alias keys the kept actor gained
     moved_mentions: tuple[int, ...]  # actor tags relinked from dropped to kept
     moved_claims: tuple[int, ...]  # claims whose claimant moved from dropped to kept
@@ -35,17 +43,18 @@ def merge_actors(db: Database, keep_id: int, drop_id: int) -> MergeRecord:
     with write(db):
         keep, drop = get_actor(db, keep_id), get_actor(db, drop_id)
         record_aliases = tuple(alias_rows(db, drop_id))
-        drop_key = db.execute("SELECT name_key FROM actors WHERE id = ?", [drop_id]).fetchone()[0]
-        moved = {}
+        key_row = named_row(db, "SELECT name_key FROM actors WHERE id = ?", [drop_id])
+        drop_key: str = key_row["name_key"] if key_row is not None else match_key(drop.name)
+        moved: dict[str, tuple[int, ...]] = {}
         for column in ("actor_id", "claimant_id"):
-            moved[column] = tuple(r[0] for r in db.execute(
-                f"SELECT id FROM annotations WHERE {column} = ? ORDER BY id", [drop_id]))
+            moved[column] = tuple(r["id"] for r in named_rows(
+                db, f"SELECT id FROM annotations WHERE {column} = ? ORDER BY id", [drop_id]))
             db.execute(f"UPDATE annotations SET {column} = ? WHERE {column} = ?",
                        [keep_id, drop_id])
         db.execute("DELETE FROM actors WHERE id = ?", [drop_id])  # its alias rows cascade
-        before = {r[2] for r in alias_rows(db, keep_id)}
+        before = {r.alias_key for r in alias_rows(db, keep_id)}
         insert_aliases(db, keep_id, keep.name, [drop.name, *drop.aliases])
-        added = tuple(r[2] for r in alias_rows(db, keep_id) if r[2] not in before)
+        added = tuple(r.alias_key for r in alias_rows(db, keep_id) if r.alias_key not in before)
         db.execute("UPDATE actors SET updated_at = ? WHERE id = ?", [now_iso(), keep_id])
         return MergeRecord(keep.id, drop, drop_key, record_aliases, added, moved["actor_id"],
                            moved["claimant_id"], keep.updated_at)

@@ -7,7 +7,9 @@ exactly (delete_actor -> restore_actor; merging is in actor_merge: merge_actors 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -20,10 +22,23 @@ from reader_app.storage.annotations import (
 )
 from reader_app.storage.articles import NotFound, like_pattern
 from reader_app.storage.clock import new_uuid, now_iso
+from reader_app.storage.rows import named_row, named_rows
 from reader_app.storage.transaction import write
 
 _ACTOR_COLS = "id, uuid, name, type, note, created_at, updated_at"
-_UNSET = object()
+
+
+class _Unset:
+    """No value given (None is a value: it clears the note)."""
+
+
+_UNSET = _Unset()
+
+
+class AliasRow(NamedTuple):
+    id: int
+    alias: str
+    alias_key: str
 
 
 class ActorInUse(ValueError):
@@ -42,14 +57,15 @@ def _checked_type(actor_type: str) -> str:
     return actor_type
 
 
-def alias_rows(db: Database, actor_id: int) -> list[tuple[int, str, str]]:
-    return db.execute("SELECT id, alias, alias_key FROM actor_aliases WHERE actor_id = ?"
-                      " ORDER BY id", [actor_id]).fetchall()
+def alias_rows(db: Database, actor_id: int) -> list[AliasRow]:
+    return [AliasRow(**r) for r in named_rows(
+        db, "SELECT id, alias, alias_key FROM actor_aliases WHERE actor_id = ? ORDER BY id",
+        [actor_id])]
 
 
 def insert_aliases(db: Database, actor_id: int, name: str, aliases: Iterable[str]) -> None:
     """Add aliases, skipping any whose key the actor's name or aliases already have."""
-    seen = {match_key(name)} | {r[2] for r in alias_rows(db, actor_id)}
+    seen = {match_key(name)} | {r.alias_key for r in alias_rows(db, actor_id)}
     for alias in aliases:
         key = match_key(_checked_name(alias, "an alias"))
         if key not in seen:
@@ -69,22 +85,32 @@ def create_actor(db: Database, name: str, type: str = "other", aliases: Iterable
             "INSERT INTO actors (uuid, name, name_key, type, note, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [new_uuid(), name, match_key(name), type, note, stamp, stamp])
-        insert_aliases(db, cur.lastrowid, name, aliases)
-        return get_actor(db, cur.lastrowid)
+        actor_id = cur.lastrowid
+        if actor_id is None:  # pragma: no cover - an INSERT always sets it
+            raise RuntimeError("no actor inserted")
+        insert_aliases(db, actor_id, name, aliases)
+        return get_actor(db, actor_id)
+
+
+def _actor(row: sqlite3.Row, aliases: tuple[str, ...]) -> Actor:
+    return Actor(id=ActorId(row["id"]), uuid=row["uuid"], name=row["name"], type=row["type"],
+                 note=row["note"], aliases=aliases, created_at=row["created_at"],
+                 updated_at=row["updated_at"])
 
 
 def get_actor(db: Database, actor_id: int) -> Actor:
-    row = db.execute(f"SELECT {_ACTOR_COLS} FROM actors WHERE id = ?", [actor_id]).fetchone()
+    row = named_row(db, f"SELECT {_ACTOR_COLS} FROM actors WHERE id = ?", [actor_id])
     if row is None:
         raise NotFound(f"actor {actor_id} not found")
-    aliases = tuple(r[1] for r in alias_rows(db, actor_id))
-    return Actor(ActorId(row[0]), *row[1:5], aliases, row[5], row[6])
+    return _actor(row, tuple(r.alias for r in alias_rows(db, actor_id)))
 
 
 # mention and claim counts of actor x (the Actors pane and the actor-list export)
 ACTOR_COUNTS = """
-    (SELECT count(*) FROM annotations n WHERE n.actor_id = x.id AND n.kind = 'actor'),
-    (SELECT count(*) FROM annotations n WHERE n.claimant_id = x.id AND n.kind = 'claim')"""
+    (SELECT count(*) FROM annotations n WHERE n.actor_id = x.id AND n.kind = 'actor')
+        AS mention_count,
+    (SELECT count(*) FROM annotations n WHERE n.claimant_id = x.id AND n.kind = 'claim')
+        AS claim_count"""
 
 
 def list_actors(db: Database, search: str | None = None) -> list[ActorSummary]:
@@ -99,17 +125,21 @@ def list_actors(db: Database, search: str | None = None) -> list[ActorSummary]:
         SELECT x.id, x.uuid, x.name, x.type, x.note, x.created_at, x.updated_at, {ACTOR_COUNTS}
         FROM actors x {where} ORDER BY x.name COLLATE NOCASE, x.id"""
     aliases: dict[int, list[str]] = {}
-    for actor_id, alias in db.execute("SELECT actor_id, alias FROM actor_aliases ORDER BY id"):
-        aliases.setdefault(actor_id, []).append(alias)
-    return [ActorSummary(ActorId(r[0]), r[1], r[2], r[3], r[4], tuple(aliases.get(r[0], ())),
-                         r[5], r[6], r[7], r[8]) for r in db.execute(sql, params)]
+    for a in named_rows(db, "SELECT actor_id, alias FROM actor_aliases ORDER BY id"):
+        aliases.setdefault(a["actor_id"], []).append(a["alias"])
+    summaries = []
+    for r in named_rows(db, sql, params):
+        actor = _actor(r, tuple(aliases.get(r["id"], ())))
+        summaries.append(ActorSummary(**vars(actor), mention_count=r["mention_count"],
+                                      claim_count=r["claim_count"]))
+    return summaries
 
 
 def find_actors_by_key(db: Database, text: str) -> list[Actor]:
     """Actors whose name or an alias matches text exactly, ignoring case (by match key)."""
     key = match_key(text)
-    ids = [r[0] for r in db.execute(
-        "SELECT id FROM actors WHERE name_key = ?"
+    ids = [r["id"] for r in named_rows(
+        db, "SELECT id FROM actors WHERE name_key = ?"
         " UNION SELECT actor_id FROM actor_aliases WHERE alias_key = ? ORDER BY 1", [key, key])]
     return [get_actor(db, i) for i in ids]
 
@@ -122,23 +152,23 @@ def known_actor_keys(db: Database, keys: Iterable[str] | None = None) -> dict[st
         where = " WHERE {} IN (SELECT value FROM json_each(?))"
         params = [json.dumps(list(keys))] * 2
     found: dict[str, list[int]] = {}
-    for key, actor_id in db.execute(
-            "SELECT name_key, id FROM actors" + where.format("name_key") +
-            " UNION SELECT alias_key, actor_id FROM actor_aliases" + where.format("alias_key") +
-            " ORDER BY 2", params):
-        found.setdefault(key, []).append(actor_id)
+    for r in named_rows(
+            db, "SELECT name_key AS key, id AS actor_id FROM actors" + where.format("name_key")
+            + " UNION SELECT alias_key, actor_id FROM actor_aliases" + where.format("alias_key")
+            + " ORDER BY 2", params):
+        found.setdefault(r["key"], []).append(r["actor_id"])
     return found
 
 
-def update_actor(db: Database, actor_id: int, *, name: str = _UNSET, type: str = _UNSET,
-                 note: str | None = _UNSET) -> Actor:  # type: ignore[assignment]
+def update_actor(db: Database, actor_id: int, *, name: str | _Unset = _UNSET,
+                 type: str | _Unset = _UNSET, note: str | None | _Unset = _UNSET) -> Actor:
     """Rename, retype or re-note; fields not given stay. Undo: call again with the old values."""
     sets: dict[str, object] = {}
-    if name is not _UNSET:
+    if not isinstance(name, _Unset):
         sets.update(name=_checked_name(name), name_key=match_key(name))
-    if type is not _UNSET:
+    if not isinstance(type, _Unset):
         sets["type"] = _checked_type(type)
-    if note is not _UNSET:
+    if not isinstance(note, _Unset):
         sets["note"] = note
     with write(db):
         get_actor(db, actor_id)
@@ -169,7 +199,8 @@ def _relink(db: Database, column: str, kind: str, annotation_id: int,
             get_actor(db, actor_id)
         db.execute(f"UPDATE annotations SET {column} = ?, updated_at = ? WHERE id = ?",
                    [actor_id, now_iso(), annotation_id])
-        return getattr(ann, column)
+        previous: ActorId | None = getattr(ann, column)
+        return previous
 
 
 def link_annotation(db: Database, annotation_id: int, actor_id: int | None) -> ActorId | None:
@@ -214,11 +245,14 @@ def restore_actor(db: Database, actor: Actor) -> Actor:
 
 
 def _mentions(db: Database, column: str, kind: str, actor_id: int) -> list[Mention]:
-    rows = db.execute(
-        f"SELECT {ANNOTATION_COLUMNS_N}, a.title, a.published FROM annotations n"
+    rows = named_rows(
+        db, f"SELECT {ANNOTATION_COLUMNS_N}, a.title AS article_title,"
+        " a.published AS article_published FROM annotations n"
         f" JOIN articles a ON a.id = n.article_id WHERE n.{column} = ? AND n.kind = ?"
         " ORDER BY a.published IS NULL, a.published, a.id, n.start, n.id", [actor_id, kind])
-    return [Mention(row_to_annotation(r[:-2]), r[-2], r[-1]) for r in rows]
+    # row_to_annotation reads the annotation columns at the head of the row
+    return [Mention(row_to_annotation(r), r["article_title"], r["article_published"])
+            for r in rows]
 
 
 def mentions_of(db: Database, actor_id: int) -> list[Mention]:
@@ -234,28 +268,27 @@ def claims_by(db: Database, actor_id: int) -> list[Mention]:
 def actor_names(db: Database, ids: Iterable[int] | None = None) -> dict[ActorId, str]:
     """id -> canonical name of every actor, or of the given ones."""
     if ids is None:
-        return {ActorId(r[0]): r[1] for r in db.execute("SELECT id, name FROM actors")}
-    rows = db.execute("SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))",
-                      [json.dumps(sorted(set(ids)))])
-    return {ActorId(r[0]): r[1] for r in rows}
+        rows = named_rows(db, "SELECT id, name FROM actors")
+    else:
+        rows = named_rows(db, "SELECT id, name FROM actors"
+                          " WHERE id IN (SELECT value FROM json_each(?))",
+                          [json.dumps(sorted(set(ids)))])
+    return {ActorId(r["id"]): r["name"] for r in rows}
 
 
 def actor_tag_positions(db: Database, article_id: int) -> list[tuple[int, int]]:
     """(actor_id, start) of every linked actor tag in an article: two integers a tag,
     so even an article with thousands of tags is read in milliseconds."""
-    return [tuple(r) for r in db.execute(
-        "SELECT actor_id, start FROM annotations"
-        " WHERE article_id = ? AND kind = 'actor' AND actor_id IS NOT NULL",
-        [article_id],
-    )]
+    return [(r["actor_id"], r["start"]) for r in named_rows(
+        db, "SELECT actor_id, start FROM annotations"
+        " WHERE article_id = ? AND kind = 'actor' AND actor_id IS NOT NULL", [article_id])]
 
 
-def actor_types(db: Database, actor_ids) -> dict[int, str]:
+def actor_types(db: Database, actor_ids: Iterable[int]) -> dict[int, str]:
     ids = sorted(set(actor_ids))
     if not ids:
         return {}
-    rows = db.execute(
-        "SELECT id, type FROM actors WHERE id IN (SELECT value FROM json_each(?))",
-        [json.dumps(ids)],
-    )
-    return {r[0]: r[1] for r in rows}
+    rows = named_rows(
+        db, "SELECT id, type FROM actors WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(ids)])
+    return {r["id"]: r["type"] for r in rows}
