@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reader_app.storage.errors import LibraryError, describe_error
 from reader_app.storage.library_files import is_library_file
+from reader_app.storage.rows import named_row
 
 # One step: a WAL reader never blocks writers, and SQLite restarts a stepwise backup
 # whenever another connection writes between steps (it might never finish).
@@ -51,7 +52,8 @@ def backup_library(source: str | os.PathLike[str], destination: str | os.PathLik
                 src.backup(dst, pages=PAGES_PER_STEP, progress=step)
                 # A standalone file: no -wal beside it is needed to read it.
                 dst.execute("PRAGMA journal_mode = DELETE")
-                check = dst.execute("PRAGMA integrity_check").fetchone()[0]
+                result = named_row(dst, "PRAGMA integrity_check")
+                check = result["integrity_check"] if result is not None else "no answer"
             finally:
                 dst.close()
         finally:

@@ -21,6 +21,7 @@ from reader_app.storage.foreign_schema import (
     foreign_objects,
 )
 from reader_app.storage.migrations import MIGRATION_SET, migrations
+from reader_app.storage.rows import named_row, named_rows
 from reader_app.storage.transaction import write
 
 __all__ = ["ForeignSchema", "LibraryError", "ReadOnlyLibrary", "is_read_only", "known_steps",
@@ -119,7 +120,8 @@ def _connect(path: Path, query: str = "") -> Database:
 def _enable_wal(db: Database) -> None:
     # Once per library; the switch waits on the busy timeout like any write. A file system
     # without shared memory (some network shares) stays in rollback mode, which still works.
-    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+    mode = named_row(db, "PRAGMA journal_mode")
+    if mode is None or str(mode["journal_mode"]).lower() != "wal":
         db.enable_wal()
 
 
@@ -204,12 +206,9 @@ def _inspect(path: Path, *, drop_foreign: bool, allow_foreign: bool) -> set[str]
     try:
         applied: set[str] = set()
         if "_sqlite_migrations" in tables:
-            applied = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-                )
-            }
+            applied = {r["name"] for r in named_rows(
+                conn, "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                [MIGRATION_SET])}
         planted = foreign_objects(conn, applied)
     except sqlite3.DatabaseError as e:
         raise LibraryError(describe_error(path, e, "damaged or not a library")) from None
@@ -238,7 +237,8 @@ def _read_schema(path: Path, query: str) -> tuple[sqlite3.Connection, set[str]]:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA trusted_schema = OFF")  # nothing schema-borne runs while we look
-        rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+        tables = {r["name"] for r in named_rows(
+            conn, "SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as e:
         conn.close()
         if getattr(e, "sqlite_errorname", "") == "SQLITE_NOTADB":
@@ -247,7 +247,7 @@ def _read_schema(path: Path, query: str) -> tuple[sqlite3.Connection, set[str]]:
         if isinstance(e, sqlite3.OperationalError):
             raise
         raise LibraryError(describe_error(path, e, "damaged or not a library")) from None
-    return conn, {r[0] for r in rows}
+    return conn, tables
 
 
 def _remove_side_files_we_made(path: Path, before: set[str]) -> None:

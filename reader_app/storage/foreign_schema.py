@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from reader_app.storage.errors import LibraryError
 from reader_app.storage.migrations import migrations
+from reader_app.storage.rows import named_rows
 
 # What ANALYZE and AUTOINCREMENT bookkeeping add: data, not code.
 _IGNORED_PREFIXES = ("sqlite_stat",)
@@ -79,8 +80,8 @@ def reference_schema(applied: set[str]) -> dict[tuple[str, str], tuple[str, str]
         later = [name for name in pending if name not in applied]
         migrations.apply(db, stop_before=later[0] if later else None)
         _REFERENCE[key] = {
-            (t, n): (tbl, s or "") for t, n, tbl, s in db.execute(
-                "SELECT type, name, tbl_name, sql FROM sqlite_master")}
+            (r["type"], r["name"]): (r["tbl_name"], r["sql"] or "") for r in named_rows(
+                db, "SELECT type, name, tbl_name, sql FROM sqlite_master")}
         db.close()
     return _REFERENCE[key]
 
@@ -92,8 +93,9 @@ def foreign_objects(conn: sqlite3.Connection, applied: set[str]) -> list[SchemaO
         return []
     ours = reference_schema(applied)
     found = []
-    for t, n, tbl, sql in conn.execute(
-            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"):
+    for r in named_rows(
+            conn, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"):
+        t, n, tbl, sql = r["type"], r["name"], r["tbl_name"], r["sql"]
         if n.startswith(_IGNORED_PREFIXES):
             continue
         expected = ours.get((t, n))

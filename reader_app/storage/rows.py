@@ -13,21 +13,22 @@ from collections.abc import Iterable, Iterator
 from sqlite_utils import Database
 
 Params = Iterable[object]
+Connection = Database | sqlite3.Connection  # ours, or a bare one (a read-only look at a file)
 
 
-def named_rows(db: Database, sql: str, params: Params = ()) -> Iterator[sqlite3.Row]:
+def named_rows(db: Connection, sql: str, params: Params = ()) -> Iterator[sqlite3.Row]:
     """The rows of a query, each readable by column name (and still by position)."""
     cursor = db.execute(sql, list(params))
     cursor.row_factory = sqlite3.Row
     return cursor
 
 
-def named_row(db: Database, sql: str, params: Params = ()) -> sqlite3.Row | None:
+def named_row(db: Connection, sql: str, params: Params = ()) -> sqlite3.Row | None:
     """The first row of a query, by column name; None if there is none."""
     return next(named_rows(db, sql, params), None)
 
 
-def count(db: Database, sql: str, params: Params = ()) -> int:
+def count(db: Connection, sql: str, params: Params = ()) -> int:
     """The single whole number a `SELECT count(*) AS n ...` query returns."""
     row = named_row(db, sql, params)
     if row is None:
