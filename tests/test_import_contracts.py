@@ -112,8 +112,6 @@ def test_a_breach_breaks_its_contract(pristine: Path, tmp_path: Path, case: str)
     _check(pristine, tmp_path, BREACHES[case])
 
 
-@pytest.mark.xfail(strict=True, reason="contract gap: the layers let domain import "
-                   "resources_path; make the bottom layer 'domain | resources_path'")
 def test_domain_imports_nothing_of_ours(pristine: Path, tmp_path: Path) -> None:
     _check(pristine, tmp_path, DOMAIN_GAP)
 
