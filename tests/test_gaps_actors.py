@@ -7,7 +7,12 @@ import pytest
 from gui_helpers import tag_in_window
 from PySide6.QtWidgets import QTabWidget
 
-from reader_app.domain.actors import candidate_keys, match_key, name_from_quote, propose_actor
+from reader_app.domain.actors import (
+    candidate_keys,
+    match_key,
+    name_from_quote,
+    propose_actor,
+)
 from reader_app.domain.models import ImportedArticle
 from reader_app.services.analysis import add_tag
 from reader_app.storage.actors import list_actors
@@ -29,8 +34,8 @@ def test_a_plural_possessive_has_the_plurals_key_and_name(apostrophe):
 @pytest.mark.parametrize("apostrophe", APOSTROPHES)
 def test_a_plural_possessive_proposes_the_known_actor(apostrophe):
     keys = {"the okafors": [7], "okafor": [8]}
-    actor_id, _reason = propose_actor(f"the Okafors{apostrophe}", keys, [], names={7: "the Okafors"})
-    assert actor_id == 7
+    names = {7: "the Okafors"}
+    assert propose_actor(f"the Okafors{apostrophe}", keys, [], names=names)[0] == 7
     # a family's possessive is not the surname of one person tagged in the article
     assert propose_actor(f"Okafors{apostrophe}", {}, [(8, "Rafael Okafor")])[0] is None
 
