@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from shared_sample import SAMPLES, Sample
 
+from reader_app.domain.models import ImportedArticle
 from reader_app.services.analysis import (
     ANALYST_METHOD,
     add_tag,
@@ -14,7 +15,6 @@ from reader_app.services.analysis import (
     remove_new_tag,
     restore_new_tag,
 )
-from reader_app.domain.models import ImportedArticle
 from reader_app.storage.actors import create_actor, get_actor, list_actors
 from reader_app.storage.annotations import (
     add_annotation,

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from shared_sample import SAMPLES, Sample
 
 from reader_app.app import create_window
-from reader_app.services.exporting import ExportFilters, export_csv_file
 from reader_app.gui.jobs.export_flow import ExportDialog
+from reader_app.services.exporting import ExportFilters, export_csv_file
 from reader_app.storage.database import open_library
 from reader_app.storage.export_rows import ACTOR_COLUMNS, CLAIM_COLUMNS, EXPORT_COLUMNS
 
@@ -211,8 +211,8 @@ def test_screenshots_of_each_left_tab(qtbot, window, tmp_path):
                                ("actor", "Amara Velasquez-Dunn", None),
                                ("claim", "without a single concrete commitment.", None),
                                ("actor", "Rostenko", "According to"),
-                               ("claim", "is already releasing more water than the treaty "
-                                         "Calderan itself proposed in 2021", None)]:
+                               ("claim", ("is already releasing more water than the treaty "
+                                          "Calderan itself proposed in 2021"), None)]:
         tag(window, kind, quote, after=after)
     claims = [a.id for a in window.controller.annotations() if a.kind == "claim"]
     window.controller.set_claim_fields(claims[0], status="corroborated", reliability="B",
