@@ -28,6 +28,12 @@ def test_a_span_in_the_last_word_snaps_to_the_whole_word(start, end):
     assert snap_to_words(END_TEXT, start, end) == (whole, len(END_TEXT))
 
 
+def test_a_combining_mark_that_ends_the_text_stays_with_its_letter():
+    text = "They met at the cafe\u0301"
+    cafe = text.index("cafe")
+    assert snap_to_words(text, cafe + 1, len(text) - 1) == (cafe, len(text))
+
+
 def test_a_span_in_the_first_word_snaps_to_the_start():
     assert snap_to_words("Estmark said", 1, 3) == (0, 7)
     assert snap_to_words("Estmark", 1, 6) == (0, 7)  # one word, the whole text
