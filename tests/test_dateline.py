@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from shared_sample import SHARED_SAMPLE as SAMPLE  # noqa: E402
+from shared_sample import SAMPLES, Sample
 
 from reader_app.formats.dateline import guess_language, split_dateline, text_title
 
@@ -61,12 +61,12 @@ def test_nbsp_after_dateline_is_body_text() -> None:
     assert split_dateline("date 2023-03-14 \u00a0Body")[1] == "\u00a0Body"
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="shared sample not present")
-def test_real_sample_file() -> None:
-    text = SAMPLE.read_text(encoding="utf-8")
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_example_article_file(sample: Sample) -> None:
+    text = sample.path.read_text(encoding="utf-8")
     published, body, warning = split_dateline(text)
-    assert published == "2022-02-09"
-    assert body.startswith("High-stakes talks")
+    assert published == sample.published
+    assert body.startswith(sample.opening)
     assert warning is None
 
 

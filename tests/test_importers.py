@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shared_sample import SHARED_SAMPLE as SAMPLE  # noqa: E402
+from shared_sample import SAMPLES, Sample
 
 from reader_app.formats import importers
 from reader_app.formats.importers import (
@@ -60,13 +60,14 @@ def test_text_article(tmp_path: Path) -> None:
     assert (a.source, a.content_type, a.language, a.styles, a.warnings) == ("ferry.txt", "text", "en", (), ())
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="shared sample not present")
-def test_real_sample() -> None:
-    a = read_article(SAMPLE)
-    assert a.published == "2022-02-09"
-    assert a.text.startswith("High-stakes talks")
-    assert a.title.startswith("High-stakes talks") and len(a.title) <= 101
-    assert a.language == "en" and a.source == SAMPLE.name
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_example_article(sample: Sample) -> None:
+    a = read_article(sample.path)
+    assert a.published == sample.published
+    assert a.text.startswith(sample.opening)
+    assert a.title.startswith(sample.opening) and len(a.title) <= 101
+    assert a.language == "en" and a.source == sample.path.name
+    assert a.warnings == ()
 
 
 def test_impossible_dateline_imports_undated_with_warning() -> None:

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
 )
-from shared_sample import SHARED_SAMPLE
+from shared_sample import SAMPLES, Sample
 
 from reader_app.app import create_window
-from reader_app.services.exporting import ExportFilters, export_csv_file
 from reader_app.gui.jobs.export_flow import ExportDialog
+from reader_app.services.exporting import ExportFilters, export_csv_file
 from reader_app.storage.database import open_library
 from reader_app.storage.export_rows import ACTOR_COLUMNS, CLAIM_COLUMNS, EXPORT_COLUMNS
 
@@ -132,40 +132,44 @@ def test_export_claims_only_and_the_actor_list_from_the_dialog(
     assert header == EXPORT_COLUMNS and len(rows) == 3
 
 
-# -- the real sample, end to end ---------------------------------------------------------------
+# -- the example articles, end to end (our own; the shared one when present) -------------------
+
+
+@pytest.fixture(params=SAMPLES)
+def case(request) -> Sample:
+    return request.param
 
 
 @pytest.fixture
-def sample(qtbot, window):
-    if not SHARED_SAMPLE.exists():
-        pytest.skip("the shared example article is not on this machine")
+def sample(qtbot, window, case):
     with qtbot.waitSignal(window.imports.import_finished, timeout=10_000) as finished:
-        window.import_files([str(SHARED_SAMPLE)])
+        window.import_files([str(case.path)])
     (created,) = finished.args[0].created
     window.controller.open_article(created.article_id)
-    assert window.controller.current_article.published == "2022-02-09"
+    assert window.controller.current_article.published == case.published
     return window
 
 
-def test_the_real_sample_tagged_and_exported(qtbot, sample, db_path, tmp_path):
+def test_the_example_article_tagged_and_exported(qtbot, sample, case, db_path, tmp_path):
     window, c = sample, sample.controller
-    full = tag(window, "actor", "Sergei Lavrov")
-    short = tag(window, "actor", "Lavrov", after="were tense.")
+    full = tag(window, "actor", case.person)
+    text, after = case.speaker
+    short = tag(window, "actor", text, after=after)
     assert c.annotation(short).actor_id == c.annotation(full).actor_id
-    thursday = tag(window, "date", "on Thursday")
-    week = tag(window, "date", "next week")
-    between = tag(window, "date", "between Feb. 13 and Feb. 19")
-    dates = {i: (c.annotation(i).value, c.annotation(i).granularity) for i in (thursday, week, between)}
-    assert dates == {thursday: ("2022-02-10", "day"), week: ("2022-W07", "week"),
-                     between: ("2022-02-13/2022-02-19", "interval")}
-    mute = tag(window, "claim", "“like a mute talking to a deaf person,”")
-    nato = tag(window, "actor", "NATO", after="The West quickly")
-    danger = tag(window, "claim", "“dangerous moment”")
-    zelenskiy = tag(window, "actor", "Ukrainian President Volodymyr Zelenskiy")
-    pressure = tag(window, "claim", "“psychological pressure.”")
-    claimants = {i: c.annotation(i).claimant_id for i in (mute, danger, pressure)}
-    assert claimants == {mute: c.annotation(full).actor_id, danger: c.annotation(nato).actor_id,
-                         pressure: c.annotation(zelenskiy).actor_id}
+    dates = {tag(window, "date", text, after=after): (value, granularity)
+             for (text, after), value, granularity in case.dates}
+    assert {i: (c.annotation(i).value, c.annotation(i).granularity) for i in dates} == dates
+    quoted = case.speaker_claim[case.speaker_claim.index("“"):]  # the quotation alone
+    described = tag(window, "claim", quoted)
+    text, after = case.caller
+    caller = tag(window, "actor", text, after=after)
+    called = tag(window, "claim", case.caller_claim)
+    titled = tag(window, "actor", case.titled)
+    said = tag(window, "claim", case.titled_claim)
+    claimants = {i: c.annotation(i).claimant_id for i in (described, called, said)}
+    assert claimants == {described: c.annotation(full).actor_id,
+                         called: c.annotation(caller).actor_id,
+                         said: c.annotation(titled).actor_id}
     assert "Claimant" in window.statusBar().currentMessage()  # why, for the last tag
 
     db = open_library(db_path)
@@ -177,21 +181,16 @@ def test_the_real_sample_tagged_and_exported(qtbot, sample, db_path, tmp_path):
         db.close()
     _, rows = read_csv(tmp_path / "all.csv")
     by_id = {int(r["annotation_id"]): r for r in rows}
-    assert by_id[short]["value"] == "Sergei Lavrov"  # the canonical name, not the quote
+    assert by_id[short]["value"] == case.person  # the canonical name, not the quote
     assert by_id[short]["actor_type"] == "person"
-    assert [by_id[i]["value"] for i in (thursday, week, between)] == [
-        "2022-02-10", "2022-W07", "2022-02-13/2022-02-19"]
-    assert by_id[between]["granularity"] == "interval"
-    assert by_id[mute]["claimant"] == "Sergei Lavrov"
+    assert {i: (by_id[i]["value"], by_id[i]["granularity"]) for i in dates} == dates
+    assert by_id[described]["claimant"] == case.person
     _, claims = read_csv(tmp_path / "claims.csv")
     assert {r["quote"]: r["claimant"] for r in claims} == {
-        "“like a mute talking to a deaf person,”": "Sergei Lavrov",
-        "“dangerous moment”": "NATO",
-        "“psychological pressure.”": "Ukrainian President Volodymyr Zelenskiy",
-    }
+        quoted: case.person, case.caller_claim: case.caller[0], case.titled_claim: case.titled}
     _, actors = read_csv(tmp_path / "actors.csv")
-    lavrov = next(r for r in actors if r["name"] == "Sergei Lavrov")
-    assert (lavrov["mention_count"], lavrov["claim_count"]) == ("2", "1")
+    person = next(r for r in actors if r["name"] == case.person)
+    assert (person["mention_count"], person["claim_count"]) == ("2", "1")
 
 
 # -- screenshots of each left tab ----------------------------------------------------------------
@@ -212,8 +211,8 @@ def test_screenshots_of_each_left_tab(qtbot, window, tmp_path):
                                ("actor", "Amara Velasquez-Dunn", None),
                                ("claim", "without a single concrete commitment.", None),
                                ("actor", "Rostenko", "According to"),
-                               ("claim", "is already releasing more water than the treaty "
-                                         "Calderan itself proposed in 2021", None)]:
+                               ("claim", ("is already releasing more water than the treaty "
+                                          "Calderan itself proposed in 2021"), None)]:
         tag(window, kind, quote, after=after)
     claims = [a.id for a in window.controller.annotations() if a.kind == "claim"]
     window.controller.set_claim_fields(claims[0], status="corroborated", reliability="B",

@@ -144,7 +144,14 @@ def test_dropping_a_folder_imports_it_and_web_urls_are_ignored(qtbot, window, fi
     window.findChild(QMessageBox, "importReport").close()
 
 
-def test_a_long_import_never_freezes_the_window(qtbot, window, tmp_path, db_path, errors):
+def test_a_long_import_never_freezes_the_window(
+    qtbot, window, tmp_path, db_path, errors, monkeypatch
+):
+    """The import runs off the GUI thread, the window answers while it is half done, and the
+    GUI thread never works long between two timer ticks. Measured in the GUI thread's own CPU
+    time: on a loaded machine wall-clock gaps measure the scheduler, not the window."""
+    from reader_app.gui.jobs import import_flow
+
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(300):
@@ -153,21 +160,44 @@ def test_a_long_import_never_freezes_the_window(qtbot, window, tmp_path, db_path
             f"would continue on Thursday, according to source {i}.\n" * 3,
             encoding="utf-8",
         )
-    ticks: list[float] = []
+    real = import_flow.import_paths
+    halfway, answered = threading.Event(), threading.Event()
+    job_threads: list[threading.Thread] = []
+
+    def watched_import(db, paths, *, progress=None, should_cancel=None):
+        job_threads.append(threading.current_thread())
+
+        def watched(done, total, name):
+            if done == total // 2:  # half done: go on once the window has answered
+                halfway.set()
+                answered.wait(10)
+            progress(done, total, name)
+
+        return real(db, paths, progress=watched, should_cancel=should_cancel)
+
+    monkeypatch.setattr(import_flow, "import_paths", watched_import)
+    ticks: list[float] = []  # the GUI thread's CPU time at each tick
+
+    def tick():
+        ticks.append(time.thread_time())
+        if halfway.is_set():
+            answered.set()
+
     timer = QTimer(window)
     timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.timeout.connect(tick)
     timer.start()
-    started = time.monotonic()
-    with qtbot.waitSignal(window.imports.import_finished, timeout=10_000) as finished:
+    started = time.thread_time()
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as finished:
         window.import_files([str(folder)])
+    ended = time.thread_time()
     timer.stop()
-    ended = time.monotonic()
     assert len(finished.args[0].created) == 300
     assert len(library_ids(window)) == 301
-    gaps = [b - a for a, b in zip([started, *ticks], [*ticks, ended])]
-    assert len(ticks) >= 3
-    assert max(gaps) < 0.5, f"the GUI thread stalled for {max(gaps):.2f} s"
+    assert job_threads and threading.main_thread() not in job_threads
+    assert answered.is_set(), "the window did not answer while the import was half done"
+    busy = [b - a for a, b in zip([started, *ticks], [*ticks, ended])]
+    assert max(busy) < 0.25, f"the GUI thread worked {max(busy):.2f} s without a tick"
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -251,7 +281,7 @@ def test_a_cancelled_export_leaves_no_file_and_no_error(
     def held_export(db, path, filters, *, raw=False, progress=None, should_cancel=None):
         def held(done, total, name):
             reached.set()  # the first chunk is written: wait for the analyst's cancel
-            deadline = time.monotonic() + 5
+            deadline = time.monotonic() + 20  # only a failing cancel waits this long
             while not should_cancel() and time.monotonic() < deadline:
                 time.sleep(0.005)
             progress(done, total, name)
@@ -263,7 +293,7 @@ def test_a_cancelled_export_leaves_no_file_and_no_error(
     out.mkdir()
     path = out / "cancelled.csv"
     window.exports.export_to(path, ExportFilters())
-    qtbot.waitUntil(reached.is_set, timeout=5000)
+    qtbot.waitUntil(reached.is_set, timeout=20_000)
     dialog = window.findChild(QProgressDialog)
     with qtbot.waitSignal(window.exports.export_finished, timeout=10_000) as finished:
         dialog.findChild(QPushButton).click()  # the dialog's Cancel button
@@ -286,7 +316,7 @@ def test_a_cancelled_import_stops_early(qtbot, window, tmp_path, db_path, errors
         def held(done, total, name):
             if not reached.is_set():
                 reached.set()
-                deadline = time.monotonic() + 5
+                deadline = time.monotonic() + 20  # only a failing cancel waits this long
                 while not should_cancel() and time.monotonic() < deadline:
                     time.sleep(0.005)
             progress(done, total, name)
@@ -295,7 +325,7 @@ def test_a_cancelled_import_stops_early(qtbot, window, tmp_path, db_path, errors
 
     monkeypatch.setattr(import_flow, "import_paths", held_import)
     window.import_files([str(folder)])
-    qtbot.waitUntil(reached.is_set, timeout=5000)
+    qtbot.waitUntil(reached.is_set, timeout=20_000)
     dialog = window.findChild(QProgressDialog)
     with qtbot.waitSignal(window.imports.import_finished, timeout=10_000) as finished:
         dialog.findChild(QPushButton).click()
@@ -320,11 +350,14 @@ def test_closing_the_window_during_an_import_stops_it_cleanly(
         (folder / f"a{i:02}.txt").write_text(f"Article {i}\n\nBody text {i}.", encoding="utf-8")
     real = import_flow.import_paths
     reached = threading.Event()
+    job_threads: list[threading.Thread] = []
 
     def held_import(db, paths, *, progress=None, should_cancel=None):
+        job_threads.append(threading.current_thread())
+
         def held(done, total, name):
             reached.set()
-            deadline = time.monotonic() + 5
+            deadline = time.monotonic() + 20  # only a failing cancel waits this long
             while not should_cancel() and time.monotonic() < deadline:
                 time.sleep(0.005)
             progress(done, total, name)
@@ -333,11 +366,15 @@ def test_closing_the_window_during_an_import_stops_it_cleanly(
 
     monkeypatch.setattr(import_flow, "import_paths", held_import)
     window.import_files([str(folder)])
-    qtbot.waitUntil(reached.is_set, timeout=5000)
+    qtbot.waitUntil(reached.is_set, timeout=20_000)
     started = time.monotonic()
     window.close()  # must cancel and wait for the thread, not abort or hang
     assert time.monotonic() - started < 4
     assert not window.imports.running
-    qtbot.wait(50)  # the worker's late result arrives: dropped, the library is closed
+    # the worker's late result: once its thread has ended, its signals are posted; deliver
+    # them and see them dropped (the library is closed)
+    (job_thread,) = job_threads
+    qtbot.waitUntil(lambda: not job_thread.is_alive(), timeout=10_000)
+    QApplication.processEvents()
     assert errors == []
     assert window.findChild(QMessageBox, "importReport") is None

@@ -7,7 +7,7 @@ date), so none of them accepts 2022-02-30 or 2022-W54 while another refuses it.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _PART_SHAPE = r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?"
 _PART = re.compile(_PART_SHAPE)
@@ -33,12 +33,37 @@ def _part_granularity(part: str) -> str | None:
     return _GRANULARITY[(bool(week), bool(month), bool(day))]
 
 
+def _first_and_last_day(part: str) -> tuple[date, date]:
+    """The days a real part covers (2022-02 -> Feb 1 and Feb 28)."""
+    m = _PART.fullmatch(part)
+    assert m is not None  # callers pass parts _part_granularity accepted
+    year, week, month, day = m.groups()
+    if week:
+        return (date.fromisocalendar(int(year), int(week), 1),
+                date.fromisocalendar(int(year), int(week), 7))
+    if day:
+        one = date(int(year), int(month), int(day))
+        return one, one
+    if month:
+        first = date(int(year), int(month), 1)
+        return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return date(int(year), 1, 1), date(int(year), 12, 31)
+
+
+def _is_reversed(parts: list[str]) -> bool:
+    """An interval that ends before it starts (2022-03-01/2022-02-01)."""
+    return _first_and_last_day(parts[0])[0] > _first_and_last_day(parts[1])[1]
+
+
 def iso_granularity(value: str) -> str | None:
-    """day / week / month / year / interval of a real ISO 8601 value, else None."""
+    """day / week / month / year / interval of a real ISO 8601 value, else None
+    (an interval must not end before it starts)."""
     parts = value.split("/")
     if len(parts) > 2 or any(_part_granularity(p) is None for p in parts):
         return None
-    return "interval" if len(parts) == 2 else _part_granularity(parts[0])
+    if len(parts) == 2:
+        return None if _is_reversed(parts) else "interval"
+    return _part_granularity(parts[0])
 
 
 def looks_like_iso(value: str) -> bool:
@@ -47,5 +72,9 @@ def looks_like_iso(value: str) -> bool:
 
 
 def not_a_date(value: str) -> str:
+    parts = value.split("/")
+    if len(parts) == 2 and all(_part_granularity(p) for p in parts) and _is_reversed(parts):
+        return (f"“{value}” is not a date: the interval ends before it starts; type the"
+                " earlier date first, such as 2022-02-14/2022-02-20.")
     return (f"“{value}” is not a date; type one such as 2022-02-10, 2022-W07,"
             " 2022-02, 2022 or 2022-02-14/2022-02-20.")
