@@ -13,7 +13,7 @@ __all__ = ["TITLE_WORDS", "guess_actor_type", "match_key", "name_from_quote", "n
            "propose_actor"]
 
 _APOSTROPHES = re.compile(r"[’‘ʼ`´]")
-_POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE = re.compile(r"'s$")  # "s'" needs no rule: match_key strips a final apostrophe
 # Words that may precede a person's name in news and are not part of the name itself.
 TITLE_WORDS = frozenset("""
     mr mrs ms miss dr prof sir dame lord lady president vice prime minister premier chancellor
@@ -64,7 +64,7 @@ def _without_titles(tokens: list[str]) -> list[str]:
 
 
 def _without_possessive(key: str) -> str:
-    return _POSSESSIVE.sub("", key) if key.endswith(("'s", "s'")) else key
+    return _POSSESSIVE.sub("", key)
 
 
 def _pick(ids: Sequence[int], recent: Sequence[int]) -> tuple[int, bool]:
