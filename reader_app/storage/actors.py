@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from reader_app.domain.actors import match_key
-from reader_app.domain.models import ACTOR_TYPES, Actor, ActorId, ActorSummary, Mention
+from reader_app.domain.models import (
+    ACTOR_TYPES,
+    Actor,
+    ActorId,
+    ActorSummary,
+    AnnotationId,
+    Mention,
+)
 from reader_app.storage.annotations import (
     ANNOTATION_COLUMNS_N,
     get_annotation,
@@ -259,3 +266,32 @@ def actor_types(db: Database, actor_ids) -> dict[int, str]:
         [json.dumps(ids)],
     )
     return {r[0]: r[1] for r in rows}
+
+
+# -- by ids: what a change set carries after a write -----------------------------------------
+
+
+def actor_summaries(db: Database, ids: Iterable[int]) -> dict[ActorId, ActorSummary]:
+    """The Actors-pane rows of some actors, with their counts and aliases, in one query
+    each; an id that names no actor is absent."""
+    wanted = json.dumps(sorted({int(i) for i in ids}))
+    aliases: dict[int, list[str]] = {}
+    for actor_id, alias in db.execute(
+            "SELECT actor_id, alias FROM actor_aliases"
+            " WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY id", [wanted]):
+        aliases.setdefault(actor_id, []).append(alias)
+    rows = db.execute(
+        f"SELECT x.id, x.uuid, x.name, x.type, x.note, x.created_at, x.updated_at,"
+        f" {ACTOR_COUNTS} FROM actors x WHERE x.id IN (SELECT value FROM json_each(?))",
+        [wanted])
+    return {ActorId(r[0]): ActorSummary(ActorId(r[0]), r[1], r[2], r[3], r[4],
+                                        tuple(aliases.get(r[0], ())), r[5], r[6], r[7], r[8])
+            for r in rows}
+
+
+def claim_ids_by(db: Database, actor_ids: Iterable[int]) -> list[AnnotationId]:
+    """Ids of the claims some actors make (by the claimant index)."""
+    return [AnnotationId(r[0]) for r in db.execute(
+        "SELECT id FROM annotations WHERE kind = 'claim'"
+        " AND claimant_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        [json.dumps(sorted({int(i) for i in actor_ids}))])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import replace
 from types import NoneType
 
@@ -383,3 +385,9 @@ def list_annotations_near(
     # a damaged tag is left out unless its quote lies beyond doubt somewhere in the window
     return [a for a in _checked_rows(db, where, params) if a.placed
             and a.start <= end + radius and a.start >= start - radius]
+
+
+def get_annotations(db: Database, ids: Iterable[int]) -> list[Annotation]:
+    """Some tags by id, each verified against its text, in id order; missing ids are absent."""
+    return _checked_rows(db, "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                         [json.dumps(sorted({int(i) for i in ids}))])
