@@ -43,10 +43,11 @@ def plan_claim_fields(db: Database, annotation_id: int,
         raise ValueError(f"A claim has no field {', '.join(sorted(bad))}.")
     ann = tag_of_kind(db, annotation_id, "claim")
     new = {k: (v if v != "" else None) for k, v in fields.items()}
-    if new.get("claim_date") is not None:
-        check_iso_value(new["claim_date"])
-    if new.get("claim_date_annotation_id") is not None:
-        date = get_annotation(db, new["claim_date_annotation_id"])
+    claim_date, date_id = new.get("claim_date"), new.get("claim_date_annotation_id")
+    if claim_date is not None:
+        check_iso_value(claim_date)
+    if date_id is not None:
+        date = get_annotation(db, date_id)
         if date.kind != "date" or date.article_id != ann.article_id:
             raise ValueError("A claim's date comes from a date tag in its own article.")
     new = {k: v for k, v in new.items() if getattr(ann, k) != v}

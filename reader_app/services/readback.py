@@ -66,8 +66,8 @@ def describe(
         for before, now in changed:
             if "date" in (before.kind, now.kind):
                 dates.setdefault(now.article_id, set()).add(now.id)
-    for article_id, ids in dates.items():
-        claim_ids |= set(claim_ids_dated_by(db, article_id, ids))
+    for article, ids in dates.items():
+        claim_ids |= set(claim_ids_dated_by(db, article, ids))
     if claim_ids:
         rows = claim_rows_by_id(db, claim_ids)
         out.claims = {AnnotationId(i): rows.get(AnnotationId(i)) for i in sorted(claim_ids)}

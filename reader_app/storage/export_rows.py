@@ -251,7 +251,7 @@ def claim_rows_by_id(db: Database, ids: Iterable[int]) -> dict[AnnotationId, dic
     where = " WHERE n.kind = 'claim' AND n.id IN (SELECT value FROM json_each(?))"
     rows = db.execute(_CLAIM_SELECT + _FROM + _JOINS + where,
                       [json.dumps(sorted({int(i) for i in ids}))])
-    return {AnnotationId(row[0]): dict(zip(CLAIM_COLUMNS, row)) for row in rows}
+    return {AnnotationId(row[0]): dict(zip(CLAIM_COLUMNS, row, strict=True)) for row in rows}
 
 
 def claim_ids_dated_by(db: Database, article_id: int,
