@@ -49,7 +49,7 @@ def snapshot(db, timestamps: bool = True) -> dict[str, list[tuple]]:
 
 
 def claim_row(db, claim_id: int) -> dict:
-    [row] = [dict(zip(CLAIM_COLUMNS, r)) for r in iter_claim_rows(db) if r[0] == claim_id]
+    [row] = [dict(zip(CLAIM_COLUMNS, r, strict=True)) for r in iter_claim_rows(db) if r[0] == claim_id]
     return row
 
 
