@@ -10,7 +10,7 @@ import getpass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlite_utils import Database
 
@@ -33,6 +33,7 @@ from reader_app.gui.commands.tags import (
     EditAnnotationCommand,
     quoted,
 )
+from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
     find_annotation,
@@ -271,6 +272,30 @@ class LibraryController(QObject):
             self.undo_stack.push(command)
 
     # -- used by the commands -------------------------------------------------
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Tell the window what one operation changed, as the signals above. Tags of
+        another article than the open one concern no pane that shows tags."""
+        current = self.current_article.id if self.current_article is not None else None
+
+        def emit(signal: SignalInstance, tags: list[Annotation]) -> None:
+            for ann in tags:
+                if ann.article_id == current:
+                    signal.emit(ann)
+
+        # actors between: a tag that goes may take its actor along, a new tag's row
+        # shows its actor's name (maybe an actor just created)
+        emit(self.annotation_removed, changes.tags_removed)
+        emit(self.annotation_changed, changes.tags_changed)
+        if changes.actors:
+            self.actors_changed.emit()
+        emit(self.annotation_added, changes.tags_added)
+        for article_id in changes.counts:
+            self.article_counts_changed.emit(article_id)
+        if changes.claims:
+            self.claims_changed.emit()
+        if changes.explanation:
+            self.tag_explained.emit(changes.explanation)
 
     def show_article(self, article_id: int) -> None:
         """Open the article a command touches, so the analyst sees what changed."""

@@ -8,8 +8,9 @@ nothing else uses it, and restore_new_tag brings both back with the same ids (un
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -48,7 +49,7 @@ DEFAULT_CLAIM_STATUS = "unverified"
 
 
 class TagFields(NamedTuple):
-    fields: dict  # keyword arguments for add_annotation
+    fields: dict[str, Any]  # keyword arguments for add_annotation
     explanation: str  # one or two sentences for the analyst
     created_actor: Actor | None  # an actor created for this tag, else None
 
@@ -90,7 +91,8 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
     tags.sort(key=lambda t: (t[1] < start, t[1]))
     recent = list(dict.fromkeys(actor for actor, _ in reversed(tags)))[::-1]
     known = known_actor_keys(db, candidate_keys(quote))  # by index, not every actor
-    names = actor_names(db, [*recent, *(i for ids in known.values() for i in ids)])
+    wanted = [*recent, *(i for ids in known.values() for i in ids)]
+    names: dict[int, str] = {int(i): name for i, name in actor_names(db, wanted).items()}
     types = actor_types(db, recent)
     persons = [(actor, names[actor]) for actor in recent if types[actor] == "person"]
     actor_id, reason = propose_actor(quote, known, persons, names=names, recent=recent)
@@ -109,7 +111,7 @@ def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFi
              if a.kind == "actor" and a.actor_id is not None]
     known = {key: ids[0] for key, ids in known_actor_keys(db).items()}
     claimant, reason = propose_claimant(article.text, start, end, spans, known)
-    fields: dict = {"claimant_id": claimant, "status": DEFAULT_CLAIM_STATUS}
+    fields: dict[str, Any] = {"claimant_id": claimant, "status": DEFAULT_CLAIM_STATUS}
     parts = [f"Claimant: {get_actor(db, claimant).name} ({reason})." if claimant is not None
              else f"No claimant proposed ({reason})."]
     lo, hi = sentence_span(article.text, start, end)
@@ -142,10 +144,8 @@ def remove_new_tag(db: Database, tag: NewTag) -> NewTag:
         annotation = delete_annotation(db, tag.annotation.id)
         actor = tag.created_actor
         if actor is not None and not actor_in_use(db, actor.id):
-            try:
+            with contextlib.suppress(NotFound):  # already gone (the analyst deleted it)
                 actor = delete_actor(db, actor.id)
-            except NotFound:
-                pass  # already gone (deleted by the analyst meanwhile)
         return NewTag(annotation, tag.explanation, actor)
 
 
@@ -166,7 +166,7 @@ def granularity_of(value: str) -> str | None:
     return iso_granularity(value)
 
 
-def fields_for_date_correction(article: Article, typed: str | None) -> dict:
+def fields_for_date_correction(article: Article, typed: str | None) -> dict[str, Any]:
     """update_annotation fields for a date value the analyst typed: an ISO value is kept
     as typed (method "analyst"); anything else is resolved like a new date tag, and
     ValueError (with the reason) when it cannot be read as a date."""

@@ -7,7 +7,7 @@ state of what changed (not just ids), so a pane never has to query the library a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from reader_app.domain.models import (
     ActorId,
@@ -52,9 +52,12 @@ class ChangeSet:
         added = {a.id: a for a in self.tags_added}
         changed = {a.id: a for a in self.tags_changed}
         removed = {a.id: a for a in self.tags_removed}
+        back_fields: set[str] = set()
         for a in later.tags_added:
             if a.id in removed:  # removed then back: a change at most
-                del removed[a.id]
+                was = removed.pop(a.id)
+                back_fields |= {f.name for f in fields(a) if getattr(a, f.name) != getattr(
+                    was, f.name)}
                 changed[a.id] = a
             else:
                 added[a.id] = a
@@ -67,11 +70,19 @@ class ChangeSet:
         out.tags_added = list(added.values())
         out.tags_changed = list(changed.values())
         out.tags_removed = list(removed.values())
-        out.tag_fields = self.tag_fields | later.tag_fields
+        out.tag_fields = self.tag_fields | later.tag_fields | back_fields
         out.actors = {**self.actors, **later.actors}
         out.claims = {**self.claims, **later.claims}
         out.counts = {**self.counts, **later.counts}
-        out.articles_added = self.articles_added + later.articles_added
-        out.articles_removed = self.articles_removed + later.articles_removed
+        # an article added then removed was never there; removed then added back is there
+        gone = set(later.articles_removed)
+        back = {a.id for a in later.articles_added}
+        out.articles_added = [a for a in self.articles_added if a.id not in gone | back]
+        out.articles_added += later.articles_added
+        out.articles_removed = [i for i in self.articles_removed if i not in back | gone]
+        out.articles_removed += [i for i in later.articles_removed
+                                 if i not in {a.id for a in self.articles_added}]
+        for article_id in gone:
+            out.counts.pop(article_id, None)
         out.explanation = later.explanation or self.explanation
         return out

@@ -14,7 +14,14 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from reader_app.domain.actors import match_key
-from reader_app.domain.models import ACTOR_TYPES, Actor, ActorId, ActorSummary, Mention
+from reader_app.domain.models import (
+    ACTOR_TYPES,
+    Actor,
+    ActorId,
+    ActorSummary,
+    AnnotationId,
+    Mention,
+)
 from reader_app.storage.annotations import (
     ANNOTATION_COLUMNS_N,
     get_annotation,
@@ -292,3 +299,34 @@ def actor_types(db: Database, actor_ids: Iterable[int]) -> dict[int, str]:
         db, "SELECT id, type FROM actors WHERE id IN (SELECT value FROM json_each(?))",
         [json.dumps(ids)])
     return {r["id"]: r["type"] for r in rows}
+
+
+# -- by ids: what a change set carries after a write -----------------------------------------
+
+
+def actor_summaries(db: Database, ids: Iterable[int]) -> dict[ActorId, ActorSummary]:
+    """The Actors-pane rows of some actors, with their counts and aliases, in one query
+    each; an id that names no actor is absent."""
+    wanted = json.dumps(sorted({int(i) for i in ids}))
+    aliases: dict[int, list[str]] = {}
+    for a in named_rows(
+            db, "SELECT actor_id, alias FROM actor_aliases"
+            " WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY id", [wanted]):
+        aliases.setdefault(a["actor_id"], []).append(a["alias"])
+    summaries: dict[ActorId, ActorSummary] = {}
+    for r in named_rows(
+            db, f"SELECT x.id, x.uuid, x.name, x.type, x.note, x.created_at, x.updated_at,"
+            f" {ACTOR_COUNTS} FROM actors x WHERE x.id IN (SELECT value FROM json_each(?))",
+            [wanted]):
+        actor = _actor(r, tuple(aliases.get(r["id"], ())))
+        summaries[actor.id] = ActorSummary(**vars(actor), mention_count=r["mention_count"],
+                                           claim_count=r["claim_count"])
+    return summaries
+
+
+def claim_ids_by(db: Database, actor_ids: Iterable[int]) -> list[AnnotationId]:
+    """Ids of the claims some actors make (by the claimant index)."""
+    return [AnnotationId(r["id"]) for r in named_rows(
+        db, "SELECT id FROM annotations WHERE kind = 'claim'"
+        " AND claimant_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        [json.dumps(sorted({int(i) for i in actor_ids}))])]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
+from reader_app.domain.models import AnnotationId
 from reader_app.storage.actors import ACTOR_COUNTS
 
 EXPORT_COLUMNS: list[str] = [
@@ -242,3 +243,22 @@ def count_claim_rows(
 ) -> int:
     where, params = _claim_where(article_ids, date_from, date_to, statuses)
     return db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0]
+
+
+def claim_rows_by_id(db: Database, ids: Iterable[int]) -> dict[AnnotationId, dict[str, object]]:
+    """The claims-list rows (CLAIM_COLUMNS keys) of some claims, by id; an id that is not
+    (or no longer) a claim is absent."""
+    where = " WHERE n.kind = 'claim' AND n.id IN (SELECT value FROM json_each(?))"
+    rows = db.execute(_CLAIM_SELECT + _FROM + _JOINS + where,
+                      [json.dumps(sorted({int(i) for i in ids}))])
+    return {AnnotationId(row[0]): dict(zip(CLAIM_COLUMNS, row, strict=True)) for row in rows}
+
+
+def claim_ids_dated_by(db: Database, article_id: int,
+                       date_ids: Iterable[int]) -> list[AnnotationId]:
+    """Ids of an article's claims whose date comes from one of these date tags (a claim
+    takes its date from a tag of its own article; the (article_id, kind) index finds them)."""
+    return [AnnotationId(r[0]) for r in db.execute(
+        "SELECT id FROM annotations WHERE article_id = ? AND kind = 'claim'"
+        " AND claim_date_annotation_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        [article_id, json.dumps(sorted({int(i) for i in date_ids}))])]

@@ -1,95 +1,63 @@
-"""Undo commands for canonical actors: relink a tag, rename/retype/re-alias, merge, delete.
+"""Undo commands for canonical actors: relink a tag, rename/retype/re-note, aliases, merge,
+delete. Each redo/undo is one actor_ops call; the factories below check a request through
+actor_ops.plan_* and word the undo step.
 
-Each inverse comes from storage (previous values, MergeRecord, the deleted Actor), so an
-undo puts the library back with the same ids and uuids.
+The factories raise ValueError / NotFound with a message for the analyst (the host reports
+it) and return None when nothing would change.
 """
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from reader_app.domain.actors import guess_actor_type, match_key
-from reader_app.domain.models import ACTOR_TYPES, Actor, Annotation
-from reader_app.gui.commands.tags import (
-    PICK_MERGE_SECONDS,
-    ControllerCommand,
-    quoted,
-    tag_of_kind,
-)
-from reader_app.storage.actor_merge import MergeRecord, merge_actors, unmerge
-from reader_app.storage.actors import (
-    actor_in_use,
-    create_actor,
-    delete_actor,
-    find_actors_by_key,
-    get_actor,
-    link_annotation,
-    restore_actor,
-    set_aliases,
-    update_actor,
-)
-from reader_app.storage.annotations import get_annotation, list_annotations
-from reader_app.storage.transaction import write
-
-if TYPE_CHECKING:
-    from reader_app.gui.controller import LibraryController
+from reader_app.domain.models import Actor
+from reader_app.gui.commands.host import CommandHost
+from reader_app.gui.commands.tags import PICK_MERGE_SECONDS, ServiceCommand, quoted
+from reader_app.services import actor_ops
+from reader_app.services.actor_ops import Relink, Relinked
+from reader_app.services.changes import ChangeSet
+from reader_app.storage.actor_merge import MergeRecord
 
 
-class _ActorCommand(ControllerCommand):
+class RelinkActorCommand(ServiceCommand):
+    """Point an actor tag at another actor, or at a new one (created on the first redo,
+    deleted on undo, restored with the same id on redo)."""
+
+    def __init__(self, host: CommandHost, request: Relink, target_name: str) -> None:
+        text = f"Link {quoted(request.annotation.quote)} to {target_name}"
+        super().__init__(host, request.annotation.article_id, text)
+        self.request = request
+        self.done: Relinked | None = None
+
+    def _redo(self) -> ChangeSet:
+        if self.done is None:
+            self.done, changes = actor_ops.relink(self.host.db, self.request)
+        else:
+            self.done, changes = actor_ops.relink_again(self.host.db, self.done)
+        return changes
+
+    def _undo(self) -> ChangeSet:
+        assert self.done is not None
+        self.done, changes = actor_ops.unrelink(self.host.db, self.done)
+        return changes
+
+
+class _ActorCommand(ServiceCommand):
     """A change to the actor list: not about one article, so undo opens none."""
 
-    def __init__(self, controller: LibraryController, text: str) -> None:
-        super().__init__(controller, None, text)
-
-    def _emit_actors(self) -> None:
-        # a claimant's name shows in the claims view too
-        self.controller.actors_changed.emit()
-        self.controller.claims_changed.emit()
-
-
-class RelinkActorCommand(ControllerCommand):
-    """Point an actor tag at another actor, or at a new one named new_name (created on
-    the first redo, deleted on undo, restored with the same id on redo)."""
-
-    def __init__(self, controller: LibraryController, annotation: Annotation,
-                 actor_id: int | None, new_name: str | None, target_name: str) -> None:
-        text = f"Link {quoted(annotation.quote)} to {target_name}"
-        super().__init__(controller, annotation.article_id, text)
-        self.annotation_id = annotation.id
-        self.actor_id, self.new_name = actor_id, new_name
-        self.created: Actor | None = None
-        self.previous = annotation.actor_id
-
-    def _redo(self) -> None:
-        db = self.controller.db
-        with write(db):
-            if self.new_name is not None and self.created is None:
-                name = self.new_name
-                self.created = create_actor(db, name, guess_actor_type(name))
-                self.actor_id = self.created.id
-            elif self.created is not None:
-                self.created = restore_actor(db, self.created)
-            self.previous = link_annotation(db, self.annotation_id, self.actor_id)
-        self._emit_changed(get_annotation(db, self.annotation_id), {"actor_id"})
-
-    def _undo(self) -> None:
-        db = self.controller.db
-        with write(db):
-            link_annotation(db, self.annotation_id, self.previous)
-            if self.created is not None:
-                self.created = delete_actor(db, self.created.id)
-        self._emit_changed(get_annotation(db, self.annotation_id), {"actor_id"})
+    def __init__(self, host: CommandHost, text: str) -> None:
+        super().__init__(host, None, text)
 
 
 class EditActorCommand(_ActorCommand):
-    """Rename, retype or re-note an actor (update_actor with the old values undoes it)."""
+    """Rename, retype or re-note an actor (edit_actor with the old values undoes it)."""
 
-    def __init__(self, controller: LibraryController, actor: Actor, new: dict[str, Any],
+    def __init__(self, host: CommandHost, actor: Actor, new: dict[str, Any],
                  text: str) -> None:
-        super().__init__(controller, text)
+        super().__init__(host, text)
         self.actor_id = actor.id
         self.old = {k: getattr(actor, k) for k in new}
         self.new = dict(new)
@@ -98,10 +66,12 @@ class EditActorCommand(_ActorCommand):
     def id(self) -> int:
         return 2001 if set(self.new) == {"type"} else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
-        """Types picked in quick succession (arrow keys in the combo) are one step."""
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Types of one actor picked in quick succession (arrow keys in the combo) are
+        one step."""
         if (not isinstance(other, EditActorCommand) or other.isObsolete()
                 or other.actor_id != self.actor_id
+                or other.new.keys() != self.new.keys()
                 or other.made_at - self.made_at > PICK_MERGE_SECONDS):
             return False
         self.new, self.made_at = dict(other.new), other.made_at
@@ -109,142 +79,107 @@ class EditActorCommand(_ActorCommand):
         self.setObsolete(self.new == self.old)
         return True
 
-    def _redo(self) -> None:
-        update_actor(self.controller.db, self.actor_id, **self.new)
-        self._emit_actors()
+    def _redo(self) -> ChangeSet:
+        _, changes = actor_ops.edit_actor(self.host.db, self.actor_id, self.new)
+        return changes
 
-    def _undo(self) -> None:
-        update_actor(self.controller.db, self.actor_id, **self.old)
-        self._emit_actors()
+    def _undo(self) -> ChangeSet:
+        _, changes = actor_ops.edit_actor(self.host.db, self.actor_id, self.old)
+        return changes
 
 
 class SetAliasesCommand(_ActorCommand):
-    def __init__(self, controller: LibraryController, actor: Actor, aliases: list[str]) -> None:
-        super().__init__(controller, f"Change aliases of {actor.name}")
+    def __init__(self, host: CommandHost, actor: Actor, aliases: tuple[str, ...]) -> None:
+        super().__init__(host, f"Change aliases of {actor.name}")
         self.actor_id = actor.id
-        self.aliases = tuple(aliases)
+        self.aliases = aliases
         self.previous = actor.aliases
 
-    def _redo(self) -> None:
-        self.previous = set_aliases(self.controller.db, self.actor_id, self.aliases)
-        self._emit_actors()
+    def _redo(self) -> ChangeSet:
+        self.previous, changes = actor_ops.set_aliases(self.host.db, self.actor_id,
+                                                       self.aliases)
+        return changes
 
-    def _undo(self) -> None:
-        set_aliases(self.controller.db, self.actor_id, self.previous)
-        self._emit_actors()
+    def _undo(self) -> ChangeSet:
+        _, changes = actor_ops.set_aliases(self.host.db, self.actor_id, self.previous)
+        return changes
 
 
 class MergeActorsCommand(_ActorCommand):
-    """Fold one actor into another; undo (unmerge) restores both and every link exactly."""
+    """Fold one actor into another; undo restores both and every link exactly."""
 
-    def __init__(self, controller: LibraryController, keep: Actor, drop: Actor) -> None:
-        super().__init__(controller, f"Merge {drop.name} into {keep.name}")
+    def __init__(self, host: CommandHost, keep: Actor, drop: Actor) -> None:
+        super().__init__(host, f"Merge {drop.name} into {keep.name}")
         self.keep_id, self.drop_id = keep.id, drop.id
         self.record: MergeRecord | None = None
 
-    def _redo(self) -> None:
-        self.record = merge_actors(self.controller.db, self.keep_id, self.drop_id)
-        self._emit_moved(self.record)
+    def _redo(self) -> ChangeSet:
+        self.record, changes = actor_ops.merge(self.host.db, self.keep_id, self.drop_id)
+        return changes
 
-    def _undo(self) -> None:
+    def _undo(self) -> ChangeSet:
         assert self.record is not None
-        unmerge(self.controller.db, self.record)
-        self._emit_moved(self.record)
-
-    def _emit_moved(self, record: MergeRecord) -> None:
-        """Tags of the open article that changed actor or claimant: their rows and editor."""
-        moved = set(record.moved_mentions) | set(record.moved_claims)
-        article = self.controller.current_article
-        if moved and article is not None:
-            for ann in list_annotations(self.controller.db, article.id):
-                if ann.id in moved:
-                    self.controller.annotation_changed.emit(ann)
-        self._emit_actors()
+        return actor_ops.undo_merge(self.host.db, self.record)
 
 
 class DeleteActorCommand(_ActorCommand):
     """Delete an unused actor; undo restores it with the same id, uuid and aliases."""
 
-    def __init__(self, controller: LibraryController, actor: Actor) -> None:
-        super().__init__(controller, f"Delete actor {actor.name}")
+    def __init__(self, host: CommandHost, actor: Actor) -> None:
+        super().__init__(host, f"Delete actor {actor.name}")
         self.actor = actor
 
-    def _redo(self) -> None:
-        self.actor = delete_actor(self.controller.db, self.actor.id)
-        self._emit_actors()
+    def _redo(self) -> ChangeSet:
+        self.actor, changes = actor_ops.delete_actor(self.host.db, self.actor.id)
+        return changes
 
-    def _undo(self) -> None:
-        self.actor = restore_actor(self.controller.db, self.actor)
-        self._emit_actors()
-
-
-# -- what the controller's intents push (None: nothing to change) -------------------------
-# They raise ValueError / NotFound with a message for the analyst; the controller reports it.
+    def _undo(self) -> ChangeSet:
+        self.actor, changes = actor_ops.restore_actor(self.host.db, self.actor)
+        return changes
 
 
-def _clean_name(name: str | None) -> str:
-    return " ".join((name or "").split())
+# -- what the host's intents push (None: nothing to change) ------------------------------
 
 
-def relink_command(controller: LibraryController, annotation_id: int, actor_id: int | None,
-                   new_name: str | None) -> ControllerCommand | None:
-    ann = tag_of_kind(controller, annotation_id, "actor")
-    name = _clean_name(new_name)
-    if actor_id is None and name:
-        # an actor of exactly that name already exists: link it rather than a twin
-        same = [a for a in find_actors_by_key(controller.db, name)
-                if match_key(a.name) == match_key(name)]
-        if not same:
-            return RelinkActorCommand(controller, ann, None, name, f"new actor {name}")
-        actor_id = same[0].id
-    if actor_id == ann.actor_id:
+def relink_command(host: CommandHost, annotation_id: int, actor_id: int | None,
+                   new_name: str | None) -> ServiceCommand | None:
+    request = actor_ops.plan_relink(host.db, annotation_id, actor_id, new_name)
+    if request is None:
         return None
-    target = get_actor(controller.db, actor_id).name if actor_id is not None else "no actor"
-    return RelinkActorCommand(controller, ann, actor_id, None, target)
+    target = (f"new actor {request.new_name}" if request.new_name is not None
+              else request.target_name or "no actor")
+    return RelinkActorCommand(host, request, target)
 
 
-def edit_actor_command(controller: LibraryController, actor_id: int,
-                       **new: Any) -> ControllerCommand | None:
+def edit_actor_command(host: CommandHost, actor_id: int, **new: Any) -> ServiceCommand | None:
     """Rename (name), retype (type) or re-note (note) an actor: one field per call."""
-    actor = get_actor(controller.db, actor_id)
     [(field, value)] = new.items()
+    edit = actor_ops.plan_actor_edit(host.db, actor_id, field, value)
+    if edit is None:
+        return None
+    name = edit.actor.name
     if field == "name":
-        value = _clean_name(value)
-        if not match_key(value):
-            raise ValueError("An actor's name cannot be empty.")
-        text = f"Rename {actor.name} to {value}"
+        text = f"Rename {name} to {edit.value}"
     elif field == "type":
-        if value not in ACTOR_TYPES:
-            raise ValueError(f"Unknown actor type {value!r}.")
-        text = f"Make {actor.name} {value.replace('_', ' ')}"
+        text = f"Make {name} {edit.value.replace('_', ' ')}"
     else:
-        value = value or None
-        text = f"Edit note of {actor.name}"
-    if getattr(actor, field) == value:
+        text = f"Edit note of {name}"
+    return EditActorCommand(host, edit.actor, {field: edit.value}, text)
+
+
+def aliases_command(host: CommandHost, actor_id: int,
+                    aliases: list[str]) -> ServiceCommand | None:
+    planned = actor_ops.plan_aliases(host.db, actor_id, aliases)
+    if planned is None:
         return None
-    return EditActorCommand(controller, actor, {field: value}, text)
+    actor, cleaned = planned
+    return SetAliasesCommand(host, actor, cleaned)
 
 
-def aliases_command(controller: LibraryController, actor_id: int,
-                    aliases: list[str]) -> ControllerCommand | None:
-    actor = get_actor(controller.db, actor_id)
-    cleaned = [a for a in (_clean_name(x) for x in aliases) if match_key(a)]
-    if tuple(cleaned) == actor.aliases:
-        return None
-    return SetAliasesCommand(controller, actor, cleaned)
+def merge_command(host: CommandHost, keep_id: int, drop_id: int) -> ServiceCommand:
+    keep, drop = actor_ops.plan_merge(host.db, keep_id, drop_id)
+    return MergeActorsCommand(host, keep, drop)
 
 
-def merge_command(controller: LibraryController, keep_id: int,
-                  drop_id: int) -> ControllerCommand:
-    if keep_id == drop_id:
-        raise ValueError("Pick two different actors to merge.")
-    return MergeActorsCommand(controller, get_actor(controller.db, keep_id),
-                              get_actor(controller.db, drop_id))
-
-
-def delete_actor_command(controller: LibraryController, actor_id: int) -> ControllerCommand:
-    actor = get_actor(controller.db, actor_id)
-    if actor_in_use(controller.db, actor_id):
-        raise ValueError(f"{actor.name} is still used by tags or claims; relink them or "
-                         "merge the actor into another one first.")
-    return DeleteActorCommand(controller, actor)
+def delete_actor_command(host: CommandHost, actor_id: int) -> ServiceCommand:
+    return DeleteActorCommand(host, actor_ops.plan_delete(host.db, actor_id))

@@ -1,32 +1,28 @@
-"""Undo commands for annotations (model: orange-canvas-core document/commands.py).
+"""Undo commands for tags (model: orange-canvas-core document/commands.py), each a thin
+wrapper: redo and undo call one service operation and hand its ChangeSet to the host.
 
-QUndoStack.push() runs redo(), so the controller never performs the action
-itself. A command whose storage call fails reports the error, leaves the
-database unchanged (every repository write is one atomic transaction) and
-marks itself obsolete, so Qt drops it from the stack.
+QUndoStack.push() runs redo(), so the controller never performs the action itself. A
+command whose operation fails reports the error, leaves the library unchanged (every
+operation is one transaction) and marks itself obsolete, so Qt drops it from the stack.
 """
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from reader_app.services.analysis import NewTag, add_tag, remove_new_tag, restore_new_tag
-from reader_app.domain.models import Annotation, Article, ArticleId
-from reader_app.domain.quotes import quoted, short_quote  # noqa: F401 - re-used by messages
-from reader_app.storage.annotations import (
-    delete_annotation,
-    get_annotation,
-    restore_annotation,
-    update_annotation,
-)
+from reader_app.domain.models import Annotation, AnnotationId, Article, ArticleId
+from reader_app.domain.quotes import quoted
+from reader_app.gui.commands.host import CommandHost
+from reader_app.services import tagging
+from reader_app.services.analysis import NewTag
+from reader_app.services.changes import ChangeSet
 from reader_app.storage.errors import STORAGE_ERRORS, reason_of
 
-if TYPE_CHECKING:
-    from reader_app.gui.controller import LibraryController
-
+__all__ = ["STORAGE_ERRORS", "quoted"]  # the controller words its refusals with these too
 
 # One merge id per field. Typed fields merge always; fields picked in a combo box merge
 # only in quick succession (arrow keys through a closed combo: one undo step).
@@ -34,25 +30,17 @@ _EDIT_IDS = {"value": 1001, "note": 1002, "kind": 1003, "claimant_id": 1004, "st
              "reliability": 1006, "credibility": 1007}
 _PICKED = {"claimant_id", "status", "reliability", "credibility"}
 PICK_MERGE_SECONDS = 2.0
-_LINK_FIELDS = {"actor_id", "claimant_id", "kind"}  # change an actor's counts
 
 
-def tag_of_kind(controller: LibraryController, annotation_id: int, kind: str) -> Annotation:
-    """A tag an intent is about, refused (ValueError) when it is of another kind."""
-    ann = get_annotation(controller.db, annotation_id)
-    if ann.kind != kind:
-        raise ValueError(f"{quoted(ann.quote)} is tagged {ann.kind}, not {kind}.")
-    return ann
+class ServiceCommand(QUndoCommand):
+    """Subclasses implement _redo/_undo, each one service call returning its ChangeSet.
+    This wrapper marks the host busy (listeners must not push commands meanwhile), hands
+    the ChangeSet to the host and, for a command about one article's tags, opens that
+    article on later undo/redo."""
 
-
-class ControllerCommand(QUndoCommand):
-    """Subclasses implement _redo/_undo; this wrapper marks the controller busy
-    (listeners must not push commands meanwhile) and, for a command about one
-    article's tags, opens that article on later undo/redo."""
-
-    def __init__(self, controller: LibraryController, article_id: int | None, text: str) -> None:
+    def __init__(self, host: CommandHost, article_id: int | None, text: str) -> None:
         super().__init__(text)
-        self.controller = controller
+        self.host = host
         self.article_id = ArticleId(article_id) if article_id is not None else None
         self._ran = False
 
@@ -62,70 +50,40 @@ class ControllerCommand(QUndoCommand):
     def undo(self) -> None:
         self._perform(self._undo, undoing=True)
 
-    def _redo(self) -> None:
+    def _redo(self) -> ChangeSet:
         raise NotImplementedError
 
-    def _undo(self) -> None:
+    def _undo(self) -> ChangeSet:
         raise NotImplementedError
 
-    def _perform(self, step: Callable[[], None], undoing: bool = False) -> None:
+    def _perform(self, step: Callable[[], ChangeSet], undoing: bool = False) -> None:
         # The first run acts on what the analyst is looking at; later undo/redo
         # first open the command's article so the analyst sees what changed.
-        controller = self.controller
-        was_running, controller.running_command = controller.running_command, True
+        host = self.host
+        was_running, host.running_command = host.running_command, True
         try:
             if self._ran and self.article_id is not None:
-                controller.show_article(self.article_id)
-            step()
-            self._ran = True
+                host.show_article(self.article_id)
+            changes = step()
         except STORAGE_ERRORS as e:
-            # each repository write is atomic, so the database is unchanged
+            # each operation is one transaction, so the library is unchanged
             self.setObsolete(True)
             what = f"Undo {self.text()}" if undoing else self.text()
-            reason = reason_of(e)
-            controller.error_occurred.emit(f"{what} failed: {reason}")
+            host.error_occurred.emit(f"{what} failed: {reason_of(e)}")
+        else:
+            self._ran = True
+            host.apply_changes(changes)  # after the write, once
         finally:
-            controller.running_command = was_running
-
-    # -- signals, always after the write ------------------------------------------
-
-    def _emit_added(self, ann: Annotation) -> None:
-        # actors first: the new row shows its actor's name (maybe an actor just created)
-        self._emit_semantics(ann)
-        self.controller.annotation_added.emit(ann)
-        self.controller.article_counts_changed.emit(ann.article_id)
-
-    def _emit_removed(self, ann: Annotation) -> None:
-        self.controller.annotation_removed.emit(ann)
-        self.controller.article_counts_changed.emit(ann.article_id)
-        self._emit_semantics(ann)
-
-    def _emit_semantics(self, ann: Annotation) -> None:
-        c = self.controller
-        if ann.kind == "actor" or ann.claimant_id is not None:  # mention/claim counts
-            c.actors_changed.emit()
-        if ann.kind in ("claim", "date"):  # a claim, or the date a claim may show
-            c.claims_changed.emit()
-
-    def _emit_changed(self, ann: Annotation, fields: set[str]) -> None:
-        c = self.controller
-        c.annotation_changed.emit(ann)
-        if "kind" in fields:
-            c.article_counts_changed.emit(ann.article_id)
-        if fields & _LINK_FIELDS:
-            c.actors_changed.emit()
-        if "kind" in fields or ann.kind == "claim" or (ann.kind == "date" and "value" in fields):
-            c.claims_changed.emit()
+            host.running_command = was_running
 
 
-class AddAnnotationCommand(ControllerCommand):
-    """Tag a span with what it means (analysis.add_tag: its actor, date value or
-    claimant). Undo removes the tag and an actor created only for it; redo brings
-    both back with the same ids and uuids."""
+class AddAnnotationCommand(ServiceCommand):
+    """Tag a span (tagging.tag). Undo removes the tag and an actor created only for it;
+    redo brings both back with the same ids and uuids."""
 
-    def __init__(self, controller: LibraryController, article: Article, kind: str,
+    def __init__(self, host: CommandHost, article: Article, kind: str,
                  start: int, end: int, quote: str) -> None:
-        super().__init__(controller, article.id, f"Tag {kind} {quoted(quote)}")
+        super().__init__(host, article.id, f"Tag {kind} {quoted(quote)}")
         self.article = article
         self.kind, self.start, self.end, self.quote = kind, start, end, quote
         self.tag: NewTag | None = None
@@ -134,57 +92,55 @@ class AddAnnotationCommand(ControllerCommand):
     def annotation(self) -> Annotation | None:
         return self.tag.annotation if self.tag else None
 
-    def _redo(self) -> None:
-        db = self.controller.db
-        first = self.tag is None
-        if self.tag is None:
-            self.tag = add_tag(db, self.article, self.kind, self.start, self.end,
-                               analyst=self.controller.analyst,
-                               expected_quote=self.quote)  # the invariant text[start:end] == quote
+    def _redo(self) -> ChangeSet:
+        db = self.host.db
+        if self.tag is None:  # the invariant text[start:end] == quote is checked there
+            self.tag, changes = tagging.tag(db, self.article, self.kind, self.start, self.end,
+                                            analyst=self.host.analyst,
+                                            expected_quote=self.quote)
         else:
-            self.tag = restore_new_tag(db, self.tag)  # same ids and uuids
-        self._emit_added(self.tag.annotation)
-        if first and self.tag.explanation:
-            self.controller.tag_explained.emit(self.tag.explanation)
+            self.tag, changes = tagging.retag(db, self.tag)  # same ids and uuids
+        return changes
 
-    def _undo(self) -> None:
+    def _undo(self) -> ChangeSet:
         assert self.tag is not None
-        self.tag = remove_new_tag(self.controller.db, self.tag)
-        self._emit_removed(self.tag.annotation)
+        self.tag, changes = tagging.untag(self.host.db, self.tag)
+        return changes
 
 
-class DeleteAnnotationCommand(ControllerCommand):
+class DeleteAnnotationCommand(ServiceCommand):
     """Delete a tag; undo puts it back with the same id, uuid, timestamps and links."""
 
-    def __init__(self, controller: LibraryController, annotation: Annotation) -> None:
+    def __init__(self, host: CommandHost, annotation: Annotation) -> None:
         text = f"Delete {annotation.kind} {quoted(annotation.quote)}"
-        super().__init__(controller, annotation.article_id, text)
+        super().__init__(host, annotation.article_id, text)
         self.annotation = annotation
 
-    def _redo(self) -> None:
+    def _redo(self) -> ChangeSet:
         # keep the state just before deletion, later edits included
-        self.annotation = delete_annotation(self.controller.db, self.annotation.id)
-        self._emit_removed(self.annotation)
+        self.annotation, changes = tagging.delete_tag(self.host.db, self.annotation.id)
+        return changes
 
-    def _undo(self) -> None:
-        self.annotation = restore_annotation(self.controller.db, self.annotation)
-        self._emit_added(self.annotation)
+    def _undo(self) -> ChangeSet:
+        self.annotation, changes = tagging.restore_tag(self.host.db, self.annotation)
+        return changes
 
 
-class EditAnnotationCommand(ControllerCommand):
-    """Change any editable fields of a tag. Consecutive edits of value, note or
-    kind of one tag merge (typing); other fields are one step each."""
+class EditAnnotationCommand(ServiceCommand):
+    """Change some fields of one tag (tagging.edit_tag; its old values undo it).
+    Consecutive edits of the same single field of the same tag merge: value, note and
+    kind always (typing), picked fields only in quick succession."""
 
     def __init__(
         self,
-        controller: LibraryController,
+        host: CommandHost,
         annotation: Annotation,
         old: dict[str, Any],
         new: dict[str, Any],
         text: str | None = None,
     ) -> None:
-        super().__init__(controller, annotation.article_id, text or _edit_text(annotation, new))
-        self.annotation_id = annotation.id
+        super().__init__(host, annotation.article_id, text or _edit_text(annotation, new))
+        self.annotation_id: AnnotationId = annotation.id
         self.old = dict(old)
         self.new = dict(new)
         self.made_at = time.monotonic()
@@ -192,7 +148,8 @@ class EditAnnotationCommand(ControllerCommand):
     def id(self) -> int:
         return _EDIT_IDS.get(next(iter(self.new)), -1) if len(self.new) == 1 else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Qt asks only when id() matches (the same single field); the tag must match too
         if (
             not isinstance(other, EditAnnotationCommand)
             or other.isObsolete()  # a failed edit must not be folded in
@@ -209,15 +166,13 @@ class EditAnnotationCommand(ControllerCommand):
         self.setObsolete(self.new == self.old)  # typed back to where it was: drop the step
         return True
 
-    def _redo(self) -> None:
-        self._apply(self.new)
+    def _redo(self) -> ChangeSet:
+        _, changes = tagging.edit_tag(self.host.db, self.annotation_id, self.new)
+        return changes
 
-    def _undo(self) -> None:
-        self._apply(self.old)
-
-    def _apply(self, fields: dict[str, Any]) -> None:
-        ann = update_annotation(self.controller.db, self.annotation_id, **fields)
-        self._emit_changed(ann, set(fields))
+    def _undo(self) -> ChangeSet:
+        _, changes = tagging.edit_tag(self.host.db, self.annotation_id, self.old)
+        return changes
 
 
 def _edit_text(annotation: Annotation, new: dict[str, Any]) -> str:

@@ -1,0 +1,96 @@
+"""Tag operations: tag a span, delete a tag, edit its fields; each with its inverse.
+
+Every operation is one transaction and returns what its inverse takes together with the
+ChangeSet of the new state (readback.describe), so the window updates without re-reading
+the library. Inverses put the library back with the same ids and uuids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from reader_app.domain.models import Annotation, Article
+from reader_app.domain.quotes import quoted
+from reader_app.services.analysis import NewTag, add_tag, remove_new_tag, restore_new_tag
+from reader_app.services.changes import ChangeSet
+from reader_app.services.readback import describe
+from reader_app.storage.annotations import (
+    delete_annotation,
+    get_annotation,
+    restore_annotation,
+    update_annotation,
+)
+from reader_app.storage.transaction import write
+
+
+@dataclass(frozen=True)
+class TagEdit:
+    """A checked request to change some fields of a tag: the tag as it is, the values
+    its fields have now (old) and will have (new); only fields that change."""
+
+    annotation: Annotation
+    old: dict[str, Any]
+    new: dict[str, Any]
+
+
+def tag_of_kind(db: Database, annotation_id: int, kind: str) -> Annotation:
+    """A tag a request is about, refused (ValueError) when it is of another kind."""
+    ann = get_annotation(db, annotation_id)
+    if ann.kind != kind:
+        raise ValueError(f"{quoted(ann.quote)} is tagged {ann.kind}, not {kind}.")
+    return ann
+
+
+def tag(db: Database, article: Article, kind: str, start: int, end: int, *,
+        analyst: str | None = None,
+        expected_quote: str | None = None) -> tuple[NewTag, ChangeSet]:
+    """Tag article.text[start:end] with what it means (analysis.add_tag: its actor, maybe
+    created now, its date value, its claimant). Inverse: untag."""
+    with write(db):
+        new = add_tag(db, article, kind, start, end, analyst=analyst,
+                      expected_quote=expected_quote)
+        return new, describe(db, added=[new.annotation], explanation=new.explanation)
+
+
+def untag(db: Database, new: NewTag) -> tuple[NewTag, ChangeSet]:
+    """Undo tag: the tag goes, and an actor created for it if nothing else uses it now.
+    Inverse: retag."""
+    with write(db):
+        gone = remove_new_tag(db, new)
+        return gone, describe(db, removed=[gone.annotation])
+
+
+def retag(db: Database, gone: NewTag) -> tuple[NewTag, ChangeSet]:
+    """Redo tag after untag: the same tag and actor (ids, uuids) come back."""
+    with write(db):
+        back = restore_new_tag(db, gone)
+        return back, describe(db, added=[back.annotation])
+
+
+def delete_tag(db: Database, annotation_id: int) -> tuple[Annotation, ChangeSet]:
+    """Delete a tag; returns it as it was just before (later edits included) for
+    restore_tag."""
+    with write(db):
+        gone = delete_annotation(db, annotation_id)
+        return gone, describe(db, removed=[gone])
+
+
+def restore_tag(db: Database, gone: Annotation) -> tuple[Annotation, ChangeSet]:
+    """Undo delete_tag: same id, uuid, timestamps and links."""
+    with write(db):
+        back = restore_annotation(db, gone)
+        return back, describe(db, added=[back])
+
+
+def edit_tag(db: Database, annotation_id: int,
+             fields: dict[str, Any]) -> tuple[dict[str, Any], ChangeSet]:
+    """Set some fields of a tag (storage's update_annotation checks them); returns the
+    values they had, so edit_tag with those undoes it."""
+    with write(db):
+        before = get_annotation(db, annotation_id)
+        after = update_annotation(db, annotation_id, **fields)
+        old = {k: getattr(before, k) for k in fields}
+        return old, describe(db, changed=[(before, after)], fields=fields)
