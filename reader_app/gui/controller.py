@@ -1,14 +1,17 @@
 """The reader window's controller: owns the library, the repository calls and the undo stack.
 
-Widgets never touch the database; they call these methods and listen to the
-past-tense signals, which are always emitted after the database write.
+Widgets never touch the database; they call these methods and listen to `changed`:
+every write ends in one ChangeSet (the new state of what changed), emitted once after
+the write, from which each pane updates itself without reading the library again.
 """
 
 from __future__ import annotations
 
 import getpass
+import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -20,7 +23,9 @@ from reader_app.domain.models import (
     ActorId,
     ActorSummary,
     Annotation,
+    AnnotationId,
     Article,
+    ArticleId,
     ArticleSummary,
     Mention,
 )
@@ -42,7 +47,9 @@ from reader_app.storage.annotations import (
 )
 from reader_app.storage.articles import NotFound, get_article, list_articles, tag_counts
 from reader_app.storage.database import ReadOnlyLibrary, is_read_only, open_library
+from reader_app.services.changes import ChangeSet
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
+from reader_app.storage.export_rows import _CLAIM_SELECT, _FROM, _JOINS  # one claim's row
 
 EDITABLE_FIELDS = ("kind", "value", "note")
 
@@ -54,19 +61,16 @@ def default_analyst() -> str:
         return "analyst"
 
 
+ClaimRow = dict[str, Any]  # export_rows.CLAIM_COLUMNS keys
+_JSON_IDS = "(SELECT value FROM json_each(?))"
+
+
 class LibraryController(QObject):
-    article_opened = Signal(object)  # Article now current, None when closed
-    annotation_added = Signal(object)  # Annotation
-    annotation_removed = Signal(object)  # Annotation as it was before removal
-    annotation_changed = Signal(object)  # Annotation, new state
-    article_counts_changed = Signal(int)  # article id whose tag counts changed
-    articles_imported = Signal(list)  # ids of newly stored articles
+    article_opened = Signal(Article)  # the Article now current; None when it was closed
+    # every write: the new state of what changed (tags, actors, claims, counts, articles)
+    changed = Signal(ChangeSet)
     error_occurred = Signal(str)  # one line for the status bar / a message box
     tag_explained = Signal(str)  # after tagging: why this actor/date/claimant was chosen
-    # any actor created/renamed/retyped/re-aliased/re-noted/merged/deleted/restored, or
-    # its counts of mentions and claims changed (tags linked, unlinked, added, removed)
-    actors_changed = Signal()
-    claims_changed = Signal()  # a claim added/removed, or its fields or shown date changed
     annotation_reveal_requested = Signal(int)  # the window reveals + selects that tag
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None) -> None:
@@ -75,6 +79,9 @@ class LibraryController(QObject):
         self._db: Database | None = open_library(self.db_path)  # may raise LibraryError
         self.undo_stack = QUndoStack(self)
         self.current_article: Article | None = None
+        # the current article's tags as read once when it was opened; panes keep their
+        # own copies up to date from `changed`
+        self.current_annotations: list[Annotation] = []
         self.analyst = default_analyst()
         # True while an undo command runs: listeners must not push commands then
         self.running_command = False
@@ -99,6 +106,7 @@ class LibraryController(QObject):
             return self.current_article
         article = get_article(self.db, article_id)
         self.current_article = article
+        self.current_annotations = list_annotations(self.db, article.id)  # once per open
         self.article_opened.emit(article)
         return article
 
@@ -106,12 +114,13 @@ class LibraryController(QObject):
         if self.current_article is None:
             return
         self.current_article = None
+        self.current_annotations = []
         self.article_opened.emit(None)
 
     def articles(self, search: str | None = None) -> list[ArticleSummary]:
         return list_articles(self.db, search=search or None)
 
-    def summaries(self, article_ids: list[int]) -> list[ArticleSummary]:
+    def summaries(self, article_ids: Iterable[int]) -> list[ArticleSummary]:
         """Library rows of some articles, in the order given (unknown ids skipped)."""
         by_id = {s.id: s for s in list_articles(self.db, ids=article_ids)}
         return [by_id[i] for i in article_ids if i in by_id]
@@ -124,7 +133,101 @@ class LibraryController(QObject):
         """A worker stored these articles: tell the library views."""
         ids = [int(i) for i in article_ids]
         if ids:
-            self.articles_imported.emit(ids)
+            self.apply_changes(ChangeSet(articles_added=self.summaries(ids)))
+
+    # -- changes ----------------------------------------------------------------
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """What one operation changed: told to every pane at once, after the write."""
+        if not changes.is_empty():
+            self.changed.emit(changes)
+        if changes.explanation:
+            self.tag_explained.emit(changes.explanation)
+
+    def tag_changes(
+        self,
+        added: Iterable[Annotation] = (),
+        changed: Iterable[Annotation] = (),
+        removed: Iterable[Annotation] = (),
+        fields: Iterable[str] = (),
+        actor_ids: Iterable[int | None] = (),
+        explanation: str = "",
+    ) -> ChangeSet:
+        """The ChangeSet of tags just written: with the rows of the actors and claims they
+        touch and their articles' counts, each read by id (no listing)."""
+        changes = ChangeSet(list(added), list(changed), list(removed), set(fields),
+                            explanation=explanation)
+        links = {"actor_id", "claimant_id", "kind"} & changes.tag_fields
+        touched = [*changes.tags_added, *changes.tags_removed]
+        actors = {i for i in actor_ids if i is not None}
+        for a in touched + (changes.tags_changed if links else []):
+            actors.update(i for i in (a.actor_id, a.claimant_id) if i is not None)
+        changes.actors = self.actor_summaries(actors)
+        claims: set[int] = {a.id for a in touched if a.kind == "claim"}
+        claims.update(a.id for a in changes.tags_changed if a.kind == "claim"
+                      or "kind" in changes.tag_fields)
+        # a claim shows the value of the date tag it took its date from
+        # (a date tag put back by undo may be one again)
+        claims.update(self._claims_dated_by(
+            [a for a in [*touched, *changes.tags_changed] if a.kind == "date"]))
+        changes.claims = self.claim_rows_of(claims)
+        if touched or "kind" in changes.tag_fields:
+            for article_id in {a.article_id for a in [*touched, *changes.tags_changed]}:
+                changes.counts[article_id] = self.counts(article_id)
+        return changes
+
+    def actor_changes(self, actor_ids: Iterable[int], tags: Iterable[Annotation] = ()) -> ChangeSet:
+        """An actor renamed, retyped, re-aliased, merged, deleted or restored: its row
+        (None when gone), the claims it makes (their claimant's name) and moved tags."""
+        ids = set(actor_ids)
+        changes = ChangeSet(tags_changed=list(tags), tag_fields={"actor_id", "claimant_id"})
+        changes.actors = self.actor_summaries(ids)
+        claims = {r[0] for r in self.db.execute(
+            f"SELECT id FROM annotations WHERE claimant_id IN {_JSON_IDS} AND kind = 'claim'",
+            [json.dumps(sorted(ids))])}
+        changes.claims = self.claim_rows_of(claims)
+        return changes
+
+    def actor_summaries(self, actor_ids: Iterable[int]) -> dict[ActorId, ActorSummary | None]:
+        """The Actors-pane row of each actor (None: it no longer exists), read by id."""
+        ids = sorted(set(actor_ids))
+        if not ids:
+            return {}
+        found: dict[ActorId, ActorSummary | None] = {ActorId(i): None for i in ids}
+        param = [json.dumps(ids)]
+        aliases: dict[int, list[str]] = {}
+        for actor_id, alias in self.db.execute(
+                f"SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN {_JSON_IDS}"
+                " ORDER BY id", param):
+            aliases.setdefault(actor_id, []).append(alias)
+        for r in self.db.execute(
+                "SELECT x.id, x.uuid, x.name, x.type, x.note, x.created_at, x.updated_at,"
+                f" {actor_store.ACTOR_COUNTS} FROM actors x WHERE x.id IN {_JSON_IDS}", param):
+            found[ActorId(r[0])] = ActorSummary(ActorId(r[0]), r[1], r[2], r[3], r[4],
+                                                tuple(aliases.get(r[0], ())), r[5], r[6],
+                                                r[7], r[8])
+        return found
+
+    def claim_rows_of(self, annotation_ids: Iterable[int]) -> dict[AnnotationId, ClaimRow | None]:
+        """The claims-list row of each tag (None: it is not a claim, or gone), read by id."""
+        ids = sorted(set(annotation_ids))
+        if not ids:
+            return {}
+        found: dict[AnnotationId, ClaimRow | None] = {AnnotationId(i): None for i in ids}
+        sql = (_CLAIM_SELECT + _FROM + _JOINS
+               + f" WHERE n.id IN {_JSON_IDS} AND n.kind = 'claim'")
+        for row in self.db.execute(sql, [json.dumps(ids)]):
+            found[AnnotationId(row[0])] = dict(zip(CLAIM_COLUMNS, row))
+        return found
+
+    def _claims_dated_by(self, dates: list[Annotation]) -> set[int]:
+        found: set[int] = set()
+        for article_id in {a.article_id for a in dates}:  # claims date from their own article
+            ids = [a.id for a in dates if a.article_id == article_id]
+            found.update(r[0] for r in self.db.execute(
+                "SELECT id FROM annotations WHERE article_id = ? AND kind = 'claim'"
+                f" AND claim_date_annotation_id IN {_JSON_IDS}", [article_id, json.dumps(ids)]))
+        return found
 
     # -- annotations ----------------------------------------------------------
 

@@ -31,7 +31,7 @@ from reader_app.storage.actors import (
     set_aliases,
     update_actor,
 )
-from reader_app.storage.annotations import get_annotation, list_annotations
+from reader_app.storage.annotations import get_annotation
 from reader_app.storage.transaction import write
 
 if TYPE_CHECKING:
@@ -44,10 +44,8 @@ class _ActorCommand(ControllerCommand):
     def __init__(self, controller: LibraryController, text: str) -> None:
         super().__init__(controller, None, text)
 
-    def _emit_actors(self) -> None:
-        # a claimant's name shows in the claims view too
-        self.controller.actors_changed.emit()
-        self.controller.claims_changed.emit()
+    def _emit_actors(self, *actor_ids: int, tags: tuple[Annotation, ...] = ()) -> None:
+        self.controller.apply_changes(self.controller.actor_changes(actor_ids, tags))
 
 
 class RelinkActorCommand(ControllerCommand):
@@ -73,7 +71,8 @@ class RelinkActorCommand(ControllerCommand):
             elif self.created is not None:
                 self.created = restore_actor(db, self.created)
             self.previous = link_annotation(db, self.annotation_id, self.actor_id)
-        self._emit_changed(get_annotation(db, self.annotation_id), {"actor_id"})
+        self._emit_changed(get_annotation(db, self.annotation_id), {"actor_id"},
+                           (self.previous, self.actor_id))
 
     def _undo(self) -> None:
         db = self.controller.db
@@ -81,7 +80,8 @@ class RelinkActorCommand(ControllerCommand):
             link_annotation(db, self.annotation_id, self.previous)
             if self.created is not None:
                 self.created = delete_actor(db, self.created.id)
-        self._emit_changed(get_annotation(db, self.annotation_id), {"actor_id"})
+        self._emit_changed(get_annotation(db, self.annotation_id), {"actor_id"},
+                           (self.previous, self.actor_id))
 
 
 class EditActorCommand(_ActorCommand):
@@ -111,11 +111,11 @@ class EditActorCommand(_ActorCommand):
 
     def _redo(self) -> None:
         update_actor(self.controller.db, self.actor_id, **self.new)
-        self._emit_actors()
+        self._emit_actors(self.actor_id)
 
     def _undo(self) -> None:
         update_actor(self.controller.db, self.actor_id, **self.old)
-        self._emit_actors()
+        self._emit_actors(self.actor_id)
 
 
 class SetAliasesCommand(_ActorCommand):
@@ -127,11 +127,11 @@ class SetAliasesCommand(_ActorCommand):
 
     def _redo(self) -> None:
         self.previous = set_aliases(self.controller.db, self.actor_id, self.aliases)
-        self._emit_actors()
+        self._emit_actors(self.actor_id)
 
     def _undo(self) -> None:
         set_aliases(self.controller.db, self.actor_id, self.previous)
-        self._emit_actors()
+        self._emit_actors(self.actor_id)
 
 
 class MergeActorsCommand(_ActorCommand):
@@ -152,14 +152,10 @@ class MergeActorsCommand(_ActorCommand):
         self._emit_moved(self.record)
 
     def _emit_moved(self, record: MergeRecord) -> None:
-        """Tags of the open article that changed actor or claimant: their rows and editor."""
-        moved = set(record.moved_mentions) | set(record.moved_claims)
-        article = self.controller.current_article
-        if moved and article is not None:
-            for ann in list_annotations(self.controller.db, article.id):
-                if ann.id in moved:
-                    self.controller.annotation_changed.emit(ann)
-        self._emit_actors()
+        """Tags that changed actor or claimant, and both actors."""
+        moved = sorted(set(record.moved_mentions) | set(record.moved_claims))
+        tags = tuple(get_annotation(self.controller.db, i) for i in moved)
+        self._emit_actors(self.keep_id, self.drop_id, tags=tags)
 
 
 class DeleteActorCommand(_ActorCommand):
@@ -171,11 +167,11 @@ class DeleteActorCommand(_ActorCommand):
 
     def _redo(self) -> None:
         self.actor = delete_actor(self.controller.db, self.actor.id)
-        self._emit_actors()
+        self._emit_actors(self.actor.id)
 
     def _undo(self) -> None:
         self.actor = restore_actor(self.controller.db, self.actor)
-        self._emit_actors()
+        self._emit_actors(self.actor.id)
 
 
 # -- what the controller's intents push (None: nothing to change) -------------------------

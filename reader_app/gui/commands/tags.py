@@ -34,7 +34,6 @@ _EDIT_IDS = {"value": 1001, "note": 1002, "kind": 1003, "claimant_id": 1004, "st
              "reliability": 1006, "credibility": 1007}
 _PICKED = {"claimant_id", "status", "reliability", "credibility"}
 PICK_MERGE_SECONDS = 2.0
-_LINK_FIELDS = {"actor_id", "claimant_id", "kind"}  # change an actor's counts
 
 
 def tag_of_kind(controller: LibraryController, annotation_id: int, kind: str) -> Annotation:
@@ -87,35 +86,19 @@ class ControllerCommand(QUndoCommand):
         finally:
             controller.running_command = was_running
 
-    # -- signals, always after the write ------------------------------------------
+    # -- one ChangeSet per step, always after the write ---------------------------
 
-    def _emit_added(self, ann: Annotation) -> None:
-        # actors first: the new row shows its actor's name (maybe an actor just created)
-        self._emit_semantics(ann)
-        self.controller.annotation_added.emit(ann)
-        self.controller.article_counts_changed.emit(ann.article_id)
+    def _emit_added(self, ann: Annotation, explanation: str = "") -> None:
+        c = self.controller
+        c.apply_changes(c.tag_changes(added=[ann], explanation=explanation))
 
     def _emit_removed(self, ann: Annotation) -> None:
-        self.controller.annotation_removed.emit(ann)
-        self.controller.article_counts_changed.emit(ann.article_id)
-        self._emit_semantics(ann)
+        self.controller.apply_changes(self.controller.tag_changes(removed=[ann]))
 
-    def _emit_semantics(self, ann: Annotation) -> None:
+    def _emit_changed(self, ann: Annotation, fields: set[str],
+                      actor_ids: tuple[int | None, ...] = ()) -> None:
         c = self.controller
-        if ann.kind == "actor" or ann.claimant_id is not None:  # mention/claim counts
-            c.actors_changed.emit()
-        if ann.kind in ("claim", "date"):  # a claim, or the date a claim may show
-            c.claims_changed.emit()
-
-    def _emit_changed(self, ann: Annotation, fields: set[str]) -> None:
-        c = self.controller
-        c.annotation_changed.emit(ann)
-        if "kind" in fields:
-            c.article_counts_changed.emit(ann.article_id)
-        if fields & _LINK_FIELDS:
-            c.actors_changed.emit()
-        if "kind" in fields or ann.kind == "claim" or (ann.kind == "date" and "value" in fields):
-            c.claims_changed.emit()
+        c.apply_changes(c.tag_changes(changed=[ann], fields=fields, actor_ids=actor_ids))
 
 
 class AddAnnotationCommand(ControllerCommand):
@@ -143,9 +126,7 @@ class AddAnnotationCommand(ControllerCommand):
                                expected_quote=self.quote)  # the invariant text[start:end] == quote
         else:
             self.tag = restore_new_tag(db, self.tag)  # same ids and uuids
-        self._emit_added(self.tag.annotation)
-        if first and self.tag.explanation:
-            self.controller.tag_explained.emit(self.tag.explanation)
+        self._emit_added(self.tag.annotation, self.tag.explanation if first else "")
 
     def _undo(self) -> None:
         assert self.tag is not None
@@ -217,7 +198,8 @@ class EditAnnotationCommand(ControllerCommand):
 
     def _apply(self, fields: dict[str, Any]) -> None:
         ann = update_annotation(self.controller.db, self.annotation_id, **fields)
-        self._emit_changed(ann, set(fields))
+        self._emit_changed(ann, set(fields), tuple(  # a claimant or actor before and after
+            d.get(k) for d in (self.old, self.new) for k in ("actor_id", "claimant_id")))
 
 
 def _edit_text(annotation: Annotation, new: dict[str, Any]) -> str:
