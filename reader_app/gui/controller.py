@@ -40,6 +40,7 @@ from reader_app.gui.commands.tags import (
 )
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
+    NEAR,
     find_annotation,
     get_annotation,
     list_annotations,
@@ -82,6 +83,7 @@ class LibraryController(QObject):
         # the current article's tags as read once when it was opened; panes keep their
         # own copies up to date from `changed`
         self.current_annotations: list[Annotation] = []
+        self._counts: tuple[int, tuple[int, int, int]] | None = None  # the open article's
         self.analyst = default_analyst()
         # True while an undo command runs: listeners must not push commands then
         self.running_command = False
@@ -127,7 +129,10 @@ class LibraryController(QObject):
 
     def counts(self, article_id: int) -> tuple[int, int, int]:
         """(claims, actors, dates): one indexed count, not a read of every tag."""
-        return tag_counts(self.db, article_id).get(article_id, (0, 0, 0))
+        counts = tag_counts(self.db, article_id).get(article_id, (0, 0, 0))
+        if self.current_article is not None and self.current_article.id == article_id:
+            self._counts = (article_id, counts)
+        return counts
 
     def add_imported(self, article_ids: list[int]) -> None:
         """A worker stored these articles: tell the library views."""
@@ -173,8 +178,27 @@ class LibraryController(QObject):
         changes.claims = self.claim_rows_of(claims)
         if touched or "kind" in changes.tag_fields:
             for article_id in {a.article_id for a in [*touched, *changes.tags_changed]}:
-                changes.counts[article_id] = self.counts(article_id)
+                changes.counts[article_id] = self._counts_after(article_id, changes)
         return changes
+
+    def _counts_after(self, article_id: int, changes: ChangeSet) -> tuple[int, int, int]:
+        """The open article's counts follow its tags one by one (counting 50,000 tags
+        per tag would grow with them); any other article, or a kind changed, is counted."""
+        cached = self._counts
+        if cached is None or cached[0] != article_id or "kind" in changes.tag_fields:
+            counts = self.counts(article_id)
+        else:
+            n = dict(zip(("claim", "actor", "date"), cached[1]))
+            for a in changes.tags_added:
+                if a.article_id == article_id and a.kind in n:
+                    n[a.kind] += 1
+            for a in changes.tags_removed:
+                if a.article_id == article_id and a.kind in n:
+                    n[a.kind] -= 1
+            counts = (n["claim"], n["actor"], n["date"])
+        if self.current_article is not None and self.current_article.id == article_id:
+            self._counts = (article_id, counts)
+        return counts
 
     def actor_changes(self, actor_ids: Iterable[int], tags: Iterable[Annotation] = ()) -> ChangeSet:
         """An actor renamed, retyped, re-aliased, merged, deleted or restored: its row
@@ -221,12 +245,15 @@ class LibraryController(QObject):
         return found
 
     def _claims_dated_by(self, dates: list[Annotation]) -> set[int]:
+        """Claims that show one of these date tags' value. A claim takes its date from a
+        date tag near it (analysis and the editor offer only those, list_annotations_near),
+        so only claims starting near each date are looked at, by the (article, start) index."""
         found: set[int] = set()
-        for article_id in {a.article_id for a in dates}:  # claims date from their own article
-            ids = [a.id for a in dates if a.article_id == article_id]
+        for d in dates:
             found.update(r[0] for r in self.db.execute(
-                "SELECT id FROM annotations WHERE article_id = ? AND kind = 'claim'"
-                f" AND claim_date_annotation_id IN {_JSON_IDS}", [article_id, json.dumps(ids)]))
+                "SELECT id FROM annotations WHERE article_id = ? AND start BETWEEN ? AND ?"
+                " AND +kind = 'claim' AND claim_date_annotation_id = ?",
+                [d.article_id, max(0, d.start - NEAR), d.end + NEAR, d.id]))
         return found
 
     # -- annotations ----------------------------------------------------------
