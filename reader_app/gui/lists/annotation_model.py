@@ -79,14 +79,16 @@ class AnnotationModel(ReadOnlyTableModel):
             controller.changed.connect(self._on_controller_changed)
             article = controller.current_article
             if article is not None:
-                self.set_annotations(article.id, controller.annotations())
+                self.set_annotations(article.id, controller.annotations(), in_order=True)
 
     # -- whole-article changes (the only resets) ------------------------------
 
-    def set_annotations(self, article_id: int | None, annotations: list[Annotation]) -> None:
+    def set_annotations(self, article_id: int | None, annotations: list[Annotation],
+                        in_order: bool = False) -> None:
+        """in_order: already in text order (as list_annotations returns them)."""
         self.beginResetModel()
         self._article_id = article_id
-        self._all = sorted(annotations, key=_sort_key)  # storage's order already: linear
+        self._all = list(annotations) if in_order else sorted(annotations, key=_sort_key)
         self._rows = self._filtered()
         self._by_id = None
         self.endResetModel()
@@ -208,7 +210,7 @@ class AnnotationModel(ReadOnlyTableModel):
         if article is None or self._controller is None:
             self.set_annotations(None, [])
         else:
-            self.set_annotations(article.id, self._controller.current_annotations)
+            self.set_annotations(article.id, self._controller.current_annotations, in_order=True)
 
     @Slot(ChangeSet)
     def _on_controller_changed(self, changes: ChangeSet) -> None:
