@@ -124,8 +124,9 @@ class LibraryController(QObject):
 
     def summaries(self, article_ids: Iterable[int]) -> list[ArticleSummary]:
         """Library rows of some articles, in the order given (unknown ids skipped)."""
-        by_id = {s.id: s for s in list_articles(self.db, ids=article_ids)}
-        return [by_id[i] for i in article_ids if i in by_id]
+        ids = [ArticleId(int(i)) for i in article_ids]
+        by_id = {s.id: s for s in list_articles(self.db, ids=ids)}
+        return [by_id[i] for i in ids if i in by_id]
 
     def counts(self, article_id: int) -> tuple[int, int, int]:
         """(claims, actors, dates): one indexed count, not a read of every tag."""
@@ -300,7 +301,7 @@ class LibraryController(QObject):
             return
         self.undo_stack.push(DeleteAnnotationCommand(self, ann))
 
-    def edit_annotation(self, annotation_id: int, **fields) -> None:
+    def edit_annotation(self, annotation_id: int, **fields: str | None) -> None:
         """Change value/note/kind. Empty strings mean "no value"; unchanged fields are dropped."""
         bad = set(fields) - set(EDITABLE_FIELDS)
         if bad:
@@ -346,7 +347,7 @@ class LibraryController(QObject):
     def claims_by(self, actor_id: int) -> list[Mention]:
         return actor_store.claims_by(self.db, actor_id)
 
-    def claim_rows(self, status: str | None = None) -> list[dict]:
+    def claim_rows(self, status: str | None = None) -> list[ClaimRow]:
         """Every claim in the library (keys: export_rows.CLAIM_COLUMNS), by article."""
         rows = iter_claim_rows(self.db, statuses=[status] if status else None)
         return [dict(zip(CLAIM_COLUMNS, row)) for row in rows]
@@ -379,7 +380,7 @@ class LibraryController(QObject):
         """Refused while tags or claims use the actor."""
         self._push(actor_cmd.delete_actor_command, actor_id)
 
-    def set_claim_fields(self, annotation_id: int, **fields) -> None:
+    def set_claim_fields(self, annotation_id: int, **fields: Any) -> None:
         """claimant_id, claim_date, claim_date_annotation_id, status, reliability,
         credibility ("" or None clears one)."""
         self._push(claim_fields_command, annotation_id, fields)
@@ -388,7 +389,7 @@ class LibraryController(QObject):
         """A date tag's value: an ISO value as typed, or a phrase resolved like a new tag."""
         self._push(date_correction_command, annotation_id, typed)
 
-    def _push(self, make: Callable[..., QUndoCommand | None], *args, **kwargs) -> None:
+    def _push(self, make: Callable[..., QUndoCommand | None], *args: Any, **kwargs: Any) -> None:
         try:
             command = make(self, *args, **kwargs)
         except NotFound:

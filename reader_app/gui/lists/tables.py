@@ -247,7 +247,7 @@ class KeyedTableModel(RowTableModel):
     def get(self, item_id: int) -> Any:
         return self._by_id.get(item_id)
 
-    def apply_rows(self, rows: Mapping[int, Any]) -> None:
+    def apply_rows(self, rows: Mapping[Any, Any]) -> None:
         """Rows by id, each as it is now (None: gone): inserted, moved or removed one by one."""
         for item_id, new in rows.items():
             self._apply_one(item_id, new)

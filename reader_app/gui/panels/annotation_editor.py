@@ -57,7 +57,7 @@ class AnnotationEditor(QWidget):
         self._idle.timeout.connect(self.commit_pending_edit)
         controller.changed.connect(self._on_controller_changed)
         self._actor_names: dict[ActorId, str] | None = None  # read once, then from changes
-        self._names: list[tuple[str, ActorId]] = []
+        self._names: list[tuple[str, int]] = []
         self._actors_stale = True
 
         self.hint_label = plain_label(QLabel(HINT, self))
@@ -119,10 +119,10 @@ class AnnotationEditor(QWidget):
         self.quote_view.setToolTip(f"Characters {ann.start}–{ann.end}" if ann else "")
         self._fit_quote()
         self._set_note(ann, None)
-        group = self.group()
-        if group is not None:
-            self._refresh_lists(group)
-            group.show_annotation(ann)
+        shown_group = self.group()
+        if shown_group is not None:
+            self._refresh_lists(shown_group)
+            shown_group.show_annotation(ann)
 
     def group(self) -> FieldGroup | None:
         return self.groups.get(self.shown.kind) if self.shown else None
