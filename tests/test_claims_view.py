@@ -99,7 +99,7 @@ def test_the_claims_view_lists_claims_with_claimant_and_status(qtbot, window, ta
     assert rows[tagged["commitment"]]["Claimant"] == "Amara Velasquez-Dunn"
     assert {r["Status"] for r in rows.values()} == {"unverified"}
     assert window.findChild(QLabel, "claimCount").text() == "2 claims"
-    # the analyst evaluates one: the view follows the controller's claims_changed
+    # the analyst evaluates one: the view follows the controller's ChangeSet
     window.controller.set_claim_fields(tagged["valley"], status="disputed", reliability="B",
                                        credibility=2)
     qtbot.waitUntil(lambda: shown(table)[tagged["valley"]]["Evaluation"] == "B2", timeout=2000)

@@ -49,10 +49,11 @@ def test_tag_stores_quote_at_code_point_offsets(ctrl, db, article_id):
 
 def test_signals_follow_the_database_write(ctrl, db, qtbot, article_id):
     seen = []
-    ctrl.annotation_added.connect(lambda ann: seen.append(get_annotation(db, ann.id)))
-    with qtbot.waitSignal(ctrl.article_counts_changed) as counts:
+    ctrl.changed.connect(lambda c: seen.extend(get_annotation(db, a.id) for a in c.tags_added))
+    with qtbot.waitSignal(ctrl.changed) as changed:
         ctrl.tag_span("claim", *span(TEXT, "the drills would end"))
-    assert counts.args == [article_id]
+    [changes] = changed.args
+    assert changes.counts == {article_id: (1, 0, 0)} and changes.tags_added == seen
     assert len(seen) == 1 and ctrl.counts(article_id) == (1, 0, 0)
 
 
@@ -60,7 +61,7 @@ def test_undo_removes_and_redo_brings_back_the_same_row(ctrl, db, article_id):
     ctrl.tag_span("actor", *span(TEXT, "Sergei Lavrov"))
     [first] = list_annotations(db, article_id)
     removed = []
-    ctrl.annotation_removed.connect(removed.append)
+    ctrl.changed.connect(lambda c: removed.extend(c.tags_removed))
     ctrl.undo_stack.undo()
     assert list_annotations(db, article_id) == []
     assert removed[0].uuid == first.uuid
@@ -88,7 +89,7 @@ def test_edit_and_undo(ctrl, db, article_id):
     ctrl.tag_span("actor", *span(TEXT, "Sergei Lavrov"))
     [ann] = list_annotations(db, article_id)
     changed = []
-    ctrl.annotation_changed.connect(changed.append)
+    ctrl.changed.connect(lambda c: changed.extend(c.tags_changed))
     ctrl.edit_annotation(ann.id, value="Sergey Lavrov", kind="actor")  # kind unchanged: dropped
     assert ctrl.undo_stack.undoText() == "Edit value"
     assert get_annotation(db, ann.id).value == "Sergey Lavrov"
@@ -145,7 +146,7 @@ def test_undo_across_an_article_switch_reopens_that_article(ctrl, db, article_id
     ctrl.article_opened.connect(opened.append)
     events = []
     ctrl.article_opened.connect(lambda a: events.append("opened"))
-    ctrl.annotation_removed.connect(lambda a: events.append("removed"))
+    ctrl.changed.connect(lambda c: events.extend("removed" for _ in c.tags_removed))
     ctrl.undo_stack.undo()
     assert [a.id for a in opened] == [article_id]
     assert ctrl.current_article.id == article_id
@@ -229,9 +230,9 @@ def test_articles_counts_and_imports(ctrl, db, article_id, qtbot):
     assert (row.id, row.actor_count, row.date_count) == (article_id, 1, 1)
     assert ctrl.articles("no such title") == []
     other = store(db, OTHER, "Other")
-    with qtbot.waitSignal(ctrl.articles_imported) as imported:
+    with qtbot.waitSignal(ctrl.changed) as imported:
         ctrl.add_imported([other])
-    assert imported.args == [[other]]
+    assert [s.id for s in imported.args[0].articles_added] == [other]
     assert [s.id for s in ctrl.summaries([other, 999])] == [other]
     assert [a.quote for a in ctrl.annotations()] == ["Sergei Lavrov", "on Thursday"]
     assert ctrl.annotation(ctrl.annotations()[0].id).kind == "actor"

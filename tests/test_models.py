@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from reader_app.domain.models import ArticleId, ArticleSummary, ImportedArticle
 from reader_app.gui.lists.annotation_model import KIND, NOTE, QUOTE, AnnotationModel
 from reader_app.gui.controller import LibraryController
+from reader_app.gui.lists.library_pane import LibraryPane
 from reader_app.gui.lists.library_model import CLAIMS, DATES, PUBLISHED, TITLE, LibraryModel
 from reader_app.storage.articles import add_article
 
@@ -178,8 +179,17 @@ def test_library_model_filter_is_case_insensitive(qtbot):
     assert model.rowCount() == 4
 
 
-def test_library_model_updates_counts_and_inserts_imports(ctrl, ids, db, qtmodeltester):
-    model = LibraryModel(ctrl)
+def _library_pane(ctrl, qtbot):
+    """The library list, following the controller's changes as in the window."""
+    pane = LibraryPane(ctrl)
+    qtbot.addWidget(pane)
+    ctrl.changed.connect(pane.apply_changes)
+    return pane
+
+
+def test_library_model_updates_counts_and_inserts_imports(ctrl, ids, db, qtmodeltester, qtbot):
+    pane = _library_pane(ctrl, qtbot)
+    model = pane.model
     assert model.rowCount() == 2
     qtmodeltester.check(model)
     model.sort(TITLE, Qt.SortOrder.AscendingOrder)  # Berlin, Kyiv talks
@@ -198,8 +208,9 @@ def test_library_model_updates_counts_and_inserts_imports(ctrl, ids, db, qtmodel
     qtmodeltester.check(model)
 
 
-def test_library_model_inserts_at_the_end_when_unsorted_and_hides_filtered(ctrl, db):
-    model = LibraryModel(ctrl)
+def test_library_model_inserts_at_the_end_when_unsorted_and_hides_filtered(ctrl, db, qtbot):
+    pane = _library_pane(ctrl, qtbot)
+    model = pane.model
     model.set_filter("kyiv")
     extra = [
         add_article(db, ImportedArticle(t, f"text of {t}", f"{t}.txt")).article_id

@@ -102,20 +102,23 @@ def test_quick_type_picks_merge_for_one_actor_only(ctrl, db, clock):
 
 def test_a_rename_says_actors_and_claims_once_and_a_note_only_actors(ctrl, db, qtbot):
     lavrov = tag(ctrl, "actor", "Sergei Lavrov")
-    tag(ctrl, "claim", "the drills would end on Thursday")
+    claim = tag(ctrl, "claim", "the drills would end on Thursday")
     said = []
-    ctrl.actors_changed.connect(lambda: said.append("actors"))
-    ctrl.claims_changed.connect(lambda: said.append("claims"))
-    ctrl.annotation_changed.connect(lambda a: said.append("tag"))
+    ctrl.changed.connect(said.append)
     ctrl.rename_actor(lavrov.actor_id, "S. Lavrov")
-    assert said == ["actors", "claims"]  # the claim's row shows its claimant's name
+    [renamed] = said  # one change set per step
+    assert renamed.actors[lavrov.actor_id].name == "S. Lavrov"
+    assert renamed.claims[claim.id]["claimant"] == "S. Lavrov"  # its row shows the name
+    assert not (renamed.tags_added or renamed.tags_changed or renamed.tags_removed)
     said.clear()
     ctrl.set_actor_note(lavrov.actor_id, "minister")
-    assert said == ["actors"]
+    [noted] = said
+    assert noted.actors[lavrov.actor_id].note == "minister" and not noted.claims
     said.clear()
     ctrl.undo_stack.undo()
     ctrl.undo_stack.undo()
-    assert said == ["actors", "actors", "claims"]
+    assert len(said) == 2 and not said[0].claims
+    assert said[1].claims[claim.id]["claimant"] == "Sergei Lavrov"
     assert get_actor(db, lavrov.actor_id).name == "Sergei Lavrov"
 
 
@@ -123,14 +126,17 @@ def test_a_merge_says_the_open_articles_moved_tags(ctrl, db):
     lavrov = tag(ctrl, "actor", "Sergei Lavrov")
     claim = tag(ctrl, "claim", "the drills would end on Thursday")
     minister = create_actor(db, "The Minister", "person")
-    changed = []
-    ctrl.annotation_changed.connect(changed.append)
+    said = []
+    ctrl.changed.connect(said.append)
     ctrl.merge_actors(minister.id, lavrov.actor_id)
-    assert {a.id: (a.actor_id, a.claimant_id) for a in changed} == {
+    [merged] = said
+    assert {a.id: (a.actor_id, a.claimant_id) for a in merged.tags_changed} == {
         lavrov.id: (minister.id, None), claim.id: (None, minister.id)}
-    changed.clear()
+    assert merged.actors[lavrov.actor_id] is None  # folded into the minister
+    said.clear()
     ctrl.undo_stack.undo()
-    assert {a.id: (a.actor_id, a.claimant_id) for a in changed} == {
+    [unmerged] = said
+    assert {a.id: (a.actor_id, a.claimant_id) for a in unmerged.tags_changed} == {
         lavrov.id: (lavrov.actor_id, None), claim.id: (None, lavrov.actor_id)}
 
 

@@ -45,8 +45,10 @@ def test_surname_after_full_name_links_to_one_actor(ctrl, db, qtbot):
     assert "New actor: Sergei Lavrov" in explained.args[0]
     explanations = []
     ctrl.tag_explained.connect(explanations.append)
-    with qtbot.waitSignal(ctrl.actors_changed):
+    with qtbot.waitSignal(ctrl.changed) as changed:
         short = tag(ctrl, "actor", "Lavrov")
+    [summary] = changed.args[0].actors.values()  # the actor's row with its new count
+    assert (summary.name, summary.mention_count) == ("Sergei Lavrov", 2)
     assert "surname of Sergei Lavrov" in explanations[0]
     assert short.actor_id == full.actor_id is not None
     [lavrov] = ctrl.actors()
@@ -76,8 +78,12 @@ def test_undo_of_tagging_removes_the_actor_created_for_it(ctrl, db):
 def test_relink_to_another_and_to_a_new_actor_and_undo(ctrl, db, qtbot):
     lavrov = tag(ctrl, "actor", "Sergei Lavrov")
     moscow = tag(ctrl, "actor", "Moscow")
-    with qtbot.waitSignals([ctrl.annotation_changed, ctrl.actors_changed]):
+    with qtbot.waitSignal(ctrl.changed) as changed:
         ctrl.relink_actor(moscow.id, lavrov.actor_id)
+    changes = changed.args[0]
+    assert [a.id for a in changes.tags_changed] == [moscow.id]
+    assert {i: a.mention_count for i, a in changes.actors.items()} == {
+        lavrov.actor_id: 2, moscow.actor_id: 0}
     assert get_annotation(db, moscow.id).actor_id == lavrov.actor_id
     assert ctrl.undo_stack.undoText() == "Link “Moscow” to Sergei Lavrov"
     ctrl.undo_stack.undo()
@@ -130,13 +136,13 @@ def test_merge_and_undo_restore_both_actors_and_every_link_exactly(ctrl, db):
     ctrl.set_claim_fields(claim.id, claimant_id=ministry.actor_id)
     before = {t: rows(db, t) for t in ("actors", "actor_aliases", "annotations")}
     changed = []
-    ctrl.annotation_changed.connect(changed.append)
+    ctrl.changed.connect(lambda c: changed.extend(c.tags_changed))
     ctrl.merge_actors(moscow.actor_id, ministry.actor_id)
     assert ctrl.undo_stack.undoText() == "Merge the ministry into Moscow"
     assert get_annotation(db, ministry.id).actor_id == moscow.actor_id
     assert get_annotation(db, claim.id).claimant_id == moscow.actor_id
     assert set(ctrl.actor(moscow.actor_id).aliases) == {"the ministry", "MFA"}
-    assert {a.id for a in changed} == {ministry.id, claim.id}  # rows of the open article
+    assert {a.id for a in changed} == {ministry.id, claim.id}  # the tags that moved
     ctrl.undo_stack.undo()
     assert {t: rows(db, t) for t in before} == before
     ctrl.merge_actors(moscow.actor_id, moscow.actor_id)
@@ -162,12 +168,15 @@ def test_claimant_is_proposed_and_claim_fields_change_with_undo(ctrl, db, qtbot)
     moscow = tag(ctrl, "actor", "Moscow")
     explanations = []
     ctrl.tag_explained.connect(explanations.append)
-    with qtbot.waitSignal(ctrl.claims_changed):
+    with qtbot.waitSignal(ctrl.changed) as changed:
         claim = tag(ctrl, "claim", "the drills would end on Thursday")
+    [row] = changed.args[0].claims.values()
+    assert row["claimant"] == "Sergei Lavrov"
     assert "Claimant: Sergei Lavrov" in explanations[0]
     assert (claim.claimant_id, claim.status) == (lavrov.actor_id, "unverified")
-    with qtbot.waitSignal(ctrl.claims_changed):
+    with qtbot.waitSignal(ctrl.changed) as changed:
         ctrl.set_claim_fields(claim.id, claimant_id=moscow.actor_id)
+    assert changed.args[0].claims[claim.id]["claimant"] == "Moscow"
     assert ctrl.undo_stack.undoText() == (
         "Set claimant of claim “the drills would end on Thursday” to Moscow")
     ctrl.set_claim_fields(claim.id, status="disputed", reliability="B", credibility=2)

@@ -1,16 +1,18 @@
 """The reader window's controller: owns the library, the repository calls and the undo stack.
 
-Widgets never touch the database; they call these methods and listen to the
-past-tense signals, which are always emitted after the database write.
+Widgets never touch the database; they call these methods and listen to `changed`:
+every write ends in one ChangeSet (the new state of what changed), emitted once after
+the write, from which each pane updates itself without reading the library again.
 """
 
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlite_utils import Database
 
@@ -20,7 +22,9 @@ from reader_app.domain.models import (
     ActorId,
     ActorSummary,
     Annotation,
+    AnnotationId,
     Article,
+    ArticleId,
     ArticleSummary,
     Mention,
 )
@@ -55,19 +59,15 @@ def default_analyst() -> str:
         return "analyst"
 
 
+ClaimRow = dict[str, Any]  # export_rows.CLAIM_COLUMNS keys
+
+
 class LibraryController(QObject):
-    article_opened = Signal(object)  # Article now current, None when closed
-    annotation_added = Signal(object)  # Annotation
-    annotation_removed = Signal(object)  # Annotation as it was before removal
-    annotation_changed = Signal(object)  # Annotation, new state
-    article_counts_changed = Signal(int)  # article id whose tag counts changed
-    articles_imported = Signal(list)  # ids of newly stored articles
+    article_opened = Signal(Article)  # the Article now current; None when it was closed
+    # every write: the new state of what changed (tags, actors, claims, counts, articles)
+    changed = Signal(ChangeSet)
     error_occurred = Signal(str)  # one line for the status bar / a message box
     tag_explained = Signal(str)  # after tagging: why this actor/date/claimant was chosen
-    # any actor created/renamed/retyped/re-aliased/re-noted/merged/deleted/restored, or
-    # its counts of mentions and claims changed (tags linked, unlinked, added, removed)
-    actors_changed = Signal()
-    claims_changed = Signal()  # a claim added/removed, or its fields or shown date changed
     annotation_reveal_requested = Signal(int)  # the window reveals + selects that tag
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None) -> None:
@@ -76,6 +76,9 @@ class LibraryController(QObject):
         self._db: Database | None = open_library(self.db_path)  # may raise LibraryError
         self.undo_stack = QUndoStack(self)
         self.current_article: Article | None = None
+        # the current article's tags as read once when it was opened; panes keep their
+        # own copies up to date from `changed`
+        self.current_annotations: list[Annotation] = []
         self.analyst = default_analyst()
         # True while an undo command runs: listeners must not push commands then
         self.running_command = False
@@ -100,6 +103,7 @@ class LibraryController(QObject):
             return self.current_article
         article = get_article(self.db, article_id)
         self.current_article = article
+        self.current_annotations = list_annotations(self.db, article.id)  # once per open
         self.article_opened.emit(article)
         return article
 
@@ -107,15 +111,17 @@ class LibraryController(QObject):
         if self.current_article is None:
             return
         self.current_article = None
+        self.current_annotations = []
         self.article_opened.emit(None)
 
     def articles(self, search: str | None = None) -> list[ArticleSummary]:
         return list_articles(self.db, search=search or None)
 
-    def summaries(self, article_ids: list[int]) -> list[ArticleSummary]:
+    def summaries(self, article_ids: Iterable[int]) -> list[ArticleSummary]:
         """Library rows of some articles, in the order given (unknown ids skipped)."""
-        by_id = {s.id: s for s in list_articles(self.db, ids=article_ids)}
-        return [by_id[i] for i in article_ids if i in by_id]
+        ids = [ArticleId(int(i)) for i in article_ids]
+        by_id = {s.id: s for s in list_articles(self.db, ids=ids)}
+        return [by_id[i] for i in ids if i in by_id]
 
     def counts(self, article_id: int) -> tuple[int, int, int]:
         """(claims, actors, dates): one indexed count, not a read of every tag."""
@@ -125,7 +131,16 @@ class LibraryController(QObject):
         """A worker stored these articles: tell the library views."""
         ids = [int(i) for i in article_ids]
         if ids:
-            self.articles_imported.emit(ids)
+            self.apply_changes(ChangeSet(articles_added=self.summaries(ids)))
+
+    # -- changes ----------------------------------------------------------------
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """What one operation changed: told to every pane at once, after the write."""
+        if not changes.is_empty():
+            self.changed.emit(changes)
+        if changes.explanation:
+            self.tag_explained.emit(changes.explanation)
 
     # -- annotations ----------------------------------------------------------
 
@@ -171,7 +186,7 @@ class LibraryController(QObject):
             return
         self.undo_stack.push(DeleteAnnotationCommand(self, ann))
 
-    def edit_annotation(self, annotation_id: int, **fields) -> None:
+    def edit_annotation(self, annotation_id: int, **fields: str | None) -> None:
         """Change value/note/kind. Empty strings mean "no value"; unchanged fields are dropped."""
         bad = set(fields) - set(EDITABLE_FIELDS)
         if bad:
@@ -217,7 +232,7 @@ class LibraryController(QObject):
     def claims_by(self, actor_id: int) -> list[Mention]:
         return actor_store.claims_by(self.db, actor_id)
 
-    def claim_rows(self, status: str | None = None) -> list[dict]:
+    def claim_rows(self, status: str | None = None) -> list[ClaimRow]:
         """Every claim in the library (keys: export_rows.CLAIM_COLUMNS), by article."""
         rows = iter_claim_rows(self.db, statuses=[status] if status else None)
         return [dict(zip(CLAIM_COLUMNS, row)) for row in rows]
@@ -250,7 +265,7 @@ class LibraryController(QObject):
         """Refused while tags or claims use the actor."""
         self._push(actor_cmd.delete_actor_command, actor_id)
 
-    def set_claim_fields(self, annotation_id: int, **fields) -> None:
+    def set_claim_fields(self, annotation_id: int, **fields: Any) -> None:
         """claimant_id, claim_date, claim_date_annotation_id, status, reliability,
         credibility ("" or None clears one)."""
         self._push(claim_fields_command, annotation_id, fields)
@@ -259,7 +274,7 @@ class LibraryController(QObject):
         """A date tag's value: an ISO value as typed, or a phrase resolved like a new tag."""
         self._push(date_correction_command, annotation_id, typed)
 
-    def _push(self, make: Callable[..., QUndoCommand | None], *args, **kwargs) -> None:
+    def _push(self, make: Callable[..., QUndoCommand | None], *args: Any, **kwargs: Any) -> None:
         try:
             command = make(self, *args, **kwargs)
         except NotFound:
@@ -272,30 +287,6 @@ class LibraryController(QObject):
             self.undo_stack.push(command)
 
     # -- used by the commands -------------------------------------------------
-
-    def apply_changes(self, changes: ChangeSet) -> None:
-        """Tell the window what one operation changed, as the signals above. Tags of
-        another article than the open one concern no pane that shows tags."""
-        current = self.current_article.id if self.current_article is not None else None
-
-        def emit(signal: SignalInstance, tags: list[Annotation]) -> None:
-            for ann in tags:
-                if ann.article_id == current:
-                    signal.emit(ann)
-
-        # actors between: a tag that goes may take its actor along, a new tag's row
-        # shows its actor's name (maybe an actor just created)
-        emit(self.annotation_removed, changes.tags_removed)
-        emit(self.annotation_changed, changes.tags_changed)
-        if changes.actors:
-            self.actors_changed.emit()
-        emit(self.annotation_added, changes.tags_added)
-        for article_id in changes.counts:
-            self.article_counts_changed.emit(article_id)
-        if changes.claims:
-            self.claims_changed.emit()
-        if changes.explanation:
-            self.tag_explained.emit(changes.explanation)
 
     def show_article(self, article_id: int) -> None:
         """Open the article a command touches, so the analyst sees what changed."""

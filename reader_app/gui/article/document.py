@@ -166,12 +166,19 @@ def _apply_styles(
 # -- geometry ------------------------------------------------------------------------------
 
 
+def has_rtl(text: str) -> bool:
+    """text holds right-to-left characters (then a line may run in pieces)."""
+    return _RTL.search(text) is not None
+
+
 def span_rects(
-    doc: QTextDocument, omap: OffsetMap, start: int, end: int
+    doc: QTextDocument, omap: OffsetMap, start: int, end: int,
+    bidi_blocks: dict[int, bool] | None = None,
 ) -> tuple[list[QRectF], bool]:
     """Document-coordinate rectangles covering text[start:end], one per visual
     piece of each line, and whether every block involved was laid out (else the
-    caller must not cache them)."""
+    caller must not cache them). bidi_blocks caches, by block number, whether a
+    block holds right-to-left text (a paint asks for dozens of spans per block)."""
     u0, u1 = omap.to_utf16(start), omap.to_utf16(end)
     rects: list[QRectF] = []
     complete = True
@@ -185,7 +192,12 @@ def span_rects(
             complete = complete and layout.lineCount() > 0
         if a < b and layout.lineCount():
             origin = layout.position()
-            bidi = _RTL.search(block.text()) is not None
+            number = block.blockNumber()
+            bidi = bidi_blocks.get(number) if bidi_blocks is not None else None
+            if bidi is None:
+                bidi = has_rtl(block.text())
+                if bidi_blocks is not None:
+                    bidi_blocks[number] = bidi
             first = max(layout.lineForTextPosition(a).lineNumber(), 0)
             last = layout.lineForTextPosition(b).lineNumber()
             for n in range(first, (last if last >= 0 else layout.lineCount() - 1) + 1):

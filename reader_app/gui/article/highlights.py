@@ -120,6 +120,7 @@ class HighlightLayer(QObject):
         self.flash_id: int | None = None
         self.flash_level = 0.0
         self._rects: dict[tuple[int, int], list[QRectF]] = {}
+        self._bidi: dict[int, bool] = {}  # block number -> holds right-to-left text
         self._width = -1.0
         self._flash = QVariantAnimation(self)
         self._flash.setDuration(FLASH_MS)
@@ -132,11 +133,13 @@ class HighlightLayer(QObject):
         self.doc, self.omap, self.index = doc, omap, SpanIndex(annotations)
         self.matches, self.selected_id, self.flash_id = [], None, None
         self._rects.clear()
+        self._bidi.clear()
 
     def rebind(self, doc: QTextDocument) -> None:
         """Same text, new document (rebuilt for a palette change)."""
         self.doc = doc
         self._rects.clear()
+        self._bidi.clear()
 
     def add(self, ann: Annotation) -> None:
         self.index.add(ann)
@@ -172,7 +175,7 @@ class HighlightLayer(QObject):
             self._width = self.doc.textWidth()
         found = self._rects.get((start, end))
         if found is None:
-            found, complete = span_rects(self.doc, self.omap, start, end)
+            found, complete = span_rects(self.doc, self.omap, start, end, self._bidi)
             if complete:
                 if len(self._rects) >= self.CACHE_LIMIT:
                     self._rects.clear()

@@ -6,14 +6,17 @@ from reader_app.domain.models import ActorSummary, Mention
 from reader_app.gui.lists.annotation_model import one_line
 from reader_app.gui.lists.tables import ID_ROLE as ID_ROLE  # the models' roles, imported from here
 from reader_app.gui.lists.tables import ITEM_ROLE as ITEM_ROLE
-from reader_app.gui.lists.tables import RowTableModel
+from reader_app.gui.lists.tables import KeyedTableModel, RowTableModel
+
+# SQLite's NOCASE folds ASCII letters only: the order list_actors returns
+_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def type_label(actor_type: str) -> str:
     return actor_type.replace("_", " ")
 
 
-class ActorModel(RowTableModel):
+class ActorModel(KeyedTableModel):
     """Every actor with its type, aliases and how often the library uses it."""
 
     COLUMNS = ("Name", "Type", "Aliases", "Mentions", "Claims")
@@ -22,6 +25,9 @@ class ActorModel(RowTableModel):
 
     def item_id(self, item: ActorSummary) -> int:
         return item.id
+
+    def natural_key(self, item: ActorSummary) -> tuple[str, int]:
+        return item.name.translate(_NOCASE), item.id
 
     def display(self, item: ActorSummary, column: int) -> str:
         return (item.name, type_label(item.type), ", ".join(item.aliases),

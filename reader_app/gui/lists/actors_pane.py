@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.domain.models import ACTOR_TYPES, ActorSummary
+from reader_app.gui.controller import LibraryController
+from reader_app.services.changes import ChangeSet
 from reader_app.gui.shared.actions import build_actor_actions
 from reader_app.gui.lists.actor_model import ActorModel, MentionModel, type_label
 from reader_app.gui.lists.lazy_pane import LazyPane
@@ -36,7 +38,7 @@ def plural(n: int, noun: str) -> str:
 class ActorsPane(LazyPane):
     preferred_width = 460  # the left pane widens to this while the pane shows (window_state)
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actorsPane")
         self._controller = controller
@@ -96,9 +98,9 @@ class ActorsPane(LazyPane):
         layout.addWidget(self.splitter)
         self.setFocusProxy(self.table)
 
-        # every change to an actor, its mentions or its claims says actors_changed: actor
-        # tags added, removed or relinked, claimants set, renames, merges
-        controller.actors_changed.connect(self._on_controller_library_changed)
+        # each ChangeSet carries the new row of every actor whose name, type, aliases,
+        # note or counts changed (tags added, removed or relinked, claimants, merges)
+        controller.changed.connect(self._on_controller_changed)
         self._update_actions()
 
     # -- public -------------------------------------------------------------------------
@@ -110,6 +112,17 @@ class ActorsPane(LazyPane):
         if selected is not None:
             self.select_actor(selected.id)
         self._show_mentions(self.selected_actor())
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """The changed actors' rows; the selected actor's mentions if it changed."""
+        if not changes.actors:
+            return
+        selected = self.selected_actor()
+        self.model.apply_rows(changes.actors)
+        if selected is not None and selected.id in changes.actors:
+            self._show_mentions(self.selected_actor())
+        else:
+            self._update_actions()
 
     def selected_actor(self) -> ActorSummary | None:
         index = self.table.currentIndex()
@@ -167,7 +180,6 @@ class ActorsPane(LazyPane):
         if ok and label in labels:
             keep = others[labels.index(label)]
             self._controller.merge_actors(keep.id, actor.id)
-            self.refresh()
             self.select_actor(keep.id)
 
     @Slot()

@@ -7,15 +7,19 @@ value, a claim's claimant, status and Admiralty code.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
-from reader_app.domain.models import ActorId, Annotation
+from reader_app.domain.models import ActorId, Annotation, Article
+from reader_app.services.changes import ChangeSet
 from reader_app.gui.shared.palette import is_dark, kind_colour
 from reader_app.gui.lists.tables import ReadOnlyTableModel
 from reader_app.gui.shared.tag_text import value_text, value_tip
+
+if TYPE_CHECKING:
+    from reader_app.gui.controller import LibraryController
 
 COLUMNS = ("Kind", "Quote", "Value", "Note")
 KIND, QUOTE, VALUE, NOTE = range(4)
@@ -45,36 +49,48 @@ def _sort_key(a: Annotation) -> tuple[int, int, int]:
     return a.start, -a.end, a.id  # the order list_annotations uses
 
 
+def _index(rows: list[Annotation], ann: Annotation) -> int:
+    """The row of ann in rows (text order), by bisection."""
+    i = bisect_left(rows, _sort_key(ann), key=_sort_key)
+    if i < len(rows) and rows[i].id == ann.id:
+        return i
+    return next((n for n, a in enumerate(rows) if a.id == ann.id), -1)  # never expected
+
+
 class AnnotationModel(ReadOnlyTableModel):
+    """Rows stay in text order (start, -end, id), so a tag's row is found by bisecting:
+    one tag added, changed or removed costs O(log n) plus a memmove, never a rebuild."""
+
     COLUMNS = COLUMNS
 
-    def __init__(self, controller=None, parent=None) -> None:
+    def __init__(self, controller: LibraryController | None = None, parent=None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self._all: list[Annotation] = []  # the article's tags, sorted by start
-        self._rows: list[Annotation] = []  # those of the kind shown
+        self._all: list[Annotation] = []  # the article's tags, in text order
+        self._rows: list[Annotation] = self._all  # those of the kind shown (all: the same list)
+        self._by_id: dict[int, Annotation] | None = None  # built at the first lookup
         self._kind: str | None = None
         self._article_id: int | None = None
         self._icons: dict[int, QIcon] = {}  # by rgba
         self._names: dict[ActorId, str] = {}  # actor id -> canonical name
         if controller is not None:
-            self._names = controller.actor_names()
-            controller.actors_changed.connect(self._on_controller_actors_changed)
+            self._names = controller.actor_names()  # once; then from each ChangeSet
             controller.article_opened.connect(self._on_controller_article_opened)
-            controller.annotation_added.connect(self._on_controller_annotation_added)
-            controller.annotation_removed.connect(self._on_controller_annotation_removed)
-            controller.annotation_changed.connect(self._on_controller_annotation_changed)
+            controller.changed.connect(self._on_controller_changed)
             article = controller.current_article
             if article is not None:
-                self.set_annotations(article.id, controller.annotations())
+                self.set_annotations(article.id, controller.annotations(), in_order=True)
 
     # -- whole-article changes (the only resets) ------------------------------
 
-    def set_annotations(self, article_id: int | None, annotations: list[Annotation]) -> None:
+    def set_annotations(self, article_id: int | None, annotations: list[Annotation],
+                        in_order: bool = False) -> None:
+        """in_order: already in text order (as list_annotations returns them)."""
         self.beginResetModel()
         self._article_id = article_id
-        self._all = sorted(annotations, key=_sort_key)
-        self._rows = [a for a in self._all if self._shown(a)]
+        self._all = list(annotations) if in_order else sorted(annotations, key=_sort_key)
+        self._rows = self._filtered()
+        self._by_id = None
         self.endResetModel()
 
     def set_kind_filter(self, kind: str | None) -> None:
@@ -83,8 +99,11 @@ class AnnotationModel(ReadOnlyTableModel):
             return
         self.beginResetModel()
         self._kind = kind
-        self._rows = [a for a in self._all if self._shown(a)]
+        self._rows = self._filtered()
         self.endResetModel()
+
+    def _filtered(self) -> list[Annotation]:
+        return self._all if self._kind is None else [a for a in self._all if a.kind == self._kind]
 
     def kind_filter(self) -> str | None:
         return self._kind
@@ -97,84 +116,105 @@ class AnnotationModel(ReadOnlyTableModel):
 
     # -- lookups ------------------------------------------------------------------
 
+    def _ids(self) -> dict[int, Annotation]:
+        if self._by_id is None:
+            self._by_id = {a.id: a for a in self._all}
+        return self._by_id
+
+    def get(self, annotation_id: int) -> Annotation | None:
+        return self._ids().get(annotation_id)
+
     def row_of(self, annotation_id: int) -> int:
         """The row of a tag, -1 if it is not shown."""
-        for row, a in enumerate(self._rows):
-            if a.id == annotation_id:
-                return row
-        return -1
+        ann = self._ids().get(annotation_id)
+        if ann is None or not self._shown(ann):
+            return -1
+        return _index(self._rows, ann)
 
     def annotation_at(self, row: int) -> Annotation:
         return self._rows[row]
 
-    def _insert_row(self, ann: Annotation) -> int:
-        return bisect_left(self._rows, _sort_key(ann), key=_sort_key)
+    # -- one tag at a time ----------------------------------------------------------
 
-    # -- controller signals -------------------------------------------------------
-
-    @Slot(object)
-    def _on_controller_article_opened(self, article) -> None:
-        if article is None:
-            self.set_annotations(None, [])
-        else:
-            self.set_annotations(article.id, self._controller.annotations())
-
-    @Slot(object)
-    def _on_controller_annotation_added(self, ann: Annotation) -> None:
-        if ann.article_id != self._article_id:
+    def _add(self, ann: Annotation) -> None:
+        ids = self._ids()
+        if ann.id in ids:
+            self._replace(ann)
             return
-        at = bisect_left(self._all, _sort_key(ann), key=_sort_key)  # O(log n) with 20,000 tags
-        if at < len(self._all) and self._all[at].id == ann.id:
-            return  # already here
-        self._all.insert(at, ann)
+        ids[ann.id] = ann
+        filtered = self._rows is not self._all
+        if filtered:
+            self._all.insert(bisect_left(self._all, _sort_key(ann), key=_sort_key), ann)
         if self._shown(ann):
-            row = self._insert_row(ann)
+            row = bisect_left(self._rows, _sort_key(ann), key=_sort_key)
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.insert(row, ann)
             self.endInsertRows()
 
-    @Slot(object)
-    def _on_controller_annotation_removed(self, ann: Annotation) -> None:
-        if ann.article_id != self._article_id:
+    def _remove(self, ann_id: int) -> None:
+        old = self._ids().pop(ann_id, None)
+        if old is None:
             return
-        self._all = [a for a in self._all if a.id != ann.id]
-        row = self.row_of(ann.id)
+        row = _index(self._rows, old) if self._shown(old) else -1
+        if self._rows is not self._all:
+            del self._all[_index(self._all, old)]
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
 
-    @Slot(object)
-    def _on_controller_annotation_changed(self, ann: Annotation) -> None:
-        if ann.article_id != self._article_id:
+    def _replace(self, ann: Annotation) -> None:
+        old = self._ids().get(ann.id)
+        if old is None:
+            self._add(ann)
             return
-        self._all = [ann if a.id == ann.id else a for a in self._all]
-        row = self.row_of(ann.id)
-        if row >= 0 and not self._shown(ann):  # its kind changed away from the filter
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-        elif row >= 0:
+        if _sort_key(old) != _sort_key(ann) or self._shown(old) != self._shown(ann):
+            self._remove(ann.id)  # moved (a flagged tag placed again) or in/out of the filter
+            self._add(ann)
+            return
+        self._ids()[ann.id] = ann
+        if self._rows is not self._all:
+            self._all[_index(self._all, old)] = ann
+        if self._shown(ann):
+            row = _index(self._rows, old)
             self._rows[row] = ann
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-        elif self._shown(ann):  # its kind changed into the filter
-            row = self._insert_row(ann)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.insert(row, ann)
-            self.endInsertRows()
 
-    @Slot()
-    def _on_controller_actors_changed(self) -> None:
-        """Names may have changed: repaint the Value cells that show one."""
-        names = self._controller.actor_names()
-        old, self._names = self._names, names
-        changed = {i for i in old.keys() | names.keys() if old.get(i) != names.get(i)}
-        if not changed:  # the usual case: an actor tag added or undone, no name changed
-            return
-        rows = [r for r, a in enumerate(self._rows)
-                if a.actor_id in changed or a.claimant_id in changed]
-        if rows:
-            self.dataChanged.emit(self.index(rows[0], VALUE), self.index(rows[-1], VALUE))
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Rows, and the actor names the Value column shows, from one ChangeSet."""
+        renamed = False  # a tag may show the old name (a new or gone actor: none does)
+        for actor_id, summary in changes.actors.items():
+            old = self._names.get(actor_id)
+            if summary is None:
+                self._names.pop(actor_id, None)
+            elif old != summary.name:
+                renamed = renamed or old is not None
+                self._names[actor_id] = summary.name
+        if renamed and self._rows:  # repaint the Value column; the view asks visible rows only
+            self.dataChanged.emit(self.index(0, VALUE), self.index(len(self._rows) - 1, VALUE))
+        here = self._article_id
+        for ann in changes.tags_removed:
+            if ann.article_id == here:
+                self._remove(ann.id)
+        for ann in changes.tags_changed:
+            if ann.article_id == here:
+                self._replace(ann)
+        for ann in changes.tags_added:
+            if ann.article_id == here:
+                self._add(ann)
+
+    # -- controller signals -------------------------------------------------------
+
+    @Slot(object)
+    def _on_controller_article_opened(self, article: Article | None) -> None:
+        if article is None or self._controller is None:
+            self.set_annotations(None, [])
+        else:
+            self.set_annotations(article.id, self._controller.current_annotations, in_order=True)
+
+    @Slot(ChangeSet)
+    def _on_controller_changed(self, changes: ChangeSet) -> None:
+        self.apply_changes(changes)
 
     # -- Qt model interface -------------------------------------------------------
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from reader_app.domain.claims import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES
 from reader_app.gui.lists.annotation_model import one_line
-from reader_app.gui.lists.tables import RowTableModel
+from reader_app.gui.lists.tables import KeyedTableModel
 
 
 def evaluation(row: dict) -> str:
@@ -30,7 +30,7 @@ def evaluation_meaning(row: dict) -> str | None:
     return "\n".join(parts) or None
 
 
-class ClaimModel(RowTableModel):
+class ClaimModel(KeyedTableModel):
     """Claims with claimant, date, status and evaluation; filtered by status and text."""
 
     COLUMNS = ("Article", "Published", "Quote", "Claimant", "Claim date", "Status", "Evaluation")
@@ -51,6 +51,9 @@ class ClaimModel(RowTableModel):
 
     def item_id(self, item: dict) -> int:
         return item["annotation_id"]
+
+    def natural_key(self, item: dict) -> tuple[int, int, int]:
+        return item["article_id"], item["start"], item["annotation_id"]  # as claim_rows reads
 
     def display(self, item: dict, column: int) -> str:
         if column == self.QUOTE:

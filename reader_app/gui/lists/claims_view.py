@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.domain.models import CLAIM_STATUSES
+from reader_app.gui.controller import LibraryController
+from reader_app.services.changes import ChangeSet
 from reader_app.gui.lists.claim_model import ClaimModel
 from reader_app.gui.lists.lazy_pane import LazyPane
 from reader_app.gui.lists.tables import ID_ROLE, ITEM_ROLE, make_table, select_row
@@ -23,7 +25,7 @@ from reader_app.gui.shared.plain_text import plain_label
 class ClaimsView(LazyPane):
     preferred_width = 600  # the left pane widens to this while the view shows (window_state)
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimsView")
         self._controller = controller
@@ -80,8 +82,9 @@ class ClaimsView(LazyPane):
         layout.addWidget(self.count_label)
         self.setFocusProxy(self.table)
 
-        # actor renames and merges say claims_changed too (claimants' names show here)
-        controller.claims_changed.connect(self._on_controller_library_changed)
+        # each ChangeSet carries the new row of every claim that changed (its fields, its
+        # claimant's name, the value of the date tag it shows)
+        controller.changed.connect(self._on_controller_changed)
 
     def reload(self) -> None:
         """Reload every claim, keeping the selected one selected."""
@@ -90,6 +93,11 @@ class ClaimsView(LazyPane):
         if selected is not None and (row := self.model.row_of(selected)) >= 0:
             select_row(self.table, row)
         self._update_count()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        if changes.claims:
+            self.model.apply_rows(changes.claims)
+            self._update_count()
 
     def selected_claim_id(self) -> int | None:
         index = self.table.currentIndex()

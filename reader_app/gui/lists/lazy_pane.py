@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
+
+from reader_app.services.changes import ChangeSet
 
 
 class LazyPane(QWidget):
-    """Changes while hidden just mark the pane stale (it reloads when shown); changes
-    while it shows are folded into one reload per burst of signals."""
+    """Reads the library the first time it shows; from then on it follows each
+    ChangeSet (apply_changes) without reading the library again."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stale = True
-        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
-        self._refresh_timer.timeout.connect(self.refresh)
 
     @Slot()
     def refresh(self) -> None:
-        self._refresh_timer.stop()
         self._stale = False
         self.reload()
 
@@ -26,12 +25,16 @@ class LazyPane(QWidget):
         """Read the library again; subclasses keep their selection."""
         raise NotImplementedError
 
-    @Slot()
-    def _on_controller_library_changed(self, *_args) -> None:
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._stale = True
+    def is_loaded(self) -> bool:
+        return not self._stale
+
+    @Slot(ChangeSet)
+    def _on_controller_changed(self, changes: ChangeSet) -> None:
+        if not self._stale:  # not loaded yet: it reads everything when first shown
+            self.apply_changes(changes)
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        raise NotImplementedError
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self._stale:

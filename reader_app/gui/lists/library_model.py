@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt
 
 from reader_app.domain.models import ArticleSummary
 from reader_app.gui.lists.tables import ID_ROLE as ID_ROLE  # public: any column answers the article id
@@ -38,9 +38,7 @@ class LibraryModel(RowTableModel):
     def __init__(self, controller=None, parent=None) -> None:
         super().__init__(parent)
         self._controller = controller
-        if controller is not None:
-            controller.article_counts_changed.connect(self._on_controller_counts_changed)
-            controller.articles_imported.connect(self._on_controller_articles_imported)
+        if controller is not None:  # changes come through LibraryPane.apply_changes
             self.refresh()
 
     # -- how a row is shown, sorted and matched -----------------------------------
@@ -93,9 +91,8 @@ class LibraryModel(RowTableModel):
 
     # -- controller signals -----------------------------------------------------
 
-    @Slot(int)
-    def _on_controller_counts_changed(self, article_id: int) -> None:
-        claims, actors, dates = self._controller.counts(article_id)
+    def set_counts(self, article_id: int, counts: tuple[int, int, int]) -> None:
+        claims, actors, dates = counts
         for i, s in enumerate(self._all):
             if s.id == article_id:
                 self._all[i] = replace(s, claim_count=claims, actor_count=actors, date_count=dates)
@@ -107,11 +104,9 @@ class LibraryModel(RowTableModel):
             self._rows[row] = self._all[i]
             self.dataChanged.emit(self.index(row, CLAIMS), self.index(row, DATES))
 
-    @Slot(list)
-    def _on_controller_articles_imported(self, article_ids: list[int]) -> None:
+    def add_summaries(self, summaries: list[ArticleSummary]) -> None:
         known = {s.id for s in self._all}
-        new = [s for s in self._controller.summaries(article_ids) if s.id not in known]
-        self.insert_summaries(new)
+        self.insert_summaries([s for s in summaries if s.id not in known])
 
     def insert_summaries(self, summaries: list[ArticleSummary]) -> None:
         """Add rows where the current sort puts them (at the end when unsorted)."""

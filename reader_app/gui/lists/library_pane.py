@@ -15,6 +15,7 @@ from reader_app.gui.lists.library_model import (
     LibraryModel,
 )
 from reader_app.gui.lists.tables import make_table, select_row
+from reader_app.services.changes import ChangeSet
 
 FILTER_DELAY_MS = 150  # filtering 100k rows per keystroke would stutter
 
@@ -82,6 +83,13 @@ class LibraryPane(QWidget):
             self._last_emitted = article_id
         finally:
             self._quiet = False
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """New tag counts and new articles from one ChangeSet (no query)."""
+        for article_id, counts in changes.counts.items():
+            self.model.set_counts(article_id, counts)
+        if changes.articles_added:
+            self.model.add_summaries(changes.articles_added)
 
     def selected_article_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -6,6 +6,7 @@ and filtering happen in Python on the cached rows, so a keystroke never queries.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Callable
 
 from PySide6.QtCore import (
@@ -189,6 +190,102 @@ class RowTableModel(ReadOnlyTableModel):
             if role == Qt.ItemDataRole.ForegroundRole and self.display(item, column) == "0":
                 return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return None
+
+
+def position(rows: list, item: Any, key: Callable[[Any], Any], descending: bool) -> int:
+    """Where item's key goes in rows sorted by key (leftmost); O(log n) key calls."""
+    k = key(item)
+    lo, hi = 0, len(rows)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        km = key(rows[mid])
+        if (km > k) if descending else (km < k):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+class KeyedTableModel(RowTableModel):
+    """A RowTableModel whose rows always stay sorted by a unique key (the sort column's,
+    else natural_key: the order rows load in), so a row is found by bisecting and one
+    row comes, goes or changes in O(log n) (apply_rows), never by rebuilding the table."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._by_id: dict[int, Any] = {}  # every row by id
+
+    def natural_key(self, item) -> Any:
+        """The order rows are loaded in and shown until a header is clicked (unique: ends
+        with the id). Rows given in another order are shown as given; lookups still work."""
+        raise NotImplementedError
+
+    def _key(self) -> tuple[Callable[[Any], Any], bool]:
+        if self._sort is None:
+            return self.natural_key, False
+        return self.row_key(self._sort[0]), self._sort[1]
+
+    def set_items(self, items) -> None:
+        items = list(items)
+        self._by_id = {self.item_id(i): i for i in items}
+        super().set_items(items)
+
+    def _find(self, rows: list, item) -> int:
+        key, descending = self._key()
+        i = position(rows, item, key, descending)
+        item_id = self.item_id(item)
+        if i < len(rows) and self.item_id(rows[i]) == item_id:
+            return i
+        return next((n for n, r in enumerate(rows) if self.item_id(r) == item_id), -1)
+
+    def row_of(self, item_id: int) -> int:
+        item = self._by_id.get(item_id)
+        if item is None or not self.matches(item):
+            return -1
+        return self._find(self._rows, item)
+
+    def get(self, item_id: int) -> Any:
+        return self._by_id.get(item_id)
+
+    def apply_rows(self, rows: Mapping[Any, Any]) -> None:
+        """Rows by id, each as it is now (None: gone): inserted, moved or removed one by one."""
+        for item_id, new in rows.items():
+            self._apply_one(item_id, new)
+
+    def _apply_one(self, item_id: int, new: Any) -> None:
+        old = self._by_id.get(item_id)
+        if old is None and new is None:
+            return
+        key, descending = self._key()
+        old_row = self.row_of(item_id) if old is not None else -1
+        if old is not None:
+            del self._all[self._find(self._all, old)]
+            del self._by_id[item_id]
+        if new is not None:
+            self._all.insert(position(self._all, new, key, descending), new)
+            self._by_id[item_id] = new
+        shown = new is not None and self.matches(new)
+        last = len(self.COLUMNS) - 1
+        if old_row >= 0 and not shown:
+            self.beginRemoveRows(QModelIndex(), old_row, old_row)
+            del self._rows[old_row]
+            self.endRemoveRows()
+        elif old_row < 0 and shown:
+            row = position(self._rows, new, key, descending)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, new)
+            self.endInsertRows()
+        elif shown:
+            at = position(self._rows, new, key, descending)  # with the old row still there
+            row = at - 1 if at > old_row else at
+            if row == old_row:
+                self._rows[row] = new
+            else:
+                self.beginMoveRows(QModelIndex(), old_row, old_row, QModelIndex(), at)
+                del self._rows[old_row]
+                self._rows.insert(row, new)
+                self.endMoveRows()
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
 
 class PlainTipTableView(QTableView):

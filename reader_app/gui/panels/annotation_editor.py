@@ -14,7 +14,9 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPlainTextEdit, QTextBrowser, QWidget
 
-from reader_app.domain.models import Annotation
+from reader_app.domain.models import ActorId, Annotation
+from reader_app.gui.controller import LibraryController
+from reader_app.services.changes import ChangeSet
 from reader_app.gui.lists.annotation_model import kind_color
 from reader_app.gui.article.document import text_option
 from reader_app.gui.panels.claim_fields import ClaimFields
@@ -46,17 +48,16 @@ class NotePreview(QTextBrowser):
 
 
 class AnnotationEditor(QWidget):
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationEditor")
         self._controller = controller
         self.shown: Annotation | None = None  # stored state of the tag in the editor
         self._idle = QTimer(self, singleShot=True, interval=IDLE_COMMIT_MS)
         self._idle.timeout.connect(self.commit_pending_edit)
-        controller.annotation_changed.connect(self._on_controller_annotation_changed)
-        controller.annotation_added.connect(self._on_controller_dates_changed)
-        controller.annotation_removed.connect(self._on_controller_dates_changed)
-        controller.actors_changed.connect(self._on_controller_actors_changed)
+        controller.changed.connect(self._on_controller_changed)
+        self._actor_names: dict[ActorId, str] | None = None  # read once, then from changes
+        self._names: list[tuple[str, int]] = []
         self._actors_stale = True
 
         self.hint_label = plain_label(QLabel(HINT, self))
@@ -118,10 +119,10 @@ class AnnotationEditor(QWidget):
         self.quote_view.setToolTip(f"Characters {ann.start}–{ann.end}" if ann else "")
         self._fit_quote()
         self._set_note(ann, None)
-        group = self.group()
-        if group is not None:
-            self._refresh_lists(group)
-            group.show_annotation(ann)
+        shown_group = self.group()
+        if shown_group is not None:
+            self._refresh_lists(shown_group)
+            shown_group.show_annotation(ann)
 
     def group(self) -> FieldGroup | None:
         return self.groups.get(self.shown.kind) if self.shown else None
@@ -200,7 +201,9 @@ class AnnotationEditor(QWidget):
     def _refresh_lists(self, group: FieldGroup) -> None:
         """Actor names (read again only after they changed) and the article's dates."""
         if group.kind in ("actor", "claim") and self._actors_stale:
-            names = self._controller.actor_names()
+            if self._actor_names is None:
+                self._actor_names = self._controller.actor_names()
+            names = self._actor_names
             self._names = sorted(((n, i) for i, n in names.items()),
                                  key=lambda p: (p[0].casefold(), p[1]))
             self._actors_stale = False
@@ -223,8 +226,16 @@ class AnnotationEditor(QWidget):
             self.commit_pending_edit()
         return super().eventFilter(watched, event)
 
-    @Slot(object)
-    def _on_controller_annotation_changed(self, ann: Annotation) -> None:
+    @Slot(ChangeSet)
+    def _on_controller_changed(self, changes: ChangeSet) -> None:
+        for ann in changes.tags_changed:  # first: the shown tag may leave a deleted actor
+            self._on_tag_changed(ann)
+        self._on_actors_changed(changes)
+        for ann in [*changes.tags_added, *changes.tags_removed]:
+            if self._on_dates_changed(ann):
+                break  # refreshed once
+
+    def _on_tag_changed(self, ann: Annotation) -> None:
         if self.shown is not None and ann.id == self.shown.id:
             if ann.kind != self.shown.kind:
                 self.show_annotation(ann)
@@ -236,19 +247,36 @@ class AnnotationEditor(QWidget):
             if group is not None:
                 group.show_annotation(ann, before)
         elif ann.kind == "date":
-            self._on_controller_dates_changed(ann)
+            self._on_dates_changed(ann)
 
-    @Slot(object)
-    def _on_controller_dates_changed(self, ann: Annotation) -> None:
+    def _on_dates_changed(self, ann: Annotation) -> bool:
         """A date tag of the shown claim's article came, went or changed value."""
         shown = self.shown
         if shown is not None and shown.kind == "claim" and ann.kind == "date" \
                 and ann.article_id == shown.article_id:
             self.claim_fields.refresh_dates(self._controller.date_tags_near(shown))
+            return True
+        return False
 
-    @Slot()
-    def _on_controller_actors_changed(self) -> None:
-        self._actors_stale = True
+    def _on_actors_changed(self, changes: ChangeSet) -> None:
+        """Names from the ChangeSet's actor rows; the lists are rebuilt only when a name
+        came, went or changed (not for new counts)."""
+        names, renamed = self._actor_names, False
+        for actor_id, summary in changes.actors.items():
+            name = summary.name if summary is not None else None
+            if names is not None and names.get(actor_id) != name:
+                renamed = True
+                if name is None:
+                    names.pop(actor_id, None)
+                else:
+                    names[actor_id] = name
+        if renamed:
+            self._actors_stale = True
         group = self.group()
-        if group is not None and group.kind in ("actor", "claim"):
-            self._refresh_lists(group)
+        if group is None or group.kind not in ("actor", "claim") or not changes.actors:
+            return
+        if renamed:
+            self._refresh_lists(group)  # refills the combos, shows the actor again
+        elif group is self.actor_fields and self.shown is not None \
+                and self.shown.actor_id in changes.actors:
+            self.actor_fields.refresh_actors(self._names)  # its type, aliases

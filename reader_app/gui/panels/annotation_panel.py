@@ -6,6 +6,7 @@ Pending edits are committed before another tag or article is shown (annotation_e
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader_app.domain.models import Annotation
+from reader_app.gui.controller import LibraryController
+from reader_app.services.changes import ChangeSet
 from reader_app.gui.panels.annotation_editor import AnnotationEditor
 from reader_app.gui.lists.annotation_model import ID_ROLE, KIND, NOTE, QUOTE, VALUE, AnnotationModel
 from reader_app.gui.lists.tables import make_table, select_row
@@ -32,15 +34,15 @@ class AnnotationPanel(QWidget):
     delete_requested = Signal(int)
     edit_requested = Signal(int)
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self._quiet = False  # True while the selection changes programmatically
         # Before the model's own slots: pending edits belong to the old state.
         controller.article_opened.connect(self._on_controller_article_opened)
-        controller.annotation_removed.connect(self._on_controller_annotation_removed)
+        controller.changed.connect(self._on_controller_changing)
         self.model = AnnotationModel(controller, self)
-        controller.annotation_added.connect(self._on_controller_annotation_added)
+        controller.changed.connect(self._on_controller_changed)
         # Rows the model moves or resets change the current row: not the analyst's choice.
         # (Connected before the view's selection model exists, so these run first.)
         for signal in (self.model.rowsAboutToBeRemoved, self.model.modelAboutToBeReset):
@@ -138,6 +140,7 @@ class AnnotationPanel(QWidget):
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
             and self.editor.shown is not None
         ):
@@ -185,15 +188,18 @@ class AnnotationPanel(QWidget):
         self.editor.show_annotation(None)
         self._update_page()
 
-    @Slot(object)
-    def _on_controller_annotation_removed(self, ann: Annotation) -> None:
-        if self.editor.shown is not None and ann.id == self.editor.shown.id:
+    @Slot(ChangeSet)
+    def _on_controller_changing(self, changes: ChangeSet) -> None:
+        """Before the model's rows change: a removed tag leaves the editor."""
+        shown = self.editor.shown
+        if shown is not None and any(a.id == shown.id for a in changes.tags_removed):
             self.editor.show_annotation(None)  # its pending edits go with it
 
-    @Slot(object)
-    def _on_controller_annotation_added(self, ann: Annotation) -> None:
-        if ann.article_id == self.model.article_id():
-            self.select_annotation(ann.id)  # a fresh tag is ready for its value
+    @Slot(ChangeSet)
+    def _on_controller_changed(self, changes: ChangeSet) -> None:
+        here = [a for a in changes.tags_added if a.article_id == self.model.article_id()]
+        if here:
+            self.select_annotation(here[-1].id)  # a fresh tag is ready for its value
 
     @Slot()
     def _on_model_rows_counted(self) -> None:

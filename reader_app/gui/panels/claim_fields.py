@@ -9,6 +9,7 @@ from reader_app.domain.claims import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES, Annotation
 from reader_app.domain.quotes import quoted
 from reader_app.gui.panels.editor_fields import FieldGroup, fill_actor_combo, select_data
+from reader_app.gui.controller import LibraryController
 
 NOBODY = "(nobody)"
 NO_DATE = "(no date)"
@@ -26,7 +27,7 @@ class ClaimFields(FieldGroup):
 
     kind = "claim"
 
-    def __init__(self, controller, form: QFormLayout, parent: QWidget) -> None:
+    def __init__(self, controller: LibraryController, form: QFormLayout, parent: QWidget) -> None:
         super().__init__(controller, form, parent)
         self._dates: list[Annotation] = []
         self.claimant_combo = QComboBox(parent)

@@ -24,6 +24,7 @@ from reader_app.domain.dates import ResolvedDate, resolve_date
 from reader_app.domain.iso_values import ISO_VALUE_SHAPE
 from reader_app.domain.models import ACTOR_TYPES, Actor, Annotation
 from reader_app.gui.shared.plain_text import plain_label
+from reader_app.gui.controller import LibraryController
 
 ISO_INPUT = QRegularExpression(rf"(?:{ISO_VALUE_SHAPE})?")  # empty: no value
 
@@ -40,7 +41,7 @@ class FieldGroup(QObject):
 
     kind = ""
 
-    def __init__(self, controller, form: QFormLayout, parent: QWidget) -> None:
+    def __init__(self, controller: LibraryController, form: QFormLayout, parent: QWidget) -> None:
         super().__init__(parent)
         self._controller = controller
         self._form = form
@@ -101,7 +102,7 @@ class ActorFields(FieldGroup):
 
     kind = "actor"
 
-    def __init__(self, controller, form: QFormLayout, parent: QWidget) -> None:
+    def __init__(self, controller: LibraryController, form: QFormLayout, parent: QWidget) -> None:
         super().__init__(controller, form, parent)
         self.actor: Actor | None = None
         self.actor_combo = QComboBox(parent)
@@ -206,7 +207,7 @@ class DateFields(FieldGroup):
 
     kind = "date"
 
-    def __init__(self, controller, form: QFormLayout, parent: QWidget) -> None:
+    def __init__(self, controller: LibraryController, form: QFormLayout, parent: QWidget) -> None:
         super().__init__(controller, form, parent)
         self.value_edit = QLineEdit(parent)
         self.value_edit.setObjectName("dateValue")

@@ -51,6 +51,7 @@ from reader_app.gui.jobs.library_flow import (
     read_only_banner,
     show_library_error,
 )
+from reader_app.services.changes import ChangeSet
 from reader_app.storage.database import LibraryError
 
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self._open_window = open_window
         self.setObjectName("mainWindow")
         self.controller = LibraryController(db_path, self)
+        self._tags = 0  # the open article's tags, for the status bar
         self.db_path = Path(db_path)
         self.setWindowTitle(f"Analyst Reader — {self.db_path.name}")
         self.setAcceptDrops(True)
@@ -129,11 +131,8 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.find_bar.open)
         self.library_pane.article_activated.connect(self.controller.open_article)
         c.article_opened.connect(self._on_controller_article_opened)
-        c.annotation_added.connect(self.view.add_annotation)
-        c.annotation_removed.connect(lambda ann: self.view.remove_annotation(ann.id))
-        c.annotation_changed.connect(self.view.update_annotation)
-        for signal in (c.article_counts_changed, c.articles_imported):
-            signal.connect(self._update_status)
+        c.changed.connect(self.library_pane.apply_changes)
+        c.changed.connect(self._on_controller_changed)
         c.error_occurred.connect(self._on_controller_error_occurred)
         c.tag_explained.connect(self._on_controller_tag_explained)
         c.annotation_reveal_requested.connect(self._on_controller_annotation_reveal_requested)
@@ -151,7 +150,7 @@ class MainWindow(QMainWindow):
         self.annotation_panel.table.selectionModel().currentRowChanged.connect(
             self._update_delete_action
         )
-        for signal in (c.annotation_added, c.annotation_removed, c.article_opened):
+        for signal in (c.changed, c.article_opened):
             signal.connect(self._update_delete_action)
 
     # -- tagging ----------------------------------------------------------------
@@ -229,10 +228,27 @@ class MainWindow(QMainWindow):
         if article is None:
             self.view.clear_article()
         else:
-            self.view.show_article(article, self.controller.annotations())
+            self.view.show_article(article, self.controller.current_annotations)
             self.library_pane.select_article(article.id)
+        self._tags = sum(self.controller.counts(article.id)) if article else 0
         self._update_tag_actions()
         self._update_status()
+
+    @Slot(ChangeSet)
+    def _on_controller_changed(self, changes: ChangeSet) -> None:
+        """The article's highlights and the status bar's counts, from the ChangeSet."""
+        current = self.controller.current_article
+        if current is not None:
+            for ann in changes.tags_removed:
+                if ann.article_id == current.id:
+                    self.view.remove_annotation(ann.id)
+            for ann in [*changes.tags_changed, *changes.tags_added]:
+                if ann.article_id == current.id:
+                    self.view.update_annotation(ann)
+            if current.id in changes.counts:
+                self._tags = sum(changes.counts[current.id])
+        if changes.counts or changes.articles_added:
+            self._update_status()
 
     def _select_first_article(self) -> None:
         last, model = last_article_id(), self.library_pane.model
@@ -263,10 +279,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_status(self, *_args) -> None:
-        # cheap on a 100,000-article library: no listing, one indexed count
+        # no query: the library list's count, and the tag count read at open or from changes
         articles = self.library_pane.model.total_count()
-        current = self.controller.current_article
-        tags = sum(self.controller.counts(current.id)) if current else 0
+        tags = self._tags if self.controller.current_article else 0
         self.statusBar().showMessage("")
         self.status_text = (
             f"{articles} article{'s' if articles != 1 else ''} · {tags} tag{'s' if tags != 1 else ''}"
