@@ -14,13 +14,13 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable
-from contextlib import closing
+from contextlib import closing, suppress
 
 from reader_app import __version__
 from reader_app.domain.models import CLAIM_STATUSES, KINDS
-from reader_app.services.exporting import TABLES
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.formats.dateline import valid_iso_date
+from reader_app.services.exporting import TABLES
 from reader_app.services.importing import describe_duplicate, import_paths
 from reader_app.storage.backup import backup_library
 from reader_app.storage.database import (
@@ -29,8 +29,8 @@ from reader_app.storage.database import (
     open_library,
     validate_library,
 )
-from reader_app.storage.library_files import is_library_file
 from reader_app.storage.errors import advice
+from reader_app.storage.library_files import is_library_file
 from reader_app.storage.location import resolve_library_path
 
 PROG = "reader-app"
@@ -268,10 +268,8 @@ def _run(argv: list[str], run_gui: RunGui | None) -> int:
 
 
 def _fail(message: str, status: int) -> int:
-    try:
+    with suppress(OSError, ValueError):
         print(f"{PROG}: error: {message}", file=sys.stderr)
-    except (OSError, ValueError):
-        pass
     return status
 
 

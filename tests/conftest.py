@@ -7,9 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("READER_APP_DB", None)  # tests never touch a real library
 
-import pytest  # noqa: E402
+import pytest
 
-from reader_app.storage.database import open_library  # noqa: E402
+from reader_app.storage.database import open_library
 
 
 @pytest.fixture

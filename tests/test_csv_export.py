@@ -89,7 +89,7 @@ def test_every_free_text_column_is_protected(table, column):
 
 
 def test_every_free_text_column_is_in_some_export():
-    assert FREE_TEXT_COLUMNS <= {c for columns in TABLES.values() for c in columns}
+    assert {c for columns in TABLES.values() for c in columns} >= FREE_TEXT_COLUMNS
 
 
 def test_a_quote_that_really_starts_with_a_minus():
@@ -177,10 +177,9 @@ def test_stdout_gets_the_bom_too_unless_raw(capsysbinary):
 def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(tmp_path):
     path = tmp_path / "out.csv"
     path.write_text("old export")
-    with pytest.raises(RuntimeError):
-        with open_csv_output(path) as out:
-            out.write("half a row")
-            raise RuntimeError("disk full")
+    with pytest.raises(RuntimeError), open_csv_output(path) as out:
+        out.write("half a row")
+        raise RuntimeError("disk full")
     assert path.read_text() == "old export"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
@@ -235,7 +234,7 @@ def test_every_quote_is_the_article_text_at_its_offsets(db, library, tmp_path):
     texts = {i: get_article(db, i).text for i in library}
     for r in rows:
         assert texts[int(r["article_id"])][int(r["start"]) : int(r["end"])] == r["quote"]
-    assert any("👨‍👩‍👧" == r["quote"] for r in rows)
+    assert any(r["quote"] == "👨‍👩‍👧" for r in rows)
 
 
 def test_filter_by_kind(db, library):

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader_app.domain.models import Article, ArticleId
 from reader_app.domain.offsets import text_sha256
-from reader_app.gui.article.view import ArticleView
 from reader_app.gui.article.find_bar import FindBar, find_spans
+from reader_app.gui.article.view import ArticleView
 
 TEXT = "🇺🇦 Kyiv said 👨\u200d👩\u200d👧 that KYIV and kyiv 𠀀 agree; Kyiv\u00a0again."
 

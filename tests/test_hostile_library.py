@@ -17,8 +17,8 @@ import pytest
 
 from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.domain.offsets import locate_unique
-from reader_app.services.exporting import ExportFilters, export_csv_file
 from reader_app.formats.csv_export import DANGEROUS_FIRST, write_csv
+from reader_app.services.exporting import ExportFilters, export_csv_file
 from reader_app.storage.annotations import (
     add_annotation,
     damaged_annotations,
@@ -459,7 +459,7 @@ def test_the_window_opens_a_tampered_library_lists_flagged_tags_and_still_tags(q
     shown = {model.index(r, 0).data(Qt.ItemDataRole.UserRole):
              model.index(r, QUOTE).data() for r in range(model.rowCount())}
     assert set(shown) == set(ids.values())  # every tag listed, the flagged ones too
-    for quote, ann_id in ids.items():
+    for _quote, ann_id in ids.items():
         assert shown[ann_id].startswith(DAMAGED_MARK)
     tip = model.index(0, QUOTE).data(Qt.ItemDataRole.ToolTipRole)
     assert DAMAGED_MARK in tip

@@ -33,8 +33,8 @@ def test_what_looks_typed_as_iso():
 
 @pytest.mark.parametrize("typed", ["2022-13-45", "2022-W99", "2022-02-30/2022-03-01"])
 def test_a_typed_impossible_date_is_refused_not_stored(typed):
-    from reader_app.services.analysis import fields_for_date_correction
     from reader_app.domain.models import Article
+    from reader_app.services.analysis import fields_for_date_correction
 
     article = Article(1, "u", "T", "t.txt", "2022-02-09", "en", "x", "s", "text", (), "now")
     with pytest.raises(ValueError, match="is not a date"):

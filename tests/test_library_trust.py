@@ -155,12 +155,11 @@ def test_a_lock_held_too_long_is_a_clear_busy_error(db_path):
 
 def test_nested_writes_are_savepoints_and_an_error_rolls_back_all(db):
     article_id = _article(db)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError), write(db):
+        add_annotation(db, article_id, "actor", 0, 4)
         with write(db):
-            add_annotation(db, article_id, "actor", 0, 4)
-            with write(db):
-                add_annotation(db, article_id, "date", 13, 19)
-            raise RuntimeError("boom")
+            add_annotation(db, article_id, "date", 13, 19)
+        raise RuntimeError("boom")
     assert db.execute("select count(*) from annotations").fetchone()[0] == 0
     assert not db.conn.in_transaction
 
@@ -306,9 +305,8 @@ def test_library_on_read_only_medium_opens_read_only_and_exports(small_disk, tmp
     assert is_read_only(db) is not None
     assert "read-only" in is_read_only(db).reason
     assert db.execute("select count(*) from annotations").fetchone()[0] == 1
-    with pytest.raises(sqlite3.OperationalError):
-        with write(db):
-            add_annotation(db, 1, "date", 13, 19)
+    with pytest.raises(sqlite3.OperationalError), write(db):
+        add_annotation(db, 1, "date", 13, 19)
     db.close()
     from reader_app.cli import main
 
@@ -391,7 +389,7 @@ def test_backup_while_another_process_tags_is_consistent(db_path, tmp_path):
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         counts.append(db.execute("select count(*) from annotations").fetchone()[0])
         db.close()
-    assert counts == sorted(counts) and 1 <= counts[0] and counts[-1] <= written + 1
+    assert counts == sorted(counts) and counts[0] >= 1 and counts[-1] <= written + 1
     assert not list(tmp_path.glob(".*.part"))
 
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
 from reader_app.domain.models import ArticleId, ArticleSummary, ImportedArticle
-from reader_app.gui.lists.annotation_model import KIND, NOTE, QUOTE, AnnotationModel
 from reader_app.gui.controller import LibraryController
-from reader_app.gui.lists.library_pane import LibraryPane
+from reader_app.gui.lists.annotation_model import KIND, NOTE, QUOTE, AnnotationModel
 from reader_app.gui.lists.library_model import CLAIMS, DATES, PUBLISHED, TITLE, LibraryModel
+from reader_app.gui.lists.library_pane import LibraryPane
 from reader_app.storage.articles import add_article
 
 USER = Qt.ItemDataRole.UserRole

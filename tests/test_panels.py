@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.gui.lists.annotation_model import QUOTE
-from reader_app.gui.panels.annotation_panel import AnnotationPanel
 from reader_app.gui.lists.library_model import TITLE
 from reader_app.gui.lists.library_pane import LibraryPane
+from reader_app.gui.panels.annotation_panel import AnnotationPanel
 from reader_app.storage.annotations import get_annotation
 from reader_app.storage.articles import add_article
 

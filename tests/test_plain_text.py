@@ -22,8 +22,8 @@ from PySide6.QtGui import Qt as QtGui_Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView, QToolTip
 
 from reader_app.domain.models import ImportedArticle, StyleSpan
-from reader_app.gui.panels.annotation_editor import NotePreview
 from reader_app.gui.article.view import ArticleView
+from reader_app.gui.panels.annotation_editor import NotePreview
 from reader_app.gui.shared.plain_text import literal_html, message_box, tip
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library

@@ -72,7 +72,7 @@ def test_each_migration_step_on_its_own(tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"hello, not a database", b"PK\x03\x04zipfile", b"\x00" * 200, "date 2022-01-01 text".encode()],
+    [b"hello, not a database", b"PK\x03\x04zipfile", b"\x00" * 200, b"date 2022-01-01 text"],
 )
 def test_non_sqlite_file_is_refused_and_untouched(tmp_path, content):
     path = tmp_path / "notes.sqlite"

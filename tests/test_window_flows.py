@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.domain.offsets import text_sha256
-from reader_app.services.exporting import ExportFilters
 from reader_app.gui.jobs import export_flow
+from reader_app.services.exporting import ExportFilters
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 from reader_app.storage.export_rows import EXPORT_COLUMNS
@@ -219,7 +219,7 @@ def read_csv(path) -> list[dict]:
 def article_texts(db_path) -> dict[int, str]:
     conn = sqlite3.connect(db_path)
     try:
-        return {i: t for i, t in conn.execute("SELECT id, text FROM articles")}
+        return dict(conn.execute("SELECT id, text FROM articles"))
     finally:
         conn.close()
 

@@ -80,8 +80,8 @@ def test_read_only_library_shows_a_banner_disables_tagging_and_exports(qtbot, db
                                                                      monkeypatch):
     open_window(qtbot, db_path).close()  # a library with the sample article
     import reader_app.gui.controller as controller_module
-    from reader_app.services.exporting import ExportFilters
     from reader_app.gui.window.main_window import MainWindow
+    from reader_app.services.exporting import ExportFilters
 
     monkeypatch.setattr(controller_module, "open_library",
                         lambda path: open_library(path, read_only=True))

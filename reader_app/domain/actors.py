@@ -100,7 +100,7 @@ def propose_actor(
     key = match_key(quote)
     if not key:
         return None, "new actor"
-    for candidate, how in zip(candidate_keys(quote), ("", "possessive of ")):
+    for candidate, how in zip(candidate_keys(quote), ("", "possessive of "), strict=False):
         ids = candidates_by_key.get(candidate)
         if ids:
             chosen, ambiguous = _pick(ids, recent)

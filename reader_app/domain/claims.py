@@ -208,9 +208,10 @@ def propose_claimant(
     # 1. attribution right after the claim
     span: Span | None
     for span in sorted(spans, key=lambda sp: (sp[0], -sp[1])):  # nested: the longer first
-        if claim_end <= span[0] < e_end and (gap := _attribution_gap(text, claim_end, span[0])):
-            if gap.group("verb") or _is_speaker(text, span, claim_end, e_end):
-                return span[2], f"{_quoted(text, span)} is quoted as saying it"
+        if (claim_end <= span[0] < e_end
+                and (gap := _attribution_gap(text, claim_end, span[0]))
+                and (gap.group("verb") or _is_speaker(text, span, claim_end, e_end))):
+            return span[2], f"{_quoted(text, span)} is quoted as saying it"
     for actor_id, start, end in _known_speakers(text, claim_end, e_end, known):
         if _attribution_gap(text, claim_end, start):
             return actor_id, f"“{text[start:end]}” is quoted as saying it"

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,15 +16,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader_app.domain.models import KINDS
-from reader_app.services.exporting import TABLES, ExportCancelled, ExportFilters, export_csv_file
-from reader_app.gui.shared.plain_text import message_box
 from reader_app.gui.jobs.workers import JobFlow
+from reader_app.gui.shared.plain_text import message_box
+from reader_app.services.exporting import TABLES, ExportCancelled, ExportFilters, export_csv_file
 
 
 class ExportDialog(QDialog):

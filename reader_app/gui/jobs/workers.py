@@ -123,9 +123,9 @@ class JobFlow(QObject):
     def stop(self) -> None:
         """Cancel a running job and wait for it; later results are dropped."""
         self._stopped = True
-        if self._worker is not None and self._thread is not None:
-            if stop_job(self._thread, self._worker):
-                forget_job(self._worker)
+        if (self._worker is not None and self._thread is not None
+                and stop_job(self._thread, self._worker)):
+            forget_job(self._worker)
         self._finish()
 
     def start(self, job: Job) -> bool:

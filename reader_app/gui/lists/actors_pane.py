@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.models import ACTOR_TYPES, ActorSummary
 from reader_app.gui.controller import LibraryController
-from reader_app.services.changes import ChangeSet
-from reader_app.gui.shared.actions import build_actor_actions
 from reader_app.gui.lists.actor_model import ActorModel, MentionModel, type_label
 from reader_app.gui.lists.lazy_pane import LazyPane
-from reader_app.gui.shared.plain_text import clip, literal_html
 from reader_app.gui.lists.tables import ID_ROLE, ITEM_ROLE, make_table, select_row
+from reader_app.gui.shared.actions import build_actor_actions
+from reader_app.gui.shared.plain_text import clip, literal_html
+from reader_app.services.changes import ChangeSet
 
 NO_ACTOR = "Select an actor to see its mentions and claims."
 

@@ -78,7 +78,7 @@ class ClaimModel(KeyedTableModel):
             return CLAIM_STATUSES.index(status) if status in CLAIM_STATUSES else len(CLAIM_STATUSES)
         return super().sort_key(item, column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and section == self.EVALUATION:
             if role == Qt.ItemDataRole.DisplayRole:

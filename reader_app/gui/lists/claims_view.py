@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.models import CLAIM_STATUSES
 from reader_app.gui.controller import LibraryController
-from reader_app.services.changes import ChangeSet
 from reader_app.gui.lists.claim_model import ClaimModel
 from reader_app.gui.lists.lazy_pane import LazyPane
 from reader_app.gui.lists.tables import ID_ROLE, ITEM_ROLE, make_table, select_row
 from reader_app.gui.shared.plain_text import plain_label
+from reader_app.services.changes import ChangeSet
 
 
 class ClaimsView(LazyPane):

@@ -36,7 +36,7 @@ class LazyPane(QWidget):
     def apply_changes(self, changes: ChangeSet) -> None:
         raise NotImplementedError
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)
