@@ -14,6 +14,7 @@ from itertools import product
 
 from sqlite_utils import Database
 
+from reader_app.domain.library_order import sort_value
 from reader_app.domain.models import ArticleId, ArticleSummary
 from reader_app.storage.articles import as_text, like_pattern, tag_counts
 
@@ -30,33 +31,6 @@ ORDERS = {
 }
 TRIGRAM = 3  # shorter filters cannot use the trigram index
 DENSE = 2000  # this many matches or more: test rows in sort order instead
-
-
-def sort_value(summary: ArticleSummary, order_by: str) -> object:
-    """The value a row sorts by under order_by, as SQLite compares it (NOCASE folds
-    ASCII letters only; a missing date sorts first, like NULL)."""
-    if order_by == "title":
-        return nocase(summary.title)
-    if order_by == "source":
-        return nocase(summary.source)
-    if order_by == "published":
-        return summary.published or ""
-    if order_by in ("claims", "actors", "dates"):
-        return getattr(summary, order_by[:-1] + "_count")
-    return 0
-
-
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
-
-
-def nocase(text: str) -> str:
-    return text.translate(_ASCII_LOWER)
-
-
-def matches(summary: ArticleSummary, search: str) -> bool:
-    """What the filter means: search (casefolded) is inside the title or the source."""
-    needle = search.strip().casefold()
-    return not needle or needle in summary.title.casefold() or needle in summary.source.casefold()
 
 
 def _fts_phrase(search: str) -> str:

@@ -133,20 +133,15 @@ def m005_library_filter_index(db: Database) -> None:
         "CREATE VIRTUAL TABLE library_fts USING fts5(title, source, content='articles',"
         " content_rowid='id', tokenize='trigram')"
     )
-    for event, body in (
-        ("INSERT", "INSERT INTO library_fts(rowid, title, source)"
-                   " VALUES (new.id, new.title, new.source);"),
-        ("DELETE", "INSERT INTO library_fts(library_fts, rowid, title, source)"
-                   " VALUES ('delete', old.id, old.title, old.source);"),
-        ("UPDATE", "INSERT INTO library_fts(library_fts, rowid, title, source)"
-                   " VALUES ('delete', old.id, old.title, old.source);"
-                   " INSERT INTO library_fts(rowid, title, source)"
-                   " VALUES (new.id, new.title, new.source);"),
+    insert = "INSERT INTO library_fts(rowid, title, source) VALUES (new.id, new.title, new.source);"
+    delete = ("INSERT INTO library_fts(library_fts, rowid, title, source)"
+              " VALUES ('delete', old.id, old.title, old.source);")
+    for name, when, body in (
+        ("insert", "AFTER INSERT", insert),
+        ("delete", "AFTER DELETE", delete),
+        ("update", "AFTER UPDATE OF title, source", f"{delete} {insert}"),
     ):
-        when = "AFTER " + event
-        if event == "UPDATE":
-            when = "AFTER UPDATE OF title, source"
-        db.execute(f"CREATE TRIGGER library_fts_{event.lower()} {when} ON articles BEGIN {body} END")
+        db.execute(f"CREATE TRIGGER library_fts_{name} {when} ON articles BEGIN {body} END")
     db.execute("INSERT INTO library_fts(library_fts) VALUES ('rebuild')")
     db.execute("CREATE INDEX idx_articles_title ON articles(title COLLATE NOCASE, id)")
     db.execute("CREATE INDEX idx_articles_source ON articles(source COLLATE NOCASE, id)")

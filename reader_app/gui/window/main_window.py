@@ -240,7 +240,8 @@ class MainWindow(QMainWindow):
         if first is None:
             self.view.clear_article()
             return
-        self.controller.open_article(last if last is not None and model.row_of(last) >= 0 else first)
+        shown = last is not None and self.library_pane.has_article(last)
+        self.controller.open_article(last if shown else first)
 
     # -- links, errors, status ----------------------------------------------------
     @Slot(QUrl)
