@@ -29,6 +29,7 @@ PAGE = 200  # rows per fetch: a few screens
 MAX_JUMP = 5000  # select_article loads this many rows at most to reach an article
 
 _Index = QModelIndex | QPersistentModelIndex
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class LibraryModel(RowTableModel):
@@ -286,6 +287,10 @@ class LibraryModel(RowTableModel):
         self._total = self._controller.library_count()
 
     # -- Qt model interface -----------------------------------------------------
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        # one constant: a repaint asks for every visible cell's flags
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(  # noqa: N802 - Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
