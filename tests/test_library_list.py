@@ -88,6 +88,13 @@ def test_filter_matches_title_or_source_case_insensitively(db, big, search):
 def test_model_loads_a_page_then_more_and_passes_the_model_tester(ctrl, qtmodeltester):
     model = LibraryModel(ctrl)
     assert model.rowCount() == PAGE and model.canFetchMore()
+    first = model.summary(0)
+    assert model.index(0, TITLE).data(Qt.ItemDataRole.ToolTipRole) == first.title
+    assert model.index(0, TITLE).data(USER) == first.id
+    assert model.index(0, CLAIMS).data(Qt.ItemDataRole.TextAlignmentRole) is not None
+    zero = next(r for r in range(PAGE) if model.index(r, DATES).data() == "0")
+    assert model.index(zero, DATES).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(0, TITLE).data(Qt.ItemDataRole.DecorationRole) is None
     qtmodeltester.check(model)  # it fetches more itself, as a view would
     before = model.rowCount()
     model.fetchMore()

@@ -29,6 +29,11 @@ PAGE = 200  # rows per fetch: a few screens
 MAX_JUMP = 5000  # select_article loads this many rows at most to reach an article
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+# the roles RowTableModel.data answers; a repaint asks each cell for a dozen others
+_ANSWERED = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole, ID_ROLE, ITEM_ROLE))
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
@@ -287,6 +292,15 @@ class LibraryModel(RowTableModel):
         self._total = self._controller.library_count()
 
     # -- Qt model interface -----------------------------------------------------
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        role = int(role)
+        if role == _DISPLAY:
+            row = index.row()
+            if index.isValid() and 0 <= row < len(self._rows):
+                return self.display(self._rows[row], index.column())
+            return None
+        return super().data(index, role) if role in _ANSWERED else None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         # one constant: a repaint asks for every visible cell's flags
