@@ -193,8 +193,9 @@ def test_pane_keeps_the_selection_across_sorting_and_counts(qtbot, ctrl, big):
 
 def traced_window(qtbot, db_path, monkeypatch):
     """The real window, with every statement its connections run recorded."""
-    import reader_app.storage.database as database
     from gui_helpers import open_window
+
+    from reader_app.storage import database
 
     statements: list[str] = []
     connect = database._connect
@@ -237,3 +238,13 @@ def test_window_shows_imported_articles_and_counts(qtbot, db_path, db, big, monk
     qtbot.waitUntil(lambda: pane.count_label.text() == f"1 of {N + 1} articles")
     assert f"{N + 1} articles" in window.status_text
 
+
+
+def test_pane_counts_an_import_that_lands_past_the_rows_held(qtbot, ctrl):
+    pane = show_pane(qtbot, ctrl)
+    fresh = add_articles(ctrl.db, [ImportedArticle("Late report", "late text", "late.txt")])
+    ctrl.add_imported([fresh[0].article_id])
+    assert pane.model.rowCount() == PAGE  # id order: a later page brings it
+    qtbot.waitUntil(lambda: pane.count_label.text() == f"{N + 1} articles")
+    pane.apply_changes(ChangeSet(articles_removed=[fresh[0].article_id]))
+    assert pane.model.rowCount() == PAGE

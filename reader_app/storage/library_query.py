@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from itertools import product
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -38,7 +39,7 @@ def _fts_phrase(search: str) -> str:
     return '"' + search.strip().replace('"', '""') + '"'
 
 
-def _filter(db: Database, search: str, dense_ok: bool = False) -> tuple[str, list]:
+def _filter(db: Database, search: str, dense_ok: bool = False) -> tuple[str, list[object]]:
     """SQL condition on `a` for the filter text."""
     needle = search.strip().casefold()
     if len(search.strip()) >= TRIGRAM and not (dense_ok and needle.isascii()
@@ -63,7 +64,7 @@ def _is_dense(db: Database, search: str) -> bool:
     return bool(found >= DENSE)
 
 
-def _after(order_by: str, descending: bool, last: ArticleSummary) -> tuple[str, list]:
+def _after(order_by: str, descending: bool, last: ArticleSummary) -> tuple[str, list[object]]:
     """SQL condition: rows that come after `last` in this order."""
     op = "<" if descending else ">"
     if order_by == "id":
@@ -91,7 +92,8 @@ def library_page(
     if needle and order_by == "id" and len(search.strip()) >= TRIGRAM:
         # walk the trigram index in id order and stop at the page: as fast for a
         # filter that matches every article as for one that matches one
-        inner, inner_params = "library_fts MATCH ?", [_fts_phrase(search)]
+        inner = "library_fts MATCH ?"
+        inner_params: list[object] = [_fts_phrase(search)]
         if after is not None:
             inner += f" AND rowid {'<' if descending else '>'} ?"
             inner_params.append(after.id)
@@ -140,7 +142,7 @@ def library_count(db: Database, search: str = "") -> int:
     return int(db.execute(f"SELECT count(*) FROM articles a WHERE {sql}", params).fetchone()[0])
 
 
-def _summaries(db: Database, rows: list) -> list[ArticleSummary]:
+def _summaries(db: Database, rows: list[Any]) -> list[ArticleSummary]:
     counts = tag_counts(db, article_ids=[r[0] for r in rows]) if rows else {}
     return [ArticleSummary(ArticleId(r[0]), as_text(r[1]) or "", as_text(r[2]) or "",
                            as_text(r[3]), as_text(r[4]) or "", *counts.get(r[0], (0, 0, 0)))

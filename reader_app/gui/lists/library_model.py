@@ -9,7 +9,8 @@ removals) touch one row through the id -> row map. No SQL in data().
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Slot
 
@@ -138,10 +139,10 @@ class LibraryModel(RowTableModel):
         self._sort = (column, order == Qt.SortOrder.DescendingOrder)
         self._reload()  # the pane puts its selection back (LibraryPane._on_model_reset)
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802 - Qt override
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
         return not parent.isValid() and self._more and not self._fetching
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802 - Qt override
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
         if parent.isValid() or not self._more or not self._rows or self._fetching:
             return
         new = [s for s in self._page(self._rows[-1]) if self.row_of(s.id) < 0]
@@ -306,7 +307,7 @@ class LibraryModel(RowTableModel):
         # one constant: a repaint asks for every visible cell's flags
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def headerData(  # noqa: N802 - Qt override
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):

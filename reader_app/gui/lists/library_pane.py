@@ -43,7 +43,8 @@ class LibraryPane(QWidget):
         # the count of a filter that matches many articles is one more query: after the rows
         self._count_timer = QTimer(self, singleShot=True, interval=0)
         self._count_timer.timeout.connect(self.update_count)
-        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       controller.articles_imported):
             signal.connect(self._count_timer.start)
 
         self.filter_edit = QLineEdit(self)
@@ -125,6 +126,8 @@ class LibraryPane(QWidget):
         """One operation's effect on the list: counts, imported and removed articles,
         row by row (never a re-listing); the selection stays on its article."""
         self.model.apply_changes(changes)
+        if changes.articles_added or changes.articles_removed:
+            self._count_timer.start()  # the total moved even if no row held did
 
     @Slot()
     def update_count(self) -> None:
