@@ -2,17 +2,23 @@
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_library.py [--articles 100000]
 
-Builds a library of N short articles (and one tag on every tenth) and a small
-one of 100, then times, on each, what an analyst waits for: opening the
-window, filtering the library list, tagging a span (including the panels'
-and status bar's updates) and undoing it. Prints both and the ratio big/small:
-what matters is that the cost does not grow with the library.
+Builds a library of N short articles (and one tag on every tenth) and two small
+ones (100 and 1,000), then times:
+
+- cold start to first paint, each in a fresh process (so imports count): a bare
+  PySide6 QMainWindow, the app on 1,000 articles and on N; ratios to the bare window;
+- a library filter keystroke on N articles: the query and the model update (the
+  list's reset, its count label, a repaint), for a few typical strings;
+- in this process, on 100 and N: opening the window, filtering, tagging a span
+  and undoing it, with the ratio big/small (the cost must not grow with the library).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -63,6 +69,81 @@ def timed(fn) -> float:
     return time.perf_counter() - t
 
 
+_COLD = """
+import os, sys, time
+sys.path[:0] = {paths!r}
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+from bench_settings import isolate_settings
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.perf_counter(), flush=True)
+            os._exit(0)
+        return False
+
+app = QApplication(sys.argv[:1])
+isolate_settings()
+if {library!r}:
+    from reader_app.app import create_window
+    window = create_window({library!r})
+else:
+    window = QMainWindow()
+    window.resize(1440, 900)
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def cold_start(library: Path | None) -> float:
+    """Seconds from spawning a Python process to its window's first paint event."""
+    here = Path(__file__).resolve()
+    code = _COLD.format(paths=[str(here.parents[1]), str(here.parent)],
+                        library=str(library) if library else "")
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return float(done.stdout.split()[-1]) - began
+
+
+def cold_starts(libraries: dict[str, Path | None], rounds: int = 5) -> dict[str, float]:
+    """Median cold start of each, the kinds interleaved so load hits them alike."""
+    times: dict[str, list[float]] = {name: [] for name in libraries}
+    for _ in range(rounds):
+        for name, library in libraries.items():
+            times[name].append(cold_start(library))
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+FILTERS = ("Report 99", "report 4321", "r", "offic", "zzz", "Report 99999")
+
+
+def filter_keystrokes(path: Path, rounds: int = 7) -> dict[str, tuple[float, float]]:
+    """Median time of one filter step on the library list: (query + model update,
+    the same plus the count label's query and the repaint). The typing pause before
+    it is not counted."""
+    window = create_window(path)
+    window.show()
+    QApplication.processEvents()
+    pane = window.library_pane
+    times: dict[str, list[tuple[float, float]]] = {text: [] for text in FILTERS}
+    for _ in range(rounds):
+        for text in (*FILTERS, ""):
+            pane.filter_edit.setText(text)
+            t = time.perf_counter()
+            pane.apply_filter()
+            model = time.perf_counter() - t
+            QApplication.processEvents()  # the deferred count and the repaint
+            if text:
+                times[text].append((model, time.perf_counter() - t))
+    window.close()
+    return {text: (statistics.median(m for m, _ in t), statistics.median(a for _, a in t))
+            for text, t in times.items()}
+
+
 def measure(path: Path) -> dict[str, float]:
     out: dict[str, float] = {}
     holder = {}
@@ -85,14 +166,28 @@ def main() -> None:
     ensure_application()
     isolate_settings()
     with tempfile.TemporaryDirectory() as tmp:
-        small, big = Path(tmp) / "small.sqlite", Path(tmp) / "big.sqlite"
+        small, mid, big = (Path(tmp) / f"{n}.sqlite" for n in ("small", "mid", "big"))
         t = time.perf_counter()
         build(small, 100)
+        build(mid, 1000)
         build(big, args.articles)
-        print(f"built libraries of 100 and {args.articles:,} articles in "
+        print(f"built libraries of 100, 1,000 and {args.articles:,} articles in "
               f"{time.perf_counter() - t:.1f} s")
+        cold = cold_starts({"bare QMainWindow": None, "app, 1,000 articles": mid,
+                            f"app, {args.articles:,} articles": big})
+        bare = cold["bare QMainWindow"]
+        print("\ncold start to first paint (fresh process, median of 5)")
+        for name, seconds in cold.items():
+            print(f"  {name:24} {seconds * 1000:7.0f} ms   {seconds / bare:5.2f}x bare")
+        big_cold, mid_cold = cold[f"app, {args.articles:,} articles"], cold["app, 1,000 articles"]
+        print(f"  {args.articles:,} vs 1,000 articles: {big_cold / mid_cold:.2f}x")
+        print(f"\nfilter keystroke on {args.articles:,} articles (median; 16 ms = one frame)")
+        print(f"  {'filter':16} {'query+model':>12} {'+count+paint':>13}")
+        for text, (model, total) in filter_keystrokes(big).items():
+            print(f"  {text!r:16} {model * 1000:9.1f} ms {total * 1000:10.1f} ms"
+                  f"   {model * 1000 / 16:4.2f} frames")
         a, b = measure(small), measure(big)
-        print(f"{'':16} {'100':>10} {args.articles:>10,}   ratio")
+        print(f"\n{'':16} {'100':>10} {args.articles:>10,}   ratio")
         for key in a:
             print(f"{key:16} {a[key] * 1000:8.1f}ms {b[key] * 1000:8.1f}ms   {b[key] / a[key]:6.1f}x")
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reader_app import __version__
 from reader_app.resources_path import resources_dir
-from reader_app.services.seed import seed_sample
+from reader_app.storage.articles import article_count
 from reader_app.storage.database import ForeignSchema, LibraryError, is_read_only, open_library
 from reader_app.storage.location import resolve_library_path
 
@@ -54,7 +54,10 @@ def prepare_library(db_path: str | Path) -> Path:
         db.close()
         return path
     try:
-        seed_sample(db)
+        if not article_count(db):  # a new library: only then load the importers
+            from reader_app.services.seed import seed_sample
+
+            seed_sample(db)
     finally:
         db.close()
     return path

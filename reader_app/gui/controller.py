@@ -48,6 +48,7 @@ from reader_app.storage.annotations import (
 from reader_app.storage.articles import NotFound, get_article, list_articles, tag_counts
 from reader_app.storage.database import ReadOnlyLibrary, is_read_only, open_library
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
+from reader_app.storage.library_query import library_count, library_page
 
 EDITABLE_FIELDS = ("kind", "value", "note")
 
@@ -122,6 +123,16 @@ class LibraryController(QObject):
         ids = [ArticleId(int(i)) for i in article_ids]
         by_id = {s.id: s for s in list_articles(self.db, ids=ids)}
         return [by_id[i] for i in ids if i in by_id]
+
+    def library_page(self, search: str = "", order_by: str = "id", descending: bool = False,
+                     after: ArticleSummary | None = None, limit: int = 200) -> list[ArticleSummary]:
+        """One page of the library list (storage/library_query.py)."""
+        return library_page(self.db, search=search, order_by=order_by, descending=descending,
+                            after=after, limit=limit)
+
+    def library_count(self, search: str = "") -> int:
+        """Articles in the library, or those the library filter shows."""
+        return library_count(self.db, search)
 
     def counts(self, article_id: int) -> tuple[int, int, int]:
         """(claims, actors, dates): one indexed count, not a read of every tag."""

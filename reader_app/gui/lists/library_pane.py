@@ -1,9 +1,16 @@
-"""The library list: a filter box above a sortable table of articles."""
+"""The library list: a filter box above a sortable table of articles, loaded a page at a time."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader_app.gui.lists.library_model import (
     CLAIMS,
@@ -15,9 +22,10 @@ from reader_app.gui.lists.library_model import (
     LibraryModel,
 )
 from reader_app.gui.lists.tables import make_table, select_row
+from reader_app.gui.shared.plain_text import plain_label
 from reader_app.services.changes import ChangeSet
 
-FILTER_DELAY_MS = 150  # filtering 100k rows per keystroke would stutter
+FILTER_DELAY_MS = 150  # one query per pause in typing, not per key
 
 
 class LibraryPane(QWidget):
@@ -28,7 +36,16 @@ class LibraryPane(QWidget):
         self._controller = controller
         self._last_emitted: int | None = None
         self._quiet = False  # True while the selection changes programmatically
+        self._kept: int | None = None  # the article selected before a reset (filter, sort)
         self.model = LibraryModel(controller, self)
+        controller.changed.connect(self.apply_changes)
+        self.count_label = plain_label(QLabel(self))
+        self.count_label.setObjectName("libraryCount")
+        # the count of a filter that matches many articles is one more query: after the rows
+        self._count_timer = QTimer(self, singleShot=True, interval=0)
+        self._count_timer.timeout.connect(self.update_count)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._count_timer.start)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("libraryFilter")
@@ -41,6 +58,10 @@ class LibraryPane(QWidget):
         self.filter_edit.returnPressed.connect(self._on_filter_edit_return_pressed)
 
         self.table = make_table(self, "libraryList", self.model)  # fixed row heights: 100k rows
+        # after the view's own connections: its selection is cleared before we restore it
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.model.keep_loaded = self.selected_article_id
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -66,14 +87,17 @@ class LibraryPane(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.update_count()
         self.setFocusProxy(self.table)
         QWidget.setTabOrder(self.filter_edit, self.table)
 
     # -- public ---------------------------------------------------------------------
 
     def select_article(self, article_id: int) -> None:
-        """Select an article's row without emitting article_activated."""
-        row = self.model.row_of(article_id)
+        """Select an article's row without emitting article_activated (loading rows to
+        reach it, up to library_model.MAX_JUMP)."""
+        row = self.model.load_until(article_id)
         self._quiet = True
         try:
             if row < 0:
@@ -84,31 +108,47 @@ class LibraryPane(QWidget):
         finally:
             self._quiet = False
 
-    def apply_changes(self, changes: ChangeSet) -> None:
-        """New tag counts and new articles from one ChangeSet (no query)."""
-        for article_id, counts in changes.counts.items():
-            self.model.set_counts(article_id, counts)
-        if changes.articles_added:
-            self.model.add_summaries(changes.articles_added)
-
     def selected_article_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
+
+    def has_article(self, article_id: int) -> bool:
+        """The article is in the library and the filter shows it (loaded yet or not)."""
+        return self.model.contains(article_id)
 
     @Slot()
     def apply_filter(self) -> None:
         """Filter now (normally run after a short pause in typing)."""
         self._filter_timer.stop()
-        current = self.selected_article_id()
-        self._quiet = True
-        try:
-            self.model.set_filter(self.filter_edit.text())
-        finally:
-            self._quiet = False
-        if current is not None:
-            self.select_article(current)
+        self.model.set_filter(self.filter_edit.text())  # the selection is kept by _on_model_reset
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """One operation's effect on the list: counts, imported and removed articles,
+        row by row (never a re-listing); the selection stays on its article."""
+        self.model.apply_changes(changes)
+        if changes.articles_added or changes.articles_removed:
+            self._count_timer.start()  # the total moved even if no row held did
+
+    @Slot()
+    def update_count(self) -> None:
+        self._count_timer.stop()
+        total = self.model.total_count()
+        noun = "article" if total == 1 else "articles"
+        shown = self.model.shown_count()
+        self.count_label.setText(f"{total} {noun}" if not self.model.filter_text()
+                                 else f"{shown} of {total} {noun}")
 
     # -- handlers -------------------------------------------------------------------
+
+    @Slot()
+    def _on_model_about_to_be_reset(self) -> None:
+        self._kept = self.selected_article_id()
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            self.select_article(kept)  # the model kept its row loaded
 
     @Slot(str)
     def _on_filter_edit_text_changed(self, _text: str) -> None:

@@ -131,7 +131,6 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.find_bar.open)
         self.library_pane.article_activated.connect(self.controller.open_article)
         c.article_opened.connect(self._on_controller_article_opened)
-        c.changed.connect(self.library_pane.apply_changes)
         c.changed.connect(self._on_controller_changed)
         c.error_occurred.connect(self._on_controller_error_occurred)
         c.tag_explained.connect(self._on_controller_tag_explained)
@@ -256,7 +255,8 @@ class MainWindow(QMainWindow):
         if first is None:
             self.view.clear_article()
             return
-        self.controller.open_article(last if last is not None and model.row_of(last) >= 0 else first)
+        shown = last is not None and self.library_pane.has_article(last)
+        self.controller.open_article(last if shown else first)
 
     # -- links, errors, status ----------------------------------------------------
     @Slot(QUrl)
