@@ -114,11 +114,12 @@ def parse_article(
     label = os.fspath(name) or "<unnamed>"
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(label, _too_large(len(data)))
-    path = PurePath(printable_name(label))
+    printable = printable_name(label)
+    path = PurePath(printable)
     kind = _KIND.get(path.suffix.lower(), "text")
     source, stem = path.name or path.as_posix(), path.stem or path.as_posix()
     warnings: list[str] = []
-    if source != PurePath(label).name:
+    if printable != label and source != PurePath(label).name:
         warnings.append(f"the file name is not plain UTF-8 text; stored as {source!r}")
     try:
         text = decode_bytes(data, declared_charset(data) if kind == "html" else None)
