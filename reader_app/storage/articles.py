@@ -96,7 +96,8 @@ def _ids_by_sha(db: Database, digests: list[str]) -> dict[str, tuple[int, str, s
 
 
 def _row(item: ImportedArticle, digest: str, stamp: str) -> list:
-    styles = json.dumps([[s.start, s.end, s.style, s.href] for s in item.styles])
+    styles = json.dumps([[s.start, s.end, s.style, s.href] for s in item.styles]) \
+        if item.styles else "[]"
     return [new_uuid(), item.title, item.source, item.published, item.language, item.text,
             digest, item.content_type, styles, stamp]
 
