@@ -32,7 +32,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 FREE_TEXT_COLUMNS = frozenset(
     {"article_title", "article_source", "quote", "prefix", "suffix", "value", "note", "analyst",
@@ -65,7 +65,7 @@ def defuse(cell: object) -> object:
     return cell
 
 
-def _defused(chunk: list[Sequence]) -> list[Sequence]:
+def _defused(chunk: list[Sequence[object]]) -> list[Sequence[object]]:
     """Every cell of a chunk defused, in place. Hot path: looked at column by column with
     C-level joins and one regex search, so a chunk costs no Python step per cell; only
     the rows holding a dangerous cell are copied."""
@@ -79,7 +79,7 @@ def _defused(chunk: list[Sequence]) -> list[Sequence]:
     return chunk
 
 
-def _dangerous_cells(column: tuple) -> list[int]:
+def _dangerous_cells(column: tuple[Any, ...]) -> list[int]:
     """The indices of the cells defuse() would change."""
     try:
         joined = "\x00".join(column)  # a text column without NULL: the usual case
@@ -121,7 +121,9 @@ def write_csv(
     fetch = getattr(rows, "fetchmany", None)
     if fetch is None:
         it = iter(rows)
-        fetch = lambda size: list(islice(it, size))  # noqa: E731
+
+        def fetch(size: int) -> list[Sequence[object]]:
+            return list(islice(it, size))
     written = 0
     while chunk := fetch(_CHUNK):
         writer.writerows(chunk if raw else _defused(chunk))

@@ -11,6 +11,7 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -125,7 +126,7 @@ class RowStream:
     callers that take a batch at a time (write_csv: no Python step per row). The query
     runs at the first fetch; close() ends it early."""
 
-    def __init__(self, db: Database, sql: str, params: list) -> None:
+    def __init__(self, db: Database, sql: str, params: list[object]) -> None:
         self._db, self._sql, self._params = db, sql, params
         self._cursor: sqlite3.Cursor | None = None
         self._closed = False
@@ -138,12 +139,12 @@ class RowStream:
     def __iter__(self) -> RowStream:
         return self
 
-    def __next__(self) -> tuple:
+    def __next__(self) -> tuple[Any, ...]:
         if self._closed:
             raise StopIteration
         return next(self._open())
 
-    def fetchmany(self, size: int) -> list[tuple]:
+    def fetchmany(self, size: int) -> list[tuple[Any, ...]]:
         if self._closed:
             return []
         return self._open().fetchmany(size)
@@ -157,7 +158,7 @@ class RowStream:
             self._cursor = None
 
 
-def _stream(db: Database, sql: str, params: list) -> RowStream:
+def _stream(db: Database, sql: str, params: list[Any]) -> RowStream:
     return RowStream(db, sql, params)
 
 
