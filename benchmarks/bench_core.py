@@ -1,7 +1,7 @@
 """Import and export benchmark: both ratios against baselines measured in the same run
 (a script, not part of the test run).
 
-    python benchmarks/bench_core.py            # both parts, ~3-5 minutes
+    python benchmarks/bench_core.py            # both parts, ~5-8 minutes
     python benchmarks/bench_core.py --articles 2000 --annotations 200000   # quicker
     python benchmarks/bench_core.py --only import --repeat 5
 

@@ -86,21 +86,30 @@ def text_title(text: str, fallback: str) -> str:
     m = _DATELINE.match(text)
     if m:
         text = text[_AFTER.match(text, m.end()).end() :]  # type: ignore[union-attr]
-    first, _, rest = text.partition("\n")
-    line = first.strip()
-    next_line = rest.partition("\n")[0]
+    # Slices found with find(): partition() and split() would copy the whole text.
+    cut = text.find("\n")
+    line = (text if cut < 0 else text[:cut]).strip()
     if (
         line
         and len(line) <= _TITLE_MAX
         and any(ch.isalnum() for ch in line)
         and not line.endswith((".", ",", ";", ":"))
-        and not next_line.strip()
+        and not _line_after(text, cut).strip()
     ):
         return line
-    para = " ".join(text.split("\n\n", 1)[0].split())
+    end = text.find("\n\n")
+    para = " ".join((text if end < 0 else text[:end]).split())
     m = _SENTENCE.match(para)
     sentence = (m.group(1) if m else para).removesuffix(".")
     return _shorten(sentence) if sentence.strip() else fallback
+
+
+def _line_after(text: str, cut: int) -> str:
+    """The line after the newline at cut ("" when cut is -1: no newline)."""
+    if cut < 0:
+        return ""
+    end = text.find("\n", cut + 1)
+    return text[cut + 1 : end if end >= 0 else len(text)]
 
 
 def _shorten(s: str, limit: int = _SHORT_TITLE) -> str:
