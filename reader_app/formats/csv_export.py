@@ -84,8 +84,19 @@ def _dangerous_cells(column: tuple[Any, ...]) -> list[int]:
     try:
         joined = "\x00".join(column)  # a text column without NULL: the usual case
     except TypeError:
+        # Numbers, NULL, blobs are never touched. Quick C-level tests first: a column of
+        # NULLs (unused fields), then one of numbers (ids, offsets: sum() refuses text).
+        nulls = column.count(None)
+        if nulls == len(column):
+            return []
+        if not nulls:
+            try:
+                sum(column)
+                return []
+            except TypeError:
+                pass
         if str not in set(map(type, column)):
-            return []  # numbers, NULL, blobs: never touched
+            return []
         joined = "\x00".join(map(str, column))  # text among others: positions only
     danger = DANGEROUS_FIRST
     if joined[:1] not in danger and _DANGER_AFTER_NUL.search(joined) is None:
