@@ -1,5 +1,5 @@
 """Export streams: memory does not grow with the number of rows, rows come a chunk at a
-time, a stream closed early ends its query, and defusing finds every dangerous cell."""
+time, a stream closed early ends its query, and chunked defusing finds every dangerous cell."""
 
 from __future__ import annotations
 
@@ -111,8 +111,8 @@ CELLS = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(CELLS, min_size=3, max_size=3), max_size=40))
 def test_chunked_defusing_equals_defusing_each_cell(rows) -> None:
-    """The column-wise search finds exactly the cells defuse() changes, NULs, numbers,
-    blobs and all, and writes what writing each defused cell would."""
+    """Chunked defusing changes exactly the cells defuse() changes, NULs, numbers and
+    blobs among them, and writes what writing each defused cell would."""
     expected = io.StringIO(newline="")
     write_csv([[defuse(v) for v in row] for row in rows], ["a", "b", "c"], expected, raw=True)
     got = io.StringIO(newline="")
@@ -122,7 +122,7 @@ def test_chunked_defusing_equals_defusing_each_cell(rows) -> None:
 
 @pytest.mark.parametrize("first", ["=", "+", "-", "@", "\t", "\r"])
 def test_a_dangerous_cell_beside_nul_characters_is_found(first) -> None:
-    """A NUL inside a cell must not shift which cell the column-wise search blames."""
+    """A NUL inside a cell or beside it does not hide a dangerous cell."""
     rows = [("a\x00" + first + "b", "x"), (first + "c", "\x00"), ("ok", first)]
     out = io.StringIO(newline="")
     write_csv(rows, ["p", "q"], out)
