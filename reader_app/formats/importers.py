@@ -17,6 +17,7 @@ import re
 import stat
 from dataclasses import replace
 from collections.abc import Iterable
+from typing import BinaryIO
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
 
@@ -98,13 +99,24 @@ def read_article(
             raise ImportRefused(label, "not a regular file")
         if st.st_size > MAX_FILE_BYTES:
             raise ImportRefused(label, _too_large(st.st_size))
-        with open(label, "rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)  # a file may grow after stat()
+        # Unbuffered, sized by stat(): read(MAX + 1) would allocate 20 MiB per file.
+        with open(label, "rb", buffering=0) as f:
+            data = _read_up_to(f, min(st.st_size, MAX_FILE_BYTES) + 1)
+            if len(data) > st.st_size:  # the file grew after stat(): up to the limit
+                data += _read_up_to(f, MAX_FILE_BYTES + 1 - len(data))
     except OSError as e:
         raise ImportRefused(label, _os_reason(e)) from None
     except ValueError:  # e.g. a NUL character in the path
         raise ImportRefused(label, "invalid file name") from None
     return parse_article(data, label, should_cancel)
+
+
+def _read_up_to(f: BinaryIO, size: int) -> bytes:
+    parts = []
+    while size > 0 and (part := f.read(size)):
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
 
 
 def parse_article(
@@ -114,11 +126,11 @@ def parse_article(
     label = os.fspath(name) or "<unnamed>"
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(label, _too_large(len(data)))
-    path = PurePath(printable_name(label))
-    kind = _KIND.get(path.suffix.lower(), "text")
-    source, stem = path.name or path.as_posix(), path.stem or path.as_posix()
+    printable = printable_name(label)
+    source, stem, suffix = _name_parts(printable)
+    kind = _KIND.get(suffix.lower(), "text")
     warnings: list[str] = []
-    if source != PurePath(label).name:
+    if printable != label and source != PurePath(label).name:
         warnings.append(f"the file name is not plain UTF-8 text; stored as {source!r}")
     try:
         text = decode_bytes(data, declared_charset(data) if kind == "html" else None)
@@ -139,6 +151,20 @@ def parse_article(
     if warnings:
         article = replace(article, warnings=(*warnings, *article.warnings))
     return article
+
+
+def _name_parts(label: str) -> tuple[str, str, str]:
+    """(name, stem, suffix) as PurePath gives them (name or stem empty: the whole path),
+    without building one for a plain "folder/file.ext" (this runs for every file)."""
+    name = label.rpartition("/")[2]
+    if os.sep != "/" or not name or name in (".", "..") or (os.altsep and os.altsep in label):
+        path = PurePath(label)
+        name, stem, suffix = path.name, path.stem, path.suffix
+        return name or path.as_posix(), stem or path.as_posix(), suffix
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:
+        return name, name[:dot], name[dot:]
+    return name, name, ""
 
 
 def _without_nul(text: str, warnings: list[str]) -> str:
@@ -416,7 +442,13 @@ def _walk(root: Path) -> list[Path]:
         for f in filenames:
             if not f.startswith(".") and f.lower().endswith(SUPPORTED_SUFFIXES):
                 found.append(Path(dirpath, f))
-    return sorted(found)
+    return sorted(found, key=_path_key)
+
+
+def _path_key(path: Path) -> tuple[str, ...]:
+    """The order of Path's own comparison (by parts; case-folded on Windows), computed
+    once per path instead of in every comparison."""
+    return tuple(map(os.path.normcase, path.parts))
 
 
 def _too_large(size: int) -> str:

@@ -82,6 +82,7 @@ def export_csv_file(
         if progress:
             progress(done, total, "")
 
-    rows = table.rows(db, **kwargs)
-    with closing(rows), open_csv_output(path, raw) as out:
-        return write_csv(rows, table.columns, out, raw=raw, progress=on_progress)
+    with er.export_reading(db):
+        rows = table.rows(db, **kwargs)
+        with closing(rows), open_csv_output(path, raw) as out:
+            return write_csv(rows, table.columns, out, raw=raw, progress=on_progress)
