@@ -40,14 +40,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlite_utils import Database  # noqa: E402
+from sqlite_utils import Database
 
-from reader_app.domain.models import ImportedArticle  # noqa: E402
-from reader_app.formats.importers import collect_paths, read_article  # noqa: E402
-from reader_app.services.importing import import_paths  # noqa: E402
-from reader_app.storage.articles import add_articles  # noqa: E402
-from reader_app.storage.database import open_library  # noqa: E402
-from reader_app.storage.export_rows import export_query  # noqa: E402
+from reader_app.domain.models import ImportedArticle
+from reader_app.formats.importers import collect_paths, read_article
+from reader_app.services.importing import import_paths
+from reader_app.storage.articles import add_articles
+from reader_app.storage.database import open_library
+from reader_app.storage.export_rows import export_query
 
 WORDS = (
     "the talks between Moscow and Kyiv resumed on Thursday after officials in Minsk said that "

@@ -28,13 +28,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_settings import isolate_settings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from bench_settings import isolate_settings
+from PySide6.QtWidgets import QApplication
 
-from reader_app.app import create_window, ensure_application  # noqa: E402
-from reader_app.domain.models import ImportedArticle  # noqa: E402
-from reader_app.storage.articles import add_articles  # noqa: E402
-from reader_app.storage.database import open_library  # noqa: E402
+from reader_app.app import create_window, ensure_application
+from reader_app.domain.models import ImportedArticle
+from reader_app.storage.articles import add_articles
+from reader_app.storage.database import open_library
 
 BODY = (
     "Officials in the capital said on Thursday that talks with the delegation would resume "

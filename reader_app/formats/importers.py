@@ -15,11 +15,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import replace
 from collections.abc import Iterable
-from typing import BinaryIO
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
+from typing import BinaryIO
 
 import nh3
 from markdown_it import MarkdownIt
@@ -221,7 +221,7 @@ def _inline_with_cancel(state: StateCore) -> None:
             state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
-def _block_cancel(state, start_line: int, end_line: int, silent: bool) -> bool:  # noqa: ANN001
+def _block_cancel(state, start_line: int, end_line: int, silent: bool) -> bool:
     """A block rule that matches nothing: it only checks should_cancel as blocks start."""
     check = state.env.get("check")
     if check is not None:
@@ -229,7 +229,7 @@ def _block_cancel(state, start_line: int, end_line: int, silent: bool) -> bool: 
     return False
 
 
-def _inline_cancel(state, silent: bool) -> bool:  # noqa: ANN001
+def _inline_cancel(state, silent: bool) -> bool:
     """An inline rule that matches nothing: checks should_cancel at markup characters
     (one paragraph can be the whole file)."""
     check = state.env.get("check")

@@ -151,7 +151,7 @@ def _store(db: Database, pending: list[tuple[str, ImportedArticle]], report: Imp
             except Exception as e:  # noqa: BLE001
                 results.append(None)
                 report.refused.append(f"{name}: refused: could not be stored ({type(e).__name__})")
-    for (name, item), result in zip(pending, results):
+    for (name, item), result in zip(pending, results, strict=False):
         if result is None:
             continue
         if result.created:

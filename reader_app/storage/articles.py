@@ -45,7 +45,7 @@ def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResu
         raise ValueError("an article needs text")
     digests = [text_sha256(item.text) for item in items]
     stamp = now_iso()
-    rows = [_row(item, digest, stamp) for digest, item in zip(digests, items)]
+    rows = [_row(item, digest, stamp) for digest, item in zip(digests, items, strict=False)]
     with write(db):
         _begin_bulk(db)
         # An article already stored (or earlier in this batch) is left alone; the uuid
