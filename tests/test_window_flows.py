@@ -150,7 +150,7 @@ def test_a_long_import_never_freezes_the_window(
     """The import runs off the GUI thread, the window answers while it is half done, and the
     GUI thread never works long between two timer ticks. Measured in the GUI thread's own CPU
     time: on a loaded machine wall-clock gaps measure the scheduler, not the window."""
-    from reader_app.gui.jobs import import_flow
+    from reader_app.services import importing  # the import flow calls import_paths there
 
     folder = tmp_path / "many"
     folder.mkdir()
@@ -160,7 +160,7 @@ def test_a_long_import_never_freezes_the_window(
             f"would continue on Thursday, according to source {i}.\n" * 3,
             encoding="utf-8",
         )
-    real = import_flow.import_paths
+    real = importing.import_paths
     halfway, answered = threading.Event(), threading.Event()
     job_threads: list[threading.Thread] = []
 
@@ -175,7 +175,7 @@ def test_a_long_import_never_freezes_the_window(
 
         return real(db, paths, progress=watched, should_cancel=should_cancel)
 
-    monkeypatch.setattr(import_flow, "import_paths", watched_import)
+    monkeypatch.setattr(importing, "import_paths", watched_import)
     ticks: list[float] = []  # the GUI thread's CPU time at each tick
 
     def tick():
@@ -303,13 +303,13 @@ def test_a_cancelled_export_leaves_no_file_and_no_error(
 
 
 def test_a_cancelled_import_stops_early(qtbot, window, tmp_path, db_path, errors, monkeypatch):
-    from reader_app.gui.jobs import import_flow
+    from reader_app.services import importing  # the import flow calls import_paths there
 
     folder = tmp_path / "batch"
     folder.mkdir()
     for i in range(50):
         (folder / f"a{i:02}.txt").write_text(f"Article {i}\n\nBody text {i}.", encoding="utf-8")
-    real = import_flow.import_paths
+    real = importing.import_paths
     reached = threading.Event()
 
     def held_import(db, paths, *, progress=None, should_cancel=None):
@@ -323,7 +323,7 @@ def test_a_cancelled_import_stops_early(qtbot, window, tmp_path, db_path, errors
 
         return real(db, paths, progress=held, should_cancel=should_cancel)
 
-    monkeypatch.setattr(import_flow, "import_paths", held_import)
+    monkeypatch.setattr(importing, "import_paths", held_import)
     window.import_files([str(folder)])
     qtbot.waitUntil(reached.is_set, timeout=20_000)
     dialog = window.findChild(QProgressDialog)
@@ -342,13 +342,13 @@ def test_a_cancelled_import_stops_early(qtbot, window, tmp_path, db_path, errors
 def test_closing_the_window_during_an_import_stops_it_cleanly(
     qtbot, window, tmp_path, db_path, errors, monkeypatch
 ):
-    from reader_app.gui.jobs import import_flow
+    from reader_app.services import importing  # the import flow calls import_paths there
 
     folder = tmp_path / "batch"
     folder.mkdir()
     for i in range(20):
         (folder / f"a{i:02}.txt").write_text(f"Article {i}\n\nBody text {i}.", encoding="utf-8")
-    real = import_flow.import_paths
+    real = importing.import_paths
     reached = threading.Event()
     job_threads: list[threading.Thread] = []
 
@@ -364,7 +364,7 @@ def test_closing_the_window_during_an_import_stops_it_cleanly(
 
         return real(db, paths, progress=held, should_cancel=should_cancel)
 
-    monkeypatch.setattr(import_flow, "import_paths", held_import)
+    monkeypatch.setattr(importing, "import_paths", held_import)
     window.import_files([str(folder)])
     qtbot.waitUntil(reached.is_set, timeout=20_000)
     started = time.monotonic()

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader_app.gui.jobs.workers import JobFlow
-from reader_app.services.importing import ImportReport, describe_duplicate, import_paths
+
+if TYPE_CHECKING:
+    from reader_app.services.importing import ImportReport
+
+# The importers (Markdown, HTML sanitizer, encoding detection) load with the first
+# import, not with the window: a cold start does not wait for them.
 
 FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
 
@@ -37,6 +43,7 @@ class ImportFlow(JobFlow):
         if not paths:
             return
         paths = [str(p) for p in paths]
+        from reader_app.services.importing import import_paths
 
         def job(db, report_progress, should_cancel):
             return import_paths(db, paths, progress=report_progress, should_cancel=should_cancel)
@@ -47,6 +54,8 @@ class ImportFlow(JobFlow):
         return f"Importing {done} of {total}: {name}"
 
     def job_succeeded(self, report: ImportReport) -> None:
+        from reader_app.services.importing import describe_duplicate
+
         if report.created:
             self.articles_imported.emit([r.article_id for r in report.created])
         problems = report.refused + [describe_duplicate(n, r) for n, r in report.duplicates]
