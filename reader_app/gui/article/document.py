@@ -206,13 +206,13 @@ def span_rects(
                 lb = min(b, line.textStart() + line.textLength())
                 if la < lb:
                     top = origin.y() + line.y()
-                    for x1, x2 in _line_pieces(layout, line, la, lb, bidi):
+                    for x1, x2 in line_pieces(layout, line, la, lb, bidi):
                         rects.append(QRectF(origin.x() + x1, top, x2 - x1, line.height()))
         block = block.next()
     return rects, complete
 
 
-def _line_pieces(
+def line_pieces(
     layout: QTextLayout, line: QTextLine, a: int, b: int, bidi: bool
 ) -> list[tuple[float, float]]:
     """x ranges of layout positions [a, b) on one line. In mixed-direction text
