@@ -160,3 +160,29 @@ def test_the_lazy_tag_model_passes_the_model_tester(qtmodeltester, db_path, make
     ctrl.undo_stack.undo()
     assert model.row_of(ids[PAGE + 3]) == PAGE + 3
     qtmodeltester.check(model)
+
+
+def test_long_runs_are_found_wherever_they_lie():
+    from reader_app.gui.article.document import LONG_RUN, _LONG_RUN, has_long_run
+
+    rng = __import__("random").Random(3)
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            parts.append(rng.choice([" ", "\n", "\t", "\u00a0", "x", "é"]) *
+                         rng.choice([1, 2, 499, 500, 501, LONG_RUN - 1, LONG_RUN, 1500]))
+        text = "".join(parts)
+        assert has_long_run(text) == (_LONG_RUN.search(text) is not None), [len(p) for p in parts]
+
+
+def test_spans_on_the_same_start_come_longest_first_then_by_id(db):
+    from reader_app.storage.annotations import add_annotation
+
+    article_id = add_article(db, ImportedArticle("Drills", TEXT, "drills.txt")).article_id
+    start = TEXT.index("the drills were")
+    for end, kind in ((10, "claim"), (24, "claim"), (10, "actor"), (4, "date"), (24, "date")):
+        add_annotation(db, article_id, kind, start, start + end)
+    add_annotation(db, article_id, "actor", 0, 4)
+    spans, _ = agree(db, article_id)
+    assert [(s[1] - s[0], s[3]) for s in spans[1:]] == [
+        (24, "claim"), (24, "date"), (10, "claim"), (10, "actor"), (4, "date")]
