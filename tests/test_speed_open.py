@@ -186,3 +186,34 @@ def test_spans_on_the_same_start_come_longest_first_then_by_id(db):
     spans, _ = agree(db, article_id)
     assert [(s[1] - s[0], s[3]) for s in spans[1:]] == [
         (24, "claim"), (24, "date"), (10, "claim"), (10, "actor"), (4, "date")]
+
+
+def test_cached_line_geometry_draws_where_qt_says(qtbot):
+    """Rectangles from the per-block line cache equal those asked of Qt span by span:
+    across paragraphs, wrapped lines, right-to-left runs, emoji and CRLF."""
+    import random
+
+    from test_article_view import make_article
+
+    from reader_app.gui.article.document import span_rects
+    from reader_app.gui.article.geometry import Geometry
+    from reader_app.gui.article.view import ArticleView
+
+    rng = random.Random(5)
+    words = ["Kyiv", "said", "שלום", "עולם", "🇺🇦", "drills", "مرحبا", "x" * 30, "end.\r\n",
+             "\n\n", "Lavrov"]
+    text = " ".join(rng.choice(words) for _ in range(3000))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show_article(make_article(text), [])
+    view.show()
+    doc = view.document()
+    doc.documentLayout().blockBoundingRect(doc.lastBlock())  # every block laid out
+    geometry = Geometry(doc, view.offset_map)
+    for _ in range(400):
+        start = rng.randrange(len(text) - 1)
+        end = min(len(text), start + rng.choice([1, 5, 40, 300, 2000]))
+        cached, complete = geometry.span_rects(start, end)
+        asked, _ = span_rects(doc, view.offset_map, start, end)
+        assert complete and cached == asked, (start, end)

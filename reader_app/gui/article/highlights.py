@@ -40,14 +40,16 @@ class SpanIndex:
     id -> span map is built the first time a tag is looked up by id alone."""
 
     def __init__(self, annotations: Iterable[Annotation | Span] = ()) -> None:
-        spans = as_spans(annotations)
-        # a flagged tag whose quote is nowhere beyond doubt sits at 0, 0: drawn nowhere
-        self._sorted = sorted((s for s in spans if s[0] < s[1]), key=_START)  # ~linear
+        spans = sorted(as_spans(annotations), key=_START)  # spans come in order: one pass
+        # a flagged tag whose quote is nowhere beyond doubt sits at 0, 0: drawn nowhere;
+        # one pass finds those and the long ones (both rare), a second only if there are any
+        odd = [s for s in spans if not 0 < s[1] - s[0] <= LONG]
+        if odd:
+            spans = [s for s in spans if 0 < s[1] - s[0] <= LONG]
+        self._sorted = spans
+        self._long = [s for s in odd if s[0] < s[1]]
         self._by_id: dict[int, Span] | None = None
-        self._count = len(self._sorted)
-        self._long = [s for s in self._sorted if s[1] - s[0] > LONG]
-        if self._long:
-            self._sorted = [s for s in self._sorted if s[1] - s[0] <= LONG]
+        self._count = len(spans) + len(self._long)
 
     def __len__(self) -> int:
         return self._count
