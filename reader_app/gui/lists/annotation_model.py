@@ -31,8 +31,10 @@ QUOTE_LIMIT = 200  # characters shown in the quote cell; the tooltip has the res
 TOOLTIP_LIMIT = 2000
 
 _Index = QModelIndex | QPersistentModelIndex
-_FULL_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                         ANNOTATION_ROLE))
+_DISPLAY, _TIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION, _ID, _ANNOTATION = (int(Qt.ItemDataRole.DecorationRole), int(ID_ROLE),
+                                 int(ANNOTATION_ROLE))
+_ROLES = frozenset((_DISPLAY, _TIP, _DECORATION, _ID, _ANNOTATION))
 
 
 def kind_color(kind: str) -> QColor:
@@ -281,37 +283,37 @@ class AnnotationModel(ReadOnlyTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # asked ~8 roles per visible cell per paint: plain ints, the common "no" first
+        if role not in _ROLES or not index.isValid():
             return None
-        col = index.column()
-        if role == ID_ROLE:
-            return int(self._rows[index.row()][2])
-        if role == Qt.ItemDataRole.DisplayRole and col == KIND:
-            return self._rows[index.row()][3].capitalize()
-        if role == Qt.ItemDataRole.DecorationRole and col == KIND:
-            return self._icon(self._rows[index.row()][3])
-        if role not in _FULL_ROLES:
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._rows):
             return None
-        a = self._annotation(self._rows[index.row()])
+        span = self._rows[row]
+        if role == _ID:
+            return int(span[2])
+        if col == KIND and role != _TIP and role != _ANNOTATION:
+            return span[3].capitalize() if role == _DISPLAY else self._icon(span[3])
+        if role == _DECORATION:
+            return None
+        a = self._annotation(span)
         if a is None:  # gone from the library behind our back
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if col == QUOTE:
                 return one_line(a.quote) if a.damage is None else one_line(
                     f"{DAMAGED_MARK}: {a.quote}")
             return one_line(value_text(a, self._names) if col == VALUE else a.note)
-        if role == ANNOTATION_ROLE:
+        if role == _ANNOTATION:
             return a
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if a.damage is not None:  # a flagged tag says first why it is flagged
-                return f"{DAMAGED_MARK}: {a.damage.reason}.\n{a.quote[:TOOLTIP_LIMIT]}"
-            if col == NOTE and a.note:
-                return a.note[:TOOLTIP_LIMIT]
-            if col == VALUE and (text := value_text(a, self._names)):
-                tip = value_tip(a)
-                return f"{text}\n{tip}" if tip else text
-            return a.quote[:TOOLTIP_LIMIT]
-        return None
+        if a.damage is not None:  # a flagged tag's tooltip says first why it is flagged
+            return f"{DAMAGED_MARK}: {a.damage.reason}.\n{a.quote[:TOOLTIP_LIMIT]}"
+        if col == NOTE and a.note:
+            return a.note[:TOOLTIP_LIMIT]
+        if col == VALUE and (text := value_text(a, self._names)):
+            tip = value_tip(a)
+            return f"{text}\n{tip}" if tip else text
+        return a.quote[:TOOLTIP_LIMIT]
 
     def _icon(self, kind: str) -> QIcon:
         color = kind_color(kind)  # looked up each time: the palette may turn dark
