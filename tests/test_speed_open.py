@@ -163,7 +163,7 @@ def test_the_lazy_tag_model_passes_the_model_tester(qtmodeltester, db_path, make
 
 
 def test_long_runs_are_found_wherever_they_lie():
-    from reader_app.gui.article.document import LONG_RUN, _LONG_RUN, has_long_run
+    from reader_app.gui.article.document import _LONG_RUN, LONG_RUN, has_long_run
 
     rng = __import__("random").Random(3)
     for _ in range(300):

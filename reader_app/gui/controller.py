@@ -162,8 +162,11 @@ class LibraryController(QObject):
 
     def annotations_by_id(self, annotation_ids: Iterable[int]) -> list[Annotation]:
         """Full rows of some tags (verified, in id order; gone ones absent): a table
-        reads the rows it shows, a page at a time."""
-        return get_annotations(self.db, annotation_ids)
+        reads the rows it shows, a page at a time. None once the library is closed
+        (a table may repaint while the window closes)."""
+        if self._db is None:
+            return []
+        return get_annotations(self._db, annotation_ids)
 
     def date_tags_near(self, ann: Annotation) -> list[Annotation]:
         """The current article's date tags around a tag (a claim's date choices)."""
