@@ -494,8 +494,9 @@ def _unfit(rows: list[Any], text: str) -> set[int]:
     """Ids of rows (start, end, id, kind, quote) that are not a sound tag at its quote."""
     size = len(text)
     try:  # one pass in C-speed comparisons; a value of the wrong type raises
-        return {r[2] for r in rows if not (type(r[3]) is str and 0 <= r[0] < r[1] <= size
-                                           and text[r[0]:r[1]] == r[4])}
+        return {i for start, end, i, kind, quote in rows
+                if not (type(kind) is str and 0 <= start < end <= size
+                        and text[start:end] == quote)}
     except TypeError:
         pass
     bad = set()
