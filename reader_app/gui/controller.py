@@ -40,10 +40,13 @@ from reader_app.gui.commands.tags import (
 from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
+    Span,
     find_annotation,
     get_annotation,
+    get_annotations,
     list_annotations,
     list_annotations_near,
+    list_spans,
 )
 from reader_app.storage.articles import NotFound, get_article, list_articles, tag_counts
 from reader_app.storage.database import ReadOnlyLibrary, is_read_only, open_library
@@ -77,9 +80,11 @@ class LibraryController(QObject):
         self._db: Database | None = open_library(self.db_path)  # may raise LibraryError
         self.undo_stack = QUndoStack(self)
         self.current_article: Article | None = None
-        # the current article's tags as read once when it was opened; panes keep their
-        # own copies up to date from `changed`
-        self.current_annotations: list[Annotation] = []
+        # the current article's tags as read once when it was opened, as spans (what the
+        # view draws and the tag table sorts by) plus the full rows of those that do not
+        # fit the text; panes keep their own copies up to date from `changed`
+        self.current_spans: list[Span] = []
+        self.current_damaged: list[Annotation] = []
         self.analyst = default_analyst()
         # True while an undo command runs: listeners must not push commands then
         self.running_command = False
@@ -104,7 +109,7 @@ class LibraryController(QObject):
             return self.current_article
         article = get_article(self.db, article_id)
         self.current_article = article
-        self.current_annotations = list_annotations(self.db, article.id)  # once per open
+        self.current_spans, self.current_damaged = list_spans(self.db, article.id)  # once
         self.article_opened.emit(article)
         return article
 
@@ -112,7 +117,7 @@ class LibraryController(QObject):
         if self.current_article is None:
             return
         self.current_article = None
-        self.current_annotations = []
+        self.current_spans, self.current_damaged = [], []
         self.article_opened.emit(None)
 
     def articles(self, search: str | None = None) -> list[ArticleSummary]:
@@ -159,6 +164,20 @@ class LibraryController(QObject):
         if self.current_article is None:
             return []
         return list_annotations(self.db, self.current_article.id)
+
+    def spans(self) -> tuple[list[Span], list[Annotation]]:
+        """The current article's tags as they are now, as list_spans gives them."""
+        if self.current_article is None:
+            return [], []
+        return list_spans(self.db, self.current_article.id)
+
+    def annotations_by_id(self, annotation_ids: Iterable[int]) -> list[Annotation]:
+        """Full rows of some tags (verified, in id order; gone ones absent): a table
+        reads the rows it shows, a page at a time. None once the library is closed
+        (a table may repaint while the window closes)."""
+        if self._db is None:
+            return []
+        return get_annotations(self._db, annotation_ids)
 
     def date_tags_near(self, ann: Annotation) -> list[Annotation]:
         """The current article's date tags around a tag (a claim's date choices)."""

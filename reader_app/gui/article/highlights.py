@@ -10,96 +10,132 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Iterable
-from operator import attrgetter
+from operator import itemgetter
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QTextDocument
 
 from reader_app.domain.models import Annotation
 from reader_app.domain.offsets import OffsetMap
-from reader_app.gui.article.document import span_rects
+from reader_app.gui.article.geometry import Geometry
 from reader_app.gui.shared.palette import FLASH, LANE, paint_marks, paint_outline
+from reader_app.storage.annotations import Span, span_of
 
 LONG = 1024  # spans longer than this live in a short side list
 FLASH_MS = 600
-_START = attrgetter("start")
+_START = itemgetter(0)
+
+
+def as_spans(annotations: Iterable[Annotation | Span]) -> list[Span]:
+    """Spans (start, end, id, kind, quote); Annotations are turned into theirs."""
+    items = annotations if isinstance(annotations, list) else list(annotations)
+    if items and not isinstance(items[0], tuple):
+        items = [a if isinstance(a, tuple) else span_of(a) for a in items]
+    return items
 
 
 class SpanIndex:
-    """Annotations sorted by start; O(log n) lookups, memmove-cheap inserts.
+    """Spans (start, end, id, kind, quote) sorted by start; O(log n) lookups, memmove-cheap
+    inserts. Holds the tuples opening an article read (no object built per tag); the
+    id -> span map is built the first time a tag is looked up by id alone."""
 
-    Holds the Annotation objects themselves: building a tuple per annotation
-    allocates enough at 20k to trigger full GC passes (~10 ms, a third of the
-    first-paint budget); sorting existing objects by key allocates nothing.
-    """
-
-    def __init__(self, annotations: Iterable[Annotation] = ()) -> None:
-        # a flagged tag whose quote is nowhere beyond doubt is drawn nowhere (Annotation.placed)
-        self._sorted = sorted((a for a in annotations if a.placed), key=_START)  # ~linear
-        self._by_id = {a.id: a for a in self._sorted}
-        self._long = [a for a in self._sorted if a.end - a.start > LONG]
-        if self._long:
-            self._sorted = [a for a in self._sorted if a.end - a.start <= LONG]
+    def __init__(self, annotations: Iterable[Annotation | Span] = ()) -> None:
+        spans = sorted(as_spans(annotations), key=_START)  # spans come in order: one pass
+        # a flagged tag whose quote is nowhere beyond doubt sits at 0, 0: drawn nowhere;
+        # one pass finds those and the long ones (both rare), a second only if there are any
+        odd = [s for s in spans if not 0 < s[1] - s[0] <= LONG]
+        if odd:
+            spans = [s for s in spans if 0 < s[1] - s[0] <= LONG]
+        self._sorted = spans
+        self._long = [s for s in odd if s[0] < s[1]]
+        self._by_id: dict[int, Span] | None = None
+        self._count = len(spans) + len(self._long)
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return self._count
 
-    def get(self, ann_id: int) -> Annotation | None:
-        return self._by_id.get(ann_id)
+    def _ids(self) -> dict[int, Span]:
+        if self._by_id is None:
+            self._by_id = {s[2]: s for s in self._sorted}
+            self._by_id.update((s[2], s) for s in self._long)
+        return self._by_id
 
-    def add(self, ann: Annotation) -> None:
-        self.remove(ann.id)
-        if not ann.placed:
+    def get(self, ann_id: int) -> Span | None:
+        return self._ids().get(ann_id)
+
+    def _find(self, ann_id: int, start: int) -> Span | None:
+        """The span of ann_id; start: where it starts, if known (positions never move:
+        an edit keeps the span), then it is found by bisection, without the id map."""
+        if start < 0 or self._by_id is not None:
+            return self.get(ann_id)
+        spans = self._sorted
+        i = bisect_left(spans, start, key=_START)
+        while i < len(spans) and spans[i][0] == start:
+            if spans[i][2] == ann_id:
+                return spans[i]
+            i += 1
+        return next((s for s in self._long if s[2] == ann_id), None)
+
+    def add(self, ann: Annotation | Span) -> None:
+        span = ann if isinstance(ann, tuple) else span_of(ann)
+        self.remove(span[2], span[0])
+        if span[0] >= span[1]:  # not placed
             return
-        self._by_id[ann.id] = ann
-        if ann.end - ann.start > LONG:
-            self._long.append(ann)
+        self._count += 1
+        if self._by_id is not None:
+            self._by_id[span[2]] = span
+        if span[1] - span[0] > LONG:
+            self._long.append(span)
         else:
-            insort(self._sorted, ann, key=_START)
+            insort(self._sorted, span, key=_START)
 
-    def remove(self, ann_id: int) -> Annotation | None:
-        ann = self._by_id.pop(ann_id, None)
-        if ann is None:
+    def remove(self, ann_id: int, start: int = -1) -> Span | None:
+        """start: where the tag starts, if known (then no id map is needed)."""
+        span = self._find(ann_id, start)
+        if span is None:
             return None
-        if ann.end - ann.start > LONG:
-            self._long.remove(ann)
-            return ann
-        i = bisect_left(self._sorted, ann.start, key=_START)
-        while self._sorted[i].id != ann_id:
+        self._count -= 1
+        if self._by_id is not None:
+            self._by_id.pop(ann_id, None)
+        if span[1] - span[0] > LONG:
+            self._long.remove(span)
+            return span
+        i = bisect_left(self._sorted, span[0], key=_START)
+        while self._sorted[i][2] != ann_id:
             i += 1
         del self._sorted[i]
-        return ann
+        return span
 
-    def overlapping(self, start: int, end: int) -> list[Annotation]:
-        """Annotations with a.start < end and a.end > start, sorted by start."""
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Spans with s.start < end and s.end > start, sorted by start."""
         spans = self._sorted
         i = bisect_left(spans, start - LONG, key=_START)
         found = []
-        while i < len(spans) and spans[i].start < end:
-            if spans[i].end > start:
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] > start:
                 found.append(spans[i])
             i += 1
         if self._long:
-            found.extend(a for a in self._long if a.start < end and a.end > start)
+            found.extend(s for s in self._long if s[0] < end and s[1] > start)
             found.sort(key=_START)
         return found
 
 
-def _actor_lanes(spans: list[Annotation]) -> dict[int, int]:
+def _actor_lanes(spans: list[Span]) -> dict[int, int]:
     """Overlapping actors get stacked underlines (greedy interval colouring)."""
     lanes: dict[int, int] = {}
     lane_ends: list[int] = []
-    for s in spans:
-        if s.kind != "actor":
+    for start, end, ann_id, kind, _ in spans:
+        if kind != "actor":
             continue
         for n, lane_end in enumerate(lane_ends):
-            if lane_end <= s.start:
-                lane_ends[n] = s.end
-                lanes[s.id] = n
+            if lane_end <= start:
+                lane_ends[n] = end
+                lanes[ann_id] = n
                 break
         else:
-            lanes[s.id] = len(lane_ends)
-            lane_ends.append(s.end)
+            lanes[ann_id] = len(lane_ends)
+            lane_ends.append(end)
     return lanes
 
 
@@ -120,7 +156,7 @@ class HighlightLayer(QObject):
         self.flash_id: int | None = None
         self.flash_level = 0.0
         self._rects: dict[tuple[int, int], list[QRectF]] = {}
-        self._bidi: dict[int, bool] = {}  # block number -> holds right-to-left text
+        self._geometry = Geometry()  # each block's lines, read from Qt once
         self._width = -1.0
         self._flash = QVariantAnimation(self)
         self._flash.setDuration(FLASH_MS)
@@ -128,25 +164,26 @@ class HighlightLayer(QObject):
         self._flash.valueChanged.connect(self._on_flash_value_changed)
         self._flash.finished.connect(self._on_flash_finished)
 
-    def reset(self, doc: QTextDocument, omap: OffsetMap, annotations: Iterable[Annotation]) -> None:
+    def reset(self, doc: QTextDocument, omap: OffsetMap,
+              annotations: Iterable[Annotation | Span]) -> None:
         self._flash.stop()
         self.doc, self.omap, self.index = doc, omap, SpanIndex(annotations)
         self.matches, self.selected_id, self.flash_id = [], None, None
         self._rects.clear()
-        self._bidi.clear()
+        self._geometry = Geometry(doc, omap)
 
     def rebind(self, doc: QTextDocument) -> None:
         """Same text, new document (rebuilt for a palette change)."""
         self.doc = doc
         self._rects.clear()
-        self._bidi.clear()
+        self._geometry = Geometry(doc, self.omap)
 
-    def add(self, ann: Annotation) -> None:
+    def add(self, ann: Annotation | Span) -> None:
         self.index.add(ann)
         self.changed.emit()
 
-    def remove(self, ann_id: int) -> None:
-        self.index.remove(ann_id)
+    def remove(self, ann_id: int, start: int = -1) -> None:
+        self.index.remove(ann_id, start)
         if self.selected_id == ann_id:
             self.selected_id = None
         self.changed.emit()
@@ -172,10 +209,11 @@ class HighlightLayer(QObject):
             return []
         if self._width != self.doc.textWidth():  # re-wrapped: every rectangle moved
             self._rects.clear()
+            self._geometry.clear()
             self._width = self.doc.textWidth()
         found = self._rects.get((start, end))
         if found is None:
-            found, complete = span_rects(self.doc, self.omap, start, end, self._bidi)
+            found, complete = self._geometry.span_rects(start, end)
             if complete:
                 if len(self._rects) >= self.CACHE_LIMIT:
                     self._rects.clear()
@@ -191,15 +229,13 @@ class HighlightLayer(QObject):
             return None
         cp = self.omap.to_code_point(unit)
         candidates = self.index.overlapping(cp - 1, cp + 1)
-        for ann in sorted(candidates, key=lambda a: (a.end - a.start, -a.start)):
-            if any(
-                r.adjusted(-1, -1, 1, LANE).contains(point) for r in self.rects(ann.start, ann.end)
-            ):
-                return ann.id
+        for start, end, ann_id, _, _ in sorted(candidates, key=lambda s: (s[1] - s[0], -s[0])):
+            if any(r.adjusted(-1, -1, 1, LANE).contains(point) for r in self.rects(start, end)):
+                return ann_id
         return None
 
     def paint_under(
-        self, painter: QPainter, visible: tuple[int, int], spans: list[Annotation], dark: bool,
+        self, painter: QPainter, visible: tuple[int, int], spans: list[Span], dark: bool,
         find: QColor,
     ) -> None:
         """Fills, painted before the text: find matches and claims.
@@ -212,22 +248,20 @@ class HighlightLayer(QObject):
         paint_marks(
             painter,
             "claim",
-            [(self.rects(a.start, a.end), 0) for a in spans if a.kind == "claim"],
+            [(self.rects(s[0], s[1]), 0) for s in spans if s[3] == "claim"],
             dark,
         )
 
     def paint_over(
-        self, painter: QPainter, visible: tuple[int, int], spans: list[Annotation], dark: bool,
+        self, painter: QPainter, visible: tuple[int, int], spans: list[Span], dark: bool,
         accent: QColor,
     ) -> None:
         """Lines and boxes, painted after the text so a selection cannot hide them."""
         lanes = _actor_lanes(spans)
         by_kind: dict[str, list[tuple[list[QRectF], int]]] = {}
-        for a in spans:
-            if a.kind != "claim":
-                by_kind.setdefault(a.kind, []).append(
-                    (self.rects(a.start, a.end), lanes.get(a.id, 0))
-                )
+        for start, end, ann_id, kind, _ in spans:
+            if kind != "claim":
+                by_kind.setdefault(kind, []).append((self.rects(start, end), lanes.get(ann_id, 0)))
         for kind, items in by_kind.items():
             paint_marks(painter, kind, items, dark)
         outlines = [(self.selected_id, accent, 2.0, 3.0)]
@@ -238,9 +272,10 @@ class HighlightLayer(QObject):
                 (self.flash_id, colour, 2 + 3 * self.flash_level, 4 + 2 * self.flash_level)
             )
         for ann_id, colour, width, grow in outlines:
-            ann = None if ann_id is None else self.index.get(ann_id)
-            if ann is not None and ann.start < visible[1] and ann.end > visible[0]:
-                paint_outline(painter, self.rects(ann.start, ann.end), colour, width, grow)
+            # only a tag on screen gets its outline: look among those, not up by id
+            span = None if ann_id is None else next((s for s in spans if s[2] == ann_id), None)
+            if span is not None:
+                paint_outline(painter, self.rects(span[0], span[1]), colour, width, grow)
 
     @Slot(object)
     def _on_flash_value_changed(self, value: float) -> None:

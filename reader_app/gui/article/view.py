@@ -25,6 +25,7 @@ from reader_app.gui.article.document import (
 from reader_app.gui.article.highlights import HighlightLayer
 from reader_app.gui.shared.palette import is_dark, reading_font
 from reader_app.gui.shared.plain_text import plain_label, refused_resource
+from reader_app.storage.annotations import Span
 
 MAX_WIDTH_EM = 42
 MIN_SIDE = 8  # px of side margin when the window is narrow
@@ -70,7 +71,8 @@ class ArticleView(QTextBrowser):
 
     # -- content ---------------------------------------------------------------
 
-    def show_article(self, article: Article, annotations: Sequence[Annotation]) -> None:
+    def show_article(self, article: Article, annotations: Sequence[Annotation | Span]) -> None:
+        """annotations: Annotations or the spans (start, end, id, kind, quote) of them."""
         self.article = article
         self.offset_map = OffsetMap(article.text)
         doc, warning = build_document(article, self, self.font(), self.palette(), self.offset_map)
@@ -95,15 +97,16 @@ class ArticleView(QTextBrowser):
         if self.article is not None:
             self._layer.add(ann)
 
-    def remove_annotation(self, annotation_id: int) -> None:
-        self._layer.remove(annotation_id)
+    def remove_annotation(self, annotation_id: int, start: int = -1) -> None:
+        """start: where the tag starts, if known (found without an id map)."""
+        self._layer.remove(annotation_id, start)
 
     def update_annotation(self, ann: Annotation) -> None:
         self.add_annotation(ann)  # replaces the span of the same id; kind may change
 
     def highlighted_ids(self, start: int, end: int) -> list[int]:
         """Ids of annotations intersecting text[start:end] (what the painter would draw)."""
-        return [a.id for a in self._layer.index.overlapping(start, end)]
+        return [s[2] for s in self._layer.index.overlapping(start, end)]
 
     # -- selection -------------------------------------------------------------
 
@@ -134,10 +137,10 @@ class ArticleView(QTextBrowser):
 
     def reveal_annotation(self, annotation_id: int) -> None:
         """Scroll the annotation into view (if it is not) and flash it briefly."""
-        ann = self._layer.index.get(annotation_id)
-        if ann is None:
+        span = self._layer.index.get(annotation_id)
+        if span is None:
             return
-        rects = self._layer.rects(ann.start, ann.end)
+        rects = self._layer.rects(span[0], span[1])
         if rects:
             bar, height = self.verticalScrollBar(), self.viewport().height()
             if rects[0].top() < bar.value() or rects[-1].bottom() > bar.value() + height:

@@ -13,10 +13,11 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from reader_app.domain.models import ActorId, Annotation, Article
-from reader_app.services.changes import ChangeSet
-from reader_app.gui.shared.palette import is_dark, kind_colour
 from reader_app.gui.lists.tables import ReadOnlyTableModel
+from reader_app.gui.shared.palette import is_dark, kind_colour
 from reader_app.gui.shared.tag_text import value_text, value_tip
+from reader_app.services.changes import ChangeSet
+from reader_app.storage.annotations import Span, span_key, span_of
 
 if TYPE_CHECKING:
     from reader_app.gui.controller import LibraryController
@@ -30,6 +31,10 @@ QUOTE_LIMIT = 200  # characters shown in the quote cell; the tooltip has the res
 TOOLTIP_LIMIT = 2000
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY, _TIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION, _ID, _ANNOTATION = (int(Qt.ItemDataRole.DecorationRole), int(ID_ROLE),
+                                 int(ANNOTATION_ROLE))
+_ROLES = frozenset((_DISPLAY, _TIP, _DECORATION, _ID, _ANNOTATION))
 
 
 def kind_color(kind: str) -> QColor:
@@ -45,30 +50,34 @@ def one_line(text: str | None, limit: int = QUOTE_LIMIT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _sort_key(a: Annotation) -> tuple[int, int, int]:
-    return a.start, -a.end, a.id  # the order list_annotations uses
+PAGE = 100  # rows read together when the table first shows one of them
 
 
-def _index(rows: list[Annotation], ann: Annotation) -> int:
-    """The row of ann in rows (text order), by bisection."""
-    i = bisect_left(rows, _sort_key(ann), key=_sort_key)
-    if i < len(rows) and rows[i].id == ann.id:
-        return i
-    return next((n for n, a in enumerate(rows) if a.id == ann.id), -1)  # never expected
+def _index(rows: list[Span], span: Span) -> int:
+    """The row of span (by its id) in rows (text order), by bisection; -1 if absent."""
+    i = bisect_left(rows, span_key(span), key=span_key)
+    while i < len(rows) and rows[i][0] == span[0] and rows[i][1] == span[1]:
+        if rows[i][2] == span[2]:
+            return i
+        i += 1
+    return -1
 
 
 class AnnotationModel(ReadOnlyTableModel):
-    """Rows stay in text order (start, -end, id), so a tag's row is found by bisecting:
-    one tag added, changed or removed costs O(log n) plus a memmove, never a rebuild."""
+    """Rows are spans (start, end, id, kind, quote) in text order (start, -end, id), so a
+    tag's row is found by bisecting: one tag added, changed or removed costs O(log n)
+    plus a memmove, never a rebuild. A row's full Annotation is read through the
+    controller when the view first asks for it, a page of rows at a time, and kept."""
 
     COLUMNS = COLUMNS
 
     def __init__(self, controller: LibraryController | None = None, parent=None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self._all: list[Annotation] = []  # the article's tags, in text order
-        self._rows: list[Annotation] = self._all  # those of the kind shown (all: the same list)
-        self._by_id: dict[int, Annotation] | None = None  # built at the first lookup
+        self._all: list[Span] = []  # the article's tags, in text order
+        self._rows: list[Span] = self._all  # those of the kind shown (all: the same list)
+        self._full: dict[int, Annotation] = {}  # id -> full row, read on demand
+        self._span_of: dict[int, Span] | None = None  # id -> span, built at the first need
         self._kind: str | None = None
         self._article_id: int | None = None
         self._icons: dict[int, QIcon] = {}  # by rgba
@@ -79,18 +88,24 @@ class AnnotationModel(ReadOnlyTableModel):
             controller.changed.connect(self._on_controller_changed)
             article = controller.current_article
             if article is not None:
-                self.set_annotations(article.id, controller.annotations(), in_order=True)
+                self.set_spans(article.id, *controller.spans())  # as they are now
 
     # -- whole-article changes (the only resets) ------------------------------
 
-    def set_annotations(self, article_id: int | None, annotations: list[Annotation],
-                        in_order: bool = False) -> None:
-        """in_order: already in text order (as list_annotations returns them)."""
+    def set_annotations(self, article_id: int | None, annotations: list[Annotation]) -> None:
+        """Full rows given (any order)."""
+        spans = sorted(map(span_of, annotations), key=span_key)
+        self.set_spans(article_id, spans, annotations)
+
+    def set_spans(self, article_id: int | None, spans: list[Span],
+                  known: list[Annotation] = ()) -> None:
+        """spans in text order; known: full rows already read (the damaged ones)."""
         self.beginResetModel()
         self._article_id = article_id
-        self._all = list(annotations) if in_order else sorted(annotations, key=_sort_key)
+        self._all = list(spans)
         self._rows = self._filtered()
-        self._by_id = None
+        self._full = {a.id: a for a in known}
+        self._span_of = None
         self.endResetModel()
 
     def set_kind_filter(self, kind: str | None) -> None:
@@ -102,8 +117,9 @@ class AnnotationModel(ReadOnlyTableModel):
         self._rows = self._filtered()
         self.endResetModel()
 
-    def _filtered(self) -> list[Annotation]:
-        return self._all if self._kind is None else [a for a in self._all if a.kind == self._kind]
+    def _filtered(self) -> list[Span]:
+        kind = self._kind
+        return self._all if kind is None else [s for s in self._all if s[3] == kind]
 
     def kind_filter(self) -> str | None:
         return self._kind
@@ -111,50 +127,79 @@ class AnnotationModel(ReadOnlyTableModel):
     def article_id(self) -> int | None:
         return self._article_id
 
-    def _shown(self, a: Annotation) -> bool:
-        return self._kind is None or a.kind == self._kind
+    def _shown(self, span: Span) -> bool:
+        return self._kind is None or span[3] == self._kind
 
     # -- lookups ------------------------------------------------------------------
 
-    def _ids(self) -> dict[int, Annotation]:
-        if self._by_id is None:
-            self._by_id = {a.id: a for a in self._all}
-        return self._by_id
+    def _span(self, annotation_id: int) -> Span | None:
+        full = self._full.get(annotation_id)  # a new or changed tag: no map needed
+        if full is not None:
+            return span_of(full)
+        if self._span_of is None:
+            self._span_of = {s[2]: s for s in self._all}
+        return self._span_of.get(annotation_id)
+
+    def _held(self, ann: Annotation) -> Span | None:
+        """The span held for ann's id: where ann is (by bisection), else looked up by id."""
+        span = span_of(ann)
+        i = _index(self._all, span)
+        return self._all[i] if i >= 0 else self._span(ann.id)
 
     def get(self, annotation_id: int) -> Annotation | None:
-        return self._ids().get(annotation_id)
+        span = self._span(annotation_id)
+        return None if span is None else self._annotation(span)
 
     def row_of(self, annotation_id: int) -> int:
         """The row of a tag, -1 if it is not shown."""
-        ann = self._ids().get(annotation_id)
-        if ann is None or not self._shown(ann):
+        span = self._span(annotation_id)
+        if span is None or not self._shown(span):
             return -1
-        return _index(self._rows, ann)
+        return _index(self._rows, span)
 
-    def annotation_at(self, row: int) -> Annotation:
-        return self._rows[row]
+    def annotation_at(self, row: int) -> Annotation | None:
+        return self._annotation(self._rows[row])
+
+    def _annotation(self, span: Span) -> Annotation | None:
+        """The full row of a span: read with the rest of its page the first time."""
+        found = self._full.get(span[2])
+        if found is None and self._controller is not None:
+            row = _index(self._rows, span)
+            rows = self._rows if row >= 0 else self._all
+            row = row if row >= 0 else _index(rows, span)
+            lo = max(0, row - row % PAGE)
+            ids = [s[2] for s in rows[lo:lo + PAGE] if s[2] not in self._full]
+            if span[2] not in ids:
+                ids.append(span[2])
+            for ann in self._controller.annotations_by_id(ids):
+                self._full[ann.id] = ann
+            found = self._full.get(span[2])
+        return found
 
     # -- one tag at a time ----------------------------------------------------------
 
     def _add(self, ann: Annotation) -> None:
-        ids = self._ids()
-        if ann.id in ids:
+        span = span_of(ann)
+        # a new tag is not held: found in O(log n), without building the id map
+        if ann.id in self._full or _index(self._all, span) >= 0:
             self._replace(ann)
             return
-        ids[ann.id] = ann
-        filtered = self._rows is not self._all
-        if filtered:
-            self._all.insert(bisect_left(self._all, _sort_key(ann), key=_sort_key), ann)
-        if self._shown(ann):
-            row = bisect_left(self._rows, _sort_key(ann), key=_sort_key)
+        self._full[ann.id] = ann
+        if self._span_of is not None:
+            self._span_of[ann.id] = span
+        if self._rows is not self._all:
+            self._all.insert(bisect_left(self._all, span_key(span), key=span_key), span)
+        if self._shown(span):
+            row = bisect_left(self._rows, span_key(span), key=span_key)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.insert(row, ann)
+            self._rows.insert(row, span)
             self.endInsertRows()
 
-    def _remove(self, ann_id: int) -> None:
-        old = self._ids().pop(ann_id, None)
+    def _remove(self, ann: Annotation) -> None:
+        old = self._held(ann)
         if old is None:
             return
+        ann_id = ann.id
         row = _index(self._rows, old) if self._shown(old) else -1
         if self._rows is not self._all:
             del self._all[_index(self._all, old)]
@@ -162,22 +207,29 @@ class AnnotationModel(ReadOnlyTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
+        # last: a view may read the row (and so cache it again) until it is gone
+        self._full.pop(ann_id, None)
+        if self._span_of is not None:
+            self._span_of.pop(ann_id, None)
 
     def _replace(self, ann: Annotation) -> None:
-        old = self._ids().get(ann.id)
+        old = self._held(ann)
         if old is None:
             self._add(ann)
             return
-        if _sort_key(old) != _sort_key(ann) or self._shown(old) != self._shown(ann):
-            self._remove(ann.id)  # moved (a flagged tag placed again) or in/out of the filter
+        span = span_of(ann)
+        if span_key(old) != span_key(span) or self._shown(old) != self._shown(span):
+            self._remove(ann)  # moved (a flagged tag placed again) or in/out of the filter
             self._add(ann)
             return
-        self._ids()[ann.id] = ann
+        self._full[ann.id] = ann
+        if self._span_of is not None:
+            self._span_of[ann.id] = span
         if self._rows is not self._all:
-            self._all[_index(self._all, old)] = ann
-        if self._shown(ann):
+            self._all[_index(self._all, old)] = span
+        if self._shown(span):
             row = _index(self._rows, old)
-            self._rows[row] = ann
+            self._rows[row] = span
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def apply_changes(self, changes: ChangeSet) -> None:
@@ -195,7 +247,7 @@ class AnnotationModel(ReadOnlyTableModel):
         here = self._article_id
         for ann in changes.tags_removed:
             if ann.article_id == here:
-                self._remove(ann.id)
+                self._remove(ann)
         for ann in changes.tags_changed:
             if ann.article_id == here:
                 self._replace(ann)
@@ -210,7 +262,8 @@ class AnnotationModel(ReadOnlyTableModel):
         if article is None or self._controller is None:
             self.set_annotations(None, [])
         else:
-            self.set_annotations(article.id, self._controller.current_annotations, in_order=True)
+            self.set_spans(article.id, self._controller.current_spans,
+                           self._controller.current_damaged)
 
     @Slot(ChangeSet)
     def _on_controller_changed(self, changes: ChangeSet) -> None:
@@ -230,33 +283,37 @@ class AnnotationModel(ReadOnlyTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # asked ~8 roles per visible cell per paint: plain ints, the common "no" first
+        if role not in _ROLES or not index.isValid():
             return None
-        a = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == KIND:
-                return a.kind.capitalize()
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._rows):
+            return None
+        span = self._rows[row]
+        if role == _ID:
+            return int(span[2])
+        if col == KIND and role != _TIP and role != _ANNOTATION:
+            return span[3].capitalize() if role == _DISPLAY else self._icon(span[3])
+        if role == _DECORATION:
+            return None
+        a = self._annotation(span)
+        if a is None:  # gone from the library behind our back
+            return None
+        if role == _DISPLAY:
             if col == QUOTE:
                 return one_line(a.quote) if a.damage is None else one_line(
                     f"{DAMAGED_MARK}: {a.quote}")
             return one_line(value_text(a, self._names) if col == VALUE else a.note)
-        if role == ID_ROLE:
-            return int(a.id)
-        if role == ANNOTATION_ROLE:
+        if role == _ANNOTATION:
             return a
-        if role == Qt.ItemDataRole.DecorationRole and col == KIND:
-            return self._icon(a.kind)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if a.damage is not None:  # a flagged tag says first why it is flagged
-                return f"{DAMAGED_MARK}: {a.damage.reason}.\n{a.quote[:TOOLTIP_LIMIT]}"
-            if col == NOTE and a.note:
-                return a.note[:TOOLTIP_LIMIT]
-            if col == VALUE and (text := value_text(a, self._names)):
-                tip = value_tip(a)
-                return f"{text}\n{tip}" if tip else text
-            return a.quote[:TOOLTIP_LIMIT]
-        return None
+        if a.damage is not None:  # a flagged tag's tooltip says first why it is flagged
+            return f"{DAMAGED_MARK}: {a.damage.reason}.\n{a.quote[:TOOLTIP_LIMIT]}"
+        if col == NOTE and a.note:
+            return a.note[:TOOLTIP_LIMIT]
+        if col == VALUE and (text := value_text(a, self._names)):
+            tip = value_tip(a)
+            return f"{text}\n{tip}" if tip else text
+        return a.quote[:TOOLTIP_LIMIT]
 
     def _icon(self, kind: str) -> QIcon:
         color = kind_color(kind)  # looked up each time: the palette may turn dark

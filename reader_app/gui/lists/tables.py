@@ -33,6 +33,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole  # any column answers the row's id
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the cached row itself
 
 _Index = QModelIndex | QPersistentModelIndex
+# asked for every visible cell on every paint: combined once
+_CELL_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+               | Qt.ItemFlag.ItemNeverHasChildren)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -52,9 +55,7 @@ class ReadOnlyTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 class RowTableModel(ReadOnlyTableModel):

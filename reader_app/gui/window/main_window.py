@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         if article is None:
             self.view.clear_article()
         else:
-            self.view.show_article(article, self.controller.current_annotations)
+            self.view.show_article(article, self.controller.current_spans)
             self.library_pane.select_article(article.id)
         self._tags = sum(self.controller.counts(article.id)) if article else 0
         self._update_tag_actions()
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         if current is not None:
             for ann in changes.tags_removed:
                 if ann.article_id == current.id:
-                    self.view.remove_annotation(ann.id)
+                    self.view.remove_annotation(ann.id, ann.start)
             for ann in [*changes.tags_changed, *changes.tags_added]:
                 if ann.article_id == current.id:
                     self.view.update_annotation(ann)
