@@ -239,7 +239,7 @@ def _inline_cancel(state, silent: bool) -> bool:
 
 
 class _Markdown(MarkdownIt):
-    def validateLink(self, url: str) -> bool:
+    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
         return True  # nh3 and render_html decide which links stay
 
 
