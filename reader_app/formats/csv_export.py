@@ -55,8 +55,8 @@ BOM = "\ufeff"
 _CHUNK = 2048  # rows per writerows() call; progress is reported between chunks
 def defuse(cell: object) -> object:
     """The cell as Excel-safe text: a leading quote if it could start a formula."""
-    if cell and cell.__class__ is str and cell[0] in DANGEROUS_FIRST:  # type: ignore[index]
-        return SAFE_PREFIX + cell  # type: ignore[operator]
+    if cell and cell.__class__ is str and cell[0] in DANGEROUS_FIRST:
+        return SAFE_PREFIX + cell
     return cell
 
 

@@ -238,10 +238,14 @@ def _inline_cancel(state, silent: bool) -> bool:
     return False
 
 
+class _Markdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
+        return True  # nh3 and render_html decide which links stay
+
+
 def _markdown_parser() -> MarkdownIt:
     # CommonMark with tables; raw HTML passes (nh3 sanitizes it); nesting capped at 20.
-    md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
-    md.validateLink = lambda url: True  # nh3 and render_html decide which links stay
+    md = _Markdown("commonmark", {"maxNesting": 20}).enable("table")
     md.core.ruler.at("inline", _inline_with_cancel)
     md.block.ruler.before("table", "cancel_check", _block_cancel)
     md.inline.ruler.before("text", "cancel_check", _inline_cancel)
@@ -294,7 +298,8 @@ def _import_html(
     page = bound_depth(page, should_cancel)  # once, for both nh3 passes
     meta = _read_meta(page, should_cancel)
     clean = sanitize_html(page, frozenset({"article", "main"}), should_cancel)
-    text, styles = "", ()
+    text = ""
+    styles: tuple[StyleSpan, ...] = ()
     for tag in ("article", "main"):  # the story itself, not the page around it
         region = _inner(clean, tag)
         if region is not None:

@@ -21,6 +21,7 @@ import itertools
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
+from typing import TypedDict
 
 import nh3
 
@@ -44,6 +45,16 @@ _CHECK_EVERY = 4096  # parser steps between two should_cancel() calls
 
 class ImportCancelled(Exception):
     """should_cancel() said stop while a file was being read."""
+
+
+class _CleanOptions(TypedDict):
+    """The keyword arguments sanitize_html passes to nh3.clean."""
+
+    tags: set[str]
+    clean_content_tags: set[str]
+    attributes: dict[str, set[str]]
+    url_schemes: set[str]
+    link_rel: str | None
 
 
 class _Checker:
@@ -96,7 +107,7 @@ def sanitize_html(
     absolute http/https/mailto URLs (relative ones like "#fn:1" are dropped).
     Nesting is bounded first (bound_depth), which keeps nh3 linear."""
     html = bound_depth(html, should_cancel)
-    options = {
+    options: _CleanOptions = {
         "tags": set(ALLOWED_TAGS | extra_tags),
         "clean_content_tags": set(DROPPED_TAGS),
         "attributes": {"a": {"href"}, "*": set()},  # "*": no default lang/title
@@ -188,8 +199,8 @@ def bound_depth(html: str, should_cancel: CancelCheck = None) -> str:
                 depth -= 1
             continue
         if name in _RAW_TEXT:  # skip to its end tag (unclosed: the rest is its text)
-            end = re.compile(rf"</{name}\b", re.I).search(html, pos)
-            pos = n if end is None else end.start()
+            end_tag = re.compile(rf"</{name}\b", re.I).search(html, pos)
+            pos = n if end_tag is None else end_tag.start()
             continue
         if m.group(0).endswith("/>"):
             continue  # self-closing foreign element (svg); nothing stays open
@@ -202,7 +213,8 @@ def bound_depth(html: str, should_cancel: CancelCheck = None) -> str:
     text(pos, n)
     if not edits:
         return html
-    parts, last = [], 0
+    parts: list[str] = []
+    last = 0
     for start, end, replacement in edits:
         parts += (html[last:start], replacement)
         last = end
@@ -225,6 +237,16 @@ def _safe_href(href: str | None) -> str | None:
     return href.strip() if scheme in URL_SCHEMES else None
 
 
+class _List:
+    """An open <ul>/<ol> and the items it has numbered so far."""
+
+    __slots__ = ("items", "tag")
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.items = 0
+
+
 class _Renderer(HTMLParser):
     def __init__(self, check: _Checker | None = None) -> None:
         super().__init__(convert_charrefs=True)
@@ -239,7 +261,7 @@ class _Renderer(HTMLParser):
         self._fresh = True  # nothing but a marker since the last paragraph break
         self._open: list[list] = []  # [tag, style, href, start|None, order]
         self._spans: list[tuple[int, int, int, str, str | None]] = []
-        self._lists: list[list] = []  # [tag, counter]
+        self._lists: list[_List] = []
         self._cells = 0  # cells seen in the current table row
         self._pre = 0  # depth of <pre>
         self._pre_start = False  # drop one newline right after <pre>
@@ -272,13 +294,13 @@ class _Renderer(HTMLParser):
         if tag in _BLOCKS:
             self._paragraph()
         if tag in ("ul", "ol"):
-            self._lists.append([tag, 0])
+            self._lists.append(_List(tag))
         elif tag == "li":
             if self._last_closed == "li" and self._break == 2:
                 self._break = 1  # items of one list on consecutive lines, as a reader sets them
-            kind = self._lists[-1] if self._lists else ["ul", 0]
-            kind[1] += 1
-            self._prefix = "• " if kind[0] == "ul" else f"{kind[1]}. "
+            kind = self._lists[-1] if self._lists else _List("ul")
+            kind.items += 1
+            self._prefix = "• " if kind.tag == "ul" else f"{kind.items}. "
         elif tag == "tr":
             self._cells = 0
         elif tag in ("td", "th"):
@@ -344,9 +366,8 @@ class _Renderer(HTMLParser):
             return
         parts = _COLLAPSE.split(data)
         for n, part in enumerate(parts):
-            if n:  # a white-space run separated part n-1 and part n
-                if not self._fresh and not self._ws:
-                    self._ws = " "
+            if n and not self._fresh and not self._ws:
+                self._ws = " "  # a white-space run separated part n-1 and part n
             if part:
                 self._emit(part)
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -25,7 +25,7 @@ class ExportTable(NamedTuple):
     label: str  # as the export dialog offers it
     noun: str  # what one row is, for messages
     columns: list[str]
-    rows: Callable[..., Iterator[tuple]]
+    rows: Callable[..., er.RowStream]
     count: Callable[..., int]
     filters: tuple[str, ...]  # the ExportFilters fields that apply; the others are ignored
 
@@ -54,14 +54,14 @@ class ExportFilters:
         if self.table not in TABLES:
             raise ValueError(f"unknown export table {self.table!r}; one of {', '.join(TABLES)}")
 
-    def as_kwargs(self) -> dict:
+    def as_kwargs(self) -> dict[str, object]:
         """The keyword arguments this table's row and count functions take."""
         return {name: getattr(self, name) for name in TABLES[self.table].filters}
 
 
 def export_csv_file(
     db: Database,
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     filters: ExportFilters,
     *,
     raw: bool = False,

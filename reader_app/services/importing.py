@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -69,7 +69,7 @@ class ImportReport:
 
 def import_paths(
     db: Database,
-    paths: Iterable[str | os.PathLike],
+    paths: Iterable[str | os.PathLike[str]],
     *,
     progress: Callable[[int, int, str], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
@@ -130,6 +130,7 @@ def _store(db: Database, pending: list[tuple[str, ImportedArticle]], report: Imp
     if not pending:
         return
     items = [item for _, item in pending]
+    results: Sequence[AddResult | None] | None  # None in it: that article was refused
     try:
         results = add_articles(db, items)
     except sqlite3.DatabaseError as e:
@@ -139,17 +140,18 @@ def _store(db: Database, pending: list[tuple[str, ImportedArticle]], report: Imp
     except Exception:  # noqa: BLE001 - find the article at fault, store the others
         results = None
     if results is None:
-        results = []
+        one_by_one: list[AddResult | None] = []
+        results = one_by_one
         for name, item in pending:
             try:
-                results.append(add_articles(db, [item])[0])
+                one_by_one.append(add_articles(db, [item])[0])
             except sqlite3.DatabaseError as e:
                 if not isinstance(e, sqlite3.IntegrityError):
                     raise
-                results.append(None)
+                one_by_one.append(None)
                 report.refused.append(f"{name}: refused: could not be stored ({e})")
             except Exception as e:  # noqa: BLE001
-                results.append(None)
+                one_by_one.append(None)
                 report.refused.append(f"{name}: refused: could not be stored ({type(e).__name__})")
     for (name, item), result in zip(pending, results, strict=False):
         if result is None:
@@ -162,7 +164,7 @@ def _store(db: Database, pending: list[tuple[str, ImportedArticle]], report: Imp
     pending.clear()
 
 
-def _refusal(path: str | os.PathLike, reason: str) -> str:
+def _refusal(path: str | os.PathLike[str], reason: str) -> str:
     return str(ImportRefused(path, reason))
 
 

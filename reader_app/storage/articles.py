@@ -98,7 +98,7 @@ def _ids_by_sha(db: Database, digests: list[str]) -> dict[str, tuple[int, str, s
     return {sha: (id_, title, uuid) for sha, id_, title, uuid in rows}
 
 
-def _row(item: ImportedArticle, digest: str, stamp: str) -> list:
+def _row(item: ImportedArticle, digest: str, stamp: str) -> list[str | None]:
     styles = json.dumps([[s.start, s.end, s.style, s.href] for s in item.styles]) \
         if item.styles else "[]"
     return [new_uuid(), item.title, item.source, item.published, item.language, item.text,
@@ -176,7 +176,7 @@ def _safe_href(href: object) -> bool:
 
 
 def article_count(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 _SORTS = {

@@ -76,9 +76,9 @@ def _where(
     article_ids: Iterable[int] | None,
     date_from: str | None,
     date_to: str | None,
-) -> tuple[str, list]:
+) -> tuple[str, list[object]]:
     clauses: list[str] = []
-    params: list = []
+    params: list[object] = []
     if kinds is not None:
         clauses.append("n.kind IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(kinds)))
@@ -100,7 +100,7 @@ def export_query(
     article_ids: Iterable[int] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-) -> tuple[str, list]:
+) -> tuple[str, list[object]]:
     """The SELECT behind iter_export_rows and its parameters (benchmarks, EXPLAIN)."""
     where, params = _where(kinds, article_ids, date_from, date_to)
     return _SELECT + _FROM + _JOINS + where + _ORDER, params
@@ -113,7 +113,7 @@ def iter_export_rows(
     article_ids: Iterable[int] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-) -> Iterator[tuple]:
+) -> RowStream:
     """Yield one tuple per annotation, in EXPORT_COLUMNS order, by article then start.
 
     kinds / article_ids: None means all; an empty list matches nothing.
@@ -159,7 +159,7 @@ class RowStream:
             self._cursor = None
 
 
-def _stream(db: Database, sql: str, params: list[Any]) -> RowStream:
+def _stream(db: Database, sql: str, params: list[object]) -> RowStream:
     return RowStream(db, sql, params)
 
 
@@ -189,7 +189,7 @@ def count_export_rows(
 ) -> int:
     """How many rows iter_export_rows would yield with the same filters."""
     where, params = _where(kinds, article_ids, date_from, date_to)
-    return db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0]
+    return int(db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0])
 
 
 # --- the actor list -----------------------------------------------------------------------
@@ -216,13 +216,13 @@ _ACTOR_SELECT = f"""
     FROM actors x ORDER BY x.name COLLATE NOCASE, x.id"""
 
 
-def iter_actor_rows(db: Database) -> Iterator[tuple]:
+def iter_actor_rows(db: Database) -> RowStream:
     """Yield one tuple per actor, in ACTOR_COLUMNS order, by name."""
     return _stream(db, _ACTOR_SELECT, [ALIAS_SEPARATOR])
 
 
 def count_actor_rows(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM actors").fetchone()[0]
+    return int(db.execute("SELECT count(*) FROM actors").fetchone()[0])
 
 
 # --- claims only --------------------------------------------------------------------------
@@ -257,7 +257,12 @@ _CLAIM_SELECT = (
 )
 
 
-def _claim_where(article_ids, date_from, date_to, statuses) -> tuple[str, list]:
+def _claim_where(
+    article_ids: Iterable[int] | None,
+    date_from: str | None,
+    date_to: str | None,
+    statuses: Iterable[str | None] | None,
+) -> tuple[str, list[object]]:
     where, params = _where(["claim"], article_ids, date_from, date_to)
     if statuses is not None:
         where += " AND coalesce(n.status, '') IN (SELECT value FROM json_each(?))"
@@ -272,7 +277,7 @@ def iter_claim_rows(
     date_from: str | None = None,
     date_to: str | None = None,
     statuses: Iterable[str | None] | None = None,
-) -> Iterator[tuple]:
+) -> RowStream:
     """Yield one tuple per claim, in CLAIM_COLUMNS order, by article then start.
     Filters as iter_export_rows; statuses: None means all (None in the list: no status)."""
     where, params = _claim_where(article_ids, date_from, date_to, statuses)
@@ -288,7 +293,7 @@ def count_claim_rows(
     statuses: Iterable[str | None] | None = None,
 ) -> int:
     where, params = _claim_where(article_ids, date_from, date_to, statuses)
-    return db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0]
+    return int(db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0])
 
 
 def claim_rows_by_id(db: Database, ids: Iterable[int]) -> dict[AnnotationId, dict[str, object]]:
