@@ -23,12 +23,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
-from reader_app.domain.models import Annotation, AnnotationId, Article, ArticleId  # noqa: E402
-from reader_app.domain.offsets import OffsetMap, text_sha256  # noqa: E402
-from reader_app.gui.article.view import ArticleView  # noqa: E402
+from reader_app.domain.models import Annotation, AnnotationId, Article, ArticleId
+from reader_app.domain.offsets import OffsetMap, text_sha256
+from reader_app.gui.article.view import ArticleView
 
 WORDS = (
     "the minister said on Thursday that talks with officials in Kyiv and Brussels would resume "

@@ -27,15 +27,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_settings import isolate_settings  # noqa: E402
-from bench_view import article_of, make_annotations, make_text, time_bare, time_paint  # noqa: E402
-from PySide6.QtCore import QEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from bench_settings import isolate_settings
+from bench_view import article_of, make_annotations, make_text, time_bare, time_paint
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
-from reader_app.app import create_window, ensure_application  # noqa: E402
-from reader_app.domain.models import ImportedArticle  # noqa: E402
-from reader_app.storage.articles import add_article  # noqa: E402
-from reader_app.storage.database import open_library  # noqa: E402
+from reader_app.app import create_window, ensure_application
+from reader_app.domain.models import ImportedArticle
+from reader_app.storage.articles import add_article
+from reader_app.storage.database import open_library
 
 GOALS = {"open": 2.0, "open_bare": 3.0, "tag": 1.3, "paint": 1.3}
 

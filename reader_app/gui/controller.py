@@ -8,9 +8,9 @@ the write, from which each pane updates itself without reading the library again
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -22,7 +22,6 @@ from reader_app.domain.models import (
     ActorId,
     ActorSummary,
     Annotation,
-    AnnotationId,
     Article,
     ArticleId,
     ArticleSummary,
@@ -59,7 +58,7 @@ EDITABLE_FIELDS = ("kind", "value", "note")
 def default_analyst() -> str:
     try:
         return getpass.getuser() or "analyst"
-    except Exception:  # no USER/LOGNAME and no passwd entry (containers)
+    except Exception:  # noqa: BLE001 - no USER/LOGNAME and no passwd entry (containers)
         return "analyst"
 
 
@@ -265,7 +264,7 @@ class LibraryController(QObject):
     def claim_rows(self, status: str | None = None) -> list[ClaimRow]:
         """Every claim in the library (keys: export_rows.CLAIM_COLUMNS), by article."""
         rows = iter_claim_rows(self.db, statuses=[status] if status else None)
-        return [dict(zip(CLAIM_COLUMNS, row)) for row in rows]
+        return [dict(zip(CLAIM_COLUMNS, row, strict=True)) for row in rows]
 
     # -- actors and claims: undoable intents ----------------------------------------
     # Each pushes one command; a refused request goes to error_occurred, nothing changes.

@@ -285,7 +285,7 @@ def _insert(db: Database, row: Mapping[str, object]) -> int:
     return cur.lastrowid
 
 
-def _checked_rows(db: Database, where: str, params: list) -> list[Annotation]:
+def _checked_rows(db: Database, where: str, params: list[object]) -> list[Annotation]:
     """Rows of `SELECT ... FROM annotations WHERE ...`, each verified against its text.
 
     Per article, one substr() reads the stretch of text its rows span (SQLite walks a
@@ -336,7 +336,7 @@ def list_annotations(db: Database, article_id: int, kind: str | None = None) -> 
     """An article's tags by start, each verified against the article's text: a tag whose
     quote is no longer at its offsets comes back flagged (Annotation.damage), never drifted."""
     sql = f'SELECT {_COLS} FROM annotations WHERE article_id = ?'
-    params: list = [article_id]
+    params: list[object] = [article_id]
     if kind:
         sql += " AND kind = ?"
         params.append(kind)

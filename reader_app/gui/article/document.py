@@ -35,7 +35,8 @@ DOCUMENT_MARGIN = 24  # px around the text, inside the viewport
 # run for a boundary first. A text holding such a run wraps anywhere instead (linear).
 # Runs are counted between white space (not NBSP or other no-break spaces).
 LONG_RUN = 1000
-_LONG_RUN = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200b\u2028\u2029\u205f\u3000]{%d}" % LONG_RUN)
+_LONG_RUN = re.compile(
+    "[^ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200b\u2028\u2029\u205f\u3000]{" + str(LONG_RUN) + "}")
 # Hebrew, Arabic, Syriac, Thaana, NKo..., their presentation forms, RTL marks and embeddings
 _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067"

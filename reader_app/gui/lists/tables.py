@@ -6,8 +6,8 @@ and filtering happen in Python on the cached rows, so a keystroke never queries.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -48,10 +48,10 @@ class ReadOnlyTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list = []  # the rows shown
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -142,8 +142,9 @@ class RowTableModel(ReadOnlyTableModel):
         self._rows = self._filtered()
         self._row_of = None
         if persistent:
-            self.changePersistentIndexList(
-                persistent, [self.index(self.row_of(a), i.column()) for a, i in zip(old_ids, persistent)])
+            moved = [self.index(self.row_of(a), i.column())
+                     for a, i in zip(old_ids, persistent, strict=True)]
+            self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     # -- lookups --------------------------------------------------------------------
@@ -151,7 +152,7 @@ class RowTableModel(ReadOnlyTableModel):
     def row_of(self, item_id: int) -> int:
         """The visible row of an id, -1 if filtered out or unknown."""
         if self._row_of is None:
-            self._row_of = dict(zip(map(self.item_id, self._rows), range(len(self._rows))))
+            self._row_of = {self.item_id(item): row for row, item in enumerate(self._rows)}
         return self._row_of.get(item_id, -1)
 
     def item(self, row: int):
@@ -163,7 +164,7 @@ class RowTableModel(ReadOnlyTableModel):
 
     # -- Qt model interface -----------------------------------------------------------
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
@@ -293,7 +294,7 @@ class PlainTipTableView(QTableView):
     """A table whose cell tooltips show the model's ToolTipRole text literally: a quote,
     title or note is data, never HTML (Qt renders a tooltip that looks like HTML)."""
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self.indexAt(event.pos())
             text = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None

@@ -15,13 +15,13 @@ from PySide6.QtGui import QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPlainTextEdit, QTextBrowser, QWidget
 
 from reader_app.domain.models import ActorId, Annotation
-from reader_app.gui.controller import LibraryController
-from reader_app.services.changes import ChangeSet
-from reader_app.gui.lists.annotation_model import kind_color
 from reader_app.gui.article.document import text_option
+from reader_app.gui.controller import LibraryController
+from reader_app.gui.lists.annotation_model import kind_color
 from reader_app.gui.panels.claim_fields import ClaimFields
 from reader_app.gui.panels.editor_fields import ActorFields, DateFields, FieldGroup
 from reader_app.gui.shared.plain_text import plain_label, refused_resource
+from reader_app.services.changes import ChangeSet
 
 IDLE_COMMIT_MS = 800
 QUOTE_LINES = 4  # a longer quote scrolls
@@ -39,7 +39,7 @@ class NotePreview(QTextBrowser):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMaximumHeight(90)
 
-    def loadResource(self, type_: int, name) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, type_: int, name) -> object:
         # no images or stylesheets from disk or network; never None (Qt would load the file)
         return refused_resource(type_)
 
@@ -179,7 +179,7 @@ class AnnotationEditor(QWidget):
         view.setFixedHeight(lines * line + 2 * int(view.document().documentMargin())
                             + margins.top() + margins.bottom() + 2)  # +2: no scroll bar
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_quote()
 
@@ -221,7 +221,7 @@ class AnnotationEditor(QWidget):
             self._idle.start()
             self._show_preview()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note_edit and event.type() == QEvent.Type.FocusOut:
             self.commit_pending_edit()
         return super().eventFilter(watched, event)

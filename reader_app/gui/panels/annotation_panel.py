@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.gui.controller import LibraryController
-from reader_app.services.changes import ChangeSet
-from reader_app.gui.panels.annotation_editor import AnnotationEditor
 from reader_app.gui.lists.annotation_model import ID_ROLE, KIND, NOTE, QUOTE, VALUE, AnnotationModel
 from reader_app.gui.lists.tables import make_table, select_row
+from reader_app.gui.panels.annotation_editor import AnnotationEditor
 from reader_app.gui.shared.plain_text import plain_label
+from reader_app.services.changes import ChangeSet
 
 FILTERS = (("All tags", None), ("Claims", "claim"), ("Actors", "actor"), ("Dates", "date"))
 EMPTY_TEXT = "No article open.\nPick one in the library to see and edit its tags."
@@ -136,7 +136,7 @@ class AnnotationPanel(QWidget):
 
     # -- handlers -------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress

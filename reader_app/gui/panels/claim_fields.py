@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 from reader_app.domain.claims import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES, Annotation
 from reader_app.domain.quotes import quoted
-from reader_app.gui.panels.editor_fields import FieldGroup, fill_actor_combo, select_data
 from reader_app.gui.controller import LibraryController
+from reader_app.gui.panels.editor_fields import FieldGroup, fill_actor_combo, select_data
 
 NOBODY = "(nobody)"
 NO_DATE = "(no date)"

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from reader_app.domain.dates import ResolvedDate, resolve_date
 from reader_app.domain.iso_values import ISO_VALUE_SHAPE
 from reader_app.domain.models import ACTOR_TYPES, Actor, Annotation
-from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.controller import LibraryController
+from reader_app.gui.shared.plain_text import plain_label
 
 ISO_INPUT = QRegularExpression(rf"(?:{ISO_VALUE_SHAPE})?")  # empty: no value
 
@@ -189,7 +189,7 @@ class ActorFields(FieldGroup):
         if self.actor_combo.findText(text, Qt.MatchFlag.MatchFixedString) < 0:
             self._controller.relink_actor(self.shown.id, None, text)  # a new actor
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # a name typed and left without Enter is dropped: the combo shows the linked actor
         if (watched is self.actor_combo and event.type() == QEvent.Type.FocusOut
                 and event.reason() != Qt.FocusReason.PopupFocusReason and self.shown):

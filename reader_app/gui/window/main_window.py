@@ -20,22 +20,28 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.domain.models import Article
+from reader_app.gui.article.find_bar import FindBar
+from reader_app.gui.article.header import ArticleHeader
+from reader_app.gui.article.view import ArticleView
+from reader_app.gui.controller import LibraryController
+from reader_app.gui.jobs.export_flow import ExportFlow
+from reader_app.gui.jobs.import_flow import ImportFlow, local_paths
+from reader_app.gui.jobs.library_flow import (
+    BackupFlow,
+    OpenDeclined,
+    read_only_banner,
+    show_library_error,
+)
+from reader_app.gui.lists.actors_pane import ActorsPane
+from reader_app.gui.lists.claims_view import ClaimsView
+from reader_app.gui.lists.library_pane import LibraryPane
+from reader_app.gui.panels.annotation_panel import AnnotationPanel
 from reader_app.gui.shared.actions import (
     build_actions,
     build_menus,
     build_view_context_menu,
     fill_recent_menu,
 )
-from reader_app.gui.lists.actors_pane import ActorsPane
-from reader_app.gui.panels.annotation_panel import AnnotationPanel
-from reader_app.gui.article.header import ArticleHeader
-from reader_app.gui.article.view import ArticleView
-from reader_app.gui.lists.claims_view import ClaimsView
-from reader_app.gui.controller import LibraryController
-from reader_app.gui.jobs.export_flow import ExportFlow
-from reader_app.gui.article.find_bar import FindBar
-from reader_app.gui.jobs.import_flow import ImportFlow, local_paths
-from reader_app.gui.lists.library_pane import LibraryPane
 from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.window.recent import recent_libraries
@@ -44,12 +50,6 @@ from reader_app.gui.window.window_state import (
     last_article_id,
     restore_window_state,
     save_window_state,
-)
-from reader_app.gui.jobs.library_flow import (
-    BackupFlow,
-    OpenDeclined,
-    read_only_banner,
-    show_library_error,
 )
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.database import LibraryError
@@ -336,11 +336,11 @@ class MainWindow(QMainWindow):
         others = [e for e in recent_libraries() if Path(e) != self.db_path]
         fill_recent_menu(self.actions_.recent_menu, others, lambda e: self.open_library(Path(e)))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_paths(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         if paths := local_paths(event.mimeData()):
             event.acceptProposedAction()
             self.import_files(paths)
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         current = self.controller.current_article
         save_window_state(self, self.splitter, self.left_tabs, current.id if current else None)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.imports.stop()  # a thread still running when the window goes would abort the app
         self.exports.stop()
         self.backups.stop()
