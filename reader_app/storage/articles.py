@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -19,6 +20,7 @@ from reader_app.domain.models import (
 )
 from reader_app.domain.offsets import text_sha256
 from reader_app.storage.clock import new_uuid, now_iso
+from reader_app.storage.rows import named_row, named_rows
 from reader_app.storage.transaction import write
 
 
@@ -115,15 +117,30 @@ _ARTICLE_COLS = (
 
 
 def get_article(db: Database, article_id: int) -> Article:
-    row = db.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", [article_id]).fetchone()
+    row = named_row(db, f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", [article_id])
     if row is None:
         raise NotFound(f"article {article_id} not found")
-    uuid, title, source, published, language, text, sha, content_type = (
-        as_text(v) for v in row[1:9])
-    text = text or ""
-    return Article(ArticleId(row[0]), uuid or "", title or "", source or "", published,
-                   language, text, sha or "", content_type or "text",
-                   parse_styles(row[9], len(text)), as_text(row[10]) or "")
+    text = as_text(row["text"]) or ""
+    return Article(ArticleId(row["id"]), as_text(row["uuid"]) or "", as_text(row["title"]) or "",
+                   as_text(row["source"]) or "", as_text(row["published"]),
+                   as_text(row["language"]), text, as_text(row["sha256"]) or "",
+                   as_text(row["content_type"]) or "text",
+                   parse_styles(row["styles"], len(text)), as_text(row["imported_at"]) or "")
+
+
+SUMMARY_COLUMNS = "a.id, a.title, a.source, a.published, a.imported_at"
+
+
+def summaries_of(db: Database, rows: Sequence[sqlite3.Row],
+                 counts: dict[int, tuple[int, int, int]] | None = None) -> list[ArticleSummary]:
+    """Library rows from rows of SUMMARY_COLUMNS (by name), with their tag counts
+    (counted for just these rows unless given)."""
+    if counts is None:
+        counts = tag_counts(db, article_ids=[r["id"] for r in rows]) if rows else {}
+    return [ArticleSummary(ArticleId(r["id"]), as_text(r["title"]) or "",
+                           as_text(r["source"]) or "", as_text(r["published"]),
+                           as_text(r["imported_at"]) or "", *counts.get(r["id"], (0, 0, 0)))
+            for r in rows]
 
 
 def as_text(value: object) -> str | None:
@@ -214,18 +231,14 @@ def list_articles(
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     order = _SORTS[order_by] + (" DESC" if descending else "") + ", a.id"
     sql = (
-        "SELECT a.id, a.title, a.source, a.published, a.imported_at FROM articles a"
+        f"SELECT {SUMMARY_COLUMNS} FROM articles a"
         f" INDEXED BY idx_articles_summary {where} ORDER BY {order}"
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    rows = db.execute(sql, params).fetchall()
+    rows = list(named_rows(db, sql, params))
     # the whole library: one scan of the tag index; a few rows: count just those
-    counts = tag_counts(db) if not (clauses or limit) else tag_counts(
-        db, article_ids=[r[0] for r in rows])
-    return [ArticleSummary(ArticleId(r[0]), as_text(r[1]) or "", as_text(r[2]) or "",
-                           as_text(r[3]), as_text(r[4]) or "", *counts.get(r[0], (0, 0, 0)))
-            for r in rows]
+    return summaries_of(db, rows, tag_counts(db) if not (clauses or limit) else None)
 
 
 def tag_counts(
@@ -234,24 +247,19 @@ def tag_counts(
     """(claims, actors, dates) per article, from the (article_id, kind) index alone:
     one article, some articles, or (neither given) every article."""
     if article_id is not None:  # one article: three index range counts (fastest per tag)
-        row = db.execute(
-            "SELECT " + ", ".join(
-                f"(SELECT count(*) FROM annotations WHERE article_id = ?1 AND kind = '{kind}')"
-                for kind in ("claim", "actor", "date")
-            ),
-            [article_id],
-        ).fetchone()
-        return {article_id: tuple(row)} if any(row) else {}
+        one = named_row(db, "SELECT " + ", ".join(
+            f"(SELECT count(*) FROM annotations WHERE article_id = ?1 AND kind = '{kind}')"
+            f" AS {kind}" for kind in ("claim", "actor", "date")), [article_id])
+        counts = (one["claim"], one["actor"], one["date"]) if one is not None else (0, 0, 0)
+        return {article_id: counts} if any(counts) else {}
     where, params = "", []
     if article_ids is not None:
         where, params = "WHERE article_id IN (SELECT value FROM json_each(?))", [
             json.dumps([int(i) for i in article_ids])]
-    rows = db.execute(
-        "SELECT article_id, sum(kind = 'claim'), sum(kind = 'actor'), sum(kind = 'date')"
-        f" FROM annotations {where} GROUP BY article_id",
-        params,
-    )
-    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+    rows = named_rows(
+        db, "SELECT article_id, sum(kind = 'claim') AS claims, sum(kind = 'actor') AS actors,"
+        f" sum(kind = 'date') AS dates FROM annotations {where} GROUP BY article_id", params)
+    return {r["article_id"]: (r["claims"], r["actors"], r["dates"]) for r in rows}
 
 
 def delete_article(db: Database, article_id: int) -> None:

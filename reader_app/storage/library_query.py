@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from itertools import product
-from typing import Any
 
 from sqlite_utils import Database
 
 from reader_app.domain.library_order import sort_value
 from reader_app.domain.models import ArticleId, ArticleSummary
-from reader_app.storage.articles import as_text, like_pattern, tag_counts
+from reader_app.storage.articles import SUMMARY_COLUMNS, like_pattern, summaries_of
+from reader_app.storage.rows import count, named_rows
 
 # order name -> the SQL it sorts by; ties always break on the id (same direction)
 _COUNT_SQL = "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.kind = '{}')"
@@ -111,22 +111,19 @@ def library_page(
             params += p
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     order = ORDERS[order_by] + direction + ("" if order_by == "id" else f", a.id{direction}")
-    rows = db.execute(
-        "SELECT a.id, a.title, a.source, a.published, a.imported_at FROM articles a"
-        f" {where} ORDER BY {order} LIMIT ?",
-        [*params, int(limit)],
-    ).fetchall()
-    return _summaries(db, rows)
+    rows = list(named_rows(
+        db, f"SELECT {SUMMARY_COLUMNS} FROM articles a {where} ORDER BY {order} LIMIT ?",
+        [*params, int(limit)]))
+    return summaries_of(db, rows)
 
 
 def library_summaries(db: Database, article_ids: Sequence[int]) -> list[ArticleSummary]:
     """The library rows of some articles, in the order given (unknown ids skipped)."""
-    rows = db.execute(
-        "SELECT a.id, a.title, a.source, a.published, a.imported_at FROM articles a"
+    rows = list(named_rows(
+        db, f"SELECT {SUMMARY_COLUMNS} FROM articles a"
         " WHERE a.id IN (SELECT value FROM json_each(?))",
-        [json.dumps([int(i) for i in article_ids])],
-    ).fetchall()
-    by_id = {s.id: s for s in _summaries(db, rows)}
+        [json.dumps([int(i) for i in article_ids])]))
+    by_id = {s.id: s for s in summaries_of(db, rows)}
     return [by_id[ArticleId(i)] for i in article_ids if ArticleId(i) in by_id]
 
 
@@ -134,16 +131,9 @@ def library_count(db: Database, search: str = "") -> int:
     """How many articles the filter shows (all of them for an empty filter)."""
     needle = search.strip().casefold()
     if not needle:
-        return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return count(db, "SELECT count(*) AS n FROM articles")
     if len(search.strip()) >= TRIGRAM:
-        return int(db.execute("SELECT count(*) FROM library_fts WHERE library_fts MATCH ?",
-                              [_fts_phrase(search)]).fetchone()[0])
+        return count(db, "SELECT count(*) AS n FROM library_fts WHERE library_fts MATCH ?",
+                     [_fts_phrase(search)])
     sql, params = _filter(db, search)
-    return int(db.execute(f"SELECT count(*) FROM articles a WHERE {sql}", params).fetchone()[0])
-
-
-def _summaries(db: Database, rows: list[Any]) -> list[ArticleSummary]:
-    counts = tag_counts(db, article_ids=[r[0] for r in rows]) if rows else {}
-    return [ArticleSummary(ArticleId(r[0]), as_text(r[1]) or "", as_text(r[2]) or "",
-                           as_text(r[3]), as_text(r[4]) or "", *counts.get(r[0], (0, 0, 0)))
-            for r in rows]
+    return count(db, f"SELECT count(*) AS n FROM articles a WHERE {sql}", params)

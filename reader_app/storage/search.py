@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from reader_app.storage.rows import named_rows
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -32,17 +34,19 @@ def search(db: Database, text: str, limit: int = 200) -> list[SearchHit]:
     if not query:
         return []
     hits = [
-        SearchHit(r[0], None, r[1], r[2])
-        for r in db.execute(
-            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12)"
+        SearchHit(r["id"], None, r["title"], r["snippet"])
+        for r in named_rows(
+            db,
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
             " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
             " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
             [query, limit],
         )
     ]
     hits += [
-        SearchHit(r[0], r[1], r[2], r[3])
-        for r in db.execute(
+        SearchHit(r["article_id"], r["id"], r["title"], r["quote"])
+        for r in named_rows(
+            db,
             "SELECT n.article_id, n.id, a.title, n.quote"
             " FROM annotations_fts JOIN annotations n ON n.id = annotations_fts.rowid"
             " JOIN articles a ON a.id = n.article_id"
