@@ -7,6 +7,14 @@ from PySide6.QtGui import QTextCursor
 from reader_app.app import create_window
 from reader_app.gui.panels.annotation_panel import AnnotationPanel
 
+# A short wire story the controller tests tag: a speaker, his surname, a weekday, a place.
+LAVROV_STORY = (
+    "date 2022-02-09\n"
+    "MOSCOW — Russian Foreign Minister Sergei Lavrov said the drills would end on Thursday.\n"
+    "Lavrov added that the troops would return to their bases, according to the ministry.\n"
+    "Moscow denied any plan to attack Ukraine.\n"
+)
+
 
 def u16(text: str, i: int) -> int:
     """Qt (UTF-16) position of code point i, computed without the app's OffsetMap."""

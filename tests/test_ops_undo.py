@@ -9,6 +9,7 @@ from pathlib import Path
 
 import gui_helpers
 import pytest
+from gui_helpers import LAVROV_STORY
 
 import reader_app.gui.commands as commands_package
 from reader_app.domain.models import ImportedArticle
@@ -16,12 +17,7 @@ from reader_app.storage.actors import create_actor, get_actor
 from reader_app.storage.annotations import get_annotation
 from reader_app.storage.articles import add_article
 
-TEXT = (
-    "date 2022-02-09\n"
-    "MOSCOW — Russian Foreign Minister Sergei Lavrov said the drills would end on Thursday.\n"
-    "Lavrov added that the troops would return to their bases, according to the ministry.\n"
-    "Moscow denied any plan to attack Ukraine.\n"
-)
+TEXT = LAVROV_STORY
 
 
 @pytest.fixture

@@ -6,18 +6,14 @@ from dataclasses import replace
 
 import gui_helpers
 import pytest
+from gui_helpers import LAVROV_STORY
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.storage.actors import create_actor, get_actor, list_actors
 from reader_app.storage.annotations import get_annotation, list_annotations
 from reader_app.storage.articles import NotFound, add_article
 
-TEXT = (
-    "date 2022-02-09\n"
-    "MOSCOW — Russian Foreign Minister Sergei Lavrov said the drills would end on Thursday.\n"
-    "Lavrov added that the troops would return to their bases, according to the ministry.\n"
-    "Moscow denied any plan to attack Ukraine.\n"
-)
+TEXT = LAVROV_STORY
 
 
 @pytest.fixture
