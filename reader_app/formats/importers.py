@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
@@ -87,12 +87,17 @@ def printable_name(path: str | os.PathLike[str] | bytes) -> str:
 
 
 def read_article(
-    path: str | os.PathLike[str], should_cancel: CancelCheck = None
+    path: str | os.PathLike[str], should_cancel: CancelCheck = None,
+    refuse: Collection[tuple[int, int]] = (),
 ) -> ImportedArticle:
-    """Read and parse one file. Raises ImportRefused (never OSError) or ImportCancelled."""
+    """Read and parse one file. Raises ImportRefused (never OSError) or ImportCancelled.
+    refuse: (st_dev, st_ino) of files never to open (the library's own: reading one
+    with plain file I/O would drop SQLite's locks on it), checked with the one stat()."""
     label = os.fspath(path)
     try:
         st = os.stat(label)
+        if refuse and (st.st_dev, st.st_ino) in refuse:
+            raise ImportRefused(label, "is this library's own file; it cannot be imported")
         if stat.S_ISDIR(st.st_mode):
             raise ImportRefused(label, "is a directory")
         if not stat.S_ISREG(st.st_mode):

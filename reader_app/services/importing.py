@@ -28,7 +28,7 @@ from reader_app.formats.importers import (
     read_article,
 )
 from reader_app.storage.articles import AddResult, add_articles
-from reader_app.storage.library_files import file_id, library_file_ids
+from reader_app.storage.library_files import library_file_ids
 
 CHUNK = 50  # articles per write transaction, at most
 CHUNK_CHARS = 400_000  # characters of text per write transaction, at most (FTS indexes them)
@@ -96,9 +96,7 @@ def import_paths(
                 break
             name = printable_name(path.name)
             try:
-                if own and file_id(path) in own:
-                    raise ImportRefused(path, "is this library's own file; it cannot be imported")
-                item = read_article(path, should_cancel)
+                item = read_article(path, should_cancel, own)
             except ImportCancelled:
                 report.cancelled = True
                 break
