@@ -24,6 +24,7 @@ from reader_app.storage.annotations import Span, span_of
 
 LONG = 1024  # spans longer than this live in a short side list
 FLASH_MS = 600
+REACH = 12.0  # px beyond the viewport that a line's marks may be drawn
 _START = itemgetter(0)
 
 
@@ -200,7 +201,13 @@ class HighlightLayer(QObject):
                self._revision)
         if self._frame is not None and self._frame[0] == key:
             return self._frame[1]
-        visible = visible_range(self.doc, self.omap, offset, size)
+        self._check_width()
+        # lines just outside reach in: outlines grow, stacked underlines drop below a line
+        units = self._geometry.visible_units(offset.y() - REACH, offset.y() + size.height() + REACH)
+        if units is None:
+            visible = visible_range(self.doc, self.omap, offset, size)
+        else:
+            visible = self.omap.to_code_point(units[0]), self.omap.to_code_point(units[1])
         found = visible, self.index.overlapping(*visible)
         self._frame = key, found
         return found
@@ -236,10 +243,7 @@ class HighlightLayer(QObject):
     def rects(self, start: int, end: int) -> list[QRectF]:
         if self.doc is None:
             return []
-        if self._width != self.doc.textWidth():  # re-wrapped: every rectangle moved
-            self._rects.clear()
-            self._geometry.clear()
-            self._width = self.doc.textWidth()
+        self._check_width()
         found = self._rects.get((start, end))
         if found is None:
             found, complete = self._geometry.span_rects(start, end)
@@ -248,6 +252,12 @@ class HighlightLayer(QObject):
                     self._rects.clear()
                 self._rects[(start, end)] = found
         return found
+
+    def _check_width(self) -> None:
+        if self._width != self.doc.textWidth():  # re-wrapped: every rectangle moved
+            self._rects.clear()
+            self._geometry.clear()
+            self._width = self.doc.textWidth()
 
     def annotation_at(self, point: QPointF) -> int | None:
         """The innermost (shortest) annotation drawn under a document point."""
