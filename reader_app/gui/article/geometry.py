@@ -121,7 +121,7 @@ class Geometry:
         if first is None or last is None:
             return None
         layout = doc.documentLayout()
-        units = []
+        units: list[int] = []
         for block, n in (first, last):
             start, end, line_top, height = block.line(n)
             probe = QPointF(block.x + 1, line_top + height / 2)
