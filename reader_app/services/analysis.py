@@ -36,9 +36,11 @@ from reader_app.storage.actors import (
     restore_actor,
 )
 from reader_app.storage.annotations import (
+    NEAR,
     add_annotation,
     delete_annotation,
     list_annotations_near,
+    list_annotations_starting,
     restore_annotation,
 )
 from reader_app.storage.articles import NotFound
@@ -106,16 +108,18 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
 
 
 def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFields:
-    tags = list_annotations_near(db, article.id, start, end)  # proposals look no further
-    spans = [(a.start, a.end, a.actor_id) for a in tags
-             if a.kind == "actor" and a.actor_id is not None]
+    # proposals look no further than NEAR; each kind read on its own, by the start index
+    # (a full row is dear: a dense article has hundreds of tags of other kinds around)
+    actors = list_annotations_near(db, article.id, start, end, "actor")
+    spans = [(a.start, a.end, a.actor_id) for a in actors if a.actor_id is not None]
     known = {key: ids[0] for key, ids in known_actor_keys(db).items()}
     claimant, reason = propose_claimant(article.text, start, end, spans, known)
     fields: dict[str, Any] = {"claimant_id": claimant, "status": DEFAULT_CLAIM_STATUS}
     parts = [f"Claimant: {get_actor(db, claimant).name} ({reason})." if claimant is not None
              else f"No claimant proposed ({reason})."]
     lo, hi = sentence_span(article.text, start, end)
-    dates = [a for a in tags if a.kind == "date" and lo <= a.start and a.end <= hi]
+    dates = [a for a in _dates_within(db, article.id, start, end, lo, hi)
+             if lo <= a.start and a.end <= hi]
     if dates:
         # one inside the claim first, else the nearest to it
         date = min(dates, key=lambda a: (not (start <= a.start and a.end <= end),
@@ -124,6 +128,13 @@ def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFi
         parts.append(f"Date: {date.value or 'unresolved'} from the date tag “{date.quote}”"
                      " in its sentence.")
     return TagFields(fields, " ".join(parts), None)
+
+
+def _dates_within(db: Database, article_id: int, start: int, end: int, lo: int,
+                  hi: int) -> list[Annotation]:
+    """Date tags starting in the claim's sentences [lo, hi] and within NEAR of it."""
+    return list_annotations_starting(db, article_id, max(lo, start - NEAR, 0),
+                                     min(hi, end + NEAR), "date")
 
 
 def add_tag(db: Database, article: Article, kind: str, start: int, end: int, *,

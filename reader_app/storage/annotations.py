@@ -458,15 +458,21 @@ def list_annotations_near(
 ) -> list[Annotation]:
     """Tags starting within `radius` of a span, by the (article_id, start) index: what
     proposals near a claim need, without reading an article's 20,000 tags."""
+    return list_annotations_starting(db, article_id, max(0, start - radius), end + radius, kind)
+
+
+def list_annotations_starting(
+    db: Database, article_id: int, lo: int, hi: int, kind: str | None = None
+) -> list[Annotation]:
+    """Tags (of a kind) starting in [lo, hi], by the (article_id, start) index."""
     where = "WHERE article_id = ? AND start BETWEEN ? AND ?"
-    params: list[object] = [article_id, max(0, start - radius), end + radius]
+    params: list[object] = [article_id, lo, hi]
     if kind:
         where += " AND kind = ?"
         params.append(kind)
     where += ' ORDER BY start, "end" DESC, id'
     # a damaged tag is left out unless its quote lies beyond doubt somewhere in the window
-    return [a for a in _checked_rows(db, where, params) if a.placed
-            and a.start <= end + radius and a.start >= start - radius]
+    return [a for a in _checked_rows(db, where, params) if a.placed and lo <= a.start <= hi]
 
 
 def get_annotations(db: Database, ids: Iterable[int]) -> list[Annotation]:

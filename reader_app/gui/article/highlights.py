@@ -12,17 +12,19 @@ from bisect import bisect_left, insort
 from collections.abc import Iterable
 from operator import itemgetter
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QVariantAnimation, Signal, Slot
+from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QTextDocument
 
 from reader_app.domain.models import Annotation
 from reader_app.domain.offsets import OffsetMap
+from reader_app.gui.article.document import visible_range
 from reader_app.gui.article.geometry import Geometry
 from reader_app.gui.shared.palette import FLASH, LANE, paint_marks, paint_outline
 from reader_app.storage.annotations import Span, span_of
 
 LONG = 1024  # spans longer than this live in a short side list
 FLASH_MS = 600
+REACH = 12.0  # px beyond the viewport that a line's marks may be drawn
 _START = itemgetter(0)
 
 
@@ -158,6 +160,10 @@ class HighlightLayer(QObject):
         self._rects: dict[tuple[int, int], list[QRectF]] = {}
         self._geometry = Geometry()  # each block's lines, read from Qt once
         self._width = -1.0
+        # the last paint's (place, revision) -> (visible range, spans there): a repaint of
+        # the same place (a flash frame, a second paint after a tag) asks Qt nothing again
+        self._frame: tuple[tuple, tuple[tuple[int, int], list[Span]]] | None = None
+        self._revision = 0  # of the spans and of the layout
         self._flash = QVariantAnimation(self)
         self._flash.setDuration(FLASH_MS)
         self._flash.setKeyValues([(0.0, 0.0), (0.15, 1.0), (0.6, 0.8), (1.0, 0.0)])
@@ -171,19 +177,49 @@ class HighlightLayer(QObject):
         self.matches, self.selected_id, self.flash_id = [], None, None
         self._rects.clear()
         self._geometry = Geometry(doc, omap)
+        self._watch(doc)
 
     def rebind(self, doc: QTextDocument) -> None:
         """Same text, new document (rebuilt for a palette change)."""
         self.doc = doc
         self._rects.clear()
         self._geometry = Geometry(doc, self.omap)
+        self._watch(doc)
+
+    def _watch(self, doc: QTextDocument) -> None:
+        """Lazy layout moves what lies below the laid-out part: a cached frame is dropped."""
+        self._bump()
+        doc.documentLayout().documentSizeChanged.connect(self._on_layout_size_changed)
+
+    def _bump(self) -> None:
+        self._revision += 1
+        self._frame = None
+
+    def visible_spans(self, offset: QPointF, size: QSizeF) -> tuple[tuple[int, int], list[Span]]:
+        """The code points of the lines in the viewport at offset, and the spans there."""
+        key = (offset.x(), offset.y(), size.width(), size.height(), self.doc.textWidth(),
+               self._revision)
+        if self._frame is not None and self._frame[0] == key:
+            return self._frame[1]
+        self._check_width()
+        # lines just outside reach in: outlines grow, stacked underlines drop below a line
+        units = self._geometry.visible_units(offset.y() - REACH, offset.y() + size.height() + REACH)
+        if units is None:
+            visible = visible_range(self.doc, self.omap, offset, size)
+        else:
+            visible = self.omap.to_code_point(units[0]), self.omap.to_code_point(units[1])
+        found = visible, self.index.overlapping(*visible)
+        self._frame = key, found
+        return found
 
     def add(self, ann: Annotation | Span) -> None:
         self.index.add(ann)
+        self._bump()
         self.changed.emit()
 
     def remove(self, ann_id: int, start: int = -1) -> None:
         self.index.remove(ann_id, start)
+        self._bump()
         if self.selected_id == ann_id:
             self.selected_id = None
         self.changed.emit()
@@ -207,10 +243,7 @@ class HighlightLayer(QObject):
     def rects(self, start: int, end: int) -> list[QRectF]:
         if self.doc is None:
             return []
-        if self._width != self.doc.textWidth():  # re-wrapped: every rectangle moved
-            self._rects.clear()
-            self._geometry.clear()
-            self._width = self.doc.textWidth()
+        self._check_width()
         found = self._rects.get((start, end))
         if found is None:
             found, complete = self._geometry.span_rects(start, end)
@@ -219,6 +252,12 @@ class HighlightLayer(QObject):
                     self._rects.clear()
                 self._rects[(start, end)] = found
         return found
+
+    def _check_width(self) -> None:
+        if self._width != self.doc.textWidth():  # re-wrapped: every rectangle moved
+            self._rects.clear()
+            self._geometry.clear()
+            self._width = self.doc.textWidth()
 
     def annotation_at(self, point: QPointF) -> int | None:
         """The innermost (shortest) annotation drawn under a document point."""
@@ -276,6 +315,10 @@ class HighlightLayer(QObject):
             span = None if ann_id is None else next((s for s in spans if s[2] == ann_id), None)
             if span is not None:
                 paint_outline(painter, self.rects(span[0], span[1]), colour, width, grow)
+
+    @Slot()
+    def _on_layout_size_changed(self) -> None:
+        self._frame = None
 
     @Slot(object)
     def _on_flash_value_changed(self, value: float) -> None:

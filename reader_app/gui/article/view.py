@@ -20,7 +20,6 @@ from reader_app.gui.article.document import (
     DOCUMENT_MARGIN,
     build_document,
     build_empty_document,
-    visible_range,
 )
 from reader_app.gui.article.highlights import HighlightLayer
 from reader_app.gui.shared.palette import is_dark, reading_font
@@ -175,8 +174,7 @@ class ArticleView(QTextBrowser):
             super().paintEvent(event)
             return
         offset = self._scroll_offset()
-        visible = visible_range(self.document(), layer.omap, offset, QSizeF(self.viewport().size()))
-        spans = layer.index.overlapping(*visible)  # once for both layers
+        visible, spans = layer.visible_spans(offset, QSizeF(self.viewport().size()))  # both layers
         dark = is_dark(self.palette())
         accent = self.palette().color(QPalette.ColorRole.Highlight)
         find = QColor(accent)

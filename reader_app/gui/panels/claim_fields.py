@@ -30,6 +30,7 @@ class ClaimFields(FieldGroup):
     def __init__(self, controller: LibraryController, form: QFormLayout, parent: QWidget) -> None:
         super().__init__(controller, form, parent)
         self._dates: list[Annotation] = []
+        self._date_items: list[tuple[str, int]] | None = None  # what date_combo lists
         self.claimant_combo = QComboBox(parent)
         self.claimant_combo.setObjectName("claimantCombo")
         self.claimant_combo.setToolTip("The actor who makes this claim")
@@ -92,10 +93,13 @@ class ClaimFields(FieldGroup):
     def _show_date(self) -> None:
         combo = self.date_combo
         combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(NO_DATE, None)
-        for tag in self._dates:
-            combo.addItem(date_item_text(tag), tag.id)
+        items = [(date_item_text(tag), tag.id) for tag in self._dates]
+        if items != self._date_items:  # a dense article has hundreds: refill only on change
+            combo.clear()
+            combo.addItem(NO_DATE, None)
+            for text, tag_id in items:
+                combo.addItem(text, tag_id)
+            self._date_items = items
         ann = self.shown
         index = combo.findData(ann.claim_date_annotation_id) if ann else 0
         if ann is not None and ann.claim_date_annotation_id is None:
