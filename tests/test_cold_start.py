@@ -1,5 +1,6 @@
 """A cold start loads what the first paint needs: the importers (Markdown parser, HTML
-sanitizer, encoding detection) and the date parser wait for their first use."""
+sanitizer, encoding detection), the date parser, the CSV export, and the actor and
+claim edits (their commands and services) wait for their first use."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ import subprocess
 import sys
 
 DEFERRED = ("reader_app.formats.importers", "markdown_it", "nh3", "charset_normalizer",
-            "dateparser")
+            "dateparser",
+            "reader_app.gui.jobs.export_flow", "reader_app.services.exporting",
+            "reader_app.formats.csv_export",
+            "reader_app.gui.commands.actors", "reader_app.services.actor_ops",
+            "reader_app.storage.actor_merge",
+            "reader_app.gui.commands.claims", "reader_app.services.claim_ops")
 
 
 def test_the_window_opens_without_the_importers(tmp_path):
@@ -33,3 +39,25 @@ print(" ".join(m for m in {DEFERRED!r} if m in sys.modules))
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "", f"loaded at start: {done.stdout.strip()}"
+
+
+def test_a_deferred_flow_works_on_first_use(qtbot, tmp_path):
+    """Export and actor edits load their modules when first used, from the window."""
+    from reader_app.app import create_window
+    from reader_app.services.exporting import ExportFilters
+
+    window = create_window(tmp_path / "library.sqlite")  # a new library: the sample
+    qtbot.addWidget(window)
+    out = tmp_path / "tags.csv"
+    with qtbot.waitSignal(window.exports.export_finished, timeout=10_000) as done:
+        window.exports.export_to(out, ExportFilters())
+    assert done.args[0] is not None and out.exists()
+    assert window.exports is window.exports  # one flow, built once
+    text = window.controller.current_article.text
+    start = text.index("The")  # any word: an actor tag makes an actor of its text
+    window.controller.tag_span("actor", start, start + 3)
+    actor = window.controller.actors()[0]
+    window.controller.rename_actor(actor.id, "Renamed once")
+    assert window.controller.actor(actor.id).name == "Renamed once"
+    window.controller.undo_stack.undo()
+    assert window.controller.actor(actor.id).name == actor.name
