@@ -13,7 +13,8 @@ DEFERRED = ("reader_app.formats.importers", "markdown_it", "nh3", "charset_norma
             "reader_app.formats.csv_export",
             "reader_app.gui.commands.actors", "reader_app.services.actor_ops",
             "reader_app.storage.actor_merge",
-            "reader_app.gui.commands.claims", "reader_app.services.claim_ops")
+            "reader_app.gui.commands.claims", "reader_app.services.claim_ops",
+            "importlib.metadata")  # sqlite-utils' plugin scan: never on our connections
 
 
 def test_the_window_opens_without_the_importers(tmp_path):
