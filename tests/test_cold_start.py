@@ -1,6 +1,6 @@
 """A cold start loads what the first paint needs: the importers (Markdown parser, HTML
-sanitizer, encoding detection), the date parser, the CSV export, and the actor and
-claim edits (their commands and services) wait for their first use."""
+sanitizer, encoding detection), the date parser, the CSV export, the actor and
+claim edits (their commands and services) and the Claims tab wait for their first use."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ DEFERRED = ("reader_app.formats.importers", "markdown_it", "nh3", "charset_norma
             "reader_app.gui.commands.actors", "reader_app.services.actor_ops",
             "reader_app.storage.actor_merge",
             "reader_app.gui.commands.claims", "reader_app.services.claim_ops",
+            "reader_app.gui.lists.claims_view", "reader_app.gui.lists.claim_model",
             "importlib.metadata")  # sqlite-utils' plugin scan: never on our connections
 
 
@@ -62,3 +63,23 @@ def test_a_deferred_flow_works_on_first_use(qtbot, tmp_path):
     assert window.controller.actor(actor.id).name == "Renamed once"
     window.controller.undo_stack.undo()
     assert window.controller.actor(actor.id).name == actor.name
+
+
+def test_the_claims_tab_is_built_when_first_shown(qtbot, window):
+    from reader_app.gui.lists.claims_view import ClaimsView
+
+    tabs = window.left_tabs
+    assert window.findChild(ClaimsView) is None
+    tabs.setCurrentIndex(window.CLAIMS_TAB)
+    view = window.findChild(ClaimsView)
+    assert view is not None and view is window.claims_view
+    assert tabs.currentWidget() is view and view.isVisible() and view.is_loaded()
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Library", "Actors", "Claims"]
+
+
+def test_asking_for_the_claims_view_keeps_the_tab_shown(qtbot, window):
+    tabs = window.left_tabs
+    tabs.setCurrentWidget(window.actors_pane)
+    view = window.claims_view  # built while another tab shows
+    assert tabs.currentWidget() is window.actors_pane and not view.isVisible()
+    assert tabs.indexOf(view) == window.CLAIMS_TAB and tabs.count() == 3

@@ -28,7 +28,6 @@ from reader_app.gui.controller import LibraryController
 from reader_app.gui.jobs.import_flow import ImportFlow, local_paths
 from reader_app.gui.jobs.library_flow import OpenDeclined, read_only_banner, show_library_error
 from reader_app.gui.lists.actors_pane import ActorsPane
-from reader_app.gui.lists.claims_view import ClaimsView
 from reader_app.gui.lists.library_pane import LibraryPane
 from reader_app.gui.panels.annotation_panel import AnnotationPanel
 from reader_app.gui.shared.actions import (
@@ -52,9 +51,12 @@ from reader_app.storage.database import LibraryError
 if TYPE_CHECKING:
     from reader_app.gui.jobs.export_flow import ExportFlow
     from reader_app.gui.jobs.library_flow import BackupFlow
+    from reader_app.gui.lists.claims_view import ClaimsView
 
 
 class MainWindow(QMainWindow):
+    CLAIMS_TAB = 2  # the left tab built when first shown
+
     def __init__(self, db_path: Path, open_window: Callable[[Path], QMainWindow] | None = None,
                  controller: LibraryController | None = None) -> None:
         """open_window builds a window on another library (the composition root's);
@@ -89,12 +91,17 @@ class MainWindow(QMainWindow):
         self.left_tabs.setObjectName("leftTabs")
         self.left_tabs.setDocumentMode(True)
         self.library_pane = LibraryPane(self.controller, self.left_tabs)
+        # built now: its minimum width is the left pane's, from the first frame on
         self.actors_pane = ActorsPane(self.controller, self.left_tabs)
-        self.claims_view = ClaimsView(self.controller, self.left_tabs)
         # no mnemonics: the tag editor's field labels use up the Alt letters
-        for pane, name in ((self.library_pane, "Library"), (self.actors_pane, "Actors"),
-                           (self.claims_view, "Claims")):
-            self.left_tabs.addTab(pane, name)
+        self.left_tabs.addTab(self.library_pane, "Library")
+        self.left_tabs.addTab(self.actors_pane, "Actors")
+        # Claims: an empty page until first shown (or asked for), so the first paint
+        # waits neither for its table nor for its module
+        self._claims_view: ClaimsView | None = None
+        self.left_tabs.addTab(QWidget(self.left_tabs), "Claims")
+        # connected before LeftPaneWidth: a tab's pane is in place when it reads its width
+        self.left_tabs.currentChanged.connect(self._on_left_tabs_current_changed)
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self)
         self.header = ArticleHeader(self)
@@ -118,6 +125,32 @@ class MainWindow(QMainWindow):
         center.setMinimumWidth(380)  # the article is never squeezed out of sight
         self.splitter.setSizes([380, 640, 420])
         self.setCentralWidget(self.splitter)
+
+    @property
+    def claims_view(self) -> ClaimsView:
+        if self._claims_view is None:
+            from reader_app.gui.lists.claims_view import ClaimsView  # loads with its tab
+
+            self._claims_view = ClaimsView(self.controller, self.left_tabs)
+            self._put_tab(self.CLAIMS_TAB, self._claims_view)
+        return self._claims_view
+
+    @Slot(int)
+    def _on_left_tabs_current_changed(self, index: int) -> None:
+        if index == self.CLAIMS_TAB:
+            self.claims_view  # noqa: B018 - built on first access
+
+    def _put_tab(self, index: int, pane: QWidget) -> None:
+        """pane in place of the empty page at index; the same tab stays current."""
+        tabs = self.left_tabs
+        current, empty = tabs.currentIndex(), tabs.widget(index)
+        blocked = tabs.blockSignals(True)  # the tab did not change, only its page
+        tabs.insertTab(index, pane, tabs.tabText(index))
+        if current == index:
+            tabs.setCurrentIndex(index)
+        tabs.removeTab(index + 1)
+        tabs.blockSignals(blocked)
+        empty.deleteLater()
 
     def _connect(self) -> None:
         c, a = self.controller, self.actions_
