@@ -1,6 +1,6 @@
 """A cold start loads what the first paint needs: the importers (Markdown parser, HTML
-sanitizer, encoding detection), the date parser, the CSV export, the actor and
-claim edits (their commands and services) and the Claims tab wait for their first use."""
+sanitizer, encoding detection), the date parser, the CSV export, the tag, actor
+and claim edits (their commands and services) and the Claims tab wait for their first use."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ DEFERRED = ("reader_app.formats.importers", "markdown_it", "nh3", "charset_norma
             "dateparser",
             "reader_app.gui.jobs.export_flow", "reader_app.services.exporting",
             "reader_app.formats.csv_export",
+            "reader_app.gui.commands.tags", "reader_app.services.tagging",
+            "reader_app.services.analysis",
             "reader_app.gui.commands.actors", "reader_app.services.actor_ops",
             "reader_app.storage.actor_merge",
             "reader_app.gui.commands.claims", "reader_app.services.claim_ops",

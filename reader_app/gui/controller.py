@@ -28,13 +28,7 @@ from reader_app.domain.models import (
     ArticleSummary,
     Mention,
 )
-from reader_app.gui.commands.tags import (
-    STORAGE_ERRORS,
-    AddAnnotationCommand,
-    DeleteAnnotationCommand,
-    EditAnnotationCommand,
-    quoted,
-)
+from reader_app.domain.quotes import quoted
 from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
@@ -48,6 +42,7 @@ from reader_app.storage.annotations import (
 )
 from reader_app.storage.articles import NotFound, get_article, list_articles, tag_counts
 from reader_app.storage.database import ReadOnlyLibrary, is_read_only, open_library
+from reader_app.storage.errors import STORAGE_ERRORS
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 from reader_app.storage.library_query import library_count, library_page
 
@@ -62,6 +57,13 @@ def default_analyst() -> str:
 
 
 ClaimRow = dict[str, Any]  # export_rows.CLAIM_COLUMNS keys
+
+
+def _tag_commands() -> ModuleType:
+    # loaded on the first tag edit: it pulls in the tagging and read-back services
+    from reader_app.gui.commands import tags
+
+    return tags
 
 
 def _actor_commands() -> ModuleType:
@@ -221,7 +223,8 @@ class LibraryController(QObject):
         if find_annotation(self.db, article.id, kind, start, end) is not None:
             self.error_occurred.emit(f"Already tagged as {kind}: {quoted(quote)}.")
             return
-        self.undo_stack.push(AddAnnotationCommand(self, article, kind, start, end, quote))
+        command = _tag_commands().AddAnnotationCommand(self, article, kind, start, end, quote)
+        self.undo_stack.push(command)
 
     def delete_annotation(self, annotation_id: int) -> None:
         try:
@@ -229,7 +232,7 @@ class LibraryController(QObject):
         except NotFound:
             self.error_occurred.emit("That tag no longer exists.")
             return
-        self.undo_stack.push(DeleteAnnotationCommand(self, ann))
+        self.undo_stack.push(_tag_commands().DeleteAnnotationCommand(self, ann))
 
     def edit_annotation(self, annotation_id: int, **fields: str | None) -> None:
         """Change value/note/kind. Empty strings mean "no value"; unchanged fields are dropped."""
@@ -249,7 +252,7 @@ class LibraryController(QObject):
         if not new:
             return
         old = {k: getattr(ann, k) for k in new}
-        self.undo_stack.push(EditAnnotationCommand(self, ann, old, new))
+        self.undo_stack.push(_tag_commands().EditAnnotationCommand(self, ann, old, new))
 
     def open_annotation(self, article_id: int, annotation_id: int) -> None:
         """Open a tag's article if needed, then ask the window to reveal the tag."""
