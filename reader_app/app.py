@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
@@ -14,6 +15,9 @@ from reader_app.resources_path import resources_dir
 from reader_app.storage.articles import article_count
 from reader_app.storage.database import ForeignSchema, LibraryError, is_read_only, open_library
 from reader_app.storage.location import resolve_library_path
+
+if TYPE_CHECKING:
+    from reader_app.gui.controller import LibraryController
 
 ORGANIZATION = "reader-app"
 APPLICATION = "Analyst Reader"
@@ -39,6 +43,14 @@ def ensure_application() -> QApplication:
 def prepare_library(db_path: str | Path) -> Path:
     """Create the library if needed and give a new one the sample article. Foreign
     triggers or views are removed only once the analyst agreed (else OpenDeclined)."""
+    open_library_controller(db_path).close()
+    return Path(db_path)
+
+
+def open_library_controller(db_path: str | Path) -> LibraryController:
+    """prepare_library, the library left open in a controller for the window (a cold
+    start opens and checks the file once)."""
+    from reader_app.gui.controller import LibraryController  # the gui loads with a window
     from reader_app.gui.jobs.library_flow import OpenDeclined, ask_remove_foreign_schema
 
     path = Path(db_path)
@@ -50,17 +62,15 @@ def prepare_library(db_path: str | Path) -> Path:
         if not ask_remove_foreign_schema(None, e):
             raise OpenDeclined(f"{path}: not opened: it holds foreign schema") from None
         db = open_library(path, drop_foreign=True)
-    if is_read_only(db):
-        db.close()
-        return path
     try:
-        if not article_count(db):  # a new library: only then load the importers
-            from reader_app.services.seed import seed_sample
+        if not is_read_only(db) and not article_count(db):
+            from reader_app.services.seed import seed_sample  # a new library: the importers
 
             seed_sample(db)
-    finally:
+    except BaseException:
         db.close()
-    return path
+        raise
+    return LibraryController(path, db=db)
 
 
 def create_window(db_path: str | Path) -> QMainWindow:
@@ -69,8 +79,13 @@ def create_window(db_path: str | Path) -> QMainWindow:
     from reader_app.gui.window.main_window import MainWindow  # Qt widgets only past this point
     from reader_app.gui.window.recent import add_recent_library
 
-    path = prepare_library(db_path)
-    window = MainWindow(path, open_window=create_window)
+    path = Path(db_path)
+    controller = open_library_controller(path)
+    try:
+        window = MainWindow(path, open_window=create_window, controller=controller)
+    except BaseException:
+        controller.close()
+        raise
     add_recent_library(path)
     return window
 

@@ -1,5 +1,6 @@
 """A cold start loads what the first paint needs: the importers (Markdown parser, HTML
-sanitizer, encoding detection) and the date parser wait for their first use."""
+sanitizer, encoding detection), the date parser, the CSV export, the tag, actor
+and claim edits (their commands and services) and the Claims tab wait for their first use."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ import subprocess
 import sys
 
 DEFERRED = ("reader_app.formats.importers", "markdown_it", "nh3", "charset_normalizer",
-            "dateparser")
+            "dateparser",
+            "reader_app.gui.jobs.export_flow", "reader_app.services.exporting",
+            "reader_app.formats.csv_export",
+            "reader_app.gui.commands.tags", "reader_app.services.tagging",
+            "reader_app.services.analysis",
+            "reader_app.gui.commands.actors", "reader_app.services.actor_ops",
+            "reader_app.storage.actor_merge",
+            "reader_app.gui.commands.claims", "reader_app.services.claim_ops",
+            "reader_app.gui.lists.claims_view", "reader_app.gui.lists.claim_model",
+            "importlib.metadata")  # sqlite-utils' plugin scan: never on our connections
 
 
 def test_the_window_opens_without_the_importers(tmp_path):
@@ -33,3 +43,45 @@ print(" ".join(m for m in {DEFERRED!r} if m in sys.modules))
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "", f"loaded at start: {done.stdout.strip()}"
+
+
+def test_a_deferred_flow_works_on_first_use(qtbot, tmp_path):
+    """Export and actor edits load their modules when first used, from the window."""
+    from reader_app.app import create_window
+    from reader_app.services.exporting import ExportFilters
+
+    window = create_window(tmp_path / "library.sqlite")  # a new library: the sample
+    qtbot.addWidget(window)
+    out = tmp_path / "tags.csv"
+    with qtbot.waitSignal(window.exports.export_finished, timeout=10_000) as done:
+        window.exports.export_to(out, ExportFilters())
+    assert done.args[0] is not None and out.exists()
+    assert window.exports is window.exports  # one flow, built once
+    text = window.controller.current_article.text
+    start = text.index("The")  # any word: an actor tag makes an actor of its text
+    window.controller.tag_span("actor", start, start + 3)
+    actor = window.controller.actors()[0]
+    window.controller.rename_actor(actor.id, "Renamed once")
+    assert window.controller.actor(actor.id).name == "Renamed once"
+    window.controller.undo_stack.undo()
+    assert window.controller.actor(actor.id).name == actor.name
+
+
+def test_the_claims_tab_is_built_when_first_shown(qtbot, window):
+    from reader_app.gui.lists.claims_view import ClaimsView
+
+    tabs = window.left_tabs
+    assert window.findChild(ClaimsView) is None
+    tabs.setCurrentIndex(window.CLAIMS_TAB)
+    view = window.findChild(ClaimsView)
+    assert view is not None and view is window.claims_view
+    assert tabs.currentWidget() is view and view.isVisible() and view.is_loaded()
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Library", "Actors", "Claims"]
+
+
+def test_asking_for_the_claims_view_keeps_the_tab_shown(qtbot, window):
+    tabs = window.left_tabs
+    tabs.setCurrentWidget(window.actors_pane)
+    view = window.claims_view  # built while another tab shows
+    assert tabs.currentWidget() is window.actors_pane and not view.isVisible()
+    assert tabs.indexOf(view) == window.CLAIMS_TAB and tabs.count() == 3

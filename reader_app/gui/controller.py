@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -27,15 +28,7 @@ from reader_app.domain.models import (
     ArticleSummary,
     Mention,
 )
-from reader_app.gui.commands import actors as actor_cmd
-from reader_app.gui.commands.claims import claim_fields_command, date_correction_command
-from reader_app.gui.commands.tags import (
-    STORAGE_ERRORS,
-    AddAnnotationCommand,
-    DeleteAnnotationCommand,
-    EditAnnotationCommand,
-    quoted,
-)
+from reader_app.domain.quotes import quoted
 from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
@@ -49,6 +42,7 @@ from reader_app.storage.annotations import (
 )
 from reader_app.storage.articles import NotFound, get_article, list_articles, tag_counts
 from reader_app.storage.database import ReadOnlyLibrary, is_read_only, open_library
+from reader_app.storage.errors import STORAGE_ERRORS
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 from reader_app.storage.library_query import library_count, library_page
 
@@ -65,6 +59,27 @@ def default_analyst() -> str:
 ClaimRow = dict[str, Any]  # export_rows.CLAIM_COLUMNS keys
 
 
+def _tag_commands() -> ModuleType:
+    # loaded on the first tag edit: it pulls in the tagging and read-back services
+    from reader_app.gui.commands import tags
+
+    return tags
+
+
+def _actor_commands() -> ModuleType:
+    # loaded on the first actor edit: it pulls in the merge and relink services
+    from reader_app.gui.commands import actors
+
+    return actors
+
+
+def _claim_commands() -> ModuleType:
+    # loaded on the first claim edit: it pulls in the claim services
+    from reader_app.gui.commands import claims
+
+    return claims
+
+
 class LibraryController(QObject):
     article_opened = Signal(Article)  # the Article now current; None when it was closed
     # every write: the new state of what changed (tags, actors, claims, counts, articles)
@@ -73,10 +88,13 @@ class LibraryController(QObject):
     tag_explained = Signal(str)  # after tagging: why this actor/date/claimant was chosen
     annotation_reveal_requested = Signal(int)  # the window reveals + selects that tag
 
-    def __init__(self, db_path: str | Path, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: str | Path, parent: QObject | None = None,
+                 db: Database | None = None) -> None:
+        """db: the library at db_path already opened (the controller closes it)."""
         super().__init__(parent)
         self.db_path = Path(db_path)
-        self._db: Database | None = open_library(self.db_path)  # may raise LibraryError
+        # may raise LibraryError
+        self._db: Database | None = db if db is not None else open_library(self.db_path)
         self.undo_stack = QUndoStack(self)
         self.current_article: Article | None = None
         # the current article's tags as read once when it was opened, as spans (what the
@@ -205,7 +223,8 @@ class LibraryController(QObject):
         if find_annotation(self.db, article.id, kind, start, end) is not None:
             self.error_occurred.emit(f"Already tagged as {kind}: {quoted(quote)}.")
             return
-        self.undo_stack.push(AddAnnotationCommand(self, article, kind, start, end, quote))
+        command = _tag_commands().AddAnnotationCommand(self, article, kind, start, end, quote)
+        self.undo_stack.push(command)
 
     def delete_annotation(self, annotation_id: int) -> None:
         try:
@@ -213,7 +232,7 @@ class LibraryController(QObject):
         except NotFound:
             self.error_occurred.emit("That tag no longer exists.")
             return
-        self.undo_stack.push(DeleteAnnotationCommand(self, ann))
+        self.undo_stack.push(_tag_commands().DeleteAnnotationCommand(self, ann))
 
     def edit_annotation(self, annotation_id: int, **fields: str | None) -> None:
         """Change value/note/kind. Empty strings mean "no value"; unchanged fields are dropped."""
@@ -233,7 +252,7 @@ class LibraryController(QObject):
         if not new:
             return
         old = {k: getattr(ann, k) for k in new}
-        self.undo_stack.push(EditAnnotationCommand(self, ann, old, new))
+        self.undo_stack.push(_tag_commands().EditAnnotationCommand(self, ann, old, new))
 
     def open_annotation(self, article_id: int, annotation_id: int) -> None:
         """Open a tag's article if needed, then ask the window to reveal the tag."""
@@ -273,35 +292,35 @@ class LibraryController(QObject):
                      new_name: str | None = None) -> None:
         """Link an actor tag to an actor; actor_id None + new_name: a new actor of that
         name (an existing actor of exactly that name is linked instead)."""
-        self._push(actor_cmd.relink_command, annotation_id, actor_id, new_name)
+        self._push(_actor_commands().relink_command, annotation_id, actor_id, new_name)
 
     def rename_actor(self, actor_id: int, name: str) -> None:
-        self._push(actor_cmd.edit_actor_command, actor_id, name=name)
+        self._push(_actor_commands().edit_actor_command, actor_id, name=name)
 
     def set_actor_type(self, actor_id: int, actor_type: str) -> None:
-        self._push(actor_cmd.edit_actor_command, actor_id, type=actor_type)
+        self._push(_actor_commands().edit_actor_command, actor_id, type=actor_type)
 
     def set_actor_note(self, actor_id: int, note: str | None) -> None:
-        self._push(actor_cmd.edit_actor_command, actor_id, note=note)
+        self._push(_actor_commands().edit_actor_command, actor_id, note=note)
 
     def set_actor_aliases(self, actor_id: int, aliases: list[str]) -> None:
-        self._push(actor_cmd.aliases_command, actor_id, list(aliases))
+        self._push(_actor_commands().aliases_command, actor_id, list(aliases))
 
     def merge_actors(self, keep_id: int, drop_id: int) -> None:
-        self._push(actor_cmd.merge_command, keep_id, drop_id)
+        self._push(_actor_commands().merge_command, keep_id, drop_id)
 
     def delete_actor(self, actor_id: int) -> None:
         """Refused while tags or claims use the actor."""
-        self._push(actor_cmd.delete_actor_command, actor_id)
+        self._push(_actor_commands().delete_actor_command, actor_id)
 
     def set_claim_fields(self, annotation_id: int, **fields: Any) -> None:
         """claimant_id, claim_date, claim_date_annotation_id, status, reliability,
         credibility ("" or None clears one)."""
-        self._push(claim_fields_command, annotation_id, fields)
+        self._push(_claim_commands().claim_fields_command, annotation_id, fields)
 
     def correct_date(self, annotation_id: int, typed: str) -> None:
         """A date tag's value: an ISO value as typed, or a phrase resolved like a new tag."""
-        self._push(date_correction_command, annotation_id, typed)
+        self._push(_claim_commands().date_correction_command, annotation_id, typed)
 
     def _push(self, make: Callable[..., QUndoCommand | None], *args: Any, **kwargs: Any) -> None:
         try:

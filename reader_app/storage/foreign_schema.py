@@ -75,7 +75,7 @@ def reference_schema(applied: set[str]) -> dict[tuple[str, str], tuple[str, str]
     """(type, name) -> (table, sql) of what the applied steps create on an empty database."""
     key = tuple(sorted(applied))
     if key not in _REFERENCE:
-        db = Database(memory=True)
+        db = Database(memory=True, execute_plugins=False)
         pending = [m.name for m in migrations.pending(db)]
         later = [name for name in pending if name not in applied]
         migrations.apply(db, stop_before=later[0] if later else None)

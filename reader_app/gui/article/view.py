@@ -66,6 +66,7 @@ class ArticleView(QTextBrowser):
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.selectionChanged.connect(self._on_self_selection_changed)
         self._ready = True
+        self._document: QTextDocument | None = None  # the one we set (None: Qt's initial one)
         self.clear_article()
 
     # -- content ---------------------------------------------------------------
@@ -246,12 +247,15 @@ class ArticleView(QTextBrowser):
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def _replace_document(self, doc: QTextDocument) -> None:
-        old = self.document()
+        # our own reference, not self.document(): the wrapper Qt hands back for a reused
+        # address can be a stale one of another type (a QTextLayout read from an old document)
+        old = self._document
         ours = old is not None and old is not doc and old.parent() is self
         # setDocument gives the document the view's wrap mode: set the document's first (a
         # long unbroken line must never be laid out at word boundaries, see article_document)
         self.setWordWrapMode(doc.defaultTextOption().wrapMode())
         self.setDocument(doc)  # deletes Qt's own initial document, never ours
+        self._document = doc
         if ours:
             old.deleteLater()
         self.verticalScrollBar().setValue(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
@@ -24,16 +25,9 @@ from reader_app.gui.article.find_bar import FindBar
 from reader_app.gui.article.header import ArticleHeader
 from reader_app.gui.article.view import ArticleView
 from reader_app.gui.controller import LibraryController
-from reader_app.gui.jobs.export_flow import ExportFlow
 from reader_app.gui.jobs.import_flow import ImportFlow, local_paths
-from reader_app.gui.jobs.library_flow import (
-    BackupFlow,
-    OpenDeclined,
-    read_only_banner,
-    show_library_error,
-)
+from reader_app.gui.jobs.library_flow import OpenDeclined, read_only_banner, show_library_error
 from reader_app.gui.lists.actors_pane import ActorsPane
-from reader_app.gui.lists.claims_view import ClaimsView
 from reader_app.gui.lists.library_pane import LibraryPane
 from reader_app.gui.panels.annotation_panel import AnnotationPanel
 from reader_app.gui.shared.actions import (
@@ -54,14 +48,26 @@ from reader_app.gui.window.window_state import (
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.database import LibraryError
 
+if TYPE_CHECKING:
+    from reader_app.gui.jobs.export_flow import ExportFlow
+    from reader_app.gui.jobs.library_flow import BackupFlow
+    from reader_app.gui.lists.claims_view import ClaimsView
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path, open_window: Callable[[Path], QMainWindow] | None = None) -> None:
-        """open_window builds a window on another library (the composition root's)."""
+    CLAIMS_TAB = 2  # the left tab built when first shown
+
+    def __init__(self, db_path: Path, open_window: Callable[[Path], QMainWindow] | None = None,
+                 controller: LibraryController | None = None) -> None:
+        """open_window builds a window on another library (the composition root's);
+        controller: one already open on db_path (the window takes it over)."""
         super().__init__()
         self._open_window = open_window
         self.setObjectName("mainWindow")
-        self.controller = LibraryController(db_path, self)
+        if controller is None:
+            controller = LibraryController(db_path)
+        controller.setParent(self)
+        self.controller = controller
         self._tags = 0  # the open article's tags, for the status bar
         self.db_path = Path(db_path)
         self.setWindowTitle(f"Analyst Reader — {self.db_path.name}")
@@ -70,8 +76,8 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self, self.controller.undo_stack, self.view)
         build_menus(self, self.actions_, make_legend())
         self.imports = ImportFlow(self, self.db_path)
-        self.exports = ExportFlow(self, self.db_path)
-        self.backups = BackupFlow(self, self.db_path)
+        self._exports: ExportFlow | None = None  # built on first use (see exports)
+        self._backups: BackupFlow | None = None
         self._connect()
         restore_window_state(self, self.splitter, self.left_tabs)
         LeftPaneWidth(self.splitter, self.left_tabs)
@@ -85,12 +91,17 @@ class MainWindow(QMainWindow):
         self.left_tabs.setObjectName("leftTabs")
         self.left_tabs.setDocumentMode(True)
         self.library_pane = LibraryPane(self.controller, self.left_tabs)
+        # built now: its minimum width is the left pane's, from the first frame on
         self.actors_pane = ActorsPane(self.controller, self.left_tabs)
-        self.claims_view = ClaimsView(self.controller, self.left_tabs)
         # no mnemonics: the tag editor's field labels use up the Alt letters
-        for pane, name in ((self.library_pane, "Library"), (self.actors_pane, "Actors"),
-                           (self.claims_view, "Claims")):
-            self.left_tabs.addTab(pane, name)
+        self.left_tabs.addTab(self.library_pane, "Library")
+        self.left_tabs.addTab(self.actors_pane, "Actors")
+        # Claims: an empty page until first shown (or asked for), so the first paint
+        # waits neither for its table nor for its module
+        self._claims_view: ClaimsView | None = None
+        self.left_tabs.addTab(QWidget(self.left_tabs), "Claims")
+        # connected before LeftPaneWidth: a tab's pane is in place when it reads its width
+        self.left_tabs.currentChanged.connect(self._on_left_tabs_current_changed)
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self)
         self.header = ArticleHeader(self)
@@ -115,6 +126,32 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([380, 640, 420])
         self.setCentralWidget(self.splitter)
 
+    @property
+    def claims_view(self) -> ClaimsView:
+        if self._claims_view is None:
+            from reader_app.gui.lists.claims_view import ClaimsView  # loads with its tab
+
+            self._claims_view = ClaimsView(self.controller, self.left_tabs)
+            self._put_tab(self.CLAIMS_TAB, self._claims_view)
+        return self._claims_view
+
+    @Slot(int)
+    def _on_left_tabs_current_changed(self, index: int) -> None:
+        if index == self.CLAIMS_TAB:
+            self.claims_view  # noqa: B018 - built on first access
+
+    def _put_tab(self, index: int, pane: QWidget) -> None:
+        """pane in place of the empty page at index; the same tab stays current."""
+        tabs = self.left_tabs
+        current, empty = tabs.currentIndex(), tabs.widget(index)
+        blocked = tabs.blockSignals(True)  # the tab did not change, only its page
+        tabs.insertTab(index, pane, tabs.tabText(index))
+        if current == index:
+            tabs.setCurrentIndex(index)
+        tabs.removeTab(index + 1)
+        tabs.blockSignals(blocked)
+        empty.deleteLater()
+
     def _connect(self) -> None:
         c, a = self.controller, self.actions_
         for kind, action in a.tag.items():
@@ -123,10 +160,8 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.imports.ask_and_import)
         a.export_csv.triggered.connect(self._on_export_triggered)
         a.open_library.triggered.connect(self._on_open_library_triggered)
-        a.backup.triggered.connect(self.backups.ask_and_back_up)
+        a.backup.triggered.connect(self._on_backup_triggered)
         a.import_files.setEnabled(c.read_only is None)
-        self.backups.backup_finished.connect(self._on_backups_backup_finished)
-        self.exports.export_reported.connect(self._on_exports_export_reported)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_bar.open)
         self.library_pane.article_activated.connect(self.controller.open_article)
@@ -323,6 +358,29 @@ class MainWindow(QMainWindow):
         window.show()
         self.close()
 
+    @property
+    def exports(self) -> ExportFlow:
+        if self._exports is None:
+            # the CSV writers load with the first export, not with the window
+            from reader_app.gui.jobs.export_flow import ExportFlow
+
+            self._exports = ExportFlow(self, self.db_path)
+            self._exports.export_reported.connect(self._on_exports_export_reported)
+        return self._exports
+
+    @property
+    def backups(self) -> BackupFlow:
+        if self._backups is None:
+            from reader_app.gui.jobs.library_flow import BackupFlow
+
+            self._backups = BackupFlow(self, self.db_path)
+            self._backups.backup_finished.connect(self._on_backups_backup_finished)
+        return self._backups
+
+    @Slot()
+    def _on_backup_triggered(self) -> None:
+        self.backups.ask_and_back_up()
+
     @Slot(str)
     def _on_exports_export_reported(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
@@ -352,8 +410,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.imports.stop()  # a thread still running when the window goes would abort the app
-        self.exports.stop()
-        self.backups.stop()
+        for flow in (self._exports, self._backups):
+            if flow is not None:
+                flow.stop()
         self.annotation_panel.commit_pending_edit()
         self.save_state()
         self.controller.close()
