@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from reader_app.storage.foreign_schema import (
 )
 from reader_app.storage.migrations import MIGRATION_SET, migrations
 from reader_app.storage.rows import named_row, named_rows
-from reader_app.storage.transaction import write
+from reader_app.storage.transaction import RETRY_PAUSES_S, is_busy, write
 
 __all__ = ["ForeignSchema", "LibraryError", "ReadOnlyLibrary", "is_read_only", "known_steps",
            "open_library", "schema_steps", "validate_library"]
@@ -78,32 +79,45 @@ def open_library(path: str | os.PathLike[str], *, create: bool = True, read_only
             raise LibraryError(
                 f"{path}: cannot create the library folder ({e.strerror}); "
                 "choose a folder you can write to") from None
-    try:
-        db = _connect(path)
+    # A reader of a file another process is switching to WAL (or whose lock it holds
+    # while it recovers) gets SQLITE_BUSY at once, whatever the busy timeout: look again.
+    for pause in (*RETRY_PAUSES_S, None):
         try:
-            _enable_wal(db)
-            if drop_foreign:
-                with write(db):
-                    steps = set(schema_steps(db))
-                    drop_foreign_objects(db, foreign_objects(db.conn, steps), steps)
-            if migrations.pending(db):
-                # One write transaction: a second process opening the same old library
-                # waits for the lock, then finds nothing left to do.
-                with write(db):
-                    migrations.apply(db)
-        except BaseException:
-            db.close()
-            raise
-    except sqlite3.Error as e:
-        if exists and _is_read_only_error(e):
-            return _open_read_only(path, _why_read_only(path), applied)
-        raise LibraryError(describe_error(path, e, "cannot open the library")) from None
+            db = _migrated(path, drop_foreign)
+            break
+        except sqlite3.Error as e:
+            if is_busy(e) and pause is not None:
+                time.sleep(pause)
+                continue
+            if exists and _is_read_only_error(e):
+                return _open_read_only(path, _why_read_only(path), applied)
+            raise LibraryError(describe_error(path, e, "cannot open the library")) from None
     db.read_only = None  # type: ignore[attr-defined]
     return db
 
 
 def is_read_only(db: Database) -> ReadOnlyLibrary | None:
     return getattr(db, "read_only", None)
+
+
+def _migrated(path: Path, drop_foreign: bool) -> Database:
+    """A read-write connection, in WAL mode, with the schema brought up to date."""
+    db = _connect(path)
+    try:
+        _enable_wal(db)
+        if drop_foreign:
+            with write(db):
+                steps = set(schema_steps(db))
+                drop_foreign_objects(db, foreign_objects(db.conn, steps), steps)
+        if migrations.pending(db):
+            # One write transaction: a second process opening the same old library
+            # waits for the lock, then finds nothing left to do.
+            with write(db):
+                migrations.apply(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def _connect(path: Path, query: str = "") -> Database:
@@ -198,11 +212,24 @@ def _validate(path: Path, *, drop_foreign: bool, allow_foreign: bool) -> set[str
 
 
 def _inspect(path: Path, *, drop_foreign: bool, allow_foreign: bool) -> set[str]:
+    # Another process may be switching the file to WAL or migrating it right now: a
+    # reader then gets SQLITE_BUSY at once, whatever the busy timeout; wait and look again.
+    for pause in (*RETRY_PAUSES_S, None):
+        try:
+            return _inspect_once(path, drop_foreign=drop_foreign, allow_foreign=allow_foreign)
+        except sqlite3.OperationalError as e:
+            if not is_busy(e) or pause is None:
+                raise LibraryError(describe_error(path, e, "cannot open the library")) from None
+            time.sleep(pause)
+    raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+
+def _inspect_once(path: Path, *, drop_foreign: bool, allow_foreign: bool) -> set[str]:
     try:
         conn, tables = _read_schema(path, "mode=ro")
     except sqlite3.OperationalError as e:
         if not _immutable_is_safe(path, e):
-            raise LibraryError(describe_error(path, e, "cannot open the library")) from None
+            raise  # _inspect words it (and retries a busy file)
         conn, tables = _read_schema(path, "mode=ro&immutable=1")
     try:
         applied: set[str] = set()
@@ -211,6 +238,10 @@ def _inspect(path: Path, *, drop_foreign: bool, allow_foreign: bool) -> set[str]
                 conn, "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
                 [MIGRATION_SET])}
         planted = foreign_objects(conn, applied)
+    except sqlite3.OperationalError as e:
+        if is_busy(e):
+            raise  # _inspect retries
+        raise LibraryError(describe_error(path, e, "damaged or not a library")) from None
     except sqlite3.DatabaseError as e:
         raise LibraryError(describe_error(path, e, "damaged or not a library")) from None
     finally:
