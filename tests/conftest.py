@@ -8,8 +8,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("READER_APP_DB", None)  # tests never touch a real library
 
 import pytest
+from hypothesis import settings
 
 from reader_app.storage.database import open_library
+
+# No per-example deadline: on a busy machine (CI on 2 cores) a slow example is load, not a
+# bug; the properties themselves are what these tests check.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 
 @pytest.fixture

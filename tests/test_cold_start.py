@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 DEFERRED = ("reader_app.formats.importers", "markdown_it", "nh3", "charset_normalizer",
-            "dateparser",
+            "dateparser", "reader_app.domain.dates",  # the date rules wait for a date tag
             "reader_app.gui.jobs.export_flow", "reader_app.services.exporting",
             "reader_app.formats.csv_export",
             "reader_app.gui.commands.tags", "reader_app.services.tagging",

@@ -17,10 +17,10 @@ from reader_app.domain.date_fallback import dateparser_hit
 from reader_app.domain.date_hits import Hit, reyear_after, reyear_before
 from reader_app.domain.date_periods import decade, weekend
 from reader_app.domain.date_rules import MONTH_WORD, YEAR_WORD, resolve_single
+from reader_app.domain.iso_values import GRANULARITIES
 
 __all__ = ["GRANULARITIES", "METHODS", "ResolvedDate", "resolve_date"]
 
-GRANULARITIES = ("day", "week", "month", "year", "interval")
 METHODS = ("absolute", "weekday", "relative", "week", "day-month", "year", "interval",
            "dateparser", "unresolved-undated", "unresolved")
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+# What a date tag's value can be: a day, an ISO week, a month, a year or an interval.
+GRANULARITIES = ("day", "week", "month", "year", "interval")
+
 _PART_SHAPE = r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?"
 _PART = re.compile(_PART_SHAPE)
 # The shape of a value (for an input mask); iso_granularity checks the calendar too.

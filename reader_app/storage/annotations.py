@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from sqlite_utils import Database
 
 from reader_app.domain.claims import AFTER, BEFORE, CREDIBILITY, RELIABILITY
-from reader_app.domain.dates import GRANULARITIES
-from reader_app.domain.iso_values import iso_granularity
+from reader_app.domain.iso_values import GRANULARITIES, iso_granularity
 from reader_app.domain.models import (
     CLAIM_STATUSES,
     AnchorDamage,

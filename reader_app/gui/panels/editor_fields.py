@@ -8,6 +8,7 @@ what the analyst does to the controller, never while a command runs.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Slot
 from PySide6.QtGui import QRegularExpressionValidator
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader_app.domain.dates import ResolvedDate, resolve_date
 from reader_app.domain.iso_values import ISO_VALUE_SHAPE
 from reader_app.domain.models import ACTOR_TYPES, Actor, Annotation
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.shared.plain_text import plain_label
+
+if TYPE_CHECKING:
+    from reader_app.domain.dates import ResolvedDate
 
 ISO_INPUT = QRegularExpression(rf"(?:{ISO_VALUE_SHAPE})?")  # empty: no value
 
@@ -33,6 +36,8 @@ ISO_INPUT = QRegularExpression(rf"(?:{ISO_VALUE_SHAPE})?")  # empty: no value
 def _resolve_date(quote: str, published: str | None, language: str | None) -> ResolvedDate:
     """resolve_date, remembered: its dateparser fallback can take ~150 ms, and a date tag's
     explanation is asked for each time the tag is shown (the result is frozen)."""
+    from reader_app.domain.dates import resolve_date  # the date rules load with the first date tag
+
     return resolve_date(quote, published, language)
 
 
