@@ -4,6 +4,7 @@ state, its inverse puts the library back exactly, refusals say why in the analys
 from __future__ import annotations
 
 import pytest
+from gui_helpers import LAVROV_STORY
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.services import actor_ops, claim_ops, tagging
@@ -12,12 +13,7 @@ from reader_app.storage.annotations import get_annotation, list_annotations
 from reader_app.storage.articles import NotFound, add_article, get_article, tag_counts
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 
-TEXT = (
-    "date 2022-02-09\n"
-    "MOSCOW — Russian Foreign Minister Sergei Lavrov said the drills would end on Thursday.\n"
-    "Lavrov added that the troops would return to their bases, according to the ministry.\n"
-    "Moscow denied any plan to attack Ukraine.\n"
-)
+TEXT = LAVROV_STORY
 OTHER = "date 2022-03-01\nKyiv said on Monday that the talks were over.\n"
 
 
@@ -356,3 +352,30 @@ def test_counts_in_a_change_are_those_stored(db, article):
     _, changes = tagging.delete_tag(db, claim.id)
     assert changes.counts == tag_counts(db, article.id) == {article.id: (0, 1, 0)}
     assert claim.id not in {a.id for a in list_annotations(db, article.id)}
+
+
+def test_a_span_is_checked_before_it_is_tagged(db, article):
+    start = article.text.index("Lavrov")
+    assert tagging.plan_tag(db, article, "actor", start, start + 6) == "Lavrov"
+    for kind, a, b, said in (("opinion", start, start + 6, "Unknown tag kind 'opinion'."),
+                             ("actor", start, start, "Select some text to tag."),
+                             ("actor", 0, len(article.text) + 1, "Select some text to tag."),
+                             ("actor", start - 1, start, "Only white space is selected")):
+        with pytest.raises(ValueError, match=said):
+            tagging.plan_tag(db, article, kind, a, b)
+    tag(db, article, "actor", "Sergei Lavrov")
+    at = article.text.index("Sergei Lavrov")
+    with pytest.raises(ValueError, match="Already tagged as actor: “Sergei Lavrov”"):
+        tagging.plan_tag(db, article, "actor", at, at + len("Sergei Lavrov"))
+    assert tagging.plan_tag(db, article, "claim", at, at + len("Sergei Lavrov"))  # other kind
+
+
+def test_a_tag_edit_keeps_only_what_changes(db, article):
+    ann = tag(db, article, "date", "on Thursday")
+    assert tagging.plan_tag_edit(db, ann.id, {"note": "", "kind": "date"}) is None
+    edit = tagging.plan_tag_edit(db, ann.id, {"note": "checked", "kind": "date"})
+    assert edit is not None and (edit.old, edit.new) == ({"note": None}, {"note": "checked"})
+    with pytest.raises(ValueError, match="Unknown tag kind 'opinion'"):
+        tagging.plan_tag_edit(db, ann.id, {"kind": "opinion"})
+    with pytest.raises(NotFound):
+        tagging.plan_tag_edit(db, 10_000, {"note": "x"})

@@ -18,7 +18,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlite_utils import Database
 
 from reader_app.domain.models import (
-    KINDS,
     Actor,
     ActorId,
     ActorSummary,
@@ -28,12 +27,10 @@ from reader_app.domain.models import (
     ArticleSummary,
     Mention,
 )
-from reader_app.domain.quotes import quoted
 from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
     Span,
-    find_annotation,
     get_annotation,
     get_annotations,
     list_annotations,
@@ -45,8 +42,6 @@ from reader_app.storage.database import ReadOnlyLibrary, is_read_only, open_libr
 from reader_app.storage.errors import STORAGE_ERRORS
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 from reader_app.storage.library_query import library_count, library_page
-
-EDITABLE_FIELDS = ("kind", "value", "note")
 
 
 def default_analyst() -> str:
@@ -210,18 +205,12 @@ class LibraryController(QObject):
         if article is None:
             self.error_occurred.emit("Open an article before tagging.")
             return
-        if kind not in KINDS:
-            self.error_occurred.emit(f"Unknown tag kind {kind!r}.")
-            return
-        if not 0 <= start < end <= len(article.text):
-            self.error_occurred.emit("Select some text to tag.")
-            return
-        quote = article.text[start:end]
-        if not quote.strip():
-            self.error_occurred.emit("Only white space is selected; select some words to tag.")
-            return
-        if find_annotation(self.db, article.id, kind, start, end) is not None:
-            self.error_occurred.emit(f"Already tagged as {kind}: {quoted(quote)}.")
+        from reader_app.services.tagging import plan_tag  # loaded with the first tag
+
+        try:
+            quote = plan_tag(self.db, article, kind, start, end)
+        except ValueError as e:
+            self.error_occurred.emit(str(e))
             return
         command = _tag_commands().AddAnnotationCommand(self, article, kind, start, end, quote)
         self.undo_stack.push(command)
@@ -236,23 +225,22 @@ class LibraryController(QObject):
 
     def edit_annotation(self, annotation_id: int, **fields: str | None) -> None:
         """Change value/note/kind. Empty strings mean "no value"; unchanged fields are dropped."""
+        from reader_app.services.tagging import EDITABLE_FIELDS, plan_tag_edit  # first edit
+
         bad = set(fields) - set(EDITABLE_FIELDS)
-        if bad:
+        if bad:  # a caller's mistake, not the analyst's
             raise ValueError(f"cannot edit {', '.join(sorted(bad))}")
-        if "kind" in fields and fields["kind"] not in KINDS:
-            self.error_occurred.emit(f"Unknown tag kind {fields['kind']!r}.")
-            return
         try:
-            ann = get_annotation(self.db, annotation_id)
+            edit = plan_tag_edit(self.db, annotation_id, fields)
         except NotFound:
             self.error_occurred.emit("That tag no longer exists.")
             return
-        new = {k: v if k == "kind" else (v or None) for k, v in fields.items()}
-        new = {k: v for k, v in new.items() if getattr(ann, k) != v}
-        if not new:
+        except ValueError as e:
+            self.error_occurred.emit(str(e))
             return
-        old = {k: getattr(ann, k) for k in new}
-        self.undo_stack.push(_tag_commands().EditAnnotationCommand(self, ann, old, new))
+        if edit is not None:
+            self.undo_stack.push(_tag_commands().EditAnnotationCommand(
+                self, edit.annotation, edit.old, edit.new))
 
     def open_annotation(self, article_id: int, annotation_id: int) -> None:
         """Open a tag's article if needed, then ask the window to reveal the tag."""

@@ -12,13 +12,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from reader_app.domain.models import Annotation, Article
+from reader_app.domain.models import KINDS, Annotation, Article
 from reader_app.domain.quotes import quoted
 from reader_app.services.analysis import NewTag, add_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
 from reader_app.storage.annotations import (
     delete_annotation,
+    find_annotation,
     get_annotation,
     restore_annotation,
     update_annotation,
@@ -42,6 +43,38 @@ def tag_of_kind(db: Database, annotation_id: int, kind: str) -> Annotation:
     if ann.kind != kind:
         raise ValueError(f"{quoted(ann.quote)} is tagged {ann.kind}, not {kind}.")
     return ann
+
+
+EDITABLE_FIELDS = ("kind", "value", "note")  # what the tag editor changes directly
+
+
+def plan_tag(db: Database, article: Article, kind: str, start: int, end: int) -> str:
+    """The quote a new tag over article.text[start:end] would have; ValueError with the
+    analyst's message when the span cannot be tagged so."""
+    if kind not in KINDS:
+        raise ValueError(f"Unknown tag kind {kind!r}.")
+    if not 0 <= start < end <= len(article.text):
+        raise ValueError("Select some text to tag.")
+    quote = article.text[start:end]
+    if not quote.strip():
+        raise ValueError("Only white space is selected; select some words to tag.")
+    if find_annotation(db, article.id, kind, start, end) is not None:
+        raise ValueError(f"Already tagged as {kind}: {quoted(quote)}.")
+    return quote
+
+
+def plan_tag_edit(db: Database, annotation_id: int, fields: dict[str, str | None]) -> TagEdit | None:
+    """A checked change of value/note/kind: empty strings mean "no value", unchanged
+    fields are dropped (None: nothing would change). NotFound / ValueError refuse it;
+    fields other than EDITABLE_FIELDS are the caller's to refuse."""
+    if "kind" in fields and fields["kind"] not in KINDS:
+        raise ValueError(f"Unknown tag kind {fields['kind']!r}.")
+    ann = get_annotation(db, annotation_id)
+    new = {k: v if k == "kind" else (v or None) for k, v in fields.items()}
+    new = {k: v for k, v in new.items() if getattr(ann, k) != v}
+    if not new:
+        return None
+    return TagEdit(ann, {k: getattr(ann, k) for k in new}, new)
 
 
 def tag(db: Database, article: Article, kind: str, start: int, end: int, *,
