@@ -11,9 +11,13 @@ import json
 import re
 
 import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QTextDocument
 from test_hostile_library import TEXT, build, drop_constraints, reopen, tamper
 
 from reader_app.domain.models import ImportedArticle
+from reader_app.domain.offsets import OffsetMap
+from reader_app.gui.article.document import has_rtl, line_pieces
 from reader_app.gui.lists.annotation_model import DAMAGED_MARK, PAGE, QUOTE, AnnotationModel
 from reader_app.storage.annotations import list_annotations, list_spans, span_of
 from reader_app.storage.articles import add_article
@@ -195,7 +199,6 @@ def test_cached_line_geometry_draws_where_qt_says(qtbot):
 
     from test_article_view import make_article
 
-    from reader_app.gui.article.document import span_rects
     from reader_app.gui.article.geometry import Geometry
     from reader_app.gui.article.view import ArticleView
 
@@ -217,3 +220,45 @@ def test_cached_line_geometry_draws_where_qt_says(qtbot):
         cached, complete = geometry.span_rects(start, end)
         asked, _ = span_rects(doc, view.offset_map, start, end)
         assert complete and cached == asked, (start, end)
+
+
+def span_rects(
+    doc: QTextDocument, omap: OffsetMap, start: int, end: int,
+    bidi_blocks: dict[int, bool] | None = None,
+) -> tuple[list[QRectF], bool]:
+    """The per-span geometry the view used before geometry.py (kept here as the
+    reference the cached one must agree with). Document-coordinate rectangles covering text[start:end], one per visual
+    piece of each line, and whether every block involved was laid out (else the
+    caller must not cache them). bidi_blocks caches, by block number, whether a
+    block holds right-to-left text (a paint asks for dozens of spans per block)."""
+    u0, u1 = omap.to_utf16(start), omap.to_utf16(end)
+    rects: list[QRectF] = []
+    complete = True
+    block = doc.findBlock(u0)
+    while block.isValid() and block.position() < u1:
+        pos = block.position()
+        a, b = max(u0, pos) - pos, min(u1, pos + block.length() - 1) - pos
+        layout = block.layout()
+        if a < b and not layout.lineCount():
+            doc.documentLayout().blockBoundingRect(block)  # lays the block out (lazy layout)
+            complete = complete and layout.lineCount() > 0
+        if a < b and layout.lineCount():
+            origin = layout.position()
+            number = block.blockNumber()
+            bidi = bidi_blocks.get(number) if bidi_blocks is not None else None
+            if bidi is None:
+                bidi = has_rtl(block.text())
+                if bidi_blocks is not None:
+                    bidi_blocks[number] = bidi
+            first = max(layout.lineForTextPosition(a).lineNumber(), 0)
+            last = layout.lineForTextPosition(b).lineNumber()
+            for n in range(first, (last if last >= 0 else layout.lineCount() - 1) + 1):
+                line = layout.lineAt(n)
+                la = max(a, line.textStart())
+                lb = min(b, line.textStart() + line.textLength())
+                if la < lb:
+                    top = origin.y() + line.y()
+                    for x1, x2 in line_pieces(layout, line, la, lb, bidi):
+                        rects.append(QRectF(origin.x() + x1, top, x2 - x1, line.height()))
+        block = block.next()
+    return rects, complete

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QObject, QPointF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QPalette,
@@ -178,47 +178,6 @@ def _apply_styles(
 def has_rtl(text: str) -> bool:
     """text holds right-to-left characters (then a line may run in pieces)."""
     return _RTL.search(text) is not None
-
-
-def span_rects(
-    doc: QTextDocument, omap: OffsetMap, start: int, end: int,
-    bidi_blocks: dict[int, bool] | None = None,
-) -> tuple[list[QRectF], bool]:
-    """Document-coordinate rectangles covering text[start:end], one per visual
-    piece of each line, and whether every block involved was laid out (else the
-    caller must not cache them). bidi_blocks caches, by block number, whether a
-    block holds right-to-left text (a paint asks for dozens of spans per block)."""
-    u0, u1 = omap.to_utf16(start), omap.to_utf16(end)
-    rects: list[QRectF] = []
-    complete = True
-    block = doc.findBlock(u0)
-    while block.isValid() and block.position() < u1:
-        pos = block.position()
-        a, b = max(u0, pos) - pos, min(u1, pos + block.length() - 1) - pos
-        layout = block.layout()
-        if a < b and not layout.lineCount():
-            doc.documentLayout().blockBoundingRect(block)  # lays the block out (lazy layout)
-            complete = complete and layout.lineCount() > 0
-        if a < b and layout.lineCount():
-            origin = layout.position()
-            number = block.blockNumber()
-            bidi = bidi_blocks.get(number) if bidi_blocks is not None else None
-            if bidi is None:
-                bidi = has_rtl(block.text())
-                if bidi_blocks is not None:
-                    bidi_blocks[number] = bidi
-            first = max(layout.lineForTextPosition(a).lineNumber(), 0)
-            last = layout.lineForTextPosition(b).lineNumber()
-            for n in range(first, (last if last >= 0 else layout.lineCount() - 1) + 1):
-                line = layout.lineAt(n)
-                la = max(a, line.textStart())
-                lb = min(b, line.textStart() + line.textLength())
-                if la < lb:
-                    top = origin.y() + line.y()
-                    for x1, x2 in line_pieces(layout, line, la, lb, bidi):
-                        rects.append(QRectF(origin.x() + x1, top, x2 - x1, line.height()))
-        block = block.next()
-    return rects, complete
 
 
 def line_pieces(

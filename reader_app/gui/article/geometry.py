@@ -1,7 +1,8 @@
 """Where text is drawn, with each block's line geometry read from Qt once.
 
-span_rects in document.py asks Qt a dozen questions per span (the block, its layout,
-the lines holding both ends, their positions). A paint of 20,000 tags draws a few
+Asking Qt per span, as the view once did (tests/test_speed_open.py keeps that as the
+reference), takes a dozen questions: the block, its layout, the lines holding both ends,
+their positions. A paint of 20,000 tags draws a few
 hundred spans in a handful of blocks and lines: BlockLines keeps what a block's
 layout says about its lines, so a span costs two bisections and two cursorToX.
 A cache is only as good as its layout: the owner drops it when the text is re-wrapped
