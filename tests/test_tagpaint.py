@@ -120,3 +120,26 @@ def test_the_visible_range_follows_a_re_wrap(qtbot):
         view.grab()
         offset, size = view._scroll_offset(), QSizeF(view.viewport().size())
         assert_covers(view, view._layer.visible_spans(offset, size)[0], offset, size)
+
+
+def test_a_painted_view_keeps_no_wrapper_of_a_layout_qt_owns(qtbot):
+    """Qt frees a block's QTextLayout without telling PySide6: a wrapper kept past that
+    is handed out later for whatever object is born at its address (CI once got a
+    table's selectionModel() back as a 'QTextLayout')."""
+    import gc
+
+    from PySide6.QtGui import QTextLayout
+    from test_article_view import make_ann, make_article
+
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    text = "\n\n".join(" ".join(f"p{p}w{n}" for n in range(60)) for p in range(50))
+    view.show_article(make_article(text), [make_ann(n + 1, "claim", text, f"p{n}w3 ")
+                                           for n in range(0, 50, 2)])
+    view.grab()
+    assert view._layer.visible_spans(view._scroll_offset(), QSizeF(view.viewport().size()))[1]
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, QTextLayout)]

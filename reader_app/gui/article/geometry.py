@@ -7,6 +7,11 @@ hundred spans in a handful of blocks and lines: BlockLines keeps what a block's
 layout says about its lines, so a span costs two bisections and two cursorToX.
 A cache is only as good as its layout: the owner drops it when the text is re-wrapped
 or the document replaced (HighlightLayer does, with its rectangles).
+
+The block's QTextLayout is asked for at each use, never kept: Qt owns it and frees it
+without telling PySide6, so a kept wrapper outlives it, and a new object of another type
+born at the same address is then handed out as that stale wrapper (seen in CI: a
+table's selectionModel() came back as a 'QTextLayout').
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from bisect import bisect_right
 from math import inf
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextLayout
 
 from reader_app.domain.offsets import OffsetMap
 from reader_app.gui.article.document import has_rtl, line_pieces
@@ -26,11 +31,11 @@ MANY_LINES = 2000  # beyond this a block's lines are asked of Qt one at a time
 class BlockLines:
     """One laid-out block: its span of document positions and its lines' geometry."""
 
-    __slots__ = ("position", "end", "x", "y", "layout", "bidi", "starts", "lines")
+    __slots__ = ("block", "position", "end", "x", "y", "bidi", "starts", "lines")
 
     def __init__(self, block: QTextBlock) -> None:
+        self.block = block  # a value; its layout is fetched per use (see the module note)
         layout = block.layout()
-        self.layout = layout
         self.position = block.position()
         self.end = self.position + block.length() - 1  # the separator is not text
         origin = layout.position()
@@ -41,6 +46,10 @@ class BlockLines:
         self.lines: dict[int, tuple[int, int, float, float]] = {}
         self.starts = [layout.lineAt(n).textStart() for n in range(count)] \
             if count <= MANY_LINES else None
+
+    @property
+    def layout(self) -> QTextLayout:
+        return self.block.layout()
 
     def line_at_y(self, y: float) -> int:
         """The last line whose top is at or above document y (0 if none is)."""
@@ -70,8 +79,9 @@ class BlockLines:
             start, end, top, height = self.line(n)
             la, lb = max(a, start), min(b, end)
             if la < lb:  # a QTextLine is not kept: it points into the layout's current lines
-                line = self.layout.lineAt(n)
-                for x1, x2 in line_pieces(self.layout, line, la, lb, self.bidi):
+                layout = self.layout
+                line = layout.lineAt(n)
+                for x1, x2 in line_pieces(layout, line, la, lb, self.bidi):
                     out.append(QRectF(self.x + x1, top, x2 - x1, height))
 
 
