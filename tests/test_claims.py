@@ -151,12 +151,16 @@ def test_according_to():
                     known={"rostenko": ROSTENKO}) == ROSTENKO
 
 
-def test_the_previous_sentence_when_the_claim_has_no_actor():
+def test_narration_in_the_sentence_before_gives_no_claimant():
+    # issue 9: narration with no speech verb gets no claimant rather than a wrong one (this
+    # test used to expect Moscow, taken from the sentence before)
     text = ("Moscow has massed troops near the border. The buildup is purely defensive. "
             "Analysts disagree.")
-    assert claimant(text, "The buildup is purely defensive.", [("Moscow", RUSSIA)]) == RUSSIA
-    # two sentences back is too far
+    assert claimant(text, "The buildup is purely defensive.", [("Moscow", RUSSIA)]) is None
     assert claimant(text, "Analysts disagree.", [("Moscow", RUSSIA)]) is None
+    # a sentence that introduces it does give its speaker
+    text = "Moscow said:\nThe buildup is purely defensive."
+    assert claimant(text, "The buildup is purely defensive.", [("Moscow", RUSSIA)]) == RUSSIA
 
 
 def test_known_names_in_speech_constructions():

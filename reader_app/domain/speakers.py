@@ -1,0 +1,236 @@
+"""Who speaks: the speaker phrase before or after a speech verb, read as an actor. Pure Python.
+
+A speaker is a tagged actor, a known name, a pronoun resolved to the last person tagged
+before it in its paragraph, an untagged name (claimant unknown, but its span is given so an
+actor suggested there can be linked), or a common noun ("officials said": nobody to link).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Mapping, Sequence
+from typing import NamedTuple
+
+from reader_app.domain.actors import match_key
+from reader_app.domain.speech_words import AUXILIARIES, DETERMINERS, PRONOUNS, THAT, VERB
+
+Span = tuple[int, int, int]  # (start, end, actor id) of an actor tag
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.-]*")
+# Between a tagged actor and its verb: "’s Defense Ministry", "’s foreign minister".
+_POSSESSED = re.compile(r"['’]s(?:\s+[^\W\d_][\w'’.-]*){1,3}\s*")
+_CONJUNCTIONS = frozenset("and but or nor yet so і й та а але чи и но или".split())
+_CLAUSE = ",;:—–()“”«»\"„"
+MAX_WORDS = 8  # a speaker phrase is short: "Russia's Deputy Foreign Minister Sergei Ryabkov"
+
+
+class Speaker(NamedTuple):
+    claimant_id: int | None
+    start: int | None  # the named speaker (the antecedent of a pronoun); None: not named
+    end: int | None
+    label: str  # for a reason: “Okafor”, “he” (Okafor), the minister
+    at: int = -1  # where the speaker phrase starts in the text (-1: unknown)
+
+
+class Actors:
+    """The article's actor tags and the library's names, read by position."""
+
+    def __init__(self, spans: Sequence[Span], known: Mapping[str, int],
+                 persons: Collection[int] = ()) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _, _ in self.spans]
+        by_end = sorted(self.spans, key=lambda sp: (sp[1], sp[1] - sp[0]))
+        self.by_end = by_end
+        self.ends = [e for _, e, _ in by_end]
+        self.known = known
+        self.persons = frozenset(persons)
+
+    def ending_at(self, pos: int) -> Span | None:
+        """The longest tag ending exactly at pos."""
+        i = bisect_right(self.ends, pos) - 1
+        return self.by_end[i] if i >= 0 and self.ends[i] == pos else None
+
+    def starting_in(self, lo: int, hi: int) -> list[Span]:
+        return self.spans[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def last_person_before(self, pos: int, lo: int) -> Span | None:
+        """The last person tagged in text[lo:pos]."""
+        for sp in reversed(self.spans[bisect_left(self.starts, lo):bisect_left(self.starts, pos)]):
+            if sp[2] in self.persons and sp[1] <= pos:
+                return sp
+        return None
+
+
+def _quoted(text: str, start: int, end: int) -> str:
+    return "“" + " ".join(text[start:end].split()) + "”"
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(text, lo, hi)]
+
+
+def _known_tail(text: str, words: Sequence[tuple[int, int]],
+                actors: Actors) -> Speaker | None:
+    """The longest known name ending the words ("Foreign Minister Sergei Lavrov"), else a
+    known possessor in them ("Russia's Defense Ministry")."""
+    if not actors.known:
+        return None
+    for i in range(len(words)):
+        start, end = words[i][0], words[-1][1]
+        actor_id = actors.known.get(match_key(text[start:end]))
+        if actor_id is not None:
+            return Speaker(actor_id, start, end, _quoted(text, start, end), start)
+    for j, (_s, e) in enumerate(words):
+        if text[e - 2:e] in ("'s", "’s"):
+            for i in range(j + 1):
+                start = words[i][0]
+                actor_id = actors.known.get(match_key(text[start:e - 2]))
+                if actor_id is not None:
+                    return Speaker(actor_id, start, e - 2, _quoted(text, start, e - 2), start)
+    return None
+
+
+def _name_tail(words: Sequence[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """The capitalised words ending the phrase: an untagged name ("Tomas Brenner")."""
+    i = len(words)
+    while i > 0 and not text[words[i - 1][0]].islower():
+        i -= 1
+    if i == len(words):
+        return None
+    if text[words[i][0]:words[i][1]].lower() in DETERMINERS:  # "The Kremlin"
+        i += 1
+    return (words[i][0], words[-1][1]) if i < len(words) else None
+
+
+def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
+    """"he", "вона": the last person tagged before it in its paragraph."""
+    word = text[start:end]
+    paragraph = text.rfind("\n", 0, start) + 1
+    person = actors.last_person_before(start, paragraph)
+    if person is None:
+        return Speaker(None, None, None, f"“{word}” (no person tagged before it)", start)
+    s, e, actor_id = person
+    return Speaker(actor_id, s, e, f"“{word}” ({_quoted(text, s, e)}, the last person named)",
+                   start)
+
+
+def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
+    """Read text[lo:hi] (trimmed) as a whole speaker phrase; None when it is not one."""
+    while lo < hi and text[lo] in " \t\u00a0,—–-":
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t\u00a0,":
+        hi -= 1
+    words = _words(text, lo, hi)
+    if not words or len(words) > MAX_WORDS:
+        return None
+    first = text[words[0][0]:words[0][1]].lower()
+    if first in _CONJUNCTIONS:
+        return None
+    if len(words) == 1 and first in PRONOUNS:
+        return pronoun(text, *words[0], actors)
+    # a tagged actor that starts the phrase ("said Kuleba, Ukraine's foreign minister"),
+    # or the longest one in it
+    tagged = [sp for sp in actors.starting_in(lo, hi) if sp[1] <= hi]
+    if tagged:
+        sp = max(tagged, key=lambda t: (t[0] == lo, t[1] - t[0]))
+        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+    known = _known_tail(text, words, actors)
+    if known is not None:
+        return known
+    name = _name_tail(words, text)
+    if name is not None and not (name[0] == lo and first in DETERMINERS and len(words) == 1):
+        return Speaker(None, name[0], name[1], _quoted(text, *name),
+                       name[0])
+    return Speaker(None, None, None, " ".join(text[lo:hi].split()), lo)
+
+
+def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
+    """The speaker ending right before the verb at text[verb], in text[lo:verb]:
+    "Okafor said", "Okafor, a senior figure in the party, told", "Russia's ministry said",
+    "he has said". None when no subject stands there ("…, said Okafor")."""
+    words = _words(text, lo, verb)
+    # "Okafor has also said": skip the auxiliaries
+    while words and text[words[-1][0]:words[-1][1]].lower() in AUXILIARIES:
+        verb = words[-1][0]
+        words.pop()
+    if not words:
+        return None
+    end = words[-1][1]
+    if text[end:verb].strip(" \t\u00a0"):  # punctuation between: "…, said Okafor"
+        gap = text[end:verb].strip()
+        if gap != ",":
+            return None
+        return _appositive(text, lo, end, verb, actors)
+    last = text[words[-1][0]:end]
+    if last.lower() in _CONJUNCTIONS:
+        # "Marlow described them … and accused": the subject of the verb before
+        earlier = [m for m in VERB.finditer(text, lo, words[-1][0])]
+        return before(text, lo, earlier[-1].start(), actors) if earlier else None
+    if last.lower() in PRONOUNS:
+        return pronoun(text, words[-1][0], end, actors)
+    if last.lower() in DETERMINERS or last[-2:] in ("'s", "’s"):
+        return None  # "the claims", "Okafor's claims": a noun, not a verb
+    sp = actors.ending_at(end)
+    if sp is None:
+        # "Russia's Defense Ministry said" with Russia tagged
+        for cand in reversed(actors.starting_in(max(lo, end - 80), end)):
+            tail = _POSSESSED.fullmatch(text, cand[1], verb)
+            if tail is not None and cand[1] < end:
+                sp = cand
+                break
+    if sp is not None and sp[0] >= lo:
+        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+    return _subject(text, lo, words, actors)
+
+
+def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -> Speaker | None:
+    """The noun phrase ending the words: a known name, an untagged name or a common noun."""
+    # the subject starts after the last clause break: "In March, officials said"
+    start = len(words) - 1
+    while start > 0 and len(words) - start < MAX_WORDS:
+        gap = text[words[start - 1][1]:words[start][0]]
+        prev = text[words[start - 1][0]:words[start - 1][1]].lower()
+        if any(c in gap for c in _CLAUSE) or prev in _CONJUNCTIONS or prev in THAT:
+            break
+        start -= 1
+    subject = words[start:]
+    known = _known_tail(text, subject, actors)
+    if known is not None:
+        return known
+    name = _name_tail(subject, text)
+    first_word = text[subject[0][0]:subject[0][1]].lower()
+    if name is not None:
+        return Speaker(None, name[0], name[1], _quoted(text, *name),
+                       name[0])
+    # a common noun needs a determiner or to stand alone: "the minister", "officials"
+    if first_word in DETERMINERS or len(subject) == 1:
+        return Speaker(None, None, None, " ".join(text[subject[0][0]:subject[-1][1]].split()),
+                       subject[0][0])
+    return None
+
+
+def _appositive(text: str, lo: int, comma_end: int, verb: int,
+                actors: Actors) -> Speaker | None:
+    """"Okafor, a senior figure in the party, told": the name before the appositive."""
+    inner_start = text.rfind(",", lo, comma_end)
+    if inner_start < 0:
+        return None
+    inner = _words(text, inner_start, comma_end)
+    if not inner or len(inner) > 12:
+        return None
+    head_end = inner_start
+    while head_end > lo and text[head_end - 1].isspace():
+        head_end -= 1
+    sp = actors.ending_at(head_end)
+    if sp is not None and sp[0] >= lo:
+        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+    head = _words(text, lo, head_end)
+    if not head:
+        return None
+    last = text[head[-1][0]:head[-1][1]]
+    if last.lower() in PRONOUNS:
+        return pronoun(text, head[-1][0], head[-1][1], actors)
+    if last[:1].islower():
+        return None  # "the port, a key hub, said": only a name takes an appositive here
+    return _subject(text, lo, head, actors)

@@ -1,0 +1,96 @@
+"""The words speech is reported with, in English, Ukrainian and Russian. Pure data.
+
+SPEECH verbs introduce what someone said ("Okafor said the port will reopen"); STANCE verbs
+only attribute a quotation or a view inside their sentence ("Nordhav calling it a “reckless
+gamble”") and never start a reported clause of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EN_SPEECH = """
+    said says saying told tells telling added adds stated states claimed claims claiming
+    announced announces wrote writes writing warned warns warning insisted insists argued
+    argues noted notes declared declares explained explains denied denies alleged alleges
+    asserted asserts stressed stresses emphasized emphasised emphasizes emphasises suggested
+    suggests acknowledged acknowledges admitted admits confirmed confirms tweeted replied
+    replies responded answered predicted predicts promised promises vowed vows pledged
+    threatened maintained maintains contended conceded observed commented remarked recalled
+    testified concluded estimated estimates accused accuses cautioned countered reiterated
+    revealed disclosed assured complained reported
+    stating announcing warning insisting arguing noting declaring explaining denying
+    alleging asserting stressing suggesting admitting confirming replying promising vowing
+    threatening accusing adding
+"""
+_UK_SPEECH = """
+    заявив заявила заявили заявило заявляє заявляють сказав сказала сказали каже кажуть
+    повідомив повідомила повідомили повідомило повідомляє повідомляють зазначив зазначила
+    зазначили зазначає зазначають наголосив наголосила наголосили наголошує підкреслив
+    підкреслила підкреслили підкреслює додав додала додали додає написав написала написали
+    пише пишуть пояснив пояснила пояснили пояснює стверджує стверджують стверджував
+    стверджувала заперечив заперечила заперечили попередив попередила попередили
+    запевнив запевнила визнав визнала розповів розповіла розповіли звинуватив звинуватила
+    звинуватили відповів відповіла закликав закликала заявивши сказавши звинувачуючи
+"""
+_RU_SPEECH = """
+    заявил заявила заявили заявило заявляет заявляют сказал сказала сказали говорит
+    говорят сообщил сообщила сообщили сообщило сообщает сообщают отметил отметила
+    отметили отмечает подчеркнул подчеркнула подчеркнули подчеркивает подчёркивает добавил
+    добавила добавили добавляет написал написала написали пишет пишут пояснил пояснила
+    пояснили поясняет утверждает утверждают утверждал утверждала отрицал отрицала
+    опроверг опровергла предупредил предупредила предупредили заверил заверила признал
+    признала рассказал рассказала рассказали обвинил обвинила обвинили ответил ответила
+    призвал призвала заявляя говоря утверждая обвиняя
+"""
+_STANCE = """
+    described describes calling called calls branded brands dubbed labelled labeled termed
+    criticized criticised condemned rejected rejects dismissed dismisses denounced blamed
+    welcomed praised believes thinks regards urged urges posted describing branding
+    dismissing rejecting blaming criticizing criticising condemning urging
+    назвав назвала назвали називає охарактеризував розкритикував засудив відкинув вважає
+    назвал назвала назвали называет охарактеризовал раскритиковал осудил отверг считает
+"""
+
+SPEECH = frozenset(f"{_EN_SPEECH} {_UK_SPEECH} {_RU_SPEECH}".split())
+STANCE = frozenset(_STANCE.split())
+
+# Before "told": who was told ("told reporters that", "told the BBC").
+AUDIENCE = frozenset("""
+    reporters journalists the press parliament lawmakers legislators senators congress
+    delegates supporters crowd crowds him her them us me me viewers listeners
+    """.split())
+
+# "he said", "вона заявила": resolved to the last person named before it.
+PRONOUNS = frozenset("he she він вона он она".split())
+
+# "X's claims", "the claims", "his notes": a determiner or possessive before a verb form
+# makes it a noun.
+DETERMINERS = frozenset("""
+    the a an his her their its our my your these those this that such any no some
+    whose
+    """.split())
+
+# Words that may stand between a speaker and the verb: "Okafor has also said".
+AUXILIARIES = frozenset("""
+    has have had is was were also later previously repeatedly publicly again then already
+    earlier recently reportedly once has would will may might could had never not
+    вже також раніше неодноразово теж потім ещё уже также ранее неоднократно тоже потом
+    """.split())
+
+# "that" and its kin open a reported clause.
+THAT = frozenset("that що что".split())
+
+# Nouns of a claim that is only mentioned, usually disputed: "rejected X's claims that".
+CLAIM_NOUNS = frozenset("""
+    claim claims allegation allegations assertion assertions statement statements accusation
+    accusations suggestion suggestions
+    """.split())
+
+VERB_WORDS = "|".join(sorted(SPEECH | STANCE, key=len, reverse=True))
+VERB = re.compile(rf"(?<![\w'’-])(?:{VERB_WORDS})(?![\w'’-])", re.IGNORECASE)
+
+# "according to X", "за словами X", "по словам X", "за даними X", "по данным X".
+ACCORDING = re.compile(
+    r"(?<!\w)(?:according\s+to|за\s+словами|за\s+даними|по\s+словам|по\s+данным|"
+    r"згідно\s+з)(?!\w)", re.IGNORECASE)
