@@ -189,3 +189,16 @@ def test_cli_tag_tags_as_the_window_would(db_path, capsys):
                  "--start", "0", "--end", "3"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no article 99" in err
+
+
+def test_a_claim_by_a_state_new_to_the_library_creates_its_claimant_on_accept(db):
+    text = "“The harbour stays closed to every foreign ship,” the Kremlin said on Monday."
+    article = get_article(db, add_article(db, ImportedArticle("K", text, "k.txt",
+                                                              "2022-02-09")).article_id)
+    claims = [s for s in sg.suggest(db, article.id) if s.kind == "claim"]
+    assert claims and claims[0].claimant_name == "Russia" and claims[0].claimant_id is None
+    new, _ = sg.accept(db, article, claims[0])
+    claimant = get_actor(db, new.annotation.claimant_id)
+    assert (claimant.name, claimant.type) == ("Russia", "state")
+    untag(db, new)  # the undo takes the claimant it made with it
+    assert find_actors_by_key(db, "Russia") == []

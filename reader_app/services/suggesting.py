@@ -108,23 +108,23 @@ def suggest(db: Database, article_id: int,
 def _claims(db: Database, text: str, tagged: Sequence[tuple[int, int, int]],
             actors: Sequence[Suggestion], known_names: Sequence[KnownName]) -> list[Suggestion]:
     # suggested actors speak too: a new one (no id yet) gets a stand-in id below zero
-    names: dict[int, str] = {}
+    names: dict[int, tuple[str, str | None]] = {}
     spans = list(tagged)
     for n, s in enumerate(actors, start=1):
         stand_in = s.actor_id if s.actor_id is not None else -n
-        names[stand_in] = s.actor_name or s.quote
+        names[stand_in] = (s.actor_name or s.quote, s.actor_type)
         spans.append((s.start, s.end, stand_in))
     spans.sort()
     known = {match_key(n.text): n.actor_id for n in known_names if n.actor_id is not None}
     out = []
     for m in find_claims(text, spans, known):
-        claimant, name = m.claimant_id, None
+        claimant, name, kind = m.claimant_id, None, None
         if claimant is not None:
-            name = names.get(claimant) or _actor_name(db, claimant)
+            name, kind = names.get(claimant) or (_actor_name(db, claimant), None)
             if claimant < 0:
-                claimant = None
+                claimant = None  # a suggested actor new to the library: made on accept
         out.append(Suggestion("claim", m.start, m.end, text[m.start:m.end], m.reason,
-                              claimant_id=claimant, claimant_name=name))
+                              claimant_id=claimant, claimant_name=name, claimant_type=kind))
     return out
 
 
@@ -167,10 +167,18 @@ def _accepted(db: Database, article: Article, s: Suggestion, analyst: str | None
     else:
         proposal = fields_for_new_tag(db, article, s.kind, s.start, s.end)
         fields, explanation = dict(proposal.fields), proposal.explanation
-        if s.kind == "claim" and s.claimant_id is not None and s.claimant_id != fields.get(
-                "claimant_id"):
-            fields["claimant_id"] = s.claimant_id
-            explanation = f"Claimant: {s.claimant_name} ({s.reason})."
+        if s.kind == "claim":
+            claimant = s.claimant_id
+            if claimant is None and s.claimant_name and s.claimant_type:
+                same = find_actors_by_key(db, s.claimant_name)
+                if same:
+                    claimant = same[0].id
+                else:  # the speaker is new to the library (a state named by its capital)
+                    created = create_actor(db, s.claimant_name, s.claimant_type)
+                    claimant = created.id
+            if claimant is not None and claimant != fields.get("claimant_id"):
+                fields["claimant_id"] = claimant
+                explanation = f"Claimant: {s.claimant_name} ({s.reason})."
         if s.kind == "date":
             fields.update(value=s.value, granularity=s.granularity, date_method=s.date_method)
     annotation = add_annotation(db, article.id, s.kind, s.start, s.end, analyst=analyst,
