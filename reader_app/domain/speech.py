@@ -16,14 +16,14 @@ verb is never a claim.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from reader_app.domain import speakers
 from reader_app.domain.sentences import split_sentences
 from reader_app.domain.speakers import Actors, Span, Speaker
-from reader_app.domain.speech_words import ACCORDING, AUDIENCE, SPEECH, THAT, VERB
+from reader_app.domain.speech_words import AUDIENCE, SPEECH, TRIGGERS, VERB_KIND
 
 __all__ = ["Attribution", "ClaimMention", "attribution_for", "find_claims",
            "next_sentence_speaker"]
@@ -45,21 +45,27 @@ class Attribution(NamedTuple):
     end: int
     speaker: Speaker
     verb_start: int  # the speech verb, "according to" or the colon
-    how: str  # "quoted" | "reported" | "according" | "stance"
+    how: str  # "quoted" | "reported" | "according"
     words: int  # words in the claim
+    said: str = ""  # the verb or phrase, for the reason
 
 
 _QUOTE = re.compile(r"“([^“”\n]*)”|«([^«»\n]*)»|„([^„“”\n]*)[“”]|\"([^\"\n]*)\"")
 _WORD = re.compile(r"\w+")
 _GLUE = re.compile(r"[\s,.!?…]*(?:[—–-]+\s*)?")
-_THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)(?!\w)\s*", re.IGNORECASE)
+# What opens the reported clause after its verb: "said on Tuesday that", "заявив, що",
+# "told the chamber:"
+_THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)(?!\w)\s*"
+                   r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
 _TOLD = frozenset("told tells telling".split())
+_AS = frozenset("as як как".split())
 _NO_GAP = re.compile(r"[“”«»\"„.;:!?]")
 _CLAUSE_END = re.compile(r"[,.;:!?—–\n]")
 _LEAD = " \t\u00a0:,—–-"
 _TRAIL = " \t\u00a0,;:—–-"
+INSIDE = 80  # a verb this close before a quotation attributes it ("calling it a “…”")
 SCARE = 2  # a quotation of this many words or fewer needs an attribution to be a claim
-SHORT = 2  # a reported clause needs more words than this to be suggested
+SHORT = 1  # a reported clause needs more words than this ("said so", "denied it")
 
 
 def _count(text: str, lo: int, hi: int) -> int:
@@ -81,13 +87,59 @@ def _dotted(text: str, lo: int, hi: int) -> bool:
     return "." in word[0]
 
 
-class _Paragraph:
-    """One paragraph's sentences and quotations."""
+class Hit:
+    """A speech verb or "according to" found by the automaton (read like a re.Match)."""
 
-    def __init__(self, text: str, lo: int, hi: int) -> None:
+    __slots__ = ("_end", "_start", "_word")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self._start, self._end, self._word = start, end, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._word
+
+
+def _hits(text: str, lo: int, hi: int) -> tuple[list[Hit], list[Hit]]:
+    """(speech verbs, "according to"s) in text[lo:hi], whole words only, in text order."""
+    verbs: list[Hit] = []
+    according: list[Hit] = []
+    for last, (size, kind) in TRIGGERS.iter(text, lo, hi):
+        start, end = last + 1 - size, last + 1
+        if (start > 0 and _word_char(text[start - 1])) or (end < len(text)
+                                                              and _word_char(text[end])):
+            continue
+        (verbs if kind == VERB_KIND else according).append(Hit(start, end, text[start:end]))
+    return verbs, according
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
+
+
+class _Paragraph:
+    """One paragraph's sentences, quotations and speech verbs."""
+
+    def __init__(self, text: str, lo: int, hi: int,
+                 hits: tuple[list[Hit], list[Hit]] | None = None,
+                 quotes: list[re.Match[str]] | None = None) -> None:
         self.sentences = [(s + lo, e + lo) for s, e in split_sentences(text[lo:hi])]
         self.starts = [s for s, _ in self.sentences]
-        self.quotes = [m for m in _QUOTE.finditer(text, lo, hi)]
+        self.quotes = list(_QUOTE.finditer(text, lo, hi)) if quotes is None else quotes
+        self.verbs, self.according = _hits(text, lo, hi) if hits is None else hits
+        self.verb_starts = [v.start() for v in self.verbs]
+
+    def verbs_in(self, lo: int, hi: int) -> list[Hit]:
+        return self.verbs[bisect_left(self.verb_starts, lo):bisect_left(self.verb_starts, hi)]
+
+    def first_verb(self, lo: int, hi: int) -> Hit | None:
+        i = bisect_left(self.verb_starts, lo)
+        return self.verbs[i] if i < len(self.verbs) and self.verbs[i].start() < hi else None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = max(0, bisect_right(self.starts, pos) - 1)
@@ -97,13 +149,19 @@ class _Paragraph:
         return any(q.start() < pos < q.end() - 1 for q in self.quotes)
 
 
-def _verb_speaker(text: str, s0: int, verb: re.Match[str], actors: Actors,
+def _verb_speaker(text: str, s0: int, verb: Hit, actors: Actors,
                   ) -> tuple[Speaker | None, bool]:
     """The speaker of a verb in the sentence starting at s0, and whether it follows the
     verb ("…, said Okafor", "— заявив Зеленський")."""
     found = speakers.before(text, s0, verb.start(), actors)
     if found is not None:
         return found, False
+    # the speaker after the verb only where an inverted attribution can stand: at the start,
+    # after a comma or a dash, or after "as"/"як"/"как"
+    lead = text[max(s0, verb.start() - 12):verb.start()].rstrip()
+    if lead and not lead.endswith((",", "—", "–", ":", "”", "»", '"')) and \
+            lead.rsplit(None, 1)[-1].lower() not in _AS:
+        return None, False
     stop = _CLAUSE_END.search(text, verb.end(), min(len(text), verb.end() + 120))
     hi = stop.start() if stop else min(len(text), verb.end() + 120)
     return speakers.phrase(text, verb.end(), hi, actors), True
@@ -120,7 +178,7 @@ def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
     s_start, s_end = par.sentence(q.end() - 1)
     p = _GLUE.match(text, q.end()).end()
     glued = text[q.end(group) - 1] in ",!?…—–-." or any(c in text[q.end():p] for c in ",—–-")
-    verb = VERB.search(text, p, min(s_end, p + 100)) if glued else None
+    verb = par.first_verb(p, min(s_end, p + 100)) if glued else None
     if verb is not None and verb.group().lower() in SPEECH and \
             not _NO_GAP.search(text, p, verb.start()):
         if p == verb.start():
@@ -129,15 +187,16 @@ def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
         else:
             found = speakers.before(text, p, verb.start(), actors)
         if found is not None:
-            return Attribution(lo, hi, found, verb.start(), "quoted", words)
+            return Attribution(lo, hi, found, verb.start(), "quoted", words, verb.group())
     # 2. an attribution before it in its sentence: "Okafor said: “…”", "Okafor: “…”", or a
     #    verb whose clause holds it ("Nordhav calling it a “reckless gamble”")
     s_start, _ = par.sentence(q.start())
-    verbs = [v for v in VERB.finditer(text, s_start, q.start()) if not par.quoted(v.start())]
+    near = max(s_start, q.start() - INSIDE)
+    verbs = [v for v in par.verbs_in(near, q.start()) if not par.quoted(v.start())]
     for v in reversed(verbs):
         found, _after = _verb_speaker(text, s_start, v, actors)
         if found is not None:
-            return Attribution(lo, hi, found, v.start(), "quoted", words)
+            return Attribution(lo, hi, found, v.start(), "quoted", words, v.group())
     colon = text.rfind(":", s_start, q.start())
     if colon > s_start and not text[colon + 1:q.start()].strip():
         found = speakers.phrase(text, s_start, colon, actors)
@@ -148,18 +207,19 @@ def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
         before = [s for s in par.sentences if s[1] <= q.start()]
         if before and text[before[-1][1] - 1] == ":":
             b0, b1 = before[-1]
-            verbs = [v for v in VERB.finditer(text, b0, b1) if not par.quoted(v.start())]
+            verbs = [v for v in par.verbs_in(b0, b1) if not par.quoted(v.start())]
             if verbs:
                 found, _after = _verb_speaker(text, b0, verbs[-1], actors)
                 if found is not None:
-                    return Attribution(lo, hi, found, verbs[-1].start(), "quoted", words)
+                    return Attribution(lo, hi, found, verbs[-1].start(), "quoted", words,
+                                       f"{verbs[-1].group()}:")
         if words > 3 and text[hi - 1] in ".!?…":
             return Attribution(lo, hi, Speaker(None, None, None, "nobody named"), q.start(),
                                "quoted", words)
     return None
 
 
-def _reported(text: str, par: _Paragraph, verb: re.Match[str], actors: Actors,
+def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
               ) -> Attribution | None:
     s0, s1 = par.sentence(verb.start())
     found, after = _verb_speaker(text, s0, verb, actors)
@@ -192,8 +252,8 @@ def _reported(text: str, par: _Paragraph, verb: re.Match[str], actors: Actors,
             return None
     if hi <= lo or _one_quotation(text, lo, hi):
         return None  # empty, or a quotation: the quotation is the claim
-    return Attribution(lo, hi, found, verb.start(), "stance" if stance else "reported",
-                       _count(text, lo, hi))
+    return Attribution(lo, hi, found, verb.start(), "reported", _count(text, lo, hi),
+                       verb.group())
 
 
 def _one_quotation(text: str, lo: int, hi: int) -> bool:
@@ -201,7 +261,7 @@ def _one_quotation(text: str, lo: int, hi: int) -> bool:
     return q is not None and q.end() >= hi
 
 
-def _according(text: str, par: _Paragraph, m: re.Match[str], actors: Actors,
+def _according(text: str, par: _Paragraph, m: Hit, actors: Actors,
                ) -> Attribution | None:
     s0, s1 = par.sentence(m.start())
     stop = _CLAUSE_END.search(text, m.end(), s1)
@@ -218,22 +278,22 @@ def _according(text: str, par: _Paragraph, m: re.Match[str], actors: Actors,
         lo, end = _trim(text, s0, s1, period=True)  # "The dam, according to X, broke."
     if end <= lo:
         return None
-    return Attribution(lo, end, found, m.start(), "according", _count(text, lo, end))
+    return Attribution(lo, end, found, m.start(), "according", _count(text, lo, end),
+                       " ".join(m.group().lower().split()))
 
 
-def _paragraph_attributions(text: str, lo: int, hi: int, actors: Actors,
+def _paragraph_attributions(text: str, par: _Paragraph, actors: Actors,
                             ) -> Iterator[Attribution]:
-    par = _Paragraph(text, lo, hi)
     for q in par.quotes:
         att = _quoted(text, par, q, actors)
         if att is not None:
             yield att
-    for verb in VERB.finditer(text, lo, hi):
+    for verb in par.verbs:
         if not par.quoted(verb.start()):
             att = _reported(text, par, verb, actors)
             if att is not None:
                 yield att
-    for m in ACCORDING.finditer(text, lo, hi):
+    for m in par.according:
         if not par.quoted(m.start()):
             att = _according(text, par, m, actors)
             if att is not None:
@@ -250,34 +310,48 @@ def _paragraphs(text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple
         start = end + 1
 
 
-_TRIGGER = re.compile(rf"{VERB.pattern}|{ACCORDING.pattern}|[“«„\"]", re.IGNORECASE)
-
-
 def find_claims(text: str, actor_spans: Sequence[Span], known: Mapping[str, int],
                 persons: Collection[int] = ()) -> list[ClaimMention]:
     """Quoted and reported speech in text, in text order, each with its speaker.
 
     actor_spans: ((start, end, actor id), ...) of the article's actor tags; known: match key
     of a library name -> actor id; persons: the actor ids that are people (for "he said").
+    One pass of an automaton finds the speech verbs, one regex the quotations; only the
+    paragraphs holding one of them are read further.
     """
     actors = Actors(actor_spans, known, persons)
+    verbs, according = _hits(text, 0, len(text))
+    quotes = list(_QUOTE.finditer(text))
     found: list[Attribution] = []
-    pos = 0
-    while (m := _TRIGGER.search(text, pos)) is not None:  # only paragraphs with speech
-        lo = text.rfind("\n", 0, m.start()) + 1
-        hi = text.find("\n", m.start())
+    v = a = q = 0
+    while True:
+        pos = min(verbs[v].start() if v < len(verbs) else len(text),
+                  according[a].start() if a < len(according) else len(text),
+                  quotes[q].start() if q < len(quotes) else len(text))
+        if pos >= len(text):
+            break
+        lo = text.rfind("\n", 0, pos) + 1
+        hi = text.find("\n", pos)
         hi = len(text) if hi < 0 else hi
-        found.extend(a for a in _paragraph_attributions(text, lo, hi, actors) if _worth(a))
-        pos = hi + 1
-    found.sort(key=lambda a: (a.start, -a.end))
+        v2, a2, q2 = v, a, q
+        while v2 < len(verbs) and verbs[v2].start() < hi:
+            v2 += 1
+        while a2 < len(according) and according[a2].start() < hi:
+            a2 += 1
+        while q2 < len(quotes) and quotes[q2].start() < hi:
+            q2 += 1
+        par = _Paragraph(text, lo, hi, (verbs[v:v2], according[a:a2]), quotes[q:q2])
+        found.extend(x for x in _paragraph_attributions(text, par, actors) if _worth(x))
+        v, a, q = v2, a2, q2
+    found.sort(key=lambda x: (x.start, -x.end))
     out: list[ClaimMention] = []
     reach = -1
-    for a in found:
-        if a.start < reach:
+    for x in found:
+        if x.start < reach:
             continue  # inside a claim already found (a quotation in a reported clause)
-        reach = a.end
-        out.append(ClaimMention(a.start, a.end, a.speaker.claimant_id, a.speaker.start,
-                                a.speaker.end, _reason(text, a)))
+        reach = x.end
+        out.append(ClaimMention(x.start, x.end, x.speaker.claimant_id, x.speaker.start,
+                                x.speaker.end, _reason(text, x)))
     return out
 
 
@@ -288,8 +362,7 @@ def _worth(a: Attribution) -> bool:
 
 
 def _reason(text: str, a: Attribution) -> str:
-    verb = _WORD.match(text, a.verb_start)
-    said = verb.group() if verb else text[a.verb_start]
+    said = a.said or text[a.verb_start]
     what = {"quoted": "quoted speech", "reported": "reported speech",
             "according": "reported speech"}.get(a.how, "quoted view")
     if a.speaker.label == "nobody named":
@@ -305,7 +378,7 @@ def attribution_for(text: str, start: int, end: int, actor_spans: Sequence[Span]
     actors = Actors(actor_spans, known, persons)
     best: tuple[int, Attribution] | None = None
     for lo, hi in _paragraphs(text, start, max(start + 1, end)):
-        for a in _paragraph_attributions(text, lo, hi, actors):
+        for a in _paragraph_attributions(text, _Paragraph(text, lo, hi), actors):
             overlap = min(end, a.end) - max(start, a.start)
             if start <= a.verb_start < end:
                 overlap = max(overlap, 1)  # "Okafor said the port…" tagged whole
@@ -325,7 +398,7 @@ def next_sentence_speaker(text: str, lo: int, hi: int, actor_spans: Sequence[Spa
     "That is the plan, Lavrov told reporters.", "Це неприйнятно, — додав він." """
     actors = Actors(actor_spans, known, persons)
     par = _Paragraph(text, lo, hi)
-    for verb in VERB.finditer(text, lo, hi):
+    for verb in par.verbs:
         att = _reported(text, par, verb, actors)
         if att is not None and att.end <= att.verb_start and att.words <= 6:
             first = _WORD.match(text, att.start)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 _EN_SPEECH = """
     said says saying told tells telling added adds stated states claimed claims claiming
     announced announces wrote writes writing warned warns warning insisted insists argued
@@ -94,3 +96,15 @@ VERB = re.compile(rf"(?<![\w'’-])(?:{VERB_WORDS})(?![\w'’-])", re.IGNORECASE
 ACCORDING = re.compile(
     r"(?<!\w)(?:according\s+to|за\s+словами|за\s+даними|по\s+словам|по\s+данным|"
     r"згідно\s+з)(?!\w)", re.IGNORECASE)
+
+# One automaton for every trigger, each word as written and capitalised (no lowering of the
+# text: str.lower can change its length and so every offset after it).
+VERB_KIND, ACCORDING_KIND = 0, 1
+_ACCORDING_PHRASES = ("according to", "за словами", "за даними", "по словам", "по данным",
+                      "згідно з")
+TRIGGERS = ahocorasick.Automaton()
+for _kind, _phrases in ((VERB_KIND, SPEECH | STANCE), (ACCORDING_KIND, _ACCORDING_PHRASES)):
+    for _phrase in _phrases:
+        for _form in (_phrase, _phrase[:1].upper() + _phrase[1:]):
+            TRIGGERS.add_word(_form, (len(_form), _kind))
+TRIGGERS.make_automaton()
