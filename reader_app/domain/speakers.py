@@ -177,7 +177,7 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
         return Speaker(None, name[0], name[1], _quoted(text, *name), name[0])
     # a common noun: "said the ministry's spokeswoman", "сказал глава ведомства"
     if len(words) <= 4 and (first in DETERMINERS or len(words) == 1):
-        return Speaker(None, None, None, " ".join(text[lo:hi].split()), lo)
+        return Speaker(None, None, None, _quoted(text, lo, hi), lo)
     return None
 
 
@@ -252,7 +252,7 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
                        name[0])
     # a common noun needs a determiner or to stand alone: "the minister", "officials"
     if first_word in DETERMINERS or len(subject) == 1:
-        return Speaker(None, None, None, " ".join(text[subject[0][0]:subject[-1][1]].split()),
+        return Speaker(None, None, None, _quoted(text, subject[0][0], subject[-1][1]),
                        subject[0][0])
     return None
 
