@@ -10,8 +10,6 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.models import CLAIM_STATUSES
-from reader_app.domain.speech import attribution_for, next_sentence_speaker
-from reader_app.domain.speech_words import CLAIM_NOUNS, DETERMINERS, VERB_WORDS
 from reader_app.domain.sentences import (
     AFTER,
     BEFORE,
@@ -19,6 +17,8 @@ from reader_app.domain.sentences import (
     sentences_near,
     split_sentences,
 )
+from reader_app.domain.speech import attribution_for, next_sentence_speaker
+from reader_app.domain.speech_words import CLAIM_NOUNS, DETERMINERS, VERB_WORDS
 
 __all__ = ["AFTER", "BEFORE", "CLAIM_STATUSES", "CREDIBILITY", "RELIABILITY", "propose_claimant",
            "sentence_at", "sentence_span", "sentences_near", "split_sentences"]

@@ -201,19 +201,14 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
             return None
         if text[verb:verb + 12].split(None, 1)[0].lower().endswith(_PARTICIPLES):
             # "Kyiv rejected the claims, saying …": the subject of the verb before
-            for earlier in reversed(list(VERB.finditer(text, lo, end))):
-                found = before(text, lo, earlier.start(), actors)
-                if found is not None:
-                    return found
-            return None
+            return _earlier_subject(text, lo, end, actors)
         return _appositive(text, lo, end, verb, actors)
     last = text[words[-1][0]:end]
     if last.lower() in _AS:
         return None  # "as Okafor said", "як заявив Зеленський": the speaker follows
     if last.lower() in _CONJUNCTIONS:
         # "Marlow described them … and accused": the subject of the verb before
-        earlier = [m for m in VERB.finditer(text, lo, words[-1][0])]
-        return before(text, lo, earlier[-1].start(), actors) if earlier else None
+        return _earlier_subject(text, lo, words[-1][0], actors)
     if last.lower() in PRONOUNS:
         return pronoun(text, words[-1][0], end, actors)
     if last.lower() in DETERMINERS or last[-2:] in ("'s", "’s"):
@@ -229,6 +224,15 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
     if sp is not None and sp[0] >= lo:
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
     return _subject(text, lo, words, actors)
+
+
+def _earlier_subject(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
+    """The speaker of the last speech verb in text[lo:hi] that has one."""
+    for earlier in reversed(list(VERB.finditer(text, lo, hi))):
+        found = before(text, lo, earlier.start(), actors)
+        if found is not None:
+            return found
+    return None
 
 
 def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -> Speaker | None:

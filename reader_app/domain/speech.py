@@ -176,7 +176,8 @@ def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
     words = _count(text, lo, hi)
     # 1. an attribution right after it: "“…,” Okafor said", "«…», — заявив Зеленський"
     s_start, s_end = par.sentence(q.end() - 1)
-    p = _GLUE.match(text, q.end()).end()
+    glue = _GLUE.match(text, q.end())
+    p = glue.end() if glue else q.end()
     glued = text[q.end(group) - 1] in ",!?…—–-." or any(c in text[q.end():p] for c in ",—–-")
     verb = par.first_verb(p, min(s_end, p + 100)) if glued else None
     if verb is not None and verb.group().lower() in SPEECH and \
