@@ -264,3 +264,14 @@ def test_a_megabyte_of_news_in_one_pass():
     assert len(found) > 5000
     assert all(m.claimant_id is not None for m in found if m.speaker_start is not None)
     assert elapsed < 5  # generous for a busy CI machine; benchmarks/ measures it properly
+
+
+def test_a_verb_with_an_object_is_no_reported_speech():
+    text = ("Okafor announced a new timetable on Friday. The union denied the charges. Marlow "
+            "wrote a letter to the board. The rebels claimed responsibility for the blast. "
+            "Brenner vowed to fight on. Зеленський заявив про нові санкції.")
+    assert claims(text, ("Okafor", OKAFOR), ("Marlow", MARLOW)) == []
+    # with "that" or a colon they do report speech
+    text = "Okafor announced that the timetable had changed. Marlow wrote: the board has failed."
+    assert claims(text, ("Okafor", OKAFOR), ("Marlow", MARLOW)) == [
+        ("the timetable had changed", OKAFOR, "Okafor"), ("the board has failed", MARLOW, "Marlow")]

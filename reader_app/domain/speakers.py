@@ -25,7 +25,7 @@ _AS = frozenset("as як как".split())
 _PARTICIPLES = ("ing", "вши", "чи", "я")
 _CLAUSE = ",;:—–()“”«»\"„"
 MAX_WORDS = 8  # a speaker phrase is short: "Russia's Deputy Foreign Minister Sergei Ryabkov"
-WINDOW = 160  # characters before a verb that can hold its subject (with an appositive)
+WINDOW = 110  # characters before a verb that can hold its subject (with an appositive)
 
 
 class Speaker(NamedTuple):

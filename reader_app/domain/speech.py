@@ -23,7 +23,14 @@ from typing import NamedTuple
 from reader_app.domain import speakers
 from reader_app.domain.sentences import split_sentences
 from reader_app.domain.speakers import Actors, Span, Speaker
-from reader_app.domain.speech_words import AUDIENCE, SPEECH, TRIGGERS, VERB_KIND
+from reader_app.domain.speech_words import (
+    AUDIENCE,
+    BARE,
+    NOT_A_CLAUSE,
+    SPEECH,
+    TRIGGERS,
+    VERB_KIND,
+)
 
 __all__ = ["Attribution", "ClaimMention", "attribution_for", "find_claims",
            "next_sentence_speaker"]
@@ -249,12 +256,22 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
         lo, hi = _trim(text, s0, at, period=False)
     else:
         lo, hi = _trim(text, c0, s1, period=True)
-        if stance:
+        if stance or (rest is None and not _bare_clause(text, word, lo, hi)):
             return None
     if hi <= lo or _one_quotation(text, lo, hi):
         return None  # empty, or a quotation: the quotation is the claim
     return Attribution(lo, hi, found, verb.start(), "reported", _count(text, lo, hi),
                        verb.group())
+
+
+def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:
+    """Can text[lo:hi], right after the verb with no "that", be what was said?"""
+    if verb not in BARE:
+        return False
+    if verb.startswith("accus"):  # "accused the union of …", not "accused the minister"
+        return " of " in text[lo:hi]
+    first = _WORD.match(text, lo)
+    return first is None or first.group().lower() not in NOT_A_CLAUSE
 
 
 def _one_quotation(text: str, lo: int, hi: int) -> bool:

@@ -57,6 +57,20 @@ _STANCE = """
 SPEECH = frozenset(f"{_EN_SPEECH} {_UK_SPEECH} {_RU_SPEECH}".split())
 STANCE = frozenset(_STANCE.split())
 
+# English verbs whose bare clause is reported speech ("Okafor said the port will reopen");
+# the others mostly take an object ("announced a plan", "denied the charges", "wrote a letter")
+# and report speech only with "that" or a colon. Ukrainian and Russian always use що/что.
+BARE = frozenset("""
+    said says saying told tells telling added adds insisted insists insisting argued argues
+    arguing claimed claims claiming warned warns warning noted notes noting stressed stresses
+    explained explains stated states asserted asserts contended maintains maintained
+    suggested suggests believes thinks accused accuses accusing
+    """.split())
+# What a bare "claimed"/"said" takes that is no clause: "claimed responsibility", "vowed to"
+NOT_A_CLAUSE = frozenset("""
+    to of about for responsibility victory credit nothing little much goodbye hello sorry
+    """.split())
+
 # Before "told": who was told ("told reporters that", "told the BBC").
 AUDIENCE = frozenset("""
     reporters journalists the press parliament lawmakers legislators senators congress
