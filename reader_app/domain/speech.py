@@ -26,6 +26,7 @@ from reader_app.domain.speakers import Actors, Span, Speaker
 from reader_app.domain.speech_words import (
     AUDIENCE,
     BARE,
+    CIRCUMSTANCE,
     NOT_A_CLAUSE,
     SPEECH,
     TRIGGERS,
@@ -252,7 +253,7 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
             m = re.match(r"\s+(?:the\s+)?(\w+)", text[p:s1])
             if m and (m.group(1).lower() in AUDIENCE or m.group(1)[:1].isupper()):
                 c0 = p + m.end()
-    if trailing and (after or rest is None and _count(text, c0, s1) <= 4):
+    if trailing and (after or rest is None and _nothing_said(text, c0, s1)):
         lo, hi = _trim(text, s0, at, period=False)
     else:
         lo, hi = _trim(text, c0, s1, period=True)
@@ -262,6 +263,12 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
         return None  # empty, or a quotation: the quotation is the claim
     return Attribution(lo, hi, found, verb.start(), "reported", _count(text, lo, hi),
                        verb.group())
+
+
+def _nothing_said(text: str, lo: int, hi: int) -> bool:
+    """Is what follows a verb only where and when ("said on Monday", "said in a statement")?"""
+    first = _WORD.match(text, _trim(text, lo, hi, period=True)[0])
+    return first is None or first.start() >= hi or first.group().lower() in CIRCUMSTANCE
 
 
 def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:

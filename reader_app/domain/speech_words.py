@@ -12,7 +12,8 @@ import re
 import ahocorasick
 
 _EN_SPEECH = """
-    said says saying told tells telling added adds stated states claimed claims claiming
+    said says say saying told tells telling added adds stated states claimed claims claiming
+    believes believe thinks
     announced announces wrote writes writing warned warns warning insisted insists argued
     argues noted notes declared declares explained explains denied denies alleged alleges
     asserted asserts stressed stresses emphasized emphasised emphasizes emphasises suggested
@@ -48,7 +49,7 @@ _RU_SPEECH = """
 _STANCE = """
     described describes calling called calls branded brands dubbed labelled labeled termed
     criticized criticised condemned rejected rejects dismissed dismisses denounced blamed
-    welcomed praised believes thinks regards urged urges posted describing branding
+    welcomed praised regards urged urges posted describing branding
     dismissing rejecting blaming criticizing criticising condemning urging
     назвав назвала назвали називає охарактеризував розкритикував засудив відкинув вважає
     назвал назвала назвали называет охарактеризовал раскритиковал осудил отверг считает
@@ -61,14 +62,21 @@ STANCE = frozenset(_STANCE.split())
 # the others mostly take an object ("announced a plan", "denied the charges", "wrote a letter")
 # and report speech only with "that" or a colon. Ukrainian and Russian always use що/что.
 BARE = frozenset("""
-    said says saying told tells telling added adds insisted insists insisting argued argues
+    said says say saying told tells telling added adds insisted insists insisting argued argues
     arguing claimed claims claiming warned warns warning noted notes noting stressed stresses
     explained explains stated states asserted asserts contended maintains maintained
-    suggested suggests believes thinks accused accuses accusing
+    suggested suggests believes believe thinks accused accuses accusing
     """.split())
 # What a bare "claimed"/"said" takes that is no clause: "claimed responsibility", "vowed to"
 NOT_A_CLAUSE = frozenset("""
     to of about for responsibility victory credit nothing little much goodbye hello sorry
+    """.split())
+
+# After a trailing attribution, only where and when: "…, Okafor said on Monday in a statement."
+CIRCUMSTANCE = frozenset("""
+    in on at during after before from to when while last this yesterday today tonight earlier
+    later late via through by with adding citing as outside inside near
+    у в на під після під_час вчора сьогодні увечері вранці во по после вчера сегодня днем
     """.split())
 
 # Before "told": who was told ("told reporters that", "told the BBC").
