@@ -275,3 +275,28 @@ def test_a_verb_with_an_object_is_no_reported_speech():
     text = "Okafor announced that the timetable had changed. Marlow wrote: the board has failed."
     assert claims(text, ("Okafor", OKAFOR), ("Marlow", MARLOW)) == [
         ("the timetable had changed", OKAFOR, "Okafor"), ("the board has failed", MARLOW, "Marlow")]
+
+
+def test_a_paragraph_read_again_follows_new_tags_and_new_names():
+    text = ("The ferries stopped at noon.\nTomas Brenner said the union would not give in.\n"
+            "“Nobody leaves,” Okafor said.")
+    first = claims(text)
+    assert first == [("the union would not give in", None, "Tomas Brenner"),
+                     ("Nobody leaves", None, "Okafor")]
+    assert claims(text) == first  # read again: the same
+    # a name the library learnt since
+    assert claims(text, known={"okafor": OKAFOR}) == [
+        ("the union would not give in", None, "Tomas Brenner"), ("Nobody leaves", OKAFOR, "Okafor")]
+    # a tag made since, in one paragraph
+    assert claims(text, ("Tomas Brenner", BRENNER), known={"okafor": OKAFOR}) == [
+        ("the union would not give in", BRENNER, "Tomas Brenner"),
+        ("Nobody leaves", OKAFOR, "Okafor")]
+    # the same paragraph elsewhere in another text
+    moved = "Update.\n" + text
+    assert claims(moved, ("Tomas Brenner", BRENNER)) == [
+        ("the union would not give in", BRENNER, "Tomas Brenner"), ("Nobody leaves", None, "Okafor")]
+    # who is a person changes what "he" is
+    text = "Okafor met Brenner. He said the deal was off."
+    tagged = (("Okafor", OKAFOR), ("Brenner", BRENNER))
+    assert claims(text, *tagged, persons={OKAFOR, BRENNER})[0][1] == BRENNER
+    assert claims(text, *tagged, persons={OKAFOR})[0][1] == OKAFOR

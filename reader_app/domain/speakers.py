@@ -43,16 +43,19 @@ class Actors:
                  persons: Collection[int] = ()) -> None:
         self.spans = sorted(spans)
         self.starts = [s for s, _, _ in self.spans]
-        by_end = sorted(self.spans, key=lambda sp: (sp[1], sp[1] - sp[0]))
-        self.by_end = by_end
-        self.ends = [e for _, e, _ in by_end]
+        self._by_end: list[Span] | None = None
+        self.ends: list[int] = []
         self.known = known
+        self.has_known = bool(known)
         self.persons = frozenset(persons)
 
     def ending_at(self, pos: int) -> Span | None:
         """The longest tag ending exactly at pos."""
+        if self._by_end is None:  # only the paragraph being read needs it
+            self._by_end = sorted(self.spans, key=lambda sp: (sp[1], sp[1] - sp[0]))
+            self.ends = [e for _, e, _ in self._by_end]
         i = bisect_right(self.ends, pos) - 1
-        return self.by_end[i] if i >= 0 and self.ends[i] == pos else None
+        return self._by_end[i] if i >= 0 and self.ends[i] == pos else None
 
     def starting_in(self, lo: int, hi: int) -> list[Span]:
         return self.spans[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
@@ -101,14 +104,14 @@ def known_id(known: Mapping[str, int], name: str) -> int | None:
     forms = [""]
     for word in words:
         forms = [f"{f} {n}".strip() for f in forms for n in _nominatives(word)]
-    return next((known[f] for f in forms if f in known), None)
+    return next((i for i in map(known.get, forms) if i is not None), None)
 
 
 def _known_tail(text: str, words: Sequence[tuple[int, int]],
                 actors: Actors) -> Speaker | None:
     """The longest known name ending the words ("Foreign Minister Sergei Lavrov"), else a
     known possessor in them ("Russia's Defense Ministry")."""
-    if not actors.known:
+    if not actors.has_known:
         return None
     for i in range(len(words)):
         start, end = words[i][0], words[-1][1]

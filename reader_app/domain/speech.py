@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reader_app.domain import speakers
 from reader_app.domain.sentences import split_sentences
@@ -342,33 +342,97 @@ def find_claims(text: str, actor_spans: Sequence[Span], known: Mapping[str, int]
     actor_spans: ((start, end, actor id), ...) of the article's actor tags; known: match key
     of a library name -> actor id; persons: the actor ids that are people (for "he said").
     One pass of an automaton finds the speech verbs, one regex the quotations; only the
-    paragraphs holding one of them are read further.
+    paragraphs holding one of them are read further, and a paragraph read before with the
+    same tags and names is not read again (suggestions are remade after every tag).
     """
     actors = Actors(actor_spans, known, persons)
-    verbs, according = _hits(text, 0, len(text))
-    quotes = list(_QUOTE.finditer(text))
-    found: list[Attribution] = []
+    verbs, according, quotes, starts = _triggers(text)
+    found: list[ClaimMention] = []
+    size = len(text)
     v = a = q = 0
     while True:
-        pos = min(verbs[v].start() if v < len(verbs) else len(text),
-                  according[a].start() if a < len(according) else len(text),
-                  quotes[q].start() if q < len(quotes) else len(text))
-        if pos >= len(text):
+        pos = min(starts[0][v] if v < len(verbs) else size,
+                  starts[1][a] if a < len(according) else size,
+                  starts[2][q] if q < len(quotes) else size)
+        if pos >= size:
             break
         lo = text.rfind("\n", 0, pos) + 1
         hi = text.find("\n", pos)
-        hi = len(text) if hi < 0 else hi
-        v2, a2, q2 = v, a, q
-        while v2 < len(verbs) and verbs[v2].start() < hi:
-            v2 += 1
-        while a2 < len(according) and according[a2].start() < hi:
-            a2 += 1
-        while q2 < len(quotes) and quotes[q2].start() < hi:
-            q2 += 1
-        par = _Paragraph(text, lo, hi, (verbs[v:v2], according[a:a2]), quotes[q:q2])
-        found.extend(x for x in _paragraph_attributions(text, par, actors) if _worth(x))
+        hi = size if hi < 0 else hi
+        v2, a2, q2 = (bisect_left(starts[0], hi, v), bisect_left(starts[1], hi, a),
+                      bisect_left(starts[2], hi, q))
+        found.extend(_read_paragraph(text, lo, hi, actors, (verbs[v:v2], according[a:a2]),
+                                     quotes[q:q2]))
         v, a, q = v2, a2, q2
-    found.sort(key=lambda x: (x.start, -x.end))
+    return found
+
+
+_Triggers = tuple[list[Hit], list[Hit], list[re.Match[str]], tuple[list[int], ...]]
+_last_text: list[tuple[str, _Triggers]] = []
+
+
+def _triggers(text: str) -> _Triggers:
+    """Speech verbs, "according to"s, quotations and their starts in the text (of the last
+    text again: the same article is read after every tag)."""
+    if _last_text and _last_text[0][0] == text:
+        return _last_text[0][1]
+    verbs, according = _hits(text, 0, len(text))
+    quotes = list(_QUOTE.finditer(text))
+    starts = ([h.start() for h in verbs], [h.start() for h in according],
+              [m.start() for m in quotes])
+    found = (verbs, according, quotes, starts)
+    _last_text[:] = [(text, found)]
+    return found
+
+
+class _Lookups(Mapping[str, int]):
+    """The library's names, noting each name looked up (a cached paragraph is good as long
+    as every name it looked up still gives the same actor)."""
+
+    def __init__(self, known: Mapping[str, int]) -> None:
+        self.known = known
+        self.seen: dict[str, int | None] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.known.get(key)
+        self.seen[key] = value
+        return default if value is None else value
+
+    def __getitem__(self, key: str) -> int:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return int(value)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+
+_Cached = tuple[dict[str, int | None], list[ClaimMention]]
+_CACHE: dict[tuple[object, ...], _Cached] = {}
+CACHE_SIZE = 50_000  # paragraphs
+
+
+def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
+                    hits: tuple[list[Hit], list[Hit]], quotes: list[re.Match[str]],
+                    ) -> list[ClaimMention]:
+    """The claims worth suggesting in the paragraph text[lo:hi], in text order."""
+    spans = actors.starting_in(lo, hi)
+    # the paragraph where it was (the text does not change between tags), its tags, names
+    persons = actors.persons
+    key = (lo, text[lo:hi], bool(actors.known), tuple(spans),
+           tuple(i in persons for _s, _e, i in spans))
+    cached = _CACHE.get(key)
+    if cached is not None and all(actors.known.get(k) == v for k, v in cached[0].items()):
+        return cached[1]
+    lookups = _Lookups(actors.known)
+    local = Actors(spans, lookups, actors.persons)
+    par = _Paragraph(text, lo, hi, hits, quotes)
+    found = sorted((x for x in _paragraph_attributions(text, par, local) if _worth(x)),
+                   key=lambda x: (x.start, -x.end))
     out: list[ClaimMention] = []
     reach = -1
     for x in found:
@@ -377,6 +441,9 @@ def find_claims(text: str, actor_spans: Sequence[Span], known: Mapping[str, int]
         reach = x.end
         out.append(ClaimMention(x.start, x.end, x.speaker.claimant_id, x.speaker.start,
                                 x.speaker.end, _reason(text, x)))
+    if len(_CACHE) >= CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[key] = (lookups.seen, out)
     return out
 
 
