@@ -300,3 +300,26 @@ def test_a_paragraph_read_again_follows_new_tags_and_new_names():
     tagged = (("Okafor", OKAFOR), ("Brenner", BRENNER))
     assert claims(text, *tagged, persons={OKAFOR, BRENNER})[0][1] == BRENNER
     assert claims(text, *tagged, persons={OKAFOR})[0][1] == OKAFOR
+
+
+def test_news_constructions_around_the_speaker():
+    known = {"kaja kallas": 31, "herman halushchenko": 32, "вячеслав гладков": 33,
+             "сергей лавров": 34}
+    persons = {31, 32, 33, 34}
+    text = ("The European Union's foreign policy chief, Kaja Kallas, told reporters that the "
+            "bloc was preparing new sanctions. Brenner, 54, said he would stand again. "
+            "Officials in Odesa said two schools had been damaged. Okafor did not say whether "
+            "the talks would resume.\n"
+            "“The attack was deliberate,” Energy Minister Herman Halushchenko wrote. He added "
+            "that repair crews were on site.\n"
+            "Как сообщил губернатор Вячеслав Гладков, пострадали два человека. Министр Сергей "
+            "Лавров в понедельник заявил, что Запад не готов к диалогу.")
+    assert claims(text, ("Brenner", BRENNER), known=known, persons=persons) == [
+        ("the bloc was preparing new sanctions", 31, "Kaja Kallas"),
+        ("he would stand again", BRENNER, "Brenner"),
+        ("two schools had been damaged", None, None),  # Odesa does not speak
+        ("The attack was deliberate", 32, "Herman Halushchenko"),
+        ("repair crews were on site", 32, "Herman Halushchenko"),  # "He": a known person
+        ("пострадали два человека", 33, "Вячеслав Гладков"),
+        ("Запад не готов к диалогу", 34, "Сергей Лавров"),
+    ]

@@ -13,7 +13,18 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from reader_app.domain.actors import match_key
-from reader_app.domain.speech_words import AUXILIARIES, DETERMINERS, PRONOUNS, THAT, VERB
+from reader_app.domain.speech_words import (
+    AUXILIARIES,
+    DAY_PREPOSITIONS,
+    DETERMINERS,
+    NAME_LINKS,
+    NEGATIONS,
+    PREPOSITIONS,
+    PRONOUNS,
+    THAT,
+    TIME_WORDS,
+    VERB,
+)
 
 Span = tuple[int, int, int]  # (start, end, actor id) of an actor tag
 
@@ -22,10 +33,14 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.-]*")
 _POSSESSED = re.compile(r"['’]s(?:\s+[^\W\d_][\w'’.-]*){1,3}\s*")
 _CONJUNCTIONS = frozenset("and but or nor yet so і й та а але чи и но или".split())
 _AS = frozenset("as як как".split())
+_SUBORDINATORS = frozenset("""
+    as while when after before because if since although though where whereas until once
+    коли поки бо якщо хоча після когда пока потому если хотя после где
+    """.split())
 _PARTICIPLES = ("ing", "вши", "чи", "я")
 _CLAUSE = ",;:—–()“”«»\"„"
 MAX_WORDS = 8  # a speaker phrase is short: "Russia's Deputy Foreign Minister Sergei Ryabkov"
-WINDOW = 110  # characters before a verb that can hold its subject (with an appositive)
+WINDOW = 100  # characters before a verb that can hold its subject (with an appositive)
 
 
 class Speaker(NamedTuple):
@@ -131,10 +146,14 @@ def _known_tail(text: str, words: Sequence[tuple[int, int]],
 def _name_tail(words: Sequence[tuple[int, int]], text: str) -> tuple[int, int] | None:
     """The capitalised words ending the phrase: an untagged name ("Tomas Brenner")."""
     i = len(words)
-    while i > 0 and not text[words[i - 1][0]].islower():
+    while i > 0 and (text[words[i - 1][0]].isupper() or (
+            i > 1 and i < len(words) and text[words[i - 1][0]:words[i - 1][1]] in NAME_LINKS
+            and text[words[i - 2][0]].isupper())):  # "Ministry of Defence"
         i -= 1
     if i == len(words):
         return None
+    if i > 0 and text[words[i - 1][0]:words[i - 1][1]].lower() in PREPOSITIONS:
+        return None  # "officials in Odesa said": Odesa is not who speaks
     if text[words[i][0]:words[i][1]].lower() in DETERMINERS:  # "The Kremlin"
         i += 1
     return (words[i][0], words[-1][1]) if i < len(words) else None
@@ -145,11 +164,32 @@ def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
     word = text[start:end]
     paragraph = text.rfind("\n", 0, start) + 1
     person = actors.last_person_before(start, paragraph)
+    named = _last_known_person(text, paragraph, start, actors)
+    if named is not None and (person is None or named[0] > person[0]):
+        person = named
     if person is None:
-        return Speaker(None, None, None, f"“{word}” (no person tagged before it)", start)
+        return Speaker(None, None, None, f"“{word}” (no person named before it)", start)
     s, e, actor_id = person
     return Speaker(actor_id, s, e, f"“{word}” ({_quoted(text, s, e)}, the last person named)",
                    start)
+
+
+_CAPITALISED = re.compile(r"[^\W\d_a-zа-яёіїєґ][\w'’-]*(?:\s+[^\W\d_a-zа-яёіїєґ][\w'’-]*){0,3}")
+
+
+def _last_known_person(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
+    """The last known person's name in text[lo:hi] (a name the library knows, untagged here)."""
+    if not actors.persons or not actors.has_known:
+        return None
+    last: Span | None = None
+    for m in _CAPITALISED.finditer(text, lo, hi):
+        words = _words(text, m.start(), m.end())
+        for i in range(len(words)):  # "Energy Minister Herman Halushchenko": the known tail
+            actor_id = known_id(actors.known, text[words[i][0]:m.end()])
+            if actor_id is not None and actor_id in actors.persons:
+                last = (words[i][0], m.end(), actor_id)
+                break
+    return last
 
 
 def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
@@ -191,8 +231,16 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
     if verb - lo > WINDOW:  # a speaker phrase is short: read only the words next to the verb
         lo = text.find(" ", verb - WINDOW, verb) + 1 or verb - WINDOW
     words = _words(text, lo, verb)
-    # "Okafor has also said": skip the auxiliaries
-    while words and text[words[-1][0]:words[-1][1]].lower() in AUXILIARIES:
+    # "Okafor has also said", "Лавров в понедельник заявил": skip auxiliaries and the day
+    while words and not text[words[-1][1]:verb].strip():
+        word = text[words[-1][0]:words[-1][1]].lower()
+        if word in TIME_WORDS and len(words) > 1 and \
+                text[words[-2][0]:words[-2][1]].lower() in DAY_PREPOSITIONS:
+            words.pop()
+        elif word in NEGATIONS:
+            return None  # "Okafor did not say": nothing was said
+        elif word not in AUXILIARIES and word not in TIME_WORDS:
+            break
         verb = words[-1][0]
         words.pop()
     if not words:
@@ -245,7 +293,8 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     while start > 0 and len(words) - start < MAX_WORDS:
         gap = text[words[start - 1][1]:words[start][0]]
         prev = text[words[start - 1][0]:words[start - 1][1]].lower()
-        if any(c in gap for c in _CLAUSE) or prev in _CONJUNCTIONS or prev in THAT:
+        if any(c in gap for c in _CLAUSE) or prev in _CONJUNCTIONS or prev in THAT \
+                or prev in _SUBORDINATORS:
             break
         start -= 1
     subject = words[start:]
@@ -257,8 +306,8 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     if name is not None:
         return Speaker(None, name[0], name[1], _quoted(text, *name),
                        name[0])
-    # a common noun needs a determiner or to stand alone: "the minister", "officials"
-    if first_word in DETERMINERS or len(subject) == 1:
+    # a common noun: "the minister", "officials", "Officials in Odesa"
+    if first_word in DETERMINERS or len(subject) <= 4:
         return Speaker(None, None, None, _quoted(text, subject[0][0], subject[-1][1]),
                        subject[0][0])
     return None
@@ -273,6 +322,11 @@ def _appositive(text: str, lo: int, comma_end: int, verb: int,
     inner = _words(text, inner_start, comma_end)
     if not inner or len(inner) > 12:
         return None
+    # "The EU's foreign policy chief, Kaja Kallas, told": the name is the appositive
+    named = phrase(text, inner_start + 1, comma_end, actors)
+    if named is not None and named.start is not None and named.start <= inner[0][0] + 1 \
+            and named.end == comma_end:
+        return named
     head_end = inner_start
     while head_end > lo and text[head_end - 1].isspace():
         head_end -= 1

@@ -67,6 +67,7 @@ _THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)
                    r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
 _TOLD = frozenset("told tells telling".split())
 _AS = frozenset("as як как".split())
+_LEAD_DETERMINER = re.compile(r"\s(?:the|a|an)\s*$", re.IGNORECASE)
 _NO_GAP = re.compile(r"[“”«»\"„.;:!?]")
 _CLAUSE_END = re.compile(r"[,.;:!?—–\n]")
 _LEAD = " \t\u00a0:,—–-"
@@ -237,7 +238,7 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
     word = verb.group().lower()
     stance = word not in SPEECH
     at = verb.start() if after or found.at < 0 else found.at
-    lead = text[s0:at].rstrip().rstrip("”»“\"’")
+    lead = _LEAD_DETERMINER.sub("", text[s0:at]).rstrip().rstrip("”»“\"’")
     # "The port will reopen, Okafor said." / "…, said Okafor."
     trailing = lead.endswith((",", "—", "–")) and _count(text, s0, at) >= 3
     p = verb.end()
@@ -257,7 +258,7 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
         lo, hi = _trim(text, s0, at, period=False)
     else:
         lo, hi = _trim(text, c0, s1, period=True)
-        if stance or (rest is None and not _bare_clause(text, word, lo, hi)):
+        if stance or (rest is None and not after and not _bare_clause(text, word, lo, hi)):
             return None
     if hi <= lo or _one_quotation(text, lo, hi):
         return None  # empty, or a quotation: the quotation is the claim

@@ -70,6 +70,7 @@ BARE = frozenset("""
 # What a bare "claimed"/"said" takes that is no clause: "claimed responsibility", "vowed to"
 NOT_A_CLAUSE = frozenset("""
     to of about for responsibility victory credit nothing little much goodbye hello sorry
+    whether if
     """.split())
 
 # After a trailing attribution, only where and when: "…, Okafor said on Monday in a statement."
@@ -98,9 +99,27 @@ DETERMINERS = frozenset("""
 # Words that may stand between a speaker and the verb: "Okafor has also said".
 AUXILIARIES = frozenset("""
     has have had is was were also later previously repeatedly publicly again then already
-    earlier recently reportedly once has would will may might could had never not
+    earlier recently reportedly once has would will may might could had did does do
     вже також раніше неодноразово теж потім ещё уже также ранее неоднократно тоже потом
     """.split())
+
+# Between a speaker and the verb, the day: "Лавров в понедельник заявил", "Okafor on Monday said".
+TIME_WORDS = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    понеділок вівторок середу середа четвер пʼятницю п'ятницю п’ятницю суботу неділю вчора
+    сьогодні понедельник вторник среду четверг пятницу субботу воскресенье вчера сегодня
+    """.split())
+DAY_PREPOSITIONS = frozenset("on в у во".split())
+# Inside a name: "Ministry of Defence", "Bank for International Settlements"
+NAME_LINKS = frozenset("of for de du von van al".split())
+# Before a place or a thing, never before the speaker: "officials in Odesa said"
+PREPOSITIONS = frozenset("""
+    in of from at for near with by to into on over under across
+    у в з із на до від біля під над из от при около по для со
+    """.split())
+
+# Before a verb, these mean nothing was said: "did not say", "never claimed", "не заявляв"
+NEGATIONS = frozenset("not never n't не ні нe".split())
 
 # "that" and its kin open a reported clause.
 THAT = frozenset("that що что".split())
