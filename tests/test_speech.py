@@ -323,3 +323,32 @@ def test_news_constructions_around_the_speaker():
         ("пострадали два человека", 33, "Вячеслав Гладков"),
         ("Запад не готов к диалогу", 34, "Сергей Лавров"),
     ]
+
+
+def test_more_news_constructions():
+    known = {"marta hrytsenko": 41, "олександр шевчук": 42, "виктор гальцев": 43}
+    persons = {41, 42, 43, OKAFOR}
+    text = ("“We lost almost two years,” Hrytsenko said. “A plan like this should have been "
+            "ready long ago.”\n"
+            "Ferries will run again next week, he said, if the weather holds. The Port "
+            "Authority of Halden (PAH) said that the quays were clear.\n"
+            "Заступник міністра Олександр Шевчук, колишній капітан, який 40 років ходив "
+            "Дунаєм, розповів, що канал поглиблять влітку. За його словами, роботи триватимуть "
+            "десять днів. У Кремлі закон назвали «пропагандою» і загрозою для регіону.\n"
+            "Представитель Кремля Виктор Гальцев вчера сказал, что угрозы нет. При этом, по его "
+            "словам, северный коридор остаётся самым быстрым.")
+    tagged = (("Hrytsenko", 41), ("Okafor", OKAFOR), ("Кремлі", MOSCOW))
+    text = text.replace("next week, he said", "next week, Okafor told the BBC. The boats will be full, he said")
+    found = claims(text, *tagged, known=known, persons=persons)
+    assert found == [
+        ("We lost almost two years", 41, "Hrytsenko"),
+        ("A plan like this should have been ready long ago.", 41, "Hrytsenko"),  # goes on
+        ("Ferries will run again next week", OKAFOR, "Okafor"),
+        ("The boats will be full", OKAFOR, "Okafor"),  # "he said, if …"
+        ("the quays were clear", None, "Port Authority of Halden"),  # "(PAH) said"
+        ("канал поглиблять влітку", 42, "Олександр Шевчук"),  # two commas in the appositive
+        ("роботи триватимуть десять днів", 42, "Олександр Шевчук"),  # "за його словами"
+        ("пропагандою", MOSCOW, "Кремлі"),  # "У Кремлі … назвали": the Kremlin speaks
+        ("угрозы нет", 43, "Виктор Гальцев"),
+        ("северный коридор остаётся самым быстрым", 43, "Виктор Гальцев"),  # "по его словам"
+    ]

@@ -17,7 +17,7 @@ from reader_app.domain.sentences import (
     sentences_near,
     split_sentences,
 )
-from reader_app.domain.speech import attribution_for, next_sentence_speaker
+from reader_app.domain.speech import NOBODY, attribution_for, next_sentence_speaker
 from reader_app.domain.speech_words import CLAIM_NOUNS, DETERMINERS, VERB_WORDS
 
 __all__ = ["AFTER", "BEFORE", "CLAIM_STATUSES", "CREDIBILITY", "RELIABILITY", "propose_claimant",
@@ -161,6 +161,8 @@ def propose_claimant(
         who = found.speaker
         if who.claimant_id is not None:
             return who.claimant_id, f"{who.label} says it"
+        if who.label == NOBODY:
+            return None, "a quotation with no speaker named"
         return None, f"its speaker, {who.label}, is not a tagged or known actor"
     return _nearby(text, claim_start, claim_end, sorted(actor_spans), known, persons)
 

@@ -19,6 +19,7 @@ from reader_app.domain.speech_words import (
     DETERMINERS,
     NAME_LINKS,
     NEGATIONS,
+    OBJECT_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     THAT,
@@ -33,6 +34,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.-]*")
 _POSSESSED = re.compile(r"['’]s(?:\s+[^\W\d_][\w'’.-]*){1,3}\s*")
 _CONJUNCTIONS = frozenset("and but or nor yet so і й та а але чи и но или".split())
 _AS = frozenset("as як как".split())
+_ACRONYM_TAIL = re.compile(r"\s*\(\w[\w.&-]{0,12}\)\s*$")
+_NAME_CLOSERS = frozenset(("»", "”", '"', "“", "’"))
 _SUBORDINATORS = frozenset("""
     as while when after before because if since although though where whereas until once
     коли поки бо якщо хоча після когда пока потому если хотя после где
@@ -40,7 +43,7 @@ _SUBORDINATORS = frozenset("""
 _PARTICIPLES = ("ing", "вши", "чи", "я")
 _CLAUSE = ",;:—–()“”«»\"„"
 MAX_WORDS = 8  # a speaker phrase is short: "Russia's Deputy Foreign Minister Sergei Ryabkov"
-WINDOW = 100  # characters before a verb that can hold its subject (with an appositive)
+WINDOW = 160  # characters before a verb that can hold its subject (with an appositive)
 
 
 class Speaker(NamedTuple):
@@ -204,8 +207,8 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     first = text[words[0][0]:words[0][1]].lower()
     if first in _CONJUNCTIONS or first in THAT:
         return None
-    if len(words) == 1 and first in PRONOUNS:
-        return pronoun(text, *words[0], actors)
+    if first in PRONOUNS or (len(words) == 1 and first in OBJECT_PRONOUNS):
+        return pronoun(text, *words[0], actors)  # "повідомив він", "according to him"
     # a tagged actor that starts the phrase ("said Kuleba, Ukraine's foreign minister"),
     # or the longest one in it
     tagged = [sp for sp in actors.starting_in(lo, hi) if sp[1] <= hi]
@@ -245,11 +248,24 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
         words.pop()
     if not words:
         return None
+    # "The Central Election Commission (CEC) said", "«Энергоком» сообщил": the acronym and
+    # the quotation marks of a name belong to the subject
+    acronym = _ACRONYM_TAIL.search(text, max(lo, verb - 24), verb)
+    if acronym is not None:
+        verb = acronym.start()
+        words = [w for w in words if w[1] <= verb]
+        if not words:
+            return None
     end = words[-1][1]
     if text[end:verb].strip(" \t\u00a0"):  # punctuation between: "…, said Okafor"
         gap = text[end:verb].strip()
-        if gap != ",":
+        if gap in _NAME_CLOSERS:
+            verb = end
+        elif gap == ")," and "(" in text[max(lo, end - 30):end]:
+            end += 1  # "Engström, who led the mission (OSCE), said"
+        elif gap != ",":
             return None
+    if text[end:verb].strip() == "," or text[end - 1:verb].strip() == "),":
         if text[verb:verb + 12].split(None, 1)[0].lower().endswith(_PARTICIPLES):
             # "Kyiv rejected the claims, saying …": the subject of the verb before
             return _earlier_subject(text, lo, end, actors)
@@ -306,6 +322,12 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     if name is not None:
         return Speaker(None, name[0], name[1], _quoted(text, *name),
                        name[0])
+    # a tagged actor inside it speaks: "a Kremlin spokesman", "У Кремлі заявили"
+    inside = [sp for sp in actors.starting_in(subject[0][0], subject[-1][1])
+              if sp[1] <= subject[-1][1]]
+    if len(inside) == 1:
+        sp = inside[0]
+        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), subject[0][0])
     # a common noun: "the minister", "officials", "Officials in Odesa"
     if first_word in DETERMINERS or len(subject) <= 4:
         return Speaker(None, None, None, _quoted(text, subject[0][0], subject[-1][1]),
@@ -315,15 +337,27 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
 
 def _appositive(text: str, lo: int, comma_end: int, verb: int,
                 actors: Actors) -> Speaker | None:
-    """"Okafor, a senior figure in the party, told": the name before the appositive."""
-    inner_start = text.rfind(",", lo, comma_end)
-    if inner_start < 0:
-        return None
+    """"Okafor, a senior figure in the party, told": the name before the appositive (which
+    may hold commas of its own: "Шевчук, колишній капітан, який ходив Дунаєм, розповів")."""
+    inner_start = comma_end
+    for _ in range(3):
+        inner_start = text.rfind(",", lo, inner_start)
+        if inner_start < 0:
+            return None
+        found = _before_appositive(text, lo, inner_start, comma_end, actors)
+        if found is not None:
+            return found
+    return None
+
+
+def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
+                       actors: Actors) -> Speaker | None:
     inner = _words(text, inner_start, comma_end)
-    if not inner or len(inner) > 12:
+    if not inner or len(inner) > 20:
         return None
     # "The EU's foreign policy chief, Kaja Kallas, told": the name is the appositive
-    named = phrase(text, inner_start + 1, comma_end, actors)
+    named = None if "," in text[inner_start + 1:comma_end] else \
+        phrase(text, inner_start + 1, comma_end, actors)
     if named is not None and named.start is not None and named.start <= inner[0][0] + 1 \
             and named.end == comma_end:
         return named

@@ -28,7 +28,9 @@ from reader_app.domain.speech_words import (
     BARE,
     CIRCUMSTANCE,
     NOT_A_CLAUSE,
+    OBJECT_PRONOUNS,
     SPEECH,
+    TIME_WORDS,
     TRIGGERS,
     VERB_KIND,
 )
@@ -73,6 +75,7 @@ _CLAUSE_END = re.compile(r"[,.;:!?—–\n]")
 _LEAD = " \t\u00a0:,—–-"
 _TRAIL = " \t\u00a0,;:—–-"
 INSIDE = 80  # a verb this close before a quotation attributes it ("calling it a “…”")
+NOBODY = "nobody named"
 SCARE = 2  # a quotation of this many words or fewer needs an attribution to be a claim
 SHORT = 1  # a reported clause needs more words than this ("said so", "denied it")
 
@@ -177,7 +180,7 @@ def _verb_speaker(text: str, s0: int, verb: Hit, actors: Actors,
 
 
 def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
-            ) -> Attribution | None:
+            depth: int = 0) -> Attribution | None:
     group = next(i for i in range(1, 5) if q.start(i) >= 0)
     lo, hi = _trim(text, q.start(group), q.end(group), period=False)
     if hi <= lo:
@@ -212,21 +215,37 @@ def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
         found = speakers.phrase(text, s_start, colon, actors)
         if found is not None and found.start is not None:
             return Attribution(lo, hi, found, colon, "quoted", words)
-    # 3. a whole quoted sentence after "Okafor said:" ends the sentence before
-    if words > SCARE and not text[s_start:q.start()].strip():
+    # 3. a whole quoted sentence goes on from the speech in the sentence before it:
+    #    “We lost two years,” Hrytsenko said. “A plan like this …” / Okafor said: / …
+    if words > SCARE and not text[s_start:q.start()].strip() and depth < 3:
         before = [s for s in par.sentences if s[1] <= q.start()]
-        if before and text[before[-1][1] - 1] == ":":
+        if before:
             b0, b1 = before[-1]
-            verbs = [v for v in par.verbs_in(b0, b1) if not par.quoted(v.start())]
-            if verbs:
-                found, _after = _verb_speaker(text, b0, verbs[-1], actors)
-                if found is not None:
-                    return Attribution(lo, hi, found, verbs[-1].start(), "quoted", words,
-                                       f"{verbs[-1].group()}:")
+            found_before = _speech_in(text, par, b0, b1, actors, depth + 1)
+            if found_before is not None:
+                return Attribution(lo, hi, found_before.speaker, found_before.verb_start,
+                                   "quoted", words, f"{found_before.said}, the sentence before")
         if words > 3 and text[hi - 1] in ".!?…":
-            return Attribution(lo, hi, Speaker(None, None, None, "nobody named"), q.start(),
+            return Attribution(lo, hi, Speaker(None, None, None, NOBODY), q.start(),
                                "quoted", words)
     return None
+
+
+def _speech_in(text: str, par: _Paragraph, lo: int, hi: int, actors: Actors,
+               depth: int) -> Attribution | None:
+    """The last attributed speech in the sentence text[lo:hi], its speaker named."""
+    found: list[Attribution] = []
+    for q in par.quotes:
+        if lo <= q.start() < hi:
+            att = _quoted(text, par, q, actors, depth)
+            if att is not None and att.speaker.label != NOBODY:
+                found.append(att)
+    for verb in par.verbs_in(lo, hi):
+        if not par.quoted(verb.start()) and verb.group().lower() in SPEECH:
+            att = _reported(text, par, verb, actors)
+            if att is not None:
+                found.append(att)
+    return max(found, key=lambda a: a.verb_start) if found else None
 
 
 def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
@@ -268,8 +287,10 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
 
 def _nothing_said(text: str, lo: int, hi: int) -> bool:
     """Is what follows a verb only where and when ("said on Monday", "said in a statement")?"""
-    first = _WORD.match(text, _trim(text, lo, hi, period=True)[0])
-    return first is None or first.start() >= hi or first.group().lower() in CIRCUMSTANCE
+    start = _trim(text, lo, hi, period=True)[0] if text[lo:hi].strip()[:1] != "," else hi
+    first = _WORD.match(text, start)
+    return first is None or first.start() >= hi or first.group().lower() in CIRCUMSTANCE \
+        or first.group().lower() in TIME_WORDS
 
 
 def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:
@@ -290,16 +311,22 @@ def _one_quotation(text: str, lo: int, hi: int) -> bool:
 def _according(text: str, par: _Paragraph, m: Hit, actors: Actors,
                ) -> Attribution | None:
     s0, s1 = par.sentence(m.start())
-    stop = _CLAUSE_END.search(text, m.end(), s1)
-    hi = stop.start() if stop else s1
-    found = speakers.phrase(text, m.end(), hi, actors)
+    inside = next((w for w in _WORD.finditer(text, m.start(), m.end())
+                   if w.group().lower() in OBJECT_PRONOUNS), None)
+    if inside is not None:  # "за його словами", "по её мнению"
+        hi = m.end()
+        found: Speaker | None = speakers.pronoun(text, inside.start(), inside.end(), actors)
+    else:
+        stop = _CLAUSE_END.search(text, m.end(), s1)
+        hi = stop.start() if stop else s1
+        found = speakers.phrase(text, m.end(), hi, actors)
     if found is None:
         return None
     lead = text[s0:m.start()].rstrip()
     if lead.endswith((",", "—", "–")) and _count(text, s0, m.start()) >= 3:
         lo, end = _trim(text, s0, s0 + len(lead), period=False)  # "…, according to X."
-    elif not lead:
-        lo, end = _trim(text, hi, s1, period=True)  # "According to X, …"
+    elif not lead or text[hi:hi + 1] == ",":
+        lo, end = _trim(text, hi, s1, period=True)  # "According to X, …", "При этом, по его…"
     else:
         lo, end = _trim(text, s0, s1, period=True)  # "The dam, according to X, broke."
     if end <= lo:
@@ -450,7 +477,7 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
 
 def _worth(a: Attribution) -> bool:
     if a.how == "quoted":
-        return a.words > SCARE or a.speaker.label != "nobody named"
+        return a.words > SCARE or a.speaker.label != NOBODY
     return a.words > SHORT
 
 
@@ -458,7 +485,7 @@ def _reason(text: str, a: Attribution) -> str:
     said = a.said or text[a.verb_start]
     what = {"quoted": "quoted speech", "reported": "reported speech",
             "according": "reported speech"}.get(a.how, "quoted view")
-    if a.speaker.label == "nobody named":
+    if a.speaker.label == NOBODY:
         return f"{what}; no speaker named in its sentence"
     unknown = "" if a.speaker.claimant_id is not None else ", not a tagged or known actor"
     return f"{what}: {a.speaker.label} ({said}){unknown}"
