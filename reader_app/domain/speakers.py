@@ -17,6 +17,7 @@ from reader_app.domain.speech_words import (
     AUXILIARIES,
     DAY_PREPOSITIONS,
     DETERMINERS,
+    IMPERSONAL,
     NAME_LINKS,
     NEGATIONS,
     OBJECT_PRONOUNS,
@@ -202,10 +203,23 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     while hi > lo and text[hi - 1] in " \t\u00a0,":
         hi -= 1
     words = _words(text, lo, hi)
-    if not words or len(words) > MAX_WORDS:
+    if not words:
         return None
     first = text[words[0][0]:words[0][1]].lower()
-    if first in _CONJUNCTIONS or first in THAT:
+    if first in IMPERSONAL and len(words) > 1:
+        # "як повідомили в міністерстві", "сообщили в Кремле": the institution speaks
+        return phrase(text, words[1][0], hi, actors)
+    # the speaker ends where the place or the time begins: "сказал Чебан на митинге",
+    # "said Okafor in Brussels on Monday"
+    cut = next((i for i in range(1, len(words))
+                if text[words[i][0]:words[i][1]].lower() in PREPOSITIONS
+                or text[words[i][0]:words[i][1]].lower() in TIME_WORDS), len(words))
+    if cut < len(words) and not (text[words[cut][0]:words[cut][1]] in NAME_LINKS
+                                 and text[words[cut - 1][0]].isupper()
+                                 and cut + 1 < len(words) and text[words[cut + 1][0]].isupper()):
+        words = words[:cut]
+        hi = words[-1][1]
+    if len(words) > MAX_WORDS or first in _CONJUNCTIONS or first in THAT:
         return None
     if first in PRONOUNS or (len(words) == 1 and first in OBJECT_PRONOUNS):
         return pronoun(text, *words[0], actors)  # "повідомив він", "according to him"

@@ -269,10 +269,12 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
         c0 = rest.end()
     else:
         c0 = p
-        if word in _TOLD:  # "told reporters", "told the BBC"
+        if word in _TOLD:  # "told reporters", "told the BBC"; never "told a rally"
             m = re.match(r"\s+(?:the\s+)?(\w+)", text[p:s1])
             if m and (m.group(1).lower() in AUDIENCE or m.group(1)[:1].isupper()):
                 c0 = p + m.end()
+            elif not trailing:
+                return None
     if trailing and (after or rest is None and _nothing_said(text, c0, s1)):
         lo, hi = _trim(text, s0, at, period=False)
     else:

@@ -38,7 +38,7 @@ _UK_SPEECH = """
     заявляв заявляла заявляли говорив говорила говорили казав казала казали повідомляв
     повідомляла уточнив уточнила уточнили нагадав нагадала нагадали пообіцяв пообіцяла
     запевняє запевняють запевнили наполягає наполягав наполягала переконаний переконана
-    переконані висловив висловила припустив припустила
+    переконані висловив висловила припустив припустила вважає вважають вважав вважала
 """
 _RU_SPEECH = """
     заявил заявила заявили заявило заявляет заявляют сказал сказала сказали говорит
@@ -52,14 +52,15 @@ _RU_SPEECH = """
     говорила говорили сообщал сообщала сообщали отмечал отмечала уточнил уточнила уточнили
     напомнил напомнила напомнили пообещал пообещала объяснил объяснила настаивает настаивал
     уверяет уверял уверена уверен убеждён убежден полагает предположил предположила
+    считает считают считал считала
 """
 _STANCE = """
     described describes calling called calls branded brands dubbed labelled labeled termed
     criticized criticised condemned rejected rejects dismissed dismisses denounced blamed
     welcomed praised regards urged urges posted describing branding
     dismissing rejecting blaming criticizing criticising condemning urging
-    назвав назвала назвали називає охарактеризував розкритикував засудив відкинув вважає
-    назвал назвала назвали называет охарактеризовал раскритиковал осудил отверг считает
+    назвав назвала назвали називає охарактеризував розкритикував засудив відкинув
+    назвал назвала назвали называет охарактеризовал раскритиковал осудил отверг
 """
 
 SPEECH = frozenset(f"{_EN_SPEECH} {_UK_SPEECH} {_RU_SPEECH}".split())
@@ -77,7 +78,7 @@ BARE = frozenset("""
 # What a bare "claimed"/"said" takes that is no clause: "claimed responsibility", "vowed to"
 NOT_A_CLAUSE = frozenset("""
     to of about for responsibility victory credit nothing little much goodbye hello sorry
-    whether if
+    whether if would will could can should may might must
     """.split())
 
 # After a trailing attribution, only where and when: "…, Okafor said on Monday in a statement."
@@ -120,6 +121,8 @@ TIME_WORDS = frozenset("""
     сьогодні понедельник вторник среду четверг пятницу субботу воскресенье вчера сегодня
     """.split())
 DAY_PREPOSITIONS = frozenset("on в у во".split())
+# "повідомили в міністерстві", "сообщили в Кремле", "In Moscow": where the speaker is
+IMPERSONAL = frozenset("в у во".split())
 # Inside a name: "Ministry of Defence", "Bank for International Settlements"
 NAME_LINKS = frozenset("of for de du von van al".split())
 # Before a place or a thing, never before the speaker: "officials in Odesa said"
