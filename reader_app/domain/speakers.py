@@ -208,7 +208,8 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     first = text[words[0][0]:words[0][1]].lower()
     if first in IMPERSONAL and len(words) > 1:
         # "як повідомили в міністерстві", "сообщили в Кремле": the institution speaks
-        return phrase(text, words[1][0], hi, actors)
+        inner = phrase(text, words[1][0], hi, actors)
+        return inner or Speaker(None, None, None, _quoted(text, words[1][0], hi), words[1][0])
     # the speaker ends where the place or the time begins: "сказал Чебан на митинге",
     # "said Okafor in Brussels on Monday"
     cut = next((i for i in range(1, len(words))

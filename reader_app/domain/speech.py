@@ -27,6 +27,8 @@ from reader_app.domain.speech_words import (
     AUDIENCE,
     BARE,
     CIRCUMSTANCE,
+    CLAUSE_STARTS,
+    DETERMINERS,
     NOT_A_CLAUSE,
     OBJECT_PRONOUNS,
     SPEECH,
@@ -70,7 +72,7 @@ _THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)
 _TOLD = frozenset("told tells telling".split())
 _AS = frozenset("as як как".split())
 _LEAD_DETERMINER = re.compile(r"\s(?:the|a|an)\s*$", re.IGNORECASE)
-_NO_GAP = re.compile(r"[“”«»\"„.;:!?]")
+_NO_GAP = re.compile(r"[“”«»\"„;:!?]")  # a period here is no sentence end ("Ms. Beck")
 _CLAUSE_END = re.compile(r"[,.;:!?—–\n]")
 _LEAD = " \t\u00a0:,—–-"
 _TRAIL = " \t\u00a0,;:—–-"
@@ -265,6 +267,8 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
         stop = _CLAUSE_END.search(text, p, s1)
         p = stop.start() if stop else s1
     rest = _THAT.match(text, p, s1)
+    if rest is not None and par.first_verb(p, rest.end()) is not None:
+        rest = None  # "said in a statement, adding that …": that "that" is adding's
     if rest is not None:
         c0 = rest.end()
     else:
@@ -275,6 +279,8 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
                 c0 = p + m.end()
             elif not trailing:
                 return None
+            else:
+                c0 = s1  # "“…,” he tells the room": the room hears it, says nothing
     if trailing and (after or rest is None and _nothing_said(text, c0, s1)):
         lo, hi = _trim(text, s0, at, period=False)
     else:
@@ -302,7 +308,14 @@ def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:
     if verb.startswith("accus"):  # "accused the union of …", not "accused the minister"
         return " of " in text[lo:hi]
     first = _WORD.match(text, lo)
-    return first is None or first.group().lower() not in NOT_A_CLAUSE
+    if first is None:
+        return True
+    word = first.group()
+    # a clause starts with its subject: "the port", "it", "Ukraine", "prices", "two ships";
+    # not "claims majority as …" (a headline's object)
+    return word.lower() not in NOT_A_CLAUSE and (
+        not word.islower() or word in DETERMINERS or word in CLAUSE_STARTS
+        or word.endswith("s") or word[0].isdigit())
 
 
 def _one_quotation(text: str, lo: int, hi: int) -> bool:

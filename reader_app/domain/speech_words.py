@@ -88,6 +88,12 @@ CIRCUMSTANCE = frozenset("""
     у в на під після під_час вчора сьогодні увечері вранці во по после вчера сегодня днем
     """.split())
 
+# Pronouns and words that open an English clause: "said it would", "said there was"
+CLAUSE_STARTS = frozenset("""
+    it they he she we i you there here one none nobody all both two three four five six seven
+    eight nine ten dozens hundreds thousands millions several many most few more fewer less
+    """.split())
+
 # Before "told": who was told ("told reporters that", "told the BBC").
 AUDIENCE = frozenset("""
     reporters journalists the press parliament lawmakers legislators senators congress
