@@ -278,3 +278,87 @@ GARBAGE = [
 
 CASES: list[Case] = (ABSOLUTE + WEEKDAYS + RELATIVE + WEEKS + DAY_MONTH + YEARS + INTERVALS
                      + PERIODS + UKRAINIAN + RUSSIAN + UNDATED + OTHER_LANGUAGES + GARBAGE)
+
+
+# Articles written for the date finder, every date expression marked by hand as
+# [[span|ISO value]] (the value an analyst would store). Spans follow the finder's rule: the
+# modifier is in ("last week"), a leading "on"/"in" is not, an interval keeps "from"/"between".
+# Traps left unmarked on purpose: durations, counts, money, "may"/"march" as verbs.
+class Marked(NamedTuple):
+    language: str
+    dateline: str
+    text: str
+
+
+MARKED = [
+    Marked("en", "2023-03-14", (  # Tuesday
+        "BRUSSELS — European energy ministers met on [[Monday|2023-03-13]] to discuss a gas price "
+        "cap that has been debated for six months. The commissioner said on [[Friday|2023-03-10]] "
+        "that the proposal would be published [[next week|2023-W12]]. Talks will resume on "
+        "[[Thursday|2023-03-16]], and a final vote is scheduled for [[Friday|2023-03-17]].\n\n"
+        "Prices peaked in [[August|2022-08]] and fell by about 40 percent over three months. "
+        "Germany, which bought 55 billion cubic metres of Russian gas in [[2021|2021]], signed a "
+        "deal with Norway on [[3 February|2023-02-03]]. The ministers last met on "
+        "[[9 December|2022-12-09]], and the meeting lasted 11 hours. [[Two weeks ago|2023-02-28]] "
+        "some 2,000 farmers protested outside the building; they may march again, organisers "
+        "warned [[yesterday|2023-03-13]]. Each of them pays €1,200 a year for fuel.\n\n"
+        "The plan covers [[2023|2023]] and [[2024|2024]]. A review is due in [[May|2024-05]] and "
+        "[[June 2024|2024-06]], and a second package [[between April and June|2023-04/2023-06]] "
+        "is possible. The bloc has cut its imports for [[last year|2022]] by a third, the first "
+        "such fall in 30 years.")),
+    Marked("en", "2022-11-25", (  # Friday
+        "KYIV — Russian missiles struck power stations across Ukraine on [[Wednesday|2022-11-23]], "
+        "leaving millions without electricity for hours. Engineers restored most supplies by "
+        "[[Thursday|2022-11-24]] evening, the grid operator said. Officials warned that more "
+        "strikes could come [[over the weekend|2022-11-26/2022-11-27]]. Since "
+        "[[24 February|2022-02-24]], when the invasion began, about 40 percent of the country's "
+        "energy infrastructure has been damaged.\n\n"
+        "The mayor said on [[Tuesday|2022-11-22]] that 500 heating points would open "
+        "[[next week|2022-W48]]. A donor conference is expected to meet in Paris on "
+        "[[Dec. 13|2022-12-13]]. In the [[1990s|1990/1999]] the grid was rebuilt; the last big "
+        "upgrade was in [[2014|2014]], after the [[2014|2014]] revolution. A repair crew of 1500 worked "
+        "for three days. [[Between 2019 and 2021|2019/2021]] the state company doubled its "
+        "budget. [[Last Friday|2022-11-18]] the first transformers arrived from Lithuania, and "
+        "more are due [[Feb. 1-15|2023-02-01/2023-02-15]].")),
+    Marked("uk", "2024-05-16", (  # Thursday
+        "ХАРКІВ — Російські війська в [[середу|2024-05-15]] обстріляли північ міста, повідомив "
+        "голова обласної адміністрації. За його словами, обстріл тривав дві години. "
+        "[[Вчора|2024-05-15]] ввечері рятувальники ще працювали на місці удару. "
+        "[[10 травня|2024-05-10]] почався наступ на Вовчанськ, і [[минулого тижня|2024-W19]] "
+        "евакуювали понад 5000 людей.\n\n"
+        "Засідання Ради оборони відбудеться в [[понеділок|2024-05-20]]. Міністр заявив у "
+        "[[вівторок|2024-05-14]], що нові системи ППО прибудуть [[наступного місяця|2024-06]]. "
+        "У [[2022 році|2022]] місто вже пережило облогу, а [[з 1 до 12 квітня|2024-04-01/2024-04-12]] "
+        "енергетики відновили 80 відсотків мереж. [[Торік|2023]] бюджет міста скоротився на "
+        "третину, а [[сьогодні|2024-05-16]] депутати обговорять новий. Війна триває вже понад "
+        "два роки.")),
+    Marked("uk", "2023-10-02", (  # Monday
+        "КИЇВ — Уряд у [[п’ятницю|2023-09-29]] схвалив проєкт бюджету на [[2024 рік|2024]]. "
+        "Прем’єр-міністр сказав, що документ подадуть до парламенту [[цього тижня|2023-W40]]. "
+        "Дефіцит становитиме 1,5 трильйона гривень. [[Минулого року|2022]] видатки на оборону "
+        "зросли втричі.\n\n"
+        "Депутати розглянуть бюджет у першому читанні [[19 жовтня|2023-10-19]], а остаточне "
+        "голосування заплановано на [[20 листопада|2023-11-20]]. [[Три тижні тому|2023-09-11]] "
+        "міністр фінансів зустрівся з місією МВФ, переговори тривали п’ять днів. Програма "
+        "розрахована на чотири роки і діє з [[березня|2023-03]].")),
+    Marked("ru", "2021-06-09", (  # Wednesday
+        "МОСКВА — Центральный банк в [[пятницу|2021-06-11]] повысит ключевую ставку, ожидают "
+        "аналитики. Инфляция в [[мае|2021-05]] ускорилась до шести процентов. Глава банка "
+        "заявила во [[вторник|2021-06-08]], что рост цен носит временный характер. "
+        "[[Вчера|2021-06-08]] рубль подешевел на два процента.\n\n"
+        "В [[2020 году|2020]] ставка снижалась пять раз. Совет директоров собирался "
+        "[[23 апреля|2021-04-23]], а следующее заседание пройдет [[23 июля|2021-07-23]]. "
+        "На [[прошлой неделе|2021-W22]] министр финансов говорил о бюджете; "
+        "в [[следующем году|2022]] дефицит сократится, сказал он. Экономика восстанавливается "
+        "уже три месяца, а кризис [[1998 года|1998]] до сих пор вспоминают. "
+        "[[С 1 по 5 июня|2021-06-01/2021-06-05]] биржа работала в обычном режиме.")),
+    Marked("ru", "2024-01-14", (  # Sunday
+        "КИЕВ — Президент в [[субботу|2024-01-13]] провел совещание с военными. По его словам, "
+        "контрнаступление продолжится [[весной|?]]. [[Три дня назад|2024-01-11]] в городе "
+        "объявили тревогу, которая длилась четыре часа. В [[понедельник|2024-01-15]] "
+        "откроется сессия парламента.\n\n"
+        "В [[декабре|2023-12]] правительство получило кредит в 1500 миллионов евро. "
+        "В [[прошлом году|2023]] экспорт зерна упал, а в [[этом году|2024]] ожидается рост. "
+        "Переговоры [[15 января|2024-01-15]] состоятся в Давосе. Они начнутся "
+        "на [[следующей неделе|2024-W03]].")),
+]

@@ -31,7 +31,7 @@ def assert_well_formed(result: ResolvedDate) -> None:
     assert isinstance(result.explanation, str) and result.explanation
     if result.value is None:
         assert result.granularity is None
-        assert result.method in ("unresolved", "unresolved-undated")
+        assert result.method in ("unresolved", "unresolved-undated", "duration")
     else:
         assert result.granularity in GRANULARITIES
         assert re.fullmatch(PATTERN_BY_GRANULARITY[result.granularity], result.value)
