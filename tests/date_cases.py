@@ -8,7 +8,9 @@ Each case: phrase, dateline (ISO or None), article language, expected value, gra
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 
 class Case(NamedTuple):
@@ -276,8 +278,121 @@ GARBAGE = [
     _c("Feb. 29", WED, None, None, "unresolved"),
 ]
 
+DURATIONS = [  # lengths of time are not dates (issue 9)
+    _c("50 years", WED, None, None, "duration"),
+    _c("6 weeks", WED, None, None, "duration"),
+    _c("three hours", WED, None, None, "duration"),
+    _c("five decades", WED, None, None, "duration"),
+    _c("for two days", WED, None, None, "duration"),
+    _c("the past two weeks", WED, None, None, "duration"),
+    _c("a year", WED, None, None, "duration"),
+    _c("дві години", WED, None, None, "duration", "uk"),
+    _c("п'ять років", WED, None, None, "duration", "uk"),
+    _c("вісім років", WED, None, None, "duration", "uk"),
+    _c("три часа", WED, None, None, "duration", "ru"),
+    _c("пять лет", WED, None, None, "duration", "ru"),
+    # ... while these stay dates
+    _c("two days ago", WED, "2022-02-07", "day", "relative"),
+    _c("2019 році", WED, "2019", "year", "year", "uk"),
+    _c("1998 года", WED, "1998", "year", "year", "ru"),
+]
+
+PUNCTUATION = [  # a trailing mark is no part of the date
+    _c("1998-", WED, "1998", "year", "year"),
+    _c("2021,", WED, "2021", "year", "year"),
+    _c("May 5.", WED, "2022-05-05", "day", "day-month"),
+    _c("(2019)", WED, "2019", "year", "year"),
+    _c("Feb. 10, 2022;", WED, "2022-02-10", "day", "absolute"),
+    _c("–2003", WED, "2003", "year", "year"),
+]
+
+MODIFIED_MONTHS = [
+    _c("last March", WED, "2021-03", "month", "day-month"),
+    _c("next January", WED, "2023-01", "month", "day-month"),
+    _c("last May", "2022-07-16", "2022-05", "month", "day-month"),
+    _c("this May", WED, "2022-05", "month", "day-month"),
+]
+
 CASES: list[Case] = (ABSOLUTE + WEEKDAYS + RELATIVE + WEEKS + DAY_MONTH + YEARS + INTERVALS
-                     + PERIODS + UKRAINIAN + RUSSIAN + UNDATED + OTHER_LANGUAGES + GARBAGE)
+                     + PERIODS + UKRAINIAN + RUSSIAN + UNDATED + OTHER_LANGUAGES + GARBAGE
+                     + DURATIONS + PUNCTUATION + MODIFIED_MONTHS)
+
+
+class InText(NamedTuple):
+    """A tag read with its article: the tagged span is marked [[...]] in ``text``."""
+
+    text: str
+    dateline: str | None
+    language: str
+    value: str | None
+    granularity: str | None
+    method: str | None = None
+
+
+TUE, THU, FRI, SAT, SUN_ = "2023-03-14", "2024-05-16", "2022-11-25", "2022-07-16", "2024-01-14"
+MON_ = "2023-10-02"
+
+
+def _t(text, dateline, value, granularity, method=None, language="en"):
+    return InText(text, dateline, language, value, granularity, method)
+
+
+IN_TEXT = [
+    # weekdays follow the tense of their clause (past: on or before the day after the dateline)
+    _t("The defence minister said on [[Friday]] that the convoy had turned back.", TUE,
+       "2023-03-10", "day", "weekday"),
+    _t("A soldier was killed on [[Friday]] near the border.", TUE, "2023-03-10", "day"),
+    _t("Negotiators met on [[Saturday]] in Geneva.", TUE, "2023-03-11", "day"),
+    _t("The two leaders will meet on [[Friday]] in Warsaw.", TUE, "2023-03-17", "day"),
+    _t("The report is due to be published on [[Monday]].", FRI, "2022-11-28", "day"),
+    _t("Parliament is expected to vote on [[Wednesday]], officials said.", FRI,
+       "2022-11-30", "day"),
+    _t("The company plans to announce its results on [[Tuesday]].", THU, "2024-05-21", "day"),
+    _t("The vote on [[Friday]] is a test for the coalition.", TUE, "2023-03-17", "day"),
+    _t("Protesters gathered outside the embassy on [[Wednesday]].", SAT, "2022-07-13", "day"),
+    _t("Russia and Belarus launched joint drills on [[Thursday]].", "2022-02-09",
+       "2022-02-10", "day"),
+    _t("He said the talks will resume on [[Thursday]].", SUN_, "2024-01-18", "day"),
+    _t("Міністр оборони заявив у [[п’ятницю]], що колона повернулася.", TUE, "2023-03-10",
+       "day", "weekday", "uk"),
+    _t("Засідання уряду відбудеться в [[понеділок]].", THU, "2024-05-20", "day", "weekday",
+       "uk"),
+    _t("Переговори триватимуть до [[суботи]].", MON_, "2023-10-07", "day", "weekday", "uk"),
+    _t("Президент в [[субботу]] провел совещание с военными.", SUN_, "2024-01-13", "day",
+       "weekday", "ru"),
+    _t("Переговоры состоятся в [[пятницу]] в Стамбуле.", TUE, "2023-03-17", "day", "weekday",
+       "ru"),
+    _t("Глава банка заявила во [[вторник]], что рост цен временный.", THU, "2024-05-14",
+       "day", "weekday", "ru"),
+    # a month or day coordinated with a later year, or a bare day with a later month
+    _t("Elections were held in [[March]] and April 2023.", FRI, "2023-03", "month"),
+    _t("Inflation rose in [[January]], February and March 2021.", TUE, "2021-01", "month"),
+    _t("Shelling was reported on [[3]] and 5 May 2023.", TUE, "2023-05-03", "day"),
+    _t("Shelling was reported on [[3 May]] and 5 May 2023.", TUE, "2023-05-03", "day"),
+    _t("Talks took place on March 3 and [[5]].", TUE, "2023-03-05", "day"),
+    _t("Вибори пройшли у [[березні]] та квітні 2019 року.", THU, "2019-03", "month",
+       None, "uk"),
+    _t("Учения прошли в [[марте]] и апреле 2023 года.", SUN_, "2023-03", "month", None, "ru"),
+    # durations and quantities, whatever the words around them
+    _t("The dam has stood for [[50 years]].", TUE, None, None, "duration"),
+    _t("It was the first such fall in [[30 years]].", TUE, None, None, "duration"),
+    _t("It was the first such fall [[in 30 years]].", TUE, None, None, "duration"),
+    _t("The siege lasted [[three hours]].", TUE, None, None, "duration"),
+    _t("Обстріл тривав [[дві години]].", THU, None, None, "duration", "uk"),
+    _t("The convoy left [[two days]] ago.", TUE, "2023-03-12", "day", "relative"),
+    _t("The plant will reopen [[in two weeks]].", TUE, "2023-03-28", "day", "relative"),
+    # a yearless date or month on the wrong side of the dateline for its tense
+    _t("Prices peaked in [[August]] and fell for three months.", TUE, "2022-08", "month"),
+    _t("Since [[24 February]], when the invasion began, the grid has been hit.", FRI,
+       "2022-02-24", "day"),
+    _t("Програма діє з [[березня]].", MON_, "2023-03", "month", None, "uk"),
+    _t("A donor conference will meet in Paris on [[Dec. 13]].", FRI, "2022-12-13", "day"),
+    _t("The review is due in [[September]].", TUE, "2023-09", "month"),
+    # trailing marks
+    _t("He was born in [[1998-]]1999, records show.", TUE, "1998", "year"),
+    _t("The treaty of [[2021,]] signed in Minsk", TUE, "2021", "year"),
+    _t("No dateline: the meeting was on [[Friday]].", None, None, None, "unresolved-undated"),
+]
 
 
 # Articles written for the date finder, every date expression marked by hand as
@@ -362,3 +477,36 @@ MARKED = [
         "Переговоры [[15 января|2024-01-15]] состоятся в Давосе. Они начнутся "
         "на [[следующей неделе|2024-W03]].")),
 ]
+
+
+_MARK = re.compile(r"\[\[(.+?)\|(.+?)\]\]")
+
+
+def unmark(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The plain text and its hand-marked (start, end, value) spans."""
+    parts, spans, last, length = [], [], 0, 0
+    for m in _MARK.finditer(marked):
+        parts.append(marked[last:m.start()])
+        length += m.start() - last
+        spans.append((length, length + len(m.group(1)), m.group(2)))
+        parts.append(m.group(1))
+        length += len(m.group(1))
+        last = m.end()
+    parts.append(marked[last:])
+    return "".join(parts), spans
+
+
+def score_marked(article: Marked, find: Callable[..., list[Any]]) -> tuple[int, int, int, int, int]:
+    """(marked, found of them, found with the right value, suggested, suggested that are
+    marked). A marked span is found when a mention overlaps it; "?" accepts any value."""
+    text, spans = unmark(article.text)
+    mentions = find(text, article.dateline, article.language)
+
+    def hit(m: Any, s: tuple[int, int, str]) -> bool:
+        return bool(m.start < s[1] and s[0] < m.end)
+
+    found = [s for s in spans if any(hit(m, s) for m in mentions)]
+    valued = [s for s in found if s[2] == "?" or any(
+        hit(m, s) and m.value == s[2] for m in mentions)]
+    right = [m for m in mentions if any(hit(m, s) for s in spans)]
+    return len(spans), len(found), len(valued), len(mentions), len(right)

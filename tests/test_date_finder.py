@@ -2,49 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
 
-from reader_app.domain.date_finder import DateMention, find_dates
+from reader_app.domain.date_finder import find_dates
 
 try:  # shared with benchmarks/date_accuracy.py
-    from date_cases import MARKED, Marked
+    from date_cases import MARKED, Marked, score_marked, unmark
 except ImportError:  # tests/ imported as a package
-    from tests.date_cases import MARKED, Marked
-
-_MARK = re.compile(r"\[\[(.+?)\|(.+?)\]\]")
-
-
-def unmark(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """The plain text and its hand-marked (start, end, value) spans."""
-    text, spans, last = [], [], 0
-    length = 0
-    for m in _MARK.finditer(marked):
-        text.append(marked[last:m.start()])
-        length += m.start() - last
-        spans.append((length, length + len(m.group(1)), m.group(2)))
-        text.append(m.group(1))
-        length += len(m.group(1))
-        last = m.end()
-    text.append(marked[last:])
-    return "".join(text), spans
-
+    from tests.date_cases import MARKED, Marked, score_marked, unmark
 
 def score(article: Marked) -> tuple[int, int, int, int, int]:
-    """(marked, found of them, found with the right value, suggested, suggested right)."""
-    text, spans = unmark(article.text)
-    mentions = find_dates(text, article.dateline, article.language)
-
-    def hit(m: DateMention, s: tuple[int, int, str]) -> bool:
-        return m.start < s[1] and s[0] < m.end
-
-    found = [s for s in spans if any(hit(m, s) for m in mentions)]
-    valued = [s for s in found if s[2] == "?" or any(
-        hit(m, s) and m.value == s[2] for m in mentions)]
-    right = [m for m in mentions if any(hit(m, s) for s in spans)]
-    return len(spans), len(found), len(valued), len(mentions), len(right)
+    return score_marked(article, find_dates)
 
 
 def test_recall_and_precision_on_marked_articles() -> None:

@@ -222,7 +222,9 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         if wider is None:
             return result
         widened = _cached(wider, dateline, language)
-        return widened if widened.method not in ("duration", "unresolved") else result
+        if widened.method in ("duration", "unresolved"):
+            return result
+        result, phrase = widened, wider
     if result.method == "relative" and ctx.is_in_amount(clean(phrase)):
         tense, cue = tense_around(text, start, end)
         if tense != FUTURE:
