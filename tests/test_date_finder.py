@@ -5,8 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader_app.domain.date_finder import find_dates
+from reader_app.domain.dates import resolve_in_text
 
 try:  # shared with benchmarks/date_accuracy.py
     from date_cases import MARKED, Marked, score_marked, unmark
@@ -131,3 +134,28 @@ def test_a_large_article_is_scanned_quickly() -> None:
     elapsed = time.perf_counter() - started
     assert len(mentions) > 20_000
     assert elapsed < 2.0, elapsed  # about 0.3 s here; generous for a busy CI machine
+
+
+_PIECES = st.sampled_from([
+    "on", "Friday", "last", "next", "week", "Feb.", "10", "13-19", "2022", "1997", "between",
+    "and", "from", "to", "March", "May", "may", "in", "two", "days", "ago", "years", "50",
+    "said", "will", "у", "п’ятницю", "10 лютого", "минулого тижня", "в", "пятницу", "году",
+    "вчера", "1990s", "2,000", "£2023", "🇺🇦", "👨‍👩‍👧", "𠀀", "İ", ",", ".", "\n", "-", "—"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_PIECES, max_size=25), dateline=st.one_of(st.none(), st.dates().map(str)),
+       language=st.sampled_from(["en", "uk", "ru", None]))
+def test_mentions_are_well_formed_and_what_a_tag_would_store(
+        words: list[str], dateline: str | None, language: str | None) -> None:
+    text = " ".join(words)
+    mentions = find_dates(text, dateline, language)
+    last = 0
+    for m in mentions:
+        assert last <= m.start < m.end <= len(text)
+        last = m.end
+        assert m.method not in ("unresolved", "duration")
+        # accepting the suggestion tags the same span: it must resolve to the same value
+        tagged = resolve_in_text(text, m.start, m.end, dateline, language)
+        assert (tagged.value, tagged.granularity, tagged.method) == (
+            m.value, m.granularity, m.method)

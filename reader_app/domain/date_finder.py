@@ -138,6 +138,8 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
     if kind in ("span", "dash"):
         return re.search(rf"(?i){_MON}|{_WD}|{_YEAR}.*{_YEAR}|{_START}\s+{_YEAR}", phrase) \
             is not None and not (start and text[start - 1] in _MONEY_OR_SIGN)
+    if kind == "weekday":  # "every Sunday": a routine, not a date
+        return _word_before(text, start) not in _EVERY
     if kind == "month":
         if phrase.isascii() and not phrase[0].isupper():
             return False  # "to march", "they may"
@@ -149,7 +151,9 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
         if phrase[-1] in "рг." or " " in phrase or not phrase[0].isdigit():
             return True  # "2019 року", "2020 р.", "mid-2021"
         after = _WORD_AFTER.match(text, end)
-        nxt = after.group(1) if after and after.group(1) else ""
+        if after is None:  # never: the pattern matches the empty string too
+            return True
+        nxt = after.group(1) or ""
         if nxt in ("%", "-", "–") or nxt[:1].isdigit():
             return False
         nxt = nxt.lower()
@@ -172,15 +176,19 @@ _CORE = sorted({*w.MONTHS, *w.MONTH_ABBREVIATIONS, *w.WEEKDAYS, *w.WEEKDAY_ABBRE
                 *w.UNITS, *(x.split()[-1] for x in w.RELATIVE_DAYS), *w.RELATIVE_YEARS,
                 "weekend", "вихідних", "вихідні", "выходных", "выходные"},
                key=len, reverse=True)
-ANCHOR = re.compile(
-    "(?:" + trie(_CORE, top=True) + "|" + "|".join(f"{d}[0-9]*[^\\W\\d_]*" for d in range(10)) + r")(?![\w'])")
 # Words an expression may start with before its anchor ("between 2019", "two days ago").
 _LEADS = frozenset({
     *(x.split()[0] for x in w.MODIFIERS), *(x.split()[0] for x in w.MULTIWORD_MODIFIERS),
     *w.NUMBERS, "between", "from", "з", "із", "від", "між", "с", "со", "от", "между", "in",
-    "через", "earlier", "later", "the", "day"})
+    "через", "earlier", "later", "the", "day", "this"})
+# The character before the anchor comes first: sre then skips in C to the few characters
+# (spaces, brackets, quotes, dashes) that can precede a date, and tries the words only there.
+_BEFORE_ANCHOR = "\\s(«\"“'‘—–-"
+ANCHOR = re.compile(rf"[{_BEFORE_ANCHOR}](?:{trie(_CORE)}|\d+[^\W\d_]*)(?![\w'])")
 _UNFILTERED = frozenset({"iso", "date", "day", "month_year", "relative", "ago", "later",
-                         "weekend", "modified", "weekday", "decade"})
+                         "weekend", "modified", "decade"})
+_EVERY = frozenset("every each кожного кожної кожну кожен кожний каждый каждую каждое "
+                   "каждого каждой".split())
 
 
 def _scanned(text: str) -> str:
@@ -197,20 +205,17 @@ def scan(text: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     done = 0
     match, keep_all, leads, rfind = PATTERN.match, _UNFILTERED, _LEADS, low.rfind
-    for a in ANCHOR.finditer(low):
-        i = a.start()
+    for a in ANCHOR.finditer(" " + low):  # the space: an anchor at the very start
+        i = a.start()  # the anchor's start in low (one before it in " " + low)
         if i < done:
             continue
         c = low[i - 1] if i else " "
-        if c.isalnum() or c in "'_":
-            continue
         starts = [i]
         if c == "-":  # "mid-2021"
             starts.insert(0, rfind(" ", max(done, i - 12), i) + 1)
         elif c == " ":  # up to two lead words before the anchor ("this coming Friday")
             j = rfind(" ", max(done, i - 16), i - 1)
-            word = low[j + 1:i - 1]
-            if word in leads:
+            if low[j + 1:i - 1] in leads:
                 starts.insert(0, j + 1)
                 k = rfind(" ", max(done, j - 16), j)
                 if j > 0 and low[k + 1:j] in leads:

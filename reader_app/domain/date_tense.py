@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-PAST, FUTURE = "past", "future"
+PAST, FUTURE, PRESENT = "past", "future", "present"  # present: a cue that there is no tense
 WINDOW = 160  # characters each side: a clause, not a paragraph
 CLAUSE_PENALTY = 80
 
@@ -45,6 +45,8 @@ _PAST_ENDINGS_UK = ("ав", "ив", "ув", "яв", "ов", "ала", "ила", 
 _PAST_ENDINGS_RU = ("ал", "ил", "ел", "ял", "ул", "ыл", "ала", "ила", "ела", "яла", "ула", "ыла",
                     "али", "или", "ели", "яли", "ули", "ыли", "ало", "ило", "ело", "яло", "уло")
 _REFLEXIVE = ("ся", "сь")
+_PRESENT = _set("is are am says say remains remain")
+_PRESENT_ENDINGS_C = ("тся", "ться")
 # Nouns and adjectives that end like past verbs.
 _NOT_VERBS = _set(
     "генерал материал капитал сигнал канал финал идеал персонал арсенал трибунал журнал "
@@ -92,6 +94,9 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
         return FUTURE, f"{raw} намір"
     if word.endswith(_FUTURE_ENDINGS_C):
         return FUTURE, raw
+    if word in _PRESENT or not word.isascii() and raw.islower() and word.endswith(
+            _PRESENT_ENDINGS_C) and len(word) > 5:
+        return PRESENT, raw  # "is", "начнутся", "проводиться": this clause has its own verb
     if word in ("has", "have") and nxt == "been":
         return PAST, f"{raw} been"
     if word.isascii():
@@ -126,4 +131,4 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
             if best is None or distance < best[0]:
                 best = (distance, *marked)
             break
-    return (None, "") if best is None else (best[1], best[2])
+    return (None, "") if best is None or best[1] == PRESENT else (best[1], best[2])
