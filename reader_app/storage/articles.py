@@ -264,7 +264,7 @@ def tag_counts(
 ) -> dict[int, tuple[int, int, int]]:
     """(claims, actors, dates) per article with tags: one article, some articles, or
     (neither given) every article. Read from tag_counts, which triggers keep (m008)."""
-    where, params = "", []
+    where, params = "", list[object]()
     if article_id is not None:
         where, params = "WHERE article_id = ?", [article_id]
     elif article_ids is not None:
@@ -272,8 +272,12 @@ def tag_counts(
             json.dumps([int(i) for i in article_ids])]
     rows = named_rows(db, "SELECT article_id, claims, actors, dates FROM tag_counts"
                           f" {where}", params)
-    return {r["article_id"]: counts for r in rows
-            if any(counts := (r["claims"], r["actors"], r["dates"]))}
+    found: dict[int, tuple[int, int, int]] = {}
+    for r in rows:
+        counts = (r["claims"], r["actors"], r["dates"])
+        if any(counts):
+            found[r["article_id"]] = counts
+    return found
 
 
 def delete_article(db: Database, article_id: int) -> None:
