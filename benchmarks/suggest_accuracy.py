@@ -1,0 +1,184 @@
+"""Accuracy of the app's judgements and suggestions on the hand-marked set in benchmarks/eval/.
+
+Run: .venv/bin/python benchmarks/suggest_accuracy.py [--split dev|heldout|all] [-v]
+
+a) Judgements: one temporary library per split, empty at first; the articles are imported
+   one by one and, as an analyst would, every gold date and actor span is tagged in text order
+   (services.tagging.tag), then every claim. A date is right when its value is the gold ISO
+   value; an actor link when its actor stands for the gold canonical (an actor the app creates
+   stands for the canonical of the mention that created it; a link to another canonical's
+   actor, or a second actor for a canonical that has one, is wrong); a claimant when it is
+   the gold canonical's actor (gold `none`: no claimant). Like an analyst, the runner then
+   corrects a wrong actor link and renames/retypes an actor the app created to the canonical,
+   so one error is counted once, not again at every later mention.
+b) Suggestions: for each article a fresh library where the article is imported, nothing is
+   tagged, and the actors of the OTHER articles' gold (all splits) already exist by their
+   canonical name and type (storage.actors.create_actor), as if tagged earlier elsewhere.
+   suggest(db, article_id) is matched to the gold one to one by overlap (see eval/scoring.py);
+   recall = right matches / gold spans, precision = right matches / suggestions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks" / "eval")]
+
+from markup import Document, load_all  # noqa: E402
+from scoring import ActorBook, KindScore, Tally, percent, score_suggestions  # noqa: E402
+
+from reader_app.domain.models import ImportedArticle  # noqa: E402
+from reader_app.services.tagging import tag  # noqa: E402
+from reader_app.storage.actors import (  # noqa: E402
+    actor_in_use,
+    create_actor,
+    delete_actor,
+    link_annotation,
+    update_actor,
+)
+from reader_app.storage.articles import add_article, get_article  # noqa: E402
+from reader_app.storage.database import open_library  # noqa: E402
+
+KINDS = ("actor", "date", "claim")
+
+
+def _import(db, doc: Document):
+    item = ImportedArticle(title=doc.title, text=doc.text, source=doc.name,
+                           published=doc.dateline, language=doc.language)
+    return get_article(db, add_article(db, item).article_id)
+
+
+def _correct_actor(db, doc: Document, book: ActorBook, new, canonical: str, ok: bool) -> None:
+    """What the analyst does after the app's decision: fix the link, name the new actor."""
+    ann, created = new.annotation, new.created_actor
+    if ok:
+        if created is not None and created.name != canonical:
+            update_actor(db, created.id, name=canonical, type=doc.actor_types[canonical])
+        return
+    target = book.canonical_actor.get(canonical)
+    if target is None:
+        target = create_actor(db, canonical, doc.actor_types[canonical]).id
+        book.claim(target, canonical)
+    link_annotation(db, ann.id, target)
+    if created is not None and created.id != target and not actor_in_use(db, created.id):
+        delete_actor(db, created.id)
+
+
+def judge(docs: list[Document]) -> dict[str, Tally]:
+    tallies = {kind: Tally() for kind in KINDS}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_library(Path(tmp) / "judge.sqlite")
+        book = ActorBook()
+        try:
+            for doc in docs:
+                article = _import(db, doc)
+                first = sorted((g for g in doc.gold if g.kind != "claim"), key=lambda g: g.start)
+                for g in first:
+                    new, _ = tag(db, article, g.kind, g.start, g.end)
+                    ann = new.annotation
+                    if g.kind == "date":
+                        tallies["date"].add(ann.value == g.value, f"{doc.name} date {g.quote!r} "
+                                            f"want {g.value}, got {ann.value} ({ann.date_method})")
+                        continue
+                    ok = book.judge_link(g.value, ann.actor_id, new.created_actor is not None)
+                    got = (f"new {new.created_actor.name!r}" if new.created_actor is not None
+                           else f"{book.actor_of.get(ann.actor_id)!r}")
+                    tallies["actor"].add(ok, f"{doc.name} actor {g.start} {g.quote!r} "
+                                         f"want {g.value!r}, got {got}")
+                    _correct_actor(db, doc, book, new, g.value, ok)
+                for g in doc.of_kind("claim"):
+                    new, _ = tag(db, article, "claim", g.start, g.end)
+                    claimant = new.annotation.claimant_id
+                    tallies["claim"].add(book.judge_claimant(g.value, claimant),
+                                         f"{doc.name} claim {g.quote[:60]!r} want {g.value!r}, "
+                                         f"got {book.actor_of.get(claimant) if claimant else None!r}")
+        finally:
+            db.close()
+    return tallies
+
+
+def suggestions(docs: list[Document], everything: list[Document]) -> tuple[dict[str, KindScore], float]:
+    from reader_app.services.suggesting import suggest  # lands in main with issue 9
+
+    scores = {kind: KindScore(kind) for kind in KINDS}
+    slowest = 0.0
+    for doc in docs:
+        others: dict[str, str] = {}
+        for other in everything:
+            if other.name != doc.name:
+                for g in other.of_kind("actor"):
+                    others.setdefault(g.value, other.actor_types[g.value])
+        with tempfile.TemporaryDirectory() as tmp:
+            db = open_library(Path(tmp) / "suggest.sqlite")
+            try:
+                known = {name: create_actor(db, name, kind).id for name, kind in others.items()}
+                article = _import(db, doc)
+                started = time.perf_counter()
+                found = suggest(db, article.id)
+                slowest = max(slowest, time.perf_counter() - started)
+            finally:
+                db.close()
+        for s in found:
+            assert doc.text[s.start:s.end] == s.quote, (doc.name, s)
+        for kind in KINDS:
+            scores[kind].merge(score_suggestions(kind, doc.gold, found, known, doc.name))
+    return scores, slowest
+
+
+def report(split: str, docs: list[Document], everything: list[Document], verbose: bool) -> None:
+    langs = defaultdict(int)
+    for doc in docs:
+        langs[doc.language] += 1
+    print(f"\n== split {split}: {len(docs)} articles "
+          f"({', '.join(f'{n} {lang}' for lang, n in sorted(langs.items()))}) ==")
+    tallies = judge(docs)
+    print("judgements (analyst tags the gold span)   right / total")
+    for label, kind in (("date values", "date"), ("actor links", "actor"), ("claimants", "claim")):
+        t = tallies[kind]
+        print(f"  {label:14} {t.right:4} / {t.total:<4} {percent(t.right, t.total)}")
+        if verbose:
+            for line in t.wrong:
+                print(f"      x {line}")
+    try:
+        scores, slowest = suggestions(docs, everything)
+    except ImportError as error:
+        print(f"suggestions: not measured ({error})")
+        return
+    print("suggestions   gold  sugg  found exact right   recall precision  span-rec span-prec exact-rec")
+    for kind in KINDS:
+        s = scores[kind]
+        print(f"  {kind:9} {s.gold:6} {s.suggested:5} {s.found:6} {s.exact:5} {s.right:5}  "
+              f"{percent(s.right, s.gold)}   {percent(s.right, s.suggested)}    "
+              f"{percent(s.found, s.gold)}    {percent(s.found, s.suggested)}    "
+              f"{percent(s.exact, s.gold)}")
+    c = scores["claim"]
+    print(f"  claimants right among found claims: {c.claimant_right} / {c.found} "
+          f"{percent(c.claimant_right, c.found)}   (slowest suggest call {slowest * 1000:.0f} ms)")
+    if verbose:
+        for kind in KINDS:
+            s = scores[kind]
+            for title, lines in (("missed", s.misses), ("false hit", s.false_hits),
+                                 ("wrong", s.wrong)):
+                for line in lines:
+                    print(f"      {title}: {line}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    everything = load_all("all")
+    splits = ("dev", "heldout") if args.split == "all" else (args.split,)
+    for split in splits:
+        report(split, [d for d in everything if d.split == split], everything, args.verbose)
+
+
+if __name__ == "__main__":
+    main()
