@@ -64,7 +64,7 @@ def test_taking_the_marks_away_gives_the_text():
     for path in sorted(EVAL_DIR.glob("*.txt")):
         source = path.read_text(encoding="utf-8")
         body = source.partition("\n---\n")[2].rstrip("\n")
-        marks = r"\[\[(?:date|actor)=[^|\]]*\||\{\{claim by=[^|}]*\||\]\]|\}\}"
+        marks = r"\[\[(?:date|actor)\??=[^|\]]*\||\{\{claim by=[^|}]*\||\]\]|\}\}"
         assert re.sub(marks, "", body) == parse(source, path.name).text
 
 
@@ -187,3 +187,16 @@ def test_known_actor_must_be_linked_not_created_and_claimants_by_id():
     nobody = [Gold("claim", 0, 54, TEXT[:54], "none")]
     assert score_suggestions("claim", nobody, by_name, known).claimant_right == 0
     assert score_suggestions("claim", nobody, [_sugg("claim", 0, 54, TEXT)], known).claimant_right == 1
+
+
+def test_optional_spans_are_neither_missed_nor_false_hits():
+    text, gold = parse_body("Talks in [[actor?=Ukraine|Kyiv]] and [[actor=Ukraine|Ukraine]] went on.")
+    assert [g.optional for g in gold] == [True, False]
+    known = {"Ukraine": 1}
+    none_there = score_suggestions("actor", gold, [_sugg("actor", 22, 29, text, actor_id=1)], known)
+    assert (none_there.gold, none_there.suggested, none_there.right, none_there.misses) == (1, 1, 1, [])
+    both = [_sugg("actor", 9, 13, text, actor_id=1), _sugg("actor", 22, 29, text, actor_id=1)]
+    right = score_suggestions("actor", gold, both, known)
+    assert (right.suggested, right.right, right.false_hits) == (1, 1, [])
+    wrong = score_suggestions("actor", gold, [_sugg("actor", 9, 13, text, actor_id=5), both[1]], known)
+    assert (wrong.suggested, wrong.right, len(wrong.wrong)) == (2, 1, 1)

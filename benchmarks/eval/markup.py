@@ -31,6 +31,8 @@ class Gold:
     end: int
     quote: str
     value: str  # date: ISO value; actor: canonical name; claim: claimant canonical or "none"
+    optional: bool = False  # `[[actor?=...]]`: either reading is fair (a suggestion is no
+    # false hit, its absence no miss); the analyst still tags it, so judgements count it
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def iso_ok(value: str) -> bool:
     return len(parts) == 1 or spans[0][0] <= spans[1][1]  # type: ignore[index]
 
 
-_OPEN = re.compile(r"\[\[(date|actor)=([^|\[\]{}\n]+)\||\{\{claim by=([^|\[\]{}\n]+)\|")
+_OPEN = re.compile(r"\[\[(date|actor)(\??)=([^|\[\]{}\n]+)\||\{\{claim by=([^|\[\]{}\n]+)\|")
 
 
 def _line(source: str, index: int) -> int:
@@ -92,18 +94,18 @@ def parse_body(body: str, where: str = "<body>", offset_line: int = 0) -> tuple[
     """Plain text and gold spans (in order of their start, claims before what they hold)."""
     out: list[str] = []
     length = 0
-    stack: list[tuple[str, str, int, int]] = []  # kind, value, plain start, source index
+    stack: list[tuple[str, str, bool, int, int]] = []  # kind, value, optional, start, index
     gold: list[Gold] = []
     i = 0
     while i < len(body):
         m = _OPEN.match(body, i)
         if m:
             kind = m.group(1) or "claim"
-            value = (m.group(2) or m.group(3)).strip()
+            value = (m.group(3) or m.group(4)).strip()
             if stack and (stack[-1][0] != "claim" or kind == "claim"):
                 raise MarkupError(f"{where}:{_line(body, i) + offset_line}: {kind} inside "
                                   f"{stack[-1][0]} (only dates and actors nest, in claims)")
-            stack.append((kind, value, length, i))
+            stack.append((kind, value, m.group(2) == "?", length, i))
             i = m.end()
             continue
         two = body[i:i + 2]
@@ -111,12 +113,12 @@ def parse_body(body: str, where: str = "<body>", offset_line: int = 0) -> tuple[
             want = "claim" if two == "}}" else None
             if not stack or (want == "claim") != (stack[-1][0] == "claim"):
                 raise MarkupError(f"{where}:{_line(body, i) + offset_line}: unmatched {two!r}")
-            kind, value, start, _ = stack.pop()
+            kind, value, optional, start, _ = stack.pop()
             quote = "".join(out)[start:]
             if not quote.strip() or quote != quote.strip():
                 raise MarkupError(f"{where}:{_line(body, i) + offset_line}: {kind} span "
                                   f"{quote!r} is empty or has surrounding white space")
-            gold.append(Gold(kind, start, length, quote, value))
+            gold.append(Gold(kind, start, length, quote, value, optional))
             i += 2
             continue
         if two in ("[[", "{{"):
@@ -126,7 +128,7 @@ def parse_body(body: str, where: str = "<body>", offset_line: int = 0) -> tuple[
         length += 1
         i += 1
     if stack:
-        kind, _, _, at = stack[-1]
+        kind, _, _, _, at = stack[-1]
         raise MarkupError(f"{where}:{_line(body, at) + offset_line}: unclosed {kind}")
     gold.sort(key=lambda g: (g.start, -g.end))
     return "".join(out), gold
@@ -165,8 +167,8 @@ def parse(source: str, name: str = "<file>") -> Document:
     for g in gold:
         if g.kind == "date" and not iso_ok(g.value):
             raise MarkupError(f"{name}: date {g.quote!r} has no valid ISO value {g.value!r}")
-        named = g.value if g.kind == "actor" else (None if g.value == NO_CLAIMANT else g.value)
-        if named is not None and named not in types:
+        named = {"actor": g.value, "claim": g.value, "date": NO_CLAIMANT}[g.kind]
+        if named != NO_CLAIMANT and named not in types:
             raise MarkupError(f"{name}: {named!r} ({g.kind} {g.quote!r}) has no 'actor:' header line")
     title = text.split("\n", 1)[0].strip()
     return Document(name, title, fields["language"], fields["dateline"], fields["style"],

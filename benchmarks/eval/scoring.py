@@ -147,7 +147,7 @@ def score_suggestions(kind: str, gold: Sequence[Gold], suggestions: Iterable[Any
                 exact = (g.start, g.end) == (s.start, s.end)
                 pairs.append((not suggestion_right(g, s, known), not exact, -size, gi, si))
     pairs.sort()
-    score = KindScore(kind, gold=len(golds), suggested=len(suggs))
+    score = KindScore(kind, gold=sum(not g.optional for g in golds), suggested=len(suggs))
     used_g: set[int] = set()
     used_s: set[int] = set()
     for wrong, inexact, _, gi, si in pairs:
@@ -156,6 +156,15 @@ def score_suggestions(kind: str, gold: Sequence[Gold], suggestions: Iterable[Any
         used_g.add(gi)
         used_s.add(si)
         g, s = golds[gi], suggs[si]
+        if g.optional:
+            # either reading is fair: a right suggestion here is not counted at all,
+            # a wrong one stays a wrong suggestion
+            if wrong:
+                score.wrong.append(f"{where} {kind} (optional) {g.quote!r} want {g.value!r}, "
+                                   f"got {_describe(s)}")
+            else:
+                score.suggested -= 1
+            continue
         score.found += 1
         score.exact += not inexact
         score.right += not wrong
@@ -168,7 +177,7 @@ def score_suggestions(kind: str, gold: Sequence[Gold], suggestions: Iterable[Any
                 score.wrong.append(f"{where} claimant of {g.quote[:50]!r} want {g.value!r}, "
                                    f"got {getattr(s, 'claimant_name', None)!r}")
     score.misses = [f"{where} {kind} {g.start}-{g.end} {g.quote[:60]!r} ({g.value})"
-                    for gi, g in enumerate(golds) if gi not in used_g]
+                    for gi, g in enumerate(golds) if gi not in used_g and not g.optional]
     score.false_hits = [f"{where} {kind} {_describe(s)} ({getattr(s, 'reason', '')})"
                         for si, s in enumerate(suggs) if si not in used_s]
     return score
