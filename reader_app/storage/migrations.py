@@ -172,3 +172,35 @@ def m006_bulk_article_search(db: Database) -> None:
         " INSERT INTO library_fts(rowid, title, source) VALUES (new.id, new.title, new.source);"
         " END"
     )
+
+
+@migrations(name="m007_suggestion_rejections")
+def m007_suggestion_rejections(db: Database) -> None:
+    # A rejected suggestion is the analyst's judgement: kept in the library (not in
+    # settings) so it is never shown again for that span, on any machine. The quote is
+    # kept to tell a stale row (the text changed under it) from a live one.
+    db.execute(
+        """
+        CREATE TABLE rejections (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (length(kind) > 0),
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            quote TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (article_id, kind, start, "end")
+        )
+        """
+    )
+    # The analyst's own copy of the built-in state table (empty: the built-in one is used).
+    db.execute(
+        """
+        CREATE TABLE state_names (
+            id INTEGER PRIMARY KEY,
+            canonical TEXT NOT NULL CHECK (length(canonical) > 0),
+            type TEXT NOT NULL,
+            names TEXT NOT NULL
+        )
+        """
+    )
