@@ -12,8 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks" / "eval"))
 
-from markup import EVAL_DIR, Gold, MarkupError, iso_ok, load_all, parse, parse_body  # noqa: E402
-from scoring import ActorBook, score_suggestions  # noqa: E402
+from markup import EVAL_DIR, Gold, MarkupError, iso_ok, load_all, parse, parse_body
+from scoring import ActorBook, score_suggestions
 
 DOCS = load_all("all")
 
