@@ -70,13 +70,15 @@ def _correct_actor(db, doc: Document, book: ActorBook, new, canonical: str, ok: 
         delete_actor(db, created.id)
 
 
-def judge(docs: list[Document]) -> dict[str, Tally]:
-    tallies = {kind: Tally() for kind in KINDS}
+def judge(docs: list[Document]) -> dict[str, dict[str, Tally]]:
+    """Per article, per kind: the judgements' tally."""
+    per_doc: dict[str, dict[str, Tally]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         db = open_library(Path(tmp) / "judge.sqlite")
         book = ActorBook()
         try:
             for doc in docs:
+                tallies = per_doc[doc.name] = {kind: Tally() for kind in KINDS}
                 article = _import(db, doc)
                 first = sorted((g for g in doc.gold if g.kind != "claim"), key=lambda g: g.start)
                 for g in first:
@@ -100,13 +102,15 @@ def judge(docs: list[Document]) -> dict[str, Tally]:
                                          f"got {book.actor_of.get(claimant) if claimant else None!r}")
         finally:
             db.close()
-    return tallies
+    return per_doc
 
 
-def suggestions(docs: list[Document], everything: list[Document]) -> tuple[dict[str, KindScore], float]:
+def suggestions(docs: list[Document],
+                everything: list[Document]) -> tuple[dict[str, dict[str, KindScore]], float]:
+    """Per article, per kind: the suggestions' score; and the slowest suggest() call."""
     from reader_app.services.suggesting import suggest  # lands in main with issue 9
 
-    scores = {kind: KindScore(kind) for kind in KINDS}
+    per_doc: dict[str, dict[str, KindScore]] = {}
     slowest = 0.0
     for doc in docs:
         others: dict[str, str] = {}
@@ -126,18 +130,35 @@ def suggestions(docs: list[Document], everything: list[Document]) -> tuple[dict[
                 db.close()
         for s in found:
             assert doc.text[s.start:s.end] == s.quote, (doc.name, s)
+        per_doc[doc.name] = {kind: score_suggestions(kind, doc.gold, found, known, doc.name)
+                             for kind in KINDS}
+    return per_doc, slowest
+
+
+def _sum_tallies(parts: list[dict[str, Tally]]) -> dict[str, Tally]:
+    total = {kind: Tally() for kind in KINDS}
+    for part in parts:
         for kind in KINDS:
-            scores[kind].merge(score_suggestions(kind, doc.gold, found, known, doc.name))
-    return scores, slowest
+            total[kind].merge(part[kind])
+    return total
+
+
+def _sum_scores(parts: list[dict[str, KindScore]]) -> dict[str, KindScore]:
+    total = {kind: KindScore(kind) for kind in KINDS}
+    for part in parts:
+        for kind in KINDS:
+            total[kind].merge(part[kind])
+    return total
 
 
 def report(split: str, docs: list[Document], everything: list[Document], verbose: bool) -> None:
-    langs = defaultdict(int)
+    langs = defaultdict(list)
     for doc in docs:
-        langs[doc.language] += 1
+        langs[doc.language].append(doc.name)
     print(f"\n== split {split}: {len(docs)} articles "
-          f"({', '.join(f'{n} {lang}' for lang, n in sorted(langs.items()))}) ==")
-    tallies = judge(docs)
+          f"({', '.join(f'{len(names)} {lang}' for lang, names in sorted(langs.items()))}) ==")
+    judged = judge(docs)
+    tallies = _sum_tallies(list(judged.values()))
     print("judgements (analyst tags the gold span)   right / total")
     for label, kind in (("date values", "date"), ("actor links", "actor"), ("claimants", "claim")):
         t = tallies[kind]
@@ -146,21 +167,35 @@ def report(split: str, docs: list[Document], everything: list[Document], verbose
             for line in t.wrong:
                 print(f"      x {line}")
     try:
-        scores, slowest = suggestions(docs, everything)
+        found, slowest = suggestions(docs, everything)
     except ImportError as error:
         print(f"suggestions: not measured ({error})")
-        return
-    print("suggestions   gold  sugg  found exact right   recall precision  span-rec span-prec exact-rec")
-    for kind in KINDS:
-        s = scores[kind]
-        print(f"  {kind:9} {s.gold:6} {s.suggested:5} {s.found:6} {s.exact:5} {s.right:5}  "
-              f"{percent(s.right, s.gold)}   {percent(s.right, s.suggested)}    "
-              f"{percent(s.found, s.gold)}    {percent(s.found, s.suggested)}    "
-              f"{percent(s.exact, s.gold)}")
-    c = scores["claim"]
-    print(f"  claimants right among found claims: {c.claimant_right} / {c.found} "
-          f"{percent(c.claimant_right, c.found)}   (slowest suggest call {slowest * 1000:.0f} ms)")
-    if verbose:
+        found, slowest = {}, 0.0
+    if found:
+        scores = _sum_scores(list(found.values()))
+        print("suggestions   gold  sugg  found exact right   recall precision  "
+              "span-rec span-prec exact-rec")
+        for kind in KINDS:
+            s = scores[kind]
+            print(f"  {kind:9} {s.gold:6} {s.suggested:5} {s.found:6} {s.exact:5} {s.right:5}  "
+                  f"{percent(s.right, s.gold)}   {percent(s.right, s.suggested)}    "
+                  f"{percent(s.found, s.gold)}    {percent(s.found, s.suggested)}    "
+                  f"{percent(s.exact, s.gold)}")
+        c = scores["claim"]
+        print(f"  claimants right among found claims: {c.claimant_right} / {c.found} "
+              f"{percent(c.claimant_right, c.found)}   (slowest suggest call {slowest * 1000:.0f} ms)")
+    print("by language    dates  actors claimants | sugg. recall/precision: actor      date       claim")
+    for lang, names in sorted(langs.items()):
+        t = _sum_tallies([judged[n] for n in names])
+        line = (f"  {lang:4} {percent(t['date'].right, t['date'].total)} "
+                f"{percent(t['actor'].right, t['actor'].total)} "
+                f"{percent(t['claim'].right, t['claim'].total)}   |")
+        if found:
+            sc = _sum_scores([found[n] for n in names])
+            line += "".join(f" {percent(sc[k].right, sc[k].gold)}/{percent(sc[k].right, sc[k].suggested)}"
+                            for k in KINDS)
+        print(line)
+    if verbose and found:
         for kind in KINDS:
             s = scores[kind]
             for title, lines in (("missed", s.misses), ("false hit", s.false_hits),

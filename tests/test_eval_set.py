@@ -200,3 +200,23 @@ def test_optional_spans_are_neither_missed_nor_false_hits():
     assert (right.suggested, right.right, right.false_hits) == (1, 1, [])
     wrong = score_suggestions("actor", gold, [_sugg("actor", 9, 13, text, actor_id=5), both[1]], known)
     assert (wrong.suggested, wrong.right, len(wrong.wrong)) == (2, 1, 1)
+
+
+# -- the runner, through the app's service API ---------------------------------------------
+
+
+def test_the_runner_judges_every_gold_span_once():
+    sys.path.insert(0, str(EVAL_DIR.parent))
+    import suggest_accuracy
+
+    doc = DOCS[0]
+    judged = suggest_accuracy.judge([doc])[doc.name]
+    for kind in ("date", "actor", "claim"):
+        assert judged[kind].total == len(doc.of_kind(kind))
+        assert 0 <= judged[kind].right <= judged[kind].total
+    try:
+        scores, _ = suggest_accuracy.suggestions([doc], DOCS)
+    except ImportError:  # pragma: no cover - before the suggesting service exists
+        return
+    for kind in ("date", "actor"):
+        assert scores[doc.name][kind].gold == sum(not g.optional for g in doc.of_kind(kind))
