@@ -16,6 +16,11 @@ b) Suggestions: for each article a fresh library where the article is imported, 
    canonical name and type (storage.actors.create_actor), as if tagged earlier elsewhere.
    suggest(db, article_id) is matched to the gold one to one by overlap (see eval/scoring.py);
    recall = right matches / gold spans, precision = right matches / suggestions.
+   "actor-known" counts only mentions whose canonical the library knows (or a state: the
+   app ships a state table); a name nobody has tagged yet cannot be suggested by a matcher.
+   A second pass tags the first mention of each actor of the article first (and corrects
+   it, as in a)) and scores what is suggested for the other mentions: the issue's case of
+   an actor named 17 times, 4 of them tagged.
 """
 
 from __future__ import annotations
@@ -31,7 +36,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks" / "eval")]
 
 from markup import Document, load_all  # noqa: E402
-from scoring import ActorBook, KindScore, Tally, percent, score_suggestions  # noqa: E402
+from scoring import (  # noqa: E402
+    ActorBook,
+    KindScore,
+    Tally,
+    first_mentions,
+    percent,
+    score_suggestions,
+)
 
 from reader_app.domain.models import ImportedArticle  # noqa: E402
 from reader_app.services.tagging import tag  # noqa: E402
@@ -105,24 +117,43 @@ def judge(docs: list[Document]) -> dict[str, dict[str, Tally]]:
     return per_doc
 
 
-def suggestions(docs: list[Document],
-                everything: list[Document]) -> tuple[dict[str, dict[str, KindScore]], float]:
-    """Per article, per kind: the suggestions' score; and the slowest suggest() call."""
+def _others_actors(doc: Document, everything: list[Document]) -> dict[str, str]:
+    """canonical -> type of every gold actor of the other articles."""
+    others: dict[str, str] = {}
+    for other in everything:
+        if other.name != doc.name:
+            for g in other.of_kind("actor"):
+                others.setdefault(g.value, other.actor_types[g.value])
+    return others
+
+
+def suggestions(docs: list[Document], everything: list[Document],
+                tag_first: bool = False) -> tuple[dict[str, dict[str, KindScore]], float]:
+    """Per article, per kind: the suggestions' score ("actor-known": only mentions of actors
+    the library knows, or of states); and the slowest suggest() call. tag_first: the first
+    mention of each actor is tagged first (and corrected, as an analyst would), and the
+    other mentions are what the suggestions must find."""
     from reader_app.services.suggesting import suggest  # lands in main with issue 9
 
     per_doc: dict[str, dict[str, KindScore]] = {}
     slowest = 0.0
     for doc in docs:
-        others: dict[str, str] = {}
-        for other in everything:
-            if other.name != doc.name:
-                for g in other.of_kind("actor"):
-                    others.setdefault(g.value, other.actor_types[g.value])
         with tempfile.TemporaryDirectory() as tmp:
             db = open_library(Path(tmp) / "suggest.sqlite")
             try:
-                known = {name: create_actor(db, name, kind).id for name, kind in others.items()}
+                known = {name: create_actor(db, name, kind).id
+                         for name, kind in _others_actors(doc, everything).items()}
                 article = _import(db, doc)
+                gold = list(doc.gold)
+                if tag_first:
+                    book = ActorBook(known)
+                    for g in first_mentions(doc.gold):
+                        new, _ = tag(db, article, "actor", g.start, g.end)
+                        ok = book.judge_link(g.value, new.annotation.actor_id,
+                                             new.created_actor is not None)
+                        _correct_actor(db, doc, book, new, g.value, ok)
+                        gold.remove(g)
+                    known = dict(book.canonical_actor)
                 started = time.perf_counter()
                 found = suggest(db, article.id)
                 slowest = max(slowest, time.perf_counter() - started)
@@ -130,8 +161,11 @@ def suggestions(docs: list[Document],
                 db.close()
         for s in found:
             assert doc.text[s.start:s.end] == s.quote, (doc.name, s)
-        per_doc[doc.name] = {kind: score_suggestions(kind, doc.gold, found, known, doc.name)
-                             for kind in KINDS}
+        scores = {kind: score_suggestions(kind, gold, found, known, doc.name) for kind in KINDS}
+        knowable = [g for g in gold if g.kind != "actor" or g.value in known
+                    or doc.actor_types[g.value] == "state"]
+        scores["actor-known"] = score_suggestions("actor", knowable, found, known, doc.name)
+        per_doc[doc.name] = scores
     return per_doc, slowest
 
 
@@ -144,10 +178,10 @@ def _sum_tallies(parts: list[dict[str, Tally]]) -> dict[str, Tally]:
 
 
 def _sum_scores(parts: list[dict[str, KindScore]]) -> dict[str, KindScore]:
-    total = {kind: KindScore(kind) for kind in KINDS}
+    total: dict[str, KindScore] = {}
     for part in parts:
-        for kind in KINDS:
-            total[kind].merge(part[kind])
+        for kind, score in part.items():
+            total.setdefault(kind, KindScore(score.kind)).merge(score)
     return total
 
 
@@ -168,22 +202,35 @@ def report(split: str, docs: list[Document], everything: list[Document], verbose
                 print(f"      x {line}")
     try:
         found, slowest = suggestions(docs, everything)
+        after, _ = suggestions(docs, everything, tag_first=True)
     except ImportError as error:
         print(f"suggestions: not measured ({error})")
-        found, slowest = {}, 0.0
-    if found:
-        scores = _sum_scores(list(found.values()))
-        print("suggestions   gold  sugg  found exact right   recall precision  "
+        found, after, slowest = {}, {}, 0.0
+    for title, per_doc in (("suggestions, nothing tagged yet", found),
+                           ("suggestions after the first mention of each actor is tagged", after)):
+        if not per_doc:
+            continue
+        scores = _sum_scores(list(per_doc.values()))
+        print(f"{title}\n  {'':13} gold  sugg  found exact right   recall precision  "
               "span-rec span-prec exact-rec")
-        for kind in KINDS:
+        for kind in ("actor", "actor-known", "date", "claim"):
             s = scores[kind]
-            print(f"  {kind:9} {s.gold:6} {s.suggested:5} {s.found:6} {s.exact:5} {s.right:5}  "
+            print(f"  {kind:11} {s.gold:6} {s.suggested:5} {s.found:6} {s.exact:5} {s.right:5}  "
                   f"{percent(s.right, s.gold)}   {percent(s.right, s.suggested)}    "
                   f"{percent(s.found, s.gold)}    {percent(s.found, s.suggested)}    "
                   f"{percent(s.exact, s.gold)}")
         c = scores["claim"]
         print(f"  claimants right among found claims: {c.claimant_right} / {c.found} "
-              f"{percent(c.claimant_right, c.found)}   (slowest suggest call {slowest * 1000:.0f} ms)")
+              f"{percent(c.claimant_right, c.found)}")
+        if verbose:
+            for kind in KINDS:
+                for label, lines in (("missed", scores[kind].misses),
+                                     ("false hit", scores[kind].false_hits),
+                                     ("wrong", scores[kind].wrong)):
+                    for line in lines:
+                        print(f"      {label}: {line}")
+    if found:
+        print(f"  (slowest suggest call {slowest * 1000:.0f} ms)")
     print("by language    dates  actors claimants | sugg. recall/precision: actor      date       claim")
     for lang, names in sorted(langs.items()):
         t = _sum_tallies([judged[n] for n in names])
@@ -195,13 +242,6 @@ def report(split: str, docs: list[Document], everything: list[Document], verbose
             line += "".join(f" {percent(sc[k].right, sc[k].gold)}/{percent(sc[k].right, sc[k].suggested)}"
                             for k in KINDS)
         print(line)
-    if verbose and found:
-        for kind in KINDS:
-            s = scores[kind]
-            for title, lines in (("missed", s.misses), ("false hit", s.false_hits),
-                                 ("wrong", s.wrong)):
-                for line in lines:
-                    print(f"      {title}: {line}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks" / "eval"))
 
 from markup import EVAL_DIR, Gold, MarkupError, iso_ok, load_all, parse, parse_body
-from scoring import ActorBook, score_suggestions
+from scoring import ActorBook, first_mentions, score_suggestions
 
 DOCS = load_all("all")
 
@@ -200,6 +200,12 @@ def test_optional_spans_are_neither_missed_nor_false_hits():
     assert (right.suggested, right.right, right.false_hits) == (1, 1, [])
     wrong = score_suggestions("actor", gold, [_sugg("actor", 9, 13, text, actor_id=5), both[1]], known)
     assert (wrong.suggested, wrong.right, len(wrong.wrong)) == (2, 1, 1)
+
+
+def test_first_mentions_are_one_per_canonical_in_text_order():
+    text, gold = parse_body("[[actor?=Ukraine|Kyiv]] and [[actor=Ann Lee|Lee]], {{claim by=Ann Lee|"
+                            "[[actor=Ukraine|Ukraine]] and [[actor=Ann Lee|she]]}}")
+    assert [(g.quote, g.value) for g in first_mentions(gold)] == [("Lee", "Ann Lee"), ("Ukraine", "Ukraine")]
 
 
 # -- the runner, through the app's service API ---------------------------------------------

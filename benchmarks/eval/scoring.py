@@ -183,5 +183,14 @@ def score_suggestions(kind: str, gold: Sequence[Gold], suggestions: Iterable[Any
     return score
 
 
+def first_mentions(gold: Iterable[Gold]) -> list[Gold]:
+    """The first (non-optional) actor mention of each canonical, in text order."""
+    seen: dict[str, Gold] = {}
+    for g in sorted(gold, key=lambda g: g.start):
+        if g.kind == "actor" and not g.optional:
+            seen.setdefault(g.value, g)
+    return list(seen.values())
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "    -"
