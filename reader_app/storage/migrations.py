@@ -222,11 +222,11 @@ def m008_tag_counts(db: Database) -> None:
         """
     )
     add = ("INSERT INTO tag_counts (article_id, claims, actors, dates) VALUES ({a}.article_id,"
-           " {a}.kind = 'claim', {a}.kind = 'actor', {a}.kind = 'date')"
+           " {a}.kind IS 'claim', {a}.kind IS 'actor', {a}.kind IS 'date')"
            " ON CONFLICT (article_id) DO UPDATE SET claims = claims + excluded.claims,"
            " actors = actors + excluded.actors, dates = dates + excluded.dates;")
-    take = ("UPDATE tag_counts SET claims = claims - ({a}.kind = 'claim'),"
-            " actors = actors - ({a}.kind = 'actor'), dates = dates - ({a}.kind = 'date')"
+    take = ("UPDATE tag_counts SET claims = claims - ({a}.kind IS 'claim'),"
+            " actors = actors - ({a}.kind IS 'actor'), dates = dates - ({a}.kind IS 'date')"
             " WHERE article_id = {a}.article_id;")
     for name, when, body in (
         ("insert", "AFTER INSERT", add.format(a="new")),
