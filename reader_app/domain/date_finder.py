@@ -118,6 +118,12 @@ _PERIODS = frozenset(
     "elections election".split())
 _JOINS = frozenset("and or to through until і та й и до по або или".split())
 _YEAR_JOINED = re.compile(r"\s*[12]\d{3}(?![\d\w])")
+_AFTER_OLD_YEAR = frozenset(
+    "the a an and or when as it he she they there this that its his her their after before "
+    "during but was were is until till and to".split())
+_DAY_NAMES_BEFORE = frozenset(
+    "black good super bloody cyber easter palm ash holy maundy shrove giving".split())
+_DAY_NAMES_AFTER = frozenset("Times Telegraph Express Mirror Post Herald Independent".split())
 _MONEY_OR_SIGN = "£$€₴₽¥#№+-–—/"
 _MAY_BEFORE = frozenset(
     "in of since until by early mid late from before after during through till end "
@@ -138,8 +144,12 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
     if kind in ("span", "dash"):
         return re.search(rf"(?i){_MON}|{_WD}|{_YEAR}.*{_YEAR}|{_START}\s+{_YEAR}", phrase) \
             is not None and not (start and text[start - 1] in _MONEY_OR_SIGN)
-    if kind == "weekday":  # "every Sunday": a routine, not a date
-        return _word_before(text, start) not in _EVERY
+    if kind == "weekday":  # "every Sunday": a routine; "Black Friday", "Sunday Times": names
+        before = _word_before(text, start)
+        after = _WORD_AFTER.match(text, end)
+        return before not in _EVERY and not (before in _DAY_NAMES_BEFORE and text[
+            start - len(before) - 1:start - 1].istitle()) and not (
+            after and (after.group(1) or "") in _DAY_NAMES_AFTER)
     if kind == "month":
         if phrase.isascii() and not phrase[0].isupper():
             return False  # "to march", "they may"
@@ -162,6 +172,9 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
         if not nxt[:1].isalpha():
             return True  # "in 2019.", "2019," "(2019)", end of text
         before = _word_before(text, start)
+        if int(phrase[:4]) < 1900 and nxt.isalpha() and nxt not in _AFTER_OLD_YEAR \
+                and nxt not in _YEAR_NEXT:
+            return False  # "in 1500 villages"; "in 1648 the treaty" stays a year
         if before == "of":  # "the summer of 2019", not "a crew of 1500"
             return _word_before(text, start - 1 - len(before)) in _PERIODS
         return (before in _YEAR_BEFORE or nxt in _YEAR_NEXT
