@@ -89,6 +89,9 @@ def test_no_durations_quantities_or_verbs(text: str) -> None:
      ["weekend", "1990s", "10.02.2022", "2022-02-10"]),
     ("Thursday, Feb. 10, 2022 and last Friday and next Monday.",
      ["Thursday, Feb. 10, 2022", "last Friday", "next Monday"]),
+    ("Monday's attack, Tuesday’s vote and last week's strike.",
+     ["Monday", "Tuesday", "last week"]),
+    ("Filed 02/24/2022, 24/02/2022 and 24.02.2022.", ["02/24/2022", "24/02/2022", "24.02.2022"]),
 ])
 def test_spans_are_what_an_analyst_tags(text: str, spans: list[str]) -> None:
     assert _spans(text) == spans

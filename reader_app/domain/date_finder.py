@@ -56,7 +56,8 @@ def _words(words: object) -> str:
     return trie(words)
 
 
-_B, _E = r"(?<![\w'])", r"(?![\w'])"  # word edges that also keep "п'ятницю" whole
+# Word edges that keep "п'ятницю" whole but let a possessive follow ("Monday's vote").
+_B, _E = r"(?<![\w'])", r"(?!\w|'(?!s(?!\w)))"
 _FULL = _words(w.MONTHS)
 _MON = rf"(?:{_FULL}|(?:{_words(w.MONTH_ABBREVIATIONS)})\.?)"
 _WD = rf"(?:{_words(w.WEEKDAYS)}|(?:mon|tues?|wed|thu(?:rs?)?|fri)\.)"
@@ -78,7 +79,7 @@ _WEEKEND = r"(?:weekend|вихідних|вихідні|выходных|вых�
 PATTERN = re.compile(rf"""{_B}(?:
   (?P<span>{_START}\s+{_ATOM}\s+{_JOIN}\s+{_ATOM})
 | (?P<iso>\d{{4}}-(?:w\d{{2}}|\d{{2}}-\d{{2}}|\d{{2}})(?![\d\w-])
-     |(?:[12]\d|3[01]|0?[1-9])(?P<sep>[./])(?:1[0-2]|0?[1-9])(?P=sep)\d{{4}}(?![\d\w]))
+     |\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)\d{{4}}(?![\d\w]))
 | (?P<dash>(?:{_DM}|{_DAY}|{_YEAR})\s*[-–—]\s*(?:{_DM}|{_DAY}|{_YEAR})(?:,?\s+{_YEAR})?)
 | (?P<date>(?:{_WD},?\s+)?{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?)
 | (?P<day>{_DAY}(?=(?:\s*(?:,|and|or|і|й|та|и)\s*{_DAY})+\s+(?:of\s+)?{_MON}))
@@ -197,7 +198,7 @@ _LEADS = frozenset({
 # The character before the anchor comes first: sre then skips in C to the few characters
 # (spaces, brackets, quotes, dashes) that can precede a date, and tries the words only there.
 _BEFORE_ANCHOR = "\\s(«\"“'‘—–-"
-ANCHOR = re.compile(rf"[{_BEFORE_ANCHOR}](?:{trie(_CORE)}|\d+[^\W\d_]*)(?![\w'])")
+ANCHOR = re.compile(rf"[{_BEFORE_ANCHOR}](?:{trie(_CORE)}|\d+[^\W\d_]*){_E}")
 _UNFILTERED = frozenset({"iso", "date", "day", "month_year", "relative", "ago", "later",
                          "weekend", "modified", "decade"})
 _EVERY = frozenset("every each кожного кожної кожну кожен кожний каждый каждую каждое "
