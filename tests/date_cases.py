@@ -349,6 +349,7 @@ IN_TEXT = [
        "2022-11-30", "day"),
     _t("The company plans to announce its results on [[Tuesday]].", THU, "2024-05-21", "day"),
     _t("The vote on [[Friday]] is a test for the coalition.", TUE, "2023-03-17", "day"),
+    _t("Officials [[said Friday]] the border was closed.", TUE, "2023-03-10", "day"),
     _t("Protesters gathered outside the embassy on [[Wednesday]].", SAT, "2022-07-13", "day"),
     _t("Russia and Belarus launched joint drills on [[Thursday]].", "2022-02-09",
        "2022-02-10", "day"),

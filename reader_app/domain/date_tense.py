@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reader_app.domain.date_words import MODIFIERS
+
 PAST, FUTURE, PRESENT = "past", "future", "present"  # present: a cue that there is no tense
 WINDOW = 160  # characters each side: a clause, not a paragraph
 CLAUSE_PENALTY = 80
@@ -123,8 +125,7 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
 def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
     """(PAST | FUTURE | None, the cue) for the clause around text[start:end]."""
     lo, hi = _sentence(text, start, end)
-    found = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, lo, hi)
-             if not start <= m.start() < end]  # not the date's own words ("next")
+    found = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, lo, hi)]
     words = [(raw, raw.lower().replace("’", "'").replace("ʼ", "'")) for _, _, raw in found]
     # the nearest cue on each side (distance only grows outward, so the first one found)
     first = next((i for i, (a, _, _) in enumerate(found) if a >= end), len(found))
@@ -135,7 +136,9 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
             if marked is None:
                 continue
             a, b, _ = found[i]
-            gap = text[b:start] if b <= start else text[end:a]
+            if start <= a < end and words[i][1] in MODIFIERS:
+                continue  # the date's own "last", "минула"
+            gap = "" if start <= a < end else text[b:start] if b <= start else text[end:a]
             distance = len(gap) + CLAUSE_PENALTY * ("," in gap or "—" in gap)
             if best is None or distance < best[0]:
                 best = (distance, *marked)
