@@ -371,6 +371,9 @@ IN_TEXT = [
        "ru"),
     _t("Глава банка заявила во [[вторник]], что рост цен временный.", THU, "2024-05-14",
        "day", "weekday", "ru"),
+    # a weekday with its date written after it
+    _t("The drills began on [[Thursday]], Feb. 10, 2022.", TUE, "2022-02-10", "day"),
+    _t("Толока відбулася у [[четвер]], 2 березня.", TUE, "2023-03-02", "day", None, "uk"),
     # a month or day coordinated with a later year, or a bare day with a later month
     _t("Elections were held in [[March]] and April 2023.", FRI, "2023-03", "month"),
     _t("Inflation rose in [[January]], February and March 2021.", TUE, "2021-01", "month"),

@@ -114,3 +114,15 @@ def year_for_tense(text: str, start: int, end: int, first: date, last: date,
     if tense == FUTURE and cue.lower() != "would" and (dl - last).days > FAR:
         return first.year + 1, f"the clause is in the future tense ('{cue}')"
     return None
+
+
+# A weekday named with its date: "Thursday, Feb. 10", "у четвер, 10 лютого", "Friday (March 3)"
+DATE_AFTER = re.compile(
+    rf",?\s+\(?((?:{_MONTH}\s+{_DAY}(?!\d)|{_DAY}\s+(?:of\s+)?{_MONTH})(?:,?\s+[12]\d{{3}}(?!\d))?)",
+    re.IGNORECASE)
+
+
+def date_after(text: str, end: int) -> str | None:
+    """The date written right after a weekday, if any."""
+    m = DATE_AFTER.match(text, end, min(len(text), end + LOOK))
+    return m.group(1) if m else None

@@ -253,6 +253,11 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         if dl is not None and result.value is not None:
             return _by_tense(text, start, end, result, dl)
         return result
+    if result.method == "weekday" and (written := ctx.date_after(text, end)):
+        found = _cached(f"{phrase} {written}", dateline, language)
+        if found.value is not None and found.granularity == "day":
+            return replace(found, explanation=f"{found.explanation[:-1]}; the date is written "
+                           f"after the weekday ('{written}').")
     if (result.method == "weekday" and NEAREST in result.explanation and dl is not None
             and result.value is not None):
         placed = ctx.placed_weekday(text, start, end, result.value, dl)
