@@ -391,6 +391,9 @@ IN_TEXT = [
     _t("Обстріл тривав [[дві години]].", THU, None, None, "duration", "uk"),
     _t("The convoy left [[two days]] ago.", TUE, "2023-03-12", "day", "relative"),
     _t("The plant will reopen [[in two weeks]].", TUE, "2023-03-28", "day", "relative"),
+    _t("Депутаты [[через две недели]] уйдут на каникулы.", SUN_, "2024-01-28", "day",
+       "relative", "ru"),
+    _t("Міст буде відкрито [[через три тижні]].", SUN_, "2024-02-04", "day", "relative", "uk"),
     # a yearless date or month on the wrong side of the dateline for its tense
     _t("Prices peaked in [[August]] and fell for three months.", TUE, "2022-08", "month"),
     _t("Since [[24 February]], when the invasion began, the grid has been hit.", FRI,

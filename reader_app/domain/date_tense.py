@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader_app.domain.date_words import MODIFIERS
+from reader_app.domain import date_words as w
 
 PAST, FUTURE, PRESENT = "past", "future", "present"  # present: a cue that there is no tense
 WINDOW = 160  # characters each side: a clause, not a paragraph
@@ -65,6 +65,8 @@ _NOT_VERBS = _set(
     "школи села тіла крила глава глави начало начала сало масло ремесло число числа дело "
     "дела тело тела село мало мало много цілий вулиця улица правил рубил стол "
     "кілька декілька майже ніколи тоді коли тепер около")
+_DATE_WORDS = frozenset({*w.MODIFIERS, *w.UNITS, *w.MONTHS, *w.WEEKDAYS, *w.NUMBERS,
+                         *w.RELATIVE_DAYS, *w.RELATIVE_YEARS, *w.AGO})
 _AUX_BEFORE_PARTICIPLE = _set("be being been get got")  # "will be held": not a past tense
 _ARTICLES = _set("the a an his her its their this that")
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
@@ -136,8 +138,8 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
             if marked is None:
                 continue
             a, b, _ = found[i]
-            if start <= a < end and words[i][1] in MODIFIERS:
-                continue  # the date's own "last", "минула"
+            if start <= a < end and words[i][1] in _DATE_WORDS:
+                continue  # the date's own words: "last", "минула", "недели"
             gap = "" if start <= a < end else text[b:start] if b <= start else text[end:a]
             distance = len(gap) + CLAUSE_PENALTY * ("," in gap or "—" in gap)
             if best is None or distance < best[0]:
