@@ -19,7 +19,13 @@ from reader_app.domain.models import Annotation
 from reader_app.domain.offsets import OffsetMap
 from reader_app.gui.article.document import visible_range
 from reader_app.gui.article.geometry import Geometry
-from reader_app.gui.shared.palette import FLASH, LANE, paint_marks, paint_outline
+from reader_app.gui.shared.palette import (
+    FLASH,
+    LANE,
+    paint_marks,
+    paint_outline,
+    paint_suggestions,
+)
 from reader_app.storage.annotations import Span, span_of
 
 LONG = 1024  # spans longer than this live in a short side list
@@ -155,6 +161,9 @@ class HighlightLayer(QObject):
         self.index = SpanIndex()
         self.matches: list[tuple[int, int]] = []  # sorted, non-overlapping
         self.selected_id: int | None = None
+        # suggestions as spans (start, end, n, kind, quote), n: the place in the list
+        self.suggested = SpanIndex()
+        self.current_suggestion: tuple[str, int, int] | None = None  # (kind, start, end)
         self.flash_id: int | None = None
         self.flash_level = 0.0
         self._rects: dict[tuple[int, int], list[QRectF]] = {}
@@ -175,6 +184,7 @@ class HighlightLayer(QObject):
         self._flash.stop()
         self.doc, self.omap, self.index = doc, omap, SpanIndex(annotations)
         self.matches, self.selected_id, self.flash_id = [], None, None
+        self.suggested, self.current_suggestion = SpanIndex(), None
         self._rects.clear()
         self._geometry = Geometry(doc, omap)
         self._watch(doc)
@@ -228,6 +238,16 @@ class HighlightLayer(QObject):
         self.selected_id = ann_id
         self.changed.emit()
 
+    def set_suggestions(self, spans: Iterable[tuple[int, int, str, str]]) -> None:
+        """spans: (start, end, kind, quote) of every suggestion, in any order."""
+        self.suggested = SpanIndex((s, e, n, kind, quote)
+                                   for n, (s, e, kind, quote) in enumerate(spans))
+        self.changed.emit()
+
+    def set_current_suggestion(self, key: tuple[str, int, int] | None) -> None:
+        self.current_suggestion = key
+        self.changed.emit()
+
     def set_matches(self, matches: list[tuple[int, int]]) -> None:
         self.matches = matches
         self.changed.emit()
@@ -238,7 +258,7 @@ class HighlightLayer(QObject):
         self._flash.start()
 
     def is_empty(self) -> bool:
-        return not len(self.index) and not self.matches
+        return not len(self.index) and not self.matches and not len(self.suggested)
 
     def rects(self, start: int, end: int) -> list[QRectF]:
         if self.doc is None:
@@ -303,6 +323,11 @@ class HighlightLayer(QObject):
                 by_kind.setdefault(kind, []).append((self.rects(start, end), lanes.get(ann_id, 0)))
         for kind, items in by_kind.items():
             paint_marks(painter, kind, items, dark)
+        if len(self.suggested):
+            current = self.current_suggestion
+            paint_suggestions(painter, [
+                (kind, self.rects(start, end), (kind, start, end) == current)
+                for start, end, _, kind, _ in self.suggested.overlapping(*visible)], dark)
         outlines = [(self.selected_id, accent, 2.0, 3.0)]
         if self.flash_level > 0:
             colour = QColor(FLASH)

@@ -150,6 +150,35 @@ class ArticleView(QTextBrowser):
     def set_selected_annotation(self, annotation_id: int | None) -> None:
         self._layer.select(annotation_id)
 
+    # -- suggestions ---------------------------------------------------------------
+
+    def set_suggestions(self, spans: Sequence[tuple[int, int, str, str]]) -> None:
+        """Paint these suggested spans (start, end, kind, quote) as dotted outlines."""
+        if self.article is not None:
+            self._layer.set_suggestions(spans)
+
+    def set_current_suggestion(self, key: tuple[str, int, int] | None) -> None:
+        """(kind, start, end) of the suggestion drawn strongly; None: none is."""
+        self._layer.set_current_suggestion(key)
+
+    def reveal_span(self, start: int, end: int) -> None:
+        """Scroll text[start:end] into view, a third down if it is off screen, and select it."""
+        if self.offset_map is None:
+            return
+        rects = self._layer.rects(start, end)
+        bar, height = self.verticalScrollBar(), self.viewport().height()
+        if rects and (rects[0].top() < bar.value() or rects[-1].bottom() > bar.value() + height):
+            bar.setValue(int(rects[0].top() - height / 3))
+        value = bar.value()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offset_map.to_utf16(start))
+        cursor.setPosition(self.offset_map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if rects:
+            bar.setValue(value)  # setTextCursor scrolls only as far as the caret needs
+        else:
+            self.ensureCursorVisible()
+
     # -- find (used by FindBar) --------------------------------------------------
 
     def set_find_matches(self, matches: list[tuple[int, int]]) -> None:

@@ -107,6 +107,48 @@ def paint_outline(
     painter.restore()
 
 
+def _suggestion_colour(kind: str, dark: bool) -> QColor:
+    colour = kind_colour(kind, dark)
+    return colour.darker(125) if kind == "claim" and not dark else colour  # amber dots on white
+
+
+def paint_suggestions(
+    painter: QPainter, items: Sequence[tuple[str, Sequence[QRectF], bool]], dark: bool
+) -> None:
+    """Suggested spans, each (kind, its per-line rects, whether it is the current one):
+    a faint dotted outline in the kind's colour, never a fill, so a suggestion never
+    looks like a tag. The current one: a stronger dashed outline on a faint wash."""
+    if not items:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    faint: dict[str, QPainterPath] = {}
+    for kind, rects, current in items:
+        if not current:
+            path = faint.setdefault(kind, QPainterPath())
+            for r in rects:
+                path.addRoundedRect(r.adjusted(-2, -1, 2, 1), 3, 3)
+    for kind, path in faint.items():
+        colour = _suggestion_colour(kind, dark)
+        colour.setAlpha(200 if dark else 170)
+        pen = QPen(colour, 1.4, Qt.PenStyle.DotLine)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawPath(path)
+    for kind, rects, current in items:  # the current one last: on top
+        if current:
+            colour = _suggestion_colour(kind, dark)
+            wash = QColor(colour)
+            wash.setAlpha(40)
+            painter.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine))
+            for r in rects:
+                box = r.adjusted(-2.5, -1.5, 2.5, 1.5)
+                painter.fillRect(box, wash)
+                painter.drawRoundedRect(box, 3, 3)
+    painter.restore()
+
+
 class _LegendItem(QWidget):
     """A kind's name drawn in that kind's style, followed by its key."""
 
