@@ -336,3 +336,32 @@ def test_state_names_edit_refuses_a_bad_row_then_saves_and_suggests(qtbot, windo
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     found = settled(qtbot, window)
     assert [s.stores() for s in found if s.quote == "Freedon"] == ["Fredonia (new actor)"]
+
+
+def test_a_read_only_library_walks_suggestions_but_keeps_them(qtbot, db_path, monkeypatch):
+    from gui_helpers import open_window
+
+    import reader_app.gui.controller as controller_module
+    from reader_app.gui.window.main_window import MainWindow
+
+    open_window(qtbot, db_path).close()  # a library with the sample article
+    article_id = store(db_path, "Dockers end strike", STRIKE[16:])
+    monkeypatch.setattr(controller_module, "open_library",
+                        lambda path: open_library(path, read_only=True))
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.controller.open_article(article_id)
+    found = settled(qtbot, window)
+    assert found
+    caret_to_start(window)
+    focus_view(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.suggestion_flow.current == found[0]
+    assert not window.findChild(QAction, "acceptSuggestionAction").isEnabled()
+    assert not window.findChild(QPushButton, "acceptSuggestion").isEnabled()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    qtbot.keyClick(window.view, Qt.Key.Key_Backspace)
+    assert not stored(db_path, "SELECT id FROM annotations WHERE article_id = ?", article_id)
+    assert not stored(db_path, "SELECT id FROM rejections")

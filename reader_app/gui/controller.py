@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlite_utils import Database
 
-from reader_app.domain.suggestions import Suggestion, drop_covered
 from reader_app.domain.models import (
     Actor,
     ActorId,
@@ -31,6 +30,7 @@ from reader_app.domain.models import (
     ArticleSummary,
     Mention,
 )
+from reader_app.domain.suggestions import Suggestion, drop_covered
 from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
@@ -116,6 +116,8 @@ class SuggestionWorker(QObject):
             self._thread = None
 
     def _run(self) -> None:
+        from reader_app.storage.database import open_library as open_reader  # this thread's
+
         db: Database | None = None
         try:
             while True:
@@ -127,7 +129,7 @@ class SuggestionWorker(QObject):
                 generation, article_id = item
                 try:
                     if db is None:
-                        db = open_library(self._db_path, create=False, read_only=True)
+                        db = open_reader(self._db_path, create=False, read_only=True)
                     from reader_app.services.suggesting import suggest  # with the first article
 
                     began = time.perf_counter()

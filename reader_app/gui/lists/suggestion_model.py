@@ -5,6 +5,8 @@ Rows are the controller's list as it is (text order); every cell is plain text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
@@ -21,25 +23,37 @@ SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def index_of(suggestions: Sequence[Suggestion], key: tuple[str, int, int] | None) -> int:
+    """Where the suggestion (kind, start, end) is in a list in text order; -1: absent.
+    By bisection: a long article has tens of thousands."""
+    if key is None:
+        return -1
+    kind, start, end = key
+    i = bisect_left(suggestions, (start, end), key=lambda s: (s.start, s.end))
+    while i < len(suggestions) and (suggestions[i].start, suggestions[i].end) == (start, end):
+        if suggestions[i].kind == kind:
+            return i
+        i += 1
+    return -1
+
+
 class SuggestionModel(ReadOnlyTableModel):
     COLUMNS = COLUMNS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._row_of: dict[tuple[str, int, int], int] = {}
         self._icons: dict[tuple[str, bool], QIcon] = {}
 
     def set_suggestions(self, suggestions: list[Suggestion]) -> None:
         self.beginResetModel()
         self._rows = list(suggestions)
-        self._row_of = {s.key: n for n, s in enumerate(self._rows)}
         self.endResetModel()
 
     def suggestion(self, row: int) -> Suggestion | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, key: tuple[str, int, int] | None) -> int:
-        return self._row_of.get(key, -1) if key is not None and self._rows else -1
+        return index_of(self._rows, key)
 
     def display(self, s: Suggestion, column: int) -> str:
         if column == KIND:

@@ -116,36 +116,35 @@ def paint_suggestions(
     painter: QPainter, items: Sequence[tuple[str, Sequence[QRectF], bool]], dark: bool
 ) -> None:
     """Suggested spans, each (kind, its per-line rects, whether it is the current one):
-    a faint dotted outline in the kind's colour, never a fill, so a suggestion never
-    looks like a tag. The current one: a stronger dashed outline on a faint wash."""
+    a faint dotted box in the kind's colour, never a fill, so a suggestion never looks
+    like a tag. The current one: a heavier dashed box on a faint wash.
+
+    Square and not antialiased: an antialiased dotted outline costs Qt ~1.5 ms a box
+    (300 ms for a screenful of 200), an aliased one a few microseconds."""
     if not items:
         return
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    faint: dict[str, QPainterPath] = {}
+    faint: dict[str, list[QRectF]] = {}
     for kind, rects, current in items:
         if not current:
-            path = faint.setdefault(kind, QPainterPath())
-            for r in rects:
-                path.addRoundedRect(r.adjusted(-2, -1, 2, 1), 3, 3)
-    for kind, path in faint.items():
+            faint.setdefault(kind, []).extend(r.adjusted(-2, -1, 2, 1) for r in rects)
+    for kind, boxes in faint.items():
         colour = _suggestion_colour(kind, dark)
-        colour.setAlpha(200 if dark else 170)
-        pen = QPen(colour, 1.4, Qt.PenStyle.DotLine)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawPath(path)
+        colour.setAlpha(220 if dark else 190)
+        painter.setPen(QPen(colour, 1.0, Qt.PenStyle.DotLine))
+        painter.drawRects(boxes)
     for kind, rects, current in items:  # the current one last: on top
         if current:
             colour = _suggestion_colour(kind, dark)
             wash = QColor(colour)
-            wash.setAlpha(40)
-            painter.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine))
-            for r in rects:
-                box = r.adjusted(-2.5, -1.5, 2.5, 1.5)
+            wash.setAlpha(45)
+            boxes = [r.adjusted(-4, -2.5, 4, 2.5) for r in rects]  # outside a text selection
+            for box in boxes:
                 painter.fillRect(box, wash)
-                painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine))
+            painter.drawRects(boxes)
     painter.restore()
 
 

@@ -39,8 +39,8 @@ from reader_app.gui.shared.actions import (
 from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
-from reader_app.gui.window.suggestion_flow import SuggestionFlow
 from reader_app.gui.window.recent import recent_libraries
+from reader_app.gui.window.suggestion_flow import SuggestionFlow
 from reader_app.gui.window.window_state import (
     LeftPaneWidth,
     last_article_id,

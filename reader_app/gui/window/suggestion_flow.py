@@ -8,11 +8,14 @@ next one in the text becomes current and is revealed, so Enter, Enter, ... walks
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtCore import QObject, Slot
 
 from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.article.view import ArticleView
 from reader_app.gui.controller import LibraryController
+from reader_app.gui.lists.suggestion_model import index_of
 from reader_app.gui.panels.suggestion_box import SuggestionBox
 from reader_app.gui.shared.suggest_actions import SuggestActions
 
@@ -51,15 +54,13 @@ class SuggestionFlow(QObject):
         found = self._controller.suggestions
         if not found:
             return
-        if self.current is not None and self.current in found:
-            i = (found.index(self.current) + direction) % len(found)
+        at_current = index_of(found, self.current.key) if self.current is not None else -1
+        if at_current >= 0:
+            i = (at_current + direction) % len(found)
         else:  # from where the caret is, if the analyst is in the text
             at = self._view.cursor_offset() if self._view.hasFocus() else 0
-            after = [n for n, s in enumerate(found) if s.start >= at]
-            if direction > 0:
-                i = after[0] if after else 0
-            else:
-                i = (after[0] if after else len(found)) - 1
+            first = bisect_left(found, at, key=lambda s: s.start)  # the first at or after it
+            i = (first if first < len(found) else 0) if direction > 0 else first - 1
         self.make_current(found[i], reveal=True)
 
     def make_current(self, s: Suggestion | None, reveal: bool = False) -> None:
@@ -101,18 +102,15 @@ class SuggestionFlow(QObject):
         found = self._controller.suggestions
         self._view.set_suggestions([(s.start, s.end, s.kind, s.quote) for s in found])
         was = self.current
+        at = index_of(found, was.key) if was is not None else -1
         if was is None:
             self.make_current(None)
-        elif was in found:
-            self.make_current(was)  # the list was rebuilt: select its row again
-        else:
-            same = next((s for s in found if s.key == was.key), None)
-            if same is not None:
-                self.make_current(same)  # the same span, something else changed in it
-            else:  # it went (accepted, rejected): the next one in the text
-                after = [s for s in found if (s.start, s.end) > (was.start, was.start)]
-                then = after[0] if after else (found[-1] if found else None)
-                self.make_current(then, reveal=then is not None)
+        elif at >= 0:
+            self.make_current(found[at])  # the list was rebuilt: select its row again
+        else:  # it went (accepted, rejected): the next one in the text
+            after = bisect_left(found, (was.start, was.start), key=lambda s: (s.start, s.end))
+            then = found[after] if after < len(found) else (found[-1] if found else None)
+            self.make_current(then, reveal=then is not None)
         self._update_actions()
 
     def _update_actions(self) -> None:
