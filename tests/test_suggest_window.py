@@ -365,3 +365,24 @@ def test_a_read_only_library_walks_suggestions_but_keeps_them(qtbot, db_path, mo
     qtbot.keyClick(window.view, Qt.Key.Key_Backspace)
     assert not stored(db_path, "SELECT id FROM annotations WHERE article_id = ?", article_id)
     assert not stored(db_path, "SELECT id FROM rejections")
+
+
+def test_clicking_a_suggested_span_makes_it_current(qtbot, window, strike):
+    from gui_helpers import u16
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    found = window.controller.suggestions
+    target = next(s for s in found if s.kind == "actor" and s.quote == "Ilves")
+    text = window.controller.current_article.text
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(u16(text, target.start + 2))
+    left = window.view.cursorRect(cursor)
+    point = QPoint(left.center().x() + 2, left.center().y())
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.suggestion_flow.current == target
+    table = suggestion_list(window)
+    assert table.currentIndex().row() == found.index(target)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert stored(window.db_path, "SELECT quote FROM annotations WHERE start = ?",
+                  target.start) == [("Ilves",)]

@@ -293,6 +293,20 @@ class HighlightLayer(QObject):
                 return ann_id
         return None
 
+    def suggestion_at(self, point: QPointF) -> tuple[str, int, int] | None:
+        """(kind, start, end) of the shortest suggestion drawn under a document point."""
+        if self.doc is None or not len(self.suggested):
+            return None
+        unit = self.doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
+        if unit < 0:
+            return None
+        cp = self.omap.to_code_point(unit)
+        candidates = self.suggested.overlapping(cp - 1, cp + 1)
+        for start, end, _, kind, _ in sorted(candidates, key=lambda s: (s[1] - s[0], -s[0])):
+            if any(r.adjusted(-2, -1, 2, 1).contains(point) for r in self.rects(start, end)):
+                return kind, start, end
+        return None
+
     def paint_under(
         self, painter: QPainter, visible: tuple[int, int], spans: list[Span], dark: bool,
         find: QColor,

@@ -39,6 +39,7 @@ _READING = (
 class ArticleView(QTextBrowser):
     annotation_clicked = Signal(int)
     annotation_double_clicked = Signal(int)
+    suggestion_clicked = Signal(object)  # (kind, start, end) of a suggestion, not over a tag
     selection_changed_span = Signal()
     link_open_requested = Signal(QUrl)
     article_shown = Signal()  # a new article (or the empty state) replaced the old one
@@ -234,6 +235,10 @@ class ArticleView(QTextBrowser):
             hit = self.annotation_at(event.position().toPoint())  # a click, not a drag
             if hit is not None:
                 self.annotation_clicked.emit(hit)
+                return
+            key = self._layer.suggestion_at(QPointF(event.position()) + self._scroll_offset())
+            if key is not None:
+                self.suggestion_clicked.emit(key)
 
     def mouseDoubleClickEvent(self, event) -> None:
         hit = None

@@ -93,7 +93,7 @@ class SuggestionModel(ReadOnlyTableModel):
             pixmap = QPixmap(14, 14)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
-            paint_suggestions(painter, [(kind, [QRectF(3, 3, 8, 8)], True)], dark)
+            paint_suggestions(painter, [(kind, [QRectF(4, 3, 6, 8)], False)], dark)
             painter.end()
             icon = self._icons[(kind, dark)] = QIcon(pixmap)
         return icon

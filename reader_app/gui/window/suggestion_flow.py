@@ -31,6 +31,7 @@ class SuggestionFlow(QObject):
         controller.suggestions_changed.connect(self._on_controller_suggestions_changed)
         controller.article_opened.connect(self._on_controller_article_opened)
         box.picked.connect(self._on_box_picked)
+        view.suggestion_clicked.connect(self._on_view_suggestion_clicked)
         box.accept_clicked.connect(self.accept)
         box.reject_clicked.connect(self.reject)
         actions.next.triggered.connect(self.next)
@@ -92,6 +93,13 @@ class SuggestionFlow(QObject):
     @Slot(object)
     def _on_box_picked(self, s: Suggestion) -> None:
         self.make_current(s, reveal=True)
+
+    @Slot(object)
+    def _on_view_suggestion_clicked(self, key: Key) -> None:
+        found = self._controller.suggestions
+        at = index_of(found, key)
+        if at >= 0:
+            self.make_current(found[at])  # the click placed the caret: no scrolling
 
     @Slot(object)
     def _on_controller_article_opened(self, _article) -> None:
