@@ -29,6 +29,7 @@ class Suggestion:
     date_method: str | None = None
     claimant_id: int | None = None  # claim: the speaker's actor, when known
     claimant_name: str | None = None
+    claimant_type: str | None = None  # claim: the type a claimant new to the library gets
 
     @property
     def key(self) -> tuple[str, int, int]:

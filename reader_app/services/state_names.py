@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -38,10 +39,15 @@ def state_table_text(db: Database) -> str:
     return own if own is not None else builtin_state_table_path().read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[KnownName, ...]:
+    return tuple(load_state_table())
+
+
 def state_table(db: Database) -> list[KnownName]:
     own = _library_csv(db)
     return parse_state_table(own, "the library's state table") if own is not None \
-        else load_state_table()
+        else list(_builtin())
 
 
 def save_state_table(db: Database, text: str) -> int:

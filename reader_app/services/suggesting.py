@@ -39,7 +39,8 @@ from reader_app.storage.transaction import write
 
 SUGGESTED_KINDS = ("actor", "date", "claim")
 
-_index_cache: dict[int, tuple[tuple[object, ...], ActorIndex]] = {}
+# one matcher, for the names it was built from (a window works on one library at a time)
+_index_cache: dict[tuple[KnownName, ...], ActorIndex] = {}
 
 
 def known_names(db: Database) -> list[KnownName]:
@@ -58,17 +59,15 @@ def known_names(db: Database) -> list[KnownName]:
     return names
 
 
-def actor_index(db: Database) -> ActorIndex:
+def actor_index(names: Sequence[KnownName]) -> ActorIndex:
     """The matcher over known names, rebuilt only when the names change (building it for
     3,000 actors costs more than a pass over a long article)."""
-    names = known_names(db)
     fingerprint = tuple(names)
-    cached = _index_cache.get(id(db))
-    if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    index = build_actor_index(names)
-    _index_cache.clear()
-    _index_cache[id(db)] = (fingerprint, index)
+    index = _index_cache.get(fingerprint)
+    if index is None:
+        index = build_actor_index(names)
+        _index_cache.clear()
+        _index_cache[fingerprint] = index
     return index
 
 
@@ -83,13 +82,14 @@ def suggest(db: Database, article_id: int,
         raise ValueError(f"Nothing is suggested for kind {sorted(unknown)[0]!r}.")
     text = article.text
     tagged_actors = actor_tag_spans(db, article.id)
+    names = known_names(db) if wanted & {"actor", "claim"} else []
     found: list[Suggestion] = []
     actors: list[Suggestion] = []
     if wanted & {"actor", "claim"}:
         actors = [Suggestion("actor", m.start, m.end, text[m.start:m.end], m.reason,
                              actor_id=m.actor_id, actor_name=m.canonical,
                              actor_type=m.actor_type, certain=m.certain)
-                  for m in find_actors(text, actor_index(db), tagged_actors)]
+                  for m in find_actors(text, actor_index(names), tagged_actors)]
     if "actor" in wanted:
         found += actors
     if "date" in wanted:
@@ -97,7 +97,7 @@ def suggest(db: Database, article_id: int,
                              value=m.value, granularity=m.granularity, date_method=m.method)
                   for m in find_dates(text, article.published, article.language)]
     if "claim" in wanted:
-        found += _claims(db, text, tagged_actors, actors)
+        found += _claims(db, text, tagged_actors, actors, names)
     rejected = {(r.kind, r.start, r.end) for r in list_rejections(db, article.id)
                 if text[r.start:r.end] == r.quote}
     found = [s for s in found if s.key not in rejected]
@@ -106,25 +106,25 @@ def suggest(db: Database, article_id: int,
 
 
 def _claims(db: Database, text: str, tagged: Sequence[tuple[int, int, int]],
-            actors: Sequence[Suggestion]) -> list[Suggestion]:
+            actors: Sequence[Suggestion], known_names: Sequence[KnownName]) -> list[Suggestion]:
     # suggested actors speak too: a new one (no id yet) gets a stand-in id below zero
-    names: dict[int, str] = {}
+    names: dict[int, tuple[str, str | None]] = {}
     spans = list(tagged)
     for n, s in enumerate(actors, start=1):
         stand_in = s.actor_id if s.actor_id is not None else -n
-        names[stand_in] = s.actor_name or s.quote
+        names[stand_in] = (s.actor_name or s.quote, s.actor_type)
         spans.append((s.start, s.end, stand_in))
     spans.sort()
-    known = {match_key(n.text): n.actor_id for n in known_names(db) if n.actor_id is not None}
+    known = {match_key(n.text): n.actor_id for n in known_names if n.actor_id is not None}
     out = []
     for m in find_claims(text, spans, known):
-        claimant, name = m.claimant_id, None
+        claimant, name, kind = m.claimant_id, None, None
         if claimant is not None:
-            name = names.get(claimant) or _actor_name(db, claimant)
+            name, kind = names.get(claimant) or (_actor_name(db, claimant), None)
             if claimant < 0:
-                claimant = None
+                claimant = None  # a suggested actor new to the library: made on accept
         out.append(Suggestion("claim", m.start, m.end, text[m.start:m.end], m.reason,
-                              claimant_id=claimant, claimant_name=name))
+                              claimant_id=claimant, claimant_name=name, claimant_type=kind))
     return out
 
 
@@ -167,10 +167,18 @@ def _accepted(db: Database, article: Article, s: Suggestion, analyst: str | None
     else:
         proposal = fields_for_new_tag(db, article, s.kind, s.start, s.end)
         fields, explanation = dict(proposal.fields), proposal.explanation
-        if s.kind == "claim" and s.claimant_id is not None and s.claimant_id != fields.get(
-                "claimant_id"):
-            fields["claimant_id"] = s.claimant_id
-            explanation = f"Claimant: {s.claimant_name} ({s.reason})."
+        if s.kind == "claim":
+            claimant = s.claimant_id
+            if claimant is None and s.claimant_name and s.claimant_type:
+                same = find_actors_by_key(db, s.claimant_name)
+                if same:
+                    claimant = same[0].id
+                else:  # the speaker is new to the library (a state named by its capital)
+                    created = create_actor(db, s.claimant_name, s.claimant_type)
+                    claimant = created.id
+            if claimant is not None and claimant != fields.get("claimant_id"):
+                fields["claimant_id"] = claimant
+                explanation = f"Claimant: {s.claimant_name} ({s.reason})."
         if s.kind == "date":
             fields.update(value=s.value, granularity=s.granularity, date_method=s.date_method)
     annotation = add_annotation(db, article.id, s.kind, s.start, s.end, analyst=analyst,
