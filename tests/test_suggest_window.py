@@ -150,6 +150,15 @@ def test_enter_accepts_the_current_suggestion_as_an_ordinary_tag(qtbot, window, 
     assert window.suggestion_flow.current.key == following.key
     # the tag table shows the new tag like any other
     assert window.annotation_panel.model.rowCount() == 2
+    # one undo step: the tag goes and the suggestion is back; redo: the same row again
+    made = stored(window.db_path, 'SELECT id, uuid FROM annotations WHERE start = ?', current.start)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not stored(window.db_path, 'SELECT id FROM annotations WHERE start = ?', current.start)
+    assert current.key in {s.key for s in settled(qtbot, window)}
+    qtbot.keyClick(window.view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert stored(window.db_path, 'SELECT id, uuid FROM annotations WHERE start = ?',
+                  current.start) == made
 
 
 def test_the_accept_button_accepts_too(qtbot, window, strike):

@@ -9,7 +9,7 @@ paint and per add/remove depends on what is on screen, not on how many exist.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt, QVariantAnimation, Signal, Slot
@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QTextDocument
 
 from reader_app.domain.models import Annotation
 from reader_app.domain.offsets import OffsetMap
+from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.article.document import visible_range
 from reader_app.gui.article.geometry import Geometry
 from reader_app.gui.shared.palette import (
@@ -238,10 +239,9 @@ class HighlightLayer(QObject):
         self.selected_id = ann_id
         self.changed.emit()
 
-    def set_suggestions(self, spans: Iterable[tuple[int, int, str, str]]) -> None:
-        """spans: (start, end, kind, quote) of every suggestion, in any order."""
-        self.suggested = SpanIndex((s, e, n, kind, quote)
-                                   for n, (s, e, kind, quote) in enumerate(spans))
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        self.suggested = SpanIndex([(s.start, s.end, n, s.kind, s.quote)
+                                    for n, s in enumerate(suggestions)])
         self.changed.emit()
 
     def set_current_suggestion(self, key: tuple[str, int, int] | None) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
 
 from reader_app.domain.models import Annotation, Article
 from reader_app.domain.offsets import OffsetMap, snap_to_words, trim_span
+from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.article.document import (
     DOCUMENT_MARGIN,
     build_document,
@@ -153,10 +154,10 @@ class ArticleView(QTextBrowser):
 
     # -- suggestions ---------------------------------------------------------------
 
-    def set_suggestions(self, spans: Sequence[tuple[int, int, str, str]]) -> None:
-        """Paint these suggested spans (start, end, kind, quote) as dotted outlines."""
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        """Paint these suggestions (of the article shown) as dotted outlines."""
         if self.article is not None:
-            self._layer.set_suggestions(spans)
+            self._layer.set_suggestions(suggestions)
 
     def set_current_suggestion(self, key: tuple[str, int, int] | None) -> None:
         """(kind, start, end) of the suggestion drawn strongly; None: none is."""

@@ -108,7 +108,7 @@ class SuggestionFlow(QObject):
     @Slot()
     def _on_controller_suggestions_changed(self) -> None:
         found = self._controller.suggestions
-        self._view.set_suggestions([(s.start, s.end, s.kind, s.quote) for s in found])
+        self._view.set_suggestions(found)
         was = self.current
         at = index_of(found, was.key) if was is not None else -1
         if was is None:
