@@ -87,12 +87,16 @@ def _claim_commands() -> ModuleType:
 
 
 SUGGEST_DELAY_MS = 60  # changes in quick succession (typing, an accept-all) ask once
+# the first computation loads the finders and the date rules (~0.3 s of imports holding
+# the GIL): after the window's first paint, not racing it
+FIRST_SUGGEST_DELAY_MS = 500
 
 
 class SuggestionWorker(QObject):
     """Computes an article's suggestions on a thread of its own, on its own read-only
-    connection: a long article takes seconds (about 1.3 s per 100 KB with the first
-    finders), and the window must not wait. Only the newest request is answered."""
+    connection: a long article takes seconds (about 2 s for 1 MB with the first finders,
+    benchmarks/bench_suggest_window.py), and the window must not wait. Only the newest
+    request is answered."""
 
     computed = Signal(int, int, object)  # generation, article id, list[Suggestion] or str
 
@@ -179,7 +183,7 @@ class LibraryController(QObject):
         self._suggester.computed.connect(self._on_suggester_computed)
         self._suggest_timer = QTimer(self)
         self._suggest_timer.setSingleShot(True)
-        self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
+        self._suggest_timer.setInterval(FIRST_SUGGEST_DELAY_MS)
         self._suggest_timer.timeout.connect(self._on_suggest_timer_timeout)
 
     @property
@@ -297,6 +301,7 @@ class LibraryController(QObject):
 
     @Slot()
     def _on_suggest_timer_timeout(self) -> None:
+        self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
         if self.current_article is not None and self._db is not None:
             self._suggester.request(self._suggest_generation, self.current_article.id)
 
