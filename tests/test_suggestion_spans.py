@@ -47,3 +47,13 @@ def test_kinds_merge_in_text_order_and_say_what_they_store():
     assert a.stores() == "Russia (new actor)" and d.stores() == "2022-02-07"
     assert c.stores() == "claimant Olena Marchuk"
     assert a._replace(certain=False, actor_id=3).stores() == "probably Russia"
+
+
+def test_a_new_tag_drops_the_suggestions_of_its_kind_it_overlaps():
+    from reader_app.domain.suggestions import drop_covered
+
+    a = Suggestion("actor", 0, 6, "Russia", "alias")
+    d = Suggestion("date", 0, 6, "Monday", "weekday")
+    b = Suggestion("actor", 10, 16, "Kyivan", "alias")
+    assert drop_covered([a, d, b], [("actor", 5, 7)]) == [d, b]
+    assert drop_covered([a, d, b], [("actor", 6, 10)]) == [a, d, b]

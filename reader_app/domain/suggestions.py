@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
-__all__ = ["Suggestion", "by_position", "free_of"]
+__all__ = ["Suggestion", "by_position", "drop_covered", "free_of"]
 
 
 class Suggestion(NamedTuple):
@@ -95,3 +95,12 @@ def by_position(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:
 
     order = {"actor": 0, "date": 1, "claim": 2}
     return list(merge(*groups, key=lambda s: (s.start, s.end, order.get(s.kind, 3))))
+
+
+def drop_covered(suggestions: Sequence[Suggestion],
+                 tags: Iterable[tuple[str, int, int]]) -> list[Suggestion]:
+    """The suggestions that overlap none of a few new tags (kind, start, end) of their
+    kind: what the window drops at once, before the suggestions are computed again."""
+    spans = list(tags)
+    return [s for s in suggestions
+            if not any(k == s.kind and a < s.end and s.start < b for k, a, b in spans)]
