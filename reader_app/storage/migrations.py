@@ -240,3 +240,14 @@ def m008_tag_counts(db: Database) -> None:
         " SELECT article_id, sum(kind = 'claim'), sum(kind = 'actor'), sum(kind = 'date')"
         " FROM annotations WHERE article_id IN (SELECT id FROM articles) GROUP BY article_id"
     )
+
+
+@migrations(name="m009_tag_span_index")
+def m009_tag_span_index(db: Database) -> None:
+    # Suggesting reads every tag's kind, span and actor after each tag (20,000 rows in a
+    # dense article): an index holding them answers without visiting the rows (10 ms, not
+    # 24). It serves the (article_id, kind) lookups of the index it replaces, and the
+    # counts that index was for now come from tag_counts.
+    db.execute("DROP INDEX idx_annotations_article_kind")
+    db.execute('CREATE INDEX idx_annotations_kind_spans ON annotations(article_id, kind, start,'
+               ' "end", actor_id)')
