@@ -68,8 +68,8 @@ def sentence(rng: random.Random, people: list[str]) -> str:
 def make_library(path: Path, size: int, actors: int, tags: int) -> int:
     rng = random.Random(11)
     db = open_library(path)
-    people = [f"{f} {l}" for f in FIRST for l in LAST]
-    people += [f"{f} {i}. {l}" for i in "ABCDEFGH" for f in FIRST for l in LAST]
+    people = [f"{f} {s}" for f in FIRST for s in LAST]
+    people += [f"{f} {i}. {s}" for i in "ABCDEFGH" for f in FIRST for s in LAST]
     people = people[:actors - len(ORGS)]
     with db.atomic():
         ids = {name: create_actor(db, name, "person").id for name in people}
@@ -91,7 +91,7 @@ def make_library(path: Path, size: int, actors: int, tags: int) -> int:
     rows = [(f"u{n}", article_id, "actor", start, start + len(name), name, ids[name], "now",
              "now", sha) for n, (start, name) in enumerate(chosen)]
     # the rest as date tags on date phrases, so the article holds `tags` tags
-    words = "|".join(re.escape(d.split(" ", 1)[1]) for d in DATES)
+    words = "|".join(re.escape(d.split(" ", 1)[-1]) for d in DATES)
     for m in re.finditer(rf"\b(?:{words})\b", text):
         if len(rows) >= tags:
             break

@@ -19,7 +19,7 @@ from reader_app.domain.actors import match_key
 from reader_app.domain.date_finder import find_dates
 from reader_app.domain.models import Article, ArticleId
 from reader_app.domain.speech import find_claims
-from reader_app.domain.suggestions import Suggestion, drop_covered, first_of_overlaps
+from reader_app.domain.suggestions import Suggestion, by_position, free_of
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
@@ -34,7 +34,7 @@ from reader_app.storage.rejections import (
     remove_rejection,
     restore_rejection,
 )
-from reader_app.storage.suggestion_inputs import actor_tag_spans, known_name_rows, tagged_spans
+from reader_app.storage.suggestion_inputs import known_name_rows, tag_spans
 from reader_app.storage.transaction import write
 
 SUGGESTED_KINDS = ("actor", "date", "claim")
@@ -81,34 +81,44 @@ def suggest(db: Database, article_id: int,
     if unknown:
         raise ValueError(f"Nothing is suggested for kind {sorted(unknown)[0]!r}.")
     text = article.text
-    tagged_actors = actor_tag_spans(db, article.id)
-    names = known_names(db) if wanted & {"actor", "claim"} else []
-    found: list[Suggestion] = []
+    tags = tag_spans(db, article.id)
+    taken: dict[str, list[tuple[int, int]]] = {kind: [] for kind in SUGGESTED_KINDS}
+    for kind, start, end, _ in tags:
+        if kind in taken:
+            taken[kind].append((start, end))
+    tagged_actors = [(s, e, a) for kind, s, e, a in tags if kind == "actor" and a is not None]
+    rejected: dict[str, set[tuple[int, int]]] = {kind: set() for kind in SUGGESTED_KINDS}
+    for r in list_rejections(db, article.id):
+        if r.kind in rejected and text[r.start:r.end] == r.quote:
+            rejected[r.kind].add((r.start, r.end))
+    groups: list[list[Suggestion]] = []
     actors: list[Suggestion] = []
+    names = known_names(db) if wanted & {"actor", "claim"} else []
     if wanted & {"actor", "claim"}:
+        mentions = free_of(find_actors(text, actor_index(names), tagged_actors),
+                           taken["actor"], rejected["actor"])
         actors = [Suggestion("actor", m.start, m.end, text[m.start:m.end], m.reason,
-                             actor_id=m.actor_id, actor_name=m.canonical,
-                             actor_type=m.actor_type, certain=m.certain)
-                  for m in find_actors(text, actor_index(names), tagged_actors)]
+                             m.actor_id, m.canonical, m.actor_type, m.certain)
+                  for m in mentions]
     if "actor" in wanted:
-        found += actors
+        groups.append(actors)
     if "date" in wanted:
-        found += [Suggestion("date", m.start, m.end, text[m.start:m.end], m.explanation,
-                             value=m.value, granularity=m.granularity, date_method=m.method)
-                  for m in find_dates(text, article.published, article.language)]
+        dates = free_of(find_dates(text, article.published, article.language),
+                        taken["date"], rejected["date"])
+        groups.append([Suggestion("date", m.start, m.end, text[m.start:m.end], m.explanation,
+                                  value=m.value, granularity=m.granularity,
+                                  date_method=m.method) for m in dates])
     if "claim" in wanted:
-        found += _claims(db, text, tagged_actors, actors, names)
-    rejected = {(r.kind, r.start, r.end) for r in list_rejections(db, article.id)
-                if text[r.start:r.end] == r.quote}
-    found = [s for s in found if s.key not in rejected]
-    found = drop_covered(first_of_overlaps(found), tagged_spans(db, article.id))
-    return sorted(found, key=lambda s: (s.start, s.end, SUGGESTED_KINDS.index(s.kind)))
+        groups.append(_claims(db, text, tagged_actors, actors, names, taken["claim"],
+                              rejected["claim"]))
+    return by_position(groups)
 
 
 def _claims(db: Database, text: str, tagged: Sequence[tuple[int, int, int]],
-            actors: Sequence[Suggestion], known_names: Sequence[KnownName]) -> list[Suggestion]:
+            actors: Sequence[Suggestion], known_names: Sequence[KnownName],
+            taken: Sequence[tuple[int, int]], rejected: set[tuple[int, int]]) -> list[Suggestion]:
     # suggested actors speak too: a new one (no id yet) gets a stand-in id below zero
-    names: dict[int, tuple[str, str | None]] = {}
+    names: dict[int, tuple[str | None, str | None]] = {}
     spans = list(tagged)
     for n, s in enumerate(actors, start=1):
         stand_in = s.actor_id if s.actor_id is not None else -n
@@ -117,8 +127,10 @@ def _claims(db: Database, text: str, tagged: Sequence[tuple[int, int, int]],
     spans.sort()
     known = {match_key(n.text): n.actor_id for n in known_names if n.actor_id is not None}
     out = []
-    for m in find_claims(text, spans, known):
-        claimant, name, kind = m.claimant_id, None, None
+    for m in free_of(find_claims(text, spans, known), taken, rejected):
+        claimant = m.claimant_id
+        name: str | None = None
+        kind: str | None = None
         if claimant is not None:
             name, kind = names.get(claimant) or (_actor_name(db, claimant), None)
             if claimant < 0:
