@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_suggest import FIRST, LAST, sentence
 
-from reader_app.domain import speech
+from reader_app.domain import speech, speech_index
 from reader_app.domain.actors import match_key
 
 
@@ -56,7 +56,7 @@ def main() -> None:
 
     def cold() -> None:
         speech._CACHE.clear()
-        speech._last_text.clear()
+        speech_index._last_text.clear()
         speech.find_claims(text, spans, known, persons)
 
     base = best(5, lambda: text.find("\x00"))

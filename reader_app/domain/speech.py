@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from reader_app.domain import speakers
 from reader_app.domain.sentences import split_sentences
 from reader_app.domain.speakers import Actors, Span, Speaker
+from reader_app.domain.speech_index import QUOTE, Hit, Lookups, hits, triggers
 from reader_app.domain.speech_words import (
     AUDIENCE,
     BARE,
@@ -33,8 +34,6 @@ from reader_app.domain.speech_words import (
     OBJECT_PRONOUNS,
     SPEECH,
     TIME_WORDS,
-    TRIGGERS,
-    VERB_KIND,
 )
 
 __all__ = ["Attribution", "ClaimMention", "attribution_for", "find_claims",
@@ -62,7 +61,6 @@ class Attribution(NamedTuple):
     said: str = ""  # the verb or phrase, for the reason
 
 
-_QUOTE = re.compile(r"“([^“”\n]*)”|«([^«»\n]*)»|„([^„“”\n]*)[“”]|\"([^\"\n]*)\"")
 _WORD = re.compile(r"\w+")
 _GLUE = re.compile(r"[\s,.!?…]*(?:[—–-]+\s*)?")
 # What opens the reported clause after its verb: "said on Tuesday that", "заявив, що",
@@ -101,51 +99,16 @@ def _dotted(text: str, lo: int, hi: int) -> bool:
     return "." in word[0]
 
 
-class Hit:
-    """A speech verb or "according to" found by the automaton (read like a re.Match)."""
-
-    __slots__ = ("_end", "_start", "_word")
-
-    def __init__(self, start: int, end: int, word: str) -> None:
-        self._start, self._end, self._word = start, end, word
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._word
-
-
-def _hits(text: str, lo: int, hi: int) -> tuple[list[Hit], list[Hit]]:
-    """(speech verbs, "according to"s) in text[lo:hi], whole words only, in text order."""
-    verbs: list[Hit] = []
-    according: list[Hit] = []
-    for last, (size, kind) in TRIGGERS.iter(text, lo, hi):
-        start, end = last + 1 - size, last + 1
-        if (start > 0 and _word_char(text[start - 1])) or (end < len(text)
-                                                              and _word_char(text[end])):
-            continue
-        (verbs if kind == VERB_KIND else according).append(Hit(start, end, text[start:end]))
-    return verbs, according
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "_'’-"
-
-
 class _Paragraph:
     """One paragraph's sentences, quotations and speech verbs."""
 
     def __init__(self, text: str, lo: int, hi: int,
-                 hits: tuple[list[Hit], list[Hit]] | None = None,
+                 found: tuple[list[Hit], list[Hit]] | None = None,
                  quotes: list[re.Match[str]] | None = None) -> None:
         self.sentences = [(s + lo, e + lo) for s, e in split_sentences(text[lo:hi])]
         self.starts = [s for s, _ in self.sentences]
-        self.quotes = list(_QUOTE.finditer(text, lo, hi)) if quotes is None else quotes
-        self.verbs, self.according = _hits(text, lo, hi) if hits is None else hits
+        self.quotes = list(QUOTE.finditer(text, lo, hi)) if quotes is None else quotes
+        self.verbs, self.according = hits(text, lo, hi) if found is None else found
         self.verb_starts = [v.start() for v in self.verbs]
 
     def verbs_in(self, lo: int, hi: int) -> list[Hit]:
@@ -319,7 +282,7 @@ def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:
 
 
 def _one_quotation(text: str, lo: int, hi: int) -> bool:
-    q = _QUOTE.match(text, lo)
+    q = QUOTE.match(text, lo)
     return q is not None and q.end() >= hi
 
 
@@ -389,7 +352,7 @@ def find_claims(text: str, actor_spans: Sequence[Span], known: Mapping[str, int]
     same tags and names is not read again (suggestions are remade after every tag).
     """
     actors = Actors(actor_spans, known, persons)
-    verbs, according, quotes, starts = _triggers(text)
+    verbs, according, quotes, starts = triggers(text)
     found: list[ClaimMention] = []
     size = len(text)
     v = a = q = 0
@@ -410,50 +373,6 @@ def find_claims(text: str, actor_spans: Sequence[Span], known: Mapping[str, int]
     return found
 
 
-_Triggers = tuple[list[Hit], list[Hit], list[re.Match[str]], tuple[list[int], ...]]
-_last_text: list[tuple[str, _Triggers]] = []
-
-
-def _triggers(text: str) -> _Triggers:
-    """Speech verbs, "according to"s, quotations and their starts in the text (of the last
-    text again: the same article is read after every tag)."""
-    if _last_text and _last_text[0][0] == text:
-        return _last_text[0][1]
-    verbs, according = _hits(text, 0, len(text))
-    quotes = list(_QUOTE.finditer(text))
-    starts = ([h.start() for h in verbs], [h.start() for h in according],
-              [m.start() for m in quotes])
-    found = (verbs, according, quotes, starts)
-    _last_text[:] = [(text, found)]
-    return found
-
-
-class _Lookups(Mapping[str, int]):
-    """The library's names, noting each name looked up (a cached paragraph is good as long
-    as every name it looked up still gives the same actor)."""
-
-    def __init__(self, known: Mapping[str, int]) -> None:
-        self.known = known
-        self.seen: dict[str, int | None] = {}
-
-    def get(self, key: str, default: Any = None) -> Any:
-        value = self.known.get(key)
-        self.seen[key] = value
-        return default if value is None else value
-
-    def __getitem__(self, key: str) -> int:
-        value = self.get(key)
-        if value is None:
-            raise KeyError(key)
-        return int(value)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.known)
-
-    def __len__(self) -> int:
-        return len(self.known)
-
-
 _Cached = tuple[dict[str, int | None], list[ClaimMention]]
 _CACHE: dict[tuple[object, ...], _Cached] = {}
 CACHE_SIZE = 50_000  # paragraphs
@@ -471,7 +390,7 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
     cached = _CACHE.get(key)
     if cached is not None and all(actors.known.get(k) == v for k, v in cached[0].items()):
         return cached[1]
-    lookups = _Lookups(actors.known)
+    lookups = Lookups(actors.known)
     local = Actors(spans, lookups, actors.persons)
     par = _Paragraph(text, lo, hi, hits, quotes)
     found = sorted((x for x in _paragraph_attributions(text, par, local) if _worth(x)),
