@@ -301,6 +301,9 @@ def _according(text: str, par: _Paragraph, m: Hit, actors: Actors,
     if found is None:
         return None
     lead = text[s0:m.start()].rstrip()
+    clause = max(text.rfind(",", s0, m.start()), s0)
+    if par.verbs_in(clause, m.start()):
+        return None  # "…, передає Укрінформ з посиланням на ОВА": the verb attributes it
     if lead.endswith((",", "—", "–")) and _count(text, s0, m.start()) >= 3:
         lo, end = _trim(text, s0, s0 + len(lead), period=False)  # "…, according to X."
     elif not lead or text[hi:hi + 1] == ",":
