@@ -363,3 +363,13 @@ def test_news_agencies_as_speakers():
         ("вибухи пролунали вночі", 52, "Укрінформ"),
         ("Ракета влучила в школу", None, None),  # "видання" (the outlet), named no further
     ]
+
+
+def test_an_attribution_inside_the_sentence_keeps_the_whole_sentence():
+    text = "Marlow left early.\nThe port, she said, had offered a six per cent rise."
+    # "she" looks no further back than its paragraph
+    assert claims(text, ("Marlow", MARLOW), persons={MARLOW}) == [
+        ("The port, she said, had offered a six per cent rise", None, None)]
+    text = "Marlow left early. The port, she said, had offered a six per cent rise."
+    assert claims(text, ("Marlow", MARLOW), persons={MARLOW}) == [
+        ("The port, she said, had offered a six per cent rise", MARLOW, "Marlow")]

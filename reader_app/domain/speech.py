@@ -7,7 +7,9 @@ Spans, in code points into the text:
 - reported speech: the reported clause, from after "that"/"що"/"что" (or the verb, or "told
   reporters") to the end of the sentence, without its final period and without the
   attribution ("Okafor said that the port will reopen." -> `the port will reopen`;
-  "The port will reopen, Okafor said." -> `The port will reopen`).
+  "The port will reopen, Okafor said." -> `The port will reopen`); an attribution inside
+  the sentence ("The port, she said, had offered …", "The dam, according to X, broke") keeps
+  the whole sentence, the one contiguous span that holds the claim.
 A quotation inside a reported clause is part of that claim, not one of its own. Quotations of
 one or two words with no attribution are scare quotes, not claims; narration with no speech
 verb is never a claim.
@@ -244,7 +246,10 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
                 return None
             else:
                 c0 = s1  # "“…,” he tells the room": the room hears it, says nothing
-    if trailing and (after or rest is None and _nothing_said(text, c0, s1)):
+    if lead.endswith(",") and not trailing and rest is None \
+            and text[c0:s1].lstrip()[:1] == "," and _count(text, c0, s1) >= 2:
+        lo, hi = _trim(text, s0, s1, period=True)  # "The port, she said, had offered …"
+    elif trailing and (after or rest is None and _nothing_said(text, c0, s1)):
         lo, hi = _trim(text, s0, at, period=False)
     else:
         lo, hi = _trim(text, c0, s1, period=True)
