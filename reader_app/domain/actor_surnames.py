@@ -1,0 +1,115 @@
+"""A known person's surname in running text: which person, or a new one with that surname.
+
+"Lavrov" alone is Sergei Lavrov when he is the only Lavrov in the library, or the Lavrov
+tagged (or named) nearest before when several people share the surname; with no such
+context it is not linked at all. A surname after another first name is someone else
+("Olena Petrenko" is not Mykola Petrenko): relatives are never merged. A first name one
+or two letters off ("Sergey" for "Sergei") is only "probably" the same person.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from reader_app.domain.actor_mentions import ActorMention, Person
+from reader_app.domain.actors import match_key
+from reader_app.domain.name_context import first_name_before, is_initial
+
+__all__ = ["SurnameContext", "close_spelling", "surname_mention"]
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Two words a letter (two for long words) apart: a spelling variant, not a new name."""
+    if a == b or min(len(a), len(b)) < 4:
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=2) <= (1 if len(b) <= 7 else 2)
+
+
+class SurnameContext:
+    """Where actors were tagged or named so far, to tell people with one surname apart."""
+
+    def __init__(self, tagged: Sequence[tuple[int, int, int | None]] = ()) -> None:
+        self._at: dict[int, list[int]] = {}
+        for start, _end, actor_id in tagged:
+            if actor_id is not None:
+                self._at.setdefault(actor_id, []).append(start)
+        for starts in self._at.values():
+            starts.sort()
+        self._new: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, new person)
+
+    def seen(self, actor_id: int, start: int) -> None:
+        insort(self._at.setdefault(actor_id, []), start)
+
+    def seen_new(self, surname: str, canonical: str, start: int) -> None:
+        insort(self._new.setdefault(surname, []), (start, canonical))
+
+    def last_before(self, actor_id: int, pos: int) -> int | None:
+        starts = self._at.get(actor_id, [])
+        i = bisect_left(starts, pos)
+        return starts[i - 1] if i else None
+
+    def nearest(self, actor_ids: Sequence[int], pos: int) -> int | None:
+        """The actor among actor_ids tagged or named nearest before pos, else None."""
+        best: tuple[int, int] | None = None
+        for actor_id in actor_ids:
+            at = self.last_before(actor_id, pos)
+            if at is not None and (best is None or at > best[0]):
+                best = (at, actor_id)
+        return best[1] if best else None
+
+    def new_before(self, surname: str, pos: int) -> tuple[int, str] | None:
+        found = [n for n in self._new.get(surname, []) if n[0] < pos]
+        return found[-1] if found else None
+
+
+def _with_first_name(text: str, persons: list[Person], surname: str, end: int,
+                     fstart: int, word: str, context: SurnameContext) -> ActorMention:
+    key = match_key(word.rstrip("."))
+    if is_initial(word):
+        same = [p for p in persons if p.first and p.first[0][:1] == key]
+    else:
+        same = [p for p in persons if key in p.first]
+    if len(same) == 1:
+        p = same[0]
+        return ActorMention(fstart, end, p.actor_id, p.canonical, "person",
+                            f"another form of the name of {p.canonical}", True)
+    close = [p for p in persons if any(close_spelling(key, f) for f in p.first)]
+    if len(close) == 1:
+        p = close[0]
+        return ActorMention(fstart, end, p.actor_id, p.canonical, "person",
+                            f"probably {p.canonical} (first name spelled “{word}”)", False)
+    name = " ".join(text[fstart:end].split())
+    context.seen_new(surname, name, fstart)
+    others = ", ".join(p.canonical for p in persons)
+    return ActorMention(fstart, end, None, name, "person",
+                        f"new person: same surname as {others}, another first name", True)
+
+
+def surname_mention(text: str, persons: list[Person], surname: str, start: int, end: int,
+                    context: SurnameContext) -> ActorMention | None:
+    """What text[start:end], a known person's surname (any key for it: `surname`), names
+    here (None: cannot tell)."""
+    first = first_name_before(text, start)
+    if first is not None:
+        return _with_first_name(text, persons, surname, end, *first, context)
+    ids = list(dict.fromkeys(p.actor_id for p in persons))
+    chosen = context.nearest(ids, start)
+    new = context.new_before(surname, start)
+    if new is not None and (chosen is None
+                            or new[0] > (context.last_before(chosen, start) or -1)):
+        return ActorMention(start, end, None, new[1], "person",
+                            f"surname of {new[1]}, named just before", True)
+    if chosen is None and len(ids) > 1:
+        return None  # several people have it and none is named here: do not guess
+    person = next(p for p in persons if p.actor_id == (chosen or ids[0]))
+    if len(ids) > 1:
+        reason = (f"surname of {person.canonical}, tagged nearest before"
+                  f" ({len(ids)} people in the library have it)")
+    elif chosen is not None:
+        reason = f"surname of {person.canonical}, named earlier"
+    else:
+        reason = f"surname of {person.canonical} (the only person in the library with it)"
+    return ActorMention(start, end, person.actor_id, person.canonical, "person", reason, True)

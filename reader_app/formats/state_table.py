@@ -1,0 +1,89 @@
+"""The table of states: CSV rows `canonical,type,names`, names separated by "|".
+
+Lines starting with "#" are comments. A name written "?Georgia" is ambiguous: it is only
+ever suggested as "probably" (KnownName.certain is False). The built-in table is
+resources/states.csv; a library may keep an analyst's edited copy (parse_state_table).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from reader_app.domain.actor_finder import SOURCE_TABLE, KnownName
+from reader_app.domain.actors import match_key
+from reader_app.domain.models import ACTOR_TYPES
+from reader_app.resources_path import resources_dir
+
+__all__ = ["HEADER", "StateTableError", "load_state_table", "parse_state_table",
+           "state_table_path"]
+
+HEADER = ["canonical", "type", "names"]
+UNCERTAIN = "?"
+
+
+class StateTableError(ValueError):
+    """A malformed table; the message names the file and the line."""
+
+
+def state_table_path() -> Path:
+    return resources_dir() / "states.csv"
+
+
+def _names(canonical: str, names: str) -> list[tuple[str, bool]]:
+    """(name, certain) of the canonical name and each other name, each once by match key."""
+    out: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+    for raw in [canonical, *names.split("|")]:
+        raw = raw.strip()
+        name = raw.removeprefix(UNCERTAIN).strip()
+        if name and match_key(name) not in seen:
+            seen.add(match_key(name))
+            out.append((name, not raw.startswith(UNCERTAIN)))
+    return out
+
+
+def _row(cells: list[str], where: str) -> list[KnownName]:
+    if len(cells) != 3:
+        raise StateTableError(f"{where}: expected 3 columns (canonical,type,names), "
+                              f"found {len(cells)}")
+    canonical, actor_type, names = (c.strip() for c in cells)
+    name = canonical.removeprefix(UNCERTAIN).strip()
+    if not match_key(name):
+        raise StateTableError(f"{where}: the canonical name is empty")
+    if actor_type not in ACTOR_TYPES:
+        raise StateTableError(f"{where}: type must be one of {', '.join(ACTOR_TYPES)}, "
+                              f"not {actor_type!r}")
+    return [KnownName(text, None, name, actor_type, SOURCE_TABLE, certain)
+            for text, certain in _names(canonical, names)]
+
+
+def parse_state_table(text: str, source: str) -> list[KnownName]:
+    """Every name in the table, in file order. source names the file in errors."""
+    known: list[KnownName] = []
+    header_seen = False
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = next(csv.reader([line]))
+        where = f"{source}, line {number}"
+        if not header_seen:
+            if [c.strip().lower() for c in cells] != HEADER:
+                raise StateTableError(f"{where}: expected the header "
+                                      f"{','.join(HEADER)}, found {line.strip()!r}")
+            header_seen = True
+            continue
+        known.extend(_row(cells, where))
+    if not header_seen:
+        raise StateTableError(f"{source}: no header line {','.join(HEADER)}")
+    return known
+
+
+def load_state_table(path: Path | None = None) -> list[KnownName]:
+    """The table at path, or the built-in one."""
+    path = path or state_table_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StateTableError(f"{path}: cannot read the table of states ({exc})") from exc
+    return parse_state_table(text, str(path))
