@@ -41,7 +41,8 @@ def _is_punctuation(ch: str) -> bool:
 def match_key(text: str) -> str:
     """The key names are matched by: NFKC, casefold, one apostrophe, single spaces,
     surrounding punctuation stripped ("“Russia,”" and "russia" share a key)."""
-    s = _APOSTROPHES.sub("'", unicodedata.normalize("NFKC", text).casefold())
+    # "â€™" is ’ as UTF-8 read as Windows-1252 (a mis-encoded source)
+    s = _APOSTROPHES.sub("'", unicodedata.normalize("NFKC", text.replace("â€™", "’")).casefold())
     s = " ".join(s.split())
     start, end = 0, len(s)
     while start < end and (_is_punctuation(s[start]) or s[start].isspace()):

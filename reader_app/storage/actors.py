@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from reader_app.domain.actor_mentions import SOURCE_ALIAS, SOURCE_NAME, KnownName
 from reader_app.domain.actors import match_key
 from reader_app.domain.models import (
     ACTOR_TYPES,
@@ -330,3 +331,36 @@ def claim_ids_by(db: Database, actor_ids: Iterable[int]) -> list[AnnotationId]:
         db, "SELECT id FROM annotations WHERE kind = 'claim'"
         " AND claimant_id IN (SELECT value FROM json_each(?)) ORDER BY id",
         [json.dumps(sorted({int(i) for i in actor_ids}))])]
+
+
+# -- read-only look-ups for linking a new actor tag -------------------------------------------
+
+
+def persons_with_surname(db: Database, surname_key: str) -> list[tuple[int, str]]:
+    """(id, name) of the people whose name or an alias ends with the word surname_key
+    (a match key), oldest first; each person once."""
+    pattern = "% " + like_pattern(surname_key).strip("%")
+    rows = named_rows(
+        db, "SELECT x.id, x.name FROM actors x WHERE x.type = 'person' AND"
+        " (x.name_key LIKE ? ESCAPE '\\' OR x.id IN (SELECT actor_id FROM actor_aliases"
+        " WHERE alias_key LIKE ? ESCAPE '\\')) ORDER BY x.id", [pattern, pattern])
+    return [(r["id"], r["name"]) for r in rows]
+
+
+def organizations_with_word(db: Database, word_key: str) -> list[tuple[int, str]]:
+    """(id, name) of organisations (and armed forces, media) whose name holds word_key."""
+    pattern = like_pattern(word_key)
+    rows = named_rows(
+        db, "SELECT id, name FROM actors WHERE type IN ('organization', 'armed_force', 'media')"
+        " AND name_key LIKE ? ESCAPE '\\' ORDER BY id", [pattern])
+    return [(r["id"], r["name"]) for r in rows]
+
+
+def known_names(db: Database) -> list[KnownName]:
+    """Every actor's name and aliases as actor_finder.KnownName, oldest actor first."""
+    rows = named_rows(
+        db, "SELECT x.id, x.name AS text, x.name, x.type, 'name' AS source FROM actors x"
+        " UNION ALL SELECT x.id, a.alias, x.name, x.type, 'alias' FROM actor_aliases a"
+        " JOIN actors x ON x.id = a.actor_id ORDER BY 1, 5 DESC")
+    return [KnownName(r["text"], r["id"], r["name"], r["type"],
+                      SOURCE_NAME if r["source"] == "name" else SOURCE_ALIAS) for r in rows]

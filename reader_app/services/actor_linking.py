@@ -1,0 +1,160 @@
+"""Which actor a new actor tag names when its text is not a known name as it stands.
+
+Tried in order after the exact name, its possessive and a surname tagged in the article
+(domain.actors.propose_actor): an acronym the article defines, the party forms ("the
+Congress party"), the table of states (other names, capitals: "Washington" -> United
+States), a surname only one person in the library has, part of one organisation's name,
+and a spelling a letter or two off a known name ("probably X").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from sqlite_utils import Database
+
+from reader_app.domain.actor_acronyms import defined_acronyms
+from reader_app.domain.actor_finder import KnownName
+from reader_app.domain.actor_variants import (
+    closest_key,
+    name_variants,
+    org_containing,
+    surname_of,
+)
+from reader_app.domain.actors import match_key, name_tokens
+from reader_app.domain.models import Article
+from reader_app.domain.name_context import longer_name_after, longer_name_before
+from reader_app.formats.state_table import load_state_table
+from reader_app.storage.actors import (
+    actor_names,
+    known_actor_keys,
+    organizations_with_word,
+    persons_with_surname,
+)
+
+
+class Link(NamedTuple):
+    actor_id: int | None  # None: create the actor below
+    reason: str
+    new_name: str | None = None
+    new_type: str | None = None
+    new_aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _state_table() -> tuple[dict[str, KnownName], dict[str, list[str]]]:
+    """The built-in table: match key -> its row's name; canonical -> the keys of its names."""
+    table: dict[str, KnownName] = {}
+    keys: dict[str, list[str]] = {}
+    for name in load_state_table():
+        table.setdefault(match_key(name.text), name)
+        keys.setdefault(name.canonical, []).append(match_key(name.text))
+    return table, keys
+
+
+def _known(db: Database, key: str) -> tuple[int, str] | None:
+    ids = known_actor_keys(db, [key]).get(key)
+    if not ids:
+        return None
+    return ids[0], actor_names(db, ids[:1])[ids[0]]
+
+
+def _acronym(db: Database, article: Article, quote: str) -> Link | None:
+    acronym = quote.strip()
+    for _, start, end, named in defined_acronyms(article.text, []):
+        if article.text[start:end] != acronym:
+            continue
+        found = _known(db, match_key(named.canonical))
+        if found is not None:
+            return Link(found[0], f"acronym of {found[1]}, defined in the article")
+        return Link(None, f"acronym of {named.canonical}, defined in the article",
+                    named.canonical, named.actor_type, (acronym,))
+    return None
+
+
+def _variant(db: Database, quote: str) -> Link | None:
+    for key in name_variants(quote)[1:]:
+        found = _known(db, key)
+        if found is not None:
+            return Link(found[0], f"another form of the name of {found[1]}")
+    return None
+
+
+def _state(db: Database, article: Article, quote: str, start: int, end: int) -> Link | None:
+    if longer_name_before(article.text, start) or longer_name_after(article.text, end):
+        return None  # "Denzel Washington", "Washington Post": not the state
+    table, keys = _state_table()
+    row = next((table[k] for k in name_variants(quote) if k in table), None)
+    if row is None:
+        return None
+    how = "name" if match_key(row.text) == match_key(row.canonical) else f"“{row.text}” is a name"
+    probably = "" if row.certain else "probably "
+    # the library's actor for that state, under its canonical name or any other of its names
+    known = known_actor_keys(db, keys[row.canonical])
+    ids = [known[k][0] for k in keys[row.canonical] if k in known]
+    found = (ids[0], actor_names(db, ids[:1])[ids[0]]) if ids else None
+    if found is not None:
+        return Link(found[0], f"{probably}{how} of {found[1]} (state table)")
+    return Link(None, f"{probably}{how} of {row.canonical} (state table)", row.canonical,
+                row.actor_type)
+
+
+def _surname(db: Database, quote: str) -> Link | None:
+    surname = surname_of(quote)
+    if surname is None:
+        return None
+    people = [(i, n) for i, n in persons_with_surname(db, surname)
+              if name_tokens(n)[-1:] == [surname]]
+    if len({i for i, _ in people}) == 1:
+        return Link(people[0][0], f"surname of {people[0][1]}, the only person in the"
+                    " library with it")
+    return None
+
+
+def _organization(db: Database, quote: str) -> Link | None:
+    words = [w for w in name_tokens(name_variants(quote)[-1]) if len(w) > 3]
+    if not words:
+        return None
+    found = org_containing(quote, organizations_with_word(db, max(words, key=len)))
+    if found is None:
+        return None
+    return Link(found[0], f"part of the name of {found[1]}")
+
+
+def _spelling(db: Database, quote: str) -> Link | None:
+    # Linked, with "probably" in the reason, rather than a new actor "did you mean X?":
+    # a variant a letter off a known name is nearly always a transliteration of it
+    # (Zelensky/Zelenskyy, Sergei/Sergey), a wrong link is one click to relink in the tag
+    # editor, while a new actor is a duplicate that someone has to find and merge.
+    # Relatives stay apart (closest_key refuses the other gender's first name).
+    keys = known_actor_keys(db)
+    key = name_variants(quote)[1] if len(name_variants(quote)) > 1 else match_key(quote)
+    other = closest_key(match_key(quote), keys) or closest_key(key, keys)
+    surname = surname_of(quote)
+    if other is None and surname is not None:  # "Zelenskyy" for "Volodymyr Zelensky"
+        last_words: dict[str, set[int]] = {}
+        for k, ids in keys.items():
+            if " " in k:
+                last_words.setdefault(k.rsplit(" ", 1)[1], set()).update(ids)
+        near = closest_key(surname, last_words)
+        if near is not None and len(last_words[near]) == 1:
+            actor_id = next(iter(last_words[near]))
+            name = actor_names(db, [actor_id])[actor_id]
+            return Link(actor_id, f"probably {name}: “{quote.strip()}” is spelled a letter"
+                        " or two off")
+    if other is None:
+        return None
+    actor_id = keys[other][0]
+    name = actor_names(db, [actor_id])[actor_id]
+    return Link(actor_id, f"probably {name}: “{quote.strip()}” is spelled a letter or two off")
+
+
+def link_unknown_name(db: Database, article: Article, start: int, end: int) -> Link | None:
+    """The actor a tag's text names by another form of a name, else None (a new actor)."""
+    quote = article.text[start:end]
+    if not match_key(quote):
+        return None
+    return (_acronym(db, article, quote) or _variant(db, quote)
+            or _state(db, article, quote, start, end) or _surname(db, quote)
+            or _organization(db, quote) or _spelling(db, quote))
