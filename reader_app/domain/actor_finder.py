@@ -10,6 +10,7 @@ code points. Longest match wins, matches never overlap. Acronyms defined in the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import NamedTuple
 
 import ahocorasick
@@ -69,13 +70,51 @@ class ActorIndex:
         self.names = names
         self.persons = persons
         self.automaton: ahocorasick.Automaton | None = None
-        keys = names.keys() | persons.keys()
+        self.stems = _stems(names.keys() | persons.keys())
+        keys = names.keys() | persons.keys() | self.stems.keys()
+        self.knows = partial(_knows, names, self.stems)
         if keys:
             automaton = ahocorasick.Automaton()
             for key in keys:
                 automaton.add_word(key, key)
             automaton.make_automaton()
             self.automaton = automaton
+
+
+# Ukrainian and Russian nouns and adjectives change their ending by case: a Cyrillic name's
+# last word is also found by its stem followed by one of these ("Лаврова", "України",
+# "Зеленського"); anything else after the stem is another word ("український").
+_STRIP = ("ий", "ій", "ый", "ой", "ія", "ия", "ья", "а", "я", "о", "й", "ь", "е", "и", "і", "ы")
+_ENDINGS = frozenset("""а я у ю і ї и ы е є о ом ем єм ём ою ею ой ей ів ов ев ам ям ами ями
+    ах ях ові еві єві ого ому ім им ий ій ым ых их ими ої ую юю ая ее ие ые ему ьому ього ого
+    ої ою""".split())
+
+
+def _is_cyrillic(word: str) -> bool:
+    return bool(word) and all("\u0400" <= c <= "\u04ff" for c in word)
+
+
+def _stems(keys: Iterable[str]) -> dict[str, str]:
+    """Search key of a stem -> the full key, for keys whose last word is Cyrillic."""
+    keys = set(keys)
+    stems: dict[str, str] = {}
+    for key in keys:
+        head, _, last = key.rpartition(" ")
+        if len(last) < 4 or not _is_cyrillic(last):
+            continue
+        stem = next((last[:-len(e)] for e in _STRIP if last.endswith(e)
+                     and len(last) - len(e) >= 3), last)
+        stem_key = f"{head} {stem}"
+        stems.setdefault(stem_key, stem_key if stem_key in keys else key)
+    return stems
+
+
+def _knows(names: dict[str, list[_Name]], stems: dict[str, str], word: str) -> bool:
+    """A word that is a known name as it stands or inflected ("України")."""
+    key = search_key(word)
+    if key in names:
+        return True
+    return any(key.endswith(e) and key[:-len(e)] in stems for e in _ENDINGS)
 
 
 def _person(name: KnownName) -> tuple[str, Person] | None:
@@ -173,10 +212,12 @@ def _name_mention(text: str, entries: list[_Name], start: int, end: int,
 class _Scan:
     """Matches in the text's searchable copy, mapped back to code points."""
 
-    def __init__(self, text: str, automaton: ahocorasick.Automaton) -> None:
+    def __init__(self, text: str, automaton: ahocorasick.Automaton,
+                 stems: dict[str, str]) -> None:
         self.text = text
         self.copy = SearchText(text)
         self.automaton = automaton
+        self.stems = stems
 
     def matches(self, start: int = 0, end: int | None = None, longest: bool = True
                 ) -> list[tuple[int, int, str, int]]:
@@ -210,8 +251,20 @@ class _Scan:
             if whole and ((first > 1 and text[first - 1] in _APOSTROPHES) or (
                     stop < len(text) and text[stop] in _APOSTROPHES)):
                 whole = _word_ends(text, first, stop) is not None
+            if key in self.stems and (not whole or self.stems[key] != key):
+                stop, key, whole = self._inflected(first, stop, key, whole)
             found.append((first, stop if whole else -1, key, last))
         return found
+
+    def _inflected(self, start: int, stop: int, key: str, whole: bool) -> tuple[int, str, bool]:
+        """A Cyrillic stem's match with its case ending: (end, full key, True), else
+        not a whole word."""
+        text, j = self.text, stop
+        while j < len(text) and text[j].isalpha():
+            j += 1
+        if text[stop:j].casefold() in _ENDINGS:
+            return j, self.stems[key], True
+        return stop, key, whole and self.stems[key] == key
 
     def shorter(self, key: str, last: int) -> list[tuple[int, int, str, int]]:
         """Whole-word matches inside a longer one that did not fit ("Kyiv" in "Kyiv
@@ -231,7 +284,7 @@ def find_actors(text: str, index: ActorIndex,
     mentions: list[ActorMention] = []
     if index.automaton is None:
         return acronym_mentions(text, mentions)
-    scan = _Scan(text, index.automaton)
+    scan = _Scan(text, index.automaton, index.stems)
     names, persons = index.names, index.persons
     taken = 0  # end of the last mention: matches never overlap
     todo = scan.matches()
@@ -253,7 +306,8 @@ def find_actors(text: str, index: ActorIndex,
                 else:
                     mention = _name_mention(text, entries, start, end, context)
             if mention is None and key in persons:
-                mention = surname_mention(text, persons[key], key, start, end, context)
+                mention = surname_mention(text, persons[key], key, start, end, context,
+                                          index.knows)
         if mention is None or mention.start < taken:
             if " " in key[1:]:  # a longer name that did not fit: the names inside it
                 todo.extend(reversed(scan.shorter(key, last)))

@@ -10,7 +10,7 @@ or two letters off ("Sergey" for "Sergei") is only "probably" the same person.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
@@ -89,10 +89,14 @@ def _with_first_name(text: str, persons: list[Person], surname: str, end: int,
 
 
 def surname_mention(text: str, persons: list[Person], surname: str, start: int, end: int,
-                    context: SurnameContext) -> ActorMention | None:
+                    context: SurnameContext, knows: Callable[[str], bool] = lambda w: False
+                    ) -> ActorMention | None:
     """What text[start:end], a known person's surname (any key for it: `surname`), names
-    here (None: cannot tell)."""
+    here (None: cannot tell). knows: is a word a known name ("України Зеленський": a
+    state's name before a surname is not a first name)."""
     first = first_name_before(text, start)
+    if first is not None and knows(first[1]):
+        first = None
     if first is not None:
         return _with_first_name(text, persons, surname, end, *first, context)
     ids = list(dict.fromkeys(p.actor_id for p in persons))

@@ -30,6 +30,10 @@ _OPENERS = frozenset("""
     вчора сьогодні завтра тоді тепер нині офіційний офіційна офіційно водночас
     и но что как когда после до при во на за от из про для однако также вчера сегодня
     завтра тогда теперь официальный официальная официально
+    президент президента прем'єр-міністр прем'єр міністр міністра голова речник речниця посол
+    генерал полковник депутат депутатка мер пан пані спікер секретар командувач очільник
+    глава министр председатель представитель господин госпожа мэр спикер секретарь
+    командующий премьер премьер-министр
 """.split())
 # Capitalised after a state's name without making it another name ("U.S. President").
 _INSTITUTIONS = frozenset("""
@@ -84,6 +88,8 @@ def first_name_before(text: str, start: int) -> tuple[int, str] | None:
     if found is None:
         return None
     _, word = found
+    if word.endswith(".") and not is_initial(word):
+        return None  # the end of a sentence, or a title ("Mr.")
     if word.isupper() and not is_initial(word):
         return None
     if match_key(word.rstrip(".")) in _NOT_FIRST_NAMES:
@@ -99,6 +105,8 @@ def longer_name_after(text: str, end: int) -> bool:
     """A capitalised word right after a name that continues it ("Washington Post")."""
     if text[end:end + 1] not in (" ", "\u00a0") or not text[end + 1:end + 2].isupper():
         return False
+    if "\u0400" <= text[end - 1] <= "\u04ff":
+        return False  # Ukrainian and Russian capitalise a name's first word only
     m = _AFTER.match(text[end:end + _LOOK])
     if m is None:
         return False
