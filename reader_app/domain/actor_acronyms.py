@@ -51,12 +51,14 @@ def _expansion(text: str, before: int, acronym: str) -> tuple[int, int] | None:
 def defined_acronyms(text: str, mentions: list[ActorMention]
                      ) -> list[tuple[int, int, int, ActorMention]]:
     """(bracket start, acronym start, acronym end, what it names) of each definition."""
-    ends = {m.end: m for m in mentions}
+    ends: dict[int, ActorMention] | None = None
     found = []
     for m in _DEFINITION.finditer(text):
         acronym = m.group(1)
         if not _is_acronym(acronym):
             continue
+        if ends is None:
+            ends = {m.end: m for m in mentions}
         before = m.start()
         while before > 0 and text[before - 1] in " \u00a0":
             before -= 1
@@ -86,8 +88,11 @@ def _later_uses(text: str, acronym: str, after: int) -> list[int]:
 def acronym_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """The mentions with each defined acronym's uses added (they replace a match of the
     same span: the text's own definition beats the library's reading), in text order."""
+    definitions = defined_acronyms(text, mentions)
+    if not definitions:
+        return mentions
     by_start = {m.start: m for m in mentions}
-    for _bracket, start, end, named in defined_acronyms(text, mentions):
+    for _bracket, start, end, named in definitions:
         acronym = text[start:end]
         if named.start not in by_start and not _overlaps(by_start, named.start, named.end):
             by_start[named.start] = named

@@ -232,6 +232,8 @@ class _Scan:
         found: list[tuple[int, int, str, int]] = []
         hits = (self.automaton.iter_long if longest else self.automaton.iter)(
             t, start, n if end is None else end)
+        stems, apostrophes, size = self.stems, _APOSTROPHES, len(text)
+        add = found.append
         k = 0  # runs before the match's last character (matches come in order of ends)
         for last, key in hits:
             b = last - 1  # the last character, in the copy without its leading space
@@ -243,17 +245,21 @@ class _Scan:
             j = k
             while j and run_at[j - 1] > a:
                 j -= 1
-            a += shift[j - 1] if j else 0
-            b += shift[k - 1] if k else 0
-            first, stop = (a, b + 1) if starts is None or stops is None else (
-                starts[a], stops[b])
-            whole = not (last + 1 < n and t[last + 1].isalnum())
-            if whole and ((first > 1 and text[first - 1] in _APOSTROPHES) or (
-                    stop < len(text) and text[stop] in _APOSTROPHES)):
+            if j:
+                a += shift[j - 1]
+            if k:
+                b += shift[k - 1]
+            if starts is None or stops is None:
+                first, stop = a, b + 1
+            else:
+                first, stop = starts[a], stops[b]
+            whole = last + 1 >= n or not t[last + 1].isalnum()
+            if whole and ((first > 1 and text[first - 1] in apostrophes) or (
+                    stop < size and text[stop] in apostrophes)):
                 whole = _word_ends(text, first, stop) is not None
-            if key in self.stems and (not whole or self.stems[key] != key):
+            if key in stems and (not whole or stems[key] != key):
                 stop, key, whole = self._inflected(first, stop, key, whole)
-            found.append((first, stop if whole else -1, key, last))
+            add((first, stop if whole else -1, key, last))
         return found
 
     def _inflected(self, start: int, stop: int, key: str, whole: bool) -> tuple[int, str, bool]:

@@ -41,7 +41,11 @@ class SurnameContext:
         self._new: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, new person)
 
     def seen(self, actor_id: int, start: int) -> None:
-        insort(self._at.setdefault(actor_id, []), start)
+        starts = self._at.setdefault(actor_id, [])
+        if not starts or starts[-1] <= start:
+            starts.append(start)  # the usual case: found in text order
+        else:
+            insort(starts, start)
 
     def seen_new(self, surname: str, canonical: str, start: int) -> None:
         insort(self._new.setdefault(surname, []), (start, canonical))
