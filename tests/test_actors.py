@@ -350,3 +350,29 @@ def test_known_actor_keys_for_given_keys_only(db):
     create_actor(db, "NATO", "organization")
     assert known_actor_keys(db, ["moscow", "nobody"]) == {"moscow": [russia.id]}
     assert set(known_actor_keys(db)) == {"russia", "moscow", "nato"}
+
+
+def test_a_mis_encoded_apostrophe_keys_like_a_real_one():
+    # ’ as UTF-8 read as Windows-1252 is "â€™": a possessive all the same
+    assert match_key("Russiaâ€™s") == match_key("Russia’s") == "russia's"
+    assert propose("Russiaâ€™s") == (1, "possessive of Russia")
+    assert name_from_quote("Russiaâ€™s") == "Russia"
+
+
+def test_read_only_lookups_for_linking_and_finding(db):
+    from reader_app.domain.actor_finder import SOURCE_ALIAS, SOURCE_NAME, KnownName
+    from reader_app.storage.actors import (
+        known_names,
+        organizations_with_word,
+        persons_with_surname,
+    )
+
+    lavrov = create_actor(db, "Sergei Lavrov", "person", aliases=["S. Lavrov"])
+    create_actor(db, "Lavrov Street Market", "organization")
+    reform = create_actor(db, "National Reform Party", "organization")
+    assert persons_with_surname(db, "lavrov") == [(lavrov.id, "Sergei Lavrov")]
+    assert persons_with_surname(db, "lav") == []
+    assert organizations_with_word(db, "reform") == [(reform.id, "National Reform Party")]
+    assert known_names(db)[:2] == [
+        KnownName("Sergei Lavrov", lavrov.id, "Sergei Lavrov", "person", SOURCE_NAME),
+        KnownName("S. Lavrov", lavrov.id, "Sergei Lavrov", "person", SOURCE_ALIAS)]

@@ -52,7 +52,7 @@ def org_containing(quote: str, orgs: Sequence[tuple[int, str]]) -> tuple[int, st
     """The one organisation whose name holds every telling word of the quote ("Reform
     Party" in "National Reform Party"); None when none or several do."""
     keys = name_variants(quote)
-    words = {w for w in name_tokens(keys[1] if len(keys) > 1 else keys[0])} - _GENERIC
+    words = set(name_tokens(keys[1] if len(keys) > 1 else keys[0])) - _GENERIC
     if not words:
         return None
     hits = [(i, name) for i, name in orgs if words <= set(name_tokens(name))]

@@ -179,6 +179,8 @@ def name_from_quote(quote: str) -> str:
     """A new actor's name from the tagged text: single spaces, no surrounding quotation
     marks or commas, no possessive ("Russia’s" -> "Russia"); inner characters untouched."""
     name = " ".join(quote.split()).strip(_EDGE_MARKS + " ")
+    if name.endswith("â€™s") and len(name) > 4:  # ’ mis-encoded as Windows-1252
+        name = name[:-4]
     if name[-2:] in ("'s", "’s") and len(name) > 2:
         name = name[:-2]
     return name.strip(_EDGE_MARKS + " ") or " ".join(quote.split())

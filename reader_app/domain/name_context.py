@@ -13,7 +13,8 @@ import re
 
 from reader_app.domain.actors import TITLE_WORDS, match_key
 
-__all__ = ["capitalised_word_before", "first_name_before", "is_initial", "longer_name_after", "longer_name_before"]
+__all__ = ["capitalised_word_before", "first_name_before", "is_initial", "longer_name_after",
+           "longer_name_before"]
 
 # Capitalised in English news for reasons other than being part of a name.
 _OPENERS = frozenset("""

@@ -104,7 +104,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     if _possessive_at(text, end):
         return start, end
-    while 0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+    while (0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end])
+           and not text.startswith("â€™", end)):  # a mis-encoded ’ is never part of a word
         end += 1
     return start, end
 

@@ -23,7 +23,7 @@ from reader_app.domain.actor_variants import (
     surname_of,
 )
 from reader_app.domain.actors import match_key, name_tokens
-from reader_app.domain.models import Article
+from reader_app.domain.models import ActorId, Article
 from reader_app.domain.name_context import longer_name_after, longer_name_before
 from reader_app.formats.state_table import load_state_table
 from reader_app.storage.actors import (
@@ -53,11 +53,15 @@ def _state_table() -> tuple[dict[str, KnownName], dict[str, list[str]]]:
     return table, keys
 
 
+def _name(db: Database, actor_id: int) -> str:
+    return actor_names(db, [actor_id])[ActorId(actor_id)]
+
+
 def _known(db: Database, key: str) -> tuple[int, str] | None:
     ids = known_actor_keys(db, [key]).get(key)
     if not ids:
         return None
-    return ids[0], actor_names(db, ids[:1])[ids[0]]
+    return ids[0], _name(db, ids[0])
 
 
 def _acronym(db: Database, article: Article, quote: str) -> Link | None:
@@ -93,7 +97,7 @@ def _state(db: Database, article: Article, quote: str, start: int, end: int) -> 
     # the library's actor for that state, under its canonical name or any other of its names
     known = known_actor_keys(db, keys[row.canonical])
     ids = [known[k][0] for k in keys[row.canonical] if k in known]
-    found = (ids[0], actor_names(db, ids[:1])[ids[0]]) if ids else None
+    found = (ids[0], _name(db, ids[0])) if ids else None
     if found is not None:
         return Link(found[0], f"{probably}{how} of {found[1]} (state table)")
     return Link(None, f"{probably}{how} of {row.canonical} (state table)", row.canonical,
@@ -140,13 +144,13 @@ def _spelling(db: Database, quote: str) -> Link | None:
         near = closest_key(surname, last_words)
         if near is not None and len(last_words[near]) == 1:
             actor_id = next(iter(last_words[near]))
-            name = actor_names(db, [actor_id])[actor_id]
+            name = _name(db, actor_id)
             return Link(actor_id, f"probably {name}: “{quote.strip()}” is spelled a letter"
                         " or two off")
     if other is None:
         return None
     actor_id = keys[other][0]
-    name = actor_names(db, [actor_id])[actor_id]
+    name = _name(db, actor_id)
     return Link(actor_id, f"probably {name}: “{quote.strip()}” is spelled a letter or two off")
 
 
