@@ -90,6 +90,14 @@ def test_no_state_inside_other_names_or_words(text):
     assert all(m.actor_type != "state" for _, m in found(text))
 
 
+def test_datelines_and_titled_people_are_not_states_but_neighbouring_states_are():
+    text = ("KYIV, Ukraine — Colonel Washington and Mr. Jordan met. Russia Ukraine talks "
+            "stalled, the President of Ukraine said.\nMOSCOW (Reuters) - Президент України "
+            "відповів.")
+    assert [q for q, m in found(text) if m.actor_type == "state"] == [
+        "Russia", "Ukraine", "Ukraine", "України"]
+
+
 def test_titles_and_institutions_after_a_state_keep_it():
     text = "U.S. President Ana Ruiz and Russia Defence Ministry officials met."
     assert [q for q, m in found(text) if m.actor_type == "state"] == ["U.S.", "Russia"]

@@ -9,7 +9,7 @@ code points. Longest match wins, matches never overlap. Acronyms defined in the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import NamedTuple
 
@@ -27,7 +27,7 @@ from reader_app.domain.actor_mentions import (
 from reader_app.domain.actor_surnames import SurnameContext, surname_mention
 from reader_app.domain.actors import TITLE_WORDS, match_key, name_tokens
 from reader_app.domain.mention_text import SearchText, search_key
-from reader_app.domain.name_context import longer_name_after, longer_name_before
+from reader_app.domain.name_context import in_dateline, longer_name_after, longer_name_before
 
 __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMention",
            "KnownName", "build_actor_index", "find_actors"]
@@ -175,13 +175,14 @@ def _word_ends(text: str, start: int, end: int) -> int | None:
 
 
 def _name_mention(text: str, entries: list[_Name], start: int, end: int,
-                  context: SurnameContext) -> ActorMention | None:
+                  context: SurnameContext, knows: Callable[[str], bool]) -> ActorMention | None:
     if len(entries) == 1:  # the usual case, without a list
         fitting = entries if _case_fits(entries[0].case, text, start, end) else []
     else:
         fitting = [e for e in entries if _case_fits(e.case, text, start, end)]
     if any(e.table for e in fitting) and (
-            longer_name_before(text, start) or longer_name_after(text, end)):
+            longer_name_before(text, start, knows) or longer_name_after(text, end, knows)
+            or in_dateline(text, start, end)):
         fitting = [e for e in fitting if not e.table]
     if not fitting:
         return None
@@ -310,7 +311,7 @@ def find_actors(text: str, index: ActorIndex,
                     mention = ActorMention(start, end, n.actor_id, n.canonical, n.actor_type,
                                            e.reason, True)
                 else:
-                    mention = _name_mention(text, entries, start, end, context)
+                    mention = _name_mention(text, entries, start, end, context, index.knows)
             if mention is None and key in persons:
                 mention = surname_mention(text, persons[key], key, start, end, context,
                                           index.knows)

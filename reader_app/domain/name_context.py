@@ -10,11 +10,12 @@ the same test holds there with their own openers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader_app.domain.actors import TITLE_WORDS, match_key
 
-__all__ = ["capitalised_word_before", "first_name_before", "is_initial", "longer_name_after",
-           "longer_name_before"]
+__all__ = ["capitalised_word_before", "first_name_before", "in_dateline", "is_initial",
+           "longer_name_after", "longer_name_before"]
 
 # Capitalised in English news for reasons other than being part of a name.
 _OPENERS = frozenset("""
@@ -31,6 +32,14 @@ _OPENERS = frozenset("""
     вчора сьогодні завтра тоді тепер нині офіційний офіційна офіційно водночас
     и но что как когда после до при во на за от из про для однако также вчера сегодня
     завтра тогда теперь официальный официальная официально
+""".split())
+# Titles: before a surname they are not a first name; before a state's name in English they
+# make it a person's name ("Colonel Washington", "Mr. Jordan").
+_TITLES = frozenset("""
+    colonel lieutenant major captain sergeant marshal brigadier judge justice bishop
+    archbishop patriarch metropolitan rabbi father cardinal imam chairman chairwoman chair
+    director commissioner inspector detective officer lawmaker mp speaker envoy coach ceo
+    professor doctor sister brother mother aunt uncle son daughter wife husband
     президент президента прем'єр-міністр прем'єр міністр міністра голова речник речниця посол
     генерал полковник депутат депутатка мер пан пані спікер секретар командувач очільник
     глава министр председатель представитель господин госпожа мэр спикер секретарь
@@ -46,11 +55,15 @@ _INSTITUTIONS = frozenset("""
     national federal central supreme general armed special
     міністерство міністр уряд президент парламент посольство
     министерство министр правительство президент парламент посольство
-""".split()) | TITLE_WORDS
+""".split()) | TITLE_WORDS | _TITLES
 
-_NOT_FIRST_NAMES = _OPENERS | TITLE_WORDS
+_NOT_FIRST_NAMES = _OPENERS | _TITLES | TITLE_WORDS
 _NOT_AFTER = _OPENERS | _INSTITUTIONS
 _IN_WORD = "'’.-"
+
+
+def _nothing(word: str) -> bool:
+    return False
 _AFTER = re.compile(r"^[ \u00a0]([^\W\d_][\w'’\-]*)")
 _LOOK = 48  # characters looked at around a name
 
@@ -98,11 +111,20 @@ def first_name_before(text: str, start: int) -> tuple[int, str] | None:
     return found
 
 
-def longer_name_before(text: str, start: int) -> bool:
-    return first_name_before(text, start) is not None
+def longer_name_before(text: str, start: int, knows: Callable[[str], bool] = _nothing) -> bool:
+    """A capitalised word right before a name that is part of it ("Denzel Washington"),
+    or an English title ("Mr. Jordan"); knows(word): a known name next to it is not
+    ("Ukraine Russia talks")."""
+    found = capitalised_word_before(text, start)
+    if found is None:
+        return False
+    if match_key(found[1].rstrip(".")) in _TITLES | TITLE_WORDS:
+        return not "\u0400" <= text[start] <= "\u04ff"  # "Президент України" is the state
+    found = first_name_before(text, start)
+    return found is not None and not knows(found[1])
 
 
-def longer_name_after(text: str, end: int) -> bool:
+def longer_name_after(text: str, end: int, knows: Callable[[str], bool] = _nothing) -> bool:
     """A capitalised word right after a name that continues it ("Washington Post")."""
     if text[end:end + 1] not in (" ", "\u00a0") or not text[end + 1:end + 2].isupper():
         return False
@@ -112,4 +134,22 @@ def longer_name_after(text: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return match_key(word) not in _NOT_AFTER
+    return match_key(word) not in _NOT_AFTER and not knows(word)
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """A name in capitals at the start of a line, before a dash or a comma: a dateline's
+    place ("KYIV, Ukraine — ...", "MOSCOW (Reuters) -"), not an actor."""
+    if text[start - 2:start] != ", " and not text[start:end].isupper():
+        return False  # the usual case, decided at once
+    line = text.rfind("\n", max(0, start - _LOOK), start) + 1
+    if line == 0 and start > _LOOK:
+        return False
+    head = text[line:start]
+    if not text[start:end].isupper() and not (head.endswith(", ") and head[:-2].isupper()):
+        return False  # "KYIV, Ukraine —": the country after the place is the dateline's too
+    if head and not (head.endswith(", ") and head[:-2].isupper()):
+        return False
+    rest = text[end:end + 40]
+    return rest[:1] in (",", " ") and any(d in rest for d in ("—", "–", " - ", "(Reuters)",
+                                                               "(AP)", "(AFP)"))

@@ -86,9 +86,14 @@ def _variant(db: Database, quote: str) -> Link | None:
 
 
 def _state(db: Database, article: Article, quote: str, start: int, end: int) -> Link | None:
-    if longer_name_before(article.text, start) or longer_name_after(article.text, end):
-        return None  # "Denzel Washington", "Washington Post": not the state
     table, keys = _state_table()
+
+    def known(word: str) -> bool:
+        return match_key(word) in table
+
+    if (longer_name_before(article.text, start, known)
+            or longer_name_after(article.text, end, known)):
+        return None  # "Denzel Washington", "Washington Post": not the state
     row = next((table[k] for k in name_variants(quote) if k in table), None)
     if row is None:
         return None
