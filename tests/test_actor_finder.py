@@ -295,3 +295,23 @@ def test_a_megabyte_with_3000_known_actors_is_searched_in_one_fast_pass():
     # measured about 0.03 s on the development machine (2 busy cores); the bound is loose
     # so that a loaded CI machine does not fail it, yet a regex per actor would.
     assert min(times) < 0.25 and build < 2.0
+
+
+def test_a_surname_that_is_a_word_needs_its_capital():
+    names = [person("Anna Field", 1)]
+    assert [q for q, _ in found("Crews left the field. Field said no.", names, table=False)] == [
+        "Field"]
+
+
+def test_a_description_the_analyst_linked_is_only_probably_that_actor():
+    names = [KnownName("the ministry", 4, "Defence Ministry", "organization", "alias")]
+    [(quote, mention)] = found("Later the ministry denied it.", names, table=False)
+    assert quote == "the ministry" and mention.actor_id == 4 and not mention.certain
+    assert "description" in mention.reason
+
+
+def test_an_acronym_of_a_thing_is_only_probably_an_actor():
+    text = "It flew an Unmanned Aerial Vehicle (UAV) on Monday."
+    got = found(text, table=False)
+    assert got and all(not m.certain and m.reason.startswith("probably") for _, m in got)
+    assert {m.canonical for _, m in got} == {"Unmanned Aerial Vehicle"}

@@ -68,8 +68,13 @@ def defined_acronyms(text: str, mentions: list[ActorMention]
             if span is None:
                 continue
             name = " ".join(text[span[0]:span[1]].split())
-            named = ActorMention(span[0], span[1], None, name, guess_actor_type(name),
-                                 f"new actor, defines the acronym {acronym}", True)
+            # an expansion names a body; without a word that says so ("Party", "Union",
+            # "Ministry") it may be a thing ("Intercontinental Ballistic Missile"): probably
+            kind = guess_actor_type(name)
+            sure = kind not in ("person", "other")
+            named = ActorMention(span[0], span[1], None, name, kind if sure else "organization",
+                                 ("" if sure else "probably ")
+                                 + f"a new actor, defines the acronym {acronym}", sure)
         found.append((m.start(), m.start(1), m.end(1), named))
     return found
 

@@ -58,8 +58,16 @@ def _case_rule(name: str) -> int:
 def _entry(n: KnownName) -> _Name:
     what = "name of" if match_key(n.text) == match_key(n.canonical) else "alias of"
     where = " (state table)" if n.source == SOURCE_TABLE else ""
-    return _Name(n, _case_rule(n.text), f"{what} {n.canonical}{where}",
-                 n.text.rstrip().endswith("."), n.source == SOURCE_TABLE)
+    reason = f"{what} {n.canonical}{where}"
+    if not n.certain:
+        reason += " (an ambiguous name)"
+    if not any(c.isupper() for c in n.text):
+        # "the ministry", "protesters": a description the analyst linked once names
+        # another body in another article as often as the same one
+        n = n._replace(certain=False)
+        reason += " (a description rather than a name)"
+    return _Name(n, _case_rule(n.text), reason, n.text.rstrip().endswith("."),
+                 n.source == SOURCE_TABLE)
 
 
 class ActorIndex:
@@ -202,8 +210,7 @@ def _name_mention(text: str, entries: list[_Name], start: int, end: int,
                 certain = False
                 reason = f"{chosen.reason} (the first of {len(actors)} actors with this name)"
     if not certain:
-        reason = "probably " + reason + ("" if reason.endswith("name)") else
-                                         " (an ambiguous name)")
+        reason = "probably " + reason
     if chosen.dotted and text[end:end + 1] == ".":
         end += 1  # "U.S." keeps its full stop
     n = chosen.known

@@ -98,6 +98,8 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     """What text[start:end], a known person's surname (any key for it: `surname`), names
     here (None: cannot tell). knows: is a word a known name ("України Зеленський": a
     state's name before a surname is not a first name)."""
+    if not text[start].isupper():
+        return None  # "the field" is not Anna Field: surnames are written with a capital
     first = first_name_before(text, start)
     if first is not None and knows(first[1]):
         first = None

@@ -25,9 +25,13 @@ _ORG_WORDS = frozenset("""
     ministry ministries department office agency council committee commission party union
     alliance bank company corporation corp inc ltd government parliament court administration
     kremlin embassy organization organisation institute foundation service services nato un
+    служба міністерство партія рада комітет агентство компанія банк союз управління
+    прокуратура суд уряд штаб посольство министерство партия совет комитет агентство
+    компания управление правительство
 """.split())
 _ARMED_WORDS = frozenset("army navy forces force guard guards military troops brigade "
-                         "regiment battalion division militia fleet command".split())
+                         "regiment battalion division militia fleet command армія сили флот "
+                         "бригада гвардія армия силы бригада гвардия".split())
 _MEDIA_WORDS = frozenset("times post news tv television radio newspaper press reuters afp "
                          "tass bbc cnn journal gazette herald tribune magazine channel".split())
 _STATE_WORDS = frozenset("republic kingdom federation states emirates".split())
