@@ -101,7 +101,8 @@ def acronym_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMenti
         acronym = text[start:end]
         if named.start not in by_start and not _overlaps(by_start, named.start, named.end):
             by_start[named.start] = named
-        reason = f"acronym of {named.canonical}, defined in the text"
+        reason = ("" if named.certain else "probably ") + (
+            f"acronym of {named.canonical}, defined in the text")
         for at in _later_uses(text, acronym, start):
             use = ActorMention(at, at + len(acronym), named.actor_id, named.canonical,
                                named.actor_type, reason, named.certain)
