@@ -25,6 +25,8 @@ _ORG_WORDS = frozenset("""
     ministry ministries department office agency council committee commission party union
     alliance bank company corporation corp inc ltd government parliament court administration
     kremlin embassy organization organisation institute foundation service services nato un
+    congress movement front league assembly association coalition bloc society church
+    university police
     служба міністерство партія рада комітет агентство компанія банк союз управління
     прокуратура суд уряд штаб посольство министерство партия совет комитет агентство
     компания управление правительство

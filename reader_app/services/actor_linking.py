@@ -88,11 +88,11 @@ def _variant(db: Database, quote: str) -> Link | None:
 def _state(db: Database, article: Article, quote: str, start: int, end: int) -> Link | None:
     table, keys = _state_table()
 
-    def known(word: str) -> bool:
+    def in_table(word: str) -> bool:
         return match_key(word) in table
 
-    if (longer_name_before(article.text, start, known)
-            or longer_name_after(article.text, end, known)):
+    if (longer_name_before(article.text, start, in_table)
+            or longer_name_after(article.text, end, in_table)):
         return None  # "Denzel Washington", "Washington Post": not the state
     row = next((table[k] for k in name_variants(quote) if k in table), None)
     if row is None:
