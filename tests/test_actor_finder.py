@@ -315,3 +315,9 @@ def test_an_acronym_of_a_thing_is_only_probably_an_actor():
     got = found(text, table=False)
     assert got and all(not m.certain and m.reason.startswith("probably") for _, m in got)
     assert {m.canonical for _, m in got} == {"Unmanned Aerial Vehicle"}
+
+
+def test_a_first_names_other_gender_is_a_relative():
+    [(quote, mention)] = found("Ivana Kovalenko spoke.", [person("Ivan Kovalenko", 1)],
+                               table=False)
+    assert quote == "Ivana Kovalenko" and mention.actor_id is None

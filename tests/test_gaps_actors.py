@@ -164,8 +164,10 @@ def test_a_spelling_a_letter_off_is_probably_the_known_actor(db):
 def test_relatives_are_never_merged(db):
     mykola = create_actor(db, "Mykola Petrenko", "person")
     oleksandr = create_actor(db, "Oleksandr Kravets", "person")
+    ivan = create_actor(db, "Ivan Sokolov", "person")
     article = article_of(db, "Olena Petrenko and Oleksandra Kravets, relatives of the accused, "
-                             "spoke to reporters.")
+                             "spoke to reporters, as did Ivana Sokolova.")
+    assert tag_quote(db, article, "Ivana Sokolova").annotation.actor_id != ivan.id
     olena = tag_quote(db, article, "Olena Petrenko")
     sister = tag_quote(db, article, "Oleksandra Kravets")
     assert olena.annotation.actor_id != mykola.id and olena.created_actor is not None

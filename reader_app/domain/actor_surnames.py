@@ -21,9 +21,24 @@ from reader_app.domain.name_context import first_name_before, is_initial
 __all__ = ["SurnameContext", "close_spelling", "surname_mention"]
 
 
+_GENDER_ENDINGS = (("", "a"), ("", "а"), ("ий", "а"), ("ій", "я"), ("ый", "ая"), ("ой", "ая"),
+                   ("o", "a"))
+
+
+def gender_pair(a: str, b: str) -> bool:
+    """The male and female forms of one name ("Ivan"/"Ivana", "Petrov"/"Petrova",
+    "Зеленський"/"Зеленська"): relatives, never one person's spelling variants."""
+    for male, female in _GENDER_ENDINGS:
+        for x, y in ((a, b), (b, a)):
+            if x.endswith(male) and y.endswith(female) and (
+                    x[:len(x) - len(male)] == y[:len(y) - len(female)]):
+                return True
+    return False
+
+
 def close_spelling(a: str, b: str) -> bool:
     """Two words a letter (two for long words) apart: a spelling variant, not a new name."""
-    if a == b or min(len(a), len(b)) < 4:
+    if a == b or min(len(a), len(b)) < 4 or gender_pair(a, b):
         return False
     return Levenshtein.distance(a, b, score_cutoff=2) <= (1 if len(b) <= 7 else 2)
 

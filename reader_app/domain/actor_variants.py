@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from reader_app.domain.actor_surnames import gender_pair
 from reader_app.domain.actors import TITLE_WORDS, candidate_keys, name_tokens
 
 __all__ = ["closest_key", "name_variants", "org_containing", "surname_of"]
@@ -62,8 +63,8 @@ def org_containing(quote: str, orgs: Sequence[tuple[int, str]]) -> tuple[int, st
 
 def closest_key(key: str, keys: Iterable[str]) -> str | None:
     """A known key a letter off (two for long names), never for short words: "zelenskyy"
-    -> "zelensky", "sergey lavrov" -> "sergei lavrov". With the same surname, a first name
-    that only adds a letter is a relative ("Oleksandra" is not "Oleksandr")."""
+    -> "zelensky", "sergey lavrov" -> "sergei lavrov". A name's other gender is a relative
+    ("Oleksandra" is not "Oleksandr", "Petrova" not "Petrov")."""
     if len(key) < 5:
         return None
     limit = 1 if len(key) <= 8 else 2
@@ -72,9 +73,6 @@ def closest_key(key: str, keys: Iterable[str]) -> str | None:
     if found is None or found[1] == 0:
         return None
     other = found[0]
-    mine, theirs = key.split(), str(other).split()
-    if len(mine) > 1 and len(theirs) > 1 and mine[-1] == theirs[-1]:
-        a, b = mine[0], theirs[0]
-        if a.startswith(b) or b.startswith(a):
-            return None  # same surname, the first name's other gender: a relative
+    if any(gender_pair(a, b) for a, b in zip(key.split(), str(other).split(), strict=False)):
+        return None  # "Ivana Petrova" is a relative of "Ivan Petrov", not a spelling
     return str(other)
