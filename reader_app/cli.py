@@ -9,6 +9,7 @@ a non-zero status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sqlite3
 import sys
@@ -16,12 +17,18 @@ import time
 from collections.abc import Callable
 from contextlib import closing, suppress
 
+from sqlite_utils import Database
+
 from reader_app import __version__
-from reader_app.domain.models import CLAIM_STATUSES, KINDS
+from reader_app.domain.models import CLAIM_STATUSES, KINDS, Article
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.formats.dateline import valid_iso_date
 from reader_app.services.exporting import TABLES
 from reader_app.services.importing import describe_duplicate, import_paths
+from reader_app.services.suggesting import SUGGESTED_KINDS, suggest
+from reader_app.services.tagging import plan_tag
+from reader_app.services.tagging import tag as tag_span
+from reader_app.storage.articles import NotFound, get_article
 from reader_app.storage.backup import backup_library
 from reader_app.storage.database import (
     ForeignSchema,
@@ -30,11 +37,12 @@ from reader_app.storage.database import (
     validate_library,
 )
 from reader_app.storage.errors import advice
+from reader_app.storage.export_rows import export_row_by_id
 from reader_app.storage.library_files import is_library_file
 from reader_app.storage.location import resolve_library_path
 
 PROG = "reader-app"
-COMMANDS = ("import", "export", "backup", "repair")
+COMMANDS = ("import", "export", "backup", "repair", "suggest", "tag")
 FORMATS = ("csv",)
 # --table: (columns, rows, count, noun, the filters that apply)
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
@@ -45,12 +53,16 @@ _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} import [--db PATH] PATH ...
        {PROG} export [--db PATH] [--format csv] [--table annotations|claims|actors]
                      [--output FILE|-] [filters] [--raw]
+       {PROG} suggest [--db PATH] --article ID [--kind actor|date|claim]
+       {PROG} tag [--db PATH] --article ID --kind KIND --start S --end E
        {PROG} backup [--db PATH] OUT
        {PROG} repair [--db PATH] --remove-foreign-schema"""
 _EPILOG = f"""commands:
   (none)      open the window on the library, importing any FILEs
   import      import files and folders (.txt .md .html) into the library
   export      write annotations, claims or actors as CSV (see {PROG} export --help)
+  suggest     print the untagged spans the app would tag, one JSON object per line
+  tag         tag one span exactly as the window would, printed as one JSON object
   backup      copy the library safely, even while the window is open
   repair      remove triggers and views that Analyst Reader did not create"""
 _DB_HELP = "library file (default: $READER_APP_DB, else the platform data folder)"
@@ -118,6 +130,24 @@ def _command_parser() -> _Parser:
                      help="--table claims: only claims with this status (repeatable)")
     exp.add_argument("--raw", action="store_true",
                      help="exact cells: no BOM, no ' before cells starting with = + - @")
+    sug = sub.add_parser("suggest", parents=[db_after], prog=f"{PROG} suggest",
+                         help="print suggestions for an article",
+                         description="Print the article's suggestions in text order, one JSON"
+                                     " object per line (code-point offsets; nothing for spans"
+                                     " already tagged or rejected).")
+    sug.add_argument("--article", type=int, required=True, metavar="ID")
+    sug.add_argument("--kind", action="append", dest="kinds", choices=SUGGESTED_KINDS,
+                     help="only this kind (repeatable)")
+    tag = sub.add_parser("tag", parents=[db_after], prog=f"{PROG} tag",
+                         help="tag one span",
+                         description="Tag article text [START, END) (code points) as the window"
+                                     " would: same actor linking, date resolving and claimant"
+                                     " proposal. Prints the tag with the CSV's column names.")
+    tag.add_argument("--article", type=int, required=True, metavar="ID")
+    tag.add_argument("--kind", required=True, choices=KINDS)
+    tag.add_argument("--start", type=int, required=True, metavar="S")
+    tag.add_argument("--end", type=int, required=True, metavar="E")
+    tag.add_argument("--analyst", metavar="NAME", help="who made the tag")
     bak = sub.add_parser("backup", parents=[db_after], prog=f"{PROG} backup",
                          help="copy the library safely",
                          description="Copy the library with SQLite's online backup API: safe"
@@ -225,6 +255,52 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_existing(args: argparse.Namespace) -> Database:
+    path = resolve_library_path(args.db)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise CliError(f"no library at {path}")
+    return open_library(path, create=False)
+
+
+def _article(db: Database, article_id: int) -> Article:
+    try:
+        return get_article(db, article_id)
+    except NotFound:
+        raise CliError(f"no article {article_id} in the library") from None
+
+
+def _cmd_suggest(args: argparse.Namespace) -> int:
+    db = _open_existing(args)
+    try:
+        _article(db, args.article)
+        for s in suggest(db, args.article, args.kinds):
+            print(json.dumps({"kind": s.kind, "start": s.start, "end": s.end, "quote": s.quote,
+                              "actor": s.actor_name if s.kind == "actor" else None,
+                              "actor_id": s.actor_id, "certain": s.certain,
+                              "value": s.value, "granularity": s.granularity,
+                              "claimant": s.claimant_name, "reason": s.reason},
+                             ensure_ascii=False))
+    finally:
+        db.close()
+    return 0
+
+
+def _cmd_tag(args: argparse.Namespace) -> int:
+    db = _open_existing(args)
+    try:
+        article = _article(db, args.article)
+        try:
+            plan_tag(db, article, args.kind, args.start, args.end)
+            new, _ = tag_span(db, article, args.kind, args.start, args.end, analyst=args.analyst)
+        except ValueError as e:
+            raise CliError(str(e)) from None
+        print(json.dumps(export_row_by_id(db, new.annotation.id), ensure_ascii=False))
+        print(new.explanation, file=sys.stderr)
+    finally:
+        db.close()
+    return 0
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     path = resolve_library_path(args.db)
     validate_library(path)  # never copy a foreign file; never change the one we copy
@@ -263,7 +339,7 @@ def _run(argv: list[str], run_gui: RunGui | None) -> int:
         return run_gui(args.db, list(args.files))
     args = _command_parser().parse_args(argv)
     commands = {"import": _cmd_import, "export": _cmd_export, "backup": _cmd_backup,
-                "repair": _cmd_repair}
+                "repair": _cmd_repair, "suggest": _cmd_suggest, "tag": _cmd_tag}
     return commands[args.command](args)
 
 

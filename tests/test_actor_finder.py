@@ -127,9 +127,9 @@ def test_parse_state_table_reads_names_and_marks_ambiguous_ones():
 
 
 @pytest.mark.parametrize(("body", "message"), [
-    ("canonical,type,names\nEstmark,state\n", "mine.csv, line 2: expected 3 columns"),
-    ("canonical,type,names\nEstmark,country,E\n", "mine.csv, line 2: type must be one of"),
-    ("canonical,type,names\n,state,E\n", "mine.csv, line 2: the canonical name is empty"),
+    ("canonical,type,names\nEstmark,state\n", "mine.csv, line 2: this row has 2 columns, expected 3"),
+    ("canonical,type,names\nEstmark,country,E\n", "mine.csv, line 2: this row's type must be one of"),
+    ("canonical,type,names\n,state,E\n", "mine.csv, line 2: this row's canonical name is empty"),
     ("Estmark,state,E\n", "mine.csv, line 1: expected the header"),
     ("# only a comment\n", "mine.csv: no header line"),
 ])

@@ -360,12 +360,7 @@ def test_a_mis_encoded_apostrophe_keys_like_a_real_one():
 
 
 def test_read_only_lookups_for_linking_and_finding(db):
-    from reader_app.domain.actor_finder import SOURCE_ALIAS, SOURCE_NAME, KnownName
-    from reader_app.storage.actors import (
-        known_names,
-        organizations_with_word,
-        persons_with_surname,
-    )
+    from reader_app.storage.actors import organizations_with_word, persons_with_surname
 
     lavrov = create_actor(db, "Sergei Lavrov", "person", aliases=["S. Lavrov"])
     create_actor(db, "Lavrov Street Market", "organization")
@@ -373,6 +368,3 @@ def test_read_only_lookups_for_linking_and_finding(db):
     assert persons_with_surname(db, "lavrov") == [(lavrov.id, "Sergei Lavrov")]
     assert persons_with_surname(db, "lav") == []
     assert organizations_with_word(db, "reform") == [(reform.id, "National Reform Party")]
-    assert known_names(db)[:2] == [
-        KnownName("Sergei Lavrov", lavrov.id, "Sergei Lavrov", "person", SOURCE_NAME),
-        KnownName("S. Lavrov", lavrov.id, "Sergei Lavrov", "person", SOURCE_ALIAS)]

@@ -169,10 +169,11 @@ def test_an_undated_article_keeps_relative_dates_unresolved(db):
 def test_fields_are_keyword_arguments_for_add_annotation(db):
     article = store(db, "Moscow said on Friday that talks failed.", "2022-02-09")
     fields, explanation, created = fields_for_new_tag(db, article, "date", *span(article, "Friday"))
-    assert fields == {"value": "2022-02-11", "granularity": "day", "date_method": "weekday"}
+    # "said": past tense, so the Friday before the Wednesday dateline (issue 9)
+    assert fields == {"value": "2022-02-04", "granularity": "day", "date_method": "weekday"}
     assert explanation and created is None
     ann = add_annotation(db, article.id, "date", *span(article, "Friday"), **fields)
-    assert ann.value == "2022-02-11"
+    assert ann.value == "2022-02-04"
 
 
 # --- undo and redo of a tag that created an actor ----------------------------------------------

@@ -31,7 +31,7 @@ def assert_well_formed(result: ResolvedDate) -> None:
     assert isinstance(result.explanation, str) and result.explanation
     if result.value is None:
         assert result.granularity is None
-        assert result.method in ("unresolved", "unresolved-undated")
+        assert result.method in ("unresolved", "unresolved-undated", "duration")
     else:
         assert result.granularity in GRANULARITIES
         assert re.fullmatch(PATTERN_BY_GRANULARITY[result.granularity], result.value)
@@ -119,3 +119,37 @@ def test_domain_layer_imports_no_qt_and_no_sql() -> None:
             " and not m.startswith('reader_app.domain')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+try:
+    from date_cases import IN_TEXT, InText
+except ImportError:
+    from tests.date_cases import IN_TEXT, InText
+
+from reader_app.domain.dates import resolve_in_text  # noqa: E402
+
+
+def marked_span(case: InText) -> tuple[str, int, int]:
+    start = case.text.index("[[")
+    end = case.text.index("]]") - 2
+    return case.text.replace("[[", "").replace("]]", ""), start, end
+
+
+@pytest.mark.parametrize("case", IN_TEXT, ids=[c.text[:50] for c in IN_TEXT])
+def test_a_tag_is_read_with_the_words_around_it(case: InText) -> None:
+    text, start, end = marked_span(case)
+    result = resolve_in_text(text, start, end, case.dateline, case.language)
+    assert (result.value, result.granularity) == (case.value, case.granularity), result
+    if case.method is not None:
+        assert result.method == case.method, result
+    assert_well_formed(result)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=60), data=st.data(),
+       dateline=st.one_of(st.none(), st.dates().map(str)))
+def test_resolve_in_text_never_raises(text: str, data: st.DataObject,
+                                      dateline: str | None) -> None:
+    start = data.draw(st.integers(-2, len(text) + 2))
+    end = data.draw(st.integers(-2, len(text) + 2))
+    assert_well_formed(resolve_in_text(text, start, end, dateline, "en"))

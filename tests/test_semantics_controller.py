@@ -19,7 +19,7 @@ from reader_app.storage.articles import NotFound, add_article
 def _no_state_table(monkeypatch):
     """These tests use "Moscow" as a plain new actor; with the table of states (issue 9,
     tested in test_gaps_actors) tagging it would make the state Russia."""
-    monkeypatch.setattr(actor_linking, "_state_table", lambda: ({}, {}))
+    monkeypatch.setattr(actor_linking, "_state_table", lambda db: ({}, {}))
 
 TEXT = LAVROV_STORY
 

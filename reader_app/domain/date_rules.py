@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from reader_app.domain import date_words as w
 from reader_app.domain.date_hits import (
+    MONTH_NAMES,
     Hit,
     iso_week,
     place_yearless,
@@ -21,6 +22,7 @@ from reader_app.domain.date_hits import (
     unresolved,
     valid_day,
     week_monday,
+    yearless,
 )
 from reader_app.domain.date_periods import day_of_month
 
@@ -53,6 +55,8 @@ _N = rf"(\d{{1,3}}|{w.alternation(w.NUMBERS)})"
 _UNIT = rf"({w.alternation(w.UNITS)})"
 _AGO = re.compile(rf"(?:\b{_N}\s+)?\b{_UNIT}\s+(?:{w.alternation(w.AGO)})\b")
 _LATER = re.compile(rf"\b(in|через)\s+(?:{_N}\s+)?{_UNIT}\b")
+
+NEAREST = "nearest to the dateline"  # a weekday with no modifier (the tense may move it)
 
 Rule = Callable[[str, "date | None"], "Hit | None"]
 
@@ -208,7 +212,7 @@ def weekday(s: str, dl: date | None) -> Hit | None:
     elif direction < 0:
         offset, why = -((dl.weekday() - wd) % 7 or 7), f"{said} before the dateline"
     else:
-        offset, why = (forward if forward <= 3 else forward - 7), f"{name} nearest to the dateline"
+        offset, why = (forward if forward <= 3 else forward - 7), f"{name} {NEAREST}"
     return Hit(dl + timedelta(days=offset), "day", "weekday", f"{why} {show(dl)}")
 
 
@@ -229,17 +233,32 @@ def unit_modifier(s: str, dl: date | None) -> Hit | None:
 
 
 def bare_month(s: str, dl: date | None) -> Hit | None:
-    month = None
+    month, found = None, None
     for m in MONTH_WORD.finditer(s):
         before = s[:m.start()].split()
         if m.group(1) != "may" or s == "may" or before and before[-1] in (
                 "in", "of", "since", "until", "by", "early", "mid", "late", "from", "before",
-                "after", "during", "through", "till", "end", "beginning", "start"):
-            month = w.MONTHS[m.group(1)]
+                "after", "during", "through", "till", "end", "beginning", "start", "last",
+                "next", "this", "past"):
+            month, found = w.MONTHS[m.group(1)], m
             break
     if month is None:
         month = w.MONTH_ABBREVIATIONS.get(s)
-    return None if month is None else place_yearless(month, None, dl)
+    if month is None:
+        return None
+    modifier = _MODIFIER_BEFORE.search(s[:found.start()]) if found else None
+    if modifier is None or dl is None:
+        return place_yearless(month, None, dl)
+    k = _modifier(modifier.group(1))
+    # "last March": the March before the dateline's month; "next March": the one after it
+    year = dl.year
+    if k < 0 and month >= dl.month:
+        year -= 1
+    elif k > 0 and month <= dl.month:
+        year += 1
+    where = "before" if k < 0 else "after" if k > 0 else "in the year of"
+    return yearless(month, None, year, f"'{modifier.group(0).strip()} {MONTH_NAMES[month - 1]}'"
+                    f": the {MONTH_NAMES[month - 1]} {where} the dateline {show(dl)}")
 
 
 def bare_year(s: str, dl: date | None) -> Hit | None:

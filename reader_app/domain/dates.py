@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
 
+from reader_app.domain import date_context as ctx
 from reader_app.domain import date_words as w
+from reader_app.domain.date_durations import is_duration
 from reader_app.domain.date_fallback import dateparser_hit
-from reader_app.domain.date_hits import Hit, reyear_after, reyear_before
+from reader_app.domain.date_hits import Hit, reyear_after, reyear_before, shift_months
 from reader_app.domain.date_periods import decade, weekend
-from reader_app.domain.date_rules import MONTH_WORD, YEAR_WORD, resolve_single
+from reader_app.domain.date_rules import MONTH_WORD, NEAREST, YEAR_WORD, resolve_single
+from reader_app.domain.date_tense import FUTURE, tense_around
 from reader_app.domain.iso_values import GRANULARITIES
 
-__all__ = ["GRANULARITIES", "METHODS", "ResolvedDate", "resolve_date"]
+__all__ = ["GRANULARITIES", "METHODS", "ResolvedDate", "resolve_date", "resolve_in_text"]
 
 METHODS = ("absolute", "weekday", "relative", "week", "day-month", "year", "interval",
-           "dateparser", "unresolved-undated", "unresolved")
+           "dateparser", "unresolved-undated", "unresolved", "duration")
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ def clean(phrase: str) -> str:
     s = re.sub(r"(?<!\d)/|/(?![\dw])", " ", s)
     s = re.sub(r"-(?=[^\W\d_])(?!w\d)|(?<=[^\W\d_])-", " - ", s)
     s = re.sub(r"[^\w\s'./-]|_", " ", s)
+    s = re.sub(r"^[\s./-]+|[\s./-]+$", "", s)  # "1998-", "May 5." : a trailing mark is no part
     return " ".join(s.split())
 
 
@@ -151,6 +156,9 @@ def _resolve(phrase: str, dl: date | None, langs: tuple[str, ...]) -> ResolvedDa
     if len(s) > MAX_PHRASE:
         return ResolvedDate(None, None, "unresolved",
                             f"Not read as a date: longer than {MAX_PHRASE} characters")
+    if is_duration(s):
+        return ResolvedDate(None, None, "duration",
+                            f"'{shown}' is a length of time, not a date: left unresolved.")
     interval = _interval(s, dl, langs)
     hit: Hit | None
     if interval is not None:
@@ -184,3 +192,93 @@ def resolve_date(phrase: str, dateline: str | None, language: str | None = "en")
     except Exception as exc:  # noqa: BLE001 - a tag must never crash the reader
         return ResolvedDate(None, None, "unresolved",
                             f"Could not resolve the phrase ({type(exc).__name__})")
+
+
+@lru_cache(maxsize=8192)
+def _cached(phrase: str, dateline: str | None, language: str | None) -> ResolvedDate:
+    return resolve_date(phrase, dateline, language)
+
+
+def resolve_in_text(text: str, start: int, end: int, dateline: str | None,
+                    language: str | None = "en") -> ResolvedDate:
+    """resolve_date for the span text[start:end], read with the words around it: a month
+    coordinated with a later year borrows it ("March" in "March and April 2023"), a bare day
+    its month ("3" in "on 3 and 5 May"), a weekday with no modifier follows its clause's tense
+    ("said on Friday": the Friday before the dateline), "two days" before "ago" is a date and
+    "in 50 years" outside a future clause a duration. Never raises."""
+    try:
+        return _in_text(str(text), max(0, start), min(len(text), end), dateline, language)
+    except Exception as exc:  # noqa: BLE001 - a tag must never crash the reader
+        return ResolvedDate(None, None, "unresolved",
+                            f"Could not resolve the phrase ({type(exc).__name__})")
+
+
+def _in_text(text: str, start: int, end: int, dateline: str | None,
+             language: str | None) -> ResolvedDate:
+    phrase = text[start:end]
+    result = _cached(phrase, dateline, language)
+    if result.method == "duration":
+        wider = ctx.amount_phrase(text, start, end)
+        if wider is None:
+            return result
+        widened = _cached(wider, dateline, language)
+        if widened.method in ("duration", "unresolved"):
+            return result
+        result, phrase = widened, wider
+    if result.method == "relative" and ctx.is_in_amount(clean(phrase)):
+        tense, cue = tense_around(text, start, end)
+        if tense != FUTURE:
+            why = f" ('{cue}')" if cue else ""
+            return ResolvedDate(None, None, "duration",
+                                f"'{phrase.strip()[:60]}' is read as a length of time, not a "
+                                f"date: its clause is not in the future tense{why}.")
+        return result
+    if result.method == "unresolved" and ctx.is_bare_day(phrase):
+        month = ctx.month_for_day(text, start, end)
+        if month is None:
+            return result
+        found = _cached(f"{phrase} {month}", dateline, language)
+        if found.value is None:
+            return result
+        return replace(found, explanation=f"{found.explanation[:-1]}; the month comes from "
+                       f"the dates coordinated with it ('{month}').")
+    dl = _parse_dateline(dateline)
+    if result.method == "day-month" and result.granularity in ("day", "month"):
+        year = ctx.year_after(text, end)
+        if year is not None:
+            found = _cached(f"{phrase} {year}", dateline, language)
+            if found.value is not None:
+                return replace(found, explanation=f"{found.explanation[:-1]}; the year "
+                               f"{year} comes from the dates coordinated with it.")
+        if dl is not None and result.value is not None:
+            return _by_tense(text, start, end, result, dl)
+        return result
+    if result.method == "weekday" and (written := ctx.date_after(text, end)):
+        found = _cached(f"{phrase} {written}", dateline, language)
+        if found.value is not None and found.granularity == "day":
+            return replace(found, explanation=f"{found.explanation[:-1]}; the date is written "
+                           f"after the weekday ('{written}').")
+    if (result.method == "weekday" and NEAREST in result.explanation and dl is not None
+            and result.value is not None):
+        placed = ctx.placed_weekday(text, start, end, result.value, dl)
+        if placed is not None:
+            return replace(result, value=placed[0], explanation=placed[1])
+    return result
+
+
+def _by_tense(text: str, start: int, end: int, result: ResolvedDate, dl: date) -> ResolvedDate:
+    """A yearless day or month moved to the year its clause's tense asks for."""
+    value = result.value or ""
+    first = date.fromisoformat(value if len(value) == 10 else value + "-01")
+    last = first if len(value) == 10 else shift_months(first, 1) - timedelta(days=1)
+    moved = ctx.year_for_tense(text, start, end, first, last, dl)
+    if moved is None:
+        return result
+    year, why = moved
+    new = f"{year:04d}{value[4:]}"
+    try:
+        date.fromisoformat(new if len(new) == 10 else new + "-01")
+    except ValueError:  # February 29
+        return result
+    return replace(result, value=new, explanation=f"{result.explanation[:-1]}; but {why}, so "
+                   f"{year}: {new}.")

@@ -15,8 +15,8 @@ from reader_app.domain.actors import match_key
 from reader_app.domain.models import ACTOR_TYPES
 from reader_app.resources_path import resources_dir
 
-__all__ = ["HEADER", "StateTableError", "load_state_table", "parse_state_table",
-           "state_table_path"]
+__all__ = ["HEADER", "StateTableError", "builtin_state_table_path", "load_state_table",
+           "parse_state_table", "state_table_path"]
 
 HEADER = ["canonical", "type", "names"]
 UNCERTAIN = "?"
@@ -30,30 +30,36 @@ def state_table_path() -> Path:
     return resources_dir() / "states.csv"
 
 
+builtin_state_table_path = state_table_path  # the name services.state_names uses
+
+
 def _names(canonical: str, names: str) -> list[tuple[str, bool]]:
-    """(name, certain) of the canonical name and each other name, each once by match key."""
-    out: list[tuple[str, bool]] = []
-    seen: set[str] = set()
+    """(name, certain) of the canonical name and each other name, each once by match key
+    (a name marked "?" anywhere is uncertain: "Chad,state,?Chad" as well as "?Chad,state,")."""
+    out: dict[str, tuple[str, bool]] = {}
     for raw in [canonical, *names.split("|")]:
         raw = raw.strip()
         name = raw.removeprefix(UNCERTAIN).strip()
-        if name and match_key(name) not in seen:
-            seen.add(match_key(name))
-            out.append((name, not raw.startswith(UNCERTAIN)))
-    return out
+        key = match_key(name)
+        if not key:
+            continue
+        certain = not raw.startswith(UNCERTAIN)
+        first, was = out.get(key, (name, True))
+        out[key] = (first, was and certain)
+    return list(out.values())
 
 
 def _row(cells: list[str], where: str) -> list[KnownName]:
     if len(cells) != 3:
-        raise StateTableError(f"{where}: expected 3 columns (canonical,type,names), "
-                              f"found {len(cells)}")
+        raise StateTableError(f"{where}: this row has {len(cells)} columns, expected 3 "
+                              "(canonical,type,names)")
     canonical, actor_type, names = (c.strip() for c in cells)
     name = canonical.removeprefix(UNCERTAIN).strip()
     if not match_key(name):
-        raise StateTableError(f"{where}: the canonical name is empty")
+        raise StateTableError(f"{where}: this row's canonical name is empty")
     if actor_type not in ACTOR_TYPES:
-        raise StateTableError(f"{where}: type must be one of {', '.join(ACTOR_TYPES)}, "
-                              f"not {actor_type!r}")
+        raise StateTableError(f"{where}: this row's type must be one of "
+                              f"{', '.join(ACTOR_TYPES)}, not {actor_type!r}")
     return [KnownName(text, None, name, actor_type, SOURCE_TABLE, certain)
             for text, certain in _names(canonical, names)]
 

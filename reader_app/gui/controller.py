@@ -8,12 +8,15 @@ the write, from which each pane updates itself without reading the library again
 from __future__ import annotations
 
 import getpass
+import queue
+import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlite_utils import Database
 
@@ -27,6 +30,7 @@ from reader_app.domain.models import (
     ArticleSummary,
     Mention,
 )
+from reader_app.domain.suggestions import Suggestion, drop_covered
 from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
@@ -68,11 +72,80 @@ def _actor_commands() -> ModuleType:
     return actors
 
 
+def _suggestion_commands() -> ModuleType:
+    # loaded with the first accept or reject: it pulls in the suggesting service
+    from reader_app.gui.commands import suggestions
+
+    return suggestions
+
+
 def _claim_commands() -> ModuleType:
     # loaded on the first claim edit: it pulls in the claim services
     from reader_app.gui.commands import claims
 
     return claims
+
+
+SUGGEST_DELAY_MS = 60  # changes in quick succession (typing, an accept-all) ask once
+# the first computation loads the finders and the date rules (~0.3 s of imports holding
+# the GIL): after the window's first paint, not racing it
+FIRST_SUGGEST_DELAY_MS = 500
+
+
+class SuggestionWorker(QObject):
+    """Computes an article's suggestions on a thread of its own, on its own read-only
+    connection: a long article takes seconds (about 2 s for 1 MB with the first finders,
+    benchmarks/bench_suggest_window.py), and the window must not wait. Only the newest
+    request is answered."""
+
+    computed = Signal(int, int, object)  # generation, article id, list[Suggestion] or str
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._requests: queue.Queue[tuple[int, int] | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self.last_ms = 0.0  # how long the last computation took
+
+    def request(self, generation: int, article_id: int) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="suggestions", daemon=True)
+            self._thread.start()
+        self._requests.put((generation, article_id))
+
+    def stop(self, wait_s: float = 0.25) -> None:
+        """The thread closes its connection when it ends; a long computation is not waited for."""
+        if self._thread is not None:
+            self._requests.put(None)
+            self._thread.join(wait_s)
+            self._thread = None
+
+    def _run(self) -> None:
+        from reader_app.storage.database import open_library as open_reader  # this thread's
+
+        db: Database | None = None
+        try:
+            while True:
+                item = self._requests.get()
+                while item is not None and not self._requests.empty():
+                    item = self._requests.get()  # only the newest matters
+                if item is None:
+                    return
+                generation, article_id = item
+                try:
+                    if db is None:
+                        db = open_reader(self._db_path, create=False, read_only=True)
+                    from reader_app.services.suggesting import suggest  # with the first article
+
+                    began = time.perf_counter()
+                    found: object = suggest(db, article_id)
+                    self.last_ms = (time.perf_counter() - began) * 1000
+                except Exception as e:  # noqa: BLE001 - one line for the analyst, never a crash
+                    found = f"Suggestions failed: {e}"
+                self.computed.emit(generation, article_id, found)
+        finally:
+            if db is not None:
+                db.close()
 
 
 class LibraryController(QObject):
@@ -82,6 +155,7 @@ class LibraryController(QObject):
     error_occurred = Signal(str)  # one line for the status bar / a message box
     tag_explained = Signal(str)  # after tagging: why this actor/date/claimant was chosen
     annotation_reveal_requested = Signal(int)  # the window reveals + selects that tag
+    suggestions_changed = Signal()  # `suggestions` is new (computed again, or trimmed)
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None,
                  db: Database | None = None) -> None:
@@ -100,6 +174,17 @@ class LibraryController(QObject):
         self.analyst = default_analyst()
         # True while an undo command runs: listeners must not push commands then
         self.running_command = False
+        # the current article's suggestions in text order; `suggestions_pending` while
+        # newer ones are being computed
+        self.suggestions: list[Suggestion] = []
+        self.suggestions_pending = False
+        self._suggest_generation = 0
+        self._suggester = SuggestionWorker(self.db_path)
+        self._suggester.computed.connect(self._on_suggester_computed)
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(FIRST_SUGGEST_DELAY_MS)
+        self._suggest_timer.timeout.connect(self._on_suggest_timer_timeout)
 
     @property
     def read_only(self) -> ReadOnlyLibrary | None:
@@ -122,7 +207,9 @@ class LibraryController(QObject):
         article = get_article(self.db, article_id)
         self.current_article = article
         self.current_spans, self.current_damaged = list_spans(self.db, article.id)  # once
+        self._set_suggestions([])
         self.article_opened.emit(article)
+        self.refresh_suggestions()
         return article
 
     def close_article(self) -> None:
@@ -130,6 +217,7 @@ class LibraryController(QObject):
             return
         self.current_article = None
         self.current_spans, self.current_damaged = [], []
+        self._set_suggestions([])
         self.article_opened.emit(None)
 
     def articles(self, search: str | None = None) -> list[ArticleSummary]:
@@ -167,8 +255,117 @@ class LibraryController(QObject):
         """What one operation changed: told to every pane at once, after the write."""
         if not changes.is_empty():
             self.changed.emit(changes)
+            self._suggestions_after(changes)
         if changes.explanation:
             self.tag_explained.emit(changes.explanation)
+
+    # -- suggestions ----------------------------------------------------------------
+
+    def refresh_suggestions(self) -> None:
+        """Compute the current article's suggestions again (soon, off this thread)."""
+        if self.current_article is None or self._db is None:
+            return
+        self._suggest_generation += 1
+        self.suggestions_pending = True
+        self._suggest_timer.start()
+
+    def _suggestions_after(self, changes: ChangeSet) -> None:
+        article = self.current_article
+        if article is None:
+            return
+        tags = [t for t in (*changes.tags_added, *changes.tags_changed, *changes.tags_removed)
+                if t.article_id == article.id]
+        if not (tags or changes.actors or article.id in changes.suggestions_stale):
+            return
+        # what a new tag covers goes at once (the next suggestion is current at once)
+        added = [(t.kind, t.start, t.end) for t in changes.tags_added
+                 if t.article_id == article.id]
+        if added:
+            self._set_suggestions(drop_covered(self.suggestions, added))
+        self.refresh_suggestions()
+
+    def _set_suggestions(self, found: list[Suggestion]) -> None:
+        if found or self.suggestions:
+            self.suggestions = found
+            self.suggestions_changed.emit()
+
+    def drop_suggestion(self, suggestion: Suggestion) -> None:
+        """Stop showing one (rejected) until the next computation says otherwise."""
+        if suggestion in self.suggestions:
+            self._set_suggestions([s for s in self.suggestions if s != suggestion])
+
+    @property
+    def suggestion_ms(self) -> float:
+        """How long the last computation of suggestions took, in milliseconds."""
+        return self._suggester.last_ms
+
+    @Slot()
+    def _on_suggest_timer_timeout(self) -> None:
+        self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
+        if self.current_article is not None and self._db is not None:
+            self._suggester.request(self._suggest_generation, self.current_article.id)
+
+    @Slot(int, int, object)
+    def _on_suggester_computed(self, generation: int, article_id: int, found: object) -> None:
+        article = self.current_article
+        if generation != self._suggest_generation or article is None or article.id != article_id:
+            return  # an older request, or another article's
+        self.suggestions_pending = False
+        if isinstance(found, str):
+            self.error_occurred.emit(found)
+            found = []
+        assert isinstance(found, list)
+        self.suggestions = found
+        self.suggestions_changed.emit()  # even when the same: it is no longer pending
+
+    def accept_suggestion(self, suggestion: Suggestion) -> None:
+        self._push_suggestion(_suggestion_commands().AcceptSuggestionCommand, suggestion)
+
+    def reject_suggestion(self, suggestion: Suggestion) -> None:
+        command = self._push_suggestion(_suggestion_commands().RejectSuggestionCommand,
+                                        suggestion)
+        if command is not None and command.rejection is not None:
+            self.drop_suggestion(suggestion)
+
+    def accept_all_suggestions(self, kind: str) -> None:
+        """Every suggestion of one kind in the current article, as one undo step."""
+        chosen = [s for s in self.suggestions if s.kind == kind]
+        if not chosen:
+            self.error_occurred.emit(f"No {kind}s are suggested in this article.")
+            return
+        self._push_suggestion(_suggestion_commands().AcceptAllCommand, chosen)
+
+    def _push_suggestion(self, make: Callable[..., QUndoCommand],
+                         what: Suggestion | list[Suggestion]) -> Any:
+        article = self.current_article
+        if article is None:
+            self.error_occurred.emit("Open an article first.")
+            return None
+        if self.read_only is not None:
+            self.error_occurred.emit("This library is read-only.")
+            return None
+        command = make(self, article, what)
+        self.undo_stack.push(command)
+        return command
+
+    def state_table_text(self) -> str:
+        from reader_app.services.state_names import state_table_text
+
+        return state_table_text(self.db)
+
+    def save_state_table(self, text: str) -> int:
+        """Keep an edited state table (ValueError naming the row that does not parse)."""
+        from reader_app.services.state_names import save_state_table
+
+        count = save_state_table(self.db, text)
+        self.refresh_suggestions()
+        return count
+
+    def reset_state_table(self) -> None:
+        from reader_app.services.state_names import reset_state_table
+
+        reset_state_table(self.db)
+        self.refresh_suggestions()
 
     # -- annotations ----------------------------------------------------------
 
@@ -332,6 +529,8 @@ class LibraryController(QObject):
     def close(self) -> None:
         if self._db is None:
             return
+        self._suggest_timer.stop()
+        self._suggester.stop()
         self.undo_stack.clear()
         self.current_article = None
         self._db.close()

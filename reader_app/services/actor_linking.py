@@ -25,7 +25,7 @@ from reader_app.domain.actor_variants import (
 from reader_app.domain.actors import match_key, name_tokens
 from reader_app.domain.models import ActorId, Article
 from reader_app.domain.name_context import longer_name_after, longer_name_before
-from reader_app.formats.state_table import load_state_table
+from reader_app.services.state_names import state_table
 from reader_app.storage.actors import (
     actor_names,
     known_actor_keys,
@@ -42,15 +42,21 @@ class Link(NamedTuple):
     new_aliases: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=1)
-def _state_table() -> tuple[dict[str, KnownName], dict[str, list[str]]]:
-    """The built-in table: match key -> its row's name; canonical -> the keys of its names."""
+@lru_cache(maxsize=2)
+def _by_key(names: tuple[KnownName, ...]
+            ) -> tuple[dict[str, KnownName], dict[str, list[str]]]:
     table: dict[str, KnownName] = {}
     keys: dict[str, list[str]] = {}
-    for name in load_state_table():
+    for name in names:
         table.setdefault(match_key(name.text), name)
         keys.setdefault(name.canonical, []).append(match_key(name.text))
     return table, keys
+
+
+def _state_table(db: Database) -> tuple[dict[str, KnownName], dict[str, list[str]]]:
+    """The library's table of states (its edited copy, else the built-in one): match key
+    -> its row's name; canonical -> the keys of all its names."""
+    return _by_key(tuple(state_table(db)))
 
 
 def _name(db: Database, actor_id: int) -> str:
@@ -86,7 +92,7 @@ def _variant(db: Database, quote: str) -> Link | None:
 
 
 def _state(db: Database, article: Article, quote: str, start: int, end: int) -> Link | None:
-    table, keys = _state_table()
+    table, keys = _state_table(db)
 
     def in_table(word: str) -> bool:
         return match_key(word) in table

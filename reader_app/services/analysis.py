@@ -21,7 +21,7 @@ from reader_app.domain.actors import (
     propose_actor,
 )
 from reader_app.domain.claims import propose_claimant, sentence_span
-from reader_app.domain.dates import resolve_date
+from reader_app.domain.dates import resolve_date, resolve_in_text
 from reader_app.domain.iso_values import iso_granularity, looks_like_iso, not_a_date
 from reader_app.domain.models import Actor, ActorId, Annotation, Article
 from reader_app.services.actor_linking import link_unknown_name
@@ -78,7 +78,8 @@ def fields_for_new_tag(db: Database, article: Article, kind: str, start: int,
     if kind == "actor":
         return _actor_fields(db, article, start, end)
     if kind == "date":
-        resolved = resolve_date(article.text[start:end], article.published, article.language)
+        # read with the words around it: tense, a coordinated year, "ago" (dates.resolve_in_text)
+        resolved = resolve_in_text(article.text, start, end, article.published, article.language)
         return TagFields({"value": resolved.value, "granularity": resolved.granularity,
                           "date_method": resolved.method}, resolved.explanation, None)
     if kind == "claim":

@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from reader_app.domain.actor_mentions import SOURCE_ALIAS, SOURCE_NAME, KnownName
 from reader_app.domain.actors import match_key
 from reader_app.domain.models import (
     ACTOR_TYPES,
@@ -355,12 +354,3 @@ def organizations_with_word(db: Database, word_key: str) -> list[tuple[int, str]
         " AND name_key LIKE ? ESCAPE '\\' ORDER BY id", [pattern])
     return [(r["id"], r["name"]) for r in rows]
 
-
-def known_names(db: Database) -> list[KnownName]:
-    """Every actor's name and aliases as actor_finder.KnownName, oldest actor first."""
-    rows = named_rows(
-        db, "SELECT x.id, x.name AS text, x.name, x.type, 'name' AS source FROM actors x"
-        " UNION ALL SELECT x.id, a.alias, x.name, x.type, 'alias' FROM actor_aliases a"
-        " JOIN actors x ON x.id = a.actor_id ORDER BY 1, 5 DESC")
-    return [KnownName(r["text"], r["id"], r["name"], r["type"],
-                      SOURCE_NAME if r["source"] == "name" else SOURCE_ALIAS) for r in rows]

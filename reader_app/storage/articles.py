@@ -262,22 +262,22 @@ def list_articles(
 def tag_counts(
     db: Database, article_id: int | None = None, *, article_ids: Iterable[int] | None = None
 ) -> dict[int, tuple[int, int, int]]:
-    """(claims, actors, dates) per article, from the (article_id, kind) index alone:
-    one article, some articles, or (neither given) every article."""
-    if article_id is not None:  # one article: three index range counts (fastest per tag)
-        one = named_row(db, "SELECT " + ", ".join(
-            f"(SELECT count(*) FROM annotations WHERE article_id = ?1 AND kind = '{kind}')"
-            f" AS {kind}" for kind in ("claim", "actor", "date")), [article_id])
-        counts = (one["claim"], one["actor"], one["date"]) if one is not None else (0, 0, 0)
-        return {article_id: counts} if any(counts) else {}
-    where, params = "", []
-    if article_ids is not None:
+    """(claims, actors, dates) per article with tags: one article, some articles, or
+    (neither given) every article. Read from tag_counts, which triggers keep (m008)."""
+    where, params = "", list[object]()
+    if article_id is not None:
+        where, params = "WHERE article_id = ?", [article_id]
+    elif article_ids is not None:
         where, params = "WHERE article_id IN (SELECT value FROM json_each(?))", [
             json.dumps([int(i) for i in article_ids])]
-    rows = named_rows(
-        db, "SELECT article_id, sum(kind = 'claim') AS claims, sum(kind = 'actor') AS actors,"
-        f" sum(kind = 'date') AS dates FROM annotations {where} GROUP BY article_id", params)
-    return {r["article_id"]: (r["claims"], r["actors"], r["dates"]) for r in rows}
+    rows = named_rows(db, "SELECT article_id, claims, actors, dates FROM tag_counts"
+                          f" {where}", params)
+    found: dict[int, tuple[int, int, int]] = {}
+    for r in rows:
+        counts = (r["claims"], r["actors"], r["dates"])
+        if any(counts):
+            found[r["article_id"]] = counts
+    return found
 
 
 def delete_article(db: Database, article_id: int) -> None:

@@ -313,3 +313,9 @@ def claim_ids_dated_by(db: Database, article_id: int,
         "SELECT id FROM annotations WHERE article_id = ? AND kind = 'claim'"
         " AND claim_date_annotation_id IN (SELECT value FROM json_each(?)) ORDER BY id",
         [article_id, json.dumps(sorted({int(i) for i in date_ids}))])]
+
+
+def export_row_by_id(db: Database, annotation_id: int) -> dict[str, object] | None:
+    """One tag as its CSV row would show it, by EXPORT_COLUMNS name (None: no such tag)."""
+    row = db.execute(_SELECT + _FROM + _JOINS + " WHERE n.id = ?", [annotation_id]).fetchone()
+    return None if row is None else dict(zip(EXPORT_COLUMNS, row, strict=True))

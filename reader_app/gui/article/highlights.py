@@ -9,7 +9,7 @@ paint and per add/remove depends on what is on screen, not on how many exist.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt, QVariantAnimation, Signal, Slot
@@ -17,9 +17,16 @@ from PySide6.QtGui import QColor, QPainter, QTextDocument
 
 from reader_app.domain.models import Annotation
 from reader_app.domain.offsets import OffsetMap
+from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.article.document import visible_range
 from reader_app.gui.article.geometry import Geometry
-from reader_app.gui.shared.palette import FLASH, LANE, paint_marks, paint_outline
+from reader_app.gui.shared.palette import (
+    FLASH,
+    LANE,
+    paint_marks,
+    paint_outline,
+    paint_suggestions,
+)
 from reader_app.storage.annotations import Span, span_of
 
 LONG = 1024  # spans longer than this live in a short side list
@@ -155,6 +162,9 @@ class HighlightLayer(QObject):
         self.index = SpanIndex()
         self.matches: list[tuple[int, int]] = []  # sorted, non-overlapping
         self.selected_id: int | None = None
+        # suggestions as spans (start, end, n, kind, quote), n: the place in the list
+        self.suggested = SpanIndex()
+        self.current_suggestion: tuple[str, int, int] | None = None  # (kind, start, end)
         self.flash_id: int | None = None
         self.flash_level = 0.0
         self._rects: dict[tuple[int, int], list[QRectF]] = {}
@@ -175,6 +185,7 @@ class HighlightLayer(QObject):
         self._flash.stop()
         self.doc, self.omap, self.index = doc, omap, SpanIndex(annotations)
         self.matches, self.selected_id, self.flash_id = [], None, None
+        self.suggested, self.current_suggestion = SpanIndex(), None
         self._rects.clear()
         self._geometry = Geometry(doc, omap)
         self._watch(doc)
@@ -228,6 +239,15 @@ class HighlightLayer(QObject):
         self.selected_id = ann_id
         self.changed.emit()
 
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        self.suggested = SpanIndex([(s.start, s.end, n, s.kind, s.quote)
+                                    for n, s in enumerate(suggestions)])
+        self.changed.emit()
+
+    def set_current_suggestion(self, key: tuple[str, int, int] | None) -> None:
+        self.current_suggestion = key
+        self.changed.emit()
+
     def set_matches(self, matches: list[tuple[int, int]]) -> None:
         self.matches = matches
         self.changed.emit()
@@ -238,7 +258,7 @@ class HighlightLayer(QObject):
         self._flash.start()
 
     def is_empty(self) -> bool:
-        return not len(self.index) and not self.matches
+        return not len(self.index) and not self.matches and not len(self.suggested)
 
     def rects(self, start: int, end: int) -> list[QRectF]:
         if self.doc is None:
@@ -273,6 +293,20 @@ class HighlightLayer(QObject):
                 return ann_id
         return None
 
+    def suggestion_at(self, point: QPointF) -> tuple[str, int, int] | None:
+        """(kind, start, end) of the shortest suggestion drawn under a document point."""
+        if self.doc is None or not len(self.suggested):
+            return None
+        unit = self.doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
+        if unit < 0:
+            return None
+        cp = self.omap.to_code_point(unit)
+        candidates = self.suggested.overlapping(cp - 1, cp + 1)
+        for start, end, _, kind, _ in sorted(candidates, key=lambda s: (s[1] - s[0], -s[0])):
+            if any(r.adjusted(-2, -1, 2, 1).contains(point) for r in self.rects(start, end)):
+                return kind, start, end
+        return None
+
     def paint_under(
         self, painter: QPainter, visible: tuple[int, int], spans: list[Span], dark: bool,
         find: QColor,
@@ -303,6 +337,11 @@ class HighlightLayer(QObject):
                 by_kind.setdefault(kind, []).append((self.rects(start, end), lanes.get(ann_id, 0)))
         for kind, items in by_kind.items():
             paint_marks(painter, kind, items, dark)
+        if len(self.suggested):
+            current = self.current_suggestion
+            paint_suggestions(painter, [
+                (kind, self.rects(start, end), (kind, start, end) == current)
+                for start, end, _, kind, _ in self.suggested.overlapping(*visible)], dark)
         outlines = [(self.selected_id, accent, 2.0, 3.0)]
         if self.flash_level > 0:
             colour = QColor(FLASH)

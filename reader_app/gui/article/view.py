@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
 
 from reader_app.domain.models import Annotation, Article
 from reader_app.domain.offsets import OffsetMap, snap_to_words, trim_span
+from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.article.document import (
     DOCUMENT_MARGIN,
     build_document,
@@ -39,6 +40,7 @@ _READING = (
 class ArticleView(QTextBrowser):
     annotation_clicked = Signal(int)
     annotation_double_clicked = Signal(int)
+    suggestion_clicked = Signal(object)  # (kind, start, end) of a suggestion, not over a tag
     selection_changed_span = Signal()
     link_open_requested = Signal(QUrl)
     article_shown = Signal()  # a new article (or the empty state) replaced the old one
@@ -150,6 +152,35 @@ class ArticleView(QTextBrowser):
     def set_selected_annotation(self, annotation_id: int | None) -> None:
         self._layer.select(annotation_id)
 
+    # -- suggestions ---------------------------------------------------------------
+
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        """Paint these suggestions (of the article shown) as dotted outlines."""
+        if self.article is not None:
+            self._layer.set_suggestions(suggestions)
+
+    def set_current_suggestion(self, key: tuple[str, int, int] | None) -> None:
+        """(kind, start, end) of the suggestion drawn strongly; None: none is."""
+        self._layer.set_current_suggestion(key)
+
+    def reveal_span(self, start: int, end: int) -> None:
+        """Scroll text[start:end] into view, a third down if it is off screen, and select it."""
+        if self.offset_map is None:
+            return
+        rects = self._layer.rects(start, end)
+        bar, height = self.verticalScrollBar(), self.viewport().height()
+        if rects and (rects[0].top() < bar.value() or rects[-1].bottom() > bar.value() + height):
+            bar.setValue(int(rects[0].top() - height / 3))
+        value = bar.value()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offset_map.to_utf16(start))
+        cursor.setPosition(self.offset_map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if rects:
+            bar.setValue(value)  # setTextCursor scrolls only as far as the caret needs
+        else:
+            self.ensureCursorVisible()
+
     # -- find (used by FindBar) --------------------------------------------------
 
     def set_find_matches(self, matches: list[tuple[int, int]]) -> None:
@@ -205,6 +236,10 @@ class ArticleView(QTextBrowser):
             hit = self.annotation_at(event.position().toPoint())  # a click, not a drag
             if hit is not None:
                 self.annotation_clicked.emit(hit)
+                return
+            key = self._layer.suggestion_at(QPointF(event.position()) + self._scroll_offset())
+            if key is not None:
+                self.suggestion_clicked.emit(key)
 
     def mouseDoubleClickEvent(self, event) -> None:
         hit = None

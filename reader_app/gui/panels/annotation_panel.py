@@ -22,6 +22,7 @@ from reader_app.gui.controller import LibraryController
 from reader_app.gui.lists.annotation_model import ID_ROLE, KIND, NOTE, QUOTE, VALUE, AnnotationModel
 from reader_app.gui.lists.tables import make_table, select_row
 from reader_app.gui.panels.annotation_editor import AnnotationEditor
+from reader_app.gui.panels.suggestion_box import SuggestionBox
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.services.changes import ChangeSet
 
@@ -72,12 +73,15 @@ class AnnotationPanel(QWidget):
             signal.connect(self._on_model_rows_counted)
 
         self.editor = AnnotationEditor(controller, self)
+        self.suggestions = SuggestionBox(controller, self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("annotationSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
+        splitter.addWidget(self.suggestions)
         splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        for index, stretch in enumerate((2, 3, 2)):
+            splitter.setStretchFactor(index, stretch)
         top = QHBoxLayout()
         top.addWidget(self.kind_filter)
         top.addStretch(1)
@@ -100,7 +104,8 @@ class AnnotationPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         QWidget.setTabOrder(self.kind_filter, self.table)
-        QWidget.setTabOrder(self.table, self.editor)
+        QWidget.setTabOrder(self.table, self.suggestions.table)
+        QWidget.setTabOrder(self.suggestions.table, self.editor)
         self.setFocusProxy(self.table)
         self._update_page()
 

@@ -107,6 +107,47 @@ def paint_outline(
     painter.restore()
 
 
+def _suggestion_colour(kind: str, dark: bool) -> QColor:
+    colour = kind_colour(kind, dark)
+    return colour.darker(125) if kind == "claim" and not dark else colour  # amber dots on white
+
+
+def paint_suggestions(
+    painter: QPainter, items: Sequence[tuple[str, Sequence[QRectF], bool]], dark: bool
+) -> None:
+    """Suggested spans, each (kind, its per-line rects, whether it is the current one):
+    a faint dotted box in the kind's colour, never a fill, so a suggestion never looks
+    like a tag. The current one: a heavier dashed box on a faint wash.
+
+    Square and not antialiased: an antialiased dotted outline costs Qt ~1.5 ms a box
+    (300 ms for a screenful of 200), an aliased one a few microseconds."""
+    if not items:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    faint: dict[str, list[QRectF]] = {}
+    for kind, rects, current in items:
+        if not current:
+            faint.setdefault(kind, []).extend(r.adjusted(-2, -1, 2, 1) for r in rects)
+    for kind, boxes in faint.items():
+        colour = _suggestion_colour(kind, dark)
+        colour.setAlpha(220 if dark else 190)
+        painter.setPen(QPen(colour, 1.0, Qt.PenStyle.DotLine))
+        painter.drawRects(boxes)
+    for kind, rects, current in items:  # the current one last: on top
+        if current:
+            colour = _suggestion_colour(kind, dark)
+            wash = QColor(colour)
+            wash.setAlpha(45)
+            boxes = [r.adjusted(-4, -2.5, 4, 2.5) for r in rects]  # outside a text selection
+            for box in boxes:
+                painter.fillRect(box, wash)
+            painter.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine))
+            painter.drawRects(boxes)
+    painter.restore()
+
+
 class _LegendItem(QWidget):
     """A kind's name drawn in that kind's style, followed by its key."""
 

@@ -38,7 +38,9 @@ from reader_app.gui.shared.actions import (
 )
 from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
+from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
 from reader_app.gui.window.recent import recent_libraries
+from reader_app.gui.window.suggestion_flow import SuggestionFlow
 from reader_app.gui.window.window_state import (
     LeftPaneWidth,
     last_article_id,
@@ -75,6 +77,12 @@ class MainWindow(QMainWindow):
         self._build_panes()
         self.actions_ = build_actions(self, self.controller.undo_stack, self.view)
         build_menus(self, self.actions_, make_legend())
+        self.suggest_actions = build_suggest_actions(
+            self, [self.view, self.annotation_panel.suggestions.table])
+        build_suggest_menus(self, self.suggest_actions)
+        self.suggestion_flow = SuggestionFlow(self.controller, self.view,
+                                              self.annotation_panel.suggestions,
+                                              self.suggest_actions, self)
         self.imports = ImportFlow(self, self.db_path)
         self._exports: ExportFlow | None = None  # built on first use (see exports)
         self._backups: BackupFlow | None = None
@@ -164,6 +172,8 @@ class MainWindow(QMainWindow):
         a.import_files.setEnabled(c.read_only is None)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_bar.open)
+        self.suggest_actions.state_names.triggered.connect(self.edit_state_names)
+        c.suggestions_changed.connect(self._update_counts)
         self.library_pane.article_activated.connect(self.controller.open_article)
         c.article_opened.connect(self._on_controller_article_opened)
         c.changed.connect(self._on_controller_changed)
@@ -314,19 +324,41 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_status(self, *_args) -> None:
+        self.statusBar().showMessage("")
+        self._update_counts()
+
+    @Slot()
+    def _update_counts(self) -> None:
         # no query: the library list's count, and the tag count read at open or from changes
         articles = self.library_pane.model.total_count()
-        tags = self._tags if self.controller.current_article else 0
-        self.statusBar().showMessage("")
+        open_ = self.controller.current_article is not None
+        tags = self._tags if open_ else 0
+        n = len(self.controller.suggestions)
+        suggested = f" · {n} suggestion{'s' if n != 1 else ''}" if open_ else ""
         self.status_text = (
             f"{articles} article{'s' if articles != 1 else ''} · {tags} tag{'s' if tags != 1 else ''}"
-            f" in this article · {self.db_path}"
+            f" in this article{suggested} · {self.db_path}"
         )
         if not hasattr(self, "_status_label"):
             self._status_label = plain_label(QLabel(self))  # the path is data
             self._status_label.setObjectName("statusCounts")
             self.statusBar().addPermanentWidget(self._status_label)
         self._status_label.setText(self.status_text)
+
+    @Slot()
+    def edit_state_names(self) -> None:
+        from reader_app.gui.window.state_names_dialog import StateNamesDialog  # on first use
+
+        dialog = StateNamesDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_state_names_finished)
+        dialog.open()
+
+    @Slot(int)
+    def _on_state_names_finished(self, result: int) -> None:
+        if result:
+            self.statusBar().showMessage(
+                "Saved the state names; the suggestions follow them.", 6000)
 
     # -- files ------------------------------------------------------------------
     def import_files(self, paths: list[str]) -> None:

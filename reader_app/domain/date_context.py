@@ -1,0 +1,128 @@
+"""What the words around a date phrase add to it: a coordinated month's year ("March and April
+2023"), a bare day's month ("3 and 5 May"), the tense that places a weekday, and the "ago" or
+"in" that makes a quantity of time a date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from reader_app.domain import date_words as w
+from reader_app.domain.date_hits import show
+from reader_app.domain.date_tense import FUTURE, PAST, tense_around
+
+LOOK = 80  # characters read after / before the phrase for a coordinated year or month
+
+_MONTH = rf"(?:{w.alternation({**w.MONTHS, **w.MONTH_ABBREVIATIONS})})\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th|-(?:го|е|я))?"
+_AND = r"(?:,|and|or|&|to|through|until|till|і|й|та|або|и|или|до|по|[-–—])"
+_ITEM = rf"(?:{_MONTH}(?:\s+{_DAY}(?!\d))?|{_DAY}(?:\s+(?:of\s+)?{_MONTH})?)"
+# after a yearless month or day: "... and April 2023", ", 5 and 6 May 2023"
+YEAR_AFTER = re.compile(rf"(?:\s*{_AND}\s*{_ITEM}(?![\w]))+,?\s+([12]\d{{3}})(?!\d)",
+                        re.IGNORECASE)
+# after a bare day: "... and 5 May [2023]"
+MONTH_AFTER = re.compile(
+    rf"(?:\s*{_AND}\s*{_DAY})*\s*{_AND}\s*{_DAY}\s+(?:of\s+)?({_MONTH})(?!\w)"
+    rf"(?:,?\s+([12]\d{{3}})(?!\d))?", re.IGNORECASE)
+# before a bare day: "March 3 and " (the month of "5" in "March 3 and 5")
+MONTH_BEFORE = re.compile(
+    rf"({_MONTH})\s+{_DAY}(?:\s*{_AND}\s*{_DAY})*\s*{_AND}\s*$", re.IGNORECASE)
+_AGO_AFTER = re.compile(rf"\s+({w.alternation(w.AGO)})(?!\w)", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"(?<!\w)(in|через)\s+$", re.IGNORECASE)
+_IN_AMOUNT = re.compile(rf"^(?:in|через) .*\b(?:{w.alternation(w.UNITS)})$")
+_BARE_DAY = re.compile(rf"^{_DAY}$", re.IGNORECASE)
+
+
+def year_after(text: str, end: int) -> str | None:
+    """The year a month or day coordinated with later ones takes ("March" in "March and
+    April 2023" -> "2023")."""
+    m = YEAR_AFTER.match(text, end, min(len(text), end + LOOK))
+    return m.group(1) if m else None
+
+
+def month_for_day(text: str, start: int, end: int) -> str | None:
+    """A bare day number's month (and year) from its neighbours: "3" in "on 3 and 5 May 2023"
+    -> "May 2023", "5" in "March 3 and 5" -> "March"."""
+    m = MONTH_AFTER.match(text, end, min(len(text), end + LOOK))
+    if m:
+        return " ".join(x for x in m.groups() if x)
+    b = MONTH_BEFORE.search(text, max(0, start - LOOK), start)
+    if b and b.end() == start:
+        year = YEAR_AFTER.match(text, end, min(len(text), end + LOOK))
+        return b.group(1) + (f" {year.group(1)}" if year else "")
+    return None
+
+
+def is_bare_day(phrase: str) -> bool:
+    return _BARE_DAY.match(phrase.strip()) is not None
+
+
+def amount_phrase(text: str, start: int, end: int) -> str | None:
+    """'two days' read with the 'ago' after it or the 'in' before it, else None."""
+    ago = _AGO_AFTER.match(text, end)
+    if ago:
+        return f"{text[start:end]} {ago.group(1)}"
+    before = _IN_BEFORE.search(text, max(0, start - 12), start)
+    return f"{before.group(1)} {text[start:end]}" if before else None
+
+
+def is_in_amount(cleaned: str) -> bool:
+    """'in three weeks', 'через 2 дні': a date only when the clause speaks of the future."""
+    return _IN_AMOUNT.match(cleaned) is not None
+
+
+def placed_weekday(text: str, start: int, end: int, value: str,
+                   dl: date) -> tuple[str, str] | None:
+    """(value, explanation) for a weekday with no modifier, placed by the tense of its clause:
+    past -> on or before the dateline, future -> on or after it; None when the clause has none."""
+    tense, cue = tense_around(text, start, end)
+    if tense is None:
+        return None
+    wd = date.fromisoformat(value).weekday()
+    name = w.WEEKDAY_NAMES[wd]
+    if tense == PAST:
+        # the latest on or before the day after the dateline: a dateline can be a day behind
+        # the story (time zones, a later version), so "launched on Thursday" in a story dated
+        # Wednesday is the next day, "said on Friday" with a Tuesday dateline the Friday before
+        day = dl + timedelta(days=1) - timedelta(days=(dl.weekday() + 1 - wd) % 7)
+        where = ("the dateline itself" if day == dl else "the day after the dateline"
+                 if day > dl else f"the {name} before the dateline")
+    else:
+        assert tense == FUTURE
+        day = dl + timedelta(days=(wd - dl.weekday()) % 7)
+        where = "the dateline itself" if day == dl else f"the {name} after the dateline"
+    return day.isoformat(), (f"{name}: {where} {show(dl)}, as the clause is in the {tense} "
+                             f"tense ('{cue}').")
+
+
+_SINCE_BEFORE = re.compile(r"(?<!\w)(since|з|із|від|с|со|начиная\s+с|починаючи\s+з)\s+$",
+                           re.IGNORECASE)
+FAR = 90  # days: a yearless date this far on the wrong side of the dateline for its tense
+
+
+def year_for_tense(text: str, start: int, end: int, first: date, last: date,
+                   dl: date) -> tuple[int, str] | None:
+    """(year, why) when the yearless date placed nearest to the dateline (first..last) is on
+    the wrong side of it: after it behind "since", far after it in a past-tense clause
+    ("Prices peaked in August", dateline in March), far before it in a future one."""
+    since = _SINCE_BEFORE.search(text, max(0, start - 20), start)
+    if since and first > dl:
+        return first.year - 1, f"'{since.group(1)}' looks back from the dateline"
+    tense, cue = tense_around(text, start, end)
+    if tense == PAST and (first - dl).days > FAR:
+        return first.year - 1, f"the clause is in the past tense ('{cue}')"
+    if tense == FUTURE and cue.lower() != "would" and (dl - last).days > FAR:
+        return first.year + 1, f"the clause is in the future tense ('{cue}')"
+    return None
+
+
+# A weekday named with its date: "Thursday, Feb. 10", "у четвер, 10 лютого", "Friday (March 3)"
+DATE_AFTER = re.compile(
+    rf",?\s+\(?((?:{_MONTH}\s+{_DAY}(?!\d)|{_DAY}\s+(?:of\s+)?{_MONTH})(?:,?\s+[12]\d{{3}}(?!\d))?)",
+    re.IGNORECASE)
+
+
+def date_after(text: str, end: int) -> str | None:
+    """The date written right after a weekday, if any."""
+    m = DATE_AFTER.match(text, end, min(len(text), end + LOOK))
+    return m.group(1) if m else None

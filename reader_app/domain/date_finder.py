@@ -1,0 +1,259 @@
+"""Every temporal expression the date rules read, found in an article's text (en/uk/ru).
+
+One compiled pattern finds the candidates in one pass; each distinct phrase is resolved once
+(dates.resolve_in_text, cached), with the words around it (tense, coordinated years). Spans
+are what an analyst tags: the modifier is in ("last Friday"), a leading "on"/"in" is not;
+an interval keeps its "from"/"between" (they make it one). Durations ("50 years") and plain
+numbers ("2000 troops", "£2023") are never suggested.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from reader_app.domain import date_words as w
+from reader_app.domain.dates import resolve_in_text
+
+__all__ = ["DateMention", "find_dates"]
+
+
+class DateMention(NamedTuple):
+    start: int  # code points into the text; text[start:end] is the phrase
+    end: int
+    value: str | None  # ISO value as for a date tag (None: an undated article's relative date)
+    granularity: str | None
+    method: str
+    explanation: str
+
+
+def trie(words: object, top: bool = False) -> str:
+    """A regex for the words as a prefix tree: sre tries a plain alternation word by word,
+    a tree letter by letter (several times faster on a long list). ``top``: no outer group,
+    so a pattern made of it alone lets sre skip to the letters that can start a word."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in sorted(set(words)):  # type: ignore[call-overload]
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def build(node: dict, top: bool = False) -> str:  # type: ignore[type-arg]
+        branches = [(r"\s+" if c == " " else re.escape(c)) + build(node[c])
+                    for c in sorted(node) if c]
+        if not branches:
+            return ""
+        if top:
+            return "|".join(branches)
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root, top) if top else f"(?:{build(root)})"
+
+
+def _words(words: object) -> str:
+    """The words as one group (apostrophes are all "'" in the scanned text)."""
+    return trie(words)
+
+
+# Word edges that keep "п'ятницю" whole but let a possessive follow ("Monday's vote").
+_B, _E = r"(?<![\w'])", r"(?!\w|'(?!s(?!\w)))"
+_FULL = _words(w.MONTHS)
+_MON = rf"(?:{_FULL}|(?:{_words(w.MONTH_ABBREVIATIONS)})\.?)"
+_WD = rf"(?:{_words(w.WEEKDAYS)}|(?:mon|tues?|wed|thu(?:rs?)?|fri)\.)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-?(?:го|е|я))?(?![\d\w])"
+_YEAR = r"[12]\d{3}(?![\d\w])"
+_YEAR_WORD = r"(?:\s+(?:року|році|рік|года|году|год|р\.|г\.))?"
+_MOD = _words([*w.MODIFIERS, *w.MULTIWORD_MODIFIERS])
+_UNIT = _words(w.UNITS)
+_WEEK_UNIT = _words([k for k, v in w.UNITS.items() if v == "week"])
+_N = rf"(?:\d{{1,3}}|{_words(w.NUMBERS)})"
+_REL_DAY = _words([*w.RELATIVE_DAYS, *w.RELATIVE_YEARS, "earlier today", "later today"])
+_START = _words(["between", "from", "з", "із", "від", "між", "с", "со", "от", "между"])
+_JOIN = r"(?:and|to|until|till|through|thru|і|й|та|до|по|и|[-–—])"
+_DM = rf"(?:{_MON}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MON})"  # "Feb. 10", "10 February"
+_ATOM = (rf"(?:{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?|{_MON}\s+(?:of\s+)?{_YEAR}|{_MON}|{_YEAR}"
+         rf"|{_WD}|{_DAY})")
+_WEEKEND = r"(?:weekend|вихідних|вихідні|выходных|выходные)"
+
+PATTERN = re.compile(rf"""{_B}(?:
+  (?P<span>{_START}\s+{_ATOM}\s+{_JOIN}\s+{_ATOM})
+| (?P<iso>\d{{4}}-(?:w\d{{2}}|\d{{2}}-\d{{2}}|\d{{2}})(?![\d\w-])
+     |\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)\d{{4}}(?![\d\w]))
+| (?P<dash>(?:{_DM}|{_DAY}|{_YEAR})\s*[-–—]\s*(?:{_DM}|{_DAY}|{_YEAR})(?:,?\s+{_YEAR})?)
+| (?P<date>(?:{_WD},?\s+)?{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?)
+| (?P<day>{_DAY}(?=(?:\s*(?:,|and|or|і|й|та|и)\s*{_DAY})+\s+(?:of\s+)?{_MON}))
+| (?P<month_year>{_MON}\s+(?:of\s+)?{_YEAR}{_YEAR_WORD})
+| (?P<relative>{_REL_DAY})
+| (?P<ago>(?:{_N}\s+)?{_UNIT}\s+(?:{_words(w.AGO)}))
+| (?P<later>(?:in|через)\s+{_N}\s+{_UNIT})
+| (?P<weekend>(?:{_MOD}\s+)?{_WEEKEND})
+| (?P<modified>(?:(?:earlier|later)\s+)?{_MOD}\s+(?:{_WD}|{_UNIT}|{_FULL}))
+| (?P<weekday>{_WD}(?:\s+(?:{_MOD})\s+(?:{_WEEK_UNIT}))?)
+| (?P<decade>[12]\d{{2}}0(?:s|-(?:ті|х|і|е|ые|ых|ies)))
+| (?P<year>(?:mid-)?{_YEAR}{_YEAR_WORD})
+| (?P<month>{_FULL})
+){_E}""", re.VERBOSE)  # over lower-cased text (see _scanned)
+
+# Words before a bare four-digit number that make it a year, and after it.
+_YEAR_BEFORE = frozenset(
+    "in since by until till from before after during the early mid late end start "
+    "beginning around circa year and or to through between spring summer autumn fall "
+    "winter election elections season fiscal у в з із до від по після між с со по от после "
+    "перед між between".split())
+_YEAR_NEXT = frozenset(
+    "election elections census budget olympics season campaign war crisis invasion "
+    "revolution summit referendum vote law agreement accord deal report survey games "
+    "cup championship uprising protests protest floods earthquake attack attacks "
+    "presidential parliamentary general local midterm midterms world".split())
+_QUANTITIES = frozenset(
+    "million millions billion billions thousand thousands percent per people troops soldiers "
+    "men women children residents workers tonnes tons kilometres kilometers miles metres "
+    "meters dollars euros pounds hryvnias roubles rubles seats votes cases "
+    "мільйон мільйона мільйонів мільярд мільярда мільярдів тисяч тисячі тисяча відсотків "
+    "відсотка людей осіб військових гривень доларів євро рублів кілометрів тонн "
+    "миллион миллиона миллионов миллиард миллиарда миллиардов тысяч тысячи тысяча "
+    "процентов процента человек людей военных рублей долларов евро гривен километров тонн".split())
+_PERIODS = frozenset(
+    "end start beginning middle half part spring summer autumn fall winter course rest "
+    "elections election".split())
+_JOINS = frozenset("and or to through until і та й и до по або или".split())
+_YEAR_JOINED = re.compile(r"\s*[12]\d{3}(?![\d\w])")
+_AFTER_OLD_YEAR = frozenset(
+    "the a an and or when as it he she they there this that its his her their after before "
+    "during but was were is until till and to".split())
+_DAY_NAMES_BEFORE = frozenset(
+    "black good super bloody cyber easter palm ash holy maundy shrove giving".split())
+_DAY_NAMES_AFTER = frozenset("Times Telegraph Express Mirror Post Herald Independent".split())
+_MONEY_OR_SIGN = "£$€₴₽¥#№+-–—/"
+_MAY_BEFORE = frozenset(
+    "in of since until by early mid late from before after during through till end "
+    "beginning start last next this".split())
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+_WORD_AFTER = re.compile(r"\s*([^\W\d_]+|\S)?")
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m.group(1).lower() if m else ""
+
+
+def _keep(text: str, kind: str, start: int, end: int) -> bool:
+    """Filters a pattern cannot say: a bare number that is not a year, a month word that
+    is a verb ("march", "may"), an interval of two bare numbers."""
+    phrase = text[start:end]
+    if kind in ("span", "dash"):
+        return re.search(rf"(?i){_MON}|{_WD}|{_YEAR}.*{_YEAR}|{_START}\s+{_YEAR}", phrase) \
+            is not None and not (start and text[start - 1] in _MONEY_OR_SIGN)
+    if kind == "weekday":  # "every Sunday": a routine; "Black Friday", "Sunday Times": names
+        before = _word_before(text, start)
+        after = _WORD_AFTER.match(text, end)
+        return before not in _EVERY and not (before in _DAY_NAMES_BEFORE and text[
+            start - len(before) - 1:start - 1].istitle()) and not (
+            after and (after.group(1) or "") in _DAY_NAMES_AFTER)
+    if kind == "month":
+        if phrase.isascii() and not phrase[0].isupper():
+            return False  # "to march", "they may"
+        return phrase.lower() != "may" or _word_before(text, start) in _MAY_BEFORE
+    if kind == "year":
+        if start and text[start - 1] in _MONEY_OR_SIGN or phrase[:4].isdigit() and not \
+                1000 <= int(phrase[:4]) <= 2100:
+            return False
+        if phrase[-1] in "рг." or " " in phrase or not phrase[0].isdigit():
+            return True  # "2019 року", "2020 р.", "mid-2021"
+        after = _WORD_AFTER.match(text, end)
+        if after is None:  # never: the pattern matches the empty string too
+            return True
+        nxt = after.group(1) or ""
+        if nxt in ("%", "-", "–") or nxt[:1].isdigit():
+            return False
+        nxt = nxt.lower()
+        if nxt in _QUANTITIES:
+            return False  # "в 1500 миллионов", "in 2000 troops"
+        if not nxt[:1].isalpha():
+            return True  # "in 2019.", "2019," "(2019)", end of text
+        before = _word_before(text, start)
+        if int(phrase[:4]) < 1900 and nxt.isalpha() and nxt not in _AFTER_OLD_YEAR \
+                and nxt not in _YEAR_NEXT:
+            return False  # "in 1500 villages"; "in 1648 the treaty" stays a year
+        if before == "of":  # "the summer of 2019", not "a crew of 1500"
+            return _word_before(text, start - 1 - len(before)) in _PERIODS
+        return (before in _YEAR_BEFORE or nxt in _YEAR_NEXT
+                or nxt in _JOINS and _YEAR_JOINED.match(text, after.end()) is not None)
+    return True
+
+
+# The words every date expression contains one of (or a number): the scan looks for these
+# first, then tries PATTERN at the anchor and at the starts of the two words before it
+# ("between 2019", "two days ago", "this coming Friday").
+_CORE = sorted({*w.MONTHS, *w.MONTH_ABBREVIATIONS, *w.WEEKDAYS, *w.WEEKDAY_ABBREVIATIONS,
+                *w.UNITS, *(x.split()[-1] for x in w.RELATIVE_DAYS), *w.RELATIVE_YEARS,
+                "weekend", "вихідних", "вихідні", "выходных", "выходные"},
+               key=len, reverse=True)
+# Words an expression may start with before its anchor ("between 2019", "two days ago").
+_LEADS = frozenset({
+    *(x.split()[0] for x in w.MODIFIERS), *(x.split()[0] for x in w.MULTIWORD_MODIFIERS),
+    *w.NUMBERS, "between", "from", "з", "із", "від", "між", "с", "со", "от", "между", "in",
+    "через", "earlier", "later", "the", "day", "this"})
+# The character before the anchor comes first: sre then skips in C to the few characters
+# (spaces, brackets, quotes, dashes) that can precede a date, and tries the words only there.
+_BEFORE_ANCHOR = "\\s(«\"“'‘—–-"
+ANCHOR = re.compile(rf"[{_BEFORE_ANCHOR}](?:{trie(_CORE)}|\d+[^\W\d_]*){_E}")
+_UNFILTERED = frozenset({"iso", "date", "day", "month_year", "relative", "ago", "later",
+                         "weekend", "modified", "decade"})
+_EVERY = frozenset("every each кожного кожної кожну кожен кожний каждый каждую каждое "
+                   "каждого каждой".split())
+
+
+def _scanned(text: str) -> str:
+    """The text lower-cased with one apostrophe, code point for code point (offsets hold)."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lower-cases to two code points
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.replace("’", "'").replace("ʼ", "'")
+
+
+def scan(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every candidate expression, in text order, not overlapping."""
+    low = _scanned(text)
+    found: list[tuple[str, int, int]] = []
+    done = 0
+    match, keep_all, leads, rfind = PATTERN.match, _UNFILTERED, _LEADS, low.rfind
+    for a in ANCHOR.finditer(" " + low):  # the space: an anchor at the very start
+        i = a.start()  # the anchor's start in low (one before it in " " + low)
+        if i < done:
+            continue
+        c = low[i - 1] if i else " "
+        starts = [i]
+        if c == "-":  # "mid-2021"
+            starts.insert(0, rfind(" ", max(done, i - 12), i) + 1)
+        elif c == " ":  # up to two lead words before the anchor ("this coming Friday")
+            j = rfind(" ", max(done, i - 16), i - 1)
+            if low[j + 1:i - 1] in leads:
+                starts.insert(0, j + 1)
+                k = rfind(" ", max(done, j - 16), j)
+                if j > 0 and low[k + 1:j] in leads:
+                    starts.insert(0, k + 1)
+        for s in starts:
+            m = match(low, s)
+            if m is not None and m.end() > i:
+                kind = m.lastgroup or ""
+                start, end = m.span(kind)
+                if kind in keep_all or _keep(text, kind, start, end):
+                    found.append((kind, start, end))
+                    done = end
+                    break
+    return found
+
+
+def find_dates(text: str, dateline: str | None, language: str | None) -> list[DateMention]:
+    """Every date expression in ``text`` with its resolved value, in text order; offsets are
+    code points, ``text[m.start:m.end]`` is the phrase. Durations and phrases the rules
+    cannot read are left out; an undated article's relative dates come with value None."""
+    found: list[DateMention] = []
+    for _kind, start, end in scan(text):
+        r = resolve_in_text(text, start, end, dateline, language)
+        if r.method in ("unresolved", "duration"):
+            continue
+        found.append(DateMention(start, end, r.value, r.granularity, r.method, r.explanation))
+    return found

@@ -1,0 +1,148 @@
+"""The tense of the clause around a date: "said on Friday" is past, "will meet on Friday" future.
+
+Only the words of the sentence around the date are read, and the tense cue nearest to it wins
+("He said the talks will resume on Friday": "will resume" is nearer than "said"); a cue past a
+comma counts as farther ("He will arrive on Friday, officials said"). English, Ukrainian and
+Russian: auxiliaries and common news verbs, plus verb endings where they are reliable enough
+(lower-case words of some length, minus a list of nouns that end alike).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader_app.domain import date_words as w
+
+PAST, FUTURE, PRESENT = "past", "future", "present"  # present: a cue that there is no tense
+WINDOW = 160  # characters each side: a clause, not a paragraph
+CLAUSE_PENALTY = 80
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FUTURE = _set(
+    "will won't shall would upcoming forthcoming "
+    "буде будуть будемо буду будеш будете відбудеться відбудуться планує планують "
+    "очікується очікуються заплановано запланована запланований заплановані призначено "
+    "призначена збирається збираються "
+    "будет будут буду будем будешь будете состоится состоятся планирует планируют намерен "
+    "намерена намерено намерены ожидается ожидаются запланирован запланирована "
+    "запланировано запланированы назначен назначена назначено назначены собирается "
+    "собираются пройдет пройдёт пройдут начнется начнётся "
+    # perfective verbs news uses for what is coming (their present form is a future)
+    "проведе проведуть підпише підпишуть розгляне розглянуть прибуде прибудуть представить "
+    "представлять оголосить оголосять почнеться почнуться завершиться завершаться "
+    "зустрінеться зустрінуться відвідає відвідають виступить виступлять ухвалить ухвалять "
+    "прийме приймуть набуде набудуть відкриється відкриються "
+    "проведет проведёт проведут подпишет подпишут рассмотрит рассмотрят прибудет прибудут "
+    "представит представят объявит объявят начнутся завершится завершатся откроется "
+    "откроются вступит вступят встретится встретятся посетит посетят выступит выступят "
+    "примет примут повысит понизит уйдет уйдёт уйдут")
+_FUTURE_THEN_TO = _set(  # "... to" / "... for": "expected to", "plans to", "scheduled for"
+    "going due set expected scheduled slated planned plans plan planning intends intend "
+    "hopes hope aims aim wants want poised likely")
+_FUTURE_ENDINGS_C = ("тиме", "тимуть", "тимемо", "тимете", "тимеш", "тиметься", "тимуться")
+_PAST = _set(
+    "was were had did didn't wasn't weren't hadn't ago said told met held went came took gave "
+    "made left began won lost saw spoke wrote sent fled fell rose struck shot flew ran drove "
+    "led brought bought sold paid built found kept felt thought heard stood became got broke "
+    "chose drew froze hid knew rode sank stole swore threw woke wore withdrew arose sought "
+    "taught overtook undertook "
+    "було був була були было был была были")
+_PAST_ENDINGS_UK = ("ав", "ив", "ув", "яв", "ов", "ала", "ила", "іла", "ула", "яла", "али",
+                    "или", "іли", "ули", "яли", "ало", "ило", "іло", "уло", "яло")
+_PAST_ENDINGS_RU = ("ал", "ил", "ел", "ял", "ул", "ыл", "ала", "ила", "ела", "яла", "ула", "ыла",
+                    "али", "или", "ели", "яли", "ули", "ыли", "ало", "ило", "ело", "яло", "уло")
+_REFLEXIVE = ("ся", "сь")
+_PRESENT = _set("is are am says say remains remain")
+_PRESENT_ENDINGS_C = ("тся", "ться")
+# Nouns and adjectives that end like past verbs.
+_NOT_VERBS = _set(
+    "генерал материал капитал сигнал канал финал идеал персонал арсенал трибунал журнал "
+    "интервал потенциал потенціал фестиваль генерала правила правило могила сила сили школа "
+    "школи села тіла крила глава глави начало начала сало масло ремесло число числа дело "
+    "дела тело тела село мало мало много цілий вулиця улица правил рубил стол "
+    "кілька декілька майже ніколи тоді коли тепер около")
+_DATE_WORDS = frozenset({*w.MODIFIERS, *w.UNITS, *w.MONTHS, *w.WEEKDAYS, *w.NUMBERS,
+                         *w.RELATIVE_DAYS, *w.RELATIVE_YEARS, *w.AGO})
+_AUX_BEFORE_PARTICIPLE = _set("be being been get got")  # "will be held": not a past tense
+_ARTICLES = _set("the a an his her its their this that")
+_WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
+# A sentence ends at . ! ? (not in "Feb." or "10.02."), a line break, or a semicolon.
+_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)[.!?]+(?=\s)|[;\n]")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
+    before = list(_SENTENCE_END.finditer(text, lo, start))
+    after = _SENTENCE_END.search(text, end, hi)
+    return (before[-1].end() if before else lo), (after.start() if after else hi)
+
+
+def _cyrillic_past(word: str) -> bool:
+    if word in _NOT_VERBS or len(word) < 5:
+        return False
+    stem = word[:-2] if word.endswith(_REFLEXIVE) else word
+    return stem.endswith(_PAST_ENDINGS_UK) or stem.endswith(_PAST_ENDINGS_RU)
+
+
+def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
+    """The tense word i (with its neighbours) marks, and the cue as it reads."""
+    raw, word = words[i]
+    nxt = words[i + 1][1] if i + 1 < len(words) else ""
+    prev = words[i - 1][1] if i else ""
+    if word in _FUTURE or word.endswith("'ll"):
+        return FUTURE, raw
+    if word in _FUTURE_THEN_TO and nxt in ("to", "for"):
+        after = words[i + 2][1] if i + 2 < len(words) else ""
+        if word != "due" or after not in _ARTICLES:  # "due to meet", not "due to the rain"
+            return FUTURE, f"{raw} {nxt}"
+    if word in ("is", "are", "am") and nxt.endswith("ing") and len(nxt) > 4:
+        return FUTURE, f"{raw} {nxt}"  # "is meeting on Friday": an arrangement
+    if word in ("is", "are") and nxt == "to":
+        return FUTURE, f"{raw} to"
+    if word in ("має", "мають") and nxt == "намір":
+        return FUTURE, f"{raw} намір"
+    if word.endswith(_FUTURE_ENDINGS_C):
+        return FUTURE, raw
+    if word in _PRESENT or not word.isascii() and raw.islower() and word.endswith(
+            _PRESENT_ENDINGS_C) and len(word) > 5:
+        return PRESENT, raw  # "is", "начнутся", "проводиться": this clause has its own verb
+    if word in ("has", "have") and nxt == "been":
+        return PAST, f"{raw} been"
+    if word.isascii():
+        if prev in _AUX_BEFORE_PARTICIPLE:
+            return None  # "will be held", "to be signed": a participle
+        if word in _PAST or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
+                             and raw.islower()):
+            return PAST, raw
+        return None
+    if word in _PAST:
+        return PAST, raw
+    return (PAST, raw) if raw.islower() and _cyrillic_past(word) else None
+
+
+def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
+    """(PAST | FUTURE | None, the cue) for the clause around text[start:end]."""
+    lo, hi = _sentence(text, start, end)
+    found = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, lo, hi)]
+    words = [(raw, raw.lower().replace("’", "'").replace("ʼ", "'")) for _, _, raw in found]
+    # the nearest cue on each side (distance only grows outward, so the first one found)
+    first = next((i for i, (a, _, _) in enumerate(found) if a >= end), len(found))
+    best: tuple[int, str, str] | None = None
+    for order in (range(first - 1, -1, -1), range(first, len(found))):
+        for i in order:
+            marked = _tense(words, i)
+            if marked is None:
+                continue
+            a, b, _ = found[i]
+            if start <= a < end and words[i][1] in _DATE_WORDS:
+                continue  # the date's own words: "last", "минула", "недели"
+            gap = "" if start <= a < end else text[b:start] if b <= start else text[end:a]
+            distance = len(gap) + CLAUSE_PENALTY * ("," in gap or "—" in gap)
+            if best is None or distance < best[0]:
+                best = (distance, *marked)
+            break
+    return (None, "") if best is None or best[1] == PRESENT else (best[1], best[2])

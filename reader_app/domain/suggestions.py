@@ -1,0 +1,106 @@
+"""Suggestions: untagged spans the app believes are an actor, a date or a claim.
+
+A suggestion says what accepting it would store (the actor, the date value, the
+claimant) and why, in one line. Pure: the finders give mentions, the suggesting service
+turns them into suggestions and drops what is tagged or rejected already.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple, Protocol, TypeVar
+
+__all__ = ["Suggestion", "by_position", "drop_covered", "free_of"]
+
+
+class Suggestion(NamedTuple):
+    """A tuple, not a dataclass: a 1 MB article has tens of thousands, made per tag."""
+
+    kind: str  # "actor" | "date" | "claim"
+    start: int  # code points into article.text; text[start:end] == quote
+    end: int
+    quote: str
+    reason: str  # one line for the analyst
+    actor_id: int | None = None  # actor: the known actor it names; None: a new actor
+    actor_name: str | None = None  # actor: canonical name (known, or the new actor's)
+    actor_type: str | None = None  # actor: the type a new actor gets
+    certain: bool = True  # False: a guess, shown as "probably X"
+    value: str | None = None  # date: ISO value, as for a date tag
+    granularity: str | None = None
+    date_method: str | None = None
+    claimant_id: int | None = None  # claim: the speaker's actor, when known
+    claimant_name: str | None = None
+    claimant_type: str | None = None  # claim: the type a claimant new to the library gets
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return self.kind, self.start, self.end
+
+    def stores(self) -> str:
+        """What accepting it stores, in a few words ("United States", "2022-02-10")."""
+        if self.kind == "actor":
+            name = self.actor_name or self.quote
+            new = " (new actor)" if self.actor_id is None else ""
+            return f"{'probably ' if not self.certain else ''}{name}{new}"
+        if self.kind == "date":
+            return self.value or "unresolved"
+        if self.kind == "claim":
+            return f"claimant {self.claimant_name}" if self.claimant_name else "no claimant"
+        return ""
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def free_of(mentions: Iterable[S], taken: Iterable[tuple[int, int]],
+            rejected: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[S]:
+    """The mentions that overlap no taken span (the tags of their kind), are not
+    rejected, and do not overlap an earlier kept mention (of two starting together,
+    the longer). Linear after one sort of the taken spans: an article may hold 20,000
+    tags and as many mentions, every time a tag is made."""
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # the furthest end among spans[:i + 1]
+    best = -1
+    for _, e in spans:
+        best = max(best, e)
+        reach.append(best)
+    ordered = list(mentions)
+    if any((a.start, b.end) > (b.start, a.end) for a, b in zip(ordered, ordered[1:], strict=False)):
+        ordered.sort(key=lambda m: (m.start, -m.end))
+    kept: list[S] = []
+    last_end = -1
+    for m in ordered:
+        if m.start < last_end or (m.start, m.end) in rejected:
+            continue
+        i = bisect_left(starts, m.end)  # taken spans starting before m ends
+        if i and reach[i - 1] > m.start:
+            continue
+        kept.append(m)
+        last_end = m.end
+    return kept
+
+
+def by_position(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:
+    """Suggestions of several kinds merged in text order (each group is in order)."""
+    from heapq import merge
+
+    order = {"actor": 0, "date": 1, "claim": 2}
+    return list(merge(*groups, key=lambda s: (s.start, s.end, order.get(s.kind, 3))))
+
+
+def drop_covered(suggestions: Sequence[Suggestion],
+                 tags: Iterable[tuple[str, int, int]]) -> list[Suggestion]:
+    """The suggestions that overlap none of a few new tags (kind, start, end) of their
+    kind: what the window drops at once, before the suggestions are computed again."""
+    spans = list(tags)
+    return [s for s in suggestions
+            if not any(k == s.kind and a < s.end and s.start < b for k, a, b in spans)]

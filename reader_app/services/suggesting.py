@@ -1,0 +1,264 @@
+"""Suggestions for an article, and accepting or rejecting them.
+
+suggest() runs the three finders (domain.actor_finder, date_finder, speech) over the
+article with what the library knows (every actor name and alias, the state table, the
+article's tags) and drops what is tagged already or was rejected. accept() makes an
+ordinary tag that stores what the suggestion said; reject() remembers the span in the
+library. Each write returns what its inverse takes and a ChangeSet, like tagging.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from reader_app.domain.actor_finder import ActorIndex, KnownName, build_actor_index, find_actors
+from reader_app.domain.actors import match_key
+from reader_app.domain.date_finder import find_dates
+from reader_app.domain.models import Article, ArticleId
+from reader_app.domain.speech import find_claims
+from reader_app.domain.suggestions import Suggestion, by_position, free_of
+from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
+from reader_app.services.changes import ChangeSet
+from reader_app.services.readback import describe
+from reader_app.services.state_names import state_table
+from reader_app.storage.actors import create_actor, find_actors_by_key, get_actor
+from reader_app.storage.annotations import add_annotation, find_annotation
+from reader_app.storage.articles import NotFound, get_article
+from reader_app.storage.rejections import (
+    Rejection,
+    add_rejection,
+    list_rejections,
+    remove_rejection,
+    restore_rejection,
+)
+from reader_app.storage.suggestion_inputs import known_name_rows, tag_spans
+from reader_app.storage.transaction import write
+
+SUGGESTED_KINDS = ("actor", "date", "claim")
+
+# one matcher, for the names it was built from (a window works on one library at a time)
+_index_cache: dict[tuple[KnownName, ...], ActorIndex] = {}
+
+
+def known_names(db: Database) -> list[KnownName]:
+    """Every actor name and alias in the library, then the state table's names for
+    states the library does not know by that name yet."""
+    names = [KnownName(text, actor_id, canonical, kind, source)
+             for actor_id, text, kind, canonical, source in known_name_rows(db)]
+    keys = {match_key(n.text) for n in names}
+    by_canonical = {match_key(n.canonical): n for n in names if n.source == "name"}
+    for entry in state_table(db):
+        if match_key(entry.text) in keys:
+            continue  # the library's own actor answers to this name
+        actor = by_canonical.get(match_key(entry.canonical))
+        names.append(entry if actor is None else entry._replace(
+            actor_id=actor.actor_id, canonical=actor.canonical, actor_type=actor.actor_type))
+    return names
+
+
+def actor_index(names: Sequence[KnownName]) -> ActorIndex:
+    """The matcher over known names, rebuilt only when the names change (building it for
+    3,000 actors costs more than a pass over a long article)."""
+    fingerprint = tuple(names)
+    index = _index_cache.get(fingerprint)
+    if index is None:
+        index = build_actor_index(names)
+        _index_cache.clear()
+        _index_cache[fingerprint] = index
+    return index
+
+
+def suggest(db: Database, article_id: int,
+            kinds: Iterable[str] | None = None) -> list[Suggestion]:
+    """The article's suggestions in text order: none for a span tagged with that kind,
+    or rejected."""
+    article = get_article(db, article_id)
+    wanted = set(kinds or SUGGESTED_KINDS)
+    unknown = wanted - set(SUGGESTED_KINDS)
+    if unknown:
+        raise ValueError(f"Nothing is suggested for kind {sorted(unknown)[0]!r}.")
+    text = article.text
+    tags = tag_spans(db, article.id)
+    taken: dict[str, list[tuple[int, int]]] = {kind: [] for kind in SUGGESTED_KINDS}
+    for kind, start, end, _ in tags:
+        if kind in taken:
+            taken[kind].append((start, end))
+    tagged_actors = [(s, e, a) for kind, s, e, a in tags if kind == "actor" and a is not None]
+    rejected: dict[str, set[tuple[int, int]]] = {kind: set() for kind in SUGGESTED_KINDS}
+    for r in list_rejections(db, article.id):
+        if r.kind in rejected and text[r.start:r.end] == r.quote:
+            rejected[r.kind].add((r.start, r.end))
+    groups: list[list[Suggestion]] = []
+    actors: list[Suggestion] = []
+    names = known_names(db) if wanted & {"actor", "claim"} else []
+    if wanted & {"actor", "claim"}:
+        mentions = free_of(find_actors(text, actor_index(names), tagged_actors),
+                           taken["actor"], rejected["actor"])
+        actors = [Suggestion("actor", m.start, m.end, text[m.start:m.end], m.reason,
+                             m.actor_id, m.canonical, m.actor_type, m.certain)
+                  for m in mentions]
+    if "actor" in wanted:
+        groups.append(actors)
+    if "date" in wanted:
+        dates = free_of(find_dates(text, article.published, article.language),
+                        taken["date"], rejected["date"])
+        groups.append([Suggestion("date", m.start, m.end, text[m.start:m.end], m.explanation,
+                                  value=m.value, granularity=m.granularity,
+                                  date_method=m.method) for m in dates])
+    if "claim" in wanted:
+        groups.append(_claims(db, text, tagged_actors, actors, names, taken["claim"],
+                              rejected["claim"]))
+    return by_position(groups)
+
+
+def _claims(db: Database, text: str, tagged: Sequence[tuple[int, int, int]],
+            actors: Sequence[Suggestion], known_names: Sequence[KnownName],
+            taken: Sequence[tuple[int, int]], rejected: set[tuple[int, int]]) -> list[Suggestion]:
+    # suggested actors speak too: a new one (no id yet) gets a stand-in id below zero
+    names: dict[int, tuple[str | None, str | None]] = {}
+    spans = list(tagged)
+    for n, s in enumerate(actors, start=1):
+        stand_in = s.actor_id if s.actor_id is not None else -n
+        names[stand_in] = (s.actor_name or s.quote, s.actor_type)
+        spans.append((s.start, s.end, stand_in))
+    spans.sort()
+    known = {match_key(n.text): n.actor_id for n in known_names if n.actor_id is not None}
+    out = []
+    for m in free_of(find_claims(text, spans, known), taken, rejected):
+        claimant = m.claimant_id
+        name: str | None = None
+        kind: str | None = None
+        if claimant is not None:
+            name, kind = names.get(claimant) or (_actor_name(db, claimant), None)
+            if claimant < 0:
+                claimant = None  # a suggested actor new to the library: made on accept
+        out.append(Suggestion("claim", m.start, m.end, text[m.start:m.end], m.reason,
+                              claimant_id=claimant, claimant_name=name, claimant_type=kind))
+    return out
+
+
+def _actor_name(db: Database, actor_id: int) -> str | None:
+    try:
+        return get_actor(db, actor_id).name
+    except NotFound:
+        return None
+
+
+# -- accept -----------------------------------------------------------------------------------
+
+
+def _check(db: Database, article: Article, s: Suggestion) -> None:
+    if article.text[s.start:s.end] != s.quote:
+        raise ValueError(f"The text at {s.start}-{s.end} is no longer “{s.quote}”.")
+    if find_annotation(db, article.id, s.kind, s.start, s.end) is not None:
+        raise ValueError(f"Already tagged as {s.kind}: “{s.quote}”.")
+
+
+def _accepted(db: Database, article: Article, s: Suggestion, analyst: str | None) -> NewTag:
+    """One tag storing what the suggestion said (call inside a write transaction)."""
+    _check(db, article, s)
+    created = None
+    if s.kind == "actor":
+        actor_id = s.actor_id
+        if actor_id is not None:
+            get_actor(db, actor_id)  # NotFound: the actor went since it was suggested
+            name = _actor_name(db, actor_id) or s.actor_name
+        else:
+            name = s.actor_name or s.quote
+            same = find_actors_by_key(db, name)  # made meanwhile (an earlier accept)
+            if same:
+                actor_id = same[0].id
+            else:
+                created = create_actor(db, name, s.actor_type or "other")
+                actor_id = created.id
+        fields: dict[str, Any] = {"actor_id": actor_id}
+        explanation = f"Actor: {name} ({s.reason})."
+    else:
+        proposal = fields_for_new_tag(db, article, s.kind, s.start, s.end)
+        fields, explanation = dict(proposal.fields), proposal.explanation
+        if s.kind == "claim":
+            claimant = s.claimant_id
+            if claimant is None and s.claimant_name and s.claimant_type:
+                same = find_actors_by_key(db, s.claimant_name)
+                if same:
+                    claimant = same[0].id
+                else:  # the speaker is new to the library (a state named by its capital)
+                    created = create_actor(db, s.claimant_name, s.claimant_type)
+                    claimant = created.id
+            if claimant is not None and claimant != fields.get("claimant_id"):
+                fields["claimant_id"] = claimant
+                explanation = f"Claimant: {s.claimant_name} ({s.reason})."
+        if s.kind == "date":
+            fields.update(value=s.value, granularity=s.granularity, date_method=s.date_method)
+    annotation = add_annotation(db, article.id, s.kind, s.start, s.end, analyst=analyst,
+                                expected_quote=s.quote, **fields)
+    return NewTag(annotation, f"Accepted suggestion. {explanation}", created)
+
+
+def accept(db: Database, article: Article, suggestion: Suggestion, *,
+           analyst: str | None = None) -> tuple[NewTag, ChangeSet]:
+    """Tag a suggestion as an ordinary tag. Inverse: tagging.untag."""
+    with write(db):
+        new = _accepted(db, article, suggestion, analyst)
+        return new, describe(db, added=[new.annotation], explanation=new.explanation)
+
+
+def accept_all(db: Database, article: Article, suggestions: Sequence[Suggestion], *,
+               analyst: str | None = None) -> tuple[list[NewTag], ChangeSet]:
+    """Tag many suggestions in one transaction (one undo step). Inverse: untag_all."""
+    with write(db):
+        made = [_accepted(db, article, s, analyst) for s in suggestions]
+        what = f"Accepted {len(made)} suggestion{'s' if len(made) != 1 else ''}."
+        return made, describe(db, added=[m.annotation for m in made], explanation=what)
+
+
+def untag_all(db: Database, made: Sequence[NewTag]) -> tuple[list[NewTag], ChangeSet]:
+    """Undo accept_all: the tags go, and the actors created for them if unused now."""
+    with write(db):
+        gone = [remove_new_tag(db, m) for m in reversed(made)][::-1]
+        return gone, describe(db, removed=[g.annotation for g in gone])
+
+
+def retag_all(db: Database, gone: Sequence[NewTag]) -> tuple[list[NewTag], ChangeSet]:
+    """Redo accept_all after untag_all: the same tags and actors (ids, uuids)."""
+    with write(db):
+        back = [restore_new_tag(db, g) for g in gone]
+        return back, describe(db, added=[b.annotation for b in back])
+
+
+# -- reject -----------------------------------------------------------------------------------
+
+
+def _stale(article_id: int) -> ChangeSet:
+    return ChangeSet(suggestions_stale={ArticleId(article_id)})
+
+
+def reject(db: Database, article: Article, s: Suggestion) -> tuple[Rejection, ChangeSet]:
+    """Never suggest this span as this kind again. Inverse: unreject."""
+    if article.text[s.start:s.end] != s.quote:
+        raise ValueError(f"The text at {s.start}-{s.end} is no longer “{s.quote}”.")
+    with write(db):
+        rejection = add_rejection(db, article.id, s.kind, s.start, s.end, s.quote)
+    out = _stale(article.id)
+    out.explanation = f"Rejected the suggestion “{s.quote}” ({s.kind}); it is not shown again."
+    return rejection, out
+
+
+def unreject(db: Database, rejection: Rejection) -> tuple[Rejection, ChangeSet]:
+    """Undo reject: the suggestion is shown again. Inverse: rereject."""
+    with write(db):
+        remove_rejection(db, rejection.id)
+    return rejection, _stale(rejection.article_id)
+
+
+def rereject(db: Database, rejection: Rejection) -> tuple[Rejection, ChangeSet]:
+    with write(db):
+        restore_rejection(db, rejection)
+    return rejection, _stale(rejection.article_id)
+
+
+__all__ = ["SUGGESTED_KINDS", "accept", "accept_all", "actor_index", "known_names", "reject",
+           "rereject", "retag_all", "suggest", "unreject", "untag_all"]

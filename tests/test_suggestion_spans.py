@@ -1,0 +1,59 @@
+"""Which mentions become suggestions: none over a tag of the kind, none rejected, none
+overlapping another; checked against the plain definition."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader_app.domain.suggestions import Suggestion, by_position, free_of
+
+
+class M(NamedTuple):
+    start: int
+    end: int
+
+
+spans = st.tuples(st.integers(0, 60), st.integers(1, 8)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+def overlaps(a, b):
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@given(st.lists(spans, max_size=30), st.lists(spans, max_size=15), st.data())
+def test_free_of_keeps_exactly_what_the_definition_keeps(mentions, taken, data):
+    rejected = set(data.draw(st.lists(st.sampled_from(mentions), max_size=5))) if mentions \
+        else set()
+    found = free_of([M(*m) for m in mentions], taken, rejected)
+    expected, last = [], None
+    for m in sorted(mentions, key=lambda m: (m[0], -m[1])):
+        if m in rejected or any(overlaps(m, t) for t in taken):
+            continue
+        if last is not None and m[0] < last[1]:
+            continue
+        expected.append(m)
+        last = m
+    assert [(m.start, m.end) for m in found] == expected
+
+
+def test_kinds_merge_in_text_order_and_say_what_they_store():
+    a = Suggestion("actor", 0, 6, "Russia", "alias", None, "Russia", "state")
+    d = Suggestion("date", 0, 6, "Monday", "weekday", value="2022-02-07")
+    c = Suggestion("claim", 3, 20, "x" * 17, "said", claimant_name="Olena Marchuk")
+    assert by_position([[a], [d], [c]]) == [a, d, c]
+    assert a.stores() == "Russia (new actor)" and d.stores() == "2022-02-07"
+    assert c.stores() == "claimant Olena Marchuk"
+    assert a._replace(certain=False, actor_id=3).stores() == "probably Russia"
+
+
+def test_a_new_tag_drops_the_suggestions_of_its_kind_it_overlaps():
+    from reader_app.domain.suggestions import drop_covered
+
+    a = Suggestion("actor", 0, 6, "Russia", "alias")
+    d = Suggestion("date", 0, 6, "Monday", "weekday")
+    b = Suggestion("actor", 10, 16, "Kyivan", "alias")
+    assert drop_covered([a, d, b], [("actor", 5, 7)]) == [d, b]
+    assert drop_covered([a, d, b], [("actor", 6, 10)]) == [a, d, b]
