@@ -30,7 +30,7 @@ from reader_app.domain.mention_text import SearchText, search_key
 from reader_app.domain.name_context import in_dateline, longer_name_after, longer_name_before
 
 __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMention",
-           "KnownName", "build_actor_index", "find_actors"]
+           "KnownName", "build_actor_index", "find_actors", "word_stem"]
 
 _APOSTROPHES = "'’ʼ‘`´"
 _ANY_CASE, _CAPITALISED, _CAPITALS = 0, 1, 2
@@ -100,6 +100,20 @@ _ENDINGS = frozenset("""а я у ю і ї и ы е є о ом ем єм ём о�
 
 def _is_cyrillic(word: str) -> bool:
     return bool(word) and all("\u0400" <= c <= "\u04ff" for c in word)
+
+
+_BY_LENGTH = sorted(_ENDINGS | set(_STRIP), key=len, reverse=True)
+
+
+def word_stem(word: str) -> str:
+    """A Cyrillic word without its case ending ("Мороза" -> "мороз"), any other word as
+    its match key without a possessive: what a library look-up by fragment searches."""
+    key = match_key(word).removesuffix("'s")
+    if _is_cyrillic(key):
+        for ending in _BY_LENGTH:
+            if key.endswith(ending) and len(key) - len(ending) >= 3:
+                return key[:-len(ending)]
+    return key
 
 
 def _stems(keys: Iterable[str]) -> dict[str, str]:

@@ -15,20 +15,28 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from reader_app.domain.actor_acronyms import defined_acronyms
-from reader_app.domain.actor_finder import KnownName
+from reader_app.domain.actor_finder import (
+    ActorIndex,
+    KnownName,
+    build_actor_index,
+    find_actors,
+    word_stem,
+)
 from reader_app.domain.actor_variants import (
     closest_key,
     name_variants,
     org_containing,
     surname_of,
 )
-from reader_app.domain.actors import match_key, name_tokens
+from reader_app.domain.actors import match_key, name_from_quote, name_tokens
 from reader_app.domain.models import ActorId, Article
 from reader_app.domain.name_context import longer_name_after, longer_name_before
 from reader_app.services.state_names import state_table
 from reader_app.storage.actors import (
     actor_names,
+    actor_tag_positions,
     known_actor_keys,
+    names_containing,
     organizations_with_word,
     persons_with_surname,
 )
@@ -80,6 +88,59 @@ def _acronym(db: Database, article: Article, quote: str) -> Link | None:
             return Link(found[0], f"acronym of {found[1]}, defined in the article")
         return Link(None, f"acronym of {named.canonical}, defined in the article",
                     named.canonical, named.actor_type, (acronym,))
+    return None
+
+
+@lru_cache(maxsize=2)
+def _table_index(names: tuple[KnownName, ...]) -> ActorIndex:
+    return build_actor_index(names)
+
+
+_WINDOW = 400  # characters before a tag the finder reads (surnames tagged just before)
+
+
+def _target(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name inside a tag: without surrounding quotation marks, commas and possessive."""
+    quote = text[start:end]
+    name = name_from_quote(quote)
+    at = quote.find(name)
+    return (start + at, start + at + len(name)) if name and at != -1 else (start, end)
+
+
+def _library_state(db: Database, canonical: str) -> tuple[int, str] | None:
+    """The library's actor for a state of the table, under any of the table's names."""
+    _, keys = _state_table(db)
+    wanted = keys.get(canonical, [match_key(canonical)])
+    known = known_actor_keys(db, wanted)
+    ids = [known[k][0] for k in wanted if k in known]
+    return (ids[0], _name(db, ids[0])) if ids else None
+
+
+def _found(db: Database, article: Article, start: int, end: int) -> Link | None:
+    """What the actor finder reads in the tag, in its place in the article: inflected
+    names ("Мороза", "Москви"), a surname after another first name, a state's name not
+    inside a longer one. Library names sharing a word stem with the tag, then the table."""
+    lo, hi = max(0, start - _WINDOW), min(len(article.text), end + 80)
+    window = article.text[lo:hi]
+    tagged = [(s - lo, s - lo + 1, a) for a, s in actor_tag_positions(db, article.id)
+              if lo <= s < start]
+    s0, e0 = _target(article.text, start, end)
+    stems = {word_stem(w) for w in article.text[s0:e0].split()}
+    rows = {row for stem in stems if len(stem) >= 3 for row in names_containing(db, stem)}
+    library = build_actor_index(KnownName(text, actor_id, canonical, kind, source)
+                                for actor_id, text, canonical, kind, source in sorted(rows))
+    table, _ = _state_table(db)
+    for index in (library, _table_index(tuple(table.values()))):
+        for m in find_actors(window, index, tagged):
+            if m.start + lo != s0 or m.end + lo not in (e0, end):
+                continue
+            if m.actor_id is not None:
+                return Link(m.actor_id, m.reason)
+            if m.actor_type in ("state", "organization", "media") and index is not library:
+                own = _library_state(db, m.canonical)
+                if own is not None:
+                    return Link(own[0], m.reason.replace(m.canonical, own[1]))
+            return Link(None, m.reason, m.canonical, m.actor_type)
     return None
 
 
@@ -171,5 +232,6 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
     if not match_key(quote):
         return None
     return (_acronym(db, article, quote) or _variant(db, quote)
+            or _found(db, article, start, end)
             or _state(db, article, quote, start, end) or _surname(db, quote)
             or _organization(db, quote) or _spelling(db, quote))

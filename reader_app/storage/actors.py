@@ -354,3 +354,17 @@ def organizations_with_word(db: Database, word_key: str) -> list[tuple[int, str]
         " AND name_key LIKE ? ESCAPE '\\' ORDER BY id", [pattern])
     return [(r["id"], r["name"]) for r in rows]
 
+
+
+NameRow = tuple[int, str, str, str, str]  # actor id, name or alias, canonical, type, source
+
+
+def names_containing(db: Database, fragment_key: str) -> list[NameRow]:
+    """Every name and alias whose match key contains fragment_key, oldest actor first."""
+    pattern = like_pattern(fragment_key)
+    return [(r["id"], r["text"], r["name"], r["type"], r["source"]) for r in named_rows(
+        db, "SELECT x.id, x.name AS text, x.name, x.type, 'name' AS source FROM actors x"
+        " WHERE x.name_key LIKE ? ESCAPE '\\'"
+        " UNION ALL SELECT x.id, a.alias, x.name, x.type, 'alias' FROM actor_aliases a"
+        " JOIN actors x ON x.id = a.actor_id WHERE a.alias_key LIKE ? ESCAPE '\\'"
+        " ORDER BY 1, 5 DESC", [pattern, pattern])]
