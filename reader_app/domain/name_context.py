@@ -121,7 +121,19 @@ def longer_name_before(text: str, start: int, knows: Callable[[str], bool] = _no
     if match_key(found[1].rstrip(".")) in _TITLES | TITLE_WORDS:
         return not "\u0400" <= text[start] <= "\u04ff"  # "Президент України" is the state
     found = first_name_before(text, start)
-    return found is not None and not knows(found[1])
+    if found is None or knows(found[1]):
+        return False
+    if "\u0400" <= text[start] <= "\u04ff" and _opens_sentence(text, found[0]):
+        return False  # "Реакція Москви": Ukrainian and Russian capitalise only names
+    return True
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """The word at pos starts a sentence (or the text, a line, a quotation)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \u00a0\t":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?…«»\"“”:;—–("
 
 
 def longer_name_after(text: str, end: int, knows: Callable[[str], bool] = _nothing) -> bool:
