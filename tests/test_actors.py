@@ -115,7 +115,9 @@ def test_surname_of_a_person_tagged_in_the_article():
     for quote in ("Mr. Lavrov", "Minister Lavrov", "Foreign Minister Lavrov", "Lavrov’s"):
         assert propose(quote, persons)[0] == 2, quote
     assert propose("Lavrov")[0] is None  # not tagged in this article
-    assert propose("Sergei", persons)[0] is None  # a first name is not a surname
+    # a first name alone is the person tagged with it, said so (not as a surname)
+    assert propose("Sergei", persons) == (2, "first name of Sergei Lavrov tagged earlier")
+    assert propose("Sergei", [*persons, (9, "Sergei Shoigu")])[0] is None  # two Sergeis
     assert propose("Russian Foreign Minister Sergei Lavrov", persons)[0] == 2
 
 

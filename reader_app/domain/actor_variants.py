@@ -8,16 +8,23 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from reader_app.domain.actor_finder import word_stem
 from reader_app.domain.actor_surnames import gender_pair
 from reader_app.domain.actors import TITLE_WORDS, candidate_keys, name_tokens
 
-__all__ = ["closest_key", "name_variants", "org_containing", "surname_of"]
+__all__ = ["closest_key", "kind_word", "name_variants", "org_containing", "surname_of"]
 
 _PARTY = ("party", "партія", "партии", "партія", "партия", "партії")
 # words that say what kind of body it is, not which one: never enough to pick an organisation
 _GENERIC = frozenset("""the of and for party ministry department office agency council committee
     government national state people's peoples democratic republican union movement front
     force forces army""".split())
+
+
+# the same in Ukrainian and Russian, by stem (word_stem): never enough alone either
+_GENERIC_STEMS = frozenset(word_stem(w) for w in """партія партия міністерство министерство
+    компанія компания уряд правительство рада совет комітет комитет служба агентство
+    державний государственный національний национальный""".split())
 
 
 def name_variants(quote: str) -> list[str]:
@@ -51,12 +58,15 @@ def surname_of(quote: str) -> str | None:
 
 def org_containing(quote: str, orgs: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
     """The one organisation whose name holds every telling word of the quote ("Reform
-    Party" in "National Reform Party"); None when none or several do."""
+    Party" in "National Reform Party"; in any case: "Міністерстві енергетики" in
+    "Міністерство енергетики України"); None when none or several do."""
     keys = name_variants(quote)
-    words = set(name_tokens(keys[1] if len(keys) > 1 else keys[0])) - _GENERIC
-    if not words:
+    words = {word_stem(w) for w in name_tokens(keys[1] if len(keys) > 1 else keys[0])
+             if w not in _GENERIC}
+    if not words or words <= _GENERIC_STEMS:
         return None
-    hits = [(i, name) for i, name in orgs if words <= set(name_tokens(name))]
+    hits = [(i, name) for i, name in orgs
+            if words <= {word_stem(w) for w in name_tokens(name)}]
     ids = {i for i, _ in hits}
     return hits[0] if len(ids) == 1 else None
 
@@ -76,3 +86,13 @@ def closest_key(key: str, keys: Iterable[str]) -> str | None:
     if any(gender_pair(a, b) for a, b in zip(key.split(), str(other).split(), strict=False)):
         return None  # "Ivana Petrova" is a relative of "Ivan Petrov", not a spelling
     return str(other)
+
+
+def kind_word(quote: str) -> str | None:
+    """The stem of a quote that is one common noun ("the party", "партію", "company"),
+    else None: such a word names the body of that kind mentioned last."""
+    words = [w for w in name_tokens(quote) if w not in ("the", "a", "this", "that", "its")]
+    if len(words) != 1 or not quote.strip()[:1].islower() and quote.strip()[:3] != "the":
+        return None
+    word = words[0]
+    return word_stem(word) if len(word) > 3 else None

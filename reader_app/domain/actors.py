@@ -26,7 +26,9 @@ _ORG_WORDS = frozenset("""
     alliance bank company corporation corp inc ltd government parliament court administration
     kremlin embassy organization organisation institute foundation service services nato un
     congress movement front league assembly association coalition bloc society church
-    university police
+    university police chemicals energy group holdings industries systems airlines airways
+    motors oil gas power pharmaceuticals technologies partners capital authority board
+    trust fund railways utilities works
     служба міністерство партія рада комітет агентство компанія банк союз управління
     прокуратура суд уряд штаб посольство министерство партия совет комитет агентство
     компания управление правительство
@@ -118,11 +120,27 @@ def propose_actor(
                 which = "tagged most recently here" if chosen in recent else "the first"
                 reason += f" ({which} of {len(set(ids))} actors with this name)"
             return chosen, reason
-    surname = _person_match(_without_titles(name_tokens(_without_possessive(key))),
-                            person_actors_in_article)
+    tokens = _without_titles(name_tokens(_without_possessive(key)))
+    surname = _person_match(tokens, person_actors_in_article)
     if surname is not None:
         return surname
+    first = _first_name_match(tokens, person_actors_in_article)
+    if first is not None:
+        return first
     return None, "new actor"
+
+
+def _first_name_match(tokens: list[str], persons: Sequence[tuple[int, str]]
+                      ) -> tuple[int, str] | None:
+    """A first name alone ("Daniel" after "Daniel Whitcombe"): the person tagged most
+    recently in the article with that first name, when only one of them has it."""
+    if len(tokens) != 1:
+        return None
+    hits = [(i, n) for i, n in persons if len(name_tokens(n)) > 1
+            and _without_titles(name_tokens(n))[0] == tokens[0]]
+    if len({i for i, _ in hits}) != 1:
+        return None
+    return hits[-1][0], f"first name of {hits[-1][1]} tagged earlier"
 
 
 def candidate_keys(quote: str) -> list[str]:

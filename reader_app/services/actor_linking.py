@@ -24,6 +24,7 @@ from reader_app.domain.actor_finder import (
 )
 from reader_app.domain.actor_variants import (
     closest_key,
+    kind_word,
     name_variants,
     org_containing,
     surname_of,
@@ -192,10 +193,28 @@ def _organization(db: Database, quote: str) -> Link | None:
     words = [w for w in name_tokens(name_variants(quote)[-1]) if len(w) > 3]
     if not words:
         return None
-    found = org_containing(quote, organizations_with_word(db, max(words, key=len)))
+    found = org_containing(quote, organizations_with_word(db, word_stem(max(words, key=len))))
     if found is None:
         return None
     return Link(found[0], f"part of the name of {found[1]}")
+
+
+_ANAPHORA_DEPTH = 12  # distinct actors looked back at for "the party"
+
+
+def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Link | None:
+    """"the party" / "партію": the actor tagged nearest before whose name has that word."""
+    stem = kind_word(quote)
+    if stem is None:
+        return None
+    before = sorted((s, a) for a, s in actor_tag_positions(db, article.id) if s < start)
+    recent = list(dict.fromkeys(a for _, a in reversed(before)))[:_ANAPHORA_DEPTH]
+    names = actor_names(db, recent)
+    for actor_id in recent:
+        name = names.get(ActorId(actor_id), "")
+        if any(word_stem(w) == stem for w in name_tokens(name)):
+            return Link(actor_id, f"“{quote.strip()}”: {name}, tagged nearest before")
+    return None
 
 
 def _spelling(db: Database, quote: str) -> Link | None:
@@ -232,6 +251,6 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
     if not match_key(quote):
         return None
     return (_acronym(db, article, quote) or _variant(db, quote)
-            or _found(db, article, start, end)
+            or _found(db, article, start, end) or _kind_anaphora(db, article, quote, start)
             or _state(db, article, quote, start, end) or _surname(db, quote)
             or _organization(db, quote) or _spelling(db, quote))

@@ -347,10 +347,11 @@ def persons_with_surname(db: Database, surname_key: str) -> list[tuple[int, str]
 
 
 def organizations_with_word(db: Database, word_key: str) -> list[tuple[int, str]]:
-    """(id, name) of organisations (and armed forces, media) whose name holds word_key."""
+    """(id, name) of organisations (and armed forces, media, others: not people or
+    states) whose name holds word_key."""
     pattern = like_pattern(word_key)
     rows = named_rows(
-        db, "SELECT id, name FROM actors WHERE type IN ('organization', 'armed_force', 'media')"
+        db, "SELECT id, name FROM actors WHERE type NOT IN ('person', 'state')"
         " AND name_key LIKE ? ESCAPE '\\' ORDER BY id", [pattern])
     return [(r["id"], r["name"]) for r in rows]
 
