@@ -201,3 +201,35 @@ def test_get_actor_after_linking_is_unchanged(db):
     article = article_of(db, "The Kremlin said nothing.")
     tag_quote(db, article, "Kremlin")
     assert get_actor(db, russia.id) == russia
+
+
+def test_inflected_ukrainian_and_russian_names_link_when_tagged(db):
+    moroz = create_actor(db, "Богдан Мороз", "person")
+    ministry = create_actor(db, "Міністерство енергетики України", "organization")
+    article = article_of(db, "Реакція Москви була різкою. Депутати підтримали Мороза, а в "
+                             "Міністерстві енергетики промовчали. Ранее Москва заявляла иное.")
+    moscow = tag_quote(db, article, "Москви")
+    assert moscow.created_actor is not None and moscow.created_actor.name == "Russia"
+    assert tag_quote(db, article, "Москва").annotation.actor_id == moscow.created_actor.id
+    assert tag_quote(db, article, "Мороза").annotation.actor_id == moroz.id
+    assert tag_quote(db, article, "Міністерстві енергетики").annotation.actor_id == ministry.id
+
+
+def test_a_first_name_alone_is_the_person_tagged_with_it(db):
+    article = article_of(db, "Priya Raman opened the meeting. Later Priya left early.")
+    priya = tag_quote(db, article, "Priya Raman").created_actor
+    tagged = tag_quote(db, article, "Priya", after="Later")
+    assert tagged.annotation.actor_id == priya.id and "first name" in tagged.explanation
+
+
+@pytest.mark.parametrize(("text", "name", "noun"), [
+    ("The Harbour Workers Party won. Critics said the party had no plan.",
+     "Harbour Workers Party", "party"),
+    ("Партия национального возрождения победила. Критики обвинили партию во лжи.",
+     "Партия национального возрождения", "партию"),
+])
+def test_a_common_noun_names_the_body_of_that_kind_tagged_before(db, text, name, noun):
+    article = article_of(db, text)
+    body = tag_quote(db, article, name).created_actor
+    tagged = tag_quote(db, article, noun)
+    assert tagged.annotation.actor_id == body.id and "nearest before" in tagged.explanation

@@ -30,7 +30,7 @@ from reader_app.domain.mention_text import SearchText, search_key
 from reader_app.domain.name_context import in_dateline, longer_name_after, longer_name_before
 
 __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMention",
-           "KnownName", "build_actor_index", "find_actors", "word_stem"]
+           "KnownName", "build_actor_index", "find_actors", "same_word", "word_stem"]
 
 _APOSTROPHES = "'’ʼ‘`´"
 _ANY_CASE, _CAPITALISED, _CAPITALS = 0, 1, 2
@@ -103,6 +103,20 @@ def _is_cyrillic(word: str) -> bool:
 
 
 _BY_LENGTH = sorted(_ENDINGS | set(_STRIP), key=len, reverse=True)
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two match keys of one word, in any case ("партия"/"партию", "рада"/"ради")."""
+    if a == b:
+        return True
+    if not (_is_cyrillic(a) and _is_cyrillic(b)):
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 3 and all(not rest or rest in _ENDINGS for rest in (a[n:], b[n:]))
 
 
 def word_stem(word: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from reader_app.domain.actor_finder import word_stem
+from reader_app.domain.actor_finder import same_word
 from reader_app.domain.actor_surnames import gender_pair
 from reader_app.domain.actors import TITLE_WORDS, candidate_keys, name_tokens
 
@@ -21,8 +21,8 @@ _GENERIC = frozenset("""the of and for party ministry department office agency c
     force forces army""".split())
 
 
-# the same in Ukrainian and Russian, by stem (word_stem): never enough alone either
-_GENERIC_STEMS = frozenset(word_stem(w) for w in """партія партия міністерство министерство
+# the same in Ukrainian and Russian, in any case (same_word): never enough alone either
+_GENERIC_CYRILLIC = tuple("""партія партия міністерство министерство
     компанія компания уряд правительство рада совет комітет комитет служба агентство
     державний государственный національний национальный""".split())
 
@@ -61,12 +61,12 @@ def org_containing(quote: str, orgs: Sequence[tuple[int, str]]) -> tuple[int, st
     Party" in "National Reform Party"; in any case: "Міністерстві енергетики" in
     "Міністерство енергетики України"); None when none or several do."""
     keys = name_variants(quote)
-    words = {word_stem(w) for w in name_tokens(keys[1] if len(keys) > 1 else keys[0])
-             if w not in _GENERIC}
-    if not words or words <= _GENERIC_STEMS:
+    words = [w for w in name_tokens(keys[1] if len(keys) > 1 else keys[0])
+             if w not in _GENERIC]
+    if not words or all(any(same_word(w, g) for g in _GENERIC_CYRILLIC) for w in words):
         return None
-    hits = [(i, name) for i, name in orgs
-            if words <= {word_stem(w) for w in name_tokens(name)}]
+    hits = [(i, name) for i, name in orgs if all(
+        any(same_word(w, n) for n in name_tokens(name)) for w in words)]
     ids = {i for i, _ in hits}
     return hits[0] if len(ids) == 1 else None
 
@@ -89,10 +89,10 @@ def closest_key(key: str, keys: Iterable[str]) -> str | None:
 
 
 def kind_word(quote: str) -> str | None:
-    """The stem of a quote that is one common noun ("the party", "партію", "company"),
-    else None: such a word names the body of that kind mentioned last."""
+    """The match key of a quote that is one common noun ("the party", "партію"), else
+    None: such a word names the body of that kind mentioned last."""
     words = [w for w in name_tokens(quote) if w not in ("the", "a", "this", "that", "its")]
     if len(words) != 1 or not quote.strip()[:1].islower() and quote.strip()[:3] != "the":
         return None
     word = words[0]
-    return word_stem(word) if len(word) > 3 else None
+    return word if len(word) > 3 else None

@@ -123,9 +123,8 @@ def longer_name_before(text: str, start: int, knows: Callable[[str], bool] = _no
     found = first_name_before(text, start)
     if found is None or knows(found[1]):
         return False
-    if "\u0400" <= text[start] <= "\u04ff" and _opens_sentence(text, found[0]):
-        return False  # "Реакція Москви": Ukrainian and Russian capitalise only names
-    return True
+    # "Реакція Москви": Ukrainian and Russian capitalise a sentence's first word, and names
+    return not ("\u0400" <= text[start] <= "\u04ff" and _opens_sentence(text, found[0]))
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

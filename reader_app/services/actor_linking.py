@@ -20,6 +20,7 @@ from reader_app.domain.actor_finder import (
     KnownName,
     build_actor_index,
     find_actors,
+    same_word,
     word_stem,
 )
 from reader_app.domain.actor_variants import (
@@ -204,15 +205,15 @@ _ANAPHORA_DEPTH = 12  # distinct actors looked back at for "the party"
 
 def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Link | None:
     """"the party" / "партію": the actor tagged nearest before whose name has that word."""
-    stem = kind_word(quote)
-    if stem is None:
+    noun = kind_word(quote)
+    if noun is None:
         return None
     before = sorted((s, a) for a, s in actor_tag_positions(db, article.id) if s < start)
     recent = list(dict.fromkeys(a for _, a in reversed(before)))[:_ANAPHORA_DEPTH]
     names = actor_names(db, recent)
     for actor_id in recent:
         name = names.get(ActorId(actor_id), "")
-        if any(word_stem(w) == stem for w in name_tokens(name)):
+        if any(same_word(noun, w) for w in name_tokens(name)):
             return Link(actor_id, f"“{quote.strip()}”: {name}, tagged nearest before")
     return None
 
