@@ -321,3 +321,18 @@ def test_a_first_names_other_gender_is_a_relative():
     [(quote, mention)] = found("Ivana Kovalenko spoke.", [person("Ivan Kovalenko", 1)],
                                table=False)
     assert quote == "Ivana Kovalenko" and mention.actor_id is None
+
+
+def test_an_acronyms_expansion_beats_the_state_at_its_end():
+    text = "За даними Адміністрації морських портів України (АМПУ), порти працюють. АМПУ мовчить."
+    got = quotes(text)
+    assert got[0] == ("Адміністрації морських портів України",
+                      "Адміністрації морських портів України")
+    assert [q for q, _ in got].count("АМПУ") == 2 and ("України", "Ukraine") not in got
+
+
+def test_ukrainian_and_russian_datelines_and_sentence_openers():
+    text = "КИШИНЁВ. Правительство Молдовы утвердило план. Комітет Литвин зібрався."
+    names = [person("Оксана Литвин", 3)]
+    got = quotes(text, names)
+    assert got == [("Молдовы", "Moldova")]  # not the dateline, not a new "Комітет Литвин"

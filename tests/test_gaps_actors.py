@@ -233,3 +233,10 @@ def test_a_common_noun_names_the_body_of_that_kind_tagged_before(db, text, name,
     body = tag_quote(db, article, name).created_actor
     tagged = tag_quote(db, article, noun)
     assert tagged.annotation.actor_id == body.id and "nearest before" in tagged.explanation
+
+
+def test_an_acronym_links_to_the_nominative_name_the_library_has(db):
+    ports = create_actor(db, "Адміністрація морських портів України", "organization")
+    article = article_of(db, "За даними Адміністрації морських портів України (АМПУ), "
+                             "порти працюють. АМПУ мовчить.")
+    assert tag_quote(db, article, "АМПУ", after="працюють").annotation.actor_id == ports.id

@@ -63,18 +63,20 @@ def defined_acronyms(text: str, mentions: list[ActorMention]
         while before > 0 and text[before - 1] in " \u00a0":
             before -= 1
         named = ends.get(before)
-        if named is None:
-            span = _expansion(text, before, acronym)
-            if span is None:
-                continue
+        span = _expansion(text, before, acronym)
+        if span is not None and (named is None or span[0] < named.start):
+            # the words the acronym spells, not a shorter name at their end
+            # ("Адміністрації морських портів України (АМПУ)" is not Ukraine)
             name = " ".join(text[span[0]:span[1]].split())
             # an expansion names a body; without a word that says so ("Party", "Union",
-            # "Ministry") it may be a thing ("Intercontinental Ballistic Missile"): probably
+            # "Ministry") it may be a thing ("Unmanned Aerial Vehicle"): probably
             kind = guess_actor_type(name)
             sure = kind not in ("person", "other")
             named = ActorMention(span[0], span[1], None, name, kind if sure else "organization",
                                  ("" if sure else "probably ")
                                  + f"a new actor, defines the acronym {acronym}", sure)
+        if named is None:
+            continue
         found.append((m.start(), m.start(1), m.end(1), named))
     return found
 
@@ -99,8 +101,12 @@ def acronym_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMenti
     by_start = {m.start: m for m in mentions}
     for _bracket, start, end, named in definitions:
         acronym = text[start:end]
-        if named.start not in by_start and not _overlaps(by_start, named.start, named.end):
-            by_start[named.start] = named
+        if by_start.get(named.start) != named:
+            for inside in [k for k, m in by_start.items()
+                           if named.start <= m.start and m.end <= named.end]:
+                del by_start[inside]  # a state's name at the end of the expansion
+            if not _overlaps(by_start, named.start, named.end):
+                by_start[named.start] = named
         reason = ("" if named.certain else "probably ") + (
             f"acronym of {named.canonical}, defined in the text")
         for at in _later_uses(text, acronym, start):

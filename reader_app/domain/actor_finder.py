@@ -28,6 +28,7 @@ from reader_app.domain.actor_surnames import SurnameContext, surname_mention
 from reader_app.domain.actors import TITLE_WORDS, match_key, name_tokens
 from reader_app.domain.mention_text import SearchText, search_key
 from reader_app.domain.name_context import in_dateline, longer_name_after, longer_name_before
+from reader_app.domain.word_forms import ENDINGS, is_cyrillic, same_word, strip_ending, word_stem
 
 __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMention",
            "KnownName", "build_actor_index", "find_actors", "same_word", "word_stem"]
@@ -89,57 +90,15 @@ class ActorIndex:
             self.automaton = automaton
 
 
-# Ukrainian and Russian nouns and adjectives change their ending by case: a Cyrillic name's
-# last word is also found by its stem followed by one of these ("Лаврова", "України",
-# "Зеленського"); anything else after the stem is another word ("український").
-_STRIP = ("ий", "ій", "ый", "ой", "ія", "ия", "ья", "а", "я", "о", "й", "ь", "е", "и", "і", "ы")
-_ENDINGS = frozenset("""а я у ю і ї и ы е є о ом ем єм ём ою ею ой ей ів ов ев ам ям ами ями
-    ах ях ові еві єві ого ому ім им ий ій ым ых их ими ої ую юю ая ее ие ые ему ьому ього ого
-    ої ою""".split())
-
-
-def _is_cyrillic(word: str) -> bool:
-    return bool(word) and all("\u0400" <= c <= "\u04ff" for c in word)
-
-
-_BY_LENGTH = sorted(_ENDINGS | set(_STRIP), key=len, reverse=True)
-
-
-def same_word(a: str, b: str) -> bool:
-    """Two match keys of one word, in any case ("партия"/"партию", "рада"/"ради")."""
-    if a == b:
-        return True
-    if not (_is_cyrillic(a) and _is_cyrillic(b)):
-        return False
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= 3 and all(not rest or rest in _ENDINGS for rest in (a[n:], b[n:]))
-
-
-def word_stem(word: str) -> str:
-    """A Cyrillic word without its case ending ("Мороза" -> "мороз"), any other word as
-    its match key without a possessive: what a library look-up by fragment searches."""
-    key = match_key(word).removesuffix("'s")
-    if _is_cyrillic(key):
-        for ending in _BY_LENGTH:
-            if key.endswith(ending) and len(key) - len(ending) >= 3:
-                return key[:-len(ending)]
-    return key
-
-
 def _stems(keys: Iterable[str]) -> dict[str, str]:
     """Search key of a stem -> the full key, for keys whose last word is Cyrillic."""
     keys = set(keys)
     stems: dict[str, str] = {}
     for key in keys:
         head, _, last = key.rpartition(" ")
-        if len(last) < 4 or not _is_cyrillic(last):
+        if len(last) < 4 or not is_cyrillic(last):
             continue
-        stem = next((last[:-len(e)] for e in _STRIP if last.endswith(e)
-                     and len(last) - len(e) >= 3), last)
+        stem = strip_ending(last)
         stem_key = f"{head} {stem}"
         stems.setdefault(stem_key, stem_key if stem_key in keys else key)
     return stems
@@ -150,7 +109,7 @@ def _knows(names: dict[str, list[_Name]], stems: dict[str, str], word: str) -> b
     key = search_key(word)
     if key in names:
         return True
-    return any(key.endswith(e) and key[:-len(e)] in stems for e in _ENDINGS)
+    return any(key.endswith(e) and key[:-len(e)] in stems for e in ENDINGS)
 
 
 def _person(name: KnownName) -> tuple[str, Person] | None:
@@ -304,7 +263,7 @@ class _Scan:
         text, j = self.text, stop
         while j < len(text) and text[j].isalpha():
             j += 1
-        if text[stop:j].casefold() in _ENDINGS:
+        if text[stop:j].casefold() in ENDINGS:
             return j, self.stems[key], True
         return stop, key, whole and self.stems[key] == key
 

@@ -16,7 +16,8 @@ from rapidfuzz.distance import Levenshtein
 
 from reader_app.domain.actor_mentions import ActorMention, Person
 from reader_app.domain.actors import match_key
-from reader_app.domain.name_context import first_name_before, is_initial
+from reader_app.domain.name_context import first_name_before, is_initial, opens_sentence
+from reader_app.domain.word_forms import same_word
 
 __all__ = ["SurnameContext", "close_spelling", "surname_mention"]
 
@@ -118,6 +119,12 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     first = first_name_before(text, start)
     if first is not None and knows(first[1]):
         first = None
+    if (first is not None and "\u0400" <= first[1][0] <= "\u04ff"
+            and opens_sentence(text, first[0])
+            and not any(same_word(match_key(first[1]), f) for p in persons for f in p.first)):
+        # "Комітет Литвин ...": Ukrainian and Russian capitalise a sentence's first word,
+        # so it may be a first name or not; neither a new person nor a link then
+        return None
     if first is not None:
         return _with_first_name(text, persons, surname, end, *first, context)
     ids = list(dict.fromkeys(p.actor_id for p in persons))

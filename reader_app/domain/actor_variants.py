@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from reader_app.domain.actor_finder import same_word
 from reader_app.domain.actor_surnames import gender_pair
 from reader_app.domain.actors import TITLE_WORDS, candidate_keys, name_tokens
+from reader_app.domain.word_forms import same_word
 
 __all__ = ["closest_key", "kind_word", "name_variants", "org_containing", "surname_of"]
 

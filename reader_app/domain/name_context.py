@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from reader_app.domain.actors import TITLE_WORDS, match_key
 
-__all__ = ["capitalised_word_before", "first_name_before", "in_dateline", "is_initial",
+__all__ = ["capitalised_word_before", "first_name_before", "in_dateline", "is_initial", "opens_sentence",
            "longer_name_after", "longer_name_before"]
 
 # Capitalised in English news for reasons other than being part of a name.
@@ -124,10 +124,10 @@ def longer_name_before(text: str, start: int, knows: Callable[[str], bool] = _no
     if found is None or knows(found[1]):
         return False
     # "Реакція Москви": Ukrainian and Russian capitalise a sentence's first word, and names
-    return not ("\u0400" <= text[start] <= "\u04ff" and _opens_sentence(text, found[0]))
+    return not ("\u0400" <= text[start] <= "\u04ff" and opens_sentence(text, found[0]))
 
 
-def _opens_sentence(text: str, pos: int) -> bool:
+def opens_sentence(text: str, pos: int) -> bool:
     """The word at pos starts a sentence (or the text, a line, a quotation)."""
     i = pos - 1
     while i >= 0 and text[i] in " \u00a0\t":
@@ -162,5 +162,7 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     if head and not (head.endswith(", ") and head[:-2].isupper()):
         return False
     rest = text[end:end + 40]
+    if not head and rest[:2] == ". " and text[start:end].isupper() and text[start:end].isalpha():
+        return True  # "КИШИНЁВ. Правительство ...": the Russian and Ukrainian style
     return rest[:1] in (",", " ") and any(d in rest for d in ("—", "–", " - ", "(Reuters)",
                                                                "(AP)", "(AFP)"))

@@ -85,7 +85,7 @@ def _acronym(db: Database, article: Article, quote: str) -> Link | None:
     for _, start, end, named in defined_acronyms(article.text, []):
         if article.text[start:end] != acronym:
             continue
-        found = _known(db, match_key(named.canonical))
+        found = _known(db, match_key(named.canonical)) or _organization(db, named.canonical)
         if found is not None:
             return Link(found[0], f"acronym of {found[1]}, defined in the article")
         return Link(None, f"acronym of {named.canonical}, defined in the article",
@@ -190,14 +190,17 @@ def _surname(db: Database, quote: str) -> Link | None:
     return None
 
 
-def _organization(db: Database, quote: str) -> Link | None:
+def _organization(db: Database, quote: str) -> tuple[int, str] | None:
+    """The one organisation whose name holds the quote's words, in any case."""
     words = [w for w in name_tokens(name_variants(quote)[-1]) if len(w) > 3]
     if not words:
         return None
-    found = org_containing(quote, organizations_with_word(db, word_stem(max(words, key=len))))
-    if found is None:
-        return None
-    return Link(found[0], f"part of the name of {found[1]}")
+    return org_containing(quote, organizations_with_word(db, word_stem(max(words, key=len))))
+
+
+def _part_of_name(db: Database, quote: str) -> Link | None:
+    found = _organization(db, quote)
+    return None if found is None else Link(found[0], f"part of the name of {found[1]}")
 
 
 _ANAPHORA_DEPTH = 12  # distinct actors looked back at for "the party"
@@ -254,4 +257,4 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
     return (_acronym(db, article, quote) or _variant(db, quote)
             or _found(db, article, start, end) or _kind_anaphora(db, article, quote, start)
             or _state(db, article, quote, start, end) or _surname(db, quote)
-            or _organization(db, quote) or _spelling(db, quote))
+            or _part_of_name(db, quote) or _spelling(db, quote))
