@@ -336,3 +336,13 @@ def test_ukrainian_and_russian_datelines_and_sentence_openers():
     names = [person("Оксана Литвин", 3)]
     got = quotes(text, names)
     assert got == [("Молдовы", "Moldova")]  # not the dateline, not a new "Комітет Литвин"
+
+
+def test_the_party_is_the_body_of_that_kind_the_story_is_about():
+    names = [org("National Reform Party", 1), org("Labour Party", 2)]
+    text = ("The National Reform Party (NRP) held a rally. The NRP says it is growing; a Labour "
+            "Party councillor disagreed. Critics say the party lacks a plan. A party is no plan.")
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
+    assert got[-1] == ("party", 1, False)  # the story's party (named most), only probably
+    assert [q for q, _, _ in got].count("party") == 1  # "A party": no article, no link
+    assert found("Critics say the party lacks a plan.", names, table=False) == []

@@ -232,7 +232,7 @@ def test_a_common_noun_names_the_body_of_that_kind_tagged_before(db, text, name,
     article = article_of(db, text)
     body = tag_quote(db, article, name).created_actor
     tagged = tag_quote(db, article, noun)
-    assert tagged.annotation.actor_id == body.id and "nearest before" in tagged.explanation
+    assert tagged.annotation.actor_id == body.id and f"“{noun}”" in tagged.explanation
 
 
 def test_an_acronym_links_to_the_nominative_name_the_library_has(db):

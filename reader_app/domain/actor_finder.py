@@ -9,6 +9,7 @@ code points. Longest match wins, matches never overlap. Acronyms defined in the 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import NamedTuple
@@ -74,13 +75,14 @@ def _entry(n: KnownName) -> _Name:
 class ActorIndex:
     """Search keys of known names and surnames -> what they name. Build once, reuse."""
 
-    def __init__(self, names: dict[str, list[_Name]],
-                 persons: dict[str, list[Person]]) -> None:
+    def __init__(self, names: dict[str, list[_Name]], persons: dict[str, list[Person]],
+                 kinds: dict[str, list[tuple[int, str, str]]] | None = None) -> None:
         self.names = names
         self.persons = persons
+        self.kinds = kinds or {}  # "the party": key of the noun -> (id, canonical, type)
         self.automaton: ahocorasick.Automaton | None = None
-        self.stems = _stems(names.keys() | persons.keys())
-        keys = names.keys() | persons.keys() | self.stems.keys()
+        self.stems = _stems(names.keys() | persons.keys() | self.kinds.keys())
+        keys = names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
         self.knows = partial(_knows, names, self.stems)
         if keys:
             automaton = ahocorasick.Automaton()
@@ -131,6 +133,7 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             library.setdefault(match_key(n.text), n)
     by_key: dict[str, list[_Name]] = {}
     persons: dict[str, list[Person]] = {}
+    kinds: dict[str, list[tuple[int, str, str]]] = {}
     for n in names:
         if n.actor_id is None:
             if match_key(n.text) in library and n.source == SOURCE_TABLE:
@@ -148,7 +151,43 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             if found is not None and all(p.actor_id != found[1].actor_id
                                          for p in persons.get(found[0], [])):
                 persons.setdefault(found[0], []).append(found[1])
-    return ActorIndex(by_key, persons)
+        noun = _kind_noun(n)
+        if noun is not None and n.actor_id is not None:
+            kind = kinds.setdefault(search_key(noun), [])
+            if all(k[0] != n.actor_id for k in kind):
+                kind.append((n.actor_id, n.canonical, n.actor_type))
+    return ActorIndex(by_key, persons, kinds)
+
+
+_BODIES = ("organization", "armed_force", "media")
+
+
+def _kind_noun(n: KnownName) -> str | None:
+    """The noun that says what kind of body a name is, which news uses alone for it
+    later ("the party", "the authority"; "партія", "міністерстві"): an English name's last
+    word, a Ukrainian or Russian name's first."""
+    words = n.canonical.split()
+    if n.actor_type not in _BODIES or len(words) < 2 or n.text != n.canonical:
+        return None
+    noun = match_key(words[0] if is_cyrillic(match_key(words[0])) else words[-1])
+    return noun if len(noun) > 3 and noun.isalpha() else None
+
+
+def _kind_mention(text: str, kinds: list[tuple[int, str, str]], start: int, end: int,
+                  context: SurnameContext) -> ActorMention | None:
+    """"the party" (English needs its "the"; Ukrainian and Russian have no articles): the
+    body with that noun named or tagged most often before (the story's party, not one
+    named in passing), the nearest on a tie; only "probably"."""
+    if not text[start].islower():
+        return None
+    if not is_cyrillic(text[start]) and text[max(0, start - 4):start].casefold() != "the ":
+        return None
+    chosen = context.salient([k[0] for k in kinds], start)
+    if chosen is None:
+        return None
+    actor_id, canonical, kind = next(k for k in kinds if k[0] == chosen)
+    return ActorMention(start, end, actor_id, canonical, kind,
+                        f"probably {canonical}: “{text[start:end]}” after it", False)
 
 
 def _case_fits(rule: int, text: str, start: int, end: int) -> bool:
@@ -287,6 +326,7 @@ def find_actors(text: str, index: ActorIndex,
         return acronym_mentions(text, mentions)
     scan = _Scan(text, index.automaton, index.stems)
     names, persons = index.names, index.persons
+    kinds: list[tuple[int, int, str]] = []  # "the party": after the names and acronyms
     taken = 0  # end of the last mention: matches never overlap
     todo = scan.matches()
     todo.reverse()  # a stack: the next match last
@@ -309,6 +349,9 @@ def find_actors(text: str, index: ActorIndex,
             if mention is None and key in persons:
                 mention = surname_mention(text, persons[key], key, start, end, context,
                                           index.knows)
+            if mention is None and key in index.kinds:
+                kinds.append((start, end, key))  # resolved once every name is known
+                continue
         if mention is None or mention.start < taken:
             if " " in key[1:]:  # a longer name that did not fit: the names inside it
                 todo.extend(reversed(scan.shorter(key, last)))
@@ -317,4 +360,25 @@ def find_actors(text: str, index: ActorIndex,
             context.seen(mention.actor_id, mention.start)
         mentions.append(mention)
         taken = mention.end
-    return acronym_mentions(text, mentions)
+    mentions = acronym_mentions(text, mentions)
+    return _with_kinds(text, index, mentions, kinds, tagged) if kinds else mentions
+
+
+def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
+                kinds: list[tuple[int, int, str]], tagged: Sequence[tuple[int, int, int]]
+                ) -> list[ActorMention]:
+    """The mentions with "the party" and the like resolved against all of them."""
+    context = SurnameContext(tagged)
+    for m in mentions:
+        if m.actor_id is not None:
+            context.seen(m.actor_id, m.start)
+    starts = [m.start for m in mentions]
+    added = []
+    for start, end, key in kinds:
+        i = bisect_right(starts, start)
+        if i and mentions[i - 1].end > start:
+            continue  # inside a name
+        mention = _kind_mention(text, index.kinds[key], start, end, context)
+        if mention is not None:
+            added.append(mention)
+    return sorted(mentions + added) if added else mentions

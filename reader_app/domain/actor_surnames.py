@@ -80,6 +80,17 @@ class SurnameContext:
                 best = (at, actor_id)
         return best[1] if best else None
 
+    def salient(self, actor_ids: Sequence[int], pos: int) -> int | None:
+        """The actor among actor_ids named or tagged most often before pos (the subject
+        of the story), the nearest of them on a tie; None when none is."""
+        best: tuple[int, int, int] | None = None  # (count, last position, id)
+        for actor_id in actor_ids:
+            starts = self._at.get(actor_id, [])
+            count = bisect_left(starts, pos)
+            if count and (best is None or (count, starts[count - 1]) > best[:2]):
+                best = (count, starts[count - 1], actor_id)
+        return best[2] if best else None
+
     def new_before(self, surname: str, pos: int) -> tuple[int, str] | None:
         found = [n for n in self._new.get(surname, []) if n[0] < pos]
         return found[-1] if found else None

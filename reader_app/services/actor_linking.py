@@ -214,11 +214,16 @@ def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Li
     before = sorted((s, a) for a, s in actor_tag_positions(db, article.id) if s < start)
     recent = list(dict.fromkeys(a for _, a in reversed(before)))[:_ANAPHORA_DEPTH]
     names = actor_names(db, recent)
-    for actor_id in recent:
-        name = names.get(ActorId(actor_id), "")
-        if any(same_word(noun, w) for w in name_tokens(name)):
-            return Link(actor_id, f"“{quote.strip()}”: {name}, tagged nearest before")
-    return None
+    fits = [a for a in recent
+            if any(same_word(noun, w) for w in name_tokens(names.get(ActorId(a), "")))]
+    if not fits:
+        return None
+    # the one tagged most often before (the story's party, not one named in passing),
+    # the nearest on a tie (max keeps the first of equals: recent is nearest first)
+    counts = {a: sum(1 for _, b in before if b == a) for a in fits}
+    chosen = max(fits, key=lambda a: counts[a])
+    how = "tagged most often before" if len(fits) > 1 else "tagged before"
+    return Link(chosen, f"“{quote.strip()}”: {names[ActorId(chosen)]}, {how}")
 
 
 def _spelling(db: Database, quote: str) -> Link | None:
