@@ -84,6 +84,17 @@ class ActorIndex:
         self.stems = _stems(names.keys() | persons.keys() | self.kinds.keys())
         keys = names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
         self.knows = partial(_knows, names, self.stems)
+        # actors whose mentions settle later ones: people (by surname) and actors that
+        # share a name with another actor; other mentions need not be remembered
+        self.contextual = {e.known.actor_id for es in names.values() if len(es) > 1
+                           for e in es if e.known.actor_id is not None}
+        self.person_by_id: dict[int, Person] = {}
+        self.surnames: dict[int, list[str]] = {}  # actor id -> keys of its surname
+        for key, people in persons.items():
+            for person in people:
+                self.person_by_id.setdefault(person.actor_id, person)
+                self.surnames.setdefault(person.actor_id, []).append(key)
+        self.contextual |= self.person_by_id.keys()
         if keys:
             automaton = ahocorasick.Automaton()
             for key in keys:
@@ -320,12 +331,12 @@ def find_actors(text: str, index: ActorIndex,
     """Every mention of a known actor, a known person's surname, a state and an acronym
     defined in the text, in text order, none overlapping. tagged: (start, end, actor_id)
     of this article's actor tags (they settle which of several people a surname means)."""
-    context = SurnameContext(tagged)
+    context = SurnameContext(tagged, index.surnames)
     mentions: list[ActorMention] = []
     if index.automaton is None:
         return acronym_mentions(text, mentions)
     scan = _Scan(text, index.automaton, index.stems)
-    names, persons = index.names, index.persons
+    names, persons, contextual = index.names, index.persons, index.contextual
     kinds: list[tuple[int, int, str]] = []  # "the party": after the names and acronyms
     taken = 0  # end of the last mention: matches never overlap
     todo = scan.matches()
@@ -348,7 +359,7 @@ def find_actors(text: str, index: ActorIndex,
                     mention = _name_mention(text, entries, start, end, context, index.knows)
             if mention is None and key in persons:
                 mention = surname_mention(text, persons[key], key, start, end, context,
-                                          index.knows)
+                                          index.knows, index.person_by_id)
             if mention is None and key in index.kinds:
                 kinds.append((start, end, key))  # resolved once every name is known
                 continue
@@ -356,7 +367,7 @@ def find_actors(text: str, index: ActorIndex,
             if " " in key[1:]:  # a longer name that did not fit: the names inside it
                 todo.extend(reversed(scan.shorter(key, last)))
             continue
-        if mention.actor_id is not None:
+        if mention.actor_id in contextual:
             context.seen(mention.actor_id, mention.start)
         mentions.append(mention)
         taken = mention.end

@@ -10,7 +10,7 @@ or two letters off ("Sergey" for "Sergei") is only "probably" the same person.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
@@ -47,7 +47,8 @@ def close_spelling(a: str, b: str) -> bool:
 class SurnameContext:
     """Where actors were tagged or named so far, to tell people with one surname apart."""
 
-    def __init__(self, tagged: Sequence[tuple[int, int, int | None]] = ()) -> None:
+    def __init__(self, tagged: Sequence[tuple[int, int, int | None]] = (),
+                 surnames: Mapping[int, Sequence[str]] | None = None) -> None:
         self._at: dict[int, list[int]] = {}
         for start, _end, actor_id in tagged:
             if actor_id is not None:
@@ -55,6 +56,31 @@ class SurnameContext:
         for starts in self._at.values():
             starts.sort()
         self._new: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, new person)
+        # Read in text order (find_actors): per surname, the person named or tagged last so
+        # far, kept up to date as the reading moves on; a surname a hundred people share
+        # costs one look-up, not a hundred.
+        self._surnames = surnames or {}  # actor id -> keys of its surname
+        self._events = sorted((s, a) for s, _e, a in tagged if a is not None)
+        self._next = 0
+        self._last: dict[str, tuple[int, int]] = {}  # surname key -> (position, actor id)
+
+    def _apply(self, pos: int, actor_id: int) -> None:
+        for key in self._surnames.get(actor_id, ()):
+            current = self._last.get(key)
+            if current is None or pos >= current[0]:
+                self._last[key] = (pos, actor_id)
+
+    def _advance(self, pos: int) -> None:
+        events = self._events
+        while self._next < len(events) and events[self._next][0] < pos:
+            self._apply(*events[self._next])
+            self._next += 1
+
+    def last_with_surname(self, key: str, pos: int) -> tuple[int, int] | None:
+        """(position, actor id) of the person with that surname named or tagged last
+        before pos; for readings in text order (pos never goes back)."""
+        self._advance(pos)
+        return self._last.get(key)
 
     def seen(self, actor_id: int, start: int) -> None:
         starts = self._at.setdefault(actor_id, [])
@@ -62,6 +88,9 @@ class SurnameContext:
             starts.append(start)  # the usual case: found in text order
         else:
             insort(starts, start)
+        if self._surnames:
+            self._advance(start)
+            self._apply(start, actor_id)
 
     def seen_new(self, surname: str, canonical: str, start: int) -> None:
         insort(self._new.setdefault(surname, []), (start, canonical))
@@ -120,11 +149,12 @@ def _with_first_name(text: str, persons: list[Person], surname: str, end: int,
 
 
 def surname_mention(text: str, persons: list[Person], surname: str, start: int, end: int,
-                    context: SurnameContext, knows: Callable[[str], bool] = lambda w: False
-                    ) -> ActorMention | None:
+                    context: SurnameContext, knows: Callable[[str], bool] = lambda w: False,
+                    by_id: Mapping[int, Person] | None = None) -> ActorMention | None:
     """What text[start:end], a known person's surname (any key for it: `surname`), names
     here (None: cannot tell). knows: is a word a known name ("України Зеленський": a
-    state's name before a surname is not a first name)."""
+    state's name before a surname is not a first name). by_id: every known person, when
+    the context reads the text in order and knows who has which surname."""
     if not text[start].isupper():
         return None  # "the field" is not Anna Field: surnames are written with a capital
     first = first_name_before(text, start)
@@ -138,19 +168,24 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
         return None
     if first is not None:
         return _with_first_name(text, persons, surname, end, *first, context)
-    ids = list(dict.fromkeys(p.actor_id for p in persons))
-    chosen = context.nearest(ids, start)
+    many = len(persons) > 1  # one Person per actor (build_actor_index)
+    if by_id is not None:
+        last = context.last_with_surname(surname, start)
+        chosen, at = (last[1], last[0]) if last else (None, -1)
+    else:
+        chosen = context.nearest([p.actor_id for p in persons], start)
+        at = -1 if chosen is None else (context.last_before(chosen, start) or -1)
     new = context.new_before(surname, start)
-    if new is not None and (chosen is None
-                            or new[0] > (context.last_before(chosen, start) or -1)):
+    if new is not None and (chosen is None or new[0] > at):
         return ActorMention(start, end, None, new[1], "person",
                             f"surname of {new[1]}, named just before", True)
-    if chosen is None and len(ids) > 1:
+    if chosen is None and many:
         return None  # several people have it and none is named here: do not guess
-    person = next(p for p in persons if p.actor_id == (chosen or ids[0]))
-    if len(ids) > 1:
+    person = (by_id[chosen] if by_id is not None and chosen is not None else
+              next(p for p in persons if p.actor_id == (chosen or persons[0].actor_id)))
+    if many:
         reason = (f"surname of {person.canonical}, tagged nearest before"
-                  f" ({len(ids)} people in the library have it)")
+                  f" ({len(persons)} people in the library have it)")
     elif chosen is not None:
         reason = f"surname of {person.canonical}, named earlier"
     else:
