@@ -195,8 +195,10 @@ def test_date_value_resolution_and_correction_with_undo(qtbot, panel, ctrl, db):
     fields = panel.editor.date_fields
     thursday = tag(ctrl, "date", "on Thursday")
     assert fields.value_edit.text() == "2022-02-10"
+    # the explanation is the one tagging gave: the tag read in its sentence
     assert fields.how_label.text() == (
-        "Day · Thursday nearest to the dateline Wed 2022-02-09.")
+        "Day · Thursday: the Thursday after the dateline Wed 2022-02-09, as the clause is in"
+        " the future tense ('would').")
     enter(qtbot, fields.value_edit, "2022-02-11")
     got = get_annotation(db, thursday.id)
     assert (got.value, got.granularity, got.date_method) == ("2022-02-11", "day", "analyst")

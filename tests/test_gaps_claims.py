@@ -8,6 +8,7 @@ from gui_helpers import tag_in_window
 from reader_app.domain.claims import sentence_span
 from reader_app.domain.models import ImportedArticle
 from reader_app.services.analysis import add_tag
+from reader_app.storage.actors import create_actor
 from reader_app.storage.articles import add_article, get_article
 from reader_app.storage.database import open_library
 
@@ -76,3 +77,28 @@ def test_in_the_window_a_claim_shows_only_its_own_sentences_date(qtbot, window, 
     again = tag_in_window(window, "claim", "Okafor said the port")
     assert c.annotation(again).claim_date_annotation_id == tuesday
     assert c.annotation(again).claim_date == "2023-10-17"
+
+
+# --- issue 9: the claimant a new claim tag gets ------------------------------------------
+
+PRONOUN = ("Harbour pilot Ana Sousa and the Nordhav Lines office spoke on Monday. She said "
+           "the channel “will not be dredged this year.”")
+
+
+def test_a_pronoun_claims_for_the_last_person_tagged_before_it(db):
+    article = store(db, PRONOUN)
+    sousa = tag(db, article, "actor", "Ana Sousa").annotation.actor_id
+    create_actor(db, "Nordhav Lines", "organization")
+    tag(db, article, "actor", "Nordhav Lines")  # an organisation: never "she"
+    claim = tag(db, article, "claim", "“will not be dredged this year.”")
+    assert claim.annotation.claimant_id == sousa
+    assert "“She”" in claim.explanation and "“Ana Sousa”" in claim.explanation
+
+
+def test_an_untagged_speaker_gives_no_claimant_from_the_next_sentence(db):
+    article = store(db, "A port official said the cranes “stay idle.” Okafor told reporters "
+                        "that talks had failed.")
+    tag(db, article, "actor", "Okafor")
+    claim = tag(db, article, "claim", "“stay idle.”")
+    assert claim.annotation.claimant_id is None
+    assert claim.explanation.startswith("No claimant proposed (its speaker")

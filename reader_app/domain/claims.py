@@ -6,15 +6,22 @@ Offsets are code points into the article text, like annotation offsets.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.models import CLAIM_STATUSES
-from reader_app.domain.offsets import trim_span
+from reader_app.domain.sentences import (
+    AFTER,
+    BEFORE,
+    sentence_at,
+    sentences_near,
+    split_sentences,
+)
+from reader_app.domain.speech import NOBODY, attribution_for, next_sentence_speaker
+from reader_app.domain.speech_words import CLAIM_NOUNS, DETERMINERS, VERB_WORDS
 
-__all__ = ["CLAIM_STATUSES", "CREDIBILITY", "RELIABILITY", "propose_claimant",
-           "sentence_at", "sentence_span", "split_sentences"]
+__all__ = ["AFTER", "BEFORE", "CLAIM_STATUSES", "CREDIBILITY", "RELIABILITY", "propose_claimant",
+           "sentence_at", "sentence_span", "sentences_near", "split_sentences"]
 
 # The Admiralty (NATO) system: how reliable the source is, how credible the information.
 RELIABILITY: dict[str, str] = {
@@ -34,91 +41,34 @@ CREDIBILITY: dict[int, str] = {
     6: "Truth cannot be judged",
 }
 
-# A period after these does not end a sentence ("Jan. 26", "Dr. Smith", "U.S. troops").
-_ABBREVIATIONS = frozenset("""
-    mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep
-    pres rev hon sec amb no nos vol vs approx est dept inc corp ltd co bros
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-""".split())
-_END = re.compile(r"[.!?…]+[”\"’'»)\]]*(?=\s)|[。！？]+[」』”]*")
-_OPENERS = "“\"‘'«([„¿¡"
-_LINE = re.compile(r"[^\n]+")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)$")
-
-
-def _ends_sentence(text: str, dot: int, after: int, stop: int) -> bool:
-    """Is the punctuation at text[dot] (white space up to after) a boundary in its line?"""
-    nxt = after
-    while nxt < stop and text[nxt] in _OPENERS:
-        nxt += 1
-    if nxt >= stop:
-        return True
-    first = text[nxt]
-    if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
-        return False  # "the U.S. and NATO", "…,” he said"
-    if text[dot] != ".":
-        return True
-    word = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    if word is None:
-        return True
-    token = word.group(1)
-    if token.lower() in _ABBREVIATIONS:
-        return False
-    # initials and dotted abbreviations: "J. K. Rowling", "U.S. officials", "U.K. diplomats"
-    return not (len(token) == 1 and token.isupper()) and "." not in token
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, white space trimmed. A line break always ends one;
-    closing quotes stay with the sentence they close."""
-    spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        cut, stop = line.span()
-        for m in _END.finditer(text, cut, stop):
-            after = m.end()
-            while after < stop and text[after] in " \t\u00a0":
-                after += 1
-            if _ends_sentence(text, m.start(), after, stop):
-                spans.append((cut, m.end()))
-                cut = after
-        spans.append((cut, stop))
-    return [(s, e) for s, e in (trim_span(text, s, e) for s, e in spans) if e > s]
-
-
-def sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> int:
-    """Index of the sentence holding pos (or the nearest one before it); -1 if none."""
-    return bisect_right(sentences, pos, key=lambda s: s[0]) - 1
-
-
-# Sentences further from a claim never matter (annotations.NEAR, the tags a proposal
-# sees, covers the same window).
-BEFORE, AFTER = 4000, 2000
-
-
-def sentences_near(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences around text[start:end], in article offsets."""
-    lo = max(0, start - BEFORE)
-    return [(s + lo, e + lo) for s, e in split_sentences(text[lo:end + AFTER])]
-
-
 # Verbs that attribute speech or a stance to who comes before them: "X said", "NATO calling".
-_VERBS = (r"said|says|saying|told|tells|added|adds|stated|claimed|claims|announced|wrote|"
-          r"warned|insisted|argued|noted|declared|tweeted|posted|alleged|asserted|reported|"
-          r"denied|described|describes|called|calls|calling|stressed|urged|accused|dismissed|"
-          r"denounced|responded|replied|confirmed|admitted|believes|thinks|criticized|"
-          r"criticised|condemned|rejected|blamed|welcomed|praised")
+_VERBS = VERB_WORDS
 _NAME = r"[^\W\d_][\w'’.-]*"
 _WORD = re.compile(_NAME)
 _CLOSERS = ",”\"’»—–"
 # Between a quotation and its attribution: punctuation, "said", "the", "Russia's".
 _GAP = re.compile(rf"[\s,”\"’'»—–-]*(?P<verb>(?:said|says|added|wrote|told)\s+)?"
                   rf"(?:(?:the|a|an)\s+)?(?:{_NAME}['’]s\s+)?")
-_SPEAKER_TAIL = re.compile(rf"(?:['’]s)?(?:\s+{_NAME}){{0,3}}?\s+(?:{_VERBS})\b")
+# "X said", "X's ministry said"; never "X's claims" (a noun: "rejected X's claims")
+_SPEAKER_TAIL = re.compile(rf"(?:['’]s(?:\s+{_NAME}){{1,3}}?|(?:\s+{_NAME}){{0,3}}?)"
+                           rf"\s+(?:{_VERBS})(?!\w)", re.IGNORECASE)
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _KNOWN_SPEAKER = re.compile(
     rf"according\s+to\s+(?:the\s+)?(?P<after>{_NAME}(?:\s+{_NAME}){{0,5}})"
-    rf"|(?P<before>{_NAME}(?:\s+{_NAME}){{0,5}})(?:['’]s(?:\s+{_NAME}){{1,3}})?\s+(?:{_VERBS})\b",
+    rf"|(?P<before>{_NAME}(?:\s+{_NAME}){{0,5}})(?:['’]s(?:\s+{_NAME}){{1,3}})?"
+    rf"\s+(?:{_VERBS})(?!\w)",
     re.IGNORECASE)
+# "rejected Moscow's claims that …": the clause is a claim the sentence reports, not its own
+_DISPUTED = re.compile(rf"(?:['’]s|\b(?:his|her|their|its))\s+(?:{'|'.join(CLAIM_NOUNS)})"
+                       r"\s+(?:that|що|что)\s*$", re.IGNORECASE)
+
+
+def _nouns_only(text: str, lo: int, hi: int) -> bool:
+    """Is the "verb" ending text[lo:hi] a noun: "X's claims", "the claims were"?"""
+    words = [w.lower() for w in _WORD.findall(text, lo, hi)]
+    return len(words) >= 2 and (words[0].endswith(("'s", "’s")) and len(words) == 2 or any(
+        w in CLAIM_NOUNS or w in DETERMINERS for w in words[1:-1]))
+
 
 Span = tuple[int, int, int]  # (start, end, actor id) of an actor tag
 
@@ -127,8 +77,10 @@ def _is_speaker(text: str, span: Span, lo: int, hi: int) -> bool:
     """Does the tagged actor speak inside text[lo:hi]: "X said", "X's ministry told
     reporters", "according to X"?"""
     start, end, _ = span
-    return bool(_SPEAKER_TAIL.match(text, end, hi)) or bool(
-        _ACCORDING.search(text, max(lo, start - 20), start))
+    tail = _SPEAKER_TAIL.match(text, end, hi)
+    if tail is not None and not _nouns_only(text, start, tail.end()):
+        return True
+    return bool(_ACCORDING.search(text, max(lo, start - 20), start))
 
 
 def _attribution_gap(text: str, claim_end: int, pos: int) -> re.Match[str] | None:
@@ -148,6 +100,8 @@ def _known_speakers(
         return
     for m in _KNOWN_SPEAKER.finditer(text, lo, hi):
         group = "after" if m.group("after") else "before"
+        if group == "before" and _nouns_only(text, m.start(), m.end()):
+            continue
         words = [(w.start(), w.end()) for w in _WORD.finditer(text, m.start(group), m.end(group))]
         # "Russian Foreign Minister Sergei Lavrov said": the longest known tail before a verb,
         # or the longest known head after "according to"
@@ -169,11 +123,10 @@ def _known_speakers(
 
 
 def _nearest(text: str, spans: Sequence[Span], lo: int, hi: int, limit: int) -> Span | None:
-    """The tagged actor in text[lo:hi] starting at or before limit, a speaker first."""
+    """The last tagged actor speaking in text[lo:hi] and starting at or before limit."""
     found = [sp for sp in spans if lo <= sp[0] <= limit and sp[0] < hi]
     speaking = [sp for sp in found if _is_speaker(text, sp, lo, hi)]
-    last: Sequence[Span | None] = speaking or found or [None]
-    return last[-1]
+    return speaking[-1] if speaking else None
 
 
 def _quoted(text: str, span: Span) -> str:
@@ -186,16 +139,36 @@ def propose_claimant(
     claim_end: int,
     actor_spans: Sequence[Span],
     known_names: Mapping[str, int] | None = None,
+    persons: Collection[int] = (),
 ) -> tuple[int | None, str]:
     """Who makes the claim text[claim_start:claim_end]: (actor id or None, reason).
 
-    In order: an attribution right after the claim (`“…,” the Defense Ministry said`);
-    the tagged actor nearest before the claim (or its opening quotation mark) in its
-    sentence, speakers first; a known name speaking in that sentence; the tagged actor
-    nearest the end of the previous sentence; a speaker in a sentence next to it.
-    actor_spans: the article's actor tags; known_names: match key -> actor id.
+    First the speech around it (speech.attribution_for): the speaker of the quotation or
+    reported clause it lies in, read as a tagged actor, a known name or a pronoun (the last
+    person tagged before it in the paragraph); a speaker that is none of these gives no
+    claimant rather than a guess from another sentence. With no speech around it: a tagged
+    actor speaking just after or before it in its sentence, a known name speaking there, a
+    tagged actor speaking in the sentence before, a speaker attributing the next sentence
+    ("That is the plan, Lavrov said"). Narration with no speech verb gets no claimant.
+    actor_spans: the article's actor tags; known_names: match key -> actor id; persons: the
+    actor ids that are people.
     """
     known = known_names or {}
+    if _DISPUTED.search(text, max(0, claim_start - 40), claim_start):
+        return None, "the sentence reports it as someone's disputed claim"
+    found = attribution_for(text, claim_start, claim_end, actor_spans, known, persons)
+    if found is not None:
+        who = found.speaker
+        if who.claimant_id is not None:
+            return who.claimant_id, f"{who.label} says it"
+        if who.label == NOBODY:
+            return None, "a quotation with no speaker named"
+        return None, f"its speaker, {who.label}, is not a tagged or known actor"
+    return _nearby(text, claim_start, claim_end, sorted(actor_spans), known, persons)
+
+
+def _nearby(text: str, claim_start: int, claim_end: int, spans: Sequence[Span],
+            known: Mapping[str, int], persons: Collection[int]) -> tuple[int | None, str]:
     sentences = sentences_near(text, claim_start, claim_end)
     here = sentence_at(sentences, claim_start)
     if here < 0:
@@ -203,7 +176,6 @@ def propose_claimant(
     s_start, s_end = sentences[here]
     last = max(here, sentence_at(sentences, max(claim_start, claim_end - 1)))
     e_end = max(sentences[last][1], claim_end)
-    spans = sorted(actor_spans)
 
     # 1. attribution right after the claim
     span: Span | None
@@ -215,30 +187,29 @@ def propose_claimant(
     for actor_id, start, end in _known_speakers(text, claim_end, e_end, known):
         if _attribution_gap(text, claim_end, start):
             return actor_id, f"“{text[start:end]}” is quoted as saying it"
-    # 2. nearest tagged actor before the claim or its quotation mark, in its sentence
+    # 2. a tagged actor speaking before the claim or its quotation mark, in its sentence
     opening = re.search(r"[“\"«„]", text[claim_start:claim_end])
     anchor = claim_start + opening.start() if opening else claim_start
     span = _nearest(text, spans, s_start, s_end, anchor)
     if span is not None:
-        return span[2], f"{_quoted(text, span)} is tagged just before it in its sentence"
+        return span[2], f"{_quoted(text, span)} speaks just before it in its sentence"
     for actor_id, start, end in _known_speakers(text, s_start, e_end, known):
         return actor_id, f"“{text[start:end]}” speaks in the claim's sentence"
-    # 3. the previous sentence
-    if here > 0:
+    # 3. the sentence before, when it ends by introducing it ("Okafor said:")
+    if here > 0 and text[sentences[here - 1][1] - 1] == ":":
         p_start, p_end = sentences[here - 1]
         span = _nearest(text, spans, p_start, p_end, p_end)
         if span is not None:
-            return span[2], f"{_quoted(text, span)} is tagged in the sentence before"
-    # 4. a speaker in a sentence next to the claim
-    for i, where in ((here - 1, "sentence before"), (last + 1, "next sentence")):
-        if 0 <= i < len(sentences):
-            n_start, n_end = sentences[i]
-            for span in spans:
-                if n_start <= span[0] < n_end and _is_speaker(text, span, n_start, n_end):
-                    return span[2], f"{_quoted(text, span)} speaks in the {where}"
-            for actor_id, start, end in _known_speakers(text, n_start, n_end, known):
-                return actor_id, f"“{text[start:end]}” speaks in the {where}"
-    return None, "no actor tagged near the claim"
+            return span[2], f"{_quoted(text, span)} introduces it in the sentence before"
+        for actor_id, start, end in _known_speakers(text, p_start, p_end, known):
+            return actor_id, f"“{text[start:end]}” introduces it in the sentence before"
+    # 4. the next sentence only when it attributes what comes before it ("…, Lavrov said")
+    if last + 1 < len(sentences):
+        n_start, n_end = sentences[last + 1]
+        who = next_sentence_speaker(text, n_start, n_end, spans, known, persons)
+        if who is not None and who.claimant_id is not None:
+            return who.claimant_id, f"{who.label} says it in the next sentence"
+    return None, "no speaker near the claim"
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

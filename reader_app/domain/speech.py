@@ -1,31 +1,469 @@
-"""Claims in news text (first version: quoted speech followed by "X said")."""
+"""Claims in news text: quoted and reported speech, with who says it. Pure Python.
+
+Spans, in code points into the text:
+- quoted speech: the words inside the quotation marks, without the marks, white space and a
+  closing comma or dash ("“We will not retreat,” Okafor said" -> `We will not retreat`);
+  end punctuation written inside the marks (. ? ! …) stays.
+- reported speech: the reported clause, from after "that"/"що"/"что" (or the verb, or "told
+  reporters") to the end of the sentence, without its final period and without the
+  attribution ("Okafor said that the port will reopen." -> `the port will reopen`;
+  "The port will reopen, Okafor said." -> `The port will reopen`); an attribution inside
+  the sentence ("The port, she said, had offered …", "The dam, according to X, broke") keeps
+  the whole sentence, the one contiguous span that holds the claim.
+A quotation inside a reported clause is part of that claim, not one of its own. Quotations of
+one or two words with no attribution are scare quotes, not claims; narration with no speech
+verb is never a claim.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
+
+from reader_app.domain import speakers
+from reader_app.domain.sentences import split_sentences
+from reader_app.domain.speakers import Actors, Span, Speaker
+from reader_app.domain.speech_index import QUOTE, Hit, Lookups, hits, triggers
+from reader_app.domain.speech_words import (
+    AUDIENCE,
+    BARE,
+    CIRCUMSTANCE,
+    CLAUSE_STARTS,
+    DETERMINERS,
+    NOT_A_CLAUSE,
+    OBJECT_PRONOUNS,
+    SPEECH,
+    TIME_WORDS,
+)
+
+__all__ = ["Attribution", "ClaimMention", "attribution_for", "find_claims",
+           "next_sentence_speaker"]
 
 
 class ClaimMention(NamedTuple):
     start: int
     end: int
-    claimant_id: int | None
-    speaker_start: int | None
+    claimant_id: int | None  # the speaker's actor id when it is a tagged or known actor
+    speaker_start: int | None  # the named speaker in the text (a pronoun's antecedent)
     speaker_end: int | None
     reason: str
 
 
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{12,}?)[,.]?[”\"]\s*,?\s*(?:(?:said|says)\s+)?"
-                     r"(?P<speaker>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:said|says)?")
+class Attribution(NamedTuple):
+    """Who says text[start:end], and how the text says so."""
+
+    start: int
+    end: int
+    speaker: Speaker
+    verb_start: int  # the speech verb, "according to" or the colon
+    how: str  # "quoted" | "reported" | "according"
+    words: int  # words in the claim
+    said: str = ""  # the verb or phrase, for the reason
 
 
-def find_claims(text: str, actor_spans: Sequence[tuple[int, int, int]],
-                known: Mapping[str, int]) -> list[ClaimMention]:
-    found = []
-    for m in _QUOTED.finditer(text):
-        s0, s1 = m.span("speaker")
-        claimant = next((a for a0, a1, a in actor_spans if a0 <= s0 < a1 or s0 <= a0 < s1), None)
-        found.append(ClaimMention(m.start(1), m.end(1), claimant, s0, s1,
-                                  f"quoted speech of “{m.group('speaker')}”"))
+_WORD = re.compile(r"\w+")
+_GLUE = re.compile(r"[\s,.!?…]*(?:[—–-]+\s*)?")
+# What opens the reported clause after its verb: "said on Tuesday that", "заявив, що",
+# "told the chamber:"
+_THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)(?!\w)\s*"
+                   r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
+_TOLD = frozenset("told tells telling".split())
+_AS = frozenset("as як как".split())
+_LEAD_DETERMINER = re.compile(r"\s(?:the|a|an)\s*$", re.IGNORECASE)
+_NO_GAP = re.compile(r"[“”«»\"„;:!?]")  # a period here is no sentence end ("Ms. Beck")
+_CLAUSE_END = re.compile(r"[,.;:!?—–\n]")
+_LEAD = " \t\u00a0:,—–-"
+_TRAIL = " \t\u00a0,;:—–-"
+INSIDE = 80  # a verb this close before a quotation attributes it ("calling it a “…”")
+NOBODY = "nobody named"
+SCARE = 2  # a quotation of this many words or fewer needs an attribution to be a claim
+SHORT = 1  # a reported clause needs more words than this ("said so", "denied it")
+
+
+def _count(text: str, lo: int, hi: int) -> int:
+    return len(_WORD.findall(text, lo, hi))
+
+
+def _trim(text: str, lo: int, hi: int, *, period: bool) -> tuple[int, int]:
+    while lo < hi and text[lo] in _LEAD:
+        lo += 1
+    while hi > lo and (text[hi - 1] in _TRAIL or (period and text[hi - 1] == "."
+                                                 and not _dotted(text, lo, hi))):
+        hi -= 1
+    return lo, hi
+
+
+def _dotted(text: str, lo: int, hi: int) -> bool:
+    """Does text[lo:hi] end in an abbreviation ("U.S.") whose period must stay?"""
+    word = text[max(lo, hi - 8):hi - 1].rsplit(None, 1)[-1:] or [""]
+    return "." in word[0]
+
+
+class _Paragraph:
+    """One paragraph's sentences, quotations and speech verbs."""
+
+    def __init__(self, text: str, lo: int, hi: int,
+                 found: tuple[list[Hit], list[Hit]] | None = None,
+                 quotes: list[re.Match[str]] | None = None) -> None:
+        self.sentences = [(s + lo, e + lo) for s, e in split_sentences(text[lo:hi])]
+        self.starts = [s for s, _ in self.sentences]
+        self.quotes = list(QUOTE.finditer(text, lo, hi)) if quotes is None else quotes
+        self.verbs, self.according = hits(text, lo, hi) if found is None else found
+        self.verb_starts = [v.start() for v in self.verbs]
+
+    def verbs_in(self, lo: int, hi: int) -> list[Hit]:
+        return self.verbs[bisect_left(self.verb_starts, lo):bisect_left(self.verb_starts, hi)]
+
+    def first_verb(self, lo: int, hi: int) -> Hit | None:
+        i = bisect_left(self.verb_starts, lo)
+        return self.verbs[i] if i < len(self.verbs) and self.verbs[i].start() < hi else None
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.starts, pos) - 1)
+        return self.sentences[i] if self.sentences else (pos, pos)
+
+    def quoted(self, pos: int) -> bool:
+        return any(q.start() < pos < q.end() - 1 for q in self.quotes)
+
+
+def _verb_speaker(text: str, s0: int, verb: Hit, actors: Actors,
+                  ) -> tuple[Speaker | None, bool]:
+    """The speaker of a verb in the sentence starting at s0, and whether it follows the
+    verb ("…, said Okafor", "— заявив Зеленський")."""
+    found = speakers.before(text, s0, verb.start(), actors)
+    if found is not None:
+        return found, False
+    # the speaker after the verb only where an inverted attribution can stand: at the start,
+    # after a comma or a dash, or after "as"/"як"/"как"
+    lead = text[max(s0, verb.start() - 12):verb.start()].rstrip()
+    if lead and not lead.endswith((",", "—", "–", ":", "”", "»", '"')) and \
+            lead.rsplit(None, 1)[-1].lower() not in _AS:
+        return None, False
+    stop = _CLAUSE_END.search(text, verb.end(), min(len(text), verb.end() + 120))
+    hi = stop.start() if stop else min(len(text), verb.end() + 120)
+    return speakers.phrase(text, verb.end(), hi, actors), True
+
+
+def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
+            depth: int = 0) -> Attribution | None:
+    group = next(i for i in range(1, 5) if q.start(i) >= 0)
+    lo, hi = _trim(text, q.start(group), q.end(group), period=False)
+    if hi <= lo:
+        return None
+    words = _count(text, lo, hi)
+    # 1. an attribution right after it: "“…,” Okafor said", "«…», — заявив Зеленський"
+    s_start, s_end = par.sentence(q.end() - 1)
+    glue = _GLUE.match(text, q.end())
+    p = glue.end() if glue else q.end()
+    glued = text[q.end(group) - 1] in ",!?…—–-." or any(c in text[q.end():p] for c in ",—–-")
+    verb = par.first_verb(p, min(s_end, p + 100)) if glued else None
+    if verb is not None and verb.group().lower() in SPEECH and \
+            not _NO_GAP.search(text, p, verb.start()):
+        if p == verb.start():
+            stop = _CLAUSE_END.search(text, verb.end(), s_end)
+            found = speakers.phrase(text, verb.end(), stop.start() if stop else s_end, actors)
+        else:
+            found = speakers.before(text, p, verb.start(), actors)
+        if found is not None:
+            return Attribution(lo, hi, found, verb.start(), "quoted", words, verb.group())
+    # 2. an attribution before it in its sentence: "Okafor said: “…”", "Okafor: “…”", or a
+    #    verb whose clause holds it ("Nordhav calling it a “reckless gamble”")
+    s_start, _ = par.sentence(q.start())
+    near = max(s_start, q.start() - INSIDE)
+    verbs = [v for v in par.verbs_in(near, q.start()) if not par.quoted(v.start())]
+    for v in reversed(verbs):
+        found, _after = _verb_speaker(text, s_start, v, actors)
+        if found is not None:
+            return Attribution(lo, hi, found, v.start(), "quoted", words, v.group())
+    colon = text.rfind(":", s_start, q.start())
+    if colon > s_start and not text[colon + 1:q.start()].strip():
+        found = speakers.phrase(text, s_start, colon, actors)
+        if found is not None and found.start is not None:
+            return Attribution(lo, hi, found, colon, "quoted", words)
+    # 3. a whole quoted sentence goes on from the speech in the sentence before it:
+    #    “We lost two years,” Hrytsenko said. “A plan like this …” / Okafor said: / …
+    if words > SCARE and not text[s_start:q.start()].strip() and depth < 3:
+        before = [s for s in par.sentences if s[1] <= q.start()]
+        if before:
+            b0, b1 = before[-1]
+            found_before = _speech_in(text, par, b0, b1, actors, depth + 1)
+            if found_before is not None:
+                return Attribution(lo, hi, found_before.speaker, found_before.verb_start,
+                                   "quoted", words, f"{found_before.said}, the sentence before")
+        if words > 3 and text[hi - 1] in ".!?…":
+            return Attribution(lo, hi, Speaker(None, None, None, NOBODY), q.start(),
+                               "quoted", words)
+    return None
+
+
+def _speech_in(text: str, par: _Paragraph, lo: int, hi: int, actors: Actors,
+               depth: int) -> Attribution | None:
+    """The last attributed speech in the sentence text[lo:hi], its speaker named."""
+    found: list[Attribution] = []
+    for q in par.quotes:
+        if lo <= q.start() < hi:
+            att = _quoted(text, par, q, actors, depth)
+            if att is not None and att.speaker.label != NOBODY:
+                found.append(att)
+    for verb in par.verbs_in(lo, hi):
+        if not par.quoted(verb.start()) and verb.group().lower() in SPEECH:
+            att = _reported(text, par, verb, actors)
+            if att is not None:
+                found.append(att)
+    return max(found, key=lambda a: a.verb_start) if found else None
+
+
+def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
+              ) -> Attribution | None:
+    s0, s1 = par.sentence(verb.start())
+    found, after = _verb_speaker(text, s0, verb, actors)
+    if found is None:
+        return None
+    word = verb.group().lower()
+    stance = word not in SPEECH
+    at = verb.start() if after or found.at < 0 else found.at
+    lead = _LEAD_DETERMINER.sub("", text[s0:at]).rstrip().rstrip("”»“\"’")
+    # "The port will reopen, Okafor said." / "…, said Okafor."
+    trailing = lead.endswith((",", "—", "–")) and _count(text, s0, at) >= 3
+    p = verb.end()
+    if after:
+        stop = _CLAUSE_END.search(text, p, s1)
+        p = stop.start() if stop else s1
+    rest = _THAT.match(text, p, s1)
+    if rest is not None and par.first_verb(p, rest.end()) is not None:
+        rest = None  # "said in a statement, adding that …": that "that" is adding's
+    if rest is not None:
+        c0 = rest.end()
+    else:
+        c0 = p
+        if word in _TOLD:  # "told reporters", "told the BBC"; never "told a rally"
+            m = re.match(r"\s+(?:the\s+)?(\w+)", text[p:s1])
+            if m and (m.group(1).lower() in AUDIENCE or m.group(1)[:1].isupper()):
+                c0 = p + m.end()
+            elif not trailing:
+                return None
+            else:
+                c0 = s1  # "“…,” he tells the room": the room hears it, says nothing
+    if lead.endswith(",") and not trailing and rest is None \
+            and text[c0:s1].lstrip()[:1] == "," and _count(text, c0, s1) >= 2:
+        lo, hi = _trim(text, s0, s1, period=True)  # "The port, she said, had offered …"
+    elif trailing and (after or rest is None and _nothing_said(text, c0, s1)):
+        lo, hi = _trim(text, s0, at, period=False)
+    else:
+        lo, hi = _trim(text, c0, s1, period=True)
+        if stance or (rest is None and not after and not _bare_clause(text, word, lo, hi)):
+            return None
+    if hi <= lo or _one_quotation(text, lo, hi):
+        return None  # empty, or a quotation: the quotation is the claim
+    return Attribution(lo, hi, found, verb.start(), "reported", _count(text, lo, hi),
+                       verb.group())
+
+
+def _nothing_said(text: str, lo: int, hi: int) -> bool:
+    """Is what follows a verb only where and when ("said on Monday", "said in a statement")?"""
+    start = _trim(text, lo, hi, period=True)[0] if text[lo:hi].strip()[:1] != "," else hi
+    first = _WORD.match(text, start)
+    return first is None or first.start() >= hi or first.group().lower() in CIRCUMSTANCE \
+        or first.group().lower() in TIME_WORDS
+
+
+def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:
+    """Can text[lo:hi], right after the verb with no "that", be what was said?"""
+    if verb not in BARE:
+        return False
+    if verb.startswith("accus"):  # "accused the union of …", not "accused the minister"
+        return " of " in text[lo:hi]
+    first = _WORD.match(text, lo)
+    if first is None:
+        return True
+    word = first.group()
+    # a clause starts with its subject: "the port", "it", "Ukraine", "prices", "two ships";
+    # not "claims majority as …" (a headline's object)
+    return word.lower() not in NOT_A_CLAUSE and (
+        not word.islower() or word in DETERMINERS or word in CLAUSE_STARTS
+        or word.endswith("s") or word[0].isdigit())
+
+
+def _one_quotation(text: str, lo: int, hi: int) -> bool:
+    q = QUOTE.match(text, lo)
+    return q is not None and q.end() >= hi
+
+
+def _according(text: str, par: _Paragraph, m: Hit, actors: Actors,
+               ) -> Attribution | None:
+    s0, s1 = par.sentence(m.start())
+    inside = next((w for w in _WORD.finditer(text, m.start(), m.end())
+                   if w.group().lower() in OBJECT_PRONOUNS), None)
+    if inside is not None:  # "за його словами", "по её мнению"
+        hi = m.end()
+        found: Speaker | None = speakers.pronoun(text, inside.start(), inside.end(), actors)
+    else:
+        stop = _CLAUSE_END.search(text, m.end(), s1)
+        hi = stop.start() if stop else s1
+        found = speakers.phrase(text, m.end(), hi, actors)
+    if found is None:
+        return None
+    lead = text[s0:m.start()].rstrip()
+    clause = max(text.rfind(",", s0, m.start()), s0)
+    if par.verbs_in(clause, m.start()):
+        return None  # "…, передає Укрінформ з посиланням на ОВА": the verb attributes it
+    if lead.endswith((",", "—", "–")) and _count(text, s0, m.start()) >= 3:
+        lo, end = _trim(text, s0, s0 + len(lead), period=False)  # "…, according to X."
+    elif not lead or text[hi:hi + 1] == ",":
+        lo, end = _trim(text, hi, s1, period=True)  # "According to X, …", "При этом, по его…"
+    else:
+        lo, end = _trim(text, s0, s1, period=True)  # "The dam, according to X, broke."
+    if end <= lo:
+        return None
+    return Attribution(lo, end, found, m.start(), "according", _count(text, lo, end),
+                       " ".join(m.group().lower().split()))
+
+
+def _paragraph_attributions(text: str, par: _Paragraph, actors: Actors,
+                            ) -> Iterator[Attribution]:
+    for q in par.quotes:
+        att = _quoted(text, par, q, actors)
+        if att is not None:
+            yield att
+    for verb in par.verbs:
+        if not par.quoted(verb.start()):
+            att = _reported(text, par, verb, actors)
+            if att is not None:
+                yield att
+    for m in par.according:
+        if not par.quoted(m.start()):
+            att = _according(text, par, m, actors)
+            if att is not None:
+                yield att
+
+
+def _paragraphs(text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
+    hi = len(text) if hi is None else hi
+    start = text.rfind("\n", 0, lo) + 1
+    while start < hi:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, end
+        start = end + 1
+
+
+def find_claims(text: str, actor_spans: Sequence[Span], known: Mapping[str, int],
+                persons: Collection[int] = ()) -> list[ClaimMention]:
+    """Quoted and reported speech in text, in text order, each with its speaker.
+
+    actor_spans: ((start, end, actor id), ...) of the article's actor tags; known: match key
+    of a library name -> actor id; persons: the actor ids that are people (for "he said").
+    One pass of an automaton finds the speech verbs, one regex the quotations; only the
+    paragraphs holding one of them are read further, and a paragraph read before with the
+    same tags and names is not read again (suggestions are remade after every tag).
+    """
+    actors = Actors(actor_spans, known, persons)
+    verbs, according, quotes, starts = triggers(text)
+    found: list[ClaimMention] = []
+    size = len(text)
+    v = a = q = 0
+    while True:
+        pos = min(starts[0][v] if v < len(verbs) else size,
+                  starts[1][a] if a < len(according) else size,
+                  starts[2][q] if q < len(quotes) else size)
+        if pos >= size:
+            break
+        lo = text.rfind("\n", 0, pos) + 1
+        hi = text.find("\n", pos)
+        hi = size if hi < 0 else hi
+        v2, a2, q2 = (bisect_left(starts[0], hi, v), bisect_left(starts[1], hi, a),
+                      bisect_left(starts[2], hi, q))
+        found.extend(_read_paragraph(text, lo, hi, actors, (verbs[v:v2], according[a:a2]),
+                                     quotes[q:q2]))
+        v, a, q = v2, a2, q2
     return found
+
+
+_Cached = tuple[dict[str, int | None], list[ClaimMention]]
+_CACHE: dict[tuple[object, ...], _Cached] = {}
+CACHE_SIZE = 50_000  # paragraphs
+
+
+def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
+                    hits: tuple[list[Hit], list[Hit]], quotes: list[re.Match[str]],
+                    ) -> list[ClaimMention]:
+    """The claims worth suggesting in the paragraph text[lo:hi], in text order."""
+    spans = actors.starting_in(lo, hi)
+    # the paragraph where it was (the text does not change between tags), its tags, names
+    persons = actors.persons
+    key = (lo, text[lo:hi], bool(actors.known), tuple(spans),
+           tuple(i in persons for _s, _e, i in spans))
+    cached = _CACHE.get(key)
+    if cached is not None and all(actors.known.get(k) == v for k, v in cached[0].items()):
+        return cached[1]
+    lookups = Lookups(actors.known)
+    local = Actors(spans, lookups, actors.persons)
+    par = _Paragraph(text, lo, hi, hits, quotes)
+    found = sorted((x for x in _paragraph_attributions(text, par, local) if _worth(x)),
+                   key=lambda x: (x.start, -x.end))
+    out: list[ClaimMention] = []
+    reach = -1
+    for x in found:
+        if x.start < reach:
+            continue  # inside a claim already found (a quotation in a reported clause)
+        reach = x.end
+        out.append(ClaimMention(x.start, x.end, x.speaker.claimant_id, x.speaker.start,
+                                x.speaker.end, _reason(text, x)))
+    if len(_CACHE) >= CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[key] = (lookups.seen, out)
+    return out
+
+
+def _worth(a: Attribution) -> bool:
+    if a.how == "quoted":
+        return a.words > SCARE or a.speaker.label != NOBODY
+    return a.words > SHORT
+
+
+def _reason(text: str, a: Attribution) -> str:
+    said = a.said or text[a.verb_start]
+    what = {"quoted": "quoted speech", "reported": "reported speech",
+            "according": "reported speech"}.get(a.how, "quoted view")
+    if a.speaker.label == NOBODY:
+        return f"{what}; no speaker named in its sentence"
+    unknown = "" if a.speaker.claimant_id is not None else ", not a tagged or known actor"
+    return f"{what}: {a.speaker.label} ({said}){unknown}"
+
+
+def attribution_for(text: str, start: int, end: int, actor_spans: Sequence[Span],
+                    known: Mapping[str, int], persons: Collection[int] = (),
+                    ) -> Attribution | None:
+    """The attribution in its paragraph that best covers the claim text[start:end]."""
+    actors = Actors(actor_spans, known, persons)
+    best: tuple[int, Attribution] | None = None
+    for lo, hi in _paragraphs(text, start, max(start + 1, end)):
+        for a in _paragraph_attributions(text, _Paragraph(text, lo, hi), actors):
+            overlap = min(end, a.end) - max(start, a.start)
+            if start <= a.verb_start < end:
+                overlap = max(overlap, 1)  # "Okafor said the port…" tagged whole
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, a)
+    return best[1] if best else None
+
+
+# "That is the plan, Lavrov said": a sentence that points back at the one before it
+_ANAPHORS = frozenset("that this it such so these those це так таке саме это такое".split())
+
+
+def next_sentence_speaker(text: str, lo: int, hi: int, actor_spans: Sequence[Span],
+                          known: Mapping[str, int], persons: Collection[int] = (),
+                          ) -> Speaker | None:
+    """The speaker of text[lo:hi] when it only attributes the sentence before it:
+    "That is the plan, Lavrov told reporters.", "Це неприйнятно, — додав він." """
+    actors = Actors(actor_spans, known, persons)
+    par = _Paragraph(text, lo, hi)
+    for verb in par.verbs:
+        att = _reported(text, par, verb, actors)
+        if att is not None and att.end <= att.verb_start and att.words <= 6:
+            first = _WORD.match(text, att.start)
+            if first is not None and first.group().lower() in _ANAPHORS:
+                return att.speaker
+    return None

@@ -123,7 +123,10 @@ def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFi
     actors = list_annotations_near(db, article.id, start, end, "actor")
     spans = [(a.start, a.end, a.actor_id) for a in actors if a.actor_id is not None]
     known = {key: ids[0] for key, ids in known_actor_keys(db).items()}
-    claimant, reason = propose_claimant(article.text, start, end, spans, known)
+    # "he said" is read as the last person tagged before it
+    persons = {i for i, kind in actor_types(db, (i for *_, i in spans)).items()
+               if kind == "person"}
+    claimant, reason = propose_claimant(article.text, start, end, spans, known, persons)
     fields: dict[str, Any] = {"claimant_id": claimant, "status": DEFAULT_CLAIM_STATUS}
     parts = [f"Claimant: {get_actor(db, claimant).name} ({reason})." if claimant is not None
              else f"No claimant proposed ({reason})."]

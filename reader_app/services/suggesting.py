@@ -126,8 +126,11 @@ def _claims(db: Database, text: str, tagged: Sequence[tuple[int, int, int]],
         spans.append((s.start, s.end, stand_in))
     spans.sort()
     known = {match_key(n.text): n.actor_id for n in known_names if n.actor_id is not None}
+    # "he said" speaks for the last person named before it
+    persons = {n.actor_id for n in known_names if n.actor_id is not None and n.actor_type == "person"}
+    persons.update(i for i, (_, kind) in names.items() if kind == "person")
     out = []
-    for m in free_of(find_claims(text, spans, known), taken, rejected):
+    for m in free_of(find_claims(text, spans, known, persons), taken, rejected):
         claimant = m.claimant_id
         name: str | None = None
         kind: str | None = None

@@ -33,12 +33,14 @@ ISO_INPUT = QRegularExpression(rf"(?:{ISO_VALUE_SHAPE})?")  # empty: no value
 
 
 @lru_cache(maxsize=256)
-def _resolve_date(quote: str, published: str | None, language: str | None) -> ResolvedDate:
-    """resolve_date, remembered: its dateparser fallback can take ~150 ms, and a date tag's
-    explanation is asked for each time the tag is shown (the result is frozen)."""
-    from reader_app.domain.dates import resolve_date  # the date rules load with the first date tag
+def _resolve_date(text: str, start: int, end: int, published: str | None,
+                  language: str | None) -> ResolvedDate:
+    """resolve_in_text (the tag in its sentence, as tagging read it), remembered: its
+    dateparser fallback can take ~150 ms, and a date tag's explanation is asked for each
+    time the tag is shown (the result is frozen; a str caches its own hash)."""
+    from reader_app.domain.dates import resolve_in_text  # the date rules load with the first date tag
 
-    return resolve_date(quote, published, language)
+    return resolve_in_text(text, start, end, published, language)
 
 
 class FieldGroup(QObject):
@@ -246,7 +248,8 @@ class DateFields(FieldGroup):
         if article is None or article.id != ann.article_id:
             return f"{granularity} · {ann.date_method or 'unknown'}"
         # the explanation is not stored: resolving the quote again gives it
-        resolved = _resolve_date(ann.quote, article.published, article.language)
+        resolved = _resolve_date(article.text, ann.start, ann.end, article.published,
+                                 article.language)
         if resolved.value != ann.value:
             return f"{granularity} · {ann.date_method or 'unknown'}"
         return f"{granularity} · {resolved.explanation}"

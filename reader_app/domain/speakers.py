@@ -1,0 +1,393 @@
+"""Who speaks: the speaker phrase before or after a speech verb, read as an actor. Pure Python.
+
+A speaker is a tagged actor, a known name, a pronoun resolved to the last person tagged
+before it in its paragraph, an untagged name (claimant unknown, but its span is given so an
+actor suggested there can be linked), or a common noun ("officials said": nobody to link).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Mapping, Sequence
+from typing import NamedTuple
+
+from reader_app.domain.actors import match_key
+from reader_app.domain.speech_words import (
+    AUXILIARIES,
+    DAY_PREPOSITIONS,
+    DETERMINERS,
+    IMPERSONAL,
+    NAME_LINKS,
+    NEGATIONS,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    THAT,
+    TIME_WORDS,
+    VERB,
+)
+
+Span = tuple[int, int, int]  # (start, end, actor id) of an actor tag
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.-]*")
+# Between a tagged actor and its verb: "’s Defense Ministry", "’s foreign minister".
+_POSSESSED = re.compile(r"['’]s(?:\s+[^\W\d_][\w'’.-]*){1,3}\s*")
+_CONJUNCTIONS = frozenset("and but or nor yet so і й та а але чи и но или".split())
+_AS = frozenset("as як как".split())
+_ACRONYM_TAIL = re.compile(r"\s*\(\w[\w.&-]{0,12}\)\s*$")
+_NAME_CLOSERS = frozenset(("»", "”", '"', "“", "’"))
+_SUBORDINATORS = frozenset("""
+    as while when after before because if since although though where whereas until once
+    коли поки бо якщо хоча після когда пока потому если хотя после где
+    """.split())
+_PARTICIPLES = ("ing", "вши", "чи", "я")
+_CLAUSE = ",;:—–()“”«»\"„"
+MAX_WORDS = 8  # a speaker phrase is short: "Russia's Deputy Foreign Minister Sergei Ryabkov"
+WINDOW = 160  # characters before a verb that can hold its subject (with an appositive)
+
+
+class Speaker(NamedTuple):
+    claimant_id: int | None
+    start: int | None  # the named speaker (the antecedent of a pronoun); None: not named
+    end: int | None
+    label: str  # for a reason: “Okafor”, “he” (Okafor), the minister
+    at: int = -1  # where the speaker phrase starts in the text (-1: unknown)
+
+
+class Actors:
+    """The article's actor tags and the library's names, read by position."""
+
+    def __init__(self, spans: Sequence[Span], known: Mapping[str, int],
+                 persons: Collection[int] = ()) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _, _ in self.spans]
+        self._by_end: list[Span] | None = None
+        self.ends: list[int] = []
+        self.known = known
+        self.has_known = bool(known)
+        self.persons = frozenset(persons)
+
+    def ending_at(self, pos: int) -> Span | None:
+        """The longest tag ending exactly at pos."""
+        if self._by_end is None:  # only the paragraph being read needs it
+            self._by_end = sorted(self.spans, key=lambda sp: (sp[1], sp[1] - sp[0]))
+            self.ends = [e for _, e, _ in self._by_end]
+        i = bisect_right(self.ends, pos) - 1
+        return self._by_end[i] if i >= 0 and self.ends[i] == pos else None
+
+    def starting_in(self, lo: int, hi: int) -> list[Span]:
+        return self.spans[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def last_person_before(self, pos: int, lo: int) -> Span | None:
+        """The last person tagged in text[lo:pos]."""
+        for sp in reversed(self.spans[bisect_left(self.starts, lo):bisect_left(self.starts, pos)]):
+            if sp[2] in self.persons and sp[1] <= pos:
+                return sp
+        return None
+
+
+def _quoted(text: str, start: int, end: int) -> str:
+    return "“" + " ".join(text[start:end].split()) + "”"
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD.finditer(text, lo, hi)]
+
+
+# Cyrillic names are inflected where speech is reported: "за словами Зеленського", "по словам
+# Пескова", "заявила Захаровой"; these endings give the nominative a library knows.
+_CASE_ENDINGS = (("ого", "ий"), ("ого", "ой"), ("ої", "а"), ("ой", "а"), ("ою", "а"),
+                 ("ові", ""), ("ову", ""), ("ом", ""), ("ым", ""), ("им", "ий"),
+                 ("а", ""), ("а", "о"), ("и", "а"), ("ы", "а"), ("і", "а"), ("е", "а"),
+                 ("я", "ь"), ("ю", "ь"), ("у", ""), ("у", "а"), ("ю", "я"))
+
+
+def _nominatives(word: str) -> list[str]:
+    out = [word]
+    if word and "\u0400" <= word[-1] <= "\u04ff":
+        out += [word[:-len(end)] + base for end, base in _CASE_ENDINGS
+                if word.endswith(end) and len(word) > len(end) + 2]
+    return out
+
+
+def known_id(known: Mapping[str, int], name: str) -> int | None:
+    """The actor a library name (or its inflected form) belongs to."""
+    key = match_key(name)
+    actor_id = known.get(key)
+    if actor_id is not None or not key:
+        return actor_id
+    words = key.split()
+    if len(words) > 3 or not words[-1] or not "\u0400" <= words[-1][-1] <= "\u04ff":
+        return None
+    forms = [""]
+    for word in words:
+        forms = [f"{f} {n}".strip() for f in forms for n in _nominatives(word)]
+    return next((i for i in map(known.get, forms) if i is not None), None)
+
+
+def _known_tail(text: str, words: Sequence[tuple[int, int]],
+                actors: Actors) -> Speaker | None:
+    """The longest known name ending the words ("Foreign Minister Sergei Lavrov"), else a
+    known possessor in them ("Russia's Defense Ministry")."""
+    if not actors.has_known:
+        return None
+    for i in range(len(words)):
+        start, end = words[i][0], words[-1][1]
+        actor_id = known_id(actors.known, text[start:end])
+        if actor_id is not None:
+            return Speaker(actor_id, start, end, _quoted(text, start, end), start)
+    for j, (_s, e) in enumerate(words):
+        if text[e - 2:e] in ("'s", "’s"):
+            for i in range(j + 1):
+                start = words[i][0]
+                actor_id = actors.known.get(match_key(text[start:e - 2]))
+                if actor_id is not None:
+                    return Speaker(actor_id, start, e - 2, _quoted(text, start, e - 2), start)
+    return None
+
+
+def _name_tail(words: Sequence[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """The capitalised words ending the phrase: an untagged name ("Tomas Brenner")."""
+    i = len(words)
+    while i > 0 and (text[words[i - 1][0]].isupper() or (
+            i > 1 and i < len(words) and text[words[i - 1][0]:words[i - 1][1]] in NAME_LINKS
+            and text[words[i - 2][0]].isupper())):  # "Ministry of Defence"
+        i -= 1
+    if i == len(words):
+        return None
+    if i > 0 and text[words[i - 1][0]:words[i - 1][1]].lower() in PREPOSITIONS:
+        return None  # "officials in Odesa said": Odesa is not who speaks
+    if text[words[i][0]:words[i][1]].lower() in DETERMINERS:  # "The Kremlin"
+        i += 1
+    return (words[i][0], words[-1][1]) if i < len(words) else None
+
+
+def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
+    """"he", "вона": the last person tagged before it in its paragraph."""
+    word = text[start:end]
+    paragraph = text.rfind("\n", 0, start) + 1
+    person = actors.last_person_before(start, paragraph)
+    named = _last_known_person(text, paragraph, start, actors)
+    if named is not None and (person is None or named[0] > person[0]):
+        person = named
+    if person is None:
+        return Speaker(None, None, None, f"“{word}” (no person named before it)", start)
+    s, e, actor_id = person
+    return Speaker(actor_id, s, e, f"“{word}” ({_quoted(text, s, e)}, the last person named)",
+                   start)
+
+
+_CAPITALISED = re.compile(r"[^\W\d_a-zа-яёіїєґ][\w'’-]*(?:\s+[^\W\d_a-zа-яёіїєґ][\w'’-]*){0,3}")
+
+
+def _last_known_person(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
+    """The last known person's name in text[lo:hi] (a name the library knows, untagged here)."""
+    if not actors.persons or not actors.has_known:
+        return None
+    last: Span | None = None
+    for m in _CAPITALISED.finditer(text, lo, hi):
+        words = _words(text, m.start(), m.end())
+        for i in range(len(words)):  # "Energy Minister Herman Halushchenko": the known tail
+            actor_id = known_id(actors.known, text[words[i][0]:m.end()])
+            if actor_id is not None and actor_id in actors.persons:
+                last = (words[i][0], m.end(), actor_id)
+                break
+    return last
+
+
+def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
+    """Read text[lo:hi] (trimmed) as a whole speaker phrase; None when it is not one."""
+    while lo < hi and text[lo] in " \t\u00a0,—–-":
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t\u00a0,":
+        hi -= 1
+    words = _words(text, lo, hi)
+    if not words:
+        return None
+    first = text[words[0][0]:words[0][1]].lower()
+    if first in IMPERSONAL and len(words) > 1:
+        # "як повідомили в міністерстві", "сообщили в Кремле": the institution speaks
+        inner = phrase(text, words[1][0], hi, actors)
+        return inner or Speaker(None, None, None, _quoted(text, words[1][0], hi), words[1][0])
+    # the speaker ends where the place or the time begins: "сказал Чебан на митинге",
+    # "said Okafor in Brussels on Monday"
+    cut = next((i for i in range(1, len(words))
+                if text[words[i][0]:words[i][1]].lower() in PREPOSITIONS
+                or text[words[i][0]:words[i][1]].lower() in TIME_WORDS), len(words))
+    if cut < len(words) and not (text[words[cut][0]:words[cut][1]] in NAME_LINKS
+                                 and text[words[cut - 1][0]].isupper()
+                                 and cut + 1 < len(words) and text[words[cut + 1][0]].isupper()):
+        words = words[:cut]
+        hi = words[-1][1]
+    if len(words) > MAX_WORDS or first in _CONJUNCTIONS or first in THAT:
+        return None
+    if first in PRONOUNS or (len(words) == 1 and first in OBJECT_PRONOUNS):
+        return pronoun(text, *words[0], actors)  # "повідомив він", "according to him"
+    # a tagged actor that starts the phrase ("said Kuleba, Ukraine's foreign minister"),
+    # or the longest one in it
+    tagged = [sp for sp in actors.starting_in(lo, hi) if sp[1] <= hi]
+    if tagged:
+        sp = max(tagged, key=lambda t: (t[0] == lo, t[1] - t[0]))
+        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+    known = _known_tail(text, words, actors)
+    if known is not None:
+        return known
+    name = _name_tail(words, text)
+    if name is not None:
+        return Speaker(None, name[0], name[1], _quoted(text, *name), name[0])
+    # a common noun: "said the ministry's spokeswoman", "сказал глава ведомства"
+    if len(words) <= 4 and (first in DETERMINERS or len(words) == 1):
+        return Speaker(None, None, None, _quoted(text, lo, hi), lo)
+    return None
+
+
+def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
+    """The speaker ending right before the verb at text[verb], in text[lo:verb]:
+    "Okafor said", "Okafor, a senior figure in the party, told", "Russia's ministry said",
+    "he has said". None when no subject stands there ("…, said Okafor")."""
+    if verb - lo > WINDOW:  # a speaker phrase is short: read only the words next to the verb
+        lo = text.find(" ", verb - WINDOW, verb) + 1 or verb - WINDOW
+    words = _words(text, lo, verb)
+    # "Okafor has also said", "Лавров в понедельник заявил": skip auxiliaries and the day
+    while words and not text[words[-1][1]:verb].strip():
+        word = text[words[-1][0]:words[-1][1]].lower()
+        if word in TIME_WORDS and len(words) > 1 and \
+                text[words[-2][0]:words[-2][1]].lower() in DAY_PREPOSITIONS:
+            words.pop()
+        elif word in NEGATIONS:
+            return None  # "Okafor did not say": nothing was said
+        elif word not in AUXILIARIES and word not in TIME_WORDS:
+            break
+        verb = words[-1][0]
+        words.pop()
+    if not words:
+        return None
+    # "The Central Election Commission (CEC) said", "«Энергоком» сообщил": the acronym and
+    # the quotation marks of a name belong to the subject
+    acronym = _ACRONYM_TAIL.search(text, max(lo, verb - 24), verb)
+    if acronym is not None:
+        verb = acronym.start()
+        words = [w for w in words if w[1] <= verb]
+        if not words:
+            return None
+    end = words[-1][1]
+    if text[end:verb].strip(" \t\u00a0"):  # punctuation between: "…, said Okafor"
+        gap = text[end:verb].strip()
+        if gap in _NAME_CLOSERS:
+            verb = end
+        elif gap == ")," and "(" in text[max(lo, end - 30):end]:
+            end += 1  # "Engström, who led the mission (OSCE), said"
+        elif gap != ",":
+            return None
+    if text[end:verb].strip() == "," or text[end - 1:verb].strip() == "),":
+        if text[verb:verb + 12].split(None, 1)[0].lower().endswith(_PARTICIPLES):
+            # "Kyiv rejected the claims, saying …": the subject of the verb before
+            return _earlier_subject(text, lo, end, actors)
+        return _appositive(text, lo, end, verb, actors)
+    last = text[words[-1][0]:end]
+    if last.lower() in _AS:
+        return None  # "as Okafor said", "як заявив Зеленський": the speaker follows
+    if last.lower() in _CONJUNCTIONS:
+        # "Marlow described them … and accused": the subject of the verb before
+        return _earlier_subject(text, lo, words[-1][0], actors)
+    if last.lower() in PRONOUNS:
+        return pronoun(text, words[-1][0], end, actors)
+    if last.lower() in DETERMINERS or last[-2:] in ("'s", "’s"):
+        return None  # "the claims", "Okafor's claims": a noun, not a verb
+    sp = actors.ending_at(end)
+    if sp is None:
+        # "Russia's Defense Ministry said" with Russia tagged
+        for cand in reversed(actors.starting_in(max(lo, end - 80), end)):
+            tail = _POSSESSED.fullmatch(text, cand[1], verb)
+            if tail is not None and cand[1] < end:
+                sp = cand
+                break
+    if sp is not None and sp[0] >= lo:
+        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+    return _subject(text, lo, words, actors)
+
+
+def _earlier_subject(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
+    """The speaker of the last speech verb in text[lo:hi] that has one."""
+    for earlier in reversed(list(VERB.finditer(text, lo, hi))):
+        found = before(text, lo, earlier.start(), actors)
+        if found is not None:
+            return found
+    return None
+
+
+def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -> Speaker | None:
+    """The noun phrase ending the words: a known name, an untagged name or a common noun."""
+    # the subject starts after the last clause break: "In March, officials said"
+    start = len(words) - 1
+    while start > 0 and len(words) - start < MAX_WORDS:
+        gap = text[words[start - 1][1]:words[start][0]]
+        prev = text[words[start - 1][0]:words[start - 1][1]].lower()
+        if any(c in gap for c in _CLAUSE) or prev in _CONJUNCTIONS or prev in THAT \
+                or prev in _SUBORDINATORS:
+            break
+        start -= 1
+    subject = words[start:]
+    known = _known_tail(text, subject, actors)
+    if known is not None:
+        return known
+    name = _name_tail(subject, text)
+    first_word = text[subject[0][0]:subject[0][1]].lower()
+    if name is not None:
+        return Speaker(None, name[0], name[1], _quoted(text, *name),
+                       name[0])
+    # a tagged actor inside it speaks: "a Kremlin spokesman", "У Кремлі заявили"
+    inside = [sp for sp in actors.starting_in(subject[0][0], subject[-1][1])
+              if sp[1] <= subject[-1][1]]
+    if len(inside) == 1:
+        sp = inside[0]
+        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), subject[0][0])
+    # a common noun: "the minister", "officials", "Officials in Odesa"
+    if first_word in DETERMINERS or len(subject) <= 4:
+        return Speaker(None, None, None, _quoted(text, subject[0][0], subject[-1][1]),
+                       subject[0][0])
+    return None
+
+
+def _appositive(text: str, lo: int, comma_end: int, verb: int,
+                actors: Actors) -> Speaker | None:
+    """"Okafor, a senior figure in the party, told": the name before the appositive (which
+    may hold commas of its own: "Шевчук, колишній капітан, який ходив Дунаєм, розповів")."""
+    inner_start = comma_end
+    for _ in range(3):
+        inner_start = text.rfind(",", lo, inner_start)
+        if inner_start < 0:
+            return None
+        found = _before_appositive(text, lo, inner_start, comma_end, actors)
+        if found is not None:
+            return found
+    return None
+
+
+def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
+                       actors: Actors) -> Speaker | None:
+    inner = _words(text, inner_start, comma_end)
+    if not inner or len(inner) > 20:
+        return None
+    # "The EU's foreign policy chief, Kaja Kallas, told": the name is the appositive
+    named = None if "," in text[inner_start + 1:comma_end] else \
+        phrase(text, inner_start + 1, comma_end, actors)
+    if named is not None and named.start is not None and named.start <= inner[0][0] + 1 \
+            and named.end == comma_end:
+        return named
+    head_end = inner_start
+    while head_end > lo and text[head_end - 1].isspace():
+        head_end -= 1
+    sp = actors.ending_at(head_end)
+    if sp is not None and sp[0] >= lo:
+        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+    head = _words(text, lo, head_end)
+    if not head:
+        return None
+    last = text[head[-1][0]:head[-1][1]]
+    if last.lower() in PRONOUNS:
+        return pronoun(text, head[-1][0], head[-1][1], actors)
+    if last[:1].islower():
+        return None  # "the port, a key hub, said": only a name takes an appositive here
+    return _subject(text, lo, head, actors)

@@ -1,0 +1,176 @@
+"""The words speech is reported with, in English, Ukrainian and Russian. Pure data.
+
+SPEECH verbs introduce what someone said ("Okafor said the port will reopen"); STANCE verbs
+only attribute a quotation or a view inside their sentence ("Nordhav calling it a “reckless
+gamble”") and never start a reported clause of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+_EN_SPEECH = """
+    said says say saying told tells telling added adds stated states claimed claims claiming
+    believes believe thinks
+    announced announces wrote writes writing warned warns warning insisted insists argued
+    argues noted notes declared declares explained explains denied denies alleged alleges
+    asserted asserts stressed stresses emphasized emphasised emphasizes emphasises suggested
+    suggests acknowledged acknowledges admitted admits confirmed confirms tweeted replied
+    replies responded answered predicted predicts promised promises vowed vows pledged
+    threatened maintained maintains contended conceded observed commented remarked recalled
+    testified concluded estimated estimates accused accuses cautioned countered reiterated
+    revealed disclosed assured complained reported
+    stating announcing warning insisting arguing noting declaring explaining denying
+    alleging asserting stressing suggesting admitting confirming replying promising vowing
+    threatening accusing adding
+"""
+_UK_SPEECH = """
+    заявив заявила заявили заявило заявляє заявляють сказав сказала сказали каже кажуть
+    повідомив повідомила повідомили повідомило повідомляє повідомляють зазначив зазначила
+    зазначили зазначає зазначають наголосив наголосила наголосили наголошує підкреслив
+    підкреслила підкреслили підкреслює додав додала додали додає написав написала написали
+    пише пишуть пояснив пояснила пояснили пояснює стверджує стверджують стверджував
+    стверджувала заперечив заперечила заперечили попередив попередила попередили
+    запевнив запевнила визнав визнала розповів розповіла розповіли звинуватив звинуватила
+    звинуватили відповів відповіла закликав закликала заявивши сказавши звинувачуючи
+    заявляв заявляла заявляли говорив говорила говорили казав казала казали повідомляв
+    повідомляла уточнив уточнила уточнили нагадав нагадала нагадали пообіцяв пообіцяла
+    запевняє запевняють запевнили наполягає наполягав наполягала переконаний переконана
+    переконані висловив висловила припустив припустила вважає вважають вважав вважала
+    передає передають передав передала цитує інформує
+"""
+_RU_SPEECH = """
+    заявил заявила заявили заявило заявляет заявляют сказал сказала сказали говорит
+    говорят сообщил сообщила сообщили сообщило сообщает сообщают отметил отметила
+    отметили отмечает подчеркнул подчеркнула подчеркнули подчеркивает подчёркивает добавил
+    добавила добавили добавляет написал написала написали пишет пишут пояснил пояснила
+    пояснили поясняет утверждает утверждают утверждал утверждала отрицал отрицала
+    опроверг опровергла предупредил предупредила предупредили заверил заверила признал
+    признала рассказал рассказала рассказали обвинил обвинила обвинили ответил ответила
+    призвал призвала заявляя говоря утверждая обвиняя заявлял заявляла заявляли говорил
+    говорила говорили сообщал сообщала сообщали отмечал отмечала уточнил уточнила уточнили
+    напомнил напомнила напомнили пообещал пообещала объяснил объяснила настаивает настаивал
+    уверяет уверял уверена уверен убеждён убежден полагает предположил предположила
+    считает считают считал считала передает передаёт передают передал передала цитирует
+"""
+_STANCE = """
+    described describes calling called calls branded brands dubbed labelled labeled termed
+    criticized criticised condemned rejected rejects dismissed dismisses denounced blamed
+    welcomed praised regards urged urges posted describing branding
+    dismissing rejecting blaming criticizing criticising condemning urging
+    назвав назвала назвали називає охарактеризував розкритикував засудив відкинув
+    назвал назвала назвали называет охарактеризовал раскритиковал осудил отверг
+"""
+
+SPEECH = frozenset(f"{_EN_SPEECH} {_UK_SPEECH} {_RU_SPEECH}".split())
+STANCE = frozenset(_STANCE.split())
+
+# English verbs whose bare clause is reported speech ("Okafor said the port will reopen");
+# the others mostly take an object ("announced a plan", "denied the charges", "wrote a letter")
+# and report speech only with "that" or a colon. Ukrainian and Russian always use що/что.
+BARE = frozenset("""
+    said says say saying told tells telling added adds insisted insists insisting argued argues
+    arguing claimed claims claiming warned warns warning noted notes noting stressed stresses
+    explained explains stated states asserted asserts contended maintains maintained
+    suggested suggests believes believe thinks accused accuses accusing
+    """.split())
+# What a bare "claimed"/"said" takes that is no clause: "claimed responsibility", "vowed to"
+NOT_A_CLAUSE = frozenset("""
+    to of about for responsibility victory credit nothing little much goodbye hello sorry
+    whether if would will could can should may might must
+    """.split())
+
+# After a trailing attribution, only where and when: "…, Okafor said on Monday in a statement."
+CIRCUMSTANCE = frozenset("""
+    in on at during after before from to when while last this yesterday today tonight earlier
+    later late via through by with adding citing as outside inside near
+    у в на під після під_час вчора сьогодні увечері вранці во по после вчера сегодня днем
+    """.split())
+
+# Pronouns and words that open an English clause: "said it would", "said there was"
+CLAUSE_STARTS = frozenset("""
+    it they he she we i you there here one none nobody all both two three four five six seven
+    eight nine ten dozens hundreds thousands millions several many most few more fewer less
+    """.split())
+
+# Before "told": who was told ("told reporters that", "told the BBC").
+AUDIENCE = frozenset("""
+    reporters journalists the press parliament lawmakers legislators senators congress
+    delegates supporters crowd crowds him her them us me me viewers listeners
+    """.split())
+
+# "he said", "вона заявила": resolved to the last person named before it.
+PRONOUNS = frozenset("he she він вона он она".split())
+# After "according to", "за словами", "по словам" the other forms: "according to him",
+# "за його словами", "по её мнению"
+OBJECT_PRONOUNS = frozenset("him her його її нього неї него нее его её ее".split())
+
+# "X's claims", "the claims", "his notes": a determiner or possessive before a verb form
+# makes it a noun.
+DETERMINERS = frozenset("""
+    the a an his her their its our my your these those this that such any no some
+    whose
+    """.split())
+
+# Words that may stand between a speaker and the verb: "Okafor has also said".
+AUXILIARIES = frozenset("""
+    has have had is was were also later previously repeatedly publicly again then already
+    earlier recently reportedly once has would will may might could had did does do
+    вже також раніше неодноразово теж потім ещё уже также ранее неоднократно тоже потом
+    """.split())
+
+# Between a speaker and the verb, the day: "Лавров в понедельник заявил", "Okafor on Monday said".
+TIME_WORDS = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    понеділок вівторок середу середа четвер пʼятницю п'ятницю п’ятницю суботу неділю вчора
+    сьогодні понедельник вторник среду четверг пятницу субботу воскресенье вчера сегодня
+    """.split())
+DAY_PREPOSITIONS = frozenset("on в у во".split())
+# "повідомили в міністерстві", "сообщили в Кремле", "In Moscow": where the speaker is
+IMPERSONAL = frozenset("в у во".split())
+# Inside a name: "Ministry of Defence", "Bank for International Settlements"
+NAME_LINKS = frozenset("of for de du von van al".split())
+# Before a place or a thing, never before the speaker: "officials in Odesa said"
+PREPOSITIONS = frozenset("""
+    in of from at for near with by to into on over under across
+    у в з із на до від біля під над из от при около по для со
+    """.split())
+
+# Before a verb, these mean nothing was said: "did not say", "never claimed", "не заявляв"
+NEGATIONS = frozenset("not never n't не ні нe".split())
+
+# "that" and its kin open a reported clause.
+THAT = frozenset("that що что".split())
+
+# Nouns of a claim that is only mentioned, usually disputed: "rejected X's claims that".
+CLAIM_NOUNS = frozenset("""
+    claim claims allegation allegations assertion assertions statement statements accusation
+    accusations suggestion suggestions
+    """.split())
+
+VERB_WORDS = "|".join(sorted(SPEECH | STANCE, key=len, reverse=True))
+VERB = re.compile(rf"(?<![\w'’-])(?:{VERB_WORDS})(?![\w'’-])", re.IGNORECASE)
+
+# "according to X", "за словами X", "по словам X", "за даними X", "по данным X".
+ACCORDING = re.compile(
+    r"(?<!\w)(?:according\s+to|за\s+словами|за\s+даними|по\s+словам|по\s+данным|"
+    r"згідно\s+з)(?!\w)", re.IGNORECASE)
+
+# One automaton for every trigger, each word as written and capitalised (no lowering of the
+# text: str.lower can change its length and so every offset after it).
+VERB_KIND, ACCORDING_KIND = 0, 1
+_ACCORDING_PHRASES = ("according to", "за словами", "за даними", "по словам", "по данным",
+                      "згідно з", "на думку", "по мнению", "за оцінкою", "по оценке",
+                      "з посиланням на", "со ссылкой на", "посилаючись на", "ссылаясь на",
+                      # the speaker inside: "за його словами", "по её мнению"
+                      *(f"{a} {p} {b}" for a, b in (("за", "словами"), ("на", "думку"))
+                        for p in ("його", "її")),
+                      *(f"по {p} {b}" for b in ("словам", "мнению") for p in ("его", "её", "ее")))
+TRIGGERS = ahocorasick.Automaton()
+for _kind, _phrases in ((VERB_KIND, SPEECH | STANCE), (ACCORDING_KIND, _ACCORDING_PHRASES)):
+    for _phrase in _phrases:
+        for _form in (_phrase, _phrase[:1].upper() + _phrase[1:]):
+            TRIGGERS.add_word(_form, (len(_form), _kind))
+TRIGGERS.make_automaton()
