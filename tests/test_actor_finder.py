@@ -346,3 +346,12 @@ def test_the_party_is_the_body_of_that_kind_the_story_is_about():
     assert got[-1] == ("party", 1, False)  # the story's party (named most), only probably
     assert [q for q, _, _ in got].count("party") == 1  # "A party": no article, no link
     assert found("Critics say the party lacks a plan.", names, table=False) == []
+
+
+def test_long_unbroken_text_before_names_stays_fast():
+    names = [person("Halyna Borysenko", 1)]
+    text = ("x" * 200_000 + " Borysenko said. ") * 5 + "Moscow " * 2000
+    t0 = time.process_time()
+    got = found(text, names)
+    assert time.process_time() - t0 < 1.0
+    assert [q for q, _ in got][:5] == ["Borysenko"] * 5

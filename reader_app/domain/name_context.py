@@ -77,7 +77,10 @@ def capitalised_word_before(text: str, start: int) -> tuple[int, str] | None:
     if start < 2 or text[start - 1] not in " \u00a0" or not (
             text[start - 2].isalpha() or text[start - 2] == "."):
         return None  # the usual case, decided at once
-    i = text.rfind(" ", max(0, start - _LOOK), start - 1) + 1
+    lo = max(0, start - _LOOK)
+    i = text.rfind(" ", lo, start - 1) + 1
+    if i == 0 and lo > 0:
+        return None  # no word boundary near: a long run of letters, not a name
     if not text[i].isupper():
         newline = text.rfind("\n", i, start - 1)
         if newline == -1 or not text[newline + 1].isupper():
