@@ -100,7 +100,7 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
             seen = context.nearest([a for a, _ in actors if a is not None], start)
             if seen is not None:
                 chosen = next(e for e in fitting if e.known.actor_id == seen)
-                reason = (f"{chosen.reason} (tagged nearest before, of {len(actors)} actors"
+                reason = (f"{chosen.reason} (named or tagged nearest before, of {len(actors)} actors"
                           " with this name)")
             else:
                 certain = False

@@ -184,7 +184,7 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     person = (by_id[chosen] if by_id is not None and chosen is not None else
               next(p for p in persons if p.actor_id == (chosen or persons[0].actor_id)))
     if many:
-        reason = (f"surname of {person.canonical}, tagged nearest before"
+        reason = (f"surname of {person.canonical}, named or tagged nearest before"
                   f" ({len(persons)} people in the library have it)")
     elif chosen is not None:
         reason = f"surname of {person.canonical}, named earlier"
