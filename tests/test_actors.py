@@ -115,7 +115,9 @@ def test_surname_of_a_person_tagged_in_the_article():
     for quote in ("Mr. Lavrov", "Minister Lavrov", "Foreign Minister Lavrov", "Lavrov’s"):
         assert propose(quote, persons)[0] == 2, quote
     assert propose("Lavrov")[0] is None  # not tagged in this article
-    assert propose("Sergei", persons)[0] is None  # a first name is not a surname
+    # a first name alone is the person tagged with it, said so (not as a surname)
+    assert propose("Sergei", persons) == (2, "first name of Sergei Lavrov tagged earlier")
+    assert propose("Sergei", [*persons, (9, "Sergei Shoigu")])[0] is None  # two Sergeis
     assert propose("Russian Foreign Minister Sergei Lavrov", persons)[0] == 2
 
 
@@ -350,3 +352,21 @@ def test_known_actor_keys_for_given_keys_only(db):
     create_actor(db, "NATO", "organization")
     assert known_actor_keys(db, ["moscow", "nobody"]) == {"moscow": [russia.id]}
     assert set(known_actor_keys(db)) == {"russia", "moscow", "nato"}
+
+
+def test_a_mis_encoded_apostrophe_keys_like_a_real_one():
+    # ’ as UTF-8 read as Windows-1252 is "â€™": a possessive all the same
+    assert match_key("Russiaâ€™s") == match_key("Russia’s") == "russia's"
+    assert propose("Russiaâ€™s") == (1, "possessive of Russia")
+    assert name_from_quote("Russiaâ€™s") == "Russia"
+
+
+def test_read_only_lookups_for_linking_and_finding(db):
+    from reader_app.storage.actors import organizations_with_word, persons_with_surname
+
+    lavrov = create_actor(db, "Sergei Lavrov", "person", aliases=["S. Lavrov"])
+    create_actor(db, "Lavrov Street Market", "organization")
+    reform = create_actor(db, "National Reform Party", "organization")
+    assert persons_with_surname(db, "lavrov") == [(lavrov.id, "Sergei Lavrov")]
+    assert persons_with_surname(db, "lav") == []
+    assert organizations_with_word(db, "reform") == [(reform.id, "National Reform Party")]

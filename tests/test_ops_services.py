@@ -246,9 +246,11 @@ def test_relinking_to_a_new_name_creates_it_and_undo_removes_it(db, article):
 
 def test_relinking_to_a_name_that_exists_links_that_actor(db, article):
     moscow = tag(db, article, "actor", "Moscow")
-    russia = create_actor(db, "Russia", "state")
-    request = actor_ops.plan_relink(db, moscow.id, None, "russia")
-    assert (request.actor_id, request.new_name, request.target_name) == (russia.id, None, "Russia")
+    # (not "Russia": tagging "Moscow" links to Russia itself, by the state table)
+    russia = create_actor(db, "Russian Federation", "state")
+    request = actor_ops.plan_relink(db, moscow.id, None, "russian federation")
+    assert (request.actor_id, request.new_name, request.target_name) == (
+        russia.id, None, "Russian Federation")
     unlink = actor_ops.plan_relink(db, moscow.id, None, "   ")
     assert (unlink.actor_id, unlink.new_name) == (None, None)
     with pytest.raises(NotFound):

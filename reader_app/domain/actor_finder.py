@@ -1,93 +1,254 @@
-"""Mentions of known actors in a text, in one multi-pattern pass (first version: names
-and aliases only; surnames, acronyms and the state table come with the actor rules)."""
+"""Every mention of a known actor in a text, found in one multi-pattern pass. Pure.
+
+build_actor_index (actor_index) puts the search key of every known name and alias, of the
+state table, of known people's surnames and of Ukrainian and Russian stems in one
+Aho-Corasick automaton; find_actors runs it once over a normalized copy of the text
+(mention_text) and maps what it finds back to code points. Longest match wins, matches
+never overlap, a possessive stays out. Then, in text order: a surname is the person named
+or tagged last with it, or a new person after another first name (actor_surnames); a
+state's name inside a longer name or a dateline is not the state (name_context); an
+acronym the text defines names the same actor from there on (actor_acronyms); "the party"
+is probably the party the story names most.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 
 import ahocorasick
 
-from reader_app.domain.actors import match_key
+from reader_app.domain.actor_acronyms import acronym_mentions
+from reader_app.domain.actor_index import (
+    ANY_CASE,
+    CAPITALS,
+    ActorIndex,
+    IndexedName,
+    build_actor_index,
+)
+from reader_app.domain.actor_mentions import (
+    SOURCE_ALIAS,
+    SOURCE_NAME,
+    SOURCE_TABLE,
+    ActorMention,
+    KnownName,
+)
+from reader_app.domain.actor_surnames import SurnameContext, surname_mention
+from reader_app.domain.mention_text import SearchText
+from reader_app.domain.name_context import in_dateline, longer_name_after, longer_name_before
+from reader_app.domain.word_forms import ENDINGS, is_cyrillic, same_word, word_stem
+
+__all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMention",
+           "KnownName", "build_actor_index", "find_actors", "same_word", "word_stem"]
+
+_APOSTROPHES = "'’ʼ‘`´"
+
+def _kind_mention(text: str, kinds: list[tuple[int, str, str]], start: int, end: int,
+                  context: SurnameContext) -> ActorMention | None:
+    """"the party" (English needs its "the"; Ukrainian and Russian have no articles): the
+    body with that noun named or tagged most often before (the story's party, not one
+    named in passing), the nearest on a tie; only "probably"."""
+    if not text[start].islower():
+        return None
+    if not is_cyrillic(text[start]) and text[max(0, start - 4):start].casefold() != "the ":
+        return None
+    chosen = context.salient([k[0] for k in kinds], start)
+    if chosen is None:
+        return None
+    actor_id, canonical, kind = next(k for k in kinds if k[0] == chosen)
+    return ActorMention(start, end, actor_id, canonical, kind,
+                        f"probably {canonical}: “{text[start:end]}” after it", False)
 
 
-class KnownName(NamedTuple):
-    text: str  # a name or alias as written
-    actor_id: int | None  # None: not in the library yet (the state table)
-    canonical: str
-    actor_type: str
-    source: str  # "name" | "alias" | "state table"
+def _case_fits(rule: int, text: str, start: int, end: int) -> bool:
+    if rule == CAPITALS:
+        return text[start:end].isupper()
+    return rule == ANY_CASE or text[start].isupper()
 
 
-class ActorMention(NamedTuple):
-    start: int
-    end: int
-    actor_id: int | None
-    canonical: str
-    actor_type: str
-    reason: str
-    certain: bool
+def _word_ends(text: str, start: int, end: int) -> int | None:
+    """Where a match really ends: None when it stops inside a word ("Дар'я"); a possessive
+    is left out of it."""
+    if start >= 2 and text[start - 1] in _APOSTROPHES and text[start - 2].isalpha():
+        return None
+    if end < len(text) and text[end] in _APOSTROPHES:
+        rest = text[end + 1:end + 3]
+        if rest[:1].isalpha() and not (rest[:1] in "sS" and not rest[1:2].isalnum()):
+            return None
+    return end
 
 
-class ActorIndex:
-    def __init__(self, names: Iterable[KnownName]) -> None:
-        self.automaton = ahocorasick.Automaton()
-        count = 0
-        for name in names:
-            key = match_key(name.text)
-            if key and key not in self.automaton:
-                self.automaton.add_word(key, (len(key), name))
-                count += 1
-        self.size = count
-        if count:
-            self.automaton.make_automaton()
+def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
+                  context: SurnameContext, knows: Callable[[str], bool]) -> ActorMention | None:
+    if len(entries) == 1:  # the usual case, without a list
+        fitting = entries if _case_fits(entries[0].case, text, start, end) else []
+    else:
+        fitting = [e for e in entries if _case_fits(e.case, text, start, end)]
+    if any(e.table for e in fitting) and (
+            longer_name_before(text, start, knows) or longer_name_after(text, end, knows)
+            or in_dateline(text, start, end)):
+        fitting = [e for e in fitting if not e.table]
+    if not fitting:
+        return None
+    chosen = fitting[0]
+    certain = chosen.known.certain
+    reason = chosen.reason
+    if len(fitting) > 1:
+        actors = list(dict.fromkeys((e.known.actor_id, e.known.canonical) for e in fitting))
+        certain = all(e.known.certain for e in fitting)
+        if len(actors) > 1:
+            seen = context.nearest([a for a, _ in actors if a is not None], start)
+            if seen is not None:
+                chosen = next(e for e in fitting if e.known.actor_id == seen)
+                reason = (f"{chosen.reason} (named or tagged nearest before, of {len(actors)} actors"
+                          " with this name)")
+            else:
+                certain = False
+                reason = f"{chosen.reason} (the first of {len(actors)} actors with this name)"
+    if not certain:
+        reason = "probably " + reason
+    if chosen.dotted and text[end:end + 1] == ".":
+        end += 1  # "U.S." keeps its full stop
+    n = chosen.known
+    return ActorMention(start, end, n.actor_id, n.canonical, n.actor_type, reason, certain)
 
 
-def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
-    return ActorIndex(names)
+class _Scan:
+    """Matches in the text's searchable copy, mapped back to code points."""
 
+    def __init__(self, text: str, automaton: ahocorasick.Automaton,
+                 stems: dict[str, str]) -> None:
+        self.text = text
+        self.copy = SearchText(text)
+        self.automaton = automaton
+        self.stems = stems
 
-def _normalized(text: str) -> tuple[str, list[int]]:
-    """text casefolded, one space per white-space run; and each char's source offset."""
-    out: list[str] = []
-    back: list[int] = []
-    space = False
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not space:
-                out.append(" ")
-                back.append(i)
-            space = True
-            continue
-        space = False
-        folded = "'" if ch in "’‘ʼ" else ch.casefold()
-        out.extend(folded)
-        back.extend([i] * len(folded))
-    back.append(len(text))
-    return "".join(out), back
+    def matches(self, start: int = 0, end: int | None = None, longest: bool = True
+                ) -> list[tuple[int, int, str, int]]:
+        """(start, end, key, last) of the matches in copy.text[start:end]: the longest
+        ones, or all; end is None for a match that stops inside a word. The hot loop of
+        suggesting: the map back to code points is inlined."""
+        copy, text = self.copy, self.text
+        t = copy.text
+        n = len(t)
+        run_at, shift, runs = copy.run_at, copy.shift, len(copy.run_at)
+        starts, stops = copy.starts, copy.stops
+        found: list[tuple[int, int, str, int]] = []
+        hits = (self.automaton.iter_long if longest else self.automaton.iter)(
+            t, start, n if end is None else end)
+        stems, apostrophes, size = self.stems, _APOSTROPHES, len(text)
+        add = found.append
+        k = 0  # runs before the match's last character (matches come in order of ends)
+        for last, key in hits:
+            b = last - 1  # the last character, in the copy without its leading space
+            while k < runs and run_at[k] <= b:
+                k += 1
+            while k and run_at[k - 1] > b:
+                k -= 1
+            a = b - len(key) + 2  # the first character
+            j = k
+            while j and run_at[j - 1] > a:
+                j -= 1
+            if j:
+                a += shift[j - 1]
+            if k:
+                b += shift[k - 1]
+            if starts is None or stops is None:
+                first, stop = a, b + 1
+            else:
+                first, stop = starts[a], stops[b]
+            whole = last + 1 >= n or not t[last + 1].isalnum()
+            if whole and ((first > 1 and text[first - 1] in apostrophes) or (
+                    stop < size and text[stop] in apostrophes)):
+                whole = _word_ends(text, first, stop) is not None
+            if key in stems and (not whole or stems[key] != key):
+                stop, key, whole = self._inflected(first, stop, key, whole)
+            add((first, stop if whole else -1, key, last))
+        return found
+
+    def _inflected(self, start: int, stop: int, key: str, whole: bool) -> tuple[int, str, bool]:
+        """A Cyrillic stem's match with its case ending: (end, full key, True), else
+        not a whole word."""
+        text, j = self.text, stop
+        while j < len(text) and text[j].isalpha():
+            j += 1
+        if text[stop:j].casefold() in ENDINGS:
+            return j, self.stems[key], True
+        return stop, key, whole and self.stems[key] == key
+
+    def shorter(self, key: str, last: int) -> list[tuple[int, int, str, int]]:
+        """Whole-word matches inside a longer one that did not fit ("Kyiv" in "Kyiv
+        posted"), longest first at each start."""
+        inside = [m for m in self.matches(last + 1 - len(key), last + 1, longest=False)
+                  if m[1] != -1 and m[2] != key]
+        inside.sort(key=lambda m: (m[0], -m[1]))
+        return inside
 
 
 def find_actors(text: str, index: ActorIndex,
                 tagged: Sequence[tuple[int, int, int]] = ()) -> list[ActorMention]:
-    if not index.size:
-        return []
-    norm, back = _normalized(text)
-    found: list[tuple[int, int, KnownName]] = []
-    for last, (length, name) in index.automaton.iter(norm):
-        first = last - length + 1
-        if (first > 0 and norm[first - 1].isalnum()) or (
-                last + 1 < len(norm) and norm[last + 1].isalnum()):
-            continue
-        found.append((first, last + 1, name))
-    found.sort(key=lambda f: (f[0], -f[1]))
+    """Every mention of a known actor, a known person's surname, a state and an acronym
+    defined in the text, in text order, none overlapping. tagged: (start, end, actor_id)
+    of this article's actor tags (they settle which of several people a surname means)."""
+    context = SurnameContext(tagged, index.surnames)
     mentions: list[ActorMention] = []
-    reach = -1
-    for first, stop, name in found:
-        if first < reach:
+    if index.automaton is None:
+        return acronym_mentions(text, mentions)
+    scan = _Scan(text, index.automaton, index.stems)
+    names, persons, contextual = index.names, index.persons, index.contextual
+    kinds: list[tuple[int, int, str]] = []  # "the party": after the names and acronyms
+    taken = 0  # end of the last mention: matches never overlap
+    todo = scan.matches()
+    todo.reverse()  # a stack: the next match last
+    while todo:
+        start, end, key, last = todo.pop()
+        if start < taken:
             continue
-        reach = stop
-        start, end = back[first], back[stop - 1] + 1
-        how = {"name": "name of", "alias": "alias of"}.get(name.source, f"{name.source}:")
-        mentions.append(ActorMention(start, end, name.actor_id, name.canonical,
-                                     name.actor_type, f"{how} {name.canonical}", True))
-    return mentions
+        mention = None
+        if end != -1:
+            entries = names.get(key)
+            if entries is not None:
+                e = entries[0]
+                if len(entries) == 1 and not e.table and e.known.certain and not e.dotted and (
+                        e.case == ANY_CASE or text[start].isupper()) and e.case != CAPITALS:
+                    n = e.known  # the usual case, inlined
+                    mention = ActorMention(start, end, n.actor_id, n.canonical, n.actor_type,
+                                           e.reason, True)
+                else:
+                    mention = _name_mention(text, entries, start, end, context, index.knows)
+            if mention is None and key in persons:
+                mention = surname_mention(text, persons[key], key, start, end, context,
+                                          index.knows, index.person_by_id)
+            if mention is None and key in index.kinds:
+                kinds.append((start, end, key))  # resolved once every name is known
+                continue
+        if mention is None or mention.start < taken:
+            if " " in key[1:]:  # a longer name that did not fit: the names inside it
+                todo.extend(reversed(scan.shorter(key, last)))
+            continue
+        if mention.actor_id in contextual:
+            context.seen(mention.actor_id, mention.start)
+        mentions.append(mention)
+        taken = mention.end
+    mentions = acronym_mentions(text, mentions)
+    return _with_kinds(text, index, mentions, kinds, tagged) if kinds else mentions
+
+
+def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
+                kinds: list[tuple[int, int, str]], tagged: Sequence[tuple[int, int, int]]
+                ) -> list[ActorMention]:
+    """The mentions with "the party" and the like resolved against all of them."""
+    context = SurnameContext(tagged)
+    for m in mentions:
+        if m.actor_id is not None:
+            context.seen(m.actor_id, m.start)
+    starts = [m.start for m in mentions]
+    added = []
+    for start, end, key in kinds:
+        i = bisect_right(starts, start)
+        if i and mentions[i - 1].end > start:
+            continue  # inside a name
+        mention = _kind_mention(text, index.kinds[key], start, end, context)
+        if mention is not None:
+            added.append(mention)
+    return sorted(mentions + added) if added else mentions

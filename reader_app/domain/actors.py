@@ -25,9 +25,17 @@ _ORG_WORDS = frozenset("""
     ministry ministries department office agency council committee commission party union
     alliance bank company corporation corp inc ltd government parliament court administration
     kremlin embassy organization organisation institute foundation service services nato un
+    congress movement front league assembly association coalition bloc society church
+    university police chemicals energy group holdings industries systems airlines airways
+    motors oil gas power pharmaceuticals technologies partners capital authority board
+    trust fund railways utilities works
+    служба міністерство партія рада комітет агентство компанія банк союз управління
+    прокуратура суд уряд штаб посольство министерство партия совет комитет агентство
+    компания управление правительство
 """.split())
 _ARMED_WORDS = frozenset("army navy forces force guard guards military troops brigade "
-                         "regiment battalion division militia fleet command".split())
+                         "regiment battalion division militia fleet command армія сили флот "
+                         "бригада гвардія армия силы бригада гвардия".split())
 _MEDIA_WORDS = frozenset("times post news tv television radio newspaper press reuters afp "
                          "tass bbc cnn journal gazette herald tribune magazine channel".split())
 _STATE_WORDS = frozenset("republic kingdom federation states emirates".split())
@@ -41,7 +49,8 @@ def _is_punctuation(ch: str) -> bool:
 def match_key(text: str) -> str:
     """The key names are matched by: NFKC, casefold, one apostrophe, single spaces,
     surrounding punctuation stripped ("“Russia,”" and "russia" share a key)."""
-    s = _APOSTROPHES.sub("'", unicodedata.normalize("NFKC", text).casefold())
+    # "â€™" is ’ as UTF-8 read as Windows-1252 (a mis-encoded source)
+    s = _APOSTROPHES.sub("'", unicodedata.normalize("NFKC", text.replace("â€™", "’")).casefold())
     s = " ".join(s.split())
     start, end = 0, len(s)
     while start < end and (_is_punctuation(s[start]) or s[start].isspace()):
@@ -111,11 +120,27 @@ def propose_actor(
                 which = "tagged most recently here" if chosen in recent else "the first"
                 reason += f" ({which} of {len(set(ids))} actors with this name)"
             return chosen, reason
-    surname = _person_match(_without_titles(name_tokens(_without_possessive(key))),
-                            person_actors_in_article)
+    tokens = _without_titles(name_tokens(_without_possessive(key)))
+    surname = _person_match(tokens, person_actors_in_article)
     if surname is not None:
         return surname
+    first = _first_name_match(tokens, person_actors_in_article)
+    if first is not None:
+        return first
     return None, "new actor"
+
+
+def _first_name_match(tokens: list[str], persons: Sequence[tuple[int, str]]
+                      ) -> tuple[int, str] | None:
+    """A first name alone ("Daniel" after "Daniel Whitcombe"): the person tagged most
+    recently in the article with that first name, when only one of them has it."""
+    if len(tokens) != 1:
+        return None
+    hits = [(i, n) for i, n in persons if len(name_tokens(n)) > 1
+            and _without_titles(name_tokens(n))[0] == tokens[0]]
+    if len({i for i, _ in hits}) != 1:
+        return None
+    return hits[-1][0], f"first name of {hits[-1][1]} tagged earlier"
 
 
 def candidate_keys(quote: str) -> list[str]:
@@ -178,6 +203,8 @@ def name_from_quote(quote: str) -> str:
     """A new actor's name from the tagged text: single spaces, no surrounding quotation
     marks or commas, no possessive ("Russia’s" -> "Russia"); inner characters untouched."""
     name = " ".join(quote.split()).strip(_EDGE_MARKS + " ")
+    if name.endswith("â€™s") and len(name) > 4:  # ’ mis-encoded as Windows-1252
+        name = name[:-4]
     if name[-2:] in ("'s", "’s") and len(name) > 2:
         name = name[:-2]
     return name.strip(_EDGE_MARKS + " ") or " ".join(quote.split())

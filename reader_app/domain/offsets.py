@@ -80,11 +80,32 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_'’-" or 0x300 <= ord(ch) <= 0x36F
 
 
+_APOSTROPHES = "'’ʼ"
+
+
+def _possessive_at(text: str, pos: int) -> bool:
+    """An English possessive starts at pos: "’s" / "'s" / the mis-encoded "â€™s" before a
+    non-letter, or a plural's bare apostrophe ("the Okafors’ lawyer")."""
+    if text.startswith("â€™", pos):
+        pos += 2
+    elif pos >= len(text) or text[pos] not in _APOSTROPHES:
+        return False
+    after = text[pos + 1:pos + 3]
+    if after[:1] in ("s", "S"):
+        return not (after[1:2].isalnum() or after[1:2] in "'’")
+    return not after[:1].isalnum()
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a span that starts or ends inside a word to whole words."""
+    """Widen a span that starts or ends inside a word to whole words. A selection that
+    ends exactly before a possessive keeps it out ("Ganna Malyar" in "Ganna Malyar's
+    claim"); one that ends inside the word takes the whole word as written."""
     while 0 < start < len(text) and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
         start -= 1
-    while 0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+    if _possessive_at(text, end):
+        return start, end
+    while (0 < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end])
+           and not text.startswith("â€™", end)):  # a mis-encoded ’ is never part of a word
         end += 1
     return start, end
 

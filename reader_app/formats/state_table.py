@@ -1,39 +1,95 @@
-"""The state table: states, their other names and capital metonyms, as editable CSV."""
+"""The table of states: CSV rows `canonical,type,names`, names separated by "|".
+
+Lines starting with "#" are comments. A name written "?Georgia" is ambiguous: it is only
+ever suggested as "probably" (KnownName.certain is False). The built-in table is
+resources/states.csv; a library may keep an analyst's edited copy (parse_state_table).
+"""
 
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
-from reader_app.domain.actor_finder import KnownName
+from reader_app.domain.actor_finder import SOURCE_TABLE, KnownName
+from reader_app.domain.actors import match_key
+from reader_app.domain.models import ACTOR_TYPES
 from reader_app.resources_path import resources_dir
+
+__all__ = ["HEADER", "StateTableError", "builtin_state_table_path", "load_state_table",
+           "parse_state_table", "state_table_path"]
+
+HEADER = ["canonical", "type", "names"]
+UNCERTAIN = "?"
 
 
 class StateTableError(ValueError):
-    pass
+    """A malformed table; the message names the file and the line."""
 
 
-def parse_state_table(text: str, source: str) -> list[KnownName]:
-    """Rows `canonical,type,names` (names separated by |); # starts a comment line."""
-    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
-    names: list[KnownName] = []
-    for number, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), start=2):
-        canonical = (row.get("canonical") or "").strip()
-        kind = (row.get("type") or "").strip()
-        if not canonical or not kind:
-            raise StateTableError(f"{source}, row {number}: a canonical name and a type are needed")
-        names.append(KnownName(canonical, None, canonical, kind, "state table"))
-        for other in (row.get("names") or "").split("|"):
-            if other.strip():
-                names.append(KnownName(other.strip(), None, canonical, kind, "state table"))
-    return names
-
-
-def builtin_state_table_path() -> Path:
+def state_table_path() -> Path:
     return resources_dir() / "states.csv"
 
 
+builtin_state_table_path = state_table_path  # the name services.state_names uses
+
+
+def _names(canonical: str, names: str) -> list[tuple[str, bool]]:
+    """(name, certain) of the canonical name and each other name, each once by match key
+    (a name marked "?" anywhere is uncertain: "Chad,state,?Chad" as well as "?Chad,state,")."""
+    out: dict[str, tuple[str, bool]] = {}
+    for raw in [canonical, *names.split("|")]:
+        raw = raw.strip()
+        name = raw.removeprefix(UNCERTAIN).strip()
+        key = match_key(name)
+        if not key:
+            continue
+        certain = not raw.startswith(UNCERTAIN)
+        first, was = out.get(key, (name, True))
+        out[key] = (first, was and certain)
+    return list(out.values())
+
+
+def _row(cells: list[str], where: str) -> list[KnownName]:
+    if len(cells) != 3:
+        raise StateTableError(f"{where}: this row has {len(cells)} columns, expected 3 "
+                              "(canonical,type,names)")
+    canonical, actor_type, names = (c.strip() for c in cells)
+    name = canonical.removeprefix(UNCERTAIN).strip()
+    if not match_key(name):
+        raise StateTableError(f"{where}: this row's canonical name is empty")
+    if actor_type not in ACTOR_TYPES:
+        raise StateTableError(f"{where}: this row's type must be one of "
+                              f"{', '.join(ACTOR_TYPES)}, not {actor_type!r}")
+    return [KnownName(text, None, name, actor_type, SOURCE_TABLE, certain)
+            for text, certain in _names(canonical, names)]
+
+
+def parse_state_table(text: str, source: str) -> list[KnownName]:
+    """Every name in the table, in file order. source names the file in errors."""
+    known: list[KnownName] = []
+    header_seen = False
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = next(csv.reader([line]))
+        where = f"{source}, line {number}"
+        if not header_seen:
+            if [c.strip().lower() for c in cells] != HEADER:
+                raise StateTableError(f"{where}: expected the header "
+                                      f"{','.join(HEADER)}, found {line.strip()!r}")
+            header_seen = True
+            continue
+        known.extend(_row(cells, where))
+    if not header_seen:
+        raise StateTableError(f"{source}: no header line {','.join(HEADER)}")
+    return known
+
+
 def load_state_table(path: Path | None = None) -> list[KnownName]:
-    path = path or builtin_state_table_path()
-    return parse_state_table(path.read_text(encoding="utf-8"), str(path))
+    """The table at path, or the built-in one."""
+    path = path or state_table_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StateTableError(f"{path}: cannot read the table of states ({exc})") from exc
+    return parse_state_table(text, str(path))

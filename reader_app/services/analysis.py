@@ -23,7 +23,8 @@ from reader_app.domain.actors import (
 from reader_app.domain.claims import propose_claimant, sentence_span
 from reader_app.domain.dates import resolve_date, resolve_in_text
 from reader_app.domain.iso_values import iso_granularity, looks_like_iso, not_a_date
-from reader_app.domain.models import Actor, Annotation, Article
+from reader_app.domain.models import Actor, ActorId, Annotation, Article
+from reader_app.services.actor_linking import link_unknown_name
 from reader_app.storage.actors import (
     actor_in_use,
     actor_names,
@@ -101,6 +102,14 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
     actor_id, reason = propose_actor(quote, known, persons, names=names, recent=recent)
     if actor_id is not None:
         return TagFields({"actor_id": actor_id}, f"Actor: {names[actor_id]} ({reason}).", None)
+    link = link_unknown_name(db, article, start, end)
+    if link is not None and link.actor_id is not None:
+        name = actor_names(db, [link.actor_id])[ActorId(link.actor_id)]
+        return TagFields({"actor_id": link.actor_id}, f"Actor: {name} ({link.reason}).", None)
+    if link is not None and link.new_name is not None:
+        actor = create_actor(db, link.new_name, link.new_type or "other", link.new_aliases)
+        return TagFields({"actor_id": actor.id}, f"New actor: {actor.name} (type "
+                         f"{actor.type.replace('_', ' ')}; {link.reason}).", actor)
     name = name_from_quote(quote)
     actor = create_actor(db, name, guess_actor_type(name))
     return TagFields({"actor_id": actor.id},

@@ -330,3 +330,42 @@ def claim_ids_by(db: Database, actor_ids: Iterable[int]) -> list[AnnotationId]:
         db, "SELECT id FROM annotations WHERE kind = 'claim'"
         " AND claimant_id IN (SELECT value FROM json_each(?)) ORDER BY id",
         [json.dumps(sorted({int(i) for i in actor_ids}))])]
+
+
+# -- read-only look-ups for linking a new actor tag -------------------------------------------
+
+
+def persons_with_surname(db: Database, surname_key: str) -> list[tuple[int, str]]:
+    """(id, name) of the people whose name or an alias ends with the word surname_key
+    (a match key), oldest first; each person once."""
+    pattern = "% " + like_pattern(surname_key).strip("%")
+    rows = named_rows(
+        db, "SELECT x.id, x.name FROM actors x WHERE x.type = 'person' AND"
+        " (x.name_key LIKE ? ESCAPE '\\' OR x.id IN (SELECT actor_id FROM actor_aliases"
+        " WHERE alias_key LIKE ? ESCAPE '\\')) ORDER BY x.id", [pattern, pattern])
+    return [(r["id"], r["name"]) for r in rows]
+
+
+def organizations_with_word(db: Database, word_key: str) -> list[tuple[int, str]]:
+    """(id, name) of organisations (and armed forces, media, others: not people or
+    states) whose name holds word_key."""
+    pattern = like_pattern(word_key)
+    rows = named_rows(
+        db, "SELECT id, name FROM actors WHERE type NOT IN ('person', 'state')"
+        " AND name_key LIKE ? ESCAPE '\\' ORDER BY id", [pattern])
+    return [(r["id"], r["name"]) for r in rows]
+
+
+
+NameRow = tuple[int, str, str, str, str]  # actor id, name or alias, canonical, type, source
+
+
+def names_containing(db: Database, fragment_key: str) -> list[NameRow]:
+    """Every name and alias whose match key contains fragment_key, oldest actor first."""
+    pattern = like_pattern(fragment_key)
+    return [(r["id"], r["text"], r["name"], r["type"], r["source"]) for r in named_rows(
+        db, "SELECT x.id, x.name AS text, x.name, x.type, 'name' AS source FROM actors x"
+        " WHERE x.name_key LIKE ? ESCAPE '\\'"
+        " UNION ALL SELECT x.id, a.alias, x.name, x.type, 'alias' FROM actor_aliases a"
+        " JOIN actors x ON x.id = a.actor_id WHERE a.alias_key LIKE ? ESCAPE '\\'"
+        " ORDER BY 1, 5 DESC", [pattern, pattern])]

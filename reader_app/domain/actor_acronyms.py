@@ -1,0 +1,122 @@
+"""Acronyms a text defines: "the National Reform Party (NRP)" teaches NRP from there on.
+
+The name before the brackets is the known actor found there, or the words whose initials
+spell the acronym (English capitalises each word, Ukrainian and Russian only the first:
+"Служба безпеки України (СБУ)"). The acronym then names that actor, or the same new actor,
+in the brackets and wherever it stands later in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader_app.domain.actor_mentions import ActorMention
+from reader_app.domain.actors import guess_actor_type, match_key
+
+__all__ = ["acronym_mentions", "defined_acronyms"]
+
+_DEFINITION = re.compile(r"\(\s*([^\W\d_][^\W_]{1,9})\s*\)")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# little words an expansion may contain, with or without their initial in the acronym
+_LINKS = frozenset("of the for and on in de du des la le al та і й з із у в для и по при".split())
+_STOPS = ",.;:!?()[]{}“”\"«»—–\n"
+
+
+def _is_acronym(word: str) -> bool:
+    capitals = sum(c.isupper() for c in word)
+    return capitals >= 2 and capitals >= len(word) - 1
+
+
+def _initials_fit(words: list[str], acronym: str) -> bool:
+    letters = match_key(acronym)
+    every = "".join(match_key(w)[:1] for w in words)
+    main = "".join(match_key(w)[:1] for w in words if match_key(w) not in _LINKS)
+    return letters in (every, main)
+
+
+def _expansion(text: str, before: int, acronym: str) -> tuple[int, int] | None:
+    """[start, end) of the words before `before` whose initials spell the acronym."""
+    lo = before
+    while lo > 0 and before - lo < 160 and text[lo - 1] not in _STOPS:
+        lo -= 1
+    words = list(_WORD.finditer(text, lo, before))
+    for n in range(1, min(len(words), len(acronym) + 4) + 1):
+        chosen = [m.group() for m in words[-n:]]
+        if (chosen[0][:1].isupper() and match_key(chosen[0]) not in _LINKS
+                and _initials_fit(chosen, acronym)):
+            return words[-n].start(), words[-1].end()
+    return None
+
+
+def defined_acronyms(text: str, mentions: list[ActorMention]
+                     ) -> list[tuple[int, int, int, ActorMention]]:
+    """(bracket start, acronym start, acronym end, what it names) of each definition."""
+    ends: dict[int, ActorMention] | None = None
+    found = []
+    for m in _DEFINITION.finditer(text):
+        acronym = m.group(1)
+        if not _is_acronym(acronym):
+            continue
+        if ends is None:
+            ends = {m.end: m for m in mentions}
+        before = m.start()
+        while before > 0 and text[before - 1] in " \u00a0":
+            before -= 1
+        named = ends.get(before)
+        span = _expansion(text, before, acronym)
+        if span is not None and (named is None or span[0] < named.start):
+            # the words the acronym spells, not a shorter name at their end
+            # ("Адміністрації морських портів України (АМПУ)" is not Ukraine)
+            name = " ".join(text[span[0]:span[1]].split())
+            # an expansion names a body; without a word that says so ("Party", "Union",
+            # "Ministry") it may be a thing ("Unmanned Aerial Vehicle"): probably
+            kind = guess_actor_type(name)
+            sure = kind not in ("person", "other")
+            named = ActorMention(span[0], span[1], None, name, kind if sure else "organization",
+                                 ("" if sure else "probably ")
+                                 + f"a new actor, defines the acronym {acronym}", sure)
+        if named is None:
+            continue
+        found.append((m.start(), m.start(1), m.end(1), named))
+    return found
+
+
+def _later_uses(text: str, acronym: str, after: int) -> list[int]:
+    starts = []
+    i = text.find(acronym, after)
+    while i != -1:
+        j = i + len(acronym)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            starts.append(i)
+        i = text.find(acronym, j)
+    return starts
+
+
+def acronym_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions with each defined acronym's uses added (they replace a match of the
+    same span: the text's own definition beats the library's reading), in text order."""
+    definitions = defined_acronyms(text, mentions)
+    if not definitions:
+        return mentions
+    by_start = {m.start: m for m in mentions}
+    for _bracket, start, end, named in definitions:
+        acronym = text[start:end]
+        if by_start.get(named.start) != named:
+            for inside in [k for k, m in by_start.items()
+                           if named.start <= m.start and m.end <= named.end]:
+                del by_start[inside]  # a state's name at the end of the expansion
+            if not _overlaps(by_start, named.start, named.end):
+                by_start[named.start] = named
+        reason = ("" if named.certain else "probably ") + (
+            f"acronym of {named.canonical}, defined in the text")
+        for at in _later_uses(text, acronym, start):
+            use = ActorMention(at, at + len(acronym), named.actor_id, named.canonical,
+                               named.actor_type, reason, named.certain)
+            old = by_start.get(at)
+            if (old is not None and old.end == use.end) or not _overlaps(by_start, at, use.end):
+                by_start[at] = use
+    return sorted(by_start.values())
+
+
+def _overlaps(by_start: dict[int, ActorMention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in by_start.values())

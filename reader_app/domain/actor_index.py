@@ -1,0 +1,167 @@
+"""The index find_actors searches with: every known name's search key, the surnames of
+known people, Ukrainian and Russian stems, and the nouns that stand for a body ("the
+party"), in one Aho-Corasick automaton. Built once for a library, reused for every text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import NamedTuple
+
+import ahocorasick
+
+from reader_app.domain.actor_mentions import SOURCE_TABLE, KnownName, Person
+from reader_app.domain.actors import TITLE_WORDS, match_key, name_tokens
+from reader_app.domain.mention_text import search_key
+from reader_app.domain.word_forms import ENDINGS, is_cyrillic, strip_ending
+
+__all__ = ["ANY_CASE", "CAPITALS", "ActorIndex", "IndexedName", "build_actor_index"]
+ANY_CASE, CAPITALISED, CAPITALS = 0, 1, 2
+
+
+class IndexedName(NamedTuple):
+    """A known name with what matching it needs, worked out once when the index is built."""
+
+    known: KnownName
+    case: int  # ANY_CASE | CAPITALISED | CAPITALS
+    reason: str  # "alias of United States (state table)"
+    dotted: bool  # ends with a full stop ("U.S."): the mention keeps it
+    table: bool  # from the state table: not inside a longer capitalised name
+
+
+def _case_rule(name: str) -> int:
+    """An abbreviation in capitals ("US", "WHO") only matches capitals ("us", "who" are
+    words); a capitalised name only a capitalised word ("turkey" is a bird)."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and len(letters) <= 6:
+        return CAPITALS
+    return CAPITALISED if name[:1].isupper() else ANY_CASE
+
+
+def _entry(n: KnownName) -> IndexedName:
+    what = "name of" if match_key(n.text) == match_key(n.canonical) else "alias of"
+    where = " (state table)" if n.source == SOURCE_TABLE else ""
+    reason = f"{what} {n.canonical}{where}"
+    if not n.certain:
+        reason += " (an ambiguous name)"
+    if not any(c.isupper() for c in n.text):
+        # "the ministry", "protesters": a description the analyst linked once names
+        # another body in another article as often as the same one
+        n = n._replace(certain=False)
+        reason += " (a description rather than a name)"
+    return IndexedName(n, _case_rule(n.text), reason, n.text.rstrip().endswith("."),
+                 n.source == SOURCE_TABLE)
+
+
+class ActorIndex:
+    """Search keys of known names and surnames -> what they name. Build once, reuse."""
+
+    def __init__(self, names: dict[str, list[IndexedName]], persons: dict[str, list[Person]],
+                 kinds: dict[str, list[tuple[int, str, str]]] | None = None) -> None:
+        self.names = names
+        self.persons = persons
+        self.kinds = kinds or {}  # "the party": key of the noun -> (id, canonical, type)
+        self.automaton: ahocorasick.Automaton | None = None
+        self.stems = _stems(names.keys() | persons.keys() | self.kinds.keys())
+        keys = names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
+        self.knows = partial(_knows, names, self.stems)
+        # actors whose mentions settle later ones: people (by surname) and actors that
+        # share a name with another actor; other mentions need not be remembered
+        self.contextual = {e.known.actor_id for es in names.values() if len(es) > 1
+                           for e in es if e.known.actor_id is not None}
+        self.person_by_id: dict[int, Person] = {}
+        self.surnames: dict[int, list[str]] = {}  # actor id -> keys of its surname
+        for key, people in persons.items():
+            for person in people:
+                self.person_by_id.setdefault(person.actor_id, person)
+                self.surnames.setdefault(person.actor_id, []).append(key)
+        self.contextual |= self.person_by_id.keys()
+        if keys:
+            automaton = ahocorasick.Automaton()
+            for key in keys:
+                automaton.add_word(key, key)
+            automaton.make_automaton()
+            self.automaton = automaton
+
+
+def _stems(keys: Iterable[str]) -> dict[str, str]:
+    """Search key of a stem -> the full key, for keys whose last word is Cyrillic."""
+    keys = set(keys)
+    stems: dict[str, str] = {}
+    for key in keys:
+        head, _, last = key.rpartition(" ")
+        if len(last) < 4 or not is_cyrillic(last):
+            continue
+        stem = strip_ending(last)
+        stem_key = f"{head} {stem}"
+        stems.setdefault(stem_key, stem_key if stem_key in keys else key)
+    return stems
+
+
+def _knows(names: dict[str, list[IndexedName]], stems: dict[str, str], word: str) -> bool:
+    """A word that is a known name as it stands or inflected ("України")."""
+    key = search_key(word)
+    if key in names:
+        return True
+    return any(key.endswith(e) and key[:-len(e)] in stems for e in ENDINGS)
+
+
+def _person(name: KnownName) -> tuple[str, Person] | None:
+    words = name_tokens(name.text)
+    while len(words) > 1 and words[0] in TITLE_WORDS:
+        words = words[1:]
+    if len(words) < 2 or name.actor_id is None or len(words[-1]) < 2:
+        return None
+    return search_key(words[-1]), Person(name.actor_id, name.canonical, tuple(words[:-1]))
+
+
+def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
+    """One index over every name: the library's first (a table row whose canonical name or
+    alias the library has links to the library's actor), then the table's."""
+    names = list(names)
+    library: dict[str, KnownName] = {}
+    for n in names:
+        if n.actor_id is not None:
+            library.setdefault(match_key(n.text), n)
+    by_key: dict[str, list[IndexedName]] = {}
+    persons: dict[str, list[Person]] = {}
+    kinds: dict[str, list[tuple[int, str, str]]] = {}
+    for n in names:
+        if n.actor_id is None:
+            if match_key(n.text) in library and n.source == SOURCE_TABLE:
+                continue  # the library's actor of that name wins
+            own = library.get(match_key(n.canonical))
+            if own is not None:
+                n = n._replace(actor_id=own.actor_id, canonical=own.canonical,
+                               actor_type=own.actor_type)
+        key = search_key(n.text)
+        if len(key) < 3:
+            continue  # one letter names everything
+        by_key.setdefault(key, []).append(_entry(n))
+        if n.actor_type == "person":
+            found = _person(n)
+            if found is not None and all(p.actor_id != found[1].actor_id
+                                         for p in persons.get(found[0], [])):
+                persons.setdefault(found[0], []).append(found[1])
+        noun = _kind_noun(n)
+        if noun is not None and n.actor_id is not None:
+            kind = kinds.setdefault(search_key(noun), [])
+            if all(k[0] != n.actor_id for k in kind):
+                kind.append((n.actor_id, n.canonical, n.actor_type))
+    return ActorIndex(by_key, persons, kinds)
+
+
+_BODIES = ("organization", "armed_force", "media")
+
+
+def _kind_noun(n: KnownName) -> str | None:
+    """The noun that says what kind of body a name is, which news uses alone for it
+    later ("the party", "the authority"; "партія", "міністерстві"): an English name's last
+    word, a Ukrainian or Russian name's first."""
+    words = n.canonical.split()
+    if n.actor_type not in _BODIES or len(words) < 2 or n.text != n.canonical:
+        return None
+    noun = match_key(words[0] if is_cyrillic(match_key(words[0])) else words[-1])
+    return noun if len(noun) > 3 and noun.isalpha() else None
+
+

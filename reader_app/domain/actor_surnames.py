@@ -1,0 +1,193 @@
+"""A known person's surname in running text: which person, or a new one with that surname.
+
+"Lavrov" alone is Sergei Lavrov when he is the only Lavrov in the library, or the Lavrov
+tagged (or named) nearest before when several people share the surname; with no such
+context it is not linked at all. A surname after another first name is someone else
+("Olena Petrenko" is not Mykola Petrenko): relatives are never merged. A first name one
+or two letters off ("Sergey" for "Sergei") is only "probably" the same person.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Callable, Mapping, Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from reader_app.domain.actor_mentions import ActorMention, Person
+from reader_app.domain.actors import match_key
+from reader_app.domain.name_context import first_name_before, is_initial, opens_sentence
+from reader_app.domain.word_forms import same_word
+
+__all__ = ["SurnameContext", "close_spelling", "surname_mention"]
+
+
+_GENDER_ENDINGS = (("", "a"), ("", "а"), ("ий", "а"), ("ій", "я"), ("ый", "ая"), ("ой", "ая"),
+                   ("o", "a"))
+
+
+def gender_pair(a: str, b: str) -> bool:
+    """The male and female forms of one name ("Ivan"/"Ivana", "Petrov"/"Petrova",
+    "Зеленський"/"Зеленська"): relatives, never one person's spelling variants."""
+    for male, female in _GENDER_ENDINGS:
+        for x, y in ((a, b), (b, a)):
+            if x.endswith(male) and y.endswith(female) and (
+                    x[:len(x) - len(male)] == y[:len(y) - len(female)]):
+                return True
+    return False
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Two words a letter (two for long words) apart: a spelling variant, not a new name."""
+    if a == b or min(len(a), len(b)) < 4 or gender_pair(a, b):
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=2) <= (1 if len(b) <= 7 else 2)
+
+
+class SurnameContext:
+    """Where actors were tagged or named so far, to tell people with one surname apart."""
+
+    def __init__(self, tagged: Sequence[tuple[int, int, int | None]] = (),
+                 surnames: Mapping[int, Sequence[str]] | None = None) -> None:
+        self._at: dict[int, list[int]] = {}
+        for start, _end, actor_id in tagged:
+            if actor_id is not None:
+                self._at.setdefault(actor_id, []).append(start)
+        for starts in self._at.values():
+            starts.sort()
+        self._new: dict[str, list[tuple[int, str]]] = {}  # surname -> (start, new person)
+        # Read in text order (find_actors): per surname, the person named or tagged last so
+        # far, kept up to date as the reading moves on; a surname a hundred people share
+        # costs one look-up, not a hundred.
+        self._surnames = surnames or {}  # actor id -> keys of its surname
+        self._events = sorted((s, a) for s, _e, a in tagged if a is not None)
+        self._next = 0
+        self._last: dict[str, tuple[int, int]] = {}  # surname key -> (position, actor id)
+
+    def _apply(self, pos: int, actor_id: int) -> None:
+        for key in self._surnames.get(actor_id, ()):
+            current = self._last.get(key)
+            if current is None or pos >= current[0]:
+                self._last[key] = (pos, actor_id)
+
+    def _advance(self, pos: int) -> None:
+        events = self._events
+        while self._next < len(events) and events[self._next][0] < pos:
+            self._apply(*events[self._next])
+            self._next += 1
+
+    def last_with_surname(self, key: str, pos: int) -> tuple[int, int] | None:
+        """(position, actor id) of the person with that surname named or tagged last
+        before pos; for readings in text order (pos never goes back)."""
+        self._advance(pos)
+        return self._last.get(key)
+
+    def seen(self, actor_id: int, start: int) -> None:
+        starts = self._at.setdefault(actor_id, [])
+        if not starts or starts[-1] <= start:
+            starts.append(start)  # the usual case: found in text order
+        else:
+            insort(starts, start)
+        if self._surnames:
+            self._advance(start)
+            self._apply(start, actor_id)
+
+    def seen_new(self, surname: str, canonical: str, start: int) -> None:
+        insort(self._new.setdefault(surname, []), (start, canonical))
+
+    def last_before(self, actor_id: int, pos: int) -> int | None:
+        starts = self._at.get(actor_id, [])
+        i = bisect_left(starts, pos)
+        return starts[i - 1] if i else None
+
+    def nearest(self, actor_ids: Sequence[int], pos: int) -> int | None:
+        """The actor among actor_ids tagged or named nearest before pos, else None."""
+        best: tuple[int, int] | None = None
+        for actor_id in actor_ids:
+            at = self.last_before(actor_id, pos)
+            if at is not None and (best is None or at > best[0]):
+                best = (at, actor_id)
+        return best[1] if best else None
+
+    def salient(self, actor_ids: Sequence[int], pos: int) -> int | None:
+        """The actor among actor_ids named or tagged most often before pos (the subject
+        of the story), the nearest of them on a tie; None when none is."""
+        best: tuple[int, int, int] | None = None  # (count, last position, id)
+        for actor_id in actor_ids:
+            starts = self._at.get(actor_id, [])
+            count = bisect_left(starts, pos)
+            if count and (best is None or (count, starts[count - 1]) > best[:2]):
+                best = (count, starts[count - 1], actor_id)
+        return best[2] if best else None
+
+    def new_before(self, surname: str, pos: int) -> tuple[int, str] | None:
+        found = [n for n in self._new.get(surname, []) if n[0] < pos]
+        return found[-1] if found else None
+
+
+def _with_first_name(text: str, persons: list[Person], surname: str, end: int,
+                     fstart: int, word: str, context: SurnameContext) -> ActorMention:
+    key = match_key(word.rstrip("."))
+    if is_initial(word):
+        same = [p for p in persons if p.first and p.first[0][:1] == key]
+    else:
+        same = [p for p in persons if key in p.first]
+    if len(same) == 1:
+        p = same[0]
+        return ActorMention(fstart, end, p.actor_id, p.canonical, "person",
+                            f"another form of the name of {p.canonical}", True)
+    close = [p for p in persons if any(close_spelling(key, f) for f in p.first)]
+    if len(close) == 1:
+        p = close[0]
+        return ActorMention(fstart, end, p.actor_id, p.canonical, "person",
+                            f"probably {p.canonical} (first name spelled “{word}”)", False)
+    name = " ".join(text[fstart:end].split())
+    context.seen_new(surname, name, fstart)
+    others = ", ".join(p.canonical for p in persons)
+    return ActorMention(fstart, end, None, name, "person",
+                        f"new person: same surname as {others}, another first name", True)
+
+
+def surname_mention(text: str, persons: list[Person], surname: str, start: int, end: int,
+                    context: SurnameContext, knows: Callable[[str], bool] = lambda w: False,
+                    by_id: Mapping[int, Person] | None = None) -> ActorMention | None:
+    """What text[start:end], a known person's surname (any key for it: `surname`), names
+    here (None: cannot tell). knows: is a word a known name ("України Зеленський": a
+    state's name before a surname is not a first name). by_id: every known person, when
+    the context reads the text in order and knows who has which surname."""
+    if not text[start].isupper():
+        return None  # "the field" is not Anna Field: surnames are written with a capital
+    first = first_name_before(text, start)
+    if first is not None and knows(first[1]):
+        first = None
+    if (first is not None and "\u0400" <= first[1][0] <= "\u04ff"
+            and opens_sentence(text, first[0])
+            and not any(same_word(match_key(first[1]), f) for p in persons for f in p.first)):
+        # "Комітет Литвин ...": Ukrainian and Russian capitalise a sentence's first word,
+        # so it may be a first name or not; neither a new person nor a link then
+        return None
+    if first is not None:
+        return _with_first_name(text, persons, surname, end, *first, context)
+    many = len(persons) > 1  # one Person per actor (build_actor_index)
+    if by_id is not None:
+        last = context.last_with_surname(surname, start)
+        chosen, at = (last[1], last[0]) if last else (None, -1)
+    else:
+        chosen = context.nearest([p.actor_id for p in persons], start)
+        at = -1 if chosen is None else (context.last_before(chosen, start) or -1)
+    new = context.new_before(surname, start)
+    if new is not None and (chosen is None or new[0] > at):
+        return ActorMention(start, end, None, new[1], "person",
+                            f"surname of {new[1]}, named just before", True)
+    if chosen is None and many:
+        return None  # several people have it and none is named here: do not guess
+    person = (by_id[chosen] if by_id is not None and chosen is not None else
+              next(p for p in persons if p.actor_id == (chosen or persons[0].actor_id)))
+    if many:
+        reason = (f"surname of {person.canonical}, named or tagged nearest before"
+                  f" ({len(persons)} people in the library have it)")
+    elif chosen is not None:
+        reason = f"surname of {person.canonical}, named earlier"
+    else:
+        reason = f"surname of {person.canonical} (the only person in the library with it)"
+    return ActorMention(start, end, person.actor_id, person.canonical, "person", reason, True)

@@ -1,0 +1,171 @@
+"""The words around a name in running text: is it part of a longer name, a first name?
+
+English capitalises names, so a capitalised word right before or after a known name usually
+makes it part of another name ("Denzel Washington", "Washington Post", "Olena Petrenko"),
+unless that word is one that news capitalises anyway: titles, institutions, sentence
+openers, weekdays and months. Ukrainian and Russian capitalise only a name's first word, so
+the same test holds there with their own openers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader_app.domain.actors import TITLE_WORDS, match_key
+
+__all__ = ["capitalised_word_before", "first_name_before", "in_dateline", "is_initial", "opens_sentence",
+           "longer_name_after", "longer_name_before"]
+
+# Capitalised in English news for reasons other than being part of a name.
+_OPENERS = frozenset("""
+    a an the in on at of for to from by with as and or but nor so yet if when while after
+    before since until because although though whereas meanwhile however then also now
+    today yesterday tomorrow tonight earlier later both neither either not only even still
+    already last next this that these those here there where why how what who which whose
+    it its his her their our my your we they he she i you all some many most every each no
+    any according during despite against between among under over into about across amid
+    without within via like unlike including instead thus hence indeed officially
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    і й та а але й що як коли після до під час у в на за від з із про для проте також
+    вчора сьогодні завтра тоді тепер нині офіційний офіційна офіційно водночас
+    и но что как когда после до при во на за от из про для однако также вчера сегодня
+    завтра тогда теперь официальный официальная официально
+""".split())
+# Titles: before a surname they are not a first name; before a state's name in English they
+# make it a person's name ("Colonel Washington", "Mr. Jordan").
+_TITLES = frozenset("""
+    colonel lieutenant major captain sergeant marshal brigadier judge justice bishop
+    archbishop patriarch metropolitan rabbi father cardinal imam chairman chairwoman chair
+    director commissioner inspector detective officer lawmaker mp speaker envoy coach ceo
+    professor doctor sister brother mother aunt uncle son daughter wife husband
+    президент президента прем'єр-міністр прем'єр міністр міністра голова речник речниця посол
+    генерал полковник депутат депутатка мер пан пані спікер секретар командувач очільник
+    глава министр председатель представитель господин госпожа мэр спикер секретарь
+    командующий премьер премьер-министр
+""".split())
+# Capitalised after a state's name without making it another name ("U.S. President").
+_INSTITUTIONS = frozenset("""
+    ministry ministries ministers department government cabinet parliament congress senate
+    army navy forces air military troops embassy embassies officials official authorities
+    administration state states border guard guards intelligence security council court
+    delegation envoy envoys mission foreign defense defence interior justice treasury
+    president prime premier secretary minister chancellor ambassador spokesman spokeswoman
+    national federal central supreme general armed special
+    міністерство міністр уряд президент парламент посольство
+    министерство министр правительство президент парламент посольство
+""".split()) | TITLE_WORDS | _TITLES
+
+_NOT_FIRST_NAMES = _OPENERS | _TITLES | TITLE_WORDS
+_NOT_AFTER = _OPENERS | _INSTITUTIONS
+_IN_WORD = "'’.-"
+
+
+def _nothing(word: str) -> bool:
+    return False
+_AFTER = re.compile(r"^[ \u00a0]([^\W\d_][\w'’\-]*)")
+_LOOK = 48  # characters looked at around a name
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def capitalised_word_before(text: str, start: int) -> tuple[int, str] | None:
+    """(start, word) of the capitalised word just before start, one space between."""
+    if start < 2 or text[start - 1] not in " \u00a0" or not (
+            text[start - 2].isalpha() or text[start - 2] == "."):
+        return None  # the usual case, decided at once
+    lo = max(0, start - _LOOK)
+    i = text.rfind(" ", lo, start - 1) + 1
+    if i == 0 and lo > 0:
+        return None  # no word boundary near: a long run of letters, not a name
+    if not text[i].isupper():
+        newline = text.rfind("\n", i, start - 1)
+        if newline == -1 or not text[newline + 1].isupper():
+            return None
+        i = newline + 1
+    word = text[i:start - 1]
+    if not all(c.isalnum() or c in _IN_WORD for c in word):
+        return None
+    return i, word
+
+
+def is_initial(word: str) -> bool:
+    """"M." or "M": an initial standing for a first name."""
+    core = word.rstrip(".")
+    return len(core) == 1 and core.isupper()
+
+
+def first_name_before(text: str, start: int) -> tuple[int, str] | None:
+    """The capitalised word before a surname when it reads as a first name or an initial
+    (not a title, an opener, a weekday or a month), else None."""
+    found = capitalised_word_before(text, start)
+    if found is None:
+        return None
+    _, word = found
+    if word.endswith(".") and not is_initial(word):
+        return None  # the end of a sentence, or a title ("Mr.")
+    if word.isupper() and not is_initial(word):
+        return None
+    if match_key(word.rstrip(".")) in _NOT_FIRST_NAMES:
+        return None
+    return found
+
+
+def longer_name_before(text: str, start: int, knows: Callable[[str], bool] = _nothing) -> bool:
+    """A capitalised word right before a name that is part of it ("Denzel Washington"),
+    or an English title ("Mr. Jordan"); knows(word): a known name next to it is not
+    ("Ukraine Russia talks")."""
+    found = capitalised_word_before(text, start)
+    if found is None:
+        return False
+    if match_key(found[1].rstrip(".")) in _TITLES | TITLE_WORDS:
+        return not "\u0400" <= text[start] <= "\u04ff"  # "Президент України" is the state
+    found = first_name_before(text, start)
+    if found is None or knows(found[1]):
+        return False
+    # "Реакція Москви": Ukrainian and Russian capitalise a sentence's first word, and names
+    return not ("\u0400" <= text[start] <= "\u04ff" and opens_sentence(text, found[0]))
+
+
+def opens_sentence(text: str, pos: int) -> bool:
+    """The word at pos starts a sentence (or the text, a line, a quotation)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \u00a0\t":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?…«»\"“”:;—–("
+
+
+def longer_name_after(text: str, end: int, knows: Callable[[str], bool] = _nothing) -> bool:
+    """A capitalised word right after a name that continues it ("Washington Post")."""
+    if text[end:end + 1] not in (" ", "\u00a0") or not text[end + 1:end + 2].isupper():
+        return False
+    if "\u0400" <= text[end - 1] <= "\u04ff":
+        return False  # Ukrainian and Russian capitalise a name's first word only
+    m = _AFTER.match(text[end:end + _LOOK])
+    if m is None:
+        return False
+    word = m.group(1)
+    return match_key(word) not in _NOT_AFTER and not knows(word)
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """A name in capitals at the start of a line, before a dash or a comma: a dateline's
+    place ("KYIV, Ukraine — ...", "MOSCOW (Reuters) -"), not an actor."""
+    if text[start - 2:start] != ", " and not text[start:end].isupper():
+        return False  # the usual case, decided at once
+    line = text.rfind("\n", max(0, start - _LOOK), start) + 1
+    if line == 0 and start > _LOOK:
+        return False
+    head = text[line:start]
+    if not text[start:end].isupper() and not (head.endswith(", ") and head[:-2].isupper()):
+        return False  # "KYIV, Ukraine —": the country after the place is the dateline's too
+    if head and not (head.endswith(", ") and head[:-2].isupper()):
+        return False
+    rest = text[end:end + 40]
+    if not head and rest[:2] == ". " and text[start:end].isupper() and text[start:end].isalpha():
+        return True  # "КИШИНЁВ. Правительство ...": the Russian and Ukrainian style
+    return rest[:1] in (",", " ") and any(d in rest for d in ("—", "–", " - ", "(Reuters)",
+                                                               "(AP)", "(AFP)"))

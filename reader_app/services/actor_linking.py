@@ -1,0 +1,265 @@
+"""Which actor a new actor tag names when its text is not a known name as it stands.
+
+Tried in order after the exact name, its possessive and a surname tagged in the article
+(domain.actors.propose_actor): an acronym the article defines, the party forms ("the
+Congress party"), the table of states (other names, capitals: "Washington" -> United
+States), a surname only one person in the library has, part of one organisation's name,
+and a spelling a letter or two off a known name ("probably X").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from sqlite_utils import Database
+
+from reader_app.domain.actor_acronyms import defined_acronyms
+from reader_app.domain.actor_finder import (
+    ActorIndex,
+    KnownName,
+    build_actor_index,
+    find_actors,
+    same_word,
+    word_stem,
+)
+from reader_app.domain.actor_variants import (
+    closest_key,
+    kind_word,
+    name_variants,
+    org_containing,
+    surname_of,
+)
+from reader_app.domain.actors import match_key, name_from_quote, name_tokens
+from reader_app.domain.models import ActorId, Article
+from reader_app.domain.name_context import longer_name_after, longer_name_before
+from reader_app.services.state_names import state_table
+from reader_app.storage.actors import (
+    actor_names,
+    actor_tag_positions,
+    known_actor_keys,
+    names_containing,
+    organizations_with_word,
+    persons_with_surname,
+)
+
+
+class Link(NamedTuple):
+    actor_id: int | None  # None: create the actor below
+    reason: str
+    new_name: str | None = None
+    new_type: str | None = None
+    new_aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=2)
+def _by_key(names: tuple[KnownName, ...]
+            ) -> tuple[dict[str, KnownName], dict[str, list[str]]]:
+    table: dict[str, KnownName] = {}
+    keys: dict[str, list[str]] = {}
+    for name in names:
+        table.setdefault(match_key(name.text), name)
+        keys.setdefault(name.canonical, []).append(match_key(name.text))
+    return table, keys
+
+
+def _state_table(db: Database) -> tuple[dict[str, KnownName], dict[str, list[str]]]:
+    """The library's table of states (its edited copy, else the built-in one): match key
+    -> its row's name; canonical -> the keys of all its names."""
+    return _by_key(tuple(state_table(db)))
+
+
+def _name(db: Database, actor_id: int) -> str:
+    return actor_names(db, [actor_id])[ActorId(actor_id)]
+
+
+def _known(db: Database, key: str) -> tuple[int, str] | None:
+    ids = known_actor_keys(db, [key]).get(key)
+    if not ids:
+        return None
+    return ids[0], _name(db, ids[0])
+
+
+def _acronym(db: Database, article: Article, quote: str) -> Link | None:
+    acronym = quote.strip()
+    for _, start, end, named in defined_acronyms(article.text, []):
+        if article.text[start:end] != acronym:
+            continue
+        found = _known(db, match_key(named.canonical)) or _organization(db, named.canonical)
+        if found is not None:
+            return Link(found[0], f"acronym of {found[1]}, defined in the article")
+        return Link(None, f"acronym of {named.canonical}, defined in the article",
+                    named.canonical, named.actor_type, (acronym,))
+    return None
+
+
+@lru_cache(maxsize=2)
+def _table_index(names: tuple[KnownName, ...]) -> ActorIndex:
+    return build_actor_index(names)
+
+
+_WINDOW = 400  # characters before a tag the finder reads (surnames tagged just before)
+
+
+def _target(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name inside a tag: without surrounding quotation marks, commas and possessive."""
+    quote = text[start:end]
+    name = name_from_quote(quote)
+    at = quote.find(name)
+    return (start + at, start + at + len(name)) if name and at != -1 else (start, end)
+
+
+def _library_state(db: Database, canonical: str) -> tuple[int, str] | None:
+    """The library's actor for a state of the table, under any of the table's names."""
+    _, keys = _state_table(db)
+    wanted = keys.get(canonical, [match_key(canonical)])
+    known = known_actor_keys(db, wanted)
+    ids = [known[k][0] for k in wanted if k in known]
+    return (ids[0], _name(db, ids[0])) if ids else None
+
+
+def _found(db: Database, article: Article, start: int, end: int) -> Link | None:
+    """What the actor finder reads in the tag, in its place in the article: inflected
+    names ("Мороза", "Москви"), a surname after another first name, a state's name not
+    inside a longer one. Library names sharing a word stem with the tag, then the table."""
+    lo, hi = max(0, start - _WINDOW), min(len(article.text), end + 80)
+    window = article.text[lo:hi]
+    tagged = [(s - lo, s - lo + 1, a) for a, s in actor_tag_positions(db, article.id)
+              if lo <= s < start]
+    s0, e0 = _target(article.text, start, end)
+    stems = {word_stem(w) for w in article.text[s0:e0].split()}
+    rows = {row for stem in stems if len(stem) >= 3 for row in names_containing(db, stem)}
+    library = build_actor_index(KnownName(text, actor_id, canonical, kind, source)
+                                for actor_id, text, canonical, kind, source in sorted(rows))
+    table, _ = _state_table(db)
+    for index in (library, _table_index(tuple(table.values()))):
+        for m in find_actors(window, index, tagged):
+            if m.start + lo != s0 or m.end + lo not in (e0, end):
+                continue
+            if m.actor_id is not None:
+                return Link(m.actor_id, m.reason)
+            if m.actor_type in ("state", "organization", "media") and index is not library:
+                own = _library_state(db, m.canonical)
+                if own is not None:
+                    return Link(own[0], m.reason.replace(m.canonical, own[1]))
+            return Link(None, m.reason, m.canonical, m.actor_type)
+    return None
+
+
+def _variant(db: Database, quote: str) -> Link | None:
+    for key in name_variants(quote)[1:]:
+        found = _known(db, key)
+        if found is not None:
+            return Link(found[0], f"another form of the name of {found[1]}")
+    return None
+
+
+def _state(db: Database, article: Article, quote: str, start: int, end: int) -> Link | None:
+    table, keys = _state_table(db)
+
+    def in_table(word: str) -> bool:
+        return match_key(word) in table
+
+    if (longer_name_before(article.text, start, in_table)
+            or longer_name_after(article.text, end, in_table)):
+        return None  # "Denzel Washington", "Washington Post": not the state
+    row = next((table[k] for k in name_variants(quote) if k in table), None)
+    if row is None:
+        return None
+    how = "name" if match_key(row.text) == match_key(row.canonical) else f"“{row.text}” is a name"
+    probably = "" if row.certain else "probably "
+    # the library's actor for that state, under its canonical name or any other of its names
+    known = known_actor_keys(db, keys[row.canonical])
+    ids = [known[k][0] for k in keys[row.canonical] if k in known]
+    found = (ids[0], _name(db, ids[0])) if ids else None
+    if found is not None:
+        return Link(found[0], f"{probably}{how} of {found[1]} (state table)")
+    return Link(None, f"{probably}{how} of {row.canonical} (state table)", row.canonical,
+                row.actor_type)
+
+
+def _surname(db: Database, quote: str) -> Link | None:
+    surname = surname_of(quote)
+    if surname is None:
+        return None
+    people = [(i, n) for i, n in persons_with_surname(db, surname)
+              if name_tokens(n)[-1:] == [surname]]
+    if len({i for i, _ in people}) == 1:
+        return Link(people[0][0], f"surname of {people[0][1]}, the only person in the"
+                    " library with it")
+    return None
+
+
+def _organization(db: Database, quote: str) -> tuple[int, str] | None:
+    """The one organisation whose name holds the quote's words, in any case."""
+    words = [w for w in name_tokens(name_variants(quote)[-1]) if len(w) > 3]
+    if not words:
+        return None
+    return org_containing(quote, organizations_with_word(db, word_stem(max(words, key=len))))
+
+
+def _part_of_name(db: Database, quote: str) -> Link | None:
+    found = _organization(db, quote)
+    return None if found is None else Link(found[0], f"part of the name of {found[1]}")
+
+
+_ANAPHORA_DEPTH = 12  # distinct actors looked back at for "the party"
+
+
+def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Link | None:
+    """"the party" / "партію": the actor tagged nearest before whose name has that word."""
+    noun = kind_word(quote)
+    if noun is None:
+        return None
+    before = sorted((s, a) for a, s in actor_tag_positions(db, article.id) if s < start)
+    recent = list(dict.fromkeys(a for _, a in reversed(before)))[:_ANAPHORA_DEPTH]
+    names = actor_names(db, recent)
+    fits = [a for a in recent
+            if any(same_word(noun, w) for w in name_tokens(names.get(ActorId(a), "")))]
+    if not fits:
+        return None
+    # the one tagged most often before (the story's party, not one named in passing),
+    # the nearest on a tie (max keeps the first of equals: recent is nearest first)
+    counts = {a: sum(1 for _, b in before if b == a) for a in fits}
+    chosen = max(fits, key=lambda a: counts[a])
+    how = "tagged most often before" if len(fits) > 1 else "tagged before"
+    return Link(chosen, f"“{quote.strip()}”: {names[ActorId(chosen)]}, {how}")
+
+
+def _spelling(db: Database, quote: str) -> Link | None:
+    # Linked, with "probably" in the reason, rather than a new actor "did you mean X?":
+    # a variant a letter off a known name is nearly always a transliteration of it
+    # (Zelensky/Zelenskyy, Sergei/Sergey), a wrong link is one click to relink in the tag
+    # editor, while a new actor is a duplicate that someone has to find and merge.
+    # Relatives stay apart (closest_key refuses the other gender's first name).
+    keys = known_actor_keys(db)
+    key = name_variants(quote)[1] if len(name_variants(quote)) > 1 else match_key(quote)
+    other = closest_key(match_key(quote), keys) or closest_key(key, keys)
+    surname = surname_of(quote)
+    if other is None and surname is not None:  # "Zelenskyy" for "Volodymyr Zelensky"
+        last_words: dict[str, set[int]] = {}
+        for k, ids in keys.items():
+            if " " in k:
+                last_words.setdefault(k.rsplit(" ", 1)[1], set()).update(ids)
+        near = closest_key(surname, last_words)
+        if near is not None and len(last_words[near]) == 1:
+            actor_id = next(iter(last_words[near]))
+            name = _name(db, actor_id)
+            return Link(actor_id, f"probably {name}: “{quote.strip()}” is spelled a letter"
+                        " or two off")
+    if other is None:
+        return None
+    actor_id = keys[other][0]
+    name = _name(db, actor_id)
+    return Link(actor_id, f"probably {name}: “{quote.strip()}” is spelled a letter or two off")
+
+
+def link_unknown_name(db: Database, article: Article, start: int, end: int) -> Link | None:
+    """The actor a tag's text names by another form of a name, else None (a new actor)."""
+    quote = article.text[start:end]
+    if not match_key(quote):
+        return None
+    return (_acronym(db, article, quote) or _variant(db, quote)
+            or _found(db, article, start, end) or _kind_anaphora(db, article, quote, start)
+            or _state(db, article, quote, start, end) or _surname(db, quote)
+            or _part_of_name(db, quote) or _spelling(db, quote))
