@@ -162,7 +162,7 @@ def test_a_word_inside_another_word_is_not_a_mention():
 
 def test_offsets_are_code_points_of_the_original_text():
     text = ("🇺🇦 Фото 👨‍👩‍👧: STRASSE-Straße ﬁne, Sergei\u00a0Lavrov\n\nand Sergei  Lavrov and "
-            "Sergei\nLavrov met Jose\u0301 Mari\u0301a in Washington.")
+            "Sergei\nLavrov met Jose\u0301 Mari\u0301a, and Washington said so.")
     names = [person("Sergei Lavrov", 1), person("José María", 2)]
     got = found(text, names)
     assert [m.actor_id for _, m in got] == [1, 1, 1, 2, None]
@@ -355,3 +355,26 @@ def test_long_unbroken_text_before_names_stays_fast():
     got = found(text, names)
     assert time.process_time() - t0 < 1.0
     assert [q for q, _ in got][:5] == ["Borysenko"] * 5
+
+
+def test_a_capital_as_a_place_is_not_its_state_but_its_government_is():
+    text = ("In Moscow, the spokeswoman said talks in central Tbilisi had failed. Officials in "
+            "Washington denied it; pressure from Beijing grew, and the Kyiv desk filed. "
+            "Сторони провели переговори у Вашингтоні. У Кремлі заявили, що Росія готова.")
+    got = quotes(text, [])
+    assert ("Moscow", "Russia") not in got and ("Tbilisi", "Georgia") not in got
+    assert ("Kyiv", "Ukraine") not in got and ("Вашингтоні", "United States") not in got
+    assert {("Washington", "United States"), ("Beijing", "China"), ("Кремлі", "Russia"),
+            ("Росія", "Russia")} <= set(got)
+    assert ("Romania", "Romania") in quotes("Elections in Romania were held.", [])
+
+
+def test_a_body_named_by_part_of_its_name_and_an_unaccented_spelling():
+    names = [org("Keystone Valley Chemicals", 1), org("Labour Party", 2),
+             person("Lars Engström", 3)]
+    text = "Keystone Valley denied it; Labour agreed. Engstrom said nothing. The Keystone board met."
+    got = {q: m for q, m in found(text, names, table=False)}
+    assert got["Keystone Valley"].actor_id == 1 and not got["Keystone Valley"].certain
+    assert got["Labour"].actor_id == 2 and "part of its name" in got["Labour"].reason
+    assert got["Engstrom"].actor_id == 3
+    assert "Keystone" not in got  # one word of a longer name is not enough

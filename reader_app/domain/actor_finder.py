@@ -35,7 +35,13 @@ from reader_app.domain.actor_mentions import (
 )
 from reader_app.domain.actor_surnames import SurnameContext, surname_mention
 from reader_app.domain.mention_text import SearchText
-from reader_app.domain.name_context import in_dateline, longer_name_after, longer_name_before
+from reader_app.domain.actors import match_key
+from reader_app.domain.name_context import (
+    as_place,
+    in_dateline,
+    longer_name_after,
+    longer_name_before,
+)
 from reader_app.domain.word_forms import ENDINGS, is_cyrillic, same_word, word_stem
 
 __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMention",
@@ -88,6 +94,11 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
             longer_name_before(text, start, knows) or longer_name_after(text, end, knows)
             or in_dateline(text, start, end)):
         fitting = [e for e in fitting if not e.table]
+    if any(e.table for e in fitting) and as_place(text, start, end):
+        # "In Moscow, …": a state's other name (a capital, a seat) as a place is no actor;
+        # the state's own name ("in Romania") still is
+        fitting = [e for e in fitting if not e.table or e.known.actor_type != "state"
+                   or match_key(e.known.text) == match_key(e.known.canonical)]
     if not fitting:
         return None
     chosen = fitting[0]

@@ -148,7 +148,33 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             kind = kinds.setdefault(search_key(noun), [])
             if all(k[0] != n.actor_id for k in kind):
                 kind.append((n.actor_id, n.canonical, n.actor_type))
+    for n in names:
+        short = _short_form(n)
+        if short is not None and search_key(short) not in by_key:
+            entry = _entry(n._replace(text=short, certain=False))
+            by_key[search_key(short)] = [entry._replace(
+                reason=f"probably {n.canonical} (part of its name)")]
     return ActorIndex(by_key, persons, kinds)
+
+
+# What news drops from a body's name after naming it once: "the Labour Party" ->
+# "Labour", "Keystone Valley Chemicals" -> "Keystone Valley"
+_DROPPED_ALONE = frozenset("party movement front bloc".split())
+
+
+def _short_form(n: KnownName) -> str | None:
+    """A body's name without its last word, when that leaves a name: capitalised words
+    only, two at least, or one before "Party"-like words. Latin script only (Ukrainian
+    and Russian put the noun first and inflect)."""
+    words = n.text.split()
+    if n.actor_type not in _BODIES or len(words) < 2 or not n.text.isascii():
+        return None
+    head = words[:-1]
+    if head[0] in ("The", "the") or not all(w[:1].isupper() and w.isalpha() for w in head):
+        return None
+    if len(head) == 1 and (words[-1].casefold() not in _DROPPED_ALONE or len(head[0]) < 4):
+        return None
+    return " ".join(head)
 
 
 _BODIES = ("organization", "armed_force", "media")

@@ -13,6 +13,7 @@ is not (ß, ligatures, decomposed accents) is mapped character by character.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 
@@ -39,10 +40,33 @@ def _spaced(text: str) -> str:
     return text
 
 
+def _latin_folds() -> dict[int, str]:
+    """Accented Latin letters -> their base letter, one for one ("ö" -> "o"): news writes
+    "Engstrom" for "Engström". Cyrillic is left alone (й, ї are letters of their own)."""
+    table = {}
+    for cp in range(0xC0, 0x250):
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(cp))
+                       if not unicodedata.combining(c))
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != chr(cp):
+            table[cp] = base.lower()
+    return table
+
+
+_FOLDS = _latin_folds()
+_ACCENTED = re.compile("[" + "".join(map(chr, _FOLDS)) + "]")
+
+
+def _unaccented(text: str) -> str:
+    """text with _FOLDS applied; a regex finds the few accented letters (str.translate
+    would look up every character of a long article)."""
+    return _ACCENTED.sub(lambda m: _FOLDS[ord(m.group())], text)
+
+
 def search_key(name: str) -> str:
     """The key a name is searched by: its match key spaced like the text, single spaces,
-    a leading space ("Guinea-Bissau" -> " guinea bissau", "U.S." -> " u.s")."""
-    key = " ".join(_spaced(match_key(name)).split())
+    accents off Latin letters, a leading space ("Guinea-Bissau" -> " guinea bissau",
+    "U.S." -> " u.s", "Engström" -> " engstrom")."""
+    key = " ".join(_spaced(match_key(name)).translate(_FOLDS).split())
     return " " + key if key else ""
 
 
@@ -76,9 +100,9 @@ class SearchText:
         self.stops: list[int] | None = None
         spaced = _spaced(text)
         if _clean(spaced):
-            folded = spaced.lower() if spaced.isascii() else spaced.casefold()
+            folded = spaced.lower() if spaced.isascii() else _unaccented(spaced.casefold())
         else:
-            folded = self._fold_by_line(spaced)
+            folded = _unaccented(self._fold_by_line(spaced))
         # stage 2: runs of spaces -> one; (first copy position after a run, characters
         # dropped before it) for every run (str.find: a regex pass costs five times more)
         self.run_at: list[int] = []

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from reader_app.domain.actors import TITLE_WORDS, match_key
 
-__all__ = ["capitalised_word_before", "first_name_before", "in_dateline", "is_initial", "opens_sentence",
+__all__ = ["as_place", "capitalised_word_before", "first_name_before", "in_dateline", "is_initial",
+           "opens_sentence",
            "longer_name_after", "longer_name_before"]
 
 # Capitalised in English news for reasons other than being part of a name.
@@ -169,3 +170,40 @@ def in_dateline(text: str, start: int, end: int) -> bool:
         return True  # "КИШИНЁВ. Правительство ...": the Russian and Ukrainian style
     return rest[:1] in (",", " ") and any(d in rest for d in ("—", "–", " - ", "(Reuters)",
                                                                "(AP)", "(AFP)"))
+
+
+# Where a capital is a place, not its government. English: after "in", "at", "near" …
+# ("In Moscow, the spokeswoman said", "talks in central Tbilisi"); "pressure from
+# Washington" and "a note to Moscow" mean the government, and so do "officials in
+# Washington". Ukrainian and Russian front a locative for the government ("У Кремлі
+# заявили", "В Анкарі запевняють"): there only a locative that closes its clause is the
+# place ("провів переговори у Вашингтоні.").
+_PLACE_PREPOSITIONS = frozenset("in at near outside around across inside".split())
+_PLACE_ADJECTIVES = frozenset("central northern southern eastern western downtown greater".split())
+_GOVERNMENT_PEOPLE = frozenset("""official officials diplomat diplomats source sources authorities
+    leader leaders lawmakers policymakers politicians government envoy envoys negotiator
+    negotiators minister ministers""".split())
+_LOCATIVES = frozenset("у в во на біля около".split())
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)")
+# "the Kyiv desk", "a Moscow court": a capital before a common noun names a place
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:desk|bureau|office|court|correspondent|metro|"
+                               r"region|oblast|suburbs?|streets?|residents?|airport)\b")
+
+
+def as_place(text: str, start: int, end: int) -> bool:
+    """Does a capital at text[start:end] stand for the place rather than the government?
+    (Called for every state-table mention: a few words are split off, no regex search.)"""
+    if _PLACE_NOUN_AFTER.match(text, end):
+        return True
+    if not start or not text[start - 1].isspace():
+        return False
+    words = [w.casefold() for w in text[max(0, start - 40):start].split()[-3:]]
+    if not words:
+        return False
+    if words[-1] in _LOCATIVES:
+        return bool(_CLAUSE_ENDS.match(text, end))
+    if len(words) > 1 and words[-1] in _PLACE_ADJECTIVES:
+        words.pop()
+    if words[-1] not in _PLACE_PREPOSITIONS:
+        return False
+    return len(words) < 2 or words[-2].strip(",;:") not in _GOVERNMENT_PEOPLE
