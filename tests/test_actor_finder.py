@@ -373,7 +373,7 @@ def test_a_body_named_by_part_of_its_name_and_an_unaccented_spelling():
     names = [org("Keystone Valley Chemicals", 1), org("Labour Party", 2),
              person("Lars Engström", 3)]
     text = "Keystone Valley denied it; Labour agreed. Engstrom said nothing. The Keystone board met."
-    got = {q: m for q, m in found(text, names, table=False)}
+    got = dict(found(text, names, table=False))
     assert got["Keystone Valley"].actor_id == 1 and not got["Keystone Valley"].certain
     assert got["Labour"].actor_id == 2 and "part of its name" in got["Labour"].reason
     assert got["Engstrom"].actor_id == 3

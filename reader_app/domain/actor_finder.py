@@ -34,8 +34,8 @@ from reader_app.domain.actor_mentions import (
     KnownName,
 )
 from reader_app.domain.actor_surnames import SurnameContext, surname_mention
-from reader_app.domain.mention_text import SearchText
 from reader_app.domain.actors import match_key
+from reader_app.domain.mention_text import SearchText
 from reader_app.domain.name_context import (
     as_place,
     in_dateline,
