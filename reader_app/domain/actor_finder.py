@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import ahocorasick
 
@@ -34,7 +35,6 @@ from reader_app.domain.actor_mentions import (
     KnownName,
 )
 from reader_app.domain.actor_surnames import SurnameContext, surname_mention
-from reader_app.domain.actors import match_key
 from reader_app.domain.mention_text import SearchText
 from reader_app.domain.name_context import (
     as_place,
@@ -84,21 +84,34 @@ def _word_ends(text: str, start: int, end: int) -> int | None:
     return end
 
 
+def _table_context(text: str, start: int, end: int, knows: Callable[[str], bool],
+                   memo: dict[tuple[int, int], tuple[bool, bool]]) -> tuple[bool, bool]:
+    """(inside a longer name or a dateline, used as a place) for a state-table name at
+    text[start:end]: the text alone decides, so it is worked out once per text (memo)."""
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[start, end] = (
+            longer_name_before(text, start, knows) or longer_name_after(text, end, knows)
+            or in_dateline(text, start, end), as_place(text, start, end))
+    return found
+
+
 def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
-                  context: SurnameContext, knows: Callable[[str], bool]) -> ActorMention | None:
+                  context: SurnameContext, knows: Callable[[str], bool],
+                  memo: dict[tuple[int, int], tuple[bool, bool]]) -> ActorMention | None:
     if len(entries) == 1:  # the usual case, without a list
         fitting = entries if _case_fits(entries[0].case, text, start, end) else []
     else:
         fitting = [e for e in entries if _case_fits(e.case, text, start, end)]
-    if any(e.table for e in fitting) and (
-            longer_name_before(text, start, knows) or longer_name_after(text, end, knows)
-            or in_dateline(text, start, end)):
+    inside, place = (_table_context(text, start, end, knows, memo)
+                     if any(e.table for e in fitting) else (False, False))
+    if inside:
         fitting = [e for e in fitting if not e.table]
-    if any(e.table for e in fitting) and as_place(text, start, end):
+    if place and any(e.table for e in fitting):
         # "In Moscow, …": a state's other name (a capital, a seat) as a place is no actor;
         # the state's own name ("in Romania") still is
         fitting = [e for e in fitting if not e.table or e.known.actor_type != "state"
-                   or match_key(e.known.text) == match_key(e.known.canonical)]
+                   or e.reason.startswith("name of")]  # the state's own name (_entry)
     if not fitting:
         return None
     chosen = fitting[0]
@@ -133,6 +146,7 @@ class _Scan:
         self.copy = SearchText(text)
         self.automaton = automaton
         self.stems = stems
+        self.memo: dict[tuple[int, int], tuple[bool, bool]] = {}  # see _table_context
 
     def matches(self, start: int = 0, end: int | None = None, longest: bool = True
                 ) -> list[tuple[int, int, str, int]]:
@@ -196,6 +210,15 @@ class _Scan:
         return inside
 
 
+@lru_cache(maxsize=2)
+def _scanned(text: str, index: ActorIndex) -> tuple[_Scan, tuple[tuple[int, int, str, int], ...]]:
+    """The automaton's matches in a text, kept for the next call: suggesting runs after
+    every tag over the same text, and only what the tags settle changes. (A str caches
+    its hash, and the index is keyed by identity: the key costs nothing.)"""
+    scan = _Scan(text, index.automaton, index.stems)
+    return scan, tuple(scan.matches())
+
+
 def find_actors(text: str, index: ActorIndex,
                 tagged: Sequence[tuple[int, int, int]] = ()) -> list[ActorMention]:
     """Every mention of a known actor, a known person's surname, a state and an acronym
@@ -205,12 +228,11 @@ def find_actors(text: str, index: ActorIndex,
     mentions: list[ActorMention] = []
     if index.automaton is None:
         return acronym_mentions(text, mentions)
-    scan = _Scan(text, index.automaton, index.stems)
+    scan, found = _scanned(text, index)
     names, persons, contextual = index.names, index.persons, index.contextual
     kinds: list[tuple[int, int, str]] = []  # "the party": after the names and acronyms
     taken = 0  # end of the last mention: matches never overlap
-    todo = scan.matches()
-    todo.reverse()  # a stack: the next match last
+    todo = list(reversed(found))  # a stack: the next match last
     while todo:
         start, end, key, last = todo.pop()
         if start < taken:
@@ -226,7 +248,8 @@ def find_actors(text: str, index: ActorIndex,
                     mention = ActorMention(start, end, n.actor_id, n.canonical, n.actor_type,
                                            e.reason, True)
                 else:
-                    mention = _name_mention(text, entries, start, end, context, index.knows)
+                    mention = _name_mention(text, entries, start, end, context, index.knows,
+                                            scan.memo)
             if mention is None and key in persons:
                 mention = surname_mention(text, persons[key], key, start, end, context,
                                           index.knows, index.person_by_id)

@@ -10,13 +10,21 @@ library. Each write returns what its inverse takes and a ChangeSet, like tagging
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
 
-from reader_app.domain.actor_finder import ActorIndex, KnownName, build_actor_index, find_actors
+from reader_app.domain.actor_finder import (
+    ActorIndex,
+    ActorMention,
+    KnownName,
+    build_actor_index,
+    find_actors,
+)
 from reader_app.domain.actors import match_key
-from reader_app.domain.date_finder import find_dates
+from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Article, ArticleId
 from reader_app.domain.speech import find_claims
 from reader_app.domain.suggestions import Suggestion, by_position, free_of
@@ -34,23 +42,34 @@ from reader_app.storage.rejections import (
     remove_rejection,
     restore_rejection,
 )
+from reader_app.storage.state_names import state_rows
 from reader_app.storage.suggestion_inputs import known_name_rows, tag_spans
 from reader_app.storage.transaction import write
 
 SUGGESTED_KINDS = ("actor", "date", "claim")
 
-# one matcher, for the names it was built from (a window works on one library at a time)
-_index_cache: dict[tuple[KnownName, ...], ActorIndex] = {}
+@dataclass(frozen=True)
+class LibraryNames:
+    """What the library knows by name, worked out once per set of names: suggesting runs
+    after every tag, and the names rarely change between two tags."""
+
+    names: tuple[KnownName, ...]
+    index: ActorIndex
+    speakers: dict[str, int]  # match key of a name or alias -> actor id (claimants)
+    canonical: dict[int, tuple[str, str]]  # actor id -> (canonical name, type)
+    persons: frozenset[int]  # ids of person actors ("he said")
 
 
-def known_names(db: Database) -> list[KnownName]:
-    """Every actor name and alias in the library, then the state table's names for
-    states the library does not know by that name yet."""
+_names_cache: dict[object, LibraryNames] = {}  # one entry: a window works on one library
+
+
+def _merged(rows: Sequence[tuple[int, str, str, str, str]],
+            table: Sequence[KnownName]) -> list[KnownName]:
     names = [KnownName(text, actor_id, canonical, kind, source)
-             for actor_id, text, kind, canonical, source in known_name_rows(db)]
+             for actor_id, text, kind, canonical, source in rows]
     keys = {match_key(n.text) for n in names}
     by_canonical = {match_key(n.canonical): n for n in names if n.source == "name"}
-    for entry in state_table(db):
+    for entry in table:
         if match_key(entry.text) in keys:
             continue  # the library's own actor answers to this name
         actor = by_canonical.get(match_key(entry.canonical))
@@ -59,16 +78,45 @@ def known_names(db: Database) -> list[KnownName]:
     return names
 
 
-def actor_index(names: Sequence[KnownName]) -> ActorIndex:
-    """The matcher over known names, rebuilt only when the names change (building it for
-    3,000 actors costs more than a pass over a long article)."""
-    fingerprint = tuple(names)
-    index = _index_cache.get(fingerprint)
-    if index is None:
-        index = build_actor_index(names)
-        _index_cache.clear()
-        _index_cache[fingerprint] = index
-    return index
+def library_names(db: Database) -> LibraryNames:
+    """Every actor name and alias in the library, then the state table's names for
+    states the library does not know by that name yet; with the matcher over them."""
+    rows = tuple(known_name_rows(db))
+    own = tuple(state_rows(db))
+    key = (rows, own)
+    found = _names_cache.get(key)
+    if found is None:
+        names = tuple(_merged(rows, state_table(db)))
+        ids = [n for n in names if n.actor_id is not None]
+        found = LibraryNames(
+            names, build_actor_index(names),
+            {match_key(n.text): n.actor_id for n in reversed(ids) if n.actor_id is not None},
+            {n.actor_id: (n.canonical, n.actor_type) for n in ids if n.actor_id is not None},
+            frozenset(n.actor_id for n in ids if n.actor_type == "person"
+                      and n.actor_id is not None))
+        _names_cache.clear()
+        _names_cache[key] = found
+    return found
+
+
+def known_names(db: Database) -> list[KnownName]:
+    return list(library_names(db).names)
+
+
+@lru_cache(maxsize=4)
+def _actors(text: str, index: ActorIndex,
+            tagged: tuple[tuple[int, int, int], ...]) -> list[ActorMention]:
+    """Actor mentions depend on the text, the names and the article's actor tags: a
+    date or claim tag leaves them as they were."""
+    return find_actors(text, index, tagged)
+
+
+@lru_cache(maxsize=8)
+def _dates(article_id: int, sha256: str, text: str, published: str | None,
+           language: str | None) -> tuple[DateMention, ...]:
+    """An article's dates depend on its text and dateline alone, not on its tags: found
+    once, not after every tag (a str caches its own hash: the key costs nothing)."""
+    return tuple(find_dates(text, published, language))
 
 
 def suggest(db: Database, article_id: int,
@@ -93,9 +141,9 @@ def suggest(db: Database, article_id: int,
             rejected[r.kind].add((r.start, r.end))
     groups: list[list[Suggestion]] = []
     actors: list[Suggestion] = []
-    names = known_names(db) if wanted & {"actor", "claim"} else []
-    if wanted & {"actor", "claim"}:
-        mentions = free_of(find_actors(text, actor_index(names), tagged_actors),
+    known = library_names(db) if wanted & {"actor", "claim"} else None
+    if known is not None:
+        mentions = free_of(_actors(text, known.index, tuple(tagged_actors)),
                            taken["actor"], rejected["actor"])
         actors = [Suggestion("actor", m.start, m.end, text[m.start:m.end], m.reason,
                              m.actor_id, m.canonical, m.actor_type, m.certain)
@@ -103,39 +151,42 @@ def suggest(db: Database, article_id: int,
     if "actor" in wanted:
         groups.append(actors)
     if "date" in wanted:
-        dates = free_of(find_dates(text, article.published, article.language),
+        dates = free_of(_dates(article.id, article.sha256, text, article.published,
+                               article.language),
                         taken["date"], rejected["date"])
         groups.append([Suggestion("date", m.start, m.end, text[m.start:m.end], m.explanation,
                                   value=m.value, granularity=m.granularity,
                                   date_method=m.method) for m in dates])
-    if "claim" in wanted:
-        groups.append(_claims(db, text, tagged_actors, actors, names, taken["claim"],
+    if "claim" in wanted and known is not None:
+        groups.append(_claims(text, tagged_actors, actors, known, taken["claim"],
                               rejected["claim"]))
     return by_position(groups)
 
 
-def _claims(db: Database, text: str, tagged: Sequence[tuple[int, int, int]],
-            actors: Sequence[Suggestion], known_names: Sequence[KnownName],
-            taken: Sequence[tuple[int, int]], rejected: set[tuple[int, int]]) -> list[Suggestion]:
+def _claims(text: str, tagged: Sequence[tuple[int, int, int]], actors: Sequence[Suggestion],
+            known: LibraryNames, taken: Sequence[tuple[int, int]],
+            rejected: set[tuple[int, int]]) -> list[Suggestion]:
     # suggested actors speak too: a new one (no id yet) gets a stand-in id below zero
     names: dict[int, tuple[str | None, str | None]] = {}
     spans = list(tagged)
-    for n, s in enumerate(actors, start=1):
-        stand_in = s.actor_id if s.actor_id is not None else -n
-        names[stand_in] = (s.actor_name or s.quote, s.actor_type)
+    persons = set(known.persons)  # "he said" speaks for the last person named before it
+    for s in actors:
+        # by position, so the stand-ins of a paragraph stay the same when a tag elsewhere
+        # takes a suggestion away (find_claims reads again only paragraphs that changed)
+        stand_in = s.actor_id if s.actor_id is not None else -1 - s.start
+        if stand_in < 0:
+            names[stand_in] = (s.actor_name or s.quote, s.actor_type)
+            if s.actor_type == "person":
+                persons.add(stand_in)
         spans.append((s.start, s.end, stand_in))
     spans.sort()
-    known = {match_key(n.text): n.actor_id for n in known_names if n.actor_id is not None}
-    # "he said" speaks for the last person named before it
-    persons = {n.actor_id for n in known_names if n.actor_id is not None and n.actor_type == "person"}
-    persons.update(i for i, (_, kind) in names.items() if kind == "person")
     out = []
-    for m in free_of(find_claims(text, spans, known, persons), taken, rejected):
+    for m in free_of(find_claims(text, spans, known.speakers, persons), taken, rejected):
         claimant = m.claimant_id
         name: str | None = None
         kind: str | None = None
         if claimant is not None:
-            name, kind = names.get(claimant) or (_actor_name(db, claimant), None)
+            name, kind = names.get(claimant) or known.canonical.get(claimant) or (None, None)
             if claimant < 0:
                 claimant = None  # a suggested actor new to the library: made on accept
         out.append(Suggestion("claim", m.start, m.end, text[m.start:m.end], m.reason,
@@ -263,5 +314,6 @@ def rereject(db: Database, rejection: Rejection) -> tuple[Rejection, ChangeSet]:
     return rejection, _stale(rejection.article_id)
 
 
-__all__ = ["SUGGESTED_KINDS", "accept", "accept_all", "actor_index", "known_names", "reject",
+__all__ = ["SUGGESTED_KINDS", "LibraryNames", "accept", "accept_all", "known_names",
+           "library_names", "reject",
            "rereject", "retag_all", "suggest", "unreject", "untag_all"]
