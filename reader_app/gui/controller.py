@@ -90,6 +90,9 @@ SUGGEST_DELAY_MS = 60  # changes in quick succession (typing, an accept-all) ask
 # the first computation loads the finders and the date rules (~0.3 s of imports holding
 # the GIL): after the window's first paint, not racing it
 FIRST_SUGGEST_DELAY_MS = 500
+# a newly opened article is laid out and painted first: the worker's Python holds the GIL
+# for stretches, and racing the layout of a long article slowed its opening by half
+OPEN_SUGGEST_DELAY_MS = 250
 
 
 class SuggestionWorker(QObject):
@@ -209,7 +212,7 @@ class LibraryController(QObject):
         self.current_spans, self.current_damaged = list_spans(self.db, article.id)  # once
         self._set_suggestions([])
         self.article_opened.emit(article)
-        self.refresh_suggestions()
+        self.refresh_suggestions(OPEN_SUGGEST_DELAY_MS)
         return article
 
     def close_article(self) -> None:
@@ -261,12 +264,14 @@ class LibraryController(QObject):
 
     # -- suggestions ----------------------------------------------------------------
 
-    def refresh_suggestions(self) -> None:
+    def refresh_suggestions(self, delay_ms: int | None = None) -> None:
         """Compute the current article's suggestions again (soon, off this thread)."""
         if self.current_article is None or self._db is None:
             return
         self._suggest_generation += 1
         self.suggestions_pending = True
+        if delay_ms is not None:
+            self._suggest_timer.setInterval(max(delay_ms, self._suggest_timer.interval()))
         self._suggest_timer.start()
 
     def _suggestions_after(self, changes: ChangeSet) -> None:
