@@ -10,24 +10,13 @@ import time
 
 from hypothesis import given
 from hypothesis import strategies as st
+from test_claims import spans_of as tags  # (start, end, actor id) of (word, actor id)
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.speech import find_claims
 
 OKAFOR, UNION, MINISTRY, MARLOW, BRENNER, KYIV, MOSCOW = 1, 2, 3, 4, 5, 6, 7
 ZELENSKY, PESKOV, ZAKHAROVA, KLYMENKO, SOUSA = 11, 12, 13, 14, 15
-
-
-def tags(text: str, *tagged: tuple[str, int]) -> list[tuple[int, int, int]]:
-    """(start, end, actor id) of each (word, actor id); "word#2" tags the second one."""
-    out = []
-    for word, actor_id in tagged:
-        word, _, nth = word.partition("#")
-        start = -1
-        for _ in range(int(nth or 1)):
-            start = text.index(word, start + 1)
-        out.append((start, start + len(word), actor_id))
-    return out
 
 
 def claims(text: str, *tagged: tuple[str, int], known=None, persons=()):

@@ -13,8 +13,8 @@ from reader_app.domain.models import Article
 from reader_app.domain.quotes import quoted
 from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.commands.host import CommandHost
-from reader_app.gui.commands.tags import ServiceCommand
-from reader_app.services import suggesting, tagging
+from reader_app.gui.commands.tags import AddAnnotationCommand, ServiceCommand
+from reader_app.services import suggesting
 from reader_app.services.analysis import NewTag
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.rejections import Rejection
@@ -24,26 +24,18 @@ def plural(kind: str, n: int) -> str:
     return f"{n} suggested {kind}{'' if n == 1 else 's'}"
 
 
-class AcceptSuggestionCommand(ServiceCommand):
+class AcceptSuggestionCommand(AddAnnotationCommand):
+    """An ordinary tag command whose first do stores what the suggestion said."""
+
     def __init__(self, host: CommandHost, article: Article, suggestion: Suggestion) -> None:
-        super().__init__(host, article.id, f"Accept {suggestion.kind} {quoted(suggestion.quote)}")
-        self.article = article
+        super().__init__(host, article, suggestion.kind, suggestion.start, suggestion.end,
+                         suggestion.quote)
+        self.setText(f"Accept {suggestion.kind} {quoted(suggestion.quote)}")
         self.suggestion = suggestion
-        self.tag: NewTag | None = None
 
-    def _redo(self) -> ChangeSet:
-        db = self.host.db
-        if self.tag is None:
-            self.tag, changes = suggesting.accept(db, self.article, self.suggestion,
-                                                  analyst=self.host.analyst)
-        else:
-            self.tag, changes = tagging.retag(db, self.tag)  # same ids and uuids
-        return changes
-
-    def _undo(self) -> ChangeSet:
-        assert self.tag is not None
-        self.tag, changes = tagging.untag(self.host.db, self.tag)
-        return changes
+    def _make(self) -> tuple[NewTag, ChangeSet]:
+        return suggesting.accept(self.host.db, self.article, self.suggestion,
+                                 analyst=self.host.analyst)
 
 
 class AcceptAllCommand(ServiceCommand):

@@ -92,14 +92,16 @@ class AddAnnotationCommand(ServiceCommand):
     def annotation(self) -> Annotation | None:
         return self.tag.annotation if self.tag else None
 
+    def _make(self) -> tuple[NewTag, ChangeSet]:
+        """The first do: the tag (the invariant text[start:end] == quote is checked there)."""
+        return tagging.tag(self.host.db, self.article, self.kind, self.start, self.end,
+                           analyst=self.host.analyst, expected_quote=self.quote)
+
     def _redo(self) -> ChangeSet:
-        db = self.host.db
-        if self.tag is None:  # the invariant text[start:end] == quote is checked there
-            self.tag, changes = tagging.tag(db, self.article, self.kind, self.start, self.end,
-                                            analyst=self.host.analyst,
-                                            expected_quote=self.quote)
+        if self.tag is None:
+            self.tag, changes = self._make()
         else:
-            self.tag, changes = tagging.retag(db, self.tag)  # same ids and uuids
+            self.tag, changes = tagging.retag(self.host.db, self.tag)  # same ids and uuids
         return changes
 
     def _undo(self) -> ChangeSet:
