@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
+from itertools import islice
 from typing import NamedTuple
 
 from reader_app.domain.actors import match_key
@@ -91,8 +92,11 @@ def _quoted(text: str, start: int, end: int) -> str:
     return "“" + " ".join(text[start:end].split()) + "”"
 
 
-def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text, lo, hi)]
+def _words(text: str, lo: int, hi: int, limit: int | None = None) -> list[tuple[int, int]]:
+    """The words in text[lo:hi], the first `limit` of them when given: a hostile text can
+    be one sentence of a megabyte, and a speaker is read from a few words only."""
+    found = _WORD.finditer(text, lo, hi)
+    return [m.span() for m in (islice(found, limit) if limit is not None else found)]
 
 
 # Cyrillic names are inflected where speech is reported: "за словами Зеленського", "по словам
@@ -202,7 +206,8 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
         lo += 1
     while hi > lo and text[hi - 1] in " \t\u00a0,":
         hi -= 1
-    words = _words(text, lo, hi)
+    # MAX_WORDS + 2 words decide it: more before a preposition is no speaker (below)
+    words = _words(text, lo, hi, MAX_WORDS + 2)
     if not words:
         return None
     first = text[words[0][0]:words[0][1]].lower()
@@ -367,7 +372,7 @@ def _appositive(text: str, lo: int, comma_end: int, verb: int,
 
 def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
                        actors: Actors) -> Speaker | None:
-    inner = _words(text, inner_start, comma_end)
+    inner = _words(text, inner_start, comma_end, 21)
     if not inner or len(inner) > 20:
         return None
     # "The EU's foreign policy chief, Kaja Kallas, told": the name is the appositive
@@ -382,7 +387,7 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     sp = actors.ending_at(head_end)
     if sp is not None and sp[0] >= lo:
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
-    head = _words(text, lo, head_end)
+    head = _words(text, max(lo, head_end - WINDOW), head_end)
     if not head:
         return None
     last = text[head[-1][0]:head[-1][1]]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from itertools import islice
 from typing import NamedTuple
 
 from reader_app.domain import speakers
@@ -82,8 +83,23 @@ SCARE = 2  # a quotation of this many words or fewer needs an attribution to be 
 SHORT = 1  # a reported clause needs more words than this ("said so", "denied it")
 
 
+COUNT_CAP = 50  # word counts are only compared with small numbers: stop counting there
+
+
+_TAIL = 200  # characters of a sentence before a verb that its checks read
+_LONG = 2000  # no clause of news runs longer without a comma: look no further back
+
+
+def _end_of_lead(text: str, lo: int, hi: int) -> int:
+    """hi moved back over white space, not before lo (text[lo:hi].rstrip() without the copy)."""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
 def _count(text: str, lo: int, hi: int) -> int:
-    return len(_WORD.findall(text, lo, hi))
+    """Words in text[lo:hi], up to COUNT_CAP (a hostile sentence can be a megabyte)."""
+    return sum(1 for _ in islice(_WORD.finditer(text, lo, hi), COUNT_CAP))
 
 
 def _trim(text: str, lo: int, hi: int, *, period: bool) -> tuple[int, int]:
@@ -162,8 +178,9 @@ def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
     if verb is not None and verb.group().lower() in SPEECH and \
             not _NO_GAP.search(text, p, verb.start()):
         if p == verb.start():
-            stop = _CLAUSE_END.search(text, verb.end(), s_end)
-            found = speakers.phrase(text, verb.end(), stop.start() if stop else s_end, actors)
+            reach = min(s_end, verb.end() + _TAIL)  # the speaker's name: a few words
+            stop = _CLAUSE_END.search(text, verb.end(), reach)
+            found = speakers.phrase(text, verb.end(), stop.start() if stop else reach, actors)
         else:
             found = speakers.before(text, p, verb.start(), actors)
         if found is not None:
@@ -224,12 +241,13 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
     word = verb.group().lower()
     stance = word not in SPEECH
     at = verb.start() if after or found.at < 0 else found.at
-    lead = _LEAD_DETERMINER.sub("", text[s0:at]).rstrip().rstrip("”»“\"’")
+    # only its end is asked about: the tail, not a sentence that may be a megabyte long
+    lead = _LEAD_DETERMINER.sub("", text[max(s0, at - _TAIL):at]).rstrip().rstrip("”»“\"’")
     # "The port will reopen, Okafor said." / "…, said Okafor."
     trailing = lead.endswith((",", "—", "–")) and _count(text, s0, at) >= 3
     p = verb.end()
     if after:
-        stop = _CLAUSE_END.search(text, p, s1)
+        stop = _CLAUSE_END.search(text, p, min(s1, p + _TAIL))  # past the speaker's name
         p = stop.start() if stop else s1
     rest = _THAT.match(text, p, s1)
     if rest is not None and par.first_verb(p, rest.end()) is not None:
@@ -300,17 +318,19 @@ def _according(text: str, par: _Paragraph, m: Hit, actors: Actors,
         hi = m.end()
         found: Speaker | None = speakers.pronoun(text, inside.start(), inside.end(), actors)
     else:
-        stop = _CLAUSE_END.search(text, m.end(), s1)
-        hi = stop.start() if stop else s1
+        reach = min(s1, m.end() + _TAIL)  # a speaker's name is short; a sentence may not be
+        stop = _CLAUSE_END.search(text, m.end(), reach)
+        hi = stop.start() if stop else reach
         found = speakers.phrase(text, m.end(), hi, actors)
     if found is None:
         return None
-    lead = text[s0:m.start()].rstrip()
-    clause = max(text.rfind(",", s0, m.start()), s0)
+    lead_end = _end_of_lead(text, s0, m.start())
+    lead = text[max(s0, lead_end - _TAIL):lead_end]  # its end is what is asked about
+    clause = max(text.rfind(",", max(s0, m.start() - _LONG), m.start()), s0)
     if par.verbs_in(clause, m.start()):
         return None  # "…, передає Укрінформ з посиланням на ОВА": the verb attributes it
     if lead.endswith((",", "—", "–")) and _count(text, s0, m.start()) >= 3:
-        lo, end = _trim(text, s0, s0 + len(lead), period=False)  # "…, according to X."
+        lo, end = _trim(text, s0, lead_end, period=False)  # "…, according to X."
     elif not lead or text[hi:hi + 1] == ",":
         lo, end = _trim(text, hi, s1, period=True)  # "According to X, …", "При этом, по его…"
     else:
