@@ -20,6 +20,9 @@ PATTERNS = {
     "Russian speech": "по словам сказал, что ",
     "quotation marks": "“a ",
     "brackets": "(NRP) ",
+    "acronyms defined again and again": "National Reform Party (NRP) ",
+    "state names": "Washington ",
+    "one surname": "Marchuk ",
     "no spaces": "x",
 }
 

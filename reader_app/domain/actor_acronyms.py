@@ -9,6 +9,7 @@ in the brackets and wherever it stands later in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from reader_app.domain.actor_mentions import ActorMention
 from reader_app.domain.actors import guess_actor_type, match_key
@@ -92,31 +93,59 @@ def _later_uses(text: str, acronym: str, after: int) -> list[int]:
     return starts
 
 
+class _Placed:
+    """Mentions that never overlap, by start, with the overlap test in log time: a
+    hostile text can define an acronym thousands of times."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.by_start = {m.start: m for m in mentions}
+        self.starts = sorted(self.by_start)
+
+    def get(self, start: int) -> ActorMention | None:
+        return self.by_start.get(start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # mentions starting before end
+        return bool(i) and self.by_start[self.starts[i - 1]].end > start
+
+    def drop_inside(self, start: int, end: int) -> None:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        gone = [k for k in self.starts[lo:hi] if self.by_start[k].end <= end]
+        for k in gone:
+            del self.by_start[k]
+            self.starts.remove(k)
+
+    def put(self, m: ActorMention) -> None:
+        if m.start not in self.by_start:
+            insort(self.starts, m.start)
+        self.by_start[m.start] = m
+
+
 def acronym_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """The mentions with each defined acronym's uses added (they replace a match of the
-    same span: the text's own definition beats the library's reading), in text order."""
+    same span: the text's own definition beats the library's reading), in text order.
+    A use takes the acronym's definition nearest before it."""
     definitions = defined_acronyms(text, mentions)
     if not definitions:
         return mentions
-    by_start = {m.start: m for m in mentions}
+    placed = _Placed(mentions)
+    by_acronym: dict[str, list[tuple[int, ActorMention]]] = {}
     for _bracket, start, end, named in definitions:
         acronym = text[start:end]
-        if by_start.get(named.start) != named:
-            for inside in [k for k, m in by_start.items()
-                           if named.start <= m.start and m.end <= named.end]:
-                del by_start[inside]  # a state's name at the end of the expansion
-            if not _overlaps(by_start, named.start, named.end):
-                by_start[named.start] = named
-        reason = ("" if named.certain else "probably ") + (
-            f"acronym of {named.canonical}, defined in the text")
-        for at in _later_uses(text, acronym, start):
+        if placed.get(named.start) != named:
+            placed.drop_inside(named.start, named.end)  # a state's name at the expansion's end
+            if not placed.overlaps(named.start, named.end):
+                placed.put(named)
+        by_acronym.setdefault(acronym, []).append((start, named))
+    for acronym, defined in by_acronym.items():
+        starts = [d[0] for d in defined]
+        for at in _later_uses(text, acronym, starts[0]):
+            named = defined[bisect_left(starts, at + 1) - 1][1]  # the last defined before it
+            reason = ("" if named.certain else "probably ") + (
+                f"acronym of {named.canonical}, defined in the text")
             use = ActorMention(at, at + len(acronym), named.actor_id, named.canonical,
                                named.actor_type, reason, named.certain)
-            old = by_start.get(at)
-            if (old is not None and old.end == use.end) or not _overlaps(by_start, at, use.end):
-                by_start[at] = use
-    return sorted(by_start.values())
-
-
-def _overlaps(by_start: dict[int, ActorMention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in by_start.values())
+            old = placed.get(at)
+            if (old is not None and old.end == use.end) or not placed.overlaps(at, use.end):
+                placed.put(use)
+    return sorted(placed.by_start.values())
