@@ -23,6 +23,8 @@ from reader_app.domain.actor_acronyms import acronym_mentions
 from reader_app.domain.actor_index import (
     ANY_CASE,
     CAPITALS,
+    NOT_COMPANY_WORDS,
+    PARTY_WORDS,
     ActorIndex,
     IndexedName,
     build_actor_index,
@@ -64,6 +66,53 @@ def _kind_mention(text: str, kinds: list[tuple[int, str, str]], start: int, end:
     actor_id, canonical, kind = next(k for k in kinds if k[0] == chosen)
     return ActorMention(start, end, actor_id, canonical, kind,
                         f"probably {canonical}: “{text[start:end]}” after it", False)
+
+
+def _determined(text: str, start: int) -> bool:
+    """An English noun right after "the" or "its" (not "his party": a person's); a
+    Ukrainian or Russian lower-case noun without an adjective before it ("логістичної
+    компанії" is some other company), a demonstrative aside."""
+    if not text[start].islower():
+        return False
+    words = text[max(0, start - 24):start].split()
+    if not text[start - 1:start].isspace() or not words:
+        return is_cyrillic(text[start]) and not words
+    word = words[-1].strip("\"“”«»‘'(—–-").casefold()
+    if not is_cyrillic(text[start]):
+        return word in ("the", "its")
+    return not (is_cyrillic(word) and word.endswith(_ADJECTIVE_ENDINGS)
+                and word not in _DEMONSTRATIVES)
+
+
+_ADJECTIVE_ENDINGS = ("ий", "ій", "ый", "ой", "ого", "ому", "ої", "ою", "ій", "ая", "яя",
+                      "ую", "юю", "ее", "ые", "их", "ых", "ими", "ыми")
+_DEMONSTRATIVES = frozenset("""ця цієї цю цією цій цей цього цьому ця та тієї ту тією той
+    эта этой эту этого этому тот та той ту того тому""".split())
+
+
+def _fits(kind: str, body: tuple[str, str] | None) -> bool:
+    if body is None or body[1] != "organization":
+        return False
+    words = [w.strip("«»\"“”()").casefold() for w in body[0].split()]
+    if kind == "party":
+        return any(w.startswith(PARTY_WORDS) for w in words)
+    return not any(w.startswith(NOT_COMPANY_WORDS) for w in words)
+
+
+def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: int,
+                     context: SurnameContext) -> ActorMention | None:
+    """"the company", "партію": the one body of that kind (a party by its name; a company:
+    an organization whose name says it is nothing else) named or tagged before in this
+    text; none or several: no guess. Only "probably"."""
+    if not _determined(text, start):
+        return None
+    fitting = [a for a in context.seen_before(start) if _fits(kind, index.bodies.get(a))]
+    if len(fitting) != 1:
+        return None
+    canonical, actor_type = index.bodies[fitting[0]]
+    return ActorMention(start, end, fitting[0], canonical, actor_type,
+                        f"probably {canonical}: “{text[start:end]}”, the one {kind} named"
+                        " before", False)
 
 
 def _case_fits(rule: int, text: str, start: int, end: int) -> bool:
@@ -253,7 +302,7 @@ def find_actors(text: str, index: ActorIndex,
             if mention is None and key in persons:
                 mention = surname_mention(text, persons[key], key, start, end, context,
                                           index.knows, index.person_by_id)
-            if mention is None and key in index.kinds:
+            if mention is None and (key in index.kinds or key in index.generic):
                 kinds.append((start, end, key))  # resolved once every name is known
                 continue
         if mention is None or mention.start < taken:
@@ -282,7 +331,11 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
         i = bisect_right(starts, start)
         if i and mentions[i - 1].end > start:
             continue  # inside a name
-        mention = _kind_mention(text, index.kinds[key], start, end, context)
+        mention = None
+        if key in index.kinds:
+            mention = _kind_mention(text, index.kinds[key], start, end, context)
+        if mention is None and key in index.generic:
+            mention = _generic_mention(text, index, index.generic[key], start, end, context)
         if mention is not None:
             added.append(mention)
     return sorted(mentions + added) if added else mentions

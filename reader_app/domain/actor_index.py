@@ -63,7 +63,13 @@ class ActorIndex:
         self.kinds = kinds or {}  # "the party": key of the noun -> (id, canonical, type)
         self.automaton: ahocorasick.Automaton | None = None
         self.stems = _stems(names.keys() | persons.keys() | self.kinds.keys())
-        keys = names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
+        # "the company", "партію": generic nouns, which body they may stand for
+        self.generic = GENERIC_NOUNS if names else {}
+        self.bodies = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
+                       for es in names.values() for e in es
+                       if e.known.actor_id is not None and e.known.actor_type in _BODIES}
+        keys = (names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
+                | self.generic.keys())
         self.knows = partial(_knows, names, self.stems)
         # actors whose mentions settle later ones: people (by surname) and actors that
         # share a name with another actor; other mentions need not be remembered
@@ -178,6 +184,29 @@ def _short_form(n: KnownName) -> str | None:
 
 
 _BODIES = ("organization", "armed_force", "media")
+
+# Generic nouns news uses for a body named before, in their cases (explicit forms: the
+# stems of "компанія" and "партія" do not take their endings) -> the kind of body.
+GENERIC_NOUNS: dict[str, str] = {
+    **{search_key(w): "company" for w in """company firm компанія компанії компанію
+        компанією компаніях компания компании компанию компанией""".split()},
+    **{search_key(w): "party" for w in """party партія партії партію партією партия
+        партии партию партией""".split()},
+}
+# Words of a body's name that say it is a party (or a movement, a front, a bloc), and
+# that it is something else than a company: prefixes of match keys.
+PARTY_WORDS = ("party", "movement", "front", "bloc", "парті", "парти", "фронт", "рух",
+               "блок", "движен")
+NOT_COMPANY_WORDS = PARTY_WORDS + (
+    "union", "alliance", "authority", "agency", "commission", "committee", "council",
+    "court", "ministry", "department", "parliament", "assembly", "government", "office",
+    "service", "police", "army", "forces", "bureau", "institute", "university", "school",
+    "nations", "organi", "federat", "associat", "foundat", "programme", "fund", "mission",
+    "організац", "организац", "фонд", "місі", "мисси", "об'єдн", "объедин",
+    "союз", "рад", "совет", "коміт", "комит", "мініст", "минист", "агент", "служб", "суд",
+    "парламент", "уряд", "правительств", "адміністр", "администр", "коміс", "комис",
+    "управлін", "управлен", "відомств", "ведомств", "інститут", "институт", "університет",
+    "университет")
 
 
 def _kind_noun(n: KnownName) -> str | None:

@@ -16,7 +16,12 @@ from rapidfuzz.distance import Levenshtein
 
 from reader_app.domain.actor_mentions import ActorMention, Person
 from reader_app.domain.actors import match_key
-from reader_app.domain.name_context import first_name_before, is_initial, opens_sentence
+from reader_app.domain.name_context import (
+    common_word,
+    first_name_before,
+    is_initial,
+    opens_sentence,
+)
 from reader_app.domain.word_forms import same_word
 
 __all__ = ["SurnameContext", "close_spelling", "surname_mention"]
@@ -100,6 +105,10 @@ class SurnameContext:
         i = bisect_left(starts, pos)
         return starts[i - 1] if i else None
 
+    def seen_before(self, pos: int) -> list[int]:
+        """Every actor named or tagged before pos."""
+        return [a for a, starts in self._at.items() if starts and starts[0] < pos]
+
     def nearest(self, actor_ids: Sequence[int], pos: int) -> int | None:
         """The actor among actor_ids tagged or named nearest before pos, else None."""
         best: tuple[int, int] | None = None
@@ -164,8 +173,11 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
             and opens_sentence(text, first[0])
             and not any(same_word(match_key(first[1]), f) for p in persons for f in p.first)):
         # "Комітет Литвин ...": Ukrainian and Russian capitalise a sentence's first word,
-        # so it may be a first name or not; neither a new person nor a link then
-        return None
+        # so it may be a first name or not; a common word (one the text also writes in
+        # lower case, or an institution's noun) is not, and the surname stands alone
+        if not common_word(text, first[1]):
+            return None
+        first = None
     if first is not None:
         return _with_first_name(text, persons, surname, end, *first, context)
     many = len(persons) > 1  # one Person per actor (build_actor_index)
