@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from reader_app.domain.actor_gender import cue_after, cue_before, first_name_gender
 from reader_app.domain.actor_mentions import ActorMention, Person
 from reader_app.domain.actors import match_key
 from reader_app.domain.name_context import (
@@ -105,6 +106,10 @@ class SurnameContext:
         i = bisect_left(starts, pos)
         return starts[i - 1] if i else None
 
+    def starts_before(self, actor_id: int, pos: int) -> list[int]:
+        starts = self._at.get(actor_id, [])
+        return starts[:bisect_left(starts, pos)]
+
     def seen_before(self, pos: int) -> list[int]:
         """Every actor named or tagged before pos."""
         return [a for a, starts in self._at.items() if starts and starts[0] < pos]
@@ -195,6 +200,10 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
         return None  # several people have it and none is named here: do not guess
     person = (by_id[chosen] if by_id is not None and chosen is not None else
               next(p for p in persons if p.actor_id == (chosen or persons[0].actor_id)))
+    here = [p for p in persons if context.last_before(p.actor_id, start) is not None] if (
+        many and chosen is not None) else []
+    if len(here) > 1:
+        return _among_relatives(text, here, start, end, context)
     if many:
         reason = (f"surname of {person.canonical}, named or tagged nearest before"
                   f" ({len(persons)} people in the library have it)")
@@ -203,3 +212,33 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     else:
         reason = f"surname of {person.canonical} (the only person in the library with it)"
     return ActorMention(start, end, person.actor_id, person.canonical, "person", reason, True)
+
+
+def _gender(text: str, person: Person, context: SurnameContext, pos: int) -> str | None:
+    """What the text says so far of a person's gender: a title or a kinship noun at one
+    of its mentions, else its Cyrillic first name; None when nothing, or both."""
+    said = {cue_before(text, at) for at in context.starts_before(person.actor_id, pos)}
+    said.discard(None)
+    if len(said) == 1:
+        return said.pop()
+    return first_name_gender(person.first) if not said else None
+
+
+def _among_relatives(text: str, here: list[Person], start: int, end: int,
+                     context: SurnameContext) -> ActorMention:
+    """A surname two people named in this text share (a brother and a sister): the one
+    its title, the pronoun after it or its verb's gender fits, when only one does; else
+    only probably the one named last."""
+    cue = cue_before(text, start) or cue_after(text, end)
+    if cue is not None:
+        fits = [p for p in here if _gender(text, p, context, start) in (None, cue)]
+        if len(fits) == 1:
+            p = fits[0]
+            return ActorMention(start, end, p.actor_id, p.canonical, "person",
+                                f"surname of {p.canonical}, the only one of {len(here)} people"
+                                " with it here that fits “he”/“she”, the title or the verb",
+                                True)
+    p = max(here, key=lambda q: context.last_before(q.actor_id, start) or -1)
+    return ActorMention(start, end, p.actor_id, p.canonical, "person",
+                        f"probably {p.canonical}: the one of {len(here)} people with this"
+                        " surname named last", False)

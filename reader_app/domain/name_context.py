@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from reader_app.domain.actors import TITLE_WORDS, match_key
 
-__all__ = ["as_place", "capitalised_word_before", "common_word", "first_name_before", "in_dateline", "is_initial",
-           "opens_sentence",
+__all__ = ["as_place", "capitalised_word_before", "common_word", "first_name_before",
+           "in_dateline", "is_initial", "opens_sentence",
            "longer_name_after", "longer_name_before"]
 
 # Capitalised in English news for reasons other than being part of a name.
