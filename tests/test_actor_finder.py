@@ -438,3 +438,26 @@ def test_relatives_sharing_a_surname_are_told_apart_by_gender_cues():
     text = "Олег Бойко і Марія Бойко приїхали. Бойко заявила, що залишиться."
     got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
     assert got[-1] == ("Бойко", 2, True)
+
+
+def test_a_first_name_alone_is_probably_the_one_person_here_with_it():
+    names = [person("Marta Quill", 1), person("Simon Quill", 2), person("Marta Jensen", 3)]
+    text = "Marta Quill opened the shop. \"Marta never rests,\" a neighbour said."
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
+    assert got == [("Marta Quill", 1, True), ("Marta", 1, False)]
+    # two people named here have it, or it is part of another name: no guess
+    both = "Marta Quill and Marta Jensen met. Marta left."
+    assert [q for q, _ in found(both, names, table=False)] == ["Marta Quill", "Marta Jensen"]
+    other = "Marta Quill spoke. Marta Kowalska did not."
+    assert [q for q, _ in found(other, names, table=False)] == ["Marta Quill"]
+    # a first name the text also writes as a word is not one
+    names = [person("Hope Adair", 4)]
+    text = "Hope Adair spoke. There is little hope left. Hope remains, she said."
+    assert [q for q, _ in found(text, names, table=False)] == ["Hope Adair"]
+
+
+def test_a_title_picks_the_relative_known_to_fit_it_only_probably_if_others_are_unknown():
+    names = [person("Peter Haldane", 1), person("Ruth Haldane", 2)]
+    text = "His daughter, Ruth Haldane, arrived. Peter Haldane waited. Ms Haldane spoke."
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
+    assert got[-1] == ("Haldane", 2, False)

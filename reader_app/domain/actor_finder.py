@@ -36,7 +36,11 @@ from reader_app.domain.actor_mentions import (
     ActorMention,
     KnownName,
 )
-from reader_app.domain.actor_surnames import SurnameContext, surname_mention
+from reader_app.domain.actor_surnames import (
+    SurnameContext,
+    first_name_mention,
+    surname_mention,
+)
 from reader_app.domain.mention_text import SearchText
 from reader_app.domain.name_context import (
     as_place,
@@ -302,6 +306,8 @@ def find_actors(text: str, index: ActorIndex,
             if mention is None and key in persons:
                 mention = surname_mention(text, persons[key], key, start, end, context,
                                           index.knows, index.person_by_id)
+            if mention is None and key in index.firsts:
+                mention = first_name_mention(text, index.firsts[key], start, end, context)
             if mention is None and (key in index.kinds or key in index.generic):
                 kinds.append((start, end, key))  # resolved once every name is known
                 continue

@@ -62,14 +62,23 @@ class ActorIndex:
         self.persons = persons
         self.kinds = kinds or {}  # "the party": key of the noun -> (id, canonical, type)
         self.automaton: ahocorasick.Automaton | None = None
-        self.stems = _stems(names.keys() | persons.keys() | self.kinds.keys())
+        # a known person's first name alone ("Daniel" after "Daniel Whitcombe")
+        self.firsts: dict[str, list[Person]] = {}
+        for people in persons.values():
+            for p in people:
+                if p.first and len(p.first[0]) > 2 and p.first[0].isalpha():
+                    first = self.firsts.setdefault(search_key(p.first[0]), [])
+                    if p not in first:
+                        first.append(p)
+        self.stems = _stems(names.keys() | persons.keys() | self.kinds.keys()
+                            | self.firsts.keys())
         # "the company", "партію": generic nouns, which body they may stand for
         self.generic = GENERIC_NOUNS if names else {}
         self.bodies = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
                        for es in names.values() for e in es
                        if e.known.actor_id is not None and e.known.actor_type in _BODIES}
         keys = (names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
-                | self.generic.keys())
+                | self.generic.keys() | self.firsts.keys())
         self.knows = partial(_knows, names, self.stems)
         # actors whose mentions settle later ones: people (by surname) and actors that
         # share a name with another actor; other mentions need not be remembered

@@ -21,11 +21,12 @@ from reader_app.domain.name_context import (
     common_word,
     first_name_before,
     is_initial,
+    not_first_name,
     opens_sentence,
 )
 from reader_app.domain.word_forms import same_word
 
-__all__ = ["SurnameContext", "close_spelling", "surname_mention"]
+__all__ = ["SurnameContext", "close_spelling", "first_name_mention", "surname_mention"]
 
 
 _GENDER_ENDINGS = (("", "a"), ("", "а"), ("ий", "а"), ("ій", "я"), ("ый", "ая"), ("ой", "ая"),
@@ -231,14 +232,46 @@ def _among_relatives(text: str, here: list[Person], start: int, end: int,
     only probably the one named last."""
     cue = cue_before(text, start) or cue_after(text, end)
     if cue is not None:
-        fits = [p for p in here if _gender(text, p, context, start) in (None, cue)]
+        genders = {p.actor_id: _gender(text, p, context, start) for p in here}
+        fits = [p for p in here if genders[p.actor_id] in (None, cue)]
         if len(fits) == 1:
             p = fits[0]
             return ActorMention(start, end, p.actor_id, p.canonical, "person",
                                 f"surname of {p.canonical}, the only one of {len(here)} people"
                                 " with it here that fits “he”/“she”, the title or the verb",
                                 True)
+        same = [p for p in fits if genders[p.actor_id] == cue]
+        if len(same) == 1:  # the others' gender is not known
+            p = same[0]
+            return ActorMention(start, end, p.actor_id, p.canonical, "person",
+                                f"probably {p.canonical}: of {len(here)} people with this"
+                                " surname here, the one known to fit the title or pronoun",
+                                False)
     p = max(here, key=lambda q: context.last_before(q.actor_id, start) or -1)
     return ActorMention(start, end, p.actor_id, p.canonical, "person",
                         f"probably {p.canonical}: the one of {len(here)} people with this"
                         " surname named last", False)
+
+
+def first_name_mention(text: str, persons: list[Person], start: int, end: int,
+                       context: SurnameContext) -> ActorMention | None:
+    """A first name alone ("Daniel offers anger"): probably the one person with it named
+    or tagged before in this text; not when a capitalised word before or after makes it
+    part of another name, nor a word the text also writes in lower case ("Will")."""
+    if not text[start].isupper():
+        return None
+    here = [p for p in persons if context.last_before(p.actor_id, start) is not None]
+    if len(here) != 1:
+        return None
+    word = text[start:end]
+    if (first_name_before(text, start) is not None or _capitalised_after(text, end)
+            or not_first_name(word) or common_word(text, word)):
+        return None
+    p = here[0]
+    return ActorMention(start, end, p.actor_id, p.canonical, "person",
+                        f"probably {p.canonical}: the one person named here with this first"
+                        " name", False)
+
+
+def _capitalised_after(text: str, end: int) -> bool:
+    return text[end:end + 1] in (" ", "\u00a0") and text[end + 1:end + 2].isupper()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from reader_app.domain.actors import TITLE_WORDS, match_key
 
 __all__ = ["as_place", "capitalised_word_before", "common_word", "first_name_before",
-           "in_dateline", "is_initial", "opens_sentence",
+           "in_dateline", "is_initial", "not_first_name", "opens_sentence",
            "longer_name_after", "longer_name_before"]
 
 # Capitalised in English news for reasons other than being part of a name.
@@ -117,6 +117,11 @@ def common_word(text: str, word: str) -> bool:
             return True
         i = text.find(low, end)
     return False
+
+
+def not_first_name(word: str) -> bool:
+    """A title, an opener, a weekday or a month: capitalised, but never a first name."""
+    return match_key(word) in _NOT_FIRST_NAMES or match_key(word) in _COMMON_OPENERS
 
 
 def is_initial(word: str) -> bool:
