@@ -461,3 +461,14 @@ def test_a_title_picks_the_relative_known_to_fit_it_only_probably_if_others_are_
     text = "His daughter, Ruth Haldane, arrived. Peter Haldane waited. Ms Haldane spoke."
     got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
     assert got[-1] == ("Haldane", 2, False)
+
+
+def test_the_capitalised_word_of_a_cyrillic_name_alone_is_probably_that_body():
+    names = [org("Міська Дума", 1)]
+    text = "Міська Дума зібралася вчора. Рішення Думи оприлюднять завтра."
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
+    assert got == [("Міська Дума", 1, True), ("Думи", 1, False)]
+    # not before the body is named, nor followed by another name ("Дума Львова")
+    assert found("Рішення Думи оприлюднять завтра.", names, table=False) == []
+    text = "Міська Дума зібралася. Дума Львова теж."
+    assert [q for q, _ in found(text, names, table=False)] == ["Міська Дума"]

@@ -119,6 +119,22 @@ def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: i
                         " before", False)
 
 
+def _head_mention(text: str, bodies: list[tuple[int, str, str]], start: int, end: int,
+                  context: SurnameContext) -> ActorMention | None:
+    """"Ради" after "Верховна Рада": the capitalised word of a body's name, alone, is
+    probably that body when the text named it before (not followed by another
+    capitalised word: "Рада Європи" is another)."""
+    if not text[start].isupper() or text[end:end + 2][1:].isupper():
+        return None
+    chosen = context.salient([b[0] for b in bodies], start)
+    if chosen is None:
+        return None
+    actor_id, canonical, kind = next(b for b in bodies if b[0] == chosen)
+    return ActorMention(start, end, actor_id, canonical, kind,
+                        f"probably {canonical}: “{text[start:end]}”, part of its name, after it",
+                        False)
+
+
 def _case_fits(rule: int, text: str, start: int, end: int) -> bool:
     if rule == CAPITALS:
         return text[start:end].isupper()
@@ -308,7 +324,8 @@ def find_actors(text: str, index: ActorIndex,
                                           index.knows, index.person_by_id)
             if mention is None and key in index.firsts:
                 mention = first_name_mention(text, index.firsts[key], start, end, context)
-            if mention is None and (key in index.kinds or key in index.generic):
+            if mention is None and (key in index.kinds or key in index.generic
+                                    or key in index.heads):
                 kinds.append((start, end, key))  # resolved once every name is known
                 continue
         if mention is None or mention.start < taken:
@@ -342,6 +359,8 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
             mention = _kind_mention(text, index.kinds[key], start, end, context)
         if mention is None and key in index.generic:
             mention = _generic_mention(text, index, index.generic[key], start, end, context)
+        if mention is None and key in index.heads:
+            mention = _head_mention(text, index.heads[key], start, end, context)
         if mention is not None:
             added.append(mention)
     return sorted(mentions + added) if added else mentions

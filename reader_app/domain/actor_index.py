@@ -57,10 +57,12 @@ class ActorIndex:
     """Search keys of known names and surnames -> what they name. Build once, reuse."""
 
     def __init__(self, names: dict[str, list[IndexedName]], persons: dict[str, list[Person]],
-                 kinds: dict[str, list[tuple[int, str, str]]] | None = None) -> None:
+                 kinds: dict[str, list[tuple[int, str, str]]] | None = None,
+                 heads: dict[str, list[tuple[int, str, str]]] | None = None) -> None:
         self.names = names
         self.persons = persons
         self.kinds = kinds or {}  # "the party": key of the noun -> (id, canonical, type)
+        self.heads = heads or {}  # "Ради": key of a capitalised word -> (id, canonical, type)
         self.automaton: ahocorasick.Automaton | None = None
         # a known person's first name alone ("Daniel" after "Daniel Whitcombe")
         self.firsts: dict[str, list[Person]] = {}
@@ -71,14 +73,14 @@ class ActorIndex:
                     if p not in first:
                         first.append(p)
         self.stems = _stems(names.keys() | persons.keys() | self.kinds.keys()
-                            | self.firsts.keys())
+                            | self.firsts.keys() | self.heads.keys())
         # "the company", "партію": generic nouns, which body they may stand for
         self.generic = GENERIC_NOUNS if names else {}
         self.bodies = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
                        for es in names.values() for e in es
                        if e.known.actor_id is not None and e.known.actor_type in _BODIES}
         keys = (names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
-                | self.generic.keys() | self.firsts.keys())
+                | self.generic.keys() | self.firsts.keys() | self.heads.keys())
         self.knows = partial(_knows, names, self.stems)
         # actors whose mentions settle later ones: people (by surname) and actors that
         # share a name with another actor; other mentions need not be remembered
@@ -169,7 +171,25 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             entry = _entry(n._replace(text=short, certain=False))
             by_key[search_key(short)] = [entry._replace(
                 reason=f"probably {n.canonical} (part of its name)")]
-    return ActorIndex(by_key, persons, kinds)
+    heads: dict[str, list[tuple[int, str, str]]] = {}
+    for n in names:
+        head = _capitalised_head(n)
+        if head is not None and n.actor_id is not None and search_key(head) not in by_key:
+            found_heads = heads.setdefault(search_key(head), [])
+            if all(h[0] != n.actor_id for h in found_heads):
+                found_heads.append((n.actor_id, n.canonical, n.actor_type))
+    return ActorIndex(by_key, persons, kinds, heads)
+
+
+def _capitalised_head(n: KnownName) -> str | None:
+    """Ukrainian and Russian capitalise only a name's first word; a later word written with
+    a capital is a name in itself, which news uses alone ("Рада" for "Верховна Рада",
+    "Суд" for "Конституційний Суд України")."""
+    words = n.text.split()
+    if n.actor_type not in _BODIES or len(words) < 2 or not is_cyrillic(words[0]):
+        return None
+    later = [w for w in words[1:] if w[:1].isupper() and is_cyrillic(w) and len(w) > 2]
+    return later[0] if len(later) == 1 and later[0] == words[1] else None
 
 
 # What news drops from a body's name after naming it once: "the Labour Party" ->
