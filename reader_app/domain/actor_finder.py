@@ -8,7 +8,8 @@ never overlap, a possessive stays out. Then, in text order: a surname is the per
 or tagged last with it, or a new person after another first name (actor_surnames); a
 state's name inside a longer name or a dateline is not the state (name_context); an
 acronym the text defines names the same actor from there on (actor_acronyms); "the party"
-is probably the party the story names most.
+is probably the party the story names most; "the company", a first name alone or "Ради"
+("Верховна Рада") only probably the one fitting actor the text named before.
 """
 
 from __future__ import annotations
@@ -124,7 +125,8 @@ def _head_mention(text: str, bodies: list[tuple[int, str, str]], start: int, end
     """"Ради" after "Верховна Рада": the capitalised word of a body's name, alone, is
     probably that body when the text named it before (not followed by another
     capitalised word: "Рада Європи" is another)."""
-    if not text[start].isupper() or text[end:end + 2][1:].isupper():
+    if not text[start].isupper() or (text[end:end + 1] == " "
+                                     and text[end + 1:end + 2].isupper()):
         return None
     chosen = context.salient([b[0] for b in bodies], start)
     if chosen is None:
