@@ -472,3 +472,15 @@ def test_the_capitalised_word_of_a_cyrillic_name_alone_is_probably_that_body():
     assert found("Рішення Думи оприлюднять завтра.", names, table=False) == []
     text = "Міська Дума зібралася. Дума Львова теж."
     assert [q for q, _ in found(text, names, table=False)] == ["Міська Дума"]
+
+
+def test_a_cyrillic_bodys_first_word_in_its_cases_and_its_name_without_the_state():
+    names = [org("Управління водних ресурсів України", 1)]
+    text = ("В Управлінні водних ресурсів України заявили про ремонт. "
+            "Управлінням водних ресурсів керує новий голова.")
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names)]
+    assert got == [("Управлінні водних ресурсів України", 1, True),
+                   ("Управлінням водних ресурсів", 1, False)]
+    # another state's office of that name is not this one
+    text = "Управління водних ресурсів Молдови заявило про ремонт."
+    assert [(q, m.canonical) for q, m in found(text, names)] == [("Молдови", "Moldova")]

@@ -26,6 +26,7 @@ from reader_app.domain.actor_index import (
     CAPITALS,
     NOT_COMPANY_WORDS,
     PARTY_WORDS,
+    WITHOUT_STATE,
     ActorIndex,
     IndexedName,
     build_actor_index,
@@ -183,6 +184,9 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         # the state's own name ("in Romania") still is
         fitting = [e for e in fitting if not e.table or e.known.actor_type != "state"
                    or e.reason.startswith("name of")]  # the state's own name (_entry)
+    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+        # "Міністерство енергетики Росії": without its state, the name is another's here
+        fitting = [e for e in fitting if not e.reason.endswith(WITHOUT_STATE)]
     if not fitting:
         return None
     chosen = fitting[0]

@@ -15,7 +15,8 @@ from reader_app.domain.actors import TITLE_WORDS, match_key, name_tokens
 from reader_app.domain.mention_text import search_key
 from reader_app.domain.word_forms import ENDINGS, is_cyrillic, strip_ending
 
-__all__ = ["ANY_CASE", "CAPITALS", "ActorIndex", "IndexedName", "build_actor_index"]
+__all__ = ["ANY_CASE", "CAPITALS", "WITHOUT_STATE", "ActorIndex", "IndexedName",
+           "build_actor_index"]
 ANY_CASE, CAPITALISED, CAPITALS = 0, 1, 2
 
 
@@ -171,6 +172,13 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             entry = _entry(n._replace(text=short, certain=False))
             by_key[search_key(short)] = [entry._replace(
                 reason=f"probably {n.canonical} (part of its name)")]
+    for n in names:
+        for form, whole in _case_forms(n, by_key):
+            if search_key(form) not in by_key:
+                entry = _entry(n._replace(text=form, certain=n.certain and whole))
+                what = "(in another case)" if whole else WITHOUT_STATE
+                by_key[search_key(form)] = [entry._replace(
+                    reason=f"{'' if whole else 'probably '}{n.canonical} {what}")]
     heads: dict[str, list[tuple[int, str, str]]] = {}
     for n in names:
         head = _capitalised_head(n)
@@ -179,6 +187,37 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             if all(h[0] != n.actor_id for h in found_heads):
                 found_heads.append((n.actor_id, n.canonical, n.actor_type))
     return ActorIndex(by_key, persons, kinds, heads)
+
+
+# Case endings of a Ukrainian or Russian body's first word, a noun ("Міністерство" ->
+# "Міністерства", "Міністерству", "Міністерстві", "Міністерством"): the multi-word name's
+# last-word stems do not reach it.
+_NOUN_ENDINGS = ("а", "у", "і", "ом", "ою", "ем", "ові", "и", "е", "ой", "ей", "ю", "ї", "я",
+                 "ям", "єю", "ею")
+
+
+WITHOUT_STATE = "(without the state, in another case)"  # the reason's end: see find_actors
+
+
+def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tuple[str, bool]]:
+    """A Cyrillic body's name with its first word in the other cases, and, when it ends
+    with a known name ("... України"), the same without it (news drops the state once it
+    is clear): (form, the whole name)."""
+    words = n.text.split()
+    if (n.actor_type not in _BODIES or len(words) < 2 or n.actor_id is None
+            or not is_cyrillic(words[0]) or len(words[0]) < 5):
+        return []
+    stem = strip_ending(words[0])
+    firsts = {stem + e for e in _NOUN_ENDINGS} | {words[0]}
+    rest = [words[1:]]
+    if len(words) > 2 and search_key(words[-1]) in by_key and words[-1][:1].isupper():
+        rest.append(words[1:-1])
+    forms = []
+    for i, tail in enumerate(rest):
+        for first in firsts:
+            if first != words[0] or i:
+                forms.append((" ".join([first, *tail]), i == 0))
+    return forms
 
 
 def _capitalised_head(n: KnownName) -> str | None:
