@@ -106,17 +106,23 @@ def _fits(kind: str, body: tuple[str, str] | None) -> bool:
 
 
 def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: int,
-                     context: SurnameContext) -> ActorMention | None:
+                     context: SurnameContext, firsts: dict[str, list[tuple[int, int]]]
+                     ) -> ActorMention | None:
     """"the company", "партію": the one body of that kind (a party by its name; a company:
     an organization whose name says it is nothing else) named or tagged before in this
-    text; none or several: no guess. Only "probably"."""
+    text; none or several: no guess. Only "probably". firsts: per kind, (where first
+    named, id) of the fitting bodies, worked out once per text."""
     if not _determined(text, start):
         return None
-    fitting = [a for a in context.seen_before(start) if _fits(kind, index.bodies.get(a))]
-    if len(fitting) != 1:
+    fitting = firsts.get(kind)
+    if fitting is None:
+        fitting = firsts[kind] = context.first_seen(
+            lambda a: _fits(kind, index.bodies.get(a)))
+    if bisect_right(fitting, (start, -1)) != 1:
         return None
-    canonical, actor_type = index.bodies[fitting[0]]
-    return ActorMention(start, end, fitting[0], canonical, actor_type,
+    actor_id = fitting[0][1]
+    canonical, actor_type = index.bodies[actor_id]
+    return ActorMention(start, end, actor_id, canonical, actor_type,
                         f"probably {canonical}: “{text[start:end]}”, the one {kind} named"
                         " before", False)
 
@@ -356,6 +362,7 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
             context.seen(m.actor_id, m.start)
     starts = [m.start for m in mentions]
     added = []
+    firsts: dict[str, list[tuple[int, int]]] = {}
     for start, end, key in kinds:
         i = bisect_right(starts, start)
         if i and mentions[i - 1].end > start:
@@ -364,7 +371,8 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
         if key in index.kinds:
             mention = _kind_mention(text, index.kinds[key], start, end, context)
         if mention is None and key in index.generic:
-            mention = _generic_mention(text, index, index.generic[key], start, end, context)
+            mention = _generic_mention(text, index, index.generic[key], start, end, context,
+                                       firsts)
         if mention is None and key in index.heads:
             mention = _head_mention(text, index.heads[key], start, end, context)
         if mention is not None:

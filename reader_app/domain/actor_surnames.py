@@ -111,9 +111,9 @@ class SurnameContext:
         starts = self._at.get(actor_id, [])
         return starts[:bisect_left(starts, pos)]
 
-    def seen_before(self, pos: int) -> list[int]:
-        """Every actor named or tagged before pos."""
-        return [a for a, starts in self._at.items() if starts and starts[0] < pos]
+    def first_seen(self, keep: Callable[[int], bool]) -> list[tuple[int, int]]:
+        """(where first named or tagged, id) of the actors keep accepts, in text order."""
+        return sorted((starts[0], a) for a, starts in self._at.items() if starts and keep(a))
 
     def nearest(self, actor_ids: Sequence[int], pos: int) -> int | None:
         """The actor among actor_ids tagged or named nearest before pos, else None."""
@@ -264,7 +264,7 @@ def first_name_mention(text: str, persons: list[Person], start: int, end: int,
     if len(here) != 1:
         return None
     word = text[start:end]
-    if (first_name_before(text, start) is not None or _capitalised_after(text, end)
+    if (_capitalised_after(text, end) or first_name_before(text, start) is not None
             or not_first_name(word) or common_word(text, word)):
         return None
     p = here[0]

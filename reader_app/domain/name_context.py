@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from reader_app.domain.actors import TITLE_WORDS, match_key
 
@@ -106,9 +107,13 @@ _COMMON_OPENERS = frozenset("""
 def common_word(text: str, word: str) -> bool:
     """A capitalised word that the text also writes in lower case, or a noun news opens a
     sentence with: a common word, not a first name."""
-    key = match_key(word)
-    if key in _COMMON_OPENERS:
-        return True
+    return match_key(word) in _COMMON_OPENERS or _in_lower_case(text, word)
+
+
+@lru_cache(maxsize=256)
+def _in_lower_case(text: str, word: str) -> bool:
+    """(Kept per text and word: a name repeated a thousand times in a long text would
+    otherwise scan it a thousand times; a str caches its hash.)"""
     low = word.lower()
     i = text.find(low)
     while i != -1:
