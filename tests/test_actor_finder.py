@@ -335,7 +335,10 @@ def test_ukrainian_and_russian_datelines_and_sentence_openers():
     text = "КИШИНЁВ. Правительство Молдовы утвердило план. Комітет Литвин зібрався."
     names = [person("Оксана Литвин", 3)]
     got = quotes(text, names)
-    assert got == [("Молдовы", "Moldova")]  # not the dateline, not a new "Комітет Литвин"
+    # not the dateline; "Комітет" is no first name: no new "Комітет Литвин", the surname
+    assert got == [("Молдовы", "Moldova"), ("Литвин", "Оксана Литвин")]
+    text = "Правительство Молдовы утвердило план. Яромир Литвин зібрався."
+    assert quotes(text, names) == [("Молдовы", "Moldova")]  # a first name, or an opener
 
 
 def test_the_party_is_the_body_of_that_kind_the_story_is_about():
@@ -378,3 +381,106 @@ def test_a_body_named_by_part_of_its_name_and_an_unaccented_spelling():
     assert got["Labour"].actor_id == 2 and "part of its name" in got["Labour"].reason
     assert got["Engstrom"].actor_id == 3
     assert "Keystone" not in got  # one word of a longer name is not enough
+
+
+def test_a_common_word_opening_a_sentence_does_not_block_a_surname():
+    names = [person("Ірина Савчук", 1)]
+    text = "Ірина Савчук виступила. Комітет Савчук збереться в понеділок."
+    got = found(text, names, table=False)
+    assert [(q, m.actor_id) for q, m in got] == [("Ірина Савчук", 1), ("Савчук", 1)]
+    # a word the text writes in lower case elsewhere is no first name either
+    text = "Ірина Савчук виступила. Вони подали звіт. Звіт Савчук не коментувала."
+    got = found(text, names, table=False)
+    assert [(q, m.actor_id) for q, m in got][-1] == ("Савчук", 1)
+    # an unknown capitalised opener that could be a first name still blocks it
+    text = "Ірина Савчук виступила. Стефанія Савчук промовчала."
+    assert [q for q, _ in found(text, names, table=False)][-1] != "Савчук"
+
+
+def test_the_company_and_the_party_are_the_one_body_of_that_kind_named_before():
+    names = [org("Northfield Brewing", 1), org("Green Harbour Movement", 2),
+             org("City Licensing Authority", 3)]
+    text = ("City Licensing Authority fined Northfield Brewing. The company will appeal. "
+            "Green Harbour Movement cheered, and the party wants more.")
+    got = found(text, names, table=False)
+    company = next(m for q, m in got if q == "company")
+    party = next(m for q, m in got if q == "party")
+    assert company.actor_id == 1 and not company.certain
+    assert party.actor_id == 2 and not party.certain
+    # two companies named before: no guess; a person's party is not the one named
+    two = [org("Northfield Brewing", 1), org("Eastgate Foods", 4), org("Green Harbour Movement", 2)]
+    text = ("Northfield Brewing sued Eastgate Foods. The company lost. Green Harbour Movement "
+            "met Ms Lee, and her party did not.")
+    assert [q for q, _ in found(text, two, table=False)] == [
+        "Northfield Brewing", "Eastgate Foods", "Green Harbour Movement"]
+
+
+def test_ukrainian_and_russian_generic_nouns_need_no_article_but_no_adjective():
+    names = [org("Теплотранс", 1)]
+    got = found("«Теплотранс» підвищив ціни. У компанії пояснили це зимою.", names, table=False)
+    assert [(q, m.actor_id) for q, m in got] == [("Теплотранс", 1), ("компанії", 1)]
+    got = found("«Теплотранс» підвищив ціни. Власник невеликої компанії обурився.", names,
+                table=False)
+    assert [q for q, _ in got] == ["Теплотранс"]
+    got = found("Теплотранс поднял цены. В компании это объяснили.", names, table=False)
+    assert [q for q, _ in got] == ["Теплотранс", "компании"]
+
+
+def test_relatives_sharing_a_surname_are_told_apart_by_gender_cues():
+    names = [person("Peter Haldane", 1), person("Ruth Haldane", 2)]
+    text = ("Peter Haldane runs the farm. His wife, Ruth Haldane, keeps the books. "
+            "\"It works,\" Mrs Haldane said. Haldane sold the barn, and he kept the land. "
+            "Later Haldane left.")
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
+    assert got == [("Peter Haldane", 1, True), ("Ruth Haldane", 2, True),
+                   ("Haldane", 2, False), ("Haldane", 1, True), ("Haldane", 1, False)]
+    names = [person("Олег Бойко", 1), person("Марія Бойко", 2)]
+    text = "Олег Бойко і Марія Бойко приїхали. Бойко заявила, що залишиться."
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
+    assert got[-1] == ("Бойко", 2, True)
+
+
+def test_a_first_name_alone_is_probably_the_one_person_here_with_it():
+    names = [person("Marta Quill", 1), person("Simon Quill", 2), person("Marta Jensen", 3)]
+    text = "Marta Quill opened the shop. \"Marta never rests,\" a neighbour said."
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
+    assert got == [("Marta Quill", 1, True), ("Marta", 1, False)]
+    # two people named here have it, or it is part of another name: no guess
+    both = "Marta Quill and Marta Jensen met. Marta left."
+    assert [q for q, _ in found(both, names, table=False)] == ["Marta Quill", "Marta Jensen"]
+    other = "Marta Quill spoke. Marta Kowalska did not."
+    assert [q for q, _ in found(other, names, table=False)] == ["Marta Quill"]
+    # a first name the text also writes as a word is not one
+    names = [person("Hope Adair", 4)]
+    text = "Hope Adair spoke. There is little hope left. Hope remains, she said."
+    assert [q for q, _ in found(text, names, table=False)] == ["Hope Adair"]
+
+
+def test_a_title_picks_the_relative_known_to_fit_it_only_probably_if_others_are_unknown():
+    names = [person("Peter Haldane", 1), person("Ruth Haldane", 2)]
+    text = "His daughter, Ruth Haldane, arrived. Peter Haldane waited. Ms Haldane spoke."
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
+    assert got[-1] == ("Haldane", 2, False)
+
+
+def test_the_capitalised_word_of_a_cyrillic_name_alone_is_probably_that_body():
+    names = [org("Міська Дума", 1)]
+    text = "Міська Дума зібралася вчора. Рішення Думи оприлюднять завтра."
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names, table=False)]
+    assert got == [("Міська Дума", 1, True), ("Думи", 1, False)]
+    # not before the body is named, nor followed by another name ("Дума Львова")
+    assert found("Рішення Думи оприлюднять завтра.", names, table=False) == []
+    text = "Міська Дума зібралася. Дума Львова теж."
+    assert [q for q, _ in found(text, names, table=False)] == ["Міська Дума"]
+
+
+def test_a_cyrillic_bodys_first_word_in_its_cases_and_its_name_without_the_state():
+    names = [org("Управління водних ресурсів України", 1)]
+    text = ("В Управлінні водних ресурсів України заявили про ремонт. "
+            "Управлінням водних ресурсів керує новий голова.")
+    got = [(q, m.actor_id, m.certain) for q, m in found(text, names)]
+    assert got == [("Управлінні водних ресурсів України", 1, True),
+                   ("Управлінням водних ресурсів", 1, False)]
+    # another state's office of that name is not this one
+    text = "Управління водних ресурсів Молдови заявило про ремонт."
+    assert [(q, m.canonical) for q, m in found(text, names)] == [("Молдови", "Moldova")]

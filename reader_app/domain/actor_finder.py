@@ -8,7 +8,8 @@ never overlap, a possessive stays out. Then, in text order: a surname is the per
 or tagged last with it, or a new person after another first name (actor_surnames); a
 state's name inside a longer name or a dateline is not the state (name_context); an
 acronym the text defines names the same actor from there on (actor_acronyms); "the party"
-is probably the party the story names most.
+is probably the party the story names most; "the company", a first name alone or "Ради"
+("Верховна Рада") only probably the one fitting actor the text named before.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from reader_app.domain.actor_acronyms import acronym_mentions
 from reader_app.domain.actor_index import (
     ANY_CASE,
     CAPITALS,
+    NOT_COMPANY_WORDS,
+    PARTY_WORDS,
+    WITHOUT_STATE,
     ActorIndex,
     IndexedName,
     build_actor_index,
@@ -34,7 +38,11 @@ from reader_app.domain.actor_mentions import (
     ActorMention,
     KnownName,
 )
-from reader_app.domain.actor_surnames import SurnameContext, surname_mention
+from reader_app.domain.actor_surnames import (
+    SurnameContext,
+    first_name_mention,
+    surname_mention,
+)
 from reader_app.domain.mention_text import SearchText
 from reader_app.domain.name_context import (
     as_place,
@@ -64,6 +72,76 @@ def _kind_mention(text: str, kinds: list[tuple[int, str, str]], start: int, end:
     actor_id, canonical, kind = next(k for k in kinds if k[0] == chosen)
     return ActorMention(start, end, actor_id, canonical, kind,
                         f"probably {canonical}: “{text[start:end]}” after it", False)
+
+
+def _determined(text: str, start: int) -> bool:
+    """An English noun right after "the" or "its" (not "his party": a person's); a
+    Ukrainian or Russian lower-case noun without an adjective before it ("логістичної
+    компанії" is some other company), a demonstrative aside."""
+    if not text[start].islower():
+        return False
+    words = text[max(0, start - 24):start].split()
+    if not text[start - 1:start].isspace() or not words:
+        return is_cyrillic(text[start]) and not words
+    word = words[-1].strip("\"“”«»‘'(—–-").casefold()
+    if not is_cyrillic(text[start]):
+        return word in ("the", "its")
+    return not (is_cyrillic(word) and word.endswith(_ADJECTIVE_ENDINGS)
+                and word not in _DEMONSTRATIVES)
+
+
+_ADJECTIVE_ENDINGS = ("ий", "ій", "ый", "ой", "ого", "ому", "ої", "ою", "ій", "ая", "яя",
+                      "ую", "юю", "ее", "ые", "их", "ых", "ими", "ыми")
+_DEMONSTRATIVES = frozenset("""ця цієї цю цією цій цей цього цьому ця та тієї ту тією той
+    эта этой эту этого этому тот та той ту того тому""".split())
+
+
+def _fits(kind: str, body: tuple[str, str] | None) -> bool:
+    if body is None or body[1] != "organization":
+        return False
+    words = [w.strip("«»\"“”()").casefold() for w in body[0].split()]
+    if kind == "party":
+        return any(w.startswith(PARTY_WORDS) for w in words)
+    return not any(w.startswith(NOT_COMPANY_WORDS) for w in words)
+
+
+def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: int,
+                     context: SurnameContext, firsts: dict[str, list[tuple[int, int]]]
+                     ) -> ActorMention | None:
+    """"the company", "партію": the one body of that kind (a party by its name; a company:
+    an organization whose name says it is nothing else) named or tagged before in this
+    text; none or several: no guess. Only "probably". firsts: per kind, (where first
+    named, id) of the fitting bodies, worked out once per text."""
+    if not _determined(text, start):
+        return None
+    fitting = firsts.get(kind)
+    if fitting is None:
+        fitting = firsts[kind] = context.first_seen(
+            lambda a: _fits(kind, index.bodies.get(a)))
+    if bisect_right(fitting, (start, -1)) != 1:
+        return None
+    actor_id = fitting[0][1]
+    canonical, actor_type = index.bodies[actor_id]
+    return ActorMention(start, end, actor_id, canonical, actor_type,
+                        f"probably {canonical}: “{text[start:end]}”, the one {kind} named"
+                        " before", False)
+
+
+def _head_mention(text: str, bodies: list[tuple[int, str, str]], start: int, end: int,
+                  context: SurnameContext) -> ActorMention | None:
+    """"Ради" after "Верховна Рада": the capitalised word of a body's name, alone, is
+    probably that body when the text named it before (not followed by another
+    capitalised word: "Рада Європи" is another)."""
+    if not text[start].isupper() or (text[end:end + 1] == " "
+                                     and text[end + 1:end + 2].isupper()):
+        return None
+    chosen = context.salient([b[0] for b in bodies], start)
+    if chosen is None:
+        return None
+    actor_id, canonical, kind = next(b for b in bodies if b[0] == chosen)
+    return ActorMention(start, end, actor_id, canonical, kind,
+                        f"probably {canonical}: “{text[start:end]}”, part of its name, after it",
+                        False)
 
 
 def _case_fits(rule: int, text: str, start: int, end: int) -> bool:
@@ -112,6 +190,9 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         # the state's own name ("in Romania") still is
         fitting = [e for e in fitting if not e.table or e.known.actor_type != "state"
                    or e.reason.startswith("name of")]  # the state's own name (_entry)
+    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+        # "Міністерство енергетики Росії": without its state, the name is another's here
+        fitting = [e for e in fitting if not e.reason.endswith(WITHOUT_STATE)]
     if not fitting:
         return None
     chosen = fitting[0]
@@ -253,7 +334,10 @@ def find_actors(text: str, index: ActorIndex,
             if mention is None and key in persons:
                 mention = surname_mention(text, persons[key], key, start, end, context,
                                           index.knows, index.person_by_id)
-            if mention is None and key in index.kinds:
+            if mention is None and key in index.firsts:
+                mention = first_name_mention(text, index.firsts[key], start, end, context)
+            if mention is None and (key in index.kinds or key in index.generic
+                                    or key in index.heads):
                 kinds.append((start, end, key))  # resolved once every name is known
                 continue
         if mention is None or mention.start < taken:
@@ -278,11 +362,19 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
             context.seen(m.actor_id, m.start)
     starts = [m.start for m in mentions]
     added = []
+    firsts: dict[str, list[tuple[int, int]]] = {}
     for start, end, key in kinds:
         i = bisect_right(starts, start)
         if i and mentions[i - 1].end > start:
             continue  # inside a name
-        mention = _kind_mention(text, index.kinds[key], start, end, context)
+        mention = None
+        if key in index.kinds:
+            mention = _kind_mention(text, index.kinds[key], start, end, context)
+        if mention is None and key in index.generic:
+            mention = _generic_mention(text, index, index.generic[key], start, end, context,
+                                       firsts)
+        if mention is None and key in index.heads:
+            mention = _head_mention(text, index.heads[key], start, end, context)
         if mention is not None:
             added.append(mention)
     return sorted(mentions + added) if added else mentions

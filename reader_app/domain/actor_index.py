@@ -15,7 +15,8 @@ from reader_app.domain.actors import TITLE_WORDS, match_key, name_tokens
 from reader_app.domain.mention_text import search_key
 from reader_app.domain.word_forms import ENDINGS, is_cyrillic, strip_ending
 
-__all__ = ["ANY_CASE", "CAPITALS", "ActorIndex", "IndexedName", "build_actor_index"]
+__all__ = ["ANY_CASE", "CAPITALS", "WITHOUT_STATE", "ActorIndex", "IndexedName",
+           "build_actor_index"]
 ANY_CASE, CAPITALISED, CAPITALS = 0, 1, 2
 
 
@@ -57,13 +58,30 @@ class ActorIndex:
     """Search keys of known names and surnames -> what they name. Build once, reuse."""
 
     def __init__(self, names: dict[str, list[IndexedName]], persons: dict[str, list[Person]],
-                 kinds: dict[str, list[tuple[int, str, str]]] | None = None) -> None:
+                 kinds: dict[str, list[tuple[int, str, str]]] | None = None,
+                 heads: dict[str, list[tuple[int, str, str]]] | None = None) -> None:
         self.names = names
         self.persons = persons
         self.kinds = kinds or {}  # "the party": key of the noun -> (id, canonical, type)
+        self.heads = heads or {}  # "Ради": key of a capitalised word -> (id, canonical, type)
         self.automaton: ahocorasick.Automaton | None = None
-        self.stems = _stems(names.keys() | persons.keys() | self.kinds.keys())
-        keys = names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
+        # a known person's first name alone ("Daniel" after "Daniel Whitcombe")
+        self.firsts: dict[str, list[Person]] = {}
+        for people in persons.values():
+            for p in people:
+                if p.first and len(p.first[0]) > 2 and p.first[0].isalpha():
+                    first = self.firsts.setdefault(search_key(p.first[0]), [])
+                    if p not in first:
+                        first.append(p)
+        self.stems = _stems(names.keys() | persons.keys() | self.kinds.keys()
+                            | self.firsts.keys() | self.heads.keys())
+        # "the company", "партію": generic nouns, which body they may stand for
+        self.generic = GENERIC_NOUNS if names else {}
+        self.bodies = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
+                       for es in names.values() for e in es
+                       if e.known.actor_id is not None and e.known.actor_type in _BODIES}
+        keys = (names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
+                | self.generic.keys() | self.firsts.keys() | self.heads.keys())
         self.knows = partial(_knows, names, self.stems)
         # actors whose mentions settle later ones: people (by surname) and actors that
         # share a name with another actor; other mentions need not be remembered
@@ -154,7 +172,63 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             entry = _entry(n._replace(text=short, certain=False))
             by_key[search_key(short)] = [entry._replace(
                 reason=f"probably {n.canonical} (part of its name)")]
-    return ActorIndex(by_key, persons, kinds)
+    for n in names:
+        for form, whole in _case_forms(n, by_key):
+            if search_key(form) not in by_key:
+                entry = _entry(n._replace(text=form, certain=n.certain and whole))
+                what = "(in another case)" if whole else WITHOUT_STATE
+                by_key[search_key(form)] = [entry._replace(
+                    reason=f"{'' if whole else 'probably '}{n.canonical} {what}")]
+    heads: dict[str, list[tuple[int, str, str]]] = {}
+    for n in names:
+        head = _capitalised_head(n)
+        if head is not None and n.actor_id is not None and search_key(head) not in by_key:
+            found_heads = heads.setdefault(search_key(head), [])
+            if all(h[0] != n.actor_id for h in found_heads):
+                found_heads.append((n.actor_id, n.canonical, n.actor_type))
+    return ActorIndex(by_key, persons, kinds, heads)
+
+
+# Case endings of a Ukrainian or Russian body's first word, a noun ("Міністерство" ->
+# "Міністерства", "Міністерству", "Міністерстві", "Міністерством"): the multi-word name's
+# last-word stems do not reach it.
+_NOUN_ENDINGS = ("а", "у", "і", "ом", "ою", "ем", "ові", "и", "е", "ой", "ей", "ю", "ї", "я",
+                 "ям", "єю", "ею")
+
+
+WITHOUT_STATE = "(without the state, in another case)"  # the reason's end: see find_actors
+
+
+def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tuple[str, bool]]:
+    """A Cyrillic body's name with its first word in the other cases, and, when it ends
+    with a known name ("... України"), the same without it (news drops the state once it
+    is clear): (form, the whole name)."""
+    words = n.text.split()
+    if (n.actor_type not in _BODIES or len(words) < 2 or n.actor_id is None
+            or not is_cyrillic(words[0]) or len(words[0]) < 5):
+        return []
+    stem = strip_ending(words[0])
+    firsts = {stem + e for e in _NOUN_ENDINGS} | {words[0]}
+    rest = [words[1:]]
+    if len(words) > 2 and search_key(words[-1]) in by_key and words[-1][:1].isupper():
+        rest.append(words[1:-1])
+    forms = []
+    for i, tail in enumerate(rest):
+        for first in firsts:
+            if first != words[0] or i:
+                forms.append((" ".join([first, *tail]), i == 0))
+    return forms
+
+
+def _capitalised_head(n: KnownName) -> str | None:
+    """Ukrainian and Russian capitalise only a name's first word; a later word written with
+    a capital is a name in itself, which news uses alone ("Рада" for "Верховна Рада",
+    "Суд" for "Конституційний Суд України")."""
+    words = n.text.split()
+    if n.actor_type not in _BODIES or len(words) < 2 or not is_cyrillic(words[0]):
+        return None
+    later = [w for w in words[1:] if w[:1].isupper() and is_cyrillic(w) and len(w) > 2]
+    return later[0] if len(later) == 1 and later[0] == words[1] else None
 
 
 # What news drops from a body's name after naming it once: "the Labour Party" ->
@@ -178,6 +252,29 @@ def _short_form(n: KnownName) -> str | None:
 
 
 _BODIES = ("organization", "armed_force", "media")
+
+# Generic nouns news uses for a body named before, in their cases (explicit forms: the
+# stems of "компанія" and "партія" do not take their endings) -> the kind of body.
+GENERIC_NOUNS: dict[str, str] = {
+    **{search_key(w): "company" for w in """company firm компанія компанії компанію
+        компанією компаніях компания компании компанию компанией""".split()},
+    **{search_key(w): "party" for w in """party партія партії партію партією партия
+        партии партию партией""".split()},
+}
+# Words of a body's name that say it is a party (or a movement, a front, a bloc), and
+# that it is something else than a company: prefixes of match keys.
+PARTY_WORDS = ("party", "movement", "front", "bloc", "парті", "парти", "фронт", "рух",
+               "блок", "движен")
+NOT_COMPANY_WORDS = PARTY_WORDS + (
+    "union", "alliance", "authority", "agency", "commission", "committee", "council",
+    "court", "ministry", "department", "parliament", "assembly", "government", "office",
+    "service", "police", "army", "forces", "bureau", "institute", "university", "school",
+    "nations", "organi", "federat", "associat", "foundat", "programme", "fund", "mission",
+    "організац", "организац", "фонд", "місі", "мисси", "об'єдн", "объедин",
+    "союз", "рад", "совет", "коміт", "комит", "мініст", "минист", "агент", "служб", "суд",
+    "парламент", "уряд", "правительств", "адміністр", "администр", "коміс", "комис",
+    "управлін", "управлен", "відомств", "ведомств", "інститут", "институт", "університет",
+    "университет")
 
 
 def _kind_noun(n: KnownName) -> str | None:

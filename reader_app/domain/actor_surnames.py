@@ -14,12 +14,19 @@ from collections.abc import Callable, Mapping, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from reader_app.domain.actor_gender import cue_after, cue_before, first_name_gender
 from reader_app.domain.actor_mentions import ActorMention, Person
 from reader_app.domain.actors import match_key
-from reader_app.domain.name_context import first_name_before, is_initial, opens_sentence
+from reader_app.domain.name_context import (
+    common_word,
+    first_name_before,
+    is_initial,
+    not_first_name,
+    opens_sentence,
+)
 from reader_app.domain.word_forms import same_word
 
-__all__ = ["SurnameContext", "close_spelling", "surname_mention"]
+__all__ = ["SurnameContext", "close_spelling", "first_name_mention", "surname_mention"]
 
 
 _GENDER_ENDINGS = (("", "a"), ("", "а"), ("ий", "а"), ("ій", "я"), ("ый", "ая"), ("ой", "ая"),
@@ -100,6 +107,14 @@ class SurnameContext:
         i = bisect_left(starts, pos)
         return starts[i - 1] if i else None
 
+    def starts_before(self, actor_id: int, pos: int) -> list[int]:
+        starts = self._at.get(actor_id, [])
+        return starts[:bisect_left(starts, pos)]
+
+    def first_seen(self, keep: Callable[[int], bool]) -> list[tuple[int, int]]:
+        """(where first named or tagged, id) of the actors keep accepts, in text order."""
+        return sorted((starts[0], a) for a, starts in self._at.items() if starts and keep(a))
+
     def nearest(self, actor_ids: Sequence[int], pos: int) -> int | None:
         """The actor among actor_ids tagged or named nearest before pos, else None."""
         best: tuple[int, int] | None = None
@@ -164,8 +179,11 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
             and opens_sentence(text, first[0])
             and not any(same_word(match_key(first[1]), f) for p in persons for f in p.first)):
         # "Комітет Литвин ...": Ukrainian and Russian capitalise a sentence's first word,
-        # so it may be a first name or not; neither a new person nor a link then
-        return None
+        # so it may be a first name or not; a common word (one the text also writes in
+        # lower case, or an institution's noun) is not, and the surname stands alone
+        if not common_word(text, first[1]):
+            return None
+        first = None
     if first is not None:
         return _with_first_name(text, persons, surname, end, *first, context)
     many = len(persons) > 1  # one Person per actor (build_actor_index)
@@ -183,6 +201,10 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
         return None  # several people have it and none is named here: do not guess
     person = (by_id[chosen] if by_id is not None and chosen is not None else
               next(p for p in persons if p.actor_id == (chosen or persons[0].actor_id)))
+    here = [p for p in persons if context.last_before(p.actor_id, start) is not None] if (
+        many and chosen is not None) else []
+    if len(here) > 1:
+        return _among_relatives(text, here, start, end, context)
     if many:
         reason = (f"surname of {person.canonical}, named or tagged nearest before"
                   f" ({len(persons)} people in the library have it)")
@@ -191,3 +213,65 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     else:
         reason = f"surname of {person.canonical} (the only person in the library with it)"
     return ActorMention(start, end, person.actor_id, person.canonical, "person", reason, True)
+
+
+def _gender(text: str, person: Person, context: SurnameContext, pos: int) -> str | None:
+    """What the text says so far of a person's gender: a title or a kinship noun at one
+    of its mentions, else its Cyrillic first name; None when nothing, or both."""
+    said = {cue_before(text, at) for at in context.starts_before(person.actor_id, pos)}
+    said.discard(None)
+    if len(said) == 1:
+        return said.pop()
+    return first_name_gender(person.first) if not said else None
+
+
+def _among_relatives(text: str, here: list[Person], start: int, end: int,
+                     context: SurnameContext) -> ActorMention:
+    """A surname two people named in this text share (a brother and a sister): the one
+    its title, the pronoun after it or its verb's gender fits, when only one does; else
+    only probably the one named last."""
+    cue = cue_before(text, start) or cue_after(text, end)
+    if cue is not None:
+        genders = {p.actor_id: _gender(text, p, context, start) for p in here}
+        fits = [p for p in here if genders[p.actor_id] in (None, cue)]
+        if len(fits) == 1:
+            p = fits[0]
+            return ActorMention(start, end, p.actor_id, p.canonical, "person",
+                                f"surname of {p.canonical}, the only one of {len(here)} people"
+                                " with it here that fits “he”/“she”, the title or the verb",
+                                True)
+        same = [p for p in fits if genders[p.actor_id] == cue]
+        if len(same) == 1:  # the others' gender is not known
+            p = same[0]
+            return ActorMention(start, end, p.actor_id, p.canonical, "person",
+                                f"probably {p.canonical}: of {len(here)} people with this"
+                                " surname here, the one known to fit the title or pronoun",
+                                False)
+    p = max(here, key=lambda q: context.last_before(q.actor_id, start) or -1)
+    return ActorMention(start, end, p.actor_id, p.canonical, "person",
+                        f"probably {p.canonical}: the one of {len(here)} people with this"
+                        " surname named last", False)
+
+
+def first_name_mention(text: str, persons: list[Person], start: int, end: int,
+                       context: SurnameContext) -> ActorMention | None:
+    """A first name alone ("Daniel offers anger"): probably the one person with it named
+    or tagged before in this text; not when a capitalised word before or after makes it
+    part of another name, nor a word the text also writes in lower case ("Will")."""
+    if not text[start].isupper():
+        return None
+    here = [p for p in persons if context.last_before(p.actor_id, start) is not None]
+    if len(here) != 1:
+        return None
+    word = text[start:end]
+    if (_capitalised_after(text, end) or first_name_before(text, start) is not None
+            or not_first_name(word) or common_word(text, word)):
+        return None
+    p = here[0]
+    return ActorMention(start, end, p.actor_id, p.canonical, "person",
+                        f"probably {p.canonical}: the one person named here with this first"
+                        " name", False)
+
+
+def _capitalised_after(text: str, end: int) -> bool:
+    return text[end:end + 1] in (" ", "\u00a0") and text[end + 1:end + 2].isupper()

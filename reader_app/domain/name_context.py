@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from reader_app.domain.actors import TITLE_WORDS, match_key
 
-__all__ = ["as_place", "capitalised_word_before", "first_name_before", "in_dateline", "is_initial",
-           "opens_sentence",
+__all__ = ["as_place", "capitalised_word_before", "common_word", "first_name_before",
+           "in_dateline", "is_initial", "not_first_name", "opens_sentence",
            "longer_name_after", "longer_name_before"]
 
 # Capitalised in English news for reasons other than being part of a name.
@@ -91,6 +92,41 @@ def capitalised_word_before(text: str, start: int) -> tuple[int, str] | None:
     if not all(c.isalnum() or c in _IN_WORD for c in word):
         return None
     return i, word
+
+
+# Sentence-opening nouns of Ukrainian and Russian news that are no first names: the bodies
+# and roles a surname follows ("Комітет Литвин", "Фракція Гнатюка", "Депутат Чебан").
+_COMMON_OPENERS = frozenset("""
+    комітет комітету фракція фракції партія уряд суд міністерство відомство служба рада
+    депутат депутатка посадовець речник речниця міністр прокурор слідство компанія
+    комитет комитета фракция партия правительство суд министерство ведомство служба совет
+    депутат чиновник представитель министр прокурор следствие компания
+""".split())
+
+
+def common_word(text: str, word: str) -> bool:
+    """A capitalised word that the text also writes in lower case, or a noun news opens a
+    sentence with: a common word, not a first name."""
+    return match_key(word) in _COMMON_OPENERS or _in_lower_case(text, word)
+
+
+@lru_cache(maxsize=256)
+def _in_lower_case(text: str, word: str) -> bool:
+    """(Kept per text and word: a name repeated a thousand times in a long text would
+    otherwise scan it a thousand times; a str caches its hash.)"""
+    low = word.lower()
+    i = text.find(low)
+    while i != -1:
+        end = i + len(low)
+        if (i == 0 or not text[i - 1].isalpha()) and (end >= len(text) or not text[end].isalpha()):
+            return True
+        i = text.find(low, end)
+    return False
+
+
+def not_first_name(word: str) -> bool:
+    """A title, an opener, a weekday or a month: capitalised, but never a first name."""
+    return match_key(word) in _NOT_FIRST_NAMES or match_key(word) in _COMMON_OPENERS
 
 
 def is_initial(word: str) -> bool:

@@ -1,0 +1,70 @@
+"""Is a person in running text a man or a woman? Cues news gives around a name: a title
+("Ms Whitcombe", "пані Литвин"), a kinship noun ("his sister, Clare ..."), the subject
+pronoun later in the sentence ("Whitcombe said he ..."), a Ukrainian or Russian past verb
+right after the name ("Чебан заявив", "Грекова заявила") and a Cyrillic first name's
+ending. Used only to tell apart people who share a surname."""
+
+from __future__ import annotations
+
+import re
+
+from reader_app.domain.word_forms import is_cyrillic
+
+__all__ = ["MALE", "FEMALE", "cue_after", "cue_before", "first_name_gender"]
+
+MALE, FEMALE = "m", "f"
+
+_BEFORE = {
+    **dict.fromkeys("""mr mr. sir lord king prince brother father husband son uncle nephew
+        grandson grandfather пан брат батько чоловік син дядько онук господин брат отец муж
+        сын дядя внук""".split(), MALE),
+    **dict.fromkeys("""mrs mrs. ms ms. miss lady dame queen princess sister mother wife
+        daughter aunt niece granddaughter grandmother widow пані сестра мати дружина донька
+        дочка тітка онука вдова госпожа сестра мать жена дочь тётя внучка""".split(), FEMALE),
+}
+# subject pronouns, and "his" (only ever a man's; "her" and "him" are as often another's)
+_PRONOUNS = {"he": MALE, "his": MALE, "she": FEMALE, "він": MALE, "вона": FEMALE, "он": MALE,
+             "она": FEMALE}
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n")
+# Cyrillic first names that end like a woman's and are a man's
+_MALE_IN_A = frozenset("микола ілля илья никита кузьма фома лука савва данила".split())
+
+
+def cue_before(text: str, start: int) -> str | None:
+    """A title or kinship noun among the two words before a name ("his sister, Clare")."""
+    words = text[max(0, start - 30):start].split()[-2:]
+    for word in reversed(words):
+        gender = _BEFORE.get(word.strip(",;:—–(").casefold())
+        if gender is not None:
+            return gender
+    return None
+
+
+def cue_after(text: str, end: int) -> str | None:
+    """A subject pronoun (or "his") later in the sentence, or a Cyrillic past verb right
+    after the name."""
+    stop = _SENTENCE_END.search(text, end)
+    rest = text[end:stop.start() if stop else min(len(text), end + 200)]
+    words = _WORD.findall(rest)
+    if words and is_cyrillic(words[0]) and words[0].islower():
+        verb = words[0]
+        if verb.endswith(("ла", "лася", "лась")):
+            return FEMALE
+        if verb.endswith(("ив", "ів", "ав", "ув", "ил", "ал", "ел", "ыл", "вся", "лся")):
+            return MALE
+    for word in words:
+        gender = _PRONOUNS.get(word.casefold())
+        if gender is not None:
+            return gender
+    return None
+
+
+def first_name_gender(first: tuple[str, ...]) -> str | None:
+    """A Cyrillic first name's gender by its ending ("Оксана", "Тарас"); None otherwise."""
+    if not first or not is_cyrillic(first[0]) or len(first[0]) < 3:
+        return None
+    name = first[0]
+    if name.endswith(("а", "я")) and name not in _MALE_IN_A:
+        return FEMALE
+    return MALE
