@@ -25,16 +25,17 @@ from reader_app.domain.actor_finder import (
 )
 from reader_app.domain.actors import match_key
 from reader_app.domain.date_finder import DateMention, find_dates
-from reader_app.domain.models import Article, ArticleId
+from reader_app.domain.models import Actor, Article, ArticleId
 from reader_app.domain.speech import find_claims
 from reader_app.domain.suggestions import Suggestion, by_position, free_of
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
+from reader_app.services.tagging import plan_tag
 from reader_app.storage.actors import create_actor, find_actors_by_key, get_actor
-from reader_app.storage.annotations import add_annotation, find_annotation
-from reader_app.storage.articles import NotFound, get_article
+from reader_app.storage.annotations import add_annotation
+from reader_app.storage.articles import get_article
 from reader_app.storage.rejections import (
     Rejection,
     add_rejection,
@@ -99,10 +100,6 @@ def library_names(db: Database) -> LibraryNames:
     return found
 
 
-def known_names(db: Database) -> list[KnownName]:
-    return list(library_names(db).names)
-
-
 @lru_cache(maxsize=4)
 def _actors(text: str, index: ActorIndex,
             tagged: tuple[tuple[int, int, int], ...]) -> list[ActorMention]:
@@ -112,8 +109,7 @@ def _actors(text: str, index: ActorIndex,
 
 
 @lru_cache(maxsize=8)
-def _dates(article_id: int, sha256: str, text: str, published: str | None,
-           language: str | None) -> tuple[DateMention, ...]:
+def _dates(text: str, published: str | None, language: str | None) -> tuple[DateMention, ...]:
     """An article's dates depend on its text and dateline alone, not on its tags: found
     once, not after every tag (a str caches its own hash: the key costs nothing)."""
     return tuple(find_dates(text, published, language))
@@ -151,8 +147,7 @@ def suggest(db: Database, article_id: int,
     if "actor" in wanted:
         groups.append(actors)
     if "date" in wanted:
-        dates = free_of(_dates(article.id, article.sha256, text, article.published,
-                               article.language),
+        dates = free_of(_dates(text, article.published, article.language),
                         taken["date"], rejected["date"])
         groups.append([Suggestion("date", m.start, m.end, text[m.start:m.end], m.explanation,
                                   value=m.value, granularity=m.granularity,
@@ -194,59 +189,46 @@ def _claims(text: str, tagged: Sequence[tuple[int, int, int]], actors: Sequence[
     return out
 
 
-def _actor_name(db: Database, actor_id: int) -> str | None:
-    try:
-        return get_actor(db, actor_id).name
-    except NotFound:
-        return None
-
-
 # -- accept -----------------------------------------------------------------------------------
 
 
-def _check(db: Database, article: Article, s: Suggestion) -> None:
-    if article.text[s.start:s.end] != s.quote:
-        raise ValueError(f"The text at {s.start}-{s.end} is no longer “{s.quote}”.")
-    if find_annotation(db, article.id, s.kind, s.start, s.end) is not None:
-        raise ValueError(f"Already tagged as {s.kind}: “{s.quote}”.")
+def _actor_named(db: Database, name: str, kind: str) -> tuple[int, Actor | None]:
+    """The library's actor by that name (made meanwhile, by an earlier accept), else a new
+    one: (id, the actor created or None)."""
+    same = find_actors_by_key(db, name)
+    if same:
+        return same[0].id, None
+    created = create_actor(db, name, kind)
+    return created.id, created
 
 
 def _accepted(db: Database, article: Article, s: Suggestion, analyst: str | None) -> NewTag:
     """One tag storing what the suggestion said (call inside a write transaction)."""
-    _check(db, article, s)
+    if plan_tag(db, article, s.kind, s.start, s.end) != s.quote:  # refuses a tagged span
+        raise ValueError(f"The text at {s.start}-{s.end} is no longer “{s.quote}”.")
     created = None
+    fields: dict[str, Any]
     if s.kind == "actor":
-        actor_id = s.actor_id
-        if actor_id is not None:
-            get_actor(db, actor_id)  # NotFound: the actor went since it was suggested
-            name = _actor_name(db, actor_id) or s.actor_name
+        if s.actor_id is not None:
+            actor_id = s.actor_id
+            name = get_actor(db, actor_id).name  # NotFound: gone since it was suggested
         else:
             name = s.actor_name or s.quote
-            same = find_actors_by_key(db, name)  # made meanwhile (an earlier accept)
-            if same:
-                actor_id = same[0].id
-            else:
-                created = create_actor(db, name, s.actor_type or "other")
-                actor_id = created.id
-        fields: dict[str, Any] = {"actor_id": actor_id}
-        explanation = f"Actor: {name} ({s.reason})."
+            actor_id, created = _actor_named(db, name, s.actor_type or "other")
+        fields, explanation = {"actor_id": actor_id}, f"Actor: {name} ({s.reason})."
+    elif s.kind == "date":  # the suggestion carries what tagging the span would store
+        fields = {"value": s.value, "granularity": s.granularity, "date_method": s.date_method}
+        explanation = s.reason
     else:
         proposal = fields_for_new_tag(db, article, s.kind, s.start, s.end)
         fields, explanation = dict(proposal.fields), proposal.explanation
-        if s.kind == "claim":
-            claimant = s.claimant_id
-            if claimant is None and s.claimant_name and s.claimant_type:
-                same = find_actors_by_key(db, s.claimant_name)
-                if same:
-                    claimant = same[0].id
-                else:  # the speaker is new to the library (a state named by its capital)
-                    created = create_actor(db, s.claimant_name, s.claimant_type)
-                    claimant = created.id
-            if claimant is not None and claimant != fields.get("claimant_id"):
-                fields["claimant_id"] = claimant
-                explanation = f"Claimant: {s.claimant_name} ({s.reason})."
-        if s.kind == "date":
-            fields.update(value=s.value, granularity=s.granularity, date_method=s.date_method)
+        claimant = s.claimant_id
+        if claimant is None and s.claimant_name and s.claimant_type:
+            # the speaker is new to the library (a state named by its capital)
+            claimant, created = _actor_named(db, s.claimant_name, s.claimant_type)
+        if claimant is not None and claimant != fields.get("claimant_id"):
+            fields["claimant_id"] = claimant
+            explanation = f"Claimant: {s.claimant_name} ({s.reason})."
     annotation = add_annotation(db, article.id, s.kind, s.start, s.end, analyst=analyst,
                                 expected_quote=s.quote, **fields)
     return NewTag(annotation, f"Accepted suggestion. {explanation}", created)
@@ -314,6 +296,6 @@ def rereject(db: Database, rejection: Rejection) -> tuple[Rejection, ChangeSet]:
     return rejection, _stale(rejection.article_id)
 
 
-__all__ = ["SUGGESTED_KINDS", "LibraryNames", "accept", "accept_all", "known_names",
+__all__ = ["SUGGESTED_KINDS", "LibraryNames", "accept", "accept_all",
            "library_names", "reject",
            "rereject", "retag_all", "suggest", "unreject", "untag_all"]
