@@ -19,6 +19,16 @@ from reader_app.storage.articles import add_article, get_article
 DENSE = " ".join(f"w{n}" for n in range(3000))
 
 
+def shown_view(qtbot, width: int) -> ArticleView:
+    """An article view on screen, width x 400."""
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(width, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 def test_tags_starting_in_a_range_are_those_of_the_kind_within_it(db):
     article = add_article(db, ImportedArticle("Dense", DENSE, "d.txt", None))
     made = []
@@ -55,11 +65,7 @@ def test_a_claim_takes_the_date_of_its_sentence_only(db):
 def test_a_repaint_of_the_same_place_reuses_its_spans_until_they_change(qtbot):
     from test_article_view import make_ann, make_article
 
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, 600)
     text = "\n\n".join(" ".join(f"p{p}w{n}" for n in range(60)) for p in range(200))
     anns = [make_ann(n + 1, "claim", text, f"p{n}w3 ") for n in range(0, 200, 3)]
     view.show_article(make_article(text), anns)
@@ -105,11 +111,7 @@ def assert_covers(view: ArticleView, found: tuple[int, int], offset: QPointF, si
 def test_the_visible_range_follows_a_re_wrap(qtbot):
     from test_article_view import make_article
 
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.resize(700, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, 700)
     text = "\n\n".join(" ".join(f"p{p}w{n}" for n in range(80)) for p in range(300))
     view.show_article(make_article(text), [])
     view.add_annotation(__import__("test_article_view").make_ann(1, "claim", text, "p150w3 "))
@@ -131,11 +133,7 @@ def test_a_painted_view_keeps_no_wrapper_of_a_layout_qt_owns(qtbot):
     from PySide6.QtGui import QTextLayout
     from test_article_view import make_ann, make_article
 
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, 600)
     text = "\n\n".join(" ".join(f"p{p}w{n}" for n in range(60)) for p in range(50))
     view.show_article(make_article(text), [make_ann(n + 1, "claim", text, f"p{n}w3 ")
                                            for n in range(0, 50, 2)])
