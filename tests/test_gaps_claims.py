@@ -102,3 +102,20 @@ def test_an_untagged_speaker_gives_no_claimant_from_the_next_sentence(db):
     claim = tag(db, article, "claim", "“stay idle.”")
     assert claim.annotation.claimant_id is None
     assert claim.explanation.startswith("No claimant proposed (its speaker")
+
+
+def test_a_quotation_attributed_to_the_surname_of_a_person_tagged_before_is_theirs(db):
+    from reader_app.domain.models import ImportedArticle
+    from reader_app.services.analysis import add_tag
+    from reader_app.storage.actors import get_actor
+    from reader_app.storage.articles import add_article, get_article
+
+    text = ("Foreign Minister Olena Marchuk met her counterpart on Monday. The talks were"
+            " “like shouting into an empty hall,” Marchuk told reporters afterwards.")
+    article = get_article(db, add_article(db, ImportedArticle("T", text, "t.txt",
+                                                              "2022-02-09")).article_id)
+    at = text.index("Olena Marchuk")
+    add_tag(db, article, "actor", at, at + len("Olena Marchuk"))
+    q = text.index("like shouting")
+    claim = add_tag(db, article, "claim", q, text.index(",”", q)).annotation
+    assert get_actor(db, claim.claimant_id).name == "Olena Marchuk"

@@ -18,6 +18,7 @@ from reader_app.domain.actors import (
     candidate_keys,
     guess_actor_type,
     name_from_quote,
+    name_tokens,
     propose_actor,
 )
 from reader_app.domain.claims import propose_claimant, sentence_span
@@ -126,6 +127,7 @@ def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFi
     # "he said" is read as the last person tagged before it
     persons = {i for i, kind in actor_types(db, (i for *_, i in spans)).items()
                if kind == "person"}
+    known.update(_surnames_tagged_before(db, article.id, start, known))
     claimant, reason = propose_claimant(article.text, start, end, spans, known, persons)
     fields: dict[str, Any] = {"claimant_id": claimant, "status": DEFAULT_CLAIM_STATUS}
     parts = [f"Claimant: {get_actor(db, claimant).name} ({reason})." if claimant is not None
@@ -141,6 +143,22 @@ def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFi
         parts.append(f"Date: {date.value or 'unresolved'} from the date tag “{date.quote}”"
                      " in its sentence.")
     return TagFields(fields, " ".join(parts), None)
+
+
+def _surnames_tagged_before(db: Database, article_id: int, start: int,
+                            known: dict[str, int]) -> dict[str, int]:
+    """Surname key -> person for people tagged in the article before a claim, so that
+    "…,” Lavrov said" after a tagged "Sergei Lavrov" is his claim (a surname two of them
+    share, or that names another actor, is left out)."""
+    before = {actor for actor, at in actor_tag_positions(db, article_id) if at < start}
+    people = [i for i, kind in actor_types(db, before).items() if kind == "person"]
+    by_surname: dict[str, set[int]] = {}
+    for actor_id, name in actor_names(db, people).items():
+        words = name_tokens(name)
+        if len(words) > 1:
+            by_surname.setdefault(words[-1], set()).add(int(actor_id))
+    return {key: next(iter(ids)) for key, ids in by_surname.items()
+            if len(ids) == 1 and key not in known}
 
 
 def _dates_within(db: Database, article_id: int, start: int, end: int, lo: int,
