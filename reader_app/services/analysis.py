@@ -151,7 +151,10 @@ def _surnames_tagged_before(db: Database, article_id: int, start: int,
     "…,” Lavrov said" after a tagged "Sergei Lavrov" is his claim (a surname two of them
     share, or that names another actor, is left out)."""
     before = {actor for actor, at in actor_tag_positions(db, article_id) if at < start}
-    people = [i for i, kind in actor_types(db, before).items() if kind == "person"]
+    people = [i for i, kind in actor_types(db, before).items() if kind == "person"] \
+        if before else []
+    if not people:
+        return {}
     by_surname: dict[str, set[int]] = {}
     for actor_id, name in actor_names(db, people).items():
         words = name_tokens(name)
