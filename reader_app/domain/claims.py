@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from reader_app.domain.actors import match_key
+from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES
 from reader_app.domain.sentences import (
     AFTER,
@@ -22,24 +23,6 @@ from reader_app.domain.speech_words import CLAIM_NOUNS, DETERMINERS, VERB_WORDS
 
 __all__ = ["AFTER", "BEFORE", "CLAIM_STATUSES", "CREDIBILITY", "RELIABILITY", "propose_claimant",
            "sentence_at", "sentence_span", "sentences_near", "split_sentences"]
-
-# The Admiralty (NATO) system: how reliable the source is, how credible the information.
-RELIABILITY: dict[str, str] = {
-    "A": "Completely reliable",
-    "B": "Usually reliable",
-    "C": "Fairly reliable",
-    "D": "Not usually reliable",
-    "E": "Unreliable",
-    "F": "Reliability cannot be judged",
-}
-CREDIBILITY: dict[int, str] = {
-    1: "Confirmed by other sources",
-    2: "Probably true",
-    3: "Possibly true",
-    4: "Doubtful",
-    5: "Improbable",
-    6: "Truth cannot be judged",
-}
 
 # Verbs that attribute speech or a stance to who comes before them: "X said", "NATO calling".
 _VERBS = VERB_WORDS

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from sqlite_utils import Database
 
-from reader_app.domain.claims import AFTER, BEFORE, CREDIBILITY, RELIABILITY
+from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
 from reader_app.domain.iso_values import GRANULARITIES, iso_granularity
 from reader_app.domain.models import (
     CLAIM_STATUSES,
@@ -19,6 +19,7 @@ from reader_app.domain.models import (
     Annotation,
 )
 from reader_app.domain.offsets import CONTEXT, locate_unique
+from reader_app.domain.sentences import AFTER, BEFORE
 from reader_app.storage.articles import NotFound, as_text
 from reader_app.storage.clock import new_uuid, now_iso
 from reader_app.storage.rows import count, named_row, named_rows

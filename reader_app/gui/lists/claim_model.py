@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from reader_app.domain.claims import CREDIBILITY, RELIABILITY
+from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES
 from reader_app.gui.lists.annotation_model import one_line
 from reader_app.gui.lists.tables import KeyedTableModel

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
-from reader_app.domain.claims import CREDIBILITY, RELIABILITY
+from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES, Annotation
 from reader_app.domain.quotes import quoted
 from reader_app.gui.controller import LibraryController

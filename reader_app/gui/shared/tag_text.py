@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader_app.domain.claims import CREDIBILITY, RELIABILITY
+from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import ActorId, Annotation
 
 
