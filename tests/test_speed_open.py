@@ -42,6 +42,8 @@ def agree(db, article_id):
     ("UPDATE annotations SET quote = ? WHERE id = ?", [42, "Lavrov"]),
     ("UPDATE annotations SET quote = ? WHERE id = ?", [None, "Lavrov"]),
     ("UPDATE annotations SET quote = ? WHERE id = ?", ["Kyiv", "Lavrov"]),  # moved
+    ("UPDATE annotations SET quote = upper(quote) WHERE id = ?", ["Lavrov"]),  # same length
+    ("UPDATE annotations SET quote = CAST(quote AS BLOB) WHERE id = ?", ["Lavrov"]),
     ("UPDATE annotations SET kind = ? WHERE id = ?", [7, "Kuleba"]),
     ("UPDATE annotations SET kind = ? WHERE id = ?", [None, "Kuleba"]),
     ("UPDATE annotations SET quote = 'the drills', prefix = '', suffix = '' WHERE id = ?",
@@ -70,6 +72,26 @@ def test_spans_of_a_sound_library_need_no_second_read(db):
     db.conn.set_trace_callback(None)
     assert (spans, damaged) == ([], [])
     assert len(statements) == 2  # the text, the spans
+
+
+def test_spans_come_in_table_order_from_the_index_without_a_sort(db):
+    """Ties on start: the longer first, then by id; SQLite hands them over in that order
+    (idx_annotations_order), with no temporary B-tree and no sort in Python."""
+    from reader_app.storage.annotations import add_annotation, span_key
+
+    article_id = add_article(db, ImportedArticle("Ties", TEXT, "ties.txt")).article_id
+    for start, end in [(4, 9), (0, 3), (4, 20), (4, 9), (0, 12), (30, 33), (4, 20)]:
+        add_annotation(db, article_id, "claim", start, end)
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    spans, _ = list_spans(db, article_id)
+    db.conn.set_trace_callback(None)
+    assert spans == sorted(spans, key=span_key)
+    assert [(s[0], s[1]) for s in spans] == [(0, 12), (0, 3), (4, 20), (4, 20), (4, 9), (4, 9),
+                                             (30, 33)]
+    sql = next(s for s in statements if "quote FROM annotations" in s)
+    plan = " ".join(str(r[-1]) for r in db.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "idx_annotations_order" in plan and "TEMP B-TREE" not in plan, plan
 
 
 MANY = 50_000

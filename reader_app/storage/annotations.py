@@ -498,11 +498,11 @@ def span_key(span: Span) -> tuple[int, int, int]:
 
 def _unfit(rows: list[Any], text: str) -> set[int]:
     """Ids of rows (start, end, id, kind, quote) that are not a sound tag at its quote."""
-    size = len(text)
-    try:  # one pass in C-speed comparisons; a value of the wrong type raises
+    size, at = len(text), text.startswith
+    try:  # one pass of C-speed comparisons, no slice made; a value of a wrong type raises
         return {i for start, end, i, kind, quote in rows
                 if not (type(kind) is str and 0 <= start < end <= size
-                        and text[start:end] == quote)}
+                        and end - start == len(quote) and at(quote, start))}
     except TypeError:
         pass
     bad = set()
@@ -525,13 +525,12 @@ def list_spans(db: Database, article_id: int) -> tuple[list[Span], list[Annotati
     Five columns instead of twenty-four: opening an article with 50,000 tags reads what
     its first paint needs; the rest of a row is read when the row is shown."""
     text = _article_text(db, article_id)
-    # in index order; ties on start are put in order here: SQLite would sort the whole
-    # result again in a temporary B-tree (a third of the read with 50,000 tags)
+    # idx_annotations_order hands them over in this order: no sort, here or in SQLite
     rows = db.execute('SELECT start, "end", id, kind, quote FROM annotations'
-                      ' WHERE article_id = ? ORDER BY start', [article_id]).fetchall()
+                      ' WHERE article_id = ? ORDER BY start, "end" DESC, id',
+                      [article_id]).fetchall()
     bad = _unfit(rows, text)
     if not bad:
-        rows.sort(key=span_key)  # nearly sorted: one pass
         return rows, []
     damaged = _checked_rows(db, "WHERE id IN (SELECT value FROM json_each(?))",  # verified
                             [json.dumps(sorted(bad))])

@@ -251,3 +251,13 @@ def m009_tag_span_index(db: Database) -> None:
     db.execute("DROP INDEX idx_annotations_article_kind")
     db.execute('CREATE INDEX idx_annotations_kind_spans ON annotations(article_id, kind, start,'
                ' "end", actor_id)')
+
+
+@migrations(name="m010_tag_order_index")
+def m010_tag_order_index(db: Database) -> None:
+    # Opening an article reads its tags in the tag table's order (start, the longer
+    # first, then id): an index in that order hands them over sorted, where sorting
+    # 50,000 rows in Python cost a tenth of the opening. It serves every start lookup
+    # of the index it replaces; ties on (start, end) come by rowid, which is id.
+    db.execute("DROP INDEX idx_annotations_article")
+    db.execute('CREATE INDEX idx_annotations_order ON annotations(article_id, start, "end" DESC)')
