@@ -8,6 +8,8 @@ panels and the status bar. One run prints issue 8's four measures of the window,
 a ratio against a baseline measured in the same run (best of --repeat):
 
 1. open an article with 20,000 tags vs the same article with 10 tags     (goal <= 2x)
+   (opening = until the first paint, which draws the tags of the article's top; the
+   rest are read right after it, and that time is printed too)
 2. open an article with 50,000 tags vs a bare QTextBrowser.setPlainText  (goal <= 3x)
 3. tag one span (+ paint), 50,000 tags vs 10                             (goal <= 1.3x)
 4. paint a full viewport, 20,000 tags vs 0 (bench_view.time_paint)       (goal <= 1.3x)
@@ -71,14 +73,22 @@ def finish_layout(window) -> None:
     QApplication.processEvents()
 
 
-def measure(path: Path, text: str, repeat: int, tag_too: bool) -> tuple[float, float]:
-    """Best open (+ first paint) and, if asked, best tag (+ paint) of one library."""
+def complete(window) -> None:
+    """Until all of the article's tags are read (opening read its top's for the paint)."""
+    while not window.controller.spans_complete:
+        QApplication.processEvents()
+
+
+def measure(path: Path, text: str, repeat: int, tag_too: bool) -> tuple[float, float, float]:
+    """Best open (+ first paint), best open until every tag is read (the table whole)
+    and, if asked, best tag (+ paint) of one library."""
     window = create_window(path)
     window.resize(1200, 800)
     window.show()
     settle(window)
+    complete(window)
     article_id = window.controller.current_article.id
-    opening = []
+    opening, whole = [], []
     for _ in range(repeat):
         window.controller.close_article()
         settle(window)
@@ -87,6 +97,8 @@ def measure(path: Path, text: str, repeat: int, tag_too: bool) -> tuple[float, f
         window.controller.open_article(article_id)
         settle(window)
         opening.append(time.perf_counter() - t)
+        complete(window)
+        whole.append(time.perf_counter() - t)
     tagging = float("nan")
     if tag_too:
         finish_layout(window)
@@ -104,7 +116,7 @@ def measure(path: Path, text: str, repeat: int, tag_too: bool) -> tuple[float, f
     window.close()
     window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return min(opening), tagging
+    return min(opening), min(whole), tagging
 
 
 def row(name: str, base: float, value: float, goal: float, labels: tuple[str, str]) -> bool:
@@ -129,9 +141,9 @@ def main() -> None:
             build(path, text, n)
         time_bare(app, text)  # warm-up: fonts, glyph caches
         bare = min(time_bare(app, text) for _ in range(args.repeat))
-        open10, tag10 = measure(paths[10], text, args.repeat, True)
-        open20k, _ = measure(paths[20_000], text, args.repeat, False)
-        open50k, tag50k = measure(paths[50_000], text, args.repeat, True)
+        open10, whole10, tag10 = measure(paths[10], text, args.repeat, True)
+        open20k, whole20k, _ = measure(paths[20_000], text, args.repeat, False)
+        open50k, whole50k, tag50k = measure(paths[50_000], text, args.repeat, True)
     article = article_of(text)
     anns = make_annotations(random.Random(7), text, 20_000)
     paint0 = paint20k = float("inf")
@@ -147,6 +159,11 @@ def main() -> None:
         row("3. tag one span + paint", tag10, tag50k, GOALS["tag"], ("10 tags", "50k tags")),
         row("4. paint a full viewport", paint0, paint20k, GOALS["paint"], ("0 tags", "20k tags")),
     ]
+    print("the tags beyond the top are read just after the first paint; opening until the"
+          " table holds every tag (no goal):")
+    print(f"   10 tags {whole10 * 1000:6.1f} ms   20k tags {whole20k * 1000:6.1f} ms"
+          f" ({whole20k / whole10:4.2f}x)   50k tags {whole50k * 1000:6.1f} ms"
+          f" ({whole50k / bare:4.2f}x bare)")
     print("all goals met" if all(results) else "GOALS MISSED")
 
 

@@ -25,11 +25,13 @@ def u16(text: str, i: int) -> int:
 
 
 def open_window(qtbot, db_path):
-    """The real main window on db_path, shown and exposed (the `window` fixture)."""
+    """The real main window on db_path, shown and exposed (the `window` fixture), with
+    all of the open article's tags read (a long article opens on its top's first)."""
     win = create_window(db_path)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.controller.spans_complete)
     return win
 
 

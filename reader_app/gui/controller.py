@@ -93,6 +93,11 @@ FIRST_SUGGEST_DELAY_MS = 500
 # a newly opened article is laid out and painted first: the worker's Python holds the GIL
 # for stretches, and racing the layout of a long article slowed its opening by half
 OPEN_SUGGEST_DELAY_MS = 250
+# code points whose tags are read before an article's first paint: a screenful at the
+# top is a few thousand; the rest (50,000 tags took 60 ms) is read right after the paint
+# (the window asks for it then), or after REST_DELAY_MS if nothing painted the article
+FIRST_SCREEN = 20_000
+REST_DELAY_MS = 100
 
 
 class SuggestionWorker(QObject):
@@ -159,6 +164,8 @@ class LibraryController(QObject):
     tag_explained = Signal(str)  # after tagging: why this actor/date/claimant was chosen
     annotation_reveal_requested = Signal(int)  # the window reveals + selects that tag
     suggestions_changed = Signal()  # `suggestions` is new (computed again, or trimmed)
+    # all of the current article's tags are in current_spans now (opening read the top's)
+    spans_completed = Signal()
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None,
                  db: Database | None = None) -> None:
@@ -174,6 +181,11 @@ class LibraryController(QObject):
         # fit the text; panes keep their own copies up to date from `changed`
         self.current_spans: list[Span] = []
         self.current_damaged: list[Annotation] = []
+        self.spans_complete = True  # False from opening a long article to the rest's read
+        self._complete_timer = QTimer(self)
+        self._complete_timer.setSingleShot(True)
+        self._complete_timer.setInterval(REST_DELAY_MS)
+        self._complete_timer.timeout.connect(self.complete_spans)
         self.analyst = default_analyst()
         # True while an undo command runs: listeners must not push commands then
         self.running_command = False
@@ -209,17 +221,36 @@ class LibraryController(QObject):
             return self.current_article
         article = get_article(self.db, article_id)
         self.current_article = article
-        self.current_spans, self.current_damaged = list_spans(self.db, article.id)  # once
+        # a long article opens on the tags of its top (what the first paint draws and the
+        # table's first rows); the rest is read just after, once the article is on screen
+        top = FIRST_SCREEN if len(article.text) > FIRST_SCREEN else None
+        self.current_spans, self.current_damaged = list_spans(self.db, article.id, top)
+        self.spans_complete = top is None
         self._set_suggestions([])
         self.article_opened.emit(article)
+        if not self.spans_complete:
+            self._complete_timer.start()
         self.refresh_suggestions(OPEN_SUGGEST_DELAY_MS)
         return article
+
+    def complete_spans(self) -> None:
+        """Read all of the current article's tags if opening read only its top's: the
+        library's state now, whatever was tagged or undone since (panes take the list
+        whole). Anything that needs a tag by id anywhere in the article calls this first."""
+        self._complete_timer.stop()
+        if self.spans_complete or self.current_article is None or self._db is None:
+            return
+        self.current_spans, self.current_damaged = list_spans(self.db, self.current_article.id)
+        self.spans_complete = True
+        self.spans_completed.emit()
 
     def close_article(self) -> None:
         if self.current_article is None:
             return
         self.current_article = None
         self.current_spans, self.current_damaged = [], []
+        self.spans_complete = True
+        self._complete_timer.stop()
         self._set_suggestions([])
         self.article_opened.emit(None)
 
@@ -451,6 +482,7 @@ class LibraryController(QObject):
         except NotFound:
             self.error_occurred.emit("That article is no longer in the library.")
             return
+        self.complete_spans()  # the tag may lie beyond the top
         self.annotation_reveal_requested.emit(annotation_id)
 
     # -- actors and claims: reads -----------------------------------------------
@@ -530,6 +562,7 @@ class LibraryController(QObject):
         """Open the article a command touches, so the analyst sees what changed."""
         if self.current_article is None or self.current_article.id != article_id:
             self.open_article(article_id)
+        self.complete_spans()  # what changed may lie beyond the top
 
     def close(self) -> None:
         if self._db is None:

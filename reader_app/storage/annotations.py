@@ -517,18 +517,23 @@ def _unfit(rows: list[Any], text: str) -> set[int]:
     return bad
 
 
-def list_spans(db: Database, article_id: int) -> tuple[list[Span], list[Annotation]]:
+def list_spans(db: Database, article_id: int,
+               before: int | None = None) -> tuple[list[Span], list[Annotation]]:
     """An article's tags as spans in list_annotations' order, each verified against the
     text as list_annotations does, plus the full rows of those that do not fit (flagged,
     placed like list_annotations places them: where the quote moved to, or at 0, 0).
+    before: only the tags starting before this code point (the top of an article).
 
     Five columns instead of twenty-four: opening an article with 50,000 tags reads what
     its first paint needs; the rest of a row is read when the row is shown."""
     text = _article_text(db, article_id)
     # idx_annotations_order hands them over in this order: no sort, here or in SQLite
-    rows = db.execute('SELECT start, "end", id, kind, quote FROM annotations'
-                      ' WHERE article_id = ? ORDER BY start, "end" DESC, id',
-                      [article_id]).fetchall()
+    where, params = "article_id = ?", [article_id]
+    if before is not None:
+        where += " AND start < ?"
+        params.append(before)
+    rows = db.execute(f'SELECT start, "end", id, kind, quote FROM annotations WHERE {where}'
+                      ' ORDER BY start, "end" DESC, id', params).fetchall()
     bad = _unfit(rows, text)
     if not bad:
         return rows, []
@@ -537,3 +542,4 @@ def list_spans(db: Database, article_id: int) -> tuple[list[Span], list[Annotati
     spans = [r for r in rows if r[2] not in bad] + [span_of(a) for a in damaged]
     spans.sort(key=span_key)
     return spans, [a for a in damaged if a.damage is not None]
+

@@ -190,6 +190,12 @@ class HighlightLayer(QObject):
         self._geometry = Geometry(doc, omap)
         self._watch(doc)
 
+    def replace(self, annotations: Iterable[Annotation | Span]) -> None:
+        """All of the article's tags anew, same text and document (opening drew the top's)."""
+        self.index = SpanIndex(annotations)
+        self._bump()
+        self.changed.emit()
+
     def rebind(self, doc: QTextDocument) -> None:
         """Same text, new document (rebuilt for a palette change)."""
         self.doc = doc

@@ -8,9 +8,9 @@ the document stays unmodified and adding one costs the same with 10 or 20,000.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSizeF, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSizeF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QFontInfo, QPainter, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
 
@@ -53,6 +53,7 @@ class ArticleView(QTextBrowser):
         self.warning: str | None = None
         self._press: QPointF | None = None
         self._hand = False
+        self._after_paint: Callable[[], None] | None = None
         self._ready = False  # Qt sends change events while __init__ runs
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -84,10 +85,20 @@ class ArticleView(QTextBrowser):
         self._set_warning(warning)
         self.article_shown.emit()
 
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Call back once the article has been painted (from the event loop, just after)."""
+        self._after_paint = callback
+
+    def replace_annotations(self, annotations: Sequence[Annotation | Span]) -> None:
+        """The article's tags anew (the same article): opening read only its top's."""
+        if self.article is not None:
+            self._layer.replace(annotations)
+
     def clear_article(self) -> None:
         """The friendly empty state: no article, nothing to select (no caret)."""
         self.article = None
         self.offset_map = None
+        self._after_paint = None
         doc = build_empty_document(self, self.font(), self.palette())
         self._layer.reset(doc, OffsetMap(""), ())
         self._replace_document(doc)
@@ -201,6 +212,12 @@ class ArticleView(QTextBrowser):
         return refused_resource(resource_type)
 
     def paintEvent(self, event) -> None:
+        self._paint(event)
+        if self._after_paint is not None:
+            callback, self._after_paint = self._after_paint, None
+            QTimer.singleShot(0, self, callback)  # dropped if the view goes first
+
+    def _paint(self, event) -> None:
         layer = self._layer
         if layer.is_empty():
             super().paintEvent(event)

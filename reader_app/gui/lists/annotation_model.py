@@ -85,6 +85,7 @@ class AnnotationModel(ReadOnlyTableModel):
         if controller is not None:
             self._names = controller.actor_names()  # once; then from each ChangeSet
             controller.article_opened.connect(self._on_controller_article_opened)
+            controller.spans_completed.connect(self._on_controller_spans_completed)
             controller.changed.connect(self._on_controller_changed)
             article = controller.current_article
             if article is not None:
@@ -107,6 +108,26 @@ class AnnotationModel(ReadOnlyTableModel):
         self._full = {a.id: a for a in known}
         self._span_of = None
         self.endResetModel()
+
+    def complete_spans(self, spans: list[Span], known: list[Annotation] = ()) -> None:
+        """All of the article's tags, where opening gave those of its top: appended below
+        (selection and scrolling stay) when the rows held are their beginning, else anew."""
+        held = len(self._all)
+        if spans[:held] != self._all:  # something changed meanwhile, or a tag was placed
+            self.set_spans(self._article_id, spans, known)  # elsewhere: take the list whole
+            return
+        rest = spans[held:]
+        shown = rest if self._kind is None else [s for s in rest if s[3] == self._kind]
+        self._full.update((a.id, a) for a in known)
+        self._span_of = None
+        first = len(self._rows)
+        if shown:
+            self.beginInsertRows(QModelIndex(), first, first + len(shown) - 1)
+        self._all.extend(rest)
+        if self._rows is not self._all:
+            self._rows.extend(shown)
+        if shown:
+            self.endInsertRows()
 
     def set_kind_filter(self, kind: str | None) -> None:
         """Show one kind only (None: all)."""
@@ -264,6 +285,13 @@ class AnnotationModel(ReadOnlyTableModel):
         else:
             self.set_spans(article.id, self._controller.current_spans,
                            self._controller.current_damaged)
+
+    @Slot()
+    def _on_controller_spans_completed(self) -> None:
+        controller = self._controller
+        article = controller.current_article if controller is not None else None
+        if article is not None and article.id == self._article_id:
+            self.complete_spans(controller.current_spans, controller.current_damaged)
 
     @Slot(ChangeSet)
     def _on_controller_changed(self, changes: ChangeSet) -> None:

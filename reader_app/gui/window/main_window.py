@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         c.suggestions_changed.connect(self._update_counts)
         self.library_pane.article_activated.connect(self.controller.open_article)
         c.article_opened.connect(self._on_controller_article_opened)
+        c.spans_completed.connect(self._on_controller_spans_completed)
         c.changed.connect(self._on_controller_changed)
         c.error_occurred.connect(self._on_controller_error_occurred)
         c.tag_explained.connect(self._on_controller_tag_explained)
@@ -273,10 +274,16 @@ class MainWindow(QMainWindow):
             self.view.clear_article()
         else:
             self.view.show_article(article, self.controller.current_spans)
+            if not self.controller.spans_complete:  # the rest of its tags once it is seen
+                self.view.after_next_paint(self.controller.complete_spans)
             self.library_pane.select_article(article.id)
         self._tags = sum(self.controller.counts(article.id)) if article else 0
         self._update_tag_actions()
         self._update_status()
+
+    @Slot()
+    def _on_controller_spans_completed(self) -> None:
+        self.view.replace_annotations(self.controller.current_spans)
 
     @Slot(ChangeSet)
     def _on_controller_changed(self, changes: ChangeSet) -> None:
