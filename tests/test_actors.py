@@ -340,6 +340,8 @@ def test_actor_tag_positions_and_types(db):
     add_annotation(db, aid, "actor", 11, 18, actor_id=state.id)
     add_annotation(db, aid, "claim", 0, 18)
     assert sorted(actor_tag_positions(db, aid)) == [(lavrov.id, 0), (state.id, 11)]
+    assert actor_tag_positions(db, aid, hi=11) == [(lavrov.id, 0)]  # a range: [lo, hi)
+    assert actor_tag_positions(db, aid, lo=1) == [(state.id, 11)]
     assert actor_types(db, [lavrov.id, state.id, lavrov.id]) == {lavrov.id: "person", state.id: "state"}
     assert actor_types(db, []) == {}
 
@@ -370,3 +372,29 @@ def test_read_only_lookups_for_linking_and_finding(db):
     assert persons_with_surname(db, "lavrov") == [(lavrov.id, "Sergei Lavrov")]
     assert persons_with_surname(db, "lav") == []
     assert organizations_with_word(db, "reform") == [(reform.id, "National Reform Party")]
+
+
+def test_actors_by_last_place_orders_as_the_tags_read_one_by_one(db):
+    """Each actor once: those tagged only after the point first, then those before it,
+    each by its last tag (the nearest before last), as a walk over every tag gives."""
+    import random
+
+    from reader_app.domain.models import ImportedArticle
+    from reader_app.storage.actors import actors_by_last_place, create_actor
+    from reader_app.storage.annotations import add_annotation
+    from reader_app.storage.articles import add_article
+
+    text = "word " * 400
+    aid = add_article(db, ImportedArticle("T", text, "t.txt")).article_id
+    actors = [create_actor(db, f"Actor {n}", "person").id for n in range(12)]
+    rng = random.Random(5)
+    tags = []
+    for start in rng.sample(range(0, 1995, 5), 150):
+        actor = rng.choice(actors)
+        add_annotation(db, aid, "actor", start, start + 4, actor_id=actor)
+        tags.append((actor, start))
+    add_annotation(db, aid, "actor", 1000, 1004)  # unlinked: not an actor
+    for point in (0, 3, 1000, 1003, 2000):
+        walk = sorted(tags, key=lambda t: (t[1] < point, t[1]))
+        expected = list(dict.fromkeys(a for a, _ in reversed(walk)))[::-1]
+        assert actors_by_last_place(db, aid, point) == expected, point

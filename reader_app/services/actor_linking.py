@@ -124,8 +124,7 @@ def _found(db: Database, article: Article, start: int, end: int) -> Link | None:
     inside a longer one. Library names sharing a word stem with the tag, then the table."""
     lo, hi = max(0, start - _WINDOW), min(len(article.text), end + 80)
     window = article.text[lo:hi]
-    tagged = [(s - lo, s - lo + 1, a) for a, s in actor_tag_positions(db, article.id)
-              if lo <= s < start]
+    tagged = [(s - lo, s - lo + 1, a) for a, s in actor_tag_positions(db, article.id, lo, start)]
     s0, e0 = _target(article.text, start, end)
     stems = {word_stem(w) for w in article.text[s0:e0].split()}
     rows = {row for stem in stems if len(stem) >= 3 for row in names_containing(db, stem)}
@@ -211,7 +210,7 @@ def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Li
     noun = kind_word(quote)
     if noun is None:
         return None
-    before = sorted((s, a) for a, s in actor_tag_positions(db, article.id) if s < start)
+    before = sorted((s, a) for a, s in actor_tag_positions(db, article.id, hi=start))
     recent = list(dict.fromkeys(a for _, a in reversed(before)))[:_ANAPHORA_DEPTH]
     names = actor_names(db, recent)
     fits = [a for a in recent

@@ -31,6 +31,7 @@ from reader_app.storage.actors import (
     actor_names,
     actor_tag_positions,
     actor_types,
+    actors_by_last_place,
     create_actor,
     delete_actor,
     get_actor,
@@ -90,11 +91,7 @@ def fields_for_new_tag(db: Database, article: Article, kind: str, start: int,
 
 def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFields:
     quote = article.text[start:end]
-    tags = actor_tag_positions(db, article.id)  # (actor_id, start)
-    # tags after the new one first, then those before it: the nearest before comes last;
-    # each actor once, at its last place (an article may tag one actor thousands of times)
-    tags.sort(key=lambda t: (t[1] < start, t[1]))
-    recent = list(dict.fromkeys(actor for actor, _ in reversed(tags)))[::-1]
+    recent = actors_by_last_place(db, article.id, start)  # the nearest before comes last
     known = known_actor_keys(db, candidate_keys(quote))  # by index, not every actor
     wanted = [*recent, *(i for ids in known.values() for i in ids)]
     names: dict[int, str] = {int(i): name for i, name in actor_names(db, wanted).items()}
@@ -150,7 +147,7 @@ def _surnames_tagged_before(db: Database, article_id: int, start: int,
     """Surname key -> person for people tagged in the article before a claim, so that
     "…,” Lavrov said" after a tagged "Sergei Lavrov" is his claim (a surname two of them
     share, or that names another actor, is left out)."""
-    before = {actor for actor, at in actor_tag_positions(db, article_id) if at < start}
+    before = {actor for actor, _ in actor_tag_positions(db, article_id, hi=start)}
     people = [i for i, kind in actor_types(db, before).items() if kind == "person"] \
         if before else []
     if not people:
