@@ -137,3 +137,31 @@ def test_an_undo_from_another_article_reads_the_rest_before_it_applies(qtbot, db
     assert ctrl.current_article.id == long and ctrl.spans_complete
     assert table_ids(window) == library_ids(window, long)
     assert window.view.highlighted_ids(far, far + 6) == []
+
+
+def test_a_kind_filter_chosen_before_the_rest_arrives_applies_to_it(qtbot, db_path):
+    window, long, _ = open_long(qtbot, db_path)
+    ctrl = window.controller
+    ctrl.open_article(long)
+    window.annotation_panel.model.set_kind_filter("date")
+    qtbot.waitUntil(lambda: ctrl.spans_complete)
+    dates = [s[2] for s in list_spans(ctrl.db, long)[0] if s[3] == "date"]
+    assert len(dates) > 10 and table_ids(window) == dates
+    window.annotation_panel.model.set_kind_filter(None)
+    assert table_ids(window) == library_ids(window, long)
+
+
+def test_closing_or_leaving_the_article_before_the_rest_arrives_reads_nothing_more(
+        qtbot, db_path):
+    window, long, _ = open_long(qtbot, db_path)
+    ctrl = window.controller
+    ctrl.open_article(long)
+    (short,) = [a for a in ctrl.articles() if a.id != long]
+    ctrl.open_article(short.id)  # a short article: read whole at once
+    assert ctrl.spans_complete
+    statements = []
+    ctrl.db.conn.set_trace_callback(statements.append)
+    qtbot.wait(150)  # past the fallback delay too
+    ctrl.db.conn.set_trace_callback(None)
+    assert not [s for s in statements if "quote FROM annotations" in s]
+    assert table_ids(window) == library_ids(window, short.id)
