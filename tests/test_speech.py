@@ -141,6 +141,23 @@ def test_an_appositive_between_the_speaker_and_the_verb():
     assert claims(text, ("Okafor", OKAFOR)) == [("the strike was illegal", OKAFOR, "Okafor")]
 
 
+def test_a_relative_clause_about_a_person_between_the_speaker_and_the_verb():
+    text = "The minister, who drew criticism after the vote, said the reform would pass."
+    (found,) = find_claims(text, [], {})
+    assert text[found.start:found.end] == "the reform would pass"
+    assert found.reason == "reported speech: “The minister” (said), not a tagged or known actor"
+    text = ("Міністр, який раніше очолював митницю, заявив, що реформа набуде чинності "
+            "в січні.")
+    (found,) = find_claims(text, [], {})
+    assert text[found.start:found.end] == "реформа набуде чинності в січні"
+    assert "“Міністр”" in found.reason
+    # a thing with a relative clause, or an appositive noun, still names no speaker
+    text = "The port, which handles most of the grain, said nothing would change soon."
+    assert claims(text) == []
+    text = "The port, a key hub for grain, said the cranes would be replaced in spring."
+    assert claims(text) == []
+
+
 def test_a_pronoun_speaks_for_the_last_person_named_in_its_paragraph():
     text = ("Ilse Marlow left the talks early. She said the union had walked out first.\n"
             "He added that the cranes were never the issue.")

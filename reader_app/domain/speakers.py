@@ -355,23 +355,29 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     return None
 
 
+# relative pronouns that only a person takes (not "which", "що", "что")
+_WHO = frozenset({"who", "whose", "whom", "який", "яка", "які", "котрий", "котра", "котрі",
+                  "который", "которая", "которые", "кто"})
+
+
 def _appositive(text: str, lo: int, comma_end: int, verb: int,
                 actors: Actors) -> Speaker | None:
     """"Okafor, a senior figure in the party, told": the name before the appositive (which
     may hold commas of its own: "Шевчук, колишній капітан, який ходив Дунаєм, розповів")."""
-    inner_start = comma_end
-    for _ in range(3):
-        inner_start = text.rfind(",", lo, inner_start)
-        if inner_start < 0:
-            return None
-        found = _before_appositive(text, lo, inner_start, comma_end, actors)
-        if found is not None:
-            return found
+    for common in (False, True):  # a name before any comma first, else a person's noun
+        inner_start = comma_end
+        for _ in range(3):
+            inner_start = text.rfind(",", lo, inner_start)
+            if inner_start < 0:
+                break
+            found = _before_appositive(text, lo, inner_start, comma_end, actors, common)
+            if found is not None:
+                return found
     return None
 
 
 def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
-                       actors: Actors) -> Speaker | None:
+                       actors: Actors, common: bool = False) -> Speaker | None:
     inner = _words(text, inner_start, comma_end, 21)
     if not inner or len(inner) > 20:
         return None
@@ -393,6 +399,8 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     last = text[head[-1][0]:head[-1][1]]
     if last.lower() in PRONOUNS:
         return pronoun(text, head[-1][0], head[-1][1], actors)
-    if last[:1].islower():
-        return None  # "the port, a key hub, said": only a name takes an appositive here
+    if last[:1].islower() and not (common and text[inner[0][0]:inner[0][1]].lower() in _WHO):
+        # "the port, a key hub, said": only a name takes an appositive here, or (common)
+        # a noun that a relative clause about a person follows ("the minister, who …, said")
+        return None
     return _subject(text, lo, head, actors)
