@@ -113,6 +113,21 @@ def test_weekdays_follow_the_tense_of_their_clause() -> None:
         "2023-03-10", "2023-03-17", "2023-03-17"]
 
 
+def test_a_past_weekday_a_day_after_the_dateline_says_why() -> None:
+    from reader_app.domain.dates import resolve_in_text
+
+    text = "Officials said on Thursday that the talks had stalled."
+    start = text.index("on Thursday")
+    found = resolve_in_text(text, start, start + 11, "2022-02-09")  # a Wednesday
+    assert found.value == "2022-02-10"
+    assert found.explanation == (
+        "Thursday: the day after the dateline Wed 2022-02-09; the clause is in the past tense"
+        " ('said'), and a dateline can be a day behind the story it heads.")
+    start = text.index("on Thursday")
+    earlier = resolve_in_text(text, start, start + 11, "2022-02-14")  # a Monday
+    assert earlier.value == "2022-02-10" and "before the dateline" in earlier.explanation
+
+
 def test_undated_article_keeps_relative_dates_without_value() -> None:
     mentions = find_dates("He left on Friday and came back on 10 May 2021.", None, "en")
     assert [(m.value, m.method) for m in mentions] == [
