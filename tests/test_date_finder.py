@@ -128,6 +128,26 @@ def test_a_past_weekday_a_day_after_the_dateline_says_why() -> None:
     assert earlier.value == "2022-02-10" and "before the dateline" in earlier.explanation
 
 
+def test_a_decade_with_an_apostrophe_takes_the_latest_century_by_the_dateline() -> None:
+    text = ("Back in the '90s the port was busier; in the ’20s it may close. Rock ’n’ roll "
+            "helped. Temperatures were in the 90s on Monday, and the 1980s were quieter.")
+    found = [(text[m.start:m.end], m.value) for m in find_dates(text, "2024-03-13", "en")]
+    assert found == [("'90s", "1990/1999"), ("’20s", "2020/2029"), ("Monday", "2024-03-11"),
+                     ("1980s", "1980/1989")]
+    assert [m.value for m in find_dates("In the '30s.", "2024-03-13", "en")] == ["1930/1939"]
+    (undated,) = find_dates("In the '30s.", None, "en")
+    assert (undated.value, undated.method) == (None, "unresolved-undated")
+
+
+def test_words_dateparser_cannot_place_never_become_the_dateline() -> None:
+    from reader_app.domain.dates import resolve_date
+
+    for phrase in ("in the 90s", "the nineties", "in the '9s"):
+        found = resolve_date(phrase, "2024-03-13", "en")
+        assert found.value != "2024-03-13", (phrase, found)
+    assert resolve_date("today", "2024-03-13", "en").value == "2024-03-13"
+
+
 def test_undated_article_keeps_relative_dates_without_value() -> None:
     mentions = find_dates("He left on Friday and came back on 10 May 2021.", None, "en")
     assert [(m.value, m.method) for m in mentions] == [

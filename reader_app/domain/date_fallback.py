@@ -18,6 +18,8 @@ from reader_app.domain.date_hits import Hit, show, week_monday
 _PROBES = (datetime(2003, 3, 12, 12), datetime(2017, 9, 20, 12))
 _WORTH_PARSING = re.compile(r"[^\W\d_]{3,}|\d[./-]\d")
 MAX_LENGTH = 60
+_TODAY = re.compile(r"(?<!\w)(?:today|tonight|now|this\s+(?:morning|afternoon|evening)|сьогодні|"
+                    r"зараз|нині|наразі|сегодня|сейчас|ныне)(?!\w)", re.IGNORECASE)
 _GRANULARITY = {"time": "day", "day": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -65,6 +67,8 @@ def dateparser_hit(text: str, dl: date | None, languages: tuple[str, ...]) -> Hi
     if result is None:
         return None
     d, granularity = result
+    if d == dl and granularity == "day" and not _TODAY.search(text):
+        return None  # dateparser hands back its base for words it cannot place ("the '90s")
     if granularity == "day":
         # A weekday in a language the rules do not know: the nearest one, not last week's.
         around = [r[0] for p in ("past", "future") if (r := _parse(text, languages, base, p))]

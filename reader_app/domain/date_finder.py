@@ -90,7 +90,7 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<weekend>(?:{_MOD}\s+)?{_WEEKEND})
 | (?P<modified>(?:(?:earlier|later)\s+)?{_MOD}\s+(?:{_WD}|{_UNIT}|{_FULL}))
 | (?P<weekday>{_WD}(?:\s+(?:{_MOD})\s+(?:{_WEEK_UNIT}))?)
-| (?P<decade>[12]\d{{2}}0(?:s|-(?:ті|х|і|е|ые|ых|ies)))
+| (?P<decade>[12]\d{{2}}0(?:s|-(?:ті|х|і|е|ые|ых|ies))|(?<![\w'’])['’](?:[1-9]0|00)s)
 | (?P<year>(?:mid-)?{_YEAR}{_YEAR_WORD})
 | (?P<month>{_FULL})
 ){_E}""", re.VERBOSE)  # over lower-cased text (see _scanned)
@@ -227,6 +227,8 @@ def scan(text: str) -> list[tuple[str, int, int]]:
         starts = [i]
         if c == "-":  # "mid-2021"
             starts.insert(0, rfind(" ", max(done, i - 12), i) + 1)
+        elif c == "'" and i > done:  # "the '90s"
+            starts.insert(0, i - 1)
         elif c == " ":  # up to two lead words before the anchor ("this coming Friday")
             j = rfind(" ", max(done, i - 16), i - 1)
             if low[j + 1:i - 1] in leads:

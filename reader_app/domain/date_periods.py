@@ -13,6 +13,7 @@ Period = tuple[Hit, str, str]  # the interval's hit, its start value, its end va
 _MODIFIER = w.MODIFIER
 _WEEKEND = re.compile(rf"(?:\b({_MODIFIER})\s+)?\b(weekend|вихідних|вихідні|выходных|выходные)\b")
 _DECADE = re.compile(r"(?<![\d.,/-])\b([12]\d{2}0)(?:s|\s-\s(?:х|ті|і|е|ые|ых))\b")
+_SHORT_DECADE = re.compile(r"(?<![\w'’])['’]([1-9]0|00)s\b")
 _DAY_OF_MONTH = re.compile(r"(?:on\s+)?the\s+(\d{1,2})")
 
 
@@ -48,10 +49,21 @@ def weekend(s: str, dl: date | None) -> Period | None:
 
 def decade(s: str, dl: date | None) -> Period | None:
     m = _DECADE.search(s)
-    if m is None:
-        return None
-    start = int(m.group(1))
-    return (Hit(date(start, 1, 1), "interval", "interval", f"The {start}s: a decade"),
+    if m is not None:
+        start = int(m.group(1))
+        why = f"The {start}s: a decade"
+    else:  # "the '90s": the latest such decade that began by the dateline
+        m = _SHORT_DECADE.search(s)
+        if m is None:
+            return None
+        if dl is None:
+            return Hit(None, "year", "interval", f"{m.group(0)} has no century without a"
+                       " dateline"), "", ""
+        start = (dl.year // 100) * 100 + int(m.group(1))
+        if start > dl.year:
+            start -= 100
+        why = f"{m.group(0)}: the {start}s, the latest such decade by the dateline {show(dl)}"
+    return (Hit(date(start, 1, 1), "interval", "interval", why),
             f"{start:04d}", f"{start + 9:04d}")
 
 

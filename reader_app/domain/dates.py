@@ -58,7 +58,7 @@ def clean(phrase: str) -> str:
     s = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", s)  # times of day
     s = re.sub(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|-(?:го|ого|е|я|й|ге|те|му))\b", r"\1", s)
     s = re.sub(r"\bmid-", "mid ", s)
-    s = re.sub(r"(?<![^\W\d_])'|'(?![^\W\d_])", " ", s)
+    s = re.sub(r"(?<![^\W\d_])'(?!\d0s\b)|'(?![^\W\d_]|\d0s\b)", " ", s)  # "'90s" stays
     s = re.sub(r"\.(?!\d)|(?<!\d)\.", " ", s)
     s = re.sub(r"(?<!\d)/|/(?![\dw])", " ", s)
     s = re.sub(r"-(?=[^\W\d_])(?!w\d)|(?<=[^\W\d_])-", " - ", s)
