@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reader_app.domain import date_seasons as seasons
 from reader_app.domain import date_words as w
 from reader_app.domain.dates import resolve_in_text
 
@@ -75,6 +76,9 @@ _DM = rf"(?:{_MON}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MON})"  # "Feb. 10", "10 Februa
 _ATOM = (rf"(?:{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?|{_MON}\s+(?:of\s+)?{_YEAR}|{_MON}|{_YEAR}"
          rf"|{_WD}|{_DAY})")
 _WEEKEND = r"(?:weekend|вихідних|вихідні|выходных|выходные)"
+_SEASON = _words(seasons.WORDS)
+_SEASON_SHIFT = _words(seasons.SHIFTS)
+_SEASON_YEAR = rf"\s+(?:of\s+)?{_YEAR}(?:\s*[-/]\s*(?:\d{{2}}(?!\d)|{_YEAR}))?{_YEAR_WORD}"
 
 PATTERN = re.compile(rf"""{_B}(?:
   (?P<span>{_START}\s+{_ATOM}\s+{_JOIN}\s+{_ATOM})
@@ -88,6 +92,7 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<ago>(?:{_N}\s+)?{_UNIT}\s+(?:{_words(w.AGO)}))
 | (?P<later>(?:in|через)\s+{_N}\s+{_UNIT})
 | (?P<weekend>(?:{_MOD}\s+)?{_WEEKEND})
+| (?P<season>{_SEASON_SHIFT}\s+(?:the\s+)?{_SEASON}(?:{_SEASON_YEAR})?|(?:the\s+)?{_SEASON}{_SEASON_YEAR})
 | (?P<modified>(?:(?:earlier|later)\s+)?{_MOD}\s+(?:{_WD}|{_UNIT}|{_FULL}))
 | (?P<weekday>{_WD}(?:\s+(?:{_MOD})\s+(?:{_WEEK_UNIT}))?)
 | (?P<decade>[12]\d{{2}}0(?:s|-(?:ті|х|і|е|ые|ых|ies))|(?<![\w'’])['’](?:[1-9]0|00)s)
@@ -188,19 +193,19 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
 # ("between 2019", "two days ago", "this coming Friday").
 _CORE = sorted({*w.MONTHS, *w.MONTH_ABBREVIATIONS, *w.WEEKDAYS, *w.WEEKDAY_ABBREVIATIONS,
                 *w.UNITS, *(x.split()[-1] for x in w.RELATIVE_DAYS), *w.RELATIVE_YEARS,
-                "weekend", "вихідних", "вихідні", "выходных", "выходные"},
+                "weekend", "вихідних", "вихідні", "выходных", "выходные", *seasons.WORDS},
                key=len, reverse=True)
 # Words an expression may start with before its anchor ("between 2019", "two days ago").
 _LEADS = frozenset({
     *(x.split()[0] for x in w.MODIFIERS), *(x.split()[0] for x in w.MULTIWORD_MODIFIERS),
-    *w.NUMBERS, "between", "from", "з", "із", "від", "між", "с", "со", "от", "между", "in",
+    *seasons.SHIFTS, *w.NUMBERS, "between", "from", "з", "із", "від", "між", "с", "со", "от", "между", "in",
     "через", "earlier", "later", "the", "day", "this"})
 # The character before the anchor comes first: sre then skips in C to the few characters
 # (spaces, brackets, quotes, dashes) that can precede a date, and tries the words only there.
 _BEFORE_ANCHOR = "\\s(«\"“'‘—–-"
 ANCHOR = re.compile(rf"[{_BEFORE_ANCHOR}](?:{trie(_CORE)}|\d+[^\W\d_]*){_E}")
 _UNFILTERED = frozenset({"iso", "date", "day", "month_year", "relative", "ago", "later",
-                         "weekend", "modified", "decade"})
+                         "weekend", "modified", "decade", "season"})
 _EVERY = frozenset("every each кожного кожної кожну кожен кожний каждый каждую каждое "
                    "каждого каждой".split())
 

@@ -20,6 +20,7 @@ from reader_app.domain.date_fallback import dateparser_hit
 from reader_app.domain.date_hits import Hit, reyear_after, reyear_before, shift_months
 from reader_app.domain.date_periods import decade, weekend
 from reader_app.domain.date_rules import MONTH_WORD, NEAREST, YEAR_WORD, resolve_single
+from reader_app.domain.date_seasons import season
 from reader_app.domain.date_tense import FUTURE, tense_around
 from reader_app.domain.iso_values import GRANULARITIES
 
@@ -130,7 +131,7 @@ def _join(a: Hit, b: Hit) -> tuple[Hit, str, str] | None:
 
 
 def _interval(s: str, dl: date | None, langs: tuple[str, ...]) -> tuple[Hit, str, str] | None:
-    period = decade(s, dl) or weekend(s, dl)
+    period = decade(s, dl) or weekend(s, dl) or season(s, dl)
     if period is not None:
         return period
     s = re.sub(r"(?<![\d-])(\d{1,2}|\d{4})-(\d{1,2}|\d{4})(?![\d-])", r"\1 - \2", s)
