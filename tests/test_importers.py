@@ -340,5 +340,21 @@ def test_collect_paths(tmp_path: Path) -> None:
     assert all(isinstance(p, Path) for p in got)
 
 
+def test_collect_paths_sorts_as_paths_do_and_lists_each_file_once(tmp_path: Path) -> None:
+    """By parts, not as strings ("a/z.txt" before "a-b.txt", which a string sort puts
+    first), folder by folder; a file given again, or inside a folder given twice, once."""
+    names = ["a/z.txt", "a-b.txt", "a.txt", "a/b/c.txt", "a/b.txt", "B.txt", "b/a.txt",
+             "é.txt", "e.txt", "a b.txt", "a/b-c/d.txt"]
+    for rel in names:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        write(tmp_path, rel, "words")
+    every = sorted(tmp_path / rel for rel in names)
+    assert collect_paths([tmp_path]) == every
+    assert collect_paths([tmp_path / "a.txt", tmp_path, tmp_path / "a"]) == [
+        tmp_path / "a.txt", *(p for p in every if p != tmp_path / "a.txt")]
+    assert collect_paths([tmp_path / "empty-missing", tmp_path, tmp_path]) == [
+        tmp_path / "empty-missing", *every]
+
+
 def test_supported_suffixes() -> None:
     assert SUPPORTED_SUFFIXES == (".txt", ".text", ".md", ".markdown", ".html", ".htm")
