@@ -20,7 +20,6 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from operator import itemgetter
 from pathlib import Path, PurePath
-from typing import BinaryIO
 
 import nh3
 from markdown_it import MarkdownIt
@@ -105,15 +104,7 @@ def read_article(
             raise ImportRefused(label, "not a regular file")
         if st.st_size > MAX_FILE_BYTES:
             raise ImportRefused(label, _too_large(st.st_size))
-        # Unbuffered, sized by stat(): read(MAX + 1) would allocate 20 MiB per file.
-        # One read() returns a regular file's st_size bytes: no second call to see its end.
-        with open(label, "rb", buffering=0) as f:
-            want = min(st.st_size, MAX_FILE_BYTES) + 1
-            data = f.read(want)
-            if len(data) < want - 1:  # a short read: the rest, or the end
-                data += _read_up_to(f, want - len(data))
-            if len(data) > st.st_size:  # the file grew after stat(): up to the limit
-                data += _read_up_to(f, MAX_FILE_BYTES + 1 - len(data))
+        data = _read_file(label, st.st_size)
     except OSError as e:
         raise ImportRefused(label, _os_reason(e)) from None
     except ValueError:  # e.g. a NUL character in the path
@@ -121,9 +112,30 @@ def read_article(
     return parse_article(data, label, should_cancel)
 
 
-def _read_up_to(f: BinaryIO, size: int) -> bytes:
+# A plain descriptor: a file object's fstat(), buffer and close cost a third of the I/O.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_file(label: str, size: int) -> bytes:
+    """The file's bytes, sized by stat(): read(MAX + 1) would allocate 20 MiB per file.
+    One read() returns a regular file's size bytes, with no second call to see the end;
+    a file that grew after stat() is read on, up to the limit."""
+    fd = os.open(label, _OPEN_FLAGS)
+    try:
+        want = min(size, MAX_FILE_BYTES) + 1
+        data = os.read(fd, want)
+        if len(data) < want - 1:  # a short read: the rest, or the end
+            data += _read_up_to(fd, want - len(data))
+        if len(data) > size:
+            data += _read_up_to(fd, MAX_FILE_BYTES + 1 - len(data))
+        return data
+    finally:
+        os.close(fd)
+
+
+def _read_up_to(fd: int, size: int) -> bytes:
     parts = []
-    while size > 0 and (part := f.read(size)):
+    while size > 0 and (part := os.read(fd, size)):
         parts.append(part)
         size -= len(part)
     return b"".join(parts)
