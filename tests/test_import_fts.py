@@ -212,3 +212,24 @@ def test_a_library_from_before_m006_is_upgraded_and_trusted(db_path) -> None:
     finally:
         db.close()
     assert_index_exact(db_path)
+
+
+def test_a_row_the_table_refuses_mid_statement_leaves_nothing_then_is_refused_alone(
+        db, db_path) -> None:
+    """A CHECK failure in the middle of a batch's multi-row INSERT: the whole batch rolls
+    back (no row, no index entry), and the import then stores the others one by one."""
+    add_articles(db, [article(n) for n in range(3)])
+    bad = ImportedArticle(title="Report 50", text="Bad date (token50x).", source="50.txt",
+                          published="2022-2-9")  # not YYYY-MM-DD: the table's CHECK refuses it
+    batch = [article(n) for n in range(10, 40)] + [bad] + [article(n) for n in range(40, 60)]
+    with pytest.raises(sqlite3.IntegrityError):
+        add_articles(db, batch)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert search(db, "token20x") == []
+    assert_index_exact(db_path)
+    report = importing.ImportReport()
+    importing._store(db, [(item.source, item) for item in batch], report)
+    assert len(report.created) == 50
+    assert [line.split(":")[0] for line in report.refused] == ["50.txt"]
+    assert [h.title for h in search(db, "token20x")] == ["Report 20"]
+    assert_index_exact(db_path)
