@@ -11,7 +11,8 @@ import pytest
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.formats import decode
-from reader_app.storage.articles import add_articles, batch_uuids
+from reader_app.services import importing
+from reader_app.storage.articles import IMPORT_CACHE_KIB, add_articles, batch_uuids, import_cache
 
 PIECES = ["a", " ", "\n", "\r", "\r\n", "\x01", "\x1a", "\x7f", "\x1f", "\x0e", "\t", "é",
           "\x85", "\x9f", "\u00a0", "😀", "\u2029", "Ж"]
@@ -103,3 +104,37 @@ def test_a_batch_respects_the_variable_limit_of_the_sqlite_build(db) -> None:
     stored = db.execute("SELECT id, title FROM articles ORDER BY id").fetchall()
     assert [(r.article_id, r.title) for r in results] == [tuple(row) for row in stored]
     assert [t for _, t in stored] == [f"Report {n}" for n in range(8)]
+
+
+def _cache_kib(db) -> int:
+    size = db.execute("PRAGMA cache_size").fetchone()[0]
+    return -size if size < 0 else size * db.execute("PRAGMA page_size").fetchone()[0] // 1024
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_an_import_stores_with_a_bigger_page_cache_then_gives_it_back(
+        db, tmp_path, monkeypatch, fails) -> None:
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Report {n}\n\nTalks {n}.", encoding="utf-8")
+    db.execute("PRAGMA cache_size = -2000")
+    seen: list[int] = []
+    real = importing.add_articles
+
+    def recording(db, items):
+        seen.append(_cache_kib(db))
+        if fails:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(db, items)
+
+    monkeypatch.setattr(importing, "add_articles", recording)
+    report = importing.import_paths(db, [tmp_path])
+    assert seen == [IMPORT_CACHE_KIB]
+    assert bool(report.stopped) is fails and len(report.created) == (0 if fails else 3)
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == -2000
+
+
+def test_a_connection_with_a_bigger_cache_keeps_it(db) -> None:
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB * 2}")
+    with import_cache(db):
+        assert _cache_kib(db) == IMPORT_CACHE_KIB * 2
+    assert _cache_kib(db) == IMPORT_CACHE_KIB * 2

@@ -67,9 +67,9 @@ _LEGACY = re.compile(
 )
 _SAMPLE = 64 * 1024  # bytes shown to charset-normalizer
 
+_PARAGRAPH_SEPARATOR = "\u2029".encode()  # E2 80 A9: in valid UTF-8, only this character
 # C0/C1 controls and DEL, except those real text files carry (\t \n \r \f \v).
 # NUL is counted on its own: a few in a UTF-16/32 text are removed by the importer.
-_PARAGRAPH_SEPARATOR = "\u2029".encode()  # as UTF-8: E2 80 A9, found only as that character
 _BAD_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
 # The same C0 controls and DEL as UTF-8 bytes: translate(None, this) keeps just them.
 _NOT_C0_CONTROLS = bytes(b for b in range(256) if not (1 <= b <= 8 or 14 <= b <= 31 or b == 127))

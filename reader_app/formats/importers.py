@@ -468,9 +468,9 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def _walk(root: Path) -> list[Path]:
-    """In the order of Path's own comparison (by parts; case-folded on Windows): each
-    folder's key is computed once and its files joined to it, where a Path and a key
-    built per file from the whole path cost 8 µs each."""
+    """In the order of Path's own comparison (by parts; case-folded on Windows). Each
+    folder's Path and key are made once and its files joined to them: a Path parsed
+    and a key made from the whole path, per file, cost ~7 µs a file."""
     found: list[tuple[tuple[str, ...], Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):  # does not follow dir symlinks
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
