@@ -95,8 +95,9 @@ def _insert_rows(db: Database, rows: list[list[str | None]]) -> None:
 
 
 def _rows_per_statement(db: Database) -> int:
-    getlimit = getattr(db.conn, "getlimit", None)  # Python 3.11+
-    limit = getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if getlimit else 999
+    getlimit = getattr(db.conn, "getlimit", None)  # both Python 3.11+
+    which = getattr(sqlite3, "SQLITE_LIMIT_VARIABLE_NUMBER", None)
+    limit = getlimit(which) if getlimit and which is not None else 999  # 999: the oldest
     return max(1, min(500, limit // _COLUMNS))
 
 
