@@ -15,6 +15,7 @@ import pytest
 from sqlite_utils import Database
 
 from reader_app.domain.models import ImportedArticle
+from reader_app.services import importing
 from reader_app.services.importing import import_paths
 from reader_app.storage.articles import add_articles
 from reader_app.storage.database import open_library
@@ -71,12 +72,12 @@ def test_a_batch_is_indexed_and_found(db, db_path) -> None:
 def test_an_import_of_files_is_searchable(db, db_path, tmp_path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for n in range(120):  # more than one write transaction
+    for n in range(importing.CHUNK * 2 + 20):  # three write transactions
         (folder / f"{n:03d}.txt").write_text(f"date 2022-02-09\nReport {n}\n\nDrills (token{n}x)."
                                              " began near Minsk.", encoding="utf-8")
     report = import_paths(db, [folder])
-    assert len(report.created) == 120
-    assert len(search(db, "Minsk")) == 120
+    assert len(report.created) == importing.CHUNK * 2 + 20
+    assert len(search(db, "Minsk", limit=1000)) == importing.CHUNK * 2 + 20
     assert_index_exact(db_path)
 
 
@@ -210,4 +211,25 @@ def test_a_library_from_before_m006_is_upgraded_and_trusted(db_path) -> None:
         assert [h.title for h in search(db, "token2x")] == ["Report 2"]
     finally:
         db.close()
+    assert_index_exact(db_path)
+
+
+def test_a_row_the_table_refuses_mid_statement_leaves_nothing_then_is_refused_alone(
+        db, db_path) -> None:
+    """A CHECK failure in the middle of a batch's multi-row INSERT: the whole batch rolls
+    back (no row, no index entry), and the import then stores the others one by one."""
+    add_articles(db, [article(n) for n in range(3)])
+    bad = ImportedArticle(title="Report 50", text="Bad date (token50x).", source="50.txt",
+                          published="2022-2-9")  # not YYYY-MM-DD: the table's CHECK refuses it
+    batch = [article(n) for n in range(10, 40)] + [bad] + [article(n) for n in range(40, 60)]
+    with pytest.raises(sqlite3.IntegrityError):
+        add_articles(db, batch)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert search(db, "token20x") == []
+    assert_index_exact(db_path)
+    report = importing.ImportReport()
+    importing._store(db, [(item.source, item) for item in batch], report)
+    assert len(report.created) == 50
+    assert [line.split(":")[0] for line in report.refused] == ["50.txt"]
+    assert [h.title for h in search(db, "token20x")] == ["Report 20"]
     assert_index_exact(db_path)

@@ -272,8 +272,8 @@ def test_a_zero_width_joiner_inside_real_text_is_kept() -> None:
 
 
 def test_import_batches_are_short_write_transactions(db, tmp_path, monkeypatch) -> None:
-    for i in range(240):
-        (tmp_path / f"a{i:03}.txt").write_text(
+    for i in range(1100):  # more than 5 full batches
+        (tmp_path / f"a{i:04}.txt").write_text(
             f"Report {i}\n\n" + f"Officials in town {i} said talks would continue. " * 40,
             encoding="utf-8")
     real = importing.add_articles
@@ -290,7 +290,7 @@ def test_import_batches_are_short_write_transactions(db, tmp_path, monkeypatch) 
 
     monkeypatch.setattr(importing, "add_articles", timed)
     report = import_paths(db, [tmp_path])
-    assert len(report.created) == 240 and len(batches) >= 5
+    assert len(report.created) == 1100 and len(batches) >= 5
     assert max(n for n, _, _ in batches) <= importing.CHUNK
     assert max(c for _, c, _ in batches) <= importing.CHUNK_CHARS + 100_000
     slowest = max(t for _, _, t in batches)
@@ -298,7 +298,8 @@ def test_import_batches_are_short_write_transactions(db, tmp_path, monkeypatch) 
 
 
 def test_a_stopped_import_says_how_many_files_were_stored(db, tmp_path, monkeypatch) -> None:
-    for i in range(120):
+    total = importing.CHUNK * 2 + 20  # the second of three batches fails
+    for i in range(total):
         (tmp_path / f"a{i:03}.txt").write_text(f"Report {i}\n\nBody {i}.", encoding="utf-8")
     real = importing.add_articles
     calls = []
@@ -316,7 +317,7 @@ def test_a_stopped_import_says_how_many_files_were_stored(db, tmp_path, monkeypa
     assert stored == len(report.created) == importing.CHUNK
     summary = report.summary()
     assert f"Imported {stored} articles" in summary
-    assert f"Stopped after {stored} of 120 files: database or disk is full" in summary
+    assert f"Stopped after {stored} of {total} files: database or disk is full" in summary
     assert f"the {stored} stored before stay in the library" in summary
 
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import random
+import sqlite3
+import sys
 import uuid
 
+import pytest
+
+from reader_app.domain.models import ImportedArticle
 from reader_app.formats import decode
-from reader_app.storage.articles import batch_uuids
+from reader_app.services import importing
+from reader_app.storage.articles import IMPORT_CACHE_KIB, add_articles, batch_uuids, import_cache
 
 PIECES = ["a", " ", "\n", "\r", "\r\n", "\x01", "\x1a", "\x7f", "\x1f", "\x0e", "\t", "é",
           "\x85", "\x9f", "\u00a0", "😀", "\u2029", "Ж"]
@@ -46,3 +52,89 @@ def test_batch_uuids_are_distinct_version_7_and_ordered():
         assert (u.version, u.variant, str(u)) == (7, uuid.RFC_4122, text)
     assert first == sorted(first) or first[-1] < first[0]  # wraps at most once (2^-55)
     assert not set(first) & set(batch_uuids(300))
+
+
+class _CountingConnection:
+    """The library's connection, counting the row statements run on articles."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn, self.inserts = conn, 0
+
+    def execute(self, sql: str, *args):
+        self.inserts += sql.startswith("INSERT INTO articles (")
+        return self.conn.execute(sql, *args)
+
+    def executemany(self, sql: str, rows):
+        rows = list(rows)
+        self.inserts += len(rows) * sql.startswith("INSERT INTO articles (")
+        return self.conn.executemany(sql, rows)
+
+    def __getattr__(self, name: str):
+        return getattr(self.conn, name)
+
+
+def _counted_add(db, items) -> tuple[list, int]:
+    real, counting = db.conn, _CountingConnection(db.conn)
+    db.conn = counting
+    try:
+        return add_articles(db, items), counting.inserts
+    finally:
+        db.conn = real
+
+
+def test_a_batch_is_stored_with_few_insert_statements_in_order(db) -> None:
+    items = [ImportedArticle(title=f"Report {n}", text=f"Text {n % 40}.", source=f"{n}.txt")
+             for n in range(120)]  # 80 duplicates of earlier items in the batch
+    results, statements = _counted_add(db, items)
+    assert statements == 1  # one statement, not one per row
+    assert [r.created for r in results] == [True] * 40 + [False] * 80
+    ids = [r.article_id for r in results[:40]]
+    assert ids == sorted(ids) and len(set(ids)) == 40
+    assert [r.article_id for r in results[40:]] == ids * 2
+    assert [r.title for r in results] == [f"Report {n % 40}" for n in range(120)]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="Connection.setlimit is Python 3.11+")
+def test_a_batch_respects_the_variable_limit_of_the_sqlite_build(db) -> None:
+    db.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 35)  # 3 rows of 10 values
+    items = [ImportedArticle(title=f"Report {n}", text=f"Text {n}.", source=f"{n}.txt")
+             for n in range(8)]
+    results, statements = _counted_add(db, items)
+    assert statements == 3
+    stored = db.execute("SELECT id, title FROM articles ORDER BY id").fetchall()
+    assert [(r.article_id, r.title) for r in results] == [tuple(row) for row in stored]
+    assert [t for _, t in stored] == [f"Report {n}" for n in range(8)]
+
+
+def _cache_kib(db) -> int:
+    size = db.execute("PRAGMA cache_size").fetchone()[0]
+    return -size if size < 0 else size * db.execute("PRAGMA page_size").fetchone()[0] // 1024
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_an_import_stores_with_a_bigger_page_cache_then_gives_it_back(
+        db, tmp_path, monkeypatch, fails) -> None:
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Report {n}\n\nTalks {n}.", encoding="utf-8")
+    db.execute("PRAGMA cache_size = -2000")
+    seen: list[int] = []
+    real = importing.add_articles
+
+    def recording(db, items):
+        seen.append(_cache_kib(db))
+        if fails:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(db, items)
+
+    monkeypatch.setattr(importing, "add_articles", recording)
+    report = importing.import_paths(db, [tmp_path])
+    assert seen == [IMPORT_CACHE_KIB]
+    assert bool(report.stopped) is fails and len(report.created) == (0 if fails else 3)
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == -2000
+
+
+def test_a_connection_with_a_bigger_cache_keeps_it(db) -> None:
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB * 2}")
+    with import_cache(db):
+        assert _cache_kib(db) == IMPORT_CACHE_KIB * 2
+    assert _cache_kib(db) == IMPORT_CACHE_KIB * 2

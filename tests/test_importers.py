@@ -298,8 +298,9 @@ def test_permission_denied_on_open(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     def deny(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(importers, "open", deny, raising=False)  # works as root too
-    assert refused(write(tmp_path, "locked.txt", "words")).reason == "permission denied"
+    path = write(tmp_path, "locked.txt", "words")
+    monkeypatch.setattr(importers.os, "open", deny)  # works as root too
+    assert refused(path).reason == "permission denied"
 
 
 def test_invalid_path() -> None:
@@ -340,5 +341,43 @@ def test_collect_paths(tmp_path: Path) -> None:
     assert all(isinstance(p, Path) for p in got)
 
 
+def test_collect_paths_sorts_as_paths_do_and_lists_each_file_once(tmp_path: Path) -> None:
+    """By parts, not as strings ("a/z.txt" before "a-b.txt", which a string sort puts
+    first), folder by folder; a file given again, or inside a folder given twice, once."""
+    names = ["a/z.txt", "a-b.txt", "a.txt", "a/b/c.txt", "a/b.txt", "B.txt", "b/a.txt",
+             "é.txt", "e.txt", "a b.txt", "a/b-c/d.txt"]
+    for rel in names:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        write(tmp_path, rel, "words")
+    every = sorted(tmp_path / rel for rel in names)
+    assert collect_paths([tmp_path]) == every
+    assert collect_paths([tmp_path / "a.txt", tmp_path, tmp_path / "a"]) == [
+        tmp_path / "a.txt", *(p for p in every if p != tmp_path / "a.txt")]
+    assert collect_paths([tmp_path / "empty-missing", tmp_path, tmp_path]) == [
+        tmp_path / "empty-missing", *every]
+
+
 def test_supported_suffixes() -> None:
     assert SUPPORTED_SUFFIXES == (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+
+
+def test_a_file_read_in_short_pieces_is_read_whole(tmp_path: Path, monkeypatch) -> None:
+    """read() may return less than asked (a network share, a signal): the rest is read."""
+    text = "date 2022-02-09\nTalks resumed.\n\n" + "Officials met again in Minsk. " * 300
+    path = write(tmp_path, "short.txt", text)
+    real = os.read
+    monkeypatch.setattr(importers.os, "read", lambda fd, n: real(fd, min(n, 1000)))
+    article = read_article(path)
+    assert article.published == "2022-02-09"
+    assert article.text == text.split("\n", 1)[1].strip()
+
+
+def test_a_file_that_grew_after_stat_is_read_on_up_to_the_limit(
+        tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path, "growing.txt", "Talks resumed.")
+    real_stat = os.stat
+    monkeypatch.setattr(importers.os, "stat", lambda p: os.stat_result(
+        (*real_stat(p)[:6], 5, *real_stat(p)[7:])))  # st_size said 5
+    assert read_article(path).text == "Talks resumed."
+    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 10)
+    assert refused(path).reason.startswith("file too large")

@@ -148,12 +148,11 @@ def _kept(*keep: bytes) -> bytes:
     return bytes(b for b in _NOT if b not in wanted)
 
 
-_KEEP_ASCII_LETTERS = _kept(_ASCII_LETTERS)
 # lead bytes: U+00C0-U+024F Latin-1 letters and Latin Extended (C3-C9), U+0400-U+052F
 # Cyrillic (D0-D4), other scripts' letters (IPA..Greek CA-CF, Armenian..Syriac D5-DF,
 # Indic..Hangul E0-E1, Kana..CJK..Hangul E3-ED). E2 (punctuation, symbols), EF
 # (specials, fullwidth) and F0-F4 (emoji, mostly) are not letters.
-_KEEP_LATIN_LEADS = _kept(bytes(range(0xC3, 0xCA)))
+_KEEP_LATIN = _kept(_ASCII_LETTERS, bytes(range(0xC3, 0xCA)))  # one pass for both
 _KEEP_CYRILLIC_LEADS = _kept(bytes(range(0xD0, 0xD5)))
 _KEEP_OTHER_LEADS = _kept(bytes(range(0xCA, 0xD0)), bytes(range(0xD5, 0xE2)),
                           bytes(range(0xE3, 0xEE)))
@@ -169,11 +168,10 @@ def guess_language(text: str) -> str | None:
     anything else -> None. Only the first 1,000 characters are looked at, and their
     letters counted by script from UTF-8 lead bytes: this runs for every imported file."""
     raw = text[:1_000].encode("utf-8", "surrogatepass")
-    latin = _count(raw, _KEEP_ASCII_LETTERS)
+    latin = _count(raw, _KEEP_LATIN)  # in ASCII text, just the ASCII letters
     if raw.isascii():
         return "en" if latin else None
     cyrillic = _count(raw, _KEEP_CYRILLIC_LEADS)
-    latin += _count(raw, _KEEP_LATIN_LEADS)
     letters = latin + cyrillic + _count(raw, _KEEP_OTHER_LEADS)
     if cyrillic * 2 > letters:
         lower = text[:1_000].lower()

@@ -18,7 +18,7 @@ import unicodedata
 
 import charset_normalizer
 
-__all__ = ["DecodeError", "declared_charset", "decode_bytes"]
+__all__ = ["DecodeError", "declared_charset", "decode_bytes", "decode_counting_nuls"]
 
 
 class DecodeError(ValueError):
@@ -67,6 +67,7 @@ _LEGACY = re.compile(
 )
 _SAMPLE = 64 * 1024  # bytes shown to charset-normalizer
 
+_PARAGRAPH_SEPARATOR = "\u2029".encode()  # E2 80 A9: in valid UTF-8, only this character
 # C0/C1 controls and DEL, except those real text files carry (\t \n \r \f \v).
 # NUL is counted on its own: a few in a UTF-16/32 text are removed by the importer.
 _BAD_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
@@ -80,6 +81,11 @@ def decode_bytes(data: bytes, hint: str | None = None) -> str:
     hint: an encoding declared by the file itself (e.g. HTML <meta charset>),
     tried only after BOM and UTF-8, and only if it names a legacy charset.
     """
+    return decode_counting_nuls(data, hint)[0]
+
+
+def decode_counting_nuls(data: bytes, hint: str | None = None) -> tuple[str, int]:
+    """decode_bytes, and how many U+0000 the text holds (counted once, here)."""
     if not data:
         raise DecodeError("empty file")
     if data.startswith(_MAGIC_PREFIXES):  # one C call; the loop only to name the kind
@@ -88,19 +94,21 @@ def decode_bytes(data: bytes, hint: str | None = None) -> str:
     text, utf8 = _decode(data, hint)
     # Line endings once, here: CRLF and lone CR -> "\n". U+2029 is what Qt puts
     # between blocks; a literal one in the text would be ambiguous there, so it
-    # counts as a line ending too (same length: offsets are unaffected).
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
+    # counts as a line ending too (same length: offsets are unaffected). Plain UTF-8
+    # is looked at as bytes first (a C memchr): most files have neither.
+    if not utf8 or b"\r" in data or _PARAGRAPH_SEPARATOR in data:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
     if text.endswith("\x1a"):  # DOS end-of-file marker, not content
         text = text[:-1]
     if text.isspace() or not text:  # not text.strip(): that copies the whole text
         raise DecodeError("empty file (only whitespace)")
-    nuls = text.count("\x00")
+    nuls = 0 if utf8 else text.count("\x00")  # _decode refused UTF-8 with NUL bytes
     if nuls * 100 > len(text):
         raise DecodeError(f"binary file ({nuls} NUL characters)")
     bad = _bad_controls(text, data if utf8 else None)
     if bad * 100 > len(text):
         raise DecodeError(f"not text ({bad} control characters)")
-    return text
+    return text, nuls
 
 
 def _bad_controls(text: str, utf8: bytes | None) -> int:

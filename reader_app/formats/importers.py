@@ -18,8 +18,8 @@ import stat
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 from html.parser import HTMLParser
+from operator import itemgetter
 from pathlib import Path, PurePath
-from typing import BinaryIO
 
 import nh3
 from markdown_it import MarkdownIt
@@ -27,7 +27,7 @@ from markdown_it.rules_core import StateCore
 
 from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.formats.dateline import guess_language, split_dateline, text_title, valid_iso_date
-from reader_app.formats.decode import DecodeError, declared_charset, decode_bytes
+from reader_app.formats.decode import DecodeError, declared_charset, decode_counting_nuls
 from reader_app.formats.rendered import (
     DROPPED_TAGS,
     CancelCheck,
@@ -104,11 +104,7 @@ def read_article(
             raise ImportRefused(label, "not a regular file")
         if st.st_size > MAX_FILE_BYTES:
             raise ImportRefused(label, _too_large(st.st_size))
-        # Unbuffered, sized by stat(): read(MAX + 1) would allocate 20 MiB per file.
-        with open(label, "rb", buffering=0) as f:
-            data = _read_up_to(f, min(st.st_size, MAX_FILE_BYTES) + 1)
-            if len(data) > st.st_size:  # the file grew after stat(): up to the limit
-                data += _read_up_to(f, MAX_FILE_BYTES + 1 - len(data))
+        data = _read_file(label, st.st_size)
     except OSError as e:
         raise ImportRefused(label, _os_reason(e)) from None
     except ValueError:  # e.g. a NUL character in the path
@@ -116,9 +112,30 @@ def read_article(
     return parse_article(data, label, should_cancel)
 
 
-def _read_up_to(f: BinaryIO, size: int) -> bytes:
+# A plain descriptor: a file object's fstat(), buffer and close cost a third of the I/O.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_file(label: str, size: int) -> bytes:
+    """The file's bytes, sized by stat(): read(MAX + 1) would allocate 20 MiB per file.
+    One read() returns a regular file's size bytes, with no second call to see the end;
+    a file that grew after stat() is read on, up to the limit."""
+    fd = os.open(label, _OPEN_FLAGS)
+    try:
+        want = min(size, MAX_FILE_BYTES) + 1
+        data = os.read(fd, want)
+        if len(data) < want - 1:  # a short read: the rest, or the end
+            data += _read_up_to(fd, want - len(data))
+        if len(data) > size:
+            data += _read_up_to(fd, MAX_FILE_BYTES + 1 - len(data))
+        return data
+    finally:
+        os.close(fd)
+
+
+def _read_up_to(fd: int, size: int) -> bytes:
     parts = []
-    while size > 0 and (part := f.read(size)):
+    while size > 0 and (part := os.read(fd, size)):
         parts.append(part)
         size -= len(part)
     return b"".join(parts)
@@ -138,8 +155,8 @@ def parse_article(
     if printable != label and source != PurePath(label).name:
         warnings.append(f"the file name is not plain UTF-8 text; stored as {source!r}")
     try:
-        text = decode_bytes(data, declared_charset(data) if kind == "html" else None)
-        text = _without_nul(text, warnings)
+        text, nuls = decode_counting_nuls(data, declared_charset(data) if kind == "html" else None)
+        text = _without_nul(text, nuls, warnings)
         if kind == "html":
             article = _import_html(text, source, stem, should_cancel)
         elif kind == "markdown":
@@ -172,11 +189,11 @@ def _name_parts(label: str) -> tuple[str, str, str]:
     return name, name, ""
 
 
-def _without_nul(text: str, warnings: list[str]) -> str:
+def _without_nul(text: str, nuls: int, warnings: list[str]) -> str:
     """U+0000 (only a UTF-16/32 file can hold one: NUL bytes elsewhere mean binary)
     is removed: Qt and C libraries end strings there, so the text after it could be
-    neither shown nor tagged. Removed before parsing, so offsets index the result."""
-    nuls = text.count("\x00")
+    neither shown nor tagged. Removed before parsing, so offsets index the result.
+    nuls: how many text holds."""
     if not nuls:
         return text
     warnings.append(f"{nuls} NUL character{'s' if nuls != 1 else ''} (U+0000) removed")
@@ -434,10 +451,15 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     only; hidden files and folders skipped); files named explicitly are kept
     whatever their suffix (missing ones too, so read_article can say why)."""
     result: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[Path] | None = None  # made at the second path: one folder's files are distinct
     for given in paths:
         root = Path(given)
         found = _walk(root) if root.is_dir() else [root]
+        if seen is None:
+            if not result:
+                result = found
+                continue
+            seen = set(result)
         for p in found:
             if p not in seen:
                 seen.add(p)
@@ -446,19 +468,19 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def _walk(root: Path) -> list[Path]:
-    found: list[Path] = []
+    """In the order of Path's own comparison (by parts; case-folded on Windows). Each
+    folder's Path and key are made once and its files joined to them: a Path parsed
+    and a key made from the whole path, per file, cost ~7 µs a file."""
+    found: list[tuple[tuple[str, ...], Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):  # does not follow dir symlinks
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        folder = Path(dirpath)
+        key = tuple(map(os.path.normcase, folder.parts))
         for f in filenames:
             if not f.startswith(".") and f.lower().endswith(SUPPORTED_SUFFIXES):
-                found.append(Path(dirpath, f))
-    return sorted(found, key=_path_key)
-
-
-def _path_key(path: Path) -> tuple[str, ...]:
-    """The order of Path's own comparison (by parts; case-folded on Windows), computed
-    once per path instead of in every comparison."""
-    return tuple(map(os.path.normcase, path.parts))
+                found.append(((*key, os.path.normcase(f)), folder / f))
+    found.sort(key=itemgetter(0))
+    return [path for _key, path in found]
 
 
 def _too_large(size: int) -> str:

@@ -27,11 +27,15 @@ from reader_app.formats.importers import (
     printable_name,
     read_article,
 )
-from reader_app.storage.articles import AddResult, add_articles
+from reader_app.storage.articles import AddResult, add_articles, import_cache
 from reader_app.storage.library_files import library_file_ids
 
-CHUNK = 50  # articles per write transaction, at most
-CHUNK_CHARS = 400_000  # characters of text per write transaction, at most (FTS indexes them)
+# A batch of 200 news articles (~650,000 characters) holds the write lock ~30 ms. Smaller
+# batches cost more in all: each commit writes every page of the sha256, title and date
+# indexes that its rows touched, and a new search-index segment (at 50 articles per
+# batch, the commits of 10,000 took 1.7 times as long).
+CHUNK = 200  # articles per write transaction, at most
+CHUNK_CHARS = 800_000  # characters of text per write transaction, at most (FTS indexes them)
 
 
 @dataclass
@@ -90,30 +94,31 @@ def import_paths(
     pending: list[tuple[str, ImportedArticle]] = []
     chars = 0
     try:
-        for done, path in enumerate(files, 1):
-            if should_cancel and should_cancel():
-                report.cancelled = True
-                break
-            name = printable_name(path.name)
-            try:
-                item = read_article(path, should_cancel, own)
-            except ImportCancelled:
-                report.cancelled = True
-                break
-            except ImportRefused as e:
-                report.refused.append(str(e))
-            except Exception as e:  # noqa: BLE001 - one file never stops the batch
-                report.refused.append(_refusal(path, f"unexpected {type(e).__name__}"))
-            else:
-                pending.append((name, item))
-                chars += len(item.text)
-            report.read = done
-            if len(pending) >= CHUNK or chars >= CHUNK_CHARS:
-                _store(db, pending, report)
-                chars = 0
-            if progress:
-                progress(done, len(files), name)
-        _store(db, pending, report)
+        with import_cache(db):  # batches re-read fewer index pages
+            for done, path in enumerate(files, 1):
+                if should_cancel and should_cancel():
+                    report.cancelled = True
+                    break
+                name = printable_name(path.name)
+                try:
+                    item = read_article(path, should_cancel, own)
+                except ImportCancelled:
+                    report.cancelled = True
+                    break
+                except ImportRefused as e:
+                    report.refused.append(str(e))
+                except Exception as e:  # noqa: BLE001 - one file never stops the batch
+                    report.refused.append(_refusal(path, f"unexpected {type(e).__name__}"))
+                else:
+                    pending.append((name, item))
+                    chars += len(item.text)
+                report.read = done
+                if len(pending) >= CHUNK or chars >= CHUNK_CHARS:
+                    _store(db, pending, report)
+                    chars = 0
+                if progress:
+                    progress(done, len(files), name)
+            _store(db, pending, report)
     except sqlite3.DatabaseError as e:  # the library failed, not a file: stop, say how far
         report.stopped = str(e) or type(e).__name__
         report.read -= len(pending)  # read, but not stored: the transaction rolled back
