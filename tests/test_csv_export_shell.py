@@ -182,7 +182,9 @@ TAMPERED = {
     "blob in a join": ("UPDATE actors SET name = X'4142' WHERE id = 1", []),
     "real": ("UPDATE annotations SET credibility = 0.30000000000000004 WHERE id = 1", []),
     "big real": ("UPDATE annotations SET credibility = 1.5e300 WHERE id = 2", []),
-    "NUL in text": ("UPDATE articles SET title = ? WHERE id = 1", ["be\x00fore"]),
+    "NUL in a title": ("UPDATE articles SET title = ? WHERE id = 1", ["be\x00fore"]),
+    "NUL in a note": ("UPDATE annotations SET note = ? WHERE id = 6", ["a\x00b"]),
+    "blob in an article": ("UPDATE articles SET source = X'00' WHERE id = 2", []),
     "invalid UTF-8": ("UPDATE annotations SET quote = CAST(X'61FF62' AS TEXT) WHERE id = 4",
                       []),
     "cut UTF-8": ("UPDATE annotations SET analyst = CAST(X'D0' AS TEXT) WHERE id = 5", []),
@@ -363,3 +365,12 @@ def test_binding_needs_one_parameter_per_placeholder():
         bind_literals("a = ?", [])
     with pytest.raises(ValueError):
         bind_literals("a = ?", [1.5])
+
+
+def test_the_pure_path_keeps_its_memory_flat_too(tmp_path, monkeypatch):
+    """tests/test_export_stream.py checks the default path (the shell's, where there is
+    one); the same check on the pure path."""
+    import test_export_stream
+
+    monkeypatch.setenv(PURE_ENV, "1")
+    test_export_stream.test_export_memory_is_flat_in_the_number_of_rows(tmp_path)

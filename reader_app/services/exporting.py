@@ -8,14 +8,13 @@ import os
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
-from functools import partial
 from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from reader_app.formats.csv_export import open_csv_output, write_csv, write_header
 from reader_app.services.shell_export import ShellUnfit, shell_command, shell_export
-from reader_app.services.shell_sql import shell_cell
+from reader_app.services.shell_sql import ShellCells
 from reader_app.storage import export_rows as er
 from reader_app.storage.errors import LibraryError
 from reader_app.storage.library_files import is_library_file
@@ -91,7 +90,8 @@ def export_csv_file(
     shell = shell_command() if table.shell_sql and library and str(path) != "-" else None
     total = table.count(db, **kwargs)
     if shell and table.shell_sql:
-        sql = table.shell_sql(partial(shell_cell, raw=raw), **kwargs)
+        cells = ShellCells(raw=raw)
+        sql = table.shell_sql(cells, **kwargs)
 
         def on_shell_progress(done: int) -> None:
             if should_cancel and should_cancel():
@@ -103,8 +103,10 @@ def export_csv_file(
             with open_csv_output(path, raw) as out:
                 write_header(out, table.columns)
                 out.flush()
-                return shell_export(shell, library, sql, out.fileno(), on_shell_progress)
-        except ShellUnfit as e:  # the file was never put in place: the pure path starts afresh
+                return shell_export(shell, library, sql, cells, out.fileno(),
+                                    on_shell_progress)
+        except ShellUnfit as e:  # no file was put in place: the pure path starts afresh
+            # (falling back rather than failing: see services/shell_export.py)
             _log.info("%s: exported without the sqlite3 shell (%s)", path, e)
 
     def on_progress(done: int) -> None:

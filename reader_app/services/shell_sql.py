@@ -1,7 +1,7 @@
 """The script the sqlite3 shell runs for a CSV export (services/shell_export.py runs it).
 
 The shell takes no bound parameters on its command line, so filter values become SQL
-literals here, built by sql_literal alone. Each column goes through shell_cell, which
+literals here, built by sql_literal alone. Each column goes through ShellCells, which
 defuses formulas in SQL as formats/csv_export.defuse does in Python, and turns any cell the
 shell cannot write as the pure path would (a blob, a real, text holding a NUL, which the
 shell cuts short) into UNFIT: a lone 0xFF byte, never valid UTF-8, which the reader of the
@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from reader_app.formats.csv_export import DANGEROUS_FIRST, SAFE_PREFIX
-from reader_app.storage.export_rows import ExportSql
+from reader_app.storage.export_rows import LOOKUP_ALIASES, ExportSql
 
 UNFIT = "CAST(X'FF' AS TEXT)"
 UNFIT_BYTE = b"\xff"
@@ -76,16 +76,52 @@ def _defused(e: str) -> str:
     return "CASE " + " ".join(steps) + f" ELSE {e} END"
 
 
-def shell_cell(expression: str, *, raw: bool) -> str:
+def _checked(e: str, raw: bool) -> str:
     """One column for the shell: NULL and integers as they are, text defused (unless raw),
     anything else, and text holding a NUL, UNFIT. Types by comparison where possible
     (numbers < text < blobs; typeof() is a function call per cell): e < '' is a number."""
-    e = expression
     text = e if raw else _defused(e)
     return (f"CASE WHEN {e} IS NULL THEN NULL"
             f" WHEN {e} < '' THEN CASE typeof({e}) WHEN 'integer' THEN {e} ELSE {UNFIT} END"
             f" WHEN {e} < x'' THEN CASE WHEN instr(CAST({e} AS BLOB), x'00') THEN {UNFIT}"
             f" ELSE {text} END ELSE {UNFIT} END")
+
+
+def _bad(column: str) -> str:
+    return (f"typeof({column}) NOT IN ('text', 'integer', 'null')"
+            f" OR instr(CAST({column} AS BLOB), x'00')")
+
+
+_LOOKUP = re.compile(r"([a-z])\.(\w+)")
+
+
+class ShellCells:
+    """The export's columns for the shell, as export_rows' cell function. A column of a
+    lookup table (articles, actors: LOOKUP_ALIASES) is checked once per article or actor by
+    precheck() rather than once per tag, and then only defused: the same cells the tags'
+    rows repeat cost one check each."""
+
+    def __init__(self, *, raw: bool) -> None:
+        self.raw = raw
+        self._lookups: dict[str, set[str]] = {}
+
+    def __call__(self, expression: str) -> str:
+        m = _LOOKUP.fullmatch(expression)
+        if m is None or m.group(1) not in LOOKUP_ALIASES:
+            return _checked(expression, self.raw)
+        self._lookups.setdefault(LOOKUP_ALIASES[m.group(1)], set()).add(m.group(2))
+        if self.raw:
+            return expression
+        e = expression  # NULL, an integer or NUL-free text, as precheck() saw
+        return f"CASE WHEN {e} IS NULL OR {e} < '' THEN {e} ELSE {_defused(e)} END"
+
+    def precheck(self) -> str:
+        """A SELECT that writes one UNFIT row when a lookup column anywhere holds what the
+        shell cannot write (nothing otherwise); it runs before the rows."""
+        tests = [f"EXISTS (SELECT 1 FROM {table} WHERE "
+                 + " OR ".join(_bad(f'"{c}"') for c in sorted(columns)) + ")"
+                 for table, columns in sorted(self._lookups.items())]
+        return f"SELECT {UNFIT} WHERE " + (" OR ".join(tests) if tests else "0")
 
 
 # After the rows, in the same snapshot, the shell writes a probe row and the row count;
@@ -107,9 +143,9 @@ def probe_select() -> str:
     return "SELECT " + ", ".join([*cells, "-7", "NULL"])
 
 
-def shell_script(sql: ExportSql, *, timeout_ms: int) -> str:
-    """The whole script: settings, then in one read transaction (one snapshot) the rows,
-    the probe row and the row count."""
+def shell_script(sql: ExportSql, cells: ShellCells, *, timeout_ms: int) -> str:
+    """The whole script: settings, then in one read transaction (one snapshot) the
+    precheck, the rows (sql, made with cells), the probe row and the row count."""
     select = bind_literals(sql.select, sql.params)
     count = bind_literals(sql.count_select, sql.params)
     return "\n".join([
@@ -120,6 +156,7 @@ def shell_script(sql: ExportSql, *, timeout_ms: int) -> str:
         '.nullvalue ""',
         "PRAGMA query_only = 1;",
         "BEGIN;",
+        cells.precheck() + ";",
         select + ";",
         probe_select() + ";",
         count + ";",

@@ -63,6 +63,8 @@ _EXPRESSIONS = (
 )
 _SELECT = "SELECT " + ", ".join(_EXPRESSIONS)
 _FROM = " FROM annotations n JOIN articles a ON a.id = n.article_id"
+# The joined tables with one row per article or actor (few beside the tags), by alias.
+LOOKUP_ALIASES = {"a": "articles", "x": "actors", "c": "actors"}
 _JOINS = (
     " LEFT JOIN actors x ON x.id = n.actor_id AND n.kind = 'actor'"
     " LEFT JOIN actors c ON c.id = n.claimant_id AND n.kind = 'claim'"
