@@ -317,8 +317,8 @@ def bench_export(work: Path, total: int, repeat: int) -> float:
         times = ours[pure, raw]
         name = ("pure Python" if pure else "shell-backed") + (", raw" if raw else ", Excel-safe")
         print(f"    ours, {name:24}: {min(times):6.2f} s CPU  {total / min(times):10,.0f} rows/s"
-              f"  ratio {min(times) / shell:.2f}x  (per run vs best baseline"
-              f" {_spread([t / shell for t in times], 'x')})")
+              f"  ratio {min(times) / shell:.2f}x  (each repeat vs its own baseline"
+              f" {_spread([t / b for t, b in zip(times, base, strict=True)], 'x')})")
     for pure in sorted({p for p, _ in paths}):
         memory = {}
         for share, ids in ((10, list(range(1, articles // 10 + 1))), (1, None)):

@@ -1,6 +1,7 @@
 """The optional fast path of CSV export: the sqlite3 command-line shell runs the export's
-SELECT (services/shell_sql.py) and writes the CSV rows in C; we add the BOM and the
-header and stream its output into the same atomic file the pure path writes.
+SELECT (services/shell_sql.py) and writes the CSV rows in C, straight into the same
+atomic temporary file the pure path writes, after our BOM and header. We read back what
+it wrote as it goes (progress, and the checks), then cut off its probe row and count.
 
 The shell opens the library read-only (a mode=ro URI, -readonly, PRAGMA query_only) in
 -safe mode, without reading ~/.sqliterc. Whatever it cannot do as the pure path would
@@ -62,10 +63,10 @@ def shell_export(
     out: int,
     on_progress: Callable[[int], None],
 ) -> int:
-    """Append the rows of sql (made with cells) as CSV to the file open as descriptor out (a regular file,
-    positioned after our header); return how many rows. on_progress(rows so far) is
-    called now and then; whatever it raises (the analyst's cancel) stops the shell and
-    propagates. Raises ShellUnfit, with the file then holding an unknown part."""
+    """Append the rows of sql (made with cells) as CSV to the regular file open as
+    descriptor out, positioned after our header; return how many rows. on_progress(rows
+    so far) is called now and then; whatever it raises (the analyst's cancel) stops the
+    shell and propagates. Raises ShellUnfit, with the file then holding an unknown part."""
     try:
         script = shell_script(sql, cells, timeout_ms=BUSY_TIMEOUT_MS).encode("utf-8")
     except ValueError as e:  # a filter value that is no SQL literal
