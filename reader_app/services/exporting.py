@@ -89,13 +89,17 @@ def export_csv_file(
     table, kwargs = TABLES[filters.table], filters.as_kwargs()
     shell = shell_command() if table.shell_sql and library and str(path) != "-" else None
     total = table.count(db, **kwargs)
+
+    def check_cancel() -> None:
+        if should_cancel and should_cancel():
+            raise ExportCancelled("export cancelled")
+
     if shell and table.shell_sql:
         cells = ShellCells(raw=raw)
         sql = table.shell_sql(cells, **kwargs)
 
         def on_shell_progress(done: int) -> None:
-            if should_cancel and should_cancel():
-                raise ExportCancelled("export cancelled")
+            check_cancel()
             if progress:
                 progress(min(done, total), total, "")
 
@@ -103,19 +107,23 @@ def export_csv_file(
             with open_csv_output(path, raw) as out:
                 write_header(out, table.columns)
                 out.flush()
-                return shell_export(shell, library, sql, cells, out.fileno(),
-                                    on_shell_progress)
+                written = shell_export(shell, library, sql, cells, out.fileno(),
+                                       on_shell_progress)
+                on_shell_progress(written)
+                check_cancel()  # asked for during the last report: still before the rename
+                return written
         except ShellUnfit as e:  # no file was put in place: the pure path starts afresh
             # (falling back rather than failing: see services/shell_export.py)
             _log.info("%s: exported without the sqlite3 shell (%s)", path, e)
 
     def on_progress(done: int) -> None:
-        if should_cancel and should_cancel():
-            raise ExportCancelled("export cancelled")
+        check_cancel()
         if progress:
             progress(done, total, "")
 
     with er.export_reading(db):
         rows = table.rows(db, **kwargs)
         with closing(rows), open_csv_output(path, raw) as out:
-            return write_csv(rows, table.columns, out, raw=raw, progress=on_progress)
+            written = write_csv(rows, table.columns, out, raw=raw, progress=on_progress)
+            check_cancel()  # asked for during the last report: still before the rename
+            return written

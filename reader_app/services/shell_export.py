@@ -89,7 +89,6 @@ def shell_export(
             if proc.returncode != 0:
                 raise ShellUnfit(f"exit status {proc.returncode}")
             rows = check.finish()
-            on_progress(rows)
         except ShellUnfit as e:
             errors.seek(0)
             said = errors.read(2000).decode("utf-8", "replace").strip()
