@@ -17,10 +17,14 @@
 (b) Export: M annotations made with one INSERT ... SELECT (text[start:end] ==
     quote holds), exported by export_csv_file (what the window runs: Excel-safe
     and raw) in a child process vs the sqlite3 shell's `-csv` on the same SELECT
-    (CPU time, user + sys, best of --repeat). Without the shell the baseline is
-    Python's sqlite3 module + csv.writer on the same SELECT, and the report says
-    so. Goal: <= 2x. Memory: the export's peak Python heap (tracemalloc) and peak
-    anonymous RSS for a tenth of the tags vs all of them: flat means the same.
+    (CPU time, user + sys, best of --repeat). export_csv_file runs twice per mode:
+    shell-backed (its default when a sqlite3 shell is on PATH: the shell writes the
+    rows, defused in SQL; its CPU counts, as the child's children) and pure Python
+    (READER_APP_PURE_EXPORT=1). Without the shell the baseline is Python's sqlite3
+    module + csv.writer on the same SELECT, and the report says so. Goal: <= 2x.
+    Memory, per path: the export's peak Python heap (tracemalloc), peak anonymous
+    RSS, and the shell's peak RSS, for a tenth of the tags vs all of them: flat
+    means the same.
 
 The sqlite3 shell: `apt-get install -y sqlite3` (Debian/Ubuntu), `brew install sqlite`.
 """
@@ -180,10 +184,23 @@ def make_export_library(path: Path, articles: int, per_article: int) -> None:
 
 
 CHILD = """
-import json, os, sys, threading, time, tracemalloc
+import json, logging, os, resource, sys, threading, time, tracemalloc
+if {pure!r}:
+    os.environ["READER_APP_PURE_EXPORT"] = "1"
 sys.path.insert(0, {root!r})
 from reader_app.storage.database import open_library
 from reader_app.services.exporting import ExportFilters, export_csv_file
+
+
+class Fallbacks(logging.Handler):
+    seen = []
+
+    def emit(self, record):
+        self.seen.append(record.getMessage())
+
+
+logging.getLogger("reader_app.services.exporting").addHandler(Fallbacks())
+logging.getLogger("reader_app.services.exporting").setLevel(logging.INFO)
 
 
 def anon_kb():
@@ -208,19 +225,24 @@ def watch():
 threading.Thread(target=watch, daemon=True).start()
 if {trace!r}:
     tracemalloc.start()
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
 t = time.process_time()
 n = export_csv_file(db, {out!r}, filters, raw={raw!r})
 cpu = time.process_time() - t
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+shell = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 heap = tracemalloc.get_traced_memory()[1] if {trace!r} else 0
 done.set()
-print(json.dumps({{"rows": n, "cpu": cpu, "heap": heap, "anon_kb": peak[0] - start_anon}}))
+print(json.dumps({{"rows": n, "cpu": cpu + shell, "shell_cpu": shell, "heap": heap,
+                   "anon_kb": peak[0] - start_anon, "shell_rss_kb": after.ru_maxrss,
+                   "fallbacks": Fallbacks.seen}}))
 """
 
 
 def run_ours(db: Path, out: Path, raw: bool, ids: list[int] | None = None,
-             trace: bool = False) -> dict:
+             trace: bool = False, pure: bool = False) -> dict:
     code = CHILD.format(root=str(Path(__file__).resolve().parents[1]), db=str(db),
-                        out=str(out), raw=raw, ids=ids, trace=trace)
+                        out=str(out), raw=raw, ids=ids, trace=trace, pure=pure)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     return json.loads(done.stdout)
@@ -273,36 +295,51 @@ def bench_export(work: Path, total: int, repeat: int) -> float:
     print(f"(b) export {total:,} annotations ({articles:,} articles x {per_article:,};"
           f" library built in {time.perf_counter() - t:.1f} s; CPU time, best of {repeat})")
     out = work / "out.csv"
-    ours: dict[bool, list[float]] = {False: [], True: []}
+    # (pure, raw) -> CPU times; the shell-backed path only when there is a shell
+    paths = [(False, False), (False, True)] if sqlite3 else []
+    paths += [(True, False), (True, True)]
+    ours: dict[tuple[bool, bool], list[float]] = {path: [] for path in paths}
     base: list[float] = []
     label = "sqlite3 shell -csv" if sqlite3 else "Python sqlite3 + csv.writer (no sqlite3 shell)"
     for _ in range(repeat):  # interleaved
-        for raw in (False, True):
-            result = run_ours(db_path, out, raw)
-            assert result["rows"] == total
-            ours[raw].append(result["cpu"])
+        for pure, raw in paths:
+            result = run_ours(db_path, out, raw, pure=pure)
+            assert result["rows"] == total and not result["fallbacks"], result
+            ours[pure, raw].append(result["cpu"])
         base.append(run_shell(sqlite3, db_path, out) if sqlite3
                     else run_python_baseline(db_path, out))
     size = out.stat().st_size / 2**20
     out.unlink()
     shell = min(base)
-    print(f"    baseline, {label}: {shell:6.2f} s CPU  ({size:.0f} MB)")
-    for raw, name in ((False, "Excel-safe (default)"), (True, "raw")):
-        best = min(ours[raw])
-        print(f"    ours, {name:21}: {best:6.2f} s CPU  {total / best:10,.0f} rows/s"
-              f"  ratio {best / shell:.2f}x")
-    memory = {}
-    for share, ids in ((10, list(range(1, articles // 10 + 1))), (1, None)):
-        memory[share] = run_ours(db_path, out, False, ids, trace=True)
-        out.unlink()
-    small, big = memory[10], memory[1]
-    print(f"    memory, {small['rows']:,} vs {big['rows']:,} tags: peak Python heap"
-          f" {small['heap'] / 2**20:.1f} vs {big['heap'] / 2**20:.1f} MB, peak anonymous RSS"
-          f" growth {small['anon_kb'] / 1024:.0f} vs {big['anon_kb'] / 1024:.0f} MB")
-    ratio = min(ours[False]) / shell
-    print(f"    EXPORT RATIO ours (Excel-safe) / {label.split(' (')[0]}: {ratio:.2f}x"
-          "  (goal <= 2x)")
+    print(f"    baseline, {label}: {shell:6.2f} s CPU  ({size:.0f} MB;"
+          f" all runs {_spread(base)})")
+    for pure, raw in paths:
+        times = ours[pure, raw]
+        name = ("pure Python" if pure else "shell-backed") + (", raw" if raw else ", Excel-safe")
+        print(f"    ours, {name:24}: {min(times):6.2f} s CPU  {total / min(times):10,.0f} rows/s"
+              f"  ratio {min(times) / shell:.2f}x  (each repeat vs its own baseline"
+              f" {_spread([t / b for t, b in zip(times, base, strict=True)], 'x')})")
+    for pure in sorted({p for p, _ in paths}):
+        memory = {}
+        for share, ids in ((10, list(range(1, articles // 10 + 1))), (1, None)):
+            memory[share] = run_ours(db_path, out, False, ids, trace=True, pure=pure)
+            out.unlink()
+        small, big = memory[10], memory[1]
+        shell_rss = ("" if pure else f", the shell's peak RSS {small['shell_rss_kb'] / 1024:.0f}"
+                     f" vs {big['shell_rss_kb'] / 1024:.0f} MB")
+        print(f"    memory, {'pure' if pure else 'shell-backed'}, {small['rows']:,} vs"
+              f" {big['rows']:,} tags: peak Python heap {small['heap'] / 2**20:.1f} vs"
+              f" {big['heap'] / 2**20:.1f} MB, peak anonymous RSS growth"
+              f" {small['anon_kb'] / 1024:.0f} vs {big['anon_kb'] / 1024:.0f} MB{shell_rss}")
+    default = (False, False) if sqlite3 else (True, False)
+    ratio = min(ours[default]) / shell
+    print(f"    EXPORT RATIO ours ({'shell-backed' if sqlite3 else 'pure'}, Excel-safe) /"
+          f" {label.split(' (')[0]}: {ratio:.2f}x  (goal <= 2x)")
     return ratio
+
+
+def _spread(values: list[float], unit: str = " s") -> str:
+    return f"{min(values):.2f}-{max(values):.2f}{unit}"
 
 
 def main() -> None:

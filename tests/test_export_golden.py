@@ -1,6 +1,8 @@
 """Every export of a fixed, varied library is byte for byte what the export wrote before
 it streamed batches (expectations recorded from that code), through each way out:
-write_csv over the row functions, the service's atomic file and standard output."""
+write_csv over the row functions, the service's atomic file and standard output.
+The service's files are its pure path (READER_APP_PURE_EXPORT=1): the sqlite3 shell's
+quote more cells and read back the same (tests/test_csv_export_shell.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.services.exporting import TABLES, ExportFilters, export_csv_file
+from reader_app.services.shell_export import PURE_ENV
 from reader_app.storage.database import open_library
 
 TEXT = ("date line kept\r\n=SUM(A1) said Lavrov, \"quoted\"; -5 degrees\n+1 @home\t"
@@ -148,7 +151,8 @@ def test_write_csv_output_is_unchanged(library, tmp_path, table, raw) -> None:
 
 @pytest.mark.parametrize("raw", [False, True], ids=["excel", "raw"])
 @pytest.mark.parametrize("table", list(TABLES))
-def test_export_csv_file_output_is_unchanged(library, tmp_path, table, raw) -> None:
+def test_export_csv_file_output_is_unchanged(library, tmp_path, monkeypatch, table, raw) -> None:
+    monkeypatch.setenv(PURE_ENV, "1")
     out = tmp_path / "out.csv"
     export_csv_file(library, out, ExportFilters(table=table), raw=raw)
     assert _digest(out.read_bytes()) == EXPECTED[table, raw]
@@ -166,7 +170,8 @@ def test_standard_output_is_unchanged(library, monkeypatch, raw) -> None:
 
 @pytest.mark.parametrize("raw", [False, True], ids=["excel", "raw"])
 @pytest.mark.parametrize("table", ["annotations", "claims"])
-def test_many_rows_across_batches_are_unchanged(tmp_path, table, raw) -> None:
+def test_many_rows_across_batches_are_unchanged(tmp_path, monkeypatch, table, raw) -> None:
+    monkeypatch.setenv(PURE_ENV, "1")
     db = build_big_library(tmp_path / "big.sqlite")
     try:
         out = tmp_path / "out.csv"

@@ -22,6 +22,7 @@ No SQL and no Qt here: rows come from any iterable of sequences.
 
 from __future__ import annotations
 
+import _csv
 import contextlib
 import csv
 import io
@@ -73,6 +74,13 @@ def _defused(chunk: list[Sequence[object]]) -> list[Sequence[object]]:
     return chunk
 
 
+def write_header(out: TextIO, columns: Sequence[str]) -> _csv.Writer:
+    """The header row; returns the writer that wrote it, for the rows."""
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(columns)
+    return writer
+
+
 def write_csv(
     rows: Iterable[Sequence],
     columns: Sequence[str],
@@ -88,8 +96,7 @@ def write_csv(
     Rows with a fetchmany(size) method (a cursor, export_rows' streams) are taken a
     chunk at a time, straight to the writer.
     """
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer = write_header(out, columns)
     fetch = getattr(rows, "fetchmany", None)
     if fetch is None:
         it = iter(rows)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from contextlib import closing
@@ -11,10 +12,14 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from reader_app.formats.csv_export import open_csv_output, write_csv
+from reader_app.formats.csv_export import open_csv_output, write_csv, write_header
+from reader_app.services.shell_export import ShellUnfit, shell_command, shell_export
+from reader_app.services.shell_sql import ShellCells
 from reader_app.storage import export_rows as er
 from reader_app.storage.errors import LibraryError
 from reader_app.storage.library_files import is_library_file
+
+_log = logging.getLogger(__name__)
 
 
 class ExportCancelled(Exception):
@@ -28,13 +33,18 @@ class ExportTable(NamedTuple):
     rows: Callable[..., er.RowStream]
     count: Callable[..., int]
     filters: tuple[str, ...]  # the ExportFilters fields that apply; the others are ignored
+    # the same query as SQL text for the sqlite3 shell (services/shell_export.py); the actor
+    # list is a row per actor, too few for a second process to pay off
+    shell_sql: Callable[..., er.ExportSql] | None = None
 
 
 TABLES: dict[str, ExportTable] = {
     "annotations": ExportTable("All tags", "annotation", er.EXPORT_COLUMNS, er.iter_export_rows,
-                               er.count_export_rows, ("kinds", "article_ids", "date_from", "date_to")),
+                               er.count_export_rows, ("kinds", "article_ids", "date_from", "date_to"),
+                               er.export_sql),
     "claims": ExportTable("Claims only", "claim", er.CLAIM_COLUMNS, er.iter_claim_rows,
-                          er.count_claim_rows, ("article_ids", "date_from", "date_to", "statuses")),
+                          er.count_claim_rows, ("article_ids", "date_from", "date_to", "statuses"),
+                          er.claim_sql),
     # one row per actor in the whole library: no tag, article or date filter applies
     "actors": ExportTable("Actor list", "actor", er.ACTOR_COLUMNS, er.iter_actor_rows,
                           er.count_actor_rows, ()),
@@ -69,20 +79,51 @@ def export_csv_file(
     should_cancel: Callable[[], bool] | None = None,
 ) -> int:
     """Write the CSV atomically; returns the number of rows. Raises ExportCancelled, and
-    LibraryError for a path that is the library itself (or its -wal/-shm)."""
+    LibraryError for a path that is the library itself (or its -wal/-shm).
+
+    With a sqlite3 shell on PATH (and READER_APP_PURE_EXPORT unset) the shell writes the
+    rows; the file reads back (csv module) exactly as the pure path's would."""
     library = db.execute("PRAGMA database_list").fetchone()[2]
     if library and is_library_file(path, library):
         raise LibraryError(f"{path}: is the library itself; choose another file name")
     table, kwargs = TABLES[filters.table], filters.as_kwargs()
+    shell = shell_command() if table.shell_sql and library and str(path) != "-" else None
     total = table.count(db, **kwargs)
 
-    def on_progress(done: int) -> None:
+    def check_cancel() -> None:
         if should_cancel and should_cancel():
             raise ExportCancelled("export cancelled")
+
+    if shell and table.shell_sql:
+        cells = ShellCells(raw=raw)
+        sql = table.shell_sql(cells, **kwargs)
+
+        def on_shell_progress(done: int) -> None:
+            check_cancel()
+            if progress:
+                progress(min(done, total), total, "")
+
+        try:
+            with open_csv_output(path, raw) as out:
+                write_header(out, table.columns)
+                out.flush()
+                written = shell_export(shell, library, sql, cells, out.fileno(),
+                                       on_shell_progress)
+                on_shell_progress(written)
+                check_cancel()  # asked for during the last report: still before the rename
+                return written
+        except ShellUnfit as e:  # no file was put in place: the pure path starts afresh
+            # (falling back rather than failing: see services/shell_export.py)
+            _log.info("%s: exported without the sqlite3 shell (%s)", path, e)
+
+    def on_progress(done: int) -> None:
+        check_cancel()
         if progress:
             progress(done, total, "")
 
     with er.export_reading(db):
         rows = table.rows(db, **kwargs)
         with closing(rows), open_csv_output(path, raw) as out:
-            return write_csv(rows, table.columns, out, raw=raw, progress=on_progress)
+            written = write_csv(rows, table.columns, out, raw=raw, progress=on_progress)
+            check_cancel()  # asked for during the last report: still before the rename
+            return written

@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -53,15 +53,18 @@ EXPORT_COLUMNS: list[str] = [
 
 # An actor tag's value is its actor's canonical name; a claim's date is its date tag's
 # current value when it has one (the analyst may have corrected that tag since).
-_SELECT = (
-    "SELECT n.id, n.uuid, n.article_id, a.uuid, a.title, a.published, a.source, n.kind,"
-    ' n.start, n."end", n.quote, n.prefix, n.suffix,'
-    " CASE WHEN n.kind = 'actor' AND x.id IS NOT NULL THEN x.name ELSE n.value END,"
-    " n.note, n.analyst, n.created_at, n.updated_at,"
-    " x.id, x.uuid, x.type, c.id, c.name, coalesce(d.value, n.claim_date), n.status,"
-    " n.reliability, n.credibility, n.granularity, n.date_method"
+_EXPRESSIONS = (
+    "n.id", "n.uuid", "n.article_id", "a.uuid", "a.title", "a.published", "a.source", "n.kind",
+    "n.start", 'n."end"', "n.quote", "n.prefix", "n.suffix",
+    "CASE WHEN n.kind = 'actor' AND x.id IS NOT NULL THEN x.name ELSE n.value END",
+    "n.note", "n.analyst", "n.created_at", "n.updated_at",
+    "x.id", "x.uuid", "x.type", "c.id", "c.name", "coalesce(d.value, n.claim_date)", "n.status",
+    "n.reliability", "n.credibility", "n.granularity", "n.date_method",
 )
+_SELECT = "SELECT " + ", ".join(_EXPRESSIONS)
 _FROM = " FROM annotations n JOIN articles a ON a.id = n.article_id"
+# The joined tables with one row per article or actor (few beside the tags), by alias.
+LOOKUP_ALIASES = {"a": "articles", "x": "actors", "c": "actors"}
 _JOINS = (
     " LEFT JOIN actors x ON x.id = n.actor_id AND n.kind = 'actor'"
     " LEFT JOIN actors c ON c.id = n.claimant_id AND n.kind = 'claim'"
@@ -102,8 +105,42 @@ def export_query(
     date_to: str | None = None,
 ) -> tuple[str, list[object]]:
     """The SELECT behind iter_export_rows and its parameters (benchmarks, EXPLAIN)."""
-    where, params = _where(kinds, article_ids, date_from, date_to)
-    return _SELECT + _FROM + _JOINS + where + _ORDER, params
+    sql = export_sql(_as_is, kinds=kinds, article_ids=article_ids, date_from=date_from,
+                     date_to=date_to)
+    return sql.select, sql.params
+
+
+class ExportSql(NamedTuple):
+    """A table's export as SQL text for another reader (the sqlite3 shell): the SELECT with
+    each column passed through cell(), and its count; both take params."""
+
+    select: str
+    count_select: str
+    params: list[object]
+
+
+def export_sql(
+    cell: Callable[[str], str],
+    *,
+    kinds: Iterable[str] | None = None,
+    article_ids: Iterable[int] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> ExportSql:
+    """The query of iter_export_rows and count_export_rows (they run these with cell
+    passing each column as is): same filters, order and columns."""
+    return _export_sql(_EXPRESSIONS, cell, *_where(kinds, article_ids, date_from, date_to))
+
+
+def _export_sql(expressions: Iterable[str], cell: Callable[[str], str], where: str,
+                params: list[object]) -> ExportSql:
+    select = "SELECT " + ", ".join(map(cell, expressions))
+    return ExportSql(select + _FROM + _JOINS + where + _ORDER, "SELECT count(*)" + _FROM + where,
+                     params)
+
+
+def _as_is(expression: str) -> str:
+    return expression
 
 
 def iter_export_rows(
@@ -188,8 +225,9 @@ def count_export_rows(
     date_to: str | None = None,
 ) -> int:
     """How many rows iter_export_rows would yield with the same filters."""
-    where, params = _where(kinds, article_ids, date_from, date_to)
-    return int(db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0])
+    sql = export_sql(_as_is, kinds=kinds, article_ids=article_ids, date_from=date_from,
+                     date_to=date_to)
+    return int(db.execute(sql.count_select, sql.params).fetchone()[0])
 
 
 # --- the actor list -----------------------------------------------------------------------
@@ -250,11 +288,13 @@ CLAIM_COLUMNS: list[str] = [
     "created_at",
     "updated_at",
 ]
-_CLAIM_SELECT = (
-    "SELECT n.id, n.uuid, n.article_id, a.uuid, a.title, a.published, a.source,"
-    ' n.start, n."end", n.quote, c.id, c.name, c.type, coalesce(d.value, n.claim_date),'
-    " n.status, n.reliability, n.credibility, n.note, n.analyst, n.created_at, n.updated_at"
+_CLAIM_EXPRESSIONS = (
+    "n.id", "n.uuid", "n.article_id", "a.uuid", "a.title", "a.published", "a.source",
+    "n.start", 'n."end"', "n.quote", "c.id", "c.name", "c.type", "coalesce(d.value, n.claim_date)",
+    "n.status", "n.reliability", "n.credibility", "n.note", "n.analyst", "n.created_at",
+    "n.updated_at",
 )
+_CLAIM_SELECT = "SELECT " + ", ".join(_CLAIM_EXPRESSIONS)
 
 
 def _claim_where(
@@ -280,8 +320,22 @@ def iter_claim_rows(
 ) -> RowStream:
     """Yield one tuple per claim, in CLAIM_COLUMNS order, by article then start.
     Filters as iter_export_rows; statuses: None means all (None in the list: no status)."""
-    where, params = _claim_where(article_ids, date_from, date_to, statuses)
-    return _stream(db, _CLAIM_SELECT + _FROM + _JOINS + where + _ORDER, params)
+    sql = claim_sql(_as_is, article_ids=article_ids, date_from=date_from, date_to=date_to,
+                    statuses=statuses)
+    return _stream(db, sql.select, sql.params)
+
+
+def claim_sql(
+    cell: Callable[[str], str],
+    *,
+    article_ids: Iterable[int] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    statuses: Iterable[str | None] | None = None,
+) -> ExportSql:
+    """The query of iter_claim_rows and count_claim_rows (as export_sql)."""
+    return _export_sql(_CLAIM_EXPRESSIONS, cell,
+                       *_claim_where(article_ids, date_from, date_to, statuses))
 
 
 def count_claim_rows(
@@ -292,8 +346,9 @@ def count_claim_rows(
     date_to: str | None = None,
     statuses: Iterable[str | None] | None = None,
 ) -> int:
-    where, params = _claim_where(article_ids, date_from, date_to, statuses)
-    return int(db.execute("SELECT count(*)" + _FROM + where, params).fetchone()[0])
+    sql = claim_sql(_as_is, article_ids=article_ids, date_from=date_from, date_to=date_to,
+                    statuses=statuses)
+    return int(db.execute(sql.count_select, sql.params).fetchone()[0])
 
 
 def claim_rows_by_id(db: Database, ids: Iterable[int]) -> dict[AnnotationId, dict[str, object]]:
