@@ -32,6 +32,7 @@ from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_
 from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
+from reader_app.services.suggest_state import Kept, change_stamp, keep, kept_for
 from reader_app.services.tagging import plan_tag
 from reader_app.storage.actors import create_actor, find_actors_by_key, get_actor
 from reader_app.storage.annotations import add_annotation
@@ -118,12 +119,30 @@ def _dates(text: str, published: str | None, language: str | None) -> tuple[Date
 def suggest(db: Database, article_id: int,
             kinds: Iterable[str] | None = None) -> list[Suggestion]:
     """The article's suggestions in text order: none for a span tagged with that kind,
-    or rejected."""
-    article = get_article(db, article_id)
+    or rejected. What the library's last change cannot have touched is reused from the
+    last call for this article (suggest_state); a first call for only some kinds is
+    computed alone."""
     wanted = set(kinds or SUGGESTED_KINDS)
     unknown = wanted - set(SUGGESTED_KINDS)
     if unknown:
         raise ValueError(f"Nothing is suggested for kind {sorted(unknown)[0]!r}.")
+    stamp = change_stamp(db)
+    old = kept_for(db, article_id)
+    if old is None or old.stamp != stamp:
+        if old is None and wanted != set(SUGGESTED_KINDS):
+            return compute_suggestions(db, article_id, wanted)
+        article = get_article(db, article_id)
+        old = _updated(db, article, old, stamp)
+        keep(old)
+    if wanted == set(SUGGESTED_KINDS):
+        return list(old.result)
+    return [s for s in old.result if s.kind in wanted]
+
+
+def _inputs(db: Database, article: Article) -> tuple[
+        dict[str, list[tuple[int, int]]], list[tuple[int, int, int]],
+        dict[str, set[tuple[int, int]]]]:
+    """(taken spans per kind, actor tags with an actor, rejected spans per kind)."""
     text = article.text
     tags = tag_spans(db, article.id)
     taken: dict[str, list[tuple[int, int]]] = {kind: [] for kind in SUGGESTED_KINDS}
@@ -135,33 +154,148 @@ def suggest(db: Database, article_id: int,
     for r in list_rejections(db, article.id):
         if r.kind in rejected and text[r.start:r.end] == r.quote:
             rejected[r.kind].add((r.start, r.end))
+    return taken, tagged_actors, rejected
+
+
+def compute_suggestions(db: Database, article_id: int,
+                        kinds: Iterable[str] | None = None) -> list[Suggestion]:
+    """suggest() from scratch, nothing kept (the finders' own caches aside)."""
+    article = get_article(db, article_id)
+    wanted = set(kinds or SUGGESTED_KINDS)
+    text = article.text
+    taken, tagged_actors, rejected = _inputs(db, article)
     groups: list[list[Suggestion]] = []
     actors: list[Suggestion] = []
     known = library_names(db) if wanted & {"actor", "claim"} else None
     if known is not None:
-        mentions = free_of(_actors(text, known.index, tuple(tagged_actors)),
-                           taken["actor"], rejected["actor"])
-        actors = [Suggestion("actor", m.start, m.end, text[m.start:m.end], m.reason,
-                             m.actor_id, m.canonical, m.actor_type, m.certain)
-                  for m in mentions]
+        actors = free_of(_actor_suggestions(text, _actors(text, known.index,
+                                                          tuple(tagged_actors))),
+                         taken["actor"], rejected["actor"])
     if "actor" in wanted:
         groups.append(actors)
     if "date" in wanted:
-        dates = free_of(_dates(text, article.published, article.language),
-                        taken["date"], rejected["date"])
-        groups.append([Suggestion("date", m.start, m.end, text[m.start:m.end], m.explanation,
-                                  value=m.value, granularity=m.granularity,
-                                  date_method=m.method) for m in dates])
+        dates = _date_suggestions(text, _dates(text, article.published, article.language))
+        groups.append(free_of(dates, taken["date"], rejected["date"]))
     if "claim" in wanted and known is not None:
-        groups.append(_claims(text, tagged_actors, actors, known, taken["claim"],
-                              rejected["claim"]))
+        spans, names, persons = _claim_inputs(tagged_actors, actors, known)
+        groups.append(free_of(_claim_suggestions(text, spans, names, persons, known),
+                              taken["claim"], rejected["claim"]))
     return by_position(groups)
 
 
-def _claims(text: str, tagged: Sequence[tuple[int, int, int]], actors: Sequence[Suggestion],
-            known: LibraryNames, taken: Sequence[tuple[int, int]],
-            rejected: set[tuple[int, int]]) -> list[Suggestion]:
-    # suggested actors speak too: a new one (no id yet) gets a stand-in id below zero
+def _actor_suggestions(text: str, mentions: Sequence[ActorMention]) -> list[Suggestion]:
+    return [Suggestion("actor", m.start, m.end, text[m.start:m.end], m.reason,
+                       m.actor_id, m.canonical, m.actor_type, m.certain)
+            for m in mentions]
+
+
+def _date_suggestions(text: str, mentions: Sequence[DateMention]) -> list[Suggestion]:
+    return [Suggestion("date", m.start, m.end, text[m.start:m.end], m.explanation,
+                       value=m.value, granularity=m.granularity, date_method=m.method)
+            for m in mentions]
+
+
+def _added_tags(old: Kept, tagged: Sequence[tuple[int, int, int]]
+                ) -> set[tuple[int, int, int]] | None:
+    """The actor tags added since old, when nothing else changed (and none is doubled)."""
+    new = set(tagged)
+    before = set(old.tagged)
+    if len(new) != len(tagged) or len(before) != len(old.tagged) or not before <= new:
+        return None
+    return new - before
+
+
+def _tags_on_own_mentions(old: Kept, added: set[tuple[int, int, int]],
+                          known: LibraryNames) -> bool:
+    """Does each new actor tag cover a span the finder gave to that same actor, one that
+    leaves the finder's other answers as they were? A person's tag tells the reading of
+    later surnames what the mention it covers told it already; a body that shares no name
+    and no "the party"-like noun with another actor is only looked up by those nouns,
+    which ask whether it was named before, as it was. (tests/test_suggest_incremental.py
+    checks this against find_actors itself.)"""
+    index = known.index
+    found = {(m.start, m.end): m.actor_id for m in old.raw_actors}
+    shared = {a for group in (*index.kinds.values(), *index.heads.values()) if len(group) > 1
+              for a, _, _ in group}
+    return all(found.get((s, e), -1) == a and (
+        a in known.persons or (a not in index.contextual and a not in shared))
+        for s, e, a in added)
+
+
+def _same_claim_inputs(old: Kept, actors: list[Suggestion],
+                       added: set[tuple[int, int, int]]) -> bool:
+    """Did the new actor tags only take the place of suggestions of the same actors at
+    the same spans? Then find_claims reads the same actor spans as before."""
+    kept = {id(x) for x in actors}
+    if len(actors) + len(added) != len(old.actors) or not kept <= {id(x) for x in old.actors}:
+        return False
+    gone = {(x.start, x.end, x.actor_id) for x in old.actors if id(x) not in kept}
+    return gone == added
+
+
+def _updated(db: Database, article: Article, old: Kept | None,
+             stamp: tuple[int, int]) -> Kept:
+    """The article's suggestions at this stamp, reusing from old what did not change:
+    each step runs again only when one of its inputs is not what it was."""
+    text = article.text
+    known = library_names(db)
+    taken, tagged_list, rejected = _inputs(db, article)
+    tagged = tuple(tagged_list)
+    if old is not None and not (old.text == text and old.published == article.published
+                                and old.language == article.language and old.known is known):
+        old = None  # another text or other names: everything again
+    added = _added_tags(old, tagged) if old is not None else None
+    if old is not None and added is not None and _tags_on_own_mentions(old, added, known):
+        raw_actors, actor_all = old.raw_actors, old.actor_all
+    else:
+        raw_actors = _actors(text, known.index, tagged)
+        actor_all = _actor_suggestions(text, raw_actors)
+    if (old is not None and actor_all is old.actor_all and taken["actor"] == old.taken_actor
+            and rejected["actor"] == old.rejected_actor):
+        actors = old.actors
+    else:
+        actors = free_of(actor_all, taken["actor"], rejected["actor"])
+    raw_dates = _dates(text, article.published, article.language)
+    date_all = (old.date_all if old is not None and raw_dates is old.raw_dates
+                else _date_suggestions(text, raw_dates))
+    if (old is not None and date_all is old.date_all and taken["date"] == old.taken_date
+            and rejected["date"] == old.rejected_date):
+        dates = old.dates
+    else:
+        dates = free_of(date_all, taken["date"], rejected["date"])
+    if old is not None and added is not None and (
+            (not added and actors is old.actors) or _same_claim_inputs(old, actors, added)):
+        claim_inputs, claim_all = old.claim_inputs, old.claim_all
+    else:
+        claim_inputs = _claim_inputs(tagged_list, actors, known)
+        if old is not None and claim_inputs == old.claim_inputs:
+            claim_all = old.claim_all
+        else:
+            claim_all = _claim_suggestions(text, *claim_inputs, known)
+    if (old is not None and claim_all is old.claim_all and taken["claim"] == old.taken_claim
+            and rejected["claim"] == old.rejected_claim):
+        claims = old.claims
+    else:
+        claims = free_of(claim_all, taken["claim"], rejected["claim"])
+    if (old is not None and actors is old.actors and dates is old.dates
+            and claims is old.claims):
+        result = old.result
+    else:
+        result = by_position([actors, dates, claims])
+    return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
+                tagged, raw_actors, actor_all, taken["actor"], rejected["actor"], actors,
+                raw_dates, date_all, taken["date"], rejected["date"], dates,
+                claim_inputs, claim_all, taken["claim"], rejected["claim"], claims, result)
+
+
+ClaimInputs = tuple[list[tuple[int, int, int]], dict[int, tuple[str | None, str | None]],
+                    set[int]]
+
+
+def _claim_inputs(tagged: Sequence[tuple[int, int, int]], actors: Sequence[Suggestion],
+                  known: LibraryNames) -> ClaimInputs:
+    """(actor spans, stand-in names, persons) find_claims reads: the tagged actors and the
+    suggested ones; a suggested actor new to the library gets a stand-in id below zero."""
     names: dict[int, tuple[str | None, str | None]] = {}
     spans = list(tagged)
     persons = set(known.persons)  # "he said" speaks for the last person named before it
@@ -175,8 +309,15 @@ def _claims(text: str, tagged: Sequence[tuple[int, int, int]], actors: Sequence[
                 persons.add(stand_in)
         spans.append((s.start, s.end, stand_in))
     spans.sort()
+    return spans, names, persons
+
+
+def _claim_suggestions(text: str, spans: Sequence[tuple[int, int, int]],
+                       names: dict[int, tuple[str | None, str | None]], persons: set[int],
+                       known: LibraryNames) -> list[Suggestion]:
+    """Every claim find_claims sees, as suggestions (free_of comes after)."""
     out = []
-    for m in free_of(find_claims(text, spans, known.speakers, persons), taken, rejected):
+    for m in find_claims(text, spans, known.speakers, persons):
         claimant = m.claimant_id
         name: str | None = None
         kind: str | None = None
@@ -296,6 +437,6 @@ def rereject(db: Database, rejection: Rejection) -> tuple[Rejection, ChangeSet]:
     return rejection, _stale(rejection.article_id)
 
 
-__all__ = ["SUGGESTED_KINDS", "LibraryNames", "accept", "accept_all",
+__all__ = ["SUGGESTED_KINDS", "LibraryNames", "accept", "accept_all", "compute_suggestions",
            "library_names", "reject",
            "rereject", "retag_all", "suggest", "unreject", "untag_all"]
