@@ -27,6 +27,17 @@ def change_stamp(db: Database) -> tuple[int, int]:
 
 
 @dataclass
+class Group:
+    """One kind's suggestions: every one the finder gave, and those free of its tags."""
+
+    found: list[Suggestion]  # before free_of
+    apart: bool  # domain.suggestions.apart(found): free_of only filters
+    taken: list[Span]
+    rejected: set[Span]
+    free: list[Suggestion]  # free_of(found, taken, rejected)
+
+
+@dataclass
 class Kept:
     """One article's inputs and results at one change stamp."""
 
@@ -39,20 +50,11 @@ class Kept:
     known: object  # the LibraryNames the results were computed with (compared by identity)
     tagged: tuple[ActorSpan, ...]  # the actor tags with an actor, as find_actors took them
     raw_actors: list[ActorMention]  # find_actors' answer for them
-    actor_all: list[Suggestion]  # raw_actors as suggestions, before free_of
-    taken_actor: list[Span]
-    rejected_actor: set[Span]
-    actors: list[Suggestion]
     raw_dates: tuple[object, ...]
-    date_all: list[Suggestion]
-    taken_date: list[Span]
-    rejected_date: set[Span]
-    dates: list[Suggestion]
     claim_inputs: tuple[object, ...]  # (spans, stand-in names, persons) find_claims took
-    claim_all: list[Suggestion]
-    taken_claim: list[Span]
-    rejected_claim: set[Span]
-    claims: list[Suggestion]
+    actor: Group
+    date: Group
+    claim: Group
     result: list[Suggestion]
 
 
@@ -75,4 +77,4 @@ def forget() -> None:
     _kept.clear()
 
 
-__all__ = ["Kept", "change_stamp", "forget", "keep", "kept_for"]
+__all__ = ["Group", "Kept", "change_stamp", "forget", "keep", "kept_for"]

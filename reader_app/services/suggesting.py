@@ -27,12 +27,12 @@ from reader_app.domain.actors import match_key
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
 from reader_app.domain.speech import find_claims
-from reader_app.domain.suggestions import Suggestion, by_position, free_of
+from reader_app.domain.suggestions import Suggestion, apart, by_position, free_of, narrowed
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
-from reader_app.services.suggest_state import Kept, change_stamp, keep, kept_for
+from reader_app.services.suggest_state import Group, Kept, change_stamp, keep, kept_for
 from reader_app.services.tagging import plan_tag
 from reader_app.storage.actors import create_actor, find_actors_by_key, get_actor
 from reader_app.storage.annotations import add_annotation
@@ -45,7 +45,7 @@ from reader_app.storage.rejections import (
     restore_rejection,
 )
 from reader_app.storage.state_names import state_rows
-from reader_app.storage.suggestion_inputs import known_name_rows, tag_spans
+from reader_app.storage.suggestion_inputs import known_name_rows, tag_spans_of
 from reader_app.storage.transaction import write
 
 SUGGESTED_KINDS = ("actor", "date", "claim")
@@ -144,7 +144,7 @@ def _inputs(db: Database, article: Article) -> tuple[
         dict[str, set[tuple[int, int]]]]:
     """(taken spans per kind, actor tags with an actor, rejected spans per kind)."""
     text = article.text
-    tags = tag_spans(db, article.id)
+    tags = tag_spans_of(db, article.id, SUGGESTED_KINDS)
     taken: dict[str, list[tuple[int, int]]] = {kind: [] for kind in SUGGESTED_KINDS}
     for kind, start, end, _ in tags:
         if kind in taken:
@@ -195,42 +195,66 @@ def _date_suggestions(text: str, mentions: Sequence[DateMention]) -> list[Sugges
             for m in mentions]
 
 
-def _added_tags(old: Kept, tagged: Sequence[tuple[int, int, int]]
-                ) -> set[tuple[int, int, int]] | None:
-    """The actor tags added since old, when nothing else changed (and none is doubled)."""
+def _changed_tags(old: Kept, tagged: Sequence[tuple[int, int, int]]
+                  ) -> set[tuple[int, int, int]] | None:
+    """The actor tags added or removed since old (None when one is doubled)."""
     new = set(tagged)
     before = set(old.tagged)
-    if len(new) != len(tagged) or len(before) != len(old.tagged) or not before <= new:
+    if len(new) != len(tagged) or len(before) != len(old.tagged):
         return None
-    return new - before
+    return new ^ before
 
 
-def _tags_on_own_mentions(old: Kept, added: set[tuple[int, int, int]],
+def _tags_on_own_mentions(old: Kept, changed: set[tuple[int, int, int]],
                           known: LibraryNames) -> bool:
-    """Does each new actor tag cover a span the finder gave to that same actor, one that
-    leaves the finder's other answers as they were? A person's tag tells the reading of
-    later surnames what the mention it covers told it already; a body that shares no name
-    and no "the party"-like noun with another actor is only looked up by those nouns,
-    which ask whether it was named before, as it was. (tests/test_suggest_incremental.py
-    checks this against find_actors itself.)"""
+    """Does each new or removed actor tag cover a span the finder gave to that same actor,
+    one that leaves the finder's other answers as they were? A person's tag tells the
+    reading of later surnames what the mention it covers told it already; a body that
+    shares no name and no "the party"-like noun with another actor is only looked up by
+    those nouns, which ask whether it was named before, as it was. Nothing before a tag
+    depends on it, the mention it covers included, so the same holds when one goes.
+    (tests/test_suggest_incremental.py checks this against find_actors itself.)"""
+    if not changed:
+        return True
     index = known.index
     found = {(m.start, m.end): m.actor_id for m in old.raw_actors}
     shared = {a for group in (*index.kinds.values(), *index.heads.values()) if len(group) > 1
               for a, _, _ in group}
     return all(found.get((s, e), -1) == a and (
         a in known.persons or (a not in index.contextual and a not in shared))
-        for s, e, a in added)
+        for s, e, a in changed)
 
 
-def _same_claim_inputs(old: Kept, actors: list[Suggestion],
-                       added: set[tuple[int, int, int]]) -> bool:
-    """Did the new actor tags only take the place of suggestions of the same actors at
-    the same spans? Then find_claims reads the same actor spans as before."""
-    kept = {id(x) for x in actors}
-    if len(actors) + len(added) != len(old.actors) or not kept <= {id(x) for x in old.actors}:
-        return False
-    gone = {(x.start, x.end, x.actor_id) for x in old.actors if id(x) not in kept}
-    return gone == added
+def _same_claim_inputs(old: Kept, actors: list[Suggestion], tagged: set[tuple[int, int, int]],
+                       changed: set[tuple[int, int, int]]) -> bool:
+    """Did the actor tags only take the place of suggestions of the same actors at the
+    same spans, or give it back (an untag)? Then find_claims reads the same actor spans."""
+    now = {id(x): x for x in actors}
+    before = {id(x): x for x in old.actor.free}
+    came = [x for k, x in now.items() if k not in before]
+    gone = [x for k, x in before.items() if k not in now]
+    if any(x.actor_id is None for x in (*came, *gone)) or len(came) + len(gone) != len(changed):
+        return False  # a stand-in came or went: its name and id are read too
+    added = {t for t in changed if t in tagged}
+    return ({(x.start, x.end, x.actor_id) for x in gone} == added
+            and {(x.start, x.end, x.actor_id) for x in came} == changed - added)
+
+
+def _group(found: list[Suggestion], taken: list[tuple[int, int]],
+           rejected: set[tuple[int, int]], old: Group | None) -> tuple[Group, bool]:
+    """free_of(found, taken, rejected), from old's answer when only tags or rejections
+    were added: (the group, whether its free list is old's or a part of it in order)."""
+    if old is not None and found is old.found:
+        if taken == old.taken and rejected == old.rejected:
+            return old, True
+        if old.apart:
+            before, now = set(old.taken), set(taken)
+            if before <= now and old.rejected <= rejected:
+                free = narrowed(old.free, now - before, rejected - old.rejected)
+                if free is not None:
+                    return Group(found, True, taken, rejected, free), True
+    apart_ = old.apart if old is not None and found is old.found else apart(found)
+    return Group(found, apart_, taken, rejected, free_of(found, taken, rejected)), False
 
 
 def _updated(db: Database, article: Article, old: Kept | None,
@@ -244,48 +268,48 @@ def _updated(db: Database, article: Article, old: Kept | None,
     if old is not None and not (old.text == text and old.published == article.published
                                 and old.language == article.language and old.known is known):
         old = None  # another text or other names: everything again
-    added = _added_tags(old, tagged) if old is not None else None
-    if old is not None and added is not None and _tags_on_own_mentions(old, added, known):
-        raw_actors, actor_all = old.raw_actors, old.actor_all
+    changed = _changed_tags(old, tagged) if old is not None else None
+    if old is not None and changed is not None and _tags_on_own_mentions(old, changed, known):
+        raw_actors, actor_all = old.raw_actors, old.actor.found
     else:
         raw_actors = _actors(text, known.index, tagged)
-        actor_all = _actor_suggestions(text, raw_actors)
-    if (old is not None and actor_all is old.actor_all and taken["actor"] == old.taken_actor
-            and rejected["actor"] == old.rejected_actor):
-        actors = old.actors
-    else:
-        actors = free_of(actor_all, taken["actor"], rejected["actor"])
+        if old is not None and raw_actors == old.raw_actors:  # an undo, a tag elsewhere
+            raw_actors, actor_all = old.raw_actors, old.actor.found
+        else:
+            actor_all = _actor_suggestions(text, raw_actors)
+    actor, actor_part = _group(actor_all, taken["actor"], rejected["actor"],
+                               old.actor if old else None)
+    actors = actor.free
     raw_dates = _dates(text, article.published, article.language)
-    date_all = (old.date_all if old is not None and raw_dates is old.raw_dates
+    date_all = (old.date.found if old is not None and raw_dates is old.raw_dates
                 else _date_suggestions(text, raw_dates))
-    if (old is not None and date_all is old.date_all and taken["date"] == old.taken_date
-            and rejected["date"] == old.rejected_date):
-        dates = old.dates
-    else:
-        dates = free_of(date_all, taken["date"], rejected["date"])
-    if old is not None and added is not None and (
-            (not added and actors is old.actors) or _same_claim_inputs(old, actors, added)):
-        claim_inputs, claim_all = old.claim_inputs, old.claim_all
+    date, date_part = _group(date_all, taken["date"], rejected["date"],
+                             old.date if old else None)
+    if old is not None and changed is not None and (
+            actors is old.actor.free if not changed
+            else _same_claim_inputs(old, actors, set(tagged), changed)):
+        claim_inputs, claim_all = old.claim_inputs, old.claim.found
     else:
         claim_inputs = _claim_inputs(tagged_list, actors, known)
         if old is not None and claim_inputs == old.claim_inputs:
-            claim_all = old.claim_all
+            claim_all = old.claim.found
         else:
             claim_all = _claim_suggestions(text, *claim_inputs, known)
-    if (old is not None and claim_all is old.claim_all and taken["claim"] == old.taken_claim
-            and rejected["claim"] == old.rejected_claim):
-        claims = old.claims
-    else:
-        claims = free_of(claim_all, taken["claim"], rejected["claim"])
-    if (old is not None and actors is old.actors and dates is old.dates
-            and claims is old.claims):
+    claim, claim_part = _group(claim_all, taken["claim"], rejected["claim"],
+                               old.claim if old else None)
+    groups = (actor, date, claim)
+    if old is not None and all(g is o for g, o in zip(groups, (old.actor, old.date, old.claim),
+                                                      strict=True)):
         result = old.result
+    elif old is not None and actor_part and date_part and claim_part and all(
+            g.apart for g in groups):
+        # each kind's list is the old one less some: merged in the same order as before
+        left = {id(s) for g in groups for s in g.free}
+        result = [s for s in old.result if id(s) in left]
     else:
-        result = by_position([actors, dates, claims])
+        result = by_position([actors, date.free, claim.free])
     return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
-                tagged, raw_actors, actor_all, taken["actor"], rejected["actor"], actors,
-                raw_dates, date_all, taken["date"], rejected["date"], dates,
-                claim_inputs, claim_all, taken["claim"], rejected["claim"], claims, result)
+                tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result)
 
 
 ClaimInputs = tuple[list[tuple[int, int, int]], dict[int, tuple[str | None, str | None]],
