@@ -11,7 +11,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
-__all__ = ["Suggestion", "apart", "by_position", "drop_covered", "free_of", "narrowed"]
+__all__ = ["Suggestion", "apart", "back_again", "by_position", "drop_covered", "free_of",
+           "narrowed"]
 
 
 class Suggestion(NamedTuple):
@@ -112,6 +113,26 @@ def narrowed(kept: Sequence[S], taken: Iterable[tuple[int, int]],
         return list(kept)
     return [m for m in kept if (m.start, m.end) not in rejected
             and not any(a < m.end and m.start < b for a, b in spans)]
+
+
+def back_again(found: Sequence[S], taken: Sequence[tuple[int, int]],
+               rejected: set[tuple[int, int]] | frozenset[tuple[int, int]],
+               untaken: Sequence[tuple[int, int]],
+               unrejected: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> list[S] | None:
+    """The mentions of found (apart()) that free_of(found, taken, rejected) keeps now that
+    the few spans untaken are no longer taken and unrejected no longer rejected: those
+    that overlapped one of them, or were rejected, and are free now. None when too many."""
+    if len(untaken) + len(unrejected) > NARROW_AT_MOST:
+        return None
+    back = []
+    for m in found:
+        span = (m.start, m.end)
+        if span not in unrejected and not any(a < m.end and m.start < b for a, b in untaken):
+            continue
+        if span in rejected or any(a < m.end and m.start < b for a, b in taken):
+            continue
+        back.append(m)
+    return back
 
 
 def by_position(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:

@@ -16,6 +16,8 @@ from reader_app.domain.suggestions import Suggestion
 
 Span = tuple[int, int]
 ActorSpan = tuple[int, int, int]
+# what find_claims reads: actor spans, stand-in names (id below zero), persons
+ClaimInputs = tuple[list[ActorSpan], dict[int, tuple[str | None, str | None]], set[int]]
 
 
 def change_stamp(db: Database) -> tuple[int, int]:
@@ -51,7 +53,7 @@ class Kept:
     tagged: tuple[ActorSpan, ...]  # the actor tags with an actor, as find_actors took them
     raw_actors: list[ActorMention]  # find_actors' answer for them
     raw_dates: tuple[object, ...]
-    claim_inputs: tuple[object, ...]  # (spans, stand-in names, persons) find_claims took
+    claim_inputs: ClaimInputs
     actor: Group
     date: Group
     claim: Group
@@ -77,4 +79,4 @@ def forget() -> None:
     _kept.clear()
 
 
-__all__ = ["Group", "Kept", "change_stamp", "forget", "keep", "kept_for"]
+__all__ = ["ClaimInputs", "Group", "Kept", "change_stamp", "forget", "keep", "kept_for"]

@@ -9,6 +9,7 @@ library. Each write returns what its inverse takes and a ChangeSet, like tagging
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,13 +27,20 @@ from reader_app.domain.actor_finder import (
 from reader_app.domain.actors import match_key
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
-from reader_app.domain.speech import find_claims
-from reader_app.domain.suggestions import Suggestion, apart, by_position, free_of, narrowed
+from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
+from reader_app.domain.suggestions import (
+    Suggestion,
+    apart,
+    back_again,
+    by_position,
+    free_of,
+    narrowed,
+)
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
-from reader_app.services.suggest_state import Group, Kept, change_stamp, keep, kept_for
+from reader_app.services.suggest_state import ClaimInputs, Group, Kept, change_stamp, keep, kept_for
 from reader_app.services.tagging import plan_tag
 from reader_app.storage.actors import create_actor, find_actors_by_key, get_actor
 from reader_app.storage.annotations import add_annotation
@@ -241,20 +249,44 @@ def _same_claim_inputs(old: Kept, actors: list[Suggestion], tagged: set[tuple[in
 
 
 def _group(found: list[Suggestion], taken: list[tuple[int, int]],
-           rejected: set[tuple[int, int]], old: Group | None) -> tuple[Group, bool]:
-    """free_of(found, taken, rejected), from old's answer when only tags or rejections
-    were added: (the group, whether its free list is old's or a part of it in order)."""
+           rejected: set[tuple[int, int]], old: Group | None
+           ) -> tuple[Group, list[Suggestion] | None]:
+    """free_of(found, taken, rejected), from old's answer when only a few tags or
+    rejections came or went: (the group, the suggestions it has that old's had not, or
+    None when it was computed from scratch)."""
     if old is not None and found is old.found:
         if taken == old.taken and rejected == old.rejected:
-            return old, True
+            return old, []
         if old.apart:
             before, now = set(old.taken), set(taken)
-            if before <= now and old.rejected <= rejected:
-                free = narrowed(old.free, now - before, rejected - old.rejected)
-                if free is not None:
-                    return Group(found, True, taken, rejected, free), True
+            free = narrowed(old.free, now - before, rejected - old.rejected)
+            back = None if free is None else back_again(
+                found, taken, rejected, list(before - now), old.rejected - rejected)
+            if free is not None and back is not None:
+                if back:
+                    free = sorted([*free, *back], key=lambda x: x.start)
+                return Group(found, True, taken, rejected, free), back
     apart_ = old.apart if old is not None and found is old.found else apart(found)
-    return Group(found, apart_, taken, rejected, free_of(found, taken, rejected)), False
+    return Group(found, apart_, taken, rejected, free_of(found, taken, rejected)), None
+
+
+_ORDER = {"actor": 0, "date": 1, "claim": 2}  # by_position's order of kinds
+
+
+def _merged_again(old: Kept, groups: tuple[Group, ...],
+                  came: list[list[Suggestion] | None]) -> list[Suggestion]:
+    """by_position(groups) from old's result when each group only lost some suggestions
+    and got a few back: with every group apart(), the merge is sorted by its key and no
+    two share one, so the result is old's less the lost, the others put in their place."""
+    if any(c is None for c in came) or not all(g.apart for g in groups):
+        return by_position([g.free for g in groups])
+    left = {id(s) for g in groups for s in g.free}
+    result = [s for s in old.result if id(s) in left]
+    for s in (s for c in came if c for s in c):
+        key = (s.start, s.end, _ORDER[s.kind])
+        result.insert(bisect_left(result, key, key=lambda x: (x.start, x.end, _ORDER[x.kind])),
+                      s)
+    return result
 
 
 def _updated(db: Database, article: Article, old: Kept | None,
@@ -277,13 +309,13 @@ def _updated(db: Database, article: Article, old: Kept | None,
             raw_actors, actor_all = old.raw_actors, old.actor.found
         else:
             actor_all = _actor_suggestions(text, raw_actors)
-    actor, actor_part = _group(actor_all, taken["actor"], rejected["actor"],
+    actor, actor_came = _group(actor_all, taken["actor"], rejected["actor"],
                                old.actor if old else None)
     actors = actor.free
     raw_dates = _dates(text, article.published, article.language)
     date_all = (old.date.found if old is not None and raw_dates is old.raw_dates
                 else _date_suggestions(text, raw_dates))
-    date, date_part = _group(date_all, taken["date"], rejected["date"],
+    date, date_came = _group(date_all, taken["date"], rejected["date"],
                              old.date if old else None)
     if old is not None and changed is not None and (
             actors is old.actor.free if not changed
@@ -291,29 +323,24 @@ def _updated(db: Database, article: Article, old: Kept | None,
         claim_inputs, claim_all = old.claim_inputs, old.claim.found
     else:
         claim_inputs = _claim_inputs(tagged_list, actors, known)
-        if old is not None and claim_inputs == old.claim_inputs:
-            claim_all = old.claim.found
-        else:
-            claim_all = _claim_suggestions(text, *claim_inputs, known)
-    claim, claim_part = _group(claim_all, taken["claim"], rejected["claim"],
+        patched = None
+        if old is not None:
+            patched = (old.claim.found if claim_inputs == old.claim_inputs
+                       else _claims_patched(text, old, claim_inputs, known))
+        claim_all = (patched if patched is not None
+                     else _claim_suggestions(text, *claim_inputs, known))
+    claim, claim_came = _group(claim_all, taken["claim"], rejected["claim"],
                                old.claim if old else None)
     groups = (actor, date, claim)
-    if old is not None and all(g is o for g, o in zip(groups, (old.actor, old.date, old.claim),
-                                                      strict=True)):
+    if old is None:
+        result = by_position([g.free for g in groups])
+    elif all(g is o for g, o in zip(groups, (old.actor, old.date, old.claim), strict=True)):
         result = old.result
-    elif old is not None and actor_part and date_part and claim_part and all(
-            g.apart for g in groups):
-        # each kind's list is the old one less some: merged in the same order as before
-        left = {id(s) for g in groups for s in g.free}
-        result = [s for s in old.result if id(s) in left]
     else:
-        result = by_position([actors, date.free, claim.free])
+        result = _merged_again(old, groups, [actor_came, date_came, claim_came])
     return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
                 tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result)
 
-
-ClaimInputs = tuple[list[tuple[int, int, int]], dict[int, tuple[str | None, str | None]],
-                    set[int]]
 
 
 def _claim_inputs(tagged: Sequence[tuple[int, int, int]], actors: Sequence[Suggestion],
@@ -340,8 +367,14 @@ def _claim_suggestions(text: str, spans: Sequence[tuple[int, int, int]],
                        names: dict[int, tuple[str | None, str | None]], persons: set[int],
                        known: LibraryNames) -> list[Suggestion]:
     """Every claim find_claims sees, as suggestions (free_of comes after)."""
+    return _as_claims(text, find_claims(text, spans, known.speakers, persons), names, known)
+
+
+def _as_claims(text: str, mentions: Iterable[ClaimMention],
+               names: dict[int, tuple[str | None, str | None]],
+               known: LibraryNames) -> list[Suggestion]:
     out = []
-    for m in find_claims(text, spans, known.speakers, persons):
+    for m in mentions:
         claimant = m.claimant_id
         name: str | None = None
         kind: str | None = None
@@ -352,6 +385,43 @@ def _claim_suggestions(text: str, spans: Sequence[tuple[int, int, int]],
         out.append(Suggestion("claim", m.start, m.end, text[m.start:m.end], m.reason,
                               claimant_id=claimant, claimant_name=name, claimant_type=kind))
     return out
+
+
+PATCH_AT_MOST = 64  # paragraphs read again one by one; more: find_claims over the text
+
+
+def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
+                    known: LibraryNames) -> list[Suggestion] | None:
+    """The old claims with those of the paragraphs whose actor spans, stand-in names or
+    persons changed read again (find_claims_in): a paragraph's claims depend on the spans
+    starting in it alone. None when too much changed."""
+    spans, names, persons = inputs
+    old_spans, old_names, old_persons = old.claim_inputs
+    now, before = set(spans), set(old_spans)
+    if len(now) != len(spans) or len(before) != len(old_spans):
+        return None
+    if any(k >= 0 for k in persons ^ old_persons):
+        return None  # the library's people: read with the names
+    at = {s for s, _, _ in now ^ before}
+    at |= {-1 - k for k in names.keys() | old_names.keys() if names.get(k) != old_names.get(k)}
+    at |= {-1 - k for k in persons ^ old_persons}
+    paragraphs = sorted({(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at})
+    if len(paragraphs) > PATCH_AT_MOST:
+        return None
+    out = list(old.claim.found)
+    starts = [s.start for s in out]
+    span_starts = [s for s, _, _ in spans]
+    for lo, hi in reversed(paragraphs):  # from the end: the earlier indexes stay
+        i, j = bisect_left(starts, lo), bisect_right(starts, hi)
+        inside = spans[bisect_left(span_starts, lo):bisect_right(span_starts, hi)]
+        out[i:j] = _as_claims(text, find_claims_in(text, lo, hi, inside, known.speakers,
+                                                   persons), names, known)
+    return out
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 # -- accept -----------------------------------------------------------------------------------
