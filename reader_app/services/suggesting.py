@@ -215,22 +215,32 @@ def _changed_tags(old: Kept, tagged: Sequence[tuple[int, int, int]]
 
 def _tags_on_own_mentions(old: Kept, changed: set[tuple[int, int, int]],
                           known: LibraryNames) -> bool:
-    """Does each new or removed actor tag cover a span the finder gave to that same actor,
-    one that leaves the finder's other answers as they were? A person's tag tells the
-    reading of later surnames what the mention it covers told it already; a body that
-    shares no name and no "the party"-like noun with another actor is only looked up by
-    those nouns, which ask whether it was named before, as it was. Nothing before a tag
-    depends on it, the mention it covers included, so the same holds when one goes.
-    (tests/test_suggest_incremental.py checks this against find_actors itself.)"""
+    """Do the new or removed actor tags leave the finder's answers as they were? A
+    person's tag does where the finder named that person already: it tells the reading of
+    later surnames what that mention told it. A body that shares no name and no "the
+    party"-like noun with another actor is only looked up by those nouns, which ask
+    whether it was named before: its tag does where the finder named it there or before.
+    Nothing before a tag depends on it, the mention it covers included, so the same holds
+    when one goes. (tests/test_suggest_incremental.py checks this against find_actors.)"""
     if not changed:
         return True
     index = known.index
     found = {(m.start, m.end): m.actor_id for m in old.raw_actors}
     shared = {a for group in (*index.kinds.values(), *index.heads.values()) if len(group) > 1
               for a, _, _ in group}
-    return all(found.get((s, e), -1) == a and (
-        a in known.persons or (a not in index.contextual and a not in shared))
-        for s, e, a in changed)
+    first: dict[int | None, int] = {}
+    for s, e, a in changed:
+        if found.get((s, e), -1) == a and (a in known.persons or (
+                a not in index.contextual and a not in shared)):
+            continue
+        if a in known.persons or a in index.contextual or a in shared:
+            return False
+        if not first:
+            for m in reversed(old.raw_actors):
+                first[m.actor_id] = m.start
+        if first.get(a, s) >= s:
+            return False
+    return True
 
 
 def _same_claim_inputs(old: Kept, actors: list[Suggestion], tagged: set[tuple[int, int, int]],
