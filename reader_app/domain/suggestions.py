@@ -124,6 +124,8 @@ def back_again(found: Sequence[S], taken: Sequence[tuple[int, int]],
     that overlapped one of them, or were rejected, and are free now. None when too many."""
     if len(untaken) + len(unrejected) > NARROW_AT_MOST:
         return None
+    if not untaken and not unrejected:
+        return []
     back = []
     for m in found:
         span = (m.start, m.end)

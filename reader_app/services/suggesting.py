@@ -283,16 +283,28 @@ def _group(found: list[Suggestion], taken: list[tuple[int, int]],
 _ORDER = {"actor": 0, "date": 1, "claim": 2}  # by_position's order of kinds
 
 
+INSERT_AT_MOST = 64  # suggestions put in place one by one; more: merged again
+
+
 def _merged_again(old: Kept, groups: tuple[Group, ...],
                   came: list[list[Suggestion] | None]) -> list[Suggestion]:
-    """by_position(groups) from old's result when each group only lost some suggestions
-    and got a few back: with every group apart(), the merge is sorted by its key and no
-    two share one, so the result is old's less the lost, the others put in their place."""
-    if any(c is None for c in came) or not all(g.apart for g in groups):
+    """by_position(groups) from old's result when each group lost some suggestions and
+    has a few new ones (came; None: not known, found by identity here): with every group
+    apart(), the merge is sorted by its key and no two share one, so the result is old's
+    less the lost, the new ones put in their place."""
+    if not all(g.apart for g in groups):
         return by_position([g.free for g in groups])
+    new: list[Suggestion] = []
+    for group, before, c in zip(groups, (old.actor, old.date, old.claim), came, strict=True):
+        if c is None:
+            had = {id(s) for s in before.free}
+            c = [s for s in group.free if id(s) not in had]
+        new.extend(c)
+        if len(new) > INSERT_AT_MOST:
+            return by_position([g.free for g in groups])
     left = {id(s) for g in groups for s in g.free}
     result = [s for s in old.result if id(s) in left]
-    for s in (s for c in came if c for s in c):
+    for s in new:
         key = (s.start, s.end, _ORDER[s.kind])
         result.insert(bisect_left(result, key, key=lambda x: (x.start, x.end, _ORDER[x.kind])),
                       s)
