@@ -28,19 +28,23 @@ from reader_app.domain.actors import match_key
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
 from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
-from reader_app.domain.suggestions import (
-    Suggestion,
-    apart,
-    back_again,
-    by_position,
-    free_of,
-    narrowed,
-)
+from reader_app.domain.suggestions import Suggestion, by_position, free_of
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
-from reader_app.services.suggest_state import ClaimInputs, Group, Kept, change_stamp, keep, kept_for
+from reader_app.services.suggest_state import (
+    ClaimInputs,
+    Kept,
+    change_stamp,
+    changed_tags,
+    keep,
+    kept_for,
+    merged_again,
+    regrouped,
+    same_claim_inputs,
+    tags_on_own_mentions,
+)
 from reader_app.services.tagging import plan_tag
 from reader_app.storage.actors import create_actor, find_actors_by_key, get_actor
 from reader_app.storage.annotations import add_annotation
@@ -203,114 +207,6 @@ def _date_suggestions(text: str, mentions: Sequence[DateMention]) -> list[Sugges
             for m in mentions]
 
 
-def _changed_tags(old: Kept, tagged: Sequence[tuple[int, int, int]]
-                  ) -> set[tuple[int, int, int]] | None:
-    """The actor tags added or removed since old (None when one is doubled)."""
-    new = set(tagged)
-    before = set(old.tagged)
-    if len(new) != len(tagged) or len(before) != len(old.tagged):
-        return None
-    return new ^ before
-
-
-def _tags_on_own_mentions(old: Kept, changed: set[tuple[int, int, int]],
-                          known: LibraryNames) -> bool:
-    """Do the new or removed actor tags leave the finder's answers as they were? A
-    person's tag does where the finder named that person already: it tells the reading of
-    later surnames what that mention told it. A body that shares no name and no "the
-    party"-like noun with another actor is only looked up by those nouns, which ask
-    whether it was named before: its tag does where the finder named it there or before.
-    Nothing before a tag depends on it, the mention it covers included, so the same holds
-    when one goes. (tests/test_suggest_incremental.py checks this against find_actors.)"""
-    if not changed:
-        return True
-    index = known.index
-    found = {(m.start, m.end): m.actor_id for m in old.raw_actors}
-    shared = {a for group in (*index.kinds.values(), *index.heads.values()) if len(group) > 1
-              for a, _, _ in group}
-    first: dict[int | None, int] = {}
-    for s, e, a in changed:
-        if found.get((s, e), -1) == a and (a in known.persons or (
-                a not in index.contextual and a not in shared)):
-            continue
-        if a in known.persons or a in index.contextual or a in shared:
-            return False
-        if not first:
-            for m in reversed(old.raw_actors):
-                first[m.actor_id] = m.start
-        if first.get(a, s) >= s:
-            return False
-    return True
-
-
-def _same_claim_inputs(old: Kept, actors: list[Suggestion], tagged: set[tuple[int, int, int]],
-                       changed: set[tuple[int, int, int]]) -> bool:
-    """Did the actor tags only take the place of suggestions of the same actors at the
-    same spans, or give it back (an untag)? Then find_claims reads the same actor spans."""
-    now = {id(x): x for x in actors}
-    before = {id(x): x for x in old.actor.free}
-    came = [x for k, x in now.items() if k not in before]
-    gone = [x for k, x in before.items() if k not in now]
-    if any(x.actor_id is None for x in (*came, *gone)) or len(came) + len(gone) != len(changed):
-        return False  # a stand-in came or went: its name and id are read too
-    added = {t for t in changed if t in tagged}
-    return ({(x.start, x.end, x.actor_id) for x in gone} == added
-            and {(x.start, x.end, x.actor_id) for x in came} == changed - added)
-
-
-def _group(found: list[Suggestion], taken: list[tuple[int, int]],
-           rejected: set[tuple[int, int]], old: Group | None
-           ) -> tuple[Group, list[Suggestion] | None]:
-    """free_of(found, taken, rejected), from old's answer when only a few tags or
-    rejections came or went: (the group, the suggestions it has that old's had not, or
-    None when it was computed from scratch)."""
-    if old is not None and found is old.found:
-        if taken == old.taken and rejected == old.rejected:
-            return old, []
-        if old.apart:
-            before, now = set(old.taken), set(taken)
-            free = narrowed(old.free, now - before, rejected - old.rejected)
-            back = None if free is None else back_again(
-                found, taken, rejected, list(before - now), old.rejected - rejected)
-            if free is not None and back is not None:
-                if back:
-                    free = sorted([*free, *back], key=lambda x: x.start)
-                return Group(found, True, taken, rejected, free), back
-    apart_ = old.apart if old is not None and found is old.found else apart(found)
-    return Group(found, apart_, taken, rejected, free_of(found, taken, rejected)), None
-
-
-_ORDER = {"actor": 0, "date": 1, "claim": 2}  # by_position's order of kinds
-
-
-INSERT_AT_MOST = 64  # suggestions put in place one by one; more: merged again
-
-
-def _merged_again(old: Kept, groups: tuple[Group, ...],
-                  came: list[list[Suggestion] | None]) -> list[Suggestion]:
-    """by_position(groups) from old's result when each group lost some suggestions and
-    has a few new ones (came; None: not known, found by identity here): with every group
-    apart(), the merge is sorted by its key and no two share one, so the result is old's
-    less the lost, the new ones put in their place."""
-    if not all(g.apart for g in groups):
-        return by_position([g.free for g in groups])
-    new: list[Suggestion] = []
-    for group, before, c in zip(groups, (old.actor, old.date, old.claim), came, strict=True):
-        if c is None:
-            had = {id(s) for s in before.free}
-            c = [s for s in group.free if id(s) not in had]
-        new.extend(c)
-        if len(new) > INSERT_AT_MOST:
-            return by_position([g.free for g in groups])
-    left = {id(s) for g in groups for s in g.free}
-    result = [s for s in old.result if id(s) in left]
-    for s in new:
-        key = (s.start, s.end, _ORDER[s.kind])
-        result.insert(bisect_left(result, key, key=lambda x: (x.start, x.end, _ORDER[x.kind])),
-                      s)
-    return result
-
-
 def _updated(db: Database, article: Article, old: Kept | None,
              stamp: tuple[int, int]) -> Kept:
     """The article's suggestions at this stamp, reusing from old what did not change:
@@ -322,8 +218,9 @@ def _updated(db: Database, article: Article, old: Kept | None,
     if old is not None and not (old.text == text and old.published == article.published
                                 and old.language == article.language and old.known is known):
         old = None  # another text or other names: everything again
-    changed = _changed_tags(old, tagged) if old is not None else None
-    if old is not None and changed is not None and _tags_on_own_mentions(old, changed, known):
+    changed = changed_tags(old, tagged) if old is not None else None
+    if old is not None and changed is not None and tags_on_own_mentions(
+            old, changed, known.index, known.persons):
         raw_actors, actor_all = old.raw_actors, old.actor.found
     else:
         raw_actors = _actors(text, known.index, tagged)
@@ -331,17 +228,17 @@ def _updated(db: Database, article: Article, old: Kept | None,
             raw_actors, actor_all = old.raw_actors, old.actor.found
         else:
             actor_all = _actor_suggestions(text, raw_actors)
-    actor, actor_came = _group(actor_all, taken["actor"], rejected["actor"],
+    actor, actor_came = regrouped(actor_all, taken["actor"], rejected["actor"],
                                old.actor if old else None)
     actors = actor.free
     raw_dates = _dates(text, article.published, article.language)
     date_all = (old.date.found if old is not None and raw_dates is old.raw_dates
                 else _date_suggestions(text, raw_dates))
-    date, date_came = _group(date_all, taken["date"], rejected["date"],
+    date, date_came = regrouped(date_all, taken["date"], rejected["date"],
                              old.date if old else None)
     if old is not None and changed is not None and (
             actors is old.actor.free if not changed
-            else _same_claim_inputs(old, actors, set(tagged), changed)):
+            else same_claim_inputs(old, actors, set(tagged), changed)):
         claim_inputs, claim_all = old.claim_inputs, old.claim.found
     else:
         claim_inputs = _claim_inputs(tagged_list, actors, known)
@@ -351,7 +248,7 @@ def _updated(db: Database, article: Article, old: Kept | None,
                        else _claims_patched(text, old, claim_inputs, known))
         claim_all = (patched if patched is not None
                      else _claim_suggestions(text, *claim_inputs, known))
-    claim, claim_came = _group(claim_all, taken["claim"], rejected["claim"],
+    claim, claim_came = regrouped(claim_all, taken["claim"], rejected["claim"],
                                old.claim if old else None)
     groups = (actor, date, claim)
     if old is None:
@@ -359,7 +256,7 @@ def _updated(db: Database, article: Article, old: Kept | None,
     elif all(g is o for g, o in zip(groups, (old.actor, old.date, old.claim), strict=True)):
         result = old.result
     else:
-        result = _merged_again(old, groups, [actor_came, date_came, claim_came])
+        result = merged_again(old, groups, [actor_came, date_came, claim_came])
     return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
                 tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result)
 
