@@ -39,7 +39,7 @@ from reader_app.domain.speech_words import (
     TIME_WORDS,
 )
 
-__all__ = ["Attribution", "ClaimMention", "attribution_for", "find_claims",
+__all__ = ["Attribution", "ClaimMention", "attribution_for", "find_claims", "find_claims_in",
            "next_sentence_speaker"]
 
 
@@ -396,6 +396,39 @@ def find_claims(text: str, actor_spans: Sequence[Span], known: Mapping[str, int]
         v2, a2, q2 = (bisect_left(starts[0], hi, v), bisect_left(starts[1], hi, a),
                       bisect_left(starts[2], hi, q))
         found.extend(_read_paragraph(text, lo, hi, actors, (verbs[v:v2], according[a:a2]),
+                                     quotes[q:q2]))
+        v, a, q = v2, a2, q2
+    return found
+
+
+def find_claims_in(text: str, lo: int, hi: int, actor_spans: Sequence[Span],
+                   known: Mapping[str, int], persons: Collection[int] = ()
+                   ) -> list[ClaimMention]:
+    """find_claims' claims of the paragraphs that hold text[lo:hi] (lo and hi in one or
+    several whole paragraphs), read as find_claims reads them: a paragraph's claims come
+    from its own text and the actor spans starting in it, so a tag changes only its own
+    paragraph's. actor_spans: those starting in these paragraphs at least."""
+    actors = Actors(actor_spans, known, persons)
+    verbs, according, quotes, starts = triggers(text)
+    found: list[ClaimMention] = []
+    size = len(text)
+    first = text.rfind("\n", 0, lo) + 1
+    v, a, q = (bisect_left(starts[0], first), bisect_left(starts[1], first),
+               bisect_left(starts[2], first))
+    while True:
+        pos = min(starts[0][v] if v < len(verbs) else size,
+                  starts[1][a] if a < len(according) else size,
+                  starts[2][q] if q < len(quotes) else size)
+        if pos >= size:
+            break
+        p_lo = text.rfind("\n", 0, pos) + 1
+        if p_lo > hi:
+            break
+        p_hi = text.find("\n", pos)
+        p_hi = size if p_hi < 0 else p_hi
+        v2, a2, q2 = (bisect_left(starts[0], p_hi, v), bisect_left(starts[1], p_hi, a),
+                      bisect_left(starts[2], p_hi, q))
+        found.extend(_read_paragraph(text, p_lo, p_hi, actors, (verbs[v:v2], according[a:a2]),
                                      quotes[q:q2]))
         v, a, q = v2, a2, q2
     return found

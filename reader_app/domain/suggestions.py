@@ -11,7 +11,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
-__all__ = ["Suggestion", "by_position", "drop_covered", "free_of"]
+__all__ = ["Suggestion", "apart", "back_again", "by_position", "drop_covered", "free_of",
+           "narrowed"]
 
 
 class Suggestion(NamedTuple):
@@ -87,6 +88,53 @@ def free_of(mentions: Iterable[S], taken: Iterable[tuple[int, int]],
         kept.append(m)
         last_end = m.end
     return kept
+
+
+def apart(mentions: Sequence[_Span]) -> bool:
+    """Are the mentions in text order, none empty and none overlapping another? Then
+    free_of keeps each that no taken span overlaps and is not rejected, nothing else."""
+    return all(m.start < m.end for m in mentions) and all(
+        a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+
+
+NARROW_AT_MOST = 16  # new taken spans narrowed one by one; more: free_of again
+
+
+def narrowed(kept: Sequence[S], taken: Iterable[tuple[int, int]],
+             rejected: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> list[S] | None:
+    """free_of(mentions, old taken + taken, old rejected + rejected) from kept, which is
+    free_of(mentions, old taken, old rejected) of mentions that are apart(): the kept ones
+    that overlap none of the few new taken spans and are not newly rejected. None when the
+    new spans are too many to be worth it."""
+    spans = list(taken)
+    if len(spans) > NARROW_AT_MOST:
+        return None
+    if not spans and not rejected:
+        return list(kept)
+    return [m for m in kept if (m.start, m.end) not in rejected
+            and not any(a < m.end and m.start < b for a, b in spans)]
+
+
+def back_again(found: Sequence[S], taken: Sequence[tuple[int, int]],
+               rejected: set[tuple[int, int]] | frozenset[tuple[int, int]],
+               untaken: Sequence[tuple[int, int]],
+               unrejected: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> list[S] | None:
+    """The mentions of found (apart()) that free_of(found, taken, rejected) keeps now that
+    the few spans untaken are no longer taken and unrejected no longer rejected: those
+    that overlapped one of them, or were rejected, and are free now. None when too many."""
+    if len(untaken) + len(unrejected) > NARROW_AT_MOST:
+        return None
+    if not untaken and not unrejected:
+        return []
+    back = []
+    for m in found:
+        span = (m.start, m.end)
+        if span not in unrejected and not any(a < m.end and m.start < b for a, b in untaken):
+            continue
+        if span in rejected or any(a < m.end and m.start < b for a, b in taken):
+            continue
+        back.append(m)
+    return back
 
 
 def by_position(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:

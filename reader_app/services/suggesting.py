@@ -9,6 +9,7 @@ library. Each write returns what its inverse takes and a ChangeSet, like tagging
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,12 +27,24 @@ from reader_app.domain.actor_finder import (
 from reader_app.domain.actors import match_key
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
-from reader_app.domain.speech import find_claims
+from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
 from reader_app.domain.suggestions import Suggestion, by_position, free_of
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
+from reader_app.services.suggest_state import (
+    ClaimInputs,
+    Kept,
+    change_stamp,
+    changed_tags,
+    keep,
+    kept_for,
+    merged_again,
+    regrouped,
+    same_claim_inputs,
+    tags_on_own_mentions,
+)
 from reader_app.services.tagging import plan_tag
 from reader_app.storage.actors import create_actor, find_actors_by_key, get_actor
 from reader_app.storage.annotations import add_annotation
@@ -44,7 +57,7 @@ from reader_app.storage.rejections import (
     restore_rejection,
 )
 from reader_app.storage.state_names import state_rows
-from reader_app.storage.suggestion_inputs import known_name_rows, tag_spans
+from reader_app.storage.suggestion_inputs import known_name_rows, tag_spans_of
 from reader_app.storage.transaction import write
 
 SUGGESTED_KINDS = ("actor", "date", "claim")
@@ -118,14 +131,32 @@ def _dates(text: str, published: str | None, language: str | None) -> tuple[Date
 def suggest(db: Database, article_id: int,
             kinds: Iterable[str] | None = None) -> list[Suggestion]:
     """The article's suggestions in text order: none for a span tagged with that kind,
-    or rejected."""
-    article = get_article(db, article_id)
+    or rejected. What the library's last change cannot have touched is reused from the
+    last call for this article (suggest_state); a first call for only some kinds is
+    computed alone."""
     wanted = set(kinds or SUGGESTED_KINDS)
     unknown = wanted - set(SUGGESTED_KINDS)
     if unknown:
         raise ValueError(f"Nothing is suggested for kind {sorted(unknown)[0]!r}.")
+    stamp = change_stamp(db)
+    old = kept_for(db, article_id)
+    if old is None or old.stamp != stamp:
+        if old is None and wanted != set(SUGGESTED_KINDS):
+            return compute_suggestions(db, article_id, wanted)
+        article = get_article(db, article_id)
+        old = _updated(db, article, old, stamp)
+        keep(old)
+    if wanted == set(SUGGESTED_KINDS):
+        return list(old.result)
+    return [s for s in old.result if s.kind in wanted]
+
+
+def _inputs(db: Database, article: Article) -> tuple[
+        dict[str, list[tuple[int, int]]], list[tuple[int, int, int]],
+        dict[str, set[tuple[int, int]]]]:
+    """(taken spans per kind, actor tags with an actor, rejected spans per kind)."""
     text = article.text
-    tags = tag_spans(db, article.id)
+    tags = tag_spans_of(db, article.id, SUGGESTED_KINDS)
     taken: dict[str, list[tuple[int, int]]] = {kind: [] for kind in SUGGESTED_KINDS}
     for kind, start, end, _ in tags:
         if kind in taken:
@@ -135,33 +166,106 @@ def suggest(db: Database, article_id: int,
     for r in list_rejections(db, article.id):
         if r.kind in rejected and text[r.start:r.end] == r.quote:
             rejected[r.kind].add((r.start, r.end))
+    return taken, tagged_actors, rejected
+
+
+def compute_suggestions(db: Database, article_id: int,
+                        kinds: Iterable[str] | None = None) -> list[Suggestion]:
+    """suggest() from scratch, nothing kept (the finders' own caches aside)."""
+    article = get_article(db, article_id)
+    wanted = set(kinds or SUGGESTED_KINDS)
+    text = article.text
+    taken, tagged_actors, rejected = _inputs(db, article)
     groups: list[list[Suggestion]] = []
     actors: list[Suggestion] = []
     known = library_names(db) if wanted & {"actor", "claim"} else None
     if known is not None:
-        mentions = free_of(_actors(text, known.index, tuple(tagged_actors)),
-                           taken["actor"], rejected["actor"])
-        actors = [Suggestion("actor", m.start, m.end, text[m.start:m.end], m.reason,
-                             m.actor_id, m.canonical, m.actor_type, m.certain)
-                  for m in mentions]
+        actors = free_of(_actor_suggestions(text, _actors(text, known.index,
+                                                          tuple(tagged_actors))),
+                         taken["actor"], rejected["actor"])
     if "actor" in wanted:
         groups.append(actors)
     if "date" in wanted:
-        dates = free_of(_dates(text, article.published, article.language),
-                        taken["date"], rejected["date"])
-        groups.append([Suggestion("date", m.start, m.end, text[m.start:m.end], m.explanation,
-                                  value=m.value, granularity=m.granularity,
-                                  date_method=m.method) for m in dates])
+        dates = _date_suggestions(text, _dates(text, article.published, article.language))
+        groups.append(free_of(dates, taken["date"], rejected["date"]))
     if "claim" in wanted and known is not None:
-        groups.append(_claims(text, tagged_actors, actors, known, taken["claim"],
-                              rejected["claim"]))
+        spans, names, persons = _claim_inputs(tagged_actors, actors, known)
+        groups.append(free_of(_claim_suggestions(text, spans, names, persons, known),
+                              taken["claim"], rejected["claim"]))
     return by_position(groups)
 
 
-def _claims(text: str, tagged: Sequence[tuple[int, int, int]], actors: Sequence[Suggestion],
-            known: LibraryNames, taken: Sequence[tuple[int, int]],
-            rejected: set[tuple[int, int]]) -> list[Suggestion]:
-    # suggested actors speak too: a new one (no id yet) gets a stand-in id below zero
+def _actor_suggestions(text: str, mentions: Sequence[ActorMention]) -> list[Suggestion]:
+    return [Suggestion("actor", m.start, m.end, text[m.start:m.end], m.reason,
+                       m.actor_id, m.canonical, m.actor_type, m.certain)
+            for m in mentions]
+
+
+def _date_suggestions(text: str, mentions: Sequence[DateMention]) -> list[Suggestion]:
+    return [Suggestion("date", m.start, m.end, text[m.start:m.end], m.explanation,
+                       value=m.value, granularity=m.granularity, date_method=m.method)
+            for m in mentions]
+
+
+def _updated(db: Database, article: Article, old: Kept | None,
+             stamp: tuple[int, int]) -> Kept:
+    """The article's suggestions at this stamp, reusing from old what did not change:
+    each step runs again only when one of its inputs is not what it was."""
+    text = article.text
+    known = library_names(db)
+    taken, tagged_list, rejected = _inputs(db, article)
+    tagged = tuple(tagged_list)
+    if old is not None and not (old.text == text and old.published == article.published
+                                and old.language == article.language and old.known is known):
+        old = None  # another text or other names: everything again
+    changed = changed_tags(old, tagged) if old is not None else None
+    if old is not None and changed is not None and tags_on_own_mentions(
+            old, changed, known.index, known.persons):
+        raw_actors, actor_all = old.raw_actors, old.actor.found
+    else:
+        raw_actors = _actors(text, known.index, tagged)
+        if old is not None and raw_actors == old.raw_actors:  # an undo, a tag elsewhere
+            raw_actors, actor_all = old.raw_actors, old.actor.found
+        else:
+            actor_all = _actor_suggestions(text, raw_actors)
+    actor, actor_came = regrouped(actor_all, taken["actor"], rejected["actor"],
+                               old.actor if old else None)
+    actors = actor.free
+    raw_dates = _dates(text, article.published, article.language)
+    date_all = (old.date.found if old is not None and raw_dates is old.raw_dates
+                else _date_suggestions(text, raw_dates))
+    date, date_came = regrouped(date_all, taken["date"], rejected["date"],
+                             old.date if old else None)
+    if old is not None and changed is not None and (
+            actors is old.actor.free if not changed
+            else same_claim_inputs(old, actors, set(tagged), changed)):
+        claim_inputs, claim_all = old.claim_inputs, old.claim.found
+    else:
+        claim_inputs = _claim_inputs(tagged_list, actors, known)
+        patched = None
+        if old is not None:
+            patched = (old.claim.found if claim_inputs == old.claim_inputs
+                       else _claims_patched(text, old, claim_inputs, known))
+        claim_all = (patched if patched is not None
+                     else _claim_suggestions(text, *claim_inputs, known))
+    claim, claim_came = regrouped(claim_all, taken["claim"], rejected["claim"],
+                               old.claim if old else None)
+    groups = (actor, date, claim)
+    if old is None:
+        result = by_position([g.free for g in groups])
+    elif all(g is o for g, o in zip(groups, (old.actor, old.date, old.claim), strict=True)):
+        result = old.result
+    else:
+        result = merged_again(old, groups, [actor_came, date_came, claim_came])
+    return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
+                tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result)
+
+
+
+def _claim_inputs(tagged: Sequence[tuple[int, int, int]], actors: Sequence[Suggestion],
+                  known: LibraryNames) -> ClaimInputs:
+    """(actor spans, stand-in names, persons) find_claims reads: the tagged actors and the
+    suggested ones; a suggested actor new to the library gets a stand-in id below zero."""
     names: dict[int, tuple[str | None, str | None]] = {}
     spans = list(tagged)
     persons = set(known.persons)  # "he said" speaks for the last person named before it
@@ -175,8 +279,21 @@ def _claims(text: str, tagged: Sequence[tuple[int, int, int]], actors: Sequence[
                 persons.add(stand_in)
         spans.append((s.start, s.end, stand_in))
     spans.sort()
+    return spans, names, persons
+
+
+def _claim_suggestions(text: str, spans: Sequence[tuple[int, int, int]],
+                       names: dict[int, tuple[str | None, str | None]], persons: set[int],
+                       known: LibraryNames) -> list[Suggestion]:
+    """Every claim find_claims sees, as suggestions (free_of comes after)."""
+    return _as_claims(text, find_claims(text, spans, known.speakers, persons), names, known)
+
+
+def _as_claims(text: str, mentions: Iterable[ClaimMention],
+               names: dict[int, tuple[str | None, str | None]],
+               known: LibraryNames) -> list[Suggestion]:
     out = []
-    for m in free_of(find_claims(text, spans, known.speakers, persons), taken, rejected):
+    for m in mentions:
         claimant = m.claimant_id
         name: str | None = None
         kind: str | None = None
@@ -187,6 +304,43 @@ def _claims(text: str, tagged: Sequence[tuple[int, int, int]], actors: Sequence[
         out.append(Suggestion("claim", m.start, m.end, text[m.start:m.end], m.reason,
                               claimant_id=claimant, claimant_name=name, claimant_type=kind))
     return out
+
+
+PATCH_AT_MOST = 64  # paragraphs read again one by one; more: find_claims over the text
+
+
+def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
+                    known: LibraryNames) -> list[Suggestion] | None:
+    """The old claims with those of the paragraphs whose actor spans, stand-in names or
+    persons changed read again (find_claims_in): a paragraph's claims depend on the spans
+    starting in it alone. None when too much changed."""
+    spans, names, persons = inputs
+    old_spans, old_names, old_persons = old.claim_inputs
+    now, before = set(spans), set(old_spans)
+    if len(now) != len(spans) or len(before) != len(old_spans):
+        return None
+    if any(k >= 0 for k in persons ^ old_persons):
+        return None  # the library's people: read with the names
+    at = {s for s, _, _ in now ^ before}
+    at |= {-1 - k for k in names.keys() | old_names.keys() if names.get(k) != old_names.get(k)}
+    at |= {-1 - k for k in persons ^ old_persons}
+    paragraphs = sorted({(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at})
+    if len(paragraphs) > PATCH_AT_MOST:
+        return None
+    out = list(old.claim.found)
+    starts = [s.start for s in out]
+    span_starts = [s for s, _, _ in spans]
+    for lo, hi in reversed(paragraphs):  # from the end: the earlier indexes stay
+        i, j = bisect_left(starts, lo), bisect_right(starts, hi)
+        inside = spans[bisect_left(span_starts, lo):bisect_right(span_starts, hi)]
+        out[i:j] = _as_claims(text, find_claims_in(text, lo, hi, inside, known.speakers,
+                                                   persons), names, known)
+    return out
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 # -- accept -----------------------------------------------------------------------------------
@@ -296,6 +450,6 @@ def rereject(db: Database, rejection: Rejection) -> tuple[Rejection, ChangeSet]:
     return rejection, _stale(rejection.article_id)
 
 
-__all__ = ["SUGGESTED_KINDS", "LibraryNames", "accept", "accept_all",
+__all__ = ["SUGGESTED_KINDS", "LibraryNames", "accept", "accept_all", "compute_suggestions",
            "library_names", "reject",
            "rereject", "retag_all", "suggest", "unreject", "untag_all"]
