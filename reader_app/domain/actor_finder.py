@@ -364,7 +364,9 @@ def find_actors(text: str, index: ActorIndex,
         mentions.append(mention)
         taken = mention.end
     mentions = acronym_mentions(text, mentions)
-    return _with_kinds(text, index, mentions, kinds, tagged) if kinds else mentions
+    if kinds or "«" in text or "“" in text:  # quoted names: see body_nouns
+        return _with_kinds(text, index, mentions, kinds, tagged)
+    return mentions
 
 
 def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],

@@ -14,7 +14,7 @@ import ahocorasick
 from reader_app.domain.actor_mentions import SOURCE_TABLE, KnownName, Person
 from reader_app.domain.actors import TITLE_WORDS, match_key, name_tokens
 from reader_app.domain.mention_text import search_key
-from reader_app.domain.word_forms import ENDINGS, is_cyrillic, strip_ending
+from reader_app.domain.word_forms import ENDINGS, is_adjective, is_cyrillic, strip_ending
 
 __all__ = ["ANY_CASE", "CAPITALS", "WITHOUT_STATE", "ActorIndex", "IndexedName",
            "build_actor_index"]
@@ -401,12 +401,23 @@ NOT_COMPANY_WORDS = PARTY_WORDS + (
     "университет")
 
 
+# The nouns news calls the great alliances by after naming them ("the bloc", "the
+# alliance"; "альянс" in its cases)
+_EPITHETS = {
+    "european union": ("bloc", "union"),
+    "nato": ("alliance", "альянс", "альянсу", "альянсі", "альянсом", "альянса", "альянсе"),
+}
+
+
 def _kind_nouns(n: KnownName) -> list[str]:
     """The noun that says what kind of body a name is, which news uses alone for it
     later ("the party", "the authority"; "партія", "міністерстві"): an English name's last
     word, or the word before "of" ("Ministry of Transport"); a Ukrainian or Russian name's
-    first word after its adjectives ("Львівська міська рада" -> "рада", "міськрада")."""
+    first word after its adjectives ("Львівська міська рада" -> "рада", "міськрада");
+    the epithets of the great alliances ("the bloc")."""
     words = [match_key(w) for w in n.canonical.split()]
+    if " ".join(words) in _EPITHETS and n.text == n.canonical:
+        return list(_EPITHETS[" ".join(words)])
     if len(words) < 2 or n.text != n.canonical or n.actor_type not in (
             *_BODIES, "other" if is_cyrillic(words[0]) else "organization"):
         return []
@@ -419,17 +430,6 @@ def _kind_nouns(n: KnownName) -> list[str]:
     else:
         nouns = [words[words.index("of") - 1] if "of" in words[1:] else words[-1]]
     return [w for w in nouns if len(w) > 3 and w.isalpha()]
-
-
-# Nominative endings of Ukrainian and Russian adjectives: a body's name opens with them
-# ("Верховна", "Національна", "Транскаспийская", "Державне") before its noun.
-_ADJECTIVE_ENDS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "на", "ька", "ська", "цька",
-                   "ова", "ева", "не", "ке", "ське", "цьке", "ні", "ські")
-
-
-def is_adjective(word: str) -> bool:
-    """A Ukrainian or Russian adjective in the nominative, by its ending (a match key)."""
-    return is_cyrillic(word) and len(word) > 3 and word.endswith(_ADJECTIVE_ENDS)
 
 
 # The last word of many company names: what the firm does or is ("Danubia Grain

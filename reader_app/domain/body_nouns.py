@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.name_context import opens_sentence
-from reader_app.domain.word_forms import is_cyrillic, same_word
+from reader_app.domain.word_forms import is_adjective, is_cyrillic, same_word
 
 __all__ = ["declared_nouns", "determined", "english_determined", "noun_mentions", "noun_stands_alone",
            "quoted_name"]
@@ -56,6 +56,19 @@ _VERB_ENDS = ("ла", "ли", "ло", "ся", "сь", "ть", "є", "ає", "у�
               "ат", "ят", "ит", "ена", "ено", "ана", "ова", "ова", "ний", "на", "не")
 _LITTLE = frozenset("""на за до від про та і й а але не вже ще теж також лише тільки поки
     уже еще тоже также только пока и но по при для""".split())
+
+
+_GENITIVE_ENDS = ("а", "я", "и", "і", "ї", "ів", "ов", "ев", "ей", "ої", "ої", "их", "ых", "ого",
+                  "ення", "ання", "ия", "ія")
+
+
+def _another_body_after(text: str, end: int) -> bool:
+    """A Ukrainian or Russian noun in the genitive right after a lower-case body noun:
+    the two are another body's name ("рада громади"), not the body named before."""
+    after = _word_after(text, end)
+    key = after.casefold()
+    return (is_cyrillic(after) and after.islower() and key not in _LITTLE
+            and not key.endswith(_VERB_ENDS) and key.endswith(_GENITIVE_ENDS))
 
 
 def noun_stands_alone(text: str, start: int, end: int) -> bool:
@@ -120,7 +133,7 @@ def noun_mentions(text: str, nouns: dict[str, int], after: dict[int, int]
 _ADJECTIVE_ENDINGS = ("ий", "ій", "ый", "ой", "ого", "ому", "ої", "ою", "ій", "ая", "яя",
                       "ую", "юю", "ее", "ые", "их", "ых", "ими", "ыми")
 _DEMONSTRATIVES = frozenset("""ця цієї цю цією цій цей цього цьому ця та тієї ту тією той
-    эта этой эту этого этому тот та той ту того тому""".split())
+    эта этой эту этого этому тот та той ту того тому даними словами данным словам""".split())
 # what follows "the state" when it is the subject ("the state would pay"), not an
 # adjective ("the state budget")
 _STATE_VERBS = frozenset("""would will has had is was must should can could may might does did
@@ -144,10 +157,12 @@ def determined(text: str, start: int, end: int) -> bool:
                 or text[end:end + 1] in (",", ".", ";")):
             return False
         return english_determined(text, start, end)
+    if _another_body_after(text, end):
+        return False  # "рада громади", "служба доставки": the noun of another body's name
     word = words[-1].strip("\"“”«»‘'(—–-").casefold()
     if word in _CONCEPTS:
         return False  # "идея консорциума": a body still to be made, not one acting
-    return not (is_cyrillic(word) and word.endswith(_ADJECTIVE_ENDINGS)
+    return not (is_cyrillic(word) and (word.endswith(_ADJECTIVE_ENDINGS) or is_adjective(word))
                 and word not in _DEMONSTRATIVES)
 
 
