@@ -194,3 +194,34 @@ def test_the_idea_of_a_body_is_not_the_body():
     text = ("Северный транзитный консорциум начал работу. Идея консорциума обсуждалась "
             "давно, а руководство консорциума сменилось.")
     assert after_first(text, names) == [("консорциума", "Северный транзитный консорциум")]
+
+
+def test_a_short_stem_of_a_kind_word_is_a_whole_word():
+    # "суд" (a court) is not in "судоходная": a shipping company is still the company
+    names = [actor("Волжская судоходная компания", 1, "organization")]
+    text = ("Волжская судоходная компания закрыла рейс. В компании объяснили это ремонтом.")
+    assert after_first(text, names) == [("компании", "Волжская судоходная компания")]
+
+
+def test_of_several_companies_the_one_the_story_names_most():
+    names = [actor("Нордтранс", 1, "organization"), actor("Балтпорт", 2, "organization")]
+    text = ("«Нордтранс» купил причал у «Балтпорт». Нордтранс платит 5 млн. Нордтранс "
+            "ждёт одобрения. Нордтранс молчит. В компании это подтвердили.")
+    assert after_first(text, names)[-1] == ("компании", "Нордтранс")
+    even = "«Нордтранс» купил причал у «Балтпорт». В компании это подтвердили."
+    assert after_first(even, names) == []  # one each: either may be meant
+
+
+def test_a_quoted_name_given_another_noun_is_no_company():
+    names = [actor("Прометей", 1, "other"), actor("Сталь-Юг", 2, "organization")]
+    text = ("Профсоюз «Прометей» объявил забастовку на заводе «Сталь-Юг». Профсоюз "
+            "требует повышения зарплат, а в компании молчат.")
+    got = after_first(text, names)
+    assert got == [("Профсоюз", "Прометей"), ("компании", "Сталь-Юг")]
+
+
+def test_a_capital_after_a_noun_is_where_that_thing_is():
+    text = "Акции упали на бирже в Варшаве утром. В Варшаве заявили, что следят за рынком."
+    index = build_actor_index(TABLE)
+    got = [m.start for m in find_actors(text, index) if m.canonical == "Poland"]
+    assert got == [text.rindex("Варшаве")]

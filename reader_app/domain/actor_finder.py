@@ -31,6 +31,7 @@ from reader_app.domain.actor_index import (
     ActorIndex,
     IndexedName,
     build_actor_index,
+    has_stem,
 )
 from reader_app.domain.actor_mentions import (
     SOURCE_ALIAS,
@@ -103,8 +104,8 @@ def _fits(kind: str, body: tuple[str, str] | None, declared: bool = False,
         return True
     words = [w.strip("«»\"“”()").casefold() for w in body[0].split()]
     if kind == "party":
-        return any(w.startswith(PARTY_WORDS) for w in words)
-    return not any(w.startswith(NOT_COMPANY_WORDS) for w in words)
+        return any(has_stem(w, PARTY_WORDS) for w in words)
+    return not any(has_stem(w, NOT_COMPANY_WORDS) for w in words)
 
 
 def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: int,
@@ -112,8 +113,9 @@ def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: i
                      declared: dict[int, str], quoted: set[int]) -> ActorMention | None:
     """"the company", "партію": the one body of that kind (a party by its name; a company:
     an organization whose name says it is nothing else) named or tagged before in this
-    text; none or several: no guess. Only "probably". firsts: per kind, (where first
-    named, id) of the fitting bodies, worked out once per text."""
+    text, or of several the one named at least twice as often as any other; else no
+    guess. Only "probably". firsts: per kind, (where first named, id) of the fitting
+    bodies, worked out once per text."""
     if not determined(text, start, end):
         return None
     fitting = firsts.get(kind)
@@ -121,13 +123,20 @@ def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: i
         fitting = firsts[kind] = context.first_seen(
             lambda a: _fits(kind, index.bodies.get(a) or index.actors.get(a),
                             declared.get(a) == kind, a in quoted))
-    if bisect_right(fitting, (start, -1)) != 1:
+    before = bisect_right(fitting, (start, -1))
+    if not before:
         return None
-    actor_id = fitting[0][1]
+    actor_id, why = fitting[0][1], f"the one {kind} named before"
+    if before > 1:
+        # several: the story's own one, named far more often than any other so far
+        counts = sorted(((len(context.starts_before(a, start)), a) for _, a in
+                         fitting[:before]), reverse=True)
+        if counts[0][0] < 3 or counts[0][0] < 2 * counts[1][0]:
+            return None
+        actor_id, why = counts[0][1], f"the {kind} the text names most"
     canonical, actor_type = index.bodies.get(actor_id) or index.actors[actor_id]
     return ActorMention(start, end, actor_id, canonical, actor_type,
-                        f"probably {canonical}: “{text[start:end]}”, the one {kind} named"
-                        " before", False)
+                        f"probably {canonical}: “{text[start:end]}”, {why}", False)
 
 
 def _head_mention(text: str, bodies: list[tuple[int, str, str]], start: int, end: int,
@@ -384,7 +393,10 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
     nouns = declared_nouns(text, spans)
     declared = {a: index.generic[search_key(noun)] for noun, a in nouns.items()
                 if search_key(noun) in index.generic}
-    quoted = {a for s, e, a in spans if quoted_name(text, s, e)}
+    # a quoted name is a body; a company only if the text gave it no other noun
+    # ("профсоюз «Единство»")
+    other_kind = {a for noun, a in nouns.items() if has_stem(noun, NOT_COMPANY_WORDS)}
+    quoted = {a for s, e, a in spans if quoted_name(text, s, e) and a not in other_kind}
     for start, end, key in kinds:
         i = bisect_right(starts, start)
         if i and mentions[i - 1].end > start:

@@ -17,7 +17,7 @@ from reader_app.domain.mention_text import search_key
 from reader_app.domain.word_forms import ENDINGS, is_adjective, is_cyrillic, strip_ending
 
 __all__ = ["ANY_CASE", "CAPITALS", "WITHOUT_STATE", "ActorIndex", "IndexedName",
-           "build_actor_index"]
+           "build_actor_index", "has_stem"]
 ANY_CASE, CAPITALISED, CAPITALS = 0, 1, 2
 
 
@@ -370,7 +370,7 @@ def _first_word(n: KnownName) -> str | None:
             or first.casefold().endswith(_ADJECTIVE_TAILS) or first in ("The", "New")):
         return None
     keys = [match_key(w) for w in words]
-    if any(k.startswith(NOT_COMPANY_WORDS) for k in keys):
+    if any(has_stem(k, NOT_COMPANY_WORDS) for k in keys):
         return None
     return first
 
@@ -398,7 +398,8 @@ NOT_COMPANY_WORDS = PARTY_WORDS + (
     "союз", "рад", "совет", "коміт", "комит", "мініст", "минист", "агент", "служб", "суд",
     "парламент", "уряд", "правительств", "адміністр", "администр", "коміс", "комис",
     "управлін", "управлен", "відомств", "ведомств", "інститут", "институт", "університет",
-    "университет")
+    "университет", "профсоюз", "профспіл", "спілк", "газет", "телекан", "журнал", "видан",
+    "издан", "редакц")
 
 
 # The nouns news calls the great alliances by after naming them ("the bloc", "the
@@ -407,6 +408,14 @@ _EPITHETS = {
     "european union": ("bloc", "union"),
     "nato": ("alliance", "альянс", "альянсу", "альянсі", "альянсом", "альянса", "альянсе"),
 }
+
+
+def has_stem(word: str, stems: tuple[str, ...]) -> bool:
+    """A word that starts with one of the stems; a short one ("суд", "рад") only with a
+    case ending after it ("суду", "ради"; not "судоходная", "радіо")."""
+    return any(word.startswith(stem) and (len(stem) > 4 or not is_cyrillic(stem)
+                                          or word == stem or word[len(stem):] in ENDINGS)
+               for stem in stems)
 
 
 def _kind_nouns(n: KnownName) -> list[str]:

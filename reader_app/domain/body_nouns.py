@@ -53,7 +53,8 @@ def english_determined(text: str, start: int, end: int) -> bool:
 # the start of another body's name ("Міністерство фінансів", "Партия регионов"): a verb's
 # endings (past, present, reflexive) and a short adjective's ("намерена", "готова").
 _VERB_ENDS = ("ла", "ли", "ло", "ся", "сь", "ть", "є", "ає", "ує", "ить", "ет", "ут", "ют",
-              "ат", "ят", "ит", "ена", "ено", "ана", "ова", "ова", "ний", "на", "не")
+              "ат", "ят", "ит", "ена", "ено", "ана", "ова", "на", "не", "ал", "ил", "ел", "ыл",
+              "ул", "ял", "ав", "ив", "ув", "яв")  # not "ів": "фінансів" is a genitive
 _LITTLE = frozenset("""на за до від про та і й а але не вже ще теж також лише тільки поки
     уже еще тоже также только пока и но по при для""".split())
 
@@ -114,12 +115,15 @@ def declared_nouns(text: str, spans: Iterable[tuple[int, int, int]]) -> dict[str
 def noun_mentions(text: str, nouns: dict[str, int], after: dict[int, int]
                   ) -> list[tuple[int, int, int]]:
     """(start, end, actor id) of each later lone use of a declared noun in any case
-    ("профсоюза", "компанії"): lower case, not itself before a quoted name. after: actor
-    id -> where it was first named."""
+    ("профсоюза", "компанії"): lower case, or opening a sentence before its verb
+    ("Профсоюз опубликовал"); not itself before a quoted name. after: actor id -> where
+    it was first named."""
     out = []
     for m in _WORD.finditer(text):
         word = m.group()
-        if not word.islower() or not is_cyrillic(word[:1]):
+        if not is_cyrillic(word[:1]) or not (
+                word.islower() or (word[1:].islower()
+                                   and noun_stands_alone(text, m.start(), m.end()))):
             continue
         key = match_key(word)
         for noun, actor_id in nouns.items():
