@@ -225,3 +225,58 @@ def test_a_capital_after_a_noun_is_where_that_thing_is():
     index = build_actor_index(TABLE)
     got = [m.start for m in find_actors(text, index) if m.canonical == "Poland"]
     assert got == [text.rindex("Варшаве")]
+
+
+def test_a_company_by_what_it_does():
+    names = [actor("Skyline Regional Airways", 1, "organization")]
+    text = ("Skyline Regional Airways cancelled 40 flights. The carrier blamed a strike, "
+            "and the airline expects delays until Friday.")
+    assert after_first(text, names) == [("carrier", "Skyline Regional Airways"),
+                                        ("airline", "Skyline Regional Airways")]
+
+
+def test_a_city_council_by_the_city_name():
+    names = [actor("Київська міська рада", 1, "organization")]
+    text = "Київська міська рада ухвалила бюджет. Депутати Київради підтримали зміни."
+    assert after_first(text, names) == [("Київради", "Київська міська рада")]
+
+
+def test_a_surname_whose_last_vowel_drops_in_its_cases():
+    names = [actor("Петро Кравець", 1, "person"), actor("Іван Садок", 2, "person")]
+    text = ("Петро Кравець та Іван Садок підписали лист. Кравця підтримали депутати, а "
+            "Садкові відповіли мовчанням. Кравцем опікується партія.")
+    assert after_first(text, names) == [("Кравця", "Петро Кравець"), ("Садкові", "Іван Садок"),
+                                        ("Кравцем", "Петро Кравець")]
+
+
+def test_the_organisation_is_the_one_organisation_named():
+    names = [actor("Clearground Trust", 1, "organization"), actor("Mark Obi", 2, "person")]
+    text = ("Clearground Trust cleared 40 hectares, Mark Obi said. The organisation plans "
+            "to double its teams; the charity is funded by donors.")
+    assert after_first(text, names) == [("organisation", "Clearground Trust"),
+                                        ("charity", "Clearground Trust")]
+
+
+def test_a_name_followed_by_which_is_a_body_whatever_its_type():
+    # a first guess typed "Pamir Concrete" as a person; "which" says it is not one
+    names = [actor("Pamir Concrete", 1, "person")]
+    text = "The bridge was built by Pamir Concrete, which won the tender. The company hired 80 men."
+    assert after_first(text, names) == [("company", "Pamir Concrete")]
+    who = "The bridge was designed by Pamir Concrete, who won a prize. The company hired 80 men."
+    assert after_first(who, names) == []
+
+
+def test_a_body_of_a_city_in_lower_case_and_the_city_alone_is_not_it():
+    names = [actor("Акимат Павлодара", 1, "organization")]
+    text = ("Акимат Павлодара объявил тендер. В акимате Павлодара уточнили сроки. "
+            "Жители Павлодара ждут.")
+    assert after_first(text, names) == [("акимате Павлодара", "Акимат Павлодара")]
+
+
+def test_naming_by_a_description_counts_for_the_story_s_own_body():
+    names = [actor("Lumen Relief Foundation", 1, "organization"),
+             actor("Northern Health Agency", 2, "organization")]
+    text = ("Lumen Relief Foundation and the Northern Health Agency signed a deal. The "
+            "Foundation will pay; the Foundation hires nurses; the Foundation trains them. "
+            "The agency agreed. The organisation has 40 staff.")
+    assert after_first(text, names)[-1] == ("organisation", "Lumen Relief Foundation")

@@ -52,6 +52,7 @@ from reader_app.domain.body_nouns import (
     noun_mentions,
     noun_stands_alone,
     quoted_name,
+    thing_named,
 )
 from reader_app.domain.mention_text import SearchText, search_key
 from reader_app.domain.name_context import (
@@ -93,12 +94,15 @@ def _fits(kind: str, body: tuple[str, str] | None, declared: bool = False,
           quoted: bool = False) -> bool:
     """A body of that kind: a party by its name, a company by a name that says it is
     nothing else, or either by the noun the text put before its name (declared); a name
-    of unknown type the text puts in quotation marks ("«Енергоком»") is a body too."""
+    of unknown type the text puts in quotation marks ("«Енергоком»") or follows with
+    "which" ("Kartli Asphalt, which won") is a body too (quoted)."""
     if body is None:
         return False
     if kind == "state":
         return body[1] in ("state", "other")
-    if body[1] != "organization" and not ((declared or quoted) and body[1] == "other"):
+    if kind == "organisation":
+        return body[1] == "organization"
+    if body[1] != "organization" and not ((declared or quoted) and body[1] in ("other", "person")):
         return False
     if declared:
         return True
@@ -129,8 +133,8 @@ def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: i
     actor_id, why = fitting[0][1], f"the one {kind} named before"
     if before > 1:
         # several: the story's own one, named far more often than any other so far
-        counts = sorted(((len(context.starts_before(a, start)), a) for _, a in
-                         fitting[:before]), reverse=True)
+        counts = sorted(((len(set(context.starts_before(a, start))), a) for _, a in
+                         fitting[:before]), reverse=True)  # a tag is found as a name too
         if counts[0][0] < 3 or counts[0][0] < 2 * counts[1][0]:
             return None
         actor_id, why = counts[0][1], f"the {kind} the text names most"
@@ -396,7 +400,8 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
     # a quoted name is a body; a company only if the text gave it no other noun
     # ("профсоюз «Единство»")
     other_kind = {a for noun, a in nouns.items() if has_stem(noun, NOT_COMPANY_WORDS)}
-    quoted = {a for s, e, a in spans if quoted_name(text, s, e) and a not in other_kind}
+    quoted = {a for s, e, a in spans if (quoted_name(text, s, e) or thing_named(text, e))
+              and a not in other_kind}
     for start, end, key in kinds:
         i = bisect_right(starts, start)
         if i and mentions[i - 1].end > start:
@@ -411,6 +416,8 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
             mention = _head_mention(text, index.heads[key], start, end, context)
         if mention is not None:
             added.append(mention)
+            if mention.actor_id is not None:  # "the Foundation" counts as naming it
+                context.seen(mention.actor_id, mention.start)
     if nouns:
         added.extend(_declared_mentions(text, index, nouns, spans, mentions + added))
     return sorted(mentions + added) if added else mentions

@@ -37,6 +37,9 @@ def _case_rule(name: str) -> int:
     letters = [c for c in name if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and len(letters) <= 6:
         return CAPITALS
+    words = name.split()
+    if len(words) > 1 and is_cyrillic(words[0]) and any(w[:1].isupper() for w in words[1:]):
+        return ANY_CASE  # "акимате Караганды": the common noun may go in lower case
     return CAPITALISED if name[:1].isupper() else ANY_CASE
 
 
@@ -116,7 +119,20 @@ def _stems(keys: Iterable[str]) -> dict[str, str]:
         stem = strip_ending(last)
         stem_key = f"{head} {stem}"
         stems.setdefault(stem_key, stem_key if stem_key in keys else key)
+        fleeting = _without_fleeting_vowel(last)
+        if fleeting is not None:
+            stems.setdefault(f"{head} {fleeting}", key)
     return stems
+
+
+def _without_fleeting_vowel(word: str) -> str | None:
+    """The stem a Ukrainian or Russian noun's other cases take when its last vowel drops
+    ("Кравець" -> "Кравця", "Садок" -> "Садка", "Песок" -> "Песка")."""
+    if word.endswith("ець") and len(word) > 4 and word[-4] not in "аеєиіїоуюя":
+        return word[:-3] + "ц"
+    if word.endswith(("ок", "ек")) and len(word) > 4 and word[-3] not in "аеєиіїоуюяйь":
+        return word[:-2] + "к"
+    return None
 
 
 def _knows(names: dict[str, list[IndexedName]], stems: dict[str, str], word: str) -> bool:
@@ -232,7 +248,8 @@ _ADJECTIVE_CASES = (
 # Ukrainian and Russian contract "міська рада" to "міськрада" and the like.
 _CONTRACTIONS = {("міська", "рада"): "міськрада", ("обласна", "рада"): "облрада",
                  ("районна", "рада"): "райрада", ("сільська", "рада"): "сільрада",
-                 ("городской", "совет"): "горсовет", ("областной", "совет"): "облсовет"}
+                 ("городской", "совет"): "горсовет", ("областной", "совет"): "облсовет",
+                 ("автобусный", "парк"): "автопарк", ("автобусний", "парк"): "автопарк"}
 
 
 WITHOUT_STATE = "(without the state, in another case)"  # the reason's end: see find_actors
@@ -275,6 +292,14 @@ def _adjective_cases(word: str) -> list[list[str]]:
     return [[word]] * 5
 
 
+def _city_council(words: list[str]) -> str | None:
+    """"Київська міська рада" -> "Київрада": a city's council by the city's name."""
+    keys = [match_key(w) for w in words]
+    if len(keys) == 3 and keys[1:] == ["міська", "рада"] and keys[0].endswith("ська"):
+        return words[0][:-4] + "рада"
+    return None
+
+
 def _contracted(words: list[str]) -> list[str] | None:
     keys = [match_key(w) for w in words]
     for i in range(len(words) - 1):
@@ -296,7 +321,8 @@ def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tupl
         return []
     forms: dict[str, bool] = {}
     contracted = _contracted(words)
-    for ws in [words] + ([contracted] if contracted else []):
+    city = _city_council(words)
+    for ws in [words] + ([contracted] if contracted else []) + ([[city]] if city else []):
         lead = 0
         while lead < len(ws) - 1 and is_adjective(match_key(ws[lead])):
             lead += 1
@@ -327,6 +353,8 @@ def _capitalised_head(n: KnownName) -> str | None:
     if n.actor_type not in _BODIES or len(words) < 2 or not is_cyrillic(words[0]):
         return None
     later = [w for w in words[1:] if w[:1].isupper() and is_cyrillic(w) and len(w) > 2]
+    if not is_adjective(match_key(words[0])):
+        return None  # "Акимат Караганды": a city in the genitive, not the body's noun
     return later[0] if len(later) == 1 and later[0] == words[1] else None
 
 
@@ -381,7 +409,22 @@ GENERIC_NOUNS: dict[str, str] = {
         компанією компаніях компания компании компанию компанией підприємство підприємства
         підприємству підприємстві підприємством предприятие предприятия предприятию
         предприятии предприятием""".split()},
+    # what a company does, which news calls it by ("the operator", "перевізник")
+    **{search_key(w): "company" for w in """operator carrier airline utility lender insurer
+        developer contractor manufacturer retailer оператор оператора оператору оператором
+        операторі операторе перевізник перевізника перевізнику перевізником перевізнику
+        перевозчик перевозчика перевозчику перевозчиком перевозчике підрядник підрядника
+        підряднику підрядником подрядчик подрядчика подрядчику подрядчиком подрядчике
+        забудовник забудовника забудовнику забудовником застройщик застройщика
+        застройщику застройщиком виробник виробника виробнику виробником производитель
+        производителя производителю производителем supplier постачальник постачальника
+        постачальнику постачальником поставщик поставщика поставщику поставщиком
+        поставщике""".split()},
     search_key("state"): "state",
+    # any body that is an organisation ("the organisation", "the charity")
+    **{search_key(w): "organisation" for w in """organisation organization charity
+        організація організації організацію організацією организация организации
+        организацию организацией""".split()},
     **{search_key(w): "party" for w in """party партія партії партію партією партия
         партии партию партией""".split()},
 }

@@ -14,7 +14,7 @@ from reader_app.domain.name_context import opens_sentence
 from reader_app.domain.word_forms import is_adjective, is_cyrillic, same_word
 
 __all__ = ["declared_nouns", "determined", "english_determined", "noun_mentions", "noun_stands_alone",
-           "quoted_name"]
+           "quoted_name", "thing_named"]
 
 # What a body's people and papers are called after "a": "a ministry spokeswoman" is the
 # ministry's, "a ministry" alone is any ministry.
@@ -91,6 +91,15 @@ def quoted_name(text: str, start: int, end: int) -> bool:
     """A name in quotation marks: Ukrainian and Russian write a company's, a party's or a
     paper's name so («Енергоком»), never a person's or a state's."""
     return text[start - 1:start] in ("«", "“", "\"") and text[end:end + 1] in ("»", "”", "\"")
+
+
+_WHICH = re.compile(r",? which\b")
+
+
+def thing_named(text: str, end: int) -> bool:
+    """A name followed by "which" ("Kartli Asphalt, which won the tender"): English says
+    "who" of a person, so this is a body, whatever type a first guess gave it."""
+    return text[end:end + 1] in (",", " ") and _WHICH.match(text, end) is not None
 
 
 def declared_nouns(text: str, spans: Iterable[tuple[int, int, int]]) -> dict[str, int]:
