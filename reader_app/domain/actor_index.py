@@ -285,6 +285,30 @@ def _cyrillic_short_names(n: KnownName, by_key: dict[str, list[IndexedName]]) ->
     return forms
 
 
+# The cases of a Ukrainian or Russian noun by its nominative ending (genitive, dative,
+# accusative, instrumental, locative, both languages): "служба" -> "служби", "службі",
+# "службу", "службою"; "Міністерство" -> "Міністерства", "Міністерству" ...
+_NOUN_CASES = (
+    ("ія", ({"ії"}, {"ії"}, {"ію"}, {"ією"}, {"ії"})),
+    ("ия", ({"ии"}, {"ии"}, {"ию"}, {"ией"}, {"ии"})),
+    ("а", ({"и", "і", "ы"}, {"і", "е"}, {"у"}, {"ою", "ой"}, {"і", "е"})),
+    ("я", ({"і", "и"}, {"і", "е"}, {"ю"}, {"ею", "ей", "єю"}, {"і", "е"})),
+    ("о", ({"а"}, {"у", "ові"}, {"о"}, {"ом"}, {"і", "у", "е"})),
+    ("е", ({"а", "я"}, {"у", "ю"}, {"е"}, {"ем", "ям"}, {"і", "е"})),
+    ("ь", ({"я", "і"}, {"ю", "еві"}, {"ь"}, {"ем", "ю"}, {"і", "е"})),
+    ("й", ({"я"}, {"ю", "еві"}, {"й"}, {"ем"}, {"ї", "і", "е"})),
+    ("", ({"у", "а"}, {"у", "ові"}, {""}, {"ом"}, {"і", "у", "е"})),
+)
+
+
+def _noun_cases(word: str) -> list[list[str]]:
+    for ending, cases in _NOUN_CASES:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[:len(word) - len(ending)]
+            return [[stem + e for e in sorted(case)] for case in cases]
+    return [[word]] * 5
+
+
 def _adjective_cases(word: str) -> list[list[str]]:
     for ending, cases in _ADJECTIVE_CASES:
         if word.endswith(ending):
@@ -333,9 +357,14 @@ def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tupl
         if len(ws) > lead + 2 and search_key(ws[-1]) in by_key and ws[-1][:1].isupper():
             rest.append(ws[lead + 1:-1])
         combos: list[tuple[tuple[str, ...], list[str]]] = [(tuple(ws[:lead]), [head])]
-        for case in range(5 if lead else 1):
+        if not lead:
+            combos.append(((), nouns))
+        cases = _noun_cases(head)
+        for case in range(5 if lead else 0):
+            # the noun in the adjectives' case only: a library of thousands of names
+            # must not grow an automaton of every ending on every word
             for adjs in product(*(a[case] for a in adjectives)):
-                combos.append((adjs, nouns))
+                combos.append((adjs, cases[case]))
         for i, tail in enumerate(rest):
             for adjs, heads in combos:
                 for noun in heads:
