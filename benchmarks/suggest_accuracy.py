@@ -1,6 +1,9 @@
 """Accuracy of the app's judgements and suggestions on the hand-marked set in benchmarks/eval/.
 
-Run: .venv/bin/python benchmarks/suggest_accuracy.py [--split dev|heldout|all] [-v]
+Run: .venv/bin/python benchmarks/suggest_accuracy.py [--split dev|heldout|dev2|heldout2|all] [-v]
+
+"dev2" and "heldout2" are a second set written later (files 12-15), "heldout2" kept aside
+like "heldout" (see eval/README.md); "all" reports every split.
 
 a) Judgements: one temporary library per split, empty at first; the articles are imported
    one by one and, as an analyst would, every gold date and actor span is tagged in text order
@@ -35,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks" / "eval")]
 
-from markup import Document, load_all  # noqa: E402
+from markup import SPLITS, Document, load_all  # noqa: E402
 from scoring import (  # noqa: E402
     ActorBook,
     KindScore,
@@ -246,11 +249,11 @@ def report(split: str, docs: list[Document], everything: list[Document], verbose
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     everything = load_all("all")
-    splits = ("dev", "heldout") if args.split == "all" else (args.split,)
+    splits = SPLITS if args.split == "all" else (args.split,)
     for split in splits:
         report(split, [d for d in everything if d.split == split], everything, args.verbose)
 

@@ -24,12 +24,14 @@ from reader_app.domain.actor_acronyms import acronym_mentions
 from reader_app.domain.actor_index import (
     ANY_CASE,
     CAPITALS,
+    FIRST_WORD,
     NOT_COMPANY_WORDS,
     PARTY_WORDS,
     WITHOUT_STATE,
     ActorIndex,
     IndexedName,
     build_actor_index,
+    has_stem,
 )
 from reader_app.domain.actor_mentions import (
     SOURCE_ALIAS,
@@ -43,12 +45,23 @@ from reader_app.domain.actor_surnames import (
     first_name_mention,
     surname_mention,
 )
-from reader_app.domain.mention_text import SearchText
+from reader_app.domain.body_nouns import (
+    declared_nouns,
+    determined,
+    english_determined,
+    noun_mentions,
+    noun_stands_alone,
+    quoted_name,
+    thing_named,
+)
+from reader_app.domain.mention_text import SearchText, search_key
 from reader_app.domain.name_context import (
     as_place,
+    common_word,
     in_dateline,
     longer_name_after,
     longer_name_before,
+    opens_sentence,
 )
 from reader_app.domain.word_forms import ENDINGS, is_cyrillic, same_word, word_stem
 
@@ -59,12 +72,15 @@ _APOSTROPHES = "'’ʼ‘`´"
 
 def _kind_mention(text: str, kinds: list[tuple[int, str, str]], start: int, end: int,
                   context: SurnameContext) -> ActorMention | None:
-    """"the party" (English needs its "the"; Ukrainian and Russian have no articles): the
-    body with that noun named or tagged most often before (the story's party, not one
-    named in passing), the nearest on a tie; only "probably"."""
-    if not text[start].islower():
-        return None
-    if not is_cyrillic(text[start]) and text[max(0, start - 4):start].casefold() != "the ":
+    """"the party" (English needs a determiner: "the", "its", a name's possessive;
+    Ukrainian and Russian have no articles): the body with that noun named or tagged most
+    often before (the story's party, not one named in passing), the nearest on a tie;
+    written with a capital only where it stands alone ("the Commission"); only "probably"."""
+    if text[start].islower():
+        if not (determined(text, start, end) if is_cyrillic(text[start])
+                else english_determined(text, start, end)):
+            return None
+    elif not noun_stands_alone(text, start, end):
         return None
     chosen = context.salient([k[0] for k in kinds], start)
     if chosen is None:
@@ -74,57 +90,57 @@ def _kind_mention(text: str, kinds: list[tuple[int, str, str]], start: int, end:
                         f"probably {canonical}: “{text[start:end]}” after it", False)
 
 
-def _determined(text: str, start: int) -> bool:
-    """An English noun right after "the" or "its" (not "his party": a person's); a
-    Ukrainian or Russian lower-case noun without an adjective before it ("логістичної
-    компанії" is some other company), a demonstrative aside."""
-    if not text[start].islower():
+def _fits(kind: str, body: tuple[str, str] | None, declared: bool = False,
+          quoted: bool = False) -> bool:
+    """A body of that kind: a party by its name, a company by a name that says it is
+    nothing else, or either by the noun the text put before its name (declared); a name
+    of unknown type the text puts in quotation marks ("«Енергоком»") or follows with
+    "which" ("Kartli Asphalt, which won") is a body too (quoted)."""
+    if body is None:
         return False
-    words = text[max(0, start - 24):start].split()
-    if not text[start - 1:start].isspace() or not words:
-        return is_cyrillic(text[start]) and not words
-    word = words[-1].strip("\"“”«»‘'(—–-").casefold()
-    if not is_cyrillic(text[start]):
-        return word in ("the", "its")
-    return not (is_cyrillic(word) and word.endswith(_ADJECTIVE_ENDINGS)
-                and word not in _DEMONSTRATIVES)
-
-
-_ADJECTIVE_ENDINGS = ("ий", "ій", "ый", "ой", "ого", "ому", "ої", "ою", "ій", "ая", "яя",
-                      "ую", "юю", "ее", "ые", "их", "ых", "ими", "ыми")
-_DEMONSTRATIVES = frozenset("""ця цієї цю цією цій цей цього цьому ця та тієї ту тією той
-    эта этой эту этого этому тот та той ту того тому""".split())
-
-
-def _fits(kind: str, body: tuple[str, str] | None) -> bool:
-    if body is None or body[1] != "organization":
+    if kind == "state":
+        return body[1] in ("state", "other")
+    if kind == "organisation":
+        return body[1] == "organization"
+    if body[1] != "organization" and not ((declared or quoted) and body[1] in ("other", "person")):
         return False
+    if declared:
+        return True
     words = [w.strip("«»\"“”()").casefold() for w in body[0].split()]
     if kind == "party":
-        return any(w.startswith(PARTY_WORDS) for w in words)
-    return not any(w.startswith(NOT_COMPANY_WORDS) for w in words)
+        return any(has_stem(w, PARTY_WORDS) for w in words)
+    return not any(has_stem(w, NOT_COMPANY_WORDS) for w in words)
 
 
 def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: int,
-                     context: SurnameContext, firsts: dict[str, list[tuple[int, int]]]
-                     ) -> ActorMention | None:
+                     context: SurnameContext, firsts: dict[str, list[tuple[int, int]]],
+                     declared: dict[int, str], quoted: set[int]) -> ActorMention | None:
     """"the company", "партію": the one body of that kind (a party by its name; a company:
     an organization whose name says it is nothing else) named or tagged before in this
-    text; none or several: no guess. Only "probably". firsts: per kind, (where first
-    named, id) of the fitting bodies, worked out once per text."""
-    if not _determined(text, start):
+    text, or of several the one named at least twice as often as any other; else no
+    guess. Only "probably". firsts: per kind, (where first named, id) of the fitting
+    bodies, worked out once per text."""
+    if not determined(text, start, end):
         return None
     fitting = firsts.get(kind)
     if fitting is None:
         fitting = firsts[kind] = context.first_seen(
-            lambda a: _fits(kind, index.bodies.get(a)))
-    if bisect_right(fitting, (start, -1)) != 1:
+            lambda a: _fits(kind, index.bodies.get(a) or index.actors.get(a),
+                            declared.get(a) == kind, a in quoted))
+    before = bisect_right(fitting, (start, -1))
+    if not before:
         return None
-    actor_id = fitting[0][1]
-    canonical, actor_type = index.bodies[actor_id]
+    actor_id, why = fitting[0][1], f"the one {kind} named before"
+    if before > 1:
+        # several: the story's own one, named far more often than any other so far
+        counts = sorted(((len(set(context.starts_before(a, start))), a) for _, a in
+                         fitting[:before]), reverse=True)  # a tag is found as a name too
+        if counts[0][0] < 3 or counts[0][0] < 2 * counts[1][0]:
+            return None
+        actor_id, why = counts[0][1], f"the {kind} the text names most"
+    canonical, actor_type = index.bodies.get(actor_id) or index.actors[actor_id]
     return ActorMention(start, end, actor_id, canonical, actor_type,
-                        f"probably {canonical}: “{text[start:end]}”, the one {kind} named"
-                        " before", False)
+                        f"probably {canonical}: “{text[start:end]}”, {why}", False)
 
 
 def _head_mention(text: str, bodies: list[tuple[int, str, str]], start: int, end: int,
@@ -188,11 +204,23 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
     if place and any(e.table for e in fitting):
         # "In Moscow, …": a state's other name (a capital, a seat) as a place is no actor;
         # the state's own name ("in Romania") still is
-        fitting = [e for e in fitting if not e.table or e.known.actor_type != "state"
-                   or e.reason.startswith("name of")]  # the state's own name (_entry)
+        # a body's seat only where it sets the scene ("In Brussels, the Commission …")
+        word = start - 1
+        while word > 0 and not text[word - 1].isspace():
+            word -= 1
+        scene = text[end:end + 1] == "," and opens_sentence(text, word)
+        fitting = [e for e in fitting if not e.table or e.reason.startswith("name of")
+                   or (e.known.actor_type != "state" and not scene)]
     if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
-        # "Міністерство енергетики Росії": without its state, the name is another's here
-        fitting = [e for e in fitting if not e.reason.endswith(WITHOUT_STATE)]
+        # "Міністерство енергетики Росії": without its state, the name is another's here;
+        # "Danubia Bank" is not Danubia Grain Logistics
+        fitting = [e for e in fitting if not e.reason.endswith((WITHOUT_STATE, FIRST_WORD))]
+    if any(e.reason.endswith(FIRST_WORD) for e in fitting) and (
+            common_word(text, text[start:end]) or longer_name_before(text, start)
+            or text[max(0, start - 5):start].casefold().split()[-1:] in (["the"], ["a"], ["an"])):
+        # a company's bare first word names it ("Danubia said"); "the Keystone board" is
+        # some board of that name
+        fitting = [e for e in fitting if not e.reason.endswith(FIRST_WORD)]
     if not fitting:
         return None
     chosen = fitting[0]
@@ -210,7 +238,7 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
             else:
                 certain = False
                 reason = f"{chosen.reason} (the first of {len(actors)} actors with this name)"
-    if not certain:
+    if not certain and not reason.startswith("probably"):
         reason = "probably " + reason
     if chosen.dotted and text[end:end + 1] == ".":
         end += 1  # "U.S." keeps its full stop
@@ -349,7 +377,9 @@ def find_actors(text: str, index: ActorIndex,
         mentions.append(mention)
         taken = mention.end
     mentions = acronym_mentions(text, mentions)
-    return _with_kinds(text, index, mentions, kinds, tagged) if kinds else mentions
+    if kinds or "«" in text or "“" in text:  # quoted names: see body_nouns
+        return _with_kinds(text, index, mentions, kinds, tagged)
+    return mentions
 
 
 def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
@@ -363,6 +393,15 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
     starts = [m.start for m in mentions]
     added = []
     firsts: dict[str, list[tuple[int, int]]] = {}
+    spans = [*tagged, *((m.start, m.end, m.actor_id) for m in mentions if m.actor_id is not None)]
+    nouns = declared_nouns(text, spans)
+    declared = {a: index.generic[search_key(noun)] for noun, a in nouns.items()
+                if search_key(noun) in index.generic}
+    # a quoted name is a body; a company only if the text gave it no other noun
+    # ("профсоюз «Единство»")
+    other_kind = {a for noun, a in nouns.items() if has_stem(noun, NOT_COMPANY_WORDS)}
+    quoted = {a for s, e, a in spans if (quoted_name(text, s, e) or thing_named(text, e))
+              and a not in other_kind}
     for start, end, key in kinds:
         i = bisect_right(starts, start)
         if i and mentions[i - 1].end > start:
@@ -372,9 +411,36 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
             mention = _kind_mention(text, index.kinds[key], start, end, context)
         if mention is None and key in index.generic:
             mention = _generic_mention(text, index, index.generic[key], start, end, context,
-                                       firsts)
+                                       firsts, declared, quoted)
         if mention is None and key in index.heads:
             mention = _head_mention(text, index.heads[key], start, end, context)
         if mention is not None:
             added.append(mention)
+            if mention.actor_id is not None:  # "the Foundation" counts as naming it
+                context.seen(mention.actor_id, mention.start)
+    if nouns:
+        added.extend(_declared_mentions(text, index, nouns, spans, mentions + added))
     return sorted(mentions + added) if added else mentions
+
+
+def _declared_mentions(text: str, index: ActorIndex, nouns: dict[str, int],
+                       spans: Sequence[tuple[int, int, int]], found: list[ActorMention]
+                       ) -> list[ActorMention]:
+    """"профсоюза" after "профсоюз «Единство»": the noun the text put before a quoted name,
+    alone later, is probably that body (found: the mentions so far, never overlapped)."""
+    first: dict[int, int] = {}
+    for start, _end, actor_id in sorted(spans):
+        first.setdefault(actor_id, start)
+    taken = sorted((m.start, m.end) for m in found)
+    out = []
+    for start, end, actor_id in noun_mentions(text, nouns, first):
+        i = bisect_right(taken, (start, len(text)))
+        if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
+            continue
+        if not determined(text, start, end) or actor_id not in index.actors:
+            continue
+        canonical, actor_type = index.actors[actor_id]
+        out.append(ActorMention(start, end, actor_id, canonical, actor_type,
+                                f"probably {canonical}: “{text[start:end]}”, the noun the"
+                                " text named it with", False))
+    return out

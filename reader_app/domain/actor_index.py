@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from itertools import product
 from typing import NamedTuple
 
 import ahocorasick
@@ -13,10 +14,10 @@ import ahocorasick
 from reader_app.domain.actor_mentions import SOURCE_TABLE, KnownName, Person
 from reader_app.domain.actors import TITLE_WORDS, match_key, name_tokens
 from reader_app.domain.mention_text import search_key
-from reader_app.domain.word_forms import ENDINGS, is_cyrillic, strip_ending
+from reader_app.domain.word_forms import ENDINGS, is_adjective, is_cyrillic, strip_ending
 
 __all__ = ["ANY_CASE", "CAPITALS", "WITHOUT_STATE", "ActorIndex", "IndexedName",
-           "build_actor_index"]
+           "build_actor_index", "has_stem"]
 ANY_CASE, CAPITALISED, CAPITALS = 0, 1, 2
 
 
@@ -36,6 +37,9 @@ def _case_rule(name: str) -> int:
     letters = [c for c in name if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and len(letters) <= 6:
         return CAPITALS
+    words = name.split()
+    if len(words) > 1 and is_cyrillic(words[0]) and any(w[:1].isupper() for w in words[1:]):
+        return ANY_CASE  # "акимате Караганды": the common noun may go in lower case
     return CAPITALISED if name[:1].isupper() else ANY_CASE
 
 
@@ -77,6 +81,8 @@ class ActorIndex:
                             | self.firsts.keys() | self.heads.keys())
         # "the company", "партію": generic nouns, which body they may stand for
         self.generic = GENERIC_NOUNS if names else {}
+        self.actors = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
+                       for es in names.values() for e in es if e.known.actor_id is not None}
         self.bodies = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
                        for es in names.values() for e in es
                        if e.known.actor_id is not None and e.known.actor_type in _BODIES}
@@ -113,7 +119,20 @@ def _stems(keys: Iterable[str]) -> dict[str, str]:
         stem = strip_ending(last)
         stem_key = f"{head} {stem}"
         stems.setdefault(stem_key, stem_key if stem_key in keys else key)
+        fleeting = _without_fleeting_vowel(last)
+        if fleeting is not None:
+            stems.setdefault(f"{head} {fleeting}", key)
     return stems
+
+
+def _without_fleeting_vowel(word: str) -> str | None:
+    """The stem a Ukrainian or Russian noun's other cases take when its last vowel drops
+    ("Кравець" -> "Кравця", "Садок" -> "Садка", "Песок" -> "Песка")."""
+    if word.endswith("ець") and len(word) > 4 and word[-4] not in "аеєиіїоуюя":
+        return word[:-3] + "ц"
+    if word.endswith(("ок", "ек")) and len(word) > 4 and word[-3] not in "аеєиіїоуюяйь":
+        return word[:-2] + "к"
+    return None
 
 
 def _knows(names: dict[str, list[IndexedName]], stems: dict[str, str], word: str) -> bool:
@@ -136,7 +155,7 @@ def _person(name: KnownName) -> tuple[str, Person] | None:
 def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
     """One index over every name: the library's first (a table row whose canonical name or
     alias the library has links to the library's actor), then the table's."""
-    names = list(names)
+    names = [as_body(n) for n in names]
     library: dict[str, KnownName] = {}
     for n in names:
         if n.actor_id is not None:
@@ -161,17 +180,31 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             if found is not None and all(p.actor_id != found[1].actor_id
                                          for p in persons.get(found[0], [])):
                 persons.setdefault(found[0], []).append(found[1])
-        noun = _kind_noun(n)
-        if noun is not None and n.actor_id is not None:
+        actor_id = n.actor_id
+        if actor_id is None:
+            continue
+        for noun in _kind_nouns(n):
             kind = kinds.setdefault(search_key(noun), [])
-            if all(k[0] != n.actor_id for k in kind):
-                kind.append((n.actor_id, n.canonical, n.actor_type))
+            if all(k[0] != actor_id for k in kind):
+                kind.append((actor_id, n.canonical, n.actor_type))
     for n in names:
         short = _short_form(n)
         if short is not None and search_key(short) not in by_key:
             entry = _entry(n._replace(text=short, certain=False))
             by_key[search_key(short)] = [entry._replace(
                 reason=f"probably {n.canonical} (part of its name)")]
+    for n in names:
+        for form in _cyrillic_short_names(n, by_key):
+            if search_key(form) not in by_key:
+                entry = _entry(n._replace(text=form, certain=False))
+                by_key[search_key(form)] = [entry._replace(
+                    reason=f"probably {n.canonical} (a short form of its name)")]
+    for n in names:
+        first = _first_word(n)
+        if first is not None and search_key(first) not in by_key:
+            entry = _entry(n._replace(text=first, certain=False))
+            by_key[search_key(first)] = [entry._replace(
+                reason=f"probably {n.canonical} {FIRST_WORD}")]
     for n in names:
         for form, whole in _case_forms(n, by_key):
             if search_key(form) not in by_key:
@@ -193,31 +226,152 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
 # "Міністерства", "Міністерству", "Міністерстві", "Міністерством"): the multi-word name's
 # last-word stems do not reach it.
 _NOUN_ENDINGS = ("а", "у", "і", "ом", "ою", "ем", "ові", "и", "е", "ой", "ей", "ю", "ї", "я",
-                 "ям", "єю", "ею")
+                 "ям", "єю", "ею", "ії", "ію", "ією", "ии", "ию", "ией")
+# The cases of a Ukrainian or Russian adjective by its nominative ending: genitive,
+# dative, accusative, instrumental, locative (both languages, each slot a set):
+# "Львівська міська рада" -> "Львівської міської ради", "Транскаспийской ... компании".
+_ADJECTIVE_CASES = (
+    ("ая", ({"ой"}, {"ой"}, {"ую"}, {"ой", "ою"}, {"ой"})),
+    ("яя", ({"ей"}, {"ей"}, {"юю"}, {"ей", "ею"}, {"ей"})),
+    ("ый", ({"ого"}, {"ому"}, {"ый"}, {"ым"}, {"ом"})),
+    ("ой", ({"ого"}, {"ому"}, {"ой"}, {"ым"}, {"ом"})),
+    ("ий", ({"ого"}, {"ому"}, {"ий"}, {"им"}, {"ому", "ім", "ом"})),
+    ("ій", ({"ього"}, {"ьому"}, {"ій"}, {"ім"}, {"ьому", "ім"})),
+    ("ое", ({"ого"}, {"ому"}, {"ое"}, {"ым"}, {"ом"})),
+    ("ее", ({"его"}, {"ему"}, {"ее"}, {"им"}, {"ем"})),
+    ("ые", ({"ых"}, {"ым"}, {"ые"}, {"ыми"}, {"ых"})),
+    ("ие", ({"их"}, {"им"}, {"ие"}, {"ими"}, {"их"})),
+    ("а", ({"ої"}, {"ій"}, {"у"}, {"ою"}, {"ій"})),
+    ("е", ({"ого"}, {"ому"}, {"е"}, {"им"}, {"ому", "ім"})),
+    ("і", ({"их"}, {"им"}, {"і"}, {"ими"}, {"их"})),
+)
+# Ukrainian and Russian contract "міська рада" to "міськрада" and the like.
+_CONTRACTIONS = {("міська", "рада"): "міськрада", ("обласна", "рада"): "облрада",
+                 ("районна", "рада"): "райрада", ("сільська", "рада"): "сільрада",
+                 ("городской", "совет"): "горсовет", ("областной", "совет"): "облсовет",
+                 ("автобусный", "парк"): "автопарк", ("автобусний", "парк"): "автопарк"}
 
 
 WITHOUT_STATE = "(without the state, in another case)"  # the reason's end: see find_actors
 
 
-def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tuple[str, bool]]:
-    """A Cyrillic body's name with its first word in the other cases, and, when it ends
-    with a known name ("... України"), the same without it (news drops the state once it
-    is clear): (form, the whole name)."""
-    words = n.text.split()
-    if (n.actor_type not in _BODIES or len(words) < 2 or n.actor_id is None
-            or not is_cyrillic(words[0]) or len(words[0]) < 5):
+# "Міністерство оборони" -> "Міноборони"; these nouns are cut shorter ("Мінфін")
+_MINISTRY_CUTS = {"фінансів": "фін", "енергетики": "енерго", "юстиції": "юст",
+                  "транспорту": "транс", "финансов": "фин", "энергетики": "энерго",
+                  "юстиции": "юст", "транспорта": "транс"}
+_MINISTRY = {"міністерство": "Мін", "министерство": "Мин"}
+_LINK_WORDS = frozenset("і й та и з із".split())
+
+
+def _cyrillic_short_names(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[str]:
+    """What Ukrainian and Russian news call a body for short without defining it: its
+    initials with and without the state at its end ("Міністерство закордонних справ
+    України" -> "МЗСУ", "МЗС"; "Служба безпеки України" -> "СБУ"), and a ministry's
+    contraction ("Міністерство оборони України" -> "Міноборони")."""
+    words = [w for w in n.text.split() if match_key(w) not in _LINK_WORDS]
+    if (n.actor_type not in (*_BODIES, "other") or len(words) < 2 or n.actor_id is None
+            or not is_cyrillic(words[0]) or n.text.isupper()):
         return []
-    stem = strip_ending(words[0])
-    firsts = {stem + e for e in _NOUN_ENDINGS} | {words[0]}
-    rest = [words[1:]]
-    if len(words) > 2 and search_key(words[-1]) in by_key and words[-1][:1].isupper():
-        rest.append(words[1:-1])
     forms = []
-    for i, tail in enumerate(rest):
-        for first in firsts:
-            if first != words[0] or i:
-                forms.append((" ".join([first, *tail]), i == 0))
+    with_state = search_key(words[-1]) in by_key and words[-1][:1].isupper()
+    for part in [words] + ([words[:-1]] if with_state and len(words) > 2 else []):
+        initials = "".join(w[0] for w in part).upper()
+        if len(initials) >= 3:
+            forms.append(initials)
+    prefix = _MINISTRY.get(match_key(words[0]))
+    if prefix and (len(words) == 2 or (len(words) == 3 and with_state)):
+        second = match_key(words[1])
+        forms.append(prefix + _MINISTRY_CUTS.get(second, second))
     return forms
+
+
+# The cases of a Ukrainian or Russian noun by its nominative ending (genitive, dative,
+# accusative, instrumental, locative, both languages): "служба" -> "служби", "службі",
+# "службу", "службою"; "Міністерство" -> "Міністерства", "Міністерству" ...
+_NOUN_CASES = (
+    ("ія", ({"ії"}, {"ії"}, {"ію"}, {"ією"}, {"ії"})),
+    ("ия", ({"ии"}, {"ии"}, {"ию"}, {"ией"}, {"ии"})),
+    ("а", ({"и", "і", "ы"}, {"і", "е"}, {"у"}, {"ою", "ой"}, {"і", "е"})),
+    ("я", ({"і", "и"}, {"і", "е"}, {"ю"}, {"ею", "ей", "єю"}, {"і", "е"})),
+    ("о", ({"а"}, {"у", "ові"}, {"о"}, {"ом"}, {"і", "у", "е"})),
+    ("е", ({"а", "я"}, {"у", "ю"}, {"е"}, {"ем", "ям"}, {"і", "е"})),
+    ("ь", ({"я", "і"}, {"ю", "еві"}, {"ь"}, {"ем", "ю"}, {"і", "е"})),
+    ("й", ({"я"}, {"ю", "еві"}, {"й"}, {"ем"}, {"ї", "і", "е"})),
+    ("", ({"у", "а"}, {"у", "ові"}, {""}, {"ом"}, {"і", "у", "е"})),
+)
+
+
+def _noun_cases(word: str) -> list[list[str]]:
+    for ending, cases in _NOUN_CASES:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[:len(word) - len(ending)]
+            return [[stem + e for e in sorted(case)] for case in cases]
+    return [[word]] * 5
+
+
+def _adjective_cases(word: str) -> list[list[str]]:
+    for ending, cases in _ADJECTIVE_CASES:
+        if word.endswith(ending):
+            return [[word[:-len(ending)] + e for e in sorted(case)] for case in cases]
+    return [[word]] * 5
+
+
+def _city_council(words: list[str]) -> str | None:
+    """"Київська міська рада" -> "Київрада": a city's council by the city's name."""
+    keys = [match_key(w) for w in words]
+    if len(keys) == 3 and keys[1:] == ["міська", "рада"] and keys[0].endswith("ська"):
+        return words[0][:-4] + "рада"
+    return None
+
+
+def _contracted(words: list[str]) -> list[str] | None:
+    keys = [match_key(w) for w in words]
+    for i in range(len(words) - 1):
+        short = _CONTRACTIONS.get((keys[i], keys[i + 1]))
+        if short is not None:
+            return [*words[:i], short, *words[i + 2:]]
+    return None
+
+
+def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tuple[str, bool]]:
+    """A Cyrillic body's name in the other cases: its leading adjectives and its noun
+    inflected together ("Міністерстві охорони здоров'я", "Львівської міської ради"),
+    also contracted ("Львівської міськради"); and, when it ends with a known name ("...
+    України"), the same without it (news drops the state once it is clear): (form, the
+    whole name)."""
+    words = n.text.split()
+    if (n.actor_type not in (*_BODIES, "other") or len(words) < 2 or n.actor_id is None
+            or not is_cyrillic(words[0]) or len(words[0]) < 3):
+        return []
+    forms: dict[str, bool] = {}
+    contracted = _contracted(words)
+    city = _city_council(words)
+    for ws in [words] + ([contracted] if contracted else []) + ([[city]] if city else []):
+        lead = 0
+        while lead < len(ws) - 1 and is_adjective(match_key(ws[lead])):
+            lead += 1
+        head = ws[lead]
+        nouns = sorted({strip_ending(head) + e for e in _NOUN_ENDINGS} | {head})
+        adjectives = [_adjective_cases(w) for w in ws[:lead]]
+        rest = [ws[lead + 1:]]
+        if len(ws) > lead + 2 and search_key(ws[-1]) in by_key and ws[-1][:1].isupper():
+            rest.append(ws[lead + 1:-1])
+        combos: list[tuple[tuple[str, ...], list[str]]] = [(tuple(ws[:lead]), [head])]
+        if not lead:
+            combos.append(((), nouns))
+        cases = _noun_cases(head)
+        for case in range(5 if lead else 0):
+            # the noun in the adjectives' case only: a library of thousands of names
+            # must not grow an automaton of every ending on every word
+            for adjs in product(*(a[case] for a in adjectives)):
+                combos.append((adjs, cases[case]))
+        for i, tail in enumerate(rest):
+            for adjs, heads in combos:
+                for noun in heads:
+                    form = " ".join([*adjs, noun, *tail])
+                    if form != n.text:
+                        forms.setdefault(form, i == 0)
+    return list(forms.items())
 
 
 def _capitalised_head(n: KnownName) -> str | None:
@@ -228,6 +382,8 @@ def _capitalised_head(n: KnownName) -> str | None:
     if n.actor_type not in _BODIES or len(words) < 2 or not is_cyrillic(words[0]):
         return None
     later = [w for w in words[1:] if w[:1].isupper() and is_cyrillic(w) and len(w) > 2]
+    if not is_adjective(match_key(words[0])):
+        return None  # "Акимат Караганды": a city in the genitive, not the body's noun
     return later[0] if len(later) == 1 and later[0] == words[1] else None
 
 
@@ -252,12 +408,52 @@ def _short_form(n: KnownName) -> str | None:
 
 
 _BODIES = ("organization", "armed_force", "media")
+FIRST_WORD = "(the first word of its name)"  # the reason's end: see find_actors
+# endings of English adjectives ("National", "European", "Civic", "Federal"): a name's
+# first word so ending says what the body is, not which one
+_ADJECTIVE_TAILS = ("an", "ish", "ese", "ic", "al", "ive", "ern", "ed", "ing")
+
+
+def _first_word(n: KnownName) -> str | None:
+    """A company's name by its first word alone ("Danubia" for "Danubia Grain
+    Logistics"), as news shortens it: a capitalised word of four letters or more that is
+    no adjective, of a Latin-script company name (a body whose name says it is nothing
+    else, not a party's or a ministry's)."""
+    words = n.text.split()
+    if n.actor_type != "organization" or len(words) < 2 or not n.text.isascii():
+        return None
+    first = words[0]
+    if (len(first) < 4 or not first.isalpha() or not first[0].isupper() or first.isupper()
+            or first.casefold().endswith(_ADJECTIVE_TAILS) or first in ("The", "New")):
+        return None
+    keys = [match_key(w) for w in words]
+    if any(has_stem(k, NOT_COMPANY_WORDS) for k in keys):
+        return None
+    return first
 
 # Generic nouns news uses for a body named before, in their cases (explicit forms: the
 # stems of "компанія" and "партія" do not take their endings) -> the kind of body.
 GENERIC_NOUNS: dict[str, str] = {
     **{search_key(w): "company" for w in """company firm компанія компанії компанію
-        компанією компаніях компания компании компанию компанией""".split()},
+        компанією компаніях компания компании компанию компанией підприємство підприємства
+        підприємству підприємстві підприємством предприятие предприятия предприятию
+        предприятии предприятием""".split()},
+    # what a company does, which news calls it by ("the operator", "перевізник")
+    **{search_key(w): "company" for w in """operator carrier airline utility lender insurer
+        developer contractor manufacturer retailer оператор оператора оператору оператором
+        операторі операторе перевізник перевізника перевізнику перевізником перевізнику
+        перевозчик перевозчика перевозчику перевозчиком перевозчике підрядник підрядника
+        підряднику підрядником подрядчик подрядчика подрядчику подрядчиком подрядчике
+        забудовник забудовника забудовнику забудовником застройщик застройщика
+        застройщику застройщиком виробник виробника виробнику виробником производитель
+        производителя производителю производителем supplier постачальник постачальника
+        постачальнику постачальником поставщик поставщика поставщику поставщиком
+        поставщике""".split()},
+    search_key("state"): "state",
+    # any body that is an organisation ("the organisation", "the charity")
+    **{search_key(w): "organisation" for w in """organisation organization charity
+        організація організації організацію організацією организация организации
+        организацию организацией""".split()},
     **{search_key(w): "party" for w in """party партія партії партію партією партия
         партии партию партией""".split()},
 }
@@ -266,7 +462,7 @@ GENERIC_NOUNS: dict[str, str] = {
 PARTY_WORDS = ("party", "movement", "front", "bloc", "парті", "парти", "фронт", "рух",
                "блок", "движен")
 NOT_COMPANY_WORDS = PARTY_WORDS + (
-    "union", "alliance", "authority", "agency", "commission", "committee", "council",
+    "union", "alliance", "bank", "банк", "authority", "agency", "commission", "committee", "council",
     "court", "ministry", "department", "parliament", "assembly", "government", "office",
     "service", "police", "army", "forces", "bureau", "institute", "university", "school",
     "nations", "organi", "federat", "associat", "foundat", "programme", "fund", "mission",
@@ -274,17 +470,66 @@ NOT_COMPANY_WORDS = PARTY_WORDS + (
     "союз", "рад", "совет", "коміт", "комит", "мініст", "минист", "агент", "служб", "суд",
     "парламент", "уряд", "правительств", "адміністр", "администр", "коміс", "комис",
     "управлін", "управлен", "відомств", "ведомств", "інститут", "институт", "університет",
-    "университет")
+    "университет", "профсоюз", "профспіл", "спілк", "газет", "телекан", "журнал", "видан",
+    "издан", "редакц")
 
 
-def _kind_noun(n: KnownName) -> str | None:
+# The nouns news calls the great alliances by after naming them ("the bloc", "the
+# alliance"; "альянс" in its cases)
+_EPITHETS = {
+    "european union": ("bloc", "union"),
+    "nato": ("alliance", "альянс", "альянсу", "альянсі", "альянсом", "альянса", "альянсе"),
+}
+
+
+def has_stem(word: str, stems: tuple[str, ...]) -> bool:
+    """A word that starts with one of the stems; a short one ("суд", "рад") only with a
+    case ending after it ("суду", "ради"; not "судоходная", "радіо")."""
+    return any(word.startswith(stem) and (len(stem) > 4 or not is_cyrillic(stem)
+                                          or word == stem or word[len(stem):] in ENDINGS)
+               for stem in stems)
+
+
+def _kind_nouns(n: KnownName) -> list[str]:
     """The noun that says what kind of body a name is, which news uses alone for it
     later ("the party", "the authority"; "партія", "міністерстві"): an English name's last
-    word, a Ukrainian or Russian name's first."""
+    word, or the word before "of" ("Ministry of Transport"); a Ukrainian or Russian name's
+    first word after its adjectives ("Львівська міська рада" -> "рада", "міськрада");
+    the epithets of the great alliances ("the bloc")."""
+    words = [match_key(w) for w in n.canonical.split()]
+    if " ".join(words) in _EPITHETS and n.text == n.canonical:
+        return list(_EPITHETS[" ".join(words)])
+    if len(words) < 2 or n.text != n.canonical or n.actor_type not in (
+            *_BODIES, "other" if is_cyrillic(words[0]) else "organization"):
+        return []
+    if is_cyrillic(words[0]):
+        found = [w for w in words if not is_adjective(w)]
+        nouns = [found[0] if found else words[-1]]
+        contracted = _contracted(words)
+        if contracted:  # "міськрада" as well as "рада"
+            nouns.append(next(w for w in contracted if not is_adjective(w)))
+    else:
+        nouns = [words[words.index("of") - 1] if "of" in words[1:] else words[-1]]
+    return [w for w in nouns if len(w) > 3 and w.isalpha()]
+
+
+# The last word of many company names: what the firm does or is ("Danubia Grain
+# Logistics", "Norsk Hydro"). A library actor typed "person" or "other" (the app's first
+# guess from a name of capitalised words) with such a last word is a company.
+_COMPANY_TAILS = frozenset("""logistics grain hydro shipping mining metals steel foods farms
+    agro telecom airlines airways holdings group partners capital industries systems
+    technologies solutions services construction engineering transport trading pharma
+    pharmaceuticals motors energy power oil gas chemicals insurance ventures labs electric
+    electronics textiles lines freight cargo terminals media networks resources petroleum
+    refining fertilizers cement plc ltd inc llc corp gmbh""".split())
+
+
+def as_body(n: KnownName) -> KnownName:
+    """A name typed as a person or as "other" whose last word says it is a company."""
     words = n.canonical.split()
-    if n.actor_type not in _BODIES or len(words) < 2 or n.text != n.canonical:
-        return None
-    noun = match_key(words[0] if is_cyrillic(match_key(words[0])) else words[-1])
-    return noun if len(noun) > 3 and noun.isalpha() else None
+    if (n.actor_type in ("person", "other") and len(words) > 1
+            and match_key(words[-1]).strip(".") in _COMPANY_TAILS):
+        return n._replace(actor_type="organization")
+    return n
 
 

@@ -46,6 +46,15 @@ _TITLES = frozenset("""
     генерал полковник депутат депутатка мер пан пані спікер секретар командувач очільник
     глава министр председатель представитель господин госпожа мэр спикер секретарь
     командующий премьер премьер-министр
+    директор директорка гендиректор гендиректорка заступник заступниця керівник керівниця
+    міністерка радник радниця помічник помічниця лікар лікарка професорка адвокат адвокатка
+    юрист юристка журналіст журналістка активіст активістка аналітик аналітикиня експерт
+    експертка прокурор прокурорка суддя губернатор сенатор дипломат фермер фермерка
+    підприємець підприємиця бізнесмен бізнесменка інженер інженерка вчителька вчитель
+    директора заместитель замглавы советник советница руководитель помощник помощница врач
+    профессор юристка журналист журналистка активист активистка аналитик эксперт прокурор
+    судья дипломат предприниматель бизнесмен инженер учитель учительница пресс-секретарь
+    прес-секретар омбудсман омбудсмен
 """.split())
 # Capitalised after a state's name without making it another name ("U.S. President").
 _INSTITUTIONS = frozenset("""
@@ -226,6 +235,21 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:desk|bureau|office|court|correspondent|me
                                r"region|oblast|suburbs?|streets?|residents?|airport)\b")
 
 
+# what a word before "у Києві" ends with when it is a verb ("заявили в Кремлі": the
+# government), and the little words that start a clause ("і в Баку")
+_VERB_LIKE = ("ли", "ла", "ло", "ся", "сь", "ть", "ет", "ит", "ут", "ют", "ат", "ят", "є",
+              "ив", "ів", "ав", "ил", "ал", "ел", "ыл", "ул")
+_CLAUSE_WORDS = frozenset("""і й та а але й також вже ще теж навіть и но также уже еще тоже
+    даже что що""".split())
+
+
+def _noun_before_locative(word: str) -> bool:
+    """A Ukrainian or Russian noun right before "у Києві" ("на бирже в Астане", "офіс у
+    Варшаві"): the capital is where that thing is, a place."""
+    return (word.isalpha() and word.islower() and "\u0400" <= word[0] <= "\u04ff"
+            and word not in _CLAUSE_WORDS and not word.endswith(_VERB_LIKE))
+
+
 def as_place(text: str, start: int, end: int) -> bool:
     """Does a capital at text[start:end] stand for the place rather than the government?
     (Called for every state-table mention: a few words are split off, no regex search.)"""
@@ -237,7 +261,8 @@ def as_place(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     if words[-1] in _LOCATIVES:
-        return bool(_CLAUSE_ENDS.match(text, end))
+        return bool(_CLAUSE_ENDS.match(text, end)) or (
+            len(words) > 1 and _noun_before_locative(words[-2]))
     if len(words) > 1 and words[-1] in _PLACE_ADJECTIVES:
         words.pop()
     if words[-1] not in _PLACE_PREPOSITIONS:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reader_app.domain.actors import match_key
 
-__all__ = ["ENDINGS", "is_cyrillic", "same_word", "strip_ending", "word_stem"]
+__all__ = ["ENDINGS", "is_adjective", "is_cyrillic", "same_word", "strip_ending", "word_stem"]
 
 # endings a name's base form may end with, stripped to find its stem
 _STRIP = ("ий", "ій", "ый", "ой", "ія", "ия", "ья", "а", "я", "о", "й", "ь", "е", "и", "і", "ы")
@@ -51,3 +51,18 @@ def word_stem(word: str) -> str:
             if key.endswith(ending) and len(key) - len(ending) >= 3:
                 return key[:-len(ending)]
     return key
+
+
+# Nominative endings of Ukrainian and Russian adjectives: a body's name opens with them
+# ("Верховна", "Національна", "Транскаспийская", "Державне") before its noun.
+_ADJECTIVE_ENDS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ька", "ська", "цька", "кова",
+                   "гова", "това", "не", "ке", "ське", "цьке", "ні", "ські")
+_VOWELS = "аеєиіїоуюяыэёй"
+
+
+def is_adjective(word: str) -> bool:
+    """A Ukrainian or Russian adjective in the nominative, by its ending (a match key):
+    "-на" only after a consonant ("Верховна", "обласна"; "країна", "сторона" are nouns)."""
+    if not is_cyrillic(word) or len(word) <= 3:
+        return False
+    return word.endswith(_ADJECTIVE_ENDS) or (word.endswith("на") and word[-3] not in _VOWELS)
