@@ -91,7 +91,7 @@ def placed_weekday(text: str, start: int, end: int, value: str,
         assert tense == FUTURE
         day = dl + timedelta(days=(wd - dl.weekday()) % 7)
         where = "the dateline itself" if day == dl else f"the {name} after the dateline"
-    if day > dl:  # past tense, yet after the dateline: say why
+    if tense == PAST and day > dl:  # past tense, yet after the dateline: say why
         return day.isoformat(), (f"{name}: {where} {show(dl)}; the clause is in the past "
                                  f"tense ('{cue}'), and a dateline can be a day behind the "
                                  "story it heads.")
