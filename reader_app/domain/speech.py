@@ -379,26 +379,7 @@ def find_claims(text: str, actor_spans: Sequence[Span], known: Mapping[str, int]
     paragraphs holding one of them are read further, and a paragraph read before with the
     same tags and names is not read again (suggestions are remade after every tag).
     """
-    actors = Actors(actor_spans, known, persons)
-    verbs, according, quotes, starts = triggers(text)
-    found: list[ClaimMention] = []
-    size = len(text)
-    v = a = q = 0
-    while True:
-        pos = min(starts[0][v] if v < len(verbs) else size,
-                  starts[1][a] if a < len(according) else size,
-                  starts[2][q] if q < len(quotes) else size)
-        if pos >= size:
-            break
-        lo = text.rfind("\n", 0, pos) + 1
-        hi = text.find("\n", pos)
-        hi = size if hi < 0 else hi
-        v2, a2, q2 = (bisect_left(starts[0], hi, v), bisect_left(starts[1], hi, a),
-                      bisect_left(starts[2], hi, q))
-        found.extend(_read_paragraph(text, lo, hi, actors, (verbs[v:v2], according[a:a2]),
-                                     quotes[q:q2]))
-        v, a, q = v2, a2, q2
-    return found
+    return find_claims_in(text, 0, len(text), actor_spans, known, persons)
 
 
 def find_claims_in(text: str, lo: int, hi: int, actor_spans: Sequence[Span],
