@@ -187,24 +187,19 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             kind = kinds.setdefault(search_key(noun), [])
             if all(k[0] != actor_id for k in kind):
                 kind.append((actor_id, n.canonical, n.actor_type))
+    def probably(n: IndexedName, form: str | None, why: str) -> None:
+        """A shorter form of a name, where nothing else has that key: only "probably" it."""
+        if form is not None and search_key(form) not in by_key:
+            entry = _entry(n._replace(text=form, certain=False))
+            by_key[search_key(form)] = [entry._replace(reason=f"probably {n.canonical} {why}")]
+
     for n in names:
-        short = _short_form(n)
-        if short is not None and search_key(short) not in by_key:
-            entry = _entry(n._replace(text=short, certain=False))
-            by_key[search_key(short)] = [entry._replace(
-                reason=f"probably {n.canonical} (part of its name)")]
+        probably(n, _short_form(n), "(part of its name)")
     for n in names:
         for form in _cyrillic_short_names(n, by_key):
-            if search_key(form) not in by_key:
-                entry = _entry(n._replace(text=form, certain=False))
-                by_key[search_key(form)] = [entry._replace(
-                    reason=f"probably {n.canonical} (a short form of its name)")]
+            probably(n, form, "(a short form of its name)")
     for n in names:
-        first = _first_word(n)
-        if first is not None and search_key(first) not in by_key:
-            entry = _entry(n._replace(text=first, certain=False))
-            by_key[search_key(first)] = [entry._replace(
-                reason=f"probably {n.canonical} {FIRST_WORD}")]
+        probably(n, _first_word(n), FIRST_WORD)
     for n in names:
         for form, whole in _case_forms(n, by_key):
             if search_key(form) not in by_key:
