@@ -187,7 +187,7 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             kind = kinds.setdefault(search_key(noun), [])
             if all(k[0] != actor_id for k in kind):
                 kind.append((actor_id, n.canonical, n.actor_type))
-    def probably(n: IndexedName, form: str | None, why: str) -> None:
+    def probably(n: KnownName, form: str | None, why: str) -> None:
         """A shorter form of a name, where nothing else has that key: only "probably" it."""
         if form is not None and search_key(form) not in by_key:
             entry = _entry(n._replace(text=form, certain=False))
