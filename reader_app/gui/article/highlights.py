@@ -270,6 +270,10 @@ class HighlightLayer(QObject):
         if self.doc is None:
             return []
         self._check_width()
+        return self._span_rects(start, end)
+
+    def _span_rects(self, start: int, end: int) -> list[QRectF]:
+        """rects() once the width is known to be checked (a paint checks it first)."""
         found = self._rects.get((start, end))
         if found is None:
             found, complete = self._geometry.span_rects(start, end)
@@ -318,16 +322,25 @@ class HighlightLayer(QObject):
         find: QColor,
     ) -> None:
         """Fills, painted before the text: find matches and claims.
-        spans: index.overlapping(*visible), asked once per paint for both layers."""
+        spans: index.overlapping(*visible), asked once per paint for both layers (which
+        checked the width: rectangles are taken from the cache as they are).
+
+        Every rectangle of this paint is found here, before the text is drawn: Qt drops a
+        block's shaped glyphs once it has drawn it (QTextLayout keeps no cache), so finding
+        the rest after the text would shape each line a second time."""
+        for s in spans:
+            self._span_rects(s[0], s[1])
+        for s in self.suggested.overlapping(*visible) if len(self.suggested) else ():
+            self._span_rects(s[0], s[1])
         i = max(0, bisect_left(self.matches, (visible[0],)) - 1)
         while i < len(self.matches) and self.matches[i][0] < visible[1]:
-            for r in self.rects(*self.matches[i]):
+            for r in self._span_rects(*self.matches[i]):
                 painter.fillRect(r, find)
             i += 1
         paint_marks(
             painter,
             "claim",
-            [(self.rects(s[0], s[1]), 0) for s in spans if s[3] == "claim"],
+            [(self._span_rects(s[0], s[1]), 0) for s in spans if s[3] == "claim"],
             dark,
         )
 
@@ -340,13 +353,13 @@ class HighlightLayer(QObject):
         by_kind: dict[str, list[tuple[list[QRectF], int]]] = {}
         for start, end, ann_id, kind, _ in spans:
             if kind != "claim":
-                by_kind.setdefault(kind, []).append((self.rects(start, end), lanes.get(ann_id, 0)))
+                by_kind.setdefault(kind, []).append((self._span_rects(start, end), lanes.get(ann_id, 0)))
         for kind, items in by_kind.items():
             paint_marks(painter, kind, items, dark)
         if len(self.suggested):
             current = self.current_suggestion
             paint_suggestions(painter, [
-                (kind, self.rects(start, end), (kind, start, end) == current)
+                (kind, self._span_rects(start, end), (kind, start, end) == current)
                 for start, end, _, kind, _ in self.suggested.overlapping(*visible)], dark)
         outlines = [(self.selected_id, accent, 2.0, 3.0)]
         if self.flash_level > 0:
@@ -359,7 +372,7 @@ class HighlightLayer(QObject):
             # only a tag on screen gets its outline: look among those, not up by id
             span = None if ann_id is None else next((s for s in spans if s[2] == ann_id), None)
             if span is not None:
-                paint_outline(painter, self.rects(span[0], span[1]), colour, width, grow)
+                paint_outline(painter, self._span_rects(span[0], span[1]), colour, width, grow)
 
     @Slot()
     def _on_layout_size_changed(self) -> None:

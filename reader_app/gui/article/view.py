@@ -224,8 +224,9 @@ class ArticleView(QTextBrowser):
             return
         offset = self._scroll_offset()
         visible, spans = layer.visible_spans(offset, QSizeF(self.viewport().size()))  # both layers
-        dark = is_dark(self.palette())
-        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        palette = self.palette()
+        dark = is_dark(palette)
+        accent = palette.color(QPalette.ColorRole.Highlight)
         find = QColor(accent)
         find.setAlpha(60)
         painter = QPainter(self.viewport())
