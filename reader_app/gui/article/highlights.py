@@ -27,7 +27,7 @@ from reader_app.gui.shared.palette import (
     paint_outline,
     paint_suggestions,
 )
-from reader_app.storage.annotations import Span, span_of
+from reader_app.storage.annotations import Span, span_key, span_of
 
 LONG = 1024  # spans longer than this live in a short side list
 FLASH_MS = 600
@@ -114,6 +114,38 @@ class SpanIndex:
             i += 1
         del self._sorted[i]
         return span
+
+    def next_after(self, key: tuple[int, int, int]) -> Span | None:
+        """The first span in text order (span_key: start, the longer first, id) after key;
+        O(log n): a bisection, then only the spans sharing one start are looked at."""
+        spans = self._sorted
+        i = bisect_left(spans, key[0], key=_START)
+        found = [s for s in self._group(i) if span_key(s) > key]
+        if not found:
+            j = i
+            while j < len(spans) and spans[j][0] == key[0]:
+                j += 1
+            found = self._group(j)
+        found += [s for s in self._long if span_key(s) > key]
+        return min(found, key=span_key) if found else None
+
+    def last_before(self, key: tuple[int, int, int]) -> Span | None:
+        """The last span in text order before key (as next_after, backwards)."""
+        spans = self._sorted
+        i = bisect_left(spans, key[0], key=_START)
+        found = [s for s in self._group(i) if span_key(s) < key]
+        if not found and i > 0:
+            found = self._group(bisect_left(spans, spans[i - 1][0], key=_START))
+        found += [s for s in self._long if span_key(s) < key]
+        return max(found, key=span_key) if found else None
+
+    def _group(self, i: int) -> list[Span]:
+        """The spans from index i on that start where spans[i] starts."""
+        spans = self._sorted
+        j = i
+        while j < len(spans) and spans[j][0] == spans[i][0]:
+            j += 1
+        return spans[i:j]
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         """Spans with s.start < end and s.end > start, sorted by start."""

@@ -22,7 +22,7 @@ from reader_app.gui.article.document import (
     build_document,
     build_empty_document,
 )
-from reader_app.gui.article.highlights import HighlightLayer
+from reader_app.gui.article.highlights import HighlightLayer, SpanIndex
 from reader_app.gui.shared.palette import is_dark, reading_font
 from reader_app.gui.shared.plain_text import plain_label, refused_resource
 from reader_app.storage.annotations import Span
@@ -120,6 +120,10 @@ class ArticleView(QTextBrowser):
     def highlighted_ids(self, start: int, end: int) -> list[int]:
         """Ids of annotations intersecting text[start:end] (what the painter would draw)."""
         return [s[2] for s in self._layer.index.overlapping(start, end)]
+
+    def tag_index(self) -> SpanIndex:
+        """The spans drawn (the open article's tags as kept up to date), in text order."""
+        return self._layer.index
 
     # -- selection -------------------------------------------------------------
 

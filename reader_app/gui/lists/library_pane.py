@@ -116,6 +116,17 @@ class LibraryPane(QWidget):
         """The article is in the library and the filter shows it (loaded yet or not)."""
         return self.model.contains(article_id)
 
+    def adjacent_article_id(self, article_id: int | None, step: int) -> int | None:
+        """The article after (step > 0) or before (step < 0) article_id in the list's order
+        and filter, fetching the next page past the last row loaded; None at either end.
+        An article the list does not show (or None) counts as before the first row."""
+        model = self.model
+        row = model.load_until(article_id) if article_id is not None else -1
+        target = row + (1 if step > 0 else -1) if row >= 0 else (0 if step > 0 else -1)
+        if target >= model.rowCount() and model.canFetchMore():
+            model.fetchMore()
+        return model.article_id(target) if 0 <= target < model.rowCount() else None
+
     @Slot()
     def apply_filter(self) -> None:
         """Filter now (normally run after a short pause in typing)."""

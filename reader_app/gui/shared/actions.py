@@ -97,6 +97,47 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
     )
 
 
+@dataclass
+class GoActions:
+    """The Go menu: walking the article's tags and the library list's articles."""
+
+    next_tag: QAction
+    previous_tag: QAction
+    next_article: QAction
+    previous_article: QAction
+
+
+def build_go_actions(window: QMainWindow) -> GoActions:
+    """Window-wide (F8 from the tag table or the editor walks the article too)."""
+    return GoActions(
+        next_tag=_action(window, "nextTagAction", "&Next Tag", "F8",
+                         "Select the next tag in the article"),
+        previous_tag=_action(window, "previousTagAction", "&Previous Tag", "Shift+F8",
+                             "Select the previous tag in the article"),
+        next_article=_action(window, "nextArticleAction", "Next &Article", "Ctrl+PgDown",
+                             "Open the next article of the library list"),
+        previous_article=_action(window, "previousArticleAction", "Previous A&rticle",
+                                 "Ctrl+PgUp", "Open the previous article of the library list"),
+    )
+
+
+def build_go_menu(window: QMainWindow, go: GoActions) -> QMenu:
+    """A Go menu after the Edit menu."""
+    bar = window.menuBar()
+    menu = QMenu("&Go", bar)
+    menu.setObjectName("goMenu")
+    menu.addActions([go.next_tag, go.previous_tag])
+    menu.addSeparator()
+    menu.addActions([go.next_article, go.previous_article])
+    titles = [a.text() for a in bar.actions()]
+    after = titles.index("&Edit") + 1 if "&Edit" in titles else len(titles)
+    if after < len(titles):
+        bar.insertMenu(bar.actions()[after], menu)
+    else:
+        bar.addMenu(menu)
+    return menu
+
+
 def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QToolBar:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")

@@ -32,6 +32,8 @@ from reader_app.gui.lists.library_pane import LibraryPane
 from reader_app.gui.panels.annotation_panel import AnnotationPanel
 from reader_app.gui.shared.actions import (
     build_actions,
+    build_go_actions,
+    build_go_menu,
     build_menus,
     build_view_context_menu,
     fill_recent_menu,
@@ -39,6 +41,7 @@ from reader_app.gui.shared.actions import (
 from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
+from reader_app.gui.window.navigation import ReaderNavigation
 from reader_app.gui.window.recent import recent_libraries
 from reader_app.gui.window.suggestion_flow import SuggestionFlow
 from reader_app.gui.window.window_state import (
@@ -80,6 +83,9 @@ class MainWindow(QMainWindow):
         self.suggest_actions = build_suggest_actions(
             self, [self.view, self.annotation_panel.suggestions.table])
         build_suggest_menus(self, self.suggest_actions)
+        self.go_actions = build_go_actions(self)
+        build_go_menu(self, self.go_actions)
+        self.navigation = ReaderNavigation(self)
         self.suggestion_flow = SuggestionFlow(self.controller, self.view,
                                               self.annotation_panel.suggestions,
                                               self.suggest_actions, self)
@@ -172,6 +178,11 @@ class MainWindow(QMainWindow):
         a.import_files.setEnabled(c.read_only is None)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_bar.open)
+        go, nav = self.go_actions, self.navigation
+        go.next_tag.triggered.connect(nav.next_tag)
+        go.previous_tag.triggered.connect(nav.previous_tag)
+        go.next_article.triggered.connect(nav.next_article)
+        go.previous_article.triggered.connect(nav.previous_article)
         self.suggest_actions.state_names.triggered.connect(self.edit_state_names)
         c.suggestions_changed.connect(self._update_counts)
         self.library_pane.article_activated.connect(self.controller.open_article)
