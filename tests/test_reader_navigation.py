@@ -355,6 +355,26 @@ def test_ctrl_page_down_and_up_follow_the_filtered_list_and_stop_at_the_ends(qtb
     assert window.left_tabs.currentIndex() == 0  # the keys did not switch tabs
 
 
+def test_the_filter_just_typed_counts_before_its_pause(qtbot, library):
+    window, ids = library
+    pane = window.library_pane
+    window.controller.open_article(ids[0])
+    press(qtbot, pane.filter_edit, Qt.Key.Key_K)  # focus in the filter box: typed "k"
+    qtbot.keyClicks(pane.filter_edit, "yiv")
+    press(qtbot, pane.filter_edit, Qt.Key.Key_PageDown, CTRL)  # before the filter's pause
+    assert current(window) == ids[2]
+    assert pane.filter_edit.text() == "kyiv"
+
+
+def test_without_an_open_article(qtbot, library):
+    window, ids = library
+    window.controller.close_article()
+    press(qtbot, window.view, Qt.Key.Key_F8)
+    assert status(window) == "Open an article first."
+    press(qtbot, window.view, Qt.Key.Key_PageDown, CTRL)  # the list's first article
+    assert current(window) == ids[0]
+
+
 def test_an_article_the_filter_hides_goes_to_the_first_shown(qtbot, library):
     window, ids = library
     pane = window.library_pane

@@ -120,6 +120,8 @@ class LibraryPane(QWidget):
         """The article after (step > 0) or before (step < 0) article_id in the list's order
         and filter, fetching the next page past the last row loaded; None at either end.
         An article the list does not show (or None) counts as before the first row."""
+        if self._filter_timer.isActive():
+            self.apply_filter()  # what was typed, even within the pause before filtering
         model = self.model
         row = model.load_until(article_id) if article_id is not None else -1
         target = row + (1 if step > 0 else -1) if row >= 0 else (0 if step > 0 else -1)
