@@ -258,3 +258,26 @@ def test_a_value_the_analyst_typed_is_never_overwritten(db, tagged):
     assert get_annotation(db, yesterday.id).date_method == "analyst"
     assert get_annotation(db, friday.id).value == "2021-12-24"
     assert changes.tags_changed == [] and redated.tags == ()
+
+
+# -- the memo -----------------------------------------------------------------------------------
+
+
+def test_memo_is_kept_as_typed_searchable_and_comes_back_with_a_deleted_article(db, tagged):
+    article = tagged[0]
+    assert article_ops.article_memo(db, article.id) == ""
+    memo = "# Перевірити\n\n- *Lavrov* said **yesterday** 🇺🇦 𠀀\n<script>x</script>\n"
+    old, changes = article_ops.set_memo(db, article.id, memo)
+    assert old == {"memo": ""}
+    assert article_ops.article_memo(db, article.id) == memo  # Markdown text, byte for byte
+    assert [s.id for s in changes.articles_changed] == [article.id]
+    assert fts_hits(db, "memo_fts", "Перевірити") == [article.id]
+    snapshot, _ = article_ops.delete_article(db, article.id)
+    assert fts_hits(db, "memo_fts", "Перевірити") == []
+    article_ops.restore_article(db, snapshot)
+    assert article_ops.article_memo(db, article.id) == memo
+    assert fts_hits(db, "memo_fts", "Перевірити") == [article.id]
+    article_ops.set_memo(db, article.id, old["memo"])
+    assert fts_hits(db, "memo_fts", "Перевірити") == []
+    # memo_fts holds only non-empty memos (m011), so only its own consistency is checked
+    db.execute("INSERT INTO memo_fts(memo_fts) VALUES ('integrity-check')")
