@@ -198,8 +198,8 @@ def set_published(db: Database, article_id: int,
         set_date_values(db, after)
         redated = Redated(ArticleId(article_id), article.published, new_published,
                           tuple(before))
-        old_tags = {a.id: a for a in tags}
-        return redated, _redate_changes(db, article_id, [old_tags[i] for i, _ in before])
+        moved = {i for i, _ in before}
+        return redated, _redate_changes(db, article_id, [a for a in tags if a.id in moved])
 
 
 def undo_published(db: Database, redated: Redated) -> ChangeSet:
