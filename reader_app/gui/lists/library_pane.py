@@ -112,7 +112,11 @@ class LibraryPane(QWidget):
             if row < 0:
                 self.table.clearSelection()
                 return
-            select_row(self.table, row)
+            current = self.table.currentIndex()
+            # the current row already (a click opened it): the view is applying the
+            # click's selection, Ctrl/Shift+click included, and it stays as the click made it
+            if not (current.isValid() and current.row() == row):
+                select_row(self.table, row)
             self._last_emitted = article_id
         finally:
             self._quiet = False
