@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 from gui_helpers import open_window
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -294,3 +294,56 @@ def test_export_selected_writes_only_those_articles_tags(qtbot, win, library, tm
     assert sorted({int(r["article_id"]) for r in rows}) == [first, third]
     assert {r["article_title"] for r in rows} == {STORIES[0][0], STORIES[2][0]}
     assert len(rows) == 4
+
+
+def test_a_retitled_row_moves_where_the_sort_puts_it_and_stays_selected(
+        qtbot, win, library, db_path, qtmodeltester):
+    first, second, third = library
+    pane = win.library_pane
+    header = pane.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,  # sort by title
+                     pos=QPoint(header.sectionViewportPosition(TITLE) + 5, 5))
+    assert pane.model.order() == ("title", False)
+    by_title = listed(win)
+    assert by_title == [second, first, third]  # "<b>Kyiv…", "Лавров…", "Третя…"
+    click_row(qtbot, win, second)
+    edit_through_dialog(qtbot, win, win.article_flow.actions.rename, "Я остання 😀")
+    assert listed(win) == [first, third, second]  # moved last, nothing re-listed
+    assert pane.selected_article_ids() == [second]
+    assert win.controller.current_article.id == second
+    win.actions_.undo.trigger()
+    assert listed(win) == by_title
+    assert pane.selected_article_ids() == [second]
+    qtmodeltester.check(pane.model)
+    # a filter that no longer matches the new title drops the row; undo brings it back
+    pane.filter_edit.setText("Третя")
+    pane.apply_filter()
+    assert listed(win) == [third]
+    click_row(qtbot, win, third)
+    edit_through_dialog(qtbot, win, win.article_flow.actions.rename, "Інша")
+    assert listed(win) == []
+    win.actions_.undo.trigger()
+    assert listed(win) == [third]
+
+
+def test_a_read_only_library_offers_export_but_no_change(qtbot, library, db_path, monkeypatch):
+    import reader_app.gui.controller as controller_module
+    from reader_app.gui.window.main_window import MainWindow
+    from reader_app.storage.database import open_library
+
+    monkeypatch.setattr(controller_module, "open_library",
+                        lambda path: open_library(path, read_only=True))
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    click_row(qtbot, window, library[0])
+    flow = window.article_flow
+    assert flow.actions.export.isEnabled()
+    assert not any(a.isEnabled() for a in [*flow.actions.single(), flow.actions.delete])
+    window.library_pane.table.setFocus()
+    qtbot.keyClick(window.library_pane.table, Qt.Key.Key_Delete)
+    assert flow.confirm_box is None
+    window.controller.delete_articles([library[0]])  # asked anyway: refused with a message
+    assert query(db_path, "SELECT count(*) FROM articles") == [(3,)]
+    assert window.statusBar().currentMessage() == "This library is read-only."

@@ -281,3 +281,15 @@ def test_memo_is_kept_as_typed_searchable_and_comes_back_with_a_deleted_article(
     assert fts_hits(db, "memo_fts", "Перевірити") == []
     # memo_fts holds only non-empty memos (m011), so only its own consistency is checked
     db.execute("INSERT INTO memo_fts(memo_fts) VALUES ('integrity-check')")
+
+
+def test_changes_merge_keeps_the_latest_row_of_an_edited_article_and_drops_a_deleted_one(
+        db, tagged):
+    article = tagged[0]
+    _, renamed = article_ops.retitle(db, article.id, "Один")
+    _, again = article_ops.retitle(db, article.id, "Два")
+    assert [s.title for s in renamed.merge(again).articles_changed] == ["Два"]
+    _, gone = article_ops.delete_article(db, article.id)
+    merged = again.merge(gone)
+    assert merged.articles_changed == [] and merged.articles_removed == [article.id]
+    assert not merged.is_empty()
