@@ -87,6 +87,12 @@ def type_text(qtbot, widget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
+def friday_suggested(window) -> str | None:
+    found = [s.value for s in window.controller.suggestions
+             if s.kind == "date" and "Friday" in s.quote]
+    return found[0] if found else None
+
+
 def dialog_texts(box: QMessageBox) -> str:
     return "\n".join(label.text() for label in box.findChildren(QLabel))
 
@@ -222,6 +228,7 @@ def test_set_published_re_resolves_relative_dates_and_undo_restores(qtbot, win, 
     dialog = edit_through_dialog(qtbot, win, action, "2022-02-30")
     assert dialog.isVisible() and "YYYY-MM-DD" in dialog.error_label.text()
     dialog.reject()
+    qtbot.waitUntil(lambda: friday_suggested(win) == "2022-02-04", timeout=10_000)
     edit_through_dialog(qtbot, win, action, "2022-03-01")
     assert query(db_path, "SELECT published FROM articles WHERE id = ?", [first]) == [
         ("2022-03-01",)]
@@ -231,6 +238,9 @@ def test_set_published_re_resolves_relative_dates_and_undo_restores(qtbot, win, 
     # the panel's tag shows the new value
     ann = [a for a in win.controller.annotations() if a.kind == "date"][0]
     assert ann.value == "2022-02-28"
+    # the untagged "on Friday" is suggested with a value from the new dateline
+    qtbot.waitUntil(lambda: not win.controller.suggestions_pending and friday_suggested(win)
+                    == "2022-02-25", timeout=10_000)
     win.actions_.undo.trigger()
     assert query(db_path, value, [first]) == [("2022-02-08",)]
     assert query(db_path, "SELECT published FROM articles WHERE id = ?", [first]) == [

@@ -300,8 +300,8 @@ class LibraryController(QObject):
             current = self.current_article
             if current is not None and current.id in changes.articles_removed:
                 self.close_article()  # the reader shows its empty state, not a ghost
+            self._article_after(changes)  # before the panes hear of it: they may read it
             self.changed.emit(changes)
-            self._article_after(changes)
             self._suggestions_after(changes)
         if changes.explanation:
             self.tag_explained.emit(changes.explanation)

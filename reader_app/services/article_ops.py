@@ -215,6 +215,7 @@ def _redate_changes(db: Database, article_id: int, befores: Sequence[Annotation]
     afters = {a.id: a for a in get_annotations(db, [b.id for b in befores])}
     pairs = [(b, afters[b.id]) for b in befores if b.id in afters]
     changes = describe(db, changed=pairs, fields={"value", "granularity", "date_method"})
+    changes.suggestions_stale.add(ArticleId(article_id))  # suggested dates follow the dateline
     return _article_changed(db, article_id, changes)
 
 
