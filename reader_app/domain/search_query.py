@@ -61,7 +61,7 @@ class Term:
     tokens: tuple[str, ...]
     prefix: bool = False  # the last token is a prefix (typed as `lavr*`, or a word's stem)
     forms: bool = False  # a single word searched with its word forms
-    stem: str = field(default="", compare=False)  # for forms: the stem searched as a prefix
+    stems: tuple[str, ...] = field(default=(), compare=False)  # forms: prefixes searched
 
     @property
     def label(self) -> str:
@@ -133,10 +133,21 @@ def _word(chunk: str, stem: Callable[[str], str]) -> Term | None:
     word = toks[0]
     if len(word) < _MIN_FORMS_WORD:
         return Term((word,))
-    base = stem(word)
-    if len(base) < _MIN_STEM:
+    stems = tuple(s for s in dict.fromkeys(_prefixes(word, stem(word))) if len(s) >= _MIN_STEM)
+    if not stems:
         return Term((word,))
-    return Term((word,), forms=True, stem=base)
+    return Term((word,), forms=True, stems=stems)
+
+
+def _prefixes(word: str, stem: str) -> list[str]:
+    """What a word's forms begin with: its stem, and where Snowball rewrote the ending,
+    the word itself ("happy": happi*, happy*) and the stem before -ing ("votes": vote*,
+    voting*, as Snowball English stems "voting" vote)."""
+    if stem.endswith("e") and word.isascii() and len(stem) > _MIN_FORMS_WORD - 1:
+        return [stem, stem[:-1] + "ing"]
+    if word.startswith(stem):
+        return [stem]
+    return [stem, word]
 
 
 def _grouped(items: list[object]) -> Query:
@@ -217,7 +228,8 @@ def _quoted(token: str) -> str:
 
 def _fts_term(term: Term) -> str:
     if term.forms:
-        return _quoted(term.stem) + "*"
+        parts = [_quoted(s) + "*" for s in term.stems]
+        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
     body = _quoted(" ".join(term.tokens))
     return body + "*" if term.prefix else body
 
@@ -275,7 +287,7 @@ def _token_pattern(token: str) -> str:
 def _term_pattern(term: Term) -> str:
     head = f"(?<!{_WORD_CHAR})"
     if term.forms:
-        return head + _token_pattern(term.stem) + f"{_WORD_CHAR}*"
+        return head + "(?:" + "|".join(_token_pattern(s) for s in term.stems) + f"){_WORD_CHAR}*"
     body = "[\\W_]+".join(_token_pattern(t) for t in term.tokens)
     tail = f"{_WORD_CHAR}*" if term.prefix else f"(?!{_WORD_CHAR})"
     return head + body + tail
@@ -290,14 +302,14 @@ def _compiled(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{_term_pattern(t)})" for t in ordered), re.IGNORECASE)
 
 
-def _anchored(term: Term) -> tuple[str, re.Pattern[str]]:
-    """The term's first literal and a pattern matching the whole term at a position of a
-    text already lowercased, with no Latin diacritics nor combining marks."""
+def _anchored(term: Term) -> list[tuple[str, re.Pattern[str]]]:
+    """The term's first literals, each with a pattern matching the whole term at a position
+    of a text already lowercased, with no Latin diacritics nor combining marks."""
     if term.forms:
-        return term.stem, re.compile(re.escape(term.stem) + f"{_WORD_CHAR}*")
+        return [(s, re.compile(re.escape(s) + f"{_WORD_CHAR}*")) for s in term.stems]
     body = "[\\W_]+".join(re.escape(t) for t in term.tokens)
     tail = f"{_WORD_CHAR}*" if term.prefix else f"(?!{_WORD_CHAR})"
-    return term.tokens[0], re.compile(body + tail)
+    return [(term.tokens[0], re.compile(body + tail))]
 
 
 _NEEDS_FOLDING = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
@@ -311,7 +323,7 @@ class SpanFinder:
 
     def __init__(self, query: Query) -> None:
         terms = query.positive
-        self._terms = [_anchored(t) for t in terms]
+        self._terms = [pair for t in terms for pair in _anchored(t)]
         self._slow = _compiled(terms)
 
     def __bool__(self) -> bool:
@@ -334,6 +346,8 @@ class SpanFinder:
                 pos = low.find(first, pos + 1)
         if len(self._terms) > 1:
             found = _disjoint(found)
+        else:
+            found.sort()
         return found
 
     def count(self, text: str) -> int:
