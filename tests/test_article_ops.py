@@ -293,3 +293,27 @@ def test_changes_merge_keeps_the_latest_row_of_an_edited_article_and_drops_a_del
     merged = again.merge(gone)
     assert merged.articles_changed == [] and merged.articles_removed == [article.id]
     assert not merged.is_empty()
+
+
+def test_library_search_follows_delete_undo_retitle_memo_and_redate(db, tagged):
+    from reader_app.services.search import SearchFilter, search_articles
+
+    article = tagged[0]
+    other = store(db, OTHER, title="Other", source="o.txt")
+
+    def found(text: str = "", **facets) -> list[int]:
+        return [h.article_id for h in search_articles(db, SearchFilter(text=text, **facets))]
+
+    assert found("drills") == [article.id]
+    assert found("Міністр") == [article.id]  # a tag's note
+    snapshot, _ = article_ops.delete_article(db, article.id)
+    assert found("drills") == [] and found("Міністр") == []
+    article_ops.restore_article(db, snapshot)
+    assert found("drills") == [article.id] and found("Міністр") == [article.id]
+    article_ops.retitle(db, article.id, "Перемовини 🇺🇦")
+    assert found('"Перемовини"') == [article.id]
+    article_ops.set_memo(db, article.id, "перевірити *джерело*")
+    assert found("джерело") == [article.id]
+    article_ops.set_published(db, article.id, "2023-05-05")
+    assert found(published_from="2023-05-01", published_to="2023-05-31") == [article.id]
+    assert other.id not in found("drills")
