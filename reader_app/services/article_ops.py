@@ -29,7 +29,6 @@ from reader_app.storage.article_rows import (
     put_article,
     set_article_fields,
     set_date_values,
-    snapshot_article,
     take_article,
 )
 from reader_app.storage.articles import NotFound, get_article, list_articles
@@ -228,10 +227,13 @@ def delete_articles(db: Database,
     restore_articles puts back (NotFound, and nothing deleted, if one is not there)."""
     ids = list(dict.fromkeys(int(i) for i in article_ids))
     with write(db):
+        found = {s.id for s in list_articles(db, ids=ids)}
+        missing = [i for i in ids if ArticleId(i) not in found]
+        if missing:  # before anything is deleted
+            raise NotFound(f"article {missing[0]} not found")
         gone_tags: list[Annotation] = []
         snapshots = []
         for article_id in ids:
-            snapshot_article(db, article_id)  # NotFound before anything is deleted
             gone_tags += list_annotations(db, article_id)
             snapshots.append(take_article(db, article_id))
         changes = describe(db, removed=gone_tags)
