@@ -79,6 +79,13 @@ def _suggestion_commands() -> ModuleType:
     return suggestions
 
 
+def _article_commands() -> ModuleType:
+    # loaded with the first article edit or delete: it pulls in the article services
+    from reader_app.gui.commands import articles
+
+    return articles
+
+
 def _claim_commands() -> ModuleType:
     # loaded on the first claim edit: it pulls in the claim services
     from reader_app.gui.commands import claims
@@ -166,6 +173,8 @@ class LibraryController(QObject):
     suggestions_changed = Signal()  # `suggestions` is new (computed again, or trimmed)
     # all of the current article's tags are in current_spans now (opening read the top's)
     spans_completed = Signal()
+    # the current article's own row changed (title, source, published): the Article now
+    article_changed = Signal(Article)
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None,
                  db: Database | None = None) -> None:
@@ -288,10 +297,26 @@ class LibraryController(QObject):
     def apply_changes(self, changes: ChangeSet) -> None:
         """What one operation changed: told to every pane at once, after the write."""
         if not changes.is_empty():
+            current = self.current_article
+            if current is not None and current.id in changes.articles_removed:
+                self.close_article()  # the reader shows its empty state, not a ghost
+            self._article_after(changes)  # before the panes hear of it: they may read it
             self.changed.emit(changes)
             self._suggestions_after(changes)
         if changes.explanation:
             self.tag_explained.emit(changes.explanation)
+
+    def _article_after(self, changes: ChangeSet) -> None:
+        """The current article read again when its own row changed (a new dateline is what
+        the next date tag resolves against); its text and tags are as they were."""
+        current = self.current_article
+        if current is None or not any(s.id == current.id for s in changes.articles_changed):
+            return
+        try:
+            self.current_article = get_article(self.db, current.id)
+        except NotFound:
+            return
+        self.article_changed.emit(self.current_article)
 
     # -- suggestions ----------------------------------------------------------------
 
@@ -543,6 +568,47 @@ class LibraryController(QObject):
     def correct_date(self, annotation_id: int, typed: str) -> None:
         """A date tag's value: an ISO value as typed, or a phrase resolved like a new tag."""
         self._push(_claim_commands().date_correction_command, annotation_id, typed)
+
+    # -- articles: undoable intents ---------------------------------------------------
+    # One command each; a refused request goes to error_occurred, nothing changes.
+
+    def delete_articles(self, article_ids: Iterable[int]) -> None:
+        """Delete articles with their tags (however many: one undo step)."""
+        self._push_article(_article_commands().delete_command, list(article_ids))
+
+    def retitle_article(self, article_id: int, title: str) -> None:
+        self._push_article(_article_commands().edit_command, article_id, "title", title)
+
+    def set_article_source(self, article_id: int, source: str) -> None:
+        self._push_article(_article_commands().edit_command, article_id, "source", source)
+
+    def set_article_published(self, article_id: int, published: str | None) -> None:
+        """YYYY-MM-DD, or empty for undated; the article's relative dates follow."""
+        self._push_article(_article_commands().edit_command, article_id, "published",
+                           published)
+
+    def set_article_memo(self, article_id: int, memo: str) -> None:
+        self._push_article(_article_commands().edit_command, article_id, "memo", memo)
+
+    def article_memo(self, article_id: int) -> str:
+        from reader_app.services.article_ops import article_memo
+
+        return article_memo(self.db, article_id)
+
+    def _push_article(self, make: Callable[..., QUndoCommand | None], *args: Any) -> None:
+        if self.read_only is not None:
+            self.error_occurred.emit("This library is read-only.")
+            return
+        try:
+            command = make(self, *args)
+        except NotFound:
+            self.error_occurred.emit("That article is no longer in the library.")
+            return
+        except STORAGE_ERRORS as e:
+            self.error_occurred.emit(str(e))
+            return
+        if command is not None:
+            self.undo_stack.push(command)
 
     def _push(self, make: Callable[..., QUndoCommand | None], *args: Any, **kwargs: Any) -> None:
         try:

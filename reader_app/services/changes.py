@@ -38,6 +38,8 @@ class ChangeSet:
     counts: dict[ArticleId, TagCounts] = field(default_factory=dict)
     articles_added: list[ArticleSummary] = field(default_factory=list)
     articles_removed: list[ArticleId] = field(default_factory=list)
+    # articles whose own row changed (title, source, published, memo): the new summary
+    articles_changed: list[ArticleSummary] = field(default_factory=list)
     # articles whose suggestions must be computed again though no tag changed (a rejection)
     suggestions_stale: set[ArticleId] = field(default_factory=set)
     # one or two sentences for the analyst (why this actor/date/claimant was chosen)
@@ -46,7 +48,8 @@ class ChangeSet:
     def is_empty(self) -> bool:
         return not (self.tags_added or self.tags_changed or self.tags_removed or self.actors
                     or self.claims or self.counts or self.articles_added
-                    or self.articles_removed or self.suggestions_stale)
+                    or self.articles_removed or self.articles_changed
+                    or self.suggestions_stale)
 
     def merge(self, later: ChangeSet) -> ChangeSet:
         """This change followed by a later one, as one change (later states win)."""
@@ -86,6 +89,8 @@ class ChangeSet:
                                  if i not in {a.id for a in self.articles_added}]
         for article_id in gone:
             out.counts.pop(article_id, None)
+        edited = {a.id: a for a in [*self.articles_changed, *later.articles_changed]}
+        out.articles_changed = [a for i, a in edited.items() if i not in gone]
         out.suggestions_stale = self.suggestions_stale | later.suggestions_stale
         out.explanation = later.explanation or self.explanation
         return out

@@ -261,3 +261,45 @@ def m010_tag_order_index(db: Database) -> None:
     # of the index it replaces; ties on (start, end) come by rowid, which is id.
     db.execute("DROP INDEX idx_annotations_article")
     db.execute('CREATE INDEX idx_annotations_order ON annotations(article_id, start, "end" DESC)')
+
+
+@migrations(name="m011_article_memo")
+def m011_article_memo(db: Database) -> None:
+    # The analyst's Markdown note on an article, searchable. Its index holds only the
+    # articles that have a memo: an import (memo '') adds nothing to it, and the triggers
+    # skip empty memos on both sides, so an insert and its later delete always agree.
+    db.execute("ALTER TABLE articles ADD COLUMN memo TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "CREATE VIRTUAL TABLE memo_fts USING fts5(memo, content='articles', content_rowid='id')"
+    )
+    insert = ("INSERT INTO memo_fts(rowid, memo) SELECT new.id, new.memo"
+              " WHERE new.memo != '';")
+    delete = ("INSERT INTO memo_fts(memo_fts, rowid, memo) SELECT 'delete', old.id, old.memo"
+              " WHERE old.memo != '';")
+    for name, when, body in (
+        ("insert", "AFTER INSERT", insert),
+        ("delete", "AFTER DELETE", delete),
+        ("update", "AFTER UPDATE OF memo", f"{delete} {insert}"),
+    ):
+        db.execute(f"CREATE TRIGGER memo_fts_{name} {when} ON articles BEGIN {body} END")
+
+
+@migrations(name="m012_search_ranking_aliases")
+def m012_search_ranking_aliases(db: Database) -> None:
+    # A hit in an article's title ranks above one in its text: `ORDER BY rank` is bm25 with
+    # the title weighted ten times (kept in the table's config, so every MATCH uses it).
+    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)')")
+    # An actor is found by any of its aliases too ("Lavrov" finds the actor "Сергей Лавров").
+    db.execute(
+        "CREATE VIRTUAL TABLE alias_fts USING fts5(alias, content='actor_aliases',"
+        " content_rowid='id')"
+    )
+    insert = "INSERT INTO alias_fts(rowid, alias) VALUES (new.id, new.alias);"
+    delete = "INSERT INTO alias_fts(alias_fts, rowid, alias) VALUES ('delete', old.id, old.alias);"
+    for name, when, body in (
+        ("insert", "AFTER INSERT", insert),
+        ("delete", "AFTER DELETE", delete),
+        ("update", "AFTER UPDATE OF alias", f"{delete} {insert}"),
+    ):
+        db.execute(f"CREATE TRIGGER alias_fts_{name} {when} ON actor_aliases BEGIN {body} END")
+    db.execute("INSERT INTO alias_fts(alias_fts) VALUES ('rebuild')")

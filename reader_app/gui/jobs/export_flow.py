@@ -32,11 +32,14 @@ class ExportDialog(QDialog):
     """What to export (every tag, claims only or the actor list), which kinds, articles and
     published dates, raw or Excel-safe. Filters that do not apply to the table are disabled."""
 
-    def __init__(self, parent: QWidget, current_article_id: int | None) -> None:
+    def __init__(self, parent: QWidget, current_article_id: int | None,
+                 selected_ids: list[int] | None = None) -> None:
+        """selected_ids: the articles selected in the library list (Export Selected…)."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export CSV")
         self._current = current_article_id
+        self._selected = list(selected_ids or [])
         form = QFormLayout()
         self.table_combo = QComboBox(self)
         self.table_combo.setObjectName("exportTable")
@@ -55,9 +58,16 @@ class ExportDialog(QDialog):
         self.current_only = QRadioButton("Only the open article", self)
         self.all_articles.setChecked(True)
         self.current_only.setEnabled(current_article_id is not None)
+        n = len(self._selected)
+        self.selected_only = QRadioButton(
+            "Only the selected article" if n == 1 else f"Only the {n} selected articles", self)
+        self.selected_only.setObjectName("exportSelectedOnly")
+        self.selected_only.setVisible(bool(n))
+        self.selected_only.setChecked(bool(n))
         scope = QVBoxLayout()
         scope.addWidget(self.all_articles)
         scope.addWidget(self.current_only)
+        scope.addWidget(self.selected_only)
         form.addRow("Articles:", scope)
         self.use_dates = QCheckBox("Only articles published from", self)
         self.date_from = QDateEdit(QDate.currentDate().addMonths(-1), self)
@@ -99,6 +109,7 @@ class ExportDialog(QDialog):
             box.setEnabled("kinds" in applies)
         self.all_articles.setEnabled("article_ids" in applies)
         self.current_only.setEnabled("article_ids" in applies and self._current is not None)
+        self.selected_only.setEnabled("article_ids" in applies)
         self.use_dates.setEnabled("date_from" in applies)
         for edit in (self.date_from, self.date_to):
             edit.setEnabled("date_from" in applies and self.use_dates.isChecked())
@@ -107,10 +118,13 @@ class ExportDialog(QDialog):
     def filters(self) -> ExportFilters:
         """The dialog's choices (the export ignores filters that do not apply to the table)."""
         kinds = [k for k, box in self.kind_boxes.items() if box.isChecked()]
+        ids = [self._current] if self.current_only.isChecked() and self._current else None
+        if self.selected_only.isChecked() and self._selected:
+            ids = list(self._selected)
         return ExportFilters(
             table=self.table(),
             kinds=kinds or list(KINDS),
-            article_ids=[self._current] if self.current_only.isChecked() and self._current else None,
+            article_ids=ids,
             date_from=self.date_from.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
         )
@@ -155,8 +169,9 @@ class ExportFlow(JobFlow):
     export_finished = Signal(object)  # ExportResult or None
     export_reported = Signal(str)  # one line for the status bar: what was written where
 
-    def ask_and_export(self, current_article_id: int | None) -> None:
-        dialog = ExportDialog(self._parent, current_article_id)
+    def ask_and_export(self, current_article_id: int | None,
+                       selected_ids: list[int] | None = None) -> None:
+        dialog = ExportDialog(self._parent, current_article_id, selected_ids)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         filters = dialog.filters()

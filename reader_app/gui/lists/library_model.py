@@ -221,6 +221,7 @@ class LibraryModel(RowTableModel):
         self.set_counts(changes.counts)
         self.remove_articles(changes.articles_removed)
         self.insert_summaries(changes.articles_added)
+        self.replace_summaries(changes.articles_changed)
         if (changes.articles_added or changes.articles_removed) and self._controller:
             self._total = self._controller.library_count()
 
@@ -250,6 +251,50 @@ class LibraryModel(RowTableModel):
             else:
                 self._row_of = None  # rows below moved: rebuilt on the next lookup
             self.endInsertRows()
+
+    def replace_summaries(self, summaries: list[ArticleSummary]) -> None:
+        """Articles whose own row changed (retitled, re-dated, another source): in place
+        when the sort keeps them there, else moved where it puts them; one the filter no
+        longer shows goes, one it shows now comes."""
+        for s in summaries:
+            row = self.row_of(s.id)
+            if row < 0:
+                self.insert_summaries([s])
+                continue
+            if not self.matches(s):
+                self.remove_articles([s.id])
+                continue
+            self._rows[row] = s
+            if self._in_order(row):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+                continue
+            del self._rows[row]
+            to = self._position(s)
+            self._rows.insert(row, s)
+            if to != row:  # beginMoveRows counts the destination before the row leaves
+                self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), to if to < row
+                                   else to + 1)
+                del self._rows[row]
+                self._rows.insert(to, s)
+                self._row_of = None
+                self.endMoveRows()
+            self.dataChanged.emit(self.index(to, 0), self.index(to, len(COLUMNS) - 1))
+
+    def _in_order(self, row: int) -> bool:
+        """The row sits where the current sort wants it among its neighbours."""
+        order_by, descending = self.order()
+
+        def key(s: ArticleSummary) -> tuple:
+            return sort_value(s, order_by), s.id
+
+        here = key(self._rows[row])
+        for other, after in ((row - 1, True), (row + 1, False)):
+            if 0 <= other < len(self._rows):
+                there = key(self._rows[other])
+                wrong = (there > here) if after != descending else (there < here)
+                if wrong:
+                    return False
+        return True
 
     def remove_articles(self, article_ids: list[int]) -> None:
         for article_id in article_ids:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,6 +32,7 @@ FILTER_DELAY_MS = 150  # one query per pause in typing, not per key
 
 class LibraryPane(QWidget):
     article_activated = Signal(int)  # the analyst picked an article
+    selection_changed = Signal()  # the rows selected (for delete or export) changed
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +84,12 @@ class LibraryPane(QWidget):
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.activated.connect(self._on_table_activated)
+        # many articles at once for delete and export (Ctrl/Shift+click, Shift+arrows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        self._context_actions: list[QAction | None] = []  # None: a separator
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,7 +112,11 @@ class LibraryPane(QWidget):
             if row < 0:
                 self.table.clearSelection()
                 return
-            select_row(self.table, row)
+            current = self.table.currentIndex()
+            # the current row already (a click opened it): the view is applying the
+            # click's selection, Ctrl/Shift+click included, and it stays as the click made it
+            if not (current.isValid() and current.row() == row):
+                select_row(self.table, row)
             self._last_emitted = article_id
         finally:
             self._quiet = False
@@ -111,6 +124,32 @@ class LibraryPane(QWidget):
     def selected_article_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
+
+    def selected_article_ids(self) -> list[int]:
+        """The articles selected in the list, top to bottom (the current one if no row is
+        selected)."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        if rows:
+            return [self.model.article_id(r) for r in rows]
+        current = self.selected_article_id()
+        return [current] if current is not None else []
+
+    def set_context_actions(self, actions: list[QAction | None]) -> None:
+        """What the list's context menu offers (None: a separator); the actions' shortcuts
+        work while the list has focus."""
+        self._context_actions = list(actions)
+        for action in actions:
+            if action is not None:
+                self.table.addAction(action)
+
+    def build_context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for action in self._context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        return menu
 
     def has_article(self, article_id: int) -> bool:
         """The article is in the library and the filter shows it (loaded yet or not)."""
@@ -138,7 +177,16 @@ class LibraryPane(QWidget):
     def apply_changes(self, changes: ChangeSet) -> None:
         """One operation's effect on the list: counts, imported and removed articles,
         row by row (never a re-listing); the selection stays on its article."""
-        self.model.apply_changes(changes)
+        selected = set(self.selected_article_ids()) if changes.articles_removed else set()
+        self._quiet = True  # a removed row moves the current row: nothing opens by itself
+        try:
+            self.model.apply_changes(changes)
+            if selected & set(changes.articles_removed):
+                self.table.clearSelection()
+                self.table.selectionModel().clearCurrentIndex()
+                self._last_emitted = None
+        finally:
+            self._quiet = False
         if changes.articles_added or changes.articles_removed:
             self._count_timer.start()  # the total moved even if no row held did
 
@@ -184,6 +232,17 @@ class LibraryPane(QWidget):
             action.setChecked(not self.table.isColumnHidden(col))
             action.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    @Slot(QPoint)
+    def _on_table_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            select_row(self.table, index.row())  # the menu acts on the row clicked
+        if not self._context_actions:
+            return
+        menu = self.build_context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._connect()
         restore_window_state(self, self.splitter, self.left_tabs)
         LeftPaneWidth(self.splitter, self.left_tabs)
+        self._build_article_flow()
         self._refresh_recent_menu()
         self._select_first_article()
         self._update_status()
@@ -440,9 +441,58 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.statusBar().showMessage(f"Backed up the library to {path}", 10_000)
 
+    # -- managing articles; recent libraries that are gone ---------------------------------
+    def _build_article_flow(self) -> None:
+        """The Article menu and the library list's delete, rename, re-date, source, memo
+        and export of the selection (gui/window/article_flow.py)."""
+        from reader_app.gui.window.article_flow import ArticleFlow
+
+        self.article_flow = ArticleFlow(self, self.controller, self.library_pane,
+                                        lambda: self.exports)
+        self.controller.article_changed.connect(self.header.show_article)
+        self.controller.changed.connect(self._on_controller_changed_articles)
+
+    @Slot(ChangeSet)
+    def _on_controller_changed_articles(self, changes: ChangeSet) -> None:
+        if changes.articles_removed:  # the library's article count in the status bar
+            self._update_counts()
+
     def _refresh_recent_menu(self) -> None:
         others = [e for e in recent_libraries() if Path(e) != self.db_path]
-        fill_recent_menu(self.actions_.recent_menu, others, lambda e: self.open_library(Path(e)))
+        fill_recent_menu(self.actions_.recent_menu, others, self.open_recent)
+
+    def open_recent(self, entry: str) -> None:
+        """Open a recent library; one that no longer exists is never created anew there:
+        the analyst is told, and may remove it from the list."""
+        from reader_app.gui.shared.plain_text import message_box
+
+        path = Path(entry)
+        if path.exists():
+            self.open_library(path)
+            return
+        box = message_box(
+            self, QMessageBox.Icon.Warning, "Library not found",
+            f"The library {path} no longer exists.",
+            "It may have been moved, renamed or deleted, or its drive or share is not "
+            "connected. Remove it from the Open Recent list?")
+        box.setObjectName("missingLibraryBox")
+        remove = box.addButton("Remove from List", QMessageBox.ButtonRole.AcceptRole)
+        remove.setObjectName("removeRecentButton")
+        keep = box.addButton("Keep in List", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: self._forget_recent(entry) if button is remove else None)
+        self.missing_library_box = box
+        box.open()
+
+    def _forget_recent(self, entry: str) -> None:
+        from reader_app.gui.window.recent import remove_recent_library
+
+        remove_recent_library(entry)
+        self._refresh_recent_menu()
+        self.statusBar().showMessage(f"Removed {entry} from Open Recent.", 6000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_paths(event.mimeData()):

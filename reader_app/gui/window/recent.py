@@ -18,3 +18,8 @@ def recent_libraries() -> list[str]:
 def add_recent_library(path: Path) -> None:
     entries = [p for p in recent_libraries() if p != str(path)]
     QSettings().setValue(KEY, [str(path), *entries][:MAX_RECENT])
+
+
+def remove_recent_library(path: Path | str) -> None:
+    """Forget a library (a file that no longer exists): it leaves the Open Recent list."""
+    QSettings().setValue(KEY, [p for p in recent_libraries() if p != str(path)])
