@@ -166,7 +166,7 @@ def test_f8_without_tags_says_so(qtbot, tagged):
 def test_go_menu_lists_the_shortcuts(qtbot, tagged):
     window = tagged[0]
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles.index("&Go") == titles.index("&Edit") + 1
+    assert titles.index("&Edit") < titles.index("&Go") < titles.index("&Tag")
     go = window.go_actions
     assert go.next_tag.shortcut().toString() == "F8"
     assert go.previous_tag.shortcut().toString() == "Shift+F8"
