@@ -153,3 +153,10 @@ def test_combining_marks_in_cyrillic_text_are_folded_as_the_index_does():
     conn.execute("INSERT INTO t VALUES (?)", ["Ла\u0301вров"])
     assert conn.execute("SELECT count(*) FROM t WHERE t MATCH ?",
                         [fts_expression(parse_query("Лаврова"))]).fetchone()[0] == 1
+
+
+def test_or_chains_make_one_group():
+    q = parse_query("kyiv OR kiev OR київ drills -war OR peace")
+    assert [[t.label for t in g] for g in q.groups] == [["kyiv", "kiev", "київ"], ["drills"],
+                                                       ["or"], ["peace"]]
+    assert [t.label for t in q.excluded] == ["war"]
