@@ -84,3 +84,13 @@ def test_corrupt_index_found_by_a_search_is_rebuilt_then(library):
 
 def test_a_healthy_library_gets_no_notice(db):
     assert notices(db) == []
+
+
+def test_damaged_index_of_a_read_only_library_is_one_clear_message(library):
+    _damage(library, "UPDATE articles_fts_data SET block = x'ffffffff' || substr(block, 5) WHERE id > 10")
+    db = open_library(library, read_only=True)
+    try:
+        with pytest.raises(ValueError, match="damaged and the library is read-only"):
+            search_articles(db, SearchFilter(text="votes"))
+    finally:
+        db.close()

@@ -80,8 +80,11 @@ def _repairing(db: Database, run: Callable[[], _T]) -> _T:
     try:
         return run()
     except sqlite3.DatabaseError as e:
-        if not is_index_damage(e) or is_read_only(db) is not None:
+        if not is_index_damage(e):
             raise
+        if is_read_only(db) is not None:
+            raise ValueError("The search index of this library is damaged and the library is"
+                             " read-only: open a writable copy once to rebuild it.") from None
     rebuilt = rebuild_search_indexes(db)
     add_notice(db, f"The search index was damaged and has been rebuilt ({', '.join(rebuilt)}).")
     return run()
