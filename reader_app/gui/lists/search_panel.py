@@ -146,6 +146,12 @@ class SearchPanel(QWidget):
     def active(self) -> bool:
         return self._active
 
+    @property
+    def settled(self) -> bool:
+        """Nothing typed is waiting: no pause pending, the newest request answered."""
+        return not self._timer.isActive() and (
+            self._asked is None or self._shown_generation == self._generation)
+
     def current_filter(self) -> SearchFilter:
         return self.facets.search_filter(self.field.text())
 
