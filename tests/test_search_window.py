@@ -16,7 +16,7 @@ from reader_app.domain.models import ImportedArticle
 from reader_app.gui.jobs import search_worker
 from reader_app.gui.lists.search_delegate import snippet_line
 from reader_app.gui.lists.tables import ID_ROLE, ITEM_ROLE
-from reader_app.services.search import SearchFilter, search_articles
+from reader_app.services.search import SearchFilter
 from reader_app.storage.actors import create_actor
 from reader_app.storage.annotations import add_annotation
 from reader_app.storage.articles import add_articles

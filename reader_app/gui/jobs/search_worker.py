@@ -68,6 +68,8 @@ class SearchWorker(QObject):
                     if self._db is None:
                         self._db = open_library(self._db_path, create=False, read_only=True)
                     return search_articles(self._db, flt, self._limit)
+                except ValueError as e:  # a facet the engine cannot read: said for the analyst
+                    return str(e) or "That search cannot be run"
                 except Exception as e:  # noqa: BLE001 - one line for the analyst, never a crash
                     # an interrupt meant for the query before this one: run it again,
                     # unless a newer request is waiting (then this answer is stale anyway)

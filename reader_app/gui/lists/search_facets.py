@@ -30,7 +30,7 @@ from reader_app.gui.shared.plain_text import plain_label
 from reader_app.services.search import SearchFilter
 
 ROLES = (("any", "mentioned"), ("claimant", "as claimant"))
-_GRADE = re.compile(r"[A-F][1-6]?|[1-6]")
+_GRADE = re.compile(r"[A-F][1-6]")
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -53,8 +53,8 @@ def iso_bound(typed: str, upper: bool) -> str | None:
 
 
 def parse_grades(typed: str) -> tuple[str, ...] | None:
-    """"B2", "b2 a1", "B" or "2" (comma or space separated) as Admiralty grades; None if
-    a part is not one."""
+    """"B2" or "b2, a1" (comma or space separated) as Admiralty grades; None if a part is
+    not one (a reliability letter A-F and a credibility digit 1-6)."""
     parts = [p for p in re.split(r"[\s,;]+", typed.strip().upper()) if p]
     if not all(_GRADE.fullmatch(p) for p in parts):
         return None
@@ -101,9 +101,8 @@ class SearchFacets(QWidget):
             self.status.addItem(status, status)
         self.status.currentIndexChanged.connect(self._on_field_changed)
 
-        self.grade = self._line("searchGrade", "grade: B2, A…",
-                                "Admiralty grades, e.g. B2 or A1 B2; a letter or a digit alone "
-                                "matches either half.\n"
+        self.grade = self._line("searchGrade", "grade: B2, A1…",
+                                "Claims with one of these Admiralty grades, e.g. B2 or A1 B2\n"
                                 + "  ".join(f"{k} {v.lower()}" for k, v in RELIABILITY.items())
                                 + "\n" + "  ".join(f"{k} {v.lower()}" for k, v in CREDIBILITY.items()))
         self.published_from = self._line("searchFrom", "from YYYY-MM-DD",
@@ -182,7 +181,7 @@ class SearchFacets(QWidget):
         if self.published_to.text().strip() and self._bound(self.published_to, True) is None:
             bad.append(f"“{self.published_to.text().strip()}” is not a date (YYYY-MM-DD)")
         if parse_grades(self.grade.text()) is None:
-            bad.append(f"“{self.grade.text().strip()}” is not an Admiralty grade (A-F, 1-6)")
+            bad.append(f"“{self.grade.text().strip()}” is not an Admiralty grade (like B2: A-F, 1-6)")
         return "; ".join(bad) or None
 
     def search_filter(self, text: str) -> SearchFilter:
