@@ -50,13 +50,14 @@ def library(db):
     # Geneva: a disputed claim by Lavrov; briefing: Lavrov only mentioned, the claim is
     # Blinken's; March: a claim by Lavrov, but in March
     add_annotation(db, ids[0], "claim", *at(0, "the vote theft claims were baseless"),
-                   claimant_id=lavrov.id, status="disputed", analyst="olena")
+                   claimant_id=lavrov.id, status="disputed", analyst="olena",
+                   reliability="B", credibility=2)
     add_annotation(db, ids[0], "actor", *at(0, "Sergei Lavrov"), actor_id=lavrov.id)
     add_annotation(db, ids[1], "actor", *at(1, "Sergei Lavrov"), actor_id=lavrov.id)
     add_annotation(db, ids[1], "claim", *at(1, "the drills would go on"),
                    claimant_id=blinken.id, status="disputed")
     add_annotation(db, ids[2], "claim", *at(2, "nothing had changed"), claimant_id=lavrov.id,
-                   status="disputed")
+                   status="corroborated", reliability="C", credibility=3)
     return ids
 
 
@@ -325,6 +326,28 @@ def test_facets_kind_claimant_and_dates_narrow_the_results(qtbot, win, library, 
     assert win.findChild(QTableView, "libraryList").isVisible()
 
 
+def test_status_and_grade_facets_pick_one_claim(qtbot, win, library):
+    p = panel(win)
+    p.facets_button.setChecked(True)
+    search(qtbot, win, "Lavrov")
+    p.facets.status.setCurrentIndex(p.facets.status.findData("disputed"))
+    qtbot.waitUntil(lambda: p.settled, timeout=5000)
+    assert set(shown_ids(win)) == {library[0], library[1]}  # Blinken's claim is disputed too
+    qtbot.keyClicks(p.facets.grade, "b2")
+    qtbot.waitUntil(lambda: p.settled, timeout=5000)
+    assert shown_ids(win) == [library[0]]
+    p.facets.status.setCurrentIndex(0)
+    p.facets.grade.clear()
+    qtbot.keyClicks(p.facets.grade, "C3, A1")
+    qtbot.waitUntil(lambda: p.settled, timeout=5000)
+    assert shown_ids(win) == [library[2]]
+    p.facets.grade.clear()
+    qtbot.keyClicks(p.facets.grade, "G9")
+    qtbot.waitUntil(lambda: p.settled, timeout=5000)
+    assert "not an Admiralty grade" in win.findChild(QLabel, "searchFacetProblem").text()
+    assert set(shown_ids(win)) == set(library[:3])  # not applied
+
+
 def test_a_date_that_is_not_one_is_said_and_not_applied(qtbot, win, library):
     p = panel(win)
     p.facets_button.setChecked(True)
@@ -344,7 +367,9 @@ def test_typing_fast_asks_for_one_search(qtbot, win, library):
     before = worker.requests
     box = field(win)
     box.setFocus()
-    qtbot.keyClicks(box, "quartermaster")  # 13 keys well inside the pause
+    for ch in "quartermaster":  # a key every 40 ms: the event loop runs between them
+        qtbot.keyClick(box, ch)
+        qtbot.wait(40)
     qtbot.waitUntil(lambda: panel(win).settled, timeout=5000)
     assert worker.requests - before == 1
     assert shown_ids(win) == [library[4]]
@@ -354,7 +379,10 @@ def test_a_slow_stale_answer_never_replaces_a_newer_one(qtbot, win, library, mon
     real = search_worker.search_articles
     slow_started = threading.Event()
 
+    threads: set[threading.Thread] = set()
+
     def slow_for_lavrov(database, flt, limit=500):
+        threads.add(threading.current_thread())
         if flt.text == "Lavrov":
             slow_started.set()
             time.sleep(0.8)
@@ -372,6 +400,7 @@ def test_a_slow_stale_answer_never_replaces_a_newer_one(qtbot, win, library, mon
     qtbot.keyClicks(box, "quartermaster")
     qtbot.waitUntil(lambda: p.settled, timeout=5000)
     assert shown_ids(win) == [library[4]]
+    assert threads and threading.main_thread() not in threads  # never on the GUI thread
     qtbot.wait(1200)  # the slow answer has come back by now, and was dropped
     assert shown_ids(win) == [library[4]]
     assert all(ids == [library[4]] for ids in seen if ids)
@@ -383,10 +412,13 @@ def test_a_slow_stale_answer_never_replaces_a_newer_one(qtbot, win, library, mon
 
 
 def test_results_follow_a_change_in_the_library(qtbot, win, library):
-    search(qtbot, win, "quartermaster")
+    search(qtbot, win, "zebrafinch")
+    assert win.findChild(QLabel, "searchEmpty").isVisible()
     win.controller.open_article(library[1])
-    text = win.controller.current_article.text
-    start = text.index("Blinken")
-    win.controller.tag_span("actor", start, start + len("Blinken"))
+    (claim,) = [a for a in win.controller.annotations() if a.kind == "claim"]
+    win.controller.edit_annotation(claim.id, note="a zebrafinch sang")  # one undoable edit
+    qtbot.waitUntil(lambda: panel(win).settled and shown_ids(win) == [library[1]], timeout=5000)
+    assert win.findChild(QLabel, "searchCount").text() == "1 article matches"
+    win.controller.undo_stack.undo()
     qtbot.waitUntil(lambda: panel(win).settled, timeout=5000)
-    assert shown_ids(win) == [library[4]]  # searched again, still the one that matches
+    assert shown_ids(win) == [] and win.findChild(QLabel, "searchEmpty").isVisible()
