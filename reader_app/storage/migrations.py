@@ -261,3 +261,24 @@ def m010_tag_order_index(db: Database) -> None:
     # of the index it replaces; ties on (start, end) come by rowid, which is id.
     db.execute("DROP INDEX idx_annotations_article")
     db.execute('CREATE INDEX idx_annotations_order ON annotations(article_id, start, "end" DESC)')
+
+
+@migrations(name="m011_article_memo")
+def m011_article_memo(db: Database) -> None:
+    # The analyst's Markdown note on an article, searchable. Its index holds only the
+    # articles that have a memo: an import (memo '') adds nothing to it, and the triggers
+    # skip empty memos on both sides, so an insert and its later delete always agree.
+    db.execute("ALTER TABLE articles ADD COLUMN memo TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "CREATE VIRTUAL TABLE memo_fts USING fts5(memo, content='articles', content_rowid='id')"
+    )
+    insert = ("INSERT INTO memo_fts(rowid, memo) SELECT new.id, new.memo"
+              " WHERE new.memo != '';")
+    delete = ("INSERT INTO memo_fts(memo_fts, rowid, memo) SELECT 'delete', old.id, old.memo"
+              " WHERE old.memo != '';")
+    for name, when, body in (
+        ("insert", "AFTER INSERT", insert),
+        ("delete", "AFTER DELETE", delete),
+        ("update", "AFTER UPDATE OF memo", f"{delete} {insert}"),
+    ):
+        db.execute(f"CREATE TRIGGER memo_fts_{name} {when} ON articles BEGIN {body} END")
