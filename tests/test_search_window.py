@@ -3,6 +3,10 @@ result and walking its matches, and the worker's debounce and stale answers."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -13,9 +17,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QTableView
 
 from reader_app.domain.models import ImportedArticle
-from reader_app.gui.jobs import search_worker
 from reader_app.gui.lists.search_delegate import snippet_line
 from reader_app.gui.lists.tables import ID_ROLE, ITEM_ROLE
+from reader_app.services import search as search_service
 from reader_app.services.search import SearchFilter
 from reader_app.storage.actors import create_actor
 from reader_app.storage.annotations import add_annotation
@@ -376,7 +380,7 @@ def test_typing_fast_asks_for_one_search(qtbot, win, library):
 
 
 def test_a_slow_stale_answer_never_replaces_a_newer_one(qtbot, win, library, monkeypatch, db):
-    real = search_worker.search_articles
+    real = search_service.search_articles
     slow_started = threading.Event()
 
     threads: set[threading.Thread] = set()
@@ -388,7 +392,7 @@ def test_a_slow_stale_answer_never_replaces_a_newer_one(qtbot, win, library, mon
             time.sleep(0.8)
         return real(database, flt, limit)
 
-    monkeypatch.setattr(search_worker, "search_articles", slow_for_lavrov)
+    monkeypatch.setattr(search_service, "search_articles", slow_for_lavrov)  # the worker's
     p = panel(win)
     seen: list[list[int]] = []
     p.model.modelReset.connect(lambda: seen.append(shown_ids(win)))
@@ -422,3 +426,15 @@ def test_results_follow_a_change_in_the_library(qtbot, win, library):
     win.controller.undo_stack.undo()
     qtbot.waitUntil(lambda: panel(win).settled, timeout=5000)
     assert shown_ids(win) == [] and win.findChild(QLabel, "searchEmpty").isVisible()
+
+
+def test_the_window_loads_the_search_engine_only_with_the_first_search():
+    probe = ("import json, sys\n"
+             "import reader_app.app, reader_app.gui.window.main_window\n"
+             "print(json.dumps(sorted(m for m in sys.modules if m.startswith('reader_app.'))))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env=env, timeout=120)
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "reader_app.gui.lists.search_panel" in loaded  # the probe is real
+    assert "reader_app.services.search" not in loaded

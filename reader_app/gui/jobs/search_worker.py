@@ -13,11 +13,12 @@ import contextlib
 import queue
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from reader_app.services.search import SearchFilter, search_articles
+if TYPE_CHECKING:  # the engine loads in the worker's thread, with the first search
+    from reader_app.services.search import SearchFilter
 
 RESULT_LIMIT = 500  # rows one search shows (best first)
 
@@ -59,6 +60,7 @@ class SearchWorker(QObject):
                 db.conn.interrupt()
 
     def _search(self, generation: int, flt: SearchFilter) -> object:
+        from reader_app.services.search import search_articles
         from reader_app.storage.database import open_library  # this thread's connection
 
         self._running = generation

@@ -10,6 +10,7 @@ article is ever given to Qt as HTML: a title `<b>x</b>` shows its angle brackets
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout
@@ -20,7 +21,9 @@ from reader_app.gui.lists.search_model import meta_text
 from reader_app.gui.lists.tables import ITEM_ROLE
 from reader_app.gui.shared.palette import is_dark
 from reader_app.gui.shared.plain_text import clip
-from reader_app.services.search import ArticleHit
+
+if TYPE_CHECKING:  # the engine loads with the first search, not with the window
+    from reader_app.services.search import ArticleHit
 
 PAD = 6  # px around a row's text
 SNIPPET_LINES = 2  # the snippet wraps onto at most this many lines
@@ -73,7 +76,7 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         hit = index.data(ITEM_ROLE)
-        if not isinstance(hit, ArticleHit):
+        if hit is None:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)

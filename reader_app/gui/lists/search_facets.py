@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -27,7 +28,9 @@ from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES, KINDS
 from reader_app.gui.shared.palette import KIND_LABELS
 from reader_app.gui.shared.plain_text import plain_label
-from reader_app.services.search import SearchFilter
+
+if TYPE_CHECKING:  # the engine loads with the first search, not with the window
+    from reader_app.services.search import SearchFilter
 
 ROLES = (("any", "mentioned"), ("claimant", "as claimant"))
 _GRADE = re.compile(r"[A-F][1-6]")
@@ -169,9 +172,8 @@ class SearchFacets(QWidget):
 
     def active_count(self) -> int:
         """How many facets narrow the search (for the Filters button)."""
-        f = self.search_filter("")
-        return sum(bool(v) for v in (f.kinds, f.actor, f.statuses, f.grades, f.published_from,
-                                     f.published_to, f.source, f.analyst))
+        values = self.values()
+        return sum(bool(v) for k, v in values.items() if k != "actor_role")
 
     def problem(self) -> str | None:
         """Why a typed facet is not applied (None: every one is)."""
@@ -186,10 +188,15 @@ class SearchFacets(QWidget):
 
     def search_filter(self, text: str) -> SearchFilter:
         """The query text with every facet that is set (a malformed one is left out)."""
+        from reader_app.services.search import SearchFilter  # with the first search
+
+        return SearchFilter(text=text, **self.values())
+
+    def values(self) -> dict[str, object]:
+        """The facets as SearchFilter's fields (a malformed one is left out)."""
         actor = self.actor.currentText().strip() or None
         status = self.status.currentData()
-        return SearchFilter(
-            text=text,
+        return dict(
             kinds=tuple(k for k, box in self.kinds.items() if box.isChecked()),
             actor=actor,
             actor_role=self.actor_role.currentData() if actor else "any",

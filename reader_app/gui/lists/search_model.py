@@ -7,12 +7,15 @@ The rows are the engine's answer as it came; data() never queries. The delegate
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader_app.gui.lists.tables import ID_ROLE, ITEM_ROLE
 from reader_app.gui.shared.plain_text import clip, tip
-from reader_app.services.search import ArticleHit
+
+if TYPE_CHECKING:  # the engine loads with the first search, not with the window
+    from reader_app.services.search import ArticleHit
 
 _Index = QModelIndex | QPersistentModelIndex
 _FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

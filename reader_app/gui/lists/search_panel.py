@@ -13,6 +13,7 @@ double-click on a result emits result_activated.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -33,14 +34,16 @@ from reader_app.gui.lists.search_model import SearchResultModel
 from reader_app.gui.lists.tables import ID_ROLE
 from reader_app.gui.shared.plain_text import clip, plain_label
 from reader_app.services.changes import ChangeSet
-from reader_app.services.search import ArticleHit, SearchFilter
+
+if TYPE_CHECKING:  # the engine loads with the first search, not with the window
+    from reader_app.services.search import ArticleHit, SearchFilter
 
 SEARCH_DELAY_MS = 200  # one search per pause in typing, not per key
 
 
 def no_match_text(flt: SearchFilter) -> str:
     query = clip(flt.text.strip(), 200)
-    narrowed = flt != SearchFilter(text=flt.text)  # a facet is set
+    narrowed = flt.has_facets()
     if query:
         return f"No article matches “{query}”" + (" with these filters" if narrowed else "")
     return "No article matches these filters"

@@ -19,7 +19,6 @@ from reader_app.gui.article.view import ArticleView
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.jobs.search_worker import SearchWorker
 from reader_app.gui.lists.library_pane import LibraryPane
-from reader_app.services.search import match_spans
 from reader_app.storage.errors import STORAGE_ERRORS
 
 
@@ -131,6 +130,8 @@ class SearchFlow(QObject):
             self._window.statusBar().showMessage(f"Could not open the article: {e}", 6000)
             return
         self._article_id = article.id
+        from reader_app.services.search import match_spans  # loaded by the worker by now
+
         self.matches = match_spans(article.text, query) if query.strip() else []
         self.current = -1
         self._view.set_find_matches(self.matches)
