@@ -21,10 +21,12 @@ from sqlite_utils import Database
 
 from reader_app import __version__
 from reader_app.domain.models import CLAIM_STATUSES, KINDS, Article
+from reader_app.domain.search_query import date_bound, parse_grade
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.formats.dateline import valid_iso_date
 from reader_app.services.exporting import TABLES
 from reader_app.services.importing import describe_duplicate, import_paths
+from reader_app.services.search import SearchFilter, matching_article_ids, search_articles
 from reader_app.services.suggesting import SUGGESTED_KINDS, suggest
 from reader_app.services.tagging import plan_tag
 from reader_app.services.tagging import tag as tag_span
@@ -40,9 +42,10 @@ from reader_app.storage.errors import advice
 from reader_app.storage.export_rows import export_row_by_id
 from reader_app.storage.library_files import is_library_file
 from reader_app.storage.location import resolve_library_path
+from reader_app.storage.search_health import notices
 
 PROG = "reader-app"
-COMMANDS = ("import", "export", "backup", "repair", "suggest", "tag")
+COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag")
 FORMATS = ("csv",)
 # --table: (columns, rows, count, noun, the filters that apply)
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
@@ -52,7 +55,8 @@ RunGui = Callable[[str | None, list[str]], int]
 _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} import [--db PATH] PATH ...
        {PROG} export [--db PATH] [--format csv] [--table annotations|claims|actors]
-                     [--output FILE|-] [filters] [--raw]
+                     [--output FILE|-] [filters] [facets] [--raw]
+       {PROG} search [--db PATH] [QUERY ...] [facets] [--format text|jsonl] [--limit N]
        {PROG} suggest [--db PATH] --article ID [--kind actor|date|claim]
        {PROG} tag [--db PATH] --article ID --kind KIND --start S --end E
        {PROG} backup [--db PATH] OUT
@@ -61,6 +65,7 @@ _EPILOG = f"""commands:
   (none)      open the window on the library, importing any FILEs
   import      import files and folders (.txt .md .html) into the library
   export      write annotations, claims or actors as CSV (see {PROG} export --help)
+  search      find articles: words, "phrases", -word, OR, prefix*, and facets
   suggest     print the untagged spans the app would tag, one JSON object per line
   tag         tag one span exactly as the window would, printed as one JSON object
   backup      copy the library safely, even while the window is open
@@ -85,6 +90,59 @@ def _iso_date(text: str) -> str:
     if valid_iso_date(text) == text:  # the importers' check: a real YYYY-MM-DD, nothing more
         return text
     raise argparse.ArgumentTypeError(f"invalid date {text!r}: expected a real date as YYYY-MM-DD")
+
+
+def _search_date(text: str) -> str:
+    try:
+        date_bound(text, last=False)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
+
+
+def _grade(text: str) -> str:
+    try:
+        reliability, credibility = parse_grade(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return f"{reliability}{credibility}"
+
+
+def _add_facets(p: argparse.ArgumentParser, *, rows: bool) -> None:
+    """The search facets; on export (rows=True) --kind, --status, --from and --to exist
+    already as row filters, and the others select the articles exported."""
+    if not rows:
+        p.add_argument("--kind", action="append", dest="kinds", choices=KINDS,
+                       help="articles with a tag of this kind (repeatable)")
+        p.add_argument("--status", action="append", dest="statuses", choices=CLAIM_STATUSES,
+                       help="articles with a claim of this status (repeatable)")
+        p.add_argument("--from", dest="date_from", type=_search_date, metavar="DATE",
+                       help="published on or after (YYYY-MM-DD, YYYY-MM or YYYY)")
+        p.add_argument("--to", dest="date_to", type=_search_date, metavar="DATE",
+                       help="published on or before (YYYY-MM-DD, YYYY-MM or YYYY)")
+    else:
+        p.add_argument("--query", metavar="TEXT",
+                       help="only articles matching this search (as `reader-app search`)")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--actor", metavar="NAME",
+                     help="articles where this actor (name or alias) is tagged")
+    who.add_argument("--claimant", metavar="NAME",
+                     help="articles with a claim by this actor (with --status and --grade:"
+                          " the same claim)")
+    p.add_argument("--grade", action="append", dest="grades", type=_grade, metavar="B2",
+                   help="articles with a claim of this Admiralty grade (repeatable)")
+    p.add_argument("--source", metavar="TEXT", help="source containing TEXT (any case)")
+    p.add_argument("--analyst", metavar="NAME", help="articles with tags by this analyst")
+
+
+def _search_filter(args: argparse.Namespace, text: str) -> SearchFilter:
+    return SearchFilter(
+        text=text, kinds=tuple(args.kinds or ()),
+        actor=args.claimant or args.actor,
+        actor_role="claimant" if args.claimant else "any",
+        statuses=tuple(args.statuses or ()), grades=tuple(args.grades or ()),
+        published_from=args.date_from, published_to=args.date_to,
+        source=args.source, analyst=args.analyst)
 
 
 def _window_parser() -> _Parser:
@@ -130,6 +188,19 @@ def _command_parser() -> _Parser:
                      help="--table claims: only claims with this status (repeatable)")
     exp.add_argument("--raw", action="store_true",
                      help="exact cells: no BOM, no ' before cells starting with = + - @")
+    _add_facets(exp, rows=True)
+    sea = sub.add_parser("search", parents=[db_after], prog=f"{PROG} search",
+                         help="search the library",
+                         description="Find articles by their title, text, memo, tags and"
+                                     " actors: words (all must match), \"exact phrases\","
+                                     " -word to exclude, OR, prefix*; facets combine with AND."
+                                     " Put -- before a query that starts with -.")
+    sea.add_argument("query", nargs="*", metavar="QUERY")
+    _add_facets(sea, rows=False)
+    sea.add_argument("--format", default="text", choices=("text", "jsonl"),
+                     help="text (default) or one JSON object per line, best first")
+    sea.add_argument("--limit", type=int, default=100, metavar="N",
+                     help="at most N articles (default 100)")
     sug = sub.add_parser("suggest", parents=[db_after], prog=f"{PROG} suggest",
                          help="print suggestions for an article",
                          description="Print the article's suggestions in text order, one JSON"
@@ -225,14 +296,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise CliError(f"{flag} does not apply to --table {args.table}", 2)
     if args.output != "-" and is_library_file(args.output, path):
         raise CliError(f"{args.output}: is the library itself; choose another output file", 2)
+    facets = [flag for name, flag in _EXPORT_FACETS.items() if getattr(args, name)]
+    if facets and args.table == "actors":
+        raise CliError(f"{facets[0]} does not apply to --table actors", 2)
     db = open_library(path, create=False)
     try:
+        _print_notices(db)
         for article_id in args.article_ids or ():
             if not db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
                 raise CliError(f"no article {article_id} in {path}")
         table = TABLES[args.table]
         columns, iter_rows, count_rows, noun = table.columns, table.rows, table.count, table.noun
         filters = {name: getattr(args, name) for name in table.filters}
+        if facets:
+            filters["article_ids"] = _selected_articles(db, args)
         to_file = args.output != "-"
         progress = _Progress("Exporting")
         total = count_rows(db, **filters) if to_file and progress.active else 0
@@ -253,6 +330,70 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"Exported {written} {noun}{'s' * (written != 1)} to {args.output}",
               file=sys.stderr)
     return 0
+
+
+_EXPORT_FACETS = {"query": "--query", "actor": "--actor", "claimant": "--claimant",
+                  "grades": "--grade", "source": "--source", "analyst": "--analyst"}
+
+
+def _selected_articles(db: Database, args: argparse.Namespace) -> list[int]:
+    """The articles the export's facets select (and its --article ids, if given)."""
+    flt = _search_filter(args, args.query or "")
+    try:
+        found = matching_article_ids(db, flt)
+    except ValueError as e:
+        raise CliError(str(e), 2) from None
+    if args.article_ids:
+        wanted = set(args.article_ids)
+        found = [i for i in found if i in wanted]
+    return sorted(found)
+
+
+def _print_notices(db: Database, seen: int = 0) -> None:
+    for line in notices(db)[seen:]:
+        print(f"notice: {line}", file=sys.stderr)
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1", 2)
+    if args.date_from and args.date_to and \
+            date_bound(args.date_from, last=False) > date_bound(args.date_to, last=True):
+        raise CliError(f"--from {args.date_from} is after --to {args.date_to}", 2)
+    text = " ".join(args.query)
+    flt = _search_filter(args, text)
+    if flt.is_empty():
+        raise CliError("give a query or a facet (see reader-app search --help)", 2)
+    db = _open_existing(args)
+    try:
+        _print_notices(db)
+        seen = len(notices(db))
+        try:
+            hits = search_articles(db, flt, limit=args.limit)
+        except ValueError as e:
+            raise CliError(str(e), 2) from None
+        _print_notices(db, seen)  # a damaged index the search found (and rebuilt)
+    finally:
+        db.close()
+    if args.format == "jsonl":
+        for h in hits:
+            print(json.dumps({"article_id": h.article_id, "title": h.title,
+                              "published": h.published, "hits": h.hits, "snippet": h.snippet},
+                             ensure_ascii=False))
+        return 0
+    if not hits:
+        print(f"No article matches {text!r}" if text else "No article matches these facets",
+              file=sys.stderr)
+    for h in hits:
+        count = f"{h.hits} hit{'s' * (h.hits != 1)}"
+        print(f"{h.article_id}\t{h.published or '-'}\t{count}\t{_one_line(h.title)}")
+        if h.snippet:
+            print(f"\t{_one_line(h.snippet)}")
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return "".join(c if c.isprintable() else " " for c in text)
 
 
 def _open_existing(args: argparse.Namespace) -> Database:
@@ -338,7 +479,8 @@ def _run(argv: list[str], run_gui: RunGui | None) -> int:
                            2)
         return run_gui(args.db, list(args.files))
     args = _command_parser().parse_args(argv)
-    commands = {"import": _cmd_import, "export": _cmd_export, "backup": _cmd_backup,
+    commands = {"import": _cmd_import, "export": _cmd_export, "search": _cmd_search,
+                "backup": _cmd_backup,
                 "repair": _cmd_repair, "suggest": _cmd_suggest, "tag": _cmd_tag}
     return commands[args.command](args)
 

@@ -23,6 +23,7 @@ from reader_app.storage.foreign_schema import (
 )
 from reader_app.storage.migrations import MIGRATION_SET, migrations
 from reader_app.storage.rows import named_row, named_rows
+from reader_app.storage.search_health import repair_on_open
 from reader_app.storage.transaction import RETRY_PAUSES_S, is_busy, write
 
 __all__ = ["ForeignSchema", "LibraryError", "ReadOnlyLibrary", "is_read_only", "known_steps",
@@ -93,6 +94,12 @@ def open_library(path: str | os.PathLike[str], *, create: bool = True, read_only
                 return _open_read_only(path, _why_read_only(path), applied)
             raise LibraryError(describe_error(path, e, "cannot open the library")) from None
     db.read_only = None  # type: ignore[attr-defined]
+    db.notices = []  # type: ignore[attr-defined]
+    try:
+        repair_on_open(db)  # a missing or stale search index is rebuilt, with a notice
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -154,6 +161,7 @@ def _open_read_only(path: Path, reason: str, applied: set[str]) -> Database:
             raise LibraryError(describe_error(path, e, "cannot open the library")) from None
         db = _connect(path, "mode=ro&immutable=1")
     db.read_only = ReadOnlyLibrary(reason)  # type: ignore[attr-defined]
+    db.notices = []  # type: ignore[attr-defined]
     return db
 
 

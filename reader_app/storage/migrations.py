@@ -282,3 +282,24 @@ def m011_article_memo(db: Database) -> None:
         ("update", "AFTER UPDATE OF memo", f"{delete} {insert}"),
     ):
         db.execute(f"CREATE TRIGGER memo_fts_{name} {when} ON articles BEGIN {body} END")
+
+
+@migrations(name="m012_search_ranking_aliases")
+def m012_search_ranking_aliases(db: Database) -> None:
+    # A hit in an article's title ranks above one in its text: `ORDER BY rank` is bm25 with
+    # the title weighted ten times (kept in the table's config, so every MATCH uses it).
+    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)')")
+    # An actor is found by any of its aliases too ("Lavrov" finds the actor "Сергей Лавров").
+    db.execute(
+        "CREATE VIRTUAL TABLE alias_fts USING fts5(alias, content='actor_aliases',"
+        " content_rowid='id')"
+    )
+    insert = "INSERT INTO alias_fts(rowid, alias) VALUES (new.id, new.alias);"
+    delete = "INSERT INTO alias_fts(alias_fts, rowid, alias) VALUES ('delete', old.id, old.alias);"
+    for name, when, body in (
+        ("insert", "AFTER INSERT", insert),
+        ("delete", "AFTER DELETE", delete),
+        ("update", "AFTER UPDATE OF alias", f"{delete} {insert}"),
+    ):
+        db.execute(f"CREATE TRIGGER alias_fts_{name} {when} ON actor_aliases BEGIN {body} END")
+    db.execute("INSERT INTO alias_fts(alias_fts) VALUES ('rebuild')")

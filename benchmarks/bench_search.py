@@ -1,0 +1,163 @@
+"""Search benchmark: search_articles vs the bare FTS5 MATCH it runs, in the same run.
+
+    python benchmarks/bench_search.py                   # 100,000 articles, ~2 minutes to build
+    python benchmarks/bench_search.py --articles 20000 --repeat 5 --limit 100
+
+A library of N generated articles (~3 KB each: English and Russian/Ukrainian words drawn
+from a Zipf-like vocabulary of 30,000, names and phrases planted at set rates, published
+dates over three years, a few sources, a tag on every 50th article) is built in a temp
+folder with the import path (add_articles: the set-wise search-index fill) and deleted
+afterwards. For each query, search_articles(db, SearchFilter(...), limit) (parse, facets,
+every other index, hit counts, snippets) against
+
+    SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?
+
+with the same MATCH expression search_articles makes, wall time, best of --repeat,
+interleaved, warm cache. Goal: <= 1.2x. Also the check that opening the library makes
+(storage/search_health.py) and a full 'integrity-check' for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reader_app.domain.models import ImportedArticle
+from reader_app.domain.search_query import fts_expression, parse_query
+from reader_app.services.search import SearchFilter, search_articles
+from reader_app.storage.articles import add_articles, import_cache
+from reader_app.storage.database import open_library
+from reader_app.storage.search_health import check_search_indexes
+
+LATIN = "bcdfghjklmnprstvz"
+VOWELS = "aeiou"
+CYR = "бвгджзклмнпрстфх"
+CYR_V = "аеиоуяюіы"
+PLANTED = [  # (text, share of articles)
+    ("Sergei Lavrov said", 0.02), ("Лавров заявил", 0.01), ("Лаврова", 0.005),
+    ("Лавровим", 0.002), ("the votes were counted", 0.05), ("voted against", 0.03),
+    ("vote theft", 0.004), ("minister", 0.3), ("ceasefire", 0.1),
+]
+QUERIES = [
+    ("word (30% of articles)", SearchFilter(text="minister")),
+    ("word, forms (8%)", SearchFilter(text="votes")),
+    ("two words", SearchFilter(text="ceasefire minister")),
+    ("phrase", SearchFilter(text='"vote theft"')),
+    ("prefix", SearchFilter(text="lavr*")),
+    ("Cyrillic, forms", SearchFilter(text="Лаврова")),
+    ("word + facet (source, 2022)", SearchFilter(text="ceasefire", source="kyiv",
+                                                   published_from="2022-01-01",
+                                                   published_to="2022-12-31")),
+    ("OR and -word", SearchFilter(text="ceasefire OR votes -minister")),
+]
+
+
+def _vocabulary(rng: random.Random, n: int) -> list[str]:
+    words = set()
+    while len(words) < n:
+        if rng.random() < 0.7:
+            w = "".join(rng.choice(LATIN) + rng.choice(VOWELS) for _ in range(rng.randint(1, 4)))
+        else:
+            w = "".join(rng.choice(CYR) + rng.choice(CYR_V) for _ in range(rng.randint(1, 4)))
+        words.add(w)
+    return sorted(words)
+
+
+def build(path: Path, n: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    vocab = _vocabulary(rng, 30000)
+    weights = [1.0 / (i + 1) for i in range(len(vocab))]
+    sources = ["kyiv-post.txt", "tass.txt", "reuters.txt", "Укрінформ.txt", "bbc.txt"]
+    db = open_library(path)
+    batch = []
+    t0 = time.perf_counter()
+    with import_cache(db):
+        for i in range(n):
+            words = rng.choices(vocab, weights, k=430)
+            for phrase, share in PLANTED:
+                if rng.random() < share:
+                    words.insert(rng.randrange(len(words)), phrase)
+            text = " ".join(words) + "."
+            year = 2021 + i % 3
+            title = " ".join(rng.choices(vocab, weights, k=6)).capitalize()
+            batch.append(ImportedArticle(title, text, sources[i % len(sources)],
+                                         f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}"))
+            if len(batch) == 1000:
+                add_articles(db, batch)
+                batch = []
+        if batch:
+            add_articles(db, batch)
+    with db.conn:
+        db.execute(
+            "INSERT INTO annotations (uuid, article_id, kind, start, \"end\", quote, note,"
+            " created_at, updated_at, text_sha256) SELECT 'u' || id, id, 'claim', 0,"
+            " instr(text, ' '), substr(text, 1, instr(text, ' ') - 1), 'checked by the desk',"
+            " 'now', 'now', sha256 FROM articles WHERE id % 50 = 0")
+    db.close()
+    print(f"built {n:,} articles in {time.perf_counter() - t0:.0f} s "
+          f"({path.stat().st_size / 1e6:.0f} MB)")
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--limit", type=int, action="append",
+                    help="result rows (repeatable; default 100 and 500)")
+    args = ap.parse_args()
+    limits = args.limit or [100, 500]
+    tmp = Path(tempfile.mkdtemp(prefix="bench_search_"))
+    try:
+        path = tmp / "library.sqlite"
+        build(path, args.articles)
+        t = time.perf_counter()
+        db = open_library(path)
+        opened = time.perf_counter() - t
+        t = time.perf_counter()
+        check_search_indexes(db)
+        check = time.perf_counter() - t
+        t = time.perf_counter()
+        db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        full = time.perf_counter() - t
+        print(f"open {opened * 1e3:.0f} ms, of which the search-index check {check * 1e3:.1f} ms"
+              f" (a full articles_fts integrity-check: {full * 1e3:.0f} ms)")
+        bare_sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        worst = 0.0
+        for limit in limits:
+            print(f"\nlimit {limit}:  {'query':32} {'rows':>5} {'search':>9} {'bare':>9} ratio")
+            for label, flt in QUERIES:
+                match = fts_expression(parse_query(flt.text))
+                rows = len(search_articles(db, flt, limit))  # warm both
+                db.execute(bare_sql, [match, limit]).fetchall()
+                ours, bare = [], []
+                for _ in range(args.repeat):
+                    ours.append(best(lambda f=flt, n=limit: search_articles(db, f, n), 1))
+                    bare.append(best(lambda m=match, n=limit: db.execute(bare_sql, [m, n]).fetchall(),
+                                     1))
+                o, b = min(ours), min(bare)
+                worst = max(worst, o / b)
+                print(f"{'':11}{label:32} {rows:>5} {o * 1e3:7.1f}ms {b * 1e3:7.1f}ms {o / b:5.2f}x")
+        print(f"\nworst ratio {worst:.2f}x (goal <= 1.2x)")
+        db.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""Search the library: a query (domain/search_query.py for its syntax) and facets.
+
+An article matches when its title and text match the whole query, or its memo does, or
+one of its tags (quote or note) does, or an actor tagged in it matches by name, note or
+alias. Facets combine with AND; facets without a query list the articles that meet
+them, newest published first. Ranking is FTS5 bm25 with the title weighted ten times
+the text; an article found another way ranks by that match's bm25.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlite_utils import Database
+
+from reader_app.domain.search_query import (
+    Query,
+    SearchFilter,
+    SpanFinder,
+    excluded_expression,
+    fts_expression,
+    parse_query,
+)
+from reader_app.storage import search as store
+from reader_app.storage.database import is_read_only
+from reader_app.storage.search_health import add_notice, is_index_damage, rebuild_search_indexes
+
+__all__ = ["ArticleHit", "SearchFilter", "match_spans", "matching_article_ids",
+           "search_articles"]
+
+SNIPPET_BEFORE = 60
+SNIPPET_AFTER = 140
+_HEAD = SNIPPET_BEFORE + SNIPPET_AFTER
+_ONE_LINE = str.maketrans(dict.fromkeys("\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class ArticleHit:
+    article_id: int
+    title: str
+    published: str | None
+    hits: int  # matches in the title, text, memo and the notes of its matching tags
+    snippet: str  # plain text around the first match in the text (else memo, note, title)
+    marks: tuple[tuple[int, int], ...]  # code-point ranges inside snippet to highlight
+
+
+def search_articles(db: Database, flt: SearchFilter, limit: int = 500) -> list[ArticleHit]:
+    """The articles matching the filter, best first, at most `limit`. ValueError for a bad
+    facet (a date, a grade, a status): its message is for the analyst. A damaged search
+    index is rebuilt and the search run again (with a notice: storage.search_health)."""
+    query = parse_query(flt.text)
+
+    def run() -> list[ArticleHit]:
+        found = _find(db, flt, query, limit, texts=True)
+        if not found:
+            return []
+        if not query.groups:
+            return _listed(db, [i for i in found if isinstance(i, int)])
+        return _hits(db, query, [r for r in found if isinstance(r, store.Ranked)])
+
+    return _repairing(db, run)
+
+
+def matching_article_ids(db: Database, flt: SearchFilter) -> list[int]:
+    """Every article matching the filter (best first): what an export of it holds."""
+    query = parse_query(flt.text)
+
+    def run() -> list[int]:
+        found = _find(db, flt, query, None, texts=False)
+        return [r if isinstance(r, int) else r.id for r in found or ()]
+
+    return _repairing(db, run)
+
+
+def _repairing(db: Database, run: Callable[[], _T]) -> _T:
+    try:
+        return run()
+    except sqlite3.DatabaseError as e:
+        if not is_index_damage(e) or is_read_only(db) is not None:
+            raise
+    rebuilt = rebuild_search_indexes(db)
+    add_notice(db, f"The search index was damaged and has been rebuilt ({', '.join(rebuilt)}).")
+    return run()
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Code-point spans in `text` where the query's positive terms occur, in order (word
+    forms as the search finds them: "Лаврова" marks "Лавров" and "Лавровим")."""
+    return SpanFinder(parse_query(query)).spans(text)
+
+
+def _find(db: Database, flt: SearchFilter, query: Query, limit: int | None, *,
+          texts: bool) -> list[store.Ranked] | list[int] | None:
+    if flt.is_empty():
+        return None
+    facets = store.facets_of(db, flt)
+    if facets.impossible:
+        return None
+    if not query.groups:
+        if query.excluded or flt.has_facets():
+            return store.listed_articles(db, facets, excluded_expression(query), limit)
+        return None  # the text holds nothing searchable ("*", "💥", '""')
+    return store.ranked(db, fts_expression(query), excluded_expression(query), facets, limit,
+                        texts=texts)
+
+
+def _listed(db: Database, ids: list[int]) -> list[ArticleHit]:
+    texts = store.article_texts(db, ids, head=_HEAD)
+    hits = []
+    for article_id in ids:
+        t = texts[article_id]
+        snippet, _marks = _cut(t.text, 0, 0, [])
+        hits.append(ArticleHit(article_id, t.title, t.published, 0, snippet, ()))
+    return hits
+
+
+def _hits(db: Database, query: Query, found: list[store.Ranked]) -> list[ArticleHit]:
+    finder = SpanFinder(query)
+    match = fts_expression(query)
+    by_tag = [r.id for r in found if r.tags]
+    notes = store.matching_notes(db, match, by_tag) if by_tag else {}
+    by_actor = [r.id for r in found if r.actor_tags]
+    tagged = store.actor_tag_spans(db, match, by_actor) if by_actor else {}
+    hits = []
+    for r in found:
+        in_text = finder.spans(r.text)
+        count = len(in_text) + finder.count(r.title) + finder.count(r.memo)
+        note_list = notes.get(r.id, [])
+        count += sum(finder.count(note) for note in note_list)
+        if in_text:
+            snippet, marks = _cut(r.text, *in_text[0], in_text)
+        elif r.id in tagged:  # found through an actor's name, note or alias
+            start, end = tagged[r.id]
+            snippet, marks = _cut(r.text, start, end, [(start, end)])
+        else:
+            snippet, marks = _first_of(finder, [r.memo, *note_list, r.title])
+        if not count:
+            count = r.actor_tags
+        hits.append(ArticleHit(r.id, r.title, r.published, count, snippet, marks))
+    return hits
+
+
+def _first_of(finder: SpanFinder, texts: list[str]
+              ) -> tuple[str, tuple[tuple[int, int], ...]]:
+    for text in texts:
+        spans = finder.spans(text)
+        if spans:
+            return _cut(text, *spans[0], spans)
+    return _cut(texts[-1] if texts else "", 0, 0, [])
+
+
+def _cut(text: str, start: int, end: int, spans: list[tuple[int, int]]
+         ) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text around [start, end) on one line, at word boundaries, with the spans inside
+    it as marks relative to the snippet."""
+    lo = max(0, start - SNIPPET_BEFORE)
+    hi = min(len(text), max(end, start + SNIPPET_AFTER))
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < len(text):
+        space = text.rfind(" ", max(end, lo), hi)
+        hi = space if space > end else hi
+    head = "…" if lo > 0 else ""
+    tail = "…" if hi < len(text) else ""
+    body = text[lo:hi].replace("\n", " ").replace("\t", " ")
+    if not body.isprintable():
+        body = body.translate(_ONE_LINE)
+    shift = len(head) - lo
+    marks = tuple((max(a, lo) + shift, min(b, hi) + shift) for a, b in spans
+                  if a < hi and b > lo)
+    return head + body + tail, marks
