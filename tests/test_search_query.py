@@ -143,3 +143,13 @@ def test_grades_and_dates():
     for bad in ("2022-02-30", "yesterday", "2022-13", "22-01-01"):
         with pytest.raises(ValueError, match="not a date"):
             date_bound(bad, last=False)
+
+
+def test_combining_marks_in_cyrillic_text_are_folded_as_the_index_does():
+    text = "Ла\u0301вров и Лавров"  # a stress mark, as dictionaries print it
+    assert match_spans(text, "Лаврова") == [(0, 7), (10, 16)]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    conn.execute("INSERT INTO t VALUES (?)", ["Ла\u0301вров"])
+    assert conn.execute("SELECT count(*) FROM t WHERE t MATCH ?",
+                        [fts_expression(parse_query("Лаврова"))]).fetchone()[0] == 1

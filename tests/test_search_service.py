@@ -172,3 +172,21 @@ def test_match_spans_for_the_reader():
     assert [text[a:b] for a, b in match_spans(text, "Лаврова")] == ["Лавров", "Лаврову"]
     assert [text[a:b] for a, b in match_spans(text, "lavrov")] == ["LAVROV", "lavrova"]
     assert [text[a:b] for a, b in match_spans(text, '"lavrov"')] == ["LAVROV"]
+
+
+def test_delete_tag_undo_redo_keep_the_index(db, lib):
+    new = tag(db, lib["later"], "claim", "nobody voted")
+    tagging.edit_tag(db, new.annotation.id, {"note": "Шойгу 🇺🇦 note"})
+    assert ids(db, text="шойгу") == [lib["later"].id]
+    gone, _ = tagging.delete_tag(db, new.annotation.id)
+    assert ids(db, text="шойгу") == []
+    tagging.restore_tag(db, gone)
+    assert ids(db, text="шойгу") == [lib["later"].id]
+    old, _ = tagging.edit_tag(db, new.annotation.id, {"note": "other words"})
+    assert ids(db, text="шойгу") == []
+    tagging.edit_tag(db, new.annotation.id, old)  # undo the edit
+    assert ids(db, text="шойгу") == [lib["later"].id]
+    back, _ = tagging.untag(db, new)
+    assert ids(db, text="шойгу") == []
+    tagging.retag(db, back)
+    assert ids(db, text="nobody") == [lib["later"].id]

@@ -325,6 +325,9 @@ class SpanFinder:
         terms = query.positive
         self._terms = [pair for t in terms for pair in _anchored(t)]
         self._slow = _compiled(terms)
+        # Latin diacritics in a text matter only to a term with Latin letters
+        latin = any(c.isascii() and c.isalpha() for t in terms for tok in t.tokens for c in tok)
+        self._folding = _NEEDS_FOLDING if latin else _COMBINING
 
     def __bool__(self) -> bool:
         return bool(self._terms)
@@ -333,7 +336,7 @@ class SpanFinder:
         if not text or self._slow is None:
             return []
         low = text.lower()
-        if len(low) != len(text) or (not text.isascii() and _NEEDS_FOLDING.search(text)):
+        if len(low) != len(text) or (not text.isascii() and self._folding.search(text)):
             return [m.span() for m in self._slow.finditer(text) if m.end() > m.start()]
         found: list[tuple[int, int]] = []
         for first, pattern in self._terms:
