@@ -438,3 +438,19 @@ def test_the_window_loads_the_search_engine_only_with_the_first_search():
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert "reader_app.gui.lists.search_panel" in loaded  # the probe is real
     assert "reader_app.services.search" not in loaded
+
+
+def test_the_actor_facet_lists_an_actor_created_after_it_was_shown(qtbot, win, library):
+    p = panel(win)
+    p.facets_button.setChecked(True)
+    combo = p.facets.actor
+    assert combo.findText("Олена Зеленська") < 0
+    win.controller.open_article(library[3])
+    text = win.controller.current_article.text
+    start = text.index("Міністр")
+    win.controller.tag_span("actor", start, start + len("Міністр"))
+    (tag,) = [a for a in win.controller.annotations() if a.kind == "actor"]
+    win.controller.rename_actor(tag.actor_id, "Олена Зеленська")
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    assert combo.findText("Олена Зеленська") >= 0

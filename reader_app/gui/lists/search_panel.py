@@ -93,6 +93,7 @@ class SearchPanel(QWidget):
         self.clear_button.setToolTip("Clear the search and its filters (Esc)")
         self.facets = SearchFacets(self)
         self.facets.hide()
+        self.facets.actor.installEventFilter(self)  # its list is read again when it is entered
 
         self.model = SearchResultModel(self)
         self.results = QListView(self)
@@ -260,6 +261,8 @@ class SearchPanel(QWidget):
         self.clear_button.setEnabled(bool(self.field.text()) or n > 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.facets.actor and event.type() == QEvent.Type.FocusIn:
+            self._refresh_actor_names()
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if key == Qt.Key.Key_Escape and (self.field.text() or self._active
@@ -288,10 +291,14 @@ class SearchPanel(QWidget):
 
     @Slot(bool)
     def _on_facets_button_toggled(self, shown: bool) -> None:
-        if shown and self._actors_stale:
+        if shown:
+            self._refresh_actor_names()
+        self.facets.setVisible(shown)
+
+    def _refresh_actor_names(self) -> None:
+        if self._actors_stale:
             self._actors_stale = False
             self.facets.set_actor_names([a.name for a in self._controller.actors()])
-        self.facets.setVisible(shown)
 
     @Slot(QModelIndex)
     def _on_results_activated(self, index: QModelIndex) -> None:
