@@ -23,6 +23,7 @@ from reader_app.gui.lists.library_model import (
     TITLE,
     LibraryModel,
 )
+from reader_app.gui.lists.search_panel import SearchPanel
 from reader_app.gui.lists.tables import make_table, select_row
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.services.changes import ChangeSet
@@ -94,12 +95,25 @@ class LibraryPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        # the library search above the list; its results take the list's place while on
+        self.search = SearchPanel(controller, self)
+        self.search.active_changed.connect(self._on_search_active_changed)
+        layout.addWidget(self.search)
+        QWidget.setTabOrder(self.search.results, self.filter_edit)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self.update_count()
         self.setFocusProxy(self.table)
         QWidget.setTabOrder(self.filter_edit, self.table)
+
+    @Slot(bool)
+    def _on_search_active_changed(self, active: bool) -> None:
+        """Search results replace the title filter, the list and its count, and back."""
+        for widget in (self.filter_edit, self.table, self.count_label):
+            widget.setVisible(not active)
+        layout = self.layout()
+        layout.setStretchFactor(self.search, 1 if active else 0)  # type: ignore[attr-defined]
 
     # -- public ---------------------------------------------------------------------
 

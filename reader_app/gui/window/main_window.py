@@ -43,6 +43,7 @@ from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
 from reader_app.gui.window.navigation import ReaderNavigation
 from reader_app.gui.window.recent import recent_libraries
+from reader_app.gui.window.search_flow import SearchFlow
 from reader_app.gui.window.suggestion_flow import SuggestionFlow
 from reader_app.gui.window.window_state import (
     LeftPaneWidth,
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.suggestion_flow = SuggestionFlow(self.controller, self.view,
                                               self.annotation_panel.suggestions,
                                               self.suggest_actions, self)
+        self.search_flow = SearchFlow(self, self.controller, self.library_pane, self.view,
+                                      self.actions_.find)  # Ctrl+K, F3 / Shift+F3
         self.imports = ImportFlow(self, self.db_path)
         self._exports: ExportFlow | None = None  # built on first use (see exports)
         self._backups: BackupFlow | None = None
@@ -510,6 +513,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.imports.stop()  # a thread still running when the window goes would abort the app
+        self.search_flow.stop()
         for flow in (self._exports, self._backups):
             if flow is not None:
                 flow.stop()

@@ -1,0 +1,98 @@
+"""Library search off the GUI thread: one daemon thread with its own read-only connection.
+
+Typing asks again and again; only the newest request waiting in the queue is run (an
+older one still waiting is skipped), and each answer carries the generation it was
+asked with, so the window drops an answer to a query the analyst has already changed.
+A query still running when a newer one arrives is interrupted (sqlite3's interrupt),
+so a slow query never delays the one typed after it by its whole length.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:  # the engine loads in the worker's thread, with the first search
+    from reader_app.services.search import SearchFilter
+
+RESULT_LIMIT = 500  # rows one search shows (best first)
+
+
+class SearchWorker(QObject):
+    found = Signal(int, object)  # generation, list[ArticleHit] or a one-line message
+
+    def __init__(self, db_path: Path, limit: int = RESULT_LIMIT) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._limit = limit
+        self._requests: queue.Queue[tuple[int, SearchFilter] | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._db: Any = None  # this thread's connection (read for interrupt() only elsewhere)
+        self._running = -1  # the generation being searched now
+        self.requests = 0  # searches asked for (the debounce keeps this to one per pause)
+
+    def request(self, generation: int, flt: SearchFilter) -> None:
+        self.requests += 1
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="library-search", daemon=True)
+            self._thread.start()
+        self._requests.put((generation, flt))
+        self._interrupt_older(generation)
+
+    def stop(self, wait_s: float = 0.25) -> None:
+        """The thread closes its connection when it ends; a long query is interrupted."""
+        if self._thread is not None:
+            self._interrupt_older(1 << 62)
+            self._requests.put(None)
+            self._thread.join(wait_s)
+            self._thread = None
+
+    def _interrupt_older(self, generation: int) -> None:
+        db, running = self._db, self._running
+        if db is not None and 0 <= running < generation:
+            # the running query raises "interrupted"; its answer was stale anyway
+            with contextlib.suppress(Exception):  # a connection closing: nothing to stop
+                db.conn.interrupt()
+
+    def _search(self, generation: int, flt: SearchFilter) -> object:
+        from reader_app.services.search import search_articles
+        from reader_app.storage.database import open_library  # this thread's connection
+
+        self._running = generation
+        try:
+            for _attempt in range(3):
+                try:
+                    if self._db is None:
+                        self._db = open_library(self._db_path, create=False, read_only=True)
+                    return search_articles(self._db, flt, self._limit)
+                except ValueError as e:  # a facet the engine cannot read: said for the analyst
+                    return str(e) or "That search cannot be run"
+                except Exception as e:  # noqa: BLE001 - one line for the analyst, never a crash
+                    # an interrupt meant for the query before this one: run it again,
+                    # unless a newer request is waiting (then this answer is stale anyway)
+                    if "interrupted" in str(e) and self._requests.empty():
+                        continue
+                    return f"Search failed: {e}"
+            return "Search failed: interrupted"
+        finally:
+            self._running = -1
+
+    def _run(self) -> None:
+        try:
+            while True:
+                item = self._requests.get()
+                while item is not None and not self._requests.empty():
+                    item = self._requests.get()  # only the newest matters
+                if item is None:
+                    return
+                generation, flt = item
+                self.found.emit(generation, self._search(generation, flt))
+        finally:
+            db, self._db = self._db, None
+            if db is not None:
+                db.close()

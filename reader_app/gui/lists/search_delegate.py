@@ -1,0 +1,143 @@
+"""Paints a search result: the title, when it was published and its hits, and the
+snippet with its matches marked.
+
+Everything is drawn as plain text: the title with QPainter.drawText, the snippet
+with a QTextLayout whose format ranges (bold on a marker colour) come from the
+hit's marks, code points converted to UTF-16 through OffsetMap. Nothing from the
+article is ever given to Qt as HTML: a title `<b>x</b>` shows its angle brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from reader_app.domain.offsets import OffsetMap
+from reader_app.gui.lists.search_model import meta_text
+from reader_app.gui.lists.tables import ITEM_ROLE
+from reader_app.gui.shared.palette import is_dark
+from reader_app.gui.shared.plain_text import clip
+
+if TYPE_CHECKING:  # the engine loads with the first search, not with the window
+    from reader_app.services.search import ArticleHit
+
+PAD = 6  # px around a row's text
+SNIPPET_LINES = 2  # the snippet wraps onto at most this many lines
+MARK_LIGHT, MARK_DARK = QColor(255, 214, 92), QColor(150, 110, 0)
+# one code point for one: line breaks and other controls would break the layout's lines,
+# and replacing each with one space keeps the marks' offsets valid
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def snippet_line(snippet: str) -> str:
+    """The snippet as drawn: controls and line breaks as spaces, the same length."""
+    return _CONTROLS.sub(" ", snippet)
+
+
+def mark_ranges(hit: ArticleHit) -> list[tuple[int, int]]:
+    """The marks as (UTF-16 start, UTF-16 length) in the drawn snippet, clipped to it."""
+    omap = OffsetMap(hit.snippet)
+    out = []
+    for start, end in hit.marks:
+        start, end = max(0, start), min(end, len(hit.snippet))
+        if start < end:
+            u_start = omap.to_utf16(start)
+            out.append((u_start, omap.to_utf16(end) - u_start))
+    return out
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    def mark_format(self, palette: QPalette) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setBackground(MARK_DARK if is_dark(palette) else MARK_LIGHT)
+        return fmt
+
+    def formats(self, hit: ArticleHit, palette: QPalette) -> list[QTextLayout.FormatRange]:
+        """The snippet's format ranges, as paint() gives them to its QTextLayout."""
+        mark = self.mark_format(palette)
+        ranges = []
+        for start, length in mark_ranges(hit):
+            r = QTextLayout.FormatRange()
+            r.start, r.length, r.format = start, length, mark
+            ranges.append(r)
+        return ranges
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        fm = option.fontMetrics
+        bold = QFont(option.font)
+        bold.setBold(True)
+        height = QFontMetrics(bold).lineSpacing() + fm.lineSpacing() * (1 + SNIPPET_LINES)
+        return QSize(fm.averageCharWidth() * 30, height + 2 * PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        hit = index.data(ITEM_ROLE)
+        if hit is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the background and focus only: the text is ours
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        colour = palette.color(text_role)
+        rect = opt.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        painter.save()
+        painter.setClipRect(opt.rect)
+        painter.setPen(colour)
+
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        bold_fm = QFontMetrics(bold)
+        title = bold_fm.elidedText(snippet_line(clip(hit.title, 500)), Qt.TextElideMode.ElideRight,
+                                   rect.width())
+        y = rect.top()
+        painter.drawText(QRect(rect.left(), y, rect.width(), bold_fm.lineSpacing()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                         | int(Qt.TextFlag.TextSingleLine), title)
+        y += bold_fm.lineSpacing()
+
+        fm = QFontMetrics(opt.font)
+        painter.setFont(opt.font)
+        dim = QColor(colour)
+        if not selected:
+            dim.setAlphaF(0.65)
+        painter.setPen(dim)
+        painter.drawText(QRect(rect.left(), y, rect.width(), fm.lineSpacing()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                         | int(Qt.TextFlag.TextSingleLine), meta_text(hit))
+        y += fm.lineSpacing()
+
+        painter.setPen(colour)
+        self._draw_snippet(painter, hit, opt, QRect(rect.left(), y, rect.width(),
+                                                    fm.lineSpacing() * SNIPPET_LINES))
+        painter.restore()
+
+    def _draw_snippet(self, painter: QPainter, hit: ArticleHit, opt: QStyleOptionViewItem,
+                      box: QRect) -> None:
+        layout = QTextLayout(snippet_line(hit.snippet), opt.font)
+        layout.setFormats(self.formats(hit, opt.palette))
+        layout.beginLayout()
+        y = 0.0
+        for _ in range(SNIPPET_LINES):
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(box.width())
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+        layout.endLayout()
+        painter.save()
+        painter.setClipRect(box)
+        layout.draw(painter, QPointF(box.topLeft()))
+        painter.restore()
