@@ -54,7 +54,7 @@ RunGui = Callable[[str | None, list[str]], int]
 
 _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} import [--db PATH] PATH ...
-       {PROG} export [--db PATH] [--format csv] [--table annotations|claims|actors]
+       {PROG} export [--db PATH] [--format csv] [--table annotations|claims|actors|articles]
                      [--output FILE|-] [filters] [facets] [--raw]
        {PROG} search [--db PATH] [QUERY ...] [facets] [--format text|jsonl] [--limit N]
        {PROG} suggest [--db PATH] --article ID [--kind actor|date|claim]

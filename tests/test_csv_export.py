@@ -23,6 +23,7 @@ from reader_app.storage.annotations import add_annotation
 from reader_app.storage.articles import add_article, get_article
 from reader_app.storage.export_rows import (
     ACTOR_COLUMNS,
+    ARTICLE_COLUMNS,
     CLAIM_COLUMNS,
     EXPORT_COLUMNS,
     count_export_rows,
@@ -68,7 +69,8 @@ def test_raw_mode_keeps_dangerous_cells_exact(first):
     assert read_back(to_csv([row_with(quote=cell)], raw=True))[1][QUOTE] == cell
 
 
-TABLES = {"annotations": EXPORT_COLUMNS, "claims": CLAIM_COLUMNS, "actors": ACTOR_COLUMNS}
+TABLES = {"annotations": EXPORT_COLUMNS, "claims": CLAIM_COLUMNS, "actors": ACTOR_COLUMNS,
+          "articles": ARTICLE_COLUMNS}
 
 
 @pytest.mark.parametrize("table", TABLES)

@@ -120,6 +120,9 @@ EXPECTED = {
     ('claims', True): ('05832207346e7745ee40b531f11977d017e5a31385d5364a2b73f98cd9ff845f', 1085),
     ('actors', False): ('6e438aa8ee8b50b5cbf03210cff085e68218c20755d5bdcc2244c71614819342', 418),
     ('actors', True): ('9473edf1ae3aeca8491aa1664660b812743c6a5627bedddcf6d4f6db2feb2523', 413),
+    # the article list came after streaming: recorded from its first code
+    ('articles', False): ('a8686a79beced76db628e215b4e176be9f919cea9feff6b712c2ba54b1b6f2f0', 382),
+    ('articles', True): ('43c7683301b6b0f90c7c13a22d5d4bbb3e7f988f9a077751ae1f39cd4378ddb6', 374),
     ('big annotations', False): ('322c362a8ab1f5e96614637aaef7e32239bb22b271ff1a78c62b7eb730b35192', 690729),
     ('big annotations', True): ('a9d71c3b9699228a4522d52b122c6d6b4314379d36da3e80726062bd4fc33533', 679590),
     ('big claims', False): ('5901fa4eaf98ee309722b965a20039fe8c9afbeb636c43f8fa9c981c947800bf', 212790),

@@ -38,6 +38,7 @@ FREE_TEXT_COLUMNS = frozenset(
     {"article_title", "article_source", "quote", "prefix", "suffix", "value", "note", "analyst",
      # analyst semantics: actor names and aliases, and text columns without a CHECK
      "name", "aliases", "claimant", "claim_date", "granularity", "date_method",
+     "memo", "language",  # language: as the importer guessed it, or whatever a file says
      "kind"}  # only non-empty by CHECK: room for more kinds, so treated as text
 )
 # Columns whose values the app or a CHECK constraint fixes: ids, uuids, offsets, counts,
@@ -48,7 +49,7 @@ CONSTRAINED_COLUMNS = frozenset(
     {"annotation_id", "annotation_uuid", "article_id", "article_uuid", "article_published",
      "start", "end", "created_at", "updated_at", "actor_id", "actor_uuid", "actor_type",
      "claimant_id", "status", "reliability", "credibility", "claimant_type", "type",
-     "mention_count", "claim_count"}
+     "mention_count", "claim_count", "actor_count", "date_count", "imported_at"}
 )
 DANGEROUS_FIRST = frozenset("=+-@\t\r")
 SAFE_PREFIX = "'"

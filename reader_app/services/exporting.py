@@ -48,6 +48,9 @@ TABLES: dict[str, ExportTable] = {
     # one row per actor in the whole library: no tag, article or date filter applies
     "actors": ExportTable("Actor list", "actor", er.ACTOR_COLUMNS, er.iter_actor_rows,
                           er.count_actor_rows, ()),
+    # one row per article, with its tag counts and memo (the memo is on no tag row)
+    "articles": ExportTable("Article list", "article", er.ARTICLE_COLUMNS, er.iter_article_rows,
+                            er.count_article_rows, ("article_ids", "date_from", "date_to")),
 }
 
 

@@ -263,6 +263,57 @@ def count_actor_rows(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM actors").fetchone()[0])
 
 
+# --- the article list ---------------------------------------------------------------------
+
+ARTICLE_COLUMNS: list[str] = [
+    "article_id",
+    "article_uuid",
+    "article_title",
+    "article_published",
+    "article_source",
+    "language",
+    "claim_count",
+    "actor_count",
+    "date_count",
+    "memo",  # the analyst's Markdown note on the article
+    "imported_at",
+]
+_ARTICLE_SELECT = (
+    "SELECT a.id, a.uuid, a.title, a.published, a.source, a.language,"
+    " coalesce(t.claims, 0), coalesce(t.actors, 0), coalesce(t.dates, 0), a.memo,"
+    " a.imported_at FROM articles a LEFT JOIN tag_counts t ON t.article_id = a.id"
+)
+
+
+def _article_where(article_ids: Iterable[int] | None, date_from: str | None,
+                   date_to: str | None) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if article_ids is not None:
+        clauses.append("a.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps([int(i) for i in article_ids]))
+    if date_from:  # undated articles fail both comparisons, as in the tag export
+        clauses.append("a.published >= ?")
+        params.append(date_from)
+    if date_to:
+        clauses.append("a.published <= ?")
+        params.append(date_to)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def iter_article_rows(db: Database, *, article_ids: Iterable[int] | None = None,
+                      date_from: str | None = None, date_to: str | None = None) -> RowStream:
+    """Yield one tuple per article, in ARTICLE_COLUMNS order, by id (import order)."""
+    where, params = _article_where(article_ids, date_from, date_to)
+    return _stream(db, _ARTICLE_SELECT + where + " ORDER BY a.id", params)
+
+
+def count_article_rows(db: Database, *, article_ids: Iterable[int] | None = None,
+                       date_from: str | None = None, date_to: str | None = None) -> int:
+    where, params = _article_where(article_ids, date_from, date_to)
+    return int(db.execute("SELECT count(*) FROM articles a" + where, params).fetchone()[0])
+
+
 # --- claims only --------------------------------------------------------------------------
 
 CLAIM_COLUMNS: list[str] = [

@@ -45,7 +45,7 @@ class ExportDialog(QDialog):
         self.table_combo.setObjectName("exportTable")
         for key, table in TABLES.items():
             self.table_combo.addItem(table.label, key)
-        self.table_combo.setToolTip("Every tag, one row per claim, or one row per actor")
+        self.table_combo.setToolTip("Every tag, one row per claim, per actor, or per article (with its memo)")
         self.table_combo.currentIndexChanged.connect(self._on_table_combo_changed)
         form.addRow("Export:", self.table_combo)
         kinds = QHBoxLayout()
@@ -158,7 +158,7 @@ def failure_advice(reason: str) -> str:
 
 
 def rows_text(rows: int, table: str) -> str:
-    noun = {"claims": "claim", "actors": "actor"}.get(table, "tag")
+    noun = TABLES[table].noun if table in TABLES and table != "annotations" else "tag"
     return f"{rows} {noun}{'' if rows == 1 else 's'}"
 
 
