@@ -94,3 +94,13 @@ def test_damaged_index_of_a_read_only_library_is_one_clear_message(library):
             search_articles(db, SearchFilter(text="votes"))
     finally:
         db.close()
+
+
+def test_the_window_says_what_opening_repaired(qtbot, library):
+    from gui_helpers import open_window
+
+    _damage(library, "DROP TABLE articles_fts")
+    window = open_window(qtbot, library)
+    message = window.statusBar().currentMessage()
+    assert "search index" in message and "rebuilt" in message
+    assert window.controller.notices == [message]

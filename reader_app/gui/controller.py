@@ -46,6 +46,7 @@ from reader_app.storage.database import ReadOnlyLibrary, is_read_only, open_libr
 from reader_app.storage.errors import STORAGE_ERRORS
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 from reader_app.storage.library_query import library_count, library_page
+from reader_app.storage.search_health import notices as search_notices
 
 
 def default_analyst() -> str:
@@ -214,6 +215,11 @@ class LibraryController(QObject):
     def read_only(self) -> ReadOnlyLibrary | None:
         """Why this library cannot be changed (None: it can)."""
         return is_read_only(self._db) if self._db is not None else None
+
+    @property
+    def notices(self) -> list[str]:
+        """What opening the library repaired (a rebuilt search index), for the analyst."""
+        return list(search_notices(self._db)) if self._db is not None else []
 
     @property
     def db(self) -> Database:

@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
         self._select_first_article()
         self._update_status()
+        if self.controller.notices:  # e.g. a search index found damaged and rebuilt
+            self.statusBar().showMessage(" ".join(self.controller.notices), 20_000)
 
     # -- layout -----------------------------------------------------------------
     def _build_panes(self) -> None:
