@@ -11,7 +11,7 @@ import unicodedata
 
 from reader_app.domain.date_words import RU_ONLY_LETTERS, UK_ONLY_LETTERS
 
-__all__ = ["guess_language", "split_dateline", "text_title", "valid_iso_date"]
+__all__ = ["after_title_line", "guess_language", "split_dateline", "text_title", "valid_iso_date"]
 
 # Leading whitespace, "date" (any case, optional colon), spaces, the date, then
 # the end of the text or whitespace (newline, or the body on the same line).
@@ -86,6 +86,33 @@ def text_title(text: str, fallback: str) -> str:
     m = _DATELINE.match(text)
     if m:
         text = text[_AFTER.match(text, m.end()).end() :]  # type: ignore[union-attr]
+    line, _cut = _title_line(text)
+    if line:
+        return line
+    end = text.find("\n\n")
+    para = " ".join((text if end < 0 else text[:end]).split())
+    m = _SENTENCE.match(para)
+    sentence = (m.group(1) if m else para).removesuffix(".")
+    return _shorten(sentence) if sentence.strip() else fallback
+
+
+def after_title_line(text: str) -> int | None:
+    """Where the text after its first line starts (past blank lines) when that line
+    is the title by text_title's first rule; None when it is not. Only the first 512
+    characters are read (a title line is at most 120): this runs for every import."""
+    head = text[:512]
+    line, cut = _title_line(head)
+    if not line or cut < 0:
+        return None
+    pos = cut
+    while pos < len(head) and head[pos] in " \t\n\r\f\v":
+        pos += 1
+    return pos if pos < len(head) else None
+
+
+def _title_line(text: str) -> tuple[str, int]:
+    """(the first line stripped, or "" when it is not a title; the index of the newline
+    after it, -1 when there is none)."""
     # Slices found with find(): partition() and split() would copy the whole text.
     cut = text.find("\n")
     line = (text if cut < 0 else text[:cut]).strip()
@@ -96,12 +123,8 @@ def text_title(text: str, fallback: str) -> str:
         and not line.endswith((".", ",", ";", ":"))
         and not _line_after(text, cut).strip()
     ):
-        return line
-    end = text.find("\n\n")
-    para = " ".join((text if end < 0 else text[:end]).split())
-    m = _SENTENCE.match(para)
-    sentence = (m.group(1) if m else para).removesuffix(".")
-    return _shorten(sentence) if sentence.strip() else fallback
+        return line, cut
+    return "", cut
 
 
 def _line_after(text: str, cut: int) -> str:

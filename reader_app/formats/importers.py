@@ -26,8 +26,15 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
 from reader_app.domain.models import ImportedArticle, StyleSpan
-from reader_app.formats.dateline import guess_language, split_dateline, text_title, valid_iso_date
+from reader_app.formats.dateline import (
+    after_title_line,
+    guess_language,
+    split_dateline,
+    text_title,
+    valid_iso_date,
+)
 from reader_app.formats.decode import DecodeError, declared_charset, decode_counting_nuls
+from reader_app.formats.news_dateline import find_news_dateline
 from reader_app.formats.rendered import (
     DROPPED_TAGS,
     CancelCheck,
@@ -221,15 +228,33 @@ def _import_text(text: str, source: str, stem: str) -> ImportedArticle:
     body = body.strip(_EDGE_WS)
     if not body:
         raise _Unreadable("no text after the dateline")
+    warnings: tuple[str, ...] = (warning,) if warning else ()
+    titled = body
+    if published is None and warning is None:
+        published, warnings, titled = _news_dateline(body)
     return ImportedArticle(
-        title=text_title(body, stem),
+        title=text_title(titled, stem),
         text=body,
         source=source,
         published=published,
         language=guess_language(body),
         content_type="text",
-        warnings=(warning,) if warning else (),
+        warnings=warnings,
     )
+
+
+def _news_dateline(text: str) -> tuple[str | None, tuple[str, ...], str]:
+    """(published, warnings, the text to take the title from) for an undated article
+    from the news dateline it opens with ("KYIV, 14 March 2023 — ..."), which stays in
+    the text. The title is taken after a dateline that opens the text (a dateline is
+    no title), as text_title skips a kept `date` line."""
+    after_title = after_title_line(text)
+    found = find_news_dateline(text, after_title)
+    if found is None:
+        return None, (), text
+    warnings = (found.warning,) if found.warning else ()
+    opens = found.start != after_title and found.body < len(text)
+    return found.published, warnings, text[found.body :] if opens else text
 
 
 def _inline_with_cancel(state: StateCore) -> None:
@@ -302,15 +327,19 @@ def _import_markdown(
     text, styles = render_html(sanitize_html(html, should_cancel=should_cancel), should_cancel)
     if not text:
         raise _Unreadable("no readable text")
+    warnings: tuple[str, ...] = (warning,) if warning else ()
+    titled = text
+    if published is None and warning is None:  # read from the rendered text: offsets index it
+        published, warnings, titled = _news_dateline(text)
     return ImportedArticle(
-        title=_first_heading(text, styles) or text_title(text, stem),
+        title=_first_heading(text, styles) or text_title(titled, stem),
         text=text,
         source=source,
         published=published,
         language=guess_language(text),
         content_type="markdown",
         styles=styles,
-        warnings=(warning,) if warning else (),
+        warnings=warnings,
     )
 
 
@@ -336,6 +365,7 @@ def _import_html(
     published = next((d for d in map(valid_iso_date, meta.dates) if d), None)
     if published is None and meta.dates:
         warnings.append(f"impossible date {meta.dates[0]!r} in the page metadata ignored")
+    titled = text
     if published is None:
         published, body, warning = split_dateline(text)
         warnings += [warning] if warning else []
@@ -343,10 +373,14 @@ def _import_html(
             text, styles = drop_prefix(text, styles, len(text) - len(body))
             if not text.strip():
                 raise _Unreadable("no text after the dateline")
+            titled = text
+        elif warning is None:
+            published, news_warnings, titled = _news_dateline(text)
+            warnings += news_warnings
     lang = meta.lang.strip()[:2].lower() if meta.lang else ""
     title = " ".join(meta.title.split()) or _first_heading(text, styles)
     return ImportedArticle(
-        title=title or text_title(text, stem),
+        title=title or text_title(titled, stem),
         text=text,
         source=source,
         published=published,
