@@ -71,6 +71,7 @@ _RANGE = re.compile(
     rf"{_S}*(?:\d{{1,2}}{_DAY_SUFFIX}\.?{_S}+{_MONTH}|{_MONTH}{_S}+\d{{1,2}}(?!\d)"
     r"|\d{4}-\d{2}-\d{2})"
 )
+_FOUR_DIGITS = re.compile("[0-9][0-9][0-9][0-9]")  # the fastest spelling
 _JOINING = frozenset("de da do del della di du la le upon on am an der im sur ob nad na".split())
 # First words of lines that hold a date but are not a dateline ("By Jane Doe, 2 May 2023").
 _NOT_PLACES = frozenset(
@@ -114,6 +115,11 @@ def _skip_space(text: str, pos: int) -> int:
 
 def _read_at(text: str, start: int) -> NewsDateline | None:
     head = text[start : start + _HEAD]
+    cut = head.find("\n")
+    whole_line = cut >= 0 or start + len(head) >= len(text)
+    head = head[:cut] if cut >= 0 else head  # a dateline is one line
+    if _FOUR_DIGITS.search(head) is None:  # no year, no dateline: the common case, cheaply
+        return None
     m = _DATELINE.match(head)
     if m is None or not _is_place(m.group("place")):
         return None
@@ -121,7 +127,7 @@ def _read_at(text: str, start: int) -> NewsDateline | None:
     dash = bool(m.group("end").strip())
     if dash and _RANGE.match(head, end):
         return None
-    if not dash and end == len(head) and text[start + end : start + end + 1] not in ("", "\n"):
+    if not dash and not whole_line:
         return None  # the head ended, not the line
     year = int(m.group("y1") or m.group("y2") or m.group("iso")[:4])
     if not _FIRST_YEAR <= year <= _LAST_YEAR:
