@@ -35,7 +35,7 @@ from reader_app.domain.date_words import (
 __all__ = ["NewsDateline", "find_news_dateline"]
 
 _HEAD = 200  # characters looked at, from each place a dateline may start
-_FIRST_YEAR, _LAST_YEAR = 1800, 2200
+_FIRST_YEAR, _LAST_YEAR = 1800, 2199
 _WEEKDAY_WORDS = {**WEEKDAYS, **WEEKDAY_ABBREVIATIONS, **WEEKDAY_ABBREVIATIONS_ALONE}
 _MONTH_WORDS = {**MONTHS, **MONTH_ABBREVIATIONS}
 
@@ -71,7 +71,9 @@ _RANGE = re.compile(
     rf"{_S}*(?:\d{{1,2}}{_DAY_SUFFIX}\.?{_S}+{_MONTH}|{_MONTH}{_S}+\d{{1,2}}(?!\d)"
     r"|\d{4}-\d{2}-\d{2})"
 )
-_FOUR_DIGITS = re.compile("[0-9][0-9][0-9][0-9]")  # the fastest spelling
+# A year the dateline could hold (1800-2199, as _FIRST_YEAR.._LAST_YEAR), four digits alone.
+_A_YEAR = re.compile("(?<![0-9])(?:1[89]|2[01])[0-9][0-9](?![0-9])")
+_DIGIT = re.compile("[0-9]")  # a range's second date has one within 16 characters
 _JOINING = frozenset("de da do del della di du la le upon on am an der im sur ob nad na".split())
 # First words of lines that hold a date but are not a dateline ("By Jane Doe, 2 May 2023").
 _NOT_PLACES = frozenset(
@@ -118,14 +120,14 @@ def _read_at(text: str, start: int) -> NewsDateline | None:
     cut = head.find("\n")
     whole_line = cut >= 0 or start + len(head) >= len(text)
     head = head[:cut] if cut >= 0 else head  # a dateline is one line
-    if _FOUR_DIGITS.search(head) is None:  # no year, no dateline: the common case, cheaply
+    if _A_YEAR.search(head) is None:  # no year, no dateline: the common case, cheaply
         return None
     m = _DATELINE.match(head)
     if m is None or not _is_place(m.group("place")):
         return None
     end = m.end("end")
     dash = bool(m.group("end").strip())
-    if dash and _RANGE.match(head, end):
+    if dash and _DIGIT.search(head, end, end + 16) and _RANGE.match(head, end):
         return None
     if not dash and not whole_line:
         return None  # the head ended, not the line
