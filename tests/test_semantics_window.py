@@ -27,7 +27,12 @@ from reader_app.app import create_window
 from reader_app.gui.jobs.export_flow import ExportDialog
 from reader_app.services.exporting import ExportFilters, export_csv_file
 from reader_app.storage.database import open_library
-from reader_app.storage.export_rows import ACTOR_COLUMNS, CLAIM_COLUMNS, EXPORT_COLUMNS
+from reader_app.storage.export_rows import (
+    ACTOR_COLUMNS,
+    ARTICLE_COLUMNS,
+    CLAIM_COLUMNS,
+    EXPORT_COLUMNS,
+)
 
 
 def read_csv(path) -> tuple[list[str], list[dict]]:
@@ -79,7 +84,7 @@ def test_the_export_dialog_disables_filters_that_do_not_apply(qtbot, window):
     qtbot.addWidget(dialog)
     combo = dialog.findChild(QComboBox, "exportTable")
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "All tags", "Claims only", "Actor list"]
+        "All tags", "Claims only", "Actor list", "Article list"]
     dialog.use_dates.setChecked(True)
     combo.setCurrentIndex(combo.findData("claims"))
     assert not any(box.isEnabled() for box in dialog.kind_boxes.values())
@@ -89,6 +94,10 @@ def test_the_export_dialog_disables_filters_that_do_not_apply(qtbot, window):
     assert not dialog.current_only.isEnabled() and not dialog.all_articles.isEnabled()
     assert not dialog.use_dates.isEnabled() and not dialog.date_from.isEnabled()
     assert not dialog.scope_hint.isHidden()
+    combo.setCurrentIndex(combo.findData("articles"))  # articles and dates apply, kinds not
+    assert not any(box.isEnabled() for box in dialog.kind_boxes.values())
+    assert dialog.current_only.isEnabled() and dialog.date_from.isEnabled()
+    assert dialog.filters().table == "articles"
     combo.setCurrentIndex(combo.findData("annotations"))
     assert all(box.isEnabled() for box in dialog.kind_boxes.values())
     assert dialog.date_to.isEnabled() and dialog.scope_hint.isHidden()
@@ -130,6 +139,12 @@ def test_export_claims_only_and_the_actor_list_from_the_dialog(
     header, rows = read_csv(
         export_through_the_dialog(qtbot, window, monkeypatch, tmp_path, "annotations"))
     assert header == EXPORT_COLUMNS and len(rows) == 3
+    window.controller.set_article_memo(window.controller.current_article.id, "=desk: Київ 🇺🇦")
+    header, rows = read_csv(
+        export_through_the_dialog(qtbot, window, monkeypatch, tmp_path, "articles"))
+    assert header == ARTICLE_COLUMNS
+    assert [(r["memo"], r["claim_count"], r["actor_count"], r["date_count"]) for r in rows] == [
+        ("'=desk: Київ 🇺🇦", "1", "1", "1")]
 
 
 # -- the example articles, end to end (our own; the shared one when present) -------------------
