@@ -303,3 +303,34 @@ def m012_search_ranking_aliases(db: Database) -> None:
     ):
         db.execute(f"CREATE TRIGGER alias_fts_{name} {when} ON actor_aliases BEGIN {body} END")
     db.execute("INSERT INTO alias_fts(alias_fts) VALUES ('rebuild')")
+
+
+# rows whose delete can be undone: their ids must never go to a new row meanwhile
+_UNDOABLE_ROWS = ("articles", "annotations", "rejections")
+
+
+@migrations(name="m013_ids_never_reused")
+def m013_ids_never_reused(db: Database) -> None:
+    # Without AUTOINCREMENT SQLite gives a new row max(id) + 1, so deleting the newest
+    # article and importing another hands it the deleted one's id, and undoing the delete
+    # can no longer bring back the same rows. AUTOINCREMENT changes nothing stored in the
+    # table itself, only how new ids are chosen (sqlite_sequence): SQLite's documented
+    # in-place schema change (ALTER TABLE, "other kinds of table schema changes") makes it
+    # without copying a million rows.
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        for table in _UNDOABLE_ROWS:
+            sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                             [table]).fetchone()[0]
+            new = sql.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
+            if new == sql:
+                raise ValueError(f"unexpected schema of {table}: its id column was not found")
+            db.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                       [new, table])
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    for table in _UNDOABLE_ROWS:  # the ids handed out so far (none are reused from here on)
+        db.execute("INSERT INTO sqlite_sequence (name, seq)"
+                   f" SELECT ?, coalesce(max(id), 0) FROM {table}", [table])
