@@ -42,6 +42,7 @@ from reader_app.storage.errors import advice
 from reader_app.storage.export_rows import export_row_by_id
 from reader_app.storage.library_files import is_library_file
 from reader_app.storage.location import resolve_library_path
+from reader_app.storage.search import actor_ids
 from reader_app.storage.search_health import notices
 
 PROG = "reader-app"
@@ -307,9 +308,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 raise CliError(f"no article {article_id} in {path}")
         table = TABLES[args.table]
         columns, iter_rows, count_rows, noun = table.columns, table.rows, table.count, table.noun
-        filters = {name: getattr(args, name) for name in table.filters}
+        filters = {name: getattr(args, name, None) for name in table.filters}
         if facets:
             filters["article_ids"] = _selected_articles(db, args)
+        if args.table == "claims":  # claims by this claimant, of these grades: not their articles'
+            if args.claimant:
+                filters["claimant_ids"] = actor_ids(db, args.claimant)
+            if args.grades:
+                filters["grades"] = [parse_grade(g) for g in args.grades]  # checked above
         to_file = args.output != "-"
         progress = _Progress("Exporting")
         total = count_rows(db, **filters) if to_file and progress.active else 0

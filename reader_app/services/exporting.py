@@ -43,7 +43,9 @@ TABLES: dict[str, ExportTable] = {
                                er.count_export_rows, ("kinds", "article_ids", "date_from", "date_to"),
                                er.export_sql),
     "claims": ExportTable("Claims only", "claim", er.CLAIM_COLUMNS, er.iter_claim_rows,
-                          er.count_claim_rows, ("article_ids", "date_from", "date_to", "statuses"),
+                          er.count_claim_rows,
+                          ("article_ids", "date_from", "date_to", "statuses", "claimant_ids",
+                           "grades"),
                           er.claim_sql),
     # one row per actor in the whole library: no tag, article or date filter applies
     "actors": ExportTable("Actor list", "actor", er.ACTOR_COLUMNS, er.iter_actor_rows,
@@ -61,6 +63,8 @@ class ExportFilters:
     date_from: str | None = None  # inclusive ISO dates on articles.published
     date_to: str | None = None
     statuses: list[str] | None = None  # claims only
+    claimant_ids: list[int] | None = None  # claims only: these claimants' claims
+    grades: list[tuple[str, int]] | None = None  # claims only: ("B", 2) for B2
     table: str = "annotations"  # a key of TABLES
 
     def __post_init__(self) -> None:

@@ -353,11 +353,19 @@ def _claim_where(
     date_from: str | None,
     date_to: str | None,
     statuses: Iterable[str | None] | None,
+    claimant_ids: Iterable[int] | None = None,
+    grades: Iterable[tuple[str, int]] | None = None,
 ) -> tuple[str, list[object]]:
     where, params = _where(["claim"], article_ids, date_from, date_to)
     if statuses is not None:
         where += " AND coalesce(n.status, '') IN (SELECT value FROM json_each(?))"
         params.append(json.dumps([s or "" for s in statuses]))
+    if claimant_ids is not None:
+        where += " AND n.claimant_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps([int(i) for i in claimant_ids]))
+    if grades is not None:  # (reliability, credibility) pairs: "B2" is ("B", 2)
+        where += (" AND n.reliability || n.credibility IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps([f"{r}{c}" for r, c in grades]))
     return where, params
 
 
@@ -368,11 +376,14 @@ def iter_claim_rows(
     date_from: str | None = None,
     date_to: str | None = None,
     statuses: Iterable[str | None] | None = None,
+    claimant_ids: Iterable[int] | None = None,
+    grades: Iterable[tuple[str, int]] | None = None,
 ) -> RowStream:
     """Yield one tuple per claim, in CLAIM_COLUMNS order, by article then start.
-    Filters as iter_export_rows; statuses: None means all (None in the list: no status)."""
+    Filters as iter_export_rows; statuses: None means all (None in the list: no status);
+    claimant_ids, grades: only the claims of these claimants, of these Admiralty grades."""
     sql = claim_sql(_as_is, article_ids=article_ids, date_from=date_from, date_to=date_to,
-                    statuses=statuses)
+                    statuses=statuses, claimant_ids=claimant_ids, grades=grades)
     return _stream(db, sql.select, sql.params)
 
 
@@ -383,10 +394,13 @@ def claim_sql(
     date_from: str | None = None,
     date_to: str | None = None,
     statuses: Iterable[str | None] | None = None,
+    claimant_ids: Iterable[int] | None = None,
+    grades: Iterable[tuple[str, int]] | None = None,
 ) -> ExportSql:
     """The query of iter_claim_rows and count_claim_rows (as export_sql)."""
     return _export_sql(_CLAIM_EXPRESSIONS, cell,
-                       *_claim_where(article_ids, date_from, date_to, statuses))
+                       *_claim_where(article_ids, date_from, date_to, statuses, claimant_ids,
+                                     grades))
 
 
 def count_claim_rows(
@@ -396,9 +410,11 @@ def count_claim_rows(
     date_from: str | None = None,
     date_to: str | None = None,
     statuses: Iterable[str | None] | None = None,
+    claimant_ids: Iterable[int] | None = None,
+    grades: Iterable[tuple[str, int]] | None = None,
 ) -> int:
     sql = claim_sql(_as_is, article_ids=article_ids, date_from=date_from, date_to=date_to,
-                    statuses=statuses)
+                    statuses=statuses, claimant_ids=claimant_ids, grades=grades)
     return int(db.execute(sql.count_select, sql.params).fetchone()[0])
 
 
