@@ -141,12 +141,27 @@ class LibraryPane(QWidget):
 
     def selected_article_ids(self) -> list[int]:
         """The articles selected in the list, top to bottom (the current one if no row is
-        selected)."""
+        selected); while search results take the list's place, the selected result's."""
+        if self.search.active:
+            return self._result_ids(selected=True)
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
         if rows:
             return [self.model.article_id(r) for r in rows]
         current = self.selected_article_id()
         return [current] if current is not None else []
+
+    def _result_ids(self, selected: bool) -> list[int]:
+        """The search results' article ids, top to bottom: the selected ones (else the
+        current one), or all of them."""
+        view = self.search.results
+        if selected:
+            indexes = sorted(view.selectionModel().selectedIndexes(), key=lambda i: i.row())
+            if not indexes and view.currentIndex().isValid():
+                indexes = [view.currentIndex()]
+        else:
+            model = view.model()
+            indexes = [model.index(row, 0) for row in range(model.rowCount())]
+        return [i for i in (index.data(ID_ROLE) for index in indexes) if i is not None]
 
     def set_context_actions(self, actions: list[QAction | None]) -> None:
         """What the list's context menu offers (None: a separator); the actions' shortcuts
@@ -173,6 +188,11 @@ class LibraryPane(QWidget):
         """The article after (step > 0) or before (step < 0) article_id in the list's order
         and filter, fetching the next page past the last row loaded; None at either end.
         An article the list does not show (or None) counts as before the first row."""
+        if self.search.active:  # the results the analyst sees, in their order
+            ids = self._result_ids(selected=False)
+            row = ids.index(article_id) if article_id in ids else -1
+            target = row + (1 if step > 0 else -1) if row >= 0 else (0 if step > 0 else -1)
+            return ids[target] if 0 <= target < len(ids) else None
         if self._filter_timer.isActive():
             self.apply_filter()  # what was typed, even within the pause before filtering
         model = self.model

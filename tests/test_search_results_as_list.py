@@ -1,0 +1,71 @@
+"""While search results take the library list's place, what acts on "the selected
+articles" (Article > Delete, Export Selected) and Ctrl+PgDown / Ctrl+PgUp act on the results
+the analyst sees, not on the hidden list behind them."""
+
+from __future__ import annotations
+
+from gui_helpers import open_window
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from reader_app.domain.models import ImportedArticle
+from reader_app.storage.articles import add_article
+
+TEXTS = {
+    "A": "Sergei Lavrov said the drills would end on Thursday.",
+    "B": "Kyiv said on Monday that the talks were over.",
+    "C": "A third story about vote theft 🇺🇦.",
+    "D": "Lavrov spoke again, about 𠀀 vote theft.",
+}
+
+
+def library(db):
+    return {title: add_article(db, ImportedArticle(title, text, f"{title}.txt",
+                                                   "2022-02-09")).article_id
+            for title, text in TEXTS.items()}
+
+
+def search(qtbot, win, text: str, rows: int):
+    panel = win.library_pane.search
+    panel.field.setText(text)
+    panel.search_now()
+    qtbot.waitUntil(lambda: panel.settled and panel.model.rowCount() == rows, timeout=10_000)
+    return panel
+
+
+def test_the_selected_result_is_what_delete_would_act_on(qtbot, db, db_path):
+    ids = library(db)
+    win = open_window(qtbot, db_path)
+    pane = win.library_pane
+    selection = pane.table.selectionModel()
+    selection.clearSelection()
+    for title in ("A", "B"):  # two rows of the list, which the results then hide
+        selection.select(pane.model.index(pane.model.row_of(ids[title]), 0),
+                         QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    assert sorted(win.article_flow.targets()) == sorted([ids["A"], ids["B"]])
+    panel = search(qtbot, win, "theft", 2)
+    row = pane._result_ids(selected=False).index(ids["C"])
+    rect = panel.results.visualRect(panel.model.index(row, 0))
+    qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.article_flow.targets() == [ids["C"]]
+    panel.clear()  # Esc: the list again, with its own selection
+    qtbot.waitUntil(lambda: not panel.active)
+    assert sorted(win.article_flow.targets()) == sorted([ids["A"], ids["B"]])
+
+
+def test_next_article_walks_the_results_in_their_order(qtbot, db, db_path):
+    ids = library(db)
+    win = open_window(qtbot, db_path)
+    panel = search(qtbot, win, "Lavrov", 2)
+    order = win.library_pane._result_ids(selected=False)
+    assert sorted(order) == sorted([ids["A"], ids["D"]])
+    win.controller.open_article(order[0])
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.controller.current_article.id == order[1])
+    qtbot.keyClick(win.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert win.controller.current_article.id == order[1]  # the last result: no wrap
+    assert "last article" in win.statusBar().currentMessage()
+    qtbot.keyClick(win.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.controller.current_article.id == order[0])
+    assert panel.active
