@@ -69,3 +69,29 @@ def test_next_article_walks_the_results_in_their_order(qtbot, db, db_path):
     qtbot.keyClick(win.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: win.controller.current_article.id == order[0])
     assert panel.active
+
+
+def test_a_title_filter_that_finds_nothing_offers_the_library_search(qtbot, db, db_path):
+    ids = library(db)
+    win = open_window(qtbot, db_path)
+    pane = win.library_pane
+    qtbot.keyClicks(pane.filter_edit, "Lavrov")  # in two bodies, in no title
+    pane.apply_filter()
+    qtbot.waitUntil(pane.search_instead.isVisible)  # with the count, after the rows
+    assert pane.model.rowCount() == 0
+    assert "Lavrov" in pane.search_instead.text() and "search" in pane.search_instead.text()
+    qtbot.mouseClick(pane.search_instead, Qt.MouseButton.LeftButton)
+    panel = pane.search
+    qtbot.waitUntil(lambda: panel.settled and panel.model.rowCount() == 2, timeout=10_000)
+    assert sorted(pane._result_ids(selected=False)) == sorted([ids["A"], ids["D"]])
+    assert panel.field.text() == "Lavrov" and pane.filter_edit.text() == ""
+    assert not pane.search_instead.isVisible()
+    panel.clear()
+    qtbot.waitUntil(lambda: not panel.active)
+    qtbot.keyClicks(pane.filter_edit, "A&B <b>x</b>")  # shown as typed, never as markup
+    pane.apply_filter()
+    qtbot.waitUntil(pane.search_instead.isVisible)
+    assert "“A&&B <b>x</b>”" in pane.search_instead.text()  # && shows one &
+    pane.filter_edit.clear()
+    pane.apply_filter()
+    qtbot.waitUntil(lambda: not pane.search_instead.isVisible())

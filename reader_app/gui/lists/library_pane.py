@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -101,6 +102,15 @@ class LibraryPane(QWidget):
         layout.addWidget(self.search)
         QWidget.setTabOrder(self.search.results, self.filter_edit)
         layout.addWidget(self.filter_edit)
+        # a title filter that finds nothing offers the search of the whole library instead
+        self.search_instead = QPushButton(self)
+        self.search_instead.setObjectName("searchInstead")
+        self.search_instead.setFlat(True)
+        self.search_instead.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.search_instead.setStyleSheet("text-align: left; padding: 2px 4px;")
+        self.search_instead.clicked.connect(self._on_search_instead_clicked)
+        self.search_instead.hide()
+        layout.addWidget(self.search_instead)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self.update_count()
@@ -112,6 +122,7 @@ class LibraryPane(QWidget):
         """Search results replace the title filter, the list and its count, and back."""
         for widget in (self.filter_edit, self.table, self.count_label):
             widget.setVisible(not active)
+        self._update_search_instead()
         layout = self.layout()
         layout.setStretchFactor(self.search, 1 if active else 0)  # type: ignore[attr-defined]
 
@@ -232,6 +243,28 @@ class LibraryPane(QWidget):
         shown = self.model.shown_count()
         self.count_label.setText(f"{total} {noun}" if not self.model.filter_text()
                                  else f"{shown} of {total} {noun}")
+        self._update_search_instead()
+
+    def _update_search_instead(self) -> None:
+        typed = self.model.filter_text().strip()
+        wanted = bool(typed) and not self.search.active and self.model.shown_count() == 0
+        if wanted:  # a button's text is never rich text; "&" would be a mnemonic
+            shown = typed if len(typed) <= 40 else typed[:39] + "…"
+            self.search_instead.setText(
+                f"No title or source has “{shown}”: search the whole library (Ctrl+K)"
+                .replace("&", "&&"))
+            self.search_instead.setToolTip("")
+        self.search_instead.setVisible(wanted)
+
+    @Slot()
+    def _on_search_instead_clicked(self) -> None:
+        """The filter's text becomes the library search (titles, text, tags, actors)."""
+        typed = self.filter_edit.text().strip()
+        self.filter_edit.clear()
+        self.apply_filter()
+        self.search.field.setText(typed)
+        self.search.search_now()
+        self.search.focus_field()
 
     # -- handlers -------------------------------------------------------------------
 
