@@ -132,11 +132,12 @@ class Ranked:
 
 
 def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int | None,
-           *, texts: bool = True) -> list[Ranked]:
+           *, texts: bool = True, titles: bool = False) -> list[Ranked]:
     """Articles whose title and text match (bm25, best first), or whose memo, one of whose
     tags (quote, note), or an actor tagged in which (name, note, alias) matches: one
     statement. `excluded` (an FTS5 expression, or "") keeps out the articles found the
-    other ways whose title or text match it (`match` already excludes it itself)."""
+    other ways whose title or text match it (`match` already excludes it itself).
+    `texts`: with title, published, text and memo; else `titles`: title and published."""
     cond = _and(facets)
     join = " JOIN articles a ON a.id = {}" if facets.sql else ""
     shut = (" AND {} NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :ex)"
@@ -156,7 +157,9 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
         f" (SELECT id FROM matched_actors)){cond}" + shut.format("n.article_id")
         + " GROUP BY n.article_id",
     ]
-    columns = ", a.title, a.published, a.text, a.memo" if texts else ""
+    titles = titles and not texts
+    columns = (", a.title, a.published, a.text, a.memo" if texts
+               else ", a.title, a.published" if titles else "")
     sql = (
         "WITH matched_actors(id) AS (SELECT rowid FROM actors_fts WHERE actors_fts MATCH :m"
         " UNION SELECT p.actor_id FROM alias_fts s JOIN actor_aliases p ON p.id = s.rowid"
@@ -165,7 +168,8 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
         " best(id, score, tags, actor_tags) AS (SELECT id, min(score), max(tags),"
         f" max(actor_tags) FROM hit GROUP BY id ORDER BY 2, 1{lim})"
         f" SELECT b.id, b.score, b.tags, b.actor_tags{columns} FROM best b"
-        + (" JOIN articles a ON a.id = b.id" if texts else "") + " ORDER BY b.score, b.id")
+        + (" JOIN articles a ON a.id = b.id" if texts or titles else "")
+        + " ORDER BY b.score, b.id")
     params: dict[str, object] = {"m": match}
     if excluded:
         params["ex"] = excluded
@@ -173,6 +177,9 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
         params["n"] = limit
     params.update(facets.named())
     rows = db.execute(sql, params).fetchall()
+    if titles:
+        return [Ranked(int(r[0]), float(r[1]), bool(r[2]), int(r[3]), r[4] or "", r[5])
+                for r in rows]
     if not texts:
         return [Ranked(int(r[0]), float(r[1]), bool(r[2]), int(r[3])) for r in rows]
     return [Ranked(int(r[0]), float(r[1]), bool(r[2]), int(r[3]), r[4] or "", r[5],
@@ -220,6 +227,13 @@ def article_texts(db: Database, ids: Sequence[int], *, head: int | None = None
             for r in named_rows(
                 db, f"SELECT id, title, published, {text} AS text, memo FROM articles"
                 " WHERE id IN (SELECT value FROM json_each(?))", [_ids(ids)])}
+
+
+def article_heads(db: Database, ids: Sequence[int]) -> dict[int, tuple[str, str | None]]:
+    """Title and published date of these articles."""
+    return {int(r[0]): (r[1] or "", r[2]) for r in db.execute(
+        "SELECT id, title, published FROM articles WHERE id IN"
+        " (SELECT value FROM json_each(?))", [_ids(ids)])}
 
 
 def matching_notes(db: Database, match: str, ids: Sequence[int]) -> dict[int, list[str]]:

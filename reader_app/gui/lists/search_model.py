@@ -1,6 +1,8 @@
 """The library search's results: one row per article (an ArticleHit), best first.
 
-The rows are the engine's answer as it came; data() never queries. The delegate
+The rows are the engine's answer as it came; data() never queries. A row past the
+first page comes ranked only (pending: title and date) and gets its hits, snippet and
+marks when the worker sends them (set_details: dataChanged for those rows). The delegate
 (search_delegate) paints each row from its hit, snippet and marks as plain text.
 """
 
@@ -28,7 +30,7 @@ def hits_text(n: int) -> str:
 
 def meta_text(hit: ArticleHit) -> str:
     """The row's second line: when it was published and how many hits it has."""
-    return f"{hit.published or 'undated'} · {hits_text(hit.hits)}"
+    return f"{hit.published or 'undated'} · {'…' if hit.pending else hits_text(hit.hits)}"
 
 
 class SearchResultModel(QAbstractListModel):
@@ -40,6 +42,16 @@ class SearchResultModel(QAbstractListModel):
         self.beginResetModel()
         self._hits = list(hits)
         self.endResetModel()
+
+    def set_details(self, start: int, hits: Sequence[ArticleHit]) -> None:
+        """The details of rows start, start+1...: the same articles, now with hits and snippet."""
+        changed = [start + i for i, h in enumerate(hits)
+                   if 0 <= start + i < len(self._hits)
+                   and self._hits[start + i].article_id == h.article_id]
+        for row in changed:
+            self._hits[row] = hits[row - start]
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 0))
 
     def hits(self) -> list[ArticleHit]:
         return list(self._hits)

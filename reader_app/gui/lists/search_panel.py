@@ -228,6 +228,13 @@ class SearchPanel(QWidget):
         self.results_shown.emit(text)
         return True
 
+    def fill_results(self, generation: int, start: int, hits: Sequence[ArticleHit]) -> bool:
+        """The details of rows shown pending (the worker's `filled`); False: stale."""
+        if generation != self._shown_generation or generation != self._generation:
+            return False
+        self.model.set_details(start, hits)
+        return True
+
     def results_query(self) -> str:
         """The query text the shown results were found with."""
         return self._results_filter.text if self._results_filter is not None else ""
