@@ -158,6 +158,16 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
         + " GROUP BY n.article_id",
     ]
     titles = titles and not texts
+    params: dict[str, object] = {"m": match}
+    if excluded:
+        params["ex"] = excluded
+    if limit is not None:
+        params["n"] = limit
+    params.update(facets.named())
+    if titles and not texts and limit is not None:
+        fast = _ranked_by_text_only(db, branches, params)
+        if fast is not None:
+            return fast
     columns = (", a.title, a.published, a.text, a.memo" if texts
                else ", a.title, a.published" if titles else "")
     sql = (
@@ -170,12 +180,6 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
         f" SELECT b.id, b.score, b.tags, b.actor_tags{columns} FROM best b"
         + (" JOIN articles a ON a.id = b.id" if texts or titles else "")
         + " ORDER BY b.score, b.id")
-    params: dict[str, object] = {"m": match}
-    if excluded:
-        params["ex"] = excluded
-    if limit is not None:
-        params["n"] = limit
-    params.update(facets.named())
     rows = db.execute(sql, params).fetchall()
     if titles:
         return [Ranked(int(r[0]), float(r[1]), bool(r[2]), int(r[3]), r[4] or "", r[5])
@@ -184,6 +188,30 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
         return [Ranked(int(r[0]), float(r[1]), bool(r[2]), int(r[3])) for r in rows]
     return [Ranked(int(r[0]), float(r[1]), bool(r[2]), int(r[3]), r[4] or "", r[5],
                    r[6] or "", r[7] or "") for r in rows]
+
+
+_ACTORS = ("WITH matched_actors(id) AS (SELECT rowid FROM actors_fts WHERE actors_fts MATCH :m"
+           " UNION SELECT p.actor_id FROM alias_fts s JOIN actor_aliases p ON p.id = s.rowid"
+           " WHERE alias_fts MATCH :m) ")
+
+
+def _ranked_by_text_only(db: Database, branches: list[str], params: dict[str, object]
+                         ) -> list[Ranked] | None:
+    """When no tag, memo or actor matches (one cheap statement over those small indexes
+    says so), the ranking is the articles MATCH itself: run it as the bare query is run
+    (FTS5 sorts by rank itself; asking for the rank or a join around it costs up to a
+    third more on a broad query), then read the titles of those rows. None: another
+    index matches, the merged statement is needed."""
+    others = db.execute(_ACTORS + "SELECT 1 FROM (" + " UNION ALL ".join(branches[1:])
+                        + ") LIMIT 1", params).fetchone()
+    if others is not None:
+        return None
+    main = branches[0].removeprefix("SELECT * FROM (").removesuffix(")")
+    main = main.replace("f.rowid AS id, f.rank AS score, 0 AS tags, 0 AS actor_tags",
+                        "f.rowid", 1)
+    ids = [int(r[0]) for r in db.execute(main, params)]
+    heads = article_heads(db, ids)
+    return [Ranked(i, 0.0, False, 0, *heads[i]) for i in ids if i in heads]
 
 
 def _numbered(sql: str, count: int) -> str:
