@@ -473,14 +473,14 @@ def test_rows_past_the_first_page_get_their_snippet_when_scrolled_to(qtbot, db, 
     view = results(window)
     model = view.model()
     assert model.rowCount() == n
-    # shown at once: the first page detailed, the rest ranked only (title and date)
+    # shown at once: the first page detailed, the rest ranked only
     assert len(first) == n and all(not h.pending for h in first[:FIRST_PAGE])
     assert all(h.pending and h.snippet == "" for h in first[FIRST_PAGE:])
     last = model.index(n - 1, 0)
     view.scrollTo(last)
     qtbot.waitUntil(lambda: not last.data(ITEM_ROLE).pending, timeout=5000)
     hit = last.data(ITEM_ROLE)
-    assert hit.hits == 2 and hit.title == first[n - 1].title
+    assert hit.hits == 2 and hit.title.startswith("Dispatch ")
     assert [t.casefold() for t in marked_texts(window, last)] == ["ceasefire", "ceasefire"]
     assert "ceasefire" in last.data(Qt.ItemDataRole.DisplayRole)
     assert all(not model.index(r, 0).data(ITEM_ROLE).pending for r in range(n))

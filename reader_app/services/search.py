@@ -50,15 +50,16 @@ class ArticleHit:
 
 
 class RankedSearch:
-    """A search's answer in two steps: the ranked rows (id, title, published: what the
-    MATCH gives with a join), then each row's details (hits, snippet, marks), computed
-    for the rows asked for. The window shows its first page before the rest is read."""
+    """A search's answer in two steps: the ranked rows (ids, in order: what the MATCH
+    gives; a title and date only when another index took part), then each row's details
+    (title, date, hits, snippet, marks), read and computed for the rows asked for. The
+    window shows its first page before the rest is read."""
 
     def __init__(self, query: Query, found: list[store.Ranked] | list[int] | None,
                  rows: list[ArticleHit]) -> None:
         self._query = query
         self._found = found or []
-        self.rows = rows  # every row best first; pending=True until detailed
+        self.rows = rows  # every row best first; pending=True (maybe untitled) until detailed
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -85,9 +86,7 @@ def search_ranked(db: Database, flt: SearchFilter, limit: int = 500) -> RankedSe
         if not found:
             return RankedSearch(query, None, [])
         if not query.groups:
-            ids = [i for i in found if isinstance(i, int)]
-            heads = store.article_heads(db, ids)
-            rows = [ArticleHit(i, *heads[i], 0, "", (), True) for i in ids]
+            rows = [ArticleHit(i, "", None, 0, "", (), True) for i in found if isinstance(i, int)]
         else:
             rows = [ArticleHit(r.id, r.title, r.published, 0, "", (), True)
                     for r in found if isinstance(r, store.Ranked)]
@@ -170,9 +169,11 @@ def _hits(db: Database, query: Query, found: list[store.Ranked]) -> list[Article
     bodies = store.article_texts(db, [r.id for r in found])
     hits = []
     for r in found:
-        body = bodies[r.id]
+        body = bodies.get(r.id)
+        if body is None:  # deleted since it was ranked: the library's change searches again
+            continue
         in_text = finder.spans(body.text)
-        count = len(in_text) + finder.count(r.title) + finder.count(body.memo)
+        count = len(in_text) + finder.count(body.title) + finder.count(body.memo)
         note_list = notes.get(r.id, [])
         count += sum(finder.count(note) for note in note_list)
         if in_text:
@@ -181,10 +182,10 @@ def _hits(db: Database, query: Query, found: list[store.Ranked]) -> list[Article
             start, end = tagged[r.id]
             snippet, marks = _cut(body.text, start, end, [(start, end)])
         else:
-            snippet, marks = _first_of(finder, [body.memo, *note_list, r.title])
+            snippet, marks = _first_of(finder, [body.memo, *note_list, body.title])
         if not count:
             count = r.actor_tags
-        hits.append(ArticleHit(r.id, r.title, r.published, count, snippet, marks))
+        hits.append(ArticleHit(r.id, body.title, body.published, count, snippet, marks))
     return hits
 
 

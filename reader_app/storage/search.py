@@ -137,7 +137,8 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
     tags (quote, note), or an actor tagged in which (name, note, alias) matches: one
     statement. `excluded` (an FTS5 expression, or "") keeps out the articles found the
     other ways whose title or text match it (`match` already excludes it itself).
-    `texts`: with title, published, text and memo; else `titles`: title and published."""
+    `texts`: with title, published, text and memo; else `titles`: title and published,
+    except when the articles MATCH alone ranks (then ids only, as without either)."""
     cond = _and(facets)
     join = " JOIN articles a ON a.id = {}" if facets.sql else ""
     shut = (" AND {} NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :ex)"
@@ -200,8 +201,8 @@ def _ranked_by_text_only(db: Database, branches: list[str], params: dict[str, ob
     """When no tag, memo or actor matches (one cheap statement over those small indexes
     says so), the ranking is the articles MATCH itself: run it as the bare query is run
     (FTS5 sorts by rank itself; asking for the rank or a join around it costs up to a
-    third more on a broad query), then read the titles of those rows. None: another
-    index matches, the merged statement is needed."""
+    third more on a broad query). Ids only (titles come with the details: ~1 us a row).
+    None: another index matches, the merged statement is needed."""
     others = db.execute(_ACTORS + "SELECT 1 FROM (" + " UNION ALL ".join(branches[1:])
                         + ") LIMIT 1", params).fetchone()
     if others is not None:
@@ -209,9 +210,7 @@ def _ranked_by_text_only(db: Database, branches: list[str], params: dict[str, ob
     main = branches[0].removeprefix("SELECT * FROM (").removesuffix(")")
     main = main.replace("f.rowid AS id, f.rank AS score, 0 AS tags, 0 AS actor_tags",
                         "f.rowid", 1)
-    ids = [int(r[0]) for r in db.execute(main, params)]
-    heads = article_heads(db, ids)
-    return [Ranked(i, 0.0, False, 0, *heads[i]) for i in ids if i in heads]
+    return [Ranked(int(r[0]), 0.0, False, 0) for r in db.execute(main, params)]
 
 
 def _numbered(sql: str, count: int) -> str:
@@ -255,13 +254,6 @@ def article_texts(db: Database, ids: Sequence[int], *, head: int | None = None
             for r in named_rows(
                 db, f"SELECT id, title, published, {text} AS text, memo FROM articles"
                 " WHERE id IN (SELECT value FROM json_each(?))", [_ids(ids)])}
-
-
-def article_heads(db: Database, ids: Sequence[int]) -> dict[int, tuple[str, str | None]]:
-    """Title and published date of these articles."""
-    return {int(r[0]): (r[1] or "", r[2]) for r in db.execute(
-        "SELECT id, title, published FROM articles WHERE id IN"
-        " (SELECT value FROM json_each(?))", [_ids(ids)])}
 
 
 def matching_notes(db: Database, match: str, ids: Sequence[int]) -> dict[int, list[str]]:

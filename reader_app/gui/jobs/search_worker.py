@@ -79,9 +79,9 @@ class SearchWorker(QObject):
                     if self._db is None:
                         self._db = open_library(self._db_path, create=False, read_only=True)
                     ranked = engine.search_ranked(self._db, flt, self._limit)
-                    first = ranked.details(self._db, 0, FIRST_PAGE)
-                    rows = first + ranked.rows[len(first):]
-                    return rows, (ranked if len(rows) > len(first) else None)
+                    first = {h.article_id: h for h in ranked.details(self._db, 0, FIRST_PAGE)}
+                    rows = [first.get(r.article_id, r) for r in ranked.rows]
+                    return rows, (ranked if len(rows) > FIRST_PAGE else None)
                 except ValueError as e:  # a facet the engine cannot read: said for the analyst
                     return str(e) or "That search cannot be run", None
                 except Exception as e:  # noqa: BLE001 - one line for the analyst, never a crash

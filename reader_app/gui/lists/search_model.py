@@ -1,8 +1,9 @@
 """The library search's results: one row per article (an ArticleHit), best first.
 
 The rows are the engine's answer as it came; data() never queries. A row past the
-first page comes ranked only (pending: title and date) and gets its hits, snippet and
-marks when the worker sends them (set_details: dataChanged for those rows). The delegate
+first page comes ranked only (pending: its id, maybe its title and date) and gets its
+title, hits, snippet and marks when the worker sends them (set_details, by article id:
+dataChanged for those rows). The delegate
 (search_delegate) paints each row from its hit, snippet and marks as plain text.
 """
 
@@ -30,28 +31,32 @@ def hits_text(n: int) -> str:
 
 def meta_text(hit: ArticleHit) -> str:
     """The row's second line: when it was published and how many hits it has."""
-    return f"{hit.published or 'undated'} · {'…' if hit.pending else hits_text(hit.hits)}"
+    if hit.pending:  # its details are on their way
+        return f"{hit.published} · …" if hit.published else "…"
+    return f"{hit.published or 'undated'} · {hits_text(hit.hits)}"
 
 
 class SearchResultModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._hits: list[ArticleHit] = []
+        self._row_of: dict[int, int] = {}  # article id -> row
 
     def set_hits(self, hits: Sequence[ArticleHit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
+        self._row_of = {h.article_id: row for row, h in enumerate(self._hits)}
         self.endResetModel()
 
-    def set_details(self, start: int, hits: Sequence[ArticleHit]) -> None:
-        """The details of rows start, start+1...: the same articles, now with hits and snippet."""
-        changed = [start + i for i, h in enumerate(hits)
-                   if 0 <= start + i < len(self._hits)
-                   and self._hits[start + i].article_id == h.article_id]
-        for row in changed:
-            self._hits[row] = hits[row - start]
-        if changed:
-            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 0))
+    def set_details(self, hits: Sequence[ArticleHit]) -> None:
+        """Rows shown pending, now with their details (found by article id)."""
+        rows = sorted(self._row_of[h.article_id] for h in hits if h.article_id in self._row_of)
+        for h in hits:
+            row = self._row_of.get(h.article_id)
+            if row is not None:
+                self._hits[row] = h
+        if rows:
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], 0))
 
     def hits(self) -> list[ArticleHit]:
         return list(self._hits)

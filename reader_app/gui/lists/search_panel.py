@@ -232,7 +232,7 @@ class SearchPanel(QWidget):
         """The details of rows shown pending (the worker's `filled`); False: stale."""
         if generation != self._shown_generation or generation != self._generation:
             return False
-        self.model.set_details(start, hits)
+        self.model.set_details(hits)
         return True
 
     def results_query(self) -> str:
