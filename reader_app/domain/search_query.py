@@ -313,6 +313,10 @@ def _anchored(term: Term) -> list[tuple[str, re.Pattern[str]]]:
 
 
 _NEEDS_FOLDING = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
+# UTF-8 lead bytes of those characters: U+00C0-024F are C3-C9, U+0300-036F CC-CD,
+# U+1E00-1EFF E1 (a superset: a text with none of these bytes needs no folding)
+_COMBINING_LEADS = (b"\xcc", b"\xcd")
+_LATIN_LEADS = (*(bytes([b]) for b in range(0xC3, 0xCA)), *_COMBINING_LEADS, b"\xe1")
 
 
 class SpanFinder:
@@ -328,6 +332,7 @@ class SpanFinder:
         # Latin diacritics in a text matter only to a term with Latin letters
         latin = any(c.isascii() and c.isalpha() for t in terms for tok in t.tokens for c in tok)
         self._folding = _NEEDS_FOLDING if latin else _COMBINING
+        self._leads = _LATIN_LEADS if latin else _COMBINING_LEADS
 
     def __bool__(self) -> bool:
         return bool(self._terms)
@@ -336,7 +341,7 @@ class SpanFinder:
         if not text or self._slow is None:
             return []
         low = text.lower()
-        if len(low) != len(text) or (not text.isascii() and self._folding.search(text)):
+        if len(low) != len(text) or (not text.isascii() and self._needs_folding(text)):
             return [m.span() for m in self._slow.finditer(text) if m.end() > m.start()]
         found: list[tuple[int, int]] = []
         for first, pattern in self._terms:
@@ -355,6 +360,13 @@ class SpanFinder:
 
     def count(self, text: str) -> int:
         return len(self.spans(text))
+
+    def _needs_folding(self, text: str) -> bool:
+        """Whether text has a character the folding changes; first, cheaply, whether its
+        UTF-8 has a lead byte of one (bytes `in` is a memchr: ~3x faster than the pattern
+        over an article)."""
+        raw = text.encode("utf-8", "surrogatepass")
+        return any(lead in raw for lead in self._leads) and bool(self._folding.search(text))
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
