@@ -74,3 +74,17 @@ def test_an_article_deleted_after_ranking_is_left_out_of_the_details(db, many):
     assert [h.article_id for h in details] == [r.article_id for r in ranked.rows[:5]
                                                if r.article_id != gone]
     assert all(not h.pending and h.snippet for h in details)
+
+
+@pytest.mark.parametrize("text", [*QUERIES, "denied", "міністр", "Lavrov -denied"])
+@pytest.mark.parametrize("limit", [3, 40])
+def test_the_ranking_in_two_statements_is_the_merged_statements(db, many, text, limit):
+    from reader_app.domain.search_query import excluded_expression, fts_expression, parse_query
+    from reader_app.storage import search as store
+
+    query = parse_query(text)
+    args = (db, fts_expression(query), excluded_expression(query), store.Facets(), limit)
+    merged = store.ranked(*args, texts=False)  # one statement
+    parts = store.ranked(*args, texts=False, titles=True)
+    assert merged and [r.id for r in parts] == [r.id for r in merged]
+    assert [(r.tags, r.actor_tags) for r in parts] == [(r.tags, r.actor_tags) for r in merged]

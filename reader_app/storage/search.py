@@ -137,8 +137,8 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
     tags (quote, note), or an actor tagged in which (name, note, alias) matches: one
     statement. `excluded` (an FTS5 expression, or "") keeps out the articles found the
     other ways whose title or text match it (`match` already excludes it itself).
-    `texts`: with title, published, text and memo; else `titles`: title and published,
-    except when the articles MATCH alone ranks (then ids only, as without either)."""
+    `texts`: with title, published, text and memo. `titles` (with a limit): the same rows
+    in two cheaper statements (_ranked_by_parts), titles left to the details."""
     cond = _and(facets)
     join = " JOIN articles a ON a.id = {}" if facets.sql else ""
     shut = (" AND {} NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :ex)"
@@ -166,9 +166,7 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
         params["n"] = limit
     params.update(facets.named())
     if titles and not texts and limit is not None:
-        fast = _ranked_by_text_only(db, branches, params)
-        if fast is not None:
-            return fast
+        return _ranked_by_parts(db, branches, params, limit)
     columns = (", a.title, a.published, a.text, a.memo" if texts
                else ", a.title, a.published" if titles else "")
     sql = (
@@ -193,24 +191,34 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
 
 _ACTORS = ("WITH matched_actors(id) AS (SELECT rowid FROM actors_fts WHERE actors_fts MATCH :m"
            " UNION SELECT p.actor_id FROM alias_fts s JOIN actor_aliases p ON p.id = s.rowid"
-           " WHERE alias_fts MATCH :m) ")
+           " WHERE alias_fts MATCH :m), ")
 
 
-def _ranked_by_text_only(db: Database, branches: list[str], params: dict[str, object]
-                         ) -> list[Ranked] | None:
-    """When no tag, memo or actor matches (one cheap statement over those small indexes
-    says so), the ranking is the articles MATCH itself: run it as the bare query is run
-    (FTS5 sorts by rank itself; asking for the rank or a join around it costs up to a
-    third more on a broad query). Ids only (titles come with the details: ~1 us a row).
-    None: another index matches, the merged statement is needed."""
-    others = db.execute(_ACTORS + "SELECT 1 FROM (" + " UNION ALL ".join(branches[1:])
-                        + ") LIMIT 1", params).fetchone()
-    if others is not None:
-        return None
+def _ranked_by_parts(db: Database, branches: list[str], params: dict[str, object],
+                     limit: int) -> list[Ranked]:
+    """What the merged statement gives (best first, at most `limit`), in two statements:
+    the tags, memo and actors (small indexes, cheap), then the articles MATCH run as the
+    bare query is (FTS5 sorts by rank itself; a join or a GROUP BY around it costs up to
+    a third more on a broad query). When nothing else matches, the MATCH's own order is
+    the answer and its rank is not even asked for (ids only: titles come with the
+    details); else both are merged here as the statement would."""
+    others = db.execute(_ACTORS + "hit(id, score, tags, actor_tags) AS ("
+                        + " UNION ALL ".join(branches[1:]) + ") SELECT id, min(score),"
+                        " max(tags), max(actor_tags) FROM hit GROUP BY id", params).fetchall()
     main = branches[0].removeprefix("SELECT * FROM (").removesuffix(")")
-    main = main.replace("f.rowid AS id, f.rank AS score, 0 AS tags, 0 AS actor_tags",
-                        "f.rowid", 1)
-    return [Ranked(int(r[0]), 0.0, False, 0) for r in db.execute(main, params)]
+    if not others:
+        main = main.replace("f.rowid AS id, f.rank AS score, 0 AS tags, 0 AS actor_tags",
+                            "f.rowid", 1)
+        return [Ranked(int(r[0]), 0.0, False, 0) for r in db.execute(main, params)]
+    best: dict[int, tuple[float, bool, int]] = {
+        int(r[0]): (float(r[1]), False, 0) for r in db.execute(main, params)}
+    for r in others:
+        i, score, tags, actor_tags = int(r[0]), float(r[1]), bool(r[2]), int(r[3])
+        old = best.get(i)
+        best[i] = (score, tags, actor_tags) if old is None else (
+            min(old[0], score), old[1] or tags, max(old[2], actor_tags))
+    order = sorted(best.items(), key=lambda item: (item[1][0], item[0]))[:limit]
+    return [Ranked(i, score, tags, actor_tags) for i, (score, tags, actor_tags) in order]
 
 
 def _numbered(sql: str, count: int) -> str:
