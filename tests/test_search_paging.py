@@ -88,3 +88,23 @@ def test_the_ranking_in_two_statements_is_the_merged_statements(db, many, text, 
     parts = store.ranked(*args, texts=False, titles=True)
     assert merged and [r.id for r in parts] == [r.id for r in merged]
     assert [(r.tags, r.actor_tags) for r in parts] == [(r.tags, r.actor_tags) for r in merged]
+
+
+def test_the_result_model_fills_pending_rows_by_article_id(qtmodeltester, qtbot, db, many):
+    from reader_app.gui.lists.search_model import SearchResultModel, meta_text
+    from reader_app.gui.lists.tables import ITEM_ROLE
+
+    ranked = search_ranked(db, SearchFilter(text="Lavrov"), limit=40)
+    model = SearchResultModel()
+    model.set_hits(ranked.rows)
+    qtmodeltester.check(model)
+    assert meta_text(model.index(5, 0).data(ITEM_ROLE)) == "…"  # pending: nothing counted yet
+    later = ranked.details(db, 5, 9)
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.set_details(later[::-1])  # any order: matched by id
+    first, last = changed.args[0], changed.args[1]
+    assert (first.row(), last.row()) == (5, 8)
+    assert [model.index(r, 0).data(ITEM_ROLE) for r in range(5, 9)] == later
+    assert model.index(9, 0).data(ITEM_ROLE).pending
+    assert "hit" in meta_text(model.index(6, 0).data(ITEM_ROLE))
+    qtmodeltester.check(model)
