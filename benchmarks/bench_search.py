@@ -16,17 +16,22 @@ with the same MATCH expression search_articles makes, wall time, best of --repea
 interleaved, warm cache. Goal: <= 1.2x. Also the check that opening the library makes
 (storage/search_health.py) and a full 'integrity-check' for comparison.
 
-Measured (100,000 articles, 654 MB, this machine, limit 100): open's index check 2.0 ms
-(a full integrity-check 2.9 s). The window's first page (search_ranked: every row with
-title and date, then details - hits, snippet, marks - of the first 20; the worker fills
-the rest afterwards) vs the bare MATCH: a word in 30% of articles 30.9 vs 28.0 ms (1.10x),
-word forms 1.15x, two words 1.16x, OR and -word 1.08x; prefix 1.49x, Cyrillic forms
-1.48x, with facets 1.43x (the bare query has no facets), a phrase 1.5 vs 0.6 ms (2.56x).
-All 100 rows complete (search_articles, the CLI): 1.18x, 1.45x, 1.57x, 5.94x, 2.51x,
-2.45x, 1.66x, 1.26x. Before (every row detailed, one merged statement): 1.12x to 5.8x.
-What is left over the bare query: ~15 us a row of Python to count hits and cut the
-snippet (lower() and a folding check of ~3 KB each), ~1 us a row to read titles, and a
-fixed ~0.1 ms (parse, the tag/memo/actor check); a rare phrase's bare MATCH is 0.6 ms.
+Measured (100,000 articles, 654 MB, this machine, best of 9): open's index check 1.8 ms
+(a full integrity-check 2.6 s). "page" is what the window waits for before it shows the
+results: every row ranked (search_ranked) and the first 20 detailed (hits, snippet,
+marks); the worker details the rest afterwards. "all rows" is search_articles (the CLI).
+Limit 100, page / all rows vs the bare MATCH: a word in 30% of articles 27.9 vs 25.8 ms
+1.08x / 1.15x; word forms 1.07x / 1.33x; two words 1.08x / 1.47x; OR and -word 1.05x /
+1.23x; Cyrillic forms 1.22x / 2.02x; prefix 1.43x / 2.27x; a phrase 1.3 vs 0.6 ms 2.24x /
+5.42x; word + facets 1.30x / 1.57x against the bare MATCH without the facets, 1.10x /
+1.32x against that MATCH joined with the facets' condition. Limit 500 (the window's):
+page 1.09x-1.19x for the word queries, 1.40x-1.46x prefix and Cyrillic, 1.90x phrase,
+facets 1.03x against the MATCH with the facets; all rows 1.55x to 13.6x.
+Before this (every row detailed, one merged statement; limit 100): 1.12x to 5.8x.
+What is left over the bare query: ~20 us a detailed row in Python (lower() and a
+folding check of its ~3 KB, the matches, the snippet; reading its text), ~20 us to
+check tags, memos and actors, and a rare phrase's bare MATCH is only 0.6 ms: 20 rows
+cost 0.4 ms, so the phrase stays near 2x however the rest is done.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ from reader_app.gui.jobs.search_worker import FIRST_PAGE
 from reader_app.services.search import SearchFilter, search_articles, search_ranked
 from reader_app.storage.articles import add_articles, import_cache
 from reader_app.storage.database import open_library
+from reader_app.storage.search import facets_of
 from reader_app.storage.search_health import check_search_indexes
 
 LATIN = "bcdfghjklmnprstvz"
@@ -174,6 +180,15 @@ def main() -> None:
                 worst = max(worst, p / b)
                 print(f"{'':11}{label:32} {rows:>5} {b * 1e3:7.1f}ms {p * 1e3:7.1f}ms {p / b:5.2f}x"
                       f" {o * 1e3:7.1f}ms {o / b:5.2f}x")
+                if flt.has_facets():  # the MATCH it runs is joined with the facets' condition
+                    facets = facets_of(db, flt)
+                    sql = ("SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                           f" WHERE articles_fts MATCH :m AND {facets.sql} ORDER BY f.rank LIMIT :n")
+                    named = {"m": match, "n": limit, **facets.named()}
+                    fb = min(best(lambda q=sql, a=named: db.execute(q, a).fetchall(), 1)
+                             for _ in range(args.repeat))
+                    print(f"{'':13}vs that MATCH with the facets {fb * 1e3:7.1f}ms:"
+                          f" page {p / fb:4.2f}x, all rows {o / fb:4.2f}x")
         print(f"\nworst first-page ratio {worst:.2f}x (goal <= 1.2x; first page: {FIRST_PAGE}"
               " rows detailed, all rows ranked)")
         db.close()
