@@ -484,3 +484,42 @@ def test_rows_past_the_first_page_get_their_snippet_when_scrolled_to(qtbot, db, 
     assert [t.casefold() for t in marked_texts(window, last)] == ["ceasefire", "ceasefire"]
     assert "ceasefire" in last.data(Qt.ItemDataRole.DisplayRole)
     assert all(not model.index(r, 0).data(ITEM_ROLE).pending for r in range(n))
+
+
+def test_the_worker_fills_every_row_after_the_first_page(
+        qtbot, db, db_path):
+    from reader_app.gui.jobs.search_worker import FILL_PAGE, FIRST_PAGE, SearchWorker
+
+    n = FIRST_PAGE + FILL_PAGE + 7  # two fills, the second one short
+    add_articles(db, [ImportedArticle(f"Note {i}", f"Лавров said ceasefire {i}.\n", "w.txt")
+                      for i in range(n)])
+    worker = SearchWorker(db_path)
+    fills: list[tuple[int, int, list]] = []
+    worker.filled.connect(lambda g, start, hits: fills.append((g, start, hits)))
+    try:
+        with qtbot.waitSignal(worker.found, timeout=5000) as found:
+            worker.request(7, SearchFilter(text="Лаврова ceasefire"))
+        generation, rows = found.args
+        assert generation == 7 and len(rows) == n
+        assert [r.pending for r in rows] == [False] * FIRST_PAGE + [True] * (n - FIRST_PAGE)
+        qtbot.waitUntil(lambda: len(fills) == 2, timeout=5000)
+    finally:
+        worker.stop()
+    assert [(g, start, len(hits)) for g, start, hits in fills] == [
+        (7, FIRST_PAGE, FILL_PAGE), (7, FIRST_PAGE + FILL_PAGE, 7)]
+    filled = [h for _, _, hits in fills for h in hits]
+    assert [h.article_id for h in filled] == [r.article_id for r in rows[FIRST_PAGE:]]
+    assert all(h.hits == 2 and len(h.marks) == 2 and not h.pending for h in filled)
+
+
+def test_a_fill_for_an_older_search_is_dropped(qtbot, win, library):
+    search(qtbot, win, "Lavrov")
+    p = panel(win)
+    before = p.model.hits()
+    changed = []
+    p.model.dataChanged.connect(lambda *a: changed.append(a))
+    fake = [type(before[0])(before[0].article_id, "Other", None, 99, "other", ())]
+    assert not p.fill_results(p._generation - 1, 0, fake)
+    assert p.model.hits() == before and not changed
+    assert p.fill_results(p._generation, 0, fake)  # the current search's fill is taken
+    assert p.model.hits()[0].hits == 99 and changed
