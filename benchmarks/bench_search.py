@@ -49,7 +49,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from reader_app.domain.models import ImportedArticle
 from reader_app.domain.search_query import fts_expression, parse_query
 from reader_app.gui.jobs.search_worker import FIRST_PAGE
-from reader_app.services.search import SearchFilter, search_articles, search_ranked
+from reader_app.services.search import (
+    ResultRows,
+    SearchFilter,
+    search_articles,
+    search_ranked,
+)
 from reader_app.storage.articles import add_articles, import_cache
 from reader_app.storage.database import open_library
 from reader_app.storage.search import facets_of
@@ -160,8 +165,9 @@ def main() -> None:
               f" (a full articles_fts integrity-check: {full * 1e3:.0f} ms)")
         bare_sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         worst = 0.0
-        def first_page(f: SearchFilter, n: int) -> None:  # what the window waits for
-            search_ranked(db, f, n).details(db, 0, FIRST_PAGE)
+        def first_page(f: SearchFilter, n: int) -> None:  # what the window's worker sends
+            ranked = search_ranked(db, f, n)
+            ResultRows(ranked.ids, ranked.details(db, 0, FIRST_PAGE))
 
         for limit in limits:
             print(f"\nlimit {limit}:  {'query':32} {'rows':>5} {'bare':>9} {'page':>9} ratio"

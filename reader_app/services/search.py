@@ -10,9 +10,9 @@ the text; an article found another way ranks by that match's bm25.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from sqlite_utils import Database
 
@@ -28,7 +28,7 @@ from reader_app.storage import search as store
 from reader_app.storage.database import is_read_only
 from reader_app.storage.search_health import add_notice, is_index_damage, rebuild_search_indexes
 
-__all__ = ["ArticleHit", "RankedSearch", "SearchFilter", "match_spans",
+__all__ = ["ArticleHit", "RankedSearch", "ResultRows", "SearchFilter", "match_spans",
            "matching_article_ids", "search_articles", "search_ranked"]
 
 SNIPPET_BEFORE = 60
@@ -49,24 +49,55 @@ class ArticleHit:
     pending: bool = False  # ranked, but hits, snippet and marks not computed yet
 
 
-class RankedSearch:
-    """A search's answer in two steps: the ranked rows (ids, in order: what the MATCH
-    gives; a title and date only when another index took part), then each row's details
-    (title, date, hits, snippet, marks), read and computed for the rows asked for. The
-    window shows its first page before the rest is read."""
+def pending_hit(article_id: int) -> ArticleHit:
+    """A ranked row whose details are not read yet."""
+    return ArticleHit(article_id, "", None, 0, "", (), True)
 
-    def __init__(self, query: Query, found: list[store.Ranked] | list[int] | None,
-                 rows: list[ArticleHit]) -> None:
-        self._query = query
-        self._found = found or []
-        self.rows = rows  # every row best first; pending=True (maybe untitled) until detailed
+
+class ResultRows(Sequence[ArticleHit]):
+    """Every ranked row, best first: the detailed ones as they are, the others pending,
+    made when asked for (a window asks only for the rows it paints)."""
+
+    def __init__(self, ids: Sequence[int], detailed: Iterable[ArticleHit] = ()) -> None:
+        self.ids = list(ids)
+        self.detailed = {h.article_id: h for h in detailed}
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> ArticleHit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ArticleHit]: ...
+    def __getitem__(self, index: int | slice) -> ArticleHit | list[ArticleHit]:
+        if isinstance(index, slice):
+            return [self.detailed.get(i) or pending_hit(i) for i in self.ids[index]]
+        i = self.ids[index]
+        return self.detailed.get(i) or pending_hit(i)
+
+
+class RankedSearch:
+    """A search's answer in two steps: the ranked ids (what the MATCH gives), then each
+    row's details (title, date, hits, snippet, marks), read and computed for the rows
+    asked for. The window shows its first page before the rest is read."""
+
+    def __init__(self, query: Query, found: list[store.Ranked] | list[int] | None) -> None:
+        self._query = query
+        self._found = found or []
+        self.ids = [r if isinstance(r, int) else r.id for r in self._found]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def rows(self) -> ResultRows:
+        """Every row, pending (details() gives them detailed)."""
+        return ResultRows(self.ids)
 
     def details(self, db: Database, start: int = 0, stop: int | None = None
                 ) -> list[ArticleHit]:
-        """The rows [start, stop) with their hits, snippet and marks."""
+        """The rows [start, stop) with their details (an article deleted since it was
+        ranked is left out)."""
         part = self._found[start:stop]
         if not part:
             return []
@@ -80,19 +111,8 @@ def search_ranked(db: Database, flt: SearchFilter, limit: int = 500) -> RankedSe
     """The articles matching the filter, best first, at most `limit`, without their
     details (RankedSearch.details computes them). Errors as search_articles."""
     query = parse_query(flt.text)
-
-    def run() -> RankedSearch:
-        found = _find(db, flt, query, limit, texts=False, titles=True)
-        if not found:
-            return RankedSearch(query, None, [])
-        if not query.groups:
-            rows = [ArticleHit(i, "", None, 0, "", (), True) for i in found if isinstance(i, int)]
-        else:
-            rows = [ArticleHit(r.id, r.title, r.published, 0, "", (), True)
-                    for r in found if isinstance(r, store.Ranked)]
-        return RankedSearch(query, found, rows)
-
-    return _repairing(db, run)
+    return _repairing(db, lambda: RankedSearch(
+        query, _find(db, flt, query, limit, texts=False, titles=True)))
 
 
 def search_articles(db: Database, flt: SearchFilter, limit: int = 500) -> list[ArticleHit]:
@@ -153,7 +173,9 @@ def _listed(db: Database, ids: list[int]) -> list[ArticleHit]:
     texts = store.article_texts(db, ids, head=_HEAD)
     hits = []
     for article_id in ids:
-        t = texts[article_id]
+        t = texts.get(article_id)
+        if t is None:  # deleted since it was listed
+            continue
         snippet, _marks = _cut(t.text, 0, 0, [])
         hits.append(ArticleHit(article_id, t.title, t.published, 0, snippet, ()))
     return hits

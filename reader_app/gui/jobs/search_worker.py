@@ -31,7 +31,7 @@ FILL_PAGE = 100  # rows detailed per `filled` after that
 
 
 class SearchWorker(QObject):
-    found = Signal(int, object)  # generation, list[ArticleHit] or a one-line message
+    found = Signal(int, object)  # generation, ResultRows (a Sequence[ArticleHit]) or a message
     filled = Signal(int, int, object)  # generation, first row, list[ArticleHit] from there
 
     def __init__(self, db_path: Path, limit: int = RESULT_LIMIT) -> None:
@@ -79,8 +79,7 @@ class SearchWorker(QObject):
                     if self._db is None:
                         self._db = open_library(self._db_path, create=False, read_only=True)
                     ranked = engine.search_ranked(self._db, flt, self._limit)
-                    first = {h.article_id: h for h in ranked.details(self._db, 0, FIRST_PAGE)}
-                    rows = [first.get(r.article_id, r) for r in ranked.rows]
+                    rows = engine.ResultRows(ranked.ids, ranked.details(self._db, 0, FIRST_PAGE))
                     return rows, (ranked if len(rows) > FIRST_PAGE else None)
                 except ValueError as e:  # a facet the engine cannot read: said for the analyst
                     return str(e) or "That search cannot be run", None

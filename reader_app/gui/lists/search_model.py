@@ -9,7 +9,7 @@ dataChanged for those rows). The delegate
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -39,40 +39,63 @@ def meta_text(hit: ArticleHit) -> str:
 class SearchResultModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._hits: list[ArticleHit] = []
+        self._ids: list[int] = []  # every row's article, best first
+        self._details: dict[int, ArticleHit] = {}  # the rows detailed so far
         self._row_of: dict[int, int] = {}  # article id -> row
+        self._pending: Callable[[int], ArticleHit] | None = None  # a row not detailed yet
 
     def set_hits(self, hits: Sequence[ArticleHit]) -> None:
+        """The rows: a list of hits, or the engine's ResultRows (its ids, the first rows
+        detailed: the others are made pending when painted, never all at once)."""
         self.beginResetModel()
-        self._hits = list(hits)
-        self._row_of = {h.article_id: row for row, h in enumerate(self._hits)}
+        ids = getattr(hits, "ids", None)
+        if ids is not None:
+            from reader_app.services.search import pending_hit  # loaded with that answer
+
+            self._ids, self._details = list(ids), dict(hits.detailed)  # type: ignore[attr-defined]
+            self._pending = pending_hit
+        else:
+            self._ids = [h.article_id for h in hits]
+            self._details = {h.article_id: h for h in hits}
+        self._row_of = {i: row for row, i in enumerate(self._ids)}
         self.endResetModel()
 
     def set_details(self, hits: Sequence[ArticleHit]) -> None:
         """Rows shown pending, now with their details (found by article id)."""
         rows = sorted(self._row_of[h.article_id] for h in hits if h.article_id in self._row_of)
         for h in hits:
-            row = self._row_of.get(h.article_id)
-            if row is not None:
-                self._hits[row] = h
+            if h.article_id in self._row_of:
+                self._details[h.article_id] = h
         if rows:
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], 0))
 
+    def row_of(self, article_id: object) -> int:
+        """The row of that article, -1 if it is not in the results."""
+        return self._row_of.get(article_id, -1) if isinstance(article_id, int) else -1
+
+    def hit(self, row: int) -> ArticleHit:
+        article_id = self._ids[row]
+        hit = self._details.get(article_id)
+        if hit is None:
+            assert self._pending is not None
+            hit = self._pending(article_id)
+        return hit
+
     def hits(self) -> list[ArticleHit]:
-        return list(self._hits)
+        return [self.hit(row) for row in range(len(self._ids))]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._hits)
+        return 0 if parent.isValid() else len(self._ids)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        hit = self._hits[index.row()]
         if role == ID_ROLE:
-            return hit.article_id
+            return self._ids[index.row()]
+        hit = self.hit(index.row())
         if role == ITEM_ROLE:
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
