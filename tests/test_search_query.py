@@ -160,3 +160,25 @@ def test_or_chains_make_one_group():
     assert [[t.label for t in g] for g in q.groups] == [["kyiv", "kiev", "київ"], ["drills"],
                                                        ["or"], ["peace"]]
     assert [t.label for t in q.excluded] == ["war"]
+
+
+def test_the_quick_folding_check_never_misses_a_character_that_folds():
+    from reader_app.domain.search_query import _COMBINING, _NEEDS_FOLDING
+
+    latin = SpanFinder(parse_query("cafe"))
+    cyrillic = SpanFinder(parse_query("Лаврова"))
+    for cp in range(0x2000):  # every character the folding changes is below U+1F00
+        ch = chr(cp)
+        if _NEEDS_FOLDING.match(ch):
+            assert latin._needs_folding("Лавров " + ch), hex(cp)
+        if _COMBINING.match(ch):
+            assert cyrillic._needs_folding("Лавров " + ch), hex(cp)
+    assert not latin._needs_folding("Лавров — «каф» 🇺🇦 cafe")
+    assert not cyrillic._needs_folding("Лавров Café")  # no Latin term: Latin letters stay
+
+
+def test_folded_matches_in_a_cyrillic_text_are_found_and_counted():
+    text = "Кафе «Café» і CAFÉ, cafe\u0301 та кафе; Ла\u0301вровим Лаврова"
+    assert [text[a:b] for a, b in match_spans(text, "cafe")] == ["Café", "CAFÉ", "cafe\u0301"]
+    assert [text[a:b] for a, b in match_spans(text, "Лаврова")] == ["Ла\u0301вровим", "Лаврова"]
+    assert [text[a:b] for a, b in match_spans(text, '"та кафе"')] == ["та кафе"]

@@ -380,7 +380,7 @@ def test_typing_fast_asks_for_one_search(qtbot, win, library):
 
 
 def test_a_slow_stale_answer_never_replaces_a_newer_one(qtbot, win, library, monkeypatch, db):
-    real = search_service.search_articles
+    real = search_service.search_ranked
     slow_started = threading.Event()
 
     threads: set[threading.Thread] = set()
@@ -392,7 +392,7 @@ def test_a_slow_stale_answer_never_replaces_a_newer_one(qtbot, win, library, mon
             time.sleep(0.8)
         return real(database, flt, limit)
 
-    monkeypatch.setattr(search_service, "search_articles", slow_for_lavrov)  # the worker's
+    monkeypatch.setattr(search_service, "search_ranked", slow_for_lavrov)  # the worker's
     p = panel(win)
     seen: list[list[int]] = []
     p.model.modelReset.connect(lambda: seen.append(shown_ids(win)))
@@ -409,7 +409,7 @@ def test_a_slow_stale_answer_never_replaces_a_newer_one(qtbot, win, library, mon
     assert shown_ids(win) == [library[4]]
     assert all(ids == [library[4]] for ids in seen if ids)
     # an answer to an older generation arriving now is dropped too
-    stale = real(db, SearchFilter(text="Lavrov"))
+    stale = search_service.search_articles(db, SearchFilter(text="Lavrov"))
     win.search_flow.worker.found.emit(p._generation - 1, stale)
     assert shown_ids(win) == [library[4]]
     assert win.statusBar().currentMessage() == "1 article matches"
@@ -454,3 +454,72 @@ def test_the_actor_facet_lists_an_actor_created_after_it_was_shown(qtbot, win, l
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus)
     assert combo.findText("Олена Зеленська") >= 0
+
+
+def test_rows_past_the_first_page_get_their_snippet_when_scrolled_to(qtbot, db, db_path):
+    from reader_app.gui.jobs.search_worker import FIRST_PAGE
+
+    n = FIRST_PAGE * 3
+    add_articles(db, [ImportedArticle(f"Dispatch {i:02d}", f"Day {i}: the Перемир'я ceasefire"
+                                      f" held in sector {i}, the ceasefire monitors said.\n",
+                                      "wire.txt", f"2022-03-{1 + i % 28:02d}")
+                      for i in range(n)])
+    window = open_window(qtbot, db_path)
+    first = []
+    panel(window).model.modelReset.connect(
+        lambda: first.extend(results(window).model().index(r, 0).data(ITEM_ROLE)
+                             for r in range(results(window).model().rowCount())))
+    search(qtbot, window, "ceasefire")
+    view = results(window)
+    model = view.model()
+    assert model.rowCount() == n
+    # shown at once: the first page detailed, the rest ranked only
+    assert len(first) == n and all(not h.pending for h in first[:FIRST_PAGE])
+    assert all(h.pending and h.snippet == "" for h in first[FIRST_PAGE:])
+    last = model.index(n - 1, 0)
+    view.scrollTo(last)
+    qtbot.waitUntil(lambda: not last.data(ITEM_ROLE).pending, timeout=5000)
+    hit = last.data(ITEM_ROLE)
+    assert hit.hits == 2 and hit.title.startswith("Dispatch ")
+    assert [t.casefold() for t in marked_texts(window, last)] == ["ceasefire", "ceasefire"]
+    assert "ceasefire" in last.data(Qt.ItemDataRole.DisplayRole)
+    assert all(not model.index(r, 0).data(ITEM_ROLE).pending for r in range(n))
+
+
+def test_the_worker_fills_every_row_after_the_first_page(
+        qtbot, db, db_path):
+    from reader_app.gui.jobs.search_worker import FILL_PAGE, FIRST_PAGE, SearchWorker
+
+    n = FIRST_PAGE + FILL_PAGE + 7  # two fills, the second one short
+    add_articles(db, [ImportedArticle(f"Note {i}", f"Лавров said ceasefire {i}.\n", "w.txt")
+                      for i in range(n)])
+    worker = SearchWorker(db_path)
+    fills: list[tuple[int, int, list]] = []
+    worker.filled.connect(lambda g, start, hits: fills.append((g, start, hits)))
+    try:
+        with qtbot.waitSignal(worker.found, timeout=5000) as found:
+            worker.request(7, SearchFilter(text="Лаврова ceasefire"))
+        generation, rows = found.args
+        assert generation == 7 and len(rows) == n
+        assert [r.pending for r in rows] == [False] * FIRST_PAGE + [True] * (n - FIRST_PAGE)
+        qtbot.waitUntil(lambda: len(fills) == 2, timeout=5000)
+    finally:
+        worker.stop()
+    assert [(g, start, len(hits)) for g, start, hits in fills] == [
+        (7, FIRST_PAGE, FILL_PAGE), (7, FIRST_PAGE + FILL_PAGE, 7)]
+    filled = [h for _, _, hits in fills for h in hits]
+    assert [h.article_id for h in filled] == [r.article_id for r in rows[FIRST_PAGE:]]
+    assert all(h.hits == 2 and len(h.marks) == 2 and not h.pending for h in filled)
+
+
+def test_a_fill_for_an_older_search_is_dropped(qtbot, win, library):
+    search(qtbot, win, "Lavrov")
+    p = panel(win)
+    before = p.model.hits()
+    changed = []
+    p.model.dataChanged.connect(lambda *a: changed.append(a))
+    fake = [type(before[0])(before[0].article_id, "Other", None, 99, "other", ())]
+    assert not p.fill_results(p._generation - 1, 0, fake)
+    assert p.model.hits() == before and not changed
+    assert p.fill_results(p._generation, 0, fake)  # the current search's fill is taken
+    assert p.model.hits()[0].hits == 99 and changed

@@ -313,6 +313,8 @@ def _anchored(term: Term) -> list[tuple[str, re.Pattern[str]]]:
 
 
 _NEEDS_FOLDING = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
+# SpanFinder._needs_folding looks first for their UTF-8 lead bytes: U+00C0-024F are
+# C3-C9, U+0300-036F CC-CD, U+1E00-1EFF E1 (a superset: without them, nothing folds)
 
 
 class SpanFinder:
@@ -336,7 +338,7 @@ class SpanFinder:
         if not text or self._slow is None:
             return []
         low = text.lower()
-        if len(low) != len(text) or (not text.isascii() and self._folding.search(text)):
+        if len(low) != len(text) or (not text.isascii() and self._needs_folding(text)):
             return [m.span() for m in self._slow.finditer(text) if m.end() > m.start()]
         found: list[tuple[int, int]] = []
         for first, pattern in self._terms:
@@ -355,6 +357,19 @@ class SpanFinder:
 
     def count(self, text: str) -> int:
         return len(self.spans(text))
+
+    def _needs_folding(self, text: str) -> bool:
+        """Whether text has a character the folding changes; first, cheaply, whether its
+        UTF-8 has a lead byte of one (bytes `in` is a memchr: ~3x faster than the pattern
+        over an article)."""
+        raw = text.encode("utf-8", "surrogatepass")
+        if self._folding is _COMBINING:
+            maybe = b"\xcc" in raw or b"\xcd" in raw
+        else:  # unrolled: a generator over the leads costs as much as the search itself
+            maybe = (b"\xc3" in raw or b"\xc4" in raw or b"\xc5" in raw or b"\xc6" in raw
+                     or b"\xc7" in raw or b"\xc8" in raw or b"\xc9" in raw or b"\xcc" in raw
+                     or b"\xcd" in raw or b"\xe1" in raw)
+        return maybe and bool(self._folding.search(text))
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

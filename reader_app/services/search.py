@@ -10,9 +10,9 @@ the text; an article found another way ranks by that match's bm25.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from sqlite_utils import Database
 
@@ -28,8 +28,8 @@ from reader_app.storage import search as store
 from reader_app.storage.database import is_read_only
 from reader_app.storage.search_health import add_notice, is_index_damage, rebuild_search_indexes
 
-__all__ = ["ArticleHit", "SearchFilter", "match_spans", "matching_article_ids",
-           "search_articles"]
+__all__ = ["ArticleHit", "RankedSearch", "ResultRows", "SearchFilter", "match_spans",
+           "matching_article_ids", "search_articles", "search_ranked"]
 
 SNIPPET_BEFORE = 60
 SNIPPET_AFTER = 140
@@ -46,23 +46,81 @@ class ArticleHit:
     hits: int  # matches in the title, text, memo and the notes of its matching tags
     snippet: str  # plain text around the first match in the text (else memo, note, title)
     marks: tuple[tuple[int, int], ...]  # code-point ranges inside snippet to highlight
+    pending: bool = False  # ranked, but hits, snippet and marks not computed yet
+
+
+def pending_hit(article_id: int) -> ArticleHit:
+    """A ranked row whose details are not read yet."""
+    return ArticleHit(article_id, "", None, 0, "", (), True)
+
+
+class ResultRows(Sequence[ArticleHit]):
+    """Every ranked row, best first: the detailed ones as they are, the others pending,
+    made when asked for (a window asks only for the rows it paints)."""
+
+    def __init__(self, ids: Sequence[int], detailed: Iterable[ArticleHit] = ()) -> None:
+        self.ids = list(ids)
+        self.detailed = {h.article_id: h for h in detailed}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> ArticleHit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ArticleHit]: ...
+    def __getitem__(self, index: int | slice) -> ArticleHit | list[ArticleHit]:
+        if isinstance(index, slice):
+            return [self.detailed.get(i) or pending_hit(i) for i in self.ids[index]]
+        i = self.ids[index]
+        return self.detailed.get(i) or pending_hit(i)
+
+
+class RankedSearch:
+    """A search's answer in two steps: the ranked ids (what the MATCH gives), then each
+    row's details (title, date, hits, snippet, marks), read and computed for the rows
+    asked for. The window shows its first page before the rest is read."""
+
+    def __init__(self, query: Query, found: list[store.Ranked] | list[int] | None) -> None:
+        self._query = query
+        self._found = found or []
+        self.ids = [r if isinstance(r, int) else r.id for r in self._found]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def rows(self) -> ResultRows:
+        """Every row, pending (details() gives them detailed)."""
+        return ResultRows(self.ids)
+
+    def details(self, db: Database, start: int = 0, stop: int | None = None
+                ) -> list[ArticleHit]:
+        """The rows [start, stop) with their details (an article deleted since it was
+        ranked is left out)."""
+        part = self._found[start:stop]
+        if not part:
+            return []
+        if not self._query.groups:
+            return _repairing(db, lambda: _listed(db, [i for i in part if isinstance(i, int)]))
+        ranked = [r for r in part if isinstance(r, store.Ranked)]
+        return _repairing(db, lambda: _hits(db, self._query, ranked))
+
+
+def search_ranked(db: Database, flt: SearchFilter, limit: int = 500) -> RankedSearch:
+    """The articles matching the filter, best first, at most `limit`, without their
+    details (RankedSearch.details computes them). Errors as search_articles."""
+    query = parse_query(flt.text)
+    return _repairing(db, lambda: RankedSearch(
+        query, _find(db, flt, query, limit, texts=False, titles=True)))
 
 
 def search_articles(db: Database, flt: SearchFilter, limit: int = 500) -> list[ArticleHit]:
     """The articles matching the filter, best first, at most `limit`. ValueError for a bad
     facet (a date, a grade, a status): its message is for the analyst. A damaged search
     index is rebuilt and the search run again (with a notice: storage.search_health)."""
-    query = parse_query(flt.text)
-
-    def run() -> list[ArticleHit]:
-        found = _find(db, flt, query, limit, texts=True)
-        if not found:
-            return []
-        if not query.groups:
-            return _listed(db, [i for i in found if isinstance(i, int)])
-        return _hits(db, query, [r for r in found if isinstance(r, store.Ranked)])
-
-    return _repairing(db, run)
+    ranked = search_ranked(db, flt, limit)
+    return ranked.details(db)
 
 
 def matching_article_ids(db: Database, flt: SearchFilter) -> list[int]:
@@ -70,7 +128,7 @@ def matching_article_ids(db: Database, flt: SearchFilter) -> list[int]:
     query = parse_query(flt.text)
 
     def run() -> list[int]:
-        found = _find(db, flt, query, None, texts=False)
+        found = _find(db, flt, query, None, texts=False, titles=False)
         return [r if isinstance(r, int) else r.id for r in found or ()]
 
     return _repairing(db, run)
@@ -97,7 +155,7 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
 
 
 def _find(db: Database, flt: SearchFilter, query: Query, limit: int | None, *,
-          texts: bool) -> list[store.Ranked] | list[int] | None:
+          texts: bool, titles: bool) -> list[store.Ranked] | list[int] | None:
     if flt.is_empty():
         return None
     facets = store.facets_of(db, flt)
@@ -108,14 +166,16 @@ def _find(db: Database, flt: SearchFilter, query: Query, limit: int | None, *,
             return store.listed_articles(db, facets, excluded_expression(query), limit)
         return None  # the text holds nothing searchable ("*", "💥", '""')
     return store.ranked(db, fts_expression(query), excluded_expression(query), facets, limit,
-                        texts=texts)
+                        texts=texts, titles=titles)
 
 
 def _listed(db: Database, ids: list[int]) -> list[ArticleHit]:
     texts = store.article_texts(db, ids, head=_HEAD)
     hits = []
     for article_id in ids:
-        t = texts[article_id]
+        t = texts.get(article_id)
+        if t is None:  # deleted since it was listed
+            continue
         snippet, _marks = _cut(t.text, 0, 0, [])
         hits.append(ArticleHit(article_id, t.title, t.published, 0, snippet, ()))
     return hits
@@ -128,22 +188,26 @@ def _hits(db: Database, query: Query, found: list[store.Ranked]) -> list[Article
     notes = store.matching_notes(db, match, by_tag) if by_tag else {}
     by_actor = [r.id for r in found if r.actor_tags]
     tagged = store.actor_tag_spans(db, match, by_actor) if by_actor else {}
+    bodies = store.article_texts(db, [r.id for r in found])
     hits = []
     for r in found:
-        in_text = finder.spans(r.text)
-        count = len(in_text) + finder.count(r.title) + finder.count(r.memo)
+        body = bodies.get(r.id)
+        if body is None:  # deleted since it was ranked: the library's change searches again
+            continue
+        in_text = finder.spans(body.text)
+        count = len(in_text) + finder.count(body.title) + finder.count(body.memo)
         note_list = notes.get(r.id, [])
         count += sum(finder.count(note) for note in note_list)
         if in_text:
-            snippet, marks = _cut(r.text, *in_text[0], in_text)
+            snippet, marks = _cut(body.text, *in_text[0], in_text)
         elif r.id in tagged:  # found through an actor's name, note or alias
             start, end = tagged[r.id]
-            snippet, marks = _cut(r.text, start, end, [(start, end)])
+            snippet, marks = _cut(body.text, start, end, [(start, end)])
         else:
-            snippet, marks = _first_of(finder, [r.memo, *note_list, r.title])
+            snippet, marks = _first_of(finder, [body.memo, *note_list, body.title])
         if not count:
             count = r.actor_tags
-        hits.append(ArticleHit(r.id, r.title, r.published, count, snippet, marks))
+        hits.append(ArticleHit(r.id, body.title, body.published, count, snippet, marks))
     return hits
 
 

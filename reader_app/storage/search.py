@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -117,9 +118,9 @@ def _and(facets: Facets) -> str:
     return f" AND {facets.sql}" if facets.sql else ""
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """A matching article, best first; texts only when asked for."""
+class Ranked(NamedTuple):
+    """A matching article, best first; texts only when asked for. (A tuple: a ranking
+    makes hundreds of these per search, at a third of a frozen dataclass's cost.)"""
 
     id: int
     score: float
@@ -132,11 +133,13 @@ class Ranked:
 
 
 def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int | None,
-           *, texts: bool = True) -> list[Ranked]:
+           *, texts: bool = True, titles: bool = False) -> list[Ranked]:
     """Articles whose title and text match (bm25, best first), or whose memo, one of whose
     tags (quote, note), or an actor tagged in which (name, note, alias) matches: one
     statement. `excluded` (an FTS5 expression, or "") keeps out the articles found the
-    other ways whose title or text match it (`match` already excludes it itself)."""
+    other ways whose title or text match it (`match` already excludes it itself).
+    `texts`: with title, published, text and memo. `titles` (with a limit): the same rows
+    in two cheaper statements (_ranked_by_parts), titles left to the details."""
     cond = _and(facets)
     join = " JOIN articles a ON a.id = {}" if facets.sql else ""
     shut = (" AND {} NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :ex)"
@@ -156,7 +159,17 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
         f" (SELECT id FROM matched_actors)){cond}" + shut.format("n.article_id")
         + " GROUP BY n.article_id",
     ]
-    columns = ", a.title, a.published, a.text, a.memo" if texts else ""
+    titles = titles and not texts
+    params: dict[str, object] = {"m": match}
+    if excluded:
+        params["ex"] = excluded
+    if limit is not None:
+        params["n"] = limit
+    params.update(facets.named())
+    if titles and not texts and limit is not None:
+        return _ranked_by_parts(db, branches, params, limit)
+    columns = (", a.title, a.published, a.text, a.memo" if texts
+               else ", a.title, a.published" if titles else "")
     sql = (
         "WITH matched_actors(id) AS (SELECT rowid FROM actors_fts WHERE actors_fts MATCH :m"
         " UNION SELECT p.actor_id FROM alias_fts s JOIN actor_aliases p ON p.id = s.rowid"
@@ -165,18 +178,48 @@ def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int |
         " best(id, score, tags, actor_tags) AS (SELECT id, min(score), max(tags),"
         f" max(actor_tags) FROM hit GROUP BY id ORDER BY 2, 1{lim})"
         f" SELECT b.id, b.score, b.tags, b.actor_tags{columns} FROM best b"
-        + (" JOIN articles a ON a.id = b.id" if texts else "") + " ORDER BY b.score, b.id")
-    params: dict[str, object] = {"m": match}
-    if excluded:
-        params["ex"] = excluded
-    if limit is not None:
-        params["n"] = limit
-    params.update(facets.named())
+        + (" JOIN articles a ON a.id = b.id" if texts or titles else "")
+        + " ORDER BY b.score, b.id")
     rows = db.execute(sql, params).fetchall()
+    if titles:
+        return [Ranked(int(r[0]), float(r[1]), bool(r[2]), int(r[3]), r[4] or "", r[5])
+                for r in rows]
     if not texts:
         return [Ranked(int(r[0]), float(r[1]), bool(r[2]), int(r[3])) for r in rows]
     return [Ranked(int(r[0]), float(r[1]), bool(r[2]), int(r[3]), r[4] or "", r[5],
                    r[6] or "", r[7] or "") for r in rows]
+
+
+_ACTORS = ("WITH matched_actors(id) AS (SELECT rowid FROM actors_fts WHERE actors_fts MATCH :m"
+           " UNION SELECT p.actor_id FROM alias_fts s JOIN actor_aliases p ON p.id = s.rowid"
+           " WHERE alias_fts MATCH :m), ")
+
+
+def _ranked_by_parts(db: Database, branches: list[str], params: dict[str, object],
+                     limit: int) -> list[Ranked]:
+    """What the merged statement gives (best first, at most `limit`), in two statements:
+    the tags, memo and actors (small indexes, cheap), then the articles MATCH run as the
+    bare query is (FTS5 sorts by rank itself; a join or a GROUP BY around it costs up to
+    a third more on a broad query). When nothing else matches, the MATCH's own order is
+    the answer and its rank is not even asked for (ids only: titles come with the
+    details); else both are merged here as the statement would."""
+    others = db.execute(_ACTORS + "hit(id, score, tags, actor_tags) AS ("
+                        + " UNION ALL ".join(branches[1:]) + ") SELECT id, min(score),"
+                        " max(tags), max(actor_tags) FROM hit GROUP BY id", params).fetchall()
+    main = branches[0].removeprefix("SELECT * FROM (").removesuffix(")")
+    if not others:
+        main = main.replace("f.rowid AS id, f.rank AS score, 0 AS tags, 0 AS actor_tags",
+                            "f.rowid", 1)
+        return [Ranked(int(r[0]), 0.0, False, 0) for r in db.execute(main, params)]
+    best: dict[int, tuple[float, bool, int]] = {
+        int(r[0]): (float(r[1]), False, 0) for r in db.execute(main, params)}
+    for r in others:
+        i, score, tags, actor_tags = int(r[0]), float(r[1]), bool(r[2]), int(r[3])
+        old = best.get(i)
+        best[i] = (score, tags, actor_tags) if old is None else (
+            min(old[0], score), old[1] or tags, max(old[2], actor_tags))
+    order = sorted(best.items(), key=lambda item: (item[1][0], item[0]))[:limit]
+    return [Ranked(i, score, tags, actor_tags) for i, (score, tags, actor_tags) in order]
 
 
 def _numbered(sql: str, count: int) -> str:
@@ -215,10 +258,9 @@ def article_texts(db: Database, ids: Sequence[int], *, head: int | None = None
                   ) -> dict[int, ArticleTexts]:
     """Title, date, text (its first `head` code points if given) and memo of these articles."""
     text = f"substr(text, 1, {int(head)})" if head is not None else "text"
-    return {int(r["id"]): ArticleTexts(int(r["id"]), r["title"] or "", r["published"],
-                                       r["text"] or "", r["memo"] or "")
-            for r in named_rows(
-                db, f"SELECT id, title, published, {text} AS text, memo FROM articles"
+    return {int(r[0]): ArticleTexts(int(r[0]), r[1] or "", r[2], r[3] or "", r[4] or "")
+            for r in db.execute(
+                f"SELECT id, title, published, {text}, memo FROM articles"
                 " WHERE id IN (SELECT value FROM json_each(?))", [_ids(ids)])}
 
 

@@ -5,6 +5,11 @@ older one still waiting is skipped), and each answer carries the generation it w
 asked with, so the window drops an answer to a query the analyst has already changed.
 A query still running when a newer one arrives is interrupted (sqlite3's interrupt),
 so a slow query never delays the one typed after it by its whole length.
+
+An answer comes in pages: `found` carries every ranked row (title, date) with the hits,
+snippet and marks of the first FIRST_PAGE rows (what the list shows at once); `filled`
+then brings the details of the rest, FILL_PAGE rows at a time, until a newer request
+arrives (the rest of a stale answer is never computed).
 """
 
 from __future__ import annotations
@@ -21,10 +26,13 @@ if TYPE_CHECKING:  # the engine loads in the worker's thread, with the first sea
     from reader_app.services.search import SearchFilter
 
 RESULT_LIMIT = 500  # rows one search shows (best first)
+FIRST_PAGE = 20  # rows detailed before the answer is shown (the list shows ~10 at once)
+FILL_PAGE = 100  # rows detailed per `filled` after that
 
 
 class SearchWorker(QObject):
-    found = Signal(int, object)  # generation, list[ArticleHit] or a one-line message
+    found = Signal(int, object)  # generation, ResultRows (a Sequence[ArticleHit]) or a message
+    filled = Signal(int, int, object)  # generation, first row, list[ArticleHit] from there
 
     def __init__(self, db_path: Path, limit: int = RESULT_LIMIT) -> None:
         super().__init__()
@@ -59,8 +67,9 @@ class SearchWorker(QObject):
             with contextlib.suppress(Exception):  # a connection closing: nothing to stop
                 db.conn.interrupt()
 
-    def _search(self, generation: int, flt: SearchFilter) -> object:
-        from reader_app.services.search import search_articles
+    def _search(self, generation: int, flt: SearchFilter) -> tuple[object, Any]:
+        """The first answer (rows or a message) and the RankedSearch to fill, if any."""
+        from reader_app.services import search as engine
         from reader_app.storage.database import open_library  # this thread's connection
 
         self._running = generation
@@ -69,16 +78,32 @@ class SearchWorker(QObject):
                 try:
                     if self._db is None:
                         self._db = open_library(self._db_path, create=False, read_only=True)
-                    return search_articles(self._db, flt, self._limit)
+                    ranked = engine.search_ranked(self._db, flt, self._limit)
+                    rows = engine.ResultRows(ranked.ids, ranked.details(self._db, 0, FIRST_PAGE))
+                    return rows, (ranked if len(rows) > FIRST_PAGE else None)
                 except ValueError as e:  # a facet the engine cannot read: said for the analyst
-                    return str(e) or "That search cannot be run"
+                    return str(e) or "That search cannot be run", None
                 except Exception as e:  # noqa: BLE001 - one line for the analyst, never a crash
                     # an interrupt meant for the query before this one: run it again,
                     # unless a newer request is waiting (then this answer is stale anyway)
                     if "interrupted" in str(e) and self._requests.empty():
                         continue
-                    return f"Search failed: {e}"
-            return "Search failed: interrupted"
+                    return f"Search failed: {e}", None
+            return "Search failed: interrupted", None
+        finally:
+            self._running = -1
+
+    def _fill(self, generation: int, ranked: Any) -> None:
+        """The details of the rows after the first page, while no newer request waits."""
+        self._running = generation
+        try:
+            start = FIRST_PAGE
+            while start < len(ranked) and self._requests.empty():
+                hits = ranked.details(self._db, start, start + FILL_PAGE)
+                self.filled.emit(generation, start, hits)
+                start += FILL_PAGE
+        except Exception:  # noqa: BLE001 - interrupted by a newer request: those rows are stale
+            return
         finally:
             self._running = -1
 
@@ -91,7 +116,10 @@ class SearchWorker(QObject):
                 if item is None:
                     return
                 generation, flt = item
-                self.found.emit(generation, self._search(generation, flt))
+                result, ranked = self._search(generation, flt)
+                self.found.emit(generation, result)
+                if ranked is not None:
+                    self._fill(generation, ranked)
         finally:
             db, self._db = self._db, None
             if db is not None:

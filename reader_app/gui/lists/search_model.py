@@ -1,12 +1,15 @@
 """The library search's results: one row per article (an ArticleHit), best first.
 
-The rows are the engine's answer as it came; data() never queries. The delegate
+The rows are the engine's answer as it came; data() never queries. A row past the
+first page comes ranked only (pending: its id, maybe its title and date) and gets its
+title, hits, snippet and marks when the worker sends them (set_details, by article id:
+dataChanged for those rows). The delegate
 (search_delegate) paints each row from its hit, snippet and marks as plain text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -28,34 +31,71 @@ def hits_text(n: int) -> str:
 
 def meta_text(hit: ArticleHit) -> str:
     """The row's second line: when it was published and how many hits it has."""
+    if hit.pending:  # its details are on their way
+        return f"{hit.published} · …" if hit.published else "…"
     return f"{hit.published or 'undated'} · {hits_text(hit.hits)}"
 
 
 class SearchResultModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._hits: list[ArticleHit] = []
+        self._ids: list[int] = []  # every row's article, best first
+        self._details: dict[int, ArticleHit] = {}  # the rows detailed so far
+        self._row_of: dict[int, int] = {}  # article id -> row
+        self._pending: Callable[[int], ArticleHit] | None = None  # a row not detailed yet
 
     def set_hits(self, hits: Sequence[ArticleHit]) -> None:
+        """The rows: a list of hits, or the engine's ResultRows (its ids, the first rows
+        detailed: the others are made pending when painted, never all at once)."""
         self.beginResetModel()
-        self._hits = list(hits)
+        ids = getattr(hits, "ids", None)
+        if ids is not None:
+            from reader_app.services.search import pending_hit  # loaded with that answer
+
+            self._ids, self._details = list(ids), dict(hits.detailed)  # type: ignore[attr-defined]
+            self._pending = pending_hit
+        else:
+            self._ids = [h.article_id for h in hits]
+            self._details = {h.article_id: h for h in hits}
+        self._row_of = {i: row for row, i in enumerate(self._ids)}
         self.endResetModel()
 
+    def set_details(self, hits: Sequence[ArticleHit]) -> None:
+        """Rows shown pending, now with their details (found by article id)."""
+        rows = sorted(self._row_of[h.article_id] for h in hits if h.article_id in self._row_of)
+        for h in hits:
+            if h.article_id in self._row_of:
+                self._details[h.article_id] = h
+        if rows:
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], 0))
+
+    def row_of(self, article_id: object) -> int:
+        """The row of that article, -1 if it is not in the results."""
+        return self._row_of.get(article_id, -1) if isinstance(article_id, int) else -1
+
+    def hit(self, row: int) -> ArticleHit:
+        article_id = self._ids[row]
+        hit = self._details.get(article_id)
+        if hit is None:
+            assert self._pending is not None
+            hit = self._pending(article_id)
+        return hit
+
     def hits(self) -> list[ArticleHit]:
-        return list(self._hits)
+        return [self.hit(row) for row in range(len(self._ids))]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._hits)
+        return 0 if parent.isValid() else len(self._ids)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        hit = self._hits[index.row()]
         if role == ID_ROLE:
-            return hit.article_id
+            return self._ids[index.row()]
+        hit = self.hit(index.row())
         if role == ITEM_ROLE:
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

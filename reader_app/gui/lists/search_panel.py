@@ -194,7 +194,7 @@ class SearchPanel(QWidget):
         self.search_requested.emit(self._generation, flt)
 
     def show_results(self, generation: int, result: object) -> bool:
-        """An answer from the search (list[ArticleHit] or a message); False: dropped as stale."""
+        """An answer from the search (a Sequence[ArticleHit] or a message); False: stale."""
         if generation != self._generation or self._asked is None:
             return False
         flt, self._shown_generation = self._asked, generation
@@ -209,7 +209,7 @@ class SearchPanel(QWidget):
         current = self.results.currentIndex()
         kept = current.data(ID_ROLE) if current.isValid() else None
         self.model.set_hits(hits)
-        row = next((i for i, h in enumerate(hits) if h.article_id == kept), -1)
+        row = self.model.row_of(kept)
         if row >= 0:  # searched again (the library changed): the same result stays current
             self.results.setCurrentIndex(self.model.index(row, 0))
         if hits:
@@ -226,6 +226,13 @@ class SearchPanel(QWidget):
             text = self.empty_label.text()
         self._focus_results = False
         self.results_shown.emit(text)
+        return True
+
+    def fill_results(self, generation: int, start: int, hits: Sequence[ArticleHit]) -> bool:
+        """The details of rows shown pending (the worker's `filled`); False: stale."""
+        if generation != self._shown_generation or generation != self._generation:
+            return False
+        self.model.set_details(hits)
         return True
 
     def results_query(self) -> str:

@@ -63,6 +63,7 @@ class SearchFlow(QObject):
         self.previous_action.triggered.connect(self.previous_match)
         self.panel.search_requested.connect(self.worker.request)
         self.worker.found.connect(self._on_worker_found)
+        self.worker.filled.connect(self._on_worker_filled)
         self.panel.results_shown.connect(self._on_panel_results_shown)
         self.panel.result_activated.connect(self._on_panel_result_activated)
         controller.article_opened.connect(self._on_controller_article_opened)
@@ -113,6 +114,10 @@ class SearchFlow(QObject):
     @Slot(int, object)
     def _on_worker_found(self, generation: int, result: object) -> None:
         self.panel.show_results(generation, result)
+
+    @Slot(int, int, object)
+    def _on_worker_filled(self, generation: int, start: int, hits: object) -> None:
+        self.panel.fill_results(generation, start, hits)  # type: ignore[arg-type]
 
     @Slot(str)
     def _on_panel_results_shown(self, text: str) -> None:
