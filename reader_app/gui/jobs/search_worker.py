@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the engine loads in the worker's thread, with the first sea
     from reader_app.services.search import SearchFilter
 
 RESULT_LIMIT = 500  # rows one search shows (best first)
-FIRST_PAGE = 20  # rows detailed before the answer is shown (the list shows ~10 at once)
+FIRST_PAGE = 12  # rows detailed before the answer is shown: a screenful (~10 rows at 900 px)
 FILL_PAGE = 100  # rows detailed per `filled` after that
 
 
