@@ -73,7 +73,8 @@ def test_export_filters_name_a_known_table():
         ExportFilters(table="everything")
     assert ExportFilters(table="actors", kinds=["claim"], article_ids=[1]).as_kwargs() == {}
     assert ExportFilters(table="claims", kinds=["claim"]).as_kwargs() == {
-        "article_ids": None, "date_from": None, "date_to": None, "statuses": None}
+        "article_ids": None, "date_from": None, "date_to": None, "statuses": None,
+        "claimant_ids": None, "grades": None}
 
 
 # -- the export dialog ---------------------------------------------------------------------

@@ -36,6 +36,7 @@ _UK_ENDINGS = tuple(sorted(set("""ами ями ові еві єві ого ьо
     ів їв ям ам ях ах ою ею єю ом ем єм а я у ю і ї и е є о ь й""".split()), key=len, reverse=True))
 _MIN_STEM = 3
 _MIN_FORMS_WORD = 4
+_FEW_TERMS = 32  # beyond this a text's slow pattern holds only the terms found in it
 
 
 def fold(text: str) -> str:
@@ -133,10 +134,21 @@ def _word(chunk: str, stem: Callable[[str], str]) -> Term | None:
     word = toks[0]
     if len(word) < _MIN_FORMS_WORD:
         return Term((word,))
-    stems = tuple(s for s in dict.fromkeys(_prefixes(word, stem(word))) if len(s) >= _MIN_STEM)
+    stems = tuple(v for s in dict.fromkeys(_prefixes(word, stem(word))) if len(s) >= _MIN_STEM
+                  for v in _yo_variants(s))
     if not stems:
         return Term((word,))
     return Term((word,), forms=True, stems=stems)
+
+
+def _yo_variants(stem: str) -> list[str]:
+    """Russian writes ё mostly as е, and unicode61 keeps them apart: "нападет" must find
+    "нападёт", "ёлку" "елку". The stem as typed, then with ё as е, or each е as ё (a few)."""
+    if "ё" in stem:
+        return [stem, stem.replace("ё", "е")]
+    if 0 < stem.count("е") <= 3:
+        return [stem, *(stem[:i] + "ё" + stem[i + 1:] for i, c in enumerate(stem) if c == "е")]
+    return [stem]
 
 
 def _prefixes(word: str, stem: str) -> list[str]:
@@ -326,7 +338,7 @@ class SpanFinder:
     def __init__(self, query: Query) -> None:
         terms = query.positive
         self._terms = [pair for t in terms for pair in _anchored(t)]
-        self._slow = _compiled(terms)
+        self._all = terms  # their one pattern is compiled when a text needs it (rarely)
         # Latin diacritics in a text matter only to a term with Latin letters
         latin = any(c.isascii() and c.isalpha() for t in terms for tok in t.tokens for c in tok)
         self._folding = _NEEDS_FOLDING if latin else _COMBINING
@@ -335,11 +347,18 @@ class SpanFinder:
         return bool(self._terms)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        if not text or self._slow is None:
+        if not text or not self._terms:
             return []
         low = text.lower()
         if len(low) != len(text) or (not text.isascii() and self._needs_folding(text)):
-            return [m.span() for m in self._slow.finditer(text) if m.end() > m.start()]
+            terms = self._all
+            if len(terms) > _FEW_TERMS:  # a pasted word list: only the terms this text holds
+                folded = fold(text)
+                terms = tuple(t for t in terms
+                              if any(lit in folded for lit in (t.stems or t.tokens[:1])))
+            slow = _compiled(terms)
+            return [m.span() for m in slow.finditer(text) if m.end() > m.start()] if slow \
+                else []
         found: list[tuple[int, int]] = []
         for first, pattern in self._terms:
             pos = low.find(first)
