@@ -46,6 +46,7 @@ from reader_app.storage.search import actor_ids
 from reader_app.storage.search_health import notices
 
 PROG = "reader-app"
+MAX_LIMIT = 1_000_000  # search results printed at most (SQLite takes a 64-bit LIMIT)
 COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag")
 FORMATS = ("csv",)
 # --table: (columns, rows, count, noun, the filters that apply)
@@ -361,8 +362,8 @@ def _print_notices(db: Database, seen: int = 0) -> None:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    if args.limit < 1:
-        raise CliError("--limit must be at least 1", 2)
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise CliError(f"--limit must be from 1 to {MAX_LIMIT:,}", 2)
     if args.date_from and args.date_to and \
             date_bound(args.date_from, last=False) > date_bound(args.date_to, last=True):
         raise CliError(f"--from {args.date_from} is after --to {args.date_to}", 2)

@@ -106,7 +106,7 @@ def test_facets_claims_by_lavrov_february_disputed(capsys, library):
     (["--from", "2022-03", "--to", "2022-02"], "is after --to"),
     (["--grade", "Z9"], "not an Admiralty grade"),
     (["--actor", "a", "--claimant", "b"], "not allowed with"),
-    (["--limit", "0", "x"], "--limit must be at least 1"),
+    (["--limit", "0", "x"], "--limit must be from 1 to"),
     ([], "give a query or a facet"),
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys, library, argv, message):
@@ -159,3 +159,10 @@ def test_real_entry_point(library):
         [sys.executable, "-m", "reader_app", "search", "--db", str(path), "--from", "2022-13-01"],
         capture_output=True, text=True, timeout=60, cwd=ROOT, env=env, encoding="utf-8")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "not a date" in bad.stderr
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "1000001", "99999999999999999999"])
+def test_a_limit_out_of_range_is_one_clear_line(capsys, library, limit):
+    code, out, err = run(capsys, "search", "--db", str(library[0]), "--limit", limit, "Lavrov")
+    assert code == 2 and out == ""
+    assert "--limit must be from 1 to 1,000,000" in err and "Traceback" not in err
