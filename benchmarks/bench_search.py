@@ -16,24 +16,24 @@ with the same MATCH expression search_articles makes, wall time, best of --repea
 interleaved, warm cache. Goal: <= 1.2x. Also the check that opening the library makes
 (storage/search_health.py) and a full 'integrity-check' for comparison.
 
-Measured (100,000 articles, 654 MB, this machine, best of 9): open's index check 1.9 ms
-(a full integrity-check 2.6 s). "page" is what the window's worker sends before the list
-shows anything: every row ranked (search_ranked: ids) and the first 20 detailed (title,
-date, hits, snippet, marks); it details the rest afterwards, 100 rows at a time. "all
-rows" is search_articles (the command line). Page / all rows vs the bare MATCH:
+Measured (100,000 articles, 654 MB, this machine, best of 7): open's index check 2.0 ms
+(a full integrity-check 2.0 s). "page" is what the window's worker sends before the list
+shows anything: every row ranked (search_ranked: ids) and the first 12 detailed (title,
+date, hits, snippet, marks: a screenful); it details the rest afterwards, 100 rows at a
+time. "all rows" is search_articles (the command line). Page / all rows vs the bare MATCH:
 
     limit 100                     page   all      limit 500 (the window's)   page   all
-    a word in 30% of articles     1.08x  1.15x                               1.09x  1.49x
-    word forms (8%)               1.05x  1.31x                               1.05x  2.49x
-    two words                     1.07x  1.39x                               1.09x  3.04x
-    phrase (1.1 vs 0.6 ms)        2.01x  5.04x    (1.4 vs 1.0 ms)            1.44x  9.95x
-    prefix                        1.31x  2.20x                               1.16x  5.33x
-    Cyrillic word forms           1.18x  1.93x                               1.14x  5.39x
-    word + facets *               1.10x  1.28x                               1.06x  1.62x
-    OR and -word                  1.03x  1.21x                               1.04x  1.95x
+    a word in 30% of articles     1.09x  1.14x                               1.06x  1.52x
+    word forms (8%)               1.06x  1.32x                               1.08x  2.56x
+    two words                     1.02x  1.37x                               1.05x  3.02x
+    phrase (1.1 vs 0.6 ms)        1.72x  4.96x    (1.5 vs 1.3 ms)            1.16x  9.07x
+    prefix                        1.24x  2.15x                               1.05x  5.19x
+    Cyrillic word forms           1.06x  1.92x                               1.15x  5.44x
+    word + facets *               1.05x  1.26x                               1.06x  1.57x
+    OR and -word                  1.03x  1.22x                               1.05x  1.98x
 
 * against that MATCH joined with the facets' condition (what the search runs); against
-the bare MATCH without them 1.33x / 1.54x and 2.31x / 3.54x.
+the bare MATCH without them 1.34x / 1.61x and 2.47x / 3.68x.
 Before this work (every row detailed before any was shown, one merged statement):
 limit 100 1.12x to 5.8x, limit 500 1.6x to 10.5x.
 What is left over the bare query: ~20 us per detailed row in Python (its ~3 KB read,
