@@ -92,6 +92,8 @@ def test_a_title_filter_that_finds_nothing_offers_the_library_search(qtbot, db, 
     pane.apply_filter()
     qtbot.waitUntil(pane.search_instead.isVisible)
     assert "“A&&B <b>x</b>”" in pane.search_instead.text()  # && shows one &
+    tip = pane.search_instead.toolTip()  # a tooltip may be read as rich text: escaped
+    assert "A&amp;B &lt;b&gt;x&lt;/b&gt;" in tip and "<b>" not in tip
     pane.filter_edit.clear()
     pane.apply_filter()
     qtbot.waitUntil(lambda: not pane.search_instead.isVisible())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -108,6 +111,8 @@ class LibraryPane(QWidget):
         self.search_instead.setFlat(True)
         self.search_instead.setCursor(Qt.CursorShape.PointingHandCursor)
         self.search_instead.setStyleSheet("text-align: left; padding: 2px 4px;")
+        # its text never widens the pane (the article column keeps its width): cut instead
+        self.search_instead.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.search_instead.clicked.connect(self._on_search_instead_clicked)
         self.search_instead.hide()
         layout.addWidget(self.search_instead)
@@ -249,11 +254,10 @@ class LibraryPane(QWidget):
         typed = self.model.filter_text().strip()
         wanted = bool(typed) and not self.search.active and self.model.shown_count() == 0
         if wanted:  # a button's text is never rich text; "&" would be a mnemonic
-            shown = typed if len(typed) <= 40 else typed[:39] + "…"
-            self.search_instead.setText(
-                f"No title or source has “{shown}”: search the whole library (Ctrl+K)"
-                .replace("&", "&&"))
-            self.search_instead.setToolTip("")
+            shown = typed if len(typed) <= 24 else typed[:23] + "…"
+            text = f"No title matches: search all articles for “{shown}”"
+            self.search_instead.setText(text.replace("&", "&&"))
+            self.search_instead.setToolTip(html.escape(text))  # a tooltip may be rich text
         self.search_instead.setVisible(wanted)
 
     @Slot()
