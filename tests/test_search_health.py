@@ -115,8 +115,9 @@ _SHADOW_DAMAGE = [
     "DROP TABLE memo_fts_data",
     "DROP TABLE annotations_fts_data",
     "DROP TABLE alias_fts_docsize",
-    # the document counts still agree: the first search finds it
-    "UPDATE articles_fts_data SET block = randomblob(length(block)) WHERE id = 10",
+    # the document counts still agree: the first search finds it (not randomblob: some random
+    # structure records read as an empty index, with no error at all)
+    "UPDATE articles_fts_data SET block = x'ffffffffffffffff' WHERE id = 10",
 ]
 
 
@@ -197,7 +198,7 @@ def test_the_command_line_searches_a_library_with_a_shadow_table_gone(tagged, da
 
 
 def test_a_read_only_library_with_a_shadow_table_gone_says_so_plainly(library):
-    _damage(library, "UPDATE articles_fts_data SET block = randomblob(length(block)) WHERE id = 10")
+    _damage(library, "UPDATE articles_fts_data SET block = x'ffffffffffffffff' WHERE id = 10")
     before = library.read_bytes()
     db = open_library(library, read_only=True)
     try:
@@ -220,7 +221,7 @@ def _search_in_window(qtbot, window, text):
 
 @pytest.mark.parametrize("damage", [
     "UPDATE articles_fts_data SET block = x'00' WHERE id NOT IN (1, 10)",  # malformed
-    "UPDATE articles_fts_data SET block = randomblob(length(block)) WHERE id = 10",
+    "UPDATE articles_fts_data SET block = x'ffffffffffffffff' WHERE id = 10",
     "DROP TABLE articles_fts_idx",  # SQL logic error
 ])
 def test_window_search_on_a_damaged_index_of_a_writable_library_rebuilds_it(
@@ -253,7 +254,7 @@ def test_window_search_on_a_damaged_index_of_a_read_only_library_says_so(qtbot, 
     import reader_app.gui.controller as controller_module
     from reader_app.gui.window.main_window import MainWindow
 
-    _damage(library, "UPDATE articles_fts_data SET block = randomblob(length(block)) WHERE id = 10")
+    _damage(library, "UPDATE articles_fts_data SET block = x'ffffffffffffffff' WHERE id = 10")
     before = library.read_bytes()
     monkeypatch.setattr(controller_module, "open_library",
                         lambda path: open_library(path, read_only=True))
