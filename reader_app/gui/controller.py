@@ -221,6 +221,14 @@ class LibraryController(QObject):
         """What opening the library repaired (a rebuilt search index), for the analyst."""
         return list(search_notices(self._db)) if self._db is not None else []
 
+    def repair_search_index(self) -> str:
+        """Rebuild the search indexes a search found damaged (the window's search worker
+        reads through a read-only connection): the notice for the status bar, also kept
+        in `notices`. ValueError (the analyst's message) when the library is read-only."""
+        from reader_app.services.search import repair_index  # loaded by the worker by now
+
+        return repair_index(self.db)
+
     @property
     def db(self) -> Database:
         """For the undo commands only; widgets go through the methods below."""

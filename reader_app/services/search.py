@@ -28,14 +28,21 @@ from reader_app.storage import search as store
 from reader_app.storage.database import is_read_only
 from reader_app.storage.search_health import add_notice, is_index_damage, rebuild_search_indexes
 
-__all__ = ["ArticleHit", "RankedSearch", "ResultRows", "SearchFilter", "match_spans",
-           "matching_article_ids", "search_articles", "search_ranked"]
+__all__ = ["ArticleHit", "RankedSearch", "ResultRows", "SearchFilter", "SearchIndexDamaged",
+           "match_spans", "matching_article_ids", "repair_index", "search_articles",
+           "search_ranked"]
 
 SNIPPET_BEFORE = 60
 SNIPPET_AFTER = 140
 _HEAD = SNIPPET_BEFORE + SNIPPET_AFTER
 _ONE_LINE = str.maketrans(dict.fromkeys("\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
 _T = TypeVar("_T")
+
+
+class SearchIndexDamaged(ValueError):
+    """The search index cannot be read and this connection cannot rebuild it (it is
+    read-only): a writable connection to the library can (repair_index); the message is
+    for the analyst when none can."""
 
 
 @dataclass(frozen=True)
@@ -141,11 +148,25 @@ def _repairing(db: Database, run: Callable[[], _T]) -> _T:
         if not is_index_damage(e):
             raise
         if is_read_only(db) is not None:
-            raise ValueError("The search index of this library is damaged and the library is"
-                             " read-only: open a writable copy once to rebuild it.") from None
-    rebuilt = rebuild_search_indexes(db)
-    add_notice(db, f"The search index was damaged and has been rebuilt ({', '.join(rebuilt)}).")
+            raise SearchIndexDamaged(READ_ONLY_DAMAGE) from None
+    repair_index(db)
     return run()
+
+
+READ_ONLY_DAMAGE = ("The search index of this library is damaged and the library is"
+                    " read-only: open a writable copy once to rebuild it.")
+
+
+def repair_index(db: Database) -> str:
+    """Rebuild every search index of a writable library (a search found one damaged); the
+    notice said, also kept in storage.search_health.notices(db). SearchIndexDamaged when
+    the library is read-only."""
+    if is_read_only(db) is not None:
+        raise SearchIndexDamaged(READ_ONLY_DAMAGE)
+    rebuilt = rebuild_search_indexes(db)
+    notice = f"The search index was damaged and has been rebuilt ({', '.join(rebuilt)})."
+    add_notice(db, notice)
+    return notice
 
 
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:

@@ -88,29 +88,76 @@ def check_search_indexes(db: Database) -> list[str]:
 
 def rebuild_search_indexes(db: Database, names: list[str] | None = None) -> list[str]:
     """Recreate what is missing of the named indexes (all by default) and refill them from
-    their tables, in one write transaction; returns the names rebuilt."""
+    their tables, in one write transaction; returns the names rebuilt. An index FTS5 cannot
+    use (a shadow table gone, its structure record corrupt) is dropped and created again
+    from the migrations' definition (storage.foreign_schema.reference_schema)."""
     expected = _expected(db)
     names = _indexes(expected) if names is None else names
     with write(db):
         present = _present(db)
         for name in names:
+            if ("table", name) in present and not _refilled(db, name):
+                _drop_index(db, name)
+                present.discard(("table", name))
             if ("table", name) not in present:
-                for shadow in ("data", "idx", "docsize", "config", "content"):
+                for shadow in _SHADOWS:
                     db.execute(f'DROP TABLE IF EXISTS "{name}_{shadow}"')
                 db.execute(expected[("table", name)][1])
+                _refill(db, name)
             for (t, trigger), (_tbl, sql) in expected.items():
                 if t == "trigger" and ("trigger", trigger) not in present and name in sql:
                     db.execute(sql)
-            if name == "memo_fts":
-                db.execute("INSERT INTO memo_fts(memo_fts) VALUES ('delete-all')")
-                db.execute("INSERT INTO memo_fts(rowid, memo) SELECT id, memo FROM articles"
-                           " WHERE memo != ''")
-            else:
-                db.execute(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
             if name in _RANK:
                 db.execute(f"INSERT INTO \"{name}\"(\"{name}\", rank) VALUES ('rank', ?)",
                            [_RANK[name]])
     return names
+
+
+_SHADOWS = ("data", "idx", "docsize", "config", "content")
+
+
+def _refill(db: Database, name: str) -> None:
+    if name == "memo_fts":
+        db.execute("INSERT INTO memo_fts(memo_fts) VALUES ('delete-all')")
+        db.execute("INSERT INTO memo_fts(rowid, memo) SELECT id, memo FROM articles"
+                   " WHERE memo != ''")
+    else:
+        db.execute(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
+
+
+def _refilled(db: Database, name: str) -> bool:
+    """Refill the index in place; False (nothing changed) when FTS5 cannot use it."""
+    db.execute("SAVEPOINT refill_index")
+    try:
+        _refill(db, name)
+    except sqlite3.DatabaseError:
+        db.execute("ROLLBACK TO refill_index")
+        return False
+    finally:
+        db.execute("RELEASE refill_index")
+    return True
+
+
+def _drop_index(db: Database, name: str) -> None:
+    """Drop an FTS5 table and its shadow tables. A table whose constructor fails cannot be
+    dropped by DROP TABLE (FTS5 must connect first): its own schema row is deleted under
+    writable_schema, the schema version bumped so the connection reads the schema again,
+    then the shadow tables (ordinary tables) are dropped. Nothing else is touched."""
+    try:
+        db.execute(f'DROP TABLE "{name}"')
+        return
+    except sqlite3.DatabaseError:
+        pass
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute("DELETE FROM sqlite_master WHERE type = 'table' AND name = ?"
+                   " AND sql LIKE 'CREATE VIRTUAL TABLE%'", [name])
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    for shadow in _SHADOWS:
+        db.execute(f'DROP TABLE IF EXISTS "{name}_{shadow}"')
 
 
 def is_index_damage(error: BaseException) -> bool:
@@ -119,7 +166,10 @@ def is_index_damage(error: BaseException) -> bool:
         return False
     name = getattr(error, "sqlite_errorname", "") or ""
     text = str(error)
+    # a shadow table gone: "SQL logic error" (SQLITE_ERROR without a message of its own)
+    # or "vtable constructor failed" when FTS5 connects to the table
     return (name.startswith("SQLITE_CORRUPT") or "malformed" in text
+            or text == "SQL logic error" or "vtable constructor failed" in text
             or ("no such table" in text and "_fts" in text))
 
 

@@ -33,6 +33,9 @@ FILL_PAGE = 100  # rows detailed per `filled` after that
 class SearchWorker(QObject):
     found = Signal(int, object)  # generation, ResultRows (a Sequence[ArticleHit]) or a message
     filled = Signal(int, int, object)  # generation, first row, list[ArticleHit] from there
+    # generation, message: the search index is damaged and this read-only connection
+    # cannot rebuild it (the window asks the controller's writable connection to)
+    damaged = Signal(int, str)
 
     def __init__(self, db_path: Path, limit: int = RESULT_LIMIT) -> None:
         super().__init__()
@@ -81,6 +84,12 @@ class SearchWorker(QObject):
                     ranked = engine.search_ranked(self._db, flt, self._limit)
                     rows = engine.ResultRows(ranked.ids, ranked.details(self._db, 0, FIRST_PAGE))
                     return rows, (ranked if len(rows) > FIRST_PAGE else None)
+                except engine.SearchIndexDamaged as e:
+                    # read the schema afresh once the window had the index rebuilt
+                    db, self._db = self._db, None
+                    if db is not None:
+                        db.close()
+                    return e, None
                 except ValueError as e:  # a facet the engine cannot read: said for the analyst
                     return str(e) or "That search cannot be run", None
                 except Exception as e:  # noqa: BLE001 - one line for the analyst, never a crash
@@ -117,6 +126,9 @@ class SearchWorker(QObject):
                     return
                 generation, flt = item
                 result, ranked = self._search(generation, flt)
+                if isinstance(result, Exception):
+                    self.damaged.emit(generation, str(result))
+                    continue
                 self.found.emit(generation, result)
                 if ranked is not None:
                     self._fill(generation, ranked)

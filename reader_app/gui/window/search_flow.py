@@ -19,7 +19,7 @@ from reader_app.gui.article.view import ArticleView
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.jobs.search_worker import SearchWorker
 from reader_app.gui.lists.library_pane import LibraryPane
-from reader_app.storage.errors import STORAGE_ERRORS
+from reader_app.storage.errors import STORAGE_ERRORS, reason_of
 
 
 def _action(window: QMainWindow, name: str, text: str, keys: str, tip: str) -> QAction:
@@ -44,6 +44,9 @@ class SearchFlow(QObject):
         self.matches: list[tuple[int, int]] = []  # in the article opened from a result
         self.current = -1
         self._article_id: int | None = None  # the article those matches are in
+        self._asked: tuple[int, object] | None = None  # the newest search: generation, filter
+        self._repaired = -1  # the generation whose damaged index was rebuilt (once each)
+        self._notice = ""  # what the rebuild did, said with the next answer's status
         self.focus_action = _action(window, "librarySearchAction", "Search the &Library…",
                                     "Ctrl+K", "Search the whole library")
         self.next_action = _action(window, "searchNextMatchAction", "Next Search &Match", "F3",
@@ -61,8 +64,10 @@ class SearchFlow(QObject):
         self.focus_action.triggered.connect(self.focus_search)
         self.next_action.triggered.connect(self.next_match)
         self.previous_action.triggered.connect(self.previous_match)
+        self.panel.search_requested.connect(self._on_panel_search_requested)
         self.panel.search_requested.connect(self.worker.request)
         self.worker.found.connect(self._on_worker_found)
+        self.worker.damaged.connect(self._on_worker_damaged)
         self.worker.filled.connect(self._on_worker_filled)
         self.panel.results_shown.connect(self._on_panel_results_shown)
         self.panel.result_activated.connect(self._on_panel_result_activated)
@@ -115,13 +120,39 @@ class SearchFlow(QObject):
     def _on_worker_found(self, generation: int, result: object) -> None:
         self.panel.show_results(generation, result)
 
+    @Slot(int, object)
+    def _on_panel_search_requested(self, generation: int, flt: object) -> None:
+        self._asked = (generation, flt)
+
+    @Slot(int, str)
+    def _on_worker_damaged(self, generation: int, message: str) -> None:
+        """The worker's read-only connection found the search index damaged: the
+        controller's writable one rebuilds it, the status bar says so, and the search
+        runs again (a read-only library keeps the worker's message)."""
+        asked = self._asked
+        if asked is None or asked[0] != generation:
+            return  # a newer search is on its way: it finds the damage itself
+        if self._repaired == generation:  # rebuilt already, and still damaged
+            self.panel.show_results(generation, message)
+            return
+        self._repaired = generation
+        try:
+            notice = self._controller.repair_search_index()
+        except STORAGE_ERRORS as e:
+            self.panel.show_results(generation, reason_of(e) or message)
+            return
+        self._notice = notice
+        self._window.statusBar().showMessage(notice)
+        self.worker.request(generation, asked[1])  # type: ignore[arg-type]
+
     @Slot(int, int, object)
     def _on_worker_filled(self, generation: int, start: int, hits: object) -> None:
         self.panel.fill_results(generation, start, hits)  # type: ignore[arg-type]
 
     @Slot(str)
     def _on_panel_results_shown(self, text: str) -> None:
-        self._window.statusBar().showMessage(text)
+        notice, self._notice = self._notice, ""
+        self._window.statusBar().showMessage(f"{notice} {text}" if notice else text)
 
     @Slot(int, str)
     def _on_panel_result_activated(self, article_id: int, query: str) -> None:
