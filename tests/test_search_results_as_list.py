@@ -97,3 +97,33 @@ def test_a_title_filter_that_finds_nothing_offers_the_library_search(qtbot, db, 
     pane.filter_edit.clear()
     pane.apply_filter()
     qtbot.waitUntil(lambda: not pane.search_instead.isVisible())
+
+
+def test_a_new_query_on_the_open_article_selects_its_own_match(qtbot, db, db_path):
+    ids = library(db)
+    win = open_window(qtbot, db_path)
+
+    def open_first(text):
+        panel = search(qtbot, win, text, 1 if text == "drills" else 2)
+        row = win.library_pane._result_ids(selected=False).index(ids["A"])
+        panel.results.setCurrentIndex(panel.model.index(row, 0))
+        panel.results.setFocus()
+        qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: win.controller.current_article.id == ids["A"])
+
+    open_first("Lavrov")
+    assert win.view.textCursor().selectedText() == "Lavrov"
+    open_first("drills")  # the same article, another query: its match, not Lavrov's next
+    assert win.view.textCursor().selectedText() == "drills"
+    win.search_flow.next_action.trigger()  # one match only: F3 stays on it
+    assert win.view.textCursor().selectedText() == "drills"
+
+
+def test_clearing_the_search_clears_its_status_line(qtbot, db, db_path):
+    library(db)
+    win = open_window(qtbot, db_path)
+    panel = search(qtbot, win, "Lavrov", 2)
+    assert win.statusBar().currentMessage() == "2 articles match"
+    panel.clear()
+    qtbot.waitUntil(lambda: not panel.active)
+    assert win.statusBar().currentMessage() == ""

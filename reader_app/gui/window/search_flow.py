@@ -44,6 +44,7 @@ class SearchFlow(QObject):
         self.matches: list[tuple[int, int]] = []  # in the article opened from a result
         self.current = -1
         self._article_id: int | None = None  # the article those matches are in
+        self._query = ""  # the query they were found with
         self._asked: tuple[int, object] | None = None  # the newest search: generation, filter
         self._repaired = -1  # the generation whose damaged index was rebuilt (once each)
         self._notice = ""  # what the rebuild did, said with the next answer's status
@@ -70,6 +71,8 @@ class SearchFlow(QObject):
         self.worker.damaged.connect(self._on_worker_damaged)
         self.worker.filled.connect(self._on_worker_filled)
         self.panel.results_shown.connect(self._on_panel_results_shown)
+        self.panel.active_changed.connect(self._on_panel_active_changed)
+        self._said = ""  # the last line the search put in the status bar
         self.panel.result_activated.connect(self._on_panel_result_activated)
         controller.article_opened.connect(self._on_controller_article_opened)
 
@@ -152,12 +155,21 @@ class SearchFlow(QObject):
     @Slot(str)
     def _on_panel_results_shown(self, text: str) -> None:
         notice, self._notice = self._notice, ""
-        self._window.statusBar().showMessage(f"{notice} {text}" if notice else text)
+        self._said = f"{notice} {text}" if notice else text
+        self._window.statusBar().showMessage(self._said)
+
+    @Slot(bool)
+    def _on_panel_active_changed(self, active: bool) -> None:
+        """The list is back: "N articles match" no longer describes it."""
+        bar = self._window.statusBar()
+        if not active and self._said and bar.currentMessage() == self._said:
+            bar.clearMessage()
 
     @Slot(int, str)
     def _on_panel_result_activated(self, article_id: int, query: str) -> None:
         current = self._controller.current_article
-        if current is not None and current.id == article_id and self.matches:
+        if current is not None and current.id == article_id and self.matches \
+                and query == self._query:
             self._step(+1)  # Enter on the open result again: its next match
             return
         try:
@@ -165,7 +177,7 @@ class SearchFlow(QObject):
         except (LookupError, *STORAGE_ERRORS) as e:
             self._window.statusBar().showMessage(f"Could not open the article: {e}", 6000)
             return
-        self._article_id = article.id
+        self._article_id, self._query = article.id, query
         from reader_app.services.search import match_spans  # loaded by the worker by now
 
         self.matches = match_spans(article.text, query) if query.strip() else []
