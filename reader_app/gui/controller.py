@@ -613,22 +613,19 @@ class LibraryController(QObject):
         if self.read_only is not None:
             self.error_occurred.emit("This library is read-only.")
             return
-        try:
-            command = make(self, *args)
-        except NotFound:
-            self.error_occurred.emit("That article is no longer in the library.")
-            return
-        except STORAGE_ERRORS as e:
-            self.error_occurred.emit(str(e))
-            return
-        if command is not None:
-            self.undo_stack.push(command)
+        self._pushed(make, args, {}, "That article is no longer in the library.")
 
     def _push(self, make: Callable[..., QUndoCommand | None], *args: Any, **kwargs: Any) -> None:
+        self._pushed(make, args, kwargs, "That tag or actor no longer exists.")
+
+    def _pushed(self, make: Callable[..., QUndoCommand | None], args: tuple[Any, ...],
+                kwargs: dict[str, Any], missing: str) -> None:
+        """Build the command (its service op runs when it is pushed) and push it; a row
+        gone meanwhile or a storage error is one message, never a traceback."""
         try:
             command = make(self, *args, **kwargs)
         except NotFound:
-            self.error_occurred.emit("That tag or actor no longer exists.")
+            self.error_occurred.emit(missing)
             return
         except STORAGE_ERRORS as e:
             self.error_occurred.emit(str(e))
