@@ -36,3 +36,12 @@ def test_thousands_of_or_terms_are_answered_quickly(db):
     assert titles(db, words + " OR lavrov") == ["A"]
     assert titles(db, words + " OR Лавров") == ["B"]  # a text that needs the slow pattern
     assert time.perf_counter() - started < 6.0  # was ~16 s for the two
+
+
+def test_a_possessive_or_a_dangling_or_finds_what_the_analyst_meant(db):
+    add_article(db, ImportedArticle("A", "Lavrov said the drills would end.", "a.txt"))
+    add_article(db, ImportedArticle("B", "Kyiv’s allies answered.", "b.txt"))
+    assert titles(db, "Lavrov's") == ["A"]
+    assert titles(db, "kyiv's allies'") == ["B"]
+    assert titles(db, "lavrov OR") == ["A"]  # an OR typed mid-query joins nothing yet
+    assert titles(db, "drills OR -kyiv") == ["A"]

@@ -123,8 +123,12 @@ def _phrase(toks: list[str]) -> Term | None:
     return Term(tuple(toks)) if toks else None
 
 
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])(?:['’ʼ][sS]|(?<=[sS])['’ʼ])$")
+
+
 def _word(chunk: str, stem: Callable[[str], str]) -> Term | None:
-    toks = tokens(chunk)
+    # "Lavrov's", "Lavrov’s", "allies'": the name itself, with its forms (not "lavrov s")
+    toks = tokens(_POSSESSIVE.sub("", chunk))
     if not toks:
         return None
     if chunk.endswith("*"):
@@ -171,8 +175,10 @@ def _grouped(items: list[object]) -> Query:
             nxt = items[k + 1] if k + 1 < len(items) else None
             if groups and not joining and isinstance(nxt, Term) and isinstance(items[k - 1], Term):
                 joining = True
-            else:  # an OR with nothing to join is the word "or"
+            elif len(items) == 1:  # "OR" alone is the word
                 groups.append([Term(("or",))])
+            # else an OR with nothing to join on one side (typed mid-query, or before an
+            # excluded word) joins nothing: it is dropped, not searched as the word "or"
             continue
         if isinstance(item, Term):
             if joining:
@@ -182,7 +188,8 @@ def _grouped(items: list[object]) -> Query:
                 groups.append([item])
         elif isinstance(item, tuple):
             excluded.append(item[1])
-    return Query(tuple(tuple(dict.fromkeys(g)) for g in groups), tuple(dict.fromkeys(excluded)))
+    return Query(tuple(dict.fromkeys(tuple(dict.fromkeys(g)) for g in groups)),
+                 tuple(dict.fromkeys(excluded)))
 
 
 # -- word forms --
