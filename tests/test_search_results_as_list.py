@@ -127,3 +127,21 @@ def test_clearing_the_search_clears_its_status_line(qtbot, db, db_path):
     panel.clear()
     qtbot.waitUntil(lambda: not panel.active)
     assert win.statusBar().currentMessage() == ""
+
+
+def test_the_analyst_facet_completes_who_has_tagged_here(qtbot, db, db_path):
+    from reader_app.storage.annotations import add_annotation
+
+    ids = library(db)
+    add_annotation(db, ids["A"], "actor", 0, 13, analyst="Олена К.")
+    add_annotation(db, ids["B"], "actor", 0, 4, analyst="ana")
+    add_annotation(db, ids["B"], "date", 8, 17, analyst="ana")
+    win = open_window(qtbot, db_path)
+    panel = win.library_pane.search
+    panel.facets_button.setChecked(True)  # the filters are shown: their lists are read
+    model = panel.facets.analyst.completer().model()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["ana", "Олена К."]
+    panel.facets.analyst.setText("Олена К.")
+    panel.search_now()
+    qtbot.waitUntil(lambda: panel.settled and panel.model.rowCount() == 1, timeout=10_000)
+    assert win.library_pane._result_ids(selected=False) == [ids["A"]]

@@ -35,6 +35,7 @@ from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
     Span,
+    analyst_names,
     get_annotation,
     get_annotations,
     list_annotations,
@@ -528,6 +529,10 @@ class LibraryController(QObject):
 
     def actors(self, search: str | None = None) -> list[ActorSummary]:
         return actor_store.list_actors(self.db, search=search or None)
+
+    def analysts(self) -> list[str]:
+        """Who has tagged in this library (for the search's analyst facet)."""
+        return analyst_names(self.db)
 
     def actor(self, actor_id: int) -> Actor:
         return actor_store.get_actor(self.db, actor_id)  # raises NotFound

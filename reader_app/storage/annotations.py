@@ -543,3 +543,10 @@ def list_spans(db: Database, article_id: int,
     spans.sort(key=span_key)
     return spans, [a for a in damaged if a.damage is not None]
 
+
+
+def analyst_names(db: Database) -> list[str]:
+    """Everyone who has tagged in this library, by name (the search's analyst facet)."""
+    return [row[0] for row in db.execute(
+        "SELECT DISTINCT analyst FROM annotations WHERE analyst IS NOT NULL AND analyst != ''"
+        " ORDER BY analyst COLLATE NOCASE")]

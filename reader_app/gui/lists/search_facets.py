@@ -13,10 +13,11 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -153,6 +154,13 @@ class SearchFacets(QWidget):
         self.actor.setCurrentIndex(-1)
         self.actor.setEditText(typed)
         self.actor.blockSignals(blocked)
+
+    def set_analyst_names(self, names: list[str]) -> None:
+        """The analyst field completes the names of those who have tagged here."""
+        completer = QCompleter(names, self.analyst)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.analyst.setCompleter(completer)
 
     def clear(self) -> None:
         """Every facet back to "any" (one `changed`)."""

@@ -306,6 +306,7 @@ class SearchPanel(QWidget):
         if self._actors_stale:
             self._actors_stale = False
             self.facets.set_actor_names([a.name for a in self._controller.actors()])
+            self.facets.set_analyst_names(self._controller.analysts())
 
     @Slot(QModelIndex)
     def _on_results_activated(self, index: QModelIndex) -> None:
