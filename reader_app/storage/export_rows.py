@@ -85,8 +85,15 @@ def _where(
     if kinds is not None:
         clauses.append("n.kind IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(kinds)))
+    _scope("n.article_id", article_ids, date_from, date_to, clauses, params)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _scope(id_column: str, article_ids: Iterable[int] | None, date_from: str | None,
+           date_to: str | None, clauses: list[str], params: list[object]) -> None:
+    """Which articles: these ids, published in this range (articles are `a`)."""
     if article_ids is not None:
-        clauses.append("n.article_id IN (SELECT value FROM json_each(?))")
+        clauses.append(f"{id_column} IN (SELECT value FROM json_each(?))")
         params.append(json.dumps([int(i) for i in article_ids]))
     # NULL published fails both comparisons, so undated articles drop out.
     if date_from:
@@ -95,7 +102,6 @@ def _where(
     if date_to:
         clauses.append("a.published <= ?")
         params.append(date_to)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def export_query(
@@ -289,15 +295,7 @@ def _article_where(article_ids: Iterable[int] | None, date_from: str | None,
                    date_to: str | None) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
-    if article_ids is not None:
-        clauses.append("a.id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps([int(i) for i in article_ids]))
-    if date_from:  # undated articles fail both comparisons, as in the tag export
-        clauses.append("a.published >= ?")
-        params.append(date_from)
-    if date_to:
-        clauses.append("a.published <= ?")
-        params.append(date_to)
+    _scope("a.id", article_ids, date_from, date_to, clauses, params)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
