@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from os.path import commonprefix
 
 __all__ = ["Query", "SearchFilter", "SpanFinder", "Term", "fold", "fts_expression", "parse_query",
            "span_pattern", "tokens"]
@@ -223,11 +224,7 @@ def _prefix_of(word: str, stem: str) -> str:
     head = word[:len(stem)]
     if head.replace("ё", "е") == stem:
         return head
-    common = 0
-    for a, b in zip(word, stem, strict=False):
-        if a != b:
-            break
-        common += 1
+    common = len(commonprefix([word, stem]))
     return word[:common] if common >= _MIN_STEM else word
 
 

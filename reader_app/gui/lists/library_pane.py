@@ -248,11 +248,12 @@ class LibraryPane(QWidget):
         shown = self.model.shown_count()
         self.count_label.setText(f"{total} {noun}" if not self.model.filter_text()
                                  else f"{shown} of {total} {noun}")
-        self._update_search_instead()
+        self._update_search_instead(shown)  # the count is a query at 100,000: asked once
 
-    def _update_search_instead(self) -> None:
+    def _update_search_instead(self, shown: int | None = None) -> None:
         typed = self.model.filter_text().strip()
-        wanted = bool(typed) and not self.search.active and self.model.shown_count() == 0
+        wanted = bool(typed) and not self.search.active and (
+            shown if shown is not None else self.model.shown_count()) == 0
         if wanted:  # a button's text is never rich text; "&" would be a mnemonic
             shown = typed if len(typed) <= 24 else typed[:23] + "…"
             text = f"No title matches: search all articles for “{shown}”"
