@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -29,7 +27,7 @@ from reader_app.gui.lists.library_model import (
 )
 from reader_app.gui.lists.search_panel import SearchPanel
 from reader_app.gui.lists.tables import make_table, select_row
-from reader_app.gui.shared.plain_text import plain_label
+from reader_app.gui.shared.plain_text import plain_label, tip
 from reader_app.services.changes import ChangeSet
 
 FILTER_DELAY_MS = 150  # one query per pause in typing, not per key
@@ -258,7 +256,7 @@ class LibraryPane(QWidget):
             shown = typed if len(typed) <= 24 else typed[:23] + "…"
             text = f"No title matches: search all articles for “{shown}”"
             self.search_instead.setText(text.replace("&", "&&"))
-            self.search_instead.setToolTip(html.escape(text))  # a tooltip may be rich text
+            self.search_instead.setToolTip(tip(text))
         self.search_instead.setVisible(wanted)
 
     @Slot()
