@@ -43,7 +43,7 @@ def _articles(db: Database, ids: list[int], report: list[str],
         art = get_article(db, article_id)
         memo_row = db.execute("SELECT memo FROM articles WHERE id = ?", [article_id]).fetchone()
         anns = list_annotations(db, article_id)
-        tag_uuids = {a.id: a.uuid for a in anns}
+        tag_uuids: dict[int, str] = {a.id: a.uuid for a in anns}
         outside = {a.claim_date_annotation_id for a in anns
                    if a.claim_date_annotation_id is not None} - tag_uuids.keys()
         tag_uuids.update(_tag_uuids(db, outside))
