@@ -26,6 +26,7 @@ from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.formats.dateline import valid_iso_date
 from reader_app.services.exporting import TABLES
 from reader_app.services.importing import describe_duplicate, import_paths
+from reader_app.services.interchange import EXPORT_FORMATS, export_interchange
 from reader_app.services.search import SearchFilter, matching_article_ids, search_articles
 from reader_app.services.suggesting import SUGGESTED_KINDS, suggest
 from reader_app.services.tagging import plan_tag
@@ -48,7 +49,7 @@ from reader_app.storage.search_health import notices
 PROG = "reader-app"
 MAX_LIMIT = 1_000_000  # search results printed at most (SQLite takes a 64-bit LIMIT)
 COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag")
-FORMATS = ("csv",)
+FORMATS = ("csv", *EXPORT_FORMATS)
 # --table: (columns, rows, count, noun, the filters that apply)
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
                  "date_to": "--to", "statuses": "--status"}
@@ -173,7 +174,9 @@ def _command_parser() -> _Parser:
                          description="Export annotations or claims by article then position,"
                                      " or the actor list by name.")
     exp.add_argument("--format", default="csv", choices=FORMATS,
-                     help="output format (default: csv)")
+                     help="csv (default); qdpx (REFI-QDA project), w3c (JSON-LD, or JSON Lines"
+                          " when --output ends in .jsonl), brat (a folder of .txt + .ann),"
+                          " jsonl (doccano/spaCy): the selected articles with their tags")
     exp.add_argument("--table", default="annotations", choices=tuple(TABLES),
                      help="annotations (default: every tag), claims only, or the actor list")
     exp.add_argument("--output", "-o", default="-", metavar="FILE|-",
@@ -301,12 +304,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     facets = [flag for name, flag in _EXPORT_FACETS.items() if getattr(args, name)]
     if facets and args.table == "actors":
         raise CliError(f"{facets[0]} does not apply to --table actors", 2)
+    if args.format != "csv":
+        return _export_interchange(args, path, facets)
     db = open_library(path, create=False)
     try:
         _print_notices(db)
-        for article_id in args.article_ids or ():
-            if not db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
-                raise CliError(f"no article {article_id} in {path}")
+        _check_articles(db, args, path)
         table = TABLES[args.table]
         columns, iter_rows, count_rows, noun = table.columns, table.rows, table.count, table.noun
         filters = {name: getattr(args, name, None) for name in table.filters}
@@ -336,6 +339,45 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if to_file:
         print(f"Exported {written} {noun}{'s' * (written != 1)} to {args.output}",
               file=sys.stderr)
+    return 0
+
+
+def _check_articles(db: Database, args: argparse.Namespace, path: object) -> None:
+    for article_id in args.article_ids or ():
+        if not db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
+            raise CliError(f"no article {article_id} in {path}")
+
+
+def _export_interchange(args: argparse.Namespace, path: object, facets: list[str]) -> int:
+    """--format qdpx|w3c|brat|jsonl: the articles the filters select, with their tags."""
+    for flag, given in (("--table", args.table != "annotations"), ("--raw", args.raw),
+                        ("--status", args.statuses), ("--claimant", args.claimant),
+                        ("--grade", args.grades)):
+        if given:
+            raise CliError(f"{flag} does not apply to --format {args.format}"
+                           " (it exports articles with all their tags)", 2)
+    db = open_library(path, create=False)
+    try:
+        _print_notices(db)
+        _check_articles(db, args, path)
+        ids = None
+        if facets or args.date_from or args.date_to:
+            ids = _selected_articles(db, argparse.Namespace(**{**vars(args), "kinds": None}))
+        elif args.article_ids:
+            ids = sorted(set(args.article_ids))
+        try:
+            done = export_interchange(db, args.format, args.output, article_ids=ids,
+                                      kinds=args.kinds)
+        except ValueError as e:
+            raise CliError(str(e), 2) from None
+        except OSError as e:
+            raise CliError(f"cannot write {args.output}: {e.strerror or e}") from None
+    finally:
+        db.close()
+    for line in done.report:
+        print(f"warning: {line}", file=sys.stderr)
+    if args.output != "-":
+        print(done.summary(args.format), file=sys.stderr)
     return 0
 
 

@@ -3,7 +3,7 @@ writes and what a merge takes from another analyst's library."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from sqlite_utils import Database
 
@@ -15,18 +15,24 @@ from reader_app.storage.rows import named_rows
 
 
 def read_bundle(db: Database, article_ids: Iterable[int] | None = None, *,
-                origin: str = "") -> Bundle:
+                origin: str = "",
+                progress: Callable[[int, int], None] | None = None) -> Bundle:
     """These articles (all, in id order, when None) with their tags, and the actors: every
     actor of the library when it is read whole, else those the tags point at.
 
     A tag whose quote no longer sits at its offsets (someone edited the file) leaves where
     its quote moved to, or is left out with a line in the report: never at a drifted place.
+    progress(done, total) is called after each article.
     """
     whole = article_ids is None
     ids = _all_ids(db) if article_ids is None else list(dict.fromkeys(article_ids))
     report: list[str] = []
     used: set[int] = set()
-    articles = list(_articles(db, ids, report, used))
+    articles = []
+    for art in _articles(db, ids, report, used):
+        articles.append(art)
+        if progress is not None:
+            progress(len(articles), len(ids))
     return Bundle(tuple(articles), tuple(_actors(db, None if whole else used)), origin,
                   tuple(report))
 

@@ -30,6 +30,7 @@ class WindowActions:
     redo: QAction
     import_files: QAction
     export_csv: QAction
+    export_as: dict[str, QAction]  # File > Export As: a key of services.interchange.EXPORT_FORMATS
     open_library: QAction
     backup: QAction
     quit: QAction
@@ -87,6 +88,7 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
                              "Import text, Markdown or HTML files"),
         export_csv=_action(window, "exportCsvAction", "&Export CSV…", "Ctrl+E",
                            "Export tags to a CSV file (Excel-safe)"),
+        export_as=_export_as_actions(window),
         open_library=_action(window, "openLibraryAction", "&Open Library…", "Ctrl+O",
                              "Open another library file"),
         backup=_action(window, "backupAction", "&Back Up Library…", None,
@@ -95,6 +97,23 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
         find=_action(window, "findAction", "&Find in Article…", QKeySequence.StandardKey.Find),
         recent_menu=QMenu("Open &Recent", window),
     )
+
+
+# File > Export As, in menu order: (format, objectName, text, status tip)
+EXPORT_AS = (
+    ("qdpx", "exportQdpxAction", "&REFI-QDA Project (.qdpx)…",
+     "Export articles and tags for QualCoder, MAXQDA, ATLAS.ti, NVivo"),
+    ("w3c", "exportW3cAction", "&W3C Web Annotations (.jsonld)…",
+     "Export tags as W3C Web Annotations (JSON-LD or JSON Lines)"),
+    ("brat", "exportBratAction", "&brat Standoff (folder)…",
+     "Export a .txt and .ann per article for brat and INCEpTION"),
+    ("jsonl", "exportJsonlAction", "&JSON Lines for Machine Learning (.jsonl)…",
+     "Export texts and entity offsets for doccano and spaCy"),
+)
+
+
+def _export_as_actions(window: QMainWindow) -> dict[str, QAction]:
+    return {fmt: _action(window, name, text, None, tip) for fmt, name, text, tip in EXPORT_AS}
 
 
 @dataclass
@@ -142,6 +161,9 @@ def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QTool
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([a.import_files, a.export_csv])
+    export_menu = file_menu.addMenu("Export &As")
+    export_menu.setObjectName("exportAsMenu")
+    export_menu.addActions(list(a.export_as.values()))
     file_menu.addSeparator()
     file_menu.addAction(a.open_library)
     file_menu.addMenu(a.recent_menu)

@@ -56,6 +56,7 @@ from reader_app.storage.database import LibraryError
 
 if TYPE_CHECKING:
     from reader_app.gui.jobs.export_flow import ExportFlow
+    from reader_app.gui.jobs.interchange_flow import InterchangeFlow
     from reader_app.gui.jobs.library_flow import BackupFlow
     from reader_app.gui.lists.claims_view import ClaimsView
 
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
                                       self.actions_.find)  # Ctrl+K, F3 / Shift+F3
         self.imports = ImportFlow(self, self.db_path)
         self._exports: ExportFlow | None = None  # built on first use (see exports)
+        self._interchange: InterchangeFlow | None = None  # built on first use
         self._backups: BackupFlow | None = None
         self._connect()
         restore_window_state(self, self.splitter, self.left_tabs)
@@ -179,6 +181,8 @@ class MainWindow(QMainWindow):
         a.delete.triggered.connect(self._on_delete_triggered)
         a.import_files.triggered.connect(self.imports.ask_and_import)
         a.export_csv.triggered.connect(self._on_export_triggered)
+        for fmt, action in a.export_as.items():
+            action.triggered.connect(lambda _=False, f=fmt: self.export_as(f))
         a.open_library.triggered.connect(self._on_open_library_triggered)
         a.backup.triggered.connect(self._on_backup_triggered)
         a.import_files.setEnabled(c.read_only is None)
@@ -393,6 +397,21 @@ class MainWindow(QMainWindow):
         current = self.controller.current_article
         self.exports.ask_and_export(current.id if current else None)
 
+    def export_as(self, fmt: str) -> None:
+        """File > Export As: fmt is a key of services.interchange.EXPORT_FORMATS."""
+        current = self.controller.current_article
+        self.interchange.ask_and_export(fmt, current.id if current else None,
+                                        self.library_pane.selected_article_ids())
+
+    @property
+    def interchange(self) -> InterchangeFlow:
+        if self._interchange is None:
+            from reader_app.gui.jobs.interchange_flow import InterchangeFlow
+
+            self._interchange = InterchangeFlow(self, self.db_path)
+            self._interchange.export_reported.connect(self._on_exports_export_reported)
+        return self._interchange
+
     @Slot()
     def _on_open_library_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -516,7 +535,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.imports.stop()  # a thread still running when the window goes would abort the app
         self.search_flow.stop()
-        for flow in (self._exports, self._backups):
+        for flow in (self._exports, self._interchange, self._backups):
             if flow is not None:
                 flow.stop()
         self.annotation_panel.commit_pending_edit()
