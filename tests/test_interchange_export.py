@@ -172,3 +172,31 @@ def test_file_export_as_writes_the_open_article(qtbot, library, tmp_path, monkey
     assert sorted(t.quote for t in art.tags) == sorted(
         q for k, q in WORDS[KYIV] if k != "date")
     assert "Exported 1 article with 3 tags" in window.statusBar().currentMessage()
+
+
+def test_file_analyst_name_sets_who_new_tags_are_by(qtbot, library, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from gui_helpers import open_window, tag_in_window
+    from reader_app.storage.annotations import get_annotation
+
+    window = open_window(qtbot, library)
+    names = iter(["  Bea   Okafor ", ""])
+
+    def run(dialog):
+        assert dialog.textValue() == window.controller.analyst
+        dialog.setTextValue(next(names))
+        return True
+
+    monkeypatch.setattr(QInputDialog, "exec", run)
+    window.findChild(type(window.actions_.quit), "analystNameAction").trigger()
+    assert window.controller.analyst == "Bea Okafor"
+    assert "Bea Okafor" in window.statusBar().currentMessage()
+    window.controller.open_article(2)
+    tagged = tag_in_window(window, "actor", "Russia")
+    db = open_library(library)
+    assert get_annotation(db, tagged).analyst == "Bea Okafor"
+    db.close()
+    monkeypatch.setenv("READER_APP_ANALYST", "desk-7")
+    window.actions_.analyst_name.trigger()  # empty: back to the default
+    assert window.controller.analyst == "desk-7"

@@ -8,6 +8,7 @@ the write, from which each pane updates itself without reading the library again
 from __future__ import annotations
 
 import getpass
+import os
 import queue
 import threading
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlite_utils import Database
 
@@ -49,8 +50,17 @@ from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 from reader_app.storage.library_query import library_count, library_page
 from reader_app.storage.search_health import notices as search_notices
 
+ANALYST_KEY = "analyst/name"  # QSettings: the name File > Analyst Name… set
+
 
 def default_analyst() -> str:
+    """Who the window's new tags are by: the name set in File > Analyst Name…, else
+    $READER_APP_ANALYST, else the login name."""
+    chosen = QSettings().value(ANALYST_KEY)
+    if isinstance(chosen, str) and chosen.strip():
+        return chosen.strip()
+    if os.environ.get("READER_APP_ANALYST", "").strip():
+        return os.environ["READER_APP_ANALYST"].strip()
     try:
         return getpass.getuser() or "analyst"
     except Exception:  # noqa: BLE001 - no USER/LOGNAME and no passwd entry (containers)
@@ -529,6 +539,20 @@ class LibraryController(QObject):
 
     def actors(self, search: str | None = None) -> list[ActorSummary]:
         return actor_store.list_actors(self.db, search=search or None)
+
+    def set_analyst(self, name: str) -> str:
+        """The name the window's new tags carry from now on (remembered); "" goes back to
+        the default. ValueError for a name that cannot be one."""
+        name = " ".join(name.split())
+        if len(name) > 100 or not name.isprintable():
+            raise ValueError("An analyst's name is one line of at most 100 characters.")
+        settings = QSettings()
+        if name:
+            settings.setValue(ANALYST_KEY, name)
+        else:
+            settings.remove(ANALYST_KEY)
+        self.analyst = default_analyst()
+        return self.analyst
 
     def analysts(self) -> list[str]:
         """Who has tagged in this library (for the search's analyst facet)."""

@@ -33,6 +33,7 @@ class WindowActions:
     export_as: dict[str, QAction]  # File > Export As: a key of services.interchange.EXPORT_FORMATS
     open_library: QAction
     backup: QAction
+    analyst_name: QAction
     quit: QAction
     find: QAction
     recent_menu: QMenu
@@ -93,6 +94,8 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
                              "Open another library file"),
         backup=_action(window, "backupAction", "&Back Up Library…", None,
                        "Save a consistent copy of the library (safe while you work)"),
+        analyst_name=_action(window, "analystNameAction", "Analyst &Name…", None,
+                             "The name your new tags carry (merges and agreement compare by it)"),
         quit=_action(window, "quitAction", "&Quit", QKeySequence.StandardKey.Quit),
         find=_action(window, "findAction", "&Find in Article…", QKeySequence.StandardKey.Find),
         recent_menu=QMenu("Open &Recent", window),
@@ -168,6 +171,8 @@ def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QTool
     file_menu.addAction(a.open_library)
     file_menu.addMenu(a.recent_menu)
     file_menu.addAction(a.backup)
+    file_menu.addSeparator()
+    file_menu.addAction(a.analyst_name)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit_menu = bar.addMenu("&Edit")

@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, f=fmt: self.export_as(f))
         a.open_library.triggered.connect(self._on_open_library_triggered)
         a.backup.triggered.connect(self._on_backup_triggered)
+        a.analyst_name.triggered.connect(self.ask_analyst_name)
         a.import_files.setEnabled(c.read_only is None)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_bar.open)
@@ -396,6 +397,13 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         current = self.controller.current_article
         self.exports.ask_and_export(current.id if current else None)
+
+    @Slot()
+    def ask_analyst_name(self) -> None:
+        """File > Analyst Name…: who the new tags are by."""
+        from reader_app.gui.window.analyst_name import ask_analyst_name
+
+        ask_analyst_name(self, self.controller)
 
     def export_as(self, fmt: str) -> None:
         """File > Export As: fmt is a key of services.interchange.EXPORT_FORMATS."""
