@@ -131,8 +131,21 @@ def report_rows(report: AgreementReport) -> list[tuple[Cell, ...]]:
 
 
 def report_json(report: AgreementReport) -> dict[str, Any]:
-    """The report as plain JSON values: a Figure is {"value": number or null, "reason"}."""
-    return dataclasses.asdict(report)
+    """The report as plain JSON values: a Figure is {"value": number or null, "reason"}
+    (the reason is empty when there is a value); kinds and attributes keyed by name."""
+    return {
+        "analysts": list(report.analysts), "message": report.message,
+        "pairs": [{
+            "analyst_a": p.analyst_a, "analyst_b": p.analyst_b,
+            "article_ids": list(p.article_ids),
+            "kinds": {k.kind: dataclasses.asdict(k) for k in p.kinds},
+            "attributes": {a.attribute.name: {
+                "kind": a.attribute.kind, "level": a.attribute.level, "units": a.units,
+                "matched": a.matched, "alpha": dataclasses.asdict(a.alpha)}
+                for a in p.attributes},
+        } for p in report.pairs],
+        "skipped": [dataclasses.asdict(s) for s in report.skipped],
+    }
 
 
 def report_text(report: AgreementReport) -> str:
