@@ -493,15 +493,15 @@ def _cmd_repair(args: argparse.Namespace) -> int:
 
 
 def _cmd_agreement(args: argparse.Namespace) -> int:
-    from reader_app.services.agreement import (  # on first use: numpy loads with it
-        COLUMNS, agreement, report_json, report_rows, report_text)
+    from reader_app.services import agreement as agr  # on first use: numpy loads with it
+
     path = resolve_library_path(args.db)
     if args.output != "-" and is_library_file(args.output, path):
         raise CliError(f"{args.output}: is the library itself; choose another output file", 2)
     db = _open_existing(args)
     try:
         try:
-            report = agreement(db, tuple(args.analysts) if args.analysts else None,
+            report = agr.agreement(db, tuple(args.analysts) if args.analysts else None,
                                args.article_ids)
         except ValueError as e:
             raise CliError(str(e), 2) from None
@@ -510,12 +510,12 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     try:
         with open_csv_output(args.output, raw=args.format != "csv") as out:
             if args.format == "csv":
-                write_csv(report_rows(report), COLUMNS, out)
+                write_csv(agr.report_rows(report), agr.COLUMNS, out)
             elif args.format == "json":
-                out.write(json.dumps(report_json(report), ensure_ascii=False, allow_nan=False,
+                out.write(json.dumps(agr.report_json(report), ensure_ascii=False, allow_nan=False,
                                      indent=2) + "\n")
             else:
-                out.write(report_text(report) + "\n")
+                out.write(agr.report_text(report) + "\n")
     except OSError as e:
         raise CliError(f"cannot write {args.output}: {e.strerror or e}") from None
     return 0
