@@ -30,6 +30,7 @@ class WindowActions:
     redo: QAction
     import_files: QAction
     export_csv: QAction
+    agreement: QAction
     open_library: QAction
     backup: QAction
     quit: QAction
@@ -87,6 +88,8 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
                              "Import text, Markdown or HTML files"),
         export_csv=_action(window, "exportCsvAction", "&Export CSV…", "Ctrl+E",
                            "Export tags to a CSV file (Excel-safe)"),
+        agreement=_action(window, "agreementAction", "A&greement…", None,
+                          "Compare analysts on the articles both tagged"),
         open_library=_action(window, "openLibraryAction", "&Open Library…", "Ctrl+O",
                              "Open another library file"),
         backup=_action(window, "backupAction", "&Back Up Library…", None,
@@ -141,7 +144,7 @@ def build_go_menu(window: QMainWindow, go: GoActions) -> QMenu:
 def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QToolBar:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([a.import_files, a.export_csv])
+    file_menu.addActions([a.import_files, a.export_csv, a.agreement])
     file_menu.addSeparator()
     file_menu.addAction(a.open_library)
     file_menu.addMenu(a.recent_menu)
