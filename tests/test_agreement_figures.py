@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader_app.domain.agreement import TagSpan, kind_agreement, match_overlapping
 from reader_app.domain.agreement_alpha import alpha, compare
@@ -179,3 +182,42 @@ def test_compare_pairs_attributes_of_overlap_matched_spans():
     assert by_name["reliability"].units == 0
     for x in pair.attributes:
         assert x.alpha.value is None or math.isfinite(x.alpha.value)
+
+
+# -- against a brute force: every character labelled one by one -----------------------------
+
+TEXT_CHARS = "ab 𝕏🇺🇦𠀀é\u0301\n\u05d0"  # astral, flag (two code points), combining, RTL, newline
+
+
+@st.composite
+def tagged_text(draw):
+    text = draw(st.text(alphabet=TEXT_CHARS, min_size=1, max_size=40))
+    n = len(text)
+
+    def some_spans(analyst):
+        pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(1, n)), max_size=5))
+        return [TagSpan(analyst, 1, "claim", s, max(s + 1, e) if e > s else s + 1)
+                for s, e in pairs if s < n]
+    return text, some_spans("A"), some_spans("B")
+
+
+@given(tagged_text())
+def test_kappa_equals_labelling_each_code_point(case):
+    text, a, b = case
+    n = len(text)  # code points: what offsets count
+    label_a = [any(t.start <= i < t.end for t in a) for i in range(n)]
+    label_b = [any(t.start <= i < t.end for t in b) for i in range(n)]
+    table = Counter(zip(label_a, label_b))
+    k = kind_agreement({1: n}, a, b, "claim")[0].kappa
+    assert (k.both, k.a_only, k.b_only, k.neither) == (
+        table[True, True], table[True, False], table[False, True], table[False, False])
+    p_o = (table[True, True] + table[False, False]) / n
+    p_a, p_b = sum(label_a) / n, sum(label_b) / n
+    p_e = p_a * p_b + (1 - p_a) * (1 - p_b)
+    if math.isclose(p_e, 1):
+        assert k.kappa.value is None and k.kappa.reason
+    else:
+        assert k.kappa.value == pytest.approx((p_o - p_e) / (1 - p_e))
+    # exact matches: a one-to-one count of equal (start, end)
+    assert kind_agreement({1: n}, a, b, "claim")[0].exact.matches == sum(
+        (Counter((t.start, t.end) for t in a) & Counter((t.start, t.end) for t in b)).values())
