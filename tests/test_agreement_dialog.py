@@ -75,9 +75,9 @@ def test_dialog_from_the_file_menu_shows_the_pairs_figures(qtbot, db_path, tmp_p
     # kappa is symmetric, so the same with bob as A
     assert kinds[1][9] == "0.697"
     alphas = {row[0]: row for row in _cells(dialog.findChild(QTableView, "agreementAlphaTable"))}
-    assert alphas["status"][2:] == ["nominal", "3", "0.545"]  # 6/11
-    assert alphas["reliability"][2:] == ["ordinal", "3", "0.444"]  # 4/9
-    assert alphas["date value"][4] == "n/a"
+    assert alphas["status"][2:] == ["nominal", "3", "0.545", ""]  # 6/11
+    assert alphas["reliability"][2:] == ["ordinal", "3", "0.444", ""]  # 4/9
+    assert alphas["date value"][4] == "n/a" and "same value" in alphas["date value"][5]
     alpha_model = dialog.findChild(QTableView, "agreementAlphaTable").model()
     assert "same value" in alpha_model.index(1, 4).data(0x03)  # ToolTipRole: the reason
     skipped = dialog.findChild(QLabel, "agreementSkipped").text()

@@ -64,8 +64,8 @@ def alpha(pairs: Sequence[tuple[Value | None, Value | None]], level: Level,
     if len(seen) < 2:
         only = next(iter(seen))
         return len(pairable), Figure(
-            None, f"all {len(pairable)} units have the same value ({only!r}): with no"
-            " variation the expected disagreement is 0")
+            None, f"every unit has the same value ({only!r}): no variation, so the expected"
+            " disagreement is 0")
     if level == "ordinal":
         unknown = seen - set(order)
         if unknown:

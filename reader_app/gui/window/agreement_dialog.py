@@ -32,7 +32,7 @@ from reader_app.storage.library_files import is_library_file
 
 KIND_HEADERS = ("Kind", "Spans A", "Spans B", "Exact F1", "Exact P", "Exact R",
                 "Overlap F1", "Overlap P", "Overlap R", "Kappa (chars)")
-ALPHA_HEADERS = ("Attribute", "Kind", "Level", "Units", "Alpha")
+ALPHA_HEADERS = ("Attribute", "Kind", "Level", "Units", "Alpha", "Note")
 ALL, OPEN = "all", "open"
 Cell = tuple[str, str | None]  # shown text, tooltip
 
@@ -85,6 +85,7 @@ def _table(model: TextTable, name: str, parent: QWidget) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 
@@ -134,7 +135,7 @@ class AgreementDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addLayout(form)
-        layout.addWidget(self.kind_view, 2)
+        layout.addWidget(self.kind_view, 1)
         layout.addWidget(self.alpha_view, 2)
         layout.addWidget(self.skipped)
         layout.addWidget(buttons)
@@ -181,7 +182,8 @@ class AgreementDialog(QDialog):
             for k in pair.kinds])
         self.alphas.set_cells([] if pair is None else [
             [(a.attribute.label, None), (a.attribute.kind, None), (a.attribute.level, None),
-             (str(a.units), None), _figure(a.alpha)] for a in pair.attributes])
+             (str(a.units), None), _figure(a.alpha), (a.alpha.reason, a.alpha.reason)]
+            for a in pair.attributes])
         skipped = report.skipped if report is not None else ()
         self.skipped.setText("" if not skipped else "Skipped: " + "; ".join(
             f"{s.title or s.article_id} ({s.reason})" for s in skipped))
