@@ -221,3 +221,22 @@ def test_kappa_equals_labelling_each_code_point(case):
     # exact matches: a one-to-one count of equal (start, end)
     assert kind_agreement({1: n}, a, b, "claim")[0].exact.matches == sum(
         (Counter((t.start, t.end) for t in a) & Counter((t.start, t.end) for t in b)).values())
+
+
+@given(tagged_text())
+def test_overlap_matching_is_one_to_one_and_the_greedy_of_all_pairs(case):
+    _, a, b = case
+    pairs = match_overlapping(a, b)
+    assert all(x.start < y.end and y.start < x.end for x, y in pairs)
+    assert len({id(x) for x, _ in pairs}) == len({id(y) for _, y in pairs}) == len(pairs)
+    # the same greedy (same order) over every pair, without the index: as many matches
+    every = sorted((-(min(x.end, y.end) - max(x.start, y.start)),
+                    max(x.end, y.end) - min(x.start, y.start), x.start, y.start, i, j)
+                   for i, x in enumerate(a) for j, y in enumerate(b)
+                   if x.start < y.end and y.start < x.end)
+    used_a, used_b = set(), set()
+    for *_, i, j in every:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+    assert len(pairs) == len(used_a)

@@ -11,6 +11,7 @@ A figure that cannot be computed is a Figure with value None and the reason, nev
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -103,6 +104,16 @@ def exact_matches(a: Sequence[TagSpan], b: Sequence[TagSpan]) -> int:
     return sum((count_a & count_b).values())
 
 
+def _per_article(tags: Iterable[TagSpan]) -> dict[int, list[TagSpan]]:
+    """Tags by article, each article's by start."""
+    found: dict[int, list[TagSpan]] = defaultdict(list)
+    for t in tags:
+        found[t.article_id].append(t)
+    for spans in found.values():
+        spans.sort(key=lambda t: (t.start, t.end))
+    return found
+
+
 def overlap(x: TagSpan, y: TagSpan) -> int:
     return max(0, min(x.end, y.end) - max(x.start, y.start))
 
@@ -113,12 +124,19 @@ def match_overlapping(a: Sequence[TagSpan], b: Sequence[TagSpan]) -> list[tuple[
     exact match wins; then by position), drop both spans, repeat. Greedy, not Hungarian: it
     may match one pair fewer than the maximum in a chain of nested spans, and is what an
     analyst can follow by hand."""
-    by_article: dict[int, list[TagSpan]] = defaultdict(list)
-    for t in b:
-        by_article[t.article_id].append(t)
+    by_article = _per_article(b)
+    starts = {i: [t.start for t in spans] for i, spans in by_article.items()}
+    longest = {i: max(t.end - t.start for t in spans) for i, spans in by_article.items()}
     candidates: list[tuple[int, int, int, int, int, int]] = []
     for i, x in enumerate(a):
-        for j, y in enumerate(by_article.get(x.article_id, ())):
+        ys = by_article.get(x.article_id)
+        if not ys:
+            continue
+        # only B's spans starting in (x.start - longest, x.end) can overlap x: no scan of all
+        at = starts[x.article_id]
+        for j in range(bisect_right(at, x.start - longest[x.article_id]),
+                       bisect_left(at, x.end)):
+            y = ys[j]
             shared = overlap(x, y)
             if shared:
                 union = max(x.end, y.end) - min(x.start, y.start)
@@ -171,11 +189,12 @@ def char_kappa(lengths: Mapping[int, int], a: Sequence[TagSpan], b: Sequence[Tag
     character is "kind" or "none" for A and for B (present when any tag of the kind by that
     analyst covers it). kappa = (p_o - p_e) / (1 - p_e), p_e = pA*pB + (1-pA)*(1-pB)."""
     both = tagged_a = tagged_b = 0
+    per_a, per_b = _per_article(a), _per_article(b)
     for article_id, length in lengths.items():
-        ua = merged((max(0, t.start), min(t.end, length)) for t in a
-                          if t.article_id == article_id and t.start < length)
-        ub = merged((max(0, t.start), min(t.end, length)) for t in b
-                          if t.article_id == article_id and t.start < length)
+        ua = merged((max(0, t.start), min(t.end, length))
+                    for t in per_a.get(article_id, ()) if t.start < length)
+        ub = merged((max(0, t.start), min(t.end, length))
+                    for t in per_b.get(article_id, ()) if t.start < length)
         both += _shared(ua, ub)
         tagged_a += _covered(ua)
         tagged_b += _covered(ub)
