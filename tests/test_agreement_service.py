@@ -170,3 +170,22 @@ def test_csv_cells_are_excel_safe(db):
     out = StringIO()
     write_csv(rows, ("a", "b", "c", "d", "e", "f", "g"), out)
     assert "'=cmd()" in out.getvalue() and ",=cmd()" not in out.getvalue()
+
+
+def test_a_tag_that_no_longer_fits_its_text_is_left_out(db):
+    one, _ = build(db)
+    # someone else's edit: bob's "posts were fake" now quotes text that is nowhere
+    db.execute("UPDATE annotations SET quote = 'no such words' WHERE quote = 'posts were fake'")
+    claim = {k.kind: k for k in agreement(db).pairs[0].kinds}["claim"]
+    assert claim.spans_b == 3 and claim.kappa.kappa.value == 1.0  # the three shared claims
+
+
+def test_a_name_stored_as_a_number_is_read_as_text(db):
+    aid = add_article(db, ImportedArticle("One", "Putin spoke to Biden.", "one.txt")).article_id
+    art = get_article(db, aid)
+    put(db, art, "ann", "actor", "Putin")
+    put(db, art, "bob", "actor", "Putin")
+    db.execute("UPDATE annotations SET analyst = 7 WHERE analyst = 'bob'")  # a tampered file
+    [pair] = agreement(db).pairs
+    assert (pair.analyst_a, pair.analyst_b) == ("7", "ann")
+    assert {k.kind: k for k in pair.kinds}["actor"].exact.f1.value == 1.0

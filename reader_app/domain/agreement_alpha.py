@@ -33,12 +33,13 @@ class Attribute:
     kind: str  # the kind of tag that carries it
     level: Level
     order: tuple[Value, ...] = ()  # ordinal: the values from lowest to highest
+    ids: bool = False  # values are row ids (actors): not worth naming in a reason
 
 
 ATTRIBUTES: tuple[Attribute, ...] = (
-    Attribute("actor", "actor", "actor", "nominal"),
+    Attribute("actor", "actor", "actor", "nominal", ids=True),
     Attribute("date_value", "date value", "date", "nominal"),
-    Attribute("claimant", "claimant", "claim", "nominal"),
+    Attribute("claimant", "claimant", "claim", "nominal", ids=True),
     Attribute("status", "status", "claim", "nominal"),
     Attribute("reliability", "reliability", "claim", "ordinal", tuple("ABCDEF")),
     Attribute("credibility", "credibility", "claim", "ordinal", (1, 2, 3, 4, 5, 6)),
@@ -54,7 +55,7 @@ class AttributeAgreement:
 
 
 def alpha(pairs: Sequence[tuple[Value | None, Value | None]], level: Level,
-          order: Sequence[Value] = ()) -> tuple[int, Figure]:
+          order: Sequence[Value] = (), *, name_value: bool = True) -> tuple[int, Figure]:
     """Krippendorff's alpha for two coders over units (value by A, value by B); None is a
     missing value. Returns the number of pairable units and the figure."""
     pairable = [(x, y) for x, y in pairs if x is not None and y is not None]
@@ -62,9 +63,9 @@ def alpha(pairs: Sequence[tuple[Value | None, Value | None]], level: Level,
         return 0, Figure(None, "no matched span has a value from both analysts")
     seen = {v for pair in pairable for v in pair}
     if len(seen) < 2:
-        only = next(iter(seen))
+        only = f" ({next(iter(seen))!r})" if name_value else ""
         return len(pairable), Figure(
-            None, f"every unit has the same value ({only!r}): no variation, so the expected"
+            None, f"every unit has the same value{only}: no variation, so the expected"
             " disagreement is 0")
     if level == "ordinal":
         unknown = seen - set(order)
@@ -84,7 +85,8 @@ def attribute_agreement(attribute: Attribute,
                         pairs: Sequence[tuple[TagSpan, TagSpan]]) -> AttributeAgreement:
     values: list[tuple[Value | None, Value | None]] = [
         (getattr(x, attribute.name), getattr(y, attribute.name)) for x, y in pairs]
-    units, figure = alpha(values, attribute.level, attribute.order)
+    units, figure = alpha(values, attribute.level, attribute.order,
+                          name_value=not attribute.ids)
     return AttributeAgreement(attribute, units, len(pairs), figure)
 
 

@@ -20,6 +20,7 @@ from reader_app.domain.agreement import Figure, KindAgreement
 from reader_app.domain.agreement_alpha import AttributeAgreement, PairAgreement, compare
 from reader_app.storage.agreement_rows import agreement_tags, article_length, tagging_analysts
 from reader_app.storage.annotations import analyst_names
+from reader_app.storage.articles import as_text
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ def agreement(db: Database, analysts: tuple[str, str] | None = None,
     """Compare a pair of analysts (or every pair) on the articles both tagged, among
     article_ids when given. ValueError for a pair naming one analyst twice or one who has
     not tagged; an article id that names no article is skipped, with that reason."""
-    everyone = tuple(analyst_names(db))
+    # as_text: a tampered file may hold a number as a name; tags read it as text too
+    everyone = tuple(dict.fromkeys(name for n in analyst_names(db) if (name := as_text(n))))
     wanted = None if article_ids is None else sorted(set(article_ids))
     if analysts is not None:
         a, b = analysts

@@ -27,8 +27,9 @@ def tagging_analysts(db: Database, article_ids: Iterable[int] | None = None,
             " ON n.article_id = a.id AND n.analyst IS NOT NULL AND n.analyst != ''"
             f"{where} GROUP BY a.id, n.analyst ORDER BY a.id", params):
         names = found.setdefault(article_id, (as_text(title) or "", set()))[1]
-        if isinstance(analyst, str):
-            names.add(analyst)
+        name = as_text(analyst)  # as the tags read it (a tampered file may hold a number)
+        if name:
+            names.add(name)
     return found
 
 
