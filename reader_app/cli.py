@@ -244,7 +244,8 @@ def _command_parser() -> _Parser:
     agr.add_argument("--article", action="append", dest="article_ids", type=int, metavar="ID",
                      help="only this article (repeatable)")
     agr.add_argument("--analysts", nargs=2, metavar=("A", "B"), help="the pair; A is the reference")
-    agr.add_argument("--format", default="text", choices=("text", "csv", "json"))
+    agr.add_argument("--format", default="text", choices=("text", "csv", "json"),
+                     help="text (default), csv (Excel-safe, one figure a row) or json")
     agr.add_argument("--output", "-o", default="-", metavar="FILE|-",
                      help="where to write (default: - for standard output)")
     return p
