@@ -48,7 +48,7 @@ from reader_app.storage.search_health import notices
 
 PROG = "reader-app"
 MAX_LIMIT = 1_000_000  # search results printed at most (SQLite takes a 64-bit LIMIT)
-COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag")
+COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag", "agreement")
 FORMATS = ("csv", *EXPORT_FORMATS)
 # --table: (columns, rows, count, noun, the filters that apply)
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
@@ -63,7 +63,9 @@ _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} suggest [--db PATH] --article ID [--kind actor|date|claim]
        {PROG} tag [--db PATH] --article ID --kind KIND --start S --end E
        {PROG} backup [--db PATH] OUT
-       {PROG} repair [--db PATH] --remove-foreign-schema"""
+       {PROG} repair [--db PATH] --remove-foreign-schema
+       {PROG} agreement [--db PATH] [--article ID ...] [--analysts A B] [--format text|csv|json]
+                        [--output FILE|-]"""
 _EPILOG = f"""commands:
   (none)      open the window on the library, importing any FILEs
   import      import files and folders (.txt .md .html) into the library
@@ -72,7 +74,8 @@ _EPILOG = f"""commands:
   suggest     print the untagged spans the app would tag, one JSON object per line
   tag         tag one span exactly as the window would, printed as one JSON object
   backup      copy the library safely, even while the window is open
-  repair      remove triggers and views that Analyst Reader did not create"""
+  repair      remove triggers and views that Analyst Reader did not create
+  agreement   compare analysts on the articles both tagged: span F1, kappa, alpha"""
 _DB_HELP = "library file (default: $READER_APP_DB, else the platform data folder)"
 
 
@@ -235,6 +238,19 @@ def _command_parser() -> _Parser:
                                      " Reader did not create (they would run with every change).")
     rep.add_argument("--remove-foreign-schema", action="store_true", required=True,
                      help="drop every trigger and view our schema does not define")
+    agr = sub.add_parser("agreement", parents=[db_after], prog=f"{PROG} agreement",
+                         help="inter-analyst agreement",
+                         description="Compare analysts on the articles both tagged: span F1"
+                                     " (exact, overlapping), Cohen's kappa per character and"
+                                     " Krippendorff's alpha on matched spans' attributes. Without"
+                                     " --analysts, every pair (the first named is A, the reference).")
+    agr.add_argument("--article", action="append", dest="article_ids", type=int, metavar="ID",
+                     help="only this article (repeatable)")
+    agr.add_argument("--analysts", nargs=2, metavar=("A", "B"), help="the pair; A is the reference")
+    agr.add_argument("--format", default="text", choices=("text", "csv", "json"),
+                     help="text (default), csv (Excel-safe, one figure a row) or json")
+    agr.add_argument("--output", "-o", default="-", metavar="FILE|-",
+                     help="where to write (default: - for standard output)")
     return p
 
 
@@ -519,6 +535,35 @@ def _cmd_repair(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_agreement(args: argparse.Namespace) -> int:
+    from reader_app.services import agreement as agr  # on first use: numpy loads with it
+
+    path = resolve_library_path(args.db)
+    if args.output != "-" and is_library_file(args.output, path):
+        raise CliError(f"{args.output}: is the library itself; choose another output file", 2)
+    db = _open_existing(args)
+    try:
+        try:
+            report = agr.agreement(db, tuple(args.analysts) if args.analysts else None,
+                               args.article_ids)
+        except ValueError as e:
+            raise CliError(str(e), 2) from None
+    finally:
+        db.close()
+    try:
+        with open_csv_output(args.output, raw=args.format != "csv") as out:
+            if args.format == "csv":
+                write_csv(agr.report_rows(report), agr.COLUMNS, out)
+            elif args.format == "json":
+                out.write(json.dumps(agr.report_json(report), ensure_ascii=False, allow_nan=False,
+                                     indent=2) + "\n")
+            else:
+                out.write(agr.report_text(report) + "\n")
+    except OSError as e:
+        raise CliError(f"cannot write {args.output}: {e.strerror or e}") from None
+    return 0
+
+
 def _run(argv: list[str], run_gui: RunGui | None) -> int:
     command = _find_command(argv)
     if command is None:
@@ -530,7 +575,8 @@ def _run(argv: list[str], run_gui: RunGui | None) -> int:
     args = _command_parser().parse_args(argv)
     commands = {"import": _cmd_import, "export": _cmd_export, "search": _cmd_search,
                 "backup": _cmd_backup,
-                "repair": _cmd_repair, "suggest": _cmd_suggest, "tag": _cmd_tag}
+                "repair": _cmd_repair, "suggest": _cmd_suggest, "tag": _cmd_tag,
+                "agreement": _cmd_agreement}
     return commands[args.command](args)
 
 

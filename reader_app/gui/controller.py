@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -49,6 +49,9 @@ from reader_app.storage.errors import STORAGE_ERRORS
 from reader_app.storage.export_rows import CLAIM_COLUMNS, iter_claim_rows
 from reader_app.storage.library_query import library_count, library_page
 from reader_app.storage.search_health import notices as search_notices
+
+if TYPE_CHECKING:
+    from reader_app.services.agreement import AgreementReport
 
 ANALYST_KEY = "analyst/name"  # QSettings: the name File > Analyst Name… set
 
@@ -557,6 +560,13 @@ class LibraryController(QObject):
     def analysts(self) -> list[str]:
         """Who has tagged in this library (for the search's analyst facet)."""
         return analyst_names(self.db)
+
+    def agreement(self, analysts: tuple[str, str],
+                  article_ids: list[int] | None = None) -> AgreementReport:
+        """Two analysts compared on the articles both tagged (File > Agreement…)."""
+        from reader_app.services.agreement import agreement  # numpy loads on first use
+
+        return agreement(self.db, analysts, article_ids)
 
     def actor(self, actor_id: int) -> Actor:
         return actor_store.get_actor(self.db, actor_id)  # raises NotFound

@@ -31,6 +31,7 @@ class WindowActions:
     import_files: QAction
     export_csv: QAction
     export_as: dict[str, QAction]  # File > Export As: a key of services.interchange.EXPORT_FORMATS
+    agreement: QAction
     open_library: QAction
     backup: QAction
     analyst_name: QAction
@@ -90,6 +91,8 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
         export_csv=_action(window, "exportCsvAction", "&Export CSV…", "Ctrl+E",
                            "Export tags to a CSV file (Excel-safe)"),
         export_as=_export_as_actions(window),
+        agreement=_action(window, "agreementAction", "A&greement…", None,
+                          "Compare analysts on the articles both tagged"),
         open_library=_action(window, "openLibraryAction", "&Open Library…", "Ctrl+O",
                              "Open another library file"),
         backup=_action(window, "backupAction", "&Back Up Library…", None,
@@ -167,6 +170,8 @@ def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QTool
     export_menu = file_menu.addMenu("Export &As")
     export_menu.setObjectName("exportAsMenu")
     export_menu.addActions(list(a.export_as.values()))
+    file_menu.addSeparator()
+    file_menu.addAction(a.agreement)
     file_menu.addSeparator()
     file_menu.addAction(a.open_library)
     file_menu.addMenu(a.recent_menu)

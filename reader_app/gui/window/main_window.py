@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         a.open_library.triggered.connect(self._on_open_library_triggered)
         a.backup.triggered.connect(self._on_backup_triggered)
         a.analyst_name.triggered.connect(self.ask_analyst_name)
+        a.agreement.triggered.connect(self.show_agreement)
         a.import_files.setEnabled(c.read_only is None)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_bar.open)
@@ -381,6 +382,14 @@ class MainWindow(QMainWindow):
         dialog = StateNamesDialog(self.controller, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._on_state_names_finished)
+        dialog.open()
+
+    @Slot()
+    def show_agreement(self) -> None:
+        from reader_app.gui.window.agreement_dialog import AgreementDialog  # on first use
+
+        dialog = AgreementDialog(self.controller, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     @Slot(int)
