@@ -175,9 +175,9 @@ def test_file_export_as_writes_the_open_article(qtbot, library, tmp_path, monkey
 
 
 def test_file_analyst_name_sets_who_new_tags_are_by(qtbot, library, monkeypatch):
+    from gui_helpers import open_window, tag_in_window
     from PySide6.QtWidgets import QInputDialog
 
-    from gui_helpers import open_window, tag_in_window
     from reader_app.storage.annotations import get_annotation
 
     window = open_window(qtbot, library)
