@@ -21,7 +21,7 @@ from reader_app.formats.bundle_io import (
     made_uuid, obj, opt_str, parse_json, read_capped, req_str, span, utf8, where)
 
 MAX_FILES = 100_000
-_TO_SPACE = {ord(c): " " for c in LINE_BREAKS}
+_TO_SPACE = {ord(c): " " for c in LINE_BREAKS + "\t"}  # as the writer writes T texts
 _ATTRS = {name.casefold(): f for f, name in ATTRIBUTES}
 
 
@@ -263,7 +263,9 @@ def _fields(tid: str, t: _T, text: str, article: str, report: list[str],
     a = make_anchor(text, start, end)
     f: dict[str, Any] = {"kind": kind, "start": start, "end": end, "quote": a.quote,
                          "prefix": a.prefix, "suffix": a.suffix, "refs": []}
-    text_note = "\n".join(notes).strip()
+    text_note = "\n".join(notes)
+    if not extra:  # a foreign note; ours are exact
+        text_note = text_note.strip()
     f["note"] = extra["note"] if "note" in extra else (text_note or None)
     for key, attr in (("uuid", "uuid"), ("analyst", "analyst"), ("created_at", "created_at"),
                       ("updated_at", "updated_at"), ("claim_date", "claim_date"),
