@@ -7,9 +7,9 @@ import os
 from dataclasses import replace
 
 import pytest
+from bundle_cases import ACTORS, bundles, ordered
 from hypothesis import given, settings
 
-from bundle_cases import ACTORS, bundles, ordered
 from reader_app.domain.interchange import Bundle, BundleArticle, BundleFormatError, BundleTag
 from reader_app.domain.offsets import make_anchor, text_sha256
 from reader_app.formats import brat_read

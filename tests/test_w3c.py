@@ -8,10 +8,10 @@ import json
 from dataclasses import replace
 
 import pytest
+from bundle_cases import ACTORS, bundles, ordered
 from hypothesis import assume, given, settings
 from pyld import jsonld
 
-from bundle_cases import ACTORS, bundles, ordered
 from reader_app.domain.interchange import Bundle, BundleFormatError
 from reader_app.formats import bundle_io, w3c_read
 from reader_app.formats.w3c import NS, read_w3c, write_w3c
@@ -285,6 +285,12 @@ def test_non_utf8_and_huge_files_are_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(bundle_io, "MAX_LINES_BYTES", 1000)
     with pytest.raises(BundleFormatError, match=r"^big.json: file too large"):
         load(tmp_path, "[" + " " * 2000 + "]", "big.json")
+    monkeypatch.setattr(bundle_io, "MAX_LINES_BYTES", 100_000)
+    with pytest.raises(BundleFormatError, match=r"^big.json: too large for one JSON document"):
+        load(tmp_path, "[\n" + " " * 2000 + "]", "big.json")
+    line = json.dumps(HYPOTHESIS_LIKE[0])
+    big = load(tmp_path, (line + "\n") * 3, "big.jsonl")  # JSON Lines: read line by line
+    assert len(big.articles[0].tags) == 3
     with pytest.raises(BundleFormatError, match=r"^empty.json: empty file"):
         load(tmp_path, " \n", "empty.json")
     with pytest.raises(BundleFormatError, match=r"^missing.json: no such file"):

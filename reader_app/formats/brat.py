@@ -63,7 +63,7 @@ def write_brat(bundle: Bundle, folder: Path) -> list[Path]:
     articles = sorted(bundle.articles, key=lambda a: a.uuid)
     written: list[Path] = []
     entries = []
-    for article, stem in zip(articles, file_stems([a.title for a in articles])):
+    for article, stem in zip(articles, file_stems([a.title for a in articles]), strict=True):
         if article.text is None:
             raise ValueError(f"article {article.title!r} has no text: brat needs it")
         for suffix, content in ((".txt", article.text), (".ann", ann_text(article, actors))):
@@ -116,7 +116,11 @@ def ann_text(article: BundleArticle, actors: dict[str, BundleActor]) -> str:
     text = article.text or ""
     tags = sorted(article.tags, key=lambda t: (t.start, t.end, t.kind, t.uuid))
     ids = {t.uuid: f"T{i}" for i, t in enumerate(tags, 1)}
-    t_lines, a_lines, r_lines, n_lines, notes = [], [], [], [], []
+    t_lines: list[str] = []
+    a_lines: list[str] = []
+    r_lines: list[str] = []
+    n_lines: list[str] = []
+    notes: list[str] = []
     for tag in tags:
         tid, extra = ids[tag.uuid], _homeless(tag)
         frags = fragments(text, tag.start, tag.end) or [(tag.start, tag.end)]

@@ -17,8 +17,23 @@ from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, Bu
 from reader_app.domain.offsets import make_anchor, text_sha256
 from reader_app.formats.brat import ATTRIBUTES, MANIFEST, split_note
 from reader_app.formats.bundle_io import (
-    LINE_BREAKS, MAX_JSON_BYTES, MAX_TEXT_BYTES, Bad, actor_type_of, as_int, kind_of,
-    made_uuid, obj, opt_str, parse_json, read_capped, req_str, span, utf8, where)
+    LINE_BREAKS,
+    MAX_JSON_BYTES,
+    MAX_TEXT_BYTES,
+    Bad,
+    actor_type_of,
+    as_int,
+    kind_of,
+    made_uuid,
+    obj,
+    opt_str,
+    parse_json,
+    read_capped,
+    req_str,
+    span,
+    utf8,
+    where,
+)
 
 MAX_FILES = 100_000
 _TO_SPACE = {ord(c): " " for c in LINE_BREAKS + "\t"}  # as the writer writes T texts
@@ -246,7 +261,8 @@ def _tags(ann: Path, text: str, article: str, ts: dict[str, _T],
 
 def _fields(tid: str, t: _T, text: str, article: str, report: list[str],
             name: str) -> dict[str, Any] | None:
-    notes, extra = [], {}
+    notes: list[str] = []
+    extra: dict[str, Any] = {}
     for note in t.notes:
         text_part, data = split_note(note)
         notes.append(text_part)
@@ -257,8 +273,8 @@ def _fields(tid: str, t: _T, text: str, article: str, report: list[str],
     sp = extra.get("span")
     start, end = (span(sp[0], sp[1], len(text), "'span'") if isinstance(sp, list) and
                   len(sp) == 2 else (t.frags[0][0], t.frags[-1][1]))
-    if len(t.frags) > 1 and any(not text[e:s].isspace() for (_, e), (s, _) in
-                                zip(t.frags, t.frags[1:])):
+    gaps = (text[e:s] for (_, e), (s, _) in zip(t.frags, t.frags[1:], strict=False))
+    if any(gap.strip() for gap in gaps):  # brat's own breaks at line ends are no gap
         report.append(f"{name}: {tid} is discontinuous; read as one span {start}-{end}")
     a = make_anchor(text, start, end)
     f: dict[str, Any] = {"kind": kind, "start": start, "end": end, "quote": a.quote,
@@ -266,7 +282,7 @@ def _fields(tid: str, t: _T, text: str, article: str, report: list[str],
     text_note = "\n".join(notes)
     if not extra:  # a foreign note; ours are exact
         text_note = text_note.strip()
-    f["note"] = extra["note"] if "note" in extra else (text_note or None)
+    f["note"] = opt_str(extra, "note", "'ar:' ") if "note" in extra else (text_note or None)
     for key, attr in (("uuid", "uuid"), ("analyst", "analyst"), ("created_at", "created_at"),
                       ("updated_at", "updated_at"), ("claim_date", "claim_date"),
                       ("claim_date_tag_uuid", "claim_date_tag"), ("granularity", "granularity"),
@@ -279,11 +295,11 @@ def _fields(tid: str, t: _T, text: str, article: str, report: list[str],
     if "credibility" in extra:
         f["credibility"] = as_int(extra["credibility"], "'ar:' credibility")
     for attr, value in t.attrs.items():
-        key = _ATTRS.get(attr.casefold())
-        if key == "credibility" and value.isdigit() and len(value) < 4:
-            f[key] = int(value)
-        elif key in ("status", "reliability"):
-            f[key] = value
+        own = _ATTRS.get(attr.casefold())
+        if own == "credibility" and value.isdigit() and len(value) < 4:
+            f[own] = int(value)
+        elif own in ("status", "reliability"):
+            f[own] = value
         else:
             report.append(f"{name}: {tid}'s attribute {attr} {value} not carried")
     for db, norm_text in t.norms:

@@ -16,7 +16,17 @@ from typing import Any, TextIO
 from reader_app.domain.interchange import Bundle, BundleArticle, BundleTag
 from reader_app.domain.offsets import make_anchor, text_sha256
 from reader_app.formats.bundle_io import (
-    Bad, dump_line, iter_lines, kind_of, made_uuid, obj, opt_str, parse_json, span, where)
+    Bad,
+    dump_line,
+    iter_lines,
+    kind_of,
+    made_uuid,
+    obj,
+    opt_str,
+    parse_json,
+    span,
+    where,
+)
 
 __all__ = ["read_jsonl", "write_jsonl"]
 
@@ -55,7 +65,7 @@ def _article(value: Any, n: int, unmapped: Counter[str], report: list[str]) -> B
     if not isinstance(text, str) or not text:
         raise Bad("no 'text' string")
     sha = text_sha256(text)
-    meta = d.get("meta") if isinstance(d.get("meta"), dict) else {}
+    meta: dict[str, Any] = d["meta"] if isinstance(d.get("meta"), dict) else {}
     raw_id = d.get("id")
     article = _uuid(raw_id) or made_uuid("jsonl", sha)
     title = opt_str(d, "title") or opt_str(meta, "title", "meta ") or f"{n}: {text[:40]}"

@@ -15,8 +15,21 @@ from typing import Any
 
 from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
 from reader_app.formats.bundle_io import (
-    MAX_JSON_BYTES, Bad, as_int, iter_lines, kind_of, made_uuid, obj, opt_str, parse_json,
-    read_capped, req_str, span, utf8, where)
+    MAX_JSON_BYTES,
+    Bad,
+    as_int,
+    iter_lines,
+    kind_of,
+    made_uuid,
+    obj,
+    opt_str,
+    parse_json,
+    read_capped,
+    req_str,
+    span,
+    utf8,
+    where,
+)
 from reader_app.formats.w3c import NS
 
 _MAX_PAGES = 100_000
@@ -37,9 +50,17 @@ def _documents(path: Path) -> Iterator[tuple[int | None, Any]]:
     """The file's JSON value, or each line's for JSON Lines (always for a huge file)."""
     if not path.is_file():
         raise where(path, "not a file" if path.exists() else "no such file")
-    if path.stat().st_size > MAX_JSON_BYTES:
+    if path.stat().st_size > MAX_JSON_BYTES:  # only JSON Lines may be this large
         for n, line in iter_lines(path):
-            yield n, _parse(path, line, n)
+            try:
+                value = parse_json(line)
+            except Bad as e:
+                if n == 1:
+                    raise where(path, f"too large for one JSON document (the limit is "
+                                      f"{MAX_JSON_BYTES // 1024 // 1024} MiB; JSON Lines may "
+                                      "be larger)") from None
+                raise where(path, str(e), n) from None
+            yield n, value
         return
     try:
         text = utf8(read_capped(path, MAX_JSON_BYTES))
