@@ -4,11 +4,13 @@ file names, files from brat / INCEpTION written by hand, hostile folders."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 
 import pytest
 from bundle_cases import ACTORS, bundles, ordered
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader_app.domain.interchange import Bundle, BundleArticle, BundleFormatError, BundleTag
 from reader_app.domain.offsets import make_anchor, text_sha256
@@ -21,10 +23,10 @@ def clean(bundle: Bundle) -> Bundle:
 
 
 @settings(max_examples=60)
-@given(bundles())
-def test_round_trip_is_exact(tmp_path_factory, bundle):
+@given(bundles(), st.booleans())
+def test_round_trip_is_exact(tmp_path_factory, bundle, normalizations):
     folder = tmp_path_factory.mktemp("brat")
-    paths = write_brat(bundle, folder)
+    paths = write_brat(bundle, folder, normalizations=normalizations)
     assert all(p.parent == folder.resolve() for p in paths)
     back = read_brat(folder)
     assert back.report == ()
@@ -52,6 +54,35 @@ def test_writer_is_deterministic_and_a_re_export_is_identical(tmp_path_factory, 
         assert sorted(p.name for p in other.iterdir()) == files
         for name in files:
             assert (other / name).read_bytes() == (one / name).read_bytes(), name
+
+
+# The line shapes INCEpTION's brat reader accepts (it refuses any other line, N included).
+INCEPTION_LINES = [
+    re.compile(r"T[0-9]+\t[a-zA-Z0-9_][a-zA-Z0-9_\-]* [0-9]+ [0-9]+(;[0-9]+ [0-9]+)*\t.*"),
+    re.compile(r"[AM][0-9]+\t[a-zA-Z_][a-zA-Z0-9_\-:]+ [TREN][0-9]+( .*)?"),
+    re.compile(r"R[0-9]+\t[a-zA-Z0-9_][a-zA-Z0-9_-]+ [a-zA-Z][a-zA-Z0-9]+:[ET][0-9]+ "
+               r"[a-zA-Z][a-zA-Z0-9]+:[ET][0-9]+\s*"),
+    re.compile(r"#[0-9]+\t[a-zA-Z_][a-zA-Z0-9_\-]+ [ETR][0-9]+\t.*"),
+]
+# Java's "." stops at these; a line reader splits at them
+JAVA_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+
+
+@settings(max_examples=40)
+@given(bundles(kinds=("claim", "actor", "date", "Ünknown kind")))
+def test_without_normalizations_every_line_is_one_inception_reads(tmp_path_factory, bundle):
+    folder = tmp_path_factory.mktemp("inception")
+    paths = write_brat(bundle, folder, normalizations=False)
+    for path in paths:
+        if path.suffix != ".ann":
+            continue
+        content = path.read_text(encoding="utf-8")
+        assert content == "" or content.endswith("\n")
+        for line in content[:-1].split("\n") if content else []:
+            assert not JAVA_BREAKS.search(line)
+            assert any(p.fullmatch(line) for p in INCEPTION_LINES), line
+    back = read_brat(folder)
+    assert clean(back) == ordered(bundle)
 
 
 def test_file_names_are_safe_and_unique():
@@ -141,6 +172,16 @@ def test_a_foreign_brat_document_maps_types_and_reports_the_rest(tmp_path):
     for expected in ("type 'LOC'", "T6 reads 'London'", "relation 'Located", "Negation",
                      "kind 'E'", "T8 is discontinuous"):
         assert expected in report, expected
+
+
+def test_an_inception_export_names_the_kind_in_an_attribute(tmp_path):
+    (tmp_path / "doc.txt").write_text("Barack Obama spoke.", encoding="utf-8")
+    (tmp_path / "doc.ann").write_text(
+        "T1\tNamed_entity 0 12\tBarack Obama\nA1\tvalue T1 PER\n", encoding="utf-8")
+    b = read_brat(tmp_path)
+    (tag,) = b.articles[0].tags
+    assert tag.kind == "actor" and b.report == ()
+    assert b.actors[0].name == "Barack Obama" and b.actors[0].type == "person"
 
 
 def test_a_single_ann_file_and_its_txt(tmp_path):

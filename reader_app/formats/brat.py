@@ -54,8 +54,11 @@ Credibility Arg:Claim, Value:1|2|3|4|5|6
 """
 
 
-def write_brat(bundle: Bundle, folder: Path) -> list[Path]:
-    """Write the bundle into folder (made if missing); the paths written, in order."""
+def write_brat(bundle: Bundle, folder: Path, *, normalizations: bool = True) -> list[Path]:
+    """Write the bundle into folder (made if missing); the paths written, in order.
+
+    normalizations=False leaves out the N lines (INCEpTION's brat reader refuses them): the
+    date values and actor links then ride in the notes' "ar:" JSON, read back the same."""
     root = Path(folder)
     root.mkdir(parents=True, exist_ok=True)
     root = root.resolve()
@@ -66,7 +69,8 @@ def write_brat(bundle: Bundle, folder: Path) -> list[Path]:
     for article, stem in zip(articles, file_stems([a.title for a in articles]), strict=True):
         if article.text is None:
             raise ValueError(f"article {article.title!r} has no text: brat needs it")
-        for suffix, content in ((".txt", article.text), (".ann", ann_text(article, actors))):
+        ann = ann_text(article, actors, normalizations)
+        for suffix, content in ((".txt", article.text), (".ann", ann)):
             target = root / (stem + suffix)
             if target.parent != root:  # file_stems makes plain names; never write outside
                 raise ValueError(f"file name {stem!r} leaves the folder")
@@ -112,7 +116,8 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return frags
 
 
-def ann_text(article: BundleArticle, actors: dict[str, BundleActor]) -> str:
+def ann_text(article: BundleArticle, actors: dict[str, BundleActor],
+             normalizations: bool = True) -> str:
     text = article.text or ""
     tags = sorted(article.tags, key=lambda t: (t.start, t.end, t.kind, t.uuid))
     ids = {t.uuid: f"T{i}" for i, t in enumerate(tags, 1)}
@@ -128,7 +133,9 @@ def ann_text(article: BundleArticle, actors: dict[str, BundleActor]) -> str:
             extra["span"] = [tag.start, tag.end]  # edge line breaks no fragment can show
         if tag.kind not in TYPES:
             extra["kind"] = tag.kind
-        brat_type = TYPES.get(tag.kind) or re.sub(r"\W+", "_", tag.kind) or "Tag"
+        # brat and INCEpTION take types of ASCII letters, digits, _ and - only
+        brat_type = TYPES.get(tag.kind) or re.sub(r"[^A-Za-z0-9_-]+", "_", tag.kind).strip("-")
+        brat_type = brat_type if brat_type[:1].isalnum() or brat_type[:1] == "_" else "Tag"
         spans = ";".join(f"{s} {e}" for s, e in frags)
         quoted = " ".join(text[s:e] for s, e in frags).translate(_TO_SPACE)
         t_lines.append(f"{tid}\t{brat_type} {spans}\t{quoted}")
@@ -138,12 +145,13 @@ def ann_text(article: BundleArticle, actors: dict[str, BundleActor]) -> str:
                 a_lines.append(f"A{len(a_lines) + 1}\t{name} {tid} {value}")
             elif value is not None:
                 extra[field] = value
-        if tag.value is not None and tag.kind == "date" and _TOKEN.fullmatch(tag.value):
+        if normalizations and tag.value is not None and tag.kind == "date" and _TOKEN.fullmatch(
+                tag.value):
             n_lines.append(f"N{len(n_lines) + 1}\tReference {tid} ISO8601:{tag.value}\t"
                            + tag.value.translate(_TO_SPACE))
         elif tag.value is not None:
             extra["value"] = tag.value
-        if tag.actor_uuid is not None and _TOKEN.fullmatch(tag.actor_uuid):
+        if normalizations and tag.actor_uuid is not None and _TOKEN.fullmatch(tag.actor_uuid):
             name = actors[tag.actor_uuid].name if tag.actor_uuid in actors else ""
             n_lines.append(f"N{len(n_lines) + 1}\tReference {tid} Actor:{tag.actor_uuid}\t"
                            + name.translate(_TO_SPACE))

@@ -239,8 +239,10 @@ def _tags(ann: Path, text: str, article: str, ts: dict[str, _T],
         if f.get("actor_uuid") is None and f["kind"] == "actor" and "uuid" not in f:
             name = " ".join(f["quote"].split())  # a foreign actor tag: an actor by its name
             f["actor_uuid"] = made_uuid("actor", name.casefold())
+            label = t.type if kind_of(t.type) else next(
+                (v for v in t.attrs.values() if kind_of(v)), t.type)
             made.setdefault(f["actor_uuid"], BundleActor(f["actor_uuid"], name,
-                                                         actor_type_of(t.type)))
+                                                         actor_type_of(label)))
         fields[tid] = f
     for tid, f in fields.items():
         speaker = fields.get(ts[tid].claimant_t or "")
@@ -268,8 +270,12 @@ def _fields(tid: str, t: _T, text: str, article: str, report: list[str],
         notes.append(text_part)
         extra = data if data is not None else extra
     kind = extra.get("kind") if isinstance(extra.get("kind"), str) else kind_of(t.type)
+    by_value = None  # INCEpTION writes a layer as the type, its label as an attribute
     if kind is None:
-        return None
+        by_value = next((a for a, v in t.attrs.items() if kind_of(v)), None)
+        if by_value is None:
+            return None
+        kind = kind_of(t.attrs[by_value])
     sp = extra.get("span")
     start, end = (span(sp[0], sp[1], len(text), "'span'") if isinstance(sp, list) and
                   len(sp) == 2 else (t.frags[0][0], t.frags[-1][1]))
@@ -296,6 +302,8 @@ def _fields(tid: str, t: _T, text: str, article: str, report: list[str],
         f["credibility"] = as_int(extra["credibility"], "'ar:' credibility")
     for attr, value in t.attrs.items():
         own = _ATTRS.get(attr.casefold())
+        if attr == by_value:
+            continue
         if own == "credibility" and value.isdigit() and len(value) < 4:
             f[own] = int(value)
         elif own in ("status", "reliability"):
