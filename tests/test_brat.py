@@ -69,7 +69,7 @@ JAVA_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
 
 
 @settings(max_examples=40)
-@given(bundles(kinds=("claim", "actor", "date", "Ünknown kind")))
+@given(bundles())
 def test_without_normalizations_every_line_is_one_inception_reads(tmp_path_factory, bundle):
     folder = tmp_path_factory.mktemp("inception")
     paths = write_brat(bundle, folder, normalizations=False)
@@ -172,6 +172,21 @@ def test_a_foreign_brat_document_maps_types_and_reports_the_rest(tmp_path):
     for expected in ("type 'LOC'", "T6 reads 'London'", "relation 'Located", "Negation",
                      "kind 'E'", "T8 is discontinuous"):
         assert expected in report, expected
+
+
+def test_a_kind_we_do_not_have_is_written_as_a_safe_type_and_read_back_as_reported(tmp_path):
+    text = "Kyiv spoke."
+    odd = _tag(text, "u9", "Ünknown kind", 0, 4, status="maybe")
+    claim = _tag(text, "u8", "claim", 5, 10, status="maybe", credibility=9, reliability="Z")
+    write_brat(Bundle((BundleArticle("a", "A", text, text_sha256(text), tags=(odd, claim)),)),
+               tmp_path)
+    assert "T1\t_nknown_kind 0 4\tKyiv" in (tmp_path / "A.ann").read_text(encoding="utf-8")
+    b = read_brat(tmp_path)
+    (tag,) = b.articles[0].tags
+    assert (tag.uuid, tag.status, tag.credibility, tag.reliability) == ("u8", None, None, None)
+    report = "\n".join(b.report)
+    assert "kind 'Ünknown kind' is not claim, actor or date; skipped" in report
+    assert "status 'maybe'" in report and "credibility 9" in report and "reliability 'Z'" in report
 
 
 def test_an_inception_export_names_the_kind_in_an_attribute(tmp_path):

@@ -295,3 +295,31 @@ def test_non_utf8_and_huge_files_are_refused(tmp_path, monkeypatch):
         load(tmp_path, " \n", "empty.json")
     with pytest.raises(BundleFormatError, match=r"^missing.json: no such file"):
         read_w3c(tmp_path / "missing.json")
+
+
+def test_values_outside_our_vocabularies_are_dropped_and_said(tmp_path):
+    doc = json.loads(dump(next_bundle()))
+    item = doc["first"]["items"][0]
+    data = item["body"][-1]
+    data.update({"ar:status": "maybe", "ar:credibility": 9, "ar:granularity": "decade"})
+    data["ar:actor"]["ar:actorType"] = "alien"
+    odd = json.loads(json.dumps(item))
+    odd["id"] = "urn:uuid:5a1d1d6c-9999-4999-8999-999999999999"
+    odd["body"][-1]["ar:kind"] = "emotion"
+    doc["first"]["items"].append(odd)
+    b = load(tmp_path, json.dumps(doc))
+    (tag,) = b.articles[0].tags
+    assert (tag.status, tag.credibility, tag.granularity) == (None, None, None)
+    assert {a.uuid: a.type for a in b.actors}[ACTORS[0].uuid] == "state"  # the collection's
+    report = "\n".join(b.report)
+    for said in ("status 'maybe'", "credibility 9", "granularity 'decade'",
+                 "kind 'emotion' is not claim, actor or date; skipped", "type 'alien'"):
+        assert said in report, said
+
+
+def test_a_line_whose_article_is_not_its_target_is_refused(tmp_path):
+    (line,) = dump(next_bundle(), lines=True).splitlines()
+    item = json.loads(line)
+    item["ar:article"]["id"] = "urn:uuid:00000000-0000-4000-8000-000000000000"
+    with pytest.raises(BundleFormatError, match="^x.jsonl line 2: annotation 2: its 'ar:article'"):
+        load(tmp_path, line + "\n" + json.dumps(item) + "\n", "x.jsonl")

@@ -32,6 +32,8 @@ from reader_app.formats.bundle_io import (
     req_str,
     span,
     utf8,
+    vetted,
+    vetted_actor,
     where,
 )
 
@@ -65,8 +67,8 @@ def read_brat(path: Path) -> Bundle:
         folder, anns = path.parent, [path.with_suffix(".ann")]
     else:
         raise where(path, "not a brat folder nor a .ann file with its .txt")
-    meta, actors = _manifest(folder / MANIFEST)
     report: list[str] = []
+    meta, actors = _manifest(folder / MANIFEST, report)
     articles = []
     made: dict[str, BundleActor] = {}
     for ann in anns:
@@ -83,7 +85,8 @@ def read_brat(path: Path) -> Bundle:
     return Bundle(tuple(articles), tuple(actors.values()), path.name, tuple(report))
 
 
-def _manifest(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, BundleActor]]:
+def _manifest(path: Path, report: list[str]
+              ) -> tuple[dict[str, dict[str, Any]], dict[str, BundleActor]]:
     if not path.is_file():
         return {}, {}
     try:
@@ -101,6 +104,7 @@ def _manifest(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, BundleAc
             uuid = req_str(e, "uuid")
             actors[uuid] = BundleActor(uuid, req_str(e, "name"), opt_str(e, "type") or "other",
                                        opt_str(e, "note"), tuple(aliases))
+        actors = {u: vetted_actor(a, report) for u, a in actors.items()}
     except Bad as e:
         raise where(path, str(e)) from None
     return meta, actors
@@ -257,8 +261,9 @@ def _tags(ann: Path, text: str, article: str, ts: dict[str, _T],
     for kind, count in sorted(unmapped.items()):
         report.append(f"{ann.name}: {count} annotation(s) of type {kind!r}: no kind (claim, "
                       "actor, date) by that name; skipped")
-    return tuple(BundleTag(uuid=f.pop("uuid", None) or made_uuid(article, tid), **f)
-                 for tid, f in fields.items())
+    tags = (vetted(BundleTag(uuid=f.pop("uuid", None) or made_uuid(article, tid), **f),
+                   f"{ann.name}: {tid}", report) for tid, f in fields.items())
+    return tuple(t for t in tags if t is not None)
 
 
 def _fields(tid: str, t: _T, text: str, article: str, report: list[str],

@@ -11,10 +11,14 @@ import json
 import math
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from reader_app.domain.interchange import BundleFormatError
+from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
+from reader_app.domain.interchange import BundleActor, BundleFormatError, BundleTag
+from reader_app.domain.iso_values import GRANULARITIES
+from reader_app.domain.models import ACTOR_TYPES, CLAIM_STATUSES, KINDS
 
 # Identifies what our readers make up for foreign files (article and tag uuids), so the same
 # file read twice gives the same uuids.
@@ -57,6 +61,28 @@ def actor_type_of(label: str) -> str:
 
 def made_uuid(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
+
+
+def vetted(tag: BundleTag, label: str, report: list[str]) -> BundleTag | None:
+    """The tag with each value outside our vocabularies dropped, and said; None (said) for a
+    kind we do not have. A file may come from a newer version, or be wrong: never guessed."""
+    if tag.kind not in KINDS:
+        report.append(f"{label}: kind {tag.kind!r} is not claim, actor or date; skipped")
+        return None
+    allowed: dict[str, Any] = {"status": CLAIM_STATUSES, "reliability": RELIABILITY,
+                               "credibility": CREDIBILITY, "granularity": GRANULARITIES}
+    dropped: dict[str, Any] = {k: None for k, values in allowed.items()
+                               if getattr(tag, k) is not None and getattr(tag, k) not in values}
+    for k in dropped:
+        report.append(f"{label}: {k} {getattr(tag, k)!r} is not one we know; dropped")
+    return replace(tag, **dropped) if dropped else tag
+
+
+def vetted_actor(actor: BundleActor, report: list[str]) -> BundleActor:
+    if actor.type in ACTOR_TYPES:
+        return actor
+    report.append(f"actor {actor.name!r}: type {actor.type!r} is not one we know; 'other' kept")
+    return replace(actor, type="other")
 
 
 def where(path: Path, reason: str, line: int | None = None) -> BundleFormatError:

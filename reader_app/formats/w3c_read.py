@@ -28,6 +28,8 @@ from reader_app.formats.bundle_io import (
     req_str,
     span,
     utf8,
+    vetted,
+    vetted_actor,
     where,
 )
 from reader_app.formats.w3c import NS
@@ -178,9 +180,9 @@ class _Reader:
         aliases = _list(node.get("ar:aliases"), "ar:aliases")
         if not all(isinstance(a, str) for a in aliases):
             raise Bad("actor 'ar:aliases' holds a value that is not a string")
-        actor = BundleActor(uuid, req_str(node, "name", "actor "),
-                            opt_str(node, "ar:actorType") or "other", opt_str(node, "ar:note"),
-                            tuple(aliases))
+        actor = vetted_actor(BundleActor(
+            uuid, req_str(node, "name", "actor "), opt_str(node, "ar:actorType") or "other",
+            opt_str(node, "ar:note"), tuple(aliases)), self.report)
         known = self.actors.setdefault(uuid, actor)
         if known != actor:
             self.report.append(f"actor {uuid}: described twice, differently; the first kept")
@@ -213,7 +215,8 @@ class _Reader:
             raise Bad("the target has no source")
         article = _uuid_of(source)
         if isinstance(node.get("ar:article"), dict):
-            self.article(node["ar:article"])
+            if self.article(node["ar:article"]) != article:
+                raise Bad("its 'ar:article' is not its target's source")
         elif article not in self.meta:
             self.meta[article] = dict(uuid=article, title=source, text=None,
                                       sha256=opt_str(target, "ar:sha256") or "", source=source)
@@ -247,10 +250,12 @@ class _Reader:
             opt_str(creator, "name") or opt_str(creator, "nickname")
             if isinstance(creator, dict) else None)
         uuid = _uuid_of(_id(node) or made_uuid(article, str(start), str(end), fields["kind"]))
-        self.tags.setdefault(article, []).append(BundleTag(
+        tag = vetted(BundleTag(
             uuid=uuid, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix,
             note=note, analyst=analyst, created_at=opt_str(node, "created"),
-            updated_at=opt_str(node, "modified"), **fields))
+            updated_at=opt_str(node, "modified"), **fields), f"annotation {label}", self.report)
+        if tag is not None:
+            self.tags.setdefault(article, []).append(tag)
 
     def anchor(self, label: str, target: dict[str, Any]) -> tuple[str, str, str, int, int]:
         sels = [s for s in _list(target.get("selector"), "selector") if isinstance(s, dict)]
