@@ -268,3 +268,19 @@ def test_links_out_of_the_folder_are_not_followed(tmp_path):
     assert b.articles == ()
     assert any("symbolic link" in r for r in b.report)
     assert any("no lonely.txt" in r for r in b.report)
+
+
+def test_the_claimant_relation_goes_to_the_nearest_actor_tag_before_the_claim(tmp_path):
+    text = "Kyiv said, then Kyiv said: yes. Kyiv again."
+    kyiv = ACTORS[0].uuid
+    tags = (_tag(text, "a1", "actor", 0, 4, actor_uuid=kyiv),
+            _tag(text, "a2", "actor", 16, 20, actor_uuid=kyiv),
+            _tag(text, "a3", "actor", 32, 36, actor_uuid=kyiv),
+            _tag(text, "c1", "claim", 27, 30, claimant_uuid=kyiv),
+            _tag(text, "c2", "claim", 16, 26, claimant_uuid=kyiv))  # starts with its speaker
+    write_brat(Bundle((BundleArticle("a", "A", text, text_sha256(text), tags=tags),), ACTORS),
+               tmp_path)
+    ann = (tmp_path / "A.ann").read_text(encoding="utf-8").splitlines()
+    assert ann[1] == "T2\tActor 16 20\tKyiv" and ann[2].startswith("T3\tClaim 16 26")
+    relations = [line for line in ann if line.startswith("R")]
+    assert relations == ["R1\tClaimant Arg1:T3 Arg2:T2", "R2\tClaimant Arg1:T4 Arg2:T2"]

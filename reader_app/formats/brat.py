@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,7 @@ def ann_text(article: BundleArticle, actors: dict[str, BundleActor],
     text = article.text or ""
     tags = sorted(article.tags, key=lambda t: (t.start, t.end, t.kind, t.uuid))
     ids = {t.uuid: f"T{i}" for i, t in enumerate(tags, 1)}
+    speakers = _Speakers(tags)
     t_lines: list[str] = []
     a_lines: list[str] = []
     r_lines: list[str] = []
@@ -158,7 +160,7 @@ def ann_text(article: BundleArticle, actors: dict[str, BundleActor],
         elif tag.actor_uuid is not None:
             extra["actor"] = tag.actor_uuid
         if tag.claimant_uuid is not None:
-            speaker = _claimant_tag(tags, tag)
+            speaker = speakers.of(tag)
             if speaker is not None:
                 r_lines.append(f"R{len(r_lines) + 1}\tClaimant Arg1:{tid} Arg2:{ids[speaker.uuid]}")
             else:
@@ -202,15 +204,25 @@ def _homeless(tag: BundleTag) -> dict[str, Any]:
     return extra
 
 
-def _claimant_tag(tags: list[BundleTag], claim: BundleTag) -> BundleTag | None:
-    """The actor tag of the claim's claimant nearest before the claim (starting at or before
-    it), in the same article."""
-    best = None
-    for t in tags:
-        if (t.kind == "actor" and t.actor_uuid == claim.claimant_uuid and t.uuid != claim.uuid
-                and t.start <= claim.start and (best is None or t.start > best.start)):
-            best = t
-    return best
+class _Speakers:
+    """Actor tags by actor, to find a claim's claimant tag: the nearest one starting at or
+    before the claim (the first of several starting there), in the same article."""
+
+    def __init__(self, tags: list[BundleTag]) -> None:  # tags sorted by start
+        self.by_actor: dict[str, list[BundleTag]] = {}
+        for t in tags:
+            if t.kind == "actor" and t.actor_uuid is not None:
+                self.by_actor.setdefault(t.actor_uuid, []).append(t)
+        self.starts = {a: [t.start for t in ts] for a, ts in self.by_actor.items()}
+
+    def of(self, claim: BundleTag) -> BundleTag | None:
+        starts = self.starts.get(claim.claimant_uuid or "")
+        if not starts:
+            return None
+        i = bisect_right(starts, claim.start) - 1
+        if i < 0:
+            return None
+        return self.by_actor[claim.claimant_uuid or ""][bisect_left(starts, starts[i])]
 
 
 def _actor_json(a: BundleActor) -> dict[str, Any]:
