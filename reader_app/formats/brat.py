@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
-from reader_app.formats.bundle_io import LINE_BREAKS
+from reader_app.formats.bundle_io import LINE_BREAKS, escape_breaks
 
 __all__ = ["CONF", "MANIFEST", "read_brat", "write_brat"]
 
@@ -30,7 +30,6 @@ TYPES = {"claim": "Claim", "actor": "Actor", "date": "Date"}
 ATTRIBUTES = (("status", "Status"), ("reliability", "Reliability"), ("credibility", "Credibility"))
 _NOTE_MARK = re.compile(r"(?:^| )ar:\{")
 _TO_SPACE = {ord(c): " " for c in LINE_BREAKS + "\t"}
-_JSON_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 _TOKEN = re.compile(r"\S+")
 _WINDOWS_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
                   *(f"LPT{i}" for i in range(10))}
@@ -175,7 +174,7 @@ def note_text(note: str | None, extra: dict[str, Any]) -> str:
     visible = (note or "").translate(_TO_SPACE)
     if note is not None and (visible != note or not note or split_note(note)[1] is not None):
         extra = {**extra, "note": note}
-    data = json.dumps(extra, ensure_ascii=False, separators=(",", ":")).translate(_JSON_BREAKS)
+    data = escape_breaks(json.dumps(extra, ensure_ascii=False, separators=(",", ":")))
     return f"{visible} ar:{data}" if visible else f"ar:{data}"
 
 

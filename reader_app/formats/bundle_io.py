@@ -134,7 +134,14 @@ def parse_json(text: str) -> Any:
 
 def dump_line(obj: object) -> str:
     """One JSON line: stable key order is the caller's; breaks other readers split on escaped."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPE_BREAKS)
+    return escape_breaks(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+
+
+def escape_breaks(text: str) -> str:
+    """JSON text with U+0085, U+2028, U+2029 escaped (json.dumps leaves them raw)."""
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:  # scans in C; rarely true
+        return text.translate(_ESCAPE_BREAKS)
+    return text
 
 
 def iter_lines(path: Path) -> Iterator[tuple[int, str]]:

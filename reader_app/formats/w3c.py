@@ -26,6 +26,7 @@ __all__ = ["CONTEXT", "NS", "read_w3c", "write_w3c"]
 NS = "https://reader-app.example/ns#"
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"ar": NS}]
+_ITEMS = "\x00items"  # where the annotations go in the indented frame
 GENERATOR = {"id": "https://reader-app.example/", "type": "Software", "name": "Analyst Reader"}
 
 
@@ -55,11 +56,18 @@ def write_w3c(bundle: Bundle, out: TextIO, *, lines: bool = False) -> None:
             "id": "urn:uuid:" + made_uuid("w3c-page", collection_id),
             "type": "AnnotationPage",
             "startIndex": 0,
-            "items": items,
+            "items": _ITEMS,
         },
     }
-    json.dump(doc, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    # The frame indented, each annotation on one line: readable, and json's C encoder (it
+    # does not indent) writes the bulk. "items" is the last key, so its placeholder is last.
+    head, _, tail = json.dumps(doc, ensure_ascii=False, indent=1).rpartition(
+        json.dumps(_ITEMS))
+    out.write(head + "[\n")
+    for i, item in enumerate(items):
+        out.write(("" if i == 0 else ",\n") + json.dumps(item, ensure_ascii=False,
+                                                          separators=(",", ":")))
+    out.write("\n  ]" + tail + "\n")
 
 
 def article_node(a: BundleArticle) -> dict[str, Any]:
