@@ -284,3 +284,25 @@ def test_the_claimant_relation_goes_to_the_nearest_actor_tag_before_the_claim(tm
     assert ann[1] == "T2\tActor 16 20\tKyiv" and ann[2].startswith("T3\tClaim 16 26")
     relations = [line for line in ann if line.startswith("R")]
     assert relations == ["R1\tClaimant Arg1:T3 Arg2:T2", "R2\tClaimant Arg1:T4 Arg2:T2"]
+
+
+def test_edits_made_in_brat_count_and_manifest_names_open_nothing(tmp_path):
+    text = "Kyiv said no. Minsk said yes."
+    kyiv = _tag(text, "u1", "actor", 0, 4, actor_uuid=ACTORS[0].uuid)
+    claim = _tag(text, "u2", "claim", 10, 12, status="disputed")
+    article = BundleArticle("a", "A", text, text_sha256(text), tags=(kyiv, claim))
+    write_brat(Bundle((article,), ACTORS), tmp_path)
+    ann = tmp_path / "A.ann"
+    content = ann.read_text(encoding="utf-8").replace("Status T2 disputed", "Status T2 false")
+    ann.write_text(content + "T3\tActor 14 19\tMinsk\n", encoding="utf-8")  # as brat adds one
+    manifest = tmp_path / "reader-app.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        '"file": "A"', '"file": "../../etc/passwd"'), encoding="utf-8")
+    b = read_brat(tmp_path)
+    (art,) = b.articles
+    assert art.uuid != "a" and art.title == "A"  # the manifest no longer names this file
+    old, edited, added = art.tags
+    assert (old.uuid, old.actor_uuid) == ("u1", ACTORS[0].uuid)
+    assert (edited.uuid, edited.status) == ("u2", "false")
+    assert (added.kind, added.quote, added.analyst) == ("actor", "Minsk", None)
+    assert {a.uuid: a.name for a in b.actors}[added.actor_uuid] == "Minsk"
