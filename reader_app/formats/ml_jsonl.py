@@ -1,0 +1,114 @@
+"""JSON Lines for machine learning: one article per line, its text and its spans, as doccano
+and spaCy users expect: {"id", "title", "text", "entities": [[start, end, "CLAIM"]], "meta"}.
+
+Offsets are code points of "text" (what Python, spaCy and doccano count). JavaScript counts
+UTF-16 units: an astral character (emoji, 𝕏) counts 2 there, 1 here.
+The reader also takes doccano's "label" key and entities as {start_offset, end_offset, label}.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections import Counter
+from pathlib import Path
+from typing import Any, TextIO
+
+from reader_app.domain.interchange import Bundle, BundleArticle, BundleTag
+from reader_app.domain.offsets import make_anchor, text_sha256
+from reader_app.formats.bundle_io import (
+    Bad,
+    dump_line,
+    iter_lines,
+    kind_of,
+    made_uuid,
+    obj,
+    opt_str,
+    parse_json,
+    span,
+    where,
+)
+
+__all__ = ["read_jsonl", "write_jsonl"]
+
+
+def write_jsonl(bundle: Bundle, out: TextIO) -> None:
+    for article in sorted(bundle.articles, key=lambda a: a.uuid):
+        if article.text is None:
+            raise ValueError(f"article {article.title!r} has no text: JSON Lines needs it")
+        entities = sorted({(t.start, t.end, t.kind.upper()) for t in article.tags})
+        line = {"id": article.uuid, "title": article.title, "text": article.text,
+                "entities": [list(e) for e in entities],
+                "meta": {"published": article.published, "source": article.source}}
+        out.write(dump_line(line) + "\n")
+
+
+def read_jsonl(path: Path) -> Bundle:
+    path = Path(path)
+    articles: list[BundleArticle] = []
+    unmapped: Counter[str] = Counter()
+    report: list[str] = []
+    for n, line in iter_lines(path):
+        try:
+            articles.append(_article(parse_json(line), n, unmapped, report))
+        except Bad as e:
+            raise where(path, str(e), n) from None
+    if not articles:
+        raise where(path, "no article in this file")
+    report += [f"{count} span(s) labelled {label!r}: no kind (claim, actor, date) by that "
+               "name; skipped" for label, count in sorted(unmapped.items())]
+    return Bundle(tuple(articles), (), path.name, tuple(report))
+
+
+def _article(value: Any, n: int, unmapped: Counter[str], report: list[str]) -> BundleArticle:
+    d = obj(value, "the line")
+    text = d.get("text", d.get("data"))  # doccano exports "text"; older ones "data"
+    if not isinstance(text, str) or not text:
+        raise Bad("no 'text' string")
+    sha = text_sha256(text)
+    meta: dict[str, Any] = d["meta"] if isinstance(d.get("meta"), dict) else {}
+    raw_id = d.get("id")
+    article = _uuid(raw_id) or made_uuid("jsonl", sha)
+    title = opt_str(d, "title") or opt_str(meta, "title", "meta ") or f"{n}: {text[:40]}"
+    raw = d["entities"] if "entities" in d else d.get("label", [])
+    if isinstance(raw, dict) and isinstance(raw.get("entities"), list):  # spaCy's [text, {...}]
+        raw = raw["entities"]
+    if not isinstance(raw, list):
+        raise Bad("'entities' is not a list")
+    tags: dict[tuple[int, int, str], BundleTag] = {}
+    for i, e in enumerate(raw, 1):
+        what = f"entity {i}"
+        if isinstance(e, dict):
+            start = e.get("start_offset", e.get("start"))
+            end = e.get("end_offset", e.get("end"))
+            label = e.get("label")
+        elif isinstance(e, list) and len(e) == 3:
+            start, end, label = e
+        else:
+            raise Bad(f"{what} is neither [start, end, label] nor an object")
+        if not isinstance(label, str):
+            raise Bad(f"{what}'s label is not a string")
+        s, t = span(start, end, len(text), what)
+        kind = kind_of(label)
+        if kind is None:
+            unmapped[label] += 1
+            continue
+        a = make_anchor(text, s, t)
+        tags.setdefault((s, t, kind), BundleTag(
+            made_uuid(article, str(s), str(t), kind), kind, s, t, a.quote, a.prefix, a.suffix))
+    if isinstance(d.get("relations"), list) and d["relations"]:
+        report.append(f"line {n}: {len(d['relations'])} relation(s) not carried")
+    return BundleArticle(
+        uuid=article, title=title, text=text, sha256=sha,
+        source=opt_str(meta, "source", "meta ") or "",
+        published=opt_str(meta, "published", "meta "), tags=tuple(tags.values()))
+
+
+def _uuid(raw: Any) -> str | None:
+    """An id that is a uuid (ours) is kept; doccano's numbers are not ids across files."""
+    if not isinstance(raw, str):
+        return None
+    try:
+        uuidlib.UUID(raw)
+    except ValueError:
+        return None
+    return raw
