@@ -194,6 +194,8 @@ def _command_parser() -> _Parser:
                      help="articles published on or before (undated ones are left out)")
     exp.add_argument("--status", action="append", dest="statuses", choices=CLAIM_STATUSES,
                      help="--table claims: only claims with this status (repeatable)")
+    exp.add_argument("--for-inception", action="store_true",
+                     help="--format brat: leave out the N (normalisation) lines INCEpTION refuses")
     exp.add_argument("--raw", action="store_true",
                      help="exact cells: no BOM, no ' before cells starting with = + - @")
     _add_facets(exp, rows=True)
@@ -312,6 +314,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"no library at {path}")
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CliError(f"--from {args.date_from} is after --to {args.date_to}", 2)
+    if args.for_inception and args.format != "brat":
+        raise CliError("--for-inception applies to --format brat only", 2)
     for name, flag in _FILTER_FLAGS.items():
         if getattr(args, name) and name not in TABLES[args.table].filters:
             raise CliError(f"{flag} does not apply to --table {args.table}", 2)
@@ -383,7 +387,7 @@ def _export_interchange(args: argparse.Namespace, path: object, facets: list[str
             ids = sorted(set(args.article_ids))
         try:
             done = export_interchange(db, args.format, args.output, article_ids=ids,
-                                      kinds=args.kinds)
+                                      kinds=args.kinds, inception=args.for_inception)
         except ValueError as e:
             raise CliError(str(e), 2) from None
         except OSError as e:

@@ -200,3 +200,17 @@ def test_file_analyst_name_sets_who_new_tags_are_by(qtbot, library, monkeypatch)
     monkeypatch.setenv("READER_APP_ANALYST", "desk-7")
     window.actions_.analyst_name.trigger()  # empty: back to the default
     assert window.controller.analyst == "desk-7"
+
+
+def test_brat_for_inception_has_no_normalisation_lines(library, tmp_path, capsys):
+    plain, inception = tmp_path / "brat", tmp_path / "inception"
+    assert main(["export", "--db", str(library), "--format", "brat", "-o", str(plain)]) == 0
+    assert main(["export", "--db", str(library), "--format", "brat", "--for-inception",
+                 "-o", str(inception)]) == 0
+    lines = [line for p in plain.glob("*.ann") for line in p.read_text("utf-8").splitlines()]
+    assert any(line.startswith("N") for line in lines)
+    lines = [line for p in inception.glob("*.ann") for line in p.read_text("utf-8").splitlines()]
+    assert lines and not any(line.startswith("N") for line in lines)
+    assert _spans(read_brat(inception)) == _spans(_mine(library))
+    assert main(["export", "--db", str(library), "--format", "w3c", "--for-inception"]) == 2
+    assert "brat only" in capsys.readouterr().err

@@ -62,11 +62,14 @@ def export_interchange(db: Database, fmt: str, target: str | Path, *,
                        article_ids: Iterable[int] | None = None,
                        kinds: Iterable[str] | None = None,
                        stdout: TextIO | None = None,
+                       inception: bool = False,
                        progress: Callable[[int, int], None] | None = None) -> InterchangeExport:
     """Write these articles (all when None) and their tags of these kinds (all when None) as
     fmt, a key of EXPORT_FORMATS. target "-" writes a text format to stdout. A W3C target
-    ending in .jsonl is written as JSON Lines (one annotation per line). ValueError: a target
-    that cannot take this format."""
+    ending in .jsonl is written as JSON Lines (one annotation per line). inception: brat
+    without its N (normalisation) lines, which INCEpTION's brat reader refuses; the date
+    values and actor links then travel in the notes only. ValueError: a target that cannot
+    take this format."""
     spec = EXPORT_FORMATS.get(fmt)
     if spec is None:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
@@ -76,7 +79,7 @@ def export_interchange(db: Database, fmt: str, target: str | Path, *,
                          " give --output with a path")
     bundle = _filtered(read_bundle(db, article_ids, progress=progress), kinds)
     if spec.folder:
-        write_brat(bundle, Path(target))
+        write_brat(bundle, Path(target), normalizations=not inception)
     elif target == "-":
         _write_text(fmt, bundle, stdout or sys.stdout, target)
     else:

@@ -60,6 +60,11 @@ class InterchangeDialog(QDialog):
         for button in (self.all_articles, self.current_only, self.selected_only):
             scope.addWidget(button)
         form.addRow("Articles:", scope)
+        self.for_inception = QCheckBox("For INCEpTION (no normalisation lines: it refuses them)",
+                                       self)
+        self.for_inception.setObjectName("exportForInception")
+        self.for_inception.setVisible(fmt == "brat")
+        form.addRow("", self.for_inception)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
@@ -121,14 +126,14 @@ class InterchangeFlow(JobFlow):
                 spec.file_filter)
         if target:
             self.export_to(fmt, Path(target), article_ids=dialog.article_ids(),
-                           kinds=dialog.kinds())
+                           kinds=dialog.kinds(), inception=dialog.for_inception.isChecked())
 
     def export_to(self, fmt: str, target: Path, *, article_ids: list[int] | None = None,
-                  kinds: list[str] | None = None) -> None:
+                  kinds: list[str] | None = None, inception: bool = False) -> None:
         def job(db, report_progress, should_cancel):
             try:
                 done = export_interchange(
-                    db, fmt, target, article_ids=article_ids, kinds=kinds,
+                    db, fmt, target, article_ids=article_ids, kinds=kinds, inception=inception,
                     progress=lambda n, total: report_progress(n, total, ""))
             except Exception as e:  # noqa: BLE001 - told to the analyst with the file's name
                 return ExportFailure(target, str(e) or type(e).__name__)
