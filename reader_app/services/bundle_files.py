@@ -1,5 +1,5 @@
-"""Reading the OTHER side of a merge as a Bundle: another library (found by its SQLite
-header, whatever its name) or a file one of the interchange readers handles (by suffix).
+"""Reading the OTHER side of a merge as a Bundle: another library (found by SQLite
+itself, whatever its name) or a file one of the interchange readers handles (by suffix).
 
 The readers live in formats/ and are loaded only when such a file is merged; one that is
 not part of this version gives a clear BundleFormatError, like any unreadable file.
@@ -19,7 +19,6 @@ from reader_app.storage.database import LibraryError, open_library
 from reader_app.storage.errors import advice
 from reader_app.storage.library_files import is_library_file
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 LIBRARY_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 # suffix -> (module, function, what the analyst calls the format)
 READERS: dict[str, tuple[str, str, str]] = {
@@ -31,12 +30,23 @@ READERS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _header(path: Path) -> bytes:
+def is_sqlite(path: Path) -> bool:
+    """The file is a SQLite database, asked of SQLite itself (mode=ro): a plain open() of
+    a file SQLite has open in this process would drop its locks (DESIGN.md)."""
     try:
-        with path.open("rb") as f:
-            return f.read(len(SQLITE_HEADER))
-    except OSError as e:
-        raise BundleFormatError(f"{path.name}: cannot be read ({e.strerror or e})") from None
+        if path.stat().st_size == 0:
+            return False
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error) as e:
+        raise BundleFormatError(f"{path.name}: cannot be read ({e})") from None
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return True
+    except sqlite3.DatabaseError as e:
+        # not a database at all; any other error (damage) is read_library's to word
+        return getattr(e, "sqlite_errorname", "") != "SQLITE_NOTADB"
+    finally:
+        conn.close()
 
 
 def read_library(path: Path) -> Bundle:
@@ -87,7 +97,7 @@ def read_other(path: str | os.PathLike[str],
         raise BundleFormatError(f"{path.name}: no such file")
     if path.is_dir():
         raise BundleFormatError(f"{path.name}: is a folder; choose a library or a file")
-    if _header(path) == SQLITE_HEADER:
+    if is_sqlite(path):
         return read_library(path)
     if path.suffix.lower() in LIBRARY_SUFFIXES:
         raise BundleFormatError(f"{path.name}: not an Analyst Reader library (not a SQLite"

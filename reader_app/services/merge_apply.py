@@ -11,15 +11,22 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import Any
 
 from sqlite_utils import Database
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.interchange import BundleActor
-from reader_app.domain.models import ActorId, Annotation, ArticleId
+from reader_app.domain.models import Annotation, ArticleId
 from reader_app.services.changes import ChangeSet
-from reader_app.services.merge_plan import ActorProposal, Conflict, MergePlan, PlannedTag, Resolution
+from reader_app.services.merge_types import (
+    Conflict,
+    MergeChoices,
+    MergePlan,
+    MergeRecord,
+    MergeResult,
+    PlannedTag,
+)
 from reader_app.services.readback import describe
 from reader_app.storage.annotations import get_annotations
 from reader_app.storage.article_rows import TableRows
@@ -39,55 +46,6 @@ from reader_app.storage.merge_rows import (
 from reader_app.storage.transaction import write
 
 STALE = "the library changed since this merge was planned; plan the merge again"
-
-
-@dataclass(frozen=True)
-class MergeChoices:
-    """The analyst's answers. conflicts: Conflict.index -> resolution; a conflict not named
-    takes `default`, or its own Conflict.default when that is None. actors: their actor
-    uuid -> True to merge it into the proposed actor of ours, False to add it as a new one;
-    a proposal not named takes accept_actors."""
-
-    conflicts: Mapping[int, Resolution] = field(default_factory=dict)
-    default: Resolution | None = None
-    actors: Mapping[str, bool] = field(default_factory=dict)
-    accept_actors: bool = True
-
-    def resolution(self, conflict: Conflict) -> Resolution:
-        return self.conflicts.get(conflict.index, self.default or conflict.default)
-
-    def accepts(self, proposal: ActorProposal) -> bool:
-        return self.actors.get(proposal.theirs.uuid, self.accept_actors)
-
-
-@dataclass(frozen=True)
-class MergeRecord:
-    """What undo_merge and redo_merge need: the added rows, the changed tags' columns."""
-
-    origin: str
-    actors: TableRows
-    aliases: TableRows  # added to new actors and to ours (accepted proposals)
-    articles: TableRows
-    annotations: TableRows
-    changed: tuple[tuple[int, dict[str, object], dict[str, object]], ...]  # id, before, after
-    touched_actors: tuple[int, ...]  # actors of ours that gained aliases
-
-
-@dataclass(frozen=True)
-class MergeResult:
-    changes: ChangeSet
-    record: MergeRecord
-    articles_added: int
-    tags_added: int
-    tags_changed: int
-    actors_added: int
-    actors_merged: int
-
-    def summary(self) -> str:
-        return (f"Merged {self.record.origin or 'the file'}: {self.articles_added} articles,"
-                f" {self.tags_added} tags and {self.actors_added} actors added,"
-                f" {self.tags_changed} tags changed, {self.actors_merged} actors merged"
-                " into the library's.")
 
 
 _LINKED = {"actor": "actor_id", "claimant": "claimant_id"}
@@ -216,6 +174,13 @@ class _Apply:
                 values[_LINKED[name]] = self._links(p)[_LINKED[name]]
             elif name in _PLAIN:
                 values[name] = getattr(t, name)
+        # our row becomes their tag: their uuid and analyst too, so merging the same file
+        # again finds it by uuid (the same tag: nothing to add)
+        if t.uuid != c.mine.uuid and not p.fresh_uuid and not uuids_taken(
+                self.db, "annotations", [t.uuid]):
+            values["uuid"] = t.uuid
+        if t.analyst is not None and t.analyst != c.mine.analyst:
+            values["analyst"] = t.analyst
         values["updated_at"] = self.stamp
         before = row_values(self.db, "annotations", c.mine.id, list(values))
         update_row(self.db, "annotations", c.mine.id, values)
@@ -278,10 +243,11 @@ def _ids(rows: TableRows) -> list[int]:
     return [int(r[at]) for r in rows.rows]  # type: ignore[call-overload]  # our INTEGER ids
 
 
-def _changes(db: Database, record: MergeRecord, befores: Mapping[int, Annotation]) -> ChangeSet:
+def _changes(db: Database, record: MergeRecord, befores: Mapping[Any, Annotation]) -> ChangeSet:
     """The ChangeSet of a merge just written (or redone)."""
     added = get_annotations(db, _ids(record.annotations))
-    afters = {a.id: a for a in get_annotations(db, [i for i, _, _ in record.changed])}
+    afters: dict[int, Annotation] = {
+        a.id: a for a in get_annotations(db, [i for i, _, _ in record.changed])}
     pairs = [(befores.get(i, afters[i]), afters[i]) for i, _, _ in record.changed if i in afters]
     fields = {c for _, _, a in record.changed for c in a}
     changes = describe(db, added=added, changed=pairs, fields=fields,
@@ -331,7 +297,3 @@ def redo_merge(db: Database, record: MergeRecord) -> ChangeSet:
             raise ValueError(f"the merge cannot be redone: the library changed since ({e})"
                              ) from None
         return _changes(db, record, befores)
-
-
-__all__ = ["ActorId", "MergeChoices", "MergeRecord", "MergeResult", "apply_merge",
-           "redo_merge", "undo_merge"]

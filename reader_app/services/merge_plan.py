@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from typing import Literal
 
 from sqlite_utils import Database
 
@@ -38,6 +37,15 @@ from reader_app.domain.models import (
     ArticleId,
 )
 from reader_app.domain.offsets import CONTEXT, text_sha256
+from reader_app.services.merge_types import (
+    COMPARED,
+    ActorProposal,
+    Conflict,
+    MergePlan,
+    PlannedTag,
+    Resolution,
+    UnanchoredTag,
+)
 from reader_app.storage.actors import actor_names, known_actor_keys
 from reader_app.storage.annotations import list_annotations
 from reader_app.storage.articles import get_article
@@ -47,83 +55,6 @@ from reader_app.storage.merge_rows import (
     articles_by_uuid,
     tags_by_uuid,
 )
-
-Resolution = Literal["mine", "theirs", "both"]
-RESOLUTIONS: tuple[Resolution, ...] = ("mine", "theirs", "both")
-# what a conflict compares, as the analyst reads them (actor/claimant: the actor's name)
-COMPARED = ("kind", "span", "value", "note", "actor", "claimant", "claim_date", "status",
-            "reliability", "credibility", "granularity", "date_method")
-
-
-@dataclass(frozen=True)
-class PlannedTag:
-    """A Bundle tag placed in the text it will belong to (the library's, or a new
-    article's): quote, prefix and suffix are read from that text at start:end."""
-
-    tag: BundleTag
-    article_uuid: str  # the Bundle article's
-    article_id: ArticleId | None  # None: the article is new (its id comes on apply)
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    moved: bool = False  # not at its own offsets: found by quote and context
-    fresh_uuid: bool = False  # its uuid is taken by another library tag: a new one is made
-    mine_id: int | None = None  # a duplicate: the library's tag it repeats
-
-
-@dataclass(frozen=True)
-class Conflict:
-    index: int
-    article_title: str
-    mine: Annotation
-    theirs: PlannedTag
-    fields: tuple[str, ...]  # COMPARED names that differ
-    mine_values: tuple[str, ...]  # per field, as shown
-    theirs_values: tuple[str, ...]
-    default: Resolution
-    same_uuid: bool  # the same tag edited on both sides (else: the same span)
-
-
-@dataclass(frozen=True)
-class ActorProposal:
-    """Their actor looks like one of ours: accept merges it into ours, reject adds it."""
-
-    theirs: BundleActor
-    mine_id: ActorId
-    mine_name: str
-    matched_on: str  # the name or alias (theirs) whose key ours has
-
-
-@dataclass(frozen=True)
-class UnanchoredTag:
-    article_title: str
-    kind: str
-    quote: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class MergePlan:
-    origin: str
-    new_articles: tuple[BundleArticle, ...]  # text checked, sha256 recomputed
-    matched: dict[str, ArticleId]  # Bundle article uuid -> the library's article
-    titles: dict[str, str]  # Bundle article uuid -> the title shown in messages
-    missing: tuple[BundleArticle, ...]  # no text and not in the library: tags skipped
-    new_tags: tuple[PlannedTag, ...]
-    duplicates: tuple[PlannedTag, ...]
-    conflicts: tuple[Conflict, ...]
-    same_actors: dict[str, ActorId]  # their uuid -> ours, by uuid
-    proposals: tuple[ActorProposal, ...]
-    new_actors: tuple[BundleActor, ...]
-    unanchored: tuple[UnanchoredTag, ...]
-    notes: tuple[str, ...] = field(default=())  # the reader's report and what was dropped
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.new_articles or self.new_tags or self.conflicts or self.proposals
-                    or self.new_actors)
 
 
 def _clean_tag(tag: BundleTag, where: str, notes: list[str]) -> BundleTag:

@@ -13,24 +13,20 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reader_app.services.merge_apply import (
-    MergeChoices,
-    MergeRecord,
-    MergeResult,
-    apply_merge,
-    redo_merge,
-    undo_merge,
-)
-from reader_app.services.merge_plan import (
+from reader_app.services.merge_apply import apply_merge, redo_merge, undo_merge
+from reader_app.services.merge_plan import plan_merge
+from reader_app.services.merge_types import (
     COMPARED,
     RESOLUTIONS,
     ActorProposal,
     Conflict,
+    MergeChoices,
     MergePlan,
+    MergeRecord,
+    MergeResult,
     PlannedTag,
     Resolution,
     UnanchoredTag,
-    plan_merge,
 )
 
 __all__ = ["COMPARED", "RESOLUTIONS", "ActorProposal", "Conflict", "MergeChoices", "MergePlan",
