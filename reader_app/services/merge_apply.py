@@ -139,12 +139,12 @@ class _Apply:
             elif how == "theirs":
                 self._take_theirs(c)
         both = self._both()
+        taken = uuids_taken(self.db, "annotations", [p.tag.uuid for p in add])
         for p in add:
             t = p.tag
             article_id = self.article_of[p.article_uuid]
-            uuid = t.uuid if not (p.fresh_uuid or p in both) else new_uuid()
-            if uuid == t.uuid and uuids_taken(self.db, "annotations", [uuid]):
-                uuid = new_uuid()
+            uuid = t.uuid if not (p.fresh_uuid or p in both or t.uuid in taken) else new_uuid()
+            taken.add(uuid)
             row = {"uuid": uuid, "article_id": article_id, "kind": t.kind, "start": p.start,
                    "end": p.end, "quote": p.quote, "prefix": p.prefix, "suffix": p.suffix,
                    "value": t.value, "note": t.note, "analyst": t.analyst,

@@ -121,6 +121,7 @@ class _Planner:
         self.proposals: list[ActorProposal] = []
         self.new_actors: list[BundleActor] = []
         self.same_actors: dict[str, ActorId] = {}
+        self.our_names: dict[ActorId, str] = {}
 
     # -- actors ------------------------------------------------------------------------
     def actors(self) -> None:
@@ -270,9 +271,10 @@ class _Planner:
     def _differences(self, mine: Annotation, planned: PlannedTag) -> list[tuple[str, str, str]]:
         """(field, mine as shown, theirs as shown) for each COMPARED field that differs."""
         tag = planned.tag
-        ours = actor_names(self.db, {i for i in (mine.actor_id, mine.claimant_id)
-                                     if i is not None}) if (
-            mine.actor_id is not None or mine.claimant_id is not None) else {}
+        wanted = {i for i in (mine.actor_id, mine.claimant_id) if i is not None}
+        if wanted - self.our_names.keys():  # read once per actor, not per comparison
+            self.our_names.update(actor_names(self.db, wanted - self.our_names.keys()))
+        ours = self.our_names
 
         def actor(theirs: str | None, my_id: int | None) -> tuple[bool, str, str]:
             resolved = self.actor_of.get(theirs) if theirs is not None else None
