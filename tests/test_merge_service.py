@@ -305,3 +305,18 @@ def test_a_plan_made_stale_by_a_later_edit_is_refused(two):
     with pytest.raises(ValueError, match="plan the merge again"):
         apply_merge(mine, plan)
     assert dump(mine) == before
+
+
+def test_a_readers_missing_or_repeated_uuids_never_merge_two_things_into_one(two):
+    mine, _ = two
+    one, other = "First new text about Kyiv.\n", "Second new text about Lviv.\n"
+    tags = (BundleTag("", "claim", 0, 5, "First"), BundleTag("", "claim", 6, 9, "new"))
+    bundle = Bundle((BundleArticle("", "One", one, "", tags=tags),
+                     BundleArticle("", "Two", other, "",
+                                   tags=(BundleTag("", "claim", 0, 6, "Second"),))))
+    plan = plan_merge(mine, bundle)
+    assert len(plan.new_articles) == 2 and len(plan.new_tags) == 3
+    result = apply_merge(mine, plan)
+    assert (result.articles_added, result.tags_added) == (2, 3)
+    uuids = [r[0] for r in mine.execute("SELECT uuid FROM annotations")]
+    assert len(set(uuids)) == len(uuids) and "" not in uuids

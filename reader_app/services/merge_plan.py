@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from uuid import uuid4
 
 from sqlite_utils import Database
 
@@ -174,7 +175,11 @@ class _Planner:
         taken = tags_by_uuid(self.db, [t.uuid for a in arts for t in a.tags])
         seen_articles: set[str] = set()
         seen_tags: set[str] = set()
+        seen_uuids: set[str] = set()
         for art in arts:
+            if not isinstance(art.uuid, str) or not art.uuid or art.uuid in seen_uuids:
+                art = replace(art, uuid=str(uuid4()))  # a reader's slip must not merge two
+            seen_uuids.add(art.uuid)
             title = art.title if isinstance(art.title, str) and art.title.strip() else art.uuid
             self.titles[art.uuid] = title
             sha = text_sha256(art.text) if art.text is not None else art.sha256
@@ -203,6 +208,8 @@ class _Planner:
             else:
                 text, mine = art.text or "", []
             for tag in art.tags:
+                if not isinstance(tag.uuid, str) or not tag.uuid:
+                    tag = replace(tag, uuid=str(uuid4()))
                 if tag.uuid in seen_tags:
                     self.notes.append(f"“{_short(title)}”: tag {tag.uuid} twice in the file;"
                                       " taken once")
