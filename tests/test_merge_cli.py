@@ -84,9 +84,11 @@ def hostile(tmp_path, other):
     unknown.write_bytes(b"PK\x03\x04")
     fake = tmp_path / "colleague.qdpx"
     fake.write_bytes(b"no zip here")
-    folder = tmp_path / "folder"
+    folder = tmp_path / "folder"  # a folder is read as brat's: this one holds nothing
     folder.mkdir()
-    return [truncated, half, text, foreign, unknown, fake, folder, tmp_path / "gone.db"]
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text("{not json\n")
+    return [truncated, half, text, foreign, unknown, fake, folder, lines, tmp_path / "gone.db"]
 
 
 def test_hostile_other_files_are_one_line_errors_and_change_nothing(paths, tmp_path, capsys):

@@ -70,8 +70,10 @@ def _after_path(message: str, path: Path) -> str:
     return message[len(head):] if message.startswith(head) else message
 
 
-def reader_for(path: Path) -> Callable[[Path], Bundle]:
-    suffix = path.suffix.lower()
+def reader_for(path: Path, suffix: str | None = None) -> Callable[[Path], Bundle]:
+    """The reader of path's format (by its suffix, or the one given); BundleFormatError
+    naming path when there is none, or it is not part of this version."""
+    suffix = suffix or path.suffix.lower()
     if suffix not in READERS:
         known = ", ".join(sorted({*LIBRARY_SUFFIXES, *READERS}))
         raise BundleFormatError(f"{path.name}: not a library nor a file Analyst Reader can"
@@ -95,11 +97,19 @@ def read_other(path: str | os.PathLike[str],
                                 " analyst's library")
     if not path.exists():
         raise BundleFormatError(f"{path.name}: no such file")
-    if path.is_dir():
-        raise BundleFormatError(f"{path.name}: is a folder; choose a library or a file")
+    if path.is_dir():  # brat's own layout: a folder of .txt and .ann pairs
+        return reader_for(path, ".ann")(path)
     if is_sqlite(path):
         return read_library(path)
     if path.suffix.lower() in LIBRARY_SUFFIXES:
         raise BundleFormatError(f"{path.name}: not an Analyst Reader library (not a SQLite"
                                 " database)")
+    if path.suffix.lower() == ".jsonl":  # JSON Lines for ML, or W3C annotations one a line
+        try:
+            return reader_for(path)(path)
+        except BundleFormatError as first:
+            try:
+                return reader_for(path, ".jsonld")(path)
+            except BundleFormatError:
+                raise first from None
     return reader_for(path)(path)
