@@ -320,3 +320,17 @@ def test_a_readers_missing_or_repeated_uuids_never_merge_two_things_into_one(two
     assert (result.articles_added, result.tags_added) == (2, 3)
     uuids = [r[0] for r in mine.execute("SELECT uuid FROM annotations")]
     assert len(set(uuids)) == len(uuids) and "" not in uuids
+
+
+def test_a_file_without_analysts_disagrees_only_on_what_it_carries(two):
+    mine, _ = two
+    start, end = span(SHARED, "Russia")
+    plain = BundleTag("ml-1", "actor", start, end, "Russia")  # a span and a label: no actor
+    valued = BundleTag("ml-2", "date", *span(SHARED, "Thursday"), "Thursday", value="2022-02-17")
+    bundle = Bundle((BundleArticle("ml", "Shared", SHARED, "", tags=(plain, valued)),),
+                    origin="spans.jsonl")
+    plan = plan_merge(mine, bundle)
+    assert [p.tag.uuid for p in plan.duplicates] == ["ml-1"]
+    (conflict,) = plan.conflicts
+    assert conflict.fields == ("value",) and conflict.default == "mine"
+    assert (conflict.mine_values, conflict.theirs_values) == (("(none)",), ("2022-02-17",))

@@ -303,7 +303,13 @@ class _Planner:
         links: dict[str, Callable[[], tuple[bool, str, str]]] = {
             "actor": lambda: actor(tag.actor_uuid, mine.actor_id),
             "claimant": lambda: actor(tag.claimant_uuid, mine.claimant_id)}
+        # a file that does not say who tagged (ML JSON Lines) carries few fields: what it
+        # leaves empty is not known, not a disagreement
+        theirs_set = {"actor": tag.actor_uuid, "claimant": tag.claimant_uuid,
+                      **{k: b for k, (_a, b) in pairs.items()}}
         for name in COMPARED:
+            if tag.analyst is None and theirs_set[name] in (None, ""):
+                continue
             if name in links:
                 same, shown_mine, shown_theirs = links[name]()
                 if not same:
