@@ -48,7 +48,8 @@ from reader_app.storage.search_health import notices
 
 PROG = "reader-app"
 MAX_LIMIT = 1_000_000  # search results printed at most (SQLite takes a 64-bit LIMIT)
-COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag", "agreement")
+COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag", "merge",
+            "agreement")
 FORMATS = ("csv", *EXPORT_FORMATS)
 # --table: (columns, rows, count, noun, the filters that apply)
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
@@ -63,9 +64,11 @@ _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} suggest [--db PATH] --article ID [--kind actor|date|claim]
        {PROG} tag [--db PATH] --article ID --kind KIND --start S --end E
        {PROG} backup [--db PATH] OUT
-       {PROG} repair [--db PATH] --remove-foreign-schema
+       {PROG} merge [--db PATH] OTHER [--dry-run] [--conflicts mine|theirs|both]
+                    [--actors accept|new]
        {PROG} agreement [--db PATH] [--article ID ...] [--analysts A B] [--format text|csv|json]
-                        [--output FILE|-]"""
+                        [--output FILE|-]
+       {PROG} repair [--db PATH] --remove-foreign-schema"""
 _EPILOG = f"""commands:
   (none)      open the window on the library, importing any FILEs
   import      import files and folders (.txt .md .html) into the library
@@ -74,8 +77,9 @@ _EPILOG = f"""commands:
   suggest     print the untagged spans the app would tag, one JSON object per line
   tag         tag one span exactly as the window would, printed as one JSON object
   backup      copy the library safely, even while the window is open
-  repair      remove triggers and views that Analyst Reader did not create
-  agreement   compare analysts on the articles both tagged: span F1, kappa, alpha"""
+  merge       merge another analyst's library (or an interchange file) into this one
+  agreement   compare analysts on the articles both tagged: span F1, kappa, alpha
+  repair      remove triggers and views that Analyst Reader did not create"""
 _DB_HELP = "library file (default: $READER_APP_DB, else the platform data folder)"
 
 
@@ -253,6 +257,18 @@ def _command_parser() -> _Parser:
                      help="text (default), csv (Excel-safe, one figure a row) or json")
     agr.add_argument("--output", "-o", default="-", metavar="FILE|-",
                      help="where to write (default: - for standard output)")
+    mer = sub.add_parser("merge", parents=[db_after], prog=f"{PROG} merge",
+                         help="merge another library into this one",
+                         description="Merge OTHER (another analyst's library, or a file an"
+                                     " interchange reader handles) into the library: articles"
+                                     " by sha256, tags by uuid and span, actors by name key.")
+    mer.add_argument("other", metavar="OTHER")
+    mer.add_argument("--dry-run", action="store_true", help="print what would change; write"
+                     " nothing")
+    mer.add_argument("--conflicts", choices=("mine", "theirs", "both"), help="how to resolve"
+                     " every conflict (default: mine; both for another analyst's span)")
+    mer.add_argument("--actors", choices=("accept", "new"), default="accept", help="accept the"
+                     " proposed actor merges (default) or add their actors as new ones")
     return p
 
 
@@ -565,6 +581,31 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
                 out.write(agr.report_text(report) + "\n")
     except OSError as e:
         raise CliError(f"cannot write {args.output}: {e.strerror or e}") from None
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from reader_app.domain.interchange import BundleFormatError
+    from reader_app.services import merging
+    from reader_app.services.bundle_files import read_other
+
+    db = _open_existing(args)
+    try:
+        if not args.dry_run and getattr(db, "read_only", None) is not None:
+            raise CliError(f"the library is read-only ({db.read_only.reason})")
+        try:
+            bundle = read_other(args.other, resolve_library_path(args.db))
+        except BundleFormatError as e:
+            raise CliError(_one_line(str(e))) from None
+        plan = merging.plan_merge(db, bundle)
+        lines = merging.describe_plan(plan)
+        if args.dry_run:
+            print("\n".join(_one_line(line) for line in lines))
+            return 0
+        result = merging.apply_merge(db, plan, merging.MergeChoices(
+            default=args.conflicts, accept_actors=args.actors == "accept"))
+        for line in lines:
+            print(_one_line(line), file=sys.stderr)
+        print(result.summary())
+    finally:
+        db.close()
     return 0
 
 
@@ -580,7 +621,7 @@ def _run(argv: list[str], run_gui: RunGui | None) -> int:
     commands = {"import": _cmd_import, "export": _cmd_export, "search": _cmd_search,
                 "backup": _cmd_backup,
                 "repair": _cmd_repair, "suggest": _cmd_suggest, "tag": _cmd_tag,
-                "agreement": _cmd_agreement}
+                "agreement": _cmd_agreement, "merge": _cmd_merge}
     return commands[args.command](args)
 
 

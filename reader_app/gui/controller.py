@@ -108,6 +108,13 @@ def _claim_commands() -> ModuleType:
     return claims
 
 
+def _merge_commands() -> ModuleType:
+    # loaded with the first merge: it pulls in the merging services
+    from reader_app.gui.commands import merge
+
+    return merge
+
+
 SUGGEST_DELAY_MS = 60  # changes in quick succession (typing, an accept-all) ask once
 # the first computation loads the finders and the date rules (~0.3 s of imports holding
 # the GIL): after the window's first paint, not racing it
@@ -647,6 +654,15 @@ class LibraryController(QObject):
         from reader_app.services.article_ops import article_memo
 
         return article_memo(self.db, article_id)
+
+    def merge(self, plan: Any, choices: Any) -> str | None:
+        """Merge a planned Bundle (services.merging) as one undo step; the summary, or None
+        when it was refused (the reason went to error_occurred)."""
+        before = self.undo_stack.index()
+        self._push_article(_merge_commands().MergeCommand, plan, choices)
+        if self.undo_stack.index() != before + 1:  # refused: Qt dropped the obsolete step
+            return None
+        return str(getattr(self.undo_stack.command(before), "summary", ""))
 
     def _push_article(self, make: Callable[..., QUndoCommand | None], *args: Any) -> None:
         if self.read_only is not None:

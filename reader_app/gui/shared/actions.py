@@ -38,6 +38,7 @@ class WindowActions:
     quit: QAction
     find: QAction
     recent_menu: QMenu
+    merge_library: QAction
 
 
 def _action(window: QMainWindow, name: str, text: str, shortcut=None, tip: str = "") -> QAction:
@@ -102,6 +103,9 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
         quit=_action(window, "quitAction", "&Quit", QKeySequence.StandardKey.Quit),
         find=_action(window, "findAction", "&Find in Article…", QKeySequence.StandardKey.Find),
         recent_menu=QMenu("Open &Recent", window),
+        merge_library=_action(window, "mergeLibraryAction", "&Merge Library…", None,
+                              "Merge another analyst's library (or an interchange file) into"
+                              " this one"),
     )
 
 
@@ -171,7 +175,7 @@ def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QTool
     export_menu.setObjectName("exportAsMenu")
     export_menu.addActions(list(a.export_as.values()))
     file_menu.addSeparator()
-    file_menu.addAction(a.agreement)
+    file_menu.addActions([a.merge_library, a.agreement])
     file_menu.addSeparator()
     file_menu.addAction(a.open_library)
     file_menu.addMenu(a.recent_menu)

@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         a.backup.triggered.connect(self._on_backup_triggered)
         a.analyst_name.triggered.connect(self.ask_analyst_name)
         a.agreement.triggered.connect(self.show_agreement)
+        a.merge_library.triggered.connect(self._on_merge_library_triggered)
+        a.merge_library.setEnabled(c.read_only is None)
         a.import_files.setEnabled(c.read_only is None)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_bar.open)
@@ -468,6 +470,15 @@ class MainWindow(QMainWindow):
             self._backups = BackupFlow(self, self.db_path)
             self._backups.backup_finished.connect(self._on_backups_backup_finished)
         return self._backups
+
+    @Slot()
+    def _on_merge_library_triggered(self) -> None:
+        if getattr(self, "merges", None) is None:  # the merging services load with the first
+            from reader_app.gui.window.merge_flow import MergeFlow
+
+            self.merges = MergeFlow(self, self.controller, self.db_path)
+            self.merges.merged.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.merges.ask_and_merge()
 
     @Slot()
     def _on_backup_triggered(self) -> None:
