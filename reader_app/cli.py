@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import closing, suppress
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -174,7 +175,10 @@ def _command_parser() -> _Parser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     imp = sub.add_parser("import", parents=[db_after], prog=f"{PROG} import",
                          help="import files and folders",
-                         description="Import articles (.txt, .md, .html); folders recursively.")
+                         description="Import articles (.txt, .md, .html); folders recursively."
+                                     " Annotation files (.qdpx, W3C .jsonld, .jsonl, brat"
+                                     " .ann or a folder of them) bring their articles and"
+                                     " tags as a merge would, never overwriting a tag.")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     exp = sub.add_parser("export", parents=[db_after], prog=f"{PROG} export",
                          help="export annotations",
@@ -307,10 +311,19 @@ class _Progress:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from reader_app.services.bundle_files import is_interchange_path
+
+    tags = [p for p in args.paths if is_interchange_path(p)]
+    articles = [p for p in args.paths if p not in tags]
     db = open_library(resolve_library_path(args.db))
     progress = _Progress("Importing")
+    failed = False
     try:
-        report = import_paths(db, args.paths, progress=progress.update)
+        for path in tags:
+            failed |= not _import_tags(db, path, resolve_library_path(args.db))
+        if not articles:
+            return 1 if failed else 0
+        report = import_paths(db, articles, progress=progress.update)
     finally:
         progress.clear()
         db.close()
@@ -321,7 +334,28 @@ def _cmd_import(args: argparse.Namespace) -> int:
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary())
-    return 1 if report.failed else 0
+    return 1 if report.failed or failed else 0
+
+
+def _import_tags(db: Database, path: str, library: Path) -> bool:
+    """A .qdpx, W3C, brat or JSON Lines file: its articles and tags enter as a merge would
+    bring them (tags by uuid, articles by sha256), never overwriting a tag of the library: a
+    conflicting one is kept as it is here (or added beside it, when another analyst made
+    it), and every conflict, unanchored tag and unmapped code is printed. False: refused."""
+    from reader_app.domain.interchange import BundleFormatError
+    from reader_app.services import merging
+    from reader_app.services.bundle_files import read_other
+
+    try:
+        plan = merging.plan_merge(db, read_other(path, library))
+    except BundleFormatError as e:
+        print(f"{_one_line(str(e))}", file=sys.stderr)
+        return False
+    result = merging.apply_merge(db, plan, merging.MergeChoices())
+    for line in merging.describe_plan(plan)[1:]:
+        print(_one_line(line), file=sys.stderr)
+    print(result.summary())
+    return True
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

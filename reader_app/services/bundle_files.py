@@ -71,20 +71,29 @@ def _after_path(message: str, path: Path) -> str:
 
 
 def reader_for(path: Path, suffix: str | None = None) -> Callable[[Path], Bundle]:
-    """The reader of path's format (by its suffix, or the one given); BundleFormatError
-    naming path when there is none, or it is not part of this version."""
+    """The reader of path's format (by its suffix, or the one given), loaded on first use;
+    BundleFormatError naming path when there is none."""
     suffix = suffix or path.suffix.lower()
     if suffix not in READERS:
         known = ", ".join(sorted({*LIBRARY_SUFFIXES, *READERS}))
         raise BundleFormatError(f"{path.name}: not a library nor a file Analyst Reader can"
                                 f" merge ({known})")
-    module, function, what = READERS[suffix]
-    try:
-        found: Callable[[Path], Bundle] = getattr(importlib.import_module(module), function)
-    except (ImportError, AttributeError):
-        raise BundleFormatError(f"{path.name}: reading {what} files is not available in this"
-                                " version") from None
+    module, function, _what = READERS[suffix]
+    found: Callable[[Path], Bundle] = getattr(importlib.import_module(module), function)
     return found
+
+
+def is_interchange_path(path: str | os.PathLike[str]) -> bool:
+    """A file (or brat folder) that enters the library as tags, through a merge, rather
+    than as one article: .qdpx, W3C .jsonld/.json, brat .ann or a folder holding .ann
+    files, JSON Lines .jsonl."""
+    path = Path(path)
+    if path.is_dir():
+        try:
+            return any(p.suffix.lower() == ".ann" for p in path.iterdir())
+        except OSError:
+            return False
+    return path.suffix.lower() in READERS
 
 
 def read_other(path: str | os.PathLike[str],

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 # The importers (Markdown, HTML sanitizer, encoding detection) load with the first
 # import, not with the window: a cold start does not wait for them.
 
-FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
+FILE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm);;"
+               "Annotations from other tools (*.qdpx *.jsonld *.json *.jsonl *.ann);;All files (*)")
 
 
 def local_paths(mime: QMimeData) -> list[str]:
@@ -32,6 +33,8 @@ class ImportFlow(JobFlow):
     LABEL = "Importing…"
     FAILED_TITLE = "Import failed"
     articles_imported = Signal(list)
+    # .qdpx, W3C, brat, JSON Lines: tags to merge (the window shows the merge's plan first)
+    annotation_files = Signal(list)
     import_finished = Signal(object)  # ImportReport, for tests and the status bar
 
     def ask_and_import(self) -> None:
@@ -42,7 +45,14 @@ class ImportFlow(JobFlow):
     def import_files(self, paths: Sequence[str | Path]) -> None:
         if not paths:
             return
-        paths = [str(p) for p in paths]
+        from reader_app.services.bundle_files import is_interchange_path
+
+        tags = [Path(p) for p in paths if is_interchange_path(p)]
+        if tags:
+            self.annotation_files.emit(tags)
+        paths = [str(p) for p in paths if not is_interchange_path(p)]
+        if not paths:
+            return
         from reader_app.services.importing import import_paths
 
         def job(db, report_progress, should_cancel):

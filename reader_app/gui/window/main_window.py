@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from reader_app.gui.jobs.interchange_flow import InterchangeFlow
     from reader_app.gui.jobs.library_flow import BackupFlow
     from reader_app.gui.lists.claims_view import ClaimsView
+    from reader_app.gui.window.merge_flow import MergeFlow
 
 
 class MainWindow(QMainWindow):
@@ -94,8 +95,10 @@ class MainWindow(QMainWindow):
         self.search_flow = SearchFlow(self, self.controller, self.library_pane, self.view,
                                       self.actions_.find)  # Ctrl+K, F3 / Shift+F3
         self.imports = ImportFlow(self, self.db_path)
+        self.imports.annotation_files.connect(self.merge_files)
         self._exports: ExportFlow | None = None  # built on first use (see exports)
         self._interchange: InterchangeFlow | None = None  # built on first use
+        self.merges: MergeFlow | None = None  # built on first use (see merge_flow)
         self._backups: BackupFlow | None = None
         self._connect()
         restore_window_state(self, self.splitter, self.left_tabs)
@@ -473,12 +476,21 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_merge_library_triggered(self) -> None:
-        if getattr(self, "merges", None) is None:  # the merging services load with the first
+        self.merge_flow().ask_and_merge()
+
+    def merge_files(self, paths: list[Path]) -> None:
+        """Annotation files imported or dropped (.qdpx, W3C, brat, JSON Lines): each merge
+        shown for review in turn."""
+        for path in paths:
+            self.merge_flow().merge_from(Path(path))
+
+    def merge_flow(self) -> MergeFlow:
+        if self.merges is None:  # the merging services load with the first
             from reader_app.gui.window.merge_flow import MergeFlow
 
             self.merges = MergeFlow(self, self.controller, self.db_path)
             self.merges.merged.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.merges.ask_and_merge()
+        return self.merges
 
     @Slot()
     def _on_backup_triggered(self) -> None:

@@ -32,6 +32,7 @@ class MergeFlow(JobFlow):
         self._window = parent
         self._controller = controller
         self.dialog: MergeDialog | None = None
+        self._waiting: list[Path] = []  # files asked for while one is read or reviewed
 
     def ask_and_merge(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._window, "Merge Library",
@@ -40,6 +41,10 @@ class MergeFlow(JobFlow):
             self.merge_from(Path(path))
 
     def merge_from(self, path: Path) -> None:
+        """Read, plan and show path's merge; one at a time (the next waits its turn)."""
+        if self.running or self.dialog is not None:
+            self._waiting.append(path)
+            return
         if self._controller.read_only is not None:
             self._tell("This library is read-only: nothing can be merged into it.")
             return
@@ -56,6 +61,7 @@ class MergeFlow(JobFlow):
     def job_succeeded(self, result: Any) -> None:
         if isinstance(result, str):
             self._tell(result)
+            self._next()
             return
         dialog = MergeDialog(result, describe_plan(result), self._window)
         dialog.finished.connect(self._on_dialog_finished)
@@ -72,6 +78,14 @@ class MergeFlow(JobFlow):
             summary = self._controller.merge(dialog.plan, dialog.choices())
             if summary:
                 self.merged.emit(summary)
+        self._next()
+
+    def job_failed(self) -> None:
+        self._next()
+
+    def _next(self) -> None:
+        if self._waiting:
+            self.merge_from(self._waiting.pop(0))
 
     def _tell(self, message: str) -> None:
         box = message_box(self._window, QMessageBox.Icon.Warning, "Merge Library", message)
