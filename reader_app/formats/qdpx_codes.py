@@ -80,10 +80,9 @@ def _classify(code: Code) -> None:
     lines = code.lines
     if lines is not None and "type" in lines:  # one of our actor codes
         code.kind = "actor"
-        kind_type = lines.get("type") or "other"
         code.actor = BundleActor(
-            uuid=lines.get("uuid") or code.guid, name=lines.get("name") or code.name,
-            type=kind_type, note=lines.get("note"), aliases=tuple(lines.all("alias")))
+            uuid=lines.text("uuid", code.guid), name=lines.text("name", code.name),
+            type=lines.text("type", "other"), note=lines.get("note"), aliases=tuple(lines.all("alias")))
         return
     if lines is not None and lines.get("kind") in KINDS:  # one of our root codes
         code.kind = lines.get("kind")

@@ -128,8 +128,13 @@ class Lines:
     def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
         self.pairs = pairs
 
-    def get(self, key: str) -> str | None:
-        return next((v for k, v in self.pairs if k == key), None)
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """The first value of key; default only when the key is absent (not when empty)."""
+        return next((v for k, v in self.pairs if k == key), default)
+
+    def text(self, key: str, default: str) -> str:
+        found = self.get(key)
+        return default if found is None else found
 
     def all(self, key: str) -> list[str]:
         return [v for k, v in self.pairs if k == key]

@@ -155,11 +155,12 @@ def _our_article(project: Project, elem: ET.Element, name: str, text: str, lines
         except (ValueError, TypeError):
             project.report.append(f"{name!r}: its display styles could not be read; left out")
     return BundleArticle(
-        uuid=lines.get("uuid") or elem.get("guid") or "", title=lines.get("title") or name,
-        text=text, sha256=lines.get("sha256") or text_sha256(text),
-        source=lines.get("source") or "", published=lines.get("published"),
-        language=lines.get("language"), memo=lines.get("memo") or "",
-        content_type=lines.get("content type") or "text", styles=styles,
+        uuid=lines.text("uuid", elem.get("guid") or ""),
+        title=lines.text("title", elem.get("name") or ""),
+        text=text, sha256=lines.text("sha256", text_sha256(text)),
+        source=lines.text("source", ""), published=lines.get("published"),
+        language=lines.get("language"), memo=lines.text("memo", ""),
+        content_type=lines.text("content type", "text"), styles=styles,
         tags=tuple(source.tags))
 
 

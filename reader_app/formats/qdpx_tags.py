@@ -87,7 +87,7 @@ def _our_tag(project: Project, source: Source, sel: ET.Element, lines: Lines, co
     kind, actor_uuid = tag_target(code)
     reliability, credibility = lines.get("reliability"), lines.get("credibility")
     grade = lines.get("grade")
-    if grade:
+    if grade is not None:
         reliability, credibility = grade[:1], grade[1:]
     cred: int | None = None
     if credibility is not None:
@@ -97,15 +97,15 @@ def _our_tag(project: Project, source: Source, sel: ET.Element, lines: Lines, co
             project.report.append(f"tag at {start}-{end} in {source.name!r}: credibility"
                                   f" {credibility!r} is not a number; left out")
     return BundleTag(
-        uuid=lines.get("uuid") or sel.get("guid") or "", kind=lines.get("kind") or kind or "claim",
+        uuid=lines.text("uuid", sel.get("guid") or ""), kind=lines.text("kind", kind or "claim"),
         start=start, end=end,
-        quote=_line(lines, "quote", text[start:end]),
-        prefix=_line(lines, "prefix", text[max(0, start - CONTEXT):start]),
-        suffix=_line(lines, "suffix", text[end:end + CONTEXT]),
+        quote=lines.text("quote", text[start:end]),
+        prefix=lines.text("prefix", text[max(0, start - CONTEXT):start]),
+        suffix=lines.text("suffix", text[end:end + CONTEXT]),
         value=lines.get("value"), note=lines.get("note"),
         analyst=lines.get("analyst") if "analyst" in lines else analyst,
-        created_at=lines.get("created") or sel.get("creationDateTime"),
-        updated_at=lines.get("updated") or sel.get("modifiedDateTime"),
+        created_at=lines.get("created", sel.get("creationDateTime")),
+        updated_at=lines.get("updated", sel.get("modifiedDateTime")),
         actor_uuid=lines.get("actor") if "actor" in lines else actor_uuid,
         claimant_uuid=lines.get("claimant uuid"), claim_date=lines.get("claim date"),
         claim_date_tag_uuid=lines.get("claim date tag"), status=lines.get("status"),
@@ -154,11 +154,6 @@ def _memo(project: Project, sel: ET.Element, coding: ET.Element) -> str:
     for ref in (*sel.findall(f"{ns}NoteRef"), *coding.findall(f"{ns}NoteRef")):
         parts.append(project.notes.get(guid_key(ref.get("targetGUID", "")), "").strip())
     return "\n\n".join(p for p in parts if p)
-
-
-def _line(lines: Lines, key: str, derived: str) -> str:
-    value = lines.get(key)
-    return derived if value is None else value
 
 
 def _int(value: str | None, default: int) -> int:
