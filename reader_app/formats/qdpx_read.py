@@ -33,7 +33,13 @@ from reader_app.formats.qdpx_common import (
     to_stored,
     to_written,
 )
-from reader_app.formats.qdpx_tags import Project, Source, read_selection, report_unmapped
+from reader_app.formats.qdpx_tags import (
+    Project,
+    Source,
+    codings,
+    read_selection,
+    report_unmapped,
+)
 from reader_app.formats.qdpx_zip import QdpxZip
 
 _NS = f"{{{NS}}}"
@@ -67,9 +73,9 @@ def _read(qz: QdpxZip, path: Path) -> Bundle:
         kind = elem.tag.removeprefix(_NS)
         name = elem.get("name") or elem.get("guid") or "?"
         if kind != "TextSource":
-            codings = sum(1 for _ in elem.iter(f"{_NS}Coding"))
+            lost = sum(1 for _ in elem.iter(f"{_NS}Coding"))
             project.report.append(f"{_OTHER_SOURCES.get(kind, kind)} source {name!r} skipped:"
-                                  f" only text sources are read ({codings} codings not read)")
+                                  f" only text sources are read ({codings(lost)} not read)")
             continue
         article = _article(qz, project, elem, name)
         if article is not None:
@@ -132,7 +138,7 @@ def _article(qz: QdpxZip, project: Project, elem: ET.Element, name: str) -> Bund
         read_selection(project, source, sel)
     whole = len(elem.findall(f"{_NS}Coding"))
     if whole:
-        project.report.append(f"{name!r}: {whole} codings of the whole source (no span) not read")
+        project.report.append(f"{name!r}: {codings(whole)} of the whole source (no span) not read")
     report_unmapped(project, source)
     if lines is not None:
         return _our_article(project, elem, name, text, lines, source)

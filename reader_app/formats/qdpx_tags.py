@@ -118,19 +118,23 @@ def _add_foreign(project: Project, source: Source, code: Code, uuid: str, start:
     kind, actor_uuid = tag_target(code)
     path = " > ".join(code.path)
     note = memo
+    mapped = kind is not None
     if kind is None:
         kind = "claim"
         note = f"code: {path}" + (f"\n\n{memo}" if memo else "")
-        source.unmapped[path] += 1
     at = source.spans.get((kind, start, end))
     if at is not None:  # a library holds one tag per kind and span: fold this one into it
         old = source.tags[at]
-        extra = f"also coded: {path}" + (f"\n\n{memo}" if memo else "")
+        extra = f"also coded: {path}"
+        if memo and memo not in (old.note or ""):  # the same selection's memo is there already
+            extra += f"\n\n{memo}"
         source.tags[at] = replace(old, note=f"{old.note}\n\n{extra}" if old.note else extra)
         project.report.append(f"coding of code {path!r} in {source.name!r} at {start}-{end}: the"
                               f" same span is already a {kind} tag; its code path is added to"
                               " that tag's note")
         return
+    if not mapped:
+        source.unmapped[path] += 1
     text = source.text
     source.spans[(kind, start, end)] = len(source.tags)
     source.tags.append(BundleTag(
@@ -142,9 +146,13 @@ def _add_foreign(project: Project, source: Source, code: Code, uuid: str, start:
 
 def report_unmapped(project: Project, source: Source) -> None:
     for path, count in source.unmapped.items():
-        many = f"{count} codings" if count > 1 else "1 coding"
+        many = codings(count)
         project.report.append(f"code {path!r} in {source.name!r} is not a claim, actor or date:"
                               f" {many} kept as claim tags with the code path in the note")
+
+
+def codings(count: int) -> str:
+    return "1 coding" if count == 1 else f"{count} codings"
 
 
 def _memo(project: Project, sel: ET.Element, coding: ET.Element) -> str:
