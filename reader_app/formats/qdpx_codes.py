@@ -39,6 +39,9 @@ TYPE_NAMES: dict[str, str] = {
 }
 
 
+MAX_DEPTH = 100  # QualCoder and MAXQDA trees are a few levels deep; this bounds the recursion
+
+
 @dataclass
 class Code:
     guid: str  # as written
@@ -52,12 +55,15 @@ class Code:
 
 
 def read_codes(project: ET.Element, ns: str) -> tuple[dict[str, Code], list[BundleActor]]:
-    """Codes by guid_key, and the actors they define (in document order)."""
+    """Codes by guid_key, and the actors they define (in document order); ValueError when
+    the tree is absurdly deep."""
     codes: dict[str, Code] = {}
     actors: list[BundleActor] = []
     book = project.find(f"{ns}CodeBook/{ns}Codes")
 
     def walk(elem: ET.Element, parent: Code | None) -> None:
+        if parent is not None and len(parent.path) > MAX_DEPTH:
+            raise ValueError(f"its code tree is nested deeper than {MAX_DEPTH} levels")
         for child in elem.findall(f"{ns}Code"):
             name = child.get("name") or ""
             desc = child.findtext(f"{ns}Description") or ""

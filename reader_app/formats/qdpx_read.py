@@ -65,7 +65,10 @@ def _read(qz: QdpxZip, path: Path) -> Bundle:
                for u in root.iterfind(f"{_NS}Users/{_NS}User")},
         notes={guid_key(n.get("guid", "")): _note_text(qz, n)
                for n in root.iterfind(f"{_NS}Notes/{_NS}Note")})
-    project.codes, actors = read_codes(root, _NS)
+    try:
+        project.codes, actors = read_codes(root, _NS)
+    except ValueError as e:
+        raise qz.error(f"{member.filename}: {e}") from None
     articles = []
     project.ours = (root.get("origin") or "").startswith(ORIGIN)
     sources = root.find(f"{_NS}Sources")
@@ -206,7 +209,8 @@ def _source_text(qz: QdpxZip, project: Project, elem: ET.Element,
         project.report.append(f"source {name!r} skipped: {where} is UTF-16, not UTF-8 as the"
                               " standard requires")
         return None
-    bom = data.startswith(codecs.BOM_UTF8)
+    # our own files keep a text's leading U+FEFF as the character it was (we never add a BOM)
+    bom = data.startswith(codecs.BOM_UTF8) and not project.ours
     try:
         text = data[3 if bom else 0:].decode("utf-8")
     except UnicodeDecodeError as e:

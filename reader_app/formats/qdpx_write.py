@@ -71,6 +71,17 @@ class _Writer:
         self.files: list[tuple[str, str]] = []
         self.notes: list[ET.Element] = []
         self.actor_codes: dict[str, str] = {}  # actor uuid -> code guid
+        self.guids: set[str] = {root_guid(kind) for kind in ROOTS}
+
+    def guid(self, value: str, salt: str) -> str:
+        """A GUID for value that no other element has (two items may share a uuid in a
+        hand-made bundle; a file name sources/<guid>.txt must not be written twice)."""
+        guid, n = guid_for(value, salt), 0
+        while guid.lower() in self.guids:
+            n += 1
+            guid = derived_guid(salt, value, str(n))
+        self.guids.add(guid.lower())
+        return guid
 
     def project(self) -> ET.Element:
         name = plain_name(self.bundle.origin) or "Analyst Reader export"
@@ -105,7 +116,7 @@ class _Writer:
     def _actor_codes(self, parent: ET.Element) -> None:
         taken = {name.casefold() for name in ROOTS.values()}
         for actor in self.bundle.actors:
-            guid = guid_for(actor.uuid, "actor")
+            guid = self.guid(actor.uuid, "actor")
             self.actor_codes.setdefault(actor.uuid, guid)
             name = _unique(plain_name(actor.name) or "Actor", taken)
             lines = list(_actor_lines(actor, guid, name))
@@ -116,7 +127,7 @@ class _Writer:
     def _source(self, sources: ET.Element, article: BundleArticle) -> None:
         text = article.text or ""
         written, crlf, lone = strip_cr(text)
-        guid = guid_for(article.uuid, "article")
+        guid = self.guid(article.uuid, "article")
         name = plain_name(article.title) or "Untitled"
         self.files.append((f"{guid}.txt", written))
         source = ET.SubElement(sources, "TextSource", {
@@ -131,7 +142,7 @@ class _Writer:
             self._note(source, guid, f"Memo on {name}", article.memo)
 
     def _selection(self, source: ET.Element, tag: BundleTag, text: str, crlf: list[int]) -> None:
-        guid = guid_for(tag.uuid, "tag")
+        guid = self.guid(tag.uuid, "tag")
         start, end = to_written(tag.start, crlf), to_written(tag.end, crlf)
         attrs = {"guid": guid, "startPosition": str(start), "endPosition": str(end)}
         if tag.analyst is not None:

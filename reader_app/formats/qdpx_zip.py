@@ -61,6 +61,8 @@ class QdpxZip:
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
         """The member's bytes, never more than it declares (zipfile stops there too)."""
+        if info.flag_bits & 0x1:
+            raise self.error(f"{info.filename} is encrypted; refused")
         try:
             with self.zf.open(info) as f:
                 data = f.read(info.file_size + 1)
