@@ -4,7 +4,9 @@ the rest kept as claim tags with the code path, and a report of what was not car
 
 from __future__ import annotations
 
-from qdpx_helpers import write_zip
+import io
+
+from qdpx_helpers import SCHEMA, write_zip
 
 from reader_app.domain.offsets import text_sha256
 from reader_app.formats.qdpx_read import read_qdpx
@@ -20,13 +22,17 @@ def _pos(text: str, word: str) -> tuple[int, int]:
     return start, start + len(word)
 
 
-def _sel(guid: str, text: str, word: str, *codes: str, extra: str = "", user: str = "") -> str:
+def _sel(guid: str, text: str, word: str, *codes: str, desc: str = "", note: str = "",
+         user: str = "") -> str:
     start, end = _pos(text, word)
+    bare = guid.strip("{}")
     codings = "".join(
-        f'<Coding guid="{guid[:-2]}{n:02d}"{user}><CodeRef targetGUID="{code}"/></Coding>'
+        f'<Coding guid="{bare[:-3]}{n:03d}"{user}><CodeRef targetGUID="{code}"/></Coding>'
         for n, code in enumerate(codes))
+    desc = f"<Description>{desc}</Description>" if desc else ""
+    note = f'<NoteRef targetGUID="{note}"/>' if note else ""
     return (f'<PlainTextSelection guid="{guid}" name="{word}" startPosition="{start}"'
-            f' endPosition="{end}" creationDateTime="2021-03-04T10:00:00">{extra}{codings}'
+            f' endPosition="{end}" creationDateTime="2021-03-04T10:00:00">{desc}{codings}{note}'
             f'</PlainTextSelection>')
 
 
@@ -60,8 +66,7 @@ QUALCODER = f"""<?xml version="1.0" encoding="utf-8"?>
          user=f' creatingUser="{U1}"')}
    {_sel("30000000-0000-4000-8000-000000000002", REPORT, "Harbour Authority", C['harbour'])}
    {_sel("30000000-0000-4000-8000-000000000003", REPORT, "the strike is over", C['claims'],
-         C['anger'], extra='<Description>says it twice</Description>'
-                           '<NoteRef targetGUID="40000000-0000-4000-8000-000000000001"/>')}
+         C['anger'], desc="says it twice", note="40000000-0000-4000-8000-000000000001")}
    {_sel("30000000-0000-4000-8000-000000000004", REPORT, "Thursday", C['dates'])}
    {_sel("30000000-0000-4000-8000-000000000005", REPORT, "Kyiv", C['anger'])}
    <PlainTextSelection guid="30000000-0000-4000-8000-000000000006" startPosition="70"
@@ -92,6 +97,7 @@ QUALCODER = f"""<?xml version="1.0" encoding="utf-8"?>
  </Sources>
  <Notes><Note guid="40000000-0000-4000-8000-000000000001" name="memo">
   <PlainTextContent>A coding memo.</PlainTextContent></Note></Notes>
+ <Sets><Set guid="50000000-0000-4000-8000-000000000001" name="s"/></Sets>
 </Project>
 """
 # MAXQDA style: braced upper-case GUIDs, text inline, codes without a Users list
@@ -115,6 +121,11 @@ MAXQDA = f"""<?xml version="1.0" encoding="utf-8"?>
  </Sources>
 </Project>
 """
+
+
+def test_the_hand_written_projects_are_valid_refi_qda():
+    for qde in (QUALCODER, MAXQDA):
+        SCHEMA.validate(io.BytesIO(qde.encode()))
 
 
 def _read(tmp_path, qde: str, **files: bytes):
@@ -186,6 +197,7 @@ def test_what_cannot_be_carried_is_reported_one_line_each(tmp_path):
     assert "source 'Elsewhere.txt' skipped: its text file" in joined
     assert "'Bom.txt'" in joined and "byte-order mark" in joined
     assert "'Crlf.txt': line endings made \\n" in joined
+    assert "colleague.qdpx: 1 sets not read" in joined
 
 
 def test_a_bom_is_stripped_and_positions_count_from_after_it(tmp_path):

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from qdpx_helpers import Q, SCHEMA, make_tag, members, qdpx_bytes
+from qdpx_helpers import SCHEMA, Q, make_tag, members, qdpx_bytes
 
 from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle
 from reader_app.domain.models import StyleSpan

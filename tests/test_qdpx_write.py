@@ -7,7 +7,7 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
-from qdpx_helpers import Q, SCHEMA, make_tag, members, qdpx_bytes
+from qdpx_helpers import SCHEMA, Q, make_tag, members, qdpx_bytes
 
 from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle
 from reader_app.domain.offsets import text_sha256

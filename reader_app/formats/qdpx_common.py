@@ -176,8 +176,8 @@ def restore_cr(text: str, crlf: Sequence[int], lone: Sequence[int]) -> str:
 
 def to_written(pos: int, crlf: Sequence[int]) -> int:
     """A position in the stored text -> the written (CR-less) text."""
-    old = [p + k for k, p in enumerate(crlf)]  # where each removed "\r" stood
-    return pos - bisect_left(old, pos)
+    # the k-th removed "\r" stood at crlf[k] + k of the stored text
+    return pos - bisect_left(range(len(crlf)), pos, key=lambda k: crlf[k] + k)
 
 
 def to_stored(pos: int, crlf: Sequence[int]) -> int:

@@ -45,6 +45,8 @@ from reader_app.formats.qdpx_zip import QdpxZip
 _NS = f"{{{NS}}}"
 _OTHER_SOURCES = {"PictureSource": "picture", "PDFSource": "PDF", "AudioSource": "audio",
                   "VideoSource": "video"}
+_UNREAD = (("Variables", "variables"), ("Cases", "cases"), ("Sets", "sets"),
+           ("Graphs", "graphs"), ("Links", "links"))
 
 
 def read_qdpx(path: Path) -> Bundle:
@@ -83,6 +85,11 @@ def _read(qz: QdpxZip, path: Path) -> Bundle:
         article = _article(qz, project, elem, name)
         if article is not None:
             articles.append(article)
+    unread = [f"{len(found)} {what}" for where, what in _UNREAD
+              if (found := root.findall(f"{_NS}{where}/{_NS}{where[:-1]}"))]
+    if unread:
+        project.report.append(f"{qz.label}: {', '.join(unread)} not read (a library has no"
+                              " place for them)")
     return Bundle(articles=tuple(articles), actors=tuple(actors), origin=path.name,
                   report=tuple(project.report))
 

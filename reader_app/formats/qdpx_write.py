@@ -71,6 +71,7 @@ class _Writer:
         self.files: list[tuple[str, str]] = []
         self.notes: list[ET.Element] = []
         self.actor_codes: dict[str, str] = {}  # actor uuid -> code guid
+        self.actors = {a.uuid: a for a in reversed(bundle.actors)}  # the first of a uuid wins
         self.guids: set[str] = {root_guid(kind) for kind in ROOTS}
 
     def guid(self, value: str, salt: str) -> str:
@@ -193,7 +194,7 @@ class _Writer:
         if tag.actor_uuid is not None and tag.actor_uuid != code_actor:
             yield "actor", tag.actor_uuid
         if tag.claimant_uuid is not None:
-            claimant = next((a for a in self.bundle.actors if a.uuid == tag.claimant_uuid), None)
+            claimant = self.actors.get(tag.claimant_uuid)
             if claimant is not None:
                 yield "claimant", claimant.name
             yield "claimant uuid", tag.claimant_uuid
