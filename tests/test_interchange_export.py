@@ -94,7 +94,7 @@ def test_kinds_and_articles_select_what_leaves(library, tmp_path):
 
 def test_a_facet_selects_articles(library, tmp_path):
     out = tmp_path / "zel.jsonld"
-    assert main(["export", "--db", str(library), "--format", "w3c", "--actor", "Zelensky",
+    assert main(["export", "--db", str(library), "--format", "w3c", "--actor", "Volodymyr Zelensky",
                  "-o", str(out)]) == 0
     assert {len(a.tags) for a in read_w3c(out).articles} == {4}
 

@@ -101,8 +101,17 @@ def test_each_format_brings_every_span_into_an_empty_library(tmp_path, fmt, name
     assert "0 tags" in capsys.readouterr().out
 
 
+CLAIMS = ("SELECT n.quote, n.status, n.reliability, n.credibility, n.note, c.name, n.analyst"
+          " FROM annotations n LEFT JOIN actors c ON c.id = n.claimant_id"
+          " WHERE n.kind = 'claim' ORDER BY n.quote")
+
+
 def test_claim_fields_and_links_survive_qdpx_and_w3c(tmp_path):
     mine = _library(tmp_path / "mine.sqlite")
+    db = open_library(mine)
+    expected = db.execute(CLAIMS).fetchall()
+    db.close()
+    assert [row[5] for row in expected] == ["Belarus", "Volodymyr Zelensky"]  # the claimants
     for fmt, name in (("qdpx", "p.qdpx"), ("w3c", "a.jsonld")):
         other = tmp_path / f"{fmt}.sqlite"
         if fmt == "w3c":
@@ -111,16 +120,9 @@ def test_claim_fields_and_links_survive_qdpx_and_w3c(tmp_path):
         assert main(["export", "--db", str(mine), "--format", fmt, "-o", str(out)]) == 0
         assert main(["import", "--db", str(other), str(out)]) == 0
         db = open_library(other)
-        rows = db.execute(
-            "SELECT n.quote, n.status, n.reliability, n.credibility, n.note, c.name, n.analyst"
-            " FROM annotations n LEFT JOIN actors c ON c.id = n.claimant_id"
-            " WHERE n.kind = 'claim' ORDER BY n.quote").fetchall()
+        rows = db.execute(CLAIMS).fetchall()
         db.close()
-        assert rows == [
-            ("Belarus announced drills with Russia", "disputed", "C", 3, "check = the wire",
-             "Aliaksandr Lukashenka", "ana"),
-            ("“the army 𝕏 will hold”", "disputed", "C", 3, "check = the wire",
-             "Volodymyr Zelensky", "ana")], fmt
+        assert rows == expected, fmt
 
 
 def test_a_broken_annotation_file_is_one_line_and_changes_nothing(tmp_path, capsys):
@@ -134,11 +136,12 @@ def test_a_broken_annotation_file_is_one_line_and_changes_nothing(tmp_path, caps
     assert mine.read_bytes() == before
 
 
-LETTERS = st.sampled_from(list("ab ,.\n") + ["𝕏", "🇺🇦", "e\u0301", "ш", "ש", "\r\n"])
+PIECES = st.sampled_from(list("ab ,.\n") + ["𝕏", "🇺🇦", "e\u0301", "ш", "ש", "\r\n"])
+WORDS = st.lists(PIECES, min_size=1, max_size=6).map("".join)
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(words=st.lists(st.text(LETTERS, min_size=1, max_size=6), min_size=3, max_size=12),
+@given(words=st.lists(WORDS, min_size=3, max_size=12),
        fmt=st.sampled_from(["qdpx", "brat", "jsonl"]))
 def test_any_text_round_trips_its_offsets(tmp_path_factory, words, fmt):
     folder = tmp_path_factory.mktemp("rt")

@@ -108,7 +108,9 @@ def read_other(path: str | os.PathLike[str],
         raise BundleFormatError(f"{path.name}: no such file")
     if path.is_dir():  # brat's own layout: a folder of .txt and .ann pairs
         return reader_for(path, ".ann")(path)
-    if is_sqlite(path):
+    # an interchange file goes to its reader without SQLite ever opening it (a file SQLite
+    # has opened in this process must not be read with plain I/O: DESIGN.md)
+    if path.suffix.lower() not in READERS and is_sqlite(path):
         return read_library(path)
     if path.suffix.lower() in LIBRARY_SUFFIXES:
         raise BundleFormatError(f"{path.name}: not an Analyst Reader library (not a SQLite"
