@@ -615,6 +615,9 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
                 out.write(agr.report_text(report) + "\n")
     except OSError as e:
         raise CliError(f"cannot write {args.output}: {e.strerror or e}") from None
+    return 0
+
+
 def _cmd_merge(args: argparse.Namespace) -> int:
     from reader_app.domain.interchange import BundleFormatError
     from reader_app.services import merging
