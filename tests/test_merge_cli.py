@@ -35,7 +35,7 @@ def test_dry_run_prints_the_plan_and_changes_not_a_byte(paths, capsys):
     before, other_before = mine.read_bytes(), other.read_bytes()
     assert main(["merge", "--db", str(mine), str(other), "--dry-run"]) == 0
     out, err = capsys.readouterr()
-    assert "1 new articles; 2 already in the library" in out
+    assert "1 new article; 2 already in the library" in out
     assert "status: mine “unverified” | theirs “disputed”" in out
     assert mine.read_bytes() == before and other.read_bytes() == other_before
 
@@ -45,7 +45,7 @@ def test_merge_writes_and_a_second_merge_adds_nothing(paths, capsys):
     other_before = other.read_bytes()
     assert main(["merge", "--db", str(mine), str(other), "--conflicts", "theirs"]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("Merged bob.db: 1 articles, 7 tags and 0 actors added, 1 tags"
+    assert out.startswith("Merged bob.db: 1 article, 7 tags and 0 actors added, 1 tag"
                           " changed, 2 actors merged")
     assert "conflict 1" in err
     db = open_library(mine)

@@ -203,7 +203,7 @@ def test_planning_and_describing_change_nothing(two):
     lines = describe_plan(plan_merge(mine, read_bundle(other)))
     assert dump(mine) == before
     text = "\n".join(lines)
-    assert "1 new articles" in text and "8 new tags (3 actor, 1 claim, 4 date)" not in text
+    assert "1 new article;" in text and "8 new tags (3 actor, 1 claim, 4 date)" not in text
     assert "7 new tags (3 actor, 1 claim, 3 date)" in text
     assert "status: mine “unverified” | theirs “disputed”" in text
     assert "actor “Kuleba” → ours “Dmytro Kuleba” (shares “Kuleba”)" in text

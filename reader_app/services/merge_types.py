@@ -133,7 +133,10 @@ class MergeResult:
     actors_merged: int
 
     def summary(self) -> str:
-        return (f"Merged {self.record.origin or 'the file'}: {self.articles_added} articles,"
-                f" {self.tags_added} tags and {self.actors_added} actors added,"
-                f" {self.tags_changed} tags changed, {self.actors_merged} actors merged"
+        def n(count: int, noun: str) -> str:
+            return f"{count} {noun}{'s' * (count != 1)}"
+
+        return (f"Merged {self.record.origin or 'the file'}: {n(self.articles_added, 'article')},"
+                f" {n(self.tags_added, 'tag')} and {n(self.actors_added, 'actor')} added,"
+                f" {n(self.tags_changed, 'tag')} changed, {n(self.actors_merged, 'actor')} merged"
                 " into the library's.")

@@ -34,6 +34,14 @@ __all__ = ["COMPARED", "RESOLUTIONS", "ActorProposal", "Conflict", "MergeChoices
            "apply_merge", "describe_plan", "plan_merge", "redo_merge", "undo_merge"]
 
 
+def _n(count: int, noun: str) -> str:
+    """'1 article', '2 articles', '1 proposed merge of actors'."""
+    if count == 1:
+        return f"1 {noun}"
+    head, _, tail = noun.partition(" ")
+    return f"{count} {head}s" + (f" {tail}" if tail else "")
+
+
 def _by_kind(tags: tuple[PlannedTag, ...]) -> str:
     counts = Counter(p.tag.kind for p in tags)
     return ", ".join(f"{counts[k]} {k}" for k in sorted(counts)) if counts else "none"
@@ -49,14 +57,15 @@ def describe_plan(plan: MergePlan) -> list[str]:
     moved = sum(1 for p in plan.new_tags if p.moved)
     lines = [
         f"Merging {plan.origin or 'the file'}:",
-        f"{len(plan.new_articles)} new articles; {len(plan.matched)} already in the library",
-        f"{len(plan.new_tags)} new tags ({_by_kind(plan.new_tags)})"
+        f"{_n(len(plan.new_articles), 'new article')}; {len(plan.matched)} already in the"
+        " library",
+        f"{_n(len(plan.new_tags), 'new tag')} ({_by_kind(plan.new_tags)})"
         + (f", {moved} re-anchored by their quote" if moved else ""),
-        f"{len(plan.duplicates)} duplicates skipped",
-        f"{len(plan.conflicts)} conflicts",
-        f"{len(plan.new_actors)} new actors; {len(plan.proposals)} proposed merges of actors;"
-        f" {len(plan.same_actors)} actors already in the library",
-        f"{len(plan.unanchored)} tags cannot be anchored",
+        f"{_n(len(plan.duplicates), 'duplicate')} skipped",
+        _n(len(plan.conflicts), "conflict"),
+        f"{_n(len(plan.new_actors), 'new actor')}; {_n(len(plan.proposals), 'proposed merge')}"
+        f" of actors; {_n(len(plan.same_actors), 'actor')} already in the library",
+        f"{_n(len(plan.unanchored), 'tag')} cannot be anchored",
     ]
     for c in plan.conflicts:
         kind = "same tag" if c.same_uuid else "same span"
