@@ -35,6 +35,12 @@ from reader_app.formats.dateline import (
 )
 from reader_app.formats.decode import DecodeError, declared_charset, decode_counting_nuls
 from reader_app.formats.news_dateline import find_news_dateline
+from reader_app.formats.webpage import (
+    MAX_EXTRACT_CHARS,
+    main_text,
+    page_source,
+    without_heavy_parts,
+)
 from reader_app.formats.rendered import (
     DROPPED_TAGS,
     CancelCheck,
@@ -346,25 +352,26 @@ def _import_markdown(
 def _import_html(
     page: str, source: str, stem: str, should_cancel: CancelCheck = None
 ) -> ImportedArticle:
-    page = bound_depth(page, should_cancel)  # once, for both nh3 passes
+    page = bound_depth(page, should_cancel)  # once, for every parser after it
     meta = _read_meta(page, should_cancel)
-    clean = sanitize_html(page, frozenset({"article", "main"}), should_cancel)
-    text = ""
-    styles: tuple[StyleSpan, ...] = ()
-    for tag in ("article", "main"):  # the story itself, not the page around it
-        region = _inner(clean, tag)
-        if region is not None:
-            text, styles = render_html(region, should_cancel)
-            if text:
-                break
-    if not text:
-        text, styles = render_html(clean, should_cancel)
-    if not text:
-        raise _Unreadable("no readable text")
+    dates = meta.dates
+    main = main_text(page, should_cancel)
+    if main is not None:  # trafilatura found the article in the page around it
+        text, styles = main.text, main.styles
+        meta.title = main.title or meta.title
+        dates = [main.published, *dates] if main.published else dates
+        source = page_source(source, main.site, main.author)
+    else:
+        text, styles = _whole_page(page, should_cancel)
     warnings: list[str] = []
-    published = next((d for d in map(valid_iso_date, meta.dates) if d), None)
-    if published is None and meta.dates:
-        warnings.append(f"impossible date {meta.dates[0]!r} in the page metadata ignored")
+    if main is None and len(page) > MAX_EXTRACT_CHARS:
+        size = len(without_heavy_parts(page))
+        if size > MAX_EXTRACT_CHARS:
+            warnings.append(f"page too large to find its article in ({_size(size)} of HTML; the limit"
+                            f" is {_size(MAX_EXTRACT_CHARS)}): all of it was imported")
+    published = next((d for d in map(valid_iso_date, dates) if d), None)
+    if published is None and dates:
+        warnings.append(f"impossible date {dates[0]!r} in the page metadata ignored")
     titled = text
     if published is None:
         published, body, warning = split_dateline(text)
@@ -389,6 +396,21 @@ def _import_html(
         styles=styles,
         warnings=tuple(warnings),
     )
+
+
+def _whole_page(page: str, should_cancel: CancelCheck) -> tuple[str, tuple[StyleSpan, ...]]:
+    """The plain importer: <article> or <main> if the page has one, else all of <body>."""
+    clean = sanitize_html(page, frozenset({"article", "main"}), should_cancel)
+    for tag in ("article", "main"):  # the story itself, not the page around it
+        region = _inner(clean, tag)
+        if region is not None:
+            text, styles = render_html(region, should_cancel)
+            if text:
+                return text, styles
+    text, styles = render_html(clean, should_cancel)
+    if not text:
+        raise _Unreadable("no readable text")
+    return text, styles
 
 
 _HTML_LANG = re.compile(r"""<html\b[^<>]*?\blang\s*=\s*["']?([A-Za-z0-9-]*)""", re.I)
