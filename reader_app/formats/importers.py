@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from html.parser import HTMLParser
 from operator import itemgetter
@@ -24,6 +24,9 @@ from pathlib import Path, PurePath
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.footnote import footnote_plugin
 
 from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.formats.dateline import (
@@ -34,13 +37,9 @@ from reader_app.formats.dateline import (
     valid_iso_date,
 )
 from reader_app.formats.decode import DecodeError, declared_charset, decode_counting_nuls
+from reader_app.formats.eml import MailError, import_eml
+from reader_app.formats.mojibake import REPAIRED, repair_mojibake
 from reader_app.formats.news_dateline import find_news_dateline
-from reader_app.formats.webpage import (
-    MAX_EXTRACT_CHARS,
-    main_text,
-    page_source,
-    without_heavy_parts,
-)
 from reader_app.formats.rendered import (
     DROPPED_TAGS,
     CancelCheck,
@@ -50,6 +49,12 @@ from reader_app.formats.rendered import (
     drop_prefix,
     render_html,
     sanitize_html,
+)
+from reader_app.formats.webpage import (
+    MAX_EXTRACT_CHARS,
+    main_text,
+    page_source,
+    without_heavy_parts,
 )
 
 __all__ = [
@@ -64,8 +69,9 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # documented limit: 20 MiB
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
-_KIND = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml")
+_KIND = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+         ".eml": "eml"}
 _EDGE_WS = " \t\n\f\v"  # trimmed around plain text; NBSP is content
 
 
@@ -168,8 +174,14 @@ def parse_article(
     if printable != label and source != PurePath(label).name:
         warnings.append(f"the file name is not plain UTF-8 text; stored as {source!r}")
     try:
+        if kind == "eml":  # bytes: each MIME part has its own charset
+            article = import_eml(data, source, stem, should_cancel)
+            _check_visible(article.text)
+            return replace(article, warnings=(*warnings, *article.warnings))
         text, nuls = decode_counting_nuls(data, declared_charset(data) if kind == "html" else None)
         text = _without_nul(text, nuls, warnings)
+        text, repaired = repair_mojibake(text)
+        warnings += [REPAIRED] if repaired else []
         if kind == "html":
             article = _import_html(text, source, stem, should_cancel)
         elif kind == "markdown":
@@ -177,7 +189,7 @@ def parse_article(
         else:
             article = _import_text(text, source, stem)
         _check_visible(article.text)
-    except (DecodeError, _Unreadable) as e:
+    except (DecodeError, _Unreadable, MailError) as e:
         raise ImportRefused(label, str(e)) from None
     except ImportCancelled:
         raise
@@ -296,9 +308,20 @@ class _Markdown(MarkdownIt):
         return True  # nh3 and render_html decide which links stay
 
 
+def _footnote_mark(
+    _renderer: object, tokens: Sequence[Token], idx: int, _options: OptionsDict, _env: EnvType
+) -> str:
+    """ "[1]" each time footnote 1 is cited (not "[1:1]"), as plain text: no <sup>, no link."""
+    return f"[{tokens[idx].meta['id'] + 1}]"
+
+
 def _markdown_parser() -> MarkdownIt:
-    # CommonMark with tables; raw HTML passes (nh3 sanitizes it); nesting capped at 20.
-    md = _Markdown("commonmark", {"maxNesting": 20}).enable("table")
+    # CommonMark with tables (GFM) and footnotes (fenced code is CommonMark's); raw HTML
+    # passes (nh3 sanitizes it); nesting capped at 20. A footnote is cited as "[1]" and
+    # listed at the end as "1. its text" (no back-reference arrows).
+    md = _Markdown("commonmark", {"maxNesting": 20}).enable("table").use(footnote_plugin)
+    md.add_render_rule("footnote_ref", _footnote_mark)
+    md.add_render_rule("footnote_anchor", lambda *_args: "")
     md.core.ruler.at("inline", _inline_with_cancel)
     md.block.ruler.before("table", "cancel_check", _block_cancel)
     md.inline.ruler.before("text", "cancel_check", _inline_cancel)

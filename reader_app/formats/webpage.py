@@ -111,18 +111,21 @@ def extract_main(page: str) -> MainText | None:
 
 
 _HEAVY_START = re.compile(r"<(script|style|svg)\b", re.I)
+_LD_JSON = re.compile(r"[^<>]*application/ld\+json", re.I)
 _DATA_URI = re.compile(r"""(?i)\b(src|href|srcset)\s*=\s*(["'])data:[^"']*\2""")
 
 
 def without_heavy_parts(page: str) -> str:
-    """page without <script>, <style> and <svg> elements (an unclosed one: to the end)
-    and with data: URIs emptied: what a saved page is mostly made of, and nothing
-    trafilatura keeps. One forward scan."""
+    """page without <script> elements but JSON-LD, <style> and <svg> (an unclosed one:
+    to the end), and with data: URIs emptied: what a saved page is mostly made of, and
+    nothing trafilatura keeps. One forward scan."""
     parts: list[str] = []
     pos = 0
     while (m := _HEAVY_START.search(page, pos)) is not None:
         parts.append(page[pos : m.start()])
         pos = _end_of(page, m)
+        if _LD_JSON.match(page, m.end()):  # JSON-LD: the page's metadata, kept
+            parts.append(page[m.start() : pos])
     parts.append(page[pos:])
     return _DATA_URI.sub(r"\1=\2\2", "".join(parts))
 
@@ -133,12 +136,7 @@ def _end_of(page: str, m: re.Match[str]) -> int:
 
 
 def _too_big(tree: object) -> bool:
-    count = 0
-    for _ in tree.iter():  # type: ignore[attr-defined]
-        count += 1
-        if count > _MAX_ELEMENTS:
-            return True
-    return False
+    return any(n >= _MAX_ELEMENTS for n, _ in enumerate(tree.iter()))  # type: ignore[attr-defined]
 
 
 def _one_line(value: object) -> str:

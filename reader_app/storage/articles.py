@@ -78,8 +78,8 @@ def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResu
 
 
 _INSERT = ("INSERT INTO articles (uuid, title, source, published, language, text, sha256,"
-           " content_type, styles, imported_at) VALUES {} ON CONFLICT (sha256) DO NOTHING")
-_COLUMNS = 10
+           " content_type, styles, imported_at, memo) VALUES {} ON CONFLICT (sha256) DO NOTHING")
+_COLUMNS = 11
 _ROW = "(" + ",".join("?" * _COLUMNS) + ")"
 
 
@@ -163,7 +163,7 @@ def _row(item: ImportedArticle, digest: str, stamp: str, uuid: str) -> list[str 
     styles = json.dumps([[s.start, s.end, s.style, s.href] for s in item.styles]) \
         if item.styles else "[]"
     return [uuid, item.title, item.source, item.published, item.language, item.text,
-            digest, item.content_type, styles, stamp]
+            digest, item.content_type, styles, stamp, item.memo]
 
 
 def add_article(db: Database, item: ImportedArticle) -> AddResult:
