@@ -39,8 +39,6 @@ def truth(page: bytes) -> tuple[list[str], list[str]]:
         for el in body.xpath(".//p|.//li|.//h2|.//td|.//th"):
             if el.xpath('ancestor-or-self::*[@data-measure="boilerplate"]'):
                 continue
-            if el.tag == "p" and el.getparent() is not None and el.getparent().tag == "blockquote":
-                pass
             text = _norm(el.text_content())
             if text:
                 paras.append(text)

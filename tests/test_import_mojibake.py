@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader_app.formats.importers import parse_article
+from reader_app.formats.importers import ImportRefused, parse_article
 from reader_app.formats.mojibake import REPAIRED, repair_mojibake
 
 STORY = (
@@ -102,8 +102,8 @@ def test_a_short_mis_encoded_text_full_of_c1_controls_is_not_refused_as_binary()
     text = mis_encode("“Yes,” he said.”")  # each ” ends in byte 9D: U+009D when read as cp1252
     assert "\x9d" in text
     assert parse_article(text.encode("utf-8"), "q.txt").text == "“Yes,” he said.”"
-    with pytest.raises(Exception, match="control characters"):
-        parse_article("\x9d\x9d\x9d real junk".encode("utf-8"), "junk.txt")
+    with pytest.raises(ImportRefused, match="control characters"):
+        parse_article("\x9d\x9d\x9d real junk".encode(), "junk.txt")
 
 
 def test_fine_megabyte_costs_one_scan_and_a_broken_one_is_repaired_in_seconds() -> None:

@@ -3,6 +3,7 @@ fallback, and the hostile pages (huge, deeply nested, scripts and frames)."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
@@ -190,3 +191,77 @@ def test_page_source_names_site_and_author_and_keeps_the_file() -> None:
     assert webpage.page_source("p.html", "", "") == "p.html"
     assert webpage.page_source("p.html", "Site", "") == "Site (p.html)"
     assert webpage.page_source("p.html", "", "Ann") == "Ann (p.html)"
+
+
+def test_a_saved_page_and_an_eml_through_the_window(qtbot, window, db_path, tmp_path, monkeypatch) -> None:
+    from email import policy
+    from email.message import EmailMessage
+
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: None))
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "ledger.html").write_bytes((PAGES / "ledger-ferry-strike.html").read_bytes())
+    m = EmailMessage()
+    m["From"] = "Press Office <press@port.example>"
+    m["Subject"] = "=?utf-8?q?Port_reopens_=F0=9F=87=BA=F0=9F=87=A6?="
+    m["Date"] = "Mon, 13 Mar 2023 18:00:00 +0000"
+    m.set_content("<p>The <b>authority</b> said &lt;b&gt;no&lt;/b&gt; <script>x()</script>to "
+                  "<a href='https://port.example/'>tugs</a>.</p>", subtype="html")
+    m.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="plan.pdf")
+    (folder / "tip.eml").write_bytes(m.as_bytes(policy=policy.SMTP))
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30_000) as finished:
+        window.import_files([str(folder / "ledger.html"), str(folder / "tip.eml")])
+    report = finished.args[0]
+    assert len(report.created) == 2 and not report.refused
+    shown = {}
+    for result in report.created:
+        article = window.controller.open_article(result.article_id)
+        qtbot.waitUntil(lambda a=article: window.view.document().toRawText()
+                        .replace("\u2029", "\n") == a.text, timeout=10_000)
+        shown[article.title] = (article, window.view.document().toRawText().replace("\u2029", "\n"))
+        assert window.view.warning is None
+    page, page_view = shown["Ferry crews walk out as wage talks collapse"]
+    assert page.source == "The Northern Ledger — Ingrid Halvorsen (ledger.html)"
+    assert "cookies" not in page_view and "Comments (3)" not in page_view
+    assert "Mara Olsen, who leads the seafarers' branch" in page_view
+    mail, mail_view = shown["Port reopens 🇺🇦"]
+    assert mail_view == "The authority said <b>no</b> to tugs."  # markup shown as text
+    assert mail.published == "2023-03-13"
+    conn = sqlite3.connect(db_path)
+    try:
+        memo = conn.execute("SELECT memo FROM articles WHERE id = ?", (mail.id,)).fetchone()[0]
+    finally:
+        conn.close()
+    assert memo.endswith("Attachments (not imported):\n- plan.pdf (application/pdf, 8 bytes)")
+
+
+def mhtml(page_html: str) -> bytes:
+    """A page as a browser's "Save as MHTML" writes it: quoted-printable HTML, then its images."""
+    import quopri
+
+    body = quopri.encodestring(page_html.encode("utf-8")).replace(b"\n", b"\r\n")
+    return (
+        b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://ledger.example/ferry\r\n"
+        b"Subject: Ferry crews walk out\r\nDate: Wed, 18 Oct 2023 07:00:00 -0000\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+        b"\tboundary=\"----MultipartBoundary--x1y2z3----\"\r\n\r\n"
+        b"------MultipartBoundary--x1y2z3----\r\nContent-Type: text/html\r\n"
+        b"Content-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        b"Content-Location: https://ledger.example/ferry\r\n\r\n" + body + b"\r\n"
+        b"------MultipartBoundary--x1y2z3----\r\nContent-Type: image/png\r\n"
+        b"Content-Transfer-Encoding: base64\r\nContent-Location: https://ledger.example/logo.png\r\n\r\n"
+        b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\r\n"
+        b"------MultipartBoundary--x1y2z3------\r\n"
+    )
+
+
+def test_a_saved_mhtml_page_is_read_like_the_html_page() -> None:
+    source = (PAGES / "ledger-ferry-strike.html").read_text("utf-8")
+    a = parse_article(mhtml(source), "ledger.mhtml")
+    b = read_article(PAGES / "ledger-ferry-strike.html")
+    assert (a.text, a.styles, a.title, a.published) == (b.text, b.styles, b.title, b.published)
+    assert a.source == "The Northern Ledger — Ingrid Halvorsen (ledger.mhtml)"
+    with pytest.raises(importers.ImportRefused, match="no HTML page"):
+        parse_article(b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\n\x89PNG", "x.mht")

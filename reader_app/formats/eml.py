@@ -1,4 +1,5 @@
-"""E-mail messages (.eml, RFC 5322 / MIME) -> ImportedArticle, with the stdlib parser.
+"""E-mail messages (.eml, RFC 5322 / MIME) -> ImportedArticle, with the stdlib parser;
+and the page inside a saved .mhtml (the same MIME), which the HTML importer then reads.
 
 The article is the message's text: its first text/plain part that is not an
 attachment, else its first text/html part through the app's sanitiser. A forwarded
@@ -23,7 +24,7 @@ from reader_app.formats.decode import DecodeError, decode_bytes
 from reader_app.formats.mojibake import REPAIRED, repair_mojibake
 from reader_app.formats.rendered import CancelCheck, render_html, sanitize_html
 
-__all__ = ["MAX_DEPTH", "MAX_PARTS", "MailError", "import_eml"]
+__all__ = ["MAX_DEPTH", "MAX_PARTS", "MailError", "import_eml", "mhtml_page"]
 
 MAX_PARTS = 500  # MIME parts in one message
 MAX_DEPTH = 20  # multipart / message parts inside each other
@@ -81,6 +82,19 @@ def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck =
         warnings=tuple(warnings),
         memo="\n".join(memo).strip(),
     )
+
+
+def mhtml_page(data: bytes) -> str:
+    """The page of a saved .mhtml/.mht (a MIME multipart/related message): its first
+    text/html part, decoded; its images and styles are not read."""
+    nested = len(_BOUNDARY.findall(data))
+    if nested > MAX_PARTS:
+        raise MailError(f"too many MIME parts ({nested:,} multiparts; the limit is {MAX_PARTS})")
+    found = _walk(message_from_bytes(data, policy=policy.default), _Found(), 0)
+    page = _text_of(found.html) if found.html is not None else ""
+    if not page.strip():
+        raise MailError("no HTML page in this MHTML file")
+    return page
 
 
 def _walk(part: Message, found: _Found, depth: int) -> _Found:
@@ -185,7 +199,9 @@ def _attachment(part: Message, name: str) -> str:
     raw = part.get_payload(decode=False)
     size = len(raw) if isinstance(raw, str) else 0
     if isinstance(raw, str) and (part.get("content-transfer-encoding") or "").strip().lower() == "base64":
-        size = (size - raw.count("\n") - raw.count("\r")) * 3 // 4
+        body = raw.rstrip()
+        padding = len(body) - len(body.rstrip("="))
+        size = (size - sum(map(raw.count, "\r\n \t"))) * 3 // 4 - padding
     return f"{name} ({part.get_content_type()}, {_size(size)})"
 
 

@@ -37,7 +37,7 @@ from reader_app.formats.dateline import (
     valid_iso_date,
 )
 from reader_app.formats.decode import DecodeError, declared_charset, decode_counting_nuls
-from reader_app.formats.eml import MailError, import_eml
+from reader_app.formats.eml import MailError, import_eml, mhtml_page
 from reader_app.formats.mojibake import REPAIRED, repair_mojibake
 from reader_app.formats.news_dateline import find_news_dateline
 from reader_app.formats.rendered import (
@@ -69,9 +69,10 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # documented limit: 20 MiB
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml")
+SUPPORTED_SUFFIXES = (
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mhtml", ".mht")
 _KIND = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-         ".eml": "eml"}
+         ".eml": "eml", ".mhtml": "mhtml", ".mht": "mhtml"}
 _EDGE_WS = " \t\n\f\v"  # trimmed around plain text; NBSP is content
 
 
@@ -178,6 +179,8 @@ def parse_article(
             article = import_eml(data, source, stem, should_cancel)
             _check_visible(article.text)
             return replace(article, warnings=(*warnings, *article.warnings))
+        if kind == "mhtml":  # a saved page in MIME: its HTML part is the page
+            data, kind = mhtml_page(data).encode("utf-8"), "html"
         text, nuls = decode_counting_nuls(data, declared_charset(data) if kind == "html" else None)
         text = _without_nul(text, nuls, warnings)
         text, repaired = repair_mojibake(text)
