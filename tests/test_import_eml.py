@@ -144,6 +144,9 @@ def test_mis_encoded_body_is_repaired_with_a_warning() -> None:
     a = parse(mail(body=broken))
     assert a.text == "Two men—Donald J. Trump said “no”."
     assert any(w.startswith("repaired mis-encoded text") for w in a.warnings)
+    b = parse(mail("CafÃ© talks â€” day two"))
+    assert b.title == "Café talks — day two" and b.text.startswith("The port will reopen")
+    assert any(w.startswith("repaired mis-encoded text") for w in a.warnings)
 
 
 @pytest.mark.parametrize(

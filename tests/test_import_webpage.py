@@ -92,6 +92,7 @@ def test_structure_survives_as_display_styles() -> None:
     spans = {(s.style, a.text[s.start : s.end]) for s in a.styles}
     assert ("h2", "Key findings") in spans
     assert ("li", "The median wait for a family home rose from 14 months to 26 months.") in spans
+    assert "\n2. The median wait for a family home" in a.text  # an <ol> stays numbered
     assert "Region | 2019 | 2024 | Change\nCoastal north | 18,400 | 27,900 | +52%\n" in a.text
     assert ("strong", "Region") in spans and ("strong", "Change") in spans
 

@@ -69,7 +69,9 @@ def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck =
     text, styles, kind, warnings = _body(found, should_cancel)
     if found.attachments:
         memo += ["", "Attachments (not imported):", *(f"- {a}" for a in found.attachments)]
-    subject = _FORWARD_PREFIX.sub("", _header(article_msg, "subject"))
+    subject, repaired = repair_mojibake(_FORWARD_PREFIX.sub("", _header(article_msg, "subject")))
+    if repaired and REPAIRED not in warnings:
+        warnings.append(REPAIRED)
     sender = _header(article_msg, "from") or _header(msg, "from")
     return ImportedArticle(
         title=" ".join(subject.split()) or text_title(text, stem),

@@ -84,8 +84,9 @@ def extract_main(page: str) -> MainText | None:
         return None
     # Imported here: trafilatura pulls in lxml, justext and htmldate (~0.3 s), which a
     # library of plain-text files never needs.
-    from trafilatura import extract
-    from trafilatura.metadata import extract_metadata
+    from lxml import etree
+    from trafilatura import bare_extraction
+    from trafilatura.htmlprocessing import convert_to_html
     from trafilatura.utils import load_html
 
     tree = load_html(bound_depth(page, max_depth=_EXTRACT_DEPTH))
@@ -93,20 +94,24 @@ def extract_main(page: str) -> MainText | None:
         return None
     dates = {"extensive_search": False, "original_date": True,
              "max_date": date.today().isoformat()}
-    meta = extract_metadata(tree, date_config=dates)
-    html = extract(
-        tree, output_format="html", include_formatting=True, include_links=True,
-        include_tables=True, include_images=False, include_comments=False,
+    doc = bare_extraction(
+        tree, output_format="python", with_metadata=True, include_formatting=True,
+        include_links=True, include_tables=True, include_images=False, include_comments=False,
         date_extraction_params=dates,
     )
-    if not html:
+    body = getattr(doc, "body", None)
+    if body is None or not len(body):
         return None
+    for element in body.iter("list"):  # trafilatura's own HTML makes every list a <ul>
+        if element.get("rend") == "ol":
+            element.tag = "ol"
+    html = etree.tostring(convert_to_html(body), encoding="unicode")
     return MainText(
         html=html,
-        title=_one_line(meta.title),
-        author=_one_line(meta.author),
-        site=_one_line(meta.sitename),
-        published=meta.date if isinstance(meta.date, str) and len(meta.date) == 10 else None,
+        title=_one_line(doc.title),
+        author=_one_line(doc.author),
+        site=_one_line(doc.sitename),
+        published=doc.date if isinstance(doc.date, str) and len(doc.date) == 10 else None,
     )
 
 
