@@ -87,7 +87,7 @@ def big_page() -> None:
     body, _, tail = rest.partition('<div class="inline-promo"')
     tail = "</div>" + tail.partition("</div>")[2]
     for kind, unit in (("well-formed", body), ("unclosed divs", body + "<div>")):
-        for mb in (1, 2.9, 5):
+        for mb in (1, 1.9, 2.9, 5):
             n = int(mb * 2**20 // len(unit))
             big = (head + '<div class="story-body">' + unit * n + "</div>" + tail).encode()
             for plain in (True, False):

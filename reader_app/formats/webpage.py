@@ -84,9 +84,10 @@ def extract_main(page: str) -> MainText | None:
         return None
     # Imported here: trafilatura pulls in lxml, justext and htmldate (~0.3 s), which a
     # library of plain-text files never needs.
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
     from trafilatura import bare_extraction
     from trafilatura.htmlprocessing import convert_to_html
+    from trafilatura.settings import Document
     from trafilatura.utils import load_html
 
     tree = load_html(bound_depth(page, max_depth=_EXTRACT_DEPTH))
@@ -99,9 +100,9 @@ def extract_main(page: str) -> MainText | None:
         include_links=True, include_tables=True, include_images=False, include_comments=False,
         date_extraction_params=dates,
     )
-    body = getattr(doc, "body", None)
-    if body is None or not len(body):
+    if not isinstance(doc, Document) or doc.body is None or not len(doc.body):
         return None
+    body = doc.body
     for element in body.iter("list"):  # trafilatura's own HTML makes every list a <ul>
         if element.get("rend") == "ol":
             element.tag = "ol"
