@@ -212,3 +212,21 @@ def test_eml_files_are_collected_and_the_memo_is_stored(tmp_path: Path, db, db_p
         conn.close()
     assert title == "Port reopens on Thursday" and source.endswith("(tip.eml)")
     assert memo.endswith("Attachments (not imported):\n- photo.png (image/png, 4 bytes)")
+
+
+def forward_chain(n: int) -> bytes:
+    return b"".join(b"From: hop%d@example.org\r\nSubject: Fwd: hop %d\r\nContent-Type: message/rfc822\r\n\r\n"
+                    % (i, i) for i in range(n)) + b"Subject: the release\r\n\r\ninner text\r\n"
+
+
+def test_a_chain_of_forwards_is_followed_to_the_message_and_bounded() -> None:
+    a = parse(forward_chain(3))
+    assert (a.title, a.text) == ("the release", "inner text")
+    assert a.memo.count("The forwarded message:") == 3
+    assert "Forwarded by hop2@example.org" in a.memo
+    start = time.perf_counter()
+    assert "forwarded messages nested too deep" in refused(forward_chain(MAX_DEPTH + 5))
+    assert "too many forwarded messages" in refused(forward_chain(MAX_PARTS + 5))
+    assert "\n" not in refused(forward_chain(MAX_PARTS - 10))  # the stdlib's own recursion, or ours
+    assert "\n" not in refused(nested(MAX_PARTS - 10))
+    assert time.perf_counter() - start < 10

@@ -50,22 +50,27 @@ def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck =
     nested = len(_BOUNDARY.findall(data))
     if nested > MAX_PARTS:
         raise MailError(f"too many MIME parts ({nested:,} multiparts; the limit is {MAX_PARTS})")
-    msg = message_from_bytes(data, policy=policy.default)
+    msg = _parse(data)
     if not any(name in msg for name in _HEADER_NAMES):
         raise MailError("not an e-mail message (no From, To, Subject or Date header)")
-    outer = _walk(msg, _Found(), 0)
+    found = _walk(msg, _Found(), 0)
     memo = _headers_memo(msg)
     article_msg: Message = msg
-    found = outer
-    if outer.forwarded is not None:  # the forwarded message is the article
-        inner = _walk(outer.forwarded, _Found(), 1)
-        if inner.body is not None or inner.html is not None:
-            note = _text_of(outer.body) if outer.body is not None else ""
-            memo += ["", "Forwarded by " + _header(msg, "from") + (":" if note else "")]
-            memo += [f"> {line}" for line in note.splitlines() if line.strip()]
-            memo += ["", "The forwarded message:", *_headers_memo(outer.forwarded)]
-            article_msg, found = outer.forwarded, inner
-            found.attachments += outer.attachments
+    depth = 0
+    while found.forwarded is not None:  # the forwarded message is the article ("Fwd: Fwd:")
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise MailError(f"forwarded messages nested too deep (over {MAX_DEPTH} levels)")
+        inner = _walk(found.forwarded, _Found(), depth)
+        if inner.body is None and inner.html is None and inner.forwarded is None:
+            break  # nothing to read in it: it stays an attachment of the one around it
+        note = _text_of(found.body) if found.body is not None else ""
+        memo += ["", f"Forwarded by {_header(article_msg, 'from') or '(no sender)'}"
+                     + (":" if note.strip() else "")]
+        memo += [f"> {line}" for line in note.splitlines() if line.strip()]
+        memo += ["", "The forwarded message:", *_headers_memo(found.forwarded)]
+        inner.attachments[:0] = found.attachments
+        article_msg, found = found.forwarded, inner
     text, styles, kind, warnings = _body(found, should_cancel)
     if found.attachments:
         memo += ["", "Attachments (not imported):", *(f"- {a}" for a in found.attachments)]
@@ -86,13 +91,22 @@ def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck =
     )
 
 
+def _parse(data: bytes) -> Message:
+    if data.count(b"message/rfc822") > MAX_PARTS:
+        raise MailError(f"too many forwarded messages (over {MAX_PARTS})")
+    try:
+        return message_from_bytes(data, policy=policy.default)
+    except RecursionError:  # message/rfc822 parts inside each other, thousands deep
+        raise MailError("MIME parts nested too deep") from None
+
+
 def mhtml_page(data: bytes) -> str:
     """The page of a saved .mhtml/.mht (a MIME multipart/related message): its first
     text/html part, decoded; its images and styles are not read."""
     nested = len(_BOUNDARY.findall(data))
     if nested > MAX_PARTS:
         raise MailError(f"too many MIME parts ({nested:,} multiparts; the limit is {MAX_PARTS})")
-    found = _walk(message_from_bytes(data, policy=policy.default), _Found(), 0)
+    found = _walk(_parse(data), _Found(), 0)
     page = _text_of(found.html) if found.html is not None else ""
     if not page.strip():
         raise MailError("no HTML page in this MHTML file")
