@@ -358,7 +358,8 @@ def test_collect_paths_sorts_as_paths_do_and_lists_each_file_once(tmp_path: Path
 
 
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+    assert SUPPORTED_SUFFIXES == (
+        ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mhtml", ".mht")
 
 
 def test_a_file_read_in_short_pieces_is_read_whole(tmp_path: Path, monkeypatch) -> None:

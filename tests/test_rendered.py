@@ -56,7 +56,7 @@ def test_table_cells_joined_per_row() -> None:
         "<table><thead><tr><th>Name</th><th>Role</th></tr></thead>\n"
         "<tbody><tr>\n<td>Ana</td>\n<td>envoy</td></tr></tbody></table>"
     )
-    assert render_html(html)[0] == "Name | Role\n\nAna | envoy"
+    assert render_html(html)[0] == "Name | Role\nAna | envoy"  # one row a line
 
 
 def test_entities_are_decoded() -> None:

@@ -42,6 +42,7 @@ class ImportedArticle:
     content_type: str = "text"  # text | markdown | html
     styles: tuple[StyleSpan, ...] = ()
     warnings: tuple[str, ...] = ()  # imported, but the analyst should know
+    memo: str = ""  # the article's memo to start with (an e-mail's headers and attachments)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ import unicodedata
 
 import charset_normalizer
 
+from reader_app.formats.mojibake import repair_mojibake
+
 __all__ = ["DecodeError", "declared_charset", "decode_bytes", "decode_counting_nuls"]
 
 
@@ -106,7 +108,9 @@ def decode_counting_nuls(data: bytes, hint: str | None = None) -> tuple[str, int
     if nuls * 100 > len(text):
         raise DecodeError(f"binary file ({nuls} NUL characters)")
     bad = _bad_controls(text, data if utf8 else None)
-    if bad * 100 > len(text):
+    if bad * 100 > len(text) and _bad_controls(repair_mojibake(text)[0], None) * 100 > len(text):
+        # (the C1 controls of mis-encoded UTF-8, e.g. U+009D from the last byte of a
+        # closing quote, are text: the importer repairs them)
         raise DecodeError(f"not text ({bad} control characters)")
     return text, nuls
 

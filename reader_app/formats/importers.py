@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from html.parser import HTMLParser
 from operator import itemgetter
@@ -24,6 +24,9 @@ from pathlib import Path, PurePath
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.footnote import footnote_plugin
 
 from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.formats.dateline import (
@@ -34,6 +37,8 @@ from reader_app.formats.dateline import (
     valid_iso_date,
 )
 from reader_app.formats.decode import DecodeError, declared_charset, decode_counting_nuls
+from reader_app.formats.eml import MailError, import_eml, mhtml_page
+from reader_app.formats.mojibake import REPAIRED, repair_mojibake
 from reader_app.formats.news_dateline import find_news_dateline
 from reader_app.formats.rendered import (
     DROPPED_TAGS,
@@ -44,6 +49,12 @@ from reader_app.formats.rendered import (
     drop_prefix,
     render_html,
     sanitize_html,
+)
+from reader_app.formats.webpage import (
+    MAX_EXTRACT_CHARS,
+    main_text,
+    page_source,
+    without_heavy_parts,
 )
 
 __all__ = [
@@ -58,8 +69,10 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # documented limit: 20 MiB
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
-_KIND = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUPPORTED_SUFFIXES = (
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mhtml", ".mht")
+_KIND = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+         ".eml": "eml", ".mhtml": "mhtml", ".mht": "mhtml"}
 _EDGE_WS = " \t\n\f\v"  # trimmed around plain text; NBSP is content
 
 
@@ -162,8 +175,16 @@ def parse_article(
     if printable != label and source != PurePath(label).name:
         warnings.append(f"the file name is not plain UTF-8 text; stored as {source!r}")
     try:
+        if kind == "eml":  # bytes: each MIME part has its own charset
+            article = import_eml(data, source, stem, should_cancel)
+            _check_visible(article.text)
+            return replace(article, warnings=(*warnings, *article.warnings))
+        if kind == "mhtml":  # a saved page in MIME: its HTML part is the page
+            data, kind = mhtml_page(data).encode("utf-8"), "html"
         text, nuls = decode_counting_nuls(data, declared_charset(data) if kind == "html" else None)
         text = _without_nul(text, nuls, warnings)
+        text, repaired = repair_mojibake(text)
+        warnings += [REPAIRED] if repaired else []
         if kind == "html":
             article = _import_html(text, source, stem, should_cancel)
         elif kind == "markdown":
@@ -171,7 +192,7 @@ def parse_article(
         else:
             article = _import_text(text, source, stem)
         _check_visible(article.text)
-    except (DecodeError, _Unreadable) as e:
+    except (DecodeError, _Unreadable, MailError) as e:
         raise ImportRefused(label, str(e)) from None
     except ImportCancelled:
         raise
@@ -290,9 +311,20 @@ class _Markdown(MarkdownIt):
         return True  # nh3 and render_html decide which links stay
 
 
+def _footnote_mark(
+    _renderer: object, tokens: Sequence[Token], idx: int, _options: OptionsDict, _env: EnvType
+) -> str:
+    """ "[1]" each time footnote 1 is cited (not "[1:1]"), as plain text: no <sup>, no link."""
+    return f"[{tokens[idx].meta['id'] + 1}]"
+
+
 def _markdown_parser() -> MarkdownIt:
-    # CommonMark with tables; raw HTML passes (nh3 sanitizes it); nesting capped at 20.
-    md = _Markdown("commonmark", {"maxNesting": 20}).enable("table")
+    # CommonMark with tables (GFM) and footnotes (fenced code is CommonMark's); raw HTML
+    # passes (nh3 sanitizes it); nesting capped at 20. A footnote is cited as "[1]" and
+    # listed at the end as "1. its text" (no back-reference arrows).
+    md = _Markdown("commonmark", {"maxNesting": 20}).enable("table").use(footnote_plugin)
+    md.add_render_rule("footnote_ref", _footnote_mark)
+    md.add_render_rule("footnote_anchor", lambda *_args: "")
     md.core.ruler.at("inline", _inline_with_cancel)
     md.block.ruler.before("table", "cancel_check", _block_cancel)
     md.inline.ruler.before("text", "cancel_check", _inline_cancel)
@@ -346,25 +378,26 @@ def _import_markdown(
 def _import_html(
     page: str, source: str, stem: str, should_cancel: CancelCheck = None
 ) -> ImportedArticle:
-    page = bound_depth(page, should_cancel)  # once, for both nh3 passes
+    page = bound_depth(page, should_cancel)  # once, for every parser after it
     meta = _read_meta(page, should_cancel)
-    clean = sanitize_html(page, frozenset({"article", "main"}), should_cancel)
-    text = ""
-    styles: tuple[StyleSpan, ...] = ()
-    for tag in ("article", "main"):  # the story itself, not the page around it
-        region = _inner(clean, tag)
-        if region is not None:
-            text, styles = render_html(region, should_cancel)
-            if text:
-                break
-    if not text:
-        text, styles = render_html(clean, should_cancel)
-    if not text:
-        raise _Unreadable("no readable text")
+    dates = meta.dates
+    main = main_text(page, should_cancel)
+    if main is not None:  # trafilatura found the article in the page around it
+        text, styles = main.text, main.styles
+        meta.title = main.title or meta.title
+        dates = [main.published, *dates] if main.published else dates
+        source = page_source(source, main.site, main.author)
+    else:
+        text, styles = _whole_page(page, should_cancel)
     warnings: list[str] = []
-    published = next((d for d in map(valid_iso_date, meta.dates) if d), None)
-    if published is None and meta.dates:
-        warnings.append(f"impossible date {meta.dates[0]!r} in the page metadata ignored")
+    if main is None and len(page) > MAX_EXTRACT_CHARS:
+        size = len(without_heavy_parts(page))
+        if size > MAX_EXTRACT_CHARS:
+            warnings.append(f"page too large to find its article in ({_size(size)} of HTML; the limit"
+                            f" is {_size(MAX_EXTRACT_CHARS)}): all of it was imported")
+    published = next((d for d in map(valid_iso_date, dates) if d), None)
+    if published is None and dates:
+        warnings.append(f"impossible date {dates[0]!r} in the page metadata ignored")
     titled = text
     if published is None:
         published, body, warning = split_dateline(text)
@@ -389,6 +422,21 @@ def _import_html(
         styles=styles,
         warnings=tuple(warnings),
     )
+
+
+def _whole_page(page: str, should_cancel: CancelCheck) -> tuple[str, tuple[StyleSpan, ...]]:
+    """The plain importer: <article> or <main> if the page has one, else all of <body>."""
+    clean = sanitize_html(page, frozenset({"article", "main"}), should_cancel)
+    for tag in ("article", "main"):  # the story itself, not the page around it
+        region = _inner(clean, tag)
+        if region is not None:
+            text, styles = render_html(region, should_cancel)
+            if text:
+                return text, styles
+    text, styles = render_html(clean, should_cancel)
+    if not text:
+        raise _Unreadable("no readable text")
+    return text, styles
 
 
 _HTML_LANG = re.compile(r"""<html\b[^<>]*?\blang\s*=\s*["']?([A-Za-z0-9-]*)""", re.I)

@@ -1,10 +1,11 @@
 """Sanitized HTML -> (canonical text, style spans).
 
 The text is what a reader sees, laid out like a plain-text article: blocks are
-paragraphs separated by one blank line (items of one list by a line
-break), inline white space collapses as in a
+paragraphs separated by one blank line (items of one list, and rows of one
+table, by a line break), inline white space collapses as in a
 browser (verbatim inside <pre>), <br> is "\n", list items get "• " or "1. ",
-table cells are joined by " | ", <hr> is just a paragraph break. Spans are
+table cells are joined by " | " (header cells are strong), <hr> is just a
+paragraph break. Spans are
 code-point offsets into that text and cover content only: never the list
 marker, never the white space around an element. Empty elements get no span.
 
@@ -94,7 +95,7 @@ _BLOCKS = frozenset(
     "section article main header dl dt dd figure figcaption address details summary".split()
 )
 _VOID = frozenset("br hr img meta link input wbr area base col embed source track param".split())
-_STYLE = {"b": "strong", "i": "em"} | {
+_STYLE = {"b": "strong", "i": "em", "th": "strong"} | {
     t: t for t in "strong em code pre blockquote li p h1 h2 h3 h4 h5 h6".split()
 }
 _COLLAPSE = re.compile(r"[ \t\n\f]+")  # HTML white space; NBSP is not in it
@@ -143,14 +144,14 @@ _TEXT_MARK = re.compile("[&<]")
 _RUN_BREAK = 256  # "&" or "<" in one text run before a <wbr> breaks it
 
 
-def bound_depth(html: str, should_cancel: CancelCheck = None) -> str:
+def bound_depth(html: str, should_cancel: CancelCheck = None, max_depth: int = MAX_DEPTH) -> str:
     """html made cheap to parse, in one forward scan (linear in len(html)):
     start tags beyond MAX_DEPTH open elements are dropped (their end tags too),
     and a <wbr> (which the sanitizer removes again, changing no text) is put in
     text after every _RUN_BREAK "&" or "<": html5ever appends each character
     reference to the text node before it, which is quadratic in a single text
     node of 100,000 "&amp;"s. A page with neither comes back unchanged."""
-    if html.count("<") <= MAX_DEPTH and html.count("&") < _RUN_BREAK:
+    if html.count("<") <= max_depth and html.count("&") < _RUN_BREAK:
         return html
     check = _Checker(should_cancel)
     depth = 0
@@ -204,7 +205,7 @@ def bound_depth(html: str, should_cancel: CancelCheck = None) -> str:
             continue
         if m.group(0).endswith("/>"):
             continue  # self-closing foreign element (svg); nothing stays open
-        if depth >= MAX_DEPTH:
+        if depth >= max_depth:
             dropped[name] = dropped.get(name, 0) + 1
             edits.append((*m.span(), ""))
         else:
@@ -263,6 +264,7 @@ class _Renderer(HTMLParser):
         self._spans: list[tuple[int, int, int, str, str | None]] = []
         self._lists: list[_List] = []
         self._cells = 0  # cells seen in the current table row
+        self._rows = 0  # rows ended in the innermost open table: the next one follows on the next line
         self._pre = 0  # depth of <pre>
         self._pre_start = False  # drop one newline right after <pre>
         self._last_closed = ""  # the last element ended (list items follow each other closely)
@@ -303,6 +305,10 @@ class _Renderer(HTMLParser):
             self._prefix = "• " if kind.tag == "ul" else f"{kind.items}. "
         elif tag == "tr":
             self._cells = 0
+            if self._rows and self._break == 2:
+                self._break = 1
+        elif tag == "table":
+            self._rows = 0
         elif tag in ("td", "th"):
             self._cells += 1
             if self._cells > 1 and not self._fresh:
@@ -343,6 +349,10 @@ class _Renderer(HTMLParser):
             self._spans.append((order, start, self._pos, style, href))
         if tag in ("ul", "ol") and self._lists:
             self._lists.pop()
+        elif tag == "tr":
+            self._rows += 1
+        elif tag == "table":
+            self._rows = 0
         elif tag == "pre":
             self._pre = max(0, self._pre - 1)
         if tag in _BLOCKS:
