@@ -54,7 +54,7 @@ def test_merge_from_the_file_menu_then_undo_and_redo(qtbot, db_path, bob, monkey
     file_menu_action(window, "mergeLibraryAction").trigger()
     qtbot.waitUntil(lambda: window.merges.dialog is not None and window.merges.dialog.isVisible())
     dialog = window.merges.dialog
-    assert "1 new articles" in dialog.findChild(QPlainTextEdit, "mergeSummary").toPlainText()
+    assert "1 new article;" in dialog.findChild(QPlainTextEdit, "mergeSummary").toPlainText()
     table = dialog.findChild(QTableWidget, "mergeConflicts")
     assert table.rowCount() == 1
     assert table.item(0, 2).text() == "status: unverified"

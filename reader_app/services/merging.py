@@ -35,11 +35,8 @@ __all__ = ["COMPARED", "RESOLUTIONS", "ActorProposal", "Conflict", "MergeChoices
 
 
 def _n(count: int, noun: str) -> str:
-    """'1 article', '2 articles', '1 proposed merge of actors'."""
-    if count == 1:
-        return f"1 {noun}"
-    head, _, tail = noun.partition(" ")
-    return f"{count} {head}s" + (f" {tail}" if tail else "")
+    """'1 new article', '2 new articles'."""
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def _by_kind(tags: tuple[PlannedTag, ...]) -> str:
