@@ -6,9 +6,12 @@ from __future__ import annotations
 import struct
 
 import pytest
-from qdpx_helpers import write_zip
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from qdpx_helpers import make_tag, members, qdpx_bytes, write_zip
 
-from reader_app.domain.interchange import BundleFormatError
+from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleFormatError
+from reader_app.domain.offsets import text_sha256
 from reader_app.formats.qdpx_read import read_qdpx
 
 HEAD = '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -143,3 +146,59 @@ def test_absolute_and_url_paths_are_reported_not_read(tmp_path):
     bundle = read_qdpx(write_zip(tmp_path / "abs.qdpx", {"project.qde": _project(body)}))
     assert bundle.articles == ()
     assert len(bundle.report) == 2 and all("is not inside abs.qdpx" in r for r in bundle.report)
+
+
+_SAMPLE_TEXT = "Kyiv 🇺🇦 — Ganna Malyar said on Thursday that the drills are a bluff.\n"
+
+
+def _sample_qdpx() -> bytes:
+    actor = BundleActor("0c8a0b50-2b8e-4a55-9d1e-1f3c6f1d2a01", "Ganna Malyar", "person")
+    t = _SAMPLE_TEXT
+    tags = (make_tag(t, "5f0e7a52-6a43-4b7e-9a55-0a1b2c3d4e01", "actor", 10, 22, actor_uuid=actor.uuid),
+            make_tag(t, "5f0e7a52-6a43-4b7e-9a55-0a1b2c3d4e02", "claim", 46, 69, status="disputed",
+                     reliability="B", credibility=2, note="n\nx", analyst="anna"))
+    article = BundleArticle(uuid="9d7c1e44-1111-4222-8333-444455556666", title="t", text=t,
+                            sha256=text_sha256(t), memo="m", tags=tags)
+    return qdpx_bytes(Bundle(articles=(article,), actors=(actor,)))
+
+
+SAMPLE = _sample_qdpx()
+SAMPLE_QDE = members(SAMPLE)["project.qde"]
+
+
+def _no_crash(path) -> None:
+    try:
+        bundle = read_qdpx(path)
+    except BundleFormatError as e:
+        assert "\n" not in str(e) and str(e).startswith(f"{path.name}: ")
+        return
+    for article in bundle.articles:
+        for tag in article.tags:
+            assert 0 <= tag.start < tag.end <= len(article.text)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(at=st.lists(st.tuples(st.integers(0, len(SAMPLE_QDE) - 1), st.integers(0, 255)),
+                   min_size=1, max_size=4))
+def test_a_damaged_project_xml_is_read_or_refused_in_one_line(tmp_path, at):
+    qde = bytearray(SAMPLE_QDE)
+    for pos, byte in at:
+        qde[pos] = byte
+    _no_crash(write_zip(tmp_path / "fuzz.qdpx", {"project.qde": bytes(qde)}))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(at=st.lists(st.tuples(st.integers(0, len(SAMPLE) - 1), st.integers(0, 255)),
+                   min_size=1, max_size=4))
+def test_a_damaged_zip_is_read_or_refused_in_one_line(tmp_path, at):
+    data = bytearray(SAMPLE)
+    for pos, byte in at:
+        data[pos] = byte
+    path = tmp_path / "fuzz.qdpx"
+    path.write_bytes(bytes(data))
+    _no_crash(path)
+
+
+def test_a_member_name_with_a_line_break_still_gives_one_line(tmp_path):
+    path = write_zip(tmp_path / "names.qdpx", {"my\nproject.qde": "<oops"})
+    _refused(path, "not well-formed")

@@ -103,6 +103,8 @@ def _parse(qz: QdpxZip, name: str, data: bytes) -> ET.Element:
     except defusedxml.DefusedXmlException:
         raise qz.error(f"{name} declares a DTD or entities, which a project never needs;"
                        " refused") from None
+    except LookupError as e:  # <?xml encoding="..."?> names no codec
+        raise qz.error(f"{name} declares an unknown encoding ({e})") from None
     except (ValueError, RecursionError) as e:
         raise qz.error(f"{name} cannot be parsed ({e})") from None
     if root.tag != f"{_NS}Project":

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from reader_app.domain.interchange import BundleTag
+from reader_app.domain.models import KINDS
 from reader_app.domain.offsets import CONTEXT
 from reader_app.formats.qdpx_codes import Code, tag_target
 from reader_app.formats.qdpx_common import Lines, derived_guid, guid_key, parse_lines
@@ -97,7 +98,7 @@ def _our_tag(project: Project, source: Source, sel: ET.Element, lines: Lines, co
             project.report.append(f"tag at {start}-{end} in {source.name!r}: credibility"
                                   f" {credibility!r} is not a number; left out")
     return BundleTag(
-        uuid=lines.text("uuid", sel.get("guid") or ""), kind=lines.text("kind", kind or "claim"),
+        uuid=lines.text("uuid", sel.get("guid") or ""), kind=_kind(project, lines, kind),
         start=start, end=end,
         quote=lines.text("quote", text[start:end]),
         prefix=lines.text("prefix", text[max(0, start - CONTEXT):start]),
@@ -149,6 +150,12 @@ def report_unmapped(project: Project, source: Source) -> None:
         many = codings(count)
         project.report.append(f"code {path!r} in {source.name!r} is not a claim, actor or date:"
                               f" {many} kept as claim tags with the code path in the note")
+
+
+def _kind(project: Project, lines: Lines, from_code: str | None) -> str:
+    """Our own file says any kind it carried; a look-alike Description elsewhere only ours."""
+    kind = lines.text("kind", from_code or "claim")
+    return kind if project.ours or kind in KINDS else (from_code or "claim")
 
 
 def codings(count: int) -> str:

@@ -3,6 +3,7 @@ that would leave the archive refused, every failure one BundleFormatError line."
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -13,6 +14,7 @@ MAX_TOTAL = 200 * 1024 * 1024  # uncompressed bytes in the whole archive
 MAX_RATIO = 200  # uncompressed / compressed, for members over a megabyte (text deflates ~4x)
 MAX_MEMBERS = 50_000
 _CHUNK = 1024 * 1024
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class QdpxZip:
@@ -44,7 +46,8 @@ class QdpxZip:
         self.zf.close()
 
     def error(self, reason: str) -> BundleFormatError:
-        return BundleFormatError(f"{self.label}: {reason}")
+        """One line, whatever names the file holds."""
+        return BundleFormatError(_CONTROLS.sub(" ", f"{self.label}: {reason}"))
 
     def find(self, name: str) -> zipfile.ZipInfo | None:
         """The member of that name (exactly, else ignoring case: tools differ)."""
