@@ -1,0 +1,307 @@
+"""PDF (its text layer) -> one plain-text article, through pypdf. No Qt, no SQL.
+
+pypdf gives each run of text with its position; runs at one height make a line,
+a gap taller than the page's usual line pitch (or a change of font size) starts a
+paragraph, and lines inside a paragraph are joined (a word hyphenated across a
+line break is mended). Lines repeated at the top or bottom of most pages (running
+headers and footers) and page numbers ("3", "Page 3 of 12", "- 3 -") are dropped.
+pypdf over pdfminer.six: 4.5 times as fast on a 200-page report (README).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader_app.domain.models import ImportedArticle
+from reader_app.formats.dateline import valid_iso_date
+from reader_app.formats.documents import (
+    MAX_DOCUMENT_TEXT,
+    DocumentUnreadable,
+    finish_article,
+)
+from reader_app.formats.rendered import CancelCheck, ImportCancelled
+
+__all__ = ["MAX_PDF_PAGES", "NO_TEXT_LAYER", "pdf_date", "read_pdf"]
+
+MAX_PDF_PAGES = 3000
+NO_TEXT_LAYER = "no text layer (scanned PDF): run OCR first"
+_SPACES = re.compile(r"[ \t\r\f\v\u3000]+")  # NBSP is content and stays
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|стр\.?|страница|сторінка)\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
+    r"(?:\s*(?:of|/|из|з)\s*\d{1,4})?$",
+    re.I,
+)
+_DIGITS = re.compile(r"\d+")
+_EDGE = 2  # lines at the top and at the bottom of a page that may be header/footer
+_LOWER_START = re.compile(r"^[^\W\d_]", re.U)
+
+
+@dataclass
+class _Line:
+    y: float
+    size: float
+    text: str = ""
+
+
+@dataclass
+class _Page:
+    lines: list[_Line] = field(default_factory=list)
+
+    def add(self, text: str, y: float, size: float) -> None:
+        last = self.lines[-1] if self.lines else None
+        if last is not None and abs(last.y - y) <= max(last.size, size, 1.0) * 0.4:
+            last.text += text
+        else:
+            self.lines.append(_Line(y, size, text))
+
+
+def read_pdf(
+    data: bytes, source: str, stem: str, should_cancel: CancelCheck = None
+) -> ImportedArticle:
+    """One article from a PDF's text layer. Raises DocumentUnreadable (the reason)
+    or ImportCancelled."""
+    from pypdf import PdfReader  # a second or so of imports, only when a PDF comes
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are about hostile bytes
+    if b"%PDF-" not in data[:1024]:
+        raise DocumentUnreadable("not a PDF (no %PDF- header)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except DependencyError:
+                raise DocumentUnreadable("encrypted with a cipher this installation cannot read") from None
+            if not opened:
+                raise DocumentUnreadable(
+                    "encrypted: it needs a password; save an unprotected copy and import that")
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise DocumentUnreadable(f"too many pages ({count:,}; the limit is {MAX_PDF_PAGES:,})")
+        pages = [_read_page(reader.pages[i], should_cancel) for i in range(count)]
+        info = _info(reader)
+    except (DocumentUnreadable, ImportCancelled):
+        raise
+    except FileNotDecryptedError:
+        raise DocumentUnreadable("encrypted: it needs a password") from None
+    except (PdfReadError, RecursionError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError, OSError, AssertionError, ZeroDivisionError) as e:
+        raise DocumentUnreadable(f"not a readable PDF ({_why(e)})") from None
+    text = pdf_text(pages)
+    if not text:
+        raise DocumentUnreadable(NO_TEXT_LAYER)
+    if len(text) > MAX_DOCUMENT_TEXT:
+        raise DocumentUnreadable(
+            f"too much text ({len(text):,} characters; the limit is {MAX_DOCUMENT_TEXT:,})")
+    return finish_article(
+        text, (), source=source, stem=stem, content_type="text",
+        title=info.get("/Title", ""), meta_date=pdf_date(info.get("/CreationDate", "")),
+    )
+
+
+def _why(e: Exception) -> str:
+    detail = " ".join(str(e).split())[:120]
+    return f"{type(e).__name__}: {detail}" if detail else type(e).__name__
+
+
+def _read_page(page: object, should_cancel: CancelCheck) -> _Page:
+    if should_cancel is not None and should_cancel():
+        raise ImportCancelled("import cancelled")
+    out = _Page()
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        text = _CONTROLS.sub("", text)
+        if not text.strip():
+            if out.lines and text and not out.lines[-1].text.endswith(" "):
+                out.lines[-1].text += " " if "\n" not in text else ""
+            return
+        # the text matrix times the current transformation: where the run sits on the page
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[2] * cm[1] + tm[3] * cm[3]) or 1.0
+        out.add(text.replace("\n", " "), y, float(size or 1) * scale)
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    for line in out.lines:
+        line.text = _SPACES.sub(" ", line.text).strip()
+    out.lines = [line for line in out.lines if line.text]
+    return out
+
+
+def _info(reader: object) -> dict[str, str]:
+    try:
+        meta = reader.metadata  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - a broken /Info is no reason to refuse the text
+        return {}
+    if not meta:
+        return {}
+    found = {}
+    for key in ("/Title", "/CreationDate"):
+        try:
+            value = meta.get(key)
+        except Exception:  # noqa: BLE001 - as above
+            continue
+        if isinstance(value, str):
+            found[key] = _CONTROLS.sub("", value)
+    return found
+
+
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def pdf_date(value: str) -> str | None:
+    """ISO YYYY-MM-DD of a PDF date ("D:20240315120000+02'00'"), or None."""
+    m = _PDF_DATE.match(value.strip())
+    if not m or not m.group(3):
+        return None
+    return valid_iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+
+
+# --- from positioned lines to paragraphs ----------------------------------------
+
+
+def _edge_key(line: _Line) -> tuple[str, int]:
+    """A line as a running header/footer is repeated: its numbers aside, at one height."""
+    return _DIGITS.sub("#", line.text.casefold()), round(line.y / 3)
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove page numbers at a page's top or bottom, and the lines that stand at the
+    top or bottom of at least half the pages (three or more) at one height: the same
+    text, or the same but for a number that counts the pages ("Report | 7")."""
+    seen: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for n, page in enumerate(pages):
+        for line in _edges(page):
+            seen.setdefault(_edge_key(line), []).append((n, line.text))
+    need = max(3, (len(pages) + 1) // 2)
+    running = {key for key, found in seen.items() if len(found) >= need and _repeats(found)}
+    for page in pages:
+        edge_ids = {id(line) for line in _edges(page)}
+        page.lines = [
+            line for line in page.lines
+            if id(line) not in edge_ids
+            or not (_PAGE_NUMBER.match(line.text) or _edge_key(line) in running)
+        ]
+
+
+def _repeats(found: list[tuple[int, str]]) -> bool:
+    """The texts are one text, or differ only in a number that goes up with the page."""
+    if len({text for _, text in found}) == 1:
+        return True
+    numbers = [[int(d) for d in _DIGITS.findall(text)] for _, text in found]
+    if any(len(row) != len(numbers[0]) for row in numbers):
+        return False
+    for column in range(len(numbers[0])):
+        offsets = {row[column] - page for row, (page, _) in zip(numbers, found)}
+        if len(offsets) == 1:
+            return True
+    return False
+
+
+def _edges(page: _Page) -> list[_Line]:
+    """The top and bottom _EDGE lines of a page, by height on the page."""
+    by_height = sorted(page.lines, key=lambda line: -line.y)
+    if len(by_height) <= 2 * _EDGE:
+        return by_height
+    return by_height[:_EDGE] + by_height[-_EDGE:]
+
+
+def _pitch(pages: list[_Page]) -> float:
+    """The usual distance from one line to the next, over the whole document (a page
+    of two paragraphs of one line each has no line pitch of its own): the lower
+    quartile of the gaps, as a paragraph gap is rarer than a line gap."""
+    gaps = [
+        a.y - b.y
+        for page in pages
+        for a, b in zip(page.lines, page.lines[1:])
+        if 0 < a.y - b.y < 3 * max(a.size, b.size)
+    ]
+    if not gaps:
+        return 0.0
+    pitch = sorted(gaps)[len(gaps) // 4]
+    if len(gaps) < 4:  # too few to tell line gaps from paragraph gaps: lines are ~1.2 sizes apart
+        size = sorted(line.size for page in pages for line in page.lines)[0]
+        pitch = min(pitch, 1.25 * size)
+    return pitch
+
+
+def _paragraphs(page: _Page, pitch: float) -> list[list[str]]:
+    """A page's lines grouped into paragraphs by the vertical gaps between them."""
+    paragraphs: list[list[str]] = []
+    prev: _Line | None = None
+    for line in page.lines:
+        if prev is None or _breaks(prev, line, pitch):
+            paragraphs.append([])
+        paragraphs[-1].append(line.text)
+        prev = line
+    return paragraphs
+
+
+def _breaks(prev: _Line, line: _Line, pitch: float) -> bool:
+    gap = prev.y - line.y
+    if gap <= 0 or pitch <= 0:  # back up the page (a new column), or a single line
+        return True
+    if abs(prev.size - line.size) > 0.15 * max(prev.size, line.size):
+        return True  # a heading starts or ends
+    return gap > pitch * 1.3
+
+
+def _join(lines: list[str], hyphenated: set[str], words: set[str]) -> str:
+    """A paragraph's lines as one line; a word broken by a hyphen at a line end
+    is mended ("gov-" + "ernment") unless the document writes it with a hyphen
+    elsewhere; a hyphen before a capital or a digit stays ("Russia-" + "Ukraine")."""
+    out = lines[0]
+    for line in lines[1:]:
+        out = _join_two(out, line, hyphenated, words)
+    return out
+
+
+_BROKEN = re.compile(r"(\w+)[-\u00ad]$")
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _join_two(out: str, line: str, hyphenated: set[str], words: set[str]) -> str:
+    if out.endswith("\u00ad"):  # a soft hyphen: always a break inside a word
+        return out[:-1] + line
+    m = _BROKEN.search(out)
+    if m is None or not out.endswith("-"):
+        return f"{out} {line}"
+    if not _LOWER_START.match(line) or not line[0].islower() or not m.group(1)[-1].isalpha():
+        return out + line  # "Russia-" "Ukraine", "2021-" "2022": the hyphen is real
+    nxt = _FIRST_WORD.match(line)
+    head, tail = m.group(1).casefold(), nxt.group(0).casefold() if nxt else ""
+    if f"{head}-{tail}" in hyphenated and f"{head}{tail}" not in words:
+        return out + line  # "well-" "known", written "well-known" elsewhere
+    return out[:-1] + line
+
+
+_WORD_HYPHEN = re.compile(r"\w+-\w+")
+_WORD = re.compile(r"\w+")
+
+
+def pdf_text(pages: list[_Page]) -> str:
+    """The reading text of the pages: paragraphs split by blank lines, pages too,
+    except when a page ends inside a sentence that the next one goes on with."""
+    _drop_running_lines(pages)
+    every = "\n".join(line.text for page in pages for line in page.lines)
+    hyphenated = {w.casefold() for w in _WORD_HYPHEN.findall(every)}
+    words = {w.casefold() for w in _WORD.findall(every)}
+    pitch = _pitch(pages)
+    paragraphs: list[str] = []
+    carry: list[str] = []
+    for page in pages:
+        groups = _paragraphs(page, pitch)
+        if carry and groups and _LOWER_START.match(groups[0][0]) and groups[0][0][0].islower():
+            groups[0] = carry + groups[0]  # the sentence goes on over the page break
+        elif carry:
+            paragraphs.append(_join(carry, hyphenated, words))
+        carry = groups.pop() if groups else []
+        paragraphs += (_join(g, hyphenated, words) for g in groups)
+    if carry:
+        paragraphs.append(_join(carry, hyphenated, words))
+    return "\n\n".join(p for p in paragraphs if p)
