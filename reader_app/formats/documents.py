@@ -36,7 +36,7 @@ MAX_ZIP_MEMBER_BYTES = 32 * 1024 * 1024  # one part of a DOCX/ODT, inflated
 MAX_ZIP_TOTAL_BYTES = 200 * 1024 * 1024  # all of its parts, inflated
 MAX_ZIP_MEMBERS = 10_000
 _MAX_RATIO = 200  # uncompressed / compressed beyond this (and 1 MiB): a zip bomb
-_TEMPLATE_TITLES = re.compile(r"^(untitled|document\d*|microsoft word - .*|.*\.(docx?|odt|pdf|rtf))$", re.I)
+_TEMPLATE_TITLES = re.compile(r"^(untitled|document\d*|word document|microsoft word - .*|.*\.(docx?|odt|pdf|rtf))$", re.I)
 
 
 class DocumentUnreadable(Exception):

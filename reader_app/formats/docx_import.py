@@ -116,7 +116,7 @@ class _Walker:
     def _kind(self, p: Any) -> tuple[str, bool]:
         """("h1".."h6" | "li" | "p", whether a list item is numbered)."""
         style_id = _val(p.find(f"{_W}pPr/{_W}pStyle"))
-        heading, style_list = self._styles.get(style_id or "", (None, None))
+        heading, style_list = self._styles.get(style_id or "") or _by_id(style_id)
         if heading:
             return heading, False
         level = _val(p.find(f"{_W}pPr/{_W}outlineLvl"))
@@ -150,8 +150,8 @@ class _Walker:
         text: list[str] = []
         for child in r:
             tag = child.tag
-            if tag == f"{_W}t":
-                text.append(escape(child.text or ""))
+            if tag == f"{_W}t":  # an unexpanded entity is a child node: its tail is text
+                text.append(escape((child.text or "") + "".join(e.tail or "" for e in child)))
             elif tag == f"{_W}tab":
                 text.append("\t")
             elif tag in (f"{_W}br", f"{_W}cr"):
@@ -184,6 +184,12 @@ class _Walker:
                 cells.append(f"<th><strong>{text}</strong></th>" if n == 0 and text else f"<td>{text}</td>")
             self._out.append(f"<tr>{''.join(cells)}</tr>")
         self._out.append("</table>")
+
+
+def _by_id(style_id: str | None) -> tuple[str | None, str | None]:
+    """A style the styles part does not define: Word's own ids ("Heading1") still say a level."""
+    m = _HEADING.match(re.sub(r"(\d)$", r" \1", style_id or ""))
+    return (f"h{m.group(1)}" if m else None), None
 
 
 def _val(el: Any) -> str | None:

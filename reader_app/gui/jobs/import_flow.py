@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 # The importers (Markdown, HTML sanitizer, encoding detection) load with the first
 # import, not with the window: a cold start does not wait for them.
 
-FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
+FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.pdf *.docx *.odt);;All files (*)"
 
 
 def local_paths(mime: QMimeData) -> list[str]:
