@@ -36,7 +36,9 @@ MAX_ZIP_MEMBER_BYTES = 32 * 1024 * 1024  # one part of a DOCX/ODT, inflated
 MAX_ZIP_TOTAL_BYTES = 200 * 1024 * 1024  # all of its parts, inflated
 MAX_ZIP_MEMBERS = 10_000
 _MAX_RATIO = 200  # uncompressed / compressed beyond this (and 1 MiB): a zip bomb
-_TEMPLATE_TITLES = re.compile(r"^(untitled|document\d*|word document|microsoft word - .*|.*\.(docx?|odt|pdf|rtf))$", re.I)
+_TEMPLATE_TITLES = re.compile(
+    r"^(untitled|document\d*|word document|microsoft word - .*|.*\.(docx?|odt|pdf|rtf))$", re.I
+)
 
 
 class DocumentUnreadable(Exception):
@@ -60,8 +62,10 @@ def check_zip(data: bytes, required: str, kind: str) -> zipfile.ZipFile:
     for info in infos:
         size = info.file_size
         total += size
-        if size > MAX_ZIP_MEMBER_BYTES or (size > 2**20 and size > _MAX_RATIO * max(info.compress_size, 1)):
-            raise DocumentUnreadable(f"{info.filename[:80]!r} inflates to {size:,} bytes: refused as a zip bomb")
+        bomb = size > 2**20 and size > _MAX_RATIO * max(info.compress_size, 1)
+        if size > MAX_ZIP_MEMBER_BYTES or bomb:
+            name = info.filename[:80]
+            raise DocumentUnreadable(f"{name!r} inflates to {size:,} bytes: refused as a zip bomb")
     if total > MAX_ZIP_TOTAL_BYTES:
         raise DocumentUnreadable(f"the archive inflates to {total:,} bytes: refused as a zip bomb")
     if required not in archive.namelist():

@@ -36,8 +36,8 @@ from reader_app.formats.dateline import (
 from reader_app.formats.decode import DecodeError, declared_charset, decode_counting_nuls
 from reader_app.formats.documents import MAX_DOCUMENT_BYTES, DocumentUnreadable
 from reader_app.formats.docx_import import read_docx
-from reader_app.formats.odt_import import read_odt
 from reader_app.formats.news_dateline import find_news_dateline
+from reader_app.formats.odt_import import read_odt
 from reader_app.formats.pdf_import import read_pdf
 from reader_app.formats.rendered import (
     DROPPED_TAGS,

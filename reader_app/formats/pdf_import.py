@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from reader_app.domain.models import ImportedArticle
@@ -66,7 +65,7 @@ def read_pdf(
     """One article from a PDF's text layer. Raises DocumentUnreadable (the reason)
     or ImportCancelled."""
     from pypdf import PdfReader  # a second or so of imports, only when a PDF comes
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are about hostile bytes
     if b"%PDF-" not in data[:1024]:
@@ -90,9 +89,13 @@ def read_pdf(
         raise
     except FileNotDecryptedError:
         raise DocumentUnreadable("encrypted: it needs a password") from None
-    except (PdfReadError, RecursionError, ValueError, KeyError, TypeError, AttributeError,
+    except LimitReachedError:
+        raise DocumentUnreadable("a part inflates past pypdf's limit: a decompression bomb") from None
+    except NotImplementedError as e:
+        raise DocumentUnreadable(f"uses a PDF feature that cannot be read ({_one(e)})") from None
+    except (PyPdfError, RecursionError, ValueError, KeyError, TypeError, AttributeError,
             IndexError, OSError, AssertionError, ZeroDivisionError) as e:
-        raise DocumentUnreadable(f"not a readable PDF ({_why(e)})") from None
+        raise DocumentUnreadable(f"not a readable PDF ({_why(e, PyPdfError)})") from None
     text = pdf_text(pages)
     if not text:
         raise DocumentUnreadable(NO_TEXT_LAYER)
@@ -105,9 +108,16 @@ def read_pdf(
     )
 
 
-def _why(e: Exception) -> str:
-    detail = " ".join(str(e).split())[:120]
-    return f"{type(e).__name__}: {detail}" if detail else type(e).__name__
+def _why(e: Exception, pdf_error: type[Exception]) -> str:
+    """pypdf's own message for what it found; a Python error deep in it means damage."""
+    if not isinstance(e, pdf_error):
+        return f"damaged or truncated: {type(e).__name__}"
+    detail = _one(e)
+    return f"damaged or truncated: {detail}" if detail else "damaged or truncated"
+
+
+def _one(e: Exception) -> str:
+    return " ".join(str(e).split())[:120].rstrip(".")
 
 
 def _read_page(page: object, should_cancel: CancelCheck) -> _Page:
@@ -174,14 +184,15 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     """Remove page numbers at a page's top or bottom, and the lines that stand at the
     top or bottom of at least half the pages (three or more) at one height: the same
     text, or the same but for a number that counts the pages ("Report | 7")."""
+    pitch = _pitch(pages)
     seen: dict[tuple[str, int], list[tuple[int, str]]] = {}
     for n, page in enumerate(pages):
-        for line in _edges(page):
+        for line in _edges(page, pitch):
             seen.setdefault(_edge_key(line), []).append((n, line.text))
     need = max(3, (len(pages) + 1) // 2)
     running = {key for key, found in seen.items() if len(found) >= need and _repeats(found)}
     for page in pages:
-        edge_ids = {id(line) for line in _edges(page)}
+        edge_ids = {id(line) for line in _edges(page, pitch)}
         page.lines = [
             line for line in page.lines
             if id(line) not in edge_ids
@@ -197,18 +208,25 @@ def _repeats(found: list[tuple[int, str]]) -> bool:
     if any(len(row) != len(numbers[0]) for row in numbers):
         return False
     for column in range(len(numbers[0])):
-        offsets = {row[column] - page for row, (page, _) in zip(numbers, found)}
+        offsets = {row[column] - page for row, (page, _) in zip(numbers, found, strict=True)}
         if len(offsets) == 1:
             return True
     return False
 
 
-def _edges(page: _Page) -> list[_Line]:
-    """The top and bottom _EDGE lines of a page, by height on the page."""
-    by_height = sorted(page.lines, key=lambda line: -line.y)
-    if len(by_height) <= 2 * _EDGE:
-        return by_height
-    return by_height[:_EDGE] + by_height[-_EDGE:]
+def _edges(page: _Page, pitch: float) -> list[_Line]:
+    """The lines that stand apart at the top and at the bottom of a page (up to _EDGE
+    each): set off from the text next to them by more than a paragraph gap, as a
+    running header or footer is by the page's margin."""
+    lines = sorted(page.lines, key=lambda line: -line.y)
+    apart = 1.3 * pitch if pitch > 0 else 0.0
+    found: list[_Line] = []
+    for order in (lines, lines[::-1]):
+        for i in range(min(_EDGE, len(order) - 1)):
+            if abs(order[i].y - order[i + 1].y) <= apart:
+                break
+            found.append(order[i])
+    return found
 
 
 def _pitch(pages: list[_Page]) -> float:
@@ -218,7 +236,7 @@ def _pitch(pages: list[_Page]) -> float:
     gaps = [
         a.y - b.y
         for page in pages
-        for a, b in zip(page.lines, page.lines[1:])
+        for a, b in zip(page.lines, page.lines[1:], strict=False)
         if 0 < a.y - b.y < 3 * max(a.size, b.size)
     ]
     if not gaps:
@@ -287,7 +305,7 @@ _WORD = re.compile(r"\w+")
 def pdf_text(pages: list[_Page]) -> str:
     """The reading text of the pages: paragraphs split by blank lines, pages too,
     except when a page ends inside a sentence that the next one goes on with."""
-    _drop_running_lines(pages)
+    _drop_running_lines(pages)  # before the line pitch is measured for paragraphs
     every = "\n".join(line.text for page in pages for line in page.lines)
     hyphenated = {w.casefold() for w in _WORD_HYPHEN.findall(every)}
     words = {w.casefold() for w in _WORD.findall(every)}
