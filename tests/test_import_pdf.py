@@ -86,6 +86,14 @@ def test_without_metadata_the_dateline_rules_apply():
     assert junk.title == "Plain words"  # as text_title gives it for a .txt
 
 
+@pytest.mark.parametrize(("line", "dropped"), [
+    ("3", True), ("- 12 -", True), ("Page 3 of 12", True), ("iv", True), ("xiv", True), ("стр. 3", True),
+    ("[7]", True), ("mix", False), ("did", False), ("Annex", False), ("2024 budget", False)])
+def test_page_numbers_at_the_foot_of_a_page(line, dropped):
+    a = parse_article(pdf(["The text of the page.", "More text here."], footer=line), "n.pdf")
+    assert (line not in a.text) == dropped
+
+
 @pytest.mark.parametrize(("value", "iso"), [
     ("D:20240315120000+02'00'", "2024-03-15"), ("D:2024", None), ("20230101", "2023-01-01"),
     ("D:20241345", None), ("", None), ("garbage", None)])

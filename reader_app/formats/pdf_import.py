@@ -31,7 +31,8 @@ NO_TEXT_LAYER = "no text layer (scanned PDF): run OCR first"
 _SPACES = re.compile(r"[ \t\r\f\v\u3000]+")  # NBSP is content and stays
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.|стр\.?|страница|сторінка)\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
+    r"^(?:(?:page|p\.|стр\.?|страница|сторінка)\s*)?[-–—(\[]?\s*(?:\d{1,4}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))"
+    r"\s*[-–—)\]]?"
     r"(?:\s*(?:of|/|из|з)\s*\d{1,4})?$",
     re.I,
 )
