@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdf_maker import encrypt, make_pdf, raw_pdf
 
 from reader_app.formats.importers import ImportRefused, parse_article, read_article
@@ -216,3 +218,56 @@ def test_import_paths_stores_the_pdf_as_the_reader_shows_it(db, tmp_path):
     assert stored.title == "Winter" and stored.source == "report.pdf"
     assert stored.text.startswith("Winter report 🇺🇦\n\nThe Russia-Ukraine talks")
     assert "government" in stored.text and "gov-" not in stored.text
+
+
+def test_cancel_stops_between_pages():
+    from reader_app.formats.importers import ImportCancelled
+
+    calls = []
+
+    def should_cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(ImportCancelled):
+        parse_article(pdf(["Page one.", "Page two.", "Page three.", "Page four."]), "c.pdf", should_cancel)
+    assert len(calls) == 3
+
+
+def test_too_many_pages_are_refused(monkeypatch):
+    from reader_app.formats import pdf_import
+
+    monkeypatch.setattr(pdf_import, "MAX_PDF_PAGES", 3)
+    with pytest.raises(ImportRefused, match=r"long\.pdf: refused: too many pages \(4; the limit is 3\)"):
+        parse_article(pdf(["a", "b", "c", "d"]), "long.pdf")
+
+
+WORD = st.text(st.sampled_from("abcxyzАБВжщ𝕏🇺é0123456789"), min_size=1, max_size=9).filter(
+    lambda w: not w[0].isdigit())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(WORD, min_size=1, max_size=8), min_size=1, max_size=6))
+def test_lines_of_a_paragraph_join_into_its_words(lines):
+    """However a paragraph is broken into lines, its words come back in order, one space apart."""
+    text = "\n".join(" ".join(words) for words in lines)
+    a = parse_article(pdf([text]), "words.pdf")
+    assert a.text == " ".join(" ".join(words) for words in lines)
+
+
+def test_a_pdf_written_by_qt_reads_back(qapp, tmp_path):
+    """A real writer's output (embedded font subsets, Qt's page numbers at the foot)."""
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    paragraphs = [f"Paragraph {n}: the Russia-Ukraine talks resumed in Geneva on Thursday, officials said, "
+                  "and the delegations agreed to meet again next week. Кириллица тоже." for n in range(40)]
+    doc = QTextDocument()
+    doc.setPlainText("\n".join(paragraphs))
+    path = tmp_path / "qt.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setTitle("Geneva talks")
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    doc.print_(writer)
+    a = read_article(path)
+    assert a.title == "Geneva talks"
+    assert a.text.split("\n\n") == paragraphs  # Qt's page numbers dropped, lines joined

@@ -113,8 +113,20 @@ def _read_page(page: object, should_cancel: CancelCheck) -> Page:
     page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
     for line in out.lines:
         line.text = _SPACES.sub(" ", line.text).strip()
-    out.lines = [line for line in out.lines if line.text]
+    low, high = _visible(page)
+    # text drawn outside the page is not shown (Qt repeats a block cut by a page break there)
+    out.lines = [line for line in out.lines if line.text and low <= line.y <= high]
     return out
+
+
+def _visible(page: object) -> tuple[float, float]:
+    """The heights a page shows (its crop box), with a margin for rounding."""
+    try:
+        box = page.cropbox  # type: ignore[attr-defined]
+        low, high = sorted((float(box.bottom), float(box.top)))
+    except Exception:  # noqa: BLE001 - a broken box is no reason to lose the text
+        return float("-inf"), float("inf")
+    return low - 2, high + 2
 
 
 def _info(reader: object) -> dict[str, str]:

@@ -112,12 +112,23 @@ def _pitch(pages: list[Page]) -> float:
     return pitch
 
 
-def _paragraphs(page: Page, pitch: float) -> list[list[str]]:
-    """A page's lines grouped into paragraphs by the vertical gaps between them."""
+def _full_line(pages: list[Page]) -> int:
+    """The length of a full line, in characters: the 90th percentile of the lines'."""
+    lengths = sorted(len(line.text) for page in pages for line in page.lines)
+    return lengths[len(lengths) * 9 // 10] if lengths else 0
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”»)]$")
+
+
+def _paragraphs(page: Page, pitch: float, full: int) -> list[list[str]]:
+    """A page's lines grouped into paragraphs by the vertical gaps between them, or,
+    in text set without them, after a short line that ends a sentence."""
     paragraphs: list[list[str]] = []
     prev: Line | None = None
     for line in page.lines:
-        if prev is None or _breaks(prev, line, pitch):
+        short = prev is not None and len(prev.text) < 0.8 * full and _ENDS_SENTENCE.search(prev.text)
+        if prev is None or short or _breaks(prev, line, pitch):
             paragraphs.append([])
         paragraphs[-1].append(line.text)
         prev = line
@@ -168,16 +179,17 @@ _WORD = re.compile(r"\w+")
 
 def pdf_text(pages: list[Page]) -> str:
     """The reading text of the pages: paragraphs split by blank lines, pages too,
-    except when a page ends inside a sentence that the next one goes on with."""
+    except when a page ends inside a sentence that the next one goes on with.
+    Typographic ligatures (U+FB00-FB06: "ﬃ") are spelled out, as search needs."""
     _drop_running_lines(pages)  # before the line pitch is measured for paragraphs
     every = "\n".join(line.text for page in pages for line in page.lines)
     hyphenated = {w.casefold() for w in _WORD_HYPHEN.findall(every)}
     words = {w.casefold() for w in _WORD.findall(every)}
-    pitch = _pitch(pages)
+    pitch, full = _pitch(pages), _full_line(pages)
     paragraphs: list[str] = []
     carry: list[str] = []
     for page in pages:
-        groups = _paragraphs(page, pitch)
+        groups = _paragraphs(page, pitch, full)
         if carry and groups and _LOWER_START.match(groups[0][0]) and groups[0][0][0].islower():
             groups[0] = carry + groups[0]  # the sentence goes on over the page break
         elif carry:
@@ -186,4 +198,8 @@ def pdf_text(pages: list[Page]) -> str:
         paragraphs += (_join(g, hyphenated, words) for g in groups)
     if carry:
         paragraphs.append(_join(carry, hyphenated, words))
-    return "\n\n".join(p for p in paragraphs if p)
+    return "\n\n".join(p for p in paragraphs if p).translate(_LIGATURES)
+
+
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
