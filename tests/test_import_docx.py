@@ -8,6 +8,8 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -204,3 +206,23 @@ def test_import_paths_stores_what_the_reader_shows(db, tmp_path):
     assert stored.text == parse_article(report_docx(), "brief.docx").text
     link = next(s for s in stored.styles if s.style == "link")
     assert stored.text[link.start : link.end] == "the notice"
+
+
+PIECE = st.sampled_from(["abc", "XYZ.", "é", "e\u0301", "Ж", "𝕏", "🇺🇦", "👨\u200d👩\u200d👧", "a\u00a0b",
+                         "שלום", "𠀀", "&lt;", "<b>"])
+TEXT = st.lists(st.lists(PIECE, min_size=1, max_size=3).map("".join), min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(TEXT, st.booleans()), min_size=1, max_size=6))
+def test_runs_round_trip_with_styles_in_range(paragraphs):
+    """Paragraphs of hard Unicode come back one per paragraph, as written; a bold run's span
+    covers exactly its text."""
+    d = docx.Document()
+    for text, bold in paragraphs:
+        p = d.add_paragraph("» ")
+        p.add_run(text).bold = bold
+    a = parse_article(saved(d), "h.docx")
+    assert a.text == "\n\n".join("» " + text for text, _ in paragraphs)
+    strong = [a.text[s.start : s.end] for s in a.styles if s.style == "strong"]
+    assert strong == [text for text, bold in paragraphs if bold]
