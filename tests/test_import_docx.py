@@ -8,12 +8,12 @@ import zipfile
 
 import docx
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx_maker import docx_xml, zipped
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader_app.formats.importers import ImportRefused, parse_article, read_article
 from reader_app.services.importing import import_paths
@@ -157,6 +157,8 @@ HOSTILE = {
     "garbage XML": docx_xml("<w:p><w:r><w:t>unclosed"),
     "empty": b"",
     "truncated": report_docx()[:3000],
+    "deep nesting": docx_xml("<w:sdt><w:sdtContent>" * 1000 + "</w:sdtContent></w:sdt>" * 1000),
+    "a spreadsheet": zipped({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}),
 }
 
 

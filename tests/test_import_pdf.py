@@ -271,3 +271,29 @@ def test_a_pdf_written_by_qt_reads_back(qapp, tmp_path):
     a = read_article(path)
     assert a.title == "Geneva talks"
     assert a.text.split("\n\n") == paragraphs  # Qt's page numbers dropped, lines joined
+
+
+def test_the_command_line_imports_a_folder_of_mixed_documents(db_path, tmp_path, capsys):
+    from docx_maker import docx_xml, odt
+
+    from reader_app.cli import main
+    from reader_app.storage.articles import list_articles
+    from reader_app.storage.database import open_library
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(pdf([BODY], info={"CreationDate": "D:20240102"}))
+    (folder / "b.docx").write_bytes(docx_xml("<w:p><w:r><w:t>Minsk announced drills.</w:t></w:r></w:p>"))
+    (folder / "c.odt").write_bytes(odt("<text:p>KYIV, 14 March 2023 — The bridge reopened.</text:p>"))
+    (folder / "d.txt").write_text("Lavrov agreed to meet Blinken.\n", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\ngarbage")
+    assert main(["import", "--db", str(db_path), str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert "Imported 4 articles, 1 refused." in out
+    assert err.count("broken.pdf") == 1 and "Traceback" not in err
+    db = open_library(db_path)
+    try:
+        dates = {a.source: a.published for a in list_articles(db)}
+    finally:
+        db.close()
+    assert dates == {"a.pdf": "2024-01-02", "b.docx": None, "c.odt": "2023-03-14", "d.txt": None}

@@ -28,6 +28,7 @@ __all__ = [
     "finish_article",
     "first_h1",
     "meta_title",
+    "why",
 ]
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a PDF/DOCX/ODT file (images make them big)
@@ -51,11 +52,12 @@ def check_zip(data: bytes, required: str, kind: str) -> zipfile.ZipFile:
     parts, none inflating past MAX_ZIP_MEMBER_BYTES or far past its compressed
     size, MAX_ZIP_TOTAL_BYTES in all (the readers inflate every part they open; a
     directory that lies about sizes gets a CRC error, not more bytes)."""
+    kind = f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind}"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise DocumentUnreadable(f"not a {kind} (not a zip archive)") from None
+        raise DocumentUnreadable(f"not {kind} (not a zip archive)") from None
     if len(infos) > MAX_ZIP_MEMBERS:
         raise DocumentUnreadable(f"{len(infos):,} parts in the archive: refused")
     total = 0
@@ -69,8 +71,17 @@ def check_zip(data: bytes, required: str, kind: str) -> zipfile.ZipFile:
     if total > MAX_ZIP_TOTAL_BYTES:
         raise DocumentUnreadable(f"the archive inflates to {total:,} bytes: refused as a zip bomb")
     if required not in archive.namelist():
-        raise DocumentUnreadable(f"not a {kind} (no {required} in the archive)")
+        raise DocumentUnreadable(f"not {kind} (no {required} in the archive)")
     return archive
+
+
+def why(e: Exception) -> str:
+    """A reader's error in a few words: malformed XML says where, others their kind."""
+    if isinstance(e, SyntaxError):  # lxml's XMLSyntaxError: "Opening and ending tag mismatch..."
+        detail = re.sub(r", use XML_PARSE_HUGE option|\s*\(<string>, line \d+\)", "", str(e))
+        detail = " ".join(detail.split())[:100]
+        return f"malformed XML: {detail}" if detail else "malformed XML"
+    return f"damaged: {type(e).__name__}"
 
 
 def meta_title(title: str | None) -> str:

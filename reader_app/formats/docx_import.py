@@ -24,6 +24,7 @@ from reader_app.formats.documents import (
     check_zip,
     finish_article,
     first_h1,
+    why,
 )
 from reader_app.formats.rendered import CancelCheck, ImportCancelled, _Checker, render_html
 
@@ -54,7 +55,7 @@ def read_docx(
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, TypeError,
             AttributeError, IndexError, SyntaxError, OSError) as e:  # lxml's errors are SyntaxErrors
-        raise DocumentUnreadable(f"not a readable DOCX ({type(e).__name__})") from None
+        raise DocumentUnreadable(f"not a readable DOCX ({why(e)})") from None
     text, styles = render_html(html, should_cancel)
     if len(text) > MAX_DOCUMENT_TEXT:
         raise DocumentUnreadable(

@@ -24,6 +24,7 @@ from reader_app.formats.documents import (
     check_zip,
     finish_article,
     first_h1,
+    why,
 )
 from reader_app.formats.rendered import CancelCheck, ImportCancelled, _Checker, render_html
 
@@ -82,7 +83,7 @@ def read_odt(
     except (DocumentUnreadable, ImportCancelled):
         raise
     except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as e:
-        raise DocumentUnreadable(f"not a readable ODT ({type(e).__name__})") from None
+        raise DocumentUnreadable(f"not a readable ODT ({why(e)})") from None
     text, text_styles = render_html(html, should_cancel)
     if len(text) > MAX_DOCUMENT_TEXT:
         raise DocumentUnreadable(
