@@ -55,6 +55,17 @@ def test_headings_lists_tables_emphasis_and_links():
     assert a.title == "Odesa port 🇺🇦" and a.content_type == "html"
 
 
+def test_numbered_lists_by_their_list_style():
+    styles = ('<text:list-style style:name="L2"><text:list-level-style-number text:level="1"'
+              ' style:num-format="1"/></text:list-style>'
+              '<text:list-style style:name="L3"><text:list-level-style-bullet text:level="1"'
+              ' text:bullet-char="•"/></text:list-style>')
+    items = "<text:list-item><text:p>one</text:p></text:list-item><text:list-item><text:p>two</text:p></text:list-item>"
+    body = f'<text:list text:style-name="L2">{items}</text:list><text:list text:style-name="L3">{items}</text:list>'
+    a = parse_article(odt(body, automatic_styles=styles), "l.odt")
+    assert a.text == "1. one\n2. two\n\n• one\n• two"
+
+
 def test_title_and_date_from_meta_and_the_dateline_first():
     meta = "<dc:title>Port notice</dc:title><meta:creation-date>2024-05-02T09:00:00</meta:creation-date>"
     a = parse_article(odt("<text:p>Port reopens.</text:p>", meta=meta), "m.odt")

@@ -75,7 +75,7 @@ def read_odt(
         content = etree.fromstring(archive.read("content.xml"), _parser())
         meta = etree.fromstring(archive.read("meta.xml"), _parser()) if "meta.xml" in names else None
         styles = etree.fromstring(archive.read("styles.xml"), _parser()) if "styles.xml" in names else None
-        walker = _Walker(_Checker(should_cancel), _text_styles(content, styles))
+        walker = _Walker(_Checker(should_cancel), _text_styles(content, styles), _numbered(content, styles))
         body = content.find(f"{_q('office:body')}/{_q('office:text')}")
         if body is None:
             raise DocumentUnreadable("not an ODF text document (no office:text in content.xml)")
@@ -120,10 +120,26 @@ def _text_styles(content: Any, styles: Any) -> dict[str, tuple[bool, bool]]:
     return found
 
 
+def _numbered(content: Any, styles: Any) -> set[str]:
+    """The list styles whose first level is numbered (the others are bulleted)."""
+    found = set()
+    for root in (styles, content):
+        if root is None:
+            continue
+        for style in root.iter(_q("text:list-style")):
+            first = next((c for c in style if isinstance(c.tag, str)), None)
+            if first is not None and first.tag == _q("text:list-level-style-number"):
+                found.add(style.get(_q("style:name")) or "")
+    return found
+
+
 class _Walker:
-    def __init__(self, check: _Checker, styles: dict[str, tuple[bool, bool]]) -> None:
+    def __init__(
+        self, check: _Checker, styles: dict[str, tuple[bool, bool]], numbered: set[str]
+    ) -> None:
         self._check = check
         self._styles = styles
+        self._numbered = numbered
 
     def blocks(self, parent: Any, ordered: bool = False) -> str:
         out: list[str] = []
@@ -148,8 +164,7 @@ class _Walker:
         return "".join(out)
 
     def _list(self, lst: Any) -> str:
-        style = lst.get(_q("text:style-name")) or ""
-        tag = "ol" if "num" in style.lower() else "ul"  # LibreOffice: "Numbering 123", "L1"...
+        tag = "ol" if lst.get(_q("text:style-name")) in self._numbered else "ul"
         items = []
         for item in lst:
             if item.tag in (_q("text:list-item"), _q("text:list-header")):
