@@ -144,6 +144,14 @@ def test_tracked_changes_and_comments_stay_out_of_the_text():
     assert a.text == "The minister firmly said so."
 
 
+def test_hidden_text_and_compatibility_fallbacks_are_not_doubled():
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    body = para(run("Shown ") + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden </w:t></w:r>'
+                + f'<mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="w14">{run("once")}</mc:Choice>'
+                + f"<mc:Fallback>{run('once')}</mc:Fallback></mc:AlternateContent>")
+    assert parse_article(docx_xml(body), "mc.docx").text == "Shown once"
+
+
 def test_bold_switched_off_and_tabs():
     body = para('<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>plain</w:t></w:r>'
                 '<w:r><w:tab/><w:rPr><w:b/></w:rPr><w:t>bold</w:t></w:r>')

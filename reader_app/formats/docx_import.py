@@ -34,7 +34,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _HEADING = re.compile(r"^(?:heading|заголовок|überschrift|titre)\s*([1-6])$", re.I)
 _SKIPPED = {f"{_W}{t}" for t in "del moveFrom delText instrText commentReference footnoteReference "
-            "endnoteReference pPr rPr tblPr trPr tcPr sectPr".split()}
+            "endnoteReference pPr rPr tblPr trPr tcPr sectPr".split()} | {
+    # markup compatibility: a Choice and its Fallback hold the same text twice
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
 
 def read_docx(
@@ -160,9 +162,9 @@ class _Walker:
             elif tag == f"{_W}noBreakHyphen":
                 text.append("\u2011")
         out = "".join(text)
-        if not out:
-            return ""
         props = r.find(f"{_W}rPr")
+        if not out or (props is not None and _on(props.find(f"{_W}vanish"))):
+            return ""  # hidden text is not shown in Word either
         if props is not None and _on(props.find(f"{_W}i")):
             out = f"<em>{out}</em>"
         if props is not None and _on(props.find(f"{_W}b")):
