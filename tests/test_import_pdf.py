@@ -3,6 +3,7 @@ footers, metadata, and every unfit PDF refused in one line naming the file."""
 
 from __future__ import annotations
 
+import io
 import time
 
 import pytest
@@ -128,6 +129,31 @@ def test_no_text_layer_is_refused():
     with pytest.raises(ImportRefused) as e:
         parse_article(blank, "scan.pdf")
     assert str(e.value) == f"scan.pdf: refused: {NO_TEXT_LAYER}"
+
+
+def test_scanned_pages_among_text_pages_are_named_in_a_warning():
+    blank = raw_pdf([
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ])
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for part in (pdf(["Page one has text."]), blank, pdf(["Page three has text."])):
+        writer.append(PdfReader(io.BytesIO(part)))
+    out = io.BytesIO()
+    writer.write(out)
+    a = parse_article(out.getvalue(), "mixed.pdf")
+    assert a.text == "Page one has text.\n\nPage three has text."
+    assert a.warnings == ("1 of 3 pages has no text layer (scanned?): 2; run OCR for their text",)
+
+
+def test_a_text_layer_of_unmapped_glyphs_is_refused_and_a_few_are_reported():
+    with pytest.raises(ImportRefused, match="its text layer cannot be read"):
+        parse_article(pdf(["\ue001\ue002\ue003 \ue004\ue005 ab"]), "glyphs.pdf")
+    a = parse_article(pdf(["Mostly readable text with one \ue001 glyph."]), "few.pdf")
+    assert a.warnings == ("1 character of the text layer could not be read (kept as they came: shown as boxes)",)
 
 
 def test_encrypted_with_the_empty_password_opens():

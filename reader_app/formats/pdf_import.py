@@ -70,6 +70,7 @@ def read_pdf(
     except (PyPdfError, RecursionError, ValueError, KeyError, TypeError, AttributeError,
             IndexError, OSError, AssertionError, ZeroDivisionError) as e:
         raise DocumentUnreadable(f"not a readable PDF ({_why(e, PyPdfError)})") from None
+    blank = [n for n, page in enumerate(pages, 1) if not page.lines]
     text = pdf_text(pages)
     if not text:
         raise DocumentUnreadable(NO_TEXT_LAYER)
@@ -79,7 +80,34 @@ def read_pdf(
     return finish_article(
         text, (), source=source, stem=stem, content_type="text",
         title=info.get("/Title", ""), meta_date=pdf_date(info.get("/CreationDate", "")),
+        warnings=_unread(text) + _blank_pages(blank, len(pages)),
     )
+
+
+_UNMAPPED = re.compile("[\ue000-\uf8ff\ufffd]")  # private-use glyph codes, replacement marks
+_MIN_UNMAPPED = 0.3
+
+
+def _unread(text: str) -> tuple[str, ...]:
+    """A text layer written with fonts that say not which character a glyph is comes out as
+    private-use codes: mostly such, it is refused; a few, the analyst is told."""
+    unmapped = len(_UNMAPPED.findall(text))
+    if not unmapped:
+        return ()
+    if unmapped > _MIN_UNMAPPED * len(text.replace(" ", "").replace("\n", "")):
+        raise DocumentUnreadable("its text layer cannot be read (fonts without a Unicode map): run OCR first")
+    noun = "character" if unmapped == 1 else "characters"
+    return (f"{unmapped:,} {noun} of the text layer could not be read (kept as they came: shown as boxes)",)
+
+
+def _blank_pages(blank: list[int], total: int) -> tuple[str, ...]:
+    """Pages without text in a PDF with text: scanned pages, whose words are missing."""
+    if not blank:
+        return ()
+    shown = ", ".join(map(str, blank[:10])) + (" …" if len(blank) > 10 else "")
+    verb = "has" if len(blank) == 1 else "have"
+    return (f"{len(blank)} of {total} pages {verb} no text layer (scanned?): {shown};"
+            " run OCR for their text",)
 
 
 def _why(e: Exception, pdf_error: type[Exception]) -> str:
