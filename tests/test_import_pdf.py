@@ -91,7 +91,7 @@ def test_without_metadata_the_dateline_rules_apply():
 
 @pytest.mark.parametrize(("line", "dropped"), [
     ("3", True), ("- 12 -", True), ("Page 3 of 12", True), ("iv", True), ("xiv", True), ("стр. 3", True),
-    ("[7]", True), ("mix", False), ("did", False), ("Annex", False), ("2024 budget", False)])
+    ("[7]", True), ("mix", False), ("did", False), ("Annex", False), ("2024 budget", False), ("2024", False)])
 def test_page_numbers_at_the_foot_of_a_page(line, dropped):
     a = parse_article(pdf(["The text of the page.", "More text here."], footer=line), "n.pdf")
     assert (line not in a.text) == dropped

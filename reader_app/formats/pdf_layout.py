@@ -60,8 +60,15 @@ def _drop_running_lines(pages: list[Page]) -> None:
         page.lines = [
             line for line in page.lines
             if id(line) not in edge_ids
-            or not (_PAGE_NUMBER.match(line.text) or _edge_key(line) in running)
+            or not (_is_page_number(line.text, len(pages)) or _edge_key(line) in running)
         ]
+
+
+def _is_page_number(text: str, pages: int) -> bool:
+    """"3", "- 3 -", "Page 3 of 12", "iv"; not a year ("2024" alone on a cover page)."""
+    if not _PAGE_NUMBER.match(text):
+        return False
+    return all(int(d) <= pages + 100 for d in _DIGITS.findall(text))
 
 
 def _repeats(found: list[tuple[int, str]]) -> bool:
