@@ -76,8 +76,17 @@ def test_a_sentence_goes_on_over_a_page_break():
 
 def test_title_and_date_from_the_metadata():
     info = {"Title": "Kyiv: the winter report", "CreationDate": "D:20240315120000+02'00'"}
-    a = parse_article(pdf(["date 2022-02-09\nSome text that is long enough."], info=info), "m.pdf")
+    a = parse_article(pdf(["Some text that is long enough."], info=info), "m.pdf")
     assert (a.title, a.published) == ("Kyiv: the winter report", "2024-03-15")
+
+
+def test_a_dateline_in_the_text_wins_over_the_creation_date():
+    """A news page printed to PDF is created the day it was printed, not published."""
+    info = {"CreationDate": "D:20261203"}
+    a = parse_article(pdf(["date 2022-02-09\nTalks resume\n\nThe talks resume."], info=info), "p.pdf")
+    assert a.published == "2022-02-09" and a.text.startswith("Talks resume")
+    news = parse_article(pdf(["KYIV, 14 March 2023 — The bridge reopened."], info=info), "n.pdf")
+    assert news.published == "2023-03-14"
 
 
 def test_without_metadata_the_dateline_rules_apply():

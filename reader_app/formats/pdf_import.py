@@ -80,6 +80,7 @@ def read_pdf(
     return finish_article(
         text, (), source=source, stem=stem, content_type="text",
         title=info.get("/Title", ""), meta_date=pdf_date(info.get("/CreationDate", "")),
+        text_date_first=True,  # /CreationDate is when the PDF was made: "print to PDF" day
         warnings=_unread(text) + _blank_pages(blank, len(pages)),
     )
 
