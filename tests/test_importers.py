@@ -329,7 +329,7 @@ def test_parse_article_raises_only_import_refused(data: bytes, name: str) -> Non
 
 
 def test_collect_paths(tmp_path: Path) -> None:
-    names = ["b.txt", "a.md", "sub/c.HTML", "sub/deeper/d.htm", "skip.pdf"]
+    names = ["b.txt", "a.md", "sub/c.HTML", "sub/deeper/d.htm", "skip.rtf"]
     hidden = [".hidden.txt", ".git/e.txt", "sub/.cache/f.md"]
     for rel in names + hidden:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -359,7 +359,8 @@ def test_collect_paths_sorts_as_paths_do_and_lists_each_file_once(tmp_path: Path
 
 def test_supported_suffixes() -> None:
     assert SUPPORTED_SUFFIXES == (
-        ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mhtml", ".mht")
+        ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mhtml", ".mht", ".pdf",
+        ".docx", ".odt")
 
 
 def test_a_file_read_in_short_pieces_is_read_whole(tmp_path: Path, monkeypatch) -> None:

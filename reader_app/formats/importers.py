@@ -37,9 +37,13 @@ from reader_app.formats.dateline import (
     valid_iso_date,
 )
 from reader_app.formats.decode import DecodeError, declared_charset, decode_counting_nuls
+from reader_app.formats.documents import MAX_DOCUMENT_BYTES, DocumentUnreadable
+from reader_app.formats.docx_import import read_docx
 from reader_app.formats.eml import MailError, import_eml, mhtml_page
 from reader_app.formats.mojibake import REPAIRED, repair_mojibake
 from reader_app.formats.news_dateline import find_news_dateline
+from reader_app.formats.odt_import import read_odt
+from reader_app.formats.pdf_import import read_pdf
 from reader_app.formats.rendered import (
     DROPPED_TAGS,
     CancelCheck,
@@ -70,7 +74,10 @@ __all__ = [
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # documented limit: 20 MiB
 SUPPORTED_SUFFIXES = (
-    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mhtml", ".mht")
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mhtml", ".mht", ".pdf", ".docx",
+    ".odt")
+# Binary documents, read from their bytes (no text decoding); up to MAX_DOCUMENT_BYTES (50 MiB).
+_DOCUMENTS = {".pdf": read_pdf, ".docx": read_docx, ".odt": read_odt}
 _KIND = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
          ".eml": "eml", ".mhtml": "mhtml", ".mht": "mhtml"}
 _EDGE_WS = " \t\n\f\v"  # trimmed around plain text; NBSP is content
@@ -122,9 +129,10 @@ def read_article(
             raise ImportRefused(label, "is a directory")
         if not stat.S_ISREG(st.st_mode):
             raise ImportRefused(label, "not a regular file")
-        if st.st_size > MAX_FILE_BYTES:
-            raise ImportRefused(label, _too_large(st.st_size))
-        data = _read_file(label, st.st_size)
+        limit = _limit(label)
+        if st.st_size > limit:
+            raise ImportRefused(label, _too_large(st.st_size, limit))
+        data = _read_file(label, st.st_size, limit)
     except OSError as e:
         raise ImportRefused(label, _os_reason(e)) from None
     except ValueError:  # e.g. a NUL character in the path
@@ -136,18 +144,24 @@ def read_article(
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def _read_file(label: str, size: int) -> bytes:
+def _limit(name: str) -> int:
+    """The size limit for a file of this name (binary documents carry images)."""
+    dot = name.rfind(".")
+    return MAX_DOCUMENT_BYTES if name[dot:].lower() in _DOCUMENTS else MAX_FILE_BYTES
+
+
+def _read_file(label: str, size: int, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes, sized by stat(): read(MAX + 1) would allocate 20 MiB per file.
     One read() returns a regular file's size bytes, with no second call to see the end;
     a file that grew after stat() is read on, up to the limit."""
     fd = os.open(label, _OPEN_FLAGS)
     try:
-        want = min(size, MAX_FILE_BYTES) + 1
+        want = min(size, limit) + 1
         data = os.read(fd, want)
         if len(data) < want - 1:  # a short read: the rest, or the end
             data += _read_up_to(fd, want - len(data))
         if len(data) > size:
-            data += _read_up_to(fd, MAX_FILE_BYTES + 1 - len(data))
+            data += _read_up_to(fd, limit + 1 - len(data))
         return data
     finally:
         os.close(fd)
@@ -166,15 +180,20 @@ def parse_article(
 ) -> ImportedArticle:
     """Parse file contents; the suffix of name picks the format (unknown: text)."""
     label = os.fspath(name) or "<unnamed>"
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportRefused(label, _too_large(len(data)))
+    if len(data) > (limit := _limit(label)):
+        raise ImportRefused(label, _too_large(len(data), limit))
     printable = printable_name(label)
     source, stem, suffix = _name_parts(printable)
-    kind = _KIND.get(suffix.lower(), "text")
+    document = _DOCUMENTS.get(suffix.lower())
+    kind = suffix.lower()[1:] if document else _KIND.get(suffix.lower(), "text")
     warnings: list[str] = []
     if printable != label and source != PurePath(label).name:
         warnings.append(f"the file name is not plain UTF-8 text; stored as {source!r}")
     try:
+        if document is not None:  # bytes: PDF, DOCX, ODT carry their own encodings
+            article = document(data, source, stem, should_cancel)
+            _check_visible(article.text)
+            return replace(article, warnings=(*warnings, *article.warnings))
         if kind == "eml":  # bytes: each MIME part has its own charset
             article = import_eml(data, source, stem, should_cancel)
             _check_visible(article.text)
@@ -192,7 +211,7 @@ def parse_article(
         else:
             article = _import_text(text, source, stem)
         _check_visible(article.text)
-    except (DecodeError, _Unreadable, MailError) as e:
+    except (DecodeError, _Unreadable, MailError, DocumentUnreadable) as e:
         raise ImportRefused(label, str(e)) from None
     except ImportCancelled:
         raise
@@ -565,8 +584,8 @@ def _walk(root: Path) -> list[Path]:
     return [path for _key, path in found]
 
 
-def _too_large(size: int) -> str:
-    return f"file too large ({_size(size)}; the limit is {_size(MAX_FILE_BYTES)})"
+def _too_large(size: int, limit: int = MAX_FILE_BYTES) -> str:
+    return f"file too large ({_size(size)}; the limit is {_size(limit)})"
 
 
 def _size(n: int) -> str:

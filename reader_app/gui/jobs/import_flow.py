@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 # The importers (Markdown, HTML sanitizer, encoding detection) load with the first
 # import, not with the window: a cold start does not wait for them.
 
-FILE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.mhtml *.mht *.eml);;"
-               "Annotations from other tools (*.qdpx *.jsonld *.json *.jsonl *.ann);;All files (*)")
+FILE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.mhtml *.mht *.eml *.pdf *.docx"
+               " *.odt);;Annotations from other tools (*.qdpx *.jsonld *.json *.jsonl *.ann);;"
+               "All files (*)")
 
 
 def local_paths(mime: QMimeData) -> list[str]:
