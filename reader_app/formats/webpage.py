@@ -84,7 +84,7 @@ def extract_main(page: str) -> MainText | None:
         return None
     # Imported here: trafilatura pulls in lxml, justext and htmldate (~0.3 s), which a
     # library of plain-text files never needs.
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
     from trafilatura import bare_extraction
     from trafilatura.htmlprocessing import convert_to_html
     from trafilatura.settings import Document
