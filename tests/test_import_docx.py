@@ -80,7 +80,7 @@ def test_headings_lists_tables_emphasis_and_links():
         "Details\n\n"
         "• first point\n• second point\n\n"
         "1. one\n2. two\n\n"
-        "Actor | Statement\n\nМэр | Мост откроют\n\n"
+        "Actor | Statement\nМэр | Мост откроют\n\n"
         "Line one\nline two."
     )
     assert spans(a, "h1") == ["Kyiv briefing 🇺🇦"] and spans(a, "h2") == ["Details"]

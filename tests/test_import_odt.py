@@ -44,7 +44,7 @@ def test_headings_lists_tables_emphasis_and_links():
         "The harbour master said the 𝕏 port reopens on Monday. See the notice and this.\n\n"
         "Details\n\n"
         "• first point\n• second point\n\n"
-        "Actor | Statement\n\nМэр | Порт откроют\n\n"
+        "Actor | Statement\nМэр | Порт откроют\n\n"
         "Line one\nline two."
     )
     assert spans(a, "h1") == ["Odesa port 🇺🇦"] and spans(a, "h2") == ["Details"]

@@ -184,7 +184,7 @@ class _Walker:
             cells = []
             for tc in tr.findall(f"{_W}tc"):
                 text = " ".join(filter(None, (self._inline(p) for p in tc.iter(f"{_W}p"))))
-                cells.append(f"<th><strong>{text}</strong></th>" if n == 0 and text else f"<td>{text}</td>")
+                cells.append(f"<th>{text}</th>" if n == 0 and text else f"<td>{text}</td>")  # th: strong
             self._out.append(f"<tr>{''.join(cells)}</tr>")
         self._out.append("</table>")
 

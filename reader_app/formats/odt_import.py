@@ -180,7 +180,7 @@ class _Walker:
             cells = []
             for cell in row.findall(_q("table:table-cell")):
                 text = " ".join(filter(None, (self.inline(p) for p in cell.iter(_q("text:p")))))
-                cells.append(f"<th><strong>{text}</strong></th>" if n == 0 and text else f"<td>{text}</td>")
+                cells.append(f"<th>{text}</th>" if n == 0 and text else f"<td>{text}</td>")  # th: strong
             rows.append(f"<tr>{''.join(cells)}</tr>")
         return f"<table>{''.join(rows)}</table>"
 
