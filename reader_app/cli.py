@@ -72,8 +72,9 @@ _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} repair [--db PATH] --remove-foreign-schema"""
 _EPILOG = f"""commands:
   (none)      open the window on the library, importing any FILEs
-  import      import files and folders (.txt .md .html) into the library
-  export      write annotations, claims or actors as CSV (see {PROG} export --help)
+  import      import files and folders (.txt .md .html .pdf .docx .odt .eml ...) into the
+              library; .qdpx, W3C, brat and JSON Lines files bring their tags too
+  export      write tags, claims or actors as CSV, or as qdpx, W3C, brat or JSON Lines
   search      find articles: words, "phrases", -word, OR, prefix*, and facets
   suggest     print the untagged spans the app would tag, one JSON object per line
   tag         tag one span exactly as the window would, printed as one JSON object
@@ -175,7 +176,8 @@ def _command_parser() -> _Parser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     imp = sub.add_parser("import", parents=[db_after], prog=f"{PROG} import",
                          help="import files and folders",
-                         description="Import articles (.txt, .md, .html); folders recursively."
+                         description="Import articles (.txt, .md, .html, .mhtml, .eml, .pdf, .docx, .odt);"
+                                     " folders recursively."
                                      " Annotation files (.qdpx, W3C .jsonld, .jsonl, brat"
                                      " .ann or a folder of them) bring their articles and"
                                      " tags as a merge would, never overwriting a tag.")
