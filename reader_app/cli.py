@@ -70,7 +70,7 @@ _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} agreement [--db PATH] [--article ID ...] [--analysts A B] [--format text|csv|json]
                         [--output FILE|-]
        {PROG} repair [--db PATH] --remove-foreign-schema"""
-_EPILOG = f"""commands:
+_EPILOG = """commands:
   (none)      open the window on the library, importing any FILEs
   import      import files and folders (.txt .md .html .pdf .docx .odt .eml ...) into the
               library; .qdpx, W3C, brat and JSON Lines files bring their tags too
