@@ -172,3 +172,56 @@ def test_any_text_round_trips_its_offsets(tmp_path_factory, words, fmt):
     assert back.text == text
     assert sorted((t.start, t.end) for t in back.tags) == sorted(spans[:5])
     assert all(back.text[t.start:t.end] == t.quote for t in back.tags)
+
+
+# -- the window: File > Import Articles… and a drop take annotation files too ----------
+
+
+def test_the_window_imports_annotation_files_through_the_merge_review(qtbot, tmp_path,
+                                                                     monkeypatch):
+    from gui_helpers import open_window
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QPushButton
+
+    mine = _library(tmp_path / "mine.sqlite")
+    qdpx, ml = tmp_path / "colleague.qdpx", tmp_path / "ml.jsonl"
+    assert main(["export", "--db", str(mine), "--format", "qdpx", "-o", str(qdpx)]) == 0
+    assert main(["export", "--db", str(mine), "--format", "jsonl", "--kind", "actor",
+                 "-o", str(ml)]) == 0
+    target = tmp_path / "target.sqlite"
+    open_library(target).close()
+    window = open_window(qtbot, target)
+    db = window.controller.db
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(qdpx)], ""))
+    window.actions_.import_files.trigger()
+    qtbot.waitUntil(lambda: window.merges is not None and window.merges.dialog is not None)
+    summary = window.merges.dialog.findChild(QPlainTextEdit, "mergeSummary").toPlainText()
+    assert summary.startswith("Merging colleague.qdpx:") and "9 new tags" in summary
+    window.merges.dialog.findChild(QPushButton, "mergeButton").click()
+    qtbot.waitUntil(lambda: window.merges.dialog is None)
+    tagged = db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+    assert tagged == 9
+    assert "Merged colleague.qdpx" in window.statusBar().currentMessage()
+    window.actions_.undo.trigger()  # one step: the whole import goes
+    assert db.execute("SELECT count(*) FROM annotations").fetchone()[0] == 0
+    window.actions_.redo.trigger()
+    assert db.execute("SELECT count(*) FROM annotations").fetchone()[0] == 9
+    # a drop of an annotation file and an article together: the article imports, the
+    # annotation file is shown for review
+    article = tmp_path / "new.txt"
+    article.write_text("Lviv — The mayor of Lviv said on Tuesday that the bridge is open.\n",
+                       "utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(ml)), QUrl.fromLocalFile(str(article))])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20000) as done:
+        window.dropEvent(drop)
+    assert len(done.args[0].created) == 1  # the article; not the annotation file
+    qtbot.waitUntil(lambda: window.merges.dialog is not None)
+    summary = window.merges.dialog.findChild(QPlainTextEdit, "mergeSummary").toPlainText()
+    assert summary.startswith("Merging ml.jsonl:")
+    window.merges.dialog.reject()
+    qtbot.waitUntil(lambda: window.merges.dialog is None)
+    assert db.execute("SELECT count(*) FROM annotations").fetchone()[0] == 9
