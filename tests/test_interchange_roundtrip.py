@@ -207,6 +207,15 @@ def test_the_window_imports_annotation_files_through_the_merge_review(qtbot, tmp
     assert db.execute("SELECT count(*) FROM annotations").fetchone()[0] == 0
     window.actions_.redo.trigger()
     assert db.execute("SELECT count(*) FROM annotations").fetchone()[0] == 9
+    # the tag table says who made each tag (its Kind cell's tooltip)
+    from reader_app.gui.lists.annotation_model import KIND
+    from reader_app.gui.panels.annotation_panel import AnnotationPanel
+
+    window.controller.open_article(db.execute(
+        "SELECT id FROM articles WHERE title = 'Kyiv report'").fetchone()[0])
+    model = window.findChild(AnnotationPanel).model
+    qtbot.waitUntil(lambda: model.rowCount() == 5)
+    assert model.index(0, KIND).data(Qt.ItemDataRole.ToolTipRole).endswith(" by ana")
     # a drop of an annotation file and an article together: the article imports, the
     # annotation file is shown for review
     article = tmp_path / "new.txt"

@@ -341,6 +341,8 @@ class AnnotationModel(ReadOnlyTableModel):
         if col == VALUE and (text := value_text(a, self._names)):
             tip = value_tip(a)
             return f"{text}\n{tip}" if tip else text
+        if col == KIND:  # who made it: a merged library holds several analysts' tags
+            return f"{a.kind.capitalize()} by {a.analyst}" if a.analyst else a.kind.capitalize()
         return a.quote[:TOOLTIP_LIMIT]
 
     def _icon(self, kind: str) -> QIcon:
