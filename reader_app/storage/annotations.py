@@ -22,7 +22,7 @@ from reader_app.domain.offsets import CONTEXT, locate_unique
 from reader_app.domain.sentences import AFTER, BEFORE
 from reader_app.storage.articles import NotFound, as_text
 from reader_app.storage.clock import new_uuid, now_iso
-from reader_app.storage.rows import count, named_row, named_rows
+from reader_app.storage.rows import count, insert_row, named_row, named_rows
 from reader_app.storage.transaction import write
 
 if TYPE_CHECKING:
@@ -277,12 +277,7 @@ def _insert(db: Database, row: Mapping[str, object]) -> int:
     unknown = set(row) - set(ANNOTATION_COLUMNS)
     if unknown:
         raise ValueError(f"not annotation columns: {', '.join(sorted(unknown))}")
-    columns = ", ".join(f'"{c}"' for c in row)
-    cur = db.execute(f"INSERT INTO annotations ({columns}) VALUES"
-                     f" ({', '.join('?' * len(row))})", list(row.values()))
-    if cur.lastrowid is None:  # pragma: no cover - an INSERT always sets it
-        raise RuntimeError("no row inserted")
-    return cur.lastrowid
+    return insert_row(db, "annotations", row)
 
 
 def _checked_rows(db: Database, where: str, params: list[object]) -> list[Annotation]:

@@ -16,6 +16,7 @@ from reader_app.domain.actors import match_key
 from reader_app.domain.models import Annotation
 from reader_app.storage.annotations import ANNOTATION_COLUMNS, get_annotations
 from reader_app.storage.article_rows import TableRows
+from reader_app.storage.rows import insert_row as _insert_row
 from reader_app.storage.rows import named_rows
 
 _IN = "(SELECT value FROM json_each(?))"
@@ -63,12 +64,7 @@ def insert_row(db: Database, table: str, row: Mapping[str, object]) -> int:
     """Insert one row given by column name; returns its id."""
     if table == "annotations" and set(row) - set(ANNOTATION_COLUMNS):
         raise ValueError(f"not annotation columns: {sorted(set(row) - set(ANNOTATION_COLUMNS))}")
-    columns = ", ".join(f'"{c}"' for c in row)
-    cur = db.execute(f"INSERT INTO {_table(table)} ({columns}) VALUES"
-                     f" ({', '.join('?' * len(row))})", list(row.values()))
-    if cur.lastrowid is None:  # pragma: no cover - an INSERT always sets it
-        raise RuntimeError("no row inserted")
-    return cur.lastrowid
+    return _insert_row(db, _table(table), row)
 
 
 def add_aliases(db: Database, actor_id: int, names: Sequence[str]) -> list[int]:

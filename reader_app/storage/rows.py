@@ -8,7 +8,7 @@ still gets plain tuples.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from sqlite_utils import Database
 
@@ -34,3 +34,14 @@ def count(db: Connection, sql: str, params: Params = ()) -> int:
     if row is None:
         raise ValueError(f"no row from {sql!r}")
     return int(row["n"])
+
+
+def insert_row(db: Database, table: str, row: Mapping[str, object]) -> int:
+    """Insert one row given by column name into table (a name the caller chose, never
+    data); returns its id."""
+    columns = ", ".join(f'"{c}"' for c in row)
+    cur = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})",
+                     list(row.values()))
+    if cur.lastrowid is None:  # pragma: no cover - an INSERT always sets it
+        raise RuntimeError("no row inserted")
+    return cur.lastrowid

@@ -157,6 +157,17 @@ def failure_advice(reason: str) -> str:
             "space, then export again. Your tags are unchanged in the library.")
 
 
+def show_export_failure(parent: QWidget, title: str, failure: ExportFailure) -> None:
+    """The file, the reason and what to do next, in plain text (file names are data)."""
+    box = message_box(
+        parent, QMessageBox.Icon.Critical, title,
+        f"Could not export to “{failure.path.name}”.",
+        f"Reason: {failure.reason}\n\n{failure_advice(failure.reason)}",
+        f"File: {failure.path}\nReason: {failure.reason}")
+    box.setObjectName("exportFailedBox")
+    box.open()  # window-modal; does not block the event loop
+
+
 def rows_text(rows: int, table: str) -> str:
     noun = TABLES[table].noun if table in TABLES and table != "annotations" else "tag"
     return f"{rows} {noun}{'' if rows == 1 else 's'}"
@@ -207,14 +218,7 @@ class ExportFlow(JobFlow):
         self.export_finished.emit(result)
 
     def show_failure(self, failure: ExportFailure) -> None:
-        """The file, the reason and what to do next, in plain text (file names are data)."""
-        box = message_box(
-            self._parent, QMessageBox.Icon.Critical, self.FAILED_TITLE,
-            f"Could not export to “{failure.path.name}”.",
-            f"Reason: {failure.reason}\n\n{failure_advice(failure.reason)}",
-            f"File: {failure.path}\nReason: {failure.reason}")
-        box.setObjectName("exportFailedBox")
-        box.open()  # window-modal; does not block the event loop
+        show_export_failure(self._parent, self.FAILED_TITLE, failure)
 
     def job_failed(self) -> None:
         self.export_finished.emit(None)

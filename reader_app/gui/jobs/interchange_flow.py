@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.domain.models import KINDS
-from reader_app.gui.jobs.export_flow import ExportFailure, failure_advice
+from reader_app.gui.jobs.export_flow import ExportFailure, show_export_failure
 from reader_app.gui.jobs.workers import JobFlow
 from reader_app.gui.shared.plain_text import message_box, plain_label
 from reader_app.services.interchange import EXPORT_FORMATS, InterchangeExport, export_interchange
@@ -143,13 +143,7 @@ class InterchangeFlow(JobFlow):
 
     def job_succeeded(self, result: _Done | ExportFailure) -> None:
         if isinstance(result, ExportFailure):
-            box = message_box(
-                self._parent, QMessageBox.Icon.Critical, self.FAILED_TITLE,
-                f"Could not export to “{result.path.name}”.",
-                f"Reason: {result.reason}\n\n{failure_advice(result.reason)}",
-                f"File: {result.path}\nReason: {result.reason}")
-            box.setObjectName("exportFailedBox")
-            box.open()
+            show_export_failure(self._parent, self.FAILED_TITLE, result)
             self.export_finished.emit(None)
             return
         done = result.result
