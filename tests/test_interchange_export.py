@@ -214,3 +214,18 @@ def test_brat_for_inception_has_no_normalisation_lines(library, tmp_path, capsys
     assert _spans(read_brat(inception)) == _spans(_mine(library))
     assert main(["export", "--db", str(library), "--format", "w3c", "--for-inception"]) == 2
     assert "brat only" in capsys.readouterr().err
+
+
+def test_the_dialog_starts_on_the_articles_selected_in_the_list(qtbot, library):
+    from gui_helpers import open_window
+    from reader_app.gui.jobs.interchange_flow import InterchangeDialog
+
+    window = open_window(qtbot, library)
+    several = InterchangeDialog(window, "qdpx", 1, [1, 2])
+    assert several.selected_only.isChecked() and several.article_ids() == [1, 2]
+    assert not several.for_inception.isVisibleTo(several)  # brat only
+    alone = InterchangeDialog(window, "brat", 1, [1])  # the open one is the selected one
+    assert alone.all_articles.isChecked() and alone.article_ids() is None
+    assert alone.for_inception.isVisibleTo(alone)
+    alone.current_only.setChecked(True)
+    assert alone.article_ids() == [1]

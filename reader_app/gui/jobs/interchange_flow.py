@@ -54,8 +54,9 @@ class InterchangeDialog(QDialog):
         n = len(self._selected)
         self.selected_only = QRadioButton(
             "Only the selected article" if n == 1 else f"Only the {n} selected articles", self)
-        self.selected_only.setVisible(n > 1 or (n == 1 and self._selected[0] != self._current))
-        (self.selected_only if self.selected_only.isVisible() else self.all_articles).setChecked(True)
+        several = n > 1 or (n == 1 and self._selected[0] != self._current)
+        self.selected_only.setVisible(several)
+        (self.selected_only if several else self.all_articles).setChecked(True)  # as CSV's
         scope = QVBoxLayout()
         for button in (self.all_articles, self.current_only, self.selected_only):
             scope.addWidget(button)
