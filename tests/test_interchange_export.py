@@ -218,6 +218,7 @@ def test_brat_for_inception_has_no_normalisation_lines(library, tmp_path, capsys
 
 def test_the_dialog_starts_on_the_articles_selected_in_the_list(qtbot, library):
     from gui_helpers import open_window
+
     from reader_app.gui.jobs.interchange_flow import InterchangeDialog
 
     window = open_window(qtbot, library)
