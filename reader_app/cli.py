@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -214,7 +215,7 @@ def _command_parser() -> _Parser:
                          description="Find articles by their title, text, memo, tags and"
                                      " actors: words (all must match), \"exact phrases\","
                                      " -word to exclude, OR, prefix*; facets combine with AND."
-                                     " Put -- before a query that starts with -.")
+                                     " A query may start with -word.")
     sea.add_argument("query", nargs="*", metavar="QUERY")
     _add_facets(sea, rows=False)
     sea.add_argument("--format", default="text", choices=("text", "jsonl"),
@@ -656,7 +657,15 @@ def _run(argv: list[str], run_gui: RunGui | None) -> int:
             raise CliError(f"no window from this entry point: run {PROG} or python -m reader_app",
                            2)
         return run_gui(args.db, list(args.files))
-    args = _command_parser().parse_args(argv)
+    parser = _command_parser()
+    if command == "search":  # "-minister" is the query's exclusion, not an unknown option
+        args, rest = parser.parse_known_args(argv)
+        words = [w for w in rest if re.fullmatch(r"-[^\W\d_][\w'’-]*", w)]
+        if len(words) != len(rest):
+            parser.parse_args(argv)  # the error for what is neither an option nor a query
+        args.query = [*args.query, *words]
+    else:
+        args = parser.parse_args(argv)
     commands = {"import": _cmd_import, "export": _cmd_export, "search": _cmd_search,
                 "backup": _cmd_backup,
                 "repair": _cmd_repair, "suggest": _cmd_suggest, "tag": _cmd_tag,

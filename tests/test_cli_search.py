@@ -166,3 +166,13 @@ def test_a_limit_out_of_range_is_one_clear_line(capsys, library, limit):
     code, out, err = run(capsys, "search", "--db", str(library[0]), "--limit", limit, "Lavrov")
     assert code == 2 and out == ""
     assert "--limit must be from 1 to 1,000,000" in err and "Traceback" not in err
+
+
+def test_a_query_may_start_with_an_excluded_word(capsys, library):
+    path, ids = library
+    code, out, _ = run(capsys, "search", "--db", path, "--format", "jsonl", "-vote", "drills")
+    assert code == 0 and [h["article_id"] for h in jsonl(out)] == [ids[2]]
+    code, out, _ = run(capsys, "search", "--db", path, "--format", "jsonl", "drills", "-vote")
+    assert code == 0 and [h["article_id"] for h in jsonl(out)] == [ids[2]]
+    code, _, err = run(capsys, "search", "--db", path, "drills", "--limt", "5")  # a typo
+    assert code == 2 and "unrecognized arguments: --limt 5" in err
