@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
 from reader_app.gui.shared.plain_text import clip, tip
 from reader_app.gui.views.timeline_axis import LABEL_W, draw_axis, draw_lane_names
-from reader_app.gui.views.timeline_scene import TimelineScene
+from reader_app.gui.views.timeline_scene import AXIS_H, LANE_H, TimelineScene
 from reader_app.services.timeline import TimelineItem
 
 MAX_PX_PER_DAY = 600.0
@@ -115,6 +115,15 @@ class TimelineCanvas(QGraphicsView):
             return None
         at = self.mapToScene(pos)
         return scene.item_at(at.x(), at.y(), HIT_PX / self.px_per_day())
+
+    def position_of(self, item: TimelineItem) -> QPoint:
+        """Where item is drawn, in viewport pixels (its point, or its bar's middle)."""
+        scene = self.timeline()
+        assert scene is not None
+        row = scene.lanes.index(item.lane(scene.lane_by))
+        x = (scene.x_of(item.start) + scene.x_of(item.end) + 1) / 2
+        y = AXIS_H + (row + (0.32 if item.is_point else 0.68)) * LANE_H
+        return self.mapFromScene(QPointF(x, y))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed = event.position().toPoint()

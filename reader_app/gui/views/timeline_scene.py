@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
 
 from reader_app.gui.shared.palette import kind_colour
-from reader_app.services.timeline import TimelineItem
+from reader_app.services.timeline import KIND_LANES, TimelineItem
 
 LANE_H = 28.0  # pixels per lane
 AXIS_H = 24.0  # the time axis above the lanes
@@ -143,7 +143,7 @@ class TimelineScene(QGraphicsScene):
         keys: dict[str, list[int]] = {}
         for n, item in enumerate(self.items_):
             keys.setdefault(item.lane(lane_by), []).append(n)
-        kind_lanes = [k for k in keys if k in ("Claims", "Date tags", "Articles")]
+        kind_lanes = [k for k in KIND_LANES.values() if k in keys]
         self.lanes = [k for k in keys if k not in kind_lanes] + kind_lanes
         self.lane_items = [LaneItem(row, self.items_, keys[key], self.origin, dark)
                            for row, key in enumerate(self.lanes)]
