@@ -137,3 +137,29 @@ def test_text_fits_the_view_when_resized_before_show(qtbot, db_path):
     qtbot.waitExposed(window)
     qtbot.wait(20)
     assert window.view.document().size().width() <= window.view.viewport().width()
+
+
+@pytest.mark.parametrize("themed", ["light", "dark"], indirect=True)
+def test_timeline_screenshot(qtbot, db, db_path, tmp_path, themed):
+    from PySide6.QtWidgets import QTabWidget
+    from timeline_library import build
+
+    from reader_app.gui.views.timeline_scene import item_colour
+
+    build(db)
+    window = open_window(qtbot, db_path)
+    window.resize(1440, 900)
+    window.findChild(QTabWidget, "leftTabs").setCurrentWidget(window.timeline_view)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: view.is_loaded() and len(view.shown_items()) > 5, timeout=3000)
+    qtbot.wait(50)
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    path = shots_dir(tmp_path) / f"timeline-{themed}.png"
+    assert image.save(str(path))
+    canvas = view.canvas.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    canvas.save(str(shots_dir(tmp_path) / f"timeline-canvas-{themed}.png"))
+    dark = themed == "dark"
+    assert (view.canvas.palette().color(QPalette.ColorRole.Window).lightness() < 128) == dark
+    for kind in ("claim", "date", "article"):  # dots of each kind, in the theme's colours
+        assert colour_near(canvas, item_colour(kind, dark), tolerance=30, step=1) > 5, kind
+    assert distinct_colours(canvas) > 20, "the timeline looks blank"

@@ -28,10 +28,11 @@ def tick_step(px_per_day: float) -> tuple[int, str]:
 def ticks(first: date, last: date, step: int, unit: str) -> Iterator[date]:
     """The tick days from first to last: every step days, or the first of every step-th
     month or year."""
-    if unit == "d":
-        day = first
+    if unit == "d":  # aligned: a week's ticks fall on Mondays (day 1 was a Monday)
+        day = date.fromordinal(max(1, first.toordinal() - (first.toordinal() - 1) % step))
         while day <= last:
-            yield day
+            if day >= first:
+                yield day
             day += timedelta(days=step)
         return
     if unit == "m":

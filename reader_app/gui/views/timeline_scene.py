@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from operator import itemgetter
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -18,12 +19,13 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
 
 from reader_app.gui.shared.palette import kind_colour
-from reader_app.services.timeline import KIND_LANES, TimelineItem
+from reader_app.services.timeline import KIND_LANES, NO_CLAIMANT, TimelineItem
 
 LANE_H = 28.0  # pixels per lane
 AXIS_H = 24.0  # the time axis above the lanes
 DETAIL_LIMIT = 1500  # visible items of a lane drawn one by one; more: a density strip
 POINT_R = 4.0
+KIND_CODES = ("claim", "date", "article")  # the kinds as small numbers in a lane's arrays
 _ARTICLE = (QColor(120, 90, 190), QColor(180, 160, 240))
 
 
@@ -34,21 +36,21 @@ def item_colour(kind: str, dark: bool) -> QColor:
 class LaneItem(QGraphicsItem):
     """The items of one lane (indices into the scene's items), drawn by level of detail."""
 
-    def __init__(self, row: int, items: Sequence[TimelineItem], indices: list[int],
-                 origin: int, dark: bool) -> None:
+    def __init__(self, row: int, indices: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                 points: np.ndarray, kinds: np.ndarray, dark: bool) -> None:
+        """indices: the lane's items in the scene's list, by start; the other arrays
+        hold the scene's extents (days), point flags and kind codes, for all items."""
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        self.row, self.indices, self.dark = row, np.asarray(indices, dtype=np.int64), dark
-        mine = [items[i] for i in indices]
-        self.starts = np.array([i.start.toordinal() - origin for i in mine], dtype=np.float64)
-        self.ends = np.array([i.end.toordinal() + 1 - origin for i in mine], dtype=np.float64)
-        self.points = np.array([i.is_point for i in mine], dtype=bool)
-        self.kinds = [i.kind for i in mine]
-        self.lane_kind = self.kinds[0] if len(set(self.kinds)) == 1 else "claim"
-        self.max_len = float((self.ends - self.starts).max()) if mine else 0.0
+        self.row, self.indices, self.dark = row, indices, dark
+        self.starts, self.ends = starts[indices], ends[indices]
+        self.points, self.kinds = points[indices], kinds[indices]
+        codes = np.unique(self.kinds)
+        self.lane_kind = KIND_CODES[int(codes[0])] if len(codes) == 1 else "claim"
+        self.max_len = float((self.ends - self.starts).max()) if len(indices) else 0.0
         self.top = AXIS_H + row * LANE_H
-        lo = float(self.starts.min()) if mine else 0.0
-        hi = float(self.ends.max()) if mine else 1.0
+        lo = float(self.starts.min()) if len(indices) else 0.0
+        hi = float(self.ends.max()) if len(indices) else 1.0
         self._rect = QRectF(lo - 1, self.top, hi - lo + 2, LANE_H)
 
     def boundingRect(self) -> QRectF:
@@ -69,9 +71,6 @@ class LaneItem(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         top, height = self.top * sy + dy, LANE_H * sy
-        if self.row % 2:
-            band = QColor(128, 128, 128, 22)
-            painter.fillRect(QRectF(exposed.left() * sx + dx, top, exposed.width() * sx, height), band)
         if len(shown) > DETAIL_LIMIT:
             self._paint_density(painter, shown, sx, dx, top, height, exposed.width() * sx)
         else:
@@ -80,21 +79,29 @@ class LaneItem(QGraphicsItem):
 
     def _paint_detail(self, painter: QPainter, shown: np.ndarray, sx: float, dx: float,
                       top: float, height: float) -> None:
+        """Each item: a day as a dot, a longer value as a translucent bar of its extent;
+        one pen and brush per kind (few Python calls per item)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         bar_top, bar_h = top + height * 0.5, max(3.0, height * 0.36)
         mid = top + height * 0.32
-        for k in shown:
-            colour = item_colour(self.kinds[k], self.dark)
-            x0, x1 = self.starts[k] * sx + dx, self.ends[k] * sx + dx
-            if self.points[k]:
-                painter.setPen(QPen(colour.darker(140), 1.0))
-                painter.setBrush(QBrush(colour))
-                painter.drawEllipse(QPointF((x0 + x1) / 2, mid), POINT_R, POINT_R)
-            else:
-                colour.setAlpha(150)
-                painter.setPen(QPen(colour.darker(130), 1.0))
-                painter.setBrush(QBrush(colour))
-                painter.drawRect(QRectF(x0, bar_top, max(x1 - x0, 2.0), bar_h))
+        x0s = (self.starts[shown] * sx + dx).tolist()
+        x1s = (self.ends[shown] * sx + dx).tolist()
+        kinds, points = self.kinds[shown].tolist(), self.points[shown].tolist()
+        for code in sorted(set(kinds)):
+            colour = item_colour(KIND_CODES[code], self.dark)
+            bar = QColor(colour)
+            bar.setAlpha(150)
+            mine = [n for n, k in enumerate(kinds) if k == code]
+            painter.setPen(QPen(colour.darker(130), 1.0))
+            painter.setBrush(QBrush(bar))
+            rects = [QRectF(x0s[n], bar_top, max(x1s[n] - x0s[n], 2.0), bar_h)
+                     for n in mine if not points[n]]
+            if rects:
+                painter.drawRects(rects)
+            painter.setBrush(QBrush(colour))
+            for n in mine:
+                if points[n]:
+                    painter.drawEllipse(QPointF((x0s[n] + x1s[n]) / 2, mid), POINT_R, POINT_R)
 
     def _paint_density(self, painter: QPainter, shown: np.ndarray, sx: float, dx: float,
                        top: float, height: float, width: float) -> None:
@@ -105,10 +112,8 @@ class LaneItem(QGraphicsItem):
         left = max(0, int(np.floor(x0.min())))
         a = np.clip(np.floor(x0).astype(np.int64) - left, 0, cols)
         b = np.clip(np.ceil(x1).astype(np.int64) - left, 0, cols)
-        diff = np.zeros(cols + 1, dtype=np.int64)
-        np.add.at(diff, a, 1)
-        np.add.at(diff, b, -1)
-        cover = np.cumsum(diff)[:cols]
+        cover = np.cumsum(np.bincount(a, minlength=cols + 1)
+                          - np.bincount(b, minlength=cols + 1))[:cols]
         level = np.digitize(cover, [1, 3, 10])  # 0 none, 1 one or two, 2 a few, 3 many
         colour = item_colour(self.lane_kind, self.dark)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -131,6 +136,14 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
+def _lane_keys(kinds: list[str], claimants: list[str | None], by: str) -> list[str]:
+    """TimelineItem.lane of each item, without a method call per item."""
+    if by != "actor":
+        return [KIND_LANES[k] for k in kinds]
+    return [(c or NO_CLAIMANT) if k == "claim" else KIND_LANES[k]
+            for k, c in zip(kinds, claimants, strict=True)]
+
+
 class TimelineScene(QGraphicsScene):
     """The items in lanes (lane order: by first date, the kind lanes last)."""
 
@@ -139,13 +152,28 @@ class TimelineScene(QGraphicsScene):
         super().__init__(parent)
         self.items_ = list(items)
         self.lane_by = lane_by
-        self.origin = min((i.start.toordinal() for i in self.items_), default=date.today().toordinal())
-        keys: dict[str, list[int]] = {}
-        for n, item in enumerate(self.items_):
-            keys.setdefault(item.lane(lane_by), []).append(n)
+        n = len(self.items_)
+        first_days = np.fromiter(map(date.toordinal, map(itemgetter(3), self.items_)),
+                                 dtype=np.int64, count=n)
+        last_days = np.fromiter(map(date.toordinal, map(itemgetter(4), self.items_)),
+                                dtype=np.int64, count=n)
+        self.origin = int(first_days.min()) if n else date.today().toordinal()
+        starts = (first_days - self.origin).astype(np.float64)
+        ends = (last_days + 1 - self.origin).astype(np.float64)
+        points = first_days == last_days
+        codes = {kind: code for code, kind in enumerate(KIND_CODES)}
+        kind_of = [i[0] for i in self.items_]
+        kinds = np.array([codes[k] for k in kind_of], dtype=np.int8)
+        lane_keys = _lane_keys(kind_of, [i[9] for i in self.items_], lane_by)
+        keys = {key: n for n, key in enumerate(dict.fromkeys(lane_keys))}
+        lane_of = np.array([keys[key] for key in lane_keys], dtype=np.int64)
         kind_lanes = [k for k in KIND_LANES.values() if k in keys]
         self.lanes = [k for k in keys if k not in kind_lanes] + kind_lanes
-        self.lane_items = [LaneItem(row, self.items_, keys[key], self.origin, dark)
+        # each lane's items, still by start (a stable sort by lane of items sorted by start)
+        order = np.argsort(lane_of, kind="stable")
+        bounds = np.searchsorted(lane_of[order], np.arange(len(keys) + 1))
+        mine = {key: order[bounds[n]:bounds[n + 1]] for key, n in keys.items()}
+        self.lane_items = [LaneItem(row, mine[key], starts, ends, points, kinds, dark)
                            for row, key in enumerate(self.lanes)]
         for lane in self.lane_items:
             self.addItem(lane)
@@ -157,6 +185,14 @@ class TimelineScene(QGraphicsScene):
         room = (last - first) * 4 + 60
         self.setSceneRect(QRectF(first - room, 0, last - first + 2 * room,
                                  AXIS_H + max(1, len(self.lanes)) * LANE_H))
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        """Every other lane a faint band across the whole width."""
+        band = QColor(128, 128, 128, 22)
+        for row in range(1, len(self.lanes), 2):
+            lane = QRectF(rect.left(), AXIS_H + row * LANE_H, rect.width(), LANE_H)
+            if lane.intersects(rect):
+                painter.fillRect(lane, band)
 
     def day_of(self, x: float) -> date:
         return date.fromordinal(max(1, int(np.floor(x)) + self.origin))
