@@ -127,3 +127,73 @@ def test_timeline_picture_offscreen(db, ids):
     assert (image.width(), image.height()) == (800, 240)
     colours = {image.pixel(x, y) for x in range(0, 800, 3) for y in range(0, 240, 3)}
     assert len(colours) > 20  # lanes, bars, points and text, not a blank picture
+
+
+def test_keys_zoom_and_fit(qtbot, timeline):
+    canvas = timeline.canvas
+    fitted = canvas.px_per_day()
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    assert canvas.px_per_day() == pytest.approx(fitted * 1.25)
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus)
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus)
+    assert canvas.px_per_day() == pytest.approx(fitted * 0.8)
+    qtbot.keyClick(canvas, Qt.Key.Key_0)
+    assert canvas.px_per_day() == pytest.approx(fitted)
+
+
+# -- the scene on its own: many items in one lane --------------------------------------
+
+
+def many(n: int):
+    from datetime import date, timedelta
+
+    from reader_app.services.timeline import TimelineItem
+
+    first = date(2022, 1, 1)
+    out = []
+    for k in range(n):
+        day = first + timedelta(days=k % 365)
+        end = day + timedelta(days=6) if k % 5 == 0 else day
+        out.append(TimelineItem("claim", day.isoformat(), "week" if k % 5 == 0 else "day",
+                                day, end, 1, "A", k + 1, f"q{k}", "Lavrov", 1, "unverified",
+                                None, None))
+    return out
+
+
+def test_zoomed_out_a_crowded_lane_draws_a_density_strip(qtbot):
+    from PySide6.QtGui import QImage, QPainter
+
+    from reader_app.gui.views.timeline_scene import AXIS_H, DETAIL_LIMIT, LANE_H, TimelineScene, item_colour
+
+    items = many(DETAIL_LIMIT * 3)
+    scene = TimelineScene(items, "actor", False)
+    assert scene.lanes == ["Lavrov"]
+    (lane,) = scene.lane_items
+    assert len(lane.visible(*scene.extent)) == len(items)  # all in view: the density path
+    image = QImage(600, int(AXIS_H + LANE_H), QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    first, last = scene.extent
+    scene.render(painter, image.rect().toRectF(), scene.sceneRect().adjusted(
+        first - scene.sceneRect().left(), 0, last - scene.sceneRect().right(), 0),
+        Qt.AspectRatioMode.IgnoreAspectRatio)
+    painter.end()
+    y = int(AXIS_H + LANE_H / 2)
+    row = [image.pixelColor(x, y) for x in range(600)]
+    full = item_colour("claim", False)
+    covered = [c for c in row if abs(c.red() - full.red()) < 30 and abs(c.blue() - full.blue()) < 30]
+    assert len(covered) > 400  # a year of items every day: the strip runs across the year
+
+
+def test_hit_testing_prefers_a_point_then_the_shortest_bar():
+    from reader_app.gui.views.timeline_scene import AXIS_H, LANE_H, TimelineScene
+
+    items = many(10)  # days 1-10 January; items 0 and 5 are weeks
+    scene = TimelineScene(items, "actor", False)
+    y = AXIS_H + LANE_H / 2
+    assert scene.item_at(scene.x_of(items[3].start) + 0.5, y, 0.3).annotation_id == 4
+    on_week = scene.item_at(scene.x_of(items[0].start) + 0.5, y, 0.3)
+    assert on_week.annotation_id == 1  # the week of 1 January, no day point there
+    assert scene.item_at(scene.x_of(items[3].start) + 0.5, y + LANE_H, 0.3) is None  # no lane
+    assert scene.item_at(-50, y, 0.3) is None

@@ -42,6 +42,7 @@ class TimelineCanvas(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pressed: QPoint | None = None
         self._fitted = False  # the analyst has not zoomed: keep it all in view on resize
 
@@ -101,6 +102,18 @@ class TimelineCanvas(QGraphicsView):
         if steps:
             self.zoom(1.25 ** steps, event.position().toPoint())
             event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        """+ and - zoom around the centre, 0 shows everything; arrows scroll (Qt's)."""
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(0.8)
+        elif key in (Qt.Key.Key_0, Qt.Key.Key_Home):
+            self.fit_all()
+        else:
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
