@@ -51,7 +51,9 @@ from reader_app.storage.library_query import library_count, library_page
 from reader_app.storage.search_health import notices as search_notices
 
 if TYPE_CHECKING:
+    from reader_app.domain.search_query import SearchFilter
     from reader_app.services.agreement import AgreementReport
+    from reader_app.services.timeline import TimelineItem
 
 ANALYST_KEY = "analyst/name"  # QSettings: the name File > Analyst Name… set
 
@@ -586,6 +588,13 @@ class LibraryController(QObject):
 
     def claims_by(self, actor_id: int) -> list[Mention]:
         return actor_store.claims_by(self.db, actor_id)
+
+    def timeline_items(self, flt: SearchFilter | None = None, **filters: Any) -> list[TimelineItem]:
+        """Every dated item the filter selects (services.timeline: kinds, date_from,
+        date_to); ValueError for a bad facet or date."""
+        from reader_app.services.timeline import timeline_items  # with the Timeline tab
+
+        return timeline_items(self.db, flt, **filters)
 
     def claim_rows(self, status: str | None = None) -> list[ClaimRow]:
         """Every claim in the library (keys: export_rows.CLAIM_COLUMNS), by article."""

@@ -133,8 +133,8 @@ class TimelineView(LazyPane):
         kinds = [k for k, box in self.kind_boxes.items() if box.isChecked()]
         bounds = [self._bound(self.date_from, False), self._bound(self.date_to, True)]
         try:
-            items = timeline_items(self._controller.db, self.search_filter(), kinds=kinds,
-                                   date_from=bounds[0], date_to=bounds[1])
+            items = self._controller.timeline_items(self.search_filter(), kinds=kinds,
+                                                    date_from=bounds[0], date_to=bounds[1])
             problem = None
         except ValueError as exc:  # a facet the search refuses: say so, show nothing
             items, problem = [], str(exc)
@@ -149,9 +149,12 @@ class TimelineView(LazyPane):
         return iso_bound(typed, upper) if typed else None
 
     def apply_changes(self, changes: ChangeSet) -> None:
-        if (changes.tags_added or changes.tags_changed or changes.tags_removed
-                or changes.claims or changes.actors or changes.articles_added
-                or changes.articles_removed or changes.articles_changed):
+        # claims and date tags are on the axis; an actor's rename renames a lane; an
+        # article's published date is an item (an actor tag alone changes nothing here)
+        tags = changes.tags_added + changes.tags_changed + changes.tags_removed
+        if (any(t.kind in ("claim", "date") for t in tags) or changes.claims
+                or changes.actors or changes.articles_added or changes.articles_removed
+                or changes.articles_changed):
             self._reload_timer.start()
 
     @Slot()
