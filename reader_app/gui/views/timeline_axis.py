@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
@@ -80,11 +81,15 @@ def draw_lane_names(painter: QPainter, palette: QPalette, lanes: list[str], sy: 
     back = QColor(palette.color(QPalette.ColorRole.Window))
     back.setAlpha(215)
     painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1))
+    # squeezed lanes (a picture of many): every step-th name, so names never overlap
+    step = max(1, math.ceil(metrics.height() / max(0.01, LANE_H * sy)))
     for row, name in enumerate(lanes):
+        if row % step:
+            continue
         top = (AXIS_H + row * LANE_H) * sy + dy
         if top + LANE_H * sy < AXIS_H or top > height:
             continue
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, LABEL_W - 10)
-        box = QRectF(0, top, metrics.horizontalAdvance(shown) + 10, LANE_H * sy)
+        box = QRectF(0, top, metrics.horizontalAdvance(shown) + 10, max(LANE_H * sy, metrics.height()))
         painter.fillRect(box, back)
         painter.drawText(box.adjusted(5, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, shown)

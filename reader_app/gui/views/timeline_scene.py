@@ -71,7 +71,7 @@ class LaneItem(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         top, height = self.top * sy + dy, LANE_H * sy
-        if len(shown) > DETAIL_LIMIT:
+        if len(shown) > DETAIL_LIMIT or height < 8:  # crowded, or lanes squeezed (a picture)
             self._paint_density(painter, shown, sx, dx, top, height, exposed.width() * sx)
         else:
             self._paint_detail(painter, shown, sx, dx, top, height)
@@ -117,15 +117,15 @@ class LaneItem(QGraphicsItem):
         level = np.digitize(cover, [1, 3, 10])  # 0 none, 1 one or two, 2 a few, 3 many
         colour = item_colour(self.lane_kind, self.dark)
         painter.setPen(Qt.PenStyle.NoPen)
-        for shade, alpha in ((1, 90), (2, 170), (3, 255)):
+        y, h = (top, max(1.0, height)) if height < 8 else (top + height * 0.2, height * 0.6)
+        for shade, alpha in ((1, 120), (2, 190), (3, 255)):
             runs = _runs(level == shade)
             if not runs:
                 continue
             c = QColor(colour)
             c.setAlpha(alpha)
             painter.setBrush(c)
-            painter.drawRects([QRectF(left + s, top + height * 0.2, e - s, height * 0.6)
-                               for s, e in runs])
+            painter.drawRects([QRectF(left + s, y, e - s, h) for s, e in runs])
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:

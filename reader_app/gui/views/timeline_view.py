@@ -184,23 +184,22 @@ def timeline_picture(db, flt: SearchFilter | None, width: int, height: int, *,
     app = QApplication.instance() or _make_app()
     items = timeline_items(db, flt)
     scene = TimelineScene(items, "actor", dark)
-    palette = QPalette(app.palette())
-    if not dark:
-        palette.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#202020"))
+    palette = QPalette(app.palette())  # a page's colours, whatever the app's theme
+    palette.setColor(QPalette.ColorRole.Window, QColor("#1e1f22" if dark else "#ffffff"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#e6e6e6" if dark else "#202020"))
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(palette.color(QPalette.ColorRole.Window))
     first, last = scene.extent
     sx = max(1.0, width - LABEL_W) / max(1.0, last - first)
     dx = LABEL_W - first * sx
-    full = AXIS_H + max(1, len(scene.lanes)) * LANE_H
-    sy = min(1.0, height / full)
+    lanes_h = max(1, len(scene.lanes)) * LANE_H
+    sy = min(1.0, max(1.0, height - AXIS_H) / lanes_h)  # many lanes: squeezed to fit
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    scene.render(painter, QRectF(LABEL_W, 0, width - LABEL_W, full * sy),
-                 QRectF(first, 0, last - first, full), Qt.AspectRatioMode.IgnoreAspectRatio)
+    scene.render(painter, QRectF(LABEL_W, AXIS_H, width - LABEL_W, lanes_h * sy),
+                 QRectF(first, AXIS_H, last - first, lanes_h), Qt.AspectRatioMode.IgnoreAspectRatio)
     draw_axis(painter, palette, width, height, sx, dx, scene.day_of, scene.x_of)
-    draw_lane_names(painter, palette, scene.lanes, sy, 0.0, height)
+    draw_lane_names(painter, palette, scene.lanes, sy, AXIS_H * (1 - sy), height)
     painter.end()
     scene.deleteLater()
     return image
