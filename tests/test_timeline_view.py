@@ -197,3 +197,17 @@ def test_hit_testing_prefers_a_point_then_the_shortest_bar():
     assert on_week.annotation_id == 1  # the week of 1 January, no day point there
     assert scene.item_at(scene.x_of(items[3].start) + 0.5, y + LANE_H, 0.3) is None  # no lane
     assert scene.item_at(-50, y, 0.3) is None
+
+
+def test_timeline_picture_of_a_filter_and_of_nothing(db, ids, tmp_path):
+    from reader_app.domain.search_query import SearchFilter
+    from reader_app.storage.database import open_library
+
+    light = timeline_picture(db, SearchFilter(text="corridor"), 600, 200)
+    dark = timeline_picture(db, SearchFilter(text="corridor"), 600, 200, dark=True)
+    assert light.pixelColor(599, 199).lightness() > 200 and dark.pixelColor(599, 199).lightness() < 60
+    empty = open_library(tmp_path / "empty.sqlite")
+    try:
+        assert timeline_picture(empty, None, 300, 100).size().width() == 300  # an empty axis
+    finally:
+        empty.close()
