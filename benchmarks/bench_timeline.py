@@ -14,6 +14,10 @@ take minutes to tag 50,000 spans; the timeline only reads). Measured:
   and paints its view fitted to them;
 - zoom: one wheel step (x1.25 in, then out) and a repaint, all zoomed out (density
   strips) and zoomed in on a month (items one by one).
+
+Measured (this 2-core machine under a load of 4, best of 3): read 631 ms; first paint 187 ms,
+0.07x the bare QGraphicsView of 50,000 rects (2,796 ms); with the read 847 ms (goal 300 ms:
+the paint meets it, the read does not); a zoom step 27 ms all in view, 29 ms on a month.
 """
 
 from __future__ import annotations
