@@ -23,7 +23,12 @@ from sqlite_utils import Database
 from reader_app.domain.search_query import SearchFilter
 from reader_app.domain.sentences import sentence_at, split_sentences
 from reader_app.services.search import matching_article_ids
-from reader_app.storage.network_rows import actor_mentions, article_actor_tags, claim_targets
+from reader_app.storage.network_rows import (
+    actor_mentions,
+    article_actor_tags,
+    claim_summaries,
+    claim_targets,
+)
 
 CLAIMS_ABOUT, CO_MENTION = "claims_about", "co_mention"
 Position = tuple[float, float]
@@ -153,3 +158,9 @@ def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
     nx.write_gexf(_for_export(graph), str(path), encoding="utf-8")
+
+
+def claim_list(db: Database, claim_ids: list[int]) -> list[tuple[int, int, int, str, str]]:
+    """(claim id, article id, start, quote, article title) of an edge's claims, by article
+    and start."""
+    return claim_summaries(db, claim_ids)

@@ -1,0 +1,1 @@
+"""Views of the whole library: the actor network (and the timeline)."""
