@@ -117,16 +117,15 @@ def layout(graph: nx.MultiDiGraph, previous: Mapping[int, Position] | None = Non
     them."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
-    for u, v, w in graph.edges(data="weight"):
-        old = simple.get_edge_data(u, v, {"weight": 0})["weight"]
-        simple.add_edge(u, v, weight=old + w)
+    simple.add_edges_from(sorted(graph.edges()))
     kept = {n: previous[n] for n in simple if previous and n in previous}
     if kept and len(kept) == len(simple):
         return {n: (float(x), float(y)) for n, (x, y) in kept.items()}
+    # unweighted: weights would pull a busy pair into one spot and hide its labels
     if kept:
-        pos = nx.spring_layout(simple, pos=dict(kept), fixed=list(kept), seed=SEED)
+        pos = nx.spring_layout(simple, pos=dict(kept), fixed=list(kept), seed=SEED, weight=None)
     else:
-        pos = nx.spring_layout(simple, seed=SEED)
+        pos = nx.spring_layout(simple, seed=SEED, weight=None)
     return {int(n): (float(x), float(y)) for n, (x, y) in pos.items()}
 
 

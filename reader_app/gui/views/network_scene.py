@@ -36,6 +36,10 @@ def type_colour(kind: str, dark: bool) -> QColor:
     return QColor(TYPE_COLOURS.get(kind, TYPE_COLOURS["other"])[1 if dark else 0])
 
 
+def type_label(kind: str) -> str:
+    return kind.replace("_", " ").capitalize()
+
+
 def node_radius(mentions: int) -> float:
     return min(40.0, 6.0 + 3.0 * math.sqrt(max(0, mentions)))
 

@@ -11,7 +11,7 @@ import re
 
 import networkx as nx
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPalette, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -33,7 +33,15 @@ from reader_app.gui.controller import LibraryController
 from reader_app.gui.shared.palette import is_dark
 from reader_app.gui.shared.plain_text import clip, plain_label
 from reader_app.gui.views.network_export import ExportButton
-from reader_app.gui.views.network_scene import EdgeItem, NodeItem, build_scene, render
+from reader_app.gui.views.network_scene import (
+    TYPE_COLOURS,
+    EdgeItem,
+    NodeItem,
+    build_scene,
+    render,
+    type_colour,
+    type_label,
+)
 from reader_app.services.actor_network import (
     CO_MENTION,
     NetworkFilter,
@@ -58,6 +66,8 @@ class NetworkCanvas(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        for bar in (self.setHorizontalScrollBarPolicy, self.setVerticalScrollBarPolicy):
+            bar(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wheel zooms, drag pans
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # the topmost actor or edge there (labels lie above both and take no clicks)
@@ -129,7 +139,7 @@ class ActorNetworkView(QWidget):
         for widget in (self.date_from, self.date_to, self.min_weight, self.co_mention):
             filters.addWidget(widget)
         filters.addWidget(self.export_button)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.split = split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.canvas)
         split.addWidget(self.claim_list)
         split.setStretchFactor(0, 4)
@@ -140,6 +150,7 @@ class ActorNetworkView(QWidget):
         box.addLayout(filters)
         box.addWidget(self.search_edit)
         box.addWidget(split, 1)
+        box.addLayout(_legend(self, is_dark(self.palette())))
         box.addWidget(self.info)
         controller.changed.connect(self._on_controller_changed)
 
@@ -227,7 +238,10 @@ class ActorNetworkView(QWidget):
                               " sentence(s)")
             return
         self.info.setText(f"Claims by {source} about {target}: {len(edge.claims)}")
-        self.claim_list.show()
+        if self.claim_list.isHidden():
+            self.claim_list.show()
+            total = sum(self.split.sizes())
+            self.split.setSizes([total - total // 4, total // 4])  # the network stays large
         for claim_id, article_id, _start, quote, title in claim_list(self._controller.db,
                                                                        edge.claims):
             item = QListWidgetItem(f"“{clip(quote, 160)}” — {clip(title, 60)}")  # plain text
@@ -238,6 +252,22 @@ class ActorNetworkView(QWidget):
     def _on_claim_list_item_activated(self, item: QListWidgetItem) -> None:
         article_id, claim_id = item.data(CLAIM_ROLE)
         self._controller.open_annotation(article_id, claim_id)
+
+
+def _legend(parent: QWidget, dark: bool) -> QHBoxLayout:
+    """A swatch and a name per actor type."""
+    row = QHBoxLayout()
+    row.setSpacing(4)
+    for kind in TYPE_COLOURS:
+        swatch = QPixmap(10, 10)
+        swatch.fill(type_colour(kind, dark))
+        icon = QLabel(parent)
+        icon.setPixmap(swatch)
+        row.addWidget(icon)
+        row.addWidget(plain_label(QLabel(type_label(kind), parent)))
+        row.addSpacing(8)
+    row.addStretch(1)
+    return row
 
 
 _DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
