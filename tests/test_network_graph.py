@@ -160,3 +160,15 @@ def test_any_actor_name_survives_graphml_and_gexf(db, lib, tmp_path, name):
         writer(build_network(db), tmp_path / "n.xml")
         back = reader(tmp_path / "n.xml")
         assert back.nodes[str(lib.watch)]["name"] == xml_safe(stored)
+
+
+def test_strongest_keeps_the_most_mentioned_and_linked_actors(db, lib):
+    from reader_app.services.actor_network import strongest
+
+    graph = build_network(db)
+    assert strongest(graph) is graph
+    top = strongest(graph, 2)
+    # Rostenko: 4 mentions + 4 claims (weighted degree); Ministry 4 + 3; Group 4 + 3
+    assert set(top) == {lib.rostenko, lib.group}
+    assert edges(top) == {(lib.rostenko, lib.group, CLAIMS_ABOUT): 2}
+    assert len(graph) == 4  # the full graph is untouched

@@ -50,6 +50,7 @@ from reader_app.services.actor_network import (
     claim_list,
     layout,
     network_filter,
+    strongest,
 )
 from reader_app.services.changes import ChangeSet
 
@@ -99,7 +100,7 @@ class ActorNetworkView(QWidget):
         self._controller = controller
         self._stale = True
         self._positions: dict[int, Position] = {}
-        self.graph = nx.MultiDiGraph()
+        self.graph = self.full_graph = nx.MultiDiGraph()
         self.nodes: dict[int, NodeItem] = {}
         self.edges: list[EdgeItem] = []
 
@@ -120,7 +121,7 @@ class ActorNetworkView(QWidget):
         self.co_mention.setObjectName("networkCoMention")
         self.co_mention.setToolTip("Also link actors tagged in the same sentence (dashed)")
         self.co_mention.toggled.connect(self.reload)
-        self.export_button = ExportButton(self, lambda: self.graph, self.scene_for_export)
+        self.export_button = ExportButton(self, lambda: self.full_graph, self.scene_for_export)
 
         self.scene = QGraphicsScene(self)
         self.canvas = NetworkCanvas(self.scene, self)
@@ -181,7 +182,8 @@ class ActorNetworkView(QWidget):
         except ValueError as e:  # a search the parser refuses
             self.info.setText(str(e))
             return
-        self.graph = build_network(self._controller.db, flt)
+        self.full_graph = build_network(self._controller.db, flt)  # what GraphML/GEXF get
+        self.graph = strongest(self.full_graph)
         # every place ever given is remembered: an actor a filter hid comes back to it
         self._positions.update(layout(self.graph, self._positions))
         self.nodes, self.edges = build_scene(self.scene, self.graph, self._positions,
@@ -190,7 +192,11 @@ class ActorNetworkView(QWidget):
         self.claim_list.hide()
         self.canvas.fit()
         actors, links = len(self.nodes), len(self.edges)
-        self.info.setText(f"{actors} actor{'s' * (actors != 1)}, {links} edge{'s' * (links != 1)}")
+        text = f"{actors} actor{'s' * (actors != 1)}, {links} edge{'s' * (links != 1)}"
+        if len(self.full_graph) > actors:
+            text += (f" (the {actors} strongest of {len(self.full_graph):,}: raise the minimum"
+                     " weight or narrow the dates; exports to Gephi hold them all)")
+        self.info.setText(text)
 
     def scene_for_export(self) -> QGraphicsScene:
         return self.scene
@@ -287,7 +293,7 @@ def _iso_day(text: str, upper: bool = False) -> str | None:
 def network_picture(db, flt: SearchFilter | None, width: int, height: int) -> QImage:
     """The network of the articles flt matches (all for None), drawn as the tab draws it
     (the application's palette) into a width x height image: for the report."""
-    graph = build_network(db, network_filter(db, flt))
+    graph = strongest(build_network(db, network_filter(db, flt)))
     scene = QGraphicsScene()
     palette = QApplication.palette() if QApplication.instance() else QPalette()
     dark = is_dark(palette)
