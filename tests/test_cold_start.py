@@ -1,6 +1,6 @@
 """A cold start loads what the first paint needs: the importers (Markdown parser, HTML
 sanitizer, encoding detection), the date parser, the CSV export, the tag, actor
-and claim edits (their commands and services) and the Claims tab wait for their first use."""
+and claim edits (their commands and services) and the Claims and Network tabs wait for their first use."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ DEFERRED = ("reader_app.formats.importers", "markdown_it", "nh3", "charset_norma
             "reader_app.storage.actor_merge",
             "reader_app.gui.commands.claims", "reader_app.services.claim_ops",
             "reader_app.gui.lists.claims_view", "reader_app.gui.lists.claim_model",
+            "reader_app.gui.views.network_view", "networkx", "scipy",  # the Network tab's
             "importlib.metadata")  # sqlite-utils' plugin scan: never on our connections
 
 
@@ -76,7 +77,8 @@ def test_the_claims_tab_is_built_when_first_shown(qtbot, window):
     view = window.findChild(ClaimsView)
     assert view is not None and view is window.claims_view
     assert tabs.currentWidget() is view and view.isVisible() and view.is_loaded()
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Library", "Actors", "Claims"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Library", "Actors", "Claims",
+                                                                 "Network"]
 
 
 def test_asking_for_the_claims_view_keeps_the_tab_shown(qtbot, window):
@@ -84,4 +86,4 @@ def test_asking_for_the_claims_view_keeps_the_tab_shown(qtbot, window):
     tabs.setCurrentWidget(window.actors_pane)
     view = window.claims_view  # built while another tab shows
     assert tabs.currentWidget() is window.actors_pane and not view.isVisible()
-    assert tabs.indexOf(view) == window.CLAIMS_TAB and tabs.count() == 3
+    assert tabs.indexOf(view) == window.CLAIMS_TAB and tabs.count() == 4
