@@ -1,7 +1,7 @@
 """A cold start loads what the first paint needs: the importers (Markdown parser, HTML
 sanitizer, encoding detection), the date parser, the CSV export, the tag, actor
-and claim edits (their commands and services) and the Claims and Timeline tabs wait for
-their first use."""
+and claim edits (their commands and services) and the Claims, Timeline and Network tabs wait
+for their first use."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ DEFERRED = ("reader_app.formats.importers", "markdown_it", "nh3", "charset_norma
             "reader_app.gui.commands.claims", "reader_app.services.claim_ops",
             "reader_app.gui.lists.claims_view", "reader_app.gui.lists.claim_model",
             "reader_app.gui.views.timeline_view", "reader_app.services.timeline",
+            "reader_app.gui.views.network_view", "networkx", "scipy",  # the Network tab's
             "importlib.metadata")  # sqlite-utils' plugin scan: never on our connections
 
 
@@ -79,7 +80,7 @@ def test_the_claims_tab_is_built_when_first_shown(qtbot, window):
     assert view is not None and view is window.claims_view
     assert tabs.currentWidget() is view and view.isVisible() and view.is_loaded()
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["Library", "Actors", "Claims",
-                                                              "Timeline"]
+                                                              "Timeline", "Network"]
 
 
 def test_the_timeline_tab_is_built_when_first_shown(qtbot, window):

@@ -163,3 +163,32 @@ def test_timeline_screenshot(qtbot, db, db_path, tmp_path, themed):
     for kind in ("claim", "date", "article"):  # dots of each kind, in the theme's colours
         assert colour_near(canvas, item_colour(kind, dark), tolerance=30, step=1) > 5, kind
     assert distinct_colours(canvas) > 20, "the timeline looks blank"
+
+
+@pytest.mark.parametrize("themed", ["light", "dark"], indirect=True)
+def test_network_screenshot(qtbot, db_path, tmp_path, themed):
+    from network_library import build
+
+    from reader_app.gui.views.network_scene import type_colour
+    from reader_app.storage.database import open_library
+
+    db = open_library(db_path)
+    lib = build(db)
+    db.close()
+    window = open_window(qtbot, db_path)
+    window.resize(1440, 900)
+    window.left_tabs.setCurrentIndex(window.NETWORK_TAB)
+    view = window.network_view
+    view.co_mention.setChecked(True)
+    edge = next(e for e in view.edges if (e.source, e.target) == (lib.rostenko, lib.group)
+                and e.kind == "claims_about")
+    view.show_edge_claims(edge)
+    qtbot.wait(50)
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert image.save(str(shots_dir(tmp_path) / f"network-{themed}.png"))
+    canvas = view.canvas.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    dark = themed == "dark"
+    assert (view.canvas.palette().color(QPalette.ColorRole.Base).lightness() < 128) == dark
+    for kind in ("person", "organization"):
+        assert colour_near(canvas, type_colour(kind, dark), tolerance=20) > 20, f"no {kind} node"
+    assert view.claim_list.count() == 2
