@@ -100,4 +100,4 @@ def test_asking_for_the_claims_view_keeps_the_tab_shown(qtbot, window):
     tabs.setCurrentWidget(window.actors_pane)
     view = window.claims_view  # built while another tab shows
     assert tabs.currentWidget() is window.actors_pane and not view.isVisible()
-    assert tabs.indexOf(view) == window.CLAIMS_TAB and tabs.count() == 4
+    assert tabs.indexOf(view) == window.CLAIMS_TAB and tabs.count() == 5

@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
             self._timeline_view = TimelineView(self.controller, self.left_tabs)
             self._put_tab(self.TIMELINE_TAB, self._timeline_view)
         return self._timeline_view
+
+    @property
     def network_view(self) -> ActorNetworkView:
         if self._network_view is None:
             from reader_app.gui.views.network_view import ActorNetworkView  # loads with its tab
