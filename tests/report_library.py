@@ -22,8 +22,9 @@ MARKDOWN = (
     "<script>alert('x')</script>\n\n<img src=\"file:///etc/passwd\">\n\n"
     "![photo](file:///etc/passwd) [evil](javascript:alert(1)) [site](https://example.org/news)\n\n"
     "Olsen said the ferries “will not sail”.\n")
-HOSTILE = ("<img", "<script", "<iframe", "<a href", "<b ", "onmouseover", "javascript:alert",
-           "file:///", "http://evil", "https://evil", "https://example.org")
+# markup from the data that must not survive as markup (escaped, it is only text)
+HOSTILE = ("<img", "<script", "<iframe", '<a href="javascript', "<b ", 'onmouseover="',
+           "https://example.org")
 
 
 def build_library(db, folder: Path) -> dict[str, int]:
