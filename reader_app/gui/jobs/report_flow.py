@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -63,8 +64,10 @@ class ReportDialog(QDialog):
             self.search_only.setToolTip(tip(clip(describe_filter(self._search))))
         (self.selected_only if n > 1 else self.whole_library).setChecked(True)
         scope = QVBoxLayout()
+        self._scopes = QButtonGroup(self)  # two groups: the radios share one parent
         for button in (self.whole_library, self.selected_only, self.search_only):
             scope.addWidget(button)
+            self._scopes.addButton(button)
         form.addRow("Articles:", scope)
         self.as_html = QRadioButton("HTML (one self-contained file)", self)
         self.as_html.setObjectName("reportFormatHtml")
@@ -72,8 +75,10 @@ class ReportDialog(QDialog):
         self.as_pdf.setObjectName("reportFormatPdf")
         self.as_html.setChecked(True)
         formats = QVBoxLayout()
-        formats.addWidget(self.as_html)
-        formats.addWidget(self.as_pdf)
+        self._formats = QButtonGroup(self)
+        for button in (self.as_html, self.as_pdf):
+            formats.addWidget(button)
+            self._formats.addButton(button)
         form.addRow("Format:", formats)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
