@@ -81,3 +81,12 @@ def not_a_date(value: str) -> str:
                 " earlier date first, such as 2022-02-14/2022-02-20.")
     return (f"“{value}” is not a date; type one such as 2022-02-10, 2022-W07,"
             " 2022-02, 2022 or 2022-02-14/2022-02-20.")
+
+
+def iso_extent(value: str) -> tuple[date, date] | None:
+    """The first and last day a real ISO value covers (2022-W07 -> Feb 14 and Feb 20,
+    2022-02-14/2022-03 -> Feb 14 and Mar 31); None if it is not a real value."""
+    if iso_granularity(value) is None:
+        return None
+    parts = value.split("/")
+    return _first_and_last_day(parts[0])[0], _first_and_last_day(parts[-1])[1]

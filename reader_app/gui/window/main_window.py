@@ -60,11 +60,13 @@ if TYPE_CHECKING:
     from reader_app.gui.jobs.library_flow import BackupFlow
     from reader_app.gui.jobs.report_flow import ReportFlow
     from reader_app.gui.lists.claims_view import ClaimsView
+    from reader_app.gui.views.timeline_view import TimelineView
     from reader_app.gui.window.merge_flow import MergeFlow
 
 
 class MainWindow(QMainWindow):
-    CLAIMS_TAB = 2  # the left tab built when first shown
+    CLAIMS_TAB = 2  # the left tabs built when first shown
+    TIMELINE_TAB = 3
 
     def __init__(self, db_path: Path, open_window: Callable[[Path], QMainWindow] | None = None,
                  controller: LibraryController | None = None) -> None:
@@ -127,6 +129,8 @@ class MainWindow(QMainWindow):
         # waits neither for its table nor for its module
         self._claims_view: ClaimsView | None = None
         self.left_tabs.addTab(QWidget(self.left_tabs), "Claims")
+        self._timeline_view: TimelineView | None = None
+        self.left_tabs.addTab(QWidget(self.left_tabs), "Timeline")
         # connected before LeftPaneWidth: a tab's pane is in place when it reads its width
         self.left_tabs.currentChanged.connect(self._on_left_tabs_current_changed)
         self.view = ArticleView(self)
@@ -162,10 +166,21 @@ class MainWindow(QMainWindow):
             self._put_tab(self.CLAIMS_TAB, self._claims_view)
         return self._claims_view
 
+    @property
+    def timeline_view(self) -> TimelineView:
+        if self._timeline_view is None:
+            from reader_app.gui.views.timeline_view import TimelineView  # loads with its tab
+
+            self._timeline_view = TimelineView(self.controller, self.left_tabs)
+            self._put_tab(self.TIMELINE_TAB, self._timeline_view)
+        return self._timeline_view
+
     @Slot(int)
     def _on_left_tabs_current_changed(self, index: int) -> None:
         if index == self.CLAIMS_TAB:
             self.claims_view  # noqa: B018 - built on first access
+        elif index == self.TIMELINE_TAB:
+            self.timeline_view  # noqa: B018 - built on first access
 
     def _put_tab(self, index: int, pane: QWidget) -> None:
         """pane in place of the empty page at index; the same tab stays current."""
