@@ -16,6 +16,7 @@ from reader_app.domain.report import ReportClaim, ReportData
 
 PICTURE_CAPTIONS = {"timeline": "Timeline of the selection",
                     "network": "Actor network of the selection"}
+PICTURE_WIDTH = 700  # pixels shown at most: an A4 page's text width in the PDF
 TEXT_LIMIT = 4000  # characters of one quote, note or title: a report is read, not searched
 _PNG = b"\x89PNG\r\n\x1a\n"
 _CSS = """
@@ -53,8 +54,10 @@ def report_html(data: ReportData, pictures: Mapping[str, bytes] | None = None) -
     for name, png in (pictures or {}).items():
         if png.startswith(_PNG):
             caption = esc(PICTURE_CAPTIONS.get(name, name))
-            out.append(f"<h2>{caption}</h2><p><img alt=\"{caption}\" src=\"data:image/png;"
-                       f"base64,{base64.b64encode(png).decode('ascii')}\"></p>")
+            width = min(PICTURE_WIDTH, int.from_bytes(png[16:20], "big")) or PICTURE_WIDTH
+            out.append(f"<h2>{caption}</h2><p><img alt=\"{caption}\" width=\"{width}\""
+                       f" src=\"data:image/png;base64,{base64.b64encode(png).decode('ascii')}\">"
+                       "</p>")
     out += _actors(data)
     out += _chronology(data)
     out += _articles(data)
