@@ -185,3 +185,29 @@ def test_file_export_report_writes_the_selected_articles(qtbot, lib_path, tmp_pa
     assert done.args == [pdf]
     words = " ".join(pdf_text(pdf)[1].split())
     assert "will not sail" in words and "will hold" not in words
+
+
+def test_file_export_report_on_the_current_search(qtbot, lib_path, tmp_path, monkeypatch):
+    from gui_helpers import open_window
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from reader_app.gui.jobs.report_flow import ReportDialog
+
+    window = open_window(qtbot, lib_path)
+    window.library_pane.search.field.setText("ferries")
+    out = tmp_path / "search.html"
+
+    def run(dialog):
+        assert dialog.search_only.isEnabled()
+        dialog.search_only.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ReportDialog, "exec", run)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_report()  # builds the flow; the job reports through the event loop
+    with qtbot.waitSignal(window.reports.report_finished, timeout=10000) as done:
+        pass
+    assert done.args == [out]
+    page = out.read_text(encoding="utf-8")
+    assert "search “ferries”: 1 article" in page and "will not sail" in page
+    assert "will hold" not in page and 'src="data:image/png;base64,' in page

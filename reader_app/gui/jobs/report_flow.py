@@ -132,7 +132,13 @@ class ReportFlow(JobFlow):
                   article_ids: list[int] | None = None) -> None:
         """db: the window's connection, for the pictures (painted here, on the GUI thread);
         the pictures draw flt's selection, so a report on chosen articles goes without."""
-        pictures = render_pictures(db, flt) if article_ids is None else {}
+        try:
+            pictures = render_pictures(db, flt) if article_ids is None else {}
+        except Exception as e:  # noqa: BLE001 - a query the search refuses, told as below
+            show_export_failure(self._parent, self.FAILED_TITLE,
+                                ExportFailure(target, str(e) or type(e).__name__))
+            self.report_finished.emit(None)
+            return
 
         def job(job_db, report_progress, should_cancel):
             try:
