@@ -116,6 +116,6 @@ def render_report(db, flt, fmt: str, output: Path) -> str:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     ensure_application()
-    from reader_app.gui.jobs.report_render import render_report as render
+    from reader_app.gui.window.report_render import render_report as render
 
     return render(db, flt, fmt, Path(output))

@@ -76,7 +76,8 @@ def test_the_claims_tab_is_built_when_first_shown(qtbot, window):
     view = window.findChild(ClaimsView)
     assert view is not None and view is window.claims_view
     assert tabs.currentWidget() is view and view.isVisible() and view.is_loaded()
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Library", "Actors", "Claims"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Library", "Actors", "Claims",
+                                                           "Timeline", "Network"]
 
 
 def test_asking_for_the_claims_view_keeps_the_tab_shown(qtbot, window):
@@ -84,4 +85,4 @@ def test_asking_for_the_claims_view_keeps_the_tab_shown(qtbot, window):
     tabs.setCurrentWidget(window.actors_pane)
     view = window.claims_view  # built while another tab shows
     assert tabs.currentWidget() is window.actors_pane and not view.isVisible()
-    assert tabs.indexOf(view) == window.CLAIMS_TAB and tabs.count() == 3
+    assert tabs.indexOf(view) == window.CLAIMS_TAB and tabs.count() == 5

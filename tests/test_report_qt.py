@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import io
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -34,7 +33,7 @@ def pdf_text(path) -> tuple[int, str]:
 
 
 def test_pdf_has_pages_and_the_data_as_text(qapp, lib_path, tmp_path):
-    from reader_app.gui.jobs.report_render import write_pdf
+    from reader_app.gui.window.report_render import write_pdf
 
     db = open_library(lib_path)
     page = report_html(report_data(db), {})
@@ -61,7 +60,7 @@ def test_the_document_refuses_anything_but_data_pictures(qapp):
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QColor, QImage, QTextDocument
 
-    from reader_app.gui.jobs.report_render import ReportDocument, png_bytes
+    from reader_app.gui.window.report_render import ReportDocument, png_bytes
 
     image = QImage(4, 3, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))
@@ -113,7 +112,7 @@ def test_cli_without_the_app_and_bad_arguments(lib_path, tmp_path, capsys):
 
 
 def test_pictures_come_from_the_views_when_they_exist(qapp, lib_path, tmp_path):
-    from reader_app.gui.jobs.report_render import _picture_functions, render_pictures
+    from reader_app.gui.window.report_render import _picture_functions, render_pictures
 
     db = open_library(lib_path)
     try:
@@ -122,12 +121,9 @@ def test_pictures_come_from_the_views_when_they_exist(qapp, lib_path, tmp_path):
         db.close()
     from PySide6.QtGui import QImage
 
-    import reader_app.gui as gui
-    from reader_app.gui.jobs.report_render import PICTURE_SIZE
+    from reader_app.gui.window.report_render import PICTURE_SIZE
 
-    views = Path(gui.__file__).parent / "views"  # each view that exists gives its picture
-    expected = {name for name in ("timeline", "network") if (views / f"{name}_view.py").exists()}
-    assert "timeline" in expected and set(pictures) == expected == set(_picture_functions())
+    assert set(pictures) == {"timeline", "network"} == set(_picture_functions())
     for png in pictures.values():
         image = QImage.fromData(png, "PNG")
         assert (image.width(), image.height()) == PICTURE_SIZE
@@ -142,7 +138,7 @@ def test_file_export_report_writes_the_selected_articles(qtbot, lib_path, tmp_pa
     from gui_helpers import open_window
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    from reader_app.gui.jobs.report_flow import ReportDialog
+    from reader_app.gui.window.report_flow import ReportDialog
 
     window = open_window(qtbot, lib_path)
     action = window.findChild(type(window.actions_.quit), "exportReportAction")
@@ -191,7 +187,7 @@ def test_file_export_report_on_the_current_search(qtbot, lib_path, tmp_path, mon
     from gui_helpers import open_window
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    from reader_app.gui.jobs.report_flow import ReportDialog
+    from reader_app.gui.window.report_flow import ReportDialog
 
     window = open_window(qtbot, lib_path)
     window.library_pane.search.field.setText("ferries")

@@ -137,3 +137,32 @@ def test_text_fits_the_view_when_resized_before_show(qtbot, db_path):
     qtbot.waitExposed(window)
     qtbot.wait(20)
     assert window.view.document().size().width() <= window.view.viewport().width()
+
+
+@pytest.mark.parametrize("themed", ["light", "dark"], indirect=True)
+def test_network_screenshot(qtbot, db_path, tmp_path, themed):
+    from network_library import build
+
+    from reader_app.gui.views.network_scene import type_colour
+    from reader_app.storage.database import open_library
+
+    db = open_library(db_path)
+    lib = build(db)
+    db.close()
+    window = open_window(qtbot, db_path)
+    window.resize(1440, 900)
+    window.left_tabs.setCurrentIndex(window.NETWORK_TAB)
+    view = window.network_view
+    view.co_mention.setChecked(True)
+    edge = next(e for e in view.edges if (e.source, e.target) == (lib.rostenko, lib.group)
+                and e.kind == "claims_about")
+    view.show_edge_claims(edge)
+    qtbot.wait(50)
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert image.save(str(shots_dir(tmp_path) / f"network-{themed}.png"))
+    canvas = view.canvas.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    dark = themed == "dark"
+    assert (view.canvas.palette().color(QPalette.ColorRole.Base).lightness() < 128) == dark
+    for kind in ("person", "organization"):
+        assert colour_near(canvas, type_colour(kind, dark), tolerance=20) > 20, f"no {kind} node"
+    assert view.claim_list.count() == 2

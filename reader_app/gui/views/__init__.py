@@ -1,1 +1,1 @@
-"""Views of the whole library's analysis: the timeline (and, beside it, the network)."""
+"""Views of the whole library's analysis: the timeline and the actor network."""

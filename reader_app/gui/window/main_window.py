@@ -58,15 +58,17 @@ if TYPE_CHECKING:
     from reader_app.gui.jobs.export_flow import ExportFlow
     from reader_app.gui.jobs.interchange_flow import InterchangeFlow
     from reader_app.gui.jobs.library_flow import BackupFlow
-    from reader_app.gui.jobs.report_flow import ReportFlow
     from reader_app.gui.lists.claims_view import ClaimsView
+    from reader_app.gui.views.network_view import ActorNetworkView
     from reader_app.gui.views.timeline_view import TimelineView
     from reader_app.gui.window.merge_flow import MergeFlow
+    from reader_app.gui.window.report_flow import ReportFlow
 
 
 class MainWindow(QMainWindow):
     CLAIMS_TAB = 2  # the left tabs built when first shown
     TIMELINE_TAB = 3
+    NETWORK_TAB = 4
 
     def __init__(self, db_path: Path, open_window: Callable[[Path], QMainWindow] | None = None,
                  controller: LibraryController | None = None) -> None:
@@ -131,6 +133,8 @@ class MainWindow(QMainWindow):
         self.left_tabs.addTab(QWidget(self.left_tabs), "Claims")
         self._timeline_view: TimelineView | None = None
         self.left_tabs.addTab(QWidget(self.left_tabs), "Timeline")
+        self._network_view: ActorNetworkView | None = None
+        self.left_tabs.addTab(QWidget(self.left_tabs), "Network")
         # connected before LeftPaneWidth: a tab's pane is in place when it reads its width
         self.left_tabs.currentChanged.connect(self._on_left_tabs_current_changed)
         self.view = ArticleView(self)
@@ -175,12 +179,30 @@ class MainWindow(QMainWindow):
             self._put_tab(self.TIMELINE_TAB, self._timeline_view)
         return self._timeline_view
 
+    @property
+    def network_view(self) -> ActorNetworkView:
+        if self._network_view is None:
+            from reader_app.gui.views.network_view import ActorNetworkView  # loads with its tab
+
+            self._network_view = ActorNetworkView(self.controller, self.left_tabs)
+            self._network_view.actor_clicked.connect(self._on_network_view_actor_clicked)
+            self._put_tab(self.NETWORK_TAB, self._network_view)
+        return self._network_view
+
+    @Slot(int)
+    def _on_network_view_actor_clicked(self, actor_id: int) -> None:
+        if not self.actors_pane.is_loaded():
+            self.actors_pane.refresh()
+        self.actors_pane.select_actor(actor_id)
+
     @Slot(int)
     def _on_left_tabs_current_changed(self, index: int) -> None:
         if index == self.CLAIMS_TAB:
             self.claims_view  # noqa: B018 - built on first access
         elif index == self.TIMELINE_TAB:
             self.timeline_view  # noqa: B018 - built on first access
+        elif index == self.NETWORK_TAB:
+            self.network_view  # noqa: B018 - built on first access
 
     def _put_tab(self, index: int, pane: QWidget) -> None:
         """pane in place of the empty page at index; the same tab stays current."""
@@ -447,7 +469,7 @@ class MainWindow(QMainWindow):
     def export_report(self) -> None:
         """File > Export Report…"""
         if self.reports is None:
-            from reader_app.gui.jobs.report_flow import ReportFlow
+            from reader_app.gui.window.report_flow import ReportFlow
 
             self.reports = ReportFlow(self, self.db_path)
             self.reports.report_reported.connect(self._on_exports_export_reported)

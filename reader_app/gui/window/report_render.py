@@ -39,17 +39,11 @@ class ReportDocument(QTextDocument):
 
 
 def _picture_functions() -> dict[str, Callable[..., QImage]]:
-    """The views' picture functions that exist in this build."""
-    found: dict[str, Callable[..., QImage]] = {}
-    for name, module, attr in (("timeline", "timeline_view", "timeline_picture"),
-                               ("network", "network_view", "network_picture")):
-        try:
-            views = __import__(f"reader_app.gui.views.{module}", fromlist=[attr])
-        except ImportError:
-            continue
-        if callable(getattr(views, attr, None)):
-            found[name] = getattr(views, attr)
-    return found
+    """The views' picture functions (imported with the first report, not with the window)."""
+    from reader_app.gui.views.network_view import network_picture
+    from reader_app.gui.views.timeline_view import timeline_picture
+
+    return {"timeline": timeline_picture, "network": network_picture}
 
 
 def png_bytes(image: QImage) -> bytes:

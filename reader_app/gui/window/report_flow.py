@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from reader_app.formats.report_html import report_html
 from reader_app.gui.jobs.export_flow import ExportFailure, show_export_failure
-from reader_app.gui.jobs.report_render import render_pictures, write_pdf
 from reader_app.gui.jobs.workers import JobFlow
 from reader_app.gui.shared.plain_text import clip, plain_label, tip
+from reader_app.gui.window.report_render import render_pictures, write_pdf
 from reader_app.services.report import describe_filter, report_data
 from reader_app.services.search import SearchFilter
 

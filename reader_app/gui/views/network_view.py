@@ -1,0 +1,298 @@
+"""The Actor network tab: who claims what about whom, drawn from the library.
+
+Reads the library when first shown and again after a change while it shows; filters are
+the published-date range, the articles matching a search, the minimum edge weight and
+co-mention on/off. network_picture renders the same scene offscreen for the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+import networkx as nx
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPalette, QPixmap, QWheelEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader_app.domain.search_query import SearchFilter
+from reader_app.gui.controller import LibraryController
+from reader_app.gui.shared.palette import is_dark
+from reader_app.gui.shared.plain_text import clip, plain_label
+from reader_app.gui.views.network_export import ExportButton
+from reader_app.gui.views.network_scene import (
+    TYPE_COLOURS,
+    EdgeItem,
+    NodeItem,
+    build_scene,
+    render,
+    type_colour,
+    type_label,
+)
+from reader_app.services.actor_network import (
+    CO_MENTION,
+    NetworkFilter,
+    Position,
+    build_network,
+    claim_list,
+    layout,
+    network_filter,
+)
+from reader_app.services.changes import ChangeSet
+
+CLAIM_ROLE = Qt.ItemDataRole.UserRole  # (article id, claim id) of a listed claim
+
+
+class NetworkCanvas(QGraphicsView):
+    node_clicked = Signal(int)
+    edge_clicked = Signal(object)  # the EdgeItem
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setObjectName("actorNetworkCanvas")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        for bar in (self.setHorizontalScrollBarPolicy, self.setVerticalScrollBarPolicy):
+            bar(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wheel zooms, drag pans
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # the topmost actor or edge there (labels lie above both and take no clicks)
+        item = next((i for i in self.items(event.position().toPoint())
+                     if isinstance(i, (NodeItem, EdgeItem))), None)
+        if event.button() == Qt.MouseButton.LeftButton and isinstance(item, NodeItem):
+            self.node_clicked.emit(item.actor_id)
+        elif event.button() == Qt.MouseButton.LeftButton and isinstance(item, EdgeItem):
+            self.edge_clicked.emit(item)
+        super().mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        factor = 1.0015 ** event.angleDelta().y()
+        self.scale(factor, factor)
+
+    def fit(self) -> None:
+        self.resetTransform()
+        if not self.scene().sceneRect().isEmpty():
+            self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class ActorNetworkView(QWidget):
+    preferred_width = 720  # the left pane widens to this while the view shows (window_state)
+    actor_clicked = Signal(int)  # the window selects that actor in the Actors tab
+
+    def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actorNetworkView")
+        self._controller = controller
+        self._stale = True
+        self._positions: dict[int, Position] = {}
+        self.graph = nx.MultiDiGraph()
+        self.nodes: dict[int, NodeItem] = {}
+        self.edges: list[EdgeItem] = []
+
+        self.date_from = self._date_edit("networkDateFrom", "From YYYY-MM-DD")
+        self.date_to = self._date_edit("networkDateTo", "To YYYY-MM-DD")
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("networkSearch")
+        self.search_edit.setPlaceholderText("Only articles matching…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.editingFinished.connect(self.reload)
+        self.min_weight = QSpinBox(self)
+        self.min_weight.setObjectName("networkMinWeight")
+        self.min_weight.setRange(1, 9999)
+        self.min_weight.setPrefix("≥ ")
+        self.min_weight.setToolTip("Hide edges of fewer claims (or sentences) than this")
+        self.min_weight.valueChanged.connect(self.reload)
+        self.co_mention = QCheckBox("Co-mention", self)
+        self.co_mention.setObjectName("networkCoMention")
+        self.co_mention.setToolTip("Also link actors tagged in the same sentence (dashed)")
+        self.co_mention.toggled.connect(self.reload)
+        self.export_button = ExportButton(self, lambda: self.graph, self.scene_for_export)
+
+        self.scene = QGraphicsScene(self)
+        self.canvas = NetworkCanvas(self.scene, self)
+        self.canvas.node_clicked.connect(self._on_canvas_node_clicked)
+        self.canvas.edge_clicked.connect(self._on_canvas_edge_clicked)
+        self.info = plain_label(QLabel(self))
+        self.info.setObjectName("networkInfo")
+        self.info.setWordWrap(True)
+        self.claim_list = QListWidget(self)
+        self.claim_list.setObjectName("networkEdgeClaims")
+        self.claim_list.itemActivated.connect(self._on_claim_list_item_activated)
+        self.claim_list.itemClicked.connect(self._on_claim_list_item_activated)
+        self.claim_list.hide()  # until an edge is clicked
+
+        filters = QHBoxLayout()
+        for widget in (self.date_from, self.date_to, self.min_weight, self.co_mention):
+            filters.addWidget(widget)
+        filters.addWidget(self.export_button)
+        self.split = split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.canvas)
+        split.addWidget(self.claim_list)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addLayout(filters)
+        box.addWidget(self.search_edit)
+        box.addWidget(split, 1)
+        box.addLayout(_legend(self, is_dark(self.palette())))
+        box.addWidget(self.info)
+        controller.changed.connect(self._on_controller_changed)
+
+    def _date_edit(self, name: str, hint: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(hint)
+        edit.setMaxLength(10)
+        edit.setClearButtonEnabled(True)
+        edit.editingFinished.connect(self.reload)
+        return edit
+
+    # -- reading ------------------------------------------------------------------------
+
+    def current_filter(self) -> NetworkFilter:
+        text = self.search_edit.text().strip()
+        return network_filter(
+            self._controller.db, SearchFilter(text=text) if text else None,
+            date_from=_iso_day(self.date_from.text()), date_to=_iso_day(self.date_to.text(), upper=True),
+            min_weight=self.min_weight.value(), co_mention=self.co_mention.isChecked())
+
+    @Slot()
+    def reload(self) -> None:
+        """Read the network again; actors that stay keep their places."""
+        self._stale = False
+        try:
+            flt = self.current_filter()
+        except ValueError as e:  # a search the parser refuses
+            self.info.setText(str(e))
+            return
+        self.graph = build_network(self._controller.db, flt)
+        # every place ever given is remembered: an actor a filter hid comes back to it
+        self._positions.update(layout(self.graph, self._positions))
+        self.nodes, self.edges = build_scene(self.scene, self.graph, self._positions,
+                                             is_dark(self.palette()))
+        self.claim_list.clear()
+        self.claim_list.hide()
+        self.canvas.fit()
+        actors, links = len(self.nodes), len(self.edges)
+        self.info.setText(f"{actors} actor{'s' * (actors != 1)}, {links} edge{'s' * (links != 1)}")
+
+    def scene_for_export(self) -> QGraphicsScene:
+        return self.scene
+
+    def is_loaded(self) -> bool:
+        return not self._stale
+
+    @Slot(ChangeSet)
+    def _on_controller_changed(self, _changes: ChangeSet) -> None:
+        self._stale = True
+        if self.isVisible():
+            QTimer.singleShot(0, self._reload_if_stale)  # one read after a burst of changes
+
+    def _reload_if_stale(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.canvas.fit()
+
+    # -- clicks -------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_canvas_node_clicked(self, actor_id: int) -> None:
+        self.info.setText(f"{self.nodes[actor_id].name}: selected in the Actors tab")
+        self.actor_clicked.emit(actor_id)
+
+    @Slot(object)
+    def _on_canvas_edge_clicked(self, edge: EdgeItem) -> None:
+        self.show_edge_claims(edge)
+
+    def show_edge_claims(self, edge: EdgeItem) -> None:
+        """List the claims of an edge (a co-mention edge has none: say so)."""
+        self.claim_list.clear()
+        self.claim_list.hide()
+        source, target = self.nodes[edge.source].name, self.nodes[edge.target].name
+        if edge.kind == CO_MENTION:
+            self.info.setText(f"{source} and {target}: named together in {edge.weight}"
+                              " sentence(s)")
+            return
+        self.info.setText(f"Claims by {source} about {target}: {len(edge.claims)}")
+        if self.claim_list.isHidden():
+            self.claim_list.show()
+            total = sum(self.split.sizes())
+            self.split.setSizes([total - total // 4, total // 4])  # the network stays large
+        for claim_id, article_id, _start, quote, title in claim_list(self._controller.db,
+                                                                       edge.claims):
+            item = QListWidgetItem(f"“{clip(quote, 160)}” — {clip(title, 60)}")  # plain text
+            item.setData(CLAIM_ROLE, (article_id, claim_id))
+            self.claim_list.addItem(item)
+
+    @Slot(QListWidgetItem)
+    def _on_claim_list_item_activated(self, item: QListWidgetItem) -> None:
+        article_id, claim_id = item.data(CLAIM_ROLE)
+        self._controller.open_annotation(article_id, claim_id)
+
+
+def _legend(parent: QWidget, dark: bool) -> QHBoxLayout:
+    """A swatch and a name per actor type."""
+    row = QHBoxLayout()
+    row.setSpacing(4)
+    for kind in TYPE_COLOURS:
+        swatch = QPixmap(10, 10)
+        swatch.fill(type_colour(kind, dark))
+        icon = QLabel(parent)
+        icon.setPixmap(swatch)
+        row.addWidget(icon)
+        row.addWidget(plain_label(QLabel(type_label(kind), parent)))
+        row.addSpacing(8)
+    row.addStretch(1)
+    return row
+
+
+_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _iso_day(text: str, upper: bool = False) -> str | None:
+    """A typed year, month or day as a bound on ISO days: "2022-02" starts on the 1st and,
+    as an upper bound, ends on the last day ("-99" sorts after every day)."""
+    text = text.strip()
+    if not text:
+        return None
+    if not _DAY.fullmatch(text):
+        raise ValueError(f"Not a date: {clip(text, 40)} (type YYYY, YYYY-MM or YYYY-MM-DD)")
+    return text + "-99" * ((10 - len(text)) // 3) if upper else text
+
+
+def network_picture(db, flt: SearchFilter | None, width: int, height: int) -> QImage:
+    """The network of the articles flt matches (all for None), drawn as the tab draws it
+    (the application's palette) into a width x height image: for the report."""
+    graph = build_network(db, network_filter(db, flt))
+    scene = QGraphicsScene()
+    palette = QApplication.palette() if QApplication.instance() else QPalette()
+    dark = is_dark(palette)
+    build_scene(scene, graph, layout(graph), dark)
+    image = QImage(QSize(max(1, width), max(1, height)), QImage.Format.Format_ARGB32)
+    image.fill(palette.color(QPalette.ColorRole.Base))
+    render(scene, image)
+    return image

@@ -1,0 +1,165 @@
+"""The actor network: who makes claims about whom, and who is named beside whom.
+
+Nodes are actor ids with name, type and mentions (actor tags linked to the actor). Edges
+are keyed by kind in one MultiDiGraph:
+  "claims_about": claimant -> each other actor tagged inside the claim's span; weight = the
+                  number of claims, `claims` = their ids.
+  "co_mention":   lower id -> higher id, two actors tagged in one sentence; weight = the
+                  number of sentences (only when asked for).
+The scope (articles, published dates) is the export's: see storage/network_rows.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from sqlite_utils import Database
+
+from reader_app.domain.search_query import SearchFilter
+from reader_app.domain.sentences import sentence_at, split_sentences
+from reader_app.services.search import matching_article_ids
+from reader_app.storage.network_rows import (
+    actor_mentions,
+    article_actor_tags,
+    claim_summaries,
+    claim_targets,
+)
+
+CLAIMS_ABOUT, CO_MENTION = "claims_about", "co_mention"
+Position = tuple[float, float]
+SEED = 12  # a fixed seed: the same graph is always drawn the same way
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    """Which part of the library the network shows. Dates are ISO days on the article's
+    published date, inclusive; article_ids None means every article."""
+
+    article_ids: frozenset[int] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    min_weight: int = 1
+    co_mention: bool = False
+
+
+def network_filter(db: Database, search: SearchFilter | None = None, *,
+                   date_from: str | None = None, date_to: str | None = None,
+                   min_weight: int = 1, co_mention: bool = False) -> NetworkFilter:
+    """A NetworkFilter on the articles a search matches (all articles for None or an empty
+    search)."""
+    ids = None
+    if search is not None and not search.is_empty():
+        ids = frozenset(matching_article_ids(db, search))
+    return NetworkFilter(ids, date_from or None, date_to or None, max(1, min_weight), co_mention)
+
+
+def build_network(db: Database, flt: NetworkFilter | None = None) -> nx.MultiDiGraph:
+    """The network of the actors in scope. With min_weight above 1, edges lighter than it
+    go and so do the actors left without any edge."""
+    flt = flt or NetworkFilter()
+    scope = (flt.article_ids, flt.date_from, flt.date_to)
+    graph = nx.MultiDiGraph()
+    for actor_id, name, kind, mentions in actor_mentions(db, *scope):
+        graph.add_node(actor_id, name=name, type=kind, mentions=mentions)
+    claims: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for claim_id, claimant, target in claim_targets(db, *scope):
+        if claimant != target and target in graph and claimant in graph:
+            claims[claimant, target].append(claim_id)
+    for (u, v), ids in sorted(claims.items()):
+        graph.add_edge(u, v, key=CLAIMS_ABOUT, kind=CLAIMS_ABOUT, weight=len(ids), claims=ids)
+    if flt.co_mention:
+        for (u, v), count in sorted(_co_mentions(db, scope).items()):
+            if u in graph and v in graph:
+                graph.add_edge(u, v, key=CO_MENTION, kind=CO_MENTION, weight=count, claims=[])
+    if flt.min_weight > 1:
+        light = [(u, v, k) for u, v, k, w in graph.edges(keys=True, data="weight")
+                 if w < flt.min_weight]
+        graph.remove_edges_from(light)
+        graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    return graph
+
+
+def _co_mentions(db: Database, scope: tuple[frozenset[int] | None, str | None, str | None],
+                 ) -> dict[tuple[int, int], int]:
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for _article, text, tags in article_actor_tags(db, *scope):
+        sentences = split_sentences(text)
+        by_sentence: dict[int, set[int]] = defaultdict(set)
+        for start, _end, actor in tags:
+            by_sentence[sentence_at(sentences, start)].add(actor)
+        for actors in by_sentence.values():
+            ordered = sorted(actors)
+            for i, u in enumerate(ordered):
+                for v in ordered[i + 1:]:
+                    counts[u, v] += 1
+    return counts
+
+
+def edge_claims(graph: nx.MultiDiGraph, u: int, v: int) -> list[int]:
+    """The ids of the claims u makes about v and v makes about u."""
+    ids: list[int] = []
+    for a, b in ((u, v), (v, u)):
+        data = graph.get_edge_data(a, b, CLAIMS_ABOUT)
+        if data:
+            ids.extend(data["claims"])
+    return sorted(ids)
+
+
+def layout(graph: nx.MultiDiGraph, previous: Mapping[int, Position] | None = None,
+           ) -> dict[int, Position]:
+    """Positions in about [-1, 1]². Deterministic (fixed seed, nodes in id order). Nodes
+    already in `previous` keep their places exactly; only new ones are laid out, around
+    them."""
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph))
+    simple.add_edges_from(sorted(graph.edges()))
+    kept = {n: previous[n] for n in simple if previous and n in previous}
+    if kept and len(kept) == len(simple):
+        return {n: (float(x), float(y)) for n, (x, y) in kept.items()}
+    # unweighted: weights would pull a busy pair into one spot and hide its labels
+    if kept:
+        pos = nx.spring_layout(simple, pos=dict(kept), fixed=list(kept), seed=SEED, weight=None)
+    else:
+        pos = nx.spring_layout(simple, seed=SEED, weight=None)
+    return {int(n): (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+# XML 1.0 cannot carry these at all (not even as character references).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """text as an XML file gives it back: no control characters, line ends as \\n (XML
+    parsers turn a CR into LF)."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _for_export(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with only the exported attributes, their text XML-safe: node name (also as
+    Gephi's label), type, mentions; edge kind, weight."""
+    out = nx.MultiDiGraph()
+    for n, data in graph.nodes(data=True):
+        name = xml_safe(data["name"])
+        out.add_node(n, label=name, name=name, type=data["type"], mentions=int(data["mentions"]))
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        out.add_edge(u, v, key=k, kind=data["kind"], weight=int(data["weight"]))
+    return out
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    nx.write_graphml(_for_export(graph), str(path), encoding="utf-8")
+
+
+def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    nx.write_gexf(_for_export(graph), str(path), encoding="utf-8")
+
+
+def claim_list(db: Database, claim_ids: list[int]) -> list[tuple[int, int, int, str, str]]:
+    """(claim id, article id, start, quote, article title) of an edge's claims, by article
+    and start."""
+    return claim_summaries(db, claim_ids)
