@@ -93,6 +93,7 @@ def test_cli_writes_html_and_pdf(qapp, lib_path, tmp_path, capsys):
     count, text = pdf_text(pdf)
     words = " ".join(text.split())
     assert count >= 1 and "disputed" in words and "corroborated" not in words
+    assert pdf.read_bytes().count(b"/Subtype /Image") >= 2  # the timeline and the network
     forced = tmp_path / "forced.out"
     assert entry.main(["report", "--db", str(lib_path), "--claimant", EVIL_ACTOR,
                        "--format", "pdf", "--output", str(forced)]) == 0

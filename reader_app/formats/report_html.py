@@ -16,7 +16,7 @@ from reader_app.domain.report import ReportClaim, ReportData
 
 PICTURE_CAPTIONS = {"timeline": "Timeline of the selection",
                     "network": "Actor network of the selection"}
-PICTURE_WIDTH = 700  # pixels shown at most: an A4 page's text width in the PDF
+PICTURE_WIDTH = 640  # pixels shown at most: within an A4 page's text width (680 px)
 TEXT_LIMIT = 4000  # characters of one quote, note or title: a report is read, not searched
 _PNG = b"\x89PNG\r\n\x1a\n"
 _CSS = """

@@ -19,7 +19,7 @@ from reader_app.formats.report_html import report_html
 from reader_app.services.report import ReportData, report_data
 from reader_app.services.search import SearchFilter
 
-PICTURE_SIZE = (1000, 450)  # pixels; shown at most 700 wide (formats/report_html)
+PICTURE_SIZE = (1000, 450)  # pixels; shown at most 640 wide (formats/report_html)
 REPORT_FORMATS = ("html", "pdf")
 
 
