@@ -137,6 +137,7 @@ def test_pictures_come_from_the_views_when_they_exist(qapp, lib_path, tmp_path):
 def test_file_export_report_writes_the_selected_articles(qtbot, lib_path, tmp_path,
                                                          monkeypatch):
     from gui_helpers import open_window
+    from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     from reader_app.gui.window.report_flow import ReportDialog
@@ -165,7 +166,9 @@ def test_file_export_report_writes_the_selected_articles(qtbot, lib_path, tmp_pa
     pdf = tmp_path / "ferry.pdf"
     pane = window.library_pane
     ferry = next(r for r in range(pane.model.rowCount()) if pane.model.article_id(r) == 2)
-    pane.table.selectRow(ferry)
+    flags = QItemSelectionModel.SelectionFlag
+    pane.table.selectionModel().select(pane.model.index(ferry, 0),
+                                       flags.ClearAndSelect | flags.Rows)
     assert pane.selected_article_ids() == [2]
 
     def only_ferry(dialog):
