@@ -107,3 +107,15 @@ def run_gui(db_path: str | Path | None, files: list[str]) -> int:
         window.import_files(files)
     return app.exec()
 
+
+
+def render_report(db, flt, fmt: str, output: Path) -> str:
+    """`reader-app report`: Qt draws the pictures and the PDF; with no display, offscreen."""
+    import os
+
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    ensure_application()
+    from reader_app.gui.window.report_render import render_report as render
+
+    return render(db, flt, fmt, Path(output))

@@ -51,12 +51,14 @@ from reader_app.storage.search_health import notices
 PROG = "reader-app"
 MAX_LIMIT = 1_000_000  # search results printed at most (SQLite takes a 64-bit LIMIT)
 COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag", "merge",
-            "agreement")
+            "agreement", "report")
 FORMATS = ("csv", *EXPORT_FORMATS)
 # --table: (columns, rows, count, noun, the filters that apply)
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
                  "date_to": "--to", "statuses": "--status"}
 RunGui = Callable[[str | None, list[str]], int]
+# (db, filter, "html"|"pdf", output) -> one line: Qt draws the pictures and the PDF (entry.py)
+RenderReport = Callable[[Database, SearchFilter | None, str, Path], str]
 
 _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} import [--db PATH] PATH ...
@@ -70,6 +72,7 @@ _USAGE = f"""{PROG} [--db PATH] [FILE ...]
                     [--actors accept|new]
        {PROG} agreement [--db PATH] [--article ID ...] [--analysts A B] [--format text|csv|json]
                         [--output FILE|-]
+       {PROG} report [--db PATH] [--query TEXT] [facets] [--format html|pdf] --output FILE
        {PROG} repair [--db PATH] --remove-foreign-schema"""
 _EPILOG = """commands:
   (none)      open the window on the library, importing any FILEs
@@ -82,6 +85,7 @@ _EPILOG = """commands:
   backup      copy the library safely, even while the window is open
   merge       merge another analyst's library (or an interchange file) into this one
   agreement   compare analysts on the articles both tagged: span F1, kappa, alpha
+  report      a dossier of the selection: claims by actor, chronology, articles (HTML, PDF)
   repair      remove triggers and views that Analyst Reader did not create"""
 _DB_HELP = "library file (default: $READER_APP_DB, else the platform data folder)"
 
@@ -264,6 +268,13 @@ def _command_parser() -> _Parser:
                      help="text (default), csv (Excel-safe, one figure a row) or json")
     agr.add_argument("--output", "-o", default="-", metavar="FILE|-",
                      help="where to write (default: - for standard output)")
+    rpt = sub.add_parser("report", parents=[db_after], prog=f"{PROG} report",
+                         help="write a report of the selection as HTML or PDF")
+    rpt.add_argument("--query", metavar="TEXT", default="", help="only articles matching this")
+    _add_facets(rpt, rows=False)
+    rpt.add_argument("--format", choices=("html", "pdf"),
+                     help="default: pdf if --output ends in .pdf, else html")
+    rpt.add_argument("--output", "-o", metavar="FILE", required=True)
     mer = sub.add_parser("merge", parents=[db_after], prog=f"{PROG} merge",
                          help="merge another library into this one",
                          description="Merge OTHER (another analyst's library, or a file an"
@@ -649,7 +660,27 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(argv: list[str], run_gui: RunGui | None) -> int:
+def _cmd_report(args: argparse.Namespace, render: RenderReport | None) -> int:
+    if render is None:  # the pictures and the PDF are Qt's: reader_app.entry brings them
+        raise CliError(f"the report needs the app's entry point: run {PROG} report", 2)
+    out = Path(args.output)
+    fmt = args.format or ("pdf" if out.suffix.casefold() == ".pdf" else "html")
+    flt = _search_filter(args, args.query)
+    db = _open_existing(args)
+    try:
+        if is_library_file(out, resolve_library_path(args.db)):
+            raise CliError(f"{out}: is the library itself; choose another output file", 2)
+        _print_notices(db)
+        try:
+            print(render(db, None if flt.is_empty() else flt, fmt, out), file=sys.stderr)
+        except ValueError as e:
+            raise CliError(str(e), 2) from None
+    finally:
+        db.close()
+    return 0
+
+
+def _run(argv: list[str], run_gui: RunGui | None, render: RenderReport | None = None) -> int:
     command = _find_command(argv)
     if command is None:
         args = _window_parser().parse_args(argv)
@@ -666,6 +697,8 @@ def _run(argv: list[str], run_gui: RunGui | None) -> int:
         args.query = [*args.query, *words]
     else:
         args = parser.parse_args(argv)
+    if args.command == "report":
+        return _cmd_report(args, render)
     commands = {"import": _cmd_import, "export": _cmd_export, "search": _cmd_search,
                 "backup": _cmd_backup,
                 "repair": _cmd_repair, "suggest": _cmd_suggest, "tag": _cmd_tag,
@@ -689,11 +722,13 @@ def _silence_stdout() -> None:
         pass
 
 
-def main(argv: list[str] | None = None, *, run_gui: RunGui | None = None) -> int:
-    """Run the command line; returns the exit status. run_gui: how to open the window."""
+def main(argv: list[str] | None = None, *, run_gui: RunGui | None = None,
+         render_report: RenderReport | None = None) -> int:
+    """Run the command line; returns the exit status. run_gui: how to open the window;
+    render_report: how `report` draws its pictures and PDF."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _run(argv, run_gui)
+        return _run(argv, run_gui, render_report)
     except SystemExit as e:  # --help and --version
         return e.code if isinstance(e.code, int) else 0
     except CliError as e:

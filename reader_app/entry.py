@@ -15,7 +15,13 @@ def _run_gui(db_path: str | Path | None, files: list[str]) -> int:
     return run_gui(db_path, files)
 
 
+def _render_report(db, flt, fmt: str, output: Path) -> str:
+    from reader_app.app import render_report
+
+    return render_report(db, flt, fmt, output)
+
+
 def main(argv: list[str] | None = None) -> int:
     from reader_app.cli import main as cli_main
 
-    return cli_main(argv, run_gui=_run_gui)
+    return cli_main(argv, run_gui=_run_gui, render_report=_render_report)

@@ -31,6 +31,7 @@ class WindowActions:
     import_files: QAction
     export_csv: QAction
     export_as: dict[str, QAction]  # File > Export As: a key of services.interchange.EXPORT_FORMATS
+    export_report: QAction
     agreement: QAction
     open_library: QAction
     backup: QAction
@@ -92,6 +93,9 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
         export_csv=_action(window, "exportCsvAction", "&Export CSV…", "Ctrl+E",
                            "Export tags to a CSV file (Excel-safe)"),
         export_as=_export_as_actions(window),
+        export_report=_action(window, "exportReportAction", "Export &Report…", None,
+                              "A dossier of claims by actor, a chronology and the articles"
+                              " (HTML or PDF)"),
         agreement=_action(window, "agreementAction", "A&greement…", None,
                           "Compare analysts on the articles both tagged"),
         open_library=_action(window, "openLibraryAction", "&Open Library…", "Ctrl+O",
@@ -174,6 +178,7 @@ def build_menus(window: QMainWindow, a: WindowActions, legend: QWidget) -> QTool
     export_menu = file_menu.addMenu("Export &As")
     export_menu.setObjectName("exportAsMenu")
     export_menu.addActions(list(a.export_as.values()))
+    file_menu.addAction(a.export_report)
     file_menu.addSeparator()
     file_menu.addActions([a.merge_library, a.agreement])
     file_menu.addSeparator()

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from reader_app.gui.views.network_view import ActorNetworkView
     from reader_app.gui.views.timeline_view import TimelineView
     from reader_app.gui.window.merge_flow import MergeFlow
+    from reader_app.gui.window.report_flow import ReportFlow
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.imports.annotation_files.connect(self.merge_files)
         self._exports: ExportFlow | None = None  # built on first use (see exports)
         self._interchange: InterchangeFlow | None = None  # built on first use
+        self.reports: ReportFlow | None = None  # built on first use (see export_report)
         self.merges: MergeFlow | None = None  # built on first use (see merge_flow)
         self._backups: BackupFlow | None = None
         self._connect()
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
         a.export_csv.triggered.connect(self._on_export_triggered)
         for fmt, action in a.export_as.items():
             action.triggered.connect(lambda _=False, f=fmt: self.export_as(f))
+        a.export_report.triggered.connect(self.export_report)
         a.open_library.triggered.connect(self._on_open_library_triggered)
         a.backup.triggered.connect(self._on_backup_triggered)
         a.analyst_name.triggered.connect(self.ask_analyst_name)
@@ -462,6 +465,17 @@ class MainWindow(QMainWindow):
         self.interchange.ask_and_export(fmt, current.id if current else None,
                                         self.library_pane.selected_article_ids())
 
+    @Slot()
+    def export_report(self) -> None:
+        """File > Export Report…"""
+        if self.reports is None:
+            from reader_app.gui.window.report_flow import ReportFlow
+
+            self.reports = ReportFlow(self, self.db_path)
+            self.reports.report_reported.connect(self._on_exports_export_reported)
+        self.reports.ask_and_export(self.controller.db, self.library_pane.selected_article_ids(),
+                                    self.library_pane.search.current_filter())
+
     @property
     def interchange(self) -> InterchangeFlow:
         if self._interchange is None:
@@ -612,7 +626,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.imports.stop()  # a thread still running when the window goes would abort the app
         self.search_flow.stop()
-        for flow in (self._exports, self._interchange, self._backups):
+        for flow in (self._exports, self._interchange, self._backups, self.reports):
             if flow is not None:
                 flow.stop()
         self.annotation_panel.commit_pending_edit()
