@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reader_app.domain.models import LINK_SCHEMES, STYLE_NAMES, ImportedArticle
 from reader_app.formats.importers import parse_article
+from reader_app.formats.mojibake import repair_mojibake
 
 
 def md(src: str) -> ImportedArticle:
@@ -120,6 +121,9 @@ def test_deep_nesting_and_a_footnote_flood_are_bounded() -> None:
 
 CELL = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="|\\`*_[]<>&!#~^$-:"),
                min_size=1, max_size=8).filter(lambda s: s.strip() == s and s)
+# a cell that reads as double-encoded text ("×¤" is the UTF-8 of "פ" seen as Windows-1252) is
+# repaired at import, as it should be: the table property is about the rest
+CELL = CELL.filter(lambda s: not repair_mojibake(s)[1])
 
 
 @settings(max_examples=60, deadline=None)
