@@ -230,3 +230,22 @@ def test_a_chain_of_forwards_is_followed_to_the_message_and_bounded() -> None:
     assert "\n" not in refused(forward_chain(MAX_PARTS - 10))  # the stdlib's own recursion, or ours
     assert "\n" not in refused(nested(MAX_PARTS - 10))
     assert time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize("param", [b'boundary="B"', b'boundary*0="B"', b"boundary*=''B"])
+def test_a_wide_message_is_refused_before_it_is_parsed(param: bytes) -> None:
+    wide = (b"From: a@b\r\nSubject: w\r\nContent-Type: multipart/mixed; " + param + b"\r\n\r\n"
+            + b"--B\r\n\r\nx\r\n" * 200_000 + b"--B--\r\n")
+    start = time.perf_counter()
+    assert "too many MIME parts" in refused(wide)
+    assert time.perf_counter() - start < 1.5
+    deep = b"From: a@b\r\nSubject: x\r\n" + b"".join(
+        b'Content-Type: multipart/mixed; boundary*0="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(3000))
+    assert "too many MIME parts" in refused(deep + b"Content-Type: text/plain\r\n\r\nhello\r\n")
+    assert time.perf_counter() - start < 3
+
+
+def test_signature_lines_in_a_multipart_body_are_not_parts() -> None:
+    m = mail(body="Body.\n" + "-- \nsig\n" * (MAX_PARTS + 50))
+    m.add_attachment(b"data", maintype="image", subtype="png", filename="photo.png")
+    assert parse(m).text.startswith("Body.")

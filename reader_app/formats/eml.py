@@ -22,14 +22,16 @@ from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.formats.dateline import guess_language, text_title
 from reader_app.formats.decode import DecodeError, decode_bytes
 from reader_app.formats.mojibake import REPAIRED, repair_mojibake
-from reader_app.formats.rendered import CancelCheck, render_html, sanitize_html
+from reader_app.formats.rendered import CancelCheck, ImportCancelled, render_html, sanitize_html
 
 __all__ = ["MAX_DEPTH", "MAX_PARTS", "MailError", "import_eml", "mhtml_page"]
 
 MAX_PARTS = 500  # MIME parts in one message
 MAX_DEPTH = 20  # multipart / message parts inside each other
 _HEADER_NAMES = ("from", "to", "subject", "date", "message-id", "mime-version", "content-type")
-_BOUNDARY = re.compile(rb"boundary\s*=", re.I)
+# boundary=, and the RFC 2231 forms boundary*= and boundary*0= (not the *1= continuations)
+_BOUNDARY = re.compile(rb"boundary(?:\*0?\*?)?\s*=", re.I)
+_DELIMITER = re.compile(rb"^--\S", re.M)  # a line that may open or close a MIME part
 _FORWARD_PREFIX = re.compile(r"^\s*((fwd?|tr|wg|fw)\s*:\s*)+", re.I)
 
 
@@ -47,10 +49,10 @@ class _Found:
 
 
 def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck = None) -> ImportedArticle:
-    nested = len(_BOUNDARY.findall(data))
-    if nested > MAX_PARTS:
-        raise MailError(f"too many MIME parts ({nested:,} multiparts; the limit is {MAX_PARTS})")
+    _count_parts(data)
     msg = _parse(data)
+    if should_cancel is not None and should_cancel():
+        raise ImportCancelled("import cancelled")
     if not any(name in msg for name in _HEADER_NAMES):
         raise MailError("not an e-mail message (no From, To, Subject or Date header)")
     found = _walk(msg, _Found(), 0)
@@ -91,6 +93,20 @@ def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck =
     )
 
 
+def _count_parts(data: bytes) -> None:
+    """Refuse a message with more than MAX_PARTS parts before the parser spends minutes on it:
+    multipart headers, and (when there is any boundary) the delimiter lines in the raw bytes."""
+    nested = len(_BOUNDARY.findall(data))
+    if nested > MAX_PARTS:
+        raise MailError(f"too many MIME parts ({nested:,} multiparts; the limit is {MAX_PARTS})")
+    if not nested:
+        return
+    # A closing "--b--" line counts too, so the limit is on delimiters, not quite parts.
+    for lines, _ in enumerate(_DELIMITER.finditer(data), 1):
+        if lines > 2 * MAX_PARTS:
+            raise MailError(f"too many MIME parts (over {MAX_PARTS})")
+
+
 def _parse(data: bytes) -> Message:
     if data.count(b"message/rfc822") > MAX_PARTS:
         raise MailError(f"too many forwarded messages (over {MAX_PARTS})")
@@ -103,9 +119,7 @@ def _parse(data: bytes) -> Message:
 def mhtml_page(data: bytes) -> str:
     """The page of a saved .mhtml/.mht (a MIME multipart/related message): its first
     text/html part, decoded; its images and styles are not read."""
-    nested = len(_BOUNDARY.findall(data))
-    if nested > MAX_PARTS:
-        raise MailError(f"too many MIME parts ({nested:,} multiparts; the limit is {MAX_PARTS})")
+    _count_parts(data)
     found = _walk(_parse(data), _Found(), 0)
     page = _text_of(found.html) if found.html is not None else ""
     if not page.strip():
