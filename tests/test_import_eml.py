@@ -249,3 +249,26 @@ def test_signature_lines_in_a_multipart_body_are_not_parts() -> None:
     m = mail(body="Body.\n" + "-- \nsig\n" * (MAX_PARTS + 50))
     m.add_attachment(b"data", maintype="image", subtype="png", filename="photo.png")
     assert parse(m).text.startswith("Body.")
+
+
+def test_a_text_part_with_a_file_name_is_an_attachment_not_the_body() -> None:
+    raw = (b'From: a@b\r\nSubject: s\r\nContent-Type: multipart/mixed; boundary="B"\r\n\r\n'
+           b'--B\r\nContent-Type: text/plain; name="secret.txt"\r\n'
+           b'Content-Disposition: inline; filename="secret.txt"\r\n\r\nATTACHMENT CONTENT\r\n'
+           b"--B\r\nContent-Type: text/html\r\n\r\n<p>The real <b>body</b> \xf0\x9f\x87\xba\xf0\x9f\x87\xa6.</p>\r\n"
+           b"--B\r\nContent-Type: text/plain\r\n\r\na second note\r\n"
+           b'--B\r\nContent-Type: text/csv; name="data.csv"\r\nContent-Disposition: inline; filename="data.csv"'
+           b"\r\n\r\na,b\r\n--B--\r\n")
+    a = parse(raw)
+    assert "ATTACHMENT" not in a.text and "ATTACHMENT" not in a.memo
+    assert a.memo.split("Attachments (not imported):\n")[1].splitlines() == [
+        "- secret.txt (text/plain, 18 bytes)", "- data.csv (text/csv, 3 bytes)",
+        "- (no name) (text/html, 37 bytes)"]
+    assert a.text == "a second note"  # the first unnamed text/plain part is the body
+
+
+def test_the_html_twin_of_the_body_is_not_listed() -> None:
+    m = mail()
+    m.add_alternative("<p>The port will reopen.</p>", subtype="html")
+    a = parse(m)
+    assert a.content_type == "text" and "Attachments" not in a.memo

@@ -32,6 +32,7 @@ _HEADER_NAMES = ("from", "to", "subject", "date", "message-id", "mime-version", 
 # boundary=, and the RFC 2231 forms boundary*= and boundary*0= (not the *1= continuations)
 _BOUNDARY = re.compile(rb"boundary(?:\*0?\*?)?\s*=", re.I)
 _DELIMITER = re.compile(rb"^--\S", re.M)  # a line that may open or close a MIME part
+_NO_NAME = "(no name)"
 _FORWARD_PREFIX = re.compile(r"^\s*((fwd?|tr|wg|fw)\s*:\s*)+", re.I)
 
 
@@ -46,6 +47,8 @@ class _Found:
     forwarded: Message | None = None
     attachments: list[str] = field(default_factory=list)
     parts: int = 0
+    body_parent: Message | None = None  # the multipart around body / html
+    html_parent: Message | None = None
 
 
 def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck = None) -> ImportedArticle:
@@ -127,7 +130,7 @@ def mhtml_page(data: bytes) -> str:
     return page
 
 
-def _walk(part: Message, found: _Found, depth: int) -> _Found:
+def _walk(part: Message, found: _Found, depth: int, parent: Message | None = None) -> _Found:
     """The body, HTML, forwarded message and attachments under part, in order."""
     found.parts += 1
     if found.parts > MAX_PARTS:
@@ -147,15 +150,15 @@ def _walk(part: Message, found: _Found, depth: int) -> _Found:
         payload = part.get_payload()
         for sub in payload if isinstance(payload, list) else ():
             if isinstance(sub, Message):
-                _walk(sub, found, depth + 1)
+                _walk(sub, found, depth + 1, part)
         return found
-    attached = part.get_content_disposition() == "attachment" or (
-        part.get_filename() is not None and not ctype.startswith("text/"))
+    # A part with a file name is an attachment, even an inline text/plain one (Apple Mail).
+    attached = part.get_content_disposition() == "attachment" or _filename(part) != _NO_NAME
     if not attached and ctype == "text/plain" and found.body is None:
-        found.body = part
+        found.body, found.body_parent = part, parent
     elif not attached and ctype == "text/html" and found.html is None:
-        found.html = part
-    elif attached or not ctype.startswith(("text/", "multipart/")):
+        found.html, found.html_parent = part, parent
+    else:  # every other part is listed, never read
         found.attachments.append(_attachment(part, _filename(part)))
     return found
 
@@ -175,6 +178,11 @@ def _body(
         else:
             text, styles = raw.strip(" \t\n\f\v"), ()
         if text:
+            other = found.html if kind == "text" else found.body
+            alternative = (found.body_parent is not None and found.body_parent is found.html_parent
+                           and found.body_parent.get_content_type() == "multipart/alternative")
+            if other is not None and not alternative:  # not the same text in another form: list it
+                found.attachments.append(_attachment(other, _filename(other)))
             return text, styles, kind, [REPAIRED] if repaired else warnings
     raise MailError("no readable text (no text/plain or text/html part with text)")
 
@@ -221,7 +229,7 @@ def _filename(part: Message) -> str:
         name = part.get_filename()
     except Exception:  # noqa: BLE001
         name = None
-    return " ".join(str(name).split()) if name else "(no name)"
+    return " ".join(str(name).split()) if name else _NO_NAME
 
 
 def _attachment(part: Message, name: str) -> str:
