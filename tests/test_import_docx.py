@@ -152,6 +152,20 @@ def test_hidden_text_and_compatibility_fallbacks_are_not_doubled():
     assert parse_article(docx_xml(body), "mc.docx").text == "Shown once"
 
 
+def table(*rows: str) -> str:
+    return "<w:tbl>" + "".join(rows) + "</w:tbl>"
+
+
+def test_rows_and_cells_deleted_with_tracked_changes_stay_out():
+    deleted = '<w:del w:id="1" w:author="Ed" w:date="2024-01-01T00:00:00Z"/>'
+    body = para(run("Body 🇺🇦.")) + table(
+        f"<w:tr><w:tc>{para(run('Мэр'))}</w:tc><w:tc><w:tcPr><w:cellDel w:id=\"2\"/></w:tcPr>"
+        f"{para(run('DELETED CELL'))}</w:tc></w:tr>",
+        f"<w:tr><w:trPr>{deleted}</w:trPr><w:tc>{para(run('DELETED ROW'))}</w:tc></w:tr>",
+        f"<w:tr><w:tc>{para(run('kept'))}<w:del w:id=\"3\">{para(run('DELETED BLOCK'))}</w:del></w:tc></w:tr>")
+    assert parse_article(docx_xml(body), "delrow.docx").text == "Body 🇺🇦.\n\nМэр\nkept"
+
+
 def test_bold_switched_off_and_tabs():
     body = para('<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>plain</w:t></w:r>'
                 '<w:r><w:tab/><w:rPr><w:b/></w:rPr><w:t>bold</w:t></w:r>')

@@ -38,6 +38,9 @@ _SKIPPED = {f"{_W}{t}" for t in "del moveFrom delText instrText commentReference
     # markup compatibility: a Choice and its Fallback hold the same text twice
     "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
+# content controls and inserted blocks hold paragraphs
+_CONTAINERS = {f"{_W}{t}" for t in ("sdt", "sdtContent", "customXml", "ins")}
+
 
 def read_docx(
     data: bytes, source: str, stem: str, should_cancel: CancelCheck = None
@@ -93,7 +96,7 @@ class _Walker:
             elif child.tag == f"{_W}tbl":
                 self._end_list()
                 self._table(child)
-            elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
+            elif child.tag in _CONTAINERS:
                 self._blocks(child)  # content controls and inserted blocks hold paragraphs
 
     def _paragraph(self, p: Any) -> None:
@@ -178,15 +181,42 @@ class _Walker:
         return str(rel.target_ref)  # render_html keeps http, https and mailto only
 
     def _table(self, tbl: Any) -> None:
-        rows = tbl.findall(f"{_W}tr")
         self._out.append("<table>")
-        for n, tr in enumerate(rows):
+        for n, tr in enumerate(_rows(tbl)):
             cells = []
-            for tc in tr.findall(f"{_W}tc"):
-                text = " ".join(filter(None, (self._inline(p) for p in tc.iter(f"{_W}p"))))
+            for tc in _cells(tr):
+                text = " ".join(self._cell_text(tc))
                 cells.append(f"<th>{text}</th>" if n == 0 and text else f"<td>{text}</td>")  # th: strong
             self._out.append(f"<tr>{''.join(cells)}</tr>")
         self._out.append("</table>")
+
+    def _cell_text(self, parent: Any) -> list[str]:
+        """A cell's paragraphs, from its own blocks as the body reads them: no text boxes,
+        no deleted blocks, a table inside the cell once, flattened into it."""
+        out: list[str] = []
+        for child in parent:
+            self._check.tick()
+            if child.tag == f"{_W}p":
+                inline = self._inline(child)
+                if inline.strip():
+                    out.append(inline)
+            elif child.tag == f"{_W}tbl":
+                for tr in _rows(child):
+                    for tc in _cells(tr):
+                        out += self._cell_text(tc)
+            elif child.tag in _CONTAINERS:
+                out += self._cell_text(child)
+        return out
+
+
+def _rows(tbl: Any) -> list[Any]:
+    """The table's rows, less those deleted with tracked changes (w:trPr/w:del)."""
+    return [tr for tr in tbl.findall(f"{_W}tr") if tr.find(f"{_W}trPr/{_W}del") is None]
+
+
+def _cells(tr: Any) -> list[Any]:
+    """The row's cells, less those deleted with tracked changes (w:tcPr/w:cellDel)."""
+    return [tc for tc in tr.findall(f"{_W}tc") if tc.find(f"{_W}tcPr/{_W}cellDel") is None]
 
 
 def _by_id(style_id: str | None) -> tuple[str | None, str | None]:
