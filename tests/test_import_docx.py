@@ -166,6 +166,16 @@ def test_rows_and_cells_deleted_with_tracked_changes_stay_out():
     assert parse_article(docx_xml(body), "delrow.docx").text == "Body 🇺🇦.\n\nМэр\nkept"
 
 
+def test_text_boxes_are_left_out_in_the_body_and_in_cells_alike():
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = f"<w:txbxContent>{para(run('TEXT BOX'))}</w:txbxContent>"
+    anchored = (f'<w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps"><w:drawing>{box}'
+                f"</w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>"
+                "</mc:AlternateContent></w:r>")
+    body = para(run("Body 𝕏.") + anchored) + table(f"<w:tr><w:tc>{para(run('Cell') + anchored)}</w:tc></w:tr>")
+    assert parse_article(docx_xml(body), "tb_cell.docx").text == "Body 𝕏.\n\nCell"
+
+
 def test_bold_switched_off_and_tabs():
     body = para('<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>plain</w:t></w:r>'
                 '<w:r><w:tab/><w:rPr><w:b/></w:rPr><w:t>bold</w:t></w:r>')

@@ -6,7 +6,9 @@ body is walked in document order and written as plain HTML (escaped text; headin
 list items, tables, strong/em, links), which render_html turns into the text and
 style spans, so offsets and styles follow the same rules as an .html import.
 Tracked changes: text inside w:del / w:moveFrom is left out, w:ins reads as it
-stands; comments live in their own part and only leave markers in the body.
+stands, rows and cells deleted with tracked changes are left out; comments live in
+their own part and only leave markers in the body. Text boxes (w:txbxContent, drawn
+over the page) are not read, in the body or in table cells.
 """
 
 from __future__ import annotations
