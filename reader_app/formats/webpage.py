@@ -4,8 +4,9 @@ trafilatura (with htmldate) drops navigation, related links, ads, cookie banners
 and comments, and reads title, author and site from the page's JSON-LD, OpenGraph
 and meta tags. Its date (htmldate) is not used: with no date metadata htmldate
 guesses from any <time> or "Updated ..." on the page, a sidebar story's or the
-footer's; the importer reads the page's own date metadata instead (ld_published). Its output here is HTML (headings, lists, bold, links,
-tables), which the caller passes through the app's own sanitiser and renderer:
+footer's; the importer reads the page's own date metadata instead (ld_published).
+Its output here is HTML (headings, lists, bold, links, tables), which the caller
+passes through the app's own sanitiser and renderer:
 nothing trafilatura writes is trusted or shown as markup. The page it sees has
 been through bound_depth already (nesting bounded, long runs of "&" broken).
 """
