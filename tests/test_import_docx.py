@@ -113,6 +113,15 @@ def test_a_dateline_in_the_text_wins_over_the_file_dates():
     assert parse_article(saved(undated), "u.docx").published == "2024-05-02"
 
 
+def test_the_template_creation_date_is_not_the_published_date():
+    d = docx.Document()
+    d.add_paragraph("An article body without a date line, about events 🇺🇦.")
+    assert d.core_properties.created.isoformat() == "2013-12-23T23:15:00+00:00"  # the template's
+    assert parse_article(saved(d), "tpl.docx").published is None
+    d.core_properties.author, d.core_properties.last_modified_by = "Olena", "Olena"
+    assert parse_article(saved(d), "tpl2.docx").published is None  # the stamp, whoever edited it
+
+
 def para(inner: str) -> str:
     return f"<w:p>{inner}</w:p>"
 

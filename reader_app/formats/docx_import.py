@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import datetime, timezone
 from html import escape
 from typing import Any
 
@@ -58,6 +59,8 @@ def read_docx(
         html = walker.body(document.element.body)
         props = document.core_properties
         title, created = props.title or "", props.created
+        if created is not None and _utc(created) == _TEMPLATE_CREATED:
+            created = None  # a template's date, not the document's: better none than wrong
     except (DocumentUnreadable, ImportCancelled):
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, TypeError,
@@ -219,6 +222,15 @@ def _rows(tbl: Any) -> list[Any]:
 def _cells(tr: Any) -> list[Any]:
     """The row's cells, less those deleted with tracked changes (w:tcPr/w:cellDel)."""
     return [tc for tc in tr.findall(f"{_W}tc") if tc.find(f"{_W}tcPr/{_W}cellDel") is None]
+
+
+# python-docx's default.docx carries this creation time into every file it makes. Its
+# author "python-docx" alone is no sign: a program may set a real created date after.
+_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=timezone.utc)
+
+
+def _utc(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def _by_id(style_id: str | None) -> tuple[str | None, str | None]:
