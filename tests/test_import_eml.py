@@ -272,3 +272,14 @@ def test_the_html_twin_of_the_body_is_not_listed() -> None:
     m.add_alternative("<p>The port will reopen.</p>", subtype="html")
     a = parse(m)
     assert a.content_type == "text" and "Attachments" not in a.memo
+
+
+def test_controls_and_bidi_overrides_leave_encoded_headers() -> None:
+    raw = (b"From: =?utf-8?q?Anna_=E2=80=AEBerg?= <a@b>\r\n"
+           b"Subject: =?utf-8?b?PGI+Ym9sZDwvYj4gAA==?= =?utf-8?q?=E2=80=AEevil=E2=81=A6_=F0=9F=87=BA=F0=9F=87=A6?=\r\n"
+           b"Date: Mon, 15 Mar 2024 10:00:00 +0000\r\n\r\nBody text\r\n")
+    a = parse(raw)
+    assert a.title == "<b>bold</b> evil 🇺🇦"
+    assert a.source == "Anna Berg <a@b> (tip.eml)"
+    for ch in "\x00\u202e\u2066":
+        assert ch not in a.memo and ch not in a.title and ch not in a.source

@@ -32,6 +32,8 @@ _HEADER_NAMES = ("from", "to", "subject", "date", "message-id", "mime-version", 
 # boundary=, and the RFC 2231 forms boundary*= and boundary*0= (not the *1= continuations)
 _BOUNDARY = re.compile(rb"boundary(?:\*0?\*?)?\s*=", re.I)
 _DELIMITER = re.compile(rb"^--\S", re.M)  # a line that may open or close a MIME part
+# Controls and bidi overrides/isolates an RFC 2047 word can smuggle into a one-line header
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NO_NAME = "(no name)"
 _FORWARD_PREFIX = re.compile(r"^\s*((fwd?|tr|wg|fw)\s*:\s*)+", re.I)
 
@@ -202,7 +204,7 @@ def _header(msg: Message, name: str) -> str:
         value = msg.get(name)
     except Exception:  # noqa: BLE001 - a malformed header is as good as none
         return ""
-    return " ".join(str(value).split()) if value is not None else ""
+    return " ".join(_UNSAFE.sub(" ", str(value)).split()) if value is not None else ""
 
 
 def _date(msg: Message) -> str | None:
@@ -229,7 +231,7 @@ def _filename(part: Message) -> str:
         name = part.get_filename()
     except Exception:  # noqa: BLE001
         name = None
-    return " ".join(str(name).split()) if name else _NO_NAME
+    return " ".join(_UNSAFE.sub(" ", str(name)).split()) if name else _NO_NAME
 
 
 def _attachment(part: Message, name: str) -> str:
