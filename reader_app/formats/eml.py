@@ -21,7 +21,7 @@ from email.message import Message
 from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.formats.dateline import guess_language, text_title
 from reader_app.formats.decode import DecodeError, decode_bytes
-from reader_app.formats.mojibake import REPAIRED, repair_mojibake
+from reader_app.formats.mojibake import repair_report
 from reader_app.formats.rendered import CancelCheck, ImportCancelled, render_html, sanitize_html
 
 __all__ = ["MAX_DEPTH", "MAX_PARTS", "MailError", "import_eml", "mhtml_page"]
@@ -81,9 +81,9 @@ def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck =
     text, styles, kind, warnings = _body(found, should_cancel)
     if found.attachments:
         memo += ["", "Attachments (not imported):", *(f"- {a}" for a in found.attachments)]
-    subject, repaired = repair_mojibake(_FORWARD_PREFIX.sub("", _header(article_msg, "subject")))
-    if repaired and REPAIRED not in warnings:
-        warnings.append(REPAIRED)
+    subject, repaired = repair_report(_FORWARD_PREFIX.sub("", _header(article_msg, "subject")))
+    if repaired and not warnings:
+        warnings.append(repaired)
     sender = _header(article_msg, "from") or _header(msg, "from")
     return ImportedArticle(
         title=" ".join(subject.split()) or text_title(text, stem),
@@ -174,7 +174,7 @@ def _body(
         if part is None:
             continue
         raw = _text_of(part)
-        raw, repaired = repair_mojibake(raw)
+        raw, repaired = repair_report(raw, should_cancel)
         if kind == "html":
             text, styles = render_html(sanitize_html(raw, should_cancel=should_cancel), should_cancel)
         else:
@@ -185,7 +185,7 @@ def _body(
                            and found.body_parent.get_content_type() == "multipart/alternative")
             if other is not None and not alternative:  # not the same text in another form: list it
                 found.attachments.append(_attachment(other, _filename(other)))
-            return text, styles, kind, [REPAIRED] if repaired else warnings
+            return text, styles, kind, [repaired] if repaired else warnings
     raise MailError("no readable text (no text/plain or text/html part with text)")
 
 

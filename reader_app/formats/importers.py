@@ -40,7 +40,7 @@ from reader_app.formats.decode import DecodeError, declared_charset, decode_coun
 from reader_app.formats.documents import MAX_DOCUMENT_BYTES, DocumentUnreadable
 from reader_app.formats.docx_import import read_docx
 from reader_app.formats.eml import MailError, import_eml, mhtml_page
-from reader_app.formats.mojibake import REPAIRED, repair_mojibake
+from reader_app.formats.mojibake import repair_report
 from reader_app.formats.news_dateline import find_news_dateline
 from reader_app.formats.odt_import import read_odt
 from reader_app.formats.pdf_import import read_pdf
@@ -203,8 +203,8 @@ def parse_article(
             data, kind = mhtml_page(data).encode("utf-8"), "html"
         text, nuls = decode_counting_nuls(data, declared_charset(data) if kind == "html" else None)
         text = _without_nul(text, nuls, warnings)
-        text, repaired = repair_mojibake(text)
-        warnings += [REPAIRED] if repaired else []
+        text, repaired = repair_report(text, should_cancel)
+        warnings += [repaired] if repaired else []
         if kind == "html":
             article = _import_html(text, source, stem, should_cancel)
         elif kind == "markdown":
