@@ -116,7 +116,7 @@ class _Repairer:
         fixed = self._fix(joined)
         parts = fixed.split("\r")
         if fixed != joined and "\n" not in fixed and len(parts) == len(group):
-            for i, part in zip(group, parts):
+            for i, part in zip(group, parts, strict=True):
                 self.lines[i] = part
             self.changed = True
             return
