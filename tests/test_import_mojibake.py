@@ -92,10 +92,10 @@ def test_mis_encoded_words_round_trip(words: list[str]) -> None:
     assert repair_mojibake(text) == (text, False)
 
 
-def test_a_lone_mis_encoded_cjk_extension_b_character_is_repaired() -> None:
-    # "𠀀" read as cp1252 is "ð\xa0€€", which ftfy alone cannot tell from Latin text; the
-    # whole line reading back as UTF-8 with no telltale left is repaired all the same.
-    assert repair_mojibake(mis_encode("said 𠀀 the")) == ("said 𠀀 the", True)
+def test_a_lone_mis_encoded_cjk_extension_b_character_is_a_known_limit() -> None:
+    # "𠀀" read as cp1252 is "ð\xa0€€", which ftfy cannot tell from Latin text on its own;
+    # with any other mis-encoded character on the line it is repaired with the rest.
+    assert repair_mojibake(mis_encode("said 𠀀 the")) == (mis_encode("said 𠀀 the"), False)
     assert repair_mojibake(mis_encode("café 𠀀")) == ("café 𠀀", True)
 
 
@@ -144,3 +144,8 @@ def test_what_is_left_mis_encoded_is_reported_as_partly_repaired() -> None:
     mixed = mis_encode("café — fine") + "\n" + mis_encode("Ð¿Ð¾Ñ€Ñ‚ — ") + "порт"
     fixed, warning = repair_report(mixed)
     assert fixed.startswith("café — fine\n") and warning == PARTLY_REPAIRED
+
+
+def test_fine_lines_that_would_read_back_are_left_to_ftfys_judgement() -> None:
+    for fine in ("Ô… Dieu", "CAFÉ™ brand", "Ô… Dieu\nCAFÉ™ brand\nNAÏVE… yes"):
+        assert repair_mojibake(fine) == (fine, False)

@@ -75,6 +75,15 @@ def _groups(lines: list[str], bad: list[int], can_join: bool) -> list[list[int]]
     return groups
 
 
+def _direct(text: str) -> str | None:
+    """text read back as UTF-8 in one step, when all of it can be and no telltale is left."""
+    try:
+        direct = text.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:
+        return None
+    return direct if len(direct) < len(text) and _TELLTALE.search(direct) is None else None
+
+
 class _Repairer:
     def __init__(self, lines: list[str], should_cancel: CancelCheck) -> None:
         import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252"
@@ -97,12 +106,6 @@ class _Repairer:
 
         if self._cancel is not None and self._cancel():
             raise ImportCancelled("import cancelled")
-        try:  # the common case, ~50x faster than ftfy's judging: all of it reads back at once
-            direct = piece.encode("sloppy-windows-1252").decode("utf-8")
-        except UnicodeError:
-            direct = None
-        if direct is not None and _TELLTALE.search(direct) is None and len(direct) < len(piece):
-            return direct
         fixed: Any = fix_text(piece, self._config)
         return fixed if isinstance(fixed, str) else piece
 
@@ -113,7 +116,9 @@ class _Repairer:
             self._line(group[0])
             return
         joined = "\r".join(self.lines[i] for i in group)
-        fixed = self._fix(joined)
+        fixed = _direct(joined)  # ftfy judges ~1 s per MB: a sample of the lines is enough
+        if fixed is None or not self._agrees(group, fixed.split("\r")):
+            fixed = self._fix(joined)
         parts = fixed.split("\r")
         if fixed != joined and "\n" not in fixed and len(parts) == len(group):
             for i, part in zip(group, parts, strict=True):
@@ -123,6 +128,21 @@ class _Repairer:
         half = len(group) // 2
         self.group(group[:half])
         self.group(group[half:])
+
+    def _agrees(self, group: list[int], direct: list[str]) -> bool:
+        """Whether ftfy repairs a few of the lines, spread over the group, as _direct did."""
+        step = max(1, len(group) // 8)
+        return all(self._fix(self.lines[group[k]]) == direct[k] for k in range(0, len(group), step))
+
+    def _piece(self, piece: str) -> str:
+        """A piece of a line: read back at once if ftfy repairs its first ~2,000 characters
+        (cut at a space) the same way."""
+        direct = _direct(piece) if len(piece) > 8_000 else None
+        if direct is not None:
+            cut = piece.find(" ", 2_000) + 1 or len(piece)
+            if self._fix(piece[:cut]) == _direct(piece[:cut]):
+                return direct
+        return self._fix(piece)
 
     def _line(self, i: int) -> None:
         line = self.lines[i]
@@ -136,7 +156,7 @@ class _Repairer:
         pieces.append(line[pos:])
         out = []
         for piece in pieces:
-            fixed = self._fix(piece) if _TELLTALE.search(piece) else piece
+            fixed = self._piece(piece) if _TELLTALE.search(piece) else piece
             out.append(fixed if "\n" not in fixed else piece)
         new = "".join(out)
         if new != line:
