@@ -113,6 +113,15 @@ def test_a_dateline_in_the_text_wins_over_the_file_dates():
     assert parse_article(saved(undated), "u.docx").published == "2024-05-02"
 
 
+def test_the_template_creation_date_is_not_the_published_date():
+    d = docx.Document()
+    d.add_paragraph("An article body without a date line, about events 🇺🇦.")
+    assert d.core_properties.created.isoformat() == "2013-12-23T23:15:00+00:00"  # the template's
+    assert parse_article(saved(d), "tpl.docx").published is None
+    d.core_properties.author, d.core_properties.last_modified_by = "Olena", "Olena"
+    assert parse_article(saved(d), "tpl2.docx").published is None  # the stamp, whoever edited it
+
+
 def para(inner: str) -> str:
     return f"<w:p>{inner}</w:p>"
 
@@ -150,6 +159,30 @@ def test_hidden_text_and_compatibility_fallbacks_are_not_doubled():
                 + f'<mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="w14">{run("once")}</mc:Choice>'
                 + f"<mc:Fallback>{run('once')}</mc:Fallback></mc:AlternateContent>")
     assert parse_article(docx_xml(body), "mc.docx").text == "Shown once"
+
+
+def table(*rows: str) -> str:
+    return "<w:tbl>" + "".join(rows) + "</w:tbl>"
+
+
+def test_rows_and_cells_deleted_with_tracked_changes_stay_out():
+    deleted = '<w:del w:id="1" w:author="Ed" w:date="2024-01-01T00:00:00Z"/>'
+    body = para(run("Body 🇺🇦.")) + table(
+        f"<w:tr><w:tc>{para(run('Мэр'))}</w:tc><w:tc><w:tcPr><w:cellDel w:id=\"2\"/></w:tcPr>"
+        f"{para(run('DELETED CELL'))}</w:tc></w:tr>",
+        f"<w:tr><w:trPr>{deleted}</w:trPr><w:tc>{para(run('DELETED ROW'))}</w:tc></w:tr>",
+        f"<w:tr><w:tc>{para(run('kept'))}<w:del w:id=\"3\">{para(run('DELETED BLOCK'))}</w:del></w:tc></w:tr>")
+    assert parse_article(docx_xml(body), "delrow.docx").text == "Body 🇺🇦.\n\nМэр\nkept"
+
+
+def test_text_boxes_are_left_out_in_the_body_and_in_cells_alike():
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = f"<w:txbxContent>{para(run('TEXT BOX'))}</w:txbxContent>"
+    anchored = (f'<w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps"><w:drawing>{box}'
+                f"</w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>"
+                "</mc:AlternateContent></w:r>")
+    body = para(run("Body 𝕏.") + anchored) + table(f"<w:tr><w:tc>{para(run('Cell') + anchored)}</w:tc></w:tr>")
+    assert parse_article(docx_xml(body), "tb_cell.docx").text == "Body 𝕏.\n\nCell"
 
 
 def test_bold_switched_off_and_tabs():

@@ -230,3 +230,56 @@ def test_a_chain_of_forwards_is_followed_to_the_message_and_bounded() -> None:
     assert "\n" not in refused(forward_chain(MAX_PARTS - 10))  # the stdlib's own recursion, or ours
     assert "\n" not in refused(nested(MAX_PARTS - 10))
     assert time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize("param", [b'boundary="B"', b'boundary*0="B"', b"boundary*=''B"])
+def test_a_wide_message_is_refused_before_it_is_parsed(param: bytes) -> None:
+    wide = (b"From: a@b\r\nSubject: w\r\nContent-Type: multipart/mixed; " + param + b"\r\n\r\n"
+            + b"--B\r\n\r\nx\r\n" * 200_000 + b"--B--\r\n")
+    start = time.perf_counter()
+    assert "too many MIME parts" in refused(wide)
+    assert time.perf_counter() - start < 1.5
+    deep = b"From: a@b\r\nSubject: x\r\n" + b"".join(
+        b'Content-Type: multipart/mixed; boundary*0="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(3000))
+    assert "too many MIME parts" in refused(deep + b"Content-Type: text/plain\r\n\r\nhello\r\n")
+    assert time.perf_counter() - start < 3
+
+
+def test_signature_lines_in_a_multipart_body_are_not_parts() -> None:
+    m = mail(body="Body.\n" + "-- \nsig\n" * (MAX_PARTS + 50))
+    m.add_attachment(b"data", maintype="image", subtype="png", filename="photo.png")
+    assert parse(m).text.startswith("Body.")
+
+
+def test_a_text_part_with_a_file_name_is_an_attachment_not_the_body() -> None:
+    raw = (b'From: a@b\r\nSubject: s\r\nContent-Type: multipart/mixed; boundary="B"\r\n\r\n'
+           b'--B\r\nContent-Type: text/plain; name="secret.txt"\r\n'
+           b'Content-Disposition: inline; filename="secret.txt"\r\n\r\nATTACHMENT CONTENT\r\n'
+           b"--B\r\nContent-Type: text/html\r\n\r\n<p>The real <b>body</b> \xf0\x9f\x87\xba\xf0\x9f\x87\xa6.</p>\r\n"
+           b"--B\r\nContent-Type: text/plain\r\n\r\na second note\r\n"
+           b'--B\r\nContent-Type: text/csv; name="data.csv"\r\nContent-Disposition: inline; filename="data.csv"'
+           b"\r\n\r\na,b\r\n--B--\r\n")
+    a = parse(raw)
+    assert "ATTACHMENT" not in a.text and "ATTACHMENT" not in a.memo
+    assert a.memo.split("Attachments (not imported):\n")[1].splitlines() == [
+        "- secret.txt (text/plain, 18 bytes)", "- data.csv (text/csv, 3 bytes)",
+        "- (no name) (text/html, 37 bytes)"]
+    assert a.text == "a second note"  # the first unnamed text/plain part is the body
+
+
+def test_the_html_twin_of_the_body_is_not_listed() -> None:
+    m = mail()
+    m.add_alternative("<p>The port will reopen.</p>", subtype="html")
+    a = parse(m)
+    assert a.content_type == "text" and "Attachments" not in a.memo
+
+
+def test_controls_and_bidi_overrides_leave_encoded_headers() -> None:
+    raw = (b"From: =?utf-8?q?Anna_=E2=80=AEBerg?= <a@b>\r\n"
+           b"Subject: =?utf-8?b?PGI+Ym9sZDwvYj4gAA==?= =?utf-8?q?=E2=80=AEevil=E2=81=A6_=F0=9F=87=BA=F0=9F=87=A6?=\r\n"
+           b"Date: Mon, 15 Mar 2024 10:00:00 +0000\r\n\r\nBody text\r\n")
+    a = parse(raw)
+    assert a.title == "<b>bold</b> evil 🇺🇦"
+    assert a.source == "Anna Berg <a@b> (tip.eml)"
+    for ch in "\x00\u202e\u2066":
+        assert ch not in a.memo and ch not in a.title and ch not in a.source

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader_app.formats.importers import ImportRefused, parse_article
-from reader_app.formats.mojibake import REPAIRED, repair_mojibake
+from reader_app.formats.mojibake import PARTLY_REPAIRED, REPAIRED, repair_mojibake, repair_report
+from reader_app.formats.rendered import ImportCancelled
 
 STORY = (
     "Two men—Donald J. Trump and “the mayor”—met on Tuesday.\n\n"
@@ -116,3 +117,35 @@ def test_fine_megabyte_costs_one_scan_and_a_broken_one_is_repaired_in_seconds() 
     start = time.perf_counter()
     assert repair_mojibake(broken) == (fine, True)
     assert time.perf_counter() - start < 10
+
+
+def test_a_line_longer_than_ftfys_limit_is_repaired_all_through() -> None:
+    fine = "The two men—Donald J. Trump and “others” said café 🇺🇦. " * 25_000  # one 1.4 M-char line
+    fixed, warning = repair_report(mis_encode(fine))
+    assert fixed == fine and warning == REPAIRED
+
+
+def test_200000_mis_encoded_lines_are_quick_and_cancellable() -> None:
+    fine = "The two men—Donald J. Trump and “others” said café.\n" * 200_000
+    start = time.perf_counter()
+    assert repair_report(mis_encode(fine)) == (fine, REPAIRED)
+    assert time.perf_counter() - start < 8
+    calls: list[int] = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(ImportCancelled):
+        repair_report(mis_encode(fine), cancel)
+
+
+def test_what_is_left_mis_encoded_is_reported_as_partly_repaired() -> None:
+    mixed = mis_encode("café — fine") + "\n" + mis_encode("Ð¿Ð¾Ñ€Ñ‚ — ") + "порт"
+    fixed, warning = repair_report(mixed)
+    assert fixed.startswith("café — fine\n") and warning == PARTLY_REPAIRED
+
+
+def test_fine_lines_that_would_read_back_are_left_to_ftfys_judgement() -> None:
+    for fine in ("Ô… Dieu", "CAFÉ™ brand", "Ô… Dieu\nCAFÉ™ brand\nNAÏVE… yes"):
+        assert repair_mojibake(fine) == (fine, False)

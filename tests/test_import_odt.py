@@ -91,6 +91,29 @@ def test_tracked_changes_comments_and_notes_stay_out():
     assert parse_article(odt(body), "c.odt").text == "The minister firmly said so."
 
 
+
+def test_comments_notes_and_nested_tables_in_cells_stay_out_or_appear_once():
+    def table(rows: str) -> str:
+        return f"<table:table>{rows}</table:table>"
+
+    def row(*cells: str) -> str:
+        return "<table:table-row>" + "".join(
+            f"<table:table-cell>{c}</table:table-cell>" for c in cells) + "</table:table-row>"
+
+    cell = (
+        "<text:p>Мэр 🇺🇦<office:annotation><dc:creator>Ed</dc:creator><text:p>SECRET NOTE</text:p>"
+        '</office:annotation><text:note text:note-class="footnote"><text:note-citation>1'
+        "</text:note-citation><text:note-body><text:p>FOOTNOTE</text:p></text:note-body></text:note></text:p>"
+        + table(row("<text:p>inner</text:p>"))
+    )
+    body = ("<text:p>Body.</text:p>"
+            + table("<table:table-header-rows>" + row("<text:p>Actor</text:p>") + "</table:table-header-rows>"
+                    + row(cell)))
+    a = parse_article(odt(body), "cells.odt")
+    assert a.text == "Body.\n\nActor\nМэр 🇺🇦 inner"
+    assert spans(a, "strong") == ["Actor"]
+
+
 HOSTILE = {
     "not a zip": b"plain text renamed to .odt",
     "no content": zipped({"mimetype": "application/vnd.oasis.opendocument.text"}),

@@ -266,3 +266,22 @@ def test_a_saved_mhtml_page_is_read_like_the_html_page() -> None:
     assert a.source == "The Northern Ledger — Ingrid Halvorsen (ledger.mhtml)"
     with pytest.raises(importers.ImportRefused, match="no HTML page"):
         parse_article(b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\n\x89PNG", "x.mht")
+
+
+def _dated_page(head: str = "", article_extra: str = "") -> bytes:
+    para = "<p>" + "The council met on Tuesday to debate the new budget, which critics call unfair 🇺🇦. " * 3
+    return (f"<html><head><title>Story</title>{head}</head><body><nav><a href=/>Home</a></nav>"
+            f"<article><h1>Council budget</h1>{(para + '</p>') * 3}{article_extra}</article>"
+            "<aside><h3>Related</h3><ul><li><a href='/2015/03/03/old-story'>Old story</a> "
+            "<time datetime='2015-03-03'>March 3, 2015</time></li></ul></aside>"
+            "<footer>© 2019 Example News. Updated 2019-04-01</footer></body></html>").encode()
+
+
+def test_a_sidebar_time_or_a_footer_update_is_never_the_pages_date() -> None:
+    assert parse_article(_dated_page(), "undated.html").published is None
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-06"}</script>'
+    assert parse_article(_dated_page(ld), "ld.html").published == "2024-05-06"
+    og = '<meta property="og:published_time" content="2024-05-07T09:00:00Z">'
+    assert parse_article(_dated_page(og), "og.html").published == "2024-05-07"
+    shown = "<p>Filed <time datetime='2024-05-08'>8 May 2024</time> from the town hall.</p>"
+    assert parse_article(_dated_page(article_extra=shown), "shown.html").published == "2024-05-08"

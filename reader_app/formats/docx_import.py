@@ -6,7 +6,9 @@ body is walked in document order and written as plain HTML (escaped text; headin
 list items, tables, strong/em, links), which render_html turns into the text and
 style spans, so offsets and styles follow the same rules as an .html import.
 Tracked changes: text inside w:del / w:moveFrom is left out, w:ins reads as it
-stands; comments live in their own part and only leave markers in the body.
+stands, rows and cells deleted with tracked changes are left out; comments live in
+their own part and only leave markers in the body. Text boxes (w:txbxContent, drawn
+over the page) are not read, in the body or in table cells.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import datetime, timezone
 from html import escape
 from typing import Any
 
@@ -38,6 +41,9 @@ _SKIPPED = {f"{_W}{t}" for t in "del moveFrom delText instrText commentReference
     # markup compatibility: a Choice and its Fallback hold the same text twice
     "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
+# content controls and inserted blocks hold paragraphs
+_CONTAINERS = {f"{_W}{t}" for t in ("sdt", "sdtContent", "customXml", "ins")}
+
 
 def read_docx(
     data: bytes, source: str, stem: str, should_cancel: CancelCheck = None
@@ -53,6 +59,8 @@ def read_docx(
         html = walker.body(document.element.body)
         props = document.core_properties
         title, created = props.title or "", props.created
+        if created is not None and _utc(created) == _TEMPLATE_CREATED:
+            created = None  # a template's date, not the document's: better none than wrong
     except (DocumentUnreadable, ImportCancelled):
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, TypeError,
@@ -93,7 +101,7 @@ class _Walker:
             elif child.tag == f"{_W}tbl":
                 self._end_list()
                 self._table(child)
-            elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
+            elif child.tag in _CONTAINERS:
                 self._blocks(child)  # content controls and inserted blocks hold paragraphs
 
     def _paragraph(self, p: Any) -> None:
@@ -178,15 +186,51 @@ class _Walker:
         return str(rel.target_ref)  # render_html keeps http, https and mailto only
 
     def _table(self, tbl: Any) -> None:
-        rows = tbl.findall(f"{_W}tr")
         self._out.append("<table>")
-        for n, tr in enumerate(rows):
+        for n, tr in enumerate(_rows(tbl)):
             cells = []
-            for tc in tr.findall(f"{_W}tc"):
-                text = " ".join(filter(None, (self._inline(p) for p in tc.iter(f"{_W}p"))))
+            for tc in _cells(tr):
+                text = " ".join(self._cell_text(tc))
                 cells.append(f"<th>{text}</th>" if n == 0 and text else f"<td>{text}</td>")  # th: strong
             self._out.append(f"<tr>{''.join(cells)}</tr>")
         self._out.append("</table>")
+
+    def _cell_text(self, parent: Any) -> list[str]:
+        """A cell's paragraphs, from its own blocks as the body reads them: no text boxes,
+        no deleted blocks, a table inside the cell once, flattened into it."""
+        out: list[str] = []
+        for child in parent:
+            self._check.tick()
+            if child.tag == f"{_W}p":
+                inline = self._inline(child)
+                if inline.strip():
+                    out.append(inline)
+            elif child.tag == f"{_W}tbl":
+                for tr in _rows(child):
+                    for tc in _cells(tr):
+                        out += self._cell_text(tc)
+            elif child.tag in _CONTAINERS:
+                out += self._cell_text(child)
+        return out
+
+
+def _rows(tbl: Any) -> list[Any]:
+    """The table's rows, less those deleted with tracked changes (w:trPr/w:del)."""
+    return [tr for tr in tbl.findall(f"{_W}tr") if tr.find(f"{_W}trPr/{_W}del") is None]
+
+
+def _cells(tr: Any) -> list[Any]:
+    """The row's cells, less those deleted with tracked changes (w:tcPr/w:cellDel)."""
+    return [tc for tc in tr.findall(f"{_W}tc") if tc.find(f"{_W}tcPr/{_W}cellDel") is None]
+
+
+# python-docx's default.docx carries this creation time into every file it makes. Its
+# author "python-docx" alone is no sign: a program may set a real created date after.
+_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=timezone.utc)
+
+
+def _utc(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def _by_id(style_id: str | None) -> tuple[str | None, str | None]:

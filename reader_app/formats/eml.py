@@ -21,15 +21,20 @@ from email.message import Message
 from reader_app.domain.models import ImportedArticle, StyleSpan
 from reader_app.formats.dateline import guess_language, text_title
 from reader_app.formats.decode import DecodeError, decode_bytes
-from reader_app.formats.mojibake import REPAIRED, repair_mojibake
-from reader_app.formats.rendered import CancelCheck, render_html, sanitize_html
+from reader_app.formats.mojibake import repair_report
+from reader_app.formats.rendered import CancelCheck, ImportCancelled, render_html, sanitize_html
 
 __all__ = ["MAX_DEPTH", "MAX_PARTS", "MailError", "import_eml", "mhtml_page"]
 
 MAX_PARTS = 500  # MIME parts in one message
 MAX_DEPTH = 20  # multipart / message parts inside each other
 _HEADER_NAMES = ("from", "to", "subject", "date", "message-id", "mime-version", "content-type")
-_BOUNDARY = re.compile(rb"boundary\s*=", re.I)
+# boundary=, and the RFC 2231 forms boundary*= and boundary*0= (not the *1= continuations)
+_BOUNDARY = re.compile(rb"boundary(?:\*0?\*?)?\s*=", re.I)
+_DELIMITER = re.compile(rb"^--\S", re.M)  # a line that may open or close a MIME part
+# Controls and bidi overrides/isolates an RFC 2047 word can smuggle into a one-line header
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NO_NAME = "(no name)"
 _FORWARD_PREFIX = re.compile(r"^\s*((fwd?|tr|wg|fw)\s*:\s*)+", re.I)
 
 
@@ -44,13 +49,15 @@ class _Found:
     forwarded: Message | None = None
     attachments: list[str] = field(default_factory=list)
     parts: int = 0
+    body_parent: Message | None = None  # the multipart around body / html
+    html_parent: Message | None = None
 
 
 def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck = None) -> ImportedArticle:
-    nested = len(_BOUNDARY.findall(data))
-    if nested > MAX_PARTS:
-        raise MailError(f"too many MIME parts ({nested:,} multiparts; the limit is {MAX_PARTS})")
+    _count_parts(data)
     msg = _parse(data)
+    if should_cancel is not None and should_cancel():
+        raise ImportCancelled("import cancelled")
     if not any(name in msg for name in _HEADER_NAMES):
         raise MailError("not an e-mail message (no From, To, Subject or Date header)")
     found = _walk(msg, _Found(), 0)
@@ -74,9 +81,9 @@ def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck =
     text, styles, kind, warnings = _body(found, should_cancel)
     if found.attachments:
         memo += ["", "Attachments (not imported):", *(f"- {a}" for a in found.attachments)]
-    subject, repaired = repair_mojibake(_FORWARD_PREFIX.sub("", _header(article_msg, "subject")))
-    if repaired and REPAIRED not in warnings:
-        warnings.append(REPAIRED)
+    subject, repaired = repair_report(_FORWARD_PREFIX.sub("", _header(article_msg, "subject")))
+    if repaired and not warnings:
+        warnings.append(repaired)
     sender = _header(article_msg, "from") or _header(msg, "from")
     return ImportedArticle(
         title=" ".join(subject.split()) or text_title(text, stem),
@@ -91,6 +98,20 @@ def import_eml(data: bytes, source: str, stem: str, should_cancel: CancelCheck =
     )
 
 
+def _count_parts(data: bytes) -> None:
+    """Refuse a message with more than MAX_PARTS parts before the parser spends minutes on it:
+    multipart headers, and (when there is any boundary) the delimiter lines in the raw bytes."""
+    nested = len(_BOUNDARY.findall(data))
+    if nested > MAX_PARTS:
+        raise MailError(f"too many MIME parts ({nested:,} multiparts; the limit is {MAX_PARTS})")
+    if not nested:
+        return
+    # A closing "--b--" line counts too, so the limit is on delimiters, not quite parts.
+    for lines, _ in enumerate(_DELIMITER.finditer(data), 1):
+        if lines > 2 * MAX_PARTS:
+            raise MailError(f"too many MIME parts (over {MAX_PARTS})")
+
+
 def _parse(data: bytes) -> Message:
     if data.count(b"message/rfc822") > MAX_PARTS:
         raise MailError(f"too many forwarded messages (over {MAX_PARTS})")
@@ -103,9 +124,7 @@ def _parse(data: bytes) -> Message:
 def mhtml_page(data: bytes) -> str:
     """The page of a saved .mhtml/.mht (a MIME multipart/related message): its first
     text/html part, decoded; its images and styles are not read."""
-    nested = len(_BOUNDARY.findall(data))
-    if nested > MAX_PARTS:
-        raise MailError(f"too many MIME parts ({nested:,} multiparts; the limit is {MAX_PARTS})")
+    _count_parts(data)
     found = _walk(_parse(data), _Found(), 0)
     page = _text_of(found.html) if found.html is not None else ""
     if not page.strip():
@@ -113,7 +132,7 @@ def mhtml_page(data: bytes) -> str:
     return page
 
 
-def _walk(part: Message, found: _Found, depth: int) -> _Found:
+def _walk(part: Message, found: _Found, depth: int, parent: Message | None = None) -> _Found:
     """The body, HTML, forwarded message and attachments under part, in order."""
     found.parts += 1
     if found.parts > MAX_PARTS:
@@ -133,15 +152,15 @@ def _walk(part: Message, found: _Found, depth: int) -> _Found:
         payload = part.get_payload()
         for sub in payload if isinstance(payload, list) else ():
             if isinstance(sub, Message):
-                _walk(sub, found, depth + 1)
+                _walk(sub, found, depth + 1, part)
         return found
-    attached = part.get_content_disposition() == "attachment" or (
-        part.get_filename() is not None and not ctype.startswith("text/"))
+    # A part with a file name is an attachment, even an inline text/plain one (Apple Mail).
+    attached = part.get_content_disposition() == "attachment" or _filename(part) != _NO_NAME
     if not attached and ctype == "text/plain" and found.body is None:
-        found.body = part
+        found.body, found.body_parent = part, parent
     elif not attached and ctype == "text/html" and found.html is None:
-        found.html = part
-    elif attached or not ctype.startswith(("text/", "multipart/")):
+        found.html, found.html_parent = part, parent
+    else:  # every other part is listed, never read
         found.attachments.append(_attachment(part, _filename(part)))
     return found
 
@@ -155,13 +174,18 @@ def _body(
         if part is None:
             continue
         raw = _text_of(part)
-        raw, repaired = repair_mojibake(raw)
+        raw, repaired = repair_report(raw, should_cancel)
         if kind == "html":
             text, styles = render_html(sanitize_html(raw, should_cancel=should_cancel), should_cancel)
         else:
             text, styles = raw.strip(" \t\n\f\v"), ()
         if text:
-            return text, styles, kind, [REPAIRED] if repaired else warnings
+            other = found.html if kind == "text" else found.body
+            alternative = (found.body_parent is not None and found.body_parent is found.html_parent
+                           and found.body_parent.get_content_type() == "multipart/alternative")
+            if other is not None and not alternative:  # not the same text in another form: list it
+                found.attachments.append(_attachment(other, _filename(other)))
+            return text, styles, kind, [repaired] if repaired else warnings
     raise MailError("no readable text (no text/plain or text/html part with text)")
 
 
@@ -180,7 +204,7 @@ def _header(msg: Message, name: str) -> str:
         value = msg.get(name)
     except Exception:  # noqa: BLE001 - a malformed header is as good as none
         return ""
-    return " ".join(str(value).split()) if value is not None else ""
+    return " ".join(_UNSAFE.sub(" ", str(value)).split()) if value is not None else ""
 
 
 def _date(msg: Message) -> str | None:
@@ -207,7 +231,7 @@ def _filename(part: Message) -> str:
         name = part.get_filename()
     except Exception:  # noqa: BLE001
         name = None
-    return " ".join(str(name).split()) if name else "(no name)"
+    return " ".join(_UNSAFE.sub(" ", str(name)).split()) if name else _NO_NAME
 
 
 def _attachment(part: Message, name: str) -> str:

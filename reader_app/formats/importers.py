@@ -40,7 +40,7 @@ from reader_app.formats.decode import DecodeError, declared_charset, decode_coun
 from reader_app.formats.documents import MAX_DOCUMENT_BYTES, DocumentUnreadable
 from reader_app.formats.docx_import import read_docx
 from reader_app.formats.eml import MailError, import_eml, mhtml_page
-from reader_app.formats.mojibake import REPAIRED, repair_mojibake
+from reader_app.formats.mojibake import repair_report
 from reader_app.formats.news_dateline import find_news_dateline
 from reader_app.formats.odt_import import read_odt
 from reader_app.formats.pdf_import import read_pdf
@@ -56,6 +56,7 @@ from reader_app.formats.rendered import (
 )
 from reader_app.formats.webpage import (
     MAX_EXTRACT_CHARS,
+    ld_published,
     main_text,
     page_source,
     without_heavy_parts,
@@ -202,8 +203,8 @@ def parse_article(
             data, kind = mhtml_page(data).encode("utf-8"), "html"
         text, nuls = decode_counting_nuls(data, declared_charset(data) if kind == "html" else None)
         text = _without_nul(text, nuls, warnings)
-        text, repaired = repair_mojibake(text)
-        warnings += [REPAIRED] if repaired else []
+        text, repaired = repair_report(text, should_cancel)
+        warnings += [repaired] if repaired else []
         if kind == "html":
             article = _import_html(text, source, stem, should_cancel)
         elif kind == "markdown":
@@ -397,17 +398,19 @@ def _import_markdown(
 def _import_html(
     page: str, source: str, stem: str, should_cancel: CancelCheck = None
 ) -> ImportedArticle:
+    in_ld = ld_published(page)
     page = bound_depth(page, should_cancel)  # once, for every parser after it
     meta = _read_meta(page, should_cancel)
-    dates = meta.dates
     main = main_text(page, should_cancel)
     if main is not None:  # trafilatura found the article in the page around it
         text, styles = main.text, main.styles
         meta.title = main.title or meta.title
-        dates = [main.published, *dates] if main.published else dates
         source = page_source(source, main.site, main.author)
     else:
         text, styles = _whole_page(page, should_cancel)
+    # The page's own date metadata only, then a <time> shown in the article's text:
+    # never a sidebar story's <time> or a footer's "Updated ...".
+    dates = [*([in_ld] if in_ld else []), *meta.dates, *meta.story_times(whole_page=main is None)]
     warnings: list[str] = []
     if main is None and len(page) > MAX_EXTRACT_CHARS:
         size = len(without_heavy_parts(page))
@@ -459,8 +462,9 @@ def _whole_page(page: str, should_cancel: CancelCheck) -> tuple[str, tuple[Style
 
 
 _HTML_LANG = re.compile(r"""<html\b[^<>]*?\blang\s*=\s*["']?([A-Za-z0-9-]*)""", re.I)
-_META_TAGS = {"title", "meta", "time"}
-_META_ATTRIBUTES = {"meta": {"property", "name", "content"}, "time": {"datetime"}, "*": set()}
+_META_TAGS = {"title", "meta", "time", "article", "main"}  # aside, nav, footer: dropped
+_META_ATTRIBUTES = {"meta": {"property", "name", "content"},
+                    "time": {"datetime", "class", "itemprop", "pubdate"}, "*": set()}
 
 
 def _read_meta(page: str, should_cancel: CancelCheck) -> _HtmlMeta:
@@ -485,7 +489,7 @@ def _read_meta(page: str, should_cancel: CancelCheck) -> _HtmlMeta:
 class _HtmlMeta(HTMLParser):
     """<title>, and published-date candidates in priority order."""
 
-    _DATE_KEYS = ("article:published_time", "date")
+    _DATE_KEYS = ("article:published_time", "og:published_time", "date", "time published")
 
     def __init__(self, check: _Checker) -> None:
         super().__init__(convert_charrefs=True)
@@ -494,11 +498,24 @@ class _HtmlMeta(HTMLParser):
         self.title = ""
         self._in_title = False
         self._found: dict[str, str] = {}
+        self._times: list[tuple[str, str]] = []  # (datetime, "article" | "main" | "")
+        self._open = {"article": 0, "main": 0}
+        self._seen_article = False
+        self._open_main_seen = False
 
     @property
     def dates(self) -> list[str]:
-        order = (*self._DATE_KEYS, "time")
-        return [self._found[k] for k in order if k in self._found]
+        """The date metadata (<meta>, a <time> marked as the published date), in priority order."""
+        return [self._found[k] for k in self._DATE_KEYS if k in self._found]
+
+    def story_times(self, whole_page: bool) -> list[str]:
+        """<time>s in the story itself: its <article> (not one nested in it, as a comment is),
+        else its <main>, else (whole_page: all of <body> is the article) any; never one in
+        an <aside>, <nav> or <footer> (nh3 dropped those)."""
+        if not self._seen_article and not self._open_main_seen and whole_page:
+            return [when for when, _ in self._times]
+        where = "article" if self._seen_article else "main"
+        return [when for when, inside in self._times if inside == where]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._check.tick()
@@ -509,12 +526,24 @@ class _HtmlMeta(HTMLParser):
             for key in (a.get("property", "").lower(), a.get("name", "").lower()):
                 if key in self._DATE_KEYS and a.get("content"):
                     self._found.setdefault(key, a["content"])
-        elif tag == "time" and a.get("datetime"):
-            self._found.setdefault("time", a["datetime"])
+        elif tag in self._open:
+            self._open[tag] += 1
+            self._seen_article = self._seen_article or tag == "article"
+            self._open_main_seen = self._open_main_seen or tag == "main"
+        elif tag == "time" and a.get("datetime") and len(self._times) < 100:
+            # marked as the page's own date: microdata, hAtom ("entry-date published"), pubdate
+            if (a.get("itemprop", "").lower() == "datepublished" or "pubdate" in a
+                    or "published" in a.get("class", "").lower().split()):
+                self._found.setdefault("time published", a["datetime"])
+            o = self._open
+            inside = "article" if o["article"] == 1 else "main" if o["main"] and not o["article"] else ""
+            self._times.append((a["datetime"], inside))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        elif tag in self._open and self._open[tag]:
+            self._open[tag] -= 1
 
     def handle_data(self, data: str) -> None:
         self._check.tick()

@@ -9,16 +9,26 @@ restore_byte_a0 and decode_inconsistent_utf8 are off too: with them, a legitimat
 back as UTF-8 (a line that mixes mojibake with fine non-Latin-1 text stays as it is).
 ftfy only sees the lines that hold a telltale pair (a UTF-8 lead byte read as cp1252,
 then a continuation byte read as cp1252); fine text costs one regex scan in C (ftfy
-itself takes ~0.5 s on 1 MB of fine text).
+itself takes ~0.5 s on 1 MB of fine text). Consecutive such lines go to ftfy together
+(ftfy still judges each line), in chunks well under its max_decode_length, where it would
+cut a long line anywhere: a longer line is cut at a space or ">" first. A chunk ftfy cannot
+repair as a whole is halved until the lines that can be repaired are.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["REPAIRED", "repair_mojibake"]
+from reader_app.formats.rendered import CancelCheck, ImportCancelled
+
+__all__ = ["PARTLY_REPAIRED", "REPAIRED", "repair_mojibake", "repair_report"]
 
 REPAIRED = "repaired mis-encoded text (UTF-8 that had been read as Windows-1252)"
+PARTLY_REPAIRED = ("partly repaired mis-encoded text (UTF-8 that had been read as Windows-1252):"
+                   " some of it still looks mis-encoded")
+_CHUNK = 100_000  # characters per ftfy call; its max_decode_length is 1,000,000
+_CUT = re.compile("[ >]")
 
 # A UTF-8 lead byte C2-F4 seen as cp1252 (U+00C2-U+00F4), then a continuation byte
 # 80-BF seen as cp1252: its punctuation and letters for 80-9F (C1 controls where cp1252
@@ -30,26 +40,125 @@ _TELLTALE = re.compile(
 )
 
 
-def repair_mojibake(text: str) -> tuple[str, bool]:
+def repair_mojibake(text: str, should_cancel: CancelCheck = None) -> tuple[str, bool]:
     """(text with its double-encoded lines repaired, whether anything changed)."""
-    if _TELLTALE.search(text) is None:
-        return text, False
-    from ftfy import TextFixerConfig, fix_text  # imported only when a file needs it
+    fixed, warning = repair_report(text, should_cancel)
+    return fixed, warning is not None
 
-    config = TextFixerConfig(
-        unescape_html=False, remove_terminal_escapes=False, fix_encoding=True,
-        restore_byte_a0=False, replace_lossy_sequences=False, decode_inconsistent_utf8=False,
-        fix_c1_controls=False, fix_latin_ligatures=False, fix_character_width=False,
-        uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False,
-        remove_control_chars=False, normalization=None,
-        explain=True,  # ftfy 6.3 without it turns a lone "â€ " into "†" all the same
-    )
+
+def repair_report(text: str, should_cancel: CancelCheck = None) -> tuple[str, str | None]:
+    """(text repaired, None | REPAIRED | PARTLY_REPAIRED when some telltale is left)."""
+    if _TELLTALE.search(text) is None:
+        return text, None
     lines = text.split("\n")
-    changed = False
-    for i, line in enumerate(lines):
-        if _TELLTALE.search(line) is not None:
-            fixed = fix_text(line, config)
-            if fixed != line and "\n" not in fixed:
-                lines[i] = fixed
-                changed = True
-    return ("\n".join(lines), True) if changed else (text, False)
+    bad = [i for i, line in enumerate(lines) if _TELLTALE.search(line) is not None]
+    repairer = _Repairer(lines, should_cancel)
+    for group in _groups(lines, bad, "\r" not in text):
+        repairer.group(group)
+    if not repairer.changed:
+        return text, None
+    left = any(_TELLTALE.search(lines[i]) is not None for i in bad)
+    return "\n".join(lines), PARTLY_REPAIRED if left else REPAIRED
+
+
+def _groups(lines: list[str], bad: list[int], can_join: bool) -> list[list[int]]:
+    """The bad lines in runs of neighbours, each run under _CHUNK characters."""
+    groups: list[list[int]] = []
+    size = 0
+    for i in bad:
+        if can_join and groups and groups[-1][-1] == i - 1 and size + len(lines[i]) < _CHUNK:
+            groups[-1].append(i)
+            size += len(lines[i]) + 1
+        else:
+            groups.append([i])
+            size = len(lines[i]) + 1
+    return groups
+
+
+def _direct(text: str) -> str | None:
+    """text read back as UTF-8 in one step, when all of it can be and no telltale is left."""
+    try:
+        direct = text.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:
+        return None
+    return direct if len(direct) < len(text) and _TELLTALE.search(direct) is None else None
+
+
+class _Repairer:
+    def __init__(self, lines: list[str], should_cancel: CancelCheck) -> None:
+        import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252"
+        from ftfy import TextFixerConfig  # imported only when a file needs it
+
+        self.lines = lines
+        self.changed = False
+        self._cancel = should_cancel
+        self._config = TextFixerConfig(
+            unescape_html=False, remove_terminal_escapes=False, fix_encoding=True,
+            restore_byte_a0=False, replace_lossy_sequences=False, decode_inconsistent_utf8=False,
+            fix_c1_controls=False, fix_latin_ligatures=False, fix_character_width=False,
+            uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False,
+            remove_control_chars=False, normalization=None,
+            explain=True,  # ftfy 6.3 without it turns a lone "â€ " into "†" all the same
+        )
+
+    def _fix(self, piece: str) -> str:
+        from ftfy import fix_text
+
+        if self._cancel is not None and self._cancel():
+            raise ImportCancelled("import cancelled")
+        fixed: Any = fix_text(piece, self._config)
+        return fixed if isinstance(fixed, str) else piece
+
+    def group(self, group: list[int]) -> None:
+        """Lines joined by "\r" (not in the text; ftfy splits only at "\n"), all repaired
+        at once, or halved until each half can be."""
+        if len(group) == 1:
+            self._line(group[0])
+            return
+        joined = "\r".join(self.lines[i] for i in group)
+        fixed = _direct(joined)  # ftfy judges ~1 s per MB: a sample of the lines is enough
+        if fixed is None or not self._agrees(group, fixed.split("\r")):
+            fixed = self._fix(joined)
+        parts = fixed.split("\r")
+        if fixed != joined and "\n" not in fixed and len(parts) == len(group):
+            for i, part in zip(group, parts, strict=True):
+                self.lines[i] = part
+            self.changed = True
+            return
+        half = len(group) // 2
+        self.group(group[:half])
+        self.group(group[half:])
+
+    def _agrees(self, group: list[int], direct: list[str]) -> bool:
+        """Whether ftfy repairs a few of the lines, spread over the group, as _direct did."""
+        step = max(1, len(group) // 8)
+        return all(self._fix(self.lines[group[k]]) == direct[k] for k in range(0, len(group), step))
+
+    def _piece(self, piece: str) -> str:
+        """A piece of a line: read back at once if ftfy repairs its first ~2,000 characters
+        (cut at a space) the same way."""
+        direct = _direct(piece) if len(piece) > 8_000 else None
+        if direct is not None:
+            cut = piece.find(" ", 2_000) + 1 or len(piece)
+            if self._fix(piece[:cut]) == _direct(piece[:cut]):
+                return direct
+        return self._fix(piece)
+
+    def _line(self, i: int) -> None:
+        line = self.lines[i]
+        pieces = []
+        pos = 0
+        while len(line) - pos > _CHUNK:  # cut after a space or ">", not inside a character
+            cut = max((m.end() for m in _CUT.finditer(line, pos + _CHUNK // 2, pos + _CHUNK)), default=0)
+            end = cut or pos + _CHUNK
+            pieces.append(line[pos:end])
+            pos = end
+        pieces.append(line[pos:])
+        out = []
+        for piece in pieces:
+            fixed = self._piece(piece) if _TELLTALE.search(piece) else piece
+            out.append(fixed if "\n" not in fixed else piece)
+        new = "".join(out)
+        if new != line:
+            self.lines[i] = new
+            self.changed = True

@@ -53,6 +53,20 @@ _SKIPPED = {_q(n) for n in (
     "text:bookmark-ref text:sequence-decls text:table-of-content-source".split()
 )}
 _DELETION = _q("text:deletion")
+_CELL_CONTAINERS = {_q(n) for n in (
+    "text:list text:list-item text:list-header text:section text:soft-page-break".split())}
+
+
+def _rows(table: Any) -> list[Any]:
+    """The table's own rows (not those of a table inside one of its cells), in order."""
+    rows: list[Any] = []
+    for child in table:
+        if child.tag == _q("table:table-row"):
+            rows.append(child)
+        elif child.tag in (_q("table:table-header-rows"), _q("table:table-rows"),
+                           _q("table:table-row-group")):
+            rows += _rows(child)
+    return rows
 
 
 def _parser() -> Any:
@@ -176,13 +190,34 @@ class _Walker:
 
     def _table(self, table: Any) -> str:
         rows = []
-        for n, row in enumerate(table.iter(_q("table:table-row"))):
+        for n, row in enumerate(_rows(table)):
             cells = []
             for cell in row.findall(_q("table:table-cell")):
-                text = " ".join(filter(None, (self.inline(p) for p in cell.iter(_q("text:p")))))
+                text = " ".join(self._cell_text(cell))
                 cells.append(f"<th>{text}</th>" if n == 0 and text else f"<td>{text}</td>")  # th: strong
             rows.append(f"<tr>{''.join(cells)}</tr>")
         return f"<table>{''.join(rows)}</table>"
+
+    def _cell_text(self, parent: Any) -> list[str]:
+        """The paragraphs of a cell, from its own blocks only: not a comment's or a note's
+        paragraphs, and a table inside the cell once, flattened into it."""
+        out: list[str] = []
+        for child in parent:
+            self._check.tick()
+            tag = child.tag
+            if tag in _SKIPPED or not isinstance(tag, str):
+                continue
+            if tag in (_q("text:p"), _q("text:h")):
+                inline = self.inline(child)
+                if inline.strip():
+                    out.append(inline)
+            elif tag == _q("table:table"):
+                for row in _rows(child):
+                    for cell in row.findall(_q("table:table-cell")):
+                        out += self._cell_text(cell)
+            elif tag in _CELL_CONTAINERS:
+                out += self._cell_text(child)
+        return out
 
     def inline(self, el: Any) -> str:
         self._check.tick()

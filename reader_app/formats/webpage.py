@@ -1,9 +1,12 @@
 """A saved web page's article: its main text and metadata, found by trafilatura.
 
 trafilatura (with htmldate) drops navigation, related links, ads, cookie banners
-and comments, and reads title, author, site and date from the page's JSON-LD,
-OpenGraph and meta tags. Its output here is HTML (headings, lists, bold, links,
-tables), which the caller passes through the app's own sanitiser and renderer:
+and comments, and reads title, author and site from the page's JSON-LD, OpenGraph
+and meta tags. Its date (htmldate) is not used: with no date metadata htmldate
+guesses from any <time> or "Updated ..." on the page, a sidebar story's or the
+footer's; the importer reads the page's own date metadata instead (ld_published).
+Its output here is HTML (headings, lists, bold, links, tables), which the caller
+passes through the app's own sanitiser and renderer:
 nothing trafilatura writes is trusted or shown as markup. The page it sees has
 been through bound_depth already (nesting bounded, long runs of "&" broken).
 """
@@ -19,7 +22,8 @@ from reader_app.domain.models import StyleSpan
 from reader_app.formats.rendered import CancelCheck, bound_depth, render_html, sanitize_html
 
 __all__ = [
-    "MAX_EXTRACT_CHARS", "MainText", "PageText", "extract_main", "main_text", "page_source",
+    "MAX_EXTRACT_CHARS", "MainText", "PageText", "extract_main", "ld_published", "main_text",
+    "page_source",
     "without_heavy_parts",
 ]
 
@@ -49,7 +53,6 @@ class PageText:
     title: str
     author: str
     site: str
-    published: str | None
 
 
 def main_text(page: str, should_cancel: CancelCheck = None) -> PageText | None:
@@ -64,7 +67,7 @@ def main_text(page: str, should_cancel: CancelCheck = None) -> PageText | None:
     text, styles = render_html(sanitize_html(main.html, should_cancel=should_cancel), should_cancel)
     if len(text) < MIN_MAIN_CHARS:
         return None
-    return PageText(text, styles, main.title, main.author, main.site, main.published)
+    return PageText(text, styles, main.title, main.author, main.site)
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,6 @@ class MainText:
     title: str
     author: str
     site: str
-    published: str | None  # ISO YYYY-MM-DD from the page's metadata
 
 
 def extract_main(page: str) -> MainText | None:
@@ -112,7 +114,6 @@ def extract_main(page: str) -> MainText | None:
         title=_one_line(doc.title),
         author=_one_line(doc.author),
         site=_one_line(doc.sitename),
-        published=doc.date if isinstance(doc.date, str) and len(doc.date) == 10 else None,
     )
 
 
@@ -139,6 +140,26 @@ def without_heavy_parts(page: str) -> str:
 def _end_of(page: str, m: re.Match[str]) -> int:
     close = re.compile(rf"</{m.group(1)}\s*>", re.I).search(page, m.end())
     return len(page) if close is None else close.end()
+
+
+_LD_SCRIPT = re.compile(r"<script\b[^<>]*application/ld\+json[^<>]*>", re.I)
+_SCRIPT_END = re.compile(r"</script", re.I)
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"\\]{1,64})"')
+_MAX_LD = 1024 * 1024  # characters of one JSON-LD block read
+
+
+def ld_published(page: str) -> str | None:
+    """The datePublished of the page's JSON-LD (schema.org NewsArticle and the like), as
+    written; the first of its first 20 blocks that has one. Read by pattern: the blocks
+    are often not valid JSON (trailing commas, comments), and only this string is wanted."""
+    for n, m in enumerate(_LD_SCRIPT.finditer(page)):
+        if n >= 20:
+            break
+        close = _SCRIPT_END.search(page, m.end(), m.end() + _MAX_LD)
+        found = _LD_DATE.search(page, m.end(), close.start() if close else m.end() + _MAX_LD)
+        if found is not None:
+            return found.group(1).strip()
+    return None
 
 
 def _too_big(tree: object) -> bool:
