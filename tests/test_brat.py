@@ -264,8 +264,13 @@ def test_links_out_of_the_folder_are_not_followed(tmp_path):
     os.symlink(outside / "secret.ann", folder / "s.ann")
     os.symlink(outside / "secret.txt", folder / "s.txt")
     (folder / "lonely.ann").write_text("", encoding="utf-8")
+    with pytest.raises(BundleFormatError, match=r"^in: no article could be read") as e:
+        read_brat(folder)  # nothing read is an error, never an empty success
+    assert "symbolic link" in str(e.value) and "no lonely.txt" in str(e.value)
+    (folder / "kept.txt").write_text("Kyiv", encoding="utf-8")
+    (folder / "kept.ann").write_text("T1\tActor 0 4\tKyiv\n", encoding="utf-8")
     b = read_brat(folder)
-    assert b.articles == ()
+    assert [a.text for a in b.articles] == ["Kyiv"]
     assert any("symbolic link" in r for r in b.report)
     assert any("no lonely.txt" in r for r in b.report)
 

@@ -21,7 +21,7 @@ from typing import Any
 from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
 from reader_app.formats.bundle_io import LINE_BREAKS, escape_breaks
 
-__all__ = ["CONF", "MANIFEST", "read_brat", "write_brat"]
+__all__ = ["CONF", "MANIFEST", "brat_files", "is_brat_folder", "read_brat", "write_brat"]
 
 MANIFEST = "reader-app.json"
 CONF = "annotation.conf"
@@ -227,6 +227,25 @@ class _Speakers:
 def _actor_json(a: BundleActor) -> dict[str, Any]:
     return {"uuid": a.uuid, "name": a.name, "type": a.type, "note": a.note,
             "aliases": list(a.aliases)}
+
+
+def brat_files(folder: Path) -> tuple[dict[str, Path], dict[str, Path]]:
+    """The folder's .ann and .txt files by stem, their suffixes in any case (X.ANN, x.Txt):
+    the one rule for telling a brat folder and for reading it."""
+    anns: dict[str, Path] = {}
+    txts: dict[str, Path] = {}
+    for p in sorted(folder.iterdir()):
+        suffix = p.suffix.lower()
+        if suffix in (".ann", ".txt"):
+            (anns if suffix == ".ann" else txts).setdefault(p.stem, p)
+    return anns, txts
+
+
+def is_brat_folder(folder: Path) -> bool:
+    """Some .ann has its .txt beside it and every .txt has its .ann: a folder of articles
+    that happens to hold a stray .ann is not one."""
+    anns, txts = brat_files(folder)
+    return any(stem in txts for stem in anns) and all(stem in anns for stem in txts)
 
 
 def _write(path: Path, content: str) -> None:
