@@ -311,3 +311,82 @@ def test_edits_made_in_brat_count_and_manifest_names_open_nothing(tmp_path):
     assert (edited.uuid, edited.status) == ("u2", "false")
     assert (added.kind, added.quote, added.analyst) == ("actor", "Minsk", None)
     assert {a.uuid: a.name for a in b.actors}[added.actor_uuid] == "Minsk"
+
+
+def _articles(*texts):
+    return Bundle(tuple(BundleArticle(f"u{i}", f"Report {i}", t, text_sha256(t),
+                                      tags=(_tag(t, f"t{i}", "actor", 0, 4),))
+                        for i, t in enumerate(texts)), ())
+
+
+def test_a_non_empty_folder_that_is_not_our_export_is_refused(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("the analyst's own notes", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"notes: the folder is not empty and is not an earlier"):
+        write_brat(_articles("Kyiv 🇺🇦 said"), folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.txt"]
+    (folder / "reader-app.json").write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="not an earlier brat export"):
+        write_brat(_articles("Kyiv 🇺🇦 said"), folder)
+    assert (folder / "mine.txt").read_text(encoding="utf-8") == "the analyst's own notes"
+
+
+def test_a_later_export_into_our_own_folder_leaves_no_stale_pairs(tmp_path):
+    write_brat(_articles("Kyiv one", "Kyiv two 𝕏", "Kyiv three"), tmp_path)
+    assert len(read_brat(tmp_path).articles) == 3
+    write_brat(_articles("Kyiv one"), tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "Report_0.ann", "Report_0.txt", "annotation.conf", "reader-app.json"]
+    assert [a.text for a in read_brat(tmp_path).articles] == ["Kyiv one"]
+
+
+def test_the_writer_never_writes_through_a_symbolic_link(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    folder = tmp_path / "out"
+    write_brat(_articles("Kyiv one"), folder)
+    for name in ("Report_0.txt", "reader-app.json.bak"):  # one listed by the manifest, one not
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).symlink_to(victim)
+    write_brat(_articles("Kyiv one"), folder)
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not (folder / "Report_0.txt").is_symlink()
+    assert (folder / "Report_0.txt").read_text(encoding="utf-8") == "Kyiv one"
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+    # a symlink where the writer puts a file it has not listed is replaced, not written through
+    (folder / "annotation.conf").unlink()
+    (folder / "annotation.conf").symlink_to(victim)
+    write_brat(_articles("Kyiv one"), folder)
+    assert victim.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_symlinked_manifest_is_not_read(tmp_path):
+    outside = tmp_path / "elsewhere"
+    write_brat(_articles("Kyiv one"), outside)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("Report_0.txt", "Report_0.ann"):
+        (folder / name).write_bytes((outside / name).read_bytes())
+    (folder / "reader-app.json").symlink_to(outside / "reader-app.json")
+    b = read_brat(folder)
+    assert b.articles[0].title == "Report_0"  # not the manifest's "Report 0"
+    assert any("reader-app.json: a symbolic link, not followed" in r for r in b.report)
+    with pytest.raises(ValueError, match="not an earlier brat export"):
+        write_brat(_articles("Kyiv one"), folder)  # nor trusted as ours when writing
+
+
+def test_the_command_line_refuses_a_foreign_folder_in_one_line(tmp_path, capsys):
+    from reader_app.cli import main
+    from reader_app.storage.database import open_library
+
+    open_library(tmp_path / "l.sqlite").close()
+    folder = tmp_path / "sym"
+    folder.mkdir()
+    (tmp_path / "victim.txt").write_text("precious", encoding="utf-8")
+    (folder / "Report.txt").symlink_to(tmp_path / "victim.txt")
+    assert main(["export", "--db", str(tmp_path / "l.sqlite"), "--format", "brat", "-o",
+                 str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "sym: the folder is not empty" in err
+    assert (tmp_path / "victim.txt").read_text(encoding="utf-8") == "precious"

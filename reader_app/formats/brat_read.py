@@ -95,6 +95,9 @@ def read_brat(path: Path) -> Bundle:
 
 def _manifest(path: Path, report: list[str]
               ) -> tuple[dict[str, dict[str, Any]], dict[str, BundleActor]]:
+    if path.is_symlink():  # it could name files anywhere: not followed
+        report.append(f"{path.name}: a symbolic link, not followed")
+        return {}, {}
     if not path.is_file():
         return {}, {}
     try:
