@@ -390,3 +390,17 @@ def test_the_command_line_refuses_a_foreign_folder_in_one_line(tmp_path, capsys)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "sym: the folder is not empty" in err
     assert (tmp_path / "victim.txt").read_text(encoding="utf-8") == "precious"
+
+
+def test_a_lone_surrogate_in_the_manifest_or_a_note_never_reaches_the_library(tmp_path):
+    (tmp_path / "a.txt").write_text("Kyiv spoke.", encoding="utf-8")
+    (tmp_path / "a.ann").write_text(
+        'T1\tActor 0 4\tKyiv\n#1\tAnnotatorNotes T1\tsee ar:{"note": "x\\ud800"}\n',
+        encoding="utf-8")
+    (tag,) = read_brat(tmp_path).articles[0].tags  # not our JSON: the note as written
+    assert tag.note == 'see ar:{"note": "x\\ud800"}'
+    tag.note.encode("utf-8")
+    (tmp_path / "reader-app.json").write_text(
+        '{"articles": [{"file": "a", "title": "\\ud800"}]}', encoding="utf-8")
+    with pytest.raises(BundleFormatError, match=r"^reader-app.json: not valid text \(a lone"):
+        read_brat(tmp_path)

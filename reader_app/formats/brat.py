@@ -27,6 +27,7 @@ from reader_app.formats.bundle_io import (
     MAX_JSON_BYTES,
     Bad,
     escape_breaks,
+    no_lone_surrogate,
     read_capped,
     utf8,
 )
@@ -196,7 +197,8 @@ def split_note(text: str) -> tuple[str, dict[str, Any] | None]:
             break
         try:
             data = json.loads(text[m.end() - 1:])
-        except (ValueError, RecursionError):
+            no_lone_surrogate(text[m.end() - 1:])  # else the note could never be written
+        except (ValueError, RecursionError, Bad):
             continue
         if isinstance(data, dict):
             return text[: m.start()], data
