@@ -404,3 +404,20 @@ def test_a_lone_surrogate_in_the_manifest_or_a_note_never_reaches_the_library(tm
         '{"articles": [{"file": "a", "title": "\\ud800"}]}', encoding="utf-8")
     with pytest.raises(BundleFormatError, match=r"^reader-app.json: not valid text \(a lone"):
         read_brat(tmp_path)
+
+
+def test_suffixes_in_any_case_pair_up_for_telling_and_for_reading(tmp_path):
+    from reader_app.formats.brat import is_brat_folder
+
+    (tmp_path / "A.TXT").write_text("Kyiv 🇺🇦 spoke.", encoding="utf-8")
+    (tmp_path / "A.Ann").write_text("T1\tActor 0 4\tKyiv\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Minsk", encoding="utf-8")
+    (tmp_path / "b.ANN").write_text("T1\tActor 0 5\tMinsk\n", encoding="utf-8")
+    assert is_brat_folder(tmp_path)
+    assert sorted(a.text for a in read_brat(tmp_path).articles) == ["Kyiv 🇺🇦 spoke.", "Minsk"]
+    for one in ("A.TXT", "A.Ann", "b.ANN"):
+        (article,) = read_brat(tmp_path / one).articles
+        assert article.text[article.tags[0].start:article.tags[0].end] == article.tags[0].quote
+    (tmp_path / "c.TXT").write_text("no pair", encoding="utf-8")  # a .txt without its .ann
+    assert not is_brat_folder(tmp_path)
+    assert "c.TXT: no .ann beside it; not read" in read_brat(tmp_path).report
