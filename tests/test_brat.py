@@ -333,12 +333,19 @@ def test_a_non_empty_folder_that_is_not_our_export_is_refused(tmp_path):
 
 
 def test_a_later_export_into_our_own_folder_leaves_no_stale_pairs(tmp_path):
-    write_brat(_articles("Kyiv one", "Kyiv two 𝕏", "Kyiv three"), tmp_path)
-    assert len(read_brat(tmp_path).articles) == 3
-    write_brat(_articles("Kyiv one"), tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
+    folder = tmp_path / "out"
+    write_brat(_articles("Kyiv one", "Kyiv two 𝕏", "Kyiv three"), folder)
+    assert len(read_brat(folder).articles) == 3
+    manifest = folder / "reader-app.json"  # names no file may have are passed over
+    manifest.write_text(manifest.read_text("utf-8").replace(
+        '"articles": [', '"articles": [{"file": "x\\u0000"}, {"file": "../up"}, 5, '),
+        encoding="utf-8")
+    (tmp_path / "up.txt").write_text("outside", encoding="utf-8")
+    write_brat(_articles("Kyiv one"), folder)
+    assert (tmp_path / "up.txt").read_text("utf-8") == "outside"
+    assert sorted(p.name for p in folder.iterdir()) == [
         "Report_0.ann", "Report_0.txt", "annotation.conf", "reader-app.json"]
-    assert [a.text for a in read_brat(tmp_path).articles] == ["Kyiv one"]
+    assert [a.text for a in read_brat(folder).articles] == ["Kyiv one"]
 
 
 def test_the_writer_never_writes_through_a_symbolic_link(tmp_path):

@@ -281,7 +281,7 @@ def _make_room(root: Path) -> None:
     entries = doc.get("articles")
     stems = [e.get("file") for e in entries if isinstance(e, dict)] if isinstance(
         entries, list) else []
-    names = [f"{s}{suffix}" for s in stems if isinstance(s, str) and s
+    names = [f"{s}{suffix}" for s in stems if isinstance(s, str) and s and "\x00" not in s
              for suffix in (".txt", ".ann")]
     for name in (*names, CONF, MANIFEST):
         target = root / name
