@@ -264,8 +264,13 @@ def test_links_out_of_the_folder_are_not_followed(tmp_path):
     os.symlink(outside / "secret.ann", folder / "s.ann")
     os.symlink(outside / "secret.txt", folder / "s.txt")
     (folder / "lonely.ann").write_text("", encoding="utf-8")
+    with pytest.raises(BundleFormatError, match=r"^in: no article could be read") as e:
+        read_brat(folder)  # nothing read is an error, never an empty success
+    assert "symbolic link" in str(e.value) and "no lonely.txt" in str(e.value)
+    (folder / "kept.txt").write_text("Kyiv", encoding="utf-8")
+    (folder / "kept.ann").write_text("T1\tActor 0 4\tKyiv\n", encoding="utf-8")
     b = read_brat(folder)
-    assert b.articles == ()
+    assert [a.text for a in b.articles] == ["Kyiv"]
     assert any("symbolic link" in r for r in b.report)
     assert any("no lonely.txt" in r for r in b.report)
 
@@ -306,3 +311,120 @@ def test_edits_made_in_brat_count_and_manifest_names_open_nothing(tmp_path):
     assert (edited.uuid, edited.status) == ("u2", "false")
     assert (added.kind, added.quote, added.analyst) == ("actor", "Minsk", None)
     assert {a.uuid: a.name for a in b.actors}[added.actor_uuid] == "Minsk"
+
+
+def _articles(*texts):
+    return Bundle(tuple(BundleArticle(f"u{i}", f"Report {i}", t, text_sha256(t),
+                                      tags=(_tag(t, f"t{i}", "actor", 0, 4),))
+                        for i, t in enumerate(texts)), ())
+
+
+def test_a_non_empty_folder_that_is_not_our_export_is_refused(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("the analyst's own notes", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"notes: the folder is not empty and is not an earlier"):
+        write_brat(_articles("Kyiv 🇺🇦 said"), folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.txt"]
+    (folder / "reader-app.json").write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="not an earlier brat export"):
+        write_brat(_articles("Kyiv 🇺🇦 said"), folder)
+    assert (folder / "mine.txt").read_text(encoding="utf-8") == "the analyst's own notes"
+
+
+def test_a_later_export_into_our_own_folder_leaves_no_stale_pairs(tmp_path):
+    folder = tmp_path / "out"
+    write_brat(_articles("Kyiv one", "Kyiv two 𝕏", "Kyiv three"), folder)
+    assert len(read_brat(folder).articles) == 3
+    manifest = folder / "reader-app.json"  # names no file may have are passed over
+    manifest.write_text(manifest.read_text("utf-8").replace(
+        '"articles": [', '"articles": [{"file": "x\\u0000"}, {"file": "../up"}, 5, '),
+        encoding="utf-8")
+    (tmp_path / "up.txt").write_text("outside", encoding="utf-8")
+    write_brat(_articles("Kyiv one"), folder)
+    assert (tmp_path / "up.txt").read_text("utf-8") == "outside"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "Report_0.ann", "Report_0.txt", "annotation.conf", "reader-app.json"]
+    assert [a.text for a in read_brat(folder).articles] == ["Kyiv one"]
+
+
+def test_the_writer_never_writes_through_a_symbolic_link(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    folder = tmp_path / "out"
+    write_brat(_articles("Kyiv one"), folder)
+    for name in ("Report_0.txt", "reader-app.json.bak"):  # one listed by the manifest, one not
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).symlink_to(victim)
+    write_brat(_articles("Kyiv one"), folder)
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not (folder / "Report_0.txt").is_symlink()
+    assert (folder / "Report_0.txt").read_text(encoding="utf-8") == "Kyiv one"
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+    # a symlink where the writer puts a file it has not listed is replaced, not written through
+    (folder / "annotation.conf").unlink()
+    (folder / "annotation.conf").symlink_to(victim)
+    write_brat(_articles("Kyiv one"), folder)
+    assert victim.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_symlinked_manifest_is_not_read(tmp_path):
+    outside = tmp_path / "elsewhere"
+    write_brat(_articles("Kyiv one"), outside)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("Report_0.txt", "Report_0.ann"):
+        (folder / name).write_bytes((outside / name).read_bytes())
+    (folder / "reader-app.json").symlink_to(outside / "reader-app.json")
+    b = read_brat(folder)
+    assert b.articles[0].title == "Report_0"  # not the manifest's "Report 0"
+    assert any("reader-app.json: a symbolic link, not followed" in r for r in b.report)
+    with pytest.raises(ValueError, match="not an earlier brat export"):
+        write_brat(_articles("Kyiv one"), folder)  # nor trusted as ours when writing
+
+
+def test_the_command_line_refuses_a_foreign_folder_in_one_line(tmp_path, capsys):
+    from reader_app.cli import main
+    from reader_app.storage.database import open_library
+
+    open_library(tmp_path / "l.sqlite").close()
+    folder = tmp_path / "sym"
+    folder.mkdir()
+    (tmp_path / "victim.txt").write_text("precious", encoding="utf-8")
+    (folder / "Report.txt").symlink_to(tmp_path / "victim.txt")
+    assert main(["export", "--db", str(tmp_path / "l.sqlite"), "--format", "brat", "-o",
+                 str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "sym: the folder is not empty" in err
+    assert (tmp_path / "victim.txt").read_text(encoding="utf-8") == "precious"
+
+
+def test_a_lone_surrogate_in_the_manifest_or_a_note_never_reaches_the_library(tmp_path):
+    (tmp_path / "a.txt").write_text("Kyiv spoke.", encoding="utf-8")
+    (tmp_path / "a.ann").write_text(
+        'T1\tActor 0 4\tKyiv\n#1\tAnnotatorNotes T1\tsee ar:{"note": "x\\ud800"}\n',
+        encoding="utf-8")
+    (tag,) = read_brat(tmp_path).articles[0].tags  # not our JSON: the note as written
+    assert tag.note == 'see ar:{"note": "x\\ud800"}'
+    tag.note.encode("utf-8")
+    (tmp_path / "reader-app.json").write_text(
+        '{"articles": [{"file": "a", "title": "\\ud800"}]}', encoding="utf-8")
+    with pytest.raises(BundleFormatError, match=r"^reader-app.json: not valid text \(a lone"):
+        read_brat(tmp_path)
+
+
+def test_suffixes_in_any_case_pair_up_for_telling_and_for_reading(tmp_path):
+    from reader_app.formats.brat import is_brat_folder
+
+    (tmp_path / "A.TXT").write_text("Kyiv 🇺🇦 spoke.", encoding="utf-8")
+    (tmp_path / "A.Ann").write_text("T1\tActor 0 4\tKyiv\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Minsk", encoding="utf-8")
+    (tmp_path / "b.ANN").write_text("T1\tActor 0 5\tMinsk\n", encoding="utf-8")
+    assert is_brat_folder(tmp_path)
+    assert sorted(a.text for a in read_brat(tmp_path).articles) == ["Kyiv 🇺🇦 spoke.", "Minsk"]
+    for one in ("A.TXT", "A.Ann", "b.ANN"):
+        (article,) = read_brat(tmp_path / one).articles
+        assert article.text[article.tags[0].start:article.tags[0].end] == article.tags[0].quote
+    (tmp_path / "c.TXT").write_text("no pair", encoding="utf-8")  # a .txt without its .ann
+    assert not is_brat_folder(tmp_path)
+    assert "c.TXT: no .ann beside it; not read" in read_brat(tmp_path).report

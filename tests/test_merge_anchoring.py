@@ -70,3 +70,68 @@ def test_a_placed_tag_always_fits_the_text(text, start, length):
         assert text[found.start:found.end] == quote
     else:
         assert found.reason
+
+
+def test_own_offsets_whose_context_differs_do_not_win_over_the_quote_with_its_context():
+    old = "Kyiv 🇺🇦: Russia said X. Moscow: Russia said Y."
+    new = "Moscow: Russia said Y. Kyiv 🇺🇦: Russia said X. "  # the same quotes, swapped
+    at = old.index("Russia", 20)  # the Moscow one
+    assert new[at:at + 6] == "Russia"  # its own offsets still hold the quote, the Kyiv one
+    found = anchor_tag(new, at, at + 6, "Russia", old[max(0, at - CONTEXT):at],
+                       old[at + 6:at + 6 + CONTEXT])
+    assert (found.start, found.moved) == (new.index("Russia"), True)
+    assert new[found.start - 8:found.start] == "Moscow: "
+
+
+def test_own_offsets_with_a_context_that_matches_no_occurrence_better_are_unanchored():
+    text = "x Kyiv y x Kyiv y"
+    found = anchor_tag(text, 2, 6, "Kyiv", prefix="𝕏 ", suffix=" 🇺🇦")
+    assert not found.placed
+    assert found.reason == "its quote occurs 2 times and its context does not tell which one"
+    # once in the text: there, whatever its context says, and not moved
+    alone = anchor_tag("a Kyiv b", 2, 6, "Kyiv", prefix="𝕏 ", suffix=" 🇺🇦")
+    assert (alone.start, alone.moved) == (2, False)
+
+
+def test_a_context_cut_by_the_text_start_or_end_still_fits():
+    text = "Kyiv 🇺🇦 Kyiv"
+    found = anchor_tag(text, 0, 4, "Kyiv", prefix="", suffix=" 🇺🇦 Kyiv")
+    assert (found.start, found.moved) == (0, False)
+    last = anchor_tag(text, 8, 12, "Kyiv", prefix="Kyiv 🇺🇦 ", suffix="")  # a flag: 2 points
+    assert (last.start, last.moved) == (8, False)
+
+
+@given(texts, st.integers(0, 60), st.integers(1, 20))
+def test_an_unchanged_text_keeps_every_tag_where_it_was(text, start, length):
+    from reader_app.domain.offsets import make_anchor
+
+    if start + length > len(text):
+        return
+    a = make_anchor(text, start, start + length)
+    found = anchor_tag(text, start, start + length, a.quote, a.prefix, a.suffix)
+    assert (found.start, found.end, found.moved) == (start, start + length, False)
+
+
+def test_a_merge_of_a_changed_text_does_not_drift_to_another_occurrence(tmp_path, capsys):
+    from merge_helpers import add, tag
+
+    from reader_app.cli import main
+    from reader_app.storage.database import open_library
+
+    a = open_library(tmp_path / "a.sqlite")
+    i = add(a, "Kyiv: Russia said X. Moscow: Russia said Y.", "t")
+    tag(a, i, "actor", "Russia", "ann", nth=1)  # the Moscow one
+    uuid = a.execute("SELECT uuid FROM articles").fetchone()[0]
+    a.close()
+    b = open_library(tmp_path / "b.sqlite")
+    j = add(b, "Moscow: Russia said Y. Kyiv: Russia said X. ", "t")
+    b.execute("UPDATE articles SET uuid = ? WHERE id = ?", [uuid, j])
+    b.conn.commit()
+    b.close()
+    assert main(["export", "--db", str(tmp_path / "a.sqlite"), "--format", "w3c", "-o",
+                 str(tmp_path / "a.jsonld")]) == 0
+    assert main(["import", "--db", str(tmp_path / "b.sqlite"), str(tmp_path / "a.jsonld")]) == 0
+    b = open_library(tmp_path / "b.sqlite")
+    assert b.execute("SELECT start, end FROM annotations").fetchall() == [(8, 14)]
+    b.close()
+    capsys.readouterr()

@@ -125,3 +125,60 @@ def test_a_library_saved_under_any_name_is_found_by_its_header(paths, tmp_path):
     renamed = tmp_path / "bob-export.bin"
     renamed.write_bytes(other.read_bytes())
     assert len(read_other(renamed).articles) == 3
+
+
+def _articles(path):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_folder_of_articles_with_a_stray_ann_file_imports_its_articles(tmp_path, capsys):
+    from reader_app.services.bundle_files import is_interchange_path
+
+    folder = tmp_path / "mix"
+    folder.mkdir()
+    (folder / "a.txt").write_text("An article text.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Another article.\n", encoding="utf-8")
+    (folder / "stray.ann").write_text("", encoding="utf-8")
+    assert not is_interchange_path(folder)
+    (folder / "a.ANN").write_text("", encoding="utf-8")  # b.txt still has no .ann
+    assert not is_interchange_path(folder)
+    (folder / "b.Ann").write_text("", encoding="utf-8")  # every .txt has its .ann: brat
+    assert is_interchange_path(folder)
+    for p in (folder / "a.ANN", folder / "b.Ann"):
+        p.unlink()
+    library = tmp_path / "mix.sqlite"
+    assert main(["import", "--db", str(library), str(folder)]) == 0
+    assert _articles(library) == 2
+    capsys.readouterr()
+
+
+def test_a_brat_folder_that_brings_nothing_is_an_error(tmp_path, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.txt").write_text("hello world", encoding="utf-8")
+    folder = tmp_path / "links"
+    folder.mkdir()
+    (folder / "x.ann").write_text("T1\tActor 0 5\thello\n", encoding="utf-8")
+    (folder / "x.txt").symlink_to(outside / "x.txt")
+    library = tmp_path / "l.sqlite"
+    assert main(["import", "--db", str(library), str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "links: no article could be read" in err
+    assert "symbolic link" in err
+
+
+def test_upper_case_brat_suffixes_are_read(tmp_path, capsys):
+    folder = tmp_path / "up"
+    folder.mkdir()
+    (folder / "X.TXT").write_text("hello world", encoding="utf-8")
+    (folder / "X.ANN").write_text("T1\tActor 0 5\thello\n", encoding="utf-8")
+    library = tmp_path / "up.sqlite"
+    assert main(["import", "--db", str(library), str(folder)]) == 0
+    assert _articles(library) == 1
+    assert len(read_other(folder / "X.ANN").articles[0].tags) == 1
+    assert read_other(folder).articles[0].text == "hello world"
+    capsys.readouterr()

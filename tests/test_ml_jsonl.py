@@ -112,6 +112,9 @@ def test_doccano_shapes_and_unknown_labels(tmp_path):
     ('{"text": "abc", "entities": [[0, ' + "9" * 5000 + ', "DATE"]]}', "not valid JSON"),
     ('{"text": "abc", "meta": {"source": 5}}', "'source' is not a string"),
     ("[" * 100_000, "nested too deeply"),
+    ('{"text": "he\\ud800llo"}', "a lone surrogate \\ud800 at column 13"),
+    ('{"text": "abc", "meta": {"source": "\\uDE00\\ud83d"}}', "lone surrogate \\ude00"),
+    ('{"text": "a\\\\\\ud83d\\u0041"}', "lone surrogate \\ud83d"),
 ])
 def test_hostile_lines_name_file_and_line(tmp_path, line, reason):
     good = json.dumps({"text": "fine"})
@@ -135,3 +138,24 @@ def test_non_utf8_huge_and_empty_files(tmp_path, monkeypatch):
         load(tmp_path, json.dumps({"text": "x" * 20}), "big.jsonl")
     with pytest.raises(BundleFormatError, match=r"^gone.jsonl: "):
         read_jsonl(tmp_path / "gone.jsonl")
+
+
+def test_an_escaped_pair_is_one_character_and_a_lone_half_changes_nothing(tmp_path, capsys):
+    from reader_app.cli import main
+    from reader_app.storage.database import open_library
+
+    (article,) = load(tmp_path, '{"text": "\\ud83d\\ude00 a\\\\ud800 \\uD835\\uDD4F"}\n',
+                      "ok.jsonl").articles
+    assert article.text == "😀 a\\ud800 𝕏"
+    bad = tmp_path / "sur.jsonl"
+    bad.write_text('{"text":"he\\ud800llo","entities":[[0,2,"actor"]]}\n', encoding="utf-8")
+    library = tmp_path / "l.sqlite"
+    open_library(library).close()
+    before = library.read_bytes()
+    for args in (["merge", "--db", str(library), str(bad), "--dry-run"],
+                 ["import", "--db", str(library), str(bad)]):
+        assert main(args) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "sur.jsonl line 1: not valid text (a lone" in err
+        assert "UnicodeEncodeError" not in err
+    assert library.read_bytes() == before

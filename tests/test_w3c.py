@@ -323,3 +323,14 @@ def test_a_line_whose_article_is_not_its_target_is_refused(tmp_path):
     item["ar:article"]["id"] = "urn:uuid:00000000-0000-4000-8000-000000000000"
     with pytest.raises(BundleFormatError, match="^x.jsonl line 2: annotation 2: its 'ar:article'"):
         load(tmp_path, line + "\n" + json.dumps(item) + "\n", "x.jsonl")
+
+
+def test_a_lone_surrogate_is_refused_at_read_time_naming_file_and_line(tmp_path):
+    exact = ('{"type": "Annotation", "target": {"source": "urn:uuid:x", "selector": '
+             '{"type": "TextQuoteSelector", "exact": "Kyiv\\udc00"}}}')
+    with pytest.raises(BundleFormatError,
+                       match=r"^bad.jsonld: not valid text \(a lone surrogate \\udc00 at line 2 "):
+        load(tmp_path, "[\n" + exact + "]", "bad.jsonld")
+    good = json.dumps(HYPOTHESIS_LIKE[0])
+    with pytest.raises(BundleFormatError, match=r"^bad.jsonl line 2: not valid text"):
+        load(tmp_path, f"{good}\n{exact}\n", "bad.jsonl")

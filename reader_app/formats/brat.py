@@ -13,15 +13,26 @@ and, after "ar:", a JSON object of the fields with no brat home (uuid, analyst, 
 from __future__ import annotations
 
 import json
+import os
 import re
+import secrets
 from bisect import bisect_left, bisect_right
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
-from reader_app.formats.bundle_io import LINE_BREAKS, escape_breaks
+from reader_app.formats.bundle_io import (
+    LINE_BREAKS,
+    MAX_JSON_BYTES,
+    Bad,
+    escape_breaks,
+    no_lone_surrogate,
+    read_capped,
+    utf8,
+)
 
-__all__ = ["CONF", "MANIFEST", "read_brat", "write_brat"]
+__all__ = ["CONF", "MANIFEST", "brat_files", "is_brat_folder", "read_brat", "write_brat"]
 
 MANIFEST = "reader-app.json"
 CONF = "annotation.conf"
@@ -62,6 +73,7 @@ def write_brat(bundle: Bundle, folder: Path, *, normalizations: bool = True) -> 
     root = Path(folder)
     root.mkdir(parents=True, exist_ok=True)
     root = root.resolve()
+    _make_room(root)
     actors = {a.uuid: a for a in bundle.actors}
     articles = sorted(bundle.articles, key=lambda a: a.uuid)
     written: list[Path] = []
@@ -185,7 +197,8 @@ def split_note(text: str) -> tuple[str, dict[str, Any] | None]:
             break
         try:
             data = json.loads(text[m.end() - 1:])
-        except (ValueError, RecursionError):
+            no_lone_surrogate(text[m.end() - 1:])  # else the note could never be written
+        except (ValueError, RecursionError, Bad):
             continue
         if isinstance(data, dict):
             return text[: m.start()], data
@@ -229,9 +242,68 @@ def _actor_json(a: BundleActor) -> dict[str, Any]:
             "aliases": list(a.aliases)}
 
 
+def brat_files(folder: Path) -> tuple[dict[str, Path], dict[str, Path]]:
+    """The folder's .ann and .txt files by stem, their suffixes in any case (X.ANN, x.Txt):
+    the one rule for telling a brat folder and for reading it."""
+    anns: dict[str, Path] = {}
+    txts: dict[str, Path] = {}
+    for p in sorted(folder.iterdir()):
+        suffix = p.suffix.lower()
+        if suffix in (".ann", ".txt"):
+            (anns if suffix == ".ann" else txts).setdefault(p.stem, p)
+    return anns, txts
+
+
+def is_brat_folder(folder: Path) -> bool:
+    """Some .ann has its .txt beside it and every .txt has its .ann: a folder of articles
+    that happens to hold a stray .ann is not one."""
+    anns, txts = brat_files(folder)
+    return any(stem in txts for stem in anns) and all(stem in anns for stem in txts)
+
+
+def _make_room(root: Path) -> None:
+    """An empty folder, or one of our earlier exports emptied of the files its manifest
+    lists (left there, a later import would bring back articles no longer exported).
+    ValueError for any other folder with something in it: never mixed with, never cleared."""
+    if next(root.iterdir(), None) is None:
+        return
+    manifest = root / MANIFEST
+    refusal = (f"{root}: the folder is not empty and is not an earlier brat export of Analyst"
+               f" Reader (no {MANIFEST}); choose an empty or new folder")
+    if manifest.is_symlink() or not manifest.is_file():
+        raise ValueError(refusal)
+    try:
+        doc = json.loads(utf8(read_capped(manifest, MAX_JSON_BYTES)))
+    except (Bad, ValueError, RecursionError):  # BundleFormatError is a ValueError
+        raise ValueError(refusal) from None
+    if not isinstance(doc, dict) or doc.get("format") != "Analyst Reader brat export":
+        raise ValueError(refusal)
+    entries = doc.get("articles")
+    stems = [e.get("file") for e in entries if isinstance(e, dict)] if isinstance(
+        entries, list) else []
+    names = [f"{s}{suffix}" for s in stems if isinstance(s, str) and s and "\x00" not in s
+             for suffix in (".txt", ".ann")]
+    for name in (*names, CONF, MANIFEST):
+        target = root / name
+        if target.parent == root and name not in (".", ".."):  # a plain name in this folder
+            with suppress(FileNotFoundError):
+                target.unlink()  # a symlink goes itself, its target untouched
+
+
 def _write(path: Path, content: str) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:  # the text exactly: no \r added
-        f.write(content)
+    """Through a new temp file then os.replace: an existing name is never opened for writing
+    (a symlink there is replaced itself, its target untouched; a failed write leaves the
+    old file)."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:  # the text exactly: no \r
+            f.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def read_brat(path: Path) -> Bundle:

@@ -15,7 +15,7 @@ from typing import Any
 
 from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
 from reader_app.domain.offsets import make_anchor, text_sha256
-from reader_app.formats.brat import ATTRIBUTES, MANIFEST, split_note
+from reader_app.formats.brat import ATTRIBUTES, MANIFEST, brat_files, split_note
 from reader_app.formats.bundle_io import (
     LINE_BREAKS,
     MAX_JSON_BYTES,
@@ -56,30 +56,38 @@ class _T:
 
 def read_brat(path: Path) -> Bundle:
     path = Path(path)
+    report: list[str] = []
     if path.is_dir():
         folder = path
-        anns = sorted(p for p in path.iterdir() if p.suffix == ".ann")
+        anns, txts = brat_files(path)
         if len(anns) > MAX_FILES:
             raise where(path, f"more than {MAX_FILES} .ann files")
         if not anns:
             raise where(path, "no .ann files in this folder")
-    elif path.suffix in (".ann", ".txt") and path.with_suffix(".ann").is_file():
-        folder, anns = path.parent, [path.with_suffix(".ann")]
+        report += [f"{txt.name}: no .ann beside it; not read" for stem, txt in txts.items()
+                   if stem not in anns]
+    elif path.suffix.lower() in (".ann", ".txt") and path.parent.is_dir():
+        folder = path.parent
+        anns, txts = brat_files(folder)
+        anns = {path.stem: anns[path.stem]} if path.stem in anns else {}
+        if not anns:
+            raise where(path, "not a brat folder nor a .ann file with its .txt")
     else:
         raise where(path, "not a brat folder nor a .ann file with its .txt")
-    report: list[str] = []
     meta, actors = _manifest(folder / MANIFEST, report)
     articles = []
     made: dict[str, BundleActor] = {}
-    for ann in anns:
-        txt = ann.with_suffix(".txt")
-        if ann.is_symlink() or txt.is_symlink():
+    for stem, ann in anns.items():
+        txt = txts.get(stem)
+        if ann.is_symlink() or (txt is not None and txt.is_symlink()):
             report.append(f"{ann.name}: a symbolic link, not followed")
             continue
-        if not txt.is_file():
-            report.append(f"{ann.name}: no {txt.name} beside it; skipped")
+        if txt is None or not txt.is_file():
+            report.append(f"{ann.name}: no {stem}.txt beside it; skipped")
             continue
-        articles.append(_article(ann, txt, meta.get(ann.stem), actors, made, report))
+        articles.append(_article(ann, txt, meta.get(stem), actors, made, report))
+    if not articles:  # never a silent success that brings nothing
+        raise where(path, "no article could be read (" + "; ".join(report[:3]) + ")")
     for uuid, actor in made.items():
         actors.setdefault(uuid, actor)
     return Bundle(tuple(articles), tuple(actors.values()), path.name, tuple(report))
@@ -87,6 +95,9 @@ def read_brat(path: Path) -> Bundle:
 
 def _manifest(path: Path, report: list[str]
               ) -> tuple[dict[str, dict[str, Any]], dict[str, BundleActor]]:
+    if path.is_symlink():  # it could name files anywhere: not followed
+        report.append(f"{path.name}: a symbolic link, not followed")
+        return {}, {}
     if not path.is_file():
         return {}, {}
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -121,15 +122,54 @@ def _no_constant(name: str) -> Any:
 
 
 def parse_json(text: str) -> Any:
-    """json.loads that rejects NaN/Infinity and survives absurd nesting or digits."""
+    """json.loads that rejects NaN/Infinity, lone surrogates, and survives absurd nesting or
+    digits."""
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
         raise Bad(f"not valid JSON ({e.msg} at line {e.lineno} column {e.colno})") from None
     except RecursionError:
         raise Bad("JSON nested too deeply") from None
     except ValueError as e:  # an integer of thousands of digits
         raise Bad(f"not valid JSON ({e})") from None
+    no_lone_surrogate(text)
+    return value
+
+
+# "\ud800" and the like, each after an even run of backslashes (an odd one escapes the "\")
+_SURROGATE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u([dD][89a-fA-F][0-9a-fA-F]{2})")
+_HAS_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def no_lone_surrogate(json_text: str) -> None:
+    r"""Bad when valid JSON text escapes half a surrogate pair ("\ud800" alone): json.loads
+    takes it, and the text could then never be written as UTF-8. Strict UTF-8 input has no raw
+    surrogates; a pair escaped whole ("\ud83d\ude00") is one character and fine."""
+    if "\\u" not in json_text or not _HAS_SURROGATE.search(json_text):  # the usual case, in C
+        return
+    high: re.Match[str] | None = None  # a high half waiting for its low half
+    for m in _SURROGATE_ESCAPE.finditer(json_text):
+        low = int(m.group(1), 16) >= 0xDC00
+        if high is not None and low and m.end() - 6 == high.end():
+            high = None  # right after its high half: a pair
+            continue
+        if high is not None:
+            _lone(json_text, high)
+        if low:
+            _lone(json_text, m)
+        high = m
+    if high is not None:
+        _lone(json_text, high)
+
+
+def _lone(text: str, m: re.Match[str]) -> None:
+    at = m.end() - 6
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    where = f"column {column}"  # a JSON line: its reader names the line
+    if "\n" in text.strip():
+        where = f"line {text.count(chr(10), 0, at) + 1} {where}"
+    raise Bad(f"not valid text (a lone surrogate \\u{m.group(1).lower()} at {where}: half of a"
+              " character)")
 
 
 def dump_line(obj: object) -> str:

@@ -85,12 +85,15 @@ def reader_for(path: Path, suffix: str | None = None) -> Callable[[Path], Bundle
 
 def is_interchange_path(path: str | os.PathLike[str]) -> bool:
     """A file (or brat folder) that enters the library as tags, through a merge, rather
-    than as one article: .qdpx, W3C .jsonld/.json, brat .ann or a folder holding .ann
-    files, JSON Lines .jsonl."""
+    than as one article: .qdpx, W3C .jsonld/.json, brat .ann, JSON Lines .jsonl, or a brat
+    folder (formats.brat.is_brat_folder: some .ann with its .txt, no .txt without its .ann;
+    any other folder is one of articles)."""
     path = Path(path)
     if path.is_dir():
+        from reader_app.formats.brat import is_brat_folder  # loaded only when asked
+
         try:
-            return any(p.suffix.lower() == ".ann" for p in path.iterdir())
+            return is_brat_folder(path)
         except OSError:
             return False
     return path.suffix.lower() in READERS
