@@ -230,3 +230,25 @@ def test_the_dialog_starts_on_the_articles_selected_in_the_list(qtbot, library):
     assert alone.for_inception.isVisibleTo(alone)
     alone.current_only.setChecked(True)
     assert alone.article_ids() == [1]
+
+
+def test_brat_from_the_window_into_a_busy_folder_goes_into_a_subfolder(qtbot, library, tmp_path,
+                                                                      monkeypatch):
+    from gui_helpers import open_window
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from reader_app.gui.jobs.interchange_flow import BRAT_SUBFOLDER, InterchangeDialog
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "letter.txt").write_text("mine, not an export", "utf-8")
+    window = open_window(qtbot, library)
+    monkeypatch.setattr(InterchangeDialog, "exec", lambda d: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(documents))
+    for _ in range(2):  # the second time the subfolder holds our export: it is replaced
+        with qtbot.waitSignal(window.interchange.export_finished, timeout=10000) as done:
+            window.export_as("brat")
+        assert done.args[0] is not None
+    assert (documents / "letter.txt").read_text("utf-8") == "mine, not an export"
+    assert sorted(p.name for p in documents.iterdir()) == [BRAT_SUBFOLDER, "letter.txt"]
+    assert _spans(read_brat(documents / BRAT_SUBFOLDER)) == _spans(_mine(library))

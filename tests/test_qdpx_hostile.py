@@ -202,3 +202,11 @@ def test_a_damaged_zip_is_read_or_refused_in_one_line(tmp_path, at):
 def test_a_member_name_with_a_line_break_still_gives_one_line(tmp_path):
     path = write_zip(tmp_path / "names.qdpx", {"my\nproject.qde": "<oops"})
     _refused(path, "not well-formed")
+
+
+def test_a_lone_surrogate_in_a_description_line_is_kept_as_plain_text() -> None:
+    from reader_app.formats.qdpx_common import parse_lines
+
+    assert parse_lines('note: "fine \\ud83d\\ude00"') == [("note", "fine 😀")]
+    # half a character could never be written as UTF-8: the line is free text, not our value
+    assert parse_lines('note: "bad \\ud800"') is None

@@ -99,6 +99,8 @@ def decode_value(raw: str) -> str:
     value = json.loads(raw)
     if not isinstance(value, str):
         raise ValueError("not a string")
+    if any("\ud800" <= c <= "\udfff" for c in value):  # "\ud800" alone: never UTF-8
+        raise ValueError("half of a character (a lone surrogate)")
     return value
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.domain.models import KINDS
+from reader_app.formats.brat import MANIFEST
 from reader_app.gui.jobs.export_flow import ExportFailure, show_export_failure
 from reader_app.gui.jobs.workers import JobFlow
 from reader_app.gui.shared.plain_text import message_box, plain_label
@@ -99,6 +100,21 @@ _ABOUT = {
 }
 
 
+BRAT_SUBFOLDER = "Analyst Reader brat export"
+
+
+def brat_folder_in(chosen: Path) -> Path:
+    """Where a brat export goes when the analyst picks chosen: itself when it is empty or
+    holds an earlier export of ours (which the export replaces), else a subfolder of it (a
+    folder of other files, ~/Documents, is never cleared nor mixed with the export)."""
+    try:
+        if not any(chosen.iterdir()) or (chosen / MANIFEST).is_file():
+            return chosen
+    except OSError:
+        return chosen  # the export says why it cannot write there
+    return chosen / BRAT_SUBFOLDER
+
+
 @dataclass
 class _Done:
     fmt: str
@@ -121,6 +137,7 @@ class InterchangeFlow(JobFlow):
         if spec.folder:
             target = QFileDialog.getExistingDirectory(self._parent, "Export into folder",
                                                       str(Path.home()))
+            target = str(brat_folder_in(Path(target))) if target else target
         else:
             target, _ = QFileDialog.getSaveFileName(
                 self._parent, dialog.windowTitle(), str(Path.home() / f"library{spec.suffix}"),
