@@ -85,12 +85,12 @@ def _where(
     if kinds is not None:
         clauses.append("n.kind IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(kinds)))
-    _scope("n.article_id", article_ids, date_from, date_to, clauses, params)
+    article_scope("n.article_id", article_ids, date_from, date_to, clauses, params)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _scope(id_column: str, article_ids: Iterable[int] | None, date_from: str | None,
-           date_to: str | None, clauses: list[str], params: list[object]) -> None:
+def article_scope(id_column: str, article_ids: Iterable[int] | None, date_from: str | None,
+                  date_to: str | None, clauses: list[str], params: list[object]) -> None:
     """Which articles: these ids, published in this range (articles are `a`)."""
     if article_ids is not None:
         clauses.append(f"{id_column} IN (SELECT value FROM json_each(?))")
@@ -295,7 +295,7 @@ def _article_where(article_ids: Iterable[int] | None, date_from: str | None,
                    date_to: str | None) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
-    _scope("a.id", article_ids, date_from, date_to, clauses, params)
+    article_scope("a.id", article_ids, date_from, date_to, clauses, params)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -13,21 +13,15 @@ from collections.abc import Iterable, Iterator
 from sqlite_utils import Database
 
 from reader_app.storage.articles import as_text
+from reader_app.storage.export_rows import article_scope
 
 
 def _scope(article_ids: Iterable[int] | None, date_from: str | None, date_to: str | None,
            column: str = "n.article_id") -> tuple[str, list[object]]:
+    """" AND ..." conditions for these articles, published in this range (articles are `a`)."""
     clauses: list[str] = []
     params: list[object] = []
-    if article_ids is not None:
-        clauses.append(f"{column} IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps([int(i) for i in article_ids]))
-    if date_from:
-        clauses.append("a.published >= ?")
-        params.append(date_from)
-    if date_to:
-        clauses.append("a.published <= ?")
-        params.append(date_to)
+    article_scope(column, article_ids, date_from, date_to, clauses, params)
     return "".join(" AND " + c for c in clauses), params
 
 
