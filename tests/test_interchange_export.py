@@ -237,7 +237,8 @@ def test_brat_from_the_window_into_a_busy_folder_goes_into_a_subfolder(qtbot, li
     from gui_helpers import open_window
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    from reader_app.gui.jobs.interchange_flow import BRAT_SUBFOLDER, InterchangeDialog
+    from reader_app.gui.jobs.interchange_flow import InterchangeDialog
+    from reader_app.services.interchange import BRAT_SUBFOLDER
 
     documents = tmp_path / "Documents"
     documents.mkdir()

@@ -18,7 +18,7 @@ from typing import BinaryIO, TextIO
 from sqlite_utils import Database
 
 from reader_app.domain.interchange import Bundle
-from reader_app.formats.brat import write_brat
+from reader_app.formats.brat import MANIFEST, write_brat
 from reader_app.formats.ml_jsonl import write_jsonl
 from reader_app.formats.qdpx_write import write_qdpx
 from reader_app.formats.w3c import write_w3c
@@ -43,6 +43,21 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
     "jsonl": ExportFormat("JSON Lines for Machine Learning (doccano, spaCy)", ".jsonl",
                           "JSON Lines (*.jsonl)"),
 }
+
+
+BRAT_SUBFOLDER = "Analyst Reader brat export"
+
+
+def brat_folder_in(chosen: Path) -> Path:
+    """Where a brat export goes when the analyst picks chosen: itself when it is empty or
+    holds an earlier export of ours (which the export replaces), else a subfolder of it (a
+    folder of other files, ~/Documents, is never cleared nor mixed with the export)."""
+    try:
+        if not any(chosen.iterdir()) or (chosen / MANIFEST).is_file():
+            return chosen
+    except OSError:
+        return chosen  # the export says why it cannot write there
+    return chosen / BRAT_SUBFOLDER
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.models import KINDS
 from reader_app.gui.jobs.workers import JobFlow
+from reader_app.gui.shared.export_dialog import lay_out_export
 from reader_app.gui.shared.plain_text import message_box
 from reader_app.services.exporting import TABLES, ExportCancelled, ExportFilters, export_csv_file
 
@@ -89,15 +89,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.scope_hint)
         self.raw = QCheckBox("Raw CSV for scripts (no BOM, no formula protection)", self)
         form.addRow("", self.raw)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_export(self, form)
 
     def table(self) -> str:
         return self.table_combo.currentData()

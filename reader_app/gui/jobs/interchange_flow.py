@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,11 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.domain.models import KINDS
-from reader_app.formats.brat import MANIFEST
 from reader_app.gui.jobs.export_flow import ExportFailure, show_export_failure
 from reader_app.gui.jobs.workers import JobFlow
+from reader_app.gui.shared.export_dialog import lay_out_export
 from reader_app.gui.shared.plain_text import message_box, plain_label
-from reader_app.services.interchange import EXPORT_FORMATS, InterchangeExport, export_interchange
+from reader_app.services.interchange import (
+    EXPORT_FORMATS,
+    InterchangeExport,
+    brat_folder_in,
+    export_interchange,
+)
 
 
 class InterchangeDialog(QDialog):
@@ -67,14 +71,7 @@ class InterchangeDialog(QDialog):
         self.for_inception.setObjectName("exportForInception")
         self.for_inception.setVisible(fmt == "brat")
         form.addRow("", self.for_inception)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_export(self, form)
 
     def kinds(self) -> list[str]:
         return [k for k, box in self.kind_boxes.items() if box.isChecked()] or list(KINDS)
@@ -98,21 +95,6 @@ _ABOUT = {
     "jsonl": "One article per line with its text and entities [start, end, label], as doccano"
              " and spaCy read them.",
 }
-
-
-BRAT_SUBFOLDER = "Analyst Reader brat export"
-
-
-def brat_folder_in(chosen: Path) -> Path:
-    """Where a brat export goes when the analyst picks chosen: itself when it is empty or
-    holds an earlier export of ours (which the export replaces), else a subfolder of it (a
-    folder of other files, ~/Documents, is never cleared nor mixed with the export)."""
-    try:
-        if not any(chosen.iterdir()) or (chosen / MANIFEST).is_file():
-            return chosen
-    except OSError:
-        return chosen  # the export says why it cannot write there
-    return chosen / BRAT_SUBFOLDER
 
 
 @dataclass

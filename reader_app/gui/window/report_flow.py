@@ -15,7 +15,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader_app.formats.report_html import report_html
 from reader_app.gui.jobs.export_flow import ExportFailure, show_export_failure
 from reader_app.gui.jobs.workers import JobFlow
+from reader_app.gui.shared.export_dialog import lay_out_export
 from reader_app.gui.shared.plain_text import clip, plain_label, tip
 from reader_app.gui.window.report_render import render_pictures, write_pdf
 from reader_app.services.report import describe_filter, report_data
@@ -80,14 +80,7 @@ class ReportDialog(QDialog):
             formats.addWidget(button)
             self._formats.addButton(button)
         form.addRow("Format:", formats)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_export(self, form)
 
     def fmt(self) -> str:
         return "pdf" if self.as_pdf.isChecked() else "html"
