@@ -327,14 +327,16 @@ class _Progress:
 def _cmd_import(args: argparse.Namespace) -> int:
     from reader_app.services.bundle_files import is_interchange_path
 
-    tags = [p for p in args.paths if is_interchange_path(p)]
-    articles = [p for p in args.paths if p not in tags]
+    merged = {p: is_interchange_path(p) for p in args.paths}
+    tags = [p for p in args.paths if merged[p]]
+    articles = [p for p in args.paths if not merged[p]]
     db = open_library(resolve_library_path(args.db))
     progress = _Progress("Importing")
     failed = False
     try:
+        library = resolve_library_path(args.db)
         for path in tags:
-            failed |= not _import_tags(db, path, resolve_library_path(args.db))
+            failed |= not _import_tags(db, path, library)
         if not articles:
             return 1 if failed else 0
         report = import_paths(db, articles, progress=progress.update)

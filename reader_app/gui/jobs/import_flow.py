@@ -48,10 +48,11 @@ class ImportFlow(JobFlow):
             return
         from reader_app.services.bundle_files import is_interchange_path
 
-        tags = [Path(p) for p in paths if is_interchange_path(p)]
+        kinds = [(p, is_interchange_path(p)) for p in paths]  # a folder is listed once
+        tags = [Path(p) for p, merged in kinds if merged]
         if tags:
             self.annotation_files.emit(tags)
-        paths = [str(p) for p in paths if not is_interchange_path(p)]
+        paths = [str(p) for p, merged in kinds if not merged]
         if not paths:
             return
         from reader_app.services.importing import import_paths
