@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from reader_app import __version__
 from reader_app.domain.models import CLAIM_STATUSES, KINDS, Article
 from reader_app.domain.search_query import date_bound, parse_grade
+from reader_app.domain.span_trim import tidy_span
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.formats.dateline import valid_iso_date
 from reader_app.services.exporting import TABLES
@@ -565,9 +566,10 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     db = _open_existing(args)
     try:
         article = _article(db, args.article)
+        start, end = _tidy(article.text, args.start, args.end)
         try:
-            plan_tag(db, article, args.kind, args.start, args.end)
-            new, _ = tag_span(db, article, args.kind, args.start, args.end, analyst=args.analyst)
+            plan_tag(db, article, args.kind, start, end)
+            new, _ = tag_span(db, article, args.kind, start, end, analyst=args.analyst)
         except ValueError as e:
             raise CliError(str(e)) from None
         print(json.dumps(export_row_by_id(db, new.annotation.id), ensure_ascii=False))
@@ -575,6 +577,19 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
+
+
+def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span as the window would tag a selection of it (domain/span_trim.py)."""
+    if not 0 <= start < end <= len(text):
+        return start, end  # plan_tag says what is wrong
+    s, e = tidy_span(text, start, end)
+    if s >= e:
+        raise CliError(f"Only spaces and punctuation at {start}-{end}: nothing to tag.")
+    if (s, e) != (start, end):
+        print(f"Tagging {s}-{e} (trimmed and widened to whole words, as the window does).",
+              file=sys.stderr)
+    return s, e
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:

@@ -18,7 +18,8 @@ from reader_app.domain.models import (
     ArticleId,
     StyleSpan,
 )
-from reader_app.domain.offsets import snap_to_words, text_sha256, trim_span
+from reader_app.domain.offsets import text_sha256
+from reader_app.domain.span_trim import tidy_span
 from reader_app.gui.article.document import visible_range
 from reader_app.gui.article.view import ArticleView
 from reader_app.gui.shared.palette import KIND_KEYS, make_legend
@@ -194,9 +195,10 @@ def test_selected_span_matches_python_offsets(view, text, data):
     i = data.draw(st.integers(0, len(text) - 1))
     j = data.draw(st.integers(i + 1, len(text)))
     select_units(view, u16(text, i), u16(text, j))
-    start, end = trim_span(text, i, j)
-    expected = snap_to_words(text, start, end) if start < end else None
+    start, end = tidy_span(text, i, j)
+    expected = (start, end) if start < end else None
     assert view.selected_span() == expected
+    assert view.raw_selected_span() == (i, j)
 
 
 # -- document: exact characters, styles, never modified ------------------------------------
@@ -314,13 +316,12 @@ def test_rtl_claim_is_hit_only_on_its_own_visual_pieces(qtbot, view):
         assert (view.annotation_at(point) == 1) is hit, quote
 
 
-def test_double_click_emits_and_selects_no_word(qtbot, tagged):
+def test_double_click_on_a_tag_selects_the_word(qtbot, tagged):
     view, text, _ = tagged
     point = char_point(view, text, text.index("Kuleba") + 1)
-    with qtbot.waitSignal(view.annotation_double_clicked) as blocker:
-        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert blocker.args == [2]
-    assert not view.textCursor().hasSelection()
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    i = text.index("Kuleba")
+    assert view.selected_span() == (i, i + len("Kuleba"))
     qtbot.mouseRelease(
         view.viewport(), Qt.MouseButton.LeftButton, pos=point
     )  # QTest leaves the button "down"

@@ -181,10 +181,13 @@ def test_tag_with_the_toolbar(qtbot, window, kind):
     assert "1 tag in this article" in status_counts(window)
 
 
-def test_tag_actions_follow_the_selection(window):
+def test_tag_actions_stay_enabled_and_say_what_to_do(window, db_path):
     actions = [window.findChild(QAction, n) for n in TAG_ACTIONS.values()]
     window.view.setTextCursor(QTextCursor(window.view.document()))
-    assert not any(a.isEnabled() for a in actions)
+    assert all(a.isEnabled() for a in actions)  # pressed now, they say what to do
+    actions[0].trigger()
+    assert "Select some text" in window.statusBar().currentMessage()
+    assert stored_annotations(db_path) == []
     select_quote(window, "Geneva")
     assert all(a.isEnabled() for a in actions)
 
@@ -342,7 +345,9 @@ def test_delete_from_the_table_and_the_action(qtbot, window, db_path):
     window.annotation_panel.select_annotation(second["id"])
     delete.trigger()
     assert stored_annotations(db_path) == []
-    assert not delete.isEnabled()  # nothing selected any more
+    assert window.annotation_panel.selected_annotation_id() is None  # nothing selected now
+    delete.trigger()  # still enabled: it says what to do
+    assert "No tag is selected" in window.statusBar().currentMessage()
     window.findChild(QAction, "undoAction").trigger()
     assert [r["uuid"] for r in stored_annotations(db_path)] == [second["uuid"]]
 
@@ -367,9 +372,10 @@ def test_view_context_menu_has_copy_tags_and_delete_for_a_highlight(qtbot, windo
     assert any(t.replace("&", "").startswith("Select All") for t in texts)
     for name in TAG_ACTIONS.values():
         assert name in names
-    delete = next(a for a in menu.actions() if a.text() == "Delete Tag")
+    delete = next(a for a in menu.actions() if a.objectName() == "deleteClickedTagAction")
+    assert delete.text() == "Delete claim “Talks over the disputed Varna…”"
     empty = window.build_view_context_menu(QPoint(2, 2))  # the margin: no highlight there
-    assert "Delete Tag" not in [a.text() for a in empty.actions()]
+    assert "deleteClickedTagAction" not in [a.objectName() for a in empty.actions()]
     next(a for a in menu.actions() if a.objectName() == "tagDateAction").trigger()
     assert [r["kind"] for r in stored_annotations(db_path)] == ["claim", "date"]
     delete.trigger()

@@ -66,6 +66,7 @@ class NewTag:
     annotation: Annotation
     explanation: str
     created_actor: Actor | None
+    dated_claims: tuple[int, ...] = ()  # claims this date tag gave their date (claim_dating)
 
 
 def fields_for_new_tag(db: Database, article: Article, kind: str, start: int,
@@ -188,7 +189,7 @@ def remove_new_tag(db: Database, tag: NewTag) -> NewTag:
         if actor is not None and not actor_in_use(db, actor.id):
             with contextlib.suppress(NotFound):  # already gone (the analyst deleted it)
                 actor = delete_actor(db, actor.id)
-        return NewTag(annotation, tag.explanation, actor)
+        return NewTag(annotation, tag.explanation, actor, tag.dated_claims)
 
 
 def restore_new_tag(db: Database, tag: NewTag) -> NewTag:
@@ -200,7 +201,8 @@ def restore_new_tag(db: Database, tag: NewTag) -> NewTag:
                 get_actor(db, actor.id)
             except NotFound:
                 actor = restore_actor(db, actor)
-        return NewTag(restore_annotation(db, tag.annotation), tag.explanation, actor)
+        return NewTag(restore_annotation(db, tag.annotation), tag.explanation, actor,
+                      tag.dated_claims)
 
 
 def granularity_of(value: str) -> str | None:

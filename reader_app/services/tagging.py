@@ -7,7 +7,7 @@ the library. Inverses put the library back with the same ids and uuids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -16,6 +16,7 @@ from reader_app.domain.models import KINDS, Annotation, Article
 from reader_app.domain.quotes import quoted
 from reader_app.services.analysis import NewTag, add_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
+from reader_app.services.claim_dating import DATE_LINK, date_claims, dating_text, undate_claims
 from reader_app.services.readback import describe
 from reader_app.storage.annotations import (
     delete_annotation,
@@ -85,22 +86,33 @@ def tag(db: Database, article: Article, kind: str, start: int, end: int, *,
     with write(db):
         new = add_tag(db, article, kind, start, end, analyst=analyst,
                       expected_quote=expected_quote)
-        return new, describe(db, added=[new.annotation], explanation=new.explanation)
+        dated = date_claims(db, new.annotation) if kind == "date" else []
+        if dated:  # a date inside claims that had none dates them (claim_dating)
+            said = f"{dating_text(dated, new.annotation)} {new.explanation}".strip()
+            new = replace(new, explanation=said, dated_claims=tuple(b.id for _, b in dated))
+        return new, describe(db, added=[new.annotation], changed=dated,
+                             fields=DATE_LINK if dated else (), explanation=new.explanation)
 
 
 def untag(db: Database, new: NewTag) -> tuple[NewTag, ChangeSet]:
-    """Undo tag: the tag goes, and an actor created for it if nothing else uses it now.
-    Inverse: retag."""
+    """Undo tag: the tag goes, and an actor created for it if nothing else uses it now;
+    claims it dated have no date again. Inverse: retag."""
     with write(db):
+        undated = undate_claims(db, list(new.dated_claims))
         gone = remove_new_tag(db, new)
-        return gone, describe(db, removed=[gone.annotation])
+        return gone, describe(db, removed=[gone.annotation], changed=undated,
+                              fields=DATE_LINK if undated else ())
 
 
 def retag(db: Database, gone: NewTag) -> tuple[NewTag, ChangeSet]:
-    """Redo tag after untag: the same tag and actor (ids, uuids) come back."""
+    """Redo tag after untag: the same tag and actor (ids, uuids) come back, and the
+    claims it dated take its date again."""
     with write(db):
         back = restore_new_tag(db, gone)
-        return back, describe(db, added=[back.annotation])
+        dated = date_claims(db, back.annotation, list(gone.dated_claims)) \
+            if gone.dated_claims else []
+        return back, describe(db, added=[back.annotation], changed=dated,
+                              fields=DATE_LINK if dated else ())
 
 
 def delete_tag(db: Database, annotation_id: int) -> tuple[Annotation, ChangeSet]:

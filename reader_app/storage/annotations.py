@@ -545,3 +545,12 @@ def analyst_names(db: Database) -> list[str]:
     return [row[0] for row in db.execute(
         "SELECT DISTINCT analyst FROM annotations WHERE analyst IS NOT NULL AND analyst != ''"
         " ORDER BY analyst COLLATE NOCASE")]
+
+
+def claims_holding(db: Database, article_id: int, start: int, end: int) -> list[Annotation]:
+    """The article's claim tags whose span holds [start, end) (a date tagged inside a
+    claim), by the (article_id, start) index; innermost first."""
+    where = ('WHERE article_id = ? AND start <= ? AND "end" >= ? AND +kind = ?'
+             ' ORDER BY start DESC, "end", id')
+    return [a for a in _checked_rows(db, where, [article_id, start, end, "claim"])
+            if a.placed and a.start <= start and end <= a.end]

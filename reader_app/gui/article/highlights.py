@@ -323,17 +323,25 @@ class HighlightLayer(QObject):
 
     def annotation_at(self, point: QPointF) -> int | None:
         """The innermost (shortest) annotation drawn under a document point."""
+        found = self.spans_at(point, first_only=True)
+        return found[0][2] if found else None
+
+    def spans_at(self, point: QPointF, first_only: bool = False) -> list[Span]:
+        """Every annotation drawn under a document point, innermost (shortest) first."""
         if self.doc is None or not len(self.index):
-            return None
+            return []
         unit = self.doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
         if unit < 0:
-            return None
+            return []
         cp = self.omap.to_code_point(unit)
         candidates = self.index.overlapping(cp - 1, cp + 1)
-        for start, end, ann_id, _, _ in sorted(candidates, key=lambda s: (s[1] - s[0], -s[0])):
-            if any(r.adjusted(-1, -1, 1, LANE).contains(point) for r in self.rects(start, end)):
-                return ann_id
-        return None
+        found = []
+        for span in sorted(candidates, key=lambda s: (s[1] - s[0], -s[0], s[2])):
+            if any(r.adjusted(-1, -1, 1, LANE).contains(point) for r in self.rects(*span[:2])):
+                found.append(span)
+                if first_only:
+                    break
+        return found
 
     def suggestion_at(self, point: QPointF) -> tuple[str, int, int] | None:
         """(kind, start, end) of the shortest suggestion drawn under a document point."""

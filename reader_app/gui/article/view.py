@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QFontInfo, QPainter, QPalette, QTextCursor, QT
 from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
 
 from reader_app.domain.models import Annotation, Article
-from reader_app.domain.offsets import OffsetMap, snap_to_words, trim_span
+from reader_app.domain.offsets import OffsetMap
+from reader_app.domain.span_trim import tidy_span
 from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.article.document import (
     DOCUMENT_MARGIN,
@@ -23,6 +24,7 @@ from reader_app.gui.article.document import (
     build_empty_document,
 )
 from reader_app.gui.article.highlights import HighlightLayer, SpanIndex
+from reader_app.gui.article.tag_cycle import TagCycle
 from reader_app.gui.shared.palette import is_dark, reading_font
 from reader_app.gui.shared.plain_text import plain_label, refused_resource
 from reader_app.storage.annotations import Span
@@ -39,7 +41,6 @@ _READING = (
 
 class ArticleView(QTextBrowser):
     annotation_clicked = Signal(int)
-    annotation_double_clicked = Signal(int)
     suggestion_clicked = Signal(object)  # (kind, start, end) of a suggestion, not over a tag
     selection_changed_span = Signal()
     link_open_requested = Signal(QUrl)
@@ -53,6 +54,7 @@ class ArticleView(QTextBrowser):
         self.warning: str | None = None
         self._press: QPointF | None = None
         self._hand = False
+        self._cycle = TagCycle()
         self._after_paint: Callable[[], None] | None = None
         self._ready = False  # Qt sends change events while __init__ runs
         self.setOpenLinks(False)
@@ -128,19 +130,30 @@ class ArticleView(QTextBrowser):
     # -- selection -------------------------------------------------------------
 
     def selected_span(self) -> tuple[int, int] | None:
+        """What a tag over the selection takes (domain/span_trim.py: sloppy edges
+        trimmed, whole words); None when nothing, or nothing but punctuation, is selected."""
+        raw = self.raw_selected_span()
+        if raw is None or self.article is None:
+            return None
+        start, end = tidy_span(self.article.text, *raw)
+        return (start, end) if start < end else None
+
+    def raw_selected_span(self) -> tuple[int, int] | None:
+        """The selection as selected, in code points (None: nothing is selected)."""
         cursor = self.textCursor()
         if self.article is None or self.offset_map is None or not cursor.hasSelection():
             return None
-        omap, text = self.offset_map, self.article.text
+        omap = self.offset_map
         start = omap.to_code_point(cursor.selectionStart())
         end_unit = cursor.selectionEnd()
         end = omap.to_code_point(end_unit)
         if omap.to_utf16(end) < end_unit:  # end inside a surrogate pair: keep the character
             end += 1
-        start, end = trim_span(text, start, end)
-        if start >= end:
-            return None
-        return snap_to_words(text, start, end)
+        return (start, end) if start < end else None
+
+    def spans_at(self, point: QPoint) -> list[Span]:
+        """Every tag drawn under a viewport point, innermost first."""
+        return self._layer.spans_at(QPointF(point) + self._scroll_offset())
 
     def select_span(self, start: int, end: int) -> None:
         """Select text[start:end] (code points) and scroll it into view."""
@@ -247,6 +260,11 @@ class ArticleView(QTextBrowser):
         plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
         left = event.button() == Qt.MouseButton.LeftButton
         self._press = event.position() if plain and left else None
+        if plain and left and self.textCursor().hasSelection():
+            # a press inside the selection would start a text drag (Qt's default); the
+            # reader drags no text: every press starts a new selection. The caret goes
+            # where the press is (on screen, so nothing scrolls) before Qt sees it.
+            self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
@@ -255,7 +273,10 @@ class ArticleView(QTextBrowser):
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
         if (event.position() - press).manhattanLength() < QApplication.startDragDistance():
-            hit = self.annotation_at(event.position().toPoint())  # a click, not a drag
+            # a click, not a drag: the innermost tag, or the next one out when the
+            # same tags were clicked last (overlapping tags, see tag_cycle)
+            hit = self._cycle.pick([s[2] for s in self.spans_at(event.position().toPoint())],
+                                   self._layer.selected_id)
             if hit is not None:
                 self.annotation_clicked.emit(hit)
                 return
@@ -264,14 +285,10 @@ class ArticleView(QTextBrowser):
                 self.suggestion_clicked.emit(key)
 
     def mouseDoubleClickEvent(self, event) -> None:
-        hit = None
-        if event.button() == Qt.MouseButton.LeftButton:
-            hit = self.annotation_at(event.position().toPoint())
-        if hit is None:
-            super().mouseDoubleClickEvent(event)
-            return
-        event.accept()  # no word selection: the double click opens the annotation
-        self.annotation_double_clicked.emit(hit)
+        # always Qt's word selection, inside a tag too: the word is ready for C, A or D
+        # (the tag's editor opens from a double click in the tag list)
+        self._cycle.forget()
+        super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
         super().mouseMoveEvent(event)

@@ -39,6 +39,7 @@ class AnnotationPanel(QWidget):
         super().__init__(parent)
         self._controller = controller
         self._quiet = False  # True while the selection changes programmatically
+        self._keep: int | None = None  # the tag selected while the model moves rows
         # Before the model's own slots: pending edits belong to the old state.
         controller.article_opened.connect(self._on_controller_article_opened)
         controller.changed.connect(self._on_controller_changing)
@@ -182,10 +183,26 @@ class AnnotationPanel(QWidget):
     @Slot()
     def _on_model_about_to_shift(self) -> None:
         self._quiet = True
+        self._keep = self.selected_annotation_id()
 
     @Slot()
     def _on_model_shifted(self) -> None:
+        # Qt made whatever row now sits at the old index current: the selection stays
+        # with the tag it was on, or there is none (its tag went)
+        keep, self._keep = self._keep, None
+        if keep is not None and self.model.row_of(keep) >= 0:
+            select_row(self.table, self.model.row_of(keep))
+        else:
+            self.select_nothing()
         self._quiet = False
+
+    def select_nothing(self) -> None:
+        was_quiet, self._quiet = self._quiet, True
+        try:
+            self.table.selectionModel().clear()
+        finally:
+            self._quiet = was_quiet
+        self.editor.show_annotation(None)
 
     @Slot(object)
     def _on_controller_article_opened(self, article) -> None:
@@ -202,9 +219,17 @@ class AnnotationPanel(QWidget):
 
     @Slot(ChangeSet)
     def _on_controller_changed(self, changes: ChangeSet) -> None:
-        here = [a for a in changes.tags_added if a.article_id == self.model.article_id()]
+        """The tag a change (an undo or redo too) touched is the one selected: a fresh
+        or restored tag, the one tag edited; none when tags went."""
+        article_id = self.model.article_id()
+        here = [a for a in changes.tags_added if a.article_id == article_id]
+        changed = [a for a in changes.tags_changed if a.article_id == article_id]
         if here:
             self.select_annotation(here[-1].id)  # a fresh tag is ready for its value
+        elif any(a.article_id == article_id for a in changes.tags_removed):
+            self.select_nothing()
+        elif len(changed) == 1 and changed[0].id != self.selected_annotation_id():
+            self.select_annotation(changed[0].id)
 
     @Slot()
     def _on_model_rows_counted(self) -> None:

@@ -35,16 +35,17 @@ from reader_app.gui.shared.actions import (
     build_go_actions,
     build_go_menu,
     build_menus,
-    build_view_context_menu,
     fill_recent_menu,
 )
 from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
+from reader_app.gui.shared.view_menu import build_article_menu
 from reader_app.gui.window.navigation import ReaderNavigation
 from reader_app.gui.window.recent import recent_libraries
 from reader_app.gui.window.search_flow import SearchFlow
 from reader_app.gui.window.suggestion_flow import SuggestionFlow
+from reader_app.gui.window.tag_prompts import NO_TAG_TO_DELETE, tag_refusal
 from reader_app.gui.window.window_state import (
     LeftPaneWidth,
     last_article_id,
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self._build_article_flow()
         self._refresh_recent_menu()
         self._select_first_article()
+        self._update_tag_actions()  # enabled with no article too: they say what to do
+        self._update_delete_action()
         self._update_status()
         if self.controller.notices:  # e.g. a search index found damaged and rebuilt
             self.statusBar().showMessage(" ".join(self.controller.notices), 20_000)
@@ -251,7 +254,6 @@ class MainWindow(QMainWindow):
         c.annotation_reveal_requested.connect(self._on_controller_annotation_reveal_requested)
         self.view.selection_changed_span.connect(self._update_tag_actions)
         self.view.annotation_clicked.connect(self._on_view_annotation_clicked)
-        self.view.annotation_double_clicked.connect(self._on_view_annotation_double_clicked)
         self.view.link_open_requested.connect(self._on_view_link_open_requested)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
@@ -269,38 +271,35 @@ class MainWindow(QMainWindow):
     # -- tagging ----------------------------------------------------------------
     def tag_selection(self, kind: str) -> None:
         span = self.view.selected_span()
-        if span is None or self.controller.current_article is None:
-            self.statusBar().showMessage("Select some text in the article first.", 4000)
+        refused = tag_refusal(self.controller.current_article is not None,
+                              self.view.raw_selected_span(), span)
+        if refused or span is None:
+            self.statusBar().showMessage(refused, 8000)
             return
         self.controller.tag_span(kind, *span)
 
     @Slot()
     def _update_tag_actions(self) -> None:
-        enabled = (self.controller.current_article is not None
-                   and self.view.selected_span() is not None
-                   and self.controller.read_only is None)
+        # enabled with nothing selected too: pressed then, they say what to do
         for action in self.actions_.tag.values():
-            action.setEnabled(enabled)
+            action.setEnabled(self.controller.read_only is None)
 
     @Slot()
     def _update_delete_action(self, *_args) -> None:
-        self.actions_.delete.setEnabled(self.annotation_panel.selected_annotation_id() is not None)
+        self.actions_.delete.setEnabled(self.controller.read_only is None)
 
     @Slot()
     def _on_delete_triggered(self) -> None:
         ann_id = self.annotation_panel.selected_annotation_id()
         if ann_id is not None:
             self.controller.delete_annotation(ann_id)
+        else:
+            self.statusBar().showMessage(NO_TAG_TO_DELETE, 8000)
 
     @Slot(int)
     def _on_view_annotation_clicked(self, annotation_id: int) -> None:
         self.annotation_panel.select_annotation(annotation_id)
         self.view.set_selected_annotation(annotation_id)
-
-    @Slot(int)
-    def _on_view_annotation_double_clicked(self, annotation_id: int) -> None:
-        self.annotation_panel.select_annotation(annotation_id)
-        self.annotation_panel.focus_editor()
 
     @Slot(int)
     def _on_panel_annotation_selected(self, annotation_id: int) -> None:
@@ -315,22 +314,24 @@ class MainWindow(QMainWindow):
 
     def build_view_context_menu(self, pos: QPoint) -> QMenu:
         """The article's context menu at pos (viewport coordinates)."""
-        return self._view_context_menu(pos, self._view_hit(pos))
+        return self._view_context_menu(pos, self._view_hits(pos))
 
-    def _view_hit(self, pos: QPoint) -> int | None:
-        """The tag drawn at pos (viewport coordinates), if any."""
-        return self.view.annotation_at(pos) if self.controller.current_article else None
+    def _view_hits(self, pos: QPoint) -> list[tuple[int, str, str]]:
+        """(id, kind, quote) of the tags drawn at pos (viewport coordinates), innermost first."""
+        if self.controller.current_article is None:
+            return []
+        return [(s[2], s[3], s[4]) for s in self.view.spans_at(pos)]
 
-    def _view_context_menu(self, pos: QPoint, hit: int | None) -> QMenu:
-        return build_view_context_menu(self.view, pos, list(self.actions_.tag.values()), hit,
-                                       self.controller.delete_annotation)
+    def _view_context_menu(self, pos: QPoint, hits: list[tuple[int, str, str]]) -> QMenu:
+        return build_article_menu(self.view, pos, list(self.actions_.tag.values()), hits,
+                                  self.controller.delete_annotation)
 
     @Slot(QPoint)
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
-        hit = self._view_hit(pos)  # once: the menu and the selection agree on the tag
-        if hit is not None:
-            self._on_view_annotation_clicked(hit)  # show which tag Delete Tag would remove
-        menu = self._view_context_menu(pos, hit)
+        hits = self._view_hits(pos)  # once: the menu and the selection agree on the tags
+        if hits:
+            self._on_view_annotation_clicked(hits[0][0])  # the innermost, as a click picks
+        menu = self._view_context_menu(pos, hits)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
