@@ -49,7 +49,7 @@ def dating_text(pairs: list[Pair], date: Annotation) -> str:
     """For the status bar; "" when no claim was dated."""
     if not pairs:
         return ""
-    value = date.value or "unresolved"
-    if len(pairs) == 1:
-        return f"Claim date set to {value} from this date tag."
-    return f"Date of {len(pairs)} claims set to {value} from this date tag."
+    what = "Claim date" if len(pairs) == 1 else f"Date of {len(pairs)} claims"
+    if date.value is None:
+        return f"{what} taken from this date tag (not resolved yet: correct its value)."
+    return f"{what} set to {date.value} from this date tag."
