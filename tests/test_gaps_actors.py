@@ -76,7 +76,8 @@ def test_in_the_window_the_okafors_and_the_okafors_possessive_are_one_actor(
     c = window.controller
     possessive = tag_in_window(window, "actor", f"the Okafors{apostrophe}")
     plain = tag_in_window(window, "actor", "the Okafors", after="Tuesday")
-    assert c.annotation(possessive).quote == f"the Okafors{apostrophe}"
+    # a lone closing mark at the end is a sloppy edge (domain/span_trim.py): trimmed
+    assert c.annotation(possessive).quote == "the Okafors"
     assert c.annotation(plain).actor_id == c.annotation(possessive).actor_id
     window.findChild(QTabWidget, "leftTabs").setCurrentWidget(window.actors_pane)
     model = window.actors_pane.model  # filled when its tab is first shown

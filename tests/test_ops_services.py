@@ -199,6 +199,9 @@ def test_a_claims_date_tag_must_be_a_date_of_its_own_article(db, article):
         with pytest.raises(ValueError, match="from a date tag in its own article"):
             claim_ops.plan_claim_fields(db, claim.id, {"claim_date_annotation_id": not_its_date})
     thursday = tag(db, article, "date", "on Thursday")
+    # a date tagged inside an undated claim dates it (claim_dating); take that back first
+    assert get_annotation(db, claim.id).claim_date_annotation_id == thursday.id
+    tagging.edit_tag(db, claim.id, {"claim_date": None, "claim_date_annotation_id": None})
     edit = claim_ops.plan_claim_fields(db, claim.id, {"claim_date_annotation_id": thursday.id,
                                                       "claim_date": "2022-02-10"})
     assert edit.new == {"claim_date_annotation_id": thursday.id, "claim_date": "2022-02-10"}
