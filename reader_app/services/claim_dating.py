@@ -7,11 +7,13 @@ the claims it dated (dated_claims), so undoing the tag takes their date away aga
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
 
 from reader_app.domain.models import Annotation
+from reader_app.services.analysis import NewTag
 from reader_app.storage.annotations import claims_holding, get_annotation, update_annotation
 
 DATE_LINK = ("claim_date", "claim_date_annotation_id")
@@ -53,3 +55,20 @@ def dating_text(pairs: list[Pair], date: Annotation) -> str:
     if date.value is None:
         return f"{what} taken from this date tag (not resolved yet: correct its value)."
     return f"{what} set to {date.value} from this date tag."
+
+
+def dating_new_tag(db: Database, new: NewTag) -> tuple[NewTag, list[Pair]]:
+    """A new tag that, if a date, dated claims: with them (and the analyst told first)."""
+    if new.annotation.kind != "date":
+        return new, []
+    dated = date_claims(db, new.annotation)
+    if not dated:
+        return new, []
+    said = f"{dating_text(dated, new.annotation)} {new.explanation}".strip()
+    return replace(new, explanation=said, dated_claims=tuple(b.id for _, b in dated)), dated
+
+
+def redating(db: Database, back: NewTag) -> list[Pair]:
+    """Redo: the claims a tag brought back dated before take its date again."""
+    return date_claims(db, back.annotation, list(back.dated_claims)) if back.dated_claims \
+        else []

@@ -31,6 +31,7 @@ from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
 from reader_app.domain.suggestions import Suggestion, by_position, free_of
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
+from reader_app.services.claim_dating import DATE_LINK, dating_new_tag, redating, undate_claims
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
 from reader_app.services.suggest_state import (
@@ -392,31 +393,45 @@ def accept(db: Database, article: Article, suggestion: Suggestion, *,
            analyst: str | None = None) -> tuple[NewTag, ChangeSet]:
     """Tag a suggestion as an ordinary tag. Inverse: tagging.untag."""
     with write(db):
-        new = _accepted(db, article, suggestion, analyst)
-        return new, describe(db, added=[new.annotation], explanation=new.explanation)
+        new, dated = dating_new_tag(db, _accepted(db, article, suggestion, analyst))
+        return new, describe(db, added=[new.annotation], changed=dated,
+                             fields=DATE_LINK if dated else (), explanation=new.explanation)
 
 
 def accept_all(db: Database, article: Article, suggestions: Sequence[Suggestion], *,
                analyst: str | None = None) -> tuple[list[NewTag], ChangeSet]:
     """Tag many suggestions in one transaction (one undo step). Inverse: untag_all."""
     with write(db):
-        made = [_accepted(db, article, s, analyst) for s in suggestions]
+        made, dated = [], []
+        for s in suggestions:
+            new, pairs = dating_new_tag(db, _accepted(db, article, s, analyst))
+            made.append(new)
+            dated += pairs
         what = f"Accepted {len(made)} suggestion{'s' if len(made) != 1 else ''}."
-        return made, describe(db, added=[m.annotation for m in made], explanation=what)
+        if dated:
+            what += f" {len(dated)} claim{'s' if len(dated) != 1 else ''} dated by them."
+        return made, describe(db, added=[m.annotation for m in made], changed=dated,
+                              fields=DATE_LINK if dated else (), explanation=what)
 
 
 def untag_all(db: Database, made: Sequence[NewTag]) -> tuple[list[NewTag], ChangeSet]:
-    """Undo accept_all: the tags go, and the actors created for them if unused now."""
+    """Undo accept_all: the tags go, and the actors created for them if unused now;
+    claims they dated have no date again."""
     with write(db):
+        undated = [p for m in made for p in undate_claims(db, list(m.dated_claims))]
         gone = [remove_new_tag(db, m) for m in reversed(made)][::-1]
-        return gone, describe(db, removed=[g.annotation for g in gone])
+        return gone, describe(db, removed=[g.annotation for g in gone], changed=undated,
+                              fields=DATE_LINK if undated else ())
 
 
 def retag_all(db: Database, gone: Sequence[NewTag]) -> tuple[list[NewTag], ChangeSet]:
-    """Redo accept_all after untag_all: the same tags and actors (ids, uuids)."""
+    """Redo accept_all after untag_all: the same tags and actors (ids, uuids), and the
+    claims they dated dated again."""
     with write(db):
         back = [restore_new_tag(db, g) for g in gone]
-        return back, describe(db, added=[b.annotation for b in back])
+        dated = [p for b in back for p in redating(db, b)]
+        return back, describe(db, added=[b.annotation for b in back], changed=dated,
+                              fields=DATE_LINK if dated else ())
 
 
 # -- reject -----------------------------------------------------------------------------------

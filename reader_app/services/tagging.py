@@ -7,7 +7,7 @@ the library. Inverses put the library back with the same ids and uuids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -16,7 +16,7 @@ from reader_app.domain.models import KINDS, Annotation, Article
 from reader_app.domain.quotes import quoted
 from reader_app.services.analysis import NewTag, add_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
-from reader_app.services.claim_dating import DATE_LINK, date_claims, dating_text, undate_claims
+from reader_app.services.claim_dating import DATE_LINK, dating_new_tag, redating, undate_claims
 from reader_app.services.readback import describe
 from reader_app.storage.annotations import (
     delete_annotation,
@@ -86,10 +86,7 @@ def tag(db: Database, article: Article, kind: str, start: int, end: int, *,
     with write(db):
         new = add_tag(db, article, kind, start, end, analyst=analyst,
                       expected_quote=expected_quote)
-        dated = date_claims(db, new.annotation) if kind == "date" else []
-        if dated:  # a date inside claims that had none dates them (claim_dating)
-            said = f"{dating_text(dated, new.annotation)} {new.explanation}".strip()
-            new = replace(new, explanation=said, dated_claims=tuple(b.id for _, b in dated))
+        new, dated = dating_new_tag(db, new)  # a date inside undated claims dates them
         return new, describe(db, added=[new.annotation], changed=dated,
                              fields=DATE_LINK if dated else (), explanation=new.explanation)
 
@@ -109,8 +106,7 @@ def retag(db: Database, gone: NewTag) -> tuple[NewTag, ChangeSet]:
     claims it dated take its date again."""
     with write(db):
         back = restore_new_tag(db, gone)
-        dated = date_claims(db, back.annotation, list(gone.dated_claims)) \
-            if gone.dated_claims else []
+        dated = redating(db, back)
         return back, describe(db, added=[back.annotation], changed=dated,
                               fields=DATE_LINK if dated else ())
 

@@ -329,8 +329,9 @@ class MainWindow(QMainWindow):
     @Slot(QPoint)
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:
         hits = self._view_hits(pos)  # once: the menu and the selection agree on the tags
-        if hits:
-            self._on_view_annotation_clicked(hits[0][0])  # the innermost, as a click picks
+        if hits:  # the tag picked there stays picked (clicks cycle), else the innermost
+            ids, picked = [h[0] for h in hits], self.annotation_panel.selected_annotation_id()
+            self._on_view_annotation_clicked(picked if picked in ids else ids[0])
         menu = self._view_context_menu(pos, hits)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.view.viewport().mapToGlobal(pos))
