@@ -260,7 +260,8 @@ class ArticleView(QTextBrowser):
         plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
         left = event.button() == Qt.MouseButton.LeftButton
         self._press = event.position() if plain and left else None
-        if plain and left and self.textCursor().hasSelection():
+        extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if left and not extend and self.textCursor().hasSelection():
             # a press inside the selection would start a text drag (Qt's default); the
             # reader drags no text: every press starts a new selection. The caret goes
             # where the press is (on screen, so nothing scrolls) before Qt sees it.
