@@ -23,6 +23,7 @@ so and tags nothing.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from reader_app.domain.offsets import snap_to_words
@@ -37,6 +38,8 @@ BRACKETS: dict[str, str] = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "
 CLOSERS = frozenset("".join(PAIRS.values()))
 _BRACKET_CLOSERS = frozenset(BRACKETS.values())
 MARKS = frozenset(PAIRS) | CLOSERS  # quotation marks and brackets
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
+_BRACKET_RE = re.compile("[" + re.escape("".join(sorted({*BRACKETS, *_BRACKET_CLOSERS}))) + "]")
 _KEPT_AT_END = frozenset("?!‽؟")
 _KEPT_AT_START = frozenset("¿¡")
 _AFTER_DIGIT = frozenset("%‰‱′″")
@@ -51,8 +54,9 @@ def tidy_span(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = trim_edges(text, start, end)
     if start >= end:
         return start, start
-    start, end = snap_to_words(text, start, end)
-    start, end = trim_edges(text, start, end)
+    snapped = snap_to_words(text, start, end)
+    if snapped != (start, end):  # widened: its new ends are looked at again
+        start, end = trim_edges(text, *snapped)
     return (start, end) if start < end else (start, start)
 
 
@@ -76,7 +80,8 @@ def _wordy(ch: str) -> bool:
 
 def _trim_ends(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end:
-        paired = _paired(text, start, end)
+        ends_on_mark = text[start] in MARKS or text[end - 1] in MARKS
+        paired = _paired(text, start, end) if ends_on_mark else set()
         moved = False
         if _drops_first(text, start, end, paired):
             start, moved = start + 1, True
@@ -138,6 +143,12 @@ def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
             and text[i - 1].isalpha() and text[i + 1].isalpha())
 
 
+def _at_line_start(text: str, start: int, i: int) -> bool:
+    """Only white space lies between the line's start (or the span's) and i."""
+    line = max(text.rfind("\n", start, i) + 1, start)
+    return line > start and (line == i or text[line:i].isspace())
+
+
 def _paired(text: str, start: int, end: int) -> set[int]:
     """Positions of the quotation marks and brackets in the span that have their partner
     in it. A quotation opened again at a paragraph's start continues the one the
@@ -145,23 +156,18 @@ def _paired(text: str, start: int, end: int) -> set[int]:
     stack: list[int] = []
     paired: set[int] = set()
     continues: dict[int, int] = {}  # a paragraph's opening mark -> the mark it continues
-    line_start = True
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "\n":
-            line_start = True
-            continue
-        if ch not in MARKS or _is_apostrophe(text, i, start, end):
-            line_start = line_start and ch.isspace()
+    for found in _MARK_RE.finditer(text, start, end):  # the marks only: a 1 MB span is quick
+        i, ch = found.start(), found.group()
+        if _is_apostrophe(text, i, start, end):
             continue
         top = stack[-1] if stack else None
         if top is not None and ch in PAIRS.get(text[top], ""):
             paired.update((stack.pop(), i))
-        elif line_start and top is not None and text[top] == ch and ch not in BRACKETS:
+        elif top is not None and text[top] == ch and ch not in BRACKETS \
+                and _at_line_start(text, start, i):
             continues[i] = top
         elif ch in PAIRS:
             stack.append(i)
-        line_start = False
     paired.update(i for i, opener in continues.items() if opener in paired)
     return paired
 
@@ -171,15 +177,14 @@ def _cut_at_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     before the first one left open. Run after _trim_ends, so neither is at an end."""
     stack: list[int] = []
     unopened = -1
-    for i in range(start, end):
-        ch = text[i]
+    for found in _BRACKET_RE.finditer(text, start, end):
+        i, ch = found.start(), found.group()
         if ch in BRACKETS:
             stack.append(i)
-        elif ch in _BRACKET_CLOSERS:
-            if stack and BRACKETS[text[stack[-1]]] == ch:
-                stack.pop()
-            else:
-                unopened, stack = i, []  # what came before it is cut away
+        elif stack and BRACKETS[text[stack[-1]]] == ch:
+            stack.pop()
+        else:
+            unopened, stack = i, []  # what came before it is cut away
     new_start = unopened + 1 if unopened >= 0 else start
     new_end = stack[0] if stack else end
     return (new_start, new_end) if new_start < new_end else (start, end)
