@@ -358,13 +358,15 @@ def test_undo_and_redo_select_the_tag_they_touched(qtbot, story):
     assert panel.selected_annotation_id() == third["id"]
     undo(qtbot, window)  # the claim goes: nothing is selected, not the row now at its index
     assert panel.selected_annotation_id() is None
-    assert panel.editor.shown is None
+    assert panel.editor.shown is None and window.view.selected_annotation() is None
     redo(qtbot, window)
     assert panel.selected_annotation_id() == third["id"]
+    assert window.view.selected_annotation() == third["id"]
     window.controller.edit_annotation(first["id"], note="Spokeswoman of the southern command")
     panel.select_annotation(second["id"])
     undo(qtbot, window)  # the note of the first tag goes back
     assert panel.selected_annotation_id() == first["id"]
+    assert window.view.selected_annotation() == first["id"]
     # a deletion and its undo
     panel.select_annotation(second["id"])
     window.findChild(QAction, "deleteAnnotationAction").trigger()

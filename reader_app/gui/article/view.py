@@ -180,6 +180,10 @@ class ArticleView(QTextBrowser):
     def set_selected_annotation(self, annotation_id: int | None) -> None:
         self._layer.select(annotation_id)
 
+    def selected_annotation(self) -> int | None:
+        """The tag outlined as selected."""
+        return self._layer.selected_id
+
     # -- suggestions ---------------------------------------------------------------
 
     def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:

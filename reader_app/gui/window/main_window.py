@@ -267,6 +267,9 @@ class MainWindow(QMainWindow):
         )
         for signal in (c.changed, c.article_opened):
             signal.connect(self._update_delete_action)
+        # the article outlines the tag the panel selects, also after an undo or redo
+        self.annotation_panel.table.selectionModel().currentRowChanged.connect(
+            self._on_panel_current_changed)
 
     # -- tagging ----------------------------------------------------------------
     def tag_selection(self, kind: str) -> None:
@@ -300,6 +303,10 @@ class MainWindow(QMainWindow):
     def _on_view_annotation_clicked(self, annotation_id: int) -> None:
         self.annotation_panel.select_annotation(annotation_id)
         self.view.set_selected_annotation(annotation_id)
+
+    @Slot()
+    def _on_panel_current_changed(self, *_args) -> None:
+        self.view.set_selected_annotation(self.annotation_panel.selected_annotation_id())
 
     @Slot(int)
     def _on_panel_annotation_selected(self, annotation_id: int) -> None:
