@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     def _select_first_article(self) -> None:
-        last, model = last_article_id(), self.library_pane.model
+        last, model = last_article_id(self.db_path), self.library_pane.model
         first = model.first_article_id()
         if first is None:
             self.view.clear_article()
@@ -621,7 +621,8 @@ class MainWindow(QMainWindow):
     # -- state ------------------------------------------------------------------
     def save_state(self) -> None:
         current = self.controller.current_article
-        save_window_state(self, self.splitter, self.left_tabs, current.id if current else None)
+        save_window_state(self, self.splitter, self.left_tabs, current.id if current else None,
+                          self.db_path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.imports.stop()  # a thread still running when the window goes would abort the app
