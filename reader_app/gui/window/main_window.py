@@ -41,6 +41,7 @@ from reader_app.gui.shared.actions import (
 from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
+from reader_app.gui.window.help_menu import install_help
 from reader_app.gui.window.navigation import ReaderNavigation
 from reader_app.gui.window.recent import recent_libraries
 from reader_app.gui.window.search_flow import SearchFlow
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.merges: MergeFlow | None = None  # built on first use (see merge_flow)
         self._backups: BackupFlow | None = None
         self._connect()
+        self.help = install_help(self)  # Help menu, shortcut sheet, About, first steps
         restore_window_state(self, self.splitter, self.left_tabs)
         LeftPaneWidth(self.splitter, self.left_tabs)
         self._build_article_flow()
