@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import platform
 import sqlite3
-from importlib import metadata
 
 from reader_app import __version__
 
@@ -13,6 +12,8 @@ DISTRIBUTION = "reader-app"
 
 def app_version() -> str:
     """The installed package's version (its metadata), else the source's."""
+    from importlib import metadata  # only when asked: it costs the window's cold start
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:

@@ -9,12 +9,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QVBoxLayout
 
-from reader_app.gui.window.about_dialog import AboutDialog
 from reader_app.gui.window.first_steps import FirstSteps
-from reader_app.gui.window.shortcut_sheet import ShortcutSheet
 
 if TYPE_CHECKING:
+    from reader_app.gui.window.about_dialog import AboutDialog
     from reader_app.gui.window.main_window import MainWindow
+    from reader_app.gui.window.shortcut_sheet import ShortcutSheet
 
 
 def _action(window: MainWindow, name: str, text: str, tip: str, keys: str | None = None) -> QAction:
@@ -75,14 +75,20 @@ class HelpMenu(QObject):
     @Slot()
     def show_shortcuts(self) -> None:
         if self.sheet is None:  # built on first use: every action exists by then
+            from reader_app.gui.window.shortcut_sheet import ShortcutSheet
+
             self.sheet = ShortcutSheet(self._window)
+        else:
+            self.sheet.refresh()
         self.sheet.show()
         self.sheet.raise_()
         self.sheet.activateWindow()
 
     @Slot()
     def show_about(self) -> None:
-        if self.about is None:
+        if self.about is None:  # loaded on first use (the cold start stays lean)
+            from reader_app.gui.window.about_dialog import AboutDialog
+
             self.about = AboutDialog(self._window)
         self.about.show()
         self.about.raise_()

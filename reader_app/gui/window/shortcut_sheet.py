@@ -103,8 +103,9 @@ class ShortcutSheet(QDialog):
         super().__init__(window)
         self.setObjectName("shortcutSheet")
         self.setWindowTitle("Keyboard Shortcuts")
-        self.rows = collect_shortcuts(window)
-        self.table = QTableWidget(len(self.rows), 3, self)
+        self._window = window
+        self.rows: list[Row] = []
+        self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("shortcutTable")
         self.table.setHorizontalHeaderLabels(["Where", "Action", "Keys"])
         rows = self.table.verticalHeader()
@@ -115,9 +116,6 @@ class ShortcutSheet(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
-        for row, values in enumerate(self.rows):
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -128,3 +126,12 @@ class ShortcutSheet(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(640, 560)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the window's actions again (shown anew each time it opens)."""
+        self.rows = collect_shortcuts(self._window)
+        self.table.setRowCount(len(self.rows))
+        for row, values in enumerate(self.rows):
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
