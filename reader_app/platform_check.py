@@ -77,6 +77,16 @@ def wants_xcb(env: Mapping[str, str]) -> bool:
     return bool(env.get("DISPLAY")) and not env.get("WAYLAND_DISPLAY")
 
 
+NO_DISPLAY = ("reader-app: error: there is no display to open a window on (DISPLAY and "
+              "WAYLAND_DISPLAY are unset): run it on a desktop, or under Xvfb with: "
+              "xvfb-run -a reader-app")
+
+
+def no_display(env: Mapping[str, str]) -> bool:
+    """Nothing to show a window on, and no platform asked for (offscreen, vnc...)."""
+    return not (env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def xcb_plugin() -> Path | None:
     """The venv's PySide6 libqxcb.so (found without importing PySide6)."""
     spec = importlib.util.find_spec("PySide6")
@@ -126,7 +136,11 @@ def platform_problem(env: Mapping[str, str] | None = None, plugin: Path | None =
     """The hint when Qt's X11 plugin would fail to load here, else None (not Linux, not
     X11, no such plugin, or everything present)."""
     env = os.environ if env is None else env
-    if not sys.platform.startswith("linux") or not wants_xcb(env):
+    if not sys.platform.startswith("linux"):
+        return None
+    if no_display(env):
+        return NO_DISPLAY
+    if not wants_xcb(env):
         return None
     plugin = plugin or xcb_plugin()
     if plugin is None:

@@ -54,7 +54,7 @@ def test_nothing_missing_says_nothing(tmp_path):
     ({"QT_QPA_PLATFORM": "xcb;wayland", "DISPLAY": ":0"}, True),
     ({"QT_QPA_PLATFORM": "offscreen", "DISPLAY": ":0"}, False),
     ({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}, False),
-    ({}, False),
+    ({"WAYLAND_DISPLAY": "wayland-0"}, False),
 ])
 def test_only_an_x11_start_is_checked(env, xcb):
     assert wants_xcb(env) is xcb
@@ -140,3 +140,10 @@ def test_pyside_failing_to_import_for_a_library_is_named_too():
     line = platform_check.import_problem(error)
     assert line is not None and "libEGL.so.1 is missing" in line and "libegl1" in line
     assert platform_check.import_problem(ImportError("No module named 'PySide6'")) is None
+
+
+def test_no_display_at_all_is_named_in_one_line():
+    line = platform_problem({}, None, lambda args: pytest.fail("no plugin to check"))
+    assert line is not None and "\n" not in line
+    assert "no display" in line and "xvfb-run -a reader-app" in line
+    assert platform_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
