@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
@@ -105,7 +105,24 @@ def run_gui(db_path: str | Path | None, files: list[str]) -> int:
     window.show()
     if files:
         window.import_files(files)
-    return app.exec()
+    return quick_exit(app.exec())
+
+
+def quick_exit(status: int) -> NoReturn:
+    """End the process at once once the event loop is done. Closing the window already
+    saved everything (the library is closed, QSettings synced); tearing down the
+    interpreter and thousands of Qt objects one by one only made quitting slow (0.3-0.5 s
+    with a 1 MB article open), and daemon threads still computing die with the process
+    (their read-only connections need no closing: SQLite recovers a WAL on next open)."""
+    import contextlib
+    import logging
+    import os
+
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # closed or missing
+            stream.flush()
+    os._exit(status)
 
 
 

@@ -6,12 +6,26 @@ a server with no display libraries.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
 def _run_gui(db_path: str | Path | None, files: list[str]) -> int:
-    from reader_app.app import run_gui
+    from reader_app.platform_check import import_problem, platform_problem
 
+    # before Qt loads: a missing system library is named in one line, not in Qt's
+    # misleading screenful about the plugin (then an abort)
+    problem = platform_problem()
+    if problem is None:
+        try:
+            from reader_app.app import run_gui
+        except ImportError as e:
+            problem = import_problem(e)
+            if problem is None:
+                raise
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     return run_gui(db_path, files)
 
 

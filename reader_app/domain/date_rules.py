@@ -23,6 +23,7 @@ from reader_app.domain.date_hits import (
     valid_day,
     week_monday,
     yearless,
+    yearless_label,
 )
 from reader_app.domain.date_periods import day_of_month
 
@@ -127,6 +128,9 @@ def day_month(s: str, dl: date | None) -> Hit | None:
     month, day_number = _MONTH_WORDS[word], int(day)
     if m.group(3):
         return _absolute(valid_day(int(m.group(3)), month, day_number), "day", s, m.group(0))
+    stated = phrase_year(s, m.end())
+    if stated is not None:
+        return in_phrase_year(month, day_number, stated, s)
     hit = place_yearless(month, day_number, dl)
     note = weekday_note(s, hit.first) if hit.first else None
     return hit.with_note(note) if note else hit
@@ -247,6 +251,9 @@ def bare_month(s: str, dl: date | None) -> Hit | None:
     if month is None:
         return None
     modifier = _MODIFIER_BEFORE.search(s[:found.start()]) if found else None
+    stated = phrase_year(s, found.end()) if found else None
+    if stated is not None and modifier is None:
+        return in_phrase_year(month, None, stated, s)
     if modifier is None or dl is None:
         return place_yearless(month, None, dl)
     k = _modifier(modifier.group(1))
@@ -259,6 +266,24 @@ def bare_month(s: str, dl: date | None) -> Hit | None:
     where = "before" if k < 0 else "after" if k > 0 else "in the year of"
     return yearless(month, None, year, f"'{modifier.group(0).strip()} {MONTH_NAMES[month - 1]}'"
                     f": the {MONTH_NAMES[month - 1]} {where} the dateline {show(dl)}")
+
+
+def phrase_year(s: str, after: int) -> int | None:
+    """The year the phrase names after its month ("an August day in 2025"), if it names
+    exactly one: that year counts, the dateline does not."""
+    years = {m.group(0) for m in YEAR_WORD.finditer(s, after)}
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def in_phrase_year(month: int, day: int | None, year: int, s: str) -> Hit:
+    label = yearless_label(month, day)
+    first = valid_day(year, month, 1 if day is None else day)
+    if first is None:
+        return unresolved(f"{label} does not exist in {year}")
+    hit = Hit(first, "month" if day is None else "day", "absolute",
+              f"{label} in {year}, the year the phrase names")
+    note = weekday_note(s, first) if day is not None else None
+    return hit.with_note(note) if note else hit
 
 
 def bare_year(s: str, dl: date | None) -> Hit | None:

@@ -152,8 +152,10 @@ class SuggestionWorker(QObject):
             self._thread.start()
         self._requests.put((generation, article_id))
 
-    def stop(self, wait_s: float = 0.25) -> None:
-        """The thread closes its connection when it ends; a long computation is not waited for."""
+    def stop(self, wait_s: float = 0.0) -> None:
+        """The thread closes its connection when it ends; a computation under way is not
+        waited for (quitting is immediate): its answer goes to this QObject, which the
+        thread keeps alive, and the window is gone by then."""
         if self._thread is not None:
             self._requests.put(None)
             self._thread.join(wait_s)

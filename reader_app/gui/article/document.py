@@ -11,6 +11,7 @@ writes to it (highlights are painted, not formatted).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from PySide6.QtCore import QObject, QPointF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -64,6 +65,8 @@ def build_document(
     styles = article.styles if article.content_type != "text" else _headline(article)
     if styles:
         _apply_styles(doc, styles, omap or OffsetMap(article.text), font, palette)
+    if has_rtl(article.text):
+        _set_block_directions(doc)
     doc.setModified(False)
     return doc, text_mismatch(doc, article.text)
 
@@ -84,6 +87,9 @@ def has_long_run(text: str) -> bool:
 def text_option(text: str) -> QTextOption:
     """Word wrap, or wrap anywhere when text has a long unbroken run (bounded layout time)."""
     option = QTextOption()
+    # Left to right unless a block says otherwise (_set_block_directions): never the
+    # direction of the application's locale or of whatever the document starts with.
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
     option.setWrapMode(
         QTextOption.WrapMode.WrapAnywhere if has_long_run(text)
         else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
@@ -152,6 +158,34 @@ def text_mismatch(doc: QTextDocument, text: str) -> str | None:
         f"This article is displayed differently from its stored text from character {first} on."
         " Highlights and new tags still use the stored text's positions."
     )
+
+
+def first_strong_direction(text: str) -> Qt.LayoutDirection | None:
+    """The direction of text's first strongly directional character (Unicode bidi classes
+    L, R and AL), None when it has none (digits, punctuation, white space only)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return None
+
+
+def _set_block_directions(doc: QTextDocument) -> None:
+    """Each block runs in the direction of its first strong character (none there: the
+    block before's), so an Arabic or Hebrew line never turns the English paragraphs around
+    it right to left, nor the reverse. Only right-to-left blocks need a format: the
+    document's default is left to right."""
+    rtl = QTextBlockFormat()
+    rtl.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    last = Qt.LayoutDirection.LeftToRight
+    block = doc.begin()
+    while block.isValid():
+        last = first_strong_direction(block.text()) or last
+        if last == Qt.LayoutDirection.RightToLeft:
+            QTextCursor(block).mergeBlockFormat(rtl)
+        block = block.next()
 
 
 def _apply_styles(

@@ -55,8 +55,9 @@ class SearchWorker(QObject):
         self._requests.put((generation, flt))
         self._interrupt_older(generation)
 
-    def stop(self, wait_s: float = 0.25) -> None:
-        """The thread closes its connection when it ends; a long query is interrupted."""
+    def stop(self, wait_s: float = 0.0) -> None:
+        """The thread closes its connection when it ends; a long query is interrupted and
+        not waited for (quitting is immediate)."""
         if self._thread is not None:
             self._interrupt_older(1 << 62)
             self._requests.put(None)

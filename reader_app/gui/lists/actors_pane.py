@@ -10,7 +10,6 @@ from html import escape
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Slot
 from PySide6.QtWidgets import (
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.models import ACTOR_TYPES, ActorSummary
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.lists.actor_model import ActorModel, MentionModel, type_label
+from reader_app.gui.lists.column_fit import fit_columns
 from reader_app.gui.lists.lazy_pane import LazyPane
 from reader_app.gui.lists.tables import ID_ROLE, ITEM_ROLE, make_table, select_row
 from reader_app.gui.shared.actions import build_actor_actions
@@ -51,12 +51,7 @@ class ActorsPane(LazyPane):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.table = make_table(self, "actorTable", self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(ActorModel.NAME, QHeaderView.ResizeMode.Stretch)
-        count_width = header.fontMetrics().horizontalAdvance("Mentions") + 18
-        for column, width in ((ActorModel.TYPE, 80), (ActorModel.ALIASES, 80),
-                              (ActorModel.MENTIONS, count_width), (ActorModel.CLAIMS, count_width)):
-            header.resizeSection(column, width)
+        self.columns = fit_columns(self.table, ActorModel.NAME, share=0.6)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
@@ -73,12 +68,7 @@ class ActorsPane(LazyPane):
         self.mentions_label.setObjectName("actorMentionsLabel")
         self.mentions_label.setWordWrap(True)
         self.mentions = make_table(self, "actorMentions", self.mention_model)
-        header = self.mentions.horizontalHeader()
-        header.setSectionResizeMode(MentionModel.QUOTE, QHeaderView.ResizeMode.Stretch)
-        metrics = header.fontMetrics()
-        for column, sample in ((MentionModel.ARTICLE, "An article title"),
-                               (MentionModel.PUBLISHED, "2022-02-10"), (MentionModel.AS, "claimant")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
+        self.mention_columns = fit_columns(self.mentions, MentionModel.QUOTE)
         self.mentions.setToolTip("Double-click or press Enter to open the text")
         self.mentions.activated.connect(self._on_mentions_activated)
 

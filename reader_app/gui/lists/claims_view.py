@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.models import CLAIM_STATUSES
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.lists.claim_model import ClaimModel
+from reader_app.gui.lists.column_fit import fit_columns
 from reader_app.gui.lists.lazy_pane import LazyPane
 from reader_app.gui.lists.tables import ID_ROLE, ITEM_ROLE, make_table, select_row
 from reader_app.gui.shared.plain_text import plain_label
@@ -49,16 +49,7 @@ class ClaimsView(LazyPane):
         self.table = make_table(self, "claimTable", self.model)
         self.table.setToolTip("Double-click or press Enter to open the claim in its article")
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(ClaimModel.QUOTE, QHeaderView.ResizeMode.Stretch)
-        metrics = header.fontMetrics()
-        widths = {ClaimModel.ARTICLE: 14 * metrics.averageCharWidth(),
-                  ClaimModel.PUBLISHED: metrics.horizontalAdvance("2022-02-10"),
-                  ClaimModel.CLAIMANT: 14 * metrics.averageCharWidth(),
-                  ClaimModel.CLAIM_DATE: metrics.horizontalAdvance("2022-02-10"),
-                  ClaimModel.STATUS: metrics.horizontalAdvance("corroborated"),
-                  ClaimModel.EVALUATION: metrics.horizontalAdvance("Eval.")}
-        for column, width in widths.items():
-            header.resizeSection(column, width + 16)
+        self.columns = fit_columns(self.table, ClaimModel.QUOTE, share=0.6, cap=0.22)
         # room for the quote: the published date is in the quote's tooltip, and the
         # header's context menu shows or hides any column but the quote
         header.setSectionHidden(ClaimModel.PUBLISHED, True)

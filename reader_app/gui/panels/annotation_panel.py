@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -19,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.gui.controller import LibraryController
-from reader_app.gui.lists.annotation_model import ID_ROLE, KIND, NOTE, QUOTE, VALUE, AnnotationModel
+from reader_app.gui.lists.annotation_model import ID_ROLE, QUOTE, AnnotationModel
+from reader_app.gui.lists.column_fit import fit_columns
 from reader_app.gui.lists.tables import make_table, select_row
 from reader_app.gui.panels.annotation_editor import AnnotationEditor
 from reader_app.gui.panels.suggestion_box import SuggestionBox
+from reader_app.gui.shared.margins import style_margin
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.services.changes import ChangeSet
 
@@ -61,12 +62,7 @@ class AnnotationPanel(QWidget):
         self.count_label = plain_label(QLabel(self))
 
         self.table = make_table(self, "annotationTable", self.model, sortable=False)  # text order
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(KIND, 8 * self.fontMetrics().averageCharWidth() + 28)
-        header.resizeSection(VALUE, 18 * self.fontMetrics().averageCharWidth())
-        header.resizeSection(NOTE, 9 * self.fontMetrics().averageCharWidth())
+        self.columns = fit_columns(self.table, QUOTE, share=0.6)  # by content; quote stretches
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -102,7 +98,8 @@ class AnnotationPanel(QWidget):
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # the window's edge is on the right: the style's margin there, not flush
+        layout.setContentsMargins(0, 0, style_margin(self, "right"), style_margin(self, "bottom"))
         layout.addWidget(self.stack)
         QWidget.setTabOrder(self.kind_filter, self.table)
         QWidget.setTabOrder(self.table, self.suggestions.table)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -16,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.controller import LibraryController
-from reader_app.gui.lists.suggestion_model import KIND, QUOTE, STORES, SuggestionModel
+from reader_app.gui.lists.column_fit import fit_columns
+from reader_app.gui.lists.suggestion_model import QUOTE, SuggestionModel
 from reader_app.gui.lists.tables import make_table, select_row
 
 
@@ -33,13 +33,7 @@ class SuggestionBox(QGroupBox):
         self.model = SuggestionModel(self)
         self.table = make_table(self, "suggestionList", self.model, sortable=False)
         self.table.setAccessibleName("Suggested tags")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        chars = self.fontMetrics().averageCharWidth()
-        header.resizeSection(KIND, 8 * chars + 28)
-        header.resizeSection(QUOTE, 18 * chars)
-        header.resizeSection(STORES, 16 * chars)
-        header.setStretchLastSection(True)
+        self.columns = fit_columns(self.table, QUOTE)  # by content; the quote stretches
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.accept_button = QPushButton("Accept", self)
         self.accept_button.setObjectName("acceptSuggestion")

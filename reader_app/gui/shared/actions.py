@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader_app.gui.shared.menu_button import MenuToolButton
 from reader_app.gui.shared.palette import KIND_KEYS
 
 
@@ -248,7 +249,7 @@ def build_actor_actions(parent: QWidget, types: dict[str, str]) -> ActorActions:
         action.setObjectName(name)
         action.setToolTip(tip)
         actions[key] = action
-        button = QToolButton(buttons)
+        button = MenuToolButton(buttons) if key == "type" else QToolButton(buttons)
         button.setDefaultAction(action)
         button.setObjectName(name.replace("Action", "Button"))
         row.addWidget(button)

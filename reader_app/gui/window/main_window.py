@@ -41,6 +41,7 @@ from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
 from reader_app.gui.shared.view_menu import build_article_menu
+from reader_app.gui.window.help_menu import install_help
 from reader_app.gui.window.navigation import ReaderNavigation
 from reader_app.gui.window.recent import recent_libraries
 from reader_app.gui.window.search_flow import SearchFlow
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.merges: MergeFlow | None = None  # built on first use (see merge_flow)
         self._backups: BackupFlow | None = None
         self._connect()
+        self.help = install_help(self)  # Help menu, shortcut sheet, About, first steps
         restore_window_state(self, self.splitter, self.left_tabs)
         LeftPaneWidth(self.splitter, self.left_tabs)
         self._build_article_flow()
@@ -379,7 +381,7 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     def _select_first_article(self) -> None:
-        last, model = last_article_id(), self.library_pane.model
+        last, model = last_article_id(self.db_path), self.library_pane.model
         first = model.first_article_id()
         if first is None:
             self.view.clear_article()
@@ -630,7 +632,8 @@ class MainWindow(QMainWindow):
     # -- state ------------------------------------------------------------------
     def save_state(self) -> None:
         current = self.controller.current_article
-        save_window_state(self, self.splitter, self.left_tabs, current.id if current else None)
+        save_window_state(self, self.splitter, self.left_tabs, current.id if current else None,
+                          self.db_path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.imports.stop()  # a thread still running when the window goes would abort the app
