@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QToolTip
 from timeline_library import build
 
 from reader_app.gui.views.timeline_view import TimelineView, timeline_picture
+from reader_app.services.timeline_data import data_of_items
 
 
 @pytest.fixture
@@ -167,7 +168,7 @@ def test_zoomed_out_a_crowded_lane_draws_a_density_strip(qtbot):
     from reader_app.gui.views.timeline_scene import AXIS_H, DETAIL_LIMIT, LANE_H, TimelineScene, item_colour
 
     items = many(DETAIL_LIMIT * 3)
-    scene = TimelineScene(items, "actor", False)
+    scene = TimelineScene(data_of_items(items), False)
     assert scene.lanes == ["Lavrov"]
     (lane,) = scene.lane_items
     assert len(lane.visible(*scene.extent)) == len(items)  # all in view: the density path
@@ -190,10 +191,10 @@ def test_hit_testing_prefers_a_point_then_the_shortest_bar():
     from reader_app.gui.views.timeline_scene import AXIS_H, LANE_H, TimelineScene
 
     items = many(10)  # days 1-10 January; items 0 and 5 are weeks
-    scene = TimelineScene(items, "actor", False)
+    scene = TimelineScene(data_of_items(items), False)
     y = AXIS_H + LANE_H / 2
-    assert scene.item_at(scene.x_of(items[3].start) + 0.5, y, 0.3).annotation_id == 4
-    on_week = scene.item_at(scene.x_of(items[0].start) + 0.5, y, 0.3)
+    assert scene.data.mark(scene.item_at(scene.x_of(items[3].start) + 0.5, y, 0.3)).annotation_id == 4
+    on_week = scene.data.mark(scene.item_at(scene.x_of(items[0].start) + 0.5, y, 0.3))
     assert on_week.annotation_id == 1  # the week of 1 January, no day point there
     assert scene.item_at(scene.x_of(items[3].start) + 0.5, y + LANE_H, 0.3) is None  # no lane
     assert scene.item_at(-50, y, 0.3) is None
