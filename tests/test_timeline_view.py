@@ -212,3 +212,43 @@ def test_timeline_picture_of_a_filter_and_of_nothing(db, ids, tmp_path):
         assert timeline_picture(empty, None, 300, 100).size().width() == 300  # an empty axis
     finally:
         empty.close()
+
+
+def test_an_empty_timeline_says_why_and_what_to_do(qtbot, tmp_path):
+    from reader_app.domain.models import ImportedArticle
+    from reader_app.gui.views.timeline_view import EMPTY_LIBRARY
+    from reader_app.storage.articles import add_article
+    from reader_app.storage.database import open_library
+
+    path = tmp_path / "undated.sqlite"
+    undated = open_library(path)
+    add_article(undated, ImportedArticle("Undated note", "Nothing dated in here.", "memo"))
+    undated.close()
+    window = open_window(qtbot, path)
+    window.left_tabs.setCurrentWidget(window.timeline_view)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: view.isVisible() and view.is_loaded())
+    assert view.shown_items() == [] and view.canvas.message() == EMPTY_LIBRARY
+    assert EMPTY_LIBRARY.startswith("No dated items") and "Tag a date" in EMPTY_LIBRARY
+    image = view.canvas.viewport().grab().toImage()
+    # no axis: the top strip (where tick labels were, around today) is the plain background
+    top = {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, 20)}
+    assert len(top) == 1
+    middle = {image.pixel(x, image.height() // 2 + dy) for x in range(image.width())
+              for dy in range(-12, 12)}
+    assert len(middle) > 3  # the message is drawn there
+
+
+def test_filters_that_match_nothing_say_so(qtbot, timeline):
+    from reader_app.gui.views.timeline_view import NO_MATCH
+
+    timeline.date_from.setText("1990")
+    timeline.date_to.setText("1991")
+    qtbot.waitUntil(lambda: timeline.is_loaded() and not timeline.shown_items(), timeout=3000)
+    assert timeline.canvas.message() == NO_MATCH
+    assert NO_MATCH.startswith("No dated items match") and "clear the date range" in NO_MATCH
+    assert timeline.count_label.text() == "0 dated items in 0 lanes"
+    timeline.date_from.clear()
+    timeline.date_to.clear()
+    qtbot.waitUntil(lambda: timeline.is_loaded() and len(timeline.shown_items()) > 0, timeout=3000)
+    assert timeline.canvas.message() == ""

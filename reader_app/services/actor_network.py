@@ -123,11 +123,17 @@ def edge_claims(graph: nx.MultiDiGraph, u: int, v: int) -> list[int]:
     return sorted(ids)
 
 
+SMALL = 40  # up to this many actors: Kamada-Kawai (readable, even spacing; its cost grows as n³)
+MIN_GAP = 0.5  # layout units (about 110 px in the scene) kept between any two actors
+
+
 def layout(graph: nx.MultiDiGraph, previous: Mapping[int, Position] | None = None,
            ) -> dict[int, Position]:
     """Positions in about [-1, 1]². Deterministic (fixed seed, nodes in id order). Nodes
     already in `previous` keep their places exactly; only new ones are laid out, around
-    them."""
+    them. A small graph is laid out by Kamada-Kawai (its parts side by side, not flung to
+    the corners as a spring layout flings a lone actor) and no two actors come nearer
+    than MIN_GAP."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
     simple.add_edges_from(sorted(graph.edges()))
@@ -138,9 +144,57 @@ def layout(graph: nx.MultiDiGraph, previous: Mapping[int, Position] | None = Non
     if kept:
         pos = nx.spring_layout(simple, pos=dict(kept), fixed=list(kept), seed=SEED,
                                weight=None, method="force")
+    elif len(simple) <= SMALL:
+        pos = _kamada_kawai(simple)
     else:  # "force": the "energy" method networkx picks from 500 nodes on took 29 s for 3,000
         pos = nx.spring_layout(simple, seed=SEED, weight=None, method="force")
+    placed = {int(n): (float(x), float(y)) for n, (x, y) in pos.items()}
+    if len(simple) <= SMALL:
+        placed = separate(placed, set(kept), MIN_GAP)
+    return placed
+
+
+def _kamada_kawai(simple: nx.Graph) -> dict[int, tuple[float, float]]:
+    """Kamada-Kawai from a circle (deterministic); actors in separate parts of the graph
+    sit half a step further apart than the farthest connected pair."""
+    if len(simple) == 1:
+        return {next(iter(simple)): (0.0, 0.0)}
+    lengths = dict(nx.all_pairs_shortest_path_length(simple))
+    far = 0.5 + max(1, max((d for row in lengths.values() for d in row.values()), default=1))
+    dist = {u: {v: float(lengths[u].get(v, far)) for v in simple} for u in simple}
+    start = nx.circular_layout(simple)
+    pos = nx.kamada_kawai_layout(simple, dist=dist, pos=start, weight=None)
     return {int(n): (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def separate(pos: dict[int, Position], fixed: set[int], gap: float,
+             rounds: int = 60) -> dict[int, Position]:
+    """pos with every pair at least gap apart, moving only the nodes not in fixed (two
+    fixed ones stay as they are): pairs too near are pushed apart along their line, a
+    deterministic few rounds."""
+    pos = dict(pos)
+    nodes = sorted(pos)
+    for _ in range(rounds):
+        moved = False
+        for i, u in enumerate(nodes):
+            for v in nodes[i + 1:]:
+                (ux, uy), (vx, vy) = pos[u], pos[v]
+                dx, dy = vx - ux, vy - uy
+                d = (dx * dx + dy * dy) ** 0.5
+                if d >= gap or (u in fixed and v in fixed):
+                    continue
+                if d < 1e-9:  # one spot: apart along a fixed direction
+                    dx, dy, d = 1.0, 0.0, 1.0
+                push = (gap - d) / d
+                share = 0.5 if u not in fixed and v not in fixed else 1.0
+                if u not in fixed:
+                    pos[u] = (ux - dx * push * share, uy - dy * push * share)
+                if v not in fixed:
+                    pos[v] = (vx + dx * push * share, vy + dy * push * share)
+                moved = True
+        if not moved:
+            break
+    return pos
 
 
 # XML 1.0 cannot carry these at all (not even as character references).
@@ -177,3 +231,26 @@ def claim_list(db: Database, claim_ids: list[int]) -> list[tuple[int, int, int, 
     """(claim id, article id, start, quote, article title) of an edge's claims, by article
     and start."""
     return claim_summaries(db, claim_ids)
+
+
+@dataclass(frozen=True)
+class LoadedNetwork:
+    """What the tab draws: the whole network (what GraphML/GEXF get), the part drawn and
+    every place ever given (an actor a filter hid comes back to its place)."""
+
+    full: nx.MultiDiGraph
+    shown: nx.MultiDiGraph
+    positions: dict[int, Position]
+
+
+def load_network(db: Database, search: SearchFilter | None, *, date_from: str | None,
+                 date_to: str | None, min_weight: int, co_mention: bool,
+                 previous: Mapping[int, Position]) -> LoadedNetwork:
+    """Read and lay out the network in one call (the tab's loader thread runs it)."""
+    flt = network_filter(db, search, date_from=date_from, date_to=date_to,
+                         min_weight=min_weight, co_mention=co_mention)
+    full = build_network(db, flt)
+    shown = strongest(full)
+    positions = dict(previous)
+    positions.update(layout(shown, previous))
+    return LoadedNetwork(full, shown, positions)

@@ -9,6 +9,7 @@ job(db) runs on the loader's thread and must not touch Qt widgets.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Callable
@@ -31,19 +32,29 @@ class ViewLoader(QObject):
         self._requests: queue.Queue[tuple[int, LoadJob] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self.runs = 0  # jobs actually run (a skipped stale one is not)
+        self._stopped = False
 
     def request(self, generation: int, job: LoadJob) -> None:
+        self._stopped = False
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
             self._thread.start()
         self._requests.put((generation, job))
 
     def stop(self, wait_s: float = 0.25) -> None:
-        """The thread closes its connection when it ends; a long job is not waited for."""
+        """The thread closes its connection when it ends; a long job is not waited for
+        (its answer is dropped)."""
+        self._stopped = True
         if self._thread is not None:
             self._requests.put(None)
             self._thread.join(wait_s)
             self._thread = None
+
+    def _tell(self, signal: Any, generation: int, what: object) -> None:
+        if self._stopped:
+            return  # the view is going: nobody waits for this answer
+        with contextlib.suppress(RuntimeError):  # the Qt half is gone (the process ends)
+            signal.emit(generation, what)
 
     def _run(self) -> None:
         from reader_app.storage.database import open_library  # this thread's connection
@@ -63,11 +74,11 @@ class ViewLoader(QObject):
                     self.runs += 1
                     result = job(db)
                 except ValueError as e:  # a filter the services refuse: said for the analyst
-                    self.failed.emit(generation, str(e) or "That filter cannot be used")
+                    self._tell(self.failed, generation, str(e) or "That filter cannot be used")
                 except Exception as e:  # noqa: BLE001 - one line for the analyst, never a crash
-                    self.failed.emit(generation, f"Could not read the library: {e}")
+                    self._tell(self.failed, generation, f"Could not read the library: {e}")
                 else:
-                    self.loaded.emit(generation, result)
+                    self._tell(self.loaded, generation, result)
         finally:
             if db is not None:
                 db.close()

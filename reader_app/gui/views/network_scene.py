@@ -165,12 +165,25 @@ def build_scene(scene: QGraphicsScene, graph: nx.MultiDiGraph, pos: Mapping[int,
     return nodes, edges
 
 
-def render(scene: QGraphicsScene, device) -> None:
+MAX_ZOOM = 1.6  # a few actors are not blown up to fill the page
+
+
+def fitted(source: QRectF, width: float, height: float, max_zoom: float = MAX_ZOOM) -> QRectF:
+    """Where source goes in a width x height area: as large as fits (at most max_zoom
+    times its size), aspect kept, centred."""
+    scale = min(width / max(1e-9, source.width()), height / max(1e-9, source.height()),
+                max_zoom)
+    w, h = source.width() * scale, source.height() * scale
+    return QRectF((width - w) / 2, (height - h) / 2, w, h)
+
+
+def render(scene: QGraphicsScene, device, max_zoom: float = MAX_ZOOM) -> None:
     """scene into device (image, SVG generator, printer), fitted and centred."""
     painter = QPainter(device)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    target = QRectF(0, 0, device.width(), device.height())
-    if not scene.sceneRect().isEmpty():
-        scene.render(painter, target, scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    source = scene.sceneRect()
+    if not source.isEmpty():
+        target = fitted(source, device.width(), device.height(), max_zoom)
+        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
     painter.end()
 

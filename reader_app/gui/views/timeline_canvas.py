@@ -72,6 +72,9 @@ class TimelineCanvas(QGraphicsView):
         centre = self.mapToScene(self.viewport().rect().center()) if old else None
         day = old.day_of(centre.x()) if old and centre is not None else None
         self.setScene(scene)
+        self.setHorizontalScrollBarPolicy(  # nothing to scroll to: no bar under the message
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if len(scene.data)
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if old is not None:
             old.deleteLater()
         if keep_view and day is not None and not self._fitted:
