@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,12 +49,16 @@ class NetworkFilter:
 
 def network_filter(db: Database, search: SearchFilter | None = None, *,
                    date_from: str | None = None, date_to: str | None = None,
-                   min_weight: int = 1, co_mention: bool = False) -> NetworkFilter:
+                   min_weight: int = 1, co_mention: bool = False,
+                   article_ids: Collection[int] | None = None) -> NetworkFilter:
     """A NetworkFilter on the articles a search matches (all articles for None or an empty
-    search)."""
+    search), within article_ids if given (the articles chosen for a report)."""
     ids = None
     if search is not None and not search.is_empty():
         ids = frozenset(matching_article_ids(db, search))
+    if article_ids is not None:
+        chosen = frozenset(int(i) for i in article_ids)
+        ids = chosen if ids is None else ids & chosen
     return NetworkFilter(ids, date_from or None, date_to or None, max(1, min_weight), co_mention)
 
 

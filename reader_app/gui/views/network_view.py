@@ -10,6 +10,7 @@ since replaced. network_picture renders the same scene offscreen for the report.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import networkx as nx
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
@@ -331,10 +332,12 @@ def _iso_day(text: str, upper: bool = False) -> str | None:
     return text + "-99" * ((10 - len(text)) // 3) if upper else text
 
 
-def network_picture(db, flt: SearchFilter | None, width: int, height: int) -> QImage:
-    """The network of the articles flt matches (all for None), drawn as the tab draws it
-    (the application's palette) into a width x height image: for the report."""
-    graph = strongest(build_network(db, network_filter(db, flt)))
+def network_picture(db, flt: SearchFilter | None, width: int, height: int, *,
+                    article_ids: Sequence[int] | None = None) -> QImage:
+    """The network of the articles flt matches (all for None), within article_ids if
+    given, drawn as the tab draws it (the application's palette) into a width x height
+    image: for the report."""
+    graph = strongest(build_network(db, network_filter(db, flt, article_ids=article_ids)))
     scene = QGraphicsScene()
     palette = QApplication.palette() if QApplication.instance() else QPalette()
     dark = is_dark(palette)
