@@ -222,3 +222,8 @@ def test_a_small_network_is_drawn_without_overlaps_and_stays_put(qtbot, shape):
     assert {n: grown[n] for n in pos} == pos
     assert all(((grown[9][0] - x) ** 2 + (grown[9][1] - y) ** 2) ** 0.5 >= MIN_GAP - 1e-9
                for n, (x, y) in pos.items())
+
+
+def test_no_actor_or_one_actor_is_laid_out_too():
+    assert layout(nx.MultiDiGraph()) == {}
+    assert layout(small([7], [])) == {7: (0.0, 0.0)}
