@@ -180,6 +180,7 @@ def test_network_screenshot(qtbot, db_path, tmp_path, themed):
     window.left_tabs.setCurrentIndex(window.NETWORK_TAB)
     view = window.network_view
     view.co_mention.setChecked(True)
+    qtbot.waitUntil(lambda: view.is_loaded() and len(view.edges) > 0)  # read on a thread
     edge = next(e for e in view.edges if (e.source, e.target) == (lib.rostenko, lib.group)
                 and e.kind == "claims_about")
     view.show_edge_claims(edge)
