@@ -252,3 +252,13 @@ def test_filters_that_match_nothing_say_so(qtbot, timeline):
     timeline.date_to.clear()
     qtbot.waitUntil(lambda: timeline.is_loaded() and len(timeline.shown_items()) > 0, timeout=3000)
     assert timeline.canvas.message() == ""
+
+
+def test_dots_that_would_pile_up_are_drawn_as_a_density_strip():
+    from reader_app.gui.views.timeline_scene import CROWD_MIN, DETAIL_LIMIT, crowded
+
+    assert not crowded(10, 5.0)  # a few items are always drawn one by one
+    assert not crowded(CROWD_MIN, 1.0)
+    assert crowded(200, 1000.0)  # 5 px apart on average: a strip
+    assert not crowded(200, 4000.0)  # 20 px apart: dots
+    assert crowded(DETAIL_LIMIT + 1, 1e9)  # too many to draw one by one, however wide

@@ -23,6 +23,8 @@ from reader_app.services.timeline_data import TimelineData
 LANE_H = 28.0  # pixels per lane
 AXIS_H = 24.0  # the time axis above the lanes
 DETAIL_LIMIT = 1500  # visible items of a lane drawn one by one; more: a density strip
+SPACING_PX = 16.0  # ... and more than CROWD_MIN items closer than this on average
+CROWD_MIN = 50
 POINT_R = 4.0
 KIND_CODES = TIMELINE_KINDS  # the kinds as small numbers in a lane's arrays
 _ARTICLE = (QColor(120, 90, 190), QColor(180, 160, 240))
@@ -70,7 +72,7 @@ class LaneItem(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         top, height = self.top * sy + dy, LANE_H * sy
-        if len(shown) > DETAIL_LIMIT or height < 8:  # crowded, or lanes squeezed (a picture)
+        if crowded(len(shown), exposed.width() * sx) or height < 8:  # or squeezed (a picture)
             self._paint_density(painter, shown, sx, dx, top, height, exposed.width() * sx)
         else:
             self._paint_detail(painter, shown, sx, dx, top, height)
@@ -128,6 +130,13 @@ class LaneItem(QGraphicsItem):
             c.setAlpha(alpha)
             painter.setBrush(c)
             painter.drawRects([QRectF(left + s, y, e - s, h) for s, e in runs])
+
+
+def crowded(count: int, span_px: float) -> bool:
+    """Whether count items over span_px pixels are drawn as a density strip: more than
+    DETAIL_LIMIT, or more than CROWD_MIN dots closer than SPACING_PX on average (two dot
+    widths: they would only pile up into blobs, at several times the cost)."""
+    return count > min(DETAIL_LIMIT, max(CROWD_MIN, span_px / SPACING_PX))
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
