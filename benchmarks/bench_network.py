@@ -121,8 +121,8 @@ def main() -> None:
 
         from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+        from reader_app.gui.views.network_picture import network_picture
         from reader_app.gui.views.network_scene import build_scene
-        from reader_app.gui.views.network_view import network_picture
 
         app = QApplication.instance() or QApplication([])
         scene = QGraphicsScene()

@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage
 
 from reader_app.domain.search_query import SearchFilter
 from reader_app.gui.views.network_export import export_network
+from reader_app.gui.views.network_picture import network_picture
 from reader_app.gui.views.network_scene import node_radius
-from reader_app.gui.views.network_view import network_picture
 from reader_app.services.actor_network import CLAIMS_ABOUT, CO_MENTION
 from reader_app.storage.database import open_library
 

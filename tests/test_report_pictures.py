@@ -19,7 +19,7 @@ def embedded(page: str) -> list[bytes]:
 
 
 def test_a_report_on_chosen_articles_pictures_those_articles(qtbot, db_path, tmp_path):
-    from reader_app.gui.views.network_view import network_picture
+    from reader_app.gui.views.network_picture import network_picture
     from reader_app.gui.views.timeline_view import timeline_picture
     from reader_app.gui.window.report_flow import ReportFlow
     from reader_app.gui.window.report_render import PICTURE_SIZE, png_bytes

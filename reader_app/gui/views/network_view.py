@@ -4,19 +4,17 @@ Reads the library when first shown and again after a change while it shows; filt
 the published-date range, the articles matching a search, the minimum edge weight and
 co-mention on/off. The read and the networkx layout run on a loader thread (seconds for a
 big library); the tab says "Loading…" meanwhile and drops an answer to a request it has
-since replaced. network_picture renders the same scene offscreen for the report.
+since replaced. network_picture (its own module) draws the same scene for the report.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 import networkx as nx
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPalette, QPixmap, QTransform, QWheelEvent
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QMouseEvent, QPainter, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QGraphicsScene,
     QGraphicsView,
@@ -43,7 +41,6 @@ from reader_app.gui.views.network_scene import (
     EdgeItem,
     NodeItem,
     build_scene,
-    render,
     type_colour,
     type_label,
 )
@@ -51,12 +48,8 @@ from reader_app.services.actor_network import (
     CO_MENTION,
     LoadedNetwork,
     Position,
-    build_network,
     claim_list,
-    layout,
     load_network,
-    network_filter,
-    strongest,
 )
 from reader_app.services.changes import ChangeSet
 
@@ -330,19 +323,3 @@ def _iso_day(text: str, upper: bool = False) -> str | None:
     if not _DAY.fullmatch(text):
         raise ValueError(f"Not a date: {clip(text, 40)} (type YYYY, YYYY-MM or YYYY-MM-DD)")
     return text + "-99" * ((10 - len(text)) // 3) if upper else text
-
-
-def network_picture(db, flt: SearchFilter | None, width: int, height: int, *,
-                    article_ids: Sequence[int] | None = None) -> QImage:
-    """The network of the articles flt matches (all for None), within article_ids if
-    given, drawn as the tab draws it (the application's palette) into a width x height
-    image: for the report."""
-    graph = strongest(build_network(db, network_filter(db, flt, article_ids=article_ids)))
-    scene = QGraphicsScene()
-    palette = QApplication.palette() if QApplication.instance() else QPalette()
-    dark = is_dark(palette)
-    build_scene(scene, graph, layout(graph), dark)
-    image = QImage(QSize(max(1, width), max(1, height)), QImage.Format.Format_ARGB32)
-    image.fill(palette.color(QPalette.ColorRole.Base))
-    render(scene, image)
-    return image

@@ -100,6 +100,7 @@ class TimelineView(LazyPane):
         self._generation = 0
         self._keep_view = False
         self._actor_names: list[str] = []
+        self._detail_cache: dict[tuple[str, int], TimelineItem | None] = {}
         self._loader = ViewLoader(controller.db_path, "timeline-loader")
         self._loader.loaded.connect(self._on_loader_loaded)
         self._loader.failed.connect(self._on_loader_failed)
@@ -197,6 +198,7 @@ class TimelineView(LazyPane):
 
     def _show(self, data: TimelineData, problem: str | None) -> None:
         self.loading = False
+        self._detail_cache.clear()  # read again: a quote or title may have changed
         scene = TimelineScene(data, is_dark(self.palette()), self)
         self.canvas.set_timeline(scene, self._keep_view)
         self.canvas.set_message(problem or empty_message(data))
@@ -206,8 +208,14 @@ class TimelineView(LazyPane):
         self.count_label.setText(problem or f"{n} dated {noun} in {lanes}")
 
     def _details(self, mark: TimelineMark) -> TimelineItem | None:
+        """The whole item under the pointer, read once per item while the data stands
+        (a mouse move over one dot asks again and again)."""
         ref = mark.article_id if mark.annotation_id is None else mark.annotation_id
-        return self._controller.timeline_item(mark.kind, ref)
+        if (mark.kind, ref) not in self._detail_cache:
+            if len(self._detail_cache) > 500:
+                self._detail_cache.clear()
+            self._detail_cache[mark.kind, ref] = self._controller.timeline_item(mark.kind, ref)
+        return self._detail_cache[mark.kind, ref]
 
     def _bound(self, edit: QLineEdit, upper: bool) -> str | None:
         typed = edit.text().strip()

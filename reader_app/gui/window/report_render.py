@@ -40,7 +40,7 @@ class ReportDocument(QTextDocument):
 
 def _picture_functions() -> dict[str, Callable[..., QImage]]:
     """The views' picture functions (imported with the first report, not with the window)."""
-    from reader_app.gui.views.network_view import network_picture
+    from reader_app.gui.views.network_picture import network_picture
     from reader_app.gui.views.timeline_view import timeline_picture
 
     return {"timeline": timeline_picture, "network": network_picture}
