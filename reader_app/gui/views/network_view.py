@@ -211,6 +211,8 @@ class ActorNetworkView(QWidget):
     def _on_loader_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:  # a search the parser refuses
             self.loading = False
+            if not self.nodes:
+                self.scene.clear()  # no "Loading…" left behind
             self.info.setText(message)
 
     @Slot(int, object)
