@@ -84,6 +84,11 @@ class NetworkCanvas(QGraphicsView):
         factor = 1.0015 ** event.angleDelta().y()
         self.scale(factor, factor)
 
+    def resizeEvent(self, event) -> None:
+        # the window or the claim list below changed its size: all of it in view again
+        super().resizeEvent(event)
+        self.fit()
+
     def fit(self) -> None:
         """All of it in view, centred; a few actors are not blown up past MAX_ZOOM."""
         self.resetTransform()
@@ -255,10 +260,6 @@ class ActorNetworkView(QWidget):
         if self._stale:
             self.reload()
         super().showEvent(event)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.canvas.fit()
 
     # -- clicks -------------------------------------------------------------------------
 
