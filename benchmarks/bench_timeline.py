@@ -22,9 +22,10 @@ take minutes to tag 50,000 spans; the timeline only reads). Measured:
 Measured (this 2-core machine shared with other jobs, best of 3). Before (the view read
 every TimelineItem and drew it on the GUI thread; load 1.2): read 977 ms, first paint with
 the read 1,147 ms (scene and paint alone 326 ms), a zoom step 65 ms all in view, 52 ms on a
-month. After (load 4 to 5, four runs): read 190-400 ms (0.31-0.39x timeline_items in the
-same run), first paint 270-400 ms (0.20-0.27x the old path in the same run), of which
-60-140 ms on the GUI thread; a zoom step 35-46 ms all in view, 22-37 ms on a month.
+month. After (five runs, load 2.5 to 5): read 174-400 ms (0.31-0.39x timeline_items in the
+same run), first paint 217 ms at load 2.5 and 270-400 ms at load 4-5 (0.20-0.41x the old
+path in the same run), of which 51-140 ms on the GUI thread; a zoom step 21-46 ms all in
+view, 15-37 ms on a month.
 """
 
 from __future__ import annotations
