@@ -91,7 +91,8 @@ def test_the_timeline_tab_is_built_when_first_shown(qtbot, window):
     tabs.setCurrentIndex(window.TIMELINE_TAB)
     view = window.findChild(TimelineView)
     assert view is not None and view is window.timeline_view
-    assert tabs.currentWidget() is view and view.isVisible() and view.is_loaded()
+    assert tabs.currentWidget() is view and view.isVisible()
+    qtbot.waitUntil(view.is_loaded)  # its items are read on a loader thread
     assert tabs.tabText(window.TIMELINE_TAB) == "Timeline"
 
 

@@ -16,6 +16,7 @@ from reader_app.domain.search_query import SearchFilter
 from reader_app.services.actor_network import (
     CLAIMS_ABOUT,
     CO_MENTION,
+    MIN_GAP,
     NetworkFilter,
     build_network,
     edge_claims,
@@ -172,3 +173,57 @@ def test_strongest_keeps_the_most_mentioned_and_linked_actors(db, lib):
     assert set(top) == {lib.rostenko, lib.group}
     assert edges(top) == {(lib.rostenko, lib.group, CLAIMS_ABOUT): 2}
     assert len(graph) == 4  # the full graph is untouched
+
+
+SMALL_GRAPHS = {
+    "three in a row": ([1, 2, 3], [(1, 2), (2, 3)]),
+    "a triangle and a lone actor": ([1, 2, 3, 4], [(1, 2), (2, 3), (3, 1)]),
+    "a star of five": ([1, 2, 3, 4, 5], [(1, 2), (1, 3), (1, 4), (1, 5)]),
+    "five apart": ([1, 2, 3, 4, 5], []),
+    "two pairs": ([1, 2, 3, 4], [(1, 2), (3, 4)]),
+}
+
+
+def small(nodes, edges, mentions=30):
+    graph = nx.MultiDiGraph()
+    for n in nodes:
+        graph.add_node(n, name=f"Actor number {n}", type="person", mentions=mentions)
+    for u, v in edges:
+        graph.add_edge(u, v, key=CLAIMS_ABOUT, kind=CLAIMS_ABOUT, weight=1, claims=[])
+    return graph
+
+
+@pytest.mark.parametrize("shape", sorted(SMALL_GRAPHS))
+def test_a_small_network_is_drawn_without_overlaps_and_stays_put(qtbot, shape):
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
+
+    from reader_app.gui.views.network_scene import build_scene
+
+    graph = small(*SMALL_GRAPHS[shape])
+    pos = layout(graph)
+    assert layout(graph) == pos  # the same graph, the same drawing
+    assert layout(graph, pos) == pos  # redrawn from its places: nothing moves
+    scene = QGraphicsScene()
+    nodes, _edges = build_scene(scene, graph, pos, dark=False)
+    items = list(nodes.values())
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            gap = (a.pos() - b.pos()).manhattanLength() / 2 ** 0.5  # a lower bound of the distance
+            assert gap > a.radius + b.radius + 10, (a.name, b.name)
+    labels = [i for i in scene.items() if isinstance(i, QGraphicsSimpleTextItem)]
+    assert len(labels) == len(items)
+    for label in labels:  # no label over another actor's circle
+        others = [n for n in items if n.name != label.text()]
+        assert not any(label.sceneBoundingRect().intersects(n.sceneBoundingRect()) for n in others)
+    # a new actor joins: the others keep their places exactly, the newcomer keeps away
+    graph.add_node(9, name="Newcomer", type="state", mentions=3)
+    graph.add_edge(9, 1, key=CLAIMS_ABOUT, kind=CLAIMS_ABOUT, weight=1, claims=[])
+    grown = layout(graph, pos)
+    assert {n: grown[n] for n in pos} == pos
+    assert all(((grown[9][0] - x) ** 2 + (grown[9][1] - y) ** 2) ** 0.5 >= MIN_GAP - 1e-9
+               for n, (x, y) in pos.items())
+
+
+def test_no_actor_or_one_actor_is_laid_out_too():
+    assert layout(nx.MultiDiGraph()) == {}
+    assert layout(small([7], [])) == {7: (0.0, 0.0)}

@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage
 
 from reader_app.domain.search_query import SearchFilter
 from reader_app.gui.views.network_export import export_network
+from reader_app.gui.views.network_picture import network_picture
 from reader_app.gui.views.network_scene import node_radius
-from reader_app.gui.views.network_view import network_picture
 from reader_app.services.actor_network import CLAIMS_ABOUT, CO_MENTION
 from reader_app.storage.database import open_library
 
@@ -35,8 +35,14 @@ def net(qtbot, db_path, lib):
     win.resize(1500, 950)
     win.left_tabs.setCurrentIndex(win.NETWORK_TAB)
     view = win.findChild(type(win.network_view), "actorNetworkView")
-    assert view is win.network_view and view.is_loaded()
+    assert view is win.network_view
+    qtbot.waitUntil(view.is_loaded)
     return win, view
+
+
+def settled(qtbot, view) -> None:
+    """The answer to the last change has arrived (the loader's thread reads and lays out)."""
+    qtbot.waitUntil(view.is_loaded)
 
 
 def edge_set(view):
@@ -73,21 +79,25 @@ def test_filters_in_the_view(net, qtbot, lib):
     _win, view = net
     before = {n: item.pos() for n, item in view.nodes.items()}
     view.co_mention.setChecked(True)
+    settled(qtbot, view)
     assert edge_set(view)[lib.rostenko, lib.group, CO_MENTION] == 3
     assert edge_set(view)[lib.ministry, lib.watch, CO_MENTION] == 1
     assert {n: item.pos() for n, item in view.nodes.items()} == before  # same places
     view.min_weight.setValue(3)
+    settled(qtbot, view)
     assert edge_set(view) == {(lib.rostenko, lib.group, CO_MENTION): 3}
     view.min_weight.setValue(1)
     view.co_mention.setChecked(False)
     view.date_to.setText("2022-02")
     view.date_to.editingFinished.emit()
+    settled(qtbot, view)
     assert set(view.nodes) == {lib.rostenko, lib.group, lib.ministry}
     assert {n: item.pos() for n, item in view.nodes.items()} == {
         n: before[n] for n in view.nodes}
     view.date_to.clear()
     view.search_edit.setText("Hearing")
     view.search_edit.editingFinished.emit()
+    settled(qtbot, view)
     assert set(edge_set(view)) == {(lib.ministry, lib.rostenko, CLAIMS_ABOUT),
                                    (lib.ministry, lib.group, CLAIMS_ABOUT)}
     view.date_from.setText("Feb 2022")

@@ -180,6 +180,7 @@ def test_network_screenshot(qtbot, db_path, tmp_path, themed):
     window.left_tabs.setCurrentIndex(window.NETWORK_TAB)
     view = window.network_view
     view.co_mention.setChecked(True)
+    qtbot.waitUntil(lambda: view.is_loaded() and len(view.edges) > 0)  # read on a thread
     edge = next(e for e in view.edges if (e.source, e.target) == (lib.rostenko, lib.group)
                 and e.kind == "claims_about")
     view.show_edge_claims(edge)
@@ -192,3 +193,28 @@ def test_network_screenshot(qtbot, db_path, tmp_path, themed):
     for kind in ("person", "organization"):
         assert colour_near(canvas, type_colour(kind, dark), tolerance=20) > 20, f"no {kind} node"
     assert view.claim_list.count() == 2
+
+
+@pytest.mark.parametrize("themed", ["light", "dark"], indirect=True)
+def test_empty_timeline_screenshot(qtbot, tmp_path, themed):
+    from reader_app.domain.models import ImportedArticle
+    from reader_app.storage.articles import add_article
+    from reader_app.storage.database import open_library
+
+    path = tmp_path / "undated.sqlite"
+    db = open_library(path)
+    add_article(db, ImportedArticle("Undated note", "Nothing dated in here.", "memo"))
+    db.close()
+    window = open_window(qtbot, path)
+    window.resize(1440, 900)
+    window.left_tabs.setCurrentWidget(window.timeline_view)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: view.isVisible() and view.is_loaded(), timeout=3000)
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert image.save(str(shots_dir(tmp_path) / f"timeline-empty-{themed}.png"))
+    canvas = view.canvas.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    back = view.canvas.palette().color(QPalette.ColorRole.Base)
+    middle = [canvas.pixelColor(x, canvas.height() // 2 + dy) for x in range(canvas.width())
+              for dy in range(-14, 14)]
+    # the message is there and reads against the background (in either theme)
+    assert max(abs(c.lightness() - back.lightness()) for c in middle) > 60

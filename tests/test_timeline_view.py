@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QToolTip
 from timeline_library import build
 
 from reader_app.gui.views.timeline_view import TimelineView, timeline_picture
+from reader_app.services.timeline_data import data_of_items
 
 
 @pytest.fixture
@@ -167,7 +168,7 @@ def test_zoomed_out_a_crowded_lane_draws_a_density_strip(qtbot):
     from reader_app.gui.views.timeline_scene import AXIS_H, DETAIL_LIMIT, LANE_H, TimelineScene, item_colour
 
     items = many(DETAIL_LIMIT * 3)
-    scene = TimelineScene(items, "actor", False)
+    scene = TimelineScene(data_of_items(items), False)
     assert scene.lanes == ["Lavrov"]
     (lane,) = scene.lane_items
     assert len(lane.visible(*scene.extent)) == len(items)  # all in view: the density path
@@ -190,10 +191,10 @@ def test_hit_testing_prefers_a_point_then_the_shortest_bar():
     from reader_app.gui.views.timeline_scene import AXIS_H, LANE_H, TimelineScene
 
     items = many(10)  # days 1-10 January; items 0 and 5 are weeks
-    scene = TimelineScene(items, "actor", False)
+    scene = TimelineScene(data_of_items(items), False)
     y = AXIS_H + LANE_H / 2
-    assert scene.item_at(scene.x_of(items[3].start) + 0.5, y, 0.3).annotation_id == 4
-    on_week = scene.item_at(scene.x_of(items[0].start) + 0.5, y, 0.3)
+    assert scene.data.mark(scene.item_at(scene.x_of(items[3].start) + 0.5, y, 0.3)).annotation_id == 4
+    on_week = scene.data.mark(scene.item_at(scene.x_of(items[0].start) + 0.5, y, 0.3))
     assert on_week.annotation_id == 1  # the week of 1 January, no day point there
     assert scene.item_at(scene.x_of(items[3].start) + 0.5, y + LANE_H, 0.3) is None  # no lane
     assert scene.item_at(-50, y, 0.3) is None
@@ -211,3 +212,53 @@ def test_timeline_picture_of_a_filter_and_of_nothing(db, ids, tmp_path):
         assert timeline_picture(empty, None, 300, 100).size().width() == 300  # an empty axis
     finally:
         empty.close()
+
+
+def test_an_empty_timeline_says_why_and_what_to_do(qtbot, tmp_path):
+    from reader_app.domain.models import ImportedArticle
+    from reader_app.gui.views.timeline_view import EMPTY_LIBRARY
+    from reader_app.storage.articles import add_article
+    from reader_app.storage.database import open_library
+
+    path = tmp_path / "undated.sqlite"
+    undated = open_library(path)
+    add_article(undated, ImportedArticle("Undated note", "Nothing dated in here.", "memo"))
+    undated.close()
+    window = open_window(qtbot, path)
+    window.left_tabs.setCurrentWidget(window.timeline_view)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: view.isVisible() and view.is_loaded())
+    assert view.shown_items() == [] and view.canvas.message() == EMPTY_LIBRARY
+    assert EMPTY_LIBRARY.startswith("No dated items") and "Tag a date" in EMPTY_LIBRARY
+    image = view.canvas.viewport().grab().toImage()
+    # no axis: the top strip (where tick labels were, around today) is the plain background
+    top = {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, 20)}
+    assert len(top) == 1
+    middle = {image.pixel(x, image.height() // 2 + dy) for x in range(image.width())
+              for dy in range(-12, 12)}
+    assert len(middle) > 3  # the message is drawn there
+
+
+def test_filters_that_match_nothing_say_so(qtbot, timeline):
+    from reader_app.gui.views.timeline_view import NO_MATCH
+
+    timeline.date_from.setText("1990")
+    timeline.date_to.setText("1991")
+    qtbot.waitUntil(lambda: timeline.is_loaded() and not timeline.shown_items(), timeout=3000)
+    assert timeline.canvas.message() == NO_MATCH
+    assert NO_MATCH.startswith("No dated items match") and "clear the date range" in NO_MATCH
+    assert timeline.count_label.text() == "0 dated items in 0 lanes"
+    timeline.date_from.clear()
+    timeline.date_to.clear()
+    qtbot.waitUntil(lambda: timeline.is_loaded() and len(timeline.shown_items()) > 0, timeout=3000)
+    assert timeline.canvas.message() == ""
+
+
+def test_dots_that_would_pile_up_are_drawn_as_a_density_strip():
+    from reader_app.gui.views.timeline_scene import CROWD_MIN, DETAIL_LIMIT, crowded
+
+    assert not crowded(10, 5.0)  # a few items are always drawn one by one
+    assert not crowded(CROWD_MIN, 1.0)
+    assert crowded(200, 1000.0)  # 5 px apart on average: a strip
+    assert not crowded(200, 4000.0)  # 20 px apart: dots
+    assert crowded(DETAIL_LIMIT + 1, 1e9)  # too many to draw one by one, however wide

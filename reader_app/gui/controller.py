@@ -598,6 +598,12 @@ class LibraryController(QObject):
 
         return timeline_items(self.db, flt, **filters)
 
+    def timeline_item(self, kind: str, ref: int) -> TimelineItem | None:
+        """One timeline item with its quote, article and date's story (a tooltip's)."""
+        from reader_app.services.timeline_data import timeline_item
+
+        return timeline_item(self.db, kind, ref)
+
     def claim_rows(self, status: str | None = None) -> list[ClaimRow]:
         """Every claim in the library (keys: export_rows.CLAIM_COLUMNS), by article."""
         rows = iter_claim_rows(self.db, statuses=[status] if status else None)

@@ -91,7 +91,7 @@ def timeline_items(db: Database, flt: SearchFilter | None = None, *,
             continue  # a stored value that is not a real date has no place on the axis
         if lo is not None and extent[2] < lo or hi is not None and extent[1] > hi:
             continue
-        items.append(_item(row, extent))
+        items.append(item_from_row(row, extent))
     if claimants is not None or statuses:
         items = [i for i in items if i.kind != "claim" or (
             (claimants is None or i.claimant_id in claimants)
@@ -110,7 +110,7 @@ def _by_start(item: TimelineItem) -> date:
     return item.start
 
 
-def _item(row: Row, extent: tuple[str, date, date]) -> TimelineItem:
+def item_from_row(row: Row, extent: tuple[str, date, date]) -> TimelineItem:
     kind, annotation_id, article_id, title, quote, value, claimant, claimant_id, status, \
         date_quote, method = row
     granularity, start, end = extent

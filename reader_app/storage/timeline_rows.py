@@ -53,3 +53,53 @@ def dated_rows(db: Database, kinds: Iterable[str],
         else:
             yield from db.execute(f"{sql} AND {column} IN (SELECT value FROM json_each(?))",
                                   [ids])
+
+
+# What the timeline draws, nothing more: (ref, article id, value[, claimant id]); ref is
+# the annotation's id, or the article's for a published date. Quotes and titles are read
+# one item at a time (item_row), when the analyst points at one.
+_COMPACT = {
+    "claim": ("SELECT n.id, n.article_id, coalesce(d.value, n.claim_date), n.claimant_id"
+              " FROM annotations n LEFT JOIN annotations d"
+              " ON d.id = n.claim_date_annotation_id AND d.kind = 'date'"
+              " WHERE n.kind = 'claim' AND coalesce(d.value, n.claim_date) IS NOT NULL",
+              "n.article_id"),
+    "date": ("SELECT n.id, n.article_id, n.value, NULL FROM annotations n"
+             " WHERE n.kind = 'date' AND n.value IS NOT NULL", "n.article_id"),
+    "article": ("SELECT a.id, a.id, a.published, NULL FROM articles a"
+                " WHERE a.published IS NOT NULL", "a.id"),
+}
+CompactRow = tuple[int, int, str, int | None]
+
+
+def compact_rows(db: Database, kind: str, article_ids: Iterable[int] | None = None,
+                 claimant_ids: Iterable[int] | None = None,
+                 statuses: Iterable[str] | None = None) -> list[CompactRow]:
+    """(ref, article id, value, claimant id) of every dated item of kind; claimant ids
+    and statuses narrow claims only (dates and articles have neither)."""
+    sql, column = _COMPACT[kind]
+    params: list[str] = []
+    if article_ids is not None:
+        sql += f" AND {column} IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps([int(i) for i in article_ids]))
+    if kind == "claim" and claimant_ids is not None:
+        sql += " AND n.claimant_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps([int(i) for i in claimant_ids]))
+    if kind == "claim" and statuses:
+        sql += " AND n.status IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(list(statuses)))
+    return db.execute(sql, params).fetchall()
+
+
+def item_row(db: Database, kind: str, ref: int) -> Row | None:
+    """The full row (COLUMNS) of one item: ref is its annotation's id, or its article's."""
+    sql = QUERIES[kind][0]
+    key = "a.id" if kind == "article" else "n.id"
+    row = db.execute(f"{sql} AND {key} = ?", [int(ref)]).fetchone()
+    return None if row is None else tuple(row)
+
+
+def any_dated(db: Database) -> bool:
+    """Whether the library has any dated item at all (each query stops at its first)."""
+    return any(db.execute(f"SELECT EXISTS ({sql})").fetchone()[0]
+               for sql, _column in _COMPACT.values())

@@ -42,7 +42,7 @@ def write_png(scene: QGraphicsScene, path: str | Path, background: QPalette | No
     image = QImage(QSize(max(1, int(rect.width() * zoom)), max(1, int(rect.height() * zoom))),
                    QImage.Format.Format_ARGB32)
     image.fill((background or QPalette()).color(QPalette.ColorRole.Base))
-    render(scene, image)
+    render(scene, image, max_zoom=zoom)  # the long side at PNG_LONG_SIDE, however few actors
     if not image.save(str(path), "PNG"):
         raise OSError(f"Could not write {path}")
 

@@ -2,7 +2,9 @@
 
 Reads the library when first shown and again after a change while it shows; filters are
 the published-date range, the articles matching a search, the minimum edge weight and
-co-mention on/off. network_picture renders the same scene offscreen for the report.
+co-mention on/off. The read and the networkx layout run on a loader thread (seconds for a
+big library); the tab says "Loading…" meanwhile and drops an answer to a request it has
+since replaced. network_picture (its own module) draws the same scene for the report.
 """
 
 from __future__ import annotations
@@ -10,10 +12,9 @@ from __future__ import annotations
 import re
 
 import networkx as nx
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPalette, QPixmap, QWheelEvent
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QMouseEvent, QPainter, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QGraphicsScene,
     QGraphicsView,
@@ -30,31 +31,30 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.search_query import SearchFilter
 from reader_app.gui.controller import LibraryController
+from reader_app.gui.jobs.view_loader import ViewLoader
 from reader_app.gui.shared.palette import is_dark
 from reader_app.gui.shared.plain_text import clip, plain_label
 from reader_app.gui.views.network_export import ExportButton
 from reader_app.gui.views.network_scene import (
+    MAX_ZOOM,
     TYPE_COLOURS,
     EdgeItem,
     NodeItem,
     build_scene,
-    render,
     type_colour,
     type_label,
 )
 from reader_app.services.actor_network import (
     CO_MENTION,
-    NetworkFilter,
+    LoadedNetwork,
     Position,
-    build_network,
     claim_list,
-    layout,
-    network_filter,
-    strongest,
+    load_network,
 )
 from reader_app.services.changes import ChangeSet
 
 CLAIM_ROLE = Qt.ItemDataRole.UserRole  # (article id, claim id) of a listed claim
+LOADING = "Loading…"
 
 
 class NetworkCanvas(QGraphicsView):
@@ -84,10 +84,20 @@ class NetworkCanvas(QGraphicsView):
         factor = 1.0015 ** event.angleDelta().y()
         self.scale(factor, factor)
 
+    def resizeEvent(self, event) -> None:
+        # the window or the claim list below changed its size: all of it in view again
+        super().resizeEvent(event)
+        self.fit()
+
     def fit(self) -> None:
+        """All of it in view, centred; a few actors are not blown up past MAX_ZOOM."""
         self.resetTransform()
-        if not self.scene().sceneRect().isEmpty():
-            self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        rect = self.scene().sceneRect()
+        if not rect.isEmpty():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            if self.transform().m11() > MAX_ZOOM:
+                self.setTransform(QTransform.fromScale(MAX_ZOOM, MAX_ZOOM))
+                self.centerOn(rect.center())
 
 
 class ActorNetworkView(QWidget):
@@ -100,6 +110,11 @@ class ActorNetworkView(QWidget):
         self._controller = controller
         self._stale = True
         self._positions: dict[int, Position] = {}
+        self.loading = False
+        self._generation = 0
+        self._loader = ViewLoader(controller.db_path, "network-loader")
+        self._loader.loaded.connect(self._on_loader_loaded)
+        self._loader.failed.connect(self._on_loader_failed)
         self.graph = self.full_graph = nx.MultiDiGraph()
         self.nodes: dict[int, NodeItem] = {}
         self.edges: list[EdgeItem] = []
@@ -166,26 +181,53 @@ class ActorNetworkView(QWidget):
 
     # -- reading ------------------------------------------------------------------------
 
-    def current_filter(self) -> NetworkFilter:
-        text = self.search_edit.text().strip()
-        return network_filter(
-            self._controller.db, SearchFilter(text=text) if text else None,
-            date_from=_iso_day(self.date_from.text()), date_to=_iso_day(self.date_to.text(), upper=True),
-            min_weight=self.min_weight.value(), co_mention=self.co_mention.isChecked())
-
     @Slot()
     def reload(self) -> None:
-        """Read the network again; actors that stay keep their places."""
+        """Read the network again on the loader's thread; actors that stay keep their
+        places. The old picture stays (or "Loading…" shows) until the answer arrives."""
         self._stale = False
+        text = self.search_edit.text().strip()
         try:
-            flt = self.current_filter()
-        except ValueError as e:  # a search the parser refuses
+            lo, hi = _iso_day(self.date_from.text()), _iso_day(self.date_to.text(), upper=True)
+        except ValueError as e:  # a date the analyst mistyped
+            self._generation += 1  # an answer on its way is for other filters
+            self.loading = False
             self.info.setText(str(e))
             return
-        self.full_graph = build_network(self._controller.db, flt)  # what GraphML/GEXF get
-        self.graph = strongest(self.full_graph)
+        search = SearchFilter(text=text) if text else None
+        weight, co = self.min_weight.value(), self.co_mention.isChecked()
+        previous = dict(self._positions)  # the thread's own copy
+        self._generation += 1
+        self.loading = True
+        self.info.setText(LOADING)
+        if not self.nodes:
+            self.scene.clear()
+            self.scene.addSimpleText(LOADING)
+        self._loader.request(self._generation, lambda db: load_network(
+            db, search, date_from=lo, date_to=hi, min_weight=weight, co_mention=co,
+            previous=previous))
+
+    def stop_loading(self) -> None:
+        """End the loader's thread (the window closes); later answers are dropped."""
+        self._generation += 1
+        self._loader.stop()
+
+    @Slot(int, str)
+    def _on_loader_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:  # a search the parser refuses
+            self.loading = False
+            if not self.nodes:
+                self.scene.clear()  # no "Loading…" left behind
+            self.info.setText(message)
+
+    @Slot(int, object)
+    def _on_loader_loaded(self, generation: int, loaded: LoadedNetwork) -> None:
+        if generation != self._generation:
+            return  # the filters changed since: a newer answer is on its way
+        self.loading = False
+        self.full_graph, self.graph = loaded.full, loaded.shown  # full: what GraphML/GEXF get
         # every place ever given is remembered: an actor a filter hid comes back to it
-        self._positions.update(layout(self.graph, self._positions))
+        self._positions = loaded.positions
         self.nodes, self.edges = build_scene(self.scene, self.graph, self._positions,
                                              is_dark(self.palette()))
         self.claim_list.clear()
@@ -202,7 +244,7 @@ class ActorNetworkView(QWidget):
         return self.scene
 
     def is_loaded(self) -> bool:
-        return not self._stale
+        return not self._stale and not self.loading
 
     @Slot(ChangeSet)
     def _on_controller_changed(self, _changes: ChangeSet) -> None:
@@ -218,10 +260,6 @@ class ActorNetworkView(QWidget):
         if self._stale:
             self.reload()
         super().showEvent(event)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.canvas.fit()
 
     # -- clicks -------------------------------------------------------------------------
 
@@ -288,17 +326,3 @@ def _iso_day(text: str, upper: bool = False) -> str | None:
     if not _DAY.fullmatch(text):
         raise ValueError(f"Not a date: {clip(text, 40)} (type YYYY, YYYY-MM or YYYY-MM-DD)")
     return text + "-99" * ((10 - len(text)) // 3) if upper else text
-
-
-def network_picture(db, flt: SearchFilter | None, width: int, height: int) -> QImage:
-    """The network of the articles flt matches (all for None), drawn as the tab draws it
-    (the application's palette) into a width x height image: for the report."""
-    graph = strongest(build_network(db, network_filter(db, flt)))
-    scene = QGraphicsScene()
-    palette = QApplication.palette() if QApplication.instance() else QPalette()
-    dark = is_dark(palette)
-    build_scene(scene, graph, layout(graph), dark)
-    image = QImage(QSize(max(1, width), max(1, height)), QImage.Format.Format_ARGB32)
-    image.fill(palette.color(QPalette.ColorRole.Base))
-    render(scene, image)
-    return image

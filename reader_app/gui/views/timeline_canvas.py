@@ -1,16 +1,20 @@
 """The timeline's QGraphicsView: zoom with the wheel around the cursor (time only), pan by
-dragging, a plain-text tooltip on hover, a click opens the item."""
+dragging, a plain-text tooltip on hover (the item's details read then, by id), a click
+opens the item. With nothing to draw it says why instead (`message`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QTransform, QWheelEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
 from reader_app.gui.shared.plain_text import clip, tip
 from reader_app.gui.views.timeline_axis import LABEL_W, draw_axis, draw_lane_names
 from reader_app.gui.views.timeline_scene import AXIS_H, LANE_H, TimelineScene
 from reader_app.services.timeline import TimelineItem
+from reader_app.services.timeline_data import TimelineMark
 
 MAX_PX_PER_DAY = 600.0
 HIT_PX = 6.0  # how near the pointer an item counts as under it
@@ -32,7 +36,7 @@ def hover_text(item: TimelineItem) -> str:
 
 
 class TimelineCanvas(QGraphicsView):
-    item_clicked = Signal(object)  # the TimelineItem clicked
+    item_clicked = Signal(object)  # the TimelineMark clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,10 +49,22 @@ class TimelineCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pressed: QPoint | None = None
         self._fitted = False  # the analyst has not zoomed: keep it all in view on resize
+        self._message = ""  # drawn instead of the axis while there is nothing to draw
+        # the whole item of a mark, for its tooltip (read from the library by id)
+        self.details: Callable[[TimelineMark], TimelineItem | None] = lambda _mark: None
 
     def timeline(self) -> TimelineScene | None:
         scene = self.scene()
         return scene if isinstance(scene, TimelineScene) else None
+
+    def message(self) -> str:
+        return self._message
+
+    def set_message(self, text: str) -> None:
+        """Say text across the view (loading, nothing to show); "" for none."""
+        if text != self._message:
+            self._message = text
+            self.viewport().update()
 
     def set_timeline(self, scene: TimelineScene, keep_view: bool) -> None:
         """Show scene; keep_view keeps the zoom and the day at the viewport's centre."""
@@ -56,6 +72,9 @@ class TimelineCanvas(QGraphicsView):
         centre = self.mapToScene(self.viewport().rect().center()) if old else None
         day = old.day_of(centre.x()) if old and centre is not None else None
         self.setScene(scene)
+        self.setHorizontalScrollBarPolicy(  # nothing to scroll to: no bar under the message
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if len(scene.data)
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if old is not None:
             old.deleteLater()
         if keep_view and day is not None and not self._fitted:
@@ -122,18 +141,19 @@ class TimelineCanvas(QGraphicsView):
 
     # -- hover and click ------------------------------------------------------------
 
-    def item_at(self, pos: QPoint) -> TimelineItem | None:
+    def item_at(self, pos: QPoint) -> TimelineMark | None:
         scene = self.timeline()
         if scene is None:
             return None
         at = self.mapToScene(pos)
-        return scene.item_at(at.x(), at.y(), HIT_PX / self.px_per_day())
+        index = scene.item_at(at.x(), at.y(), HIT_PX / self.px_per_day())
+        return None if index is None else scene.data.mark(index)
 
-    def position_of(self, item: TimelineItem) -> QPoint:
+    def position_of(self, item: TimelineMark) -> QPoint:
         """Where item is drawn, in viewport pixels (its point, or its bar's middle)."""
         scene = self.timeline()
         assert scene is not None
-        row = scene.lanes.index(item.lane(scene.lane_by))
+        row = scene.lanes.index(item.lane)
         x = (scene.x_of(item.start) + scene.x_of(item.end) + 1) / 2
         y = AXIS_H + (row + (0.32 if item.is_point else 0.68)) * LANE_H
         return self.mapFromScene(QPointF(x, y))
@@ -155,7 +175,8 @@ class TimelineCanvas(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if event.buttons() == Qt.MouseButton.NoButton:
-            item = self.item_at(event.position().toPoint())
+            mark = self.item_at(event.position().toPoint())
+            item = None if mark is None else self.details(mark)
             if item is None:
                 QToolTip.hideText()
             else:
@@ -165,7 +186,8 @@ class TimelineCanvas(QGraphicsView):
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         scene = self.timeline()
-        if scene is None:
+        if self._message or scene is None or not len(scene.data):
+            self._draw_message(painter)
             return
         t = self.viewportTransform()
         painter.save()
@@ -174,4 +196,16 @@ class TimelineCanvas(QGraphicsView):
         draw_axis(painter, self.palette(), size.width(), size.height(), t.m11(), t.dx(),
                   scene.day_of, scene.x_of)
         draw_lane_names(painter, self.palette(), scene.lanes, t.m22(), t.dy(), size.height())
+        painter.restore()
+
+    def _draw_message(self, painter: QPainter) -> None:
+        """The message in the middle of the view, as plain text (it may name a filter)."""
+        if not self._message:
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        box = QRectF(self.viewport().rect()).adjusted(40, 20, -40, -20)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                         self._message)
         painter.restore()

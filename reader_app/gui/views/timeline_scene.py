@@ -9,23 +9,24 @@ costs more than the viewport's width, whatever the number of items.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from operator import itemgetter
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
 
 from reader_app.gui.shared.palette import kind_colour
-from reader_app.services.timeline import KIND_LANES, NO_CLAIMANT, TimelineItem
+from reader_app.services.timeline import TIMELINE_KINDS
+from reader_app.services.timeline_data import TimelineData
 
 LANE_H = 28.0  # pixels per lane
 AXIS_H = 24.0  # the time axis above the lanes
 DETAIL_LIMIT = 1500  # visible items of a lane drawn one by one; more: a density strip
+SPACING_PX = 16.0  # ... and more than CROWD_MIN items closer than this on average
+CROWD_MIN = 50
 POINT_R = 4.0
-KIND_CODES = ("claim", "date", "article")  # the kinds as small numbers in a lane's arrays
+KIND_CODES = TIMELINE_KINDS  # the kinds as small numbers in a lane's arrays
 _ARTICLE = (QColor(120, 90, 190), QColor(180, 160, 240))
 
 
@@ -71,7 +72,7 @@ class LaneItem(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         top, height = self.top * sy + dy, LANE_H * sy
-        if len(shown) > DETAIL_LIMIT or height < 8:  # crowded, or lanes squeezed (a picture)
+        if crowded(len(shown), exposed.width() * sx) or height < 8:  # or squeezed (a picture)
             self._paint_density(painter, shown, sx, dx, top, height, exposed.width() * sx)
         else:
             self._paint_detail(painter, shown, sx, dx, top, height)
@@ -98,10 +99,13 @@ class LaneItem(QGraphicsItem):
                      for n in mine if not points[n]]
             if rects:
                 painter.drawRects(rects)
-            painter.setBrush(QBrush(colour))
-            for n in mine:
-                if points[n]:
-                    painter.drawEllipse(QPointF((x0s[n] + x1s[n]) / 2, mid), POINT_R, POINT_R)
+            dots = QPolygonF([QPointF((x0s[n] + x1s[n]) / 2, mid) for n in mine if points[n]])
+            if not dots.isEmpty():  # round-capped points: each dot a circle, in one call
+                for pen, width in ((colour.darker(130), 2 * POINT_R + 1), (colour, 2 * POINT_R - 1)):
+                    dot = QPen(pen, width)
+                    dot.setCapStyle(Qt.PenCapStyle.RoundCap)
+                    painter.setPen(dot)
+                    painter.drawPoints(dots)
 
     def _paint_density(self, painter: QPainter, shown: np.ndarray, sx: float, dx: float,
                        top: float, height: float, width: float) -> None:
@@ -128,6 +132,13 @@ class LaneItem(QGraphicsItem):
             painter.drawRects([QRectF(left + s, y, e - s, h) for s, e in runs])
 
 
+def crowded(count: int, span_px: float) -> bool:
+    """Whether count items over span_px pixels are drawn as a density strip: more than
+    DETAIL_LIMIT, or more than CROWD_MIN dots closer than SPACING_PX on average (two dot
+    widths: they would only pile up into blobs, at several times the cost)."""
+    return count > min(DETAIL_LIMIT, max(CROWD_MIN, span_px / SPACING_PX))
+
+
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """[start, end) of each run of True."""
     if not mask.any():
@@ -136,49 +147,29 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
-def _lane_keys(kinds: list[str], claimants: list[str | None], by: str) -> list[str]:
-    """TimelineItem.lane of each item, without a method call per item."""
-    if by != "actor":
-        return [KIND_LANES[k] for k in kinds]
-    return [(c or NO_CLAIMANT) if k == "claim" else KIND_LANES[k]
-            for k, c in zip(kinds, claimants, strict=True)]
-
-
 class TimelineScene(QGraphicsScene):
-    """The items in lanes (lane order: by first date, the kind lanes last)."""
+    """The items of a TimelineData in its lanes; x in days from the first item's day."""
 
-    def __init__(self, items: Sequence[TimelineItem], lane_by: str, dark: bool,
-                 parent=None) -> None:
+    def __init__(self, data: TimelineData, dark: bool, parent=None) -> None:
         super().__init__(parent)
-        self.items_ = list(items)
-        self.lane_by = lane_by
-        n = len(self.items_)
-        first_days = np.fromiter(map(date.toordinal, map(itemgetter(3), self.items_)),
-                                 dtype=np.int64, count=n)
-        last_days = np.fromiter(map(date.toordinal, map(itemgetter(4), self.items_)),
-                                dtype=np.int64, count=n)
-        self.origin = int(first_days.min()) if n else date.today().toordinal()
-        starts = (first_days - self.origin).astype(np.float64)
-        ends = (last_days + 1 - self.origin).astype(np.float64)
-        points = first_days == last_days
-        codes = {kind: code for code, kind in enumerate(KIND_CODES)}
-        kind_of = [i[0] for i in self.items_]
-        kinds = np.array([codes[k] for k in kind_of], dtype=np.int8)
-        lane_keys = _lane_keys(kind_of, [i[9] for i in self.items_], lane_by)
-        keys = {key: n for n, key in enumerate(dict.fromkeys(lane_keys))}
-        lane_of = np.array([keys[key] for key in lane_keys], dtype=np.int64)
-        kind_lanes = [k for k in KIND_LANES.values() if k in keys]
-        self.lanes = [k for k in keys if k not in kind_lanes] + kind_lanes
+        self.data = data
+        self.lanes = list(data.lanes)
+        self.lane_by = data.lane_by
+        n = len(data)
+        self.origin = int(data.firsts.min()) if n else date.today().toordinal()
+        starts = (data.firsts - self.origin).astype(np.float64)
+        ends = (data.lasts + 1 - self.origin).astype(np.float64)
+        points = data.firsts == data.lasts
+        kinds = data.kinds.astype(np.int8)
         # each lane's items, still by start (a stable sort by lane of items sorted by start)
-        order = np.argsort(lane_of, kind="stable")
-        bounds = np.searchsorted(lane_of[order], np.arange(len(keys) + 1))
-        mine = {key: order[bounds[n]:bounds[n + 1]] for key, n in keys.items()}
-        self.lane_items = [LaneItem(row, mine[key], starts, ends, points, kinds, dark)
-                           for row, key in enumerate(self.lanes)]
+        order = np.argsort(data.lane_of, kind="stable")
+        bounds = np.searchsorted(data.lane_of[order], np.arange(len(self.lanes) + 1))
+        self.lane_items = [LaneItem(row, order[bounds[row]:bounds[row + 1]], starts, ends,
+                                    points, kinds, dark) for row in range(len(self.lanes))]
         for lane in self.lane_items:
             self.addItem(lane)
-        first = min((float(lane.starts.min()) for lane in self.lane_items), default=0.0)
-        last = max((float(lane.ends.max()) for lane in self.lane_items), default=1.0)
+        first = float(starts.min()) if n else 0.0
+        last = float(ends.max()) if n else 1.0
         pad = max(1.0, (last - first) * 0.02)
         self.extent = (first - pad, last + pad)
         # room to pan well past either end (and to put the first item right of the names)
@@ -200,9 +191,9 @@ class TimelineScene(QGraphicsScene):
     def x_of(self, day: date) -> float:
         return float(day.toordinal() - self.origin)
 
-    def item_at(self, x: float, y: float, tolerance: float) -> TimelineItem | None:
+    def item_at(self, x: float, y: float, tolerance: float) -> int | None:
         """The item under scene point (x days, y), within tolerance days: a point first,
-        then the shortest bar."""
+        then the shortest bar; its index in the data."""
         row = int((y - AXIS_H) // LANE_H)
         if not 0 <= row < len(self.lane_items) or y < AXIS_H:
             return None
@@ -219,4 +210,4 @@ class TimelineScene(QGraphicsScene):
             if not len(bars):
                 return None
             best = bars[np.argmin(lane.ends[bars] - lane.starts[bars])]
-        return self.items_[int(lane.indices[int(best)])]
+        return int(lane.indices[int(best)])

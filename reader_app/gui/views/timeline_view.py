@@ -2,11 +2,15 @@
 
 Lanes by claimant or by kind; the kind, item-date range and the search's own facets
 (gui.lists.search_facets: one SearchFilter for both) choose the items. It follows each
-ChangeSet (re-reading the items, keeping the zoom). timeline_picture draws the same
-scene into a QImage without a window (the report embeds it).
+ChangeSet (re-reading the items, keeping the zoom). The items are read as compact arrays
+(services.timeline_data) on a loader thread, so the window never waits for 50,000 rows;
+an answer to a request since replaced is dropped. timeline_picture draws the same scene
+into a QImage without a window (the report embeds it).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.search_query import SearchFilter
 from reader_app.gui.controller import LibraryController
+from reader_app.gui.jobs.view_loader import ViewLoader
 from reader_app.gui.lists.lazy_pane import LazyPane
 from reader_app.gui.lists.search_facets import SearchFacets, iso_bound
 from reader_app.gui.shared.palette import is_dark
@@ -32,10 +37,26 @@ from reader_app.gui.views.timeline_axis import LABEL_W, draw_axis, draw_lane_nam
 from reader_app.gui.views.timeline_canvas import TimelineCanvas
 from reader_app.gui.views.timeline_scene import AXIS_H, LANE_H, TimelineScene
 from reader_app.services.changes import ChangeSet
-from reader_app.services.timeline import TIMELINE_KINDS, TimelineItem, timeline_items
+from reader_app.services.timeline import TIMELINE_KINDS, TimelineItem
+from reader_app.services.timeline_data import (
+    TimelineData,
+    TimelineMark,
+    actor_name_list,
+    timeline_data,
+)
 from reader_app.storage.articles import NotFound
 
 _KIND_NAMES = {"claim": "Claims", "date": "Dates", "article": "Articles"}
+LOADING = "Loading…"
+EMPTY_LIBRARY = ("No dated items in this library yet.\nTag a date in an article, give a claim"
+                 " a date or an article its published date, and it shows here.")
+NO_MATCH = ("No dated items match these filters.\nTick more kinds, clear the date range or"
+            " widen the search's facets (Filters).")
+
+
+def empty_message(data: TimelineData) -> str:
+    """What an empty timeline says: why nothing shows, and what to do."""
+    return "" if len(data) else (NO_MATCH if data.in_library else EMPTY_LIBRARY)
 
 
 class TimelineView(LazyPane):
@@ -74,6 +95,15 @@ class TimelineView(LazyPane):
         self.facets.changed.connect(self._on_filter_changed)
         self.canvas = TimelineCanvas(self)
         self.canvas.item_clicked.connect(self._on_canvas_item_clicked)
+        self.canvas.details = self._details
+        self.loading = False
+        self._generation = 0
+        self._keep_view = False
+        self._actor_names: list[str] = []
+        self._detail_cache: dict[tuple[str, int], TimelineItem | None] = {}
+        self._loader = ViewLoader(controller.db_path, "timeline-loader")
+        self._loader.loaded.connect(self._on_loader_loaded)
+        self._loader.failed.connect(self._on_loader_failed)
         self.count_label = plain_label(QLabel(self))
         self.count_label.setObjectName("timelineCount")
         self._reload_timer = QTimer(self)
@@ -119,30 +149,73 @@ class TimelineView(LazyPane):
     def lane_mode(self) -> str:
         return self.lanes_combo.currentData()
 
-    def shown_items(self) -> list[TimelineItem]:
+    def shown_items(self) -> list[TimelineMark]:
         scene = self.canvas.timeline()
-        return scene.items_ if scene else []
+        return scene.data.marks() if scene else []
+
+    def is_loaded(self) -> bool:
+        return super().is_loaded() and not self.loading
 
     def lanes(self) -> list[str]:
         scene = self.canvas.timeline()
         return scene.lanes if scene else []
 
     def reload(self, keep_view: bool = False) -> None:
-        """Read the items again with the current filters."""
-        self.facets.set_actor_names([a.name for a in self._controller.actors()])
+        """Read the items again with the current filters, on the loader's thread; the
+        view shows what it has (or "Loading…") until they arrive."""
         kinds = [k for k, box in self.kind_boxes.items() if box.isChecked()]
-        bounds = [self._bound(self.date_from, False), self._bound(self.date_to, True)]
-        try:
-            items = self._controller.timeline_items(self.search_filter(), kinds=kinds,
-                                                    date_from=bounds[0], date_to=bounds[1])
-            problem = None
-        except ValueError as exc:  # a facet the search refuses: say so, show nothing
-            items, problem = [], str(exc)
-        scene = TimelineScene(items, self.lane_mode(), is_dark(self.palette()), self)
-        self.canvas.set_timeline(scene, keep_view)
-        noun = "item" if len(items) == 1 else "items"
+        lo, hi = self._bound(self.date_from, False), self._bound(self.date_to, True)
+        flt, lane_by = self.search_filter(), self.lane_mode()
+        self._generation += 1
+        self._keep_view = keep_view
+        self.loading = True
+        self.count_label.setText(LOADING)
+        if self.canvas.timeline() is None:
+            self.canvas.set_message(LOADING)
+        self._loader.request(self._generation, lambda db: (timeline_data(
+            db, flt, kinds=kinds, date_from=lo, date_to=hi, lane_by=lane_by),
+            actor_name_list(db)))
+
+    def stop_loading(self) -> None:
+        """End the loader's thread (the window closes); later answers are dropped."""
+        self._generation += 1
+        self._loader.stop()
+
+    @Slot(int, object)
+    def _on_loader_loaded(self, generation: int, result: tuple[TimelineData, list[str]]) -> None:
+        if generation != self._generation:
+            return  # the filters changed since: a newer answer is on its way
+        data, names = result
+        if names != self._actor_names:  # the list only: what the analyst typed stays
+            self._actor_names = names
+            self.facets.set_actor_names(names)
+        self._show(data, None)
+
+    @Slot(int, str)
+    def _on_loader_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:  # a facet the search refuses: say so, show nothing
+            self._show(TimelineData(self.lane_mode(), in_library=True), message)
+
+    def _show(self, data: TimelineData, problem: str | None) -> None:
+        self.loading = False
+        self._detail_cache.clear()  # read again: a quote or title may have changed
+        scene = TimelineScene(data, is_dark(self.palette()), self)
+        self.canvas.set_timeline(scene, self._keep_view)
+        self.canvas.set_message(problem or empty_message(data))
+        n = len(data)
+        noun = "item" if n == 1 else "items"
         lanes = f"{len(scene.lanes)} lane" + ("" if len(scene.lanes) == 1 else "s")
-        self.count_label.setText(problem or f"{len(items)} dated {noun} in {lanes}")
+        self.count_label.setText(problem or f"{n} dated {noun} in {lanes}")
+
+    def _details(self, mark: TimelineMark) -> TimelineItem | None:
+        """The whole item under the pointer, read once per item while the data stands
+        (a mouse move over one dot asks again and again)."""
+        ref = mark.article_id if mark.annotation_id is None else mark.annotation_id
+        if (mark.kind, ref) not in self._detail_cache:
+            if len(self._detail_cache) > 500:
+                self._detail_cache.clear()
+            self._detail_cache[mark.kind, ref] = self._controller.timeline_item(mark.kind, ref)
+        return self._detail_cache[mark.kind, ref]
 
     def _bound(self, edit: QLineEdit, upper: bool) -> str | None:
         typed = edit.text().strip()
@@ -167,7 +240,7 @@ class TimelineView(LazyPane):
             self._reload_timer.start()
 
     @Slot(object)
-    def _on_canvas_item_clicked(self, item: TimelineItem) -> None:
+    def _on_canvas_item_clicked(self, item: TimelineMark) -> None:
         if item.annotation_id is None:  # an article's published date: open the article
             try:
                 self._controller.open_article(item.article_id)
@@ -178,12 +251,13 @@ class TimelineView(LazyPane):
 
 
 def timeline_picture(db, flt: SearchFilter | None, width: int, height: int, *,
-                     dark: bool = False) -> QImage:
-    """The timeline of what flt selects (all lanes by claimant, the whole time span) as
-    a width x height image; no window needed (a QApplication is made if there is none)."""
+                     dark: bool = False, article_ids: Sequence[int] | None = None) -> QImage:
+    """The timeline of what flt selects, within article_ids if given (all lanes by
+    claimant, the whole time span) as a width x height image; no window needed (a
+    QApplication is made if there is none)."""
     app = QApplication.instance() or _make_app()
-    items = timeline_items(db, flt)
-    scene = TimelineScene(items, "actor", dark)
+    data = timeline_data(db, flt, lane_by="actor", article_ids=article_ids)
+    scene = TimelineScene(data, dark)
     palette = QPalette(app.palette())  # a page's colours, whatever the app's theme
     palette.setColor(QPalette.ColorRole.Window, QColor("#1e1f22" if dark else "#ffffff"))
     palette.setColor(QPalette.ColorRole.WindowText, QColor("#e6e6e6" if dark else "#202020"))
@@ -196,6 +270,13 @@ def timeline_picture(db, flt: SearchFilter | None, width: int, height: int, *,
     sy = min(1.0, max(1.0, height - AXIS_H) / lanes_h)  # many lanes: squeezed to fit
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if not len(data):  # not a blank axis around today: say so
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        painter.drawText(QRectF(0, 0, width, height), int(Qt.AlignmentFlag.AlignCenter),
+                         "No dated items in this selection.")
+        painter.end()
+        scene.deleteLater()
+        return image
     scene.render(painter, QRectF(LABEL_W, AXIS_H, width - LABEL_W, lanes_h * sy),
                  QRectF(first, AXIS_H, last - first, lanes_h), Qt.AspectRatioMode.IgnoreAspectRatio)
     draw_axis(painter, palette, width, height, sx, dx, scene.day_of, scene.x_of)

@@ -641,6 +641,9 @@ class MainWindow(QMainWindow):
         for flow in (self._exports, self._interchange, self._backups, self.reports):
             if flow is not None:
                 flow.stop()
+        for view in (self._timeline_view, self._network_view):  # their loader threads
+            if view is not None:
+                view.stop_loading()
         self.annotation_panel.commit_pending_edit()
         self.save_state()
         self.controller.close()

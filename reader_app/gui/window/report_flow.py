@@ -124,9 +124,9 @@ class ReportFlow(JobFlow):
     def export_to(self, db: Any, target: Path, fmt: str, flt: SearchFilter | None = None,
                   article_ids: list[int] | None = None) -> None:
         """db: the window's connection, for the pictures (painted here, on the GUI thread);
-        the pictures draw flt's selection, so a report on chosen articles goes without."""
+        the pictures draw the report's selection: flt's articles, within article_ids."""
         try:
-            pictures = render_pictures(db, flt) if article_ids is None else {}
+            pictures = render_pictures(db, flt, article_ids)
         except Exception as e:  # noqa: BLE001 - a query the search refuses, told as below
             show_export_failure(self._parent, self.FAILED_TITLE,
                                 ExportFailure(target, str(e) or type(e).__name__))

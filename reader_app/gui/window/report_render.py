@@ -40,7 +40,7 @@ class ReportDocument(QTextDocument):
 
 def _picture_functions() -> dict[str, Callable[..., QImage]]:
     """The views' picture functions (imported with the first report, not with the window)."""
-    from reader_app.gui.views.network_view import network_picture
+    from reader_app.gui.views.network_picture import network_picture
     from reader_app.gui.views.timeline_view import timeline_picture
 
     return {"timeline": timeline_picture, "network": network_picture}
@@ -55,12 +55,14 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
-def render_pictures(db: Any, flt: SearchFilter | None) -> dict[str, bytes]:
-    """name -> PNG of each view's picture of the selection (GUI thread: Qt paints them)."""
+def render_pictures(db: Any, flt: SearchFilter | None,
+                    article_ids: Sequence[int] | None = None) -> dict[str, bytes]:
+    """name -> PNG of each view's picture of the selection: what flt selects, within
+    article_ids if given, as the report's text (GUI thread: Qt paints them)."""
     width, height = PICTURE_SIZE
     pictures = {}
     for name, draw in _picture_functions().items():
-        image = draw(db, flt, width, height)
+        image = draw(db, flt, width, height, article_ids=article_ids)
         if not image.isNull():
             pictures[name] = png_bytes(image)
     return pictures
@@ -100,5 +102,5 @@ def render_report(db: Any, flt: SearchFilter | None, fmt: str, output: Path,
                   article_ids: Sequence[int] | None = None) -> str:
     """The whole report in one call (the command line): data, pictures, file."""
     data = report_data(db, flt, article_ids)
-    pictures = render_pictures(db, flt) if article_ids is None else {}
+    pictures = render_pictures(db, flt, article_ids)
     return write_report(data, pictures, fmt, output)
