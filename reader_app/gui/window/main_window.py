@@ -41,12 +41,12 @@ from reader_app.gui.shared.actions import (
 from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
+from reader_app.gui.window.left_pane import hold_left_pane_width
 from reader_app.gui.window.navigation import ReaderNavigation
 from reader_app.gui.window.recent import recent_libraries
 from reader_app.gui.window.search_flow import SearchFlow
 from reader_app.gui.window.suggestion_flow import SuggestionFlow
 from reader_app.gui.window.window_state import (
-    LeftPaneWidth,
     last_article_id,
     restore_window_state,
     save_window_state,
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self._backups: BackupFlow | None = None
         self._connect()
         restore_window_state(self, self.splitter, self.left_tabs)
-        LeftPaneWidth(self.splitter, self.left_tabs)
+        hold_left_pane_width(self.left_tabs)  # tabs never resize the article column
         self._build_article_flow()
         self._refresh_recent_menu()
         self._select_first_article()
