@@ -160,3 +160,46 @@ def test_theme_applies_live_with_its_own_highlight_colours(qtbot, window, db_pat
     act(again, "viewThemeSystem").trigger()
     assert QSettings().value("appearance/theme") == "system"
     assert QKeySequence("Ctrl+,") in act(again, "preferencesAction").shortcuts()
+
+
+def _rgb(colour: QColor) -> tuple[int, int, int]:
+    return colour.red(), colour.green(), colour.blue()
+
+
+def _low_contrast_widgets(window) -> list[str]:
+    """Visible, enabled widgets whose text colour on their own background misses 4.5:1."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QLineEdit, QWidget
+
+    from reader_app.gui.shared.colours import TEXT_AA, contrast_ratio
+
+    bad = []
+    for w in window.findChildren(QWidget):
+        if not w.isVisible() or not w.isEnabled() or w.styleSheet():
+            continue
+        if isinstance(w, QAbstractScrollArea):
+            port = w.viewport()
+            bg = port.palette().color(port.backgroundRole())
+            fg = w.palette().color(QPalette.ColorRole.Text)
+        elif isinstance(w, QLineEdit):
+            bg, fg = w.palette().color(QPalette.ColorRole.Base), w.palette().color(
+                QPalette.ColorRole.Text)
+        elif isinstance(w, QLabel) and w.text():
+            bg, fg = w.palette().color(w.backgroundRole()), w.palette().color(w.foregroundRole())
+        else:
+            continue
+        ratio = contrast_ratio(_rgb(fg), _rgb(bg))
+        if ratio < TEXT_AA:
+            bad.append(f"{type(w).__name__} {w.objectName()!r}: {ratio:.2f}")
+    return bad
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_text_widget_keeps_its_contrast_after_a_theme_change(qtbot, window, theme):
+    tag_in_window(window, "actor", "Calderan")  # the editor shows its quote and fields
+    window.annotation_panel.select_annotation(window.controller.annotations()[-1].id)
+    other = "dark" if theme == "light" else "light"
+    act(window, f"viewTheme{other.title()}").trigger()  # switched live, twice
+    act(window, f"viewTheme{theme.title()}").trigger()
+    want = QColor(*(DARK if theme == "dark" else LIGHT).base)
+    qtbot.waitUntil(lambda: window.view.palette().color(QPalette.ColorRole.Base) == want)
+    assert _low_contrast_widgets(window) == []

@@ -32,7 +32,7 @@ from reader_app.gui.controller import LibraryController
 from reader_app.gui.jobs.auto_backup import backup_root
 from reader_app.gui.shared import preferences as prefs
 from reader_app.gui.shared.palette import reading_font
-from reader_app.gui.shared.plain_text import plain_label, show_error
+from reader_app.gui.shared.plain_text import show_error
 from reader_app.gui.window.view_menu import THEME_LABELS, ViewMenu
 
 
@@ -88,33 +88,36 @@ class PreferencesDialog(QDialog):
         self.backup_keep.setSuffix(" newest")
         self.auto_backup.toggled.connect(self.backup_keep.setEnabled)
         self.backup_keep.setEnabled(self.auto_backup.isChecked())
-        where = plain_label(QLabel(str(backup_root()), self))  # a path: data
+        where = QLineEdit(str(backup_root()), self)  # a long path scrolls, and can be copied
         where.setObjectName("prefBackupFolder")
-        where.setWordWrap(True)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setReadOnly(True)
+        where.setFrame(False)
+        where.setCursorPosition(0)
         self._lay_out(folder_row, where)
 
-    def _lay_out(self, folder_row: QHBoxLayout, where: QLabel) -> None:
+    def _lay_out(self, folder_row: QHBoxLayout, where: QLineEdit) -> None:
         def group(title: str, rows: list[tuple[str, QWidget | QHBoxLayout]]) -> QGroupBox:
             box = QGroupBox(title, self)
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-            for label, field in rows:
-                if label:
-                    form.addRow(label, field)
-                else:
+            for text, field in rows:
+                if not text:
                     form.addRow(field)
+                    continue
+                label = QLabel(text, box)
+                label.setBuddy(field if isinstance(field, QWidget) else field.itemAt(0).widget())
+                form.addRow(label, field)
             return box
 
         layout = QVBoxLayout(self)
         layout.addWidget(group("You", [("Analyst &name:", self.analyst)]))
-        layout.addWidget(group("Reading", [("&Font:", self.font_family),
+        layout.addWidget(group("Reading", [("F&ont:", self.font_family),
                                            ("&Size:", self.font_size),
                                            ("&Theme:", self.theme)]))
         layout.addWidget(group("Files", [("E&xport to:", folder_row)]))
         layout.addWidget(group("Backups", [("", self.auto_backup),
                                            ("&Keep:", self.backup_keep),
-                                           ("Folder:", where)]))
+                                           ("&Folder:", where)]))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.setObjectName("prefButtons")
