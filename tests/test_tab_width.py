@@ -24,3 +24,32 @@ def test_no_tab_changes_the_reading_width(qtbot, window, size):
         assert window.view.width() == width, TABS[index]
         assert window.splitter.sizes() == splitter, TABS[index]
         assert window.width() == size[0], TABS[index]  # nor is the window pushed wider
+
+
+def test_wide_filter_rows_wrap_instead_of_squeezing(qtbot, window):
+    """At 1024 px the Timeline's and Network's filter rows are wider than the pane: they
+    wrap onto more lines; no control overlaps another or is cut below its own width."""
+    from PySide6.QtCore import QRect
+
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    tabs = window.findChild(QTabWidget, "leftTabs")
+    timeline, network = window.timeline_view, window.network_view
+    rows = {
+        timeline: [timeline.lanes_combo, *timeline.kind_boxes.values(), timeline.date_from,
+                   timeline.date_to, timeline.facets_button],
+        network: [network.date_from, network.date_to, network.min_weight, network.co_mention,
+                  network.export_button],
+    }
+    for page, controls in rows.items():
+        tabs.setCurrentWidget(page)
+        qtbot.waitUntil(lambda p=page: p.isVisible() and p.width() < 400)
+        assert len(controls) >= 4
+        rects = [QRect(w.mapTo(page, w.rect().topLeft()), w.size()) for w in controls]
+        for w, r in zip(controls, rects, strict=True):
+            assert r.width() >= min(w.minimumSizeHint().width(), page.width()), w.objectName()
+            assert r.right() <= page.width(), w.objectName()
+        for i, a in enumerate(rects):
+            for b in rects[i + 1:]:
+                assert not a.intersects(b)
+        assert len({r.top() for r in rects}) > 1  # it did wrap

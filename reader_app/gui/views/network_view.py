@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.search_query import SearchFilter
 from reader_app.gui.controller import LibraryController
+from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.palette import is_dark
 from reader_app.gui.shared.plain_text import clip, plain_label
 from reader_app.gui.views.network_export import ExportButton
@@ -136,7 +137,9 @@ class ActorNetworkView(QWidget):
         self.claim_list.itemClicked.connect(self._on_claim_list_item_activated)
         self.claim_list.hide()  # until an edge is clicked
 
-        filters = QHBoxLayout()
+        row = QWidget(self)  # wraps when the pane is narrow (it keeps its width)
+        filters = FlowLayout(row)
+        filters.setContentsMargins(0, 0, 0, 0)
         for widget in (self.date_from, self.date_to, self.min_weight, self.co_mention):
             filters.addWidget(widget)
         filters.addWidget(self.export_button)
@@ -148,7 +151,7 @@ class ActorNetworkView(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
-        box.addLayout(filters)
+        box.addWidget(row)
         box.addWidget(self.search_edit)
         box.addWidget(split, 1)
         box.addLayout(_legend(self, is_dark(self.palette())))

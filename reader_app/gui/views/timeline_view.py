@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -26,6 +25,7 @@ from reader_app.domain.search_query import SearchFilter
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.lists.lazy_pane import LazyPane
 from reader_app.gui.lists.search_facets import SearchFacets, iso_bound
+from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.palette import is_dark
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.views.timeline_axis import LABEL_W, draw_axis, draw_lane_names
@@ -81,18 +81,19 @@ class TimelineView(LazyPane):
         self._reload_timer.setInterval(200)
         self._reload_timer.timeout.connect(self._reload_keeping_view)
 
-        bar = QHBoxLayout()
+        filters = QWidget(self)  # the row wraps when the pane is narrow (it keeps its width)
+        bar = FlowLayout(filters)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.lanes_combo)
         for box in self.kind_boxes.values():
             bar.addWidget(box)
         bar.addWidget(self.date_from)
         bar.addWidget(self.date_to)
         bar.addWidget(self.facets_button)
-        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(bar)
+        layout.addWidget(filters)
         layout.addWidget(self.facets)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.count_label)
