@@ -92,7 +92,6 @@ class NetworkCanvas(QGraphicsView):
 
 
 class ActorNetworkView(QWidget):
-    preferred_width = 720  # the left pane widens to this while the view shows (window_state)
     actor_clicked = Signal(int)  # the window selects that actor in the Actors tab
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:

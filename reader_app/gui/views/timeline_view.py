@@ -39,7 +39,6 @@ _KIND_NAMES = {"claim": "Claims", "date": "Dates", "article": "Articles"}
 
 
 class TimelineView(LazyPane):
-    preferred_width = 900  # the left pane widens to this while the view shows (window_state)
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self.left_tabs.addTab(QWidget(self.left_tabs), "Timeline")
         self._network_view: ActorNetworkView | None = None
         self.left_tabs.addTab(QWidget(self.left_tabs), "Network")
-        # connected before LeftPaneWidth: a tab's pane is in place when it reads its width
+        # connected first: a lazy tab's pane is in place before anything else sees the change
         self.left_tabs.currentChanged.connect(self._on_left_tabs_current_changed)
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self)
