@@ -203,3 +203,33 @@ def test_every_text_widget_keeps_its_contrast_after_a_theme_change(qtbot, window
     want = QColor(*(DARK if theme == "dark" else LIGHT).base)
     qtbot.waitUntil(lambda: window.view.palette().color(QPalette.ColorRole.Base) == want)
     assert _low_contrast_widgets(window) == []
+
+
+def test_the_timeline_and_network_redraw_in_the_new_theme(qtbot, window):
+    from reader_app.gui.views.network_scene import type_colour
+
+    tag_in_window(window, "actor", "Calderan")
+    tabs = window.left_tabs
+    network, timeline = window.network_view, window.timeline_view
+    tabs.setCurrentWidget(timeline)
+    qtbot.waitUntil(lambda: timeline.canvas.timeline() is not None)
+    tabs.setCurrentWidget(network)
+    qtbot.waitUntil(lambda: bool(network.nodes))
+
+    def node_colours() -> set[str]:
+        return {n.brush().color().name() for n in network.nodes.values()}
+
+    def swatch() -> str:
+        label = network.findChild(type(network.info), "networkSwatch_person")
+        return label.pixmap().toImage().pixelColor(5, 5).name()
+
+    for theme, dark in (("Dark", True), ("Light", False)):
+        act(window, f"viewTheme{theme}").trigger()
+        want = {type_colour(str(network.graph.nodes[n]["type"]), dark).name()
+                for n in network.nodes}
+        qtbot.waitUntil(lambda w=want: node_colours() == w)
+        assert swatch() == type_colour("person", dark).name()
+        tabs.setCurrentWidget(timeline)  # hidden meanwhile: redrawn when shown
+        qtbot.waitUntil(lambda d=dark: timeline.canvas.timeline().lane_items and all(
+            lane.dark is d for lane in timeline.canvas.timeline().lane_items))
+        tabs.setCurrentWidget(network)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import networkx as nx
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPalette, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -212,8 +212,19 @@ class ActorNetworkView(QWidget):
         if self.isVisible():
             QTimer.singleShot(0, self._reload_if_stale)  # one read after a burst of changes
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "scene"):
+            dark = is_dark(self.palette())  # a new theme (View > Theme): its colours
+            for kind in TYPE_COLOURS:
+                swatch = self.findChild(QLabel, f"networkSwatch_{kind}")
+                if swatch is not None:
+                    swatch.setPixmap(_swatch(kind, dark))
+            if self.is_loaded():
+                self._on_controller_changed(ChangeSet())
+
     def _reload_if_stale(self) -> None:
-        if self._stale:
+        if self._stale and self.isVisible():  # a closed window's library is closed too
             self.reload()
 
     def showEvent(self, event) -> None:
@@ -262,15 +273,20 @@ class ActorNetworkView(QWidget):
         self._controller.open_annotation(article_id, claim_id)
 
 
+def _swatch(kind: str, dark: bool) -> QPixmap:
+    swatch = QPixmap(10, 10)
+    swatch.fill(type_colour(kind, dark))
+    return swatch
+
+
 def _legend(parent: QWidget, dark: bool) -> QHBoxLayout:
     """A swatch and a name per actor type."""
     row = QHBoxLayout()
     row.setSpacing(4)
     for kind in TYPE_COLOURS:
-        swatch = QPixmap(10, 10)
-        swatch.fill(type_colour(kind, dark))
         icon = QLabel(parent)
-        icon.setPixmap(swatch)
+        icon.setObjectName(f"networkSwatch_{kind}")
+        icon.setPixmap(_swatch(kind, dark))
         row.addWidget(icon)
         row.addWidget(plain_label(QLabel(type_label(kind), parent)))
         row.addSpacing(8)

@@ -8,7 +8,7 @@ scene into a QImage without a window (the report embeds it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -156,6 +156,15 @@ class TimelineView(LazyPane):
                 or changes.actors or changes.articles_added or changes.articles_removed
                 or changes.articles_changed):
             self._reload_timer.start()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.is_loaded():
+            # a new theme (View > Theme): the marks in its colours, now or when next shown
+            if self.isVisible():
+                self._reload_timer.start()
+            else:
+                self._stale = True
 
     @Slot()
     def _reload_keeping_view(self) -> None:
