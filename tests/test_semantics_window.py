@@ -44,22 +44,6 @@ def read_csv(path) -> tuple[list[str], list[dict]]:
 # -- the left tabs -------------------------------------------------------------------------
 
 
-def test_wide_tabs_widen_the_left_pane_and_the_library_gets_its_width_back(qtbot, window):
-    window.resize(1440, 900)
-    window.splitter.setSizes([320, 700, 420])
-    before = window.splitter.sizes()
-    tabs = window.findChild(QTabWidget, "leftTabs")
-    assert [tabs.tabText(i).replace("&", "") for i in range(3)] == ["Library", "Actors", "Claims"]
-    tabs.setCurrentWidget(window.claims_view)
-    left, center, right = window.splitter.sizes()
-    assert left == window.claims_view.preferred_width and right == before[2]
-    assert center >= 380  # the article is never squeezed out
-    tabs.setCurrentWidget(window.actors_pane)
-    assert window.splitter.sizes()[0] == window.actors_pane.preferred_width
-    tabs.setCurrentWidget(window.library_pane)
-    assert window.splitter.sizes() == before
-
-
 def test_the_left_tab_persists(qtbot, window, db_path):
     window.findChild(QTabWidget, "leftTabs").setCurrentWidget(window.claims_view)
     window.close()

@@ -21,8 +21,8 @@ from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.article.document import visible_range
 from reader_app.gui.article.geometry import Geometry
 from reader_app.gui.shared.palette import (
-    FLASH,
     LANE,
+    flash_colour,
     paint_marks,
     paint_outline,
     paint_suggestions,
@@ -403,7 +403,7 @@ class HighlightLayer(QObject):
                 for start, end, _, kind, _ in self.suggested.overlapping(*visible)], dark)
         outlines = [(self.selected_id, accent, 2.0, 3.0)]
         if self.flash_level > 0:
-            colour = QColor(FLASH)
+            colour = flash_colour(dark)
             colour.setAlphaF(min(1.0, self.flash_level))
             outlines.append(
                 (self.flash_id, colour, 2 + 3 * self.flash_level, 4 + 2 * self.flash_level)

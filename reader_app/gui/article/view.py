@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSizeF, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QFontInfo, QPainter, QPalette, QTextCursor, QTextDocument
+from PySide6.QtGui import QFontInfo, QPainter, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
 
 from reader_app.domain.models import Annotation, Article
@@ -25,7 +25,7 @@ from reader_app.gui.article.document import (
 )
 from reader_app.gui.article.highlights import HighlightLayer, SpanIndex
 from reader_app.gui.article.tag_cycle import TagCycle
-from reader_app.gui.shared.palette import is_dark, reading_font
+from reader_app.gui.shared.palette import find_colour, is_dark, reading_font, selected_colour
 from reader_app.gui.shared.plain_text import plain_label, refused_resource
 from reader_app.storage.annotations import Span
 
@@ -57,6 +57,7 @@ class ArticleView(QTextBrowser):
         self._cycle = TagCycle()
         self._after_paint: Callable[[], None] | None = None
         self._ready = False  # Qt sends change events while __init__ runs
+        self.max_width_em: float | None = MAX_WIDTH_EM  # None: lines as wide as the pane
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -177,6 +178,11 @@ class ArticleView(QTextBrowser):
                 bar.setValue(int(rects[0].top() - height / 3))
         self._layer.flash(annotation_id)
 
+    def set_max_width_em(self, em: float | None) -> None:
+        """The widest line, in ems of the reading font (View > Reading Width); None: all."""
+        self.max_width_em = em
+        self._update_margins()
+
     def set_selected_annotation(self, annotation_id: int | None) -> None:
         self._layer.select(annotation_id)
 
@@ -247,9 +253,8 @@ class ArticleView(QTextBrowser):
         visible, spans = layer.visible_spans(offset, QSizeF(self.viewport().size()))  # both layers
         palette = self.palette()
         dark = is_dark(palette)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        find = QColor(accent)
-        find.setAlpha(60)
+        accent = selected_colour(dark)  # per theme: visible on the page and on every fill
+        find = find_colour(dark)
         painter = QPainter(self.viewport())
         painter.translate(-offset)
         layer.paint_under(painter, visible, spans, dark, find)
@@ -360,10 +365,12 @@ class ArticleView(QTextBrowser):
 
     def _update_margins(self) -> None:
         """Centre a column of at most ~42em; the warning banner sits in the top margin."""
-        column = MAX_WIDTH_EM * QFontInfo(self.font()).pixelSize() + 2 * DOCUMENT_MARGIN
         inner = self.contentsRect()
         available = inner.width() - self.verticalScrollBar().sizeHint().width()
-        side = max(MIN_SIDE, (available - column) // 2)
+        side = MIN_SIDE
+        if self.max_width_em is not None:
+            column = self.max_width_em * QFontInfo(self.font()).pixelSize() + 2 * DOCUMENT_MARGIN
+            side = max(MIN_SIDE, int(available - column) // 2)
         top = 0
         if self.warning is not None:
             top = self._banner.heightForWidth(inner.width())

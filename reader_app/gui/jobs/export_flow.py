@@ -25,6 +25,7 @@ from reader_app.domain.models import KINDS
 from reader_app.gui.jobs.workers import JobFlow
 from reader_app.gui.shared.export_dialog import lay_out_export
 from reader_app.gui.shared.plain_text import message_box
+from reader_app.gui.shared.preferences import export_folder
 from reader_app.services.exporting import TABLES, ExportCancelled, ExportFilters, export_csv_file
 
 
@@ -179,7 +180,7 @@ class ExportFlow(JobFlow):
             return
         filters = dialog.filters()
         path, _ = QFileDialog.getSaveFileName(
-            self._parent, "Export CSV", str(Path.home() / f"{filters.table}.csv"), "CSV (*.csv)"
+            self._parent, "Export CSV", str(export_folder() / f"{filters.table}.csv"), "CSV (*.csv)"
         )
         if path:
             self.export_to(Path(path), filters, raw=dialog.raw.isChecked())

@@ -24,6 +24,7 @@ from reader_app.gui.jobs.export_flow import ExportFailure, show_export_failure
 from reader_app.gui.jobs.workers import JobFlow
 from reader_app.gui.shared.export_dialog import lay_out_export
 from reader_app.gui.shared.plain_text import message_box, plain_label
+from reader_app.gui.shared.preferences import export_folder
 from reader_app.services.interchange import (
     EXPORT_FORMATS,
     InterchangeExport,
@@ -118,11 +119,11 @@ class InterchangeFlow(JobFlow):
         spec = EXPORT_FORMATS[fmt]
         if spec.folder:
             target = QFileDialog.getExistingDirectory(self._parent, "Export into folder",
-                                                      str(Path.home()))
+                                                      str(export_folder()))
             target = str(brat_folder_in(Path(target))) if target else target
         else:
             target, _ = QFileDialog.getSaveFileName(
-                self._parent, dialog.windowTitle(), str(Path.home() / f"library{spec.suffix}"),
+                self._parent, dialog.windowTitle(), str(export_folder() / f"library{spec.suffix}"),
                 spec.file_filter)
         if target:
             self.export_to(fmt, Path(target), article_ids=dialog.article_ids(),

@@ -36,7 +36,6 @@ def plural(n: int, noun: str) -> str:
 
 
 class ActorsPane(LazyPane):
-    preferred_width = 460  # the left pane widens to this while the pane shows (window_state)
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -23,7 +23,6 @@ from reader_app.services.changes import ChangeSet
 
 
 class ClaimsView(LazyPane):
-    preferred_width = 600  # the left pane widens to this while the view shows (window_state)
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

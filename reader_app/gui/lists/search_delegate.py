@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from reader_app.domain.offsets import OffsetMap
 from reader_app.gui.lists.search_model import meta_text
 from reader_app.gui.lists.tables import ITEM_ROLE
-from reader_app.gui.shared.palette import is_dark
+from reader_app.gui.shared.palette import is_dark, search_mark_colour
 from reader_app.gui.shared.plain_text import clip
 
 if TYPE_CHECKING:  # the engine loads with the first search, not with the window
@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # the engine loads with the first search, not with the window
 
 PAD = 6  # px around a row's text
 SNIPPET_LINES = 2  # the snippet wraps onto at most this many lines
-MARK_LIGHT, MARK_DARK = QColor(255, 214, 92), QColor(150, 110, 0)
 # one code point for one: line breaks and other controls would break the layout's lines,
 # and replacing each with one space keeps the marks' offsets valid
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -54,7 +53,7 @@ class SearchResultDelegate(QStyledItemDelegate):
     def mark_format(self, palette: QPalette) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setBackground(MARK_DARK if is_dark(palette) else MARK_LIGHT)
+        fmt.setBackground(search_mark_colour(is_dark(palette)))
         return fmt
 
     def formats(self, hit: ArticleHit, palette: QPalette) -> list[QTextLayout.FormatRange]:

@@ -71,9 +71,9 @@ class AnnotationEditor(QWidget):
         self.quote_view.setTabChangesFocus(True)
         self.quote_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.quote_view.setFrameShape(QFrame.Shape.NoFrame)
-        palette = self.quote_view.palette()  # read-only: drawn like the panel, not a field
-        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
-        self.quote_view.setPalette(palette)
+        # read-only: drawn like the panel, not a field; a role, not a copied colour, so a
+        # theme change (View > Theme) repaints it in the new palette
+        self.quote_view.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         form = QFormLayout(self)
         form.setContentsMargins(0, 4, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

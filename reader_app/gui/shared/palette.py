@@ -22,19 +22,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from reader_app.domain.models import StyleSpan
+from reader_app.gui.shared import preferences
+from reader_app.gui.shared.colours import colours
 from reader_app.gui.shared.plain_text import tip
 
 KIND_KEYS: dict[str, str] = {"claim": "C", "actor": "A", "date": "D"}
 KIND_LABELS: dict[str, str] = {"claim": "Claim", "actor": "Actor", "date": "Date"}
 
-# (light, dark) base colours per kind
-_COLOURS: dict[str, tuple[QColor, QColor]] = {
-    "claim": (QColor(255, 196, 0), QColor(255, 190, 60)),
-    "actor": (QColor(25, 100, 215), QColor(110, 170, 255)),
-    "date": (QColor(0, 135, 80), QColor(80, 215, 145)),
-}
-_UNKNOWN = (QColor(128, 128, 128), QColor(170, 170, 170))
-FLASH = QColor(235, 90, 20)
 UNDERLINE = 3.0  # actor underline thickness, px
 LANE = 4.0  # extra drop per overlapping actor underline
 EDGE = 2.0  # claim start/end bracket width
@@ -45,7 +39,28 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def kind_colour(kind: str, dark: bool) -> QColor:
-    return QColor(_COLOURS.get(kind, _UNKNOWN)[1 if dark else 0])
+    """A kind's mark colour in the theme (gui/shared/colours.py holds the table)."""
+    t = colours(dark)
+    return QColor(*{"claim": t.claim, "actor": t.actor, "date": t.date}.get(kind, t.unknown))
+
+
+def selected_colour(dark: bool) -> QColor:
+    """The outline around the selected tag: contrasting with the page and every fill."""
+    return QColor(*colours(dark).selected)
+
+
+def flash_colour(dark: bool) -> QColor:
+    return QColor(*colours(dark).flash)
+
+
+def find_colour(dark: bool) -> QColor:
+    """A find match's translucent fill."""
+    t = colours(dark)
+    return QColor(*t.find, t.find_alpha)
+
+
+def search_mark_colour(dark: bool) -> QColor:
+    return QColor(*colours(dark).search_mark)
 
 
 def paint_marks(
@@ -61,11 +76,11 @@ def paint_marks(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if kind == "claim":
         fill = QColor(colour)
-        fill.setAlpha(70 if dark else 95)
+        fill.setAlpha(colours(dark).claim_alpha)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRects([r for rects, _ in spans for r in rects])  # overlaps add up: darker
-        painter.setBrush(colour if dark else colour.darker(135))
+        painter.setBrush(QColor(*colours(dark).claim_edge))
         brackets = []  # at both ends, so two adjacent claims stay apart
         for rects, _ in spans:
             first, last = rects[0], rects[-1]
@@ -105,8 +120,8 @@ def paint_outline(
 
 
 def _suggestion_colour(kind: str, dark: bool) -> QColor:
-    colour = kind_colour(kind, dark)
-    return colour.darker(125) if kind == "claim" and not dark else colour  # amber dots on white
+    t = colours(dark)
+    return QColor(*t.suggestion.get(kind, t.unknown))
 
 
 def paint_suggestions(
@@ -129,14 +144,14 @@ def paint_suggestions(
             faint.setdefault(kind, []).extend(r.adjusted(-2, -1, 2, 1) for r in rects)
     for kind, boxes in faint.items():
         colour = _suggestion_colour(kind, dark)
-        colour.setAlpha(220 if dark else 190)
+        colour.setAlpha(colours(dark).suggestion_alpha)
         painter.setPen(QPen(colour, 1.0, Qt.PenStyle.DotLine))
         painter.drawRects(boxes)
     for kind, rects, current in items:  # the current one last: on top
         if current:
             colour = _suggestion_colour(kind, dark)
             wash = QColor(colour)
-            wash.setAlpha(45)
+            wash.setAlpha(colours(dark).current_wash_alpha)
             boxes = [r.adjusted(-4, -2.5, 4, 2.5) for r in rects]  # outside a text selection
             for box in boxes:
                 painter.fillRect(box, wash)
@@ -194,11 +209,14 @@ _MONO = ["DejaVu Sans Mono", "Menlo", "Consolas", "Noto Sans Mono", "monospace"]
 _SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif"]
 
 
-def reading_font() -> QFont:
+def reading_font(family: str | None = None, size: float | None = None) -> QFont:
+    """The article's font: the preferred family (else a serif that exists here) and size,
+    zoomed (gui/shared/preferences.py); family and size given: those."""
+    family = preferences.font_family() if family is None else family
     font = QFont()
-    font.setFamilies(_SERIF)
+    font.setFamilies([family, *_SERIF] if family else _SERIF)
     font.setStyleHint(QFont.StyleHint.Serif)
-    font.setPointSizeF(12.5)
+    font.setPointSizeF(preferences.reading_size() if size is None else size)
     return font
 
 

@@ -13,6 +13,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMenu, QToolButton, QWidget
 
 from reader_app.gui.shared.plain_text import show_error
+from reader_app.gui.shared.preferences import export_folder
 from reader_app.gui.views.network_scene import render
 from reader_app.services.actor_network import write_gexf, write_graphml
 
@@ -83,7 +84,8 @@ class ExportButton(QToolButton):
     def ask_and_export(self, fmt: str) -> None:
         _label, suffix, name_filter = FORMATS[fmt]
         path, _ = QFileDialog.getSaveFileName(self, "Export the actor network",
-                                              f"actor-network{suffix}", name_filter)
+                                              str(export_folder() / f"actor-network{suffix}"),
+                                              name_filter)
         if not path:
             return
         if not path.lower().endswith(suffix):

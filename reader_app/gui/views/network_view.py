@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import networkx as nx
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent, QPainter, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.search_query import SearchFilter
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.jobs.view_loader import ViewLoader
+from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.palette import is_dark
 from reader_app.gui.shared.plain_text import clip, plain_label
 from reader_app.gui.views.network_export import ExportButton
@@ -101,7 +102,6 @@ class NetworkCanvas(QGraphicsView):
 
 
 class ActorNetworkView(QWidget):
-    preferred_width = 720  # the left pane widens to this while the view shows (window_state)
     actor_clicked = Signal(int)  # the window selects that actor in the Actors tab
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
@@ -151,7 +151,9 @@ class ActorNetworkView(QWidget):
         self.claim_list.itemClicked.connect(self._on_claim_list_item_activated)
         self.claim_list.hide()  # until an edge is clicked
 
-        filters = QHBoxLayout()
+        row = QWidget(self)  # wraps when the pane is narrow (it keeps its width)
+        filters = FlowLayout(row)
+        filters.setContentsMargins(0, 0, 0, 0)
         for widget in (self.date_from, self.date_to, self.min_weight, self.co_mention):
             filters.addWidget(widget)
         filters.addWidget(self.export_button)
@@ -163,7 +165,7 @@ class ActorNetworkView(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
-        box.addLayout(filters)
+        box.addWidget(row)
         box.addWidget(self.search_edit)
         box.addWidget(split, 1)
         box.addLayout(_legend(self, is_dark(self.palette())))
@@ -252,8 +254,19 @@ class ActorNetworkView(QWidget):
         if self.isVisible():
             QTimer.singleShot(0, self._reload_if_stale)  # one read after a burst of changes
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "scene"):
+            dark = is_dark(self.palette())  # a new theme (View > Theme): its colours
+            for kind in TYPE_COLOURS:
+                swatch = self.findChild(QLabel, f"networkSwatch_{kind}")
+                if swatch is not None:
+                    swatch.setPixmap(_swatch(kind, dark))
+            if self.is_loaded():
+                self._on_controller_changed(ChangeSet())
+
     def _reload_if_stale(self) -> None:
-        if self._stale:
+        if self._stale and self.isVisible():  # a closed window's library is closed too
             self.reload()
 
     def showEvent(self, event) -> None:
@@ -298,15 +311,20 @@ class ActorNetworkView(QWidget):
         self._controller.open_annotation(article_id, claim_id)
 
 
+def _swatch(kind: str, dark: bool) -> QPixmap:
+    swatch = QPixmap(10, 10)
+    swatch.fill(type_colour(kind, dark))
+    return swatch
+
+
 def _legend(parent: QWidget, dark: bool) -> QHBoxLayout:
     """A swatch and a name per actor type."""
     row = QHBoxLayout()
     row.setSpacing(4)
     for kind in TYPE_COLOURS:
-        swatch = QPixmap(10, 10)
-        swatch.fill(type_colour(kind, dark))
         icon = QLabel(parent)
-        icon.setPixmap(swatch)
+        icon.setObjectName(f"networkSwatch_{kind}")
+        icon.setPixmap(_swatch(kind, dark))
         row.addWidget(icon)
         row.addWidget(plain_label(QLabel(type_label(kind), parent)))
         row.addSpacing(8)

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -31,6 +30,7 @@ from reader_app.gui.controller import LibraryController
 from reader_app.gui.jobs.view_loader import ViewLoader
 from reader_app.gui.lists.lazy_pane import LazyPane
 from reader_app.gui.lists.search_facets import SearchFacets, iso_bound
+from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.palette import is_dark
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.views.timeline_axis import LABEL_W, draw_axis, draw_lane_names
@@ -60,7 +60,6 @@ def empty_message(data: TimelineData) -> str:
 
 
 class TimelineView(LazyPane):
-    preferred_width = 900  # the left pane widens to this while the view shows (window_state)
 
     def __init__(self, controller: LibraryController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,18 +110,19 @@ class TimelineView(LazyPane):
         self._reload_timer.setInterval(200)
         self._reload_timer.timeout.connect(self._reload_keeping_view)
 
-        bar = QHBoxLayout()
+        filters = QWidget(self)  # the row wraps when the pane is narrow (it keeps its width)
+        bar = FlowLayout(filters)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.lanes_combo)
         for box in self.kind_boxes.values():
             bar.addWidget(box)
         bar.addWidget(self.date_from)
         bar.addWidget(self.date_to)
         bar.addWidget(self.facets_button)
-        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(bar)
+        layout.addWidget(filters)
         layout.addWidget(self.facets)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.count_label)
@@ -229,6 +229,15 @@ class TimelineView(LazyPane):
                 or changes.actors or changes.articles_added or changes.articles_removed
                 or changes.articles_changed):
             self._reload_timer.start()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.is_loaded():
+            # a new theme (View > Theme): the marks in its colours, now or when next shown
+            if self.isVisible():
+                self._reload_timer.start()
+            else:
+                self._stale = True
 
     @Slot()
     def _reload_keeping_view(self) -> None:

@@ -26,6 +26,7 @@ from reader_app.domain.agreement import Figure
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.shared.plain_text import plain_label, show_error, tip
+from reader_app.gui.shared.preferences import export_folder
 from reader_app.services.agreement import COLUMNS, AgreementReport, report_rows
 from reader_app.storage.errors import STORAGE_ERRORS, reason_of
 from reader_app.storage.library_files import is_library_file
@@ -203,7 +204,8 @@ class AgreementDialog(QDialog):
 
     @Slot()
     def _on_save_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save agreement", "agreement.csv",
+        path, _ = QFileDialog.getSaveFileName(self, "Save agreement",
+                                              str(export_folder() / "agreement.csv"),
                                               "CSV files (*.csv)")
         if path:
             self.save_csv(path)

@@ -25,6 +25,7 @@ from reader_app.gui.article.find_bar import FindBar
 from reader_app.gui.article.header import ArticleHeader
 from reader_app.gui.article.view import ArticleView
 from reader_app.gui.controller import LibraryController
+from reader_app.gui.jobs.auto_backup import start_auto_backup
 from reader_app.gui.jobs.import_flow import ImportFlow, local_paths
 from reader_app.gui.jobs.library_flow import OpenDeclined, read_only_banner, show_library_error
 from reader_app.gui.lists.actors_pane import ActorsPane
@@ -42,13 +43,15 @@ from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
 from reader_app.gui.shared.view_menu import build_article_menu
 from reader_app.gui.window.help_menu import install_help
+from reader_app.gui.window.left_pane import hold_left_pane_width
 from reader_app.gui.window.navigation import ReaderNavigation
+from reader_app.gui.window.preferences_dialog import add_preferences_action
 from reader_app.gui.window.recent import recent_libraries
 from reader_app.gui.window.search_flow import SearchFlow
 from reader_app.gui.window.suggestion_flow import SuggestionFlow
 from reader_app.gui.window.tag_prompts import NO_TAG_TO_DELETE, tag_refusal
+from reader_app.gui.window.view_menu import build_view_menu
 from reader_app.gui.window.window_state import (
-    LeftPaneWidth,
     last_article_id,
     restore_window_state,
     save_window_state,
@@ -111,7 +114,10 @@ class MainWindow(QMainWindow):
         self._connect()
         self.help = install_help(self)  # Help menu, shortcut sheet, About, first steps
         restore_window_state(self, self.splitter, self.left_tabs)
-        LeftPaneWidth(self.splitter, self.left_tabs)
+        hold_left_pane_width(self.left_tabs)  # tabs never resize the article column
+        self.view_menu = build_view_menu(self)  # zoom, reading width, panes, theme
+        self.preferences_action = add_preferences_action(self)  # Edit > Preferences…
+        self.auto_backup = start_auto_backup(self, self.db_path, self.controller.read_only is not None)
         self._build_article_flow()
         self._refresh_recent_menu()
         self._select_first_article()
@@ -140,7 +146,7 @@ class MainWindow(QMainWindow):
         self.left_tabs.addTab(QWidget(self.left_tabs), "Timeline")
         self._network_view: ActorNetworkView | None = None
         self.left_tabs.addTab(QWidget(self.left_tabs), "Network")
-        # connected before LeftPaneWidth: a tab's pane is in place when it reads its width
+        # connected first: a lazy tab's pane is in place before anything else sees the change
         self.left_tabs.currentChanged.connect(self._on_left_tabs_current_changed)
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self)
@@ -637,6 +643,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.imports.stop()  # a thread still running when the window goes would abort the app
+        self.auto_backup.stop()
         self.search_flow.stop()
         for flow in (self._exports, self._interchange, self._backups, self.reports):
             if flow is not None:

@@ -28,6 +28,7 @@ from reader_app.gui.jobs.export_flow import ExportFailure, show_export_failure
 from reader_app.gui.jobs.workers import JobFlow
 from reader_app.gui.shared.export_dialog import lay_out_export
 from reader_app.gui.shared.plain_text import clip, plain_label, tip
+from reader_app.gui.shared.preferences import export_folder
 from reader_app.gui.window.report_render import render_pictures, write_pdf
 from reader_app.services.report import describe_filter, report_data
 from reader_app.services.search import SearchFilter
@@ -115,7 +116,7 @@ class ReportFlow(JobFlow):
             return
         fmt = dialog.fmt()
         target, _ = QFileDialog.getSaveFileName(
-            self._parent, "Export Report", str(Path.home() / f"report.{fmt}"),
+            self._parent, "Export Report", str(export_folder() / f"report.{fmt}"),
             "PDF (*.pdf)" if fmt == "pdf" else "HTML (*.html *.htm)")
         if target:
             flt, ids = dialog.scope()

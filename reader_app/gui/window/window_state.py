@@ -1,5 +1,4 @@
-"""The main window's UI state: geometry, splitter, left tab and last article in QSettings,
-and the left pane's width following its tab.
+"""The main window's UI state: geometry, splitter, left tab and last article in QSettings.
 
 Analysis data lives in the library, never here (DESIGN.md conventions).
 """
@@ -10,7 +9,7 @@ import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 MIN_WIDTH = 900  # a saved size narrower than this (another screen, a test) is not restored
@@ -85,30 +84,3 @@ def last_article_id(library: Path) -> int | None:
     not count: ids are per library)."""
     return _last_articles(QSettings()).get(_library_key(library))
 
-
-class LeftPaneWidth(QObject):
-    """Actors and Claims are wide tables: the left pane widens to a tab's preferred_width
-    when it is shown, taking room from the article, and gives it back with the Library."""
-
-    def __init__(self, splitter: QSplitter, tabs: QTabWidget) -> None:
-        super().__init__(tabs)
-        self._splitter = splitter
-        self._tabs = tabs
-        self._library_width: int | None = None  # the analyst's width, while a wide tab shows
-        tabs.currentChanged.connect(self._on_tabs_current_changed)
-
-    @Slot(int)
-    def _on_tabs_current_changed(self, index: int) -> None:
-        left, center, *rest = self._splitter.sizes()
-        wanted = getattr(self._tabs.widget(index), "preferred_width", 0)
-        if wanted:
-            if self._library_width is None:
-                self._library_width = left
-            target = max(self._library_width, wanted)
-        elif self._library_width is not None:
-            target, self._library_width = self._library_width, None
-        else:
-            return
-        grow = min(target - left, center - self._splitter.widget(1).minimumWidth())
-        if grow:
-            self._splitter.setSizes([left + grow, center - grow, *rest])
