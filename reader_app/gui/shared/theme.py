@@ -57,17 +57,15 @@ def apply_theme(name: str) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    if not _system:
-        if name == "system":
-            return  # nothing changed yet: the platform's look is already in place
-        _system["style"] = app.style().name()
-        _system["palette"] = QPalette(app.palette())
     if name in THEMES:
+        if not _system:  # the platform's look, kept to go back to
+            _system["style"] = app.style().name()
+            _system["palette"] = QPalette(app.palette())
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(theme_palette(THEMES[name]))
-    else:
-        app.setStyle(QStyleFactory.create(str(_system["style"])))
-        app.setPalette(_system["palette"])  # type: ignore[arg-type]
+    elif _system:  # back from an own theme; nothing to undo if none was applied
+        app.setStyle(QStyleFactory.create(str(_system.pop("style"))))
+        app.setPalette(_system.pop("palette"))  # type: ignore[arg-type]
 
 
 def apply_saved_theme() -> None:
