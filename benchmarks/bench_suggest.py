@@ -48,6 +48,8 @@ DATES = ("on Monday", "on Thursday", "last Friday", "next week", "yesterday", "t
          "between 2019 and 2021", "this year", "on 2022-02-14", "tomorrow", "last month")
 DURATIONS = ("for three hours", "after 50 years", "over five decades", "within 6 weeks",
              "with 2,000 troops", "for two days")
+RARE = ("Velmora Trust", "Oskarsholm Institute", "Brannick Foundation", "Kestrel Watch",
+        "Quillon Society", "Marravel League", "Tobruin Circle", "Senwick Forum")
 VERBS = ("said", "told reporters", "warned", "claimed", "insisted", "denied", "explained",
          "added", "wrote", "noted")
 
@@ -103,6 +105,12 @@ def make_library(path: Path, size: int, actors: int, tags: int, news: bool = Tru
         paragraph = " ".join(sentence(rng, people, news) for _ in range(rng.randint(2, 5)))
         paragraphs.append(paragraph)
         length += len(paragraph) + 2
+    # a few names the library does not know yet, each in a handful of paragraphs: what an
+    # analyst tags as a new actor (added after the text is made: the rest stays the same)
+    for n, name in enumerate(RARE):
+        for k in range(5):
+            at = (n * 7919 + k * 104729) % len(paragraphs)
+            paragraphs[at] += f" Observers from the {name} watched the vote."
     text = "\n\n".join(paragraphs)[:size]
     article_id = add_article(db, ImportedArticle("Big", text, "big.txt", "2022-02-09",
                                                  "en")).article_id

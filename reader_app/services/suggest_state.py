@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from reader_app.domain.actor_finder import ActorIndex, ActorMention
+from reader_app.domain.actor_finder import ActorIndex, ActorMention, ActorPass
 from reader_app.domain.suggestions import (
     Suggestion,
     apart,
@@ -67,6 +67,7 @@ class Kept:
     date: Group
     claim: Group
     result: list[Suggestion]
+    actor_pass: ActorPass  # raw_actors with what they were worked out from (actor_delta)
 
 
 def changed_tags(old: Kept, tagged: Sequence[tuple[int, int, int]]

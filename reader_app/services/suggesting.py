@@ -20,10 +20,12 @@ from sqlite_utils import Database
 from reader_app.domain.actor_finder import (
     ActorIndex,
     ActorMention,
+    ActorPass,
     KnownName,
     build_actor_index,
-    find_actors,
+    find_actor_pass,
 )
+from reader_app.domain.actor_delta import pass_again
 from reader_app.domain.actors import match_key
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
@@ -115,10 +117,10 @@ def library_names(db: Database) -> LibraryNames:
 
 @lru_cache(maxsize=4)
 def _actors(text: str, index: ActorIndex,
-            tagged: tuple[tuple[int, int, int], ...]) -> list[ActorMention]:
+            tagged: tuple[tuple[int, int, int], ...]) -> ActorPass:
     """Actor mentions depend on the text, the names and the article's actor tags: a
     date or claim tag leaves them as they were."""
-    return find_actors(text, index, tagged)
+    return find_actor_pass(text, index, tagged)
 
 
 @lru_cache(maxsize=8)
@@ -181,7 +183,7 @@ def compute_suggestions(db: Database, article_id: int,
     known = library_names(db) if wanted & {"actor", "claim"} else None
     if known is not None:
         actors = free_of(_actor_suggestions(text, _actors(text, known.index,
-                                                          tuple(tagged_actors))),
+                                                          tuple(tagged_actors)).mentions),
                          taken["actor"], rejected["actor"])
     if "actor" in wanted:
         groups.append(actors)
@@ -216,14 +218,23 @@ def _updated(db: Database, article: Article, old: Kept | None,
     taken, tagged_list, rejected = _inputs(db, article)
     tagged = tuple(tagged_list)
     if old is not None and not (old.text == text and old.published == article.published
-                                and old.language == article.language and old.known is known):
-        old = None  # another text or other names: everything again
+                                and old.language == article.language):
+        old = None  # another text: everything again
+    # other names (a new actor, an alias): the actors' pass adds the new names' mentions
+    # when it can (actor_delta), claims are read again (find_claims keeps each paragraph
+    # whose names mean what they meant)
+    renamed = old is not None and old.known is not known
     changed = changed_tags(old, tagged) if old is not None else None
-    if old is not None and changed is not None and tags_on_own_mentions(
+    if old is not None and not renamed and changed is not None and tags_on_own_mentions(
             old, changed, known.index, known.persons):
+        actor_pass = old.actor_pass._replace(mentions=old.raw_actors)
         raw_actors, actor_all = old.raw_actors, old.actor.found
     else:
-        raw_actors = _actors(text, known.index, tagged)
+        found_again = None
+        if old is not None:
+            found_again = pass_again(text, old.actor_pass, known.index, old.tagged, tagged)
+        actor_pass = found_again or _actors(text, known.index, tagged)
+        raw_actors = actor_pass.mentions
         if old is not None and raw_actors == old.raw_actors:  # an undo, a tag elsewhere
             raw_actors, actor_all = old.raw_actors, old.actor.found
         else:
@@ -236,14 +247,14 @@ def _updated(db: Database, article: Article, old: Kept | None,
                 else _date_suggestions(text, raw_dates))
     date, date_came = regrouped(date_all, taken["date"], rejected["date"],
                              old.date if old else None)
-    if old is not None and changed is not None and (
+    if old is not None and not renamed and changed is not None and (
             actors is old.actor.free if not changed
             else same_claim_inputs(old, actors, set(tagged), changed)):
         claim_inputs, claim_all = old.claim_inputs, old.claim.found
     else:
         claim_inputs = _claim_inputs(tagged_list, actors, known)
         patched = None
-        if old is not None:
+        if old is not None and not renamed:
             patched = (old.claim.found if claim_inputs == old.claim_inputs
                        else _claims_patched(text, old, claim_inputs, known))
         claim_all = (patched if patched is not None
@@ -258,7 +269,8 @@ def _updated(db: Database, article: Article, old: Kept | None,
     else:
         result = merged_again(old, groups, [actor_came, date_came, claim_came])
     return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
-                tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result)
+                tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result,
+                actor_pass)
 
 
 
