@@ -70,10 +70,17 @@ def _names_changed(old: ActorIndex, new: ActorIndex) -> Changes | None:
     return Changes(added, changed, kinds)
 
 
-def _gap_holds_words(text: str, lo: int, hi: int) -> bool:
-    """Three words at least between lo and hi: what is known beside a name is the word
-    right next to it."""
-    return lo <= hi and len(text[lo:hi].split()) >= 3
+def _reads_beside(index: ActorIndex, key: str) -> bool:
+    """Does a match of key read the known word beside it? A state table's name does
+    ("Denzel Washington" is no state, "Ukraine Russia talks" are two), and a surname
+    (the first name before it); nothing else asks (ActorIndex.knows)."""
+    return key in index.persons or any(e.table for e in index.names.get(key, ()))
+
+
+def _apart(text: str, lo: int, hi: int) -> bool:
+    """A word at least between lo and hi: the word a name reads is the one right beside
+    it (name_context.capitalised_word_before, longer_name_after)."""
+    return lo <= hi and len(text[lo:hi].split()) >= 2
 
 
 def _inside_new(copy: str, raw: list[tuple[int, str]], keys: set[str]) -> bool:
@@ -96,13 +103,13 @@ def pass_again(text: str, old: ActorPass, index: ActorIndex,
                ) -> ActorPass | None:
     """find_actor_pass(text, index, tagged) from old (text's pass with old_tagged), or
     None when that cannot be told without reading the text again."""
-    changes = _names_changed(old.index, index)
+    changes = _names_changed(old.actor_index, index)
     if changes is None or old.scan is None or index.automaton is None:
         return None
     if any(a in index.contextual for _, _, a in set(old_tagged) ^ set(tagged)):
         return None  # a tag that settles later surnames or shared names
     if not (changes.added or changes.changed or changes.kinds):
-        return old._replace(index=index,
+        return old._replace(actor_index=index,
                             mentions=finish_pass(text, index, old.first, old.kinds, tagged))
     scan = old.scan
     new_keys = changes.added | changes.kinds
@@ -179,9 +186,11 @@ def _put_in(text: str, old: ActorPass, index: ActorIndex, scan: _Scan,
         hi = reach if mention is None else max(reach, mention.end)
         if (i and end_of(i - 1) > lo) or (i + 1 < len(found) and found_starts[i + 1] < hi):
             return None
-        if key in added and text[start].isupper() and not (
-                (not i or _gap_holds_words(text, end_of(i - 1), lo))
-                and (i + 1 == len(found) or _gap_holds_words(text, hi, found_starts[i + 1]))):
+        if key in added and text[start].isupper() and (
+                (i and _reads_beside(index, found[i - 1][2])
+                 and not _apart(text, end_of(i - 1), lo))
+                or (i + 1 < len(found) and _reads_beside(index, found[i + 1][2])
+                    and not _apart(text, hi, found_starts[i + 1]))):
             return None  # a capitalised known word beside a name changes how it reads
         if mention is None:
             continue

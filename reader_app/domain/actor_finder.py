@@ -365,7 +365,7 @@ class ActorPass(NamedTuple):
     """find_actors' answer with what it was worked out from, so that a few new names can
     be added to it (actor_delta) rather than the text read again."""
 
-    index: ActorIndex
+    actor_index: ActorIndex
     scan: _Scan | None  # None: the index had no automaton
     found: tuple[tuple[int, int, str, int], ...]  # the automaton's matches (_Scan.matches)
     first: list[ActorMention]  # the names' pass, before acronyms and "the party"

@@ -121,16 +121,25 @@ def _stems(keys: Iterable[str]) -> dict[str, str]:
     keys = set(keys)
     stems: dict[str, str] = {}
     for key in keys:
-        head, _, last = key.rpartition(" ")
-        if len(last) < 4 or not is_cyrillic(last):
+        found = _stem_keys(key)
+        if found is None:
             continue
-        stem = strip_ending(last)
-        stem_key = f"{head} {stem}"
+        stem_key, fleeting = found
         stems.setdefault(stem_key, stem_key if stem_key in keys else key)
-        fleeting = _without_fleeting_vowel(last)
         if fleeting is not None:
-            stems.setdefault(f"{head} {fleeting}", key)
+            stems.setdefault(fleeting, key)
     return stems
+
+
+@lru_cache(maxsize=1 << 17)
+def _stem_keys(key: str) -> tuple[str, str | None] | None:
+    """(key of the stem, key without a fleeting vowel) of a key whose last word is
+    Cyrillic, else None."""
+    head, _, last = key.rpartition(" ")
+    if len(last) < 4 or not is_cyrillic(last):
+        return None
+    fleeting = _without_fleeting_vowel(last)
+    return f"{head} {strip_ending(last)}", None if fleeting is None else f"{head} {fleeting}"
 
 
 def _without_fleeting_vowel(word: str) -> str | None:
@@ -381,6 +390,7 @@ def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tupl
     return list(forms.items())
 
 
+@lru_cache(maxsize=1 << 15)
 def _capitalised_head(n: KnownName) -> str | None:
     """Ukrainian and Russian capitalise only a name's first word; a later word written with
     a capital is a name in itself, which news uses alone ("Рада" for "Верховна Рада",
@@ -399,6 +409,7 @@ def _capitalised_head(n: KnownName) -> str | None:
 _DROPPED_ALONE = frozenset("party movement front bloc".split())
 
 
+@lru_cache(maxsize=1 << 15)
 def _short_form(n: KnownName) -> str | None:
     """A body's name without its last word, when that leaves a name: capitalised words
     only, two at least, or one before "Party"-like words. Latin script only (Ukrainian
@@ -421,6 +432,7 @@ FIRST_WORD = "(the first word of its name)"  # the reason's end: see find_actors
 _ADJECTIVE_TAILS = ("an", "ish", "ese", "ic", "al", "ive", "ern", "ed", "ing")
 
 
+@lru_cache(maxsize=1 << 15)
 def _first_word(n: KnownName) -> str | None:
     """A company's name by its first word alone ("Danubia" for "Danubia Grain
     Logistics"), as news shortens it: a capitalised word of four letters or more that is

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from reader_app.domain.actor_delta import pass_again
 from reader_app.domain.actor_finder import (
     ActorIndex,
     ActorMention,
@@ -25,8 +26,7 @@ from reader_app.domain.actor_finder import (
     build_actor_index,
     find_actor_pass,
 )
-from reader_app.domain.actor_delta import pass_again
-from reader_app.domain.actors import match_key
+from reader_app.domain.actor_index import match_key  # kept per name: see there
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
 from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
@@ -35,6 +35,7 @@ from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_
 from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
+from reader_app.services.suggest_renamed import where_names_changed
 from reader_app.services.suggest_state import (
     ClaimInputs,
     Kept,
@@ -254,9 +255,16 @@ def _updated(db: Database, article: Article, old: Kept | None,
     else:
         claim_inputs = _claim_inputs(tagged_list, actors, known)
         patched = None
+        renamed_at = None if not renamed or old is None else where_names_changed(
+            actor_pass, _known_of(old).speakers, known.speakers, _known_of(old).canonical,
+            known.canonical)
         if old is not None and not renamed:
             patched = (old.claim.found if claim_inputs == old.claim_inputs
                        else _claims_patched(text, old, claim_inputs, known))
+        elif old is not None and renamed_at is not None and known.persons == _known_of(
+                old).persons:
+            patched = (old.claim.found if claim_inputs == old.claim_inputs and not renamed_at
+                       else _claims_patched(text, old, claim_inputs, known, renamed_at))
         claim_all = (patched if patched is not None
                      else _claim_suggestions(text, *claim_inputs, known))
     claim, claim_came = regrouped(claim_all, taken["claim"], rejected["claim"],
@@ -272,6 +280,11 @@ def _updated(db: Database, article: Article, old: Kept | None,
                 tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result,
                 actor_pass)
 
+
+
+def _known_of(old: Kept) -> LibraryNames:
+    assert isinstance(old.known, LibraryNames)
+    return old.known
 
 
 def _claim_inputs(tagged: Sequence[tuple[int, int, int]], actors: Sequence[Suggestion],
@@ -322,7 +335,8 @@ PATCH_AT_MOST = 64  # paragraphs read again one by one; more: find_claims over t
 
 
 def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
-                    known: LibraryNames) -> list[Suggestion] | None:
+                    known: LibraryNames, renamed_at: Iterable[int] = ()
+                    ) -> list[Suggestion] | None:
     """The old claims with those of the paragraphs whose actor spans, stand-in names or
     persons changed read again (find_claims_in): a paragraph's claims depend on the spans
     starting in it alone. None when too much changed."""
@@ -333,7 +347,7 @@ def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
         return None
     if any(k >= 0 for k in persons ^ old_persons):
         return None  # the library's people: read with the names
-    at = {s for s, _, _ in now ^ before}
+    at = {s for s, _, _ in now ^ before} | set(renamed_at)
     at |= {-1 - k for k in names.keys() | old_names.keys() if names.get(k) != old_names.get(k)}
     at |= {-1 - k for k in persons ^ old_persons}
     paragraphs = sorted({(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at})
