@@ -83,9 +83,9 @@ def _apart(text: str, lo: int, hi: int) -> bool:
     return lo <= hi and len(text[lo:hi].split()) >= 2
 
 
-def _inside_new(copy: str, raw: list[tuple[int, str]], keys: set[str]) -> bool:
-    """Is every occurrence of the new keys in copy within a match of one of them?"""
-    spans = [(last - len(key) + 1, last) for last, key in raw if key in keys]
+def _inside_new(copy: str, ours: list[tuple[int, str]], keys: set[str]) -> bool:
+    """Is every occurrence of the new keys in copy within one of their matches (ours)?"""
+    spans = [(last - len(key) + 1, last) for last, key in ours]
     lows = [a for a, _ in spans]
     tiny = ahocorasick.Automaton()
     for key in keys:
@@ -118,14 +118,16 @@ def pass_again(text: str, old: ActorPass, index: ActorIndex,
         raw = list(index.automaton.iter_long(scan.copy.text))
         if [h for h in raw if h[1] not in new_keys] != old.scan.raw:
             return None  # a new name swallowed an old match, or the other way
-        if not _inside_new(scan.copy.text, raw, new_keys):
+        ours = [h for h in raw if h[1] in new_keys]
+        if len(ours) > NEW_AT_MOST or not _inside_new(scan.copy.text, ours, new_keys):
             return None  # a new name inside another match, which is read there
         scan.raw = raw
-    fresh = scan.mapped([h for h in scan.raw if h[1] in new_keys])
-    if len(fresh) > NEW_AT_MOST:
-        return None
-    found = (tuple(sorted((*old.found, *fresh), key=lambda m: m[3])) if fresh
-             else old.found)
+    found = old.found
+    if new_keys:
+        merged = list(found)
+        for m in scan.mapped(ours):  # in the order of their ends, as found is
+            merged.insert(bisect_left(merged, m[3], key=lambda x: x[3]), m)
+        found = tuple(merged)
     put = _put_in(text, old, index, scan, found, changes)
     if put is None:
         return None
@@ -152,9 +154,9 @@ def _put_in(text: str, old: ActorPass, index: ActorIndex, scan: _Scan,
         return scan.copy.span(last - len(key) + 2, last + 1)[1]
 
     context = SurnameContext()  # one entry each: never asked (see _names_changed)
-    for i, (start, end, key, _last) in enumerate(found):
-        if key not in added and key not in changed and key not in changes.kinds:
-            continue
+    keys = added | changed | changes.kinds
+    for i in [i for i, m in enumerate(found) if m[2] in keys]:
+        start, end, key, _last = found[i]
         stop = end_of(i)
         reach = stop
         at = bisect_left(starts, stop)  # mentions starting before the match ends

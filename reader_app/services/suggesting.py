@@ -238,6 +238,9 @@ def _updated(db: Database, article: Article, old: Kept | None,
         raw_actors = actor_pass.mentions
         if old is not None and raw_actors == old.raw_actors:  # an undo, a tag elsewhere
             raw_actors, actor_all = old.raw_actors, old.actor.found
+        elif old is not None:  # old's suggestions for the mentions it had (the same objects)
+            was = {id(m): s for m, s in zip(old.raw_actors, old.actor.found, strict=True)}
+            actor_all = [was.get(id(m)) or _actor_suggestions(text, [m])[0] for m in raw_actors]
         else:
             actor_all = _actor_suggestions(text, raw_actors)
     actor, actor_came = regrouped(actor_all, taken["actor"], rejected["actor"],
