@@ -10,6 +10,7 @@ state's name inside a longer name or a dateline is not the state (name_context);
 acronym the text defines names the same actor from there on (actor_acronyms); "the party"
 is probably the party the story names most; "the company", a first name alone or "Ради"
 ("Верховна Рада") only probably the one fitting actor the text named before.
+find_actor_pass keeps what the answer was worked out from (ActorPass), for actor_delta.
 """
 
 from __future__ import annotations

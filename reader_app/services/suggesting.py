@@ -2,7 +2,10 @@
 
 suggest() runs the three finders (domain.actor_finder, date_finder, speech) over the
 article with what the library knows (every actor name and alias, the state table, the
-article's tags) and drops what is tagged already or was rejected. accept() makes an
+article's tags) and drops what is tagged already or was rejected. After a change it
+reuses what the change cannot have touched (suggest_state); new names (a new actor, an
+accepted suggestion of one, an alias) add their own mentions (domain.actor_delta) and
+have only the paragraphs they stand in read for claims again (suggest_renamed). accept() makes an
 ordinary tag that stores what the suggestion said; reject() remembers the span in the
 library. Each write returns what its inverse takes and a ChangeSet, like tagging.
 """
