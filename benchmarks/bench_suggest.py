@@ -13,6 +13,7 @@ time after each change (a goal is met when every one of them is).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import sys
@@ -23,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader_app.domain.models import ImportedArticle
-from reader_app.services.suggesting import reject, suggest
+from reader_app.services.suggesting import accept, reject, suggest
 from reader_app.services.tagging import tag, untag
 from reader_app.storage.actors import create_actor
 from reader_app.storage.articles import add_article, get_article
@@ -48,6 +49,8 @@ DATES = ("on Monday", "on Thursday", "last Friday", "next week", "yesterday", "t
          "between 2019 and 2021", "this year", "on 2022-02-14", "tomorrow", "last month")
 DURATIONS = ("for three hours", "after 50 years", "over five decades", "within 6 weeks",
              "with 2,000 troops", "for two days")
+RARE = ("Velmora Trust", "Oskarsholm Institute", "Brannick Foundation", "Kestrel Watch",
+        "Quillon Society", "Marravel League", "Tobruin Circle", "Senwick Forum")
 VERBS = ("said", "told reporters", "warned", "claimed", "insisted", "denied", "explained",
          "added", "wrote", "noted")
 
@@ -103,6 +106,12 @@ def make_library(path: Path, size: int, actors: int, tags: int, news: bool = Tru
         paragraph = " ".join(sentence(rng, people, news) for _ in range(rng.randint(2, 5)))
         paragraphs.append(paragraph)
         length += len(paragraph) + 2
+    # a few names the library does not know yet, each in a handful of paragraphs: what an
+    # analyst tags as a new actor (added after the text is made: the rest stays the same)
+    for n, name in enumerate(RARE):
+        for k in range(5):
+            at = (n * 7919 + k * 104729) % len(paragraphs)
+            paragraphs[at] += f" Observers from the {name} watched the vote."
     text = "\n\n".join(paragraphs)[:size]
     article_id = add_article(db, ImportedArticle("Big", text, "big.txt", "2022-02-09",
                                                  "en")).article_id
@@ -160,18 +169,23 @@ def main() -> None:
                                   args.density == "news")
         db = open_library(path)
         text = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
-        base, _ = best(args.repeat, lambda: text.find("\x00"))
+        base, _ = best(max(args.repeat, 50), lambda: text.find("\x00"))
+        spent = time.process_time()
         first, _ = best(1, lambda: suggest(db, article_id))  # builds the index, reads dates
+        first_cpu = time.process_time() - spent
         total, found = best(args.repeat, lambda: suggest(db, article_id))
         article = get_article(db, article_id)
 
-        def timed(changes) -> list[float]:
+        cpu: dict[str, float] = {}  # the processor time of the slowest, beside the wall's
+
+        def timed(changes, what: str = "") -> list[float]:
             times = []
             for change in changes:
                 change()
-                began = time.perf_counter()
+                began, spent = time.perf_counter(), time.process_time()
                 suggest(db, article_id)
                 times.append(time.perf_counter() - began)
+                cpu[what] = max(cpu.get(what, 0.0), time.process_time() - spent)
             return times
 
         made: list = []
@@ -187,31 +201,53 @@ def main() -> None:
         new = [("actor", m.start() + 4, m.end()) for m in
                re.finditer(r"\bthe (?:harbour|budget|ferry)\b", text)
                if (m.start() + 4, m.end()) not in free][::53]
-        after = {"tagging a known actor": timed([tagging(*t) for t in known[:args.repeat]])}
+        after = {"tagging a known actor": timed([tagging(*t) for t in known[:args.repeat]],
+                                                "tagging a known actor")}
         accepted = list(made)
         after["untagging it again (undo)"] = timed(
-            [lambda n=n: untag(db, n) for n in reversed(accepted)])
-        after["tagging a date"] = timed([tagging(*t) for t in dates[:args.repeat]])
+            [lambda n=n: untag(db, n) for n in reversed(accepted)], "untagging it again (undo)")
+        after["tagging a date"] = timed([tagging(*t) for t in dates[:args.repeat]],
+                                        "tagging a date")
         now = suggest(db, article_id)
         for kind in ("actor", "claim"):
             some = [s for s in now if s.kind == kind][::131][:args.repeat]
             after[f"rejecting a suggested {kind}"] = timed(
-                [lambda s=s: reject(db, article, s) for s in some])
+                [lambda s=s: reject(db, article, s) for s in some], f"rejecting a suggested {kind}")
         # the first tag of each word makes a new actor (the library's names change); the
         # next ones link to it
-        after["tagging a new actor (word)"] = timed([tagging(*t) for t in new[:args.repeat]])
+        after["tagging a new actor (word)"] = timed([tagging(*t) for t in new[:args.repeat]],
+                                                    "tagging a new actor (word)")
+        rare = [("actor", text.find(name), text.find(name) + len(name)) for name in RARE
+                if name in text][:args.repeat]
+        after["tagging a new actor (a rare name)"] = timed([tagging(*t) for t in rare],
+                                                           "tagging a new actor (a rare name)")
+        now = suggest(db, article_id)
+
+        def accepting(s):
+            return lambda: made.append(accept(db, article, s)[0])
+
+        some = [s for s in now if s.kind == "actor" and s.actor_id is not None][::211]
+        after["accepting a suggested known actor"] = timed(
+            [accepting(s) for s in some[:args.repeat]], "accepting a suggested known actor")
+        states = list({s.actor_name: s for s in now if s.kind == "actor" and s.actor_id is None
+                       and s.actor_type == "state"}.values())
+        after["accepting a suggested new actor (a state)"] = timed(
+            [accepting(s) for s in states[:args.repeat]],
+            "accepting a suggested new actor (a state)")
         counts = {k: sum(1 for s in found if s.kind == k) for k in ("actor", "date", "claim")}
         print(f"str.find pass: {base * 1000:.2f} ms (baseline)")
         every = {k: len(text) // max(n, 1) for k, n in counts.items()}
         print(f"density ({args.density}): one suggestion per {every} characters")
+        print(f"machine load (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"suggest, first call for the article: {first * 1000:.0f} ms"
-              f" = {first / base:.0f}x the find pass")
+              f" = {first / base:.0f}x the find pass (processor {first_cpu * 1000:.0f} ms)")
         print(f"suggest, again (nothing changed): {total * 1000:.0f} ms = {total / base:.0f}x;"
               f" {counts}")
         for what, took in after.items():
             print(f"suggest after {what}: best {min(took) * 1000:.0f} ms ="
                   f" {min(took) / base:.0f}x the find pass, each"
-                  f" {' '.join(f'{t * 1000:.0f}' for t in took)} ms; goal <= 100 ms:"
+                  f" {' '.join(f'{t * 1000:.0f}' for t in took)} ms (slowest: processor"
+                  f" {cpu.get(what, 0.0) * 1000:.0f} ms); goal <= 100 ms:"
                   f" {'met' if max(took) <= 0.1 else 'MISSED'}")
         for kind in ("actor", "date", "claim"):
             alone, _ = best(args.repeat, lambda k=kind: suggest(db, article_id, [k]))

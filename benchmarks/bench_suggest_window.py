@@ -2,11 +2,13 @@
 paint of the same viewport without suggestions, in the same run.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_suggest_window.py [--sizes 10 100 1000]
+        [--first-paint]
 
 Per article size (KB of generated news sentences, four suggestions each): the worker's
 suggest() time, open-to-shown time, the GUI thread's handling of a new list (view, list,
 status), the worst event-loop gap while the worker computes, a viewport paint with the
-suggestions vs without, and one Tab step.
+suggestions vs without, and one Tab step. --first-paint: open to the article's first
+paint with the suggestions being computed (a cold worker) and with none asked for.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader_app.domain.models import ImportedArticle
@@ -66,15 +68,67 @@ def paint_ms(window, times: int = 5) -> float:
     return (time.perf_counter() - began) * 1000 / times
 
 
+class FirstPaint(QObject):
+    """When the viewport painted first after `armed` was set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.armed = 0.0
+        self.at = 0.0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if self.armed and event.type() == QEvent.Type.Paint:
+            self.at, self.armed = time.perf_counter(), 0.0
+        return False
+
+
+def first_paints(app, path: Path, ids: dict[int, int], suggest: bool) -> dict[int, float]:
+    """Open to first paint of each article (ms), in a window of its own, with the
+    suggestions computed as usual or never asked for."""
+    from reader_app.app import create_window
+
+    window = create_window(path)
+    window.resize(1400, 900)
+    window.show()
+    c = window.controller
+    if not suggest:
+        c.refresh_suggestions = lambda *a, **k: None
+    watch = FirstPaint()
+    window.view.viewport().installEventFilter(watch)
+    out = {}
+    for kb, article_id in ids.items():
+        watch.armed = began = time.perf_counter()
+        c.open_article(article_id)
+        while watch.armed and time.perf_counter() - began < 60:
+            app.processEvents()
+            time.sleep(0.001)
+        out[kb] = (watch.at - began) * 1000
+        while c.suggestions_pending and time.perf_counter() - began < 120:
+            app.processEvents()
+            time.sleep(0.001)
+    window.close()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--first-paint", action="store_true",
+                        help="only open to first paint, with suggestions and without")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     from reader_app.app import create_window
 
     with tempfile.TemporaryDirectory() as tmp:
         path, ids = library(Path(tmp), args.sizes)
+        if args.first_paint:  # a run of its own: the worker starts cold
+            marked = first_paints(app, path, ids, suggest=True)
+            bare = first_paints(app, path, ids, suggest=False)
+            for kb in ids:
+                print(f"{kb:5d} KB: open to first paint {marked[kb]:6.0f} ms with suggestions"
+                      f" computed, {bare[kb]:6.0f} ms without"
+                      f" ({marked[kb] / max(bare[kb], 0.01):.2f}x)")
+            return
         window = create_window(path)
         window.resize(1400, 900)
         window.show()

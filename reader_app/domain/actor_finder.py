@@ -10,6 +10,7 @@ state's name inside a longer name or a dateline is not the state (name_context);
 acronym the text defines names the same actor from there on (actor_acronyms); "the party"
 is probably the party the story names most; "the company", a first name alone or "Ради"
 ("Верховна Рада") only probably the one fitting actor the text named before.
+find_actor_pass keeps what the answer was worked out from (ActorPass), for actor_delta.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -66,7 +68,8 @@ from reader_app.domain.name_context import (
 from reader_app.domain.word_forms import ENDINGS, is_cyrillic, same_word, word_stem
 
 __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMention",
-           "KnownName", "build_actor_index", "find_actors", "same_word", "word_stem"]
+           "ActorPass", "KnownName", "build_actor_index", "find_actor_pass", "find_actors",
+           "finish_pass", "same_word", "word_stem"]
 
 _APOSTROPHES = "'’ʼ‘`´"
 
@@ -250,12 +253,13 @@ class _Scan:
     """Matches in the text's searchable copy, mapped back to code points."""
 
     def __init__(self, text: str, automaton: ahocorasick.Automaton,
-                 stems: dict[str, str]) -> None:
+                 stems: dict[str, str], copy: SearchText | None = None) -> None:
         self.text = text
-        self.copy = SearchText(text)
+        self.copy = SearchText(text) if copy is None else copy
         self.automaton = automaton
         self.stems = stems
         self.memo: dict[tuple[int, int], tuple[bool, bool]] = {}  # see _table_context
+        self.raw: list[tuple[int, str]] = []  # the automaton's (last, key) of matches()
 
     def matches(self, start: int = 0, end: int | None = None, longest: bool = True
                 ) -> list[tuple[int, int, str, int]]:
@@ -272,8 +276,11 @@ class _Scan:
             t, start, n if end is None else end)
         stems, apostrophes, size = self.stems, _APOSTROPHES, len(text)
         add = found.append
+        raw = self.raw.append if start == 0 and end is None and longest else None
         k = 0  # runs before the match's last character (matches come in order of ends)
         for last, key in hits:
+            if raw is not None:
+                raw((last, key))
             b = last - 1  # the last character, in the copy without its leading space
             while k < runs and run_at[k] <= b:
                 k += 1
@@ -299,6 +306,33 @@ class _Scan:
                 stop, key, whole = self._inflected(first, stop, key, whole)
             add((first, stop if whole else -1, key, last))
         return found
+
+    def mapped(self, hits: Sequence[tuple[int, str]]) -> list[tuple[int, int, str, int]]:
+        """matches() for these (last, key) of the automaton's, a few, by bisection."""
+        copy, text = self.copy, self.text
+        t, n, size = copy.text, len(copy.text), len(text)
+        run_at, shift, starts, stops = copy.run_at, copy.shift, copy.starts, copy.stops
+        out = []
+        for last, key in hits:
+            b = last - 1
+            a = b - len(key) + 2
+            k, j = bisect_right(run_at, b), bisect_right(run_at, a)
+            if j:
+                a += shift[j - 1]
+            if k:
+                b += shift[k - 1]
+            if starts is None or stops is None:
+                first, stop = a, b + 1
+            else:
+                first, stop = starts[a], stops[b]
+            whole = last + 1 >= n or not t[last + 1].isalnum()
+            if whole and ((first > 1 and text[first - 1] in _APOSTROPHES) or (
+                    stop < size and text[stop] in _APOSTROPHES)):
+                whole = _word_ends(text, first, stop) is not None
+            if key in self.stems and (not whole or self.stems[key] != key):
+                stop, key, whole = self._inflected(first, stop, key, whole)
+            out.append((first, stop if whole else -1, key, last))
+        return out
 
     def _inflected(self, start: int, stop: int, key: str, whole: bool) -> tuple[int, str, bool]:
         """A Cyrillic stem's match with its case ending: (end, full key, True), else
@@ -328,16 +362,52 @@ def _scanned(text: str, index: ActorIndex) -> tuple[_Scan, tuple[tuple[int, int,
     return scan, tuple(scan.matches())
 
 
+class ActorPass(NamedTuple):
+    """find_actors' answer with what it was worked out from, so that a few new names can
+    be added to it (actor_delta) rather than the text read again."""
+
+    actor_index: ActorIndex
+    scan: _Scan | None  # None: the index had no automaton
+    found: tuple[tuple[int, int, str, int], ...]  # the automaton's matches (_Scan.matches)
+    first: list[ActorMention]  # the names' pass, before acronyms and "the party"
+    kinds: list[tuple[int, int, str]]  # "the party" and the like, resolved after
+    mentions: list[ActorMention]  # the answer
+
+
 def find_actors(text: str, index: ActorIndex,
                 tagged: Sequence[tuple[int, int, int]] = ()) -> list[ActorMention]:
     """Every mention of a known actor, a known person's surname, a state and an acronym
     defined in the text, in text order, none overlapping. tagged: (start, end, actor_id)
     of this article's actor tags (they settle which of several people a surname means)."""
+    return find_actor_pass(text, index, tagged).mentions
+
+
+def finish_pass(text: str, index: ActorIndex, first: list[ActorMention],
+                kinds: list[tuple[int, int, str]],
+                tagged: Sequence[tuple[int, int, int]]) -> list[ActorMention]:
+    """The names' pass with acronyms defined in the text and "the party" added."""
+    mentions = acronym_mentions(text, first)
+    if kinds or "«" in text or "“" in text:  # quoted names: see body_nouns
+        return _with_kinds(text, index, mentions, kinds, tagged)
+    return mentions
+
+
+def find_actor_pass(text: str, index: ActorIndex,
+                    tagged: Sequence[tuple[int, int, int]] = ()) -> ActorPass:
+    """find_actors, with what it was worked out from."""
+    if index.automaton is None:
+        return ActorPass(index, None, (), [], [], acronym_mentions(text, []))
+    scan, found = _scanned(text, index)
+    first, kinds = _names_pass(text, index, tagged, scan, found)
+    return ActorPass(index, scan, found, first, kinds,
+                     finish_pass(text, index, first, kinds, tagged))
+
+
+def _names_pass(text: str, index: ActorIndex, tagged: Sequence[tuple[int, int, int]],
+                scan: _Scan, found: Sequence[tuple[int, int, str, int]]
+                ) -> tuple[list[ActorMention], list[tuple[int, int, str]]]:
     context = SurnameContext(tagged, index.surnames)
     mentions: list[ActorMention] = []
-    if index.automaton is None:
-        return acronym_mentions(text, mentions)
-    scan, found = _scanned(text, index)
     names, persons, contextual = index.names, index.persons, index.contextual
     kinds: list[tuple[int, int, str]] = []  # "the party": after the names and acronyms
     taken = 0  # end of the last mention: matches never overlap
@@ -376,10 +446,7 @@ def find_actors(text: str, index: ActorIndex,
             context.seen(mention.actor_id, mention.start)
         mentions.append(mention)
         taken = mention.end
-    mentions = acronym_mentions(text, mentions)
-    if kinds or "«" in text or "“" in text:  # quoted names: see body_nouns
-        return _with_kinds(text, index, mentions, kinds, tagged)
-    return mentions
+    return mentions, kinds
 
 
 def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],

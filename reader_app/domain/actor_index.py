@@ -5,16 +5,23 @@ party"), in one Aho-Corasick automaton. Built once for a library, reused for eve
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
+from functools import lru_cache, partial
 from itertools import product
 from typing import NamedTuple
 
 import ahocorasick
 
 from reader_app.domain.actor_mentions import SOURCE_TABLE, KnownName, Person
-from reader_app.domain.actors import TITLE_WORDS, match_key, name_tokens
-from reader_app.domain.mention_text import search_key
+from reader_app.domain.actors import TITLE_WORDS, name_tokens
+from reader_app.domain.actors import match_key as _match_key
+from reader_app.domain.mention_text import search_key as _search_key
 from reader_app.domain.word_forms import ENDINGS, is_adjective, is_cyrillic, strip_ending
+
+# An index is built again whenever the library's names change (a new actor, an alias):
+# the keys of names and of their words are the same as last time but for the new ones,
+# so they are worked out once (pure functions of short strings).
+match_key = lru_cache(maxsize=1 << 17)(_match_key)
+search_key = lru_cache(maxsize=1 << 17)(_search_key)
 
 __all__ = ["ANY_CASE", "CAPITALS", "WITHOUT_STATE", "ActorIndex", "IndexedName",
            "build_actor_index", "has_stem"]
@@ -43,6 +50,7 @@ def _case_rule(name: str) -> int:
     return CAPITALISED if name[:1].isupper() else ANY_CASE
 
 
+@lru_cache(maxsize=1 << 15)
 def _entry(n: KnownName) -> IndexedName:
     what = "name of" if match_key(n.text) == match_key(n.canonical) else "alias of"
     where = " (state table)" if n.source == SOURCE_TABLE else ""
@@ -113,16 +121,25 @@ def _stems(keys: Iterable[str]) -> dict[str, str]:
     keys = set(keys)
     stems: dict[str, str] = {}
     for key in keys:
-        head, _, last = key.rpartition(" ")
-        if len(last) < 4 or not is_cyrillic(last):
+        found = _stem_keys(key)
+        if found is None:
             continue
-        stem = strip_ending(last)
-        stem_key = f"{head} {stem}"
+        stem_key, fleeting = found
         stems.setdefault(stem_key, stem_key if stem_key in keys else key)
-        fleeting = _without_fleeting_vowel(last)
         if fleeting is not None:
-            stems.setdefault(f"{head} {fleeting}", key)
+            stems.setdefault(fleeting, key)
     return stems
+
+
+@lru_cache(maxsize=1 << 17)
+def _stem_keys(key: str) -> tuple[str, str | None] | None:
+    """(key of the stem, key without a fleeting vowel) of a key whose last word is
+    Cyrillic, else None."""
+    head, _, last = key.rpartition(" ")
+    if len(last) < 4 or not is_cyrillic(last):
+        return None
+    fleeting = _without_fleeting_vowel(last)
+    return f"{head} {strip_ending(last)}", None if fleeting is None else f"{head} {fleeting}"
 
 
 def _without_fleeting_vowel(word: str) -> str | None:
@@ -143,6 +160,7 @@ def _knows(names: dict[str, list[IndexedName]], stems: dict[str, str], word: str
     return any(key.endswith(e) and key[:-len(e)] in stems for e in ENDINGS)
 
 
+@lru_cache(maxsize=1 << 15)
 def _person(name: KnownName) -> tuple[str, Person] | None:
     words = name_tokens(name.text)
     while len(words) > 1 and words[0] in TITLE_WORDS:
@@ -162,6 +180,8 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
             library.setdefault(match_key(n.text), n)
     by_key: dict[str, list[IndexedName]] = {}
     persons: dict[str, list[Person]] = {}
+    person_ids: dict[str, set[int]] = {}  # per surname key, the ids in persons (a set: a
+    # surname thousands of people share is looked up once per name, not once per person)
     kinds: dict[str, list[tuple[int, str, str]]] = {}
     for n in names:
         if n.actor_id is None:
@@ -177,8 +197,9 @@ def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
         by_key.setdefault(key, []).append(_entry(n))
         if n.actor_type == "person":
             found = _person(n)
-            if found is not None and all(p.actor_id != found[1].actor_id
-                                         for p in persons.get(found[0], [])):
+            if found is not None and found[1].actor_id not in person_ids.setdefault(
+                    found[0], set()):
+                person_ids[found[0]].add(found[1].actor_id)
                 persons.setdefault(found[0], []).append(found[1])
         actor_id = n.actor_id
         if actor_id is None:
@@ -369,6 +390,7 @@ def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tupl
     return list(forms.items())
 
 
+@lru_cache(maxsize=1 << 15)
 def _capitalised_head(n: KnownName) -> str | None:
     """Ukrainian and Russian capitalise only a name's first word; a later word written with
     a capital is a name in itself, which news uses alone ("Рада" for "Верховна Рада",
@@ -387,6 +409,7 @@ def _capitalised_head(n: KnownName) -> str | None:
 _DROPPED_ALONE = frozenset("party movement front bloc".split())
 
 
+@lru_cache(maxsize=1 << 15)
 def _short_form(n: KnownName) -> str | None:
     """A body's name without its last word, when that leaves a name: capitalised words
     only, two at least, or one before "Party"-like words. Latin script only (Ukrainian
@@ -409,6 +432,7 @@ FIRST_WORD = "(the first word of its name)"  # the reason's end: see find_actors
 _ADJECTIVE_TAILS = ("an", "ish", "ese", "ic", "al", "ive", "ern", "ed", "ing")
 
 
+@lru_cache(maxsize=1 << 15)
 def _first_word(n: KnownName) -> str | None:
     """A company's name by its first word alone ("Danubia" for "Danubia Grain
     Logistics"), as news shortens it: a capitalised word of four letters or more that is
@@ -485,6 +509,7 @@ def has_stem(word: str, stems: tuple[str, ...]) -> bool:
                for stem in stems)
 
 
+@lru_cache(maxsize=1 << 15)
 def _kind_nouns(n: KnownName) -> list[str]:
     """The noun that says what kind of body a name is, which news uses alone for it
     later ("the party", "the authority"; "партія", "міністерстві"): an English name's last
@@ -519,6 +544,7 @@ _COMPANY_TAILS = frozenset("""logistics grain hydro shipping mining metals steel
     refining fertilizers cement plc ltd inc llc corp gmbh""".split())
 
 
+@lru_cache(maxsize=1 << 15)
 def as_body(n: KnownName) -> KnownName:
     """A name typed as a person or as "other" whose last word says it is a company."""
     words = n.canonical.split()

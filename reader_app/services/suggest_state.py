@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from reader_app.domain.actor_finder import ActorIndex, ActorMention
+from reader_app.domain.actor_finder import ActorIndex, ActorMention, ActorPass
 from reader_app.domain.suggestions import (
     Suggestion,
     apart,
@@ -67,6 +67,7 @@ class Kept:
     date: Group
     claim: Group
     result: list[Suggestion]
+    actor_pass: ActorPass  # raw_actors with what they were worked out from (actor_delta)
 
 
 def changed_tags(old: Kept, tagged: Sequence[tuple[int, int, int]]
@@ -129,6 +130,10 @@ def regrouped(found: list[Suggestion], taken: list[tuple[int, int]],
     """free_of(found, taken, rejected), from old's answer when only a few tags or
     rejections came or went: (the group, the suggestions it has that old's had not, or
     None when it was computed from scratch)."""
+    if old is not None and found is not old.found and old.apart and apart(found):
+        # most suggestions are old's own (actor_delta): what came is found by identity
+        group, _ = regrouped(found, taken, rejected, _carried(found, old))
+        return group, None
     if old is not None and found is old.found:
         if taken == old.taken and rejected == old.rejected:
             return old, []
@@ -143,6 +148,17 @@ def regrouped(found: list[Suggestion], taken: list[tuple[int, int]],
                 return Group(found, True, taken, rejected, free), back
     apart_ = old.apart if old is not None and found is old.found else apart(found)
     return Group(found, apart_, taken, rejected, free_of(found, taken, rejected)), None
+
+
+def _carried(found: list[Suggestion], old: Group) -> Group:
+    """old as it would be had found been its suggestions: those found has of old's own
+    (the same objects) are free as they were, the others as free_of tells."""
+    had = {id(s) for s in old.found}
+    kept = {id(s) for s in old.free}
+    new = [s for s in found if id(s) not in had]
+    free_new = {id(s) for s in free_of(new, old.taken, old.rejected)}
+    free = [s for s in found if id(s) in kept or id(s) in free_new]
+    return Group(found, True, old.taken, old.rejected, free)
 
 
 _ORDER = {"actor": 0, "date": 1, "claim": 2}  # by_position's order of kinds

@@ -2,7 +2,10 @@
 
 suggest() runs the three finders (domain.actor_finder, date_finder, speech) over the
 article with what the library knows (every actor name and alias, the state table, the
-article's tags) and drops what is tagged already or was rejected. accept() makes an
+article's tags) and drops what is tagged already or was rejected. After a change it
+reuses what the change cannot have touched (suggest_state); new names (a new actor, an
+accepted suggestion of one, an alias) add their own mentions (domain.actor_delta) and
+have only the paragraphs they stand in read for claims again (suggest_renamed). accept() makes an
 ordinary tag that stores what the suggestion said; reject() remembers the span in the
 library. Each write returns what its inverse takes and a ChangeSet, like tagging.
 """
@@ -17,14 +20,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from reader_app.domain.actor_delta import pass_again
 from reader_app.domain.actor_finder import (
     ActorIndex,
     ActorMention,
+    ActorPass,
     KnownName,
     build_actor_index,
-    find_actors,
+    find_actor_pass,
 )
-from reader_app.domain.actors import match_key
+from reader_app.domain.actor_index import match_key  # kept per name: see there
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
 from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
@@ -34,6 +39,7 @@ from reader_app.services.changes import ChangeSet
 from reader_app.services.claim_dating import DATE_LINK, dating_new_tag, redating, undate_claims
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
+from reader_app.services.suggest_renamed import where_names_changed
 from reader_app.services.suggest_state import (
     ClaimInputs,
     Kept,
@@ -116,10 +122,10 @@ def library_names(db: Database) -> LibraryNames:
 
 @lru_cache(maxsize=4)
 def _actors(text: str, index: ActorIndex,
-            tagged: tuple[tuple[int, int, int], ...]) -> list[ActorMention]:
+            tagged: tuple[tuple[int, int, int], ...]) -> ActorPass:
     """Actor mentions depend on the text, the names and the article's actor tags: a
     date or claim tag leaves them as they were."""
-    return find_actors(text, index, tagged)
+    return find_actor_pass(text, index, tagged)
 
 
 @lru_cache(maxsize=8)
@@ -182,7 +188,7 @@ def compute_suggestions(db: Database, article_id: int,
     known = library_names(db) if wanted & {"actor", "claim"} else None
     if known is not None:
         actors = free_of(_actor_suggestions(text, _actors(text, known.index,
-                                                          tuple(tagged_actors))),
+                                                          tuple(tagged_actors)).mentions),
                          taken["actor"], rejected["actor"])
     if "actor" in wanted:
         groups.append(actors)
@@ -217,16 +223,28 @@ def _updated(db: Database, article: Article, old: Kept | None,
     taken, tagged_list, rejected = _inputs(db, article)
     tagged = tuple(tagged_list)
     if old is not None and not (old.text == text and old.published == article.published
-                                and old.language == article.language and old.known is known):
-        old = None  # another text or other names: everything again
+                                and old.language == article.language):
+        old = None  # another text: everything again
+    # other names (a new actor, an alias): the actors' pass adds the new names' mentions
+    # when it can (actor_delta), claims are read again (find_claims keeps each paragraph
+    # whose names mean what they meant)
+    renamed = old is not None and old.known is not known
     changed = changed_tags(old, tagged) if old is not None else None
-    if old is not None and changed is not None and tags_on_own_mentions(
+    if old is not None and not renamed and changed is not None and tags_on_own_mentions(
             old, changed, known.index, known.persons):
+        actor_pass = old.actor_pass._replace(mentions=old.raw_actors)
         raw_actors, actor_all = old.raw_actors, old.actor.found
     else:
-        raw_actors = _actors(text, known.index, tagged)
+        found_again = None
+        if old is not None:
+            found_again = pass_again(text, old.actor_pass, known.index, old.tagged, tagged)
+        actor_pass = found_again or _actors(text, known.index, tagged)
+        raw_actors = actor_pass.mentions
         if old is not None and raw_actors == old.raw_actors:  # an undo, a tag elsewhere
             raw_actors, actor_all = old.raw_actors, old.actor.found
+        elif old is not None:  # old's suggestions for the mentions it had (the same objects)
+            was = {id(m): s for m, s in zip(old.raw_actors, old.actor.found, strict=True)}
+            actor_all = [was.get(id(m)) or _actor_suggestions(text, [m])[0] for m in raw_actors]
         else:
             actor_all = _actor_suggestions(text, raw_actors)
     actor, actor_came = regrouped(actor_all, taken["actor"], rejected["actor"],
@@ -237,16 +255,23 @@ def _updated(db: Database, article: Article, old: Kept | None,
                 else _date_suggestions(text, raw_dates))
     date, date_came = regrouped(date_all, taken["date"], rejected["date"],
                              old.date if old else None)
-    if old is not None and changed is not None and (
+    if old is not None and not renamed and changed is not None and (
             actors is old.actor.free if not changed
             else same_claim_inputs(old, actors, set(tagged), changed)):
         claim_inputs, claim_all = old.claim_inputs, old.claim.found
     else:
         claim_inputs = _claim_inputs(tagged_list, actors, known)
         patched = None
-        if old is not None:
+        renamed_at = None if not renamed or old is None else where_names_changed(
+            actor_pass, _known_of(old).speakers, known.speakers, _known_of(old).canonical,
+            known.canonical)
+        if old is not None and not renamed:
             patched = (old.claim.found if claim_inputs == old.claim_inputs
                        else _claims_patched(text, old, claim_inputs, known))
+        elif old is not None and renamed_at is not None and known.persons == _known_of(
+                old).persons:
+            patched = (old.claim.found if claim_inputs == old.claim_inputs and not renamed_at
+                       else _claims_patched(text, old, claim_inputs, known, renamed_at))
         claim_all = (patched if patched is not None
                      else _claim_suggestions(text, *claim_inputs, known))
     claim, claim_came = regrouped(claim_all, taken["claim"], rejected["claim"],
@@ -259,8 +284,14 @@ def _updated(db: Database, article: Article, old: Kept | None,
     else:
         result = merged_again(old, groups, [actor_came, date_came, claim_came])
     return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
-                tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result)
+                tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result,
+                actor_pass)
 
+
+
+def _known_of(old: Kept) -> LibraryNames:
+    assert isinstance(old.known, LibraryNames)
+    return old.known
 
 
 def _claim_inputs(tagged: Sequence[tuple[int, int, int]], actors: Sequence[Suggestion],
@@ -311,7 +342,8 @@ PATCH_AT_MOST = 64  # paragraphs read again one by one; more: find_claims over t
 
 
 def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
-                    known: LibraryNames) -> list[Suggestion] | None:
+                    known: LibraryNames, renamed_at: Iterable[int] = ()
+                    ) -> list[Suggestion] | None:
     """The old claims with those of the paragraphs whose actor spans, stand-in names or
     persons changed read again (find_claims_in): a paragraph's claims depend on the spans
     starting in it alone. None when too much changed."""
@@ -322,7 +354,7 @@ def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
         return None
     if any(k >= 0 for k in persons ^ old_persons):
         return None  # the library's people: read with the names
-    at = {s for s, _, _ in now ^ before}
+    at = {s for s, _, _ in now ^ before} | set(renamed_at)
     at |= {-1 - k for k in names.keys() | old_names.keys() if names.get(k) != old_names.get(k)}
     at |= {-1 - k for k in persons ^ old_persons}
     paragraphs = sorted({(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at})

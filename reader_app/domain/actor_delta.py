@@ -1,0 +1,204 @@
+"""find_actors again after the library learned a few names, or after actor tags of actors
+nothing else depends on, without reading the whole text again when that gives the same.
+
+find_actors reads the automaton's matches in text order, then adds acronyms and "the
+party" (finish_pass). A new name that shares no key with anything known, of an actor
+whose mentions settle nothing later (no person, no name shared with another actor),
+adds matches of its own and changes no other: the names' pass is the old one with the
+new name's mentions put in, provided none of them comes near an old match (a known word
+beside a name changes how that name reads). Anything else is read again from scratch
+(None): the checks are made on what the full pass would see, the new automaton's
+matches over the whole text, not guessed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import ahocorasick
+
+from reader_app.domain.actor_finder import (
+    ActorIndex,
+    ActorMention,
+    ActorPass,
+    _name_mention,
+    _Scan,
+    finish_pass,
+)
+from reader_app.domain.actor_surnames import SurnameContext
+
+__all__ = ["pass_again"]
+
+ActorSpan = tuple[int, int, int]
+Match = tuple[int, int, str, int]
+NEW_AT_MOST = 2000  # new names' matches put in one by one; more: the text read again
+
+
+class Changes(NamedTuple):
+    added: set[str]  # names' search keys the new index adds
+    changed: set[str]  # names' keys whose entries changed (a state table name now linked)
+    kinds: set[str]  # "the trust": nouns new to the automaton
+
+
+def _names_changed(old: ActorIndex, new: ActorIndex) -> Changes | None:
+    """What the new index changed, when names and body nouns are all it changed, each
+    name of one actor that settles nothing later; else None."""
+    if new is old:
+        return Changes(set(), set(), set())
+    added = new.names.keys() - old.names.keys()
+    if (len(new.names) - len(added) != len(old.names) or new.persons != old.persons
+            or new.heads != old.heads or new.firsts != old.firsts
+            or new.stems != old.stems or new.generic != old.generic
+            or new.contextual != old.contextual or new.person_by_id != old.person_by_id
+            or new.surnames != old.surnames or old.kinds.keys() - new.kinds.keys()):
+        return None
+    changed = {k for k, entries in old.names.items() if new.names[k] != entries}
+    kinds = new.kinds.keys() - old.kinds.keys()
+    before = (old.names.keys() | old.persons.keys() | old.stems.keys() | old.generic.keys()
+              | old.firsts.keys() | old.heads.keys())
+    if any(k in before or k in new.names for k in kinds):
+        return None  # a noun that was a name, or the other way: read as a name first
+    others = new.persons.keys() | new.firsts.keys() | new.kinds.keys() | new.heads.keys()
+    for key in added | changed:
+        if key in others or key in new.generic:
+            return None
+        for entries in (new.names[key], old.names.get(key, [])):
+            if len(entries) > 1 or any(e.known.actor_id in new.contextual for e in entries):
+                return None
+    return Changes(added, changed, kinds)
+
+
+def _reads_beside(index: ActorIndex, key: str) -> bool:
+    """Does a match of key read the known word beside it? A state table's name does
+    ("Denzel Washington" is no state, "Ukraine Russia talks" are two), and a surname
+    (the first name before it); nothing else asks (ActorIndex.knows)."""
+    return key in index.persons or any(e.table for e in index.names.get(key, ()))
+
+
+def _apart(text: str, lo: int, hi: int) -> bool:
+    """A word at least between lo and hi: the word a name reads is the one right beside
+    it (name_context.capitalised_word_before, longer_name_after)."""
+    return lo <= hi and len(text[lo:hi].split()) >= 2
+
+
+def _inside_new(copy: str, ours: list[tuple[int, str]], keys: set[str]) -> bool:
+    """Is every occurrence of the new keys in copy within one of their matches (ours)?"""
+    spans = [(last - len(key) + 1, last) for last, key in ours]
+    lows = [a for a, _ in spans]
+    tiny = ahocorasick.Automaton()
+    for key in keys:
+        tiny.add_word(key, key)
+    tiny.make_automaton()
+    for last, key in tiny.iter(copy):
+        i = bisect_right(lows, last - len(key) + 1)
+        if not i or spans[i - 1][1] < last:
+            return False
+    return True
+
+
+def pass_again(text: str, old: ActorPass, index: ActorIndex,
+               old_tagged: Sequence[ActorSpan], tagged: Sequence[ActorSpan]
+               ) -> ActorPass | None:
+    """find_actor_pass(text, index, tagged) from old (text's pass with old_tagged), or
+    None when that cannot be told without reading the text again."""
+    changes = _names_changed(old.actor_index, index)
+    if changes is None or old.scan is None or index.automaton is None:
+        return None
+    if any(a in index.contextual for _, _, a in set(old_tagged) ^ set(tagged)):
+        return None  # a tag that settles later surnames or shared names
+    if not (changes.added or changes.changed or changes.kinds):
+        return old._replace(actor_index=index,
+                            mentions=finish_pass(text, index, old.first, old.kinds, tagged))
+    scan = old.scan
+    new_keys = changes.added | changes.kinds
+    if new_keys:
+        scan = _Scan(text, index.automaton, index.stems, old.scan.copy)
+        raw = list(index.automaton.iter_long(scan.copy.text))
+        if [h for h in raw if h[1] not in new_keys] != old.scan.raw:
+            return None  # a new name swallowed an old match, or the other way
+        ours = [h for h in raw if h[1] in new_keys]
+        if len(ours) > NEW_AT_MOST or not _inside_new(scan.copy.text, ours, new_keys):
+            return None  # a new name inside another match, which is read there
+        scan.raw = raw
+    found = old.found
+    if new_keys:
+        merged = list(found)
+        for m in scan.mapped(ours):  # in the order of their ends, as found is
+            merged.insert(bisect_left(merged, m[3], key=lambda x: x[3]), m)
+        found = tuple(merged)
+    put = _put_in(text, old, index, scan, found, changes)
+    if put is None:
+        return None
+    first, kinds = put
+    return ActorPass(index, scan, found, first, kinds,
+                     finish_pass(text, index, first, kinds, tagged))
+
+
+def _put_in(text: str, old: ActorPass, index: ActorIndex, scan: _Scan,
+            found: tuple[Match, ...], changes: Changes
+            ) -> tuple[list[ActorMention], list[tuple[int, int, str]]] | None:
+    """old.first with the mentions of the new names and of the changed ones read again,
+    and old.kinds with the new nouns; None where one comes near another match or mention."""
+    first = list(old.first)
+    starts = [m.start for m in first]
+    kinds = list(old.kinds)
+    found_starts = [m[0] for m in found]  # in text order, none overlapping
+    added, changed = changes.added, changes.changed
+
+    def end_of(i: int) -> int:
+        if found[i][1] != -1:
+            return found[i][1]
+        last, key = scan.raw[i]  # a match that stops inside a word: where it stops
+        return scan.copy.span(last - len(key) + 2, last + 1)[1]
+
+    context = SurnameContext()  # one entry each: never asked (see _names_changed)
+    keys = added | changed | changes.kinds
+    for i in [i for i, m in enumerate(found) if m[2] in keys]:
+        start, end, key, _last = found[i]
+        stop = end_of(i)
+        reach = stop
+        at = bisect_left(starts, stop)  # mentions starting before the match ends
+        if at and first[at - 1].end > start:
+            gone = first[at - 1]
+            if key not in changed or gone.start < start or gone.end > stop + 1 or (
+                    " " in key[1:] and gone.end < stop) or (at > 1 and first[at - 2].end > start):
+                return None  # not this match's own mention
+            del first[at - 1]  # the old mention of a changed name goes
+            del starts[at - 1]
+            reach = max(reach, gone.end)
+        elif key in changed and " " in key[1:]:
+            return None  # it had no mention: the names inside it were read
+        if (i and end_of(i - 1) > start) or (i + 1 < len(found) and found_starts[i + 1] < reach):
+            return None
+        if key in changes.kinds:
+            if end == -1 and " " in key[1:]:
+                return None  # the names inside it would be read
+            if end != -1:
+                kinds.insert(bisect_left(kinds, (start, end, key)), (start, end, key))
+            continue
+        mention = None
+        if end != -1:
+            mention = _name_mention(text, index.names[key], start, end, context, index.knows,
+                                    scan.memo)
+        if mention is None and " " in key[1:]:
+            return None  # the names inside it would be read: not worth it
+        lo = start if mention is None else min(start, mention.start)
+        hi = reach if mention is None else max(reach, mention.end)
+        if (i and end_of(i - 1) > lo) or (i + 1 < len(found) and found_starts[i + 1] < hi):
+            return None
+        if key in added and text[start].isupper() and (
+                (i and _reads_beside(index, found[i - 1][2])
+                 and not _apart(text, end_of(i - 1), lo))
+                or (i + 1 < len(found) and _reads_beside(index, found[i + 1][2])
+                    and not _apart(text, hi, found_starts[i + 1]))):
+            return None  # a capitalised known word beside a name changes how it reads
+        if mention is None:
+            continue
+        at = bisect_left(starts, mention.start)
+        if (at < len(first) and first[at].start < hi) or (at and first[at - 1].end > lo):
+            return None
+        starts.insert(at, mention.start)
+        first.insert(at, mention)
+    return first, kinds
