@@ -44,12 +44,14 @@ class ChangeSet:
     suggestions_stale: set[ArticleId] = field(default_factory=set)
     # one or two sentences for the analyst (why this actor/date/claimant was chosen)
     explanation: str = ""
+    # the codebook (own codes: names, colours, keys, tree) changed: read it again
+    codebook: bool = False
 
     def is_empty(self) -> bool:
         return not (self.tags_added or self.tags_changed or self.tags_removed or self.actors
                     or self.claims or self.counts or self.articles_added
                     or self.articles_removed or self.articles_changed
-                    or self.suggestions_stale)
+                    or self.suggestions_stale or self.codebook)
 
     def merge(self, later: ChangeSet) -> ChangeSet:
         """This change followed by a later one, as one change (later states win)."""
@@ -93,4 +95,5 @@ class ChangeSet:
         out.articles_changed = [a for i, a in edited.items() if i not in gone]
         out.suggestions_stale = self.suggestions_stale | later.suggestions_stale
         out.explanation = later.explanation or self.explanation
+        out.codebook = self.codebook or later.codebook
         return out
