@@ -38,6 +38,11 @@ def codes(db: Database) -> list[Code]:
     return store.list_codes(db)
 
 
+def usage(db: Database) -> dict[str, int]:
+    """own kind -> how many tags carry it."""
+    return store.tag_counts_by_code(db)
+
+
 def known_kind(db: Database, kind: str) -> bool:
     """A built-in kind or the kind of a code in the codebook."""
     return kind in KINDS or (kind.startswith("code:") and store.code_by_uuid(

@@ -20,6 +20,7 @@ from reader_app.gui.controller import LibraryController
 from reader_app.gui.lists.annotation_model import kind_color
 from reader_app.gui.panels.claim_fields import ClaimFields
 from reader_app.gui.panels.editor_fields import ActorFields, DateFields, FieldGroup
+from reader_app.gui.shared.own_kinds import kind_label
 from reader_app.gui.shared.plain_text import plain_label, refused_resource
 from reader_app.services.changes import ChangeSet
 
@@ -163,7 +164,7 @@ class AnnotationEditor(QWidget):
             self.kind_label.setText("")
             return
         color = kind_color(ann.kind).name()
-        kind = html.escape(ann.kind.capitalize())  # a library file's kind is data
+        kind = html.escape(kind_label(ann.kind))  # a library file's kind is data
         self.kind_label.setText(f'<span style="color:{color}">■</span> {kind}')
 
     def _fit_quote(self) -> None:

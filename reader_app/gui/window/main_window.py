@@ -41,6 +41,7 @@ from reader_app.gui.shared.actions import (
 from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
+from reader_app.gui.window.codebook_flow import CodebookFlow
 from reader_app.gui.window.navigation import ReaderNavigation
 from reader_app.gui.window.recent import recent_libraries
 from reader_app.gui.window.search_flow import SearchFlow
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         restore_window_state(self, self.splitter, self.left_tabs)
         LeftPaneWidth(self.splitter, self.left_tabs)
         self._build_article_flow()
+        self.codebook_flow = CodebookFlow(self)  # own codes: gui/window/codebook_flow.py
         self._refresh_recent_menu()
         self._select_first_article()
         self._update_status()

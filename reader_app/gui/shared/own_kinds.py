@@ -1,0 +1,52 @@
+"""The codebook as the window paints and names it: own codes by kind, read once per change.
+
+Painting and item models ask for a kind's colour and label many times per paint; they
+look it up here (a dict), never in the library. The codebook flow refreshes it whenever a
+change set says the codebook changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from reader_app.domain.codebook import Code, is_own_kind
+
+_codes: dict[str, Code] = {}
+_colours: dict[tuple[str, bool], QColor] = {}
+UNKNOWN_LABEL = "Unknown code"  # a tag whose code is gone from the codebook (a foreign file)
+
+
+def set_codes(codes: list[Code]) -> None:
+    _codes.clear()
+    _codes.update({c.kind: c for c in codes})
+    _colours.clear()
+
+
+def codes() -> list[Code]:
+    return list(_codes.values())
+
+
+def code_of(kind: str) -> Code | None:
+    return _codes.get(kind)
+
+
+def own_colour(kind: str, dark: bool) -> QColor | None:
+    """An own code's colour; on a dark background a dark one is lightened to stay readable."""
+    if not is_own_kind(kind):
+        return None
+    found = _colours.get((kind, dark))
+    if found is None:
+        code = _codes.get(kind)
+        colour = QColor(code.colour) if code else QColor(150, 150, 150)
+        if dark and colour.lightness() < 140:
+            colour = colour.lighter(100 + (140 - colour.lightness()))
+        found = _colours[(kind, dark)] = colour
+    return QColor(found)
+
+
+def kind_label(kind: str) -> str:
+    """What the analyst calls a kind: Claim, Actor, Date, or an own code's name."""
+    if is_own_kind(kind):
+        code = _codes.get(kind)
+        return code.name if code else UNKNOWN_LABEL
+    return kind.capitalize()

@@ -1,0 +1,146 @@
+"""The window's own codes: the Codebook… action, one tag action per own code (keys 1-9 on
+the reading widget, like C/A/D), rebuilt whenever a change set says the codebook changed.
+
+Kept out of main_window.py and actions.py: the window builds one CodebookFlow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from reader_app.domain.codebook import Code
+from reader_app.gui.shared import own_kinds
+from reader_app.services import codebook
+from reader_app.services.changes import ChangeSet
+from reader_app.storage.articles import NotFound
+from reader_app.storage.errors import STORAGE_ERRORS
+
+if TYPE_CHECKING:
+    from reader_app.gui.window.codebook_dialog import CodebookDialog
+    from reader_app.gui.window.main_window import MainWindow
+
+
+def swatch(colour: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+def ordered(codes: list[Code]) -> list[Code]:
+    """Codes with a key first, by key; then the rest by name."""
+    return sorted(codes, key=lambda c: (c.key is None, c.key or 0, c.name.casefold()))
+
+
+class CodebookFlow(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.codebook_action = QAction("Code&book…", window)
+        self.codebook_action.setObjectName("codebookAction")
+        self.codebook_action.setStatusTip("Your own codes beside claim, actor and date")
+        self.codebook_action.triggered.connect(self.show_dialog)
+        self.menu = QMenu("Own &Codes", window)
+        self.menu.setObjectName("ownCodesMenu")
+        tag_menu = next((a.menu() for a in window.menuBar().actions()
+                         if a.text() == "&Tag" and a.menu() is not None), None)
+        if tag_menu is not None:
+            tag_menu.addSeparator()
+            tag_menu.addMenu(self.menu)
+            tag_menu.addAction(self.codebook_action)
+        self.tag_actions: dict[str, QAction] = {}  # by kind
+        self.dialog: CodebookDialog | None = None
+        self.controller.changed.connect(self._on_controller_changed)
+        self.refresh()
+
+    # -- reading the codebook ----------------------------------------------------
+    def codes(self) -> list[Code]:
+        return codebook.codes(self.controller.db)
+
+    def usage(self) -> dict[str, int]:
+        return codebook.usage(self.controller.db)
+
+    def refresh(self) -> None:
+        codes = self.codes()
+        own_kinds.set_codes(codes)
+        self._rebuild_actions(ordered(codes))
+        w = self.window
+        w.view.viewport().update()  # colours and names are read at paint time
+        w.annotation_panel.table.viewport().update()
+        if self.dialog is not None:
+            self.dialog.reload()
+
+    def _rebuild_actions(self, codes: list[Code]) -> None:
+        view, toolbar = self.window.view, self.window.findChild(QToolBar, "taggingToolbar")
+        for action in self.tag_actions.values():
+            view.removeAction(action)
+            if toolbar is not None:
+                toolbar.removeAction(action)
+            action.deleteLater()
+        self.tag_actions.clear()
+        self.menu.clear()
+        before = self._toolbar_place(toolbar)
+        for code in codes:
+            action = QAction(swatch(code.colour), f"Tag as {code.name}", self.window)
+            action.setObjectName(f"tagCode{code.id}Action")
+            action.setData(code.kind)
+            if code.key is not None:
+                action.setShortcut(QKeySequence(str(code.key)))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                action.setToolTip(f"Tag the selected text as {code.name} ({code.key})")
+            action.setIconText(code.name)
+            action.triggered.connect(lambda _=False, k=code.kind: self.window.tag_selection(k))
+            view.addAction(action)
+            self.menu.addAction(action)
+            if toolbar is not None and code.key is not None:
+                toolbar.insertAction(before, action)
+            self.tag_actions[code.kind] = action
+        self.menu.setEnabled(bool(codes))
+
+    def _toolbar_place(self, toolbar: QToolBar | None) -> QAction | None:
+        """Own codes sit right after C/A/D in the tagging toolbar."""
+        if toolbar is None:
+            return None
+        actions = toolbar.actions()
+        last = self.window.actions_.tag.get("date")
+        if last in actions:
+            i = actions.index(last) + 1
+            return actions[i] if i < len(actions) else None
+        return None
+
+    @Slot(ChangeSet)
+    def _on_controller_changed(self, changes: ChangeSet) -> None:
+        if changes.codebook:
+            self.refresh()
+
+    # -- changing it: one undo command each ---------------------------------------------
+    def push(self, make: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        ctrl = self.controller
+        if ctrl.read_only is not None:
+            ctrl.error_occurred.emit("This library is read-only.")
+            return
+        try:
+            command = make(ctrl, *args, **kwargs)
+        except NotFound:
+            ctrl.error_occurred.emit("That code no longer exists.")
+            return
+        except STORAGE_ERRORS as e:
+            ctrl.error_occurred.emit(str(e))
+            return
+        ctrl.undo_stack.push(command)
+
+    @Slot()
+    def show_dialog(self) -> CodebookDialog:
+        from reader_app.gui.window.codebook_dialog import CodebookDialog
+
+        if self.dialog is None:
+            self.dialog = CodebookDialog(self, self.window)
+        self.dialog.reload()
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog

@@ -1,0 +1,141 @@
+"""Own codes through the real window: the Codebook dialog creates a code, its key tags the
+selection, the tag is painted in the code's colour and listed by name, undo takes it back."""
+
+from __future__ import annotations
+
+from gui_helpers import select_quote, u16
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader_app.domain.models import ImportedArticle
+from reader_app.storage.articles import add_article
+from reader_app.storage.database import open_library
+
+TEXT = ("date 2031-04-02\nThe ferry reached Tromsø harbour at dawn, and a Hawk drone 🛩 "
+        "circled the old lighthouse twice before the fog came in.\n")
+
+
+def open_story(window, db_path):
+    db = open_library(db_path)
+    try:
+        article_id = add_article(db, ImportedArticle("Ferry", TEXT, "ferry.txt")).article_id
+    finally:
+        db.close()
+    window.controller.add_imported([article_id])
+    window.controller.open_article(article_id)
+    return article_id
+
+
+def rows(db_path, sql):
+    db = open_library(db_path)
+    try:
+        return [tuple(r) for r in db.execute(sql).fetchall()]
+    finally:
+        db.close()
+
+
+def add_code(qtbot, dialog, name):
+    dialog.new_name.setText(name)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+
+
+def span_image(window, start, end):
+    view = window.view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(u16(TEXT, start))
+    left = view.cursorRect(cursor)
+    cursor.setPosition(u16(TEXT, end))
+    right = view.cursorRect(cursor)
+    view.viewport().repaint()
+    rect = QRect(left.topLeft(), right.bottomRight()).adjusted(0, -2, 0, 2)
+    return view.viewport().grab(rect).toImage()
+
+
+def has_colour(image, colour: QColor) -> bool:
+    return any(
+        abs(image.pixelColor(x, y).red() - colour.red()) < 30
+        and abs(image.pixelColor(x, y).green() - colour.green()) < 30
+        and abs(image.pixelColor(x, y).blue() - colour.blue()) < 30
+        for x in range(image.width()) for y in range(image.height()))
+
+
+def test_create_a_code_tag_with_its_key_see_it_and_undo(qtbot, window, db_path):
+    open_story(window, db_path)
+    window.codebook_flow.codebook_action.trigger()
+    dialog = window.codebook_flow.dialog
+    qtbot.waitExposed(dialog)
+    add_code(qtbot, dialog, "Location")
+    ((code_id, uuid, name, colour, key),) = rows(
+        db_path, "SELECT id, uuid, name, colour, key FROM codebook")
+    assert (name, key) == ("Location", 1)
+    assert dialog.tree.topLevelItem(0).text(0) == "Location"
+    assert [a.text() for a in window.codebook_flow.menu.actions()] == ["Tag as Location"]
+
+    start, end = select_quote(window, "Tromsø harbour")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    ((kind, quote, s, e),) = rows(db_path, 'SELECT kind, quote, start, "end" FROM annotations')
+    assert (kind, quote, s, e) == (f"code:{uuid}", "Tromsø harbour", start, end)
+    assert TEXT[s:e] == quote
+    assert rows(db_path, "SELECT codes FROM tag_counts") == [(1,)]
+    # painted in the code's colour, listed by the code's name
+    assert has_colour(span_image(window, start, end), QColor(colour))
+    model = window.annotation_panel.table.model()
+    assert model.index(0, 0).data() == "Location"
+    # a rename shows at once in the list
+    dialog.select_code("Location")
+    dialog.name_edit.setText("Harbour place")
+    dialog.name_edit.editingFinished.emit()
+    assert rows(db_path, "SELECT name FROM codebook") == [("Harbour place",)]
+    assert model.index(0, 0).data() == "Harbour place"
+    window.actions_.undo.trigger()  # the rename
+    assert model.index(0, 0).data() == "Location"
+    window.actions_.undo.trigger()  # the tag
+    assert rows(db_path, "SELECT count(*) FROM annotations") == [(0,)]
+    assert not has_colour(span_image(window, start, end), QColor(colour))
+    window.actions_.undo.trigger()  # the code
+    assert rows(db_path, "SELECT count(*) FROM codebook") == [(0,)]
+    assert window.codebook_flow.menu.actions() == []
+    window.actions_.redo.trigger()
+    assert rows(db_path, "SELECT id, uuid FROM codebook") == [(code_id, uuid)]
+
+
+def test_delete_in_use_asks_and_moves_tags_merge_and_parent(qtbot, window, db_path):
+    open_story(window, db_path)
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Weapon")
+    add_code(qtbot, dialog, "Drone")
+    select_quote(window, "Hawk drone")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # Drone
+    drone, weapon = rows(db_path, "SELECT id, uuid FROM codebook ORDER BY name")
+    assert rows(db_path, "SELECT kind FROM annotations") == [(f"code:{drone[1]}",)]
+    dialog.select_code("Drone")
+    dialog.parent_combo.setCurrentIndex(dialog.parent_combo.findData(weapon[0]))
+    dialog.parent_combo.activated.emit(dialog.parent_combo.currentIndex())
+    assert rows(db_path, "SELECT parent_id FROM codebook WHERE id = ?".replace(
+        "?", str(drone[0]))) == [(weapon[0],)]
+    assert dialog.tree.topLevelItem(0).child(0).text(0) == "Drone"
+
+    def answer_yes():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            assert "used by 1 tag" in box.text()
+            box.button(QMessageBox.StandardButton.Yes).click()
+
+    dialog.select_code("Drone")
+    dialog.target_combo.setCurrentIndex(dialog.target_combo.findData(weapon[0]))
+    QTimer.singleShot(50, answer_yes)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert rows(db_path, "SELECT kind FROM annotations") == [(f"code:{weapon[1]}",)]
+    assert [r[0] for r in rows(db_path, "SELECT name FROM codebook")] == ["Weapon"]
+    window.actions_.undo.trigger()
+    assert rows(db_path, "SELECT kind FROM annotations") == [(f"code:{drone[1]}",)]
+    # merge Drone into Weapon: its tag follows, undo splits them again
+    dialog.select_code("Drone")
+    dialog.target_combo.setCurrentIndex(dialog.target_combo.findData(weapon[0]))
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert rows(db_path, "SELECT kind FROM annotations") == [(f"code:{weapon[1]}",)]
+    window.actions_.undo.trigger()
+    assert rows(db_path, "SELECT id, uuid FROM codebook ORDER BY name") == [drone, weapon]
