@@ -139,3 +139,39 @@ def test_delete_in_use_asks_and_moves_tags_merge_and_parent(qtbot, window, db_pa
     assert rows(db_path, "SELECT kind FROM annotations") == [(f"code:{weapon[1]}",)]
     window.actions_.undo.trigger()
     assert rows(db_path, "SELECT id, uuid FROM codebook ORDER BY name") == [drone, weapon]
+
+
+def test_search_facet_finds_articles_by_own_code(qtbot, window, db_path):
+    from PySide6.QtWidgets import QLineEdit, QListView
+
+    from reader_app.gui.lists.tables import ID_ROLE
+
+    first = open_story(window, db_path)
+    db = open_library(db_path)
+    try:
+        second = add_article(db, ImportedArticle(
+            "Dock", "The dock crane and the ferry's old lighthouse lamp.\n", "dock.txt")).article_id
+    finally:
+        db.close()
+    window.controller.add_imported([second])
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Landmark")
+    window.controller.open_article(first)
+    select_quote(window, "old lighthouse")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    p = window.library_pane.search
+    facets = p.facets
+    assert [facets.own_code.itemText(i) for i in range(facets.own_code.count())] == [
+        "any own code", "Landmark"]
+    box = window.findChild(QLineEdit, "librarySearch")
+    box.setText("lighthouse")
+    qtbot.waitUntil(lambda: p.settled, timeout=5000)
+    listed = window.findChild(QListView, "searchResults").model()
+
+    def shown():
+        return {listed.index(r, 0).data(ID_ROLE) for r in range(listed.rowCount())}
+
+    qtbot.waitUntil(lambda: shown() == {first, second}, timeout=5000)
+    facets.own_code.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: p.settled and shown() == {first}, timeout=5000)

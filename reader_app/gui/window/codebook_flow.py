@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from reader_app.domain.codebook import Code
+from reader_app.gui.lists.search_facets import SearchFacets
 from reader_app.gui.shared import own_kinds
 from reader_app.services import codebook
 from reader_app.services.changes import ChangeSet
@@ -72,6 +73,8 @@ class CodebookFlow(QObject):
         w = self.window
         w.view.viewport().update()  # colours and names are read at paint time
         w.annotation_panel.table.viewport().update()
+        for facets in w.findChildren(SearchFacets):  # the search and timeline panes
+            facets.set_own_codes([(c.kind, c.name) for c in codes])
         if self.dialog is not None:
             self.dialog.reload()
 
