@@ -73,6 +73,7 @@ _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} agreement [--db PATH] [--article ID ...] [--analysts A B] [--format text|csv|json]
                         [--output FILE|-]
        {PROG} report [--db PATH] [--query TEXT] [facets] [--format html|pdf] --output FILE
+       {PROG} codebook export|import [--db PATH] FILE
        {PROG} repair [--db PATH] --remove-foreign-schema"""
 _EPILOG = """commands:
   (none)      open the window on the library, importing any FILEs
@@ -287,6 +288,12 @@ def _command_parser() -> _Parser:
                      " every conflict (default: mine; both for another analyst's span)")
     mer.add_argument("--actors", choices=("accept", "new"), default="accept", help="accept the"
                      " proposed actor merges (default) or add their actors as new ones")
+    cb = sub.add_parser("codebook", parents=[db_after], prog=f"{PROG} codebook",
+                        help="export or import the codebook (.qdc)",
+                        description="Export your own codes (beside claim, actor and date) as a"
+                                    " REFI-QDA codebook (.qdc), or import one: merged by name.")
+    cb.add_argument("action", choices=("export", "import"))
+    cb.add_argument("file", metavar="FILE", help="the .qdc file to write or read")
     return p
 
 
@@ -662,6 +669,33 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_codebook(args: argparse.Namespace) -> int:
+    from reader_app.domain.interchange import BundleFormatError
+    from reader_app.services.codebook_io import export_codebook, import_codebook
+
+    db = _open_existing(args)
+    try:
+        if args.action == "export":
+            try:
+                n = export_codebook(db, args.file)
+            except ValueError as e:
+                raise CliError(str(e)) from None
+            print(f"Exported {n} code{'s' * (n != 1)} to {args.file}", file=sys.stderr)
+            return 0
+        if getattr(db, "read_only", None) is not None:
+            raise CliError(f"the library is read-only ({db.read_only.reason})")
+        try:
+            record, _ = import_codebook(db, args.file)
+        except BundleFormatError as e:
+            raise CliError(_one_line(str(e))) from None
+        for note in record.notes:
+            print(_one_line(note), file=sys.stderr)
+        print(record.summary())
+        return 0
+    finally:
+        db.close()
+
+
 def _cmd_report(args: argparse.Namespace, render: RenderReport | None) -> int:
     if render is None:  # the pictures and the PDF are Qt's: reader_app.entry brings them
         raise CliError(f"the report needs the app's entry point: run {PROG} report", 2)
@@ -704,7 +738,8 @@ def _run(argv: list[str], run_gui: RunGui | None, render: RenderReport | None = 
     commands = {"import": _cmd_import, "export": _cmd_export, "search": _cmd_search,
                 "backup": _cmd_backup,
                 "repair": _cmd_repair, "suggest": _cmd_suggest, "tag": _cmd_tag,
-                "agreement": _cmd_agreement, "merge": _cmd_merge}
+                "agreement": _cmd_agreement, "merge": _cmd_merge,
+                "codebook": _cmd_codebook}
     return commands[args.command](args)
 
 

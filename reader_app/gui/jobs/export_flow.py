@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.models import KINDS
 from reader_app.gui.jobs.workers import JobFlow
 from reader_app.gui.shared.export_dialog import lay_out_export
+from reader_app.gui.shared.own_kinds import own_codes_box, own_kinds_of
 from reader_app.gui.shared.plain_text import message_box
 from reader_app.services.exporting import TABLES, ExportCancelled, ExportFilters, export_csv_file
 
@@ -53,6 +54,7 @@ class ExportDialog(QDialog):
         for box in self.kind_boxes.values():
             box.setChecked(True)
             kinds.addWidget(box)
+        self.own_codes = own_codes_box(self, kinds)  # the codebook's own codes, all or none
         form.addRow("Kinds:", kinds)
         self.all_articles = QRadioButton("All articles", self)
         self.current_only = QRadioButton("Only the open article", self)
@@ -115,7 +117,7 @@ class ExportDialog(QDialog):
             ids = list(self._selected)
         return ExportFilters(
             table=self.table(),
-            kinds=kinds or list(KINDS),
+            kinds=(kinds or list(KINDS)) + own_kinds_of(self.own_codes),
             article_ids=ids,
             date_from=self.date_from.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,

@@ -8,6 +8,7 @@ change set says the codebook changed.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QWidget
 
 from reader_app.domain.codebook import Code, is_own_kind
 
@@ -50,3 +51,17 @@ def kind_label(kind: str) -> str:
         code = _codes.get(kind)
         return code.name if code else UNKNOWN_LABEL
     return kind.capitalize()
+
+
+def own_codes_box(parent: QWidget, row: QBoxLayout) -> QCheckBox:
+    """An export dialog's "Own codes" box (checked; hidden with an empty codebook)."""
+    box = QCheckBox(f"Own codes ({len(_codes)})", parent)
+    box.setObjectName("exportOwnCodes")
+    box.setChecked(True)
+    box.setVisible(bool(_codes))
+    row.addWidget(box)
+    return box
+
+
+def own_kinds_of(box: QCheckBox) -> list[str]:
+    return [c.kind for c in _codes.values()] if box.isChecked() else []
