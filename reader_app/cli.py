@@ -51,7 +51,7 @@ from reader_app.storage.search_health import notices
 PROG = "reader-app"
 MAX_LIMIT = 1_000_000  # search results printed at most (SQLite takes a 64-bit LIMIT)
 COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag", "merge",
-            "agreement", "report")
+            "agreement", "report", "codebook")
 FORMATS = ("csv", *EXPORT_FORMATS)
 # --table: (columns, rows, count, noun, the filters that apply)
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
