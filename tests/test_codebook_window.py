@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader_app.domain.models import ImportedArticle
+from reader_app.services.changes import ChangeSet
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 
@@ -175,3 +176,40 @@ def test_search_facet_finds_articles_by_own_code(qtbot, window, db_path):
     qtbot.waitUntil(lambda: shown() == {first, second}, timeout=5000)
     facets.own_code.setCurrentIndex(1)
     qtbot.waitUntil(lambda: p.settled and shown() == {first}, timeout=5000)
+
+
+def test_file_menu_exports_and_imports_a_codebook_with_undo(qtbot, window, db_path, tmp_path,
+                                                            monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    flow = window.codebook_flow
+    dialog = flow.show_dialog()
+    add_code(qtbot, dialog, "Harbour")
+    add_code(qtbot, dialog, "Vessel")
+    out = tmp_path / "team.qdc"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    flow.export_action.trigger()
+    assert out.read_text("utf-8").count("<Code ") == 2
+    # in another library: the file's codes come in, undo takes them out
+    db = open_library(db_path)
+    db.execute("DELETE FROM codebook WHERE name = 'Vessel'")
+    db.conn.commit()
+    db.close()
+    window.controller.apply_changes(ChangeSet(codebook=True))  # as another window would
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    flow.import_action.trigger()
+    assert sorted(r[0] for r in rows(db_path, "SELECT name FROM codebook")) == ["Harbour", "Vessel"]
+    assert "1 new code, 1 already in the codebook" in window.statusBar().currentMessage()
+    assert [a.text() for a in flow.menu.actions()] == ["Tag as Harbour", "Tag as Vessel"]
+    window.actions_.undo.trigger()
+    assert rows(db_path, "SELECT name FROM codebook") == [("Harbour",)]
+    # a hostile file is refused in a box, nothing pushed
+    bad = tmp_path / "bad.qdc"
+    bad.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><CodeBook/>', "utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    count = window.controller.undo_stack.count()
+    flow.import_action.trigger()
+    qtbot.waitUntil(lambda: flow.refused is not None and flow.refused.isVisible())
+    assert "DTD or entities" in flow.refused.informativeText()
+    assert window.controller.undo_stack.count() == count
+    flow.refused.close()

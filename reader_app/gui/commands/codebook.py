@@ -7,9 +7,10 @@ from typing import Any
 from reader_app.domain.codebook import Code
 from reader_app.gui.commands.host import CommandHost
 from reader_app.gui.commands.tags import ServiceCommand
-from reader_app.services import codebook
+from reader_app.services import codebook, codebook_io
 from reader_app.services.changes import ChangeSet
 from reader_app.services.codebook import RemovedCode
+from reader_app.services.codebook_io import CodebookImport
 
 _FIELD_WORDS = {"name": "Rename", "colour": "Recolour", "key": "Set key of",
                 "parent_id": "Move", "description": "Describe"}
@@ -77,3 +78,22 @@ class RemoveCodeCommand(ServiceCommand):
     def _undo(self) -> ChangeSet:
         assert self.removed is not None
         return codebook.unremove(self.host.db, self.removed)
+
+
+class ImportCodebookCommand(ServiceCommand):
+    """Merge a .qdc codebook into the codebook; undo removes the codes it added."""
+
+    def __init__(self, host: CommandHost, path: str) -> None:
+        super().__init__(host, None, "Import codebook")
+        self.path = path
+        self.record: CodebookImport | None = None
+
+    def _redo(self) -> ChangeSet:
+        if self.record is None:
+            self.record, changes = codebook_io.import_codebook(self.host.db, self.path)
+            return changes
+        return codebook_io.redo_import(self.host.db, self.record)
+
+    def _undo(self) -> ChangeSet:
+        assert self.record is not None
+        return codebook_io.undo_import(self.host.db, self.record)

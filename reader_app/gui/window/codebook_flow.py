@@ -7,15 +7,17 @@ Kept out of main_window.py and actions.py: the window builds one CodebookFlow.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
 from reader_app.domain.codebook import Code
 from reader_app.gui.lists.search_facets import SearchFacets
 from reader_app.gui.shared import own_kinds
+from reader_app.gui.shared.plain_text import message_box
 from reader_app.services import codebook
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.articles import NotFound
@@ -24,6 +26,9 @@ from reader_app.storage.errors import STORAGE_ERRORS
 if TYPE_CHECKING:
     from reader_app.gui.window.codebook_dialog import CodebookDialog
     from reader_app.gui.window.main_window import MainWindow
+
+
+QDC_FILTER = "REFI-QDA codebook (*.qdc);;All files (*)"
 
 
 def swatch(colour: str, size: int = 12) -> QIcon:
@@ -54,8 +59,22 @@ class CodebookFlow(QObject):
             tag_menu.addSeparator()
             tag_menu.addMenu(self.menu)
             tag_menu.addAction(self.codebook_action)
+        self.export_action = QAction("Export Code&book…", window)
+        self.export_action.setObjectName("exportCodebookAction")
+        self.export_action.setStatusTip("Save your own codes as a REFI-QDA codebook (.qdc)")
+        self.export_action.triggered.connect(self.ask_and_export)
+        self.import_action = QAction("Import Codeb&ook…", window)
+        self.import_action.setObjectName("importCodebookAction")
+        self.import_action.setStatusTip("Add a REFI-QDA codebook's codes (.qdc), merged by name")
+        self.import_action.triggered.connect(self.ask_and_import)
+        file_menu = next((a.menu() for a in window.menuBar().actions()
+                          if a.text() == "&File" and a.menu() is not None), None)
+        if file_menu is not None:
+            before = next((a for a in file_menu.actions() if a.isSeparator()), None)
+            file_menu.insertActions(before, [self.export_action, self.import_action])
         self.tag_actions: dict[str, QAction] = {}  # by kind
         self.dialog: CodebookDialog | None = None
+        self.refused: QMessageBox | None = None  # the last refusal of a codebook file
         self.controller.changed.connect(self._on_controller_changed)
         self.refresh()
 
@@ -136,6 +155,54 @@ class CodebookFlow(QObject):
             ctrl.error_occurred.emit(str(e))
             return
         ctrl.undo_stack.push(command)
+
+    # -- sharing it: a REFI-QDA codebook file ---------------------------------------------
+    @Slot()
+    def ask_and_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export Codebook", "codebook.qdc",
+                                              QDC_FILTER)
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        from reader_app.services.codebook_io import export_codebook
+
+        try:
+            n = export_codebook(self.controller.db, path)
+        except (OSError, ValueError) as e:
+            self.controller.error_occurred.emit(f"Export Codebook failed: {e}")
+            return
+        self.window.statusBar().showMessage(
+            f"Exported {n} code{'s' * (n != 1)} to {path}", 8000)
+
+    @Slot()
+    def ask_and_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import Codebook", "", QDC_FILTER)
+        if path:
+            self.import_from(path)
+
+    def import_from(self, path: str) -> None:
+        from reader_app.domain.interchange import BundleFormatError
+        from reader_app.formats.qdc import read_qdc
+        from reader_app.gui.commands.codebook import ImportCodebookCommand
+
+        try:
+            read_qdc(Path(path))  # refused before anything is pushed: said in a box
+        except BundleFormatError as e:
+            self.refused = message_box(self.window, QMessageBox.Icon.Warning,
+                                       "Import Codebook", "This file cannot be imported.",
+                                       str(e))
+            self.refused.setObjectName("codebookRefused")
+            self.refused.open()
+            return
+        before = self.controller.undo_stack.count()
+        self.push(ImportCodebookCommand, path)
+        stack = self.controller.undo_stack
+        if stack.count() > before:  # it ran: say what it did
+            command = stack.command(stack.count() - 1)
+            record = getattr(command, "record", None)
+            if record is not None:
+                self.window.statusBar().showMessage(record.summary(), 10_000)
 
     @Slot()
     def show_dialog(self) -> CodebookDialog:
