@@ -213,3 +213,27 @@ def test_file_menu_exports_and_imports_a_codebook_with_undo(qtbot, window, db_pa
     assert "DTD or entities" in flow.refused.informativeText()
     assert window.controller.undo_stack.count() == count
     flow.refused.close()
+
+
+def test_library_list_and_status_bar_count_own_code_tags(qtbot, window, db_path):
+    from reader_app.gui.lists.library_model import CODES, COLUMNS
+
+    article_id = open_story(window, db_path)
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Landmark")
+    model = window.library_pane.table.model()
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data() == "Ferry")
+    assert COLUMNS[CODES] == "Own codes" and model.index(row, CODES).data() == "0"
+    for words in ("old lighthouse", "Tromsø harbour"):
+        select_quote(window, words)
+        window.view.setFocus()
+        qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert model.index(row, CODES).data() == "2"
+    assert "· 2 tags in this article" in window.status_text
+    window.actions_.undo.trigger()
+    assert model.index(row, CODES).data() == "1"
+    assert "· 1 tag in this article" in window.status_text
+    window.controller.close_article()
+    window.controller.open_article(article_id)  # counted on opening too
+    assert "· 1 tag in this article" in window.status_text

@@ -36,6 +36,8 @@ class ChangeSet:
     claims: dict[AnnotationId, dict[str, object] | None] = field(default_factory=dict)
     # tag counts of each article whose counts changed, after the change
     counts: dict[ArticleId, TagCounts] = field(default_factory=dict)
+    # own-code tags of the articles in counts, after the change
+    code_counts: dict[ArticleId, int] = field(default_factory=dict)
     articles_added: list[ArticleSummary] = field(default_factory=list)
     articles_removed: list[ArticleId] = field(default_factory=list)
     # articles whose own row changed (title, source, published, memo): the new summary
@@ -81,6 +83,7 @@ class ChangeSet:
         out.actors = {**self.actors, **later.actors}
         out.claims = {**self.claims, **later.claims}
         out.counts = {**self.counts, **later.counts}
+        out.code_counts = {**self.code_counts, **later.code_counts}
         # an article added then removed was never there; removed then added back is there
         gone = set(later.articles_removed)
         back = {a.id for a in later.articles_added}
@@ -91,6 +94,7 @@ class ChangeSet:
                                  if i not in {a.id for a in self.articles_added}]
         for article_id in gone:
             out.counts.pop(article_id, None)
+            out.code_counts.pop(article_id, None)
         edited = {a.id: a for a in [*self.articles_changed, *later.articles_changed]}
         out.articles_changed = [a for i, a in edited.items() if i not in gone]
         out.suggestions_stale = self.suggestions_stale | later.suggestions_stale

@@ -18,6 +18,7 @@ from reader_app.services.changes import ChangeSet
 from reader_app.services.readback import describe
 from reader_app.storage import codebook as store
 from reader_app.storage.annotations import get_annotations
+from reader_app.storage.articles import code_counts
 from reader_app.storage.codebook import Moved
 from reader_app.storage.transaction import write
 
@@ -41,6 +42,10 @@ def codes(db: Database) -> list[Code]:
 def usage(db: Database) -> dict[str, int]:
     """own kind -> how many tags carry it."""
     return store.tag_counts_by_code(db)
+
+
+def own_tag_count(db: Database, article_id: int) -> int:
+    return code_counts(db, [article_id]).get(article_id, 0)
 
 
 def known_kind(db: Database, kind: str) -> bool:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES, KINDS
+from reader_app.gui.shared import own_kinds
 from reader_app.gui.shared.palette import KIND_LABELS
 from reader_app.gui.shared.plain_text import plain_label
 
@@ -141,6 +142,8 @@ class SearchFacets(QWidget):
         grid.addWidget(self.source, 4, 0)
         grid.addWidget(self.analyst, 4, 1)
         grid.addWidget(self.problem_label, 5, 0, 1, 2)
+        # a pane built later (the timeline) starts with the codebook as it is now
+        self.set_own_codes([(c.kind, c.name) for c in own_kinds.codes()])
 
     def _line(self, name: str, placeholder: str, tooltip: str) -> QLineEdit:
         edit = QLineEdit(self)

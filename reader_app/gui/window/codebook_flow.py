@@ -82,6 +82,10 @@ class CodebookFlow(QObject):
     def codes(self) -> list[Code]:
         return codebook.codes(self.controller.db)
 
+    def own_tags(self, article_id: int) -> int:
+        """How many tags of own codes an article has (the status bar counts them too)."""
+        return codebook.own_tag_count(self.controller.db, article_id)
+
     def usage(self) -> dict[str, int]:
         return codebook.usage(self.controller.db)
 

@@ -348,6 +348,8 @@ class MainWindow(QMainWindow):
                 self.view.after_next_paint(self.controller.complete_spans)
             self.library_pane.select_article(article.id)
         self._tags = sum(self.controller.counts(article.id)) if article else 0
+        if article is not None and hasattr(self, "codebook_flow"):  # own codes' tags too
+            self._tags += self.codebook_flow.own_tags(article.id)
         self._update_tag_actions()
         self._update_status()
 
@@ -367,7 +369,8 @@ class MainWindow(QMainWindow):
                 if ann.article_id == current.id:
                     self.view.update_annotation(ann)
             if current.id in changes.counts:
-                self._tags = sum(changes.counts[current.id])
+                self._tags = sum(changes.counts[current.id]) + changes.code_counts.get(
+                    current.id, 0)  # own codes' tags too
         if changes.counts or changes.articles_added:
             self._update_status()
 
