@@ -84,6 +84,13 @@ def test_create_a_code_tag_with_its_key_see_it_and_undo(qtbot, window, db_path):
     assert has_colour(span_image(window, start, end), QColor(colour))
     model = window.annotation_panel.table.model()
     assert model.index(0, 0).data() == "Location"
+    kinds = window.annotation_panel.kind_filter  # the tag list shows one own code on request
+    assert kinds.itemText(kinds.count() - 1) == "Location"
+    kinds.setCurrentIndex(kinds.count() - 1)
+    assert model.rowCount() == 1
+    kinds.setCurrentIndex(1)  # claims
+    assert model.rowCount() == 0
+    kinds.setCurrentIndex(0)
     # a rename shows at once in the list
     dialog.select_code("Location")
     dialog.name_edit.setText("Harbour place")

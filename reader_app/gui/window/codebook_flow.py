@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
 from reader_app.domain.codebook import Code
 from reader_app.gui.lists.search_facets import SearchFacets
+from reader_app.gui.panels.annotation_panel import FILTERS
 from reader_app.gui.shared import own_kinds
 from reader_app.gui.shared.plain_text import message_box
 from reader_app.services import codebook
@@ -96,10 +97,26 @@ class CodebookFlow(QObject):
         w = self.window
         w.view.viewport().update()  # colours and names are read at paint time
         w.annotation_panel.table.viewport().update()
+        self._fill_kind_filter(codes)
         for facets in w.findChildren(SearchFacets):  # the search and timeline panes
             facets.set_own_codes([(c.kind, c.name) for c in codes])
         if self.dialog is not None:
             self.dialog.reload()
+
+    def _fill_kind_filter(self, codes: list[Code]) -> None:
+        """The tag list's kind filter: the built-in kinds, then each own code."""
+        combo = self.window.annotation_panel.kind_filter
+        chosen = combo.currentData()
+        blocked = combo.blockSignals(True)
+        try:
+            while combo.count() > len(FILTERS):
+                combo.removeItem(combo.count() - 1)
+            for code in ordered(codes):
+                combo.addItem(swatch(code.colour), code.name, code.kind)
+            at = combo.findData(chosen)
+        finally:
+            combo.blockSignals(blocked)
+        combo.setCurrentIndex(max(0, at))  # a code gone: all tags (the filter follows)
 
     def _rebuild_actions(self, codes: list[Code]) -> None:
         view, toolbar = self.window.view, self.window.findChild(QToolBar, "taggingToolbar")
