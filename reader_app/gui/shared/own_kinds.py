@@ -12,18 +12,23 @@ from PySide6.QtWidgets import QBoxLayout, QCheckBox, QWidget
 
 from reader_app.domain.codebook import Code, is_own_kind
 
-_codes: dict[str, Code] = {}
+_codes: dict[str, Code] = {}  # every open library's codes: kinds hold uuids, so they never clash
+_by_library: dict[object, list[Code]] = {}
 _colours: dict[tuple[str, bool], QColor] = {}
 UNKNOWN_LABEL = "Unknown code"  # a tag whose code is gone from the codebook (a foreign file)
 
 
-def set_codes(codes: list[Code]) -> None:
+def set_codes(codes: list[Code], library: object = None) -> None:
+    """The codebook of one open library (a window on another keeps its own)."""
+    _by_library[library] = list(codes)
     _codes.clear()
-    _codes.update({c.kind: c for c in codes})
+    for each in _by_library.values():
+        _codes.update({c.kind: c for c in each})
     _colours.clear()
 
 
 def codes() -> list[Code]:
+    """The codes of every open library (one, but for a second window on another)."""
     return list(_codes.values())
 
 

@@ -92,7 +92,7 @@ class CodebookFlow(QObject):
 
     def refresh(self) -> None:
         codes = self.codes()
-        own_kinds.set_codes(codes)
+        own_kinds.set_codes(codes, self.window.db_path)
         self._rebuild_actions(ordered(codes))
         w = self.window
         w.view.viewport().update()  # colours and names are read at paint time
