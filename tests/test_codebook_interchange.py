@@ -117,3 +117,21 @@ def test_foreign_labels_become_own_codes_by_name(tmp_path):
     tags, codes = _tags_by_code(target)
     assert tags == [("Vehicle", "Convoy"), ("Vehicle", "officials"), ("actor", "Tartu")]
     assert list(codes) == ["Vehicle"]
+
+
+def test_command_line_kind_takes_an_own_code_by_name(tmp_path, capsys):
+    mine = _library(tmp_path / "mine.sqlite")
+    out = tmp_path / "places.csv"
+    assert main(["export", "--db", str(mine), "--kind", "location", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert sorted(r["quote"] for r in rows) == ["Bergen", "Tromsø harbour 🛳"]
+    assert {r["kind"] for r in rows} == {"Location"}
+    start = TEXT.index("lighthouse")
+    assert main(["tag", "--db", str(mine), "--article", "1", "--kind", "Drone", "--start",
+                 str(start), "--end", str(start + 10)]) == 0
+    tags, _ = _tags_by_code(mine)
+    assert ("Drone", "lighthouse") in tags
+    assert main(["search", "--db", str(mine), "--kind", "Weapon system"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--db", str(mine), "--kind", "Nowhere", "-o", str(out)]) == 2
+    assert "'Nowhere': not claim, actor, date nor a code" in capsys.readouterr().err
