@@ -244,3 +244,20 @@ def test_library_list_and_status_bar_count_own_code_tags(qtbot, window, db_path)
     window.controller.close_article()
     window.controller.open_article(article_id)  # counted on opening too
     assert "· 1 tag in this article" in window.status_text
+
+
+def test_export_dialogs_take_own_codes_unless_unchecked(qtbot, window, db_path):
+    from reader_app.gui.jobs.export_flow import ExportDialog
+    from reader_app.gui.jobs.interchange_flow import InterchangeDialog
+
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Harbour")
+    ((uuid,),) = rows(db_path, "SELECT uuid FROM codebook")
+    csv_dialog = ExportDialog(window, None)
+    qtbot.addWidget(csv_dialog)
+    assert f"code:{uuid}" in csv_dialog.filters().kinds
+    csv_dialog.own_codes.setChecked(False)
+    assert csv_dialog.filters().kinds == ["claim", "actor", "date"]
+    qdpx = InterchangeDialog(window, "qdpx", None)
+    qtbot.addWidget(qdpx)
+    assert qdpx.kinds()[-1] == f"code:{uuid}" and not qdpx.own_codes.isHidden()

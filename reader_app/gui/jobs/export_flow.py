@@ -101,6 +101,7 @@ class ExportDialog(QDialog):
         applies = TABLES[self.table()].filters
         for box in self.kind_boxes.values():
             box.setEnabled("kinds" in applies)
+        self.own_codes.setEnabled("kinds" in applies)
         self.all_articles.setEnabled("article_ids" in applies)
         self.current_only.setEnabled("article_ids" in applies and self._current is not None)
         self.selected_only.setEnabled("article_ids" in applies)
