@@ -261,3 +261,16 @@ def test_export_dialogs_take_own_codes_unless_unchecked(qtbot, window, db_path):
     qdpx = InterchangeDialog(window, "qdpx", None)
     qtbot.addWidget(qdpx)
     assert qdpx.kinds()[-1] == f"code:{uuid}" and not qdpx.own_codes.isHidden()
+
+
+def test_a_code_name_that_looks_like_html_stays_text(qtbot, window, db_path):
+    name = '<img src="file:///dev/zero"> R&D'
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, name)
+    assert rows(db_path, "SELECT name FROM codebook") == [(name,)]
+    assert dialog.tree.topLevelItem(0).text(0) == name
+    (action,) = window.codebook_flow.menu.actions()
+    assert action.text() == 'Tag as <img src="file:///dev/zero"> R&&D'
+    assert "&lt;img" in action.toolTip() and "<img" not in action.toolTip()
+    window.grab()  # painted without reading anything
+    dialog.grab()

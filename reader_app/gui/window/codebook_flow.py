@@ -18,7 +18,7 @@ from reader_app.domain.codebook import Code
 from reader_app.gui.lists.search_facets import SearchFacets
 from reader_app.gui.panels.annotation_panel import FILTERS
 from reader_app.gui.shared import own_kinds
-from reader_app.gui.shared.plain_text import message_box
+from reader_app.gui.shared.plain_text import message_box, tip
 from reader_app.services import codebook
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.articles import NotFound
@@ -129,14 +129,17 @@ class CodebookFlow(QObject):
         self.menu.clear()
         before = self._toolbar_place(toolbar)
         for code in codes:
-            action = QAction(swatch(code.colour), f"Tag as {code.name}", self.window)
+            shown = code.name.replace("&", "&&")  # "&" would make a mnemonic, not a letter
+            action = QAction(swatch(code.colour), f"Tag as {shown}", self.window)
             action.setObjectName(f"tagCode{code.id}Action")
             action.setData(code.kind)
+            key = f" ({code.key})" if code.key is not None else ""
             if code.key is not None:
                 action.setShortcut(QKeySequence(str(code.key)))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                action.setToolTip(f"Tag the selected text as {code.name} ({code.key})")
-            action.setIconText(code.name)
+            action.setToolTip(tip(f"Tag the selected text as {code.name}{key}"))  # names are data
+            action.setStatusTip(f"Tag the selected text as {code.name}{key}")
+            action.setIconText(shown)
             action.triggered.connect(lambda _=False, k=code.kind: self.window.tag_selection(k))
             view.addAction(action)
             self.menu.addAction(action)
