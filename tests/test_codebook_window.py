@@ -274,3 +274,25 @@ def test_a_code_name_that_looks_like_html_stays_text(qtbot, window, db_path):
     assert "&lt;img" in action.toolTip() and "<img" not in action.toolTip()
     window.grab()  # painted without reading anything
     dialog.grab()
+
+
+def test_the_editor_sets_an_own_code_tags_value_and_note(qtbot, window, db_path):
+    from PySide6.QtWidgets import QLineEdit
+
+    open_story(window, db_path)
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Vessel")
+    select_quote(window, "ferry")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    ((ann_id,),) = rows(db_path, "SELECT id FROM annotations")
+    window.annotation_panel.select_annotation(ann_id)
+    value = window.annotation_panel.findChild(QLineEdit, "codeValue")
+    qtbot.waitUntil(value.isVisible)
+    value.setFocus()
+    value.setText("Ro-Ro ferry")
+    value.editingFinished.emit()
+    assert rows(db_path, "SELECT value FROM annotations") == [("Ro-Ro ferry",)]
+    window.actions_.undo.trigger()
+    assert rows(db_path, "SELECT value FROM annotations") == [(None,)]
+    qtbot.waitUntil(lambda: value.text() == "")
