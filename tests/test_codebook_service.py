@@ -93,6 +93,8 @@ def test_merge_moves_every_tag_and_undo_puts_back_the_same_rows(db, article):
     assert tags_of_code(db, site) == 2
     back = codebook.unremove(db, removed)
     assert rows(db) == before
+    assert db.execute("SELECT codes FROM tag_counts").fetchall() == db.execute(
+        "SELECT count(*) FROM annotations WHERE kind GLOB 'code:*'").fetchall() == [(2,)]
     assert {t.kind for t in back.tags_changed} == {place.kind}
     with pytest.raises(ValueError, match="itself"):
         codebook.merge(db, site.id, site.id)
