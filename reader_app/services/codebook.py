@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from reader_app.domain.codebook import Code, descendants, next_colour
-from reader_app.domain.models import KINDS, Annotation
+from reader_app.domain.models import Annotation
 from reader_app.services.changes import ChangeSet
+from reader_app.services.codebook_read import codes, kind_names, known_kind, own_tag_count, usage
 from reader_app.services.readback import describe
 from reader_app.storage import codebook as store
 from reader_app.storage.annotations import get_annotations
-from reader_app.storage.articles import code_counts
 from reader_app.storage.codebook import Moved
 from reader_app.storage.transaction import write
 
 EDITABLE = ("name", "colour", "key", "description", "parent_id")
+__all__ = ["codes", "kind_names", "known_kind", "own_tag_count", "usage"]  # codebook_read's
 
 
 @dataclass(frozen=True)
@@ -33,30 +34,6 @@ class RemovedCode:
     code: Code
     moved: list[Moved] = field(default_factory=list)
     children: list[Code] = field(default_factory=list)
-
-
-def codes(db: Database) -> list[Code]:
-    return store.list_codes(db)
-
-
-def usage(db: Database) -> dict[str, int]:
-    """own kind -> how many tags carry it."""
-    return store.tag_counts_by_code(db)
-
-
-def own_tag_count(db: Database, article_id: int) -> int:
-    return code_counts(db, [article_id]).get(article_id, 0)
-
-
-def known_kind(db: Database, kind: str) -> bool:
-    """A built-in kind or the kind of a code in the codebook."""
-    return kind in KINDS or (kind.startswith("code:") and store.code_by_uuid(
-        db, kind[len("code:"):]) is not None)
-
-
-def kind_names(db: Database) -> dict[str, str]:
-    """kind -> what the analyst calls it: built-ins as they are, own codes by name."""
-    return {**{k: k for k in KINDS}, **{c.kind: c.name for c in store.list_codes(db)}}
 
 
 def _changes(db: Database, before: Sequence[Annotation] = (), ids: Sequence[int] = ()) -> ChangeSet:

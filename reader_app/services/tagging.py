@@ -16,7 +16,7 @@ from reader_app.domain.models import KINDS, Annotation, Article
 from reader_app.domain.quotes import quoted
 from reader_app.services.analysis import NewTag, add_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
-from reader_app.services.codebook import kind_names, known_kind
+from reader_app.services.codebook_read import kind_names, known_kind
 from reader_app.services.readback import describe
 from reader_app.storage.annotations import (
     delete_annotation,

@@ -19,7 +19,7 @@ from reader_app.gui.lists.search_facets import SearchFacets
 from reader_app.gui.panels.annotation_panel import FILTERS
 from reader_app.gui.shared import own_kinds
 from reader_app.gui.shared.plain_text import message_box, tip
-from reader_app.services import codebook
+from reader_app.services import codebook_read as codebook
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.articles import NotFound
 from reader_app.storage.errors import STORAGE_ERRORS
