@@ -357,7 +357,7 @@ def m014_codes_codebook(db: Database) -> None:
     )
     # The library list counts own-code tags too: one more column, kept by the same triggers.
     db.execute("ALTER TABLE tag_counts ADD COLUMN codes INTEGER NOT NULL DEFAULT 0")
-    own = "({a}.kind GLOB 'code:*')"
+    own = "ifnull({a}.kind GLOB 'code:*', 0)"  # 0/1 as IS gives, also for a NULL kind
     add = ("INSERT INTO tag_counts (article_id, claims, actors, dates, codes) VALUES"
            " ({a}.article_id, {a}.kind IS 'claim', {a}.kind IS 'actor', {a}.kind IS 'date', "
            + own + ") ON CONFLICT (article_id) DO UPDATE SET claims = claims + excluded.claims,"
