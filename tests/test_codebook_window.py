@@ -296,3 +296,18 @@ def test_the_editor_sets_an_own_code_tags_value_and_note(qtbot, window, db_path)
     window.actions_.undo.trigger()
     assert rows(db_path, "SELECT value FROM annotations") == [(None,)]
     qtbot.waitUntil(lambda: value.text() == "")
+
+
+def test_the_article_context_menu_offers_own_codes(qtbot, window, db_path):
+    from PySide6.QtCore import QPoint
+
+    open_story(window, db_path)
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Landmark")
+    select_quote(window, "old lighthouse")
+    menu = window.build_view_context_menu(QPoint(5, 5))
+    texts = [a.text() for a in menu.actions()]
+    assert "Tag as Landmark" in texts
+    assert texts.index("Tag as Landmark") > texts.index("Tag as &Date")
+    next(a for a in menu.actions() if a.text() == "Tag as Landmark").trigger()
+    assert rows(db_path, "SELECT quote FROM annotations") == [("old lighthouse",)]

@@ -324,7 +324,8 @@ class MainWindow(QMainWindow):
         return self.view.annotation_at(pos) if self.controller.current_article else None
 
     def _view_context_menu(self, pos: QPoint, hit: int | None) -> QMenu:
-        return build_view_context_menu(self.view, pos, list(self.actions_.tag.values()), hit,
+        own = list(self.codebook_flow.tag_actions.values())  # own codes after C/A/D
+        return build_view_context_menu(self.view, pos, [*self.actions_.tag.values(), *own], hit,
                                        self.controller.delete_annotation)
 
     @Slot(QPoint)
