@@ -52,7 +52,7 @@ from reader_app.storage.search_health import notices
 PROG = "reader-app"
 MAX_LIMIT = 1_000_000  # search results printed at most (SQLite takes a 64-bit LIMIT)
 COMMANDS = ("import", "export", "search", "backup", "repair", "suggest", "tag", "merge",
-            "agreement", "report")
+            "agreement", "report", "codebook")
 FORMATS = ("csv", *EXPORT_FORMATS)
 # --table: (columns, rows, count, noun, the filters that apply)
 _FILTER_FLAGS = {"kinds": "--kind", "article_ids": "--article", "date_from": "--from",
@@ -74,6 +74,7 @@ _USAGE = f"""{PROG} [--db PATH] [FILE ...]
        {PROG} agreement [--db PATH] [--article ID ...] [--analysts A B] [--format text|csv|json]
                         [--output FILE|-]
        {PROG} report [--db PATH] [--query TEXT] [facets] [--format html|pdf] --output FILE
+       {PROG} codebook export|import [--db PATH] FILE
        {PROG} repair [--db PATH] --remove-foreign-schema"""
 _EPILOG = """commands:
   (none)      open the window on the library, importing any FILEs
@@ -130,8 +131,9 @@ def _add_facets(p: argparse.ArgumentParser, *, rows: bool) -> None:
     """The search facets; on export (rows=True) --kind, --status, --from and --to exist
     already as row filters, and the others select the articles exported."""
     if not rows:
-        p.add_argument("--kind", action="append", dest="kinds", choices=KINDS,
-                       help="articles with a tag of this kind (repeatable)")
+        p.add_argument("--kind", action="append", dest="kinds", metavar="KIND",
+                       help="articles with a tag of this kind: claim, actor, date or an own"
+                            " code's name (repeatable)")
         p.add_argument("--status", action="append", dest="statuses", choices=CLAIM_STATUSES,
                        help="articles with a claim of this status (repeatable)")
         p.add_argument("--from", dest="date_from", type=_search_date, metavar="DATE",
@@ -200,8 +202,9 @@ def _command_parser() -> _Parser:
                      help="annotations (default: every tag), claims only, or the actor list")
     exp.add_argument("--output", "-o", default="-", metavar="FILE|-",
                      help="where to write (default: - for standard output)")
-    exp.add_argument("--kind", action="append", dest="kinds", choices=KINDS,
-                     help="only this kind (repeatable)")
+    exp.add_argument("--kind", action="append", dest="kinds", metavar="KIND",
+                     help="only this kind: claim, actor, date or an own code's name"
+                          " (repeatable)")
     exp.add_argument("--article", action="append", dest="article_ids", type=int, metavar="ID",
                      help="only this article (repeatable)")
     exp.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
@@ -241,7 +244,8 @@ def _command_parser() -> _Parser:
                                      " would: same actor linking, date resolving and claimant"
                                      " proposal. Prints the tag with the CSV's column names.")
     tag.add_argument("--article", type=int, required=True, metavar="ID")
-    tag.add_argument("--kind", required=True, choices=KINDS)
+    tag.add_argument("--kind", required=True, metavar="KIND",
+                     help="claim, actor, date or an own code's name")
     tag.add_argument("--start", type=int, required=True, metavar="S")
     tag.add_argument("--end", type=int, required=True, metavar="E")
     tag.add_argument("--analyst", metavar="NAME", help="who made the tag")
@@ -288,6 +292,12 @@ def _command_parser() -> _Parser:
                      " every conflict (default: mine; both for another analyst's span)")
     mer.add_argument("--actors", choices=("accept", "new"), default="accept", help="accept the"
                      " proposed actor merges (default) or add their actors as new ones")
+    cb = sub.add_parser("codebook", parents=[db_after], prog=f"{PROG} codebook",
+                        help="export or import the codebook (.qdc)",
+                        description="Export your own codes (beside claim, actor and date) as a"
+                                    " REFI-QDA codebook (.qdc), or import one: merged by name.")
+    cb.add_argument("action", choices=("export", "import"))
+    cb.add_argument("file", metavar="FILE", help="the .qdc file to write or read")
     return p
 
 
@@ -677,6 +687,59 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resolve_own_kinds(args: argparse.Namespace) -> None:
+    """--kind NAME of an own code becomes its kind ("code:" + uuid), read from the codebook."""
+    given = list(getattr(args, "kinds", None) or [])
+    if args.command == "tag":
+        given.append(args.kind)
+    names = [k for k in given if k not in KINDS]
+    if not names:
+        return
+    from reader_app.storage.codebook import code_by_name
+
+    db = _open_existing(args)
+    try:
+        found = {n: code_by_name(db, n) for n in names}
+    finally:
+        db.close()
+    missing = [n for n, c in found.items() if c is None]
+    if missing:
+        raise CliError(f"--kind {missing[0]!r}: not claim, actor, date nor a code of the"
+                       f" codebook ({PROG} codebook export lists them)", 2)
+    kind = {n: c.kind for n, c in found.items() if c is not None}
+    if getattr(args, "kinds", None):
+        args.kinds = [kind.get(k, k) for k in args.kinds]
+    if args.command == "tag":
+        args.kind = kind.get(args.kind, args.kind)
+
+
+def _cmd_codebook(args: argparse.Namespace) -> int:
+    from reader_app.domain.interchange import BundleFormatError
+    from reader_app.services.codebook_io import export_codebook, import_codebook
+
+    db = _open_existing(args)
+    try:
+        if args.action == "export":
+            try:
+                n = export_codebook(db, args.file)
+            except ValueError as e:
+                raise CliError(str(e)) from None
+            print(f"Exported {n} code{'s' * (n != 1)} to {args.file}", file=sys.stderr)
+            return 0
+        if getattr(db, "read_only", None) is not None:
+            raise CliError(f"the library is read-only ({db.read_only.reason})")
+        try:
+            record, _ = import_codebook(db, args.file)
+        except BundleFormatError as e:
+            raise CliError(_one_line(str(e))) from None
+        for note in record.notes:
+            print(_one_line(note), file=sys.stderr)
+        print(record.summary())
+        return 0
+    finally:
+        db.close()
+
+
 def _cmd_report(args: argparse.Namespace, render: RenderReport | None) -> int:
     if render is None:  # the pictures and the PDF are Qt's: reader_app.entry brings them
         raise CliError(f"the report needs the app's entry point: run {PROG} report", 2)
@@ -714,12 +777,14 @@ def _run(argv: list[str], run_gui: RunGui | None, render: RenderReport | None = 
         args.query = [*args.query, *words]
     else:
         args = parser.parse_args(argv)
+    _resolve_own_kinds(args)
     if args.command == "report":
         return _cmd_report(args, render)
     commands = {"import": _cmd_import, "export": _cmd_export, "search": _cmd_search,
                 "backup": _cmd_backup,
                 "repair": _cmd_repair, "suggest": _cmd_suggest, "tag": _cmd_tag,
-                "agreement": _cmd_agreement, "merge": _cmd_merge}
+                "agreement": _cmd_agreement, "merge": _cmd_merge,
+                "codebook": _cmd_codebook}
     return commands[args.command](args)
 
 

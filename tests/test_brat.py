@@ -157,7 +157,10 @@ def test_a_foreign_brat_document_maps_types_and_reports_the_rest(tmp_path):
     assert read_brat(tmp_path).articles[0].uuid == article.uuid  # deterministic
     tags = {t.quote: t for t in article.tags}
     assert set(tags) == {"Barack Obama", "Acme Corp", '"we agree"', "12 May", "He",
-                         "Obama met Acme"}
+                         "Obama met Acme", "Paris"}
+    # a type of no kind of ours is an own code by that name
+    (loc,) = b.codes
+    assert loc.name == "LOC" and tags["Paris"].kind == loc.kind
     obama, acme, claim, date, he = (tags[q] for q in ("Barack Obama", "Acme Corp", '"we agree"',
                                                       "12 May", "He"))
     assert {obama.kind, acme.kind, he.kind} == {"actor"} and date.kind == "date"
@@ -169,7 +172,7 @@ def test_a_foreign_brat_document_maps_types_and_reports_the_rest(tmp_path):
     assert actors[acme.actor_uuid].type == "organization"
     assert (claim.prefix, claim.suffix) == (FOREIGN_TXT[13:45], FOREIGN_TXT[55:87])
     report = "\n".join(b.report)
-    for expected in ("type 'LOC'", "T6 reads 'London'", "relation 'Located", "Negation",
+    for expected in ("T6 reads 'London'", "relation 'Located", "Negation",
                      "kind 'E'", "T8 is discontinuous"):
         assert expected in report, expected
 

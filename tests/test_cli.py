@@ -145,7 +145,7 @@ def test_export_to_stdout_by_article_and_raw(tagged, capsys):
         (["--to", "09/02/2022"], "invalid date '09/02/2022'"),
         (["--from", "2022-03-01", "--to", "2022-02-01"], "is after --to"),
         (["--article", "99"], "no article 99"),
-        (["--kind", "claims"], "invalid choice: 'claims'"),
+        (["--kind", "claims"], "--kind 'claims': not claim, actor, date nor a code"),
     ],
 )
 def test_bad_export_options_are_one_line_errors(tagged, capsys, extra, message):

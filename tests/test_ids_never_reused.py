@@ -44,22 +44,17 @@ def test_a_new_library_has_the_step_and_a_sound_schema(db_path):
 
 
 def test_a_library_from_before_the_step_keeps_its_rows_and_stops_reusing_ids(tmp_path):
+    from sqlite_utils import Database
+
     from reader_app.storage import migrations as m
 
     path = tmp_path / "old.sqlite"
-    db = open_library(path)
-    add_articles(db, [ImportedArticle(t[:5], t, f"{n}.txt") for n, t in enumerate(TEXTS)])
-    # undo the step by hand: the library as an older version left it
-    db.execute("PRAGMA writable_schema = ON")
-    for table in m._UNDOABLE_ROWS:
-        sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-        db.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?",
-                   [sql.replace(" AUTOINCREMENT", ""), table])
-    version = db.execute("PRAGMA schema_version").fetchone()[0]
-    db.execute(f"PRAGMA schema_version = {version + 1}")
-    db.execute("PRAGMA writable_schema = OFF")
-    db.execute("DELETE FROM sqlite_sequence WHERE name IN ('articles', 'annotations', 'rejections')")
-    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm013_ids_never_reused'")
+    # the library as an older version left it: every step before m013, none from it on
+    db = Database(path)
+    m.migrations.apply(db, stop_before="m013_ids_never_reused")
+    for n, t in enumerate(TEXTS):
+        db.execute("INSERT INTO articles (uuid, title, source, text, sha256, imported_at)"
+                   " VALUES (?, ?, ?, ?, ?, '2030-01-01')", [f"u{n}", t[:5], f"{n}.txt", t, f"s{n}"])
     db.conn.commit()
     db.close()
     db = open_library(path)  # the step runs again

@@ -168,20 +168,19 @@ def test_nested_codes_map_to_kinds_and_actors(tmp_path):
         assert REPORT[t.start:t.end] == t.quote
 
 
-def test_unmapped_codes_are_claim_tags_with_the_code_path_and_are_reported(tmp_path):
+def test_codes_outside_our_kinds_are_own_codes_in_their_tree(tmp_path):
     bundle = _qualcoder(tmp_path)
+    emotion, anger = (next(c for c in bundle.codes if c.name == n) for n in ("Emotion", "Anger"))
+    assert emotion.uuid == C["emotion"].lower() and emotion.parent_uuid is None
+    assert anger.uuid == C["anger"].lower() and anger.parent_uuid == emotion.uuid
     tags = bundle.articles[0].tags
     kyiv = next(t for t in tags if t.quote == "Kyiv")
-    assert kyiv.kind == "claim" and kyiv.note == "code: Emotion > Anger"
-    # the same span coded CLAIMS and Emotion > Anger: one claim tag, both in its note
-    over = [t for t in tags if t.quote == "the strike is over"]
-    assert len(over) == 1
-    assert over[0].note.startswith("says it twice\n\nA coding memo.")
-    assert over[0].note == "says it twice\n\nA coding memo.\n\nalso coded: Emotion > Anger"
-    assert any("'Emotion > Anger' in 'Report.txt' at 61-79: the same span is already a claim tag"
-               in line for line in bundle.report)
-    lines = "\n".join(bundle.report)
-    assert "code 'Emotion > Anger' in 'Report.txt' is not a claim, actor or date: 1 coding kept as claim tags" in lines
+    assert kyiv.kind == f"code:{anger.uuid}" and kyiv.note is None
+    # the same span coded CLAIMS and Emotion > Anger: a claim tag and an Anger tag
+    over = sorted((t for t in tags if t.quote == "the strike is over"), key=lambda t: t.kind)
+    assert [t.kind for t in over] == ["claim", f"code:{anger.uuid}"]
+    assert over[0].note == "says it twice\n\nA coding memo."
+    assert not any("Emotion > Anger" in line for line in bundle.report)
 
 
 def test_what_cannot_be_carried_is_reported_one_line_each(tmp_path):

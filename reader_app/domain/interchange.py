@@ -26,9 +26,24 @@ class BundleActor:
 
 
 @dataclass(frozen=True)
+class BundleCode:
+    """One of the analyst's own codes (domain/codebook.py); its tags carry "code:" + uuid."""
+
+    uuid: str
+    name: str
+    colour: str = ""  # "#rrggbb"; "" when the file had none
+    description: str = ""
+    parent_uuid: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return "code:" + self.uuid
+
+
+@dataclass(frozen=True)
 class BundleTag:
     uuid: str
-    kind: str  # claim | actor | date (models.KINDS); a reader maps foreign codes onto these
+    kind: str  # claim | actor | date (models.KINDS), or "code:" + a BundleCode's uuid
     start: int  # code points into BundleArticle.text (or the library's text, see BundleArticle)
     end: int
     quote: str  # text[start:end] as the writer saw it: the anchor when the text differs
@@ -75,6 +90,7 @@ class Bundle:
     # what the reader could not carry over, one plain-text line each, naming the item and why
     # ("coding of code 'Emotion > Anger' in 'Report.txt': kept as the tag's note")
     report: tuple[str, ...] = field(default=())
+    codes: tuple[BundleCode, ...] = ()  # own codes, parents before their subcodes
 
 
 class BundleFormatError(ValueError):

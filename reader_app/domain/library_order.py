@@ -18,7 +18,7 @@ def sort_value(summary: ArticleSummary, order_by: str) -> str | int:
         return nocase(summary.source)
     if order_by == "published":
         return summary.published or ""
-    if order_by in ("claims", "actors", "dates"):
+    if order_by in ("claims", "actors", "dates", "codes"):
         return int(getattr(summary, order_by[:-1] + "_count"))
     return 0
 

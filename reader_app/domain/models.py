@@ -72,6 +72,7 @@ class ArticleSummary:
     claim_count: int = 0
     actor_count: int = 0
     date_count: int = 0
+    code_count: int = 0  # tags of the analyst's own codes (domain/codebook.py)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ from reader_app.formats.bundle_io import (
     LINE_BREAKS,
     MAX_JSON_BYTES,
     Bad,
+    code_json,
+    code_names,
     escape_breaks,
     no_lone_surrogate,
     read_capped,
@@ -75,13 +77,14 @@ def write_brat(bundle: Bundle, folder: Path, *, normalizations: bool = True) -> 
     root = root.resolve()
     _make_room(root)
     actors = {a.uuid: a for a in bundle.actors}
+    names = code_names(bundle)
     articles = sorted(bundle.articles, key=lambda a: a.uuid)
     written: list[Path] = []
     entries = []
     for article, stem in zip(articles, file_stems([a.title for a in articles]), strict=True):
         if article.text is None:
             raise ValueError(f"article {article.title!r} has no text: brat needs it")
-        ann = ann_text(article, actors, normalizations)
+        ann = ann_text(article, actors, normalizations, names)
         for suffix, content in ((".txt", article.text), (".ann", ann)):
             target = root / (stem + suffix)
             if target.parent != root:  # file_stems makes plain names; never write outside
@@ -92,11 +95,25 @@ def write_brat(bundle: Bundle, folder: Path, *, normalizations: bool = True) -> 
                         "title": article.title, "source": article.source,
                         "published": article.published, "language": article.language,
                         "memo": article.memo, "content_type": article.content_type})
-    _write(root / CONF, CONF_TEXT)
+    _write(root / CONF, conf_text(bundle))
     manifest = {"format": "Analyst Reader brat export", "version": 1, "articles": entries,
-                "actors": [_actor_json(a) for a in sorted(bundle.actors, key=lambda a: a.uuid)]}
+                "actors": [_actor_json(a) for a in sorted(bundle.actors, key=lambda a: a.uuid)],
+                "codes": [code_json(c) for c in bundle.codes]}
     _write(root / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return [*written, root / CONF, root / MANIFEST]
+
+
+def entity_type(name: str) -> str:
+    """brat and INCEpTION take types of ASCII letters, digits, _ and - only."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("-")
+
+
+def conf_text(bundle: Bundle) -> str:
+    """annotation.conf: our three kinds, then each own code's entity type."""
+    types = dict.fromkeys(entity_type(c.name) for c in bundle.codes)
+    own = "".join(f"{t}\n" for t in types if t and t not in TYPES.values()
+                  and (t[:1].isalnum() or t[:1] == "_"))
+    return CONF_TEXT.replace("Date\n\n[relations]", f"Date\n{own}\n[relations]", 1)
 
 
 def file_stems(titles: list[str]) -> list[str]:
@@ -129,7 +146,7 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def ann_text(article: BundleArticle, actors: dict[str, BundleActor],
-             normalizations: bool = True) -> str:
+             normalizations: bool = True, names: dict[str, str] | None = None) -> str:
     text = article.text or ""
     tags = sorted(article.tags, key=lambda t: (t.start, t.end, t.kind, t.uuid))
     ids = {t.uuid: f"T{i}" for i, t in enumerate(tags, 1)}
@@ -147,7 +164,7 @@ def ann_text(article: BundleArticle, actors: dict[str, BundleActor],
         if tag.kind not in TYPES:
             extra["kind"] = tag.kind
         # brat and INCEpTION take types of ASCII letters, digits, _ and - only
-        brat_type = TYPES.get(tag.kind) or re.sub(r"[^A-Za-z0-9_-]+", "_", tag.kind).strip("-")
+        brat_type = TYPES.get(tag.kind) or entity_type((names or {}).get(tag.kind, tag.kind))
         brat_type = brat_type if brat_type[:1].isalnum() or brat_type[:1] == "_" else "Tag"
         spans = ";".join(f"{s} {e}" for s, e in frags)
         quoted = " ".join(text[s:e] for s, e in frags).translate(_TO_SPACE)

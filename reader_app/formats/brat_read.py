@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
+from reader_app.domain.codebook import is_own_kind
+from reader_app.domain.interchange import (
+    Bundle,
+    BundleActor,
+    BundleArticle,
+    BundleCode,
+    BundleTag,
+)
 from reader_app.domain.offsets import make_anchor, text_sha256
 from reader_app.formats.brat import ATTRIBUTES, MANIFEST, brat_files, split_note
 from reader_app.formats.bundle_io import (
@@ -23,7 +30,9 @@ from reader_app.formats.bundle_io import (
     Bad,
     actor_type_of,
     as_int,
+    code_from_json,
     kind_of,
+    label_code,
     made_uuid,
     obj,
     opt_str,
@@ -74,7 +83,8 @@ def read_brat(path: Path) -> Bundle:
             raise where(path, "not a brat folder nor a .ann file with its .txt")
     else:
         raise where(path, "not a brat folder nor a .ann file with its .txt")
-    meta, actors = _manifest(folder / MANIFEST, report)
+    codes: dict[str, BundleCode] = {}  # own codes: the manifest's, then foreign types
+    meta, actors = _manifest(folder / MANIFEST, report, codes)
     articles = []
     made: dict[str, BundleActor] = {}
     for stem, ann in anns.items():
@@ -85,15 +95,16 @@ def read_brat(path: Path) -> Bundle:
         if txt is None or not txt.is_file():
             report.append(f"{ann.name}: no {stem}.txt beside it; skipped")
             continue
-        articles.append(_article(ann, txt, meta.get(stem), actors, made, report))
+        articles.append(_article(ann, txt, meta.get(stem), actors, made, report, codes))
     if not articles:  # never a silent success that brings nothing
         raise where(path, "no article could be read (" + "; ".join(report[:3]) + ")")
     for uuid, actor in made.items():
         actors.setdefault(uuid, actor)
-    return Bundle(tuple(articles), tuple(actors.values()), path.name, tuple(report))
+    return Bundle(tuple(articles), tuple(actors.values()), path.name, tuple(report),
+                  tuple(codes.values()))
 
 
-def _manifest(path: Path, report: list[str]
+def _manifest(path: Path, report: list[str], codes: dict[str, BundleCode]
               ) -> tuple[dict[str, dict[str, Any]], dict[str, BundleActor]]:
     if path.is_symlink():  # it could name files anywhere: not followed
         report.append(f"{path.name}: a symbolic link, not followed")
@@ -116,6 +127,9 @@ def _manifest(path: Path, report: list[str]
             actors[uuid] = BundleActor(uuid, req_str(e, "name"), opt_str(e, "type") or "other",
                                        opt_str(e, "note"), tuple(aliases))
         actors = {u: vetted_actor(a, report) for u, a in actors.items()}
+        for entry in _items(doc, "codes"):
+            code = code_from_json(entry)
+            codes.setdefault(code.kind, code)
     except Bad as e:
         raise where(path, str(e)) from None
     return meta, actors
@@ -130,7 +144,7 @@ def _items(doc: dict[str, Any], key: str) -> list[Any]:
 
 def _article(ann: Path, txt: Path, meta: dict[str, Any] | None,
              actors: dict[str, BundleActor], made: dict[str, BundleActor],
-             report: list[str]) -> BundleArticle:
+             report: list[str], codes: dict[str, BundleCode]) -> BundleArticle:
     data = read_capped(txt, MAX_TEXT_BYTES, "text")
     try:
         text = data.decode("utf-8")  # brat counts a BOM as a character: keep it
@@ -149,7 +163,7 @@ def _article(ann: Path, txt: Path, meta: dict[str, Any] | None,
     else:
         uuid = made_uuid("brat", sha)
     ts = _parse(ann, ann_text, len(text), report)
-    tags = _tags(ann, text, uuid, ts, actors, made, report)
+    tags = _tags(ann, text, uuid, ts, actors, made, report, codes)
     m = meta or {}
     return BundleArticle(
         uuid=uuid, title=_s(m, "title") or ann.stem, text=text, sha256=sha,
@@ -235,7 +249,7 @@ def _attach(ts: dict[str, _T], key: str, rest: str, report: list[str], name: str
 
 def _tags(ann: Path, text: str, article: str, ts: dict[str, _T],
           actors: dict[str, BundleActor], made: dict[str, BundleActor],
-          report: list[str]) -> tuple[BundleTag, ...]:
+          report: list[str], codes: dict[str, BundleCode]) -> tuple[BundleTag, ...]:
     unmapped: Counter[str] = Counter()
     fields: dict[str, dict[str, Any]] = {}
     for tid, t in ts.items():
@@ -251,6 +265,11 @@ def _tags(ann: Path, text: str, article: str, ts: dict[str, _T],
         if f is None:
             unmapped[t.type] += 1
             continue
+        if is_own_kind(f["kind"]) and f["kind"] not in codes:
+            # a type of no kind of ours (or a code the manifest lacks): a code by that name
+            code = label_code(t.type)
+            f["kind"] = code.kind
+            codes[code.kind] = code
         if f.get("actor_uuid") is None and f["kind"] == "actor" and "uuid" not in f:
             name = " ".join(f["quote"].split())  # a foreign actor tag: an actor by its name
             f["actor_uuid"] = made_uuid("actor", name.casefold())
@@ -289,9 +308,8 @@ def _fields(tid: str, t: _T, text: str, article: str, report: list[str],
     by_value = None  # INCEpTION writes a layer as the type, its label as an attribute
     if kind is None:
         by_value = next((a for a, v in t.attrs.items() if kind_of(v)), None)
-        if by_value is None:
-            return None
-        kind = kind_of(t.attrs[by_value])
+        # no kind of ours by type or attribute: an own code named by the type
+        kind = label_code(t.type).kind if by_value is None else kind_of(t.attrs[by_value])
     sp = extra.get("span")
     start, end = (span(sp[0], sp[1], len(text), "'span'") if isinstance(sp, list) and
                   len(sp) == 2 else (t.frags[0][0], t.frags[-1][1]))

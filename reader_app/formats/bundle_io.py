@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
-from reader_app.domain.interchange import BundleActor, BundleFormatError, BundleTag
+from reader_app.domain.codebook import is_own_kind
+from reader_app.domain.interchange import (
+    Bundle,
+    BundleActor,
+    BundleCode,
+    BundleFormatError,
+    BundleTag,
+)
 from reader_app.domain.iso_values import GRANULARITIES
 from reader_app.domain.models import ACTOR_TYPES, CLAIM_STATUSES, KINDS
 
@@ -64,10 +71,34 @@ def made_uuid(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
 
 
+def label_code(label: str) -> BundleCode:
+    """An own code for a foreign label no kind of ours has ("Location"): named by it, its
+    uuid derived from the name, so every file's "Location" is the same code."""
+    name = " ".join(label.split()) or "Code"
+    return BundleCode(made_uuid("code", name.casefold()), name)
+
+
+def code_names(bundle: Bundle) -> dict[str, str]:
+    """own kind -> the code's name, for the formats that name a tag's kind."""
+    return {c.kind: c.name for c in bundle.codes}
+
+
+def code_json(code: BundleCode) -> dict[str, Any]:
+    return {"uuid": code.uuid, "name": code.name, "colour": code.colour,
+            "description": code.description, "parent": code.parent_uuid}
+
+
+def code_from_json(e: Any) -> BundleCode:
+    if not isinstance(e, dict):
+        raise Bad("a code entry is not an object")
+    return BundleCode(req_str(e, "uuid"), req_str(e, "name"), opt_str(e, "colour") or "",
+                      opt_str(e, "description") or "", opt_str(e, "parent"))
+
+
 def vetted(tag: BundleTag, label: str, report: list[str]) -> BundleTag | None:
     """The tag with each value outside our vocabularies dropped, and said; None (said) for a
     kind we do not have. A file may come from a newer version, or be wrong: never guessed."""
-    if tag.kind not in KINDS:
+    if tag.kind not in KINDS and not is_own_kind(tag.kind):
         report.append(f"{label}: kind {tag.kind!r} is not claim, actor or date; skipped")
         return None
     allowed: dict[str, Any] = {"status": CLAIM_STATUSES, "reliability": RELIABILITY,

@@ -2,24 +2,26 @@
 and spaCy users expect: {"id", "title", "text", "entities": [[start, end, "CLAIM"]], "meta"}.
 
 Offsets are code points of "text" (what Python, spaCy and doccano count). JavaScript counts
-UTF-16 units: an astral character (emoji, 𝕏) counts 2 there, 1 here.
+UTF-16 units: an astral character (emoji, 𝕏) counts 2 there, 1 here. An own code's spans
+carry its name as the label; a label of no kind of ours reads back as an own code of that name.
 The reader also takes doccano's "label" key and entities as {start_offset, end_offset, label}.
 """
 
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
 
-from reader_app.domain.interchange import Bundle, BundleArticle, BundleTag
+from reader_app.domain.interchange import Bundle, BundleArticle, BundleCode, BundleTag
 from reader_app.domain.offsets import make_anchor, text_sha256
 from reader_app.formats.bundle_io import (
     Bad,
+    code_names,
     dump_line,
     iter_lines,
     kind_of,
+    label_code,
     made_uuid,
     obj,
     opt_str,
@@ -32,10 +34,12 @@ __all__ = ["read_jsonl", "write_jsonl"]
 
 
 def write_jsonl(bundle: Bundle, out: TextIO) -> None:
+    names = code_names(bundle)  # an own code's label is its name
     for article in sorted(bundle.articles, key=lambda a: a.uuid):
         if article.text is None:
             raise ValueError(f"article {article.title!r} has no text: JSON Lines needs it")
-        entities = sorted({(t.start, t.end, t.kind.upper()) for t in article.tags})
+        entities = sorted({(t.start, t.end, names.get(t.kind) or t.kind.upper())
+                           for t in article.tags})
         line = {"id": article.uuid, "title": article.title, "text": article.text,
                 "entities": [list(e) for e in entities],
                 "meta": {"published": article.published, "source": article.source}}
@@ -45,21 +49,20 @@ def write_jsonl(bundle: Bundle, out: TextIO) -> None:
 def read_jsonl(path: Path) -> Bundle:
     path = Path(path)
     articles: list[BundleArticle] = []
-    unmapped: Counter[str] = Counter()
+    codes: dict[str, BundleCode] = {}  # labels of no kind of ours: own codes
     report: list[str] = []
     for n, line in iter_lines(path):
         try:
-            articles.append(_article(parse_json(line), n, unmapped, report))
+            articles.append(_article(parse_json(line), n, codes, report))
         except Bad as e:
             raise where(path, str(e), n) from None
     if not articles:
         raise where(path, "no article in this file")
-    report += [f"{count} span(s) labelled {label!r}: no kind (claim, actor, date) by that "
-               "name; skipped" for label, count in sorted(unmapped.items())]
-    return Bundle(tuple(articles), (), path.name, tuple(report))
+    return Bundle(tuple(articles), (), path.name, tuple(report), tuple(codes.values()))
 
 
-def _article(value: Any, n: int, unmapped: Counter[str], report: list[str]) -> BundleArticle:
+def _article(value: Any, n: int, codes: dict[str, BundleCode],
+             report: list[str]) -> BundleArticle:
     d = obj(value, "the line")
     text = d.get("text", d.get("data"))  # doccano exports "text"; older ones "data"
     if not isinstance(text, str) or not text:
@@ -89,9 +92,10 @@ def _article(value: Any, n: int, unmapped: Counter[str], report: list[str]) -> B
             raise Bad(f"{what}'s label is not a string")
         s, t = span(start, end, len(text), what)
         kind = kind_of(label)
-        if kind is None:
-            unmapped[label] += 1
-            continue
+        if kind is None:  # a label of no kind of ours: an own code by that name
+            code = label_code(label)
+            codes.setdefault(code.kind, code)
+            kind = code.kind
         a = make_anchor(text, s, t)
         tags.setdefault((s, t, kind), BundleTag(
             made_uuid(article, str(s), str(t), kind), kind, s, t, a.quote, a.prefix, a.suffix))

@@ -5,8 +5,8 @@ person" on an actor code). Other tools' codes are mapped by name: a code, or its
 ancestor, named like one of our kinds (Claim/Claims, Actor/Actors/Person/Organization,
 Date/Dates/Time...; case does not matter) gives the kind; every code below an actor code that
 is not itself a category name ("Actors > Person > Jane Doe") is a canonical actor. A code with
-no such name anywhere above it maps to no kind (the reader keeps its codings as claim tags with
-the code path in the note, and reports them).
+no such name anywhere above it is an own code (domain/codebook.py): its guid is the code's
+uuid, and its codings are tags of kind "code:" + that uuid.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from reader_app.domain.interchange import BundleActor
+from reader_app.domain.codebook import own_kind
+from reader_app.domain.interchange import BundleActor, BundleCode
 from reader_app.domain.models import ACTOR_TYPES, KINDS
 from reader_app.formats.qdpx_common import Lines, guid_key, parse_lines
 
@@ -52,6 +53,8 @@ class Code:
     description: str  # free text otherwise ("" when none)
     kind: str | None = None
     actor: BundleActor | None = None  # set when the code is a canonical actor
+    own: BundleCode | None = None  # set when the code is an own code
+    color: str = ""
 
 
 def read_codes(project: ET.Element, ns: str) -> tuple[dict[str, Code], list[BundleActor]]:
@@ -70,8 +73,9 @@ def read_codes(project: ET.Element, ns: str) -> tuple[dict[str, Code], list[Bund
             pairs = parse_lines(desc)
             code = Code(child.get("guid") or "", name, (*(parent.path if parent else ()), name),
                         parent, Lines(pairs) if pairs is not None else None,
-                        "" if pairs is not None else desc.strip())
+                        "" if pairs is not None else desc.strip(), color=child.get("color") or "")
             _classify(code)
+            _own(code)
             if code.actor is not None:
                 actors.append(code.actor)
             codes.setdefault(guid_key(code.guid), code)
@@ -106,6 +110,26 @@ def _classify(code: Code) -> None:
                                      type=_actor_type(parent), note=code.description or None)
         return
     code.kind = parent.kind if parent is not None else None
+
+
+def _own(code: Code) -> None:
+    """A code that maps to none of our kinds is an own code (under its parent, if that is one)."""
+    parent_own = code.parent.own if code.parent is not None else None
+    if code.kind is not None and not (parent_own is not None and code.kind == parent_own.kind):
+        return  # one of our kinds (below an own code: its kind was only inherited)
+    uuid = guid_key(code.guid)
+    if not uuid:
+        return
+    parent = parent_own.uuid if parent_own is not None else None
+    color = code.color.lower() if len(code.color) == 7 else ""  # #rgb: the default instead
+    code.own = BundleCode(uuid, " ".join(code.name.split()) or "Code", color,
+                          code.description, parent)
+    code.kind = own_kind(uuid)
+
+
+def own_codes(codes: dict[str, Code]) -> tuple[BundleCode, ...]:
+    """The own codes among a project's codes, parents first (document order)."""
+    return tuple(c.own for c in codes.values() if c.own is not None)
 
 
 def _actor_type(parent: Code | None) -> str:

@@ -21,7 +21,7 @@ import defusedxml.ElementTree as SafeET
 from reader_app.domain.interchange import Bundle, BundleArticle
 from reader_app.domain.models import StyleSpan
 from reader_app.domain.offsets import text_sha256
-from reader_app.formats.qdpx_codes import read_codes
+from reader_app.formats.qdpx_codes import own_codes, read_codes
 from reader_app.formats.qdpx_common import (
     NS,
     ORIGIN,
@@ -91,7 +91,7 @@ def _read(qz: QdpxZip, path: Path) -> Bundle:
         project.report.append(f"{qz.label}: {', '.join(unread)} not read (a library has no"
                               " place for them)")
     return Bundle(articles=tuple(articles), actors=tuple(actors), origin=path.name,
-                  report=tuple(project.report))
+                  report=tuple(project.report), codes=own_codes(project.codes))
 
 
 def _parse(qz: QdpxZip, name: str, data: bytes) -> ET.Element:

@@ -71,6 +71,7 @@ class _Writer:
         self.files: list[tuple[str, str]] = []
         self.notes: list[ET.Element] = []
         self.actor_codes: dict[str, str] = {}  # actor uuid -> code guid
+        self.code_guids: dict[str, str] = {}  # own kind -> code guid
         self.actors = {a.uuid: a for a in reversed(bundle.actors)}  # the first of a uuid wins
         self.guids: set[str] = {root_guid(kind) for kind in ROOTS}
 
@@ -98,6 +99,7 @@ class _Writer:
             code = _code(codes, root_guid(kind), name, ROOT_COLORS[kind], [("kind", kind)])
             if kind == "actor":
                 self._actor_codes(code)
+        self._own_codes(codes)
         if self.bundle.articles:
             sources = ET.SubElement(root, "Sources")
             for article in self.bundle.articles:
@@ -124,6 +126,22 @@ class _Writer:
             code = _code(parent, guid, name, None, lines)
             if actor.note:
                 self._note(code, guid, f"Note on {name}", actor.note, before="Code")
+
+    def _own_codes(self, parent: ET.Element) -> None:
+        """The own codes after Claim/Actor/Date, as a tree; guid: the code's uuid."""
+        taken = {name.casefold() for name in ROOTS.values()}
+        elements: dict[str, ET.Element] = {}
+        for code in self.bundle.codes:
+            guid = self.guid(code.uuid, "code")
+            self.code_guids.setdefault(code.kind, guid)
+            attrs = {"guid": guid, "name": _unique(plain_name(code.name) or "Code", taken),
+                     "isCodable": "true"}
+            if code.colour:
+                attrs["color"] = code.colour.upper()
+            under = elements.get(code.parent_uuid or "", parent)
+            elem = elements[code.uuid] = ET.SubElement(under, "Code", attrs)
+            if code.description:
+                ET.SubElement(elem, "Description").text = xml_safe(code.description)
 
     def _source(self, sources: ET.Element, article: BundleArticle) -> None:
         text = article.text or ""
@@ -167,13 +185,15 @@ class _Writer:
     def _code_of(self, tag: BundleTag) -> str:
         if tag.kind == "actor" and tag.actor_uuid in self.actor_codes:
             return self.actor_codes[tag.actor_uuid]
+        if tag.kind in self.code_guids:
+            return self.code_guids[tag.kind]
         return root_guid(tag.kind if tag.kind in KINDS else "claim")
 
     def _tag_lines(self, tag: BundleTag, guid: str, text: str, crlf: list[int],
                    written: tuple[int, int], code: str) -> Iterator[tuple[str, str]]:
         if guid != tag.uuid:
             yield "uuid", tag.uuid
-        if tag.kind not in KINDS:
+        if tag.kind not in KINDS and tag.kind not in self.code_guids:
             yield "kind", tag.kind
         if to_stored(written[0], crlf) != tag.start:
             yield "start", str(tag.start)

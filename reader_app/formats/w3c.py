@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
+from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleCode, BundleTag
 from reader_app.formats.bundle_io import dump_line, made_uuid
 
 __all__ = ["CONTEXT", "NS", "read_w3c", "write_w3c"]
@@ -33,8 +33,9 @@ GENERATOR = {"id": "https://reader-app.example/", "type": "Software", "name": "A
 def write_w3c(bundle: Bundle, out: TextIO, *, lines: bool = False) -> None:
     articles = sorted(bundle.articles, key=lambda a: a.uuid)
     actors = {a.uuid: a for a in bundle.actors}
+    codes = {c.kind: c for c in bundle.codes}
     items = [
-        annotation(article, tag, actors, standalone=lines)
+        annotation(article, tag, actors, standalone=lines, codes=codes)
         for article in articles
         for tag in sorted(article.tags, key=lambda t: (t.start, t.end, t.kind, t.uuid))
     ]
@@ -88,7 +89,7 @@ def actor_node(a: BundleActor) -> dict[str, Any]:
 
 
 def annotation(article: BundleArticle, tag: BundleTag, actors: dict[str, BundleActor],
-               *, standalone: bool) -> dict[str, Any]:
+               *, standalone: bool, codes: dict[str, BundleCode] | None = None) -> dict[str, Any]:
     node: dict[str, Any] = {}
     if standalone:  # a line of its own: the context and the article come with it
         node["@context"] = CONTEXT
@@ -99,7 +100,7 @@ def annotation(article: BundleArticle, tag: BundleTag, actors: dict[str, BundleA
     _put(node, "modified", tag.updated_at)
     if tag.analyst is not None:
         node["creator"] = {"type": "Person", "name": tag.analyst}
-    node["body"] = list(_bodies(tag, actors))
+    node["body"] = list(_bodies(tag, actors, (codes or {}).get(tag.kind), codes))
     node["target"] = {
         "type": "SpecificResource",
         "source": "urn:uuid:" + article.uuid,
@@ -115,14 +116,32 @@ def annotation(article: BundleArticle, tag: BundleTag, actors: dict[str, BundleA
     return node
 
 
-def _bodies(tag: BundleTag, actors: dict[str, BundleActor]) -> Iterable[dict[str, Any]]:
-    yield {"type": "TextualBody", "purpose": "tagging", "value": tag.kind}
+def code_node(c: BundleCode, codes: dict[str, BundleCode] | None = None) -> dict[str, Any]:
+    """An own code; its parent as a node of its own (up to the top), so each annotation
+    carries the branch its code sits on."""
+    node: dict[str, Any] = {"id": "urn:uuid:" + c.uuid, "type": "ar:Code", "name": c.name}
+    _put(node, "ar:colour", c.colour or None)
+    _put(node, "ar:description", c.description or None)
+    parent = (codes or {}).get("code:" + (c.parent_uuid or ""))
+    if parent is not None and parent is not c:
+        node["ar:parent"] = code_node(parent, {k: v for k, v in (codes or {}).items()
+                                               if v is not c})
+    return node
+
+
+def _bodies(tag: BundleTag, actors: dict[str, BundleActor], code: BundleCode | None = None,
+            codes: dict[str, BundleCode] | None = None) -> Iterable[dict[str, Any]]:
+    # an own code is tagged by its name, for a consumer that knows nothing of ours
+    yield {"type": "TextualBody", "purpose": "tagging",
+           "value": code.name if code is not None else tag.kind}
     actor = actors.get(tag.actor_uuid) if tag.actor_uuid else None
     if actor is not None:  # who the span names, for a consumer that knows nothing of ours
         yield {"type": "TextualBody", "purpose": "identifying", "value": actor.name}
     if tag.note is not None:
         yield {"type": "TextualBody", "purpose": "commenting", "value": tag.note}
     data: dict[str, Any] = {"type": "ar:TagData", "ar:kind": tag.kind}
+    if code is not None:
+        data["ar:code"] = code_node(code, codes)
     _put(data, "ar:value", tag.value)
     for key, actor_uuid in (("ar:actor", tag.actor_uuid), ("ar:claimant", tag.claimant_uuid)):
         if actor_uuid is not None:

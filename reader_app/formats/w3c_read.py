@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
+from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleCode, BundleTag
 from reader_app.formats.bundle_io import (
     MAX_JSON_BYTES,
     Bad,
     as_int,
     iter_lines,
     kind_of,
+    label_code,
     made_uuid,
     obj,
     opt_str,
@@ -123,6 +124,7 @@ class _Reader:
         self.meta: dict[str, dict[str, Any]] = {}  # article uuid -> BundleArticle fields
         self.tags: dict[str, list[BundleTag]] = {}
         self.actors: dict[str, BundleActor] = {}
+        self.codes: dict[str, BundleCode] = {}  # own codes by kind
         self.report: list[str] = []
         self.unmapped: Counter[str] = Counter()
         self.no_quote = 0
@@ -238,10 +240,14 @@ class _Reader:
             fields = self.tag_data(data)
         else:
             tags = [b.get("value") for b in bodies if b.get("purpose") == "tagging"]
-            kinds = [kind_of(t) for t in tags if isinstance(t, str)]
+            named = [t for t in tags if isinstance(t, str) and t.strip()]
+            kinds = [kind_of(t) for t in named]
             kind = next((k for k in kinds if k), None)
+            if kind is None and named:  # a tag of no kind of ours: an own code by that name
+                code = label_code(named[0])
+                kind = self.codes.setdefault(code.kind, code).kind
             if kind is None:
-                self.unmapped[", ".join(t for t in tags if isinstance(t, str)) or "(none)"] += 1
+                self.unmapped["(none)"] += 1
                 return
             fields = {"kind": kind}
         creator = node.get("creator")
@@ -279,7 +285,22 @@ class _Reader:
             end = start + len(quote)
         return quote, prefix, suffix, start, end
 
+    def code(self, node: Any, depth: int = 0) -> str:
+        """Our ar:code node (its parents first): the own code a tag's kind names; its uuid."""
+        c = obj(node, "'ar:code'")
+        if depth > 100:
+            raise Bad("'ar:code' is nested deeper than 100 levels")
+        parent = self.code(c["ar:parent"], depth + 1) if c.get("ar:parent") is not None \
+            else None
+        code = BundleCode(_uuid_of(req_str(c, "id")), req_str(c, "name"),
+                          opt_str(c, "ar:colour") or "", opt_str(c, "ar:description") or "",
+                          parent)
+        self.codes.setdefault(code.kind, code)
+        return code.uuid
+
     def tag_data(self, data: dict[str, Any]) -> dict[str, Any]:
+        if data.get("ar:code") is not None:
+            self.code(data["ar:code"])
         def ref(key: str) -> str | None:
             v = data.get(key)
             if v is None:
@@ -311,7 +332,9 @@ class _Reader:
             report.append(f"{self.no_quote} annotation(s) without a TextQuoteSelector; skipped")
         articles = tuple(BundleArticle(**self.meta[u], tags=tuple(self.tags.get(u, ())))
                          for u in self.meta)
-        return Bundle(articles, tuple(self.actors.values()), origin, tuple(report))
+        # an own kind no ar:code named (a hand-edited file) is refused by the merge, reported
+        return Bundle(articles, tuple(self.actors.values()), origin, tuple(report),
+                      tuple(self.codes.values()))
 
 
 def _list(v: Any, what: str) -> list[Any]:

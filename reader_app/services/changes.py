@@ -36,6 +36,8 @@ class ChangeSet:
     claims: dict[AnnotationId, dict[str, object] | None] = field(default_factory=dict)
     # tag counts of each article whose counts changed, after the change
     counts: dict[ArticleId, TagCounts] = field(default_factory=dict)
+    # own-code tags of the articles in counts, after the change
+    code_counts: dict[ArticleId, int] = field(default_factory=dict)
     articles_added: list[ArticleSummary] = field(default_factory=list)
     articles_removed: list[ArticleId] = field(default_factory=list)
     # articles whose own row changed (title, source, published, memo): the new summary
@@ -44,12 +46,14 @@ class ChangeSet:
     suggestions_stale: set[ArticleId] = field(default_factory=set)
     # one or two sentences for the analyst (why this actor/date/claimant was chosen)
     explanation: str = ""
+    # the codebook (own codes: names, colours, keys, tree) changed: read it again
+    codebook: bool = False
 
     def is_empty(self) -> bool:
         return not (self.tags_added or self.tags_changed or self.tags_removed or self.actors
                     or self.claims or self.counts or self.articles_added
                     or self.articles_removed or self.articles_changed
-                    or self.suggestions_stale)
+                    or self.suggestions_stale or self.codebook)
 
     def merge(self, later: ChangeSet) -> ChangeSet:
         """This change followed by a later one, as one change (later states win)."""
@@ -79,6 +83,7 @@ class ChangeSet:
         out.actors = {**self.actors, **later.actors}
         out.claims = {**self.claims, **later.claims}
         out.counts = {**self.counts, **later.counts}
+        out.code_counts = {**self.code_counts, **later.code_counts}
         # an article added then removed was never there; removed then added back is there
         gone = set(later.articles_removed)
         back = {a.id for a in later.articles_added}
@@ -89,8 +94,10 @@ class ChangeSet:
                                  if i not in {a.id for a in self.articles_added}]
         for article_id in gone:
             out.counts.pop(article_id, None)
+            out.code_counts.pop(article_id, None)
         edited = {a.id: a for a in [*self.articles_changed, *later.articles_changed]}
         out.articles_changed = [a for i, a in edited.items() if i not in gone]
         out.suggestions_stale = self.suggestions_stale | later.suggestions_stale
         out.explanation = later.explanation or self.explanation
+        out.codebook = self.codebook or later.codebook
         return out

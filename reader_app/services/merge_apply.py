@@ -19,6 +19,7 @@ from reader_app.domain.actors import match_key
 from reader_app.domain.interchange import BundleActor
 from reader_app.domain.models import Annotation, ArticleId
 from reader_app.services.changes import ChangeSet
+from reader_app.services.merge_codes import add_codes
 from reader_app.services.merge_types import (
     Conflict,
     MergeChoices,
@@ -66,6 +67,7 @@ class _Apply:
         self.tag_ids: dict[str, int] = {}  # their tag uuid -> ours (for claim date links)
         self.inserted: list[tuple[int, PlannedTag]] = []
         self.changed: list[tuple[int, dict[str, object], dict[str, object], PlannedTag]] = []
+        self.new_codes: list[int] = []
 
     def check_fresh(self) -> None:
         plan, db = self.plan, self.db
@@ -216,7 +218,8 @@ class _Apply:
             snapshot_rows(db, "actor_aliases", self.aliases),
             snapshot_rows(db, "articles", self.new_articles),
             snapshot_rows(db, "annotations", [i for i, _ in self.inserted]),
-            tuple((i, b, a) for i, b, a, _ in self.changed), tuple(sorted(self.touched)))
+            tuple((i, b, a) for i, b, a, _ in self.changed), tuple(sorted(self.touched)),
+            snapshot_rows(db, "codebook", self.new_codes))
 
 
 def apply_merge(db: Database, plan: MergePlan,
@@ -228,6 +231,7 @@ def apply_merge(db: Database, plan: MergePlan,
         run = _Apply(db, plan, choices)
         run.check_fresh()
         run.add_actors()
+        run.new_codes = add_codes(db, plan.new_codes, plan.code_kinds)
         run.add_articles()
         run.add_tags()
         record = run.record()
@@ -253,6 +257,7 @@ def _changes(db: Database, record: MergeRecord, befores: Mapping[Any, Annotation
     changes = describe(db, added=added, changed=pairs, fields=fields,
                        actors=[*_ids(record.actors), *record.touched_actors])
     changes.articles_added = list_articles(db, ids=_ids(record.articles))
+    changes.codebook = bool(record.codes and record.codes.rows)
     return changes
 
 
@@ -268,6 +273,8 @@ def undo_merge(db: Database, record: MergeRecord) -> ChangeSet:
             delete_rows(db, "articles", _ids(record.articles))
             delete_rows(db, "actor_aliases", _ids(record.aliases))
             delete_rows(db, "actors", _ids(record.actors))
+            if record.codes is not None:  # subcodes first: a parent is still referred to
+                delete_rows(db, "codebook", sorted(_ids(record.codes), reverse=True))
         except sqlite3.IntegrityError as e:
             raise ValueError(f"the merge cannot be undone: the library changed since ({e})"
                              ) from None
@@ -279,6 +286,7 @@ def undo_merge(db: Database, record: MergeRecord) -> ChangeSet:
         for article_id in _ids(record.articles):
             changes.counts.pop(ArticleId(article_id), None)
         changes.articles_removed = [ArticleId(i) for i in _ids(record.articles)]
+        changes.codebook = bool(record.codes and record.codes.rows)
         return changes
 
 
@@ -289,6 +297,8 @@ def redo_merge(db: Database, record: MergeRecord) -> ChangeSet:
         try:
             put_rows(db, record.actors)
             put_rows(db, record.aliases)
+            if record.codes is not None:
+                put_rows(db, record.codes)
             put_rows(db, record.articles)
             put_rows(db, record.annotations)
             for tag_id, _before, after in record.changed:

@@ -27,6 +27,7 @@ from sqlite_utils import Database
 from reader_app.domain.actors import match_key
 from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
 from reader_app.domain.anchoring import anchor_tag
+from reader_app.domain.codebook import is_own_kind
 from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
 from reader_app.domain.iso_values import GRANULARITIES, iso_granularity
 from reader_app.domain.models import (
@@ -38,6 +39,7 @@ from reader_app.domain.models import (
     ArticleId,
 )
 from reader_app.domain.offsets import CONTEXT, text_sha256
+from reader_app.services.merge_codes import code_names, plan_codes
 from reader_app.services.merge_types import (
     COMPARED,
     ActorProposal,
@@ -123,6 +125,7 @@ class _Planner:
         self.new_actors: list[BundleActor] = []
         self.same_actors: dict[str, ActorId] = {}
         self.our_names: dict[ActorId, str] = {}
+        self.code_kinds, self.new_codes = plan_codes(db, bundle.codes, self.notes)
 
     # -- actors ------------------------------------------------------------------------
     def actors(self) -> None:
@@ -231,7 +234,9 @@ class _Planner:
     def _tag(self, tag: BundleTag, article_uuid: str, title: str, target: ArticleId | None,
              text: str, mine: list[Annotation], taken: dict[str, Annotation]) -> None:
         where = f"“{_short(title)}”: {tag.kind} tag “{_short(tag.quote)}”"
-        if tag.kind not in KINDS:
+        if is_own_kind(tag.kind) and tag.kind in self.code_kinds:
+            tag = replace(tag, kind=self.code_kinds[tag.kind])
+        elif tag.kind not in KINDS:
             self.notes.append(f"{where}: kind {tag.kind!r} is not claim, actor or date; skipped")
             return
         tag = _clean_tag(tag, where, self.notes)
@@ -330,7 +335,9 @@ class _Planner:
         return MergePlan(self.bundle.origin, tuple(self.new_articles), self.matched, self.titles,
                          tuple(self.missing), tuple(self.new_tags), tuple(self.duplicates),
                          tuple(self.conflicts), self.same_actors, tuple(self.proposals),
-                         tuple(self.new_actors), tuple(self.unanchored), tuple(self.notes))
+                         tuple(self.new_actors), tuple(self.unanchored), tuple(self.notes),
+                         self.code_kinds, tuple(self.new_codes),
+                         code_names(self.db, self.new_codes))
 
 
 def plan_merge(db: Database, bundle: Bundle) -> MergePlan:

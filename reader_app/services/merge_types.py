@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reader_app.domain.interchange import BundleActor, BundleArticle, BundleTag
+from reader_app.domain.interchange import BundleActor, BundleArticle, BundleCode, BundleTag
 from reader_app.domain.models import ActorId, Annotation, ArticleId
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.article_rows import TableRows
@@ -83,6 +83,10 @@ class MergePlan:
     new_actors: tuple[BundleActor, ...]
     unanchored: tuple[UnanchoredTag, ...]
     notes: tuple[str, ...] = field(default=())  # the reader's report and what was dropped
+    # own codes: their kind -> ours (a code of ours by uuid or name, or one of new_codes)
+    code_kinds: dict[str, str] = field(default_factory=dict)
+    new_codes: tuple[BundleCode, ...] = ()  # to add to the codebook, parents first
+    code_names: dict[str, str] = field(default_factory=dict)  # our own kind -> its name
 
     @property
     def is_empty(self) -> bool:
@@ -120,6 +124,7 @@ class MergeRecord:
     annotations: TableRows
     changed: tuple[tuple[int, dict[str, object], dict[str, object]], ...]  # id, before, after
     touched_actors: tuple[int, ...]  # actors of ours that gained aliases
+    codes: TableRows | None = None  # own codes the merge added to the codebook
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,9 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
 
 
-def _by_kind(tags: tuple[PlannedTag, ...]) -> str:
-    counts = Counter(p.tag.kind for p in tags)
+def _by_kind(tags: tuple[PlannedTag, ...], names: dict[str, str] | None = None) -> str:
+    names = names or {}  # own codes by name
+    counts = Counter(names.get(p.tag.kind, p.tag.kind) for p in tags)
     return ", ".join(f"{counts[k]} {k}" for k in sorted(counts)) if counts else "none"
 
 
@@ -56,7 +57,9 @@ def describe_plan(plan: MergePlan) -> list[str]:
         f"Merging {plan.origin or 'the file'}:",
         f"{_n(len(plan.new_articles), 'new article')}; {len(plan.matched)} already in the"
         " library",
-        f"{_n(len(plan.new_tags), 'new tag')} ({_by_kind(plan.new_tags)})"
+        *([f"{_n(len(plan.new_codes), 'new code')} in the codebook:"
+           f" {_one_line(', '.join(c.name for c in plan.new_codes))}"] if plan.new_codes else []),
+        f"{_n(len(plan.new_tags), 'new tag')} ({_by_kind(plan.new_tags, plan.code_names)})"
         + (f", {moved} re-anchored by their quote" if moved else ""),
         f"{_n(len(plan.duplicates), 'duplicate')} skipped",
         _n(len(plan.conflicts), "conflict"),

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from reader_app.domain.models import ActorId, Annotation, AnnotationId, ArticleId
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.actors import actor_summaries, claim_ids_by
-from reader_app.storage.articles import tag_counts
+from reader_app.storage.articles import code_counts, tag_counts
 from reader_app.storage.export_rows import claim_ids_dated_by, claim_rows_by_id
 
 Pair = tuple[Annotation, Annotation]  # a tag before and after a change
@@ -47,6 +47,9 @@ def describe(
         articles |= {t.article_id for t in after}
     for article_id in sorted(articles):
         out.counts[ArticleId(article_id)] = tag_counts(db, article_id).get(article_id, (0, 0, 0))
+    if articles:
+        own = code_counts(db, articles)
+        out.code_counts = {ArticleId(i): own.get(i, 0) for i in sorted(articles)}
 
     # an actor's mention and claim counts move when a tag linked to it comes, goes or relinks
     actor_ids = set(actors)

@@ -17,6 +17,7 @@ from reader_app.domain.quotes import quoted
 from reader_app.services.analysis import NewTag, add_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.claim_dating import DATE_LINK, dating_new_tag, redating, undate_claims
+from reader_app.services.codebook_read import kind_names, known_kind
 from reader_app.services.readback import describe
 from reader_app.storage.annotations import (
     delete_annotation,
@@ -52,7 +53,7 @@ EDITABLE_FIELDS = ("kind", "value", "note")  # what the tag editor changes direc
 def plan_tag(db: Database, article: Article, kind: str, start: int, end: int) -> str:
     """The quote a new tag over article.text[start:end] would have; ValueError with the
     analyst's message when the span cannot be tagged so."""
-    if kind not in KINDS:
+    if kind not in KINDS and not known_kind(db, kind):
         raise ValueError(f"Unknown tag kind {kind!r}.")
     if not 0 <= start < end <= len(article.text):
         raise ValueError("Select some text to tag.")
@@ -60,7 +61,7 @@ def plan_tag(db: Database, article: Article, kind: str, start: int, end: int) ->
     if not quote.strip():
         raise ValueError("Only white space is selected; select some words to tag.")
     if find_annotation(db, article.id, kind, start, end) is not None:
-        raise ValueError(f"Already tagged as {kind}: {quoted(quote)}.")
+        raise ValueError(f"Already tagged as {kind_names(db).get(kind, kind)}: {quoted(quote)}.")
     return quote
 
 
@@ -68,7 +69,8 @@ def plan_tag_edit(db: Database, annotation_id: int, fields: dict[str, str | None
     """A checked change of value/note/kind: empty strings mean "no value", unchanged
     fields are dropped (None: nothing would change). NotFound / ValueError refuse it;
     fields other than EDITABLE_FIELDS are the caller's to refuse."""
-    if "kind" in fields and fields["kind"] not in KINDS:
+    if "kind" in fields and fields["kind"] not in KINDS and not known_kind(
+            db, str(fields["kind"])):
         raise ValueError(f"Unknown tag kind {fields['kind']!r}.")
     ann = get_annotation(db, annotation_id)
     new = {k: v if k == "kind" else (v or None) for k, v in fields.items()}

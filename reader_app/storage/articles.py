@@ -198,10 +198,19 @@ def summaries_of(db: Database, rows: Sequence[sqlite3.Row],
     (counted for just these rows unless given)."""
     if counts is None:
         counts = tag_counts(db, article_ids=[r["id"] for r in rows]) if rows else {}
+    own = code_counts(db, [r["id"] for r in rows]) if rows else {}
     return [ArticleSummary(ArticleId(r["id"]), as_text(r["title"]) or "",
                            as_text(r["source"]) or "", as_text(r["published"]),
-                           as_text(r["imported_at"]) or "", *counts.get(r["id"], (0, 0, 0)))
+                           as_text(r["imported_at"]) or "", *counts.get(r["id"], (0, 0, 0)),
+                           own.get(r["id"], 0))
             for r in rows]
+
+
+def code_counts(db: Database, article_ids: Iterable[int]) -> dict[int, int]:
+    """Tags of own codes per article (those with any), kept by the tag_counts triggers."""
+    return {r[0]: r[1] for r in db.execute(
+        "SELECT article_id, codes FROM tag_counts WHERE codes > 0 AND article_id IN"
+        " (SELECT value FROM json_each(?))", [json.dumps([int(i) for i in article_ids])])}
 
 
 def as_text(value: object) -> str | None:

@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 
 from sqlite_utils import Database
 
-from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleTag
+from reader_app.domain.interchange import Bundle, BundleActor, BundleArticle, BundleCode, BundleTag
 from reader_app.domain.models import Annotation
 from reader_app.storage.annotations import list_annotations
 from reader_app.storage.articles import as_text, get_article
+from reader_app.storage.codebook import list_codes
 from reader_app.storage.rows import named_rows
 
 
@@ -34,7 +35,7 @@ def read_bundle(db: Database, article_ids: Iterable[int] | None = None, *,
         if progress is not None:
             progress(len(articles), len(ids))
     return Bundle(tuple(articles), tuple(_actors(db, None if whole else used)), origin,
-                  tuple(report))
+                  tuple(report), bundle_codes(db))
 
 
 def _all_ids(db: Database) -> list[int]:
@@ -108,3 +109,23 @@ def _actors(db: Database, used: set[int] | None) -> Iterator[BundleActor]:
 def _short(text: str, limit: int = 40) -> str:
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= limit else one_line[:limit - 1] + "…"
+
+
+def bundle_codes(db: Database) -> tuple[BundleCode, ...]:
+    """The codebook, parents before their subcodes (every code: the codebook is small)."""
+    codes = list_codes(db)
+    uuids = {c.id: c.uuid for c in codes}
+    out: list[BundleCode] = []
+    placed: set[int | None] = {None}
+    todo = codes
+    while todo:
+        ready = [c for c in todo if c.parent_id in placed or c.parent_id not in uuids]
+        if not ready:  # a cycle someone wrote into the file: the rest at the top
+            ready = todo
+        for c in ready:
+            out.append(BundleCode(c.uuid, c.name, c.colour, c.description,
+                                  uuids.get(c.parent_id) if c.parent_id is not None and c.parent_id in placed
+                                  else None))
+            placed.add(c.id)
+        todo = [c for c in todo if c.id not in placed]
+    return tuple(out)

@@ -54,8 +54,8 @@ EXPORT_COLUMNS: list[str] = [
 # An actor tag's value is its actor's canonical name; a claim's date is its date tag's
 # current value when it has one (the analyst may have corrected that tag since).
 _EXPRESSIONS = (
-    "n.id", "n.uuid", "n.article_id", "a.uuid", "a.title", "a.published", "a.source", "n.kind",
-    "n.start", 'n."end"', "n.quote", "n.prefix", "n.suffix",
+    "n.id", "n.uuid", "n.article_id", "a.uuid", "a.title", "a.published", "a.source",
+    "coalesce(k.name, n.kind)", "n.start", 'n."end"', "n.quote", "n.prefix", "n.suffix",
     "CASE WHEN n.kind = 'actor' AND x.id IS NOT NULL THEN x.name ELSE n.value END",
     "n.note", "n.analyst", "n.created_at", "n.updated_at",
     "x.id", "x.uuid", "x.type", "c.id", "c.name", "coalesce(d.value, n.claim_date)", "n.status",
@@ -69,6 +69,8 @@ _JOINS = (
     " LEFT JOIN actors x ON x.id = n.actor_id AND n.kind = 'actor'"
     " LEFT JOIN actors c ON c.id = n.claimant_id AND n.kind = 'claim'"
     " LEFT JOIN annotations d ON d.id = n.claim_date_annotation_id AND n.kind = 'claim'"
+    # an own code's tag is exported under the code's name (its kind is "code:" + uuid)
+    " LEFT JOIN codebook k ON n.kind GLOB 'code:*' AND k.uuid = substr(n.kind, 6)"
 )
 # (article_id, start) is indexed and the index carries the rowid: no sort step.
 _ORDER = " ORDER BY n.article_id, n.start, n.id"

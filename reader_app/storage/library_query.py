@@ -29,6 +29,7 @@ ORDERS = {
     "claims": _COUNT_SQL.format("claim"),
     "actors": _COUNT_SQL.format("actor"),
     "dates": _COUNT_SQL.format("date"),
+    "codes": "coalesce((SELECT codes FROM tag_counts t WHERE t.article_id = a.id), 0)",
 }
 TRIGRAM = 3  # shorter filters cannot use the trigram index
 DENSE = 2000  # this many matches or more: test rows in sort order instead

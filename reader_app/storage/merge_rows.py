@@ -55,7 +55,7 @@ def uuids_taken(db: Database, table: str, uuids: Iterable[str]) -> set[str]:
 
 
 def _table(name: str) -> str:
-    if name not in ("articles", "annotations", "actors", "actor_aliases"):
+    if name not in ("articles", "annotations", "actors", "actor_aliases", "codebook"):
         raise ValueError(f"not a table a merge writes: {name}")
     return name
 

@@ -334,3 +334,45 @@ def m013_ids_never_reused(db: Database) -> None:
     for table in _UNDOABLE_ROWS:  # the ids handed out so far (none are reused from here on)
         db.execute("INSERT INTO sqlite_sequence (name, seq)"
                    f" SELECT ?, coalesce(max(id), 0) FROM {table}", [table])
+
+
+@migrations(name="m014_codes_codebook")
+def m014_codes_codebook(db: Database) -> None:
+    # The analyst's own codes; tags of one carry "code:" + its uuid as their kind (so a
+    # rename is one row). AUTOINCREMENT: undoing a delete puts the code back under its id.
+    db.execute(
+        """
+        CREATE TABLE codebook (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+            colour TEXT NOT NULL CHECK (colour GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'),
+            key INTEGER UNIQUE CHECK (key IS NULL OR key BETWEEN 1 AND 9),
+            description TEXT NOT NULL DEFAULT '',
+            parent_id INTEGER REFERENCES codebook(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    # The library list counts own-code tags too: one more column, kept by the same triggers.
+    db.execute("ALTER TABLE tag_counts ADD COLUMN codes INTEGER NOT NULL DEFAULT 0")
+    own = "ifnull({a}.kind GLOB 'code:*', 0)"  # 0/1 as IS gives, also for a NULL kind
+    add = ("INSERT INTO tag_counts (article_id, claims, actors, dates, codes) VALUES"
+           " ({a}.article_id, {a}.kind IS 'claim', {a}.kind IS 'actor', {a}.kind IS 'date', "
+           + own + ") ON CONFLICT (article_id) DO UPDATE SET claims = claims + excluded.claims,"
+           " actors = actors + excluded.actors, dates = dates + excluded.dates,"
+           " codes = codes + excluded.codes;")
+    take = ("UPDATE tag_counts SET claims = claims - ({a}.kind IS 'claim'),"
+            " actors = actors - ({a}.kind IS 'actor'), dates = dates - ({a}.kind IS 'date'),"
+            " codes = codes - " + own + " WHERE article_id = {a}.article_id;")
+    for name, when, body in (
+        ("insert", "AFTER INSERT", add.format(a="new")),
+        ("delete", "AFTER DELETE", take.format(a="old")),
+        ("update", "AFTER UPDATE OF kind, article_id",
+         take.format(a="old") + " " + add.format(a="new")),
+    ):
+        db.execute(f"DROP TRIGGER tag_counts_{name}")
+        db.execute(f"CREATE TRIGGER tag_counts_{name} {when} ON annotations BEGIN {body} END")
+    db.execute("UPDATE tag_counts SET codes = (SELECT count(*) FROM annotations AS n"
+               " WHERE n.article_id = tag_counts.article_id AND n.kind GLOB 'code:*')")

@@ -15,6 +15,7 @@ from operator import itemgetter
 from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QTextDocument
 
+from reader_app.domain.codebook import OWN_PREFIX
 from reader_app.domain.models import Annotation
 from reader_app.domain.offsets import OffsetMap
 from reader_app.domain.suggestions import Suggestion
@@ -383,6 +384,12 @@ class HighlightLayer(QObject):
             [(self._span_rects(s[0], s[1]), 0) for s in spans if s[3] == "claim"],
             dark,
         )
+        own: dict[str, list[tuple[list[QRectF], int]]] = {}  # own codes: under the text too
+        for s in spans:
+            if s[3].startswith(OWN_PREFIX):
+                own.setdefault(s[3], []).append((self._span_rects(s[0], s[1]), 0))
+        for kind, items in own.items():
+            paint_marks(painter, kind, items, dark)
 
     def paint_over(
         self, painter: QPainter, visible: tuple[int, int], spans: list[Span], dark: bool,
@@ -392,7 +399,7 @@ class HighlightLayer(QObject):
         lanes = _actor_lanes(spans)
         by_kind: dict[str, list[tuple[list[QRectF], int]]] = {}
         for start, end, ann_id, kind, _ in spans:
-            if kind != "claim":
+            if kind != "claim" and not kind.startswith(OWN_PREFIX):
                 by_kind.setdefault(kind, []).append((self._span_rects(start, end), lanes.get(ann_id, 0)))
         for kind, items in by_kind.items():
             paint_marks(painter, kind, items, dark)

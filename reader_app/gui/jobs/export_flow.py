@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.models import KINDS
 from reader_app.gui.jobs.workers import JobFlow
 from reader_app.gui.shared.export_dialog import lay_out_export
+from reader_app.gui.shared.own_kinds import own_codes_box, own_kinds_of
 from reader_app.gui.shared.plain_text import message_box
 from reader_app.gui.shared.preferences import export_folder
 from reader_app.services.exporting import TABLES, ExportCancelled, ExportFilters, export_csv_file
@@ -54,6 +55,7 @@ class ExportDialog(QDialog):
         for box in self.kind_boxes.values():
             box.setChecked(True)
             kinds.addWidget(box)
+        self.own_codes = own_codes_box(self, kinds)  # the codebook's own codes, all or none
         form.addRow("Kinds:", kinds)
         self.all_articles = QRadioButton("All articles", self)
         self.current_only = QRadioButton("Only the open article", self)
@@ -100,6 +102,7 @@ class ExportDialog(QDialog):
         applies = TABLES[self.table()].filters
         for box in self.kind_boxes.values():
             box.setEnabled("kinds" in applies)
+        self.own_codes.setEnabled("kinds" in applies)
         self.all_articles.setEnabled("article_ids" in applies)
         self.current_only.setEnabled("article_ids" in applies and self._current is not None)
         self.selected_only.setEnabled("article_ids" in applies)
@@ -116,7 +119,7 @@ class ExportDialog(QDialog):
             ids = list(self._selected)
         return ExportFilters(
             table=self.table(),
-            kinds=kinds or list(KINDS),
+            kinds=(kinds or list(KINDS)) + own_kinds_of(self.own_codes),
             article_ids=ids,
             date_from=self.date_from.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if self.use_dates.isChecked() else None,

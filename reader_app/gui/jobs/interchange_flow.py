@@ -23,6 +23,7 @@ from reader_app.domain.models import KINDS
 from reader_app.gui.jobs.export_flow import ExportFailure, show_export_failure
 from reader_app.gui.jobs.workers import JobFlow
 from reader_app.gui.shared.export_dialog import lay_out_export
+from reader_app.gui.shared.own_kinds import own_codes_box, own_kinds_of
 from reader_app.gui.shared.plain_text import message_box, plain_label
 from reader_app.gui.shared.preferences import export_folder
 from reader_app.services.interchange import (
@@ -53,6 +54,7 @@ class InterchangeDialog(QDialog):
         for box in self.kind_boxes.values():
             box.setChecked(True)
             kinds.addWidget(box)
+        self.own_codes = own_codes_box(self, kinds)  # the codebook's own codes, all or none
         form.addRow("Tags:", kinds)
         self.all_articles = QRadioButton("All articles", self)
         self.current_only = QRadioButton("Only the open article", self)
@@ -75,7 +77,8 @@ class InterchangeDialog(QDialog):
         lay_out_export(self, form)
 
     def kinds(self) -> list[str]:
-        return [k for k, box in self.kind_boxes.items() if box.isChecked()] or list(KINDS)
+        return ([k for k, box in self.kind_boxes.items() if box.isChecked()] or list(KINDS)) \
+            + own_kinds_of(self.own_codes)
 
     def article_ids(self) -> list[int] | None:
         if self.current_only.isChecked() and self._current is not None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from reader_app.domain.models import ActorId, Annotation, Article
 from reader_app.gui.lists.tables import ReadOnlyTableModel
+from reader_app.gui.shared.own_kinds import kind_label
 from reader_app.gui.shared.palette import is_dark, kind_colour
 from reader_app.gui.shared.tag_text import value_text, value_tip
 from reader_app.services.changes import ChangeSet
@@ -321,7 +322,7 @@ class AnnotationModel(ReadOnlyTableModel):
         if role == _ID:
             return int(span[2])
         if col == KIND and role != _TIP and role != _ANNOTATION:
-            return span[3].capitalize() if role == _DISPLAY else self._icon(span[3])
+            return kind_label(span[3]) if role == _DISPLAY else self._icon(span[3])
         if role == _DECORATION:
             return None
         a = self._annotation(span)
@@ -342,7 +343,7 @@ class AnnotationModel(ReadOnlyTableModel):
             tip = value_tip(a)
             return f"{text}\n{tip}" if tip else text
         if col == KIND:  # who made it: a merged library holds several analysts' tags
-            return f"{a.kind.capitalize()} by {a.analyst}" if a.analyst else a.kind.capitalize()
+            return f"{kind_label(a.kind)} by {a.analyst}" if a.analyst else kind_label(a.kind)
         return a.quote[:TOOLTIP_LIMIT]
 
     def _icon(self, kind: str) -> QIcon:

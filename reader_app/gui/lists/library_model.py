@@ -22,10 +22,10 @@ from reader_app.gui.lists.tables import (
 from reader_app.gui.lists.tables import ITEM_ROLE, RowTableModel
 from reader_app.services.changes import ChangeSet, TagCounts
 
-COLUMNS = ("Title", "Published", "Source", "Claims", "Actors", "Dates")
-TITLE, PUBLISHED, SOURCE, CLAIMS, ACTORS, DATES = range(6)
+COLUMNS = ("Title", "Published", "Source", "Claims", "Actors", "Dates", "Own codes")
+TITLE, PUBLISHED, SOURCE, CLAIMS, ACTORS, DATES, CODES = range(7)
 SUMMARY_ROLE = ITEM_ROLE  # the row's ArticleSummary
-ORDER_OF_COLUMN = ("title", "published", "source", "claims", "actors", "dates")
+ORDER_OF_COLUMN = ("title", "published", "source", "claims", "actors", "dates", "codes")
 PAGE = 200  # rows per fetch: a few screens
 MAX_JUMP = 5000  # select_article loads this many rows at most to reach an article
 
@@ -40,7 +40,7 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.
 
 class LibraryModel(RowTableModel):
     COLUMNS = COLUMNS
-    COUNT_COLUMNS = frozenset({CLAIMS, ACTORS, DATES})
+    COUNT_COLUMNS = frozenset({CLAIMS, ACTORS, DATES, CODES})
 
     def __init__(self, controller=None, parent=None) -> None:
         super().__init__(parent)
@@ -65,7 +65,8 @@ class LibraryModel(RowTableModel):
             return item.published or ""
         if column == SOURCE:
             return item.source
-        return str((item.claim_count, item.actor_count, item.date_count)[column - CLAIMS])
+        return str((item.claim_count, item.actor_count, item.date_count, item.code_count)[
+            column - CLAIMS])
 
     def tooltip(self, item: ArticleSummary, column: int) -> str | None:
         return item.title if column == TITLE else item.source if column == SOURCE else None
@@ -218,22 +219,24 @@ class LibraryModel(RowTableModel):
 
     def apply_changes(self, changes: ChangeSet) -> None:
         """Counts, additions and removals from one operation, row by row."""
-        self.set_counts(changes.counts)
+        self.set_counts(changes.counts, changes.code_counts)
         self.remove_articles(changes.articles_removed)
         self.insert_summaries(changes.articles_added)
         self.replace_summaries(changes.articles_changed)
         if (changes.articles_added or changes.articles_removed) and self._controller:
             self._total = self._controller.library_count()
 
-    def set_counts(self, counts: dict[int, TagCounts]) -> None:
+    def set_counts(self, counts: dict[int, TagCounts],
+                   code_counts: dict[int, int] | None = None) -> None:
         for article_id, (claims, actors, dates) in counts.items():
             row = self.row_of(article_id)
             if row < 0:
                 continue  # not loaded: it arrives with fresh counts when fetched
             s = self._rows[row]
+            own = (code_counts or {}).get(article_id, s.code_count)
             self._rows[row] = ArticleSummary(s.id, s.title, s.source, s.published,
-                                             s.imported_at, claims, actors, dates)
-            self.dataChanged.emit(self.index(row, CLAIMS), self.index(row, DATES))
+                                             s.imported_at, claims, actors, dates, own)
+            self.dataChanged.emit(self.index(row, CLAIMS), self.index(row, CODES))
 
     def insert_summaries(self, summaries: list[ArticleSummary]) -> None:
         """Add rows where the current sort puts them. A row that belongs after the last

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader_app.domain.admiralty import CREDIBILITY, RELIABILITY
 from reader_app.domain.models import CLAIM_STATUSES, KINDS
+from reader_app.gui.shared import own_kinds
 from reader_app.gui.shared.palette import KIND_LABELS
 from reader_app.gui.shared.plain_text import plain_label
 
@@ -81,6 +82,14 @@ class SearchFacets(QWidget):
             box.toggled.connect(self._on_field_changed)
             self.kinds[kind] = box
             kinds_row.addWidget(box)
+        # own codes (the codebook): one at a time, beside the built-in kinds
+        self.own_code = QComboBox(self)
+        self.own_code.setObjectName("searchOwnCode")
+        self.own_code.setToolTip("Only articles with a tag of this own code that matches")
+        self.own_code.addItem("any own code", None)
+        self.own_code.setVisible(False)
+        self.own_code.currentIndexChanged.connect(self._on_field_changed)
+        kinds_row.addWidget(self.own_code)
         kinds_row.addStretch(1)
 
         self.actor = QComboBox(self)
@@ -133,6 +142,8 @@ class SearchFacets(QWidget):
         grid.addWidget(self.source, 4, 0)
         grid.addWidget(self.analyst, 4, 1)
         grid.addWidget(self.problem_label, 5, 0, 1, 2)
+        # a pane built later (the timeline) starts with the codebook as it is now
+        self.set_own_codes([(c.kind, c.name) for c in own_kinds.codes()])
 
     def _line(self, name: str, placeholder: str, tooltip: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -155,6 +166,22 @@ class SearchFacets(QWidget):
         self.actor.setEditText(typed)
         self.actor.blockSignals(blocked)
 
+    def set_own_codes(self, codes: list[tuple[str, str]]) -> None:
+        """The codebook's (kind, name) pairs; the one chosen stays chosen if it is still there."""
+        chosen = self.own_code.currentData()
+        blocked = self.own_code.blockSignals(True)
+        try:
+            self.own_code.clear()
+            self.own_code.addItem("any own code", None)
+            for kind, name in codes:
+                self.own_code.addItem(name, kind)
+            self.own_code.setCurrentIndex(max(0, self.own_code.findData(chosen)))
+        finally:
+            self.own_code.blockSignals(blocked)
+        self.own_code.setVisible(bool(codes))
+        if self.own_code.currentData() != chosen:
+            self._on_field_changed()
+
     def set_analyst_names(self, names: list[str]) -> None:
         """The analyst field completes the names of those who have tagged here."""
         completer = QCompleter(names, self.analyst)
@@ -168,6 +195,7 @@ class SearchFacets(QWidget):
         try:
             for box in self.kinds.values():
                 box.setChecked(False)
+            self.own_code.setCurrentIndex(0)
             self.actor.setEditText("")
             self.actor_role.setCurrentIndex(0)
             self.status.setCurrentIndex(0)
@@ -205,7 +233,8 @@ class SearchFacets(QWidget):
         actor = self.actor.currentText().strip() or None
         status = self.status.currentData()
         return dict(
-            kinds=tuple(k for k, box in self.kinds.items() if box.isChecked()),
+            kinds=tuple(k for k, box in self.kinds.items() if box.isChecked())
+            + ((self.own_code.currentData(),) if self.own_code.currentData() else ()),
             actor=actor,
             actor_role=self.actor_role.currentData() if actor else "any",
             statuses=(status,) if status else (),

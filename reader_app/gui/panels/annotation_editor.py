@@ -20,6 +20,8 @@ from reader_app.gui.controller import LibraryController
 from reader_app.gui.lists.annotation_model import kind_color
 from reader_app.gui.panels.claim_fields import ClaimFields
 from reader_app.gui.panels.editor_fields import ActorFields, DateFields, FieldGroup
+from reader_app.gui.panels.own_code_fields import OwnCodeFields, group_key
+from reader_app.gui.shared.own_kinds import kind_label
 from reader_app.gui.shared.plain_text import plain_label, refused_resource
 from reader_app.services.changes import ChangeSet
 
@@ -83,8 +85,10 @@ class AnnotationEditor(QWidget):
         self.actor_fields = ActorFields(controller, form, self)
         self.date_fields = DateFields(controller, form, self)
         self.claim_fields = ClaimFields(controller, form, self)
+        self.own_fields = OwnCodeFields(controller, form, self)
         self.groups: dict[str, FieldGroup] = {
-            g.kind: g for g in (self.actor_fields, self.date_fields, self.claim_fields)}
+            g.kind: g for g in (self.actor_fields, self.date_fields, self.claim_fields,
+                                self.own_fields)}
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("annotationNote")
         self.note_edit.setPlaceholderText("Note (Markdown)")
@@ -109,7 +113,7 @@ class AnnotationEditor(QWidget):
         for row in (self.kind_label, self.quote_view, self.note_edit, self.preview):
             self._form.setRowVisible(row, ann is not None)
         for kind, group in self.groups.items():
-            group.set_visible(ann is not None and ann.kind == kind)
+            group.set_visible(ann is not None and group_key(ann.kind) == kind)
             group.show_annotation(None)
         self._set_kind(ann)
         quote = ann.quote if ann else ""
@@ -125,7 +129,7 @@ class AnnotationEditor(QWidget):
             shown_group.show_annotation(ann)
 
     def group(self) -> FieldGroup | None:
-        return self.groups.get(self.shown.kind) if self.shown else None
+        return self.groups.get(group_key(self.shown.kind)) if self.shown else None
 
     def focus_first(self) -> None:
         """Keyboard focus to the first field of the shown tag."""
@@ -163,7 +167,7 @@ class AnnotationEditor(QWidget):
             self.kind_label.setText("")
             return
         color = kind_color(ann.kind).name()
-        kind = html.escape(ann.kind.capitalize())  # a library file's kind is data
+        kind = html.escape(kind_label(ann.kind))  # a library file's kind is data
         self.kind_label.setText(f'<span style="color:{color}">■</span> {kind}')
 
     def _fit_quote(self) -> None:
@@ -237,7 +241,7 @@ class AnnotationEditor(QWidget):
 
     def _on_tag_changed(self, ann: Annotation) -> None:
         if self.shown is not None and ann.id == self.shown.id:
-            if ann.kind != self.shown.kind:
+            if group_key(ann.kind) != group_key(self.shown.kind):
                 self.show_annotation(ann)
                 return
             before, self.shown = self.shown, ann

@@ -21,9 +21,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from reader_app.domain.codebook import is_own_kind
 from reader_app.domain.models import StyleSpan
 from reader_app.gui.shared import preferences
 from reader_app.gui.shared.colours import colours
+from reader_app.gui.shared.own_kinds import own_colour
 from reader_app.gui.shared.plain_text import tip
 
 KIND_KEYS: dict[str, str] = {"claim": "C", "actor": "A", "date": "D"}
@@ -32,6 +34,7 @@ KIND_LABELS: dict[str, str] = {"claim": "Claim", "actor": "Actor", "date": "Date
 UNDERLINE = 3.0  # actor underline thickness, px
 LANE = 4.0  # extra drop per overlapping actor underline
 EDGE = 2.0  # claim start/end bracket width
+OWN_BAR = 2.5  # an own code's top bar, px
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -40,6 +43,10 @@ def is_dark(palette: QPalette) -> bool:
 
 def kind_colour(kind: str, dark: bool) -> QColor:
     """A kind's mark colour in the theme (gui/shared/colours.py holds the table)."""
+    if is_own_kind(kind):
+        own = own_colour(kind, dark)
+        if own is not None:
+            return own
     t = colours(dark)
     return QColor(*{"claim": t.claim, "actor": t.actor, "date": t.date}.get(kind, t.unknown))
 
@@ -74,7 +81,9 @@ def paint_marks(
     colour = kind_colour(kind, dark)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    if kind == "claim":
+    if is_own_kind(kind):
+        _paint_own(painter, colour, spans, dark)
+    elif kind == "claim":
         fill = QColor(colour)
         fill.setAlpha(colours(dark).claim_alpha)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -104,6 +113,23 @@ def paint_marks(
             for r in rects:
                 painter.drawRoundedRect(r.adjusted(-1.5, -0.5, 1.5, 0.5), 3, 3)
     painter.restore()
+
+
+def _paint_own(painter: QPainter, colour: QColor,
+               spans: Sequence[tuple[Sequence[QRectF], int]], dark: bool) -> None:
+    """An own code: a faint wash and a bar along the top of each line (a fourth shape:
+    claims fill with brackets, actors underline, dates box), so it reads beside them."""
+    wash = QColor(colour)
+    wash.setAlpha(55 if dark else 50)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(wash)
+    painter.drawRects([r for rects, _ in spans for r in rects])
+    painter.setBrush(colour)
+    bars = [QRectF(r.left(), r.top() - 1, r.width(), OWN_BAR) for rects, _ in spans
+            for r in rects]
+    bars += [QRectF(rects[0].left() - 1, rects[0].top() - 1, EDGE, rects[0].height() * 0.5)
+             for rects, _ in spans]  # a tick where it starts: two adjacent spans stay apart
+    painter.drawRects(bars)
 
 
 def paint_outline(

@@ -42,6 +42,7 @@ from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
 from reader_app.gui.shared.view_menu import build_article_menu
+from reader_app.gui.window.codebook_flow import CodebookFlow
 from reader_app.gui.window.help_menu import install_help
 from reader_app.gui.window.left_pane import hold_left_pane_width
 from reader_app.gui.window.navigation import ReaderNavigation
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.preferences_action = add_preferences_action(self)  # Edit > Preferences…
         self.auto_backup = start_auto_backup(self, self.db_path, self.controller.read_only is not None)
         self._build_article_flow()
+        self.codebook_flow = CodebookFlow(self)  # own codes: gui/window/codebook_flow.py
         self._refresh_recent_menu()
         self._select_first_article()
         self._update_tag_actions()  # enabled with no article too: they say what to do
@@ -338,7 +340,8 @@ class MainWindow(QMainWindow):
         return [(s[2], s[3], s[4]) for s in self.view.spans_at(pos)]
 
     def _view_context_menu(self, pos: QPoint, hits: list[tuple[int, str, str]]) -> QMenu:
-        return build_article_menu(self.view, pos, list(self.actions_.tag.values()), hits,
+        own = list(self.codebook_flow.tag_actions.values())  # own codes after C/A/D
+        return build_article_menu(self.view, pos, [*self.actions_.tag.values(), *own], hits,
                                   self.controller.delete_annotation)
 
     @Slot(QPoint)
@@ -363,6 +366,8 @@ class MainWindow(QMainWindow):
                 self.view.after_next_paint(self.controller.complete_spans)
             self.library_pane.select_article(article.id)
         self._tags = sum(self.controller.counts(article.id)) if article else 0
+        if article is not None and hasattr(self, "codebook_flow"):  # own codes' tags too
+            self._tags += self.codebook_flow.own_tags(article.id)
         self._update_tag_actions()
         self._update_status()
 
@@ -382,7 +387,8 @@ class MainWindow(QMainWindow):
                 if ann.article_id == current.id:
                     self.view.update_annotation(ann)
             if current.id in changes.counts:
-                self._tags = sum(changes.counts[current.id])
+                self._tags = sum(changes.counts[current.id]) + changes.code_counts.get(
+                    current.id, 0)  # own codes' tags too
         if changes.counts or changes.articles_added:
             self._update_status()
 
