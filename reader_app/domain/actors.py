@@ -28,7 +28,8 @@ _ORG_WORDS = frozenset("""
     congress movement front league assembly association coalition bloc society church
     university police chemicals energy group holdings industries systems airlines airways
     motors oil gas power pharmaceuticals technologies partners capital authority board
-    trust fund railways utilities works
+    trust fund railways utilities works homes ferries shipping lines systems studios
+    network networks media press hospital hospitals school schools clinic academy
     служба міністерство партія рада комітет агентство компанія банк союз управління
     прокуратура суд уряд штаб посольство министерство партия совет комитет агентство
     компания управление правительство
