@@ -29,6 +29,7 @@ _ORG_WORDS = frozenset("""
     university police chemicals energy group holdings industries systems airlines airways
     motors oil gas power pharmaceuticals technologies partners capital authority board
     trust fund railways utilities works homes ferries shipping lines systems studios
+    logistics transit hydro steel mining foods solutions
     network networks media press hospital hospitals school schools clinic academy
     служба міністерство партія рада комітет агентство компанія банк союз управління
     прокуратура суд уряд штаб посольство министерство партия совет комитет агентство

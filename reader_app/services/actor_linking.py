@@ -31,17 +31,20 @@ from reader_app.domain.actor_variants import (
     surname_of,
 )
 from reader_app.domain.actors import match_key, name_from_quote, name_tokens
+from reader_app.domain.kind_nouns import declared_near, fits_kind, kind_of_noun
 from reader_app.domain.models import ActorId, Article
-from reader_app.domain.name_context import longer_name_after, longer_name_before
+from reader_app.domain.name_context import longer_name_after, longer_name_before, opens_sentence
 from reader_app.services.state_names import state_table
 from reader_app.storage.actors import (
     actor_names,
     actor_tag_positions,
+    actor_types,
     known_actor_keys,
     names_containing,
     organizations_with_word,
     persons_with_surname,
 )
+from reader_app.storage.annotations import list_annotations_starting
 
 
 class Link(NamedTuple):
@@ -206,7 +209,11 @@ _ANAPHORA_DEPTH = 12  # distinct actors looked back at for "the party"
 
 
 def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Link | None:
-    """"the party" / "партію": the actor tagged nearest before whose name has that word."""
+    """"the party" / "партію": the actor tagged nearest before whose name has that word,
+    else one of the kind the noun names ("the company", "the paper", "the alliance")."""
+    if quote.strip()[:1].isupper() and opens_sentence(article.text, start) \
+            and " " not in quote.strip():
+        quote = quote.lower()  # "Фонд профінансував", "Партія заявила": the noun itself
     noun = kind_word(quote)
     if noun is None:
         return None
@@ -215,6 +222,10 @@ def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Li
     names = actor_names(db, recent)
     fits = [a for a in recent
             if any(same_word(noun, w) for w in name_tokens(names.get(ActorId(a), "")))]
+    how_kind = ""
+    if not fits:
+        fits = _of_kind(db, article, quote, start, recent, names)
+        how_kind = ", of that kind"
     if not fits:
         return None
     # the one tagged most often before (the story's party, not one named in passing),
@@ -222,7 +233,30 @@ def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Li
     counts = {a: sum(1 for _, b in before if b == a) for a in fits}
     chosen = max(fits, key=lambda a: counts[a])
     how = "tagged most often before" if len(fits) > 1 else "tagged before"
-    return Link(chosen, f"“{quote.strip()}”: {names[ActorId(chosen)]}, {how}")
+    return Link(chosen, f"“{quote.strip()}”: {names[ActorId(chosen)]}{how_kind}, {how}")
+
+
+def _of_kind(db: Database, article: Article, quote: str, start: int, recent: list[int],
+             names: dict[ActorId, str]) -> list[int]:
+    """The recent actors of the kind a noun names, by their name or type or by what the
+    text said of them; the nearest only (a kind noun points at the last one named)."""
+    kind = kind_of_noun(quote)
+    if kind is None or not recent:
+        return []
+    types = actor_types(db, recent)
+    table, keys = _state_table(db)
+    tags = [a for a in list_annotations_starting(db, article.id, 0, start, "actor")
+            if a.actor_id in types]
+    for actor_id in recent:
+        name = names.get(ActorId(actor_id), "")
+        row = table.get(match_key(name))
+        supranational = row is not None and row.actor_type == "organization"
+        mentions = [(a.start, a.end) for a in tags if a.actor_id == actor_id]
+        if fits_kind(kind, name, types[actor_id], supranational) or (
+                types[actor_id] in ("organization", "media", "other")
+                and declared_near(article.text, mentions, kind)):
+            return [actor_id]
+    return []
 
 
 def _spelling(db: Database, quote: str) -> Link | None:
