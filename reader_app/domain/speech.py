@@ -538,8 +538,8 @@ def next_sentence_speaker(text: str, lo: int, hi: int, actor_spans: Sequence[Spa
     if source is not None:  # "Про це повідомив міністр … Ничипорук", "This was reported by …"
         inside = actors.starting_in(source.end(), hi)
         people = [sp for sp in inside if sp[2] in actors.persons and sp[1] <= hi]
-        sp = (people or inside or [None])[-1 if people else 0]
-        if sp is not None:
+        if people or inside:
+            sp = people[-1] if people else inside[0]
             return Speaker(sp[2], sp[0], sp[1], _quoted_words(text, sp[0], sp[1]), sp[0])
         return speakers.phrase(text, source.end(), hi, actors)
     par = _Paragraph(text, lo, hi)

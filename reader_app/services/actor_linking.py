@@ -23,6 +23,7 @@ from reader_app.domain.actor_finder import (
     same_word,
     word_stem,
 )
+from reader_app.domain.actor_mentions import ActorMention
 from reader_app.domain.actor_variants import (
     closest_key,
     kind_word,
@@ -31,7 +32,7 @@ from reader_app.domain.actor_variants import (
     surname_of,
 )
 from reader_app.domain.actors import match_key, name_from_quote, name_tokens
-from reader_app.domain.kind_nouns import declared_near, fits_kind, kind_of_noun
+from reader_app.domain.kind_nouns import PARTY, declared_near, fits_kind, kind_of_noun
 from reader_app.domain.models import ActorId, Article
 from reader_app.domain.name_context import longer_name_after, longer_name_before, opens_sentence
 from reader_app.services.state_names import state_table
@@ -45,6 +46,8 @@ from reader_app.storage.actors import (
     persons_with_surname,
 )
 from reader_app.storage.annotations import list_annotations_starting
+
+_NAME_LINKS = frozenset("of the for and on in та і й з у в для и по при".split())
 
 
 class Link(NamedTuple):
@@ -83,17 +86,51 @@ def _known(db: Database, key: str) -> tuple[int, str] | None:
     return ids[0], _name(db, ids[0])
 
 
-def _acronym(db: Database, article: Article, quote: str) -> Link | None:
+def _tagged_mentions(db: Database, article: Article, hi: int) -> list[ActorMention]:
+    """The article's actor tags before hi as mentions (what an acronym may follow)."""
+    tags = list_annotations_starting(db, article.id, 0, hi, "actor")
+    names = actor_names(db, {a.actor_id for a in tags if a.actor_id is not None})
+    return [ActorMention(a.start, a.end, a.actor_id, names[ActorId(a.actor_id)], "", "tagged",
+                         True) for a in tags if a.actor_id is not None]
+
+
+def _acronym(db: Database, article: Article, quote: str, at: int) -> Link | None:
     acronym = quote.strip()
-    for _, start, end, named in defined_acronyms(article.text, []):
+    definitions = defined_acronyms(article.text, [])
+    if not any(article.text[s:e] == acronym for _, s, e, _ in definitions):
+        # "Lithuanian Railways (LTG)": no initials spell it, the name tagged before does
+        definitions = defined_acronyms(article.text, _tagged_mentions(db, article, at))
+    for _, start, end, named in definitions:
         if article.text[start:end] != acronym:
             continue
+        if named.actor_id is not None:
+            return Link(named.actor_id, f"acronym of {named.canonical}, defined in the article")
         found = _known(db, match_key(named.canonical)) or _organization(db, named.canonical)
         if found is not None:
             return Link(found[0], f"acronym of {found[1]}, defined in the article")
         return Link(None, f"acronym of {named.canonical}, defined in the article",
                     named.canonical, named.actor_type, (acronym,))
-    return None
+    return _initials_of_tagged(db, article, acronym, at)
+
+
+def _initials_of_tagged(db: Database, article: Article, acronym: str, at: int) -> Link | None:
+    """An acronym the article never defines that spells the initials of one body tagged
+    before, all of them or all but a leading place's ("ОВА" for "Чернігівська обласна
+    військова адміністрація")."""
+    letters = match_key(acronym)
+    if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+        return None
+    fits: dict[int, str] = {}
+    for m in _tagged_mentions(db, article, at):
+        words = [w for w in name_tokens(m.canonical) if w not in _NAME_LINKS]
+        initials = "".join(w[:1] for w in words)
+        if len(words) >= 2 and (initials == letters or (
+                len(words) >= 4 and initials[1:] == letters)):
+            fits[m.actor_id or 0] = m.canonical
+    if len(fits) != 1:
+        return None
+    actor_id, name = next(iter(fits.items()))
+    return Link(actor_id, f"initials of {name}, tagged before")
 
 
 @lru_cache(maxsize=2)
@@ -252,6 +289,8 @@ def _of_kind(db: Database, article: Article, quote: str, start: int, recent: lis
         row = table.get(match_key(name))
         supranational = row is not None and row.actor_type == "organization"
         mentions = [(a.start, a.end) for a in tags if a.actor_id == actor_id]
+        if kind != PARTY and fits_kind(PARTY, name, types[actor_id], supranational):
+            continue  # a party's name says so ("Рух відновлення"), whatever its quotes
         if fits_kind(kind, name, types[actor_id], supranational) or (
                 types[actor_id] in ("organization", "media", "other")
                 and declared_near(article.text, mentions, kind)):
@@ -292,7 +331,7 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
     quote = article.text[start:end]
     if not match_key(quote):
         return None
-    return (_acronym(db, article, quote) or _variant(db, quote)
+    return (_acronym(db, article, quote, start) or _variant(db, quote)
             or _found(db, article, start, end) or _kind_anaphora(db, article, quote, start)
             or _state(db, article, quote, start, end) or _surname(db, quote)
             or _part_of_name(db, quote) or _spelling(db, quote))
