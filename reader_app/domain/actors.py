@@ -177,10 +177,26 @@ def _person_match(
     return actor_id, reason
 
 
-def guess_actor_type(name: str) -> str:
-    """A first guess for a new actor's type from its name; the analyst corrects it."""
+# Words of the names of exercises and operations ("Allied Resolve", "Steadfast Lantern",
+# "Iron Shield"): capitalised like a person's name, never one
+_OPERATION_WORDS = frozenset("""resolve shield storm lantern sentinel guardian trident spear
+    sword thunder lightning dawn strike defender steadfast allied breeze response endeavour
+    endeavor horizon dragon hammer anvil fury vigilance vigilant exercise operation drills
+    shield""".split())
+# The word before or after a name that says it is an exercise or an operation's
+_OPERATION_CONTEXT = frozenset("""exercise exercises operation operations drills drill
+    codenamed code-named manoeuvres maneuvers wargames games навчання операція операції
+    учения операция операции""".split())
+
+
+def guess_actor_type(name: str, before: str = "", after: str = "") -> str:
+    """A first guess for a new actor's type from its name and the words around it
+    (`before`, `after`: the word on either side in the text); the analyst corrects it."""
     tokens = name_tokens(name)
     words = set(tokens)
+    if words & _OPERATION_WORDS or {before.casefold(), after.casefold()} & _OPERATION_CONTEXT:
+        if not words & (_ORG_WORDS | _ARMED_WORDS | _MEDIA_WORDS):
+            return "other"  # "Allied Resolve": an exercise, no person
     if words & _ARMED_WORDS:
         return "armed_force"
     if words & _MEDIA_WORDS:

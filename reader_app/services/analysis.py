@@ -111,7 +111,10 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
         return TagFields({"actor_id": actor.id}, f"New actor: {actor.name} (type "
                          f"{actor.type.replace('_', ' ')}; {link.reason}).", actor)
     name = name_from_quote(quote)
-    actor = create_actor(db, name, guess_actor_type(name))
+    before = article.text[max(0, start - 30):start].split()[-1:] or [""]
+    after = article.text[end:end + 30].split()[:1] or [""]
+    actor = create_actor(db, name, guess_actor_type(name, before[0].strip("(“\"«,"),
+                                                    after[0].strip(")”\"»,.;:")))
     return TagFields({"actor_id": actor.id},
                      f"New actor: {actor.name} (type {actor.type.replace('_', ' ')}, a guess).",
                      actor)
