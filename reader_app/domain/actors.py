@@ -194,9 +194,10 @@ def guess_actor_type(name: str, before: str = "", after: str = "") -> str:
     (`before`, `after`: the word on either side in the text); the analyst corrects it."""
     tokens = name_tokens(name)
     words = set(tokens)
-    if words & _OPERATION_WORDS or {before.casefold(), after.casefold()} & _OPERATION_CONTEXT:
-        if not words & (_ORG_WORDS | _ARMED_WORDS | _MEDIA_WORDS):
-            return "other"  # "Allied Resolve": an exercise, no person
+    operation = words & _OPERATION_WORDS or {before.casefold(), after.casefold()} & \
+        _OPERATION_CONTEXT
+    if operation and not words & (_ORG_WORDS | _ARMED_WORDS | _MEDIA_WORDS):
+        return "other"  # "Allied Resolve": an exercise, no person
     if words & _ARMED_WORDS:
         return "armed_force"
     if words & _MEDIA_WORDS:
