@@ -81,10 +81,10 @@ def defined_acronyms(text: str, mentions: list[ActorMention]
         while before > 0 and text[before - 1] in " \u00a0":
             before -= 1
         named = ends.get(before)
-        if named is not None and match_key(text[named.start:named.end])[:1] != \
-                match_key(acronym)[:1]:
-            named = None  # "State Emergency Service of Ukraine (SES)": not Ukraine's
         span = _expansion(text, before, acronym)
+        if named is not None and span is None and \
+                match_key(text[named.start:named.end])[:1] != match_key(acronym)[:1]:
+            named = None  # "Державна служба … України (ДСНС)": not Ukraine's
         if span is not None and (named is None or span[0] < named.start):
             # the words the acronym spells, not a shorter name at their end
             # ("Адміністрації морських портів України (АМПУ)" is not Ukraine)
