@@ -20,6 +20,7 @@ TITLE_WORDS = frozenset("""
     foreign defense defence deputy secretary general gen lt col adm admiral commander chief
     senator sen rep representative governor gov mayor ambassador spokesman spokeswoman
     spokesperson king queen prince princess pope sheikh emir former acting
+    пан пані панові пана господин госпожа господина госпожи
 """.split())
 _ORG_WORDS = frozenset("""
     ministry ministries department office agency council committee commission party union

@@ -264,6 +264,9 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     if not words:
         return None
     first = text[words[0][0]:words[0][1]].lower()
+    if first in DAY_PREPOSITIONS and len(words) > 2 and \
+            text[words[1][0]:words[1][1]].lower() in TIME_WORDS:
+        return phrase(text, words[1][1], hi, actors)  # "повідомили у четвер у міськраді"
     if first in IMPERSONAL and len(words) > 1:
         # "як повідомили в міністерстві", "сообщили в Кремле": the institution speaks
         inner = phrase(text, words[1][0], hi, actors)
@@ -497,8 +500,10 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     last = text[head[-1][0]:head[-1][1]]
     if last.lower() in PRONOUNS:
         return pronoun(text, head[-1][0], head[-1][1], actors)
-    if last[:1].islower() and not (common and text[inner[0][0]:inner[0][1]].lower() in _WHO):
+    opener = text[inner[0][0]:inner[0][1]].lower()
+    if last[:1].islower() and not (common and (opener in _WHO or opener.endswith("ing"))):
         # "the port, a key hub, said": only a name takes an appositive here, or (common)
         # a noun that a relative clause about a person follows ("the minister, who …, said")
+        # or a participle ("an EU official, speaking on condition of anonymity, said")
         return None
     return _subject(text, lo, head, actors)

@@ -477,14 +477,17 @@ def attribution_for(text: str, start: int, end: int, actor_spans: Sequence[Span]
                     ) -> Attribution | None:
     """The attribution in its paragraph that best covers the claim text[start:end]."""
     actors = Actors(actor_spans, known, persons)
-    best: tuple[int, Attribution] | None = None
+    best: tuple[tuple[int, int], Attribution] | None = None
     for lo, hi in _paragraphs(text, start, max(start + 1, end)):
         for a in _paragraph_attributions(text, _Paragraph(text, lo, hi), actors):
             overlap = min(end, a.end) - max(start, a.start)
             if start <= a.verb_start < end:
                 overlap = max(overlap, 1)  # "Okafor said the port…" tagged whole
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, a)
+            # on a tie the attribution that fits the claim best: "X кажуть, що A, а Y
+            # запевняє, що B" gives B to Y, whose clause starts where B does
+            fit = (overlap, -abs(a.start - start) - abs(a.end - end))
+            if overlap > 0 and (best is None or fit > best[0]):
+                best = (fit, a)
     return best[1] if best else None
 
 
