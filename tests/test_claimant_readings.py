@@ -99,3 +99,21 @@ def test_a_claim_holding_its_own_speaker_is_theirs():
     assert _claimant(text, "Koval said the line would be ready by June.", {"Koval": 1}, {1}) == 1
     text = "“We will not retreat,” Koval said, “not one metre.”"
     assert _claimant(text, text, {"Koval": 1}, {1}) == 1
+
+
+def test_two_reported_clauses_in_one_sentence_each_have_their_speaker():
+    text = ("У компанії кажуть, що на об'єкті працюють 140 людей, а Савчук запевняє, що "
+            "місто не шукатиме нового підрядника.")
+    assert _claimant(text, "місто не шукатиме нового підрядника",
+                     {"компанії": 2, "Савчук": 1}, {1}) == 1
+
+
+def test_a_day_before_the_institution_that_speaks():
+    text = "Як повідомили у четвер у міській раді, лікарню відкриють не раніше квітня."
+    assert _claimant(text, "лікарню відкриють не раніше квітня", {"міській раді": 3}) == 3
+
+
+def test_an_official_speaking_on_condition_of_anonymity_speaks_for_the_body():
+    text = ("An EU official, speaking on condition of anonymity, said that Brussels would "
+            "approve the money.")
+    assert _claimant(text, "Brussels would approve the money", {"EU": 9, "Brussels": 9}) == 9
