@@ -32,7 +32,24 @@ def _initials_fit(words: list[str], acronym: str) -> bool:
     letters = match_key(acronym)
     every = "".join(match_key(w)[:1] for w in words)
     main = "".join(match_key(w)[:1] for w in words if match_key(w) not in _LINKS)
-    return letters in (every, main)
+    if letters in (every, main):
+        return True
+    # a state's name after the body's is often left out of it: "State Emergency Service of
+    # Ukraine (SES)", "Державна служба надзвичайних ситуацій України (ДСНС)"
+    keys = [match_key(w) for w in words]
+    for cut in (1, 2):
+        if len(words) <= cut + 1:
+            continue
+        if keys[-cut - 1] in _LINKS:
+            head = keys[:-cut - 1]
+        elif words[-cut][:1].isupper():
+            head = keys[:-cut]
+        else:
+            continue
+        head = [k for k in head if k not in _LINKS]
+        if len(head) >= 2 and "".join(k[:1] for k in head) == letters:
+            return True
+    return False
 
 
 def _expansion(text: str, before: int, acronym: str) -> tuple[int, int] | None:
@@ -65,6 +82,9 @@ def defined_acronyms(text: str, mentions: list[ActorMention]
             before -= 1
         named = ends.get(before)
         span = _expansion(text, before, acronym)
+        if named is not None and span is None and \
+                match_key(text[named.start:named.end])[:1] != match_key(acronym)[:1]:
+            named = None  # "Державна служба … України (ДСНС)": not Ukraine's
         if span is not None and (named is None or span[0] < named.start):
             # the words the acronym spells, not a shorter name at their end
             # ("Адміністрації морських портів України (АМПУ)" is not Ukraine)

@@ -10,7 +10,8 @@ import re
 
 from reader_app.domain.word_forms import is_cyrillic
 
-__all__ = ["MALE", "FEMALE", "cue_after", "cue_before", "first_name_gender"]
+__all__ = ["MALE", "FEMALE", "cue_after", "cue_before", "first_name_gender", "mention_gender",
+           "person_gender"]
 
 MALE, FEMALE = "m", "f"
 
@@ -68,3 +69,25 @@ def first_name_gender(first: tuple[str, ...]) -> str | None:
     if name.endswith(("а", "я")) and name not in _MALE_IN_A:
         return FEMALE
     return MALE
+
+
+def mention_gender(text: str, start: int, end: int) -> str | None:
+    """A mention's gender from its own title ("Ms Okoye"), the words before it ("her
+    brother Daniel …") or a pronoun later in its sentence ("Whitcombe said he …")."""
+    words = text[start:end].split()
+    if len(words) > 1:
+        title = _BEFORE.get(words[0].strip(",;:").casefold())
+        if title is not None:
+            return title
+    return cue_before(text, start) or cue_after(text, end)
+
+
+def person_gender(text: str, name: str, mentions: list[tuple[int, int]]) -> str | None:
+    """A person's gender: a Cyrillic first name's, else the first cue at a mention."""
+    words = name.split()
+    found = first_name_gender(tuple(words[:1])) if len(words) > 1 else None
+    for start, end in mentions:
+        if found is not None:
+            break
+        found = mention_gender(text, start, end)
+    return found

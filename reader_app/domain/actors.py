@@ -20,6 +20,7 @@ TITLE_WORDS = frozenset("""
     foreign defense defence deputy secretary general gen lt col adm admiral commander chief
     senator sen rep representative governor gov mayor ambassador spokesman spokeswoman
     spokesperson king queen prince princess pope sheikh emir former acting
+    пан пані панові пана господин госпожа господина госпожи
 """.split())
 _ORG_WORDS = frozenset("""
     ministry ministries department office agency council committee commission party union
@@ -28,7 +29,9 @@ _ORG_WORDS = frozenset("""
     congress movement front league assembly association coalition bloc society church
     university police chemicals energy group holdings industries systems airlines airways
     motors oil gas power pharmaceuticals technologies partners capital authority board
-    trust fund railways utilities works
+    trust fund railways utilities works homes ferries shipping lines systems studios
+    logistics transit hydro steel mining foods solutions
+    network networks media press hospital hospitals school schools clinic academy
     служба міністерство партія рада комітет агентство компанія банк союз управління
     прокуратура суд уряд штаб посольство министерство партия совет комитет агентство
     компания управление правительство
@@ -175,10 +178,27 @@ def _person_match(
     return actor_id, reason
 
 
-def guess_actor_type(name: str) -> str:
-    """A first guess for a new actor's type from its name; the analyst corrects it."""
+# Words of the names of exercises and operations ("Allied Resolve", "Steadfast Lantern",
+# "Iron Shield"): capitalised like a person's name, never one
+_OPERATION_WORDS = frozenset("""resolve shield storm lantern sentinel guardian trident spear
+    sword thunder lightning dawn strike defender steadfast allied breeze response endeavour
+    endeavor horizon dragon hammer anvil fury vigilance vigilant exercise operation drills
+    shield""".split())
+# The word before or after a name that says it is an exercise or an operation's
+_OPERATION_CONTEXT = frozenset("""exercise exercises operation operations drills drill
+    codenamed code-named manoeuvres maneuvers wargames games навчання операція операції
+    учения операция операции""".split())
+
+
+def guess_actor_type(name: str, before: str = "", after: str = "") -> str:
+    """A first guess for a new actor's type from its name and the words around it
+    (`before`, `after`: the word on either side in the text); the analyst corrects it."""
     tokens = name_tokens(name)
     words = set(tokens)
+    operation = words & _OPERATION_WORDS or {before.casefold(), after.casefold()} & \
+        _OPERATION_CONTEXT
+    if operation and not words & (_ORG_WORDS | _ARMED_WORDS | _MEDIA_WORDS):
+        return "other"  # "Allied Resolve": an exercise, no person
     if words & _ARMED_WORDS:
         return "armed_force"
     if words & _MEDIA_WORDS:

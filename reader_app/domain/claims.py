@@ -18,7 +18,7 @@ from reader_app.domain.sentences import (
     sentences_near,
     split_sentences,
 )
-from reader_app.domain.speech import NOBODY, attribution_for, next_sentence_speaker
+from reader_app.domain.speech import NOBODY, attribution_for, next_sentence_speaker, verb_subject
 from reader_app.domain.speech_words import CLAIM_NOUNS, DETERMINERS, VERB_WORDS
 
 __all__ = ["AFTER", "BEFORE", "CLAIM_STATUSES", "CREDIBILITY", "RELIABILITY", "propose_claimant",
@@ -140,6 +140,13 @@ def propose_claimant(
     if _DISPUTED.search(text, max(0, claim_start - 40), claim_start):
         return None, "the sentence reports it as someone's disputed claim"
     found = attribution_for(text, claim_start, claim_end, actor_spans, known, persons)
+    if found is None or found.speaker.claimant_id is None:
+        sentences = sentences_near(text, claim_start, claim_end)
+        here = sentence_at(sentences, claim_start)
+        lo = sentences[here][0] if here >= 0 else max(0, claim_start - 200)
+        who = verb_subject(text, lo, claim_start, actor_spans, known, persons)
+        if who is not None:
+            return who.claimant_id, f"{who.label} says it (the verb before it)"
     if found is not None:
         who = found.speaker
         if who.claimant_id is not None:

@@ -101,6 +101,10 @@ def placed_weekday(text: str, start: int, end: int, value: str,
 
 _SINCE_BEFORE = re.compile(r"(?<!\w)(since|з|із|від|с|со|начиная\s+с|починаючи\s+з)\s+$",
                            re.IGNORECASE)
+# "He said work would start in March": "would" reports a future, not a condition
+_REPORTED_WOULD = re.compile(
+    r"(?<!\w)(?:said|says|told|added|announced|insisted|stressed|promised|pledged|expected|"
+    r"confirmed|predicted)(?!\w)[^.!?;\n]{0,80}?(?<!\w)would(?!\w)[^.!?;\n]*$", re.IGNORECASE)
 FAR = 90  # days: a yearless date this far on the wrong side of the dateline for its tense
 
 
@@ -115,7 +119,9 @@ def year_for_tense(text: str, start: int, end: int, first: date, last: date,
     tense, cue = tense_around(text, start, end)
     if tense == PAST and (first - dl).days > FAR:
         return first.year - 1, f"the clause is in the past tense ('{cue}')"
-    if tense == FUTURE and cue.lower() != "would" and (dl - last).days > FAR:
+    reported = cue.lower() != "would" or _REPORTED_WOULD.search(
+        text, max(0, start - 200), start) is not None
+    if tense == FUTURE and reported and (dl - last).days > FAR:
         return first.year + 1, f"the clause is in the future tense ('{cue}')"
     return None
 

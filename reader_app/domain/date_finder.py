@@ -159,6 +159,10 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
     if kind == "month":
         if phrase.isascii() and not phrase[0].isupper():
             return False  # "to march", "they may"
+        if not phrase.isascii() and phrase[0].isupper() and (
+                start and text[max(0, start - 20):start].rstrip()[-1:] not in ".!?…\n«\"“—–:" or
+                text[end:end + 2][:1] == " " and text[end + 1:end + 2].isupper()):
+            return False  # "Марта Ковальчук": a Cyrillic month is written in lower case
         return phrase.lower() != "may" or _word_before(text, start) in _MAY_BEFORE
     if kind == "year":
         if start and text[start - 1] in _MONEY_OR_SIGN or phrase[:4].isdigit() and not \
@@ -235,10 +239,11 @@ def scan(text: str) -> list[tuple[str, int, int]]:
         elif c == "'" and i > done:  # "the '90s"
             starts.insert(0, i - 1)
         elif c == " ":  # up to two lead words before the anchor ("this coming Friday")
-            j = rfind(" ", max(done, i - 16), i - 1)
+            # a lead word may open a line: "\n\nNext week, …"
+            j = max(rfind(" ", max(done, i - 16), i - 1), rfind("\n", max(done, i - 16), i - 1))
             if low[j + 1:i - 1] in leads:
                 starts.insert(0, j + 1)
-                k = rfind(" ", max(done, j - 16), j)
+                k = max(rfind(" ", max(done, j - 16), j), rfind("\n", max(done, j - 16), j))
                 if j > 0 and low[k + 1:j] in leads:
                     starts.insert(0, k + 1)
         for s in starts:

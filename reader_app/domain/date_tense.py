@@ -16,6 +16,10 @@ from reader_app.domain import date_words as w
 PAST, FUTURE, PRESENT = "past", "future", "present"  # present: a cue that there is no tense
 WINDOW = 160  # characters each side: a clause, not a paragraph
 CLAUSE_PENALTY = 80
+# a cue across a quotation mark is the attribution's ("«… до кінця жовтня», — заявив"),
+# not the tense of the quoted words the date is in
+QUOTE_PENALTY = 200
+_QUOTES = "«»“”\"„"
 
 
 def _set(words: str) -> frozenset[str]:
@@ -27,6 +31,7 @@ _FUTURE = _set(
     "буде будуть будемо буду будеш будете відбудеться відбудуться планує планують "
     "очікується очікуються заплановано запланована запланований заплановані призначено "
     "призначена збирається збираються "
+    "плануємо плануєте плануємо планую плануєш "
     "будет будут буду будем будешь будете состоится состоятся планирует планируют намерен "
     "намерена намерено намерены ожидается ожидаются запланирован запланирована "
     "запланировано запланированы назначен назначена назначено назначены собирается "
@@ -35,11 +40,13 @@ _FUTURE = _set(
     "проведе проведуть підпише підпишуть розгляне розглянуть прибуде прибудуть представить "
     "представлять оголосить оголосять почнеться почнуться завершиться завершаться "
     "зустрінеться зустрінуться відвідає відвідають виступить виступлять ухвалить ухвалять "
-    "прийме приймуть набуде набудуть відкриється відкриються "
+    "прийме приймуть набуде набудуть відкриється відкриються відкриє відкриють вилетить "
+    "вилетять прилетить прилетять поїде поїдуть запустить запустять "
     "проведет проведёт проведут подпишет подпишут рассмотрит рассмотрят прибудет прибудут "
     "представит представят объявит объявят начнутся завершится завершатся откроется "
     "откроются вступит вступят встретится встретятся посетит посетят выступит выступят "
-    "примет примут повысит понизит уйдет уйдёт уйдут")
+    "примет примут повысит понизит уйдет уйдёт уйдут вылетит вылетят прилетит прилетят "
+    "откроет откроют запустит запустят отправится отправятся")
 _FUTURE_THEN_TO = _set(  # "... to" / "... for": "expected to", "plans to", "scheduled for"
     "going due set expected scheduled slated planned plans plan planning intends intend "
     "hopes hope aims aim wants want poised likely")
@@ -64,6 +71,7 @@ _NOT_VERBS = _set(
     "интервал потенциал потенціал фестиваль генерала правила правило могила сила сили школа "
     "школи села тіла крила глава глави начало начала сало масло ремесло число числа дело "
     "дела тело тела село мало мало много цілий вулиця улица правил рубил стол "
+    "причал причали причалу причалів "
     "кілька декілька майже ніколи тоді коли тепер около")
 _DATE_WORDS = frozenset({*w.MODIFIERS, *w.UNITS, *w.MONTHS, *w.WEEKDAYS, *w.NUMBERS,
                          *w.RELATIVE_DAYS, *w.RELATIVE_YEARS, *w.AGO})
@@ -141,7 +149,8 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
             if start <= a < end and words[i][1] in _DATE_WORDS:
                 continue  # the date's own words: "last", "минула", "недели"
             gap = "" if start <= a < end else text[b:start] if b <= start else text[end:a]
-            distance = len(gap) + CLAUSE_PENALTY * ("," in gap or "—" in gap)
+            distance = len(gap) + CLAUSE_PENALTY * ("," in gap or "—" in gap) \
+                + QUOTE_PENALTY * any(q in gap for q in _QUOTES)
             if best is None or distance < best[0]:
                 best = (distance, *marked)
             break

@@ -213,8 +213,13 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     rest = text[end:end + 40]
     if not head and rest[:2] == ". " and text[start:end].isupper() and text[start:end].isalpha():
         return True  # "КИШИНЁВ. Правительство ...": the Russian and Ukrainian style
+    if not head and text[start:end].isupper() and _DAY_AFTER.match(rest):
+        return True  # "КИЇВ, 15 травня.", "VILNIUS, Feb 16": the place, then the day
     return rest[:1] in (",", " ") and any(d in rest for d in ("—", "–", " - ", "(Reuters)",
                                                                "(AP)", "(AFP)"))
+
+
+_DAY_AFTER = re.compile(r",\s*(?:\d{1,2}\s+[^\W\d_]{3,}|[^\W\d_]{3,}\.?\s+\d{1,2})(?!\d)")
 
 
 # Where a capital is a place, not its government. English: after "in", "at", "near" …

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from reader_app.domain.actors import match_key
+from reader_app.domain.speech_index import QUOTE
 from reader_app.domain.speech_words import (
     AUXILIARIES,
     DAY_PREPOSITIONS,
@@ -24,6 +25,7 @@ from reader_app.domain.speech_words import (
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    ROLE_PERSONS,
     THAT,
     TIME_WORDS,
     VERB,
@@ -43,6 +45,7 @@ _SUBORDINATORS = frozenset("""
     коли поки бо якщо хоча після когда пока потому если хотя после где
     """.split())
 _PARTICIPLES = ("ing", "вши", "чи", "я")
+_SENTENCE_END = re.compile(r"[.!?…][”»\"]?\s")
 _CLAUSE = ",;:—–()“”«»\"„"
 MAX_WORDS = 8  # a speaker phrase is short: "Russia's Deputy Foreign Minister Sergei Ryabkov"
 WINDOW = 160  # characters before a verb that can hold its subject (with an appositive)
@@ -168,18 +171,68 @@ def _name_tail(words: Sequence[tuple[int, int]], text: str) -> tuple[int, int] |
 
 
 def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
-    """"he", "вона": the last person tagged before it in its paragraph."""
+    """"he", "вона": the last person tagged before it in its paragraph, not one inside a
+    quotation (a speaker talks about them) nor a possessor ("rejected Sedykh's claims")
+    when someone else was named; with nobody in its paragraph ("According to him, …"
+    opening one), the last person of the paragraph before."""
     word = text[start:end]
     paragraph = text.rfind("\n", 0, start) + 1
-    person = actors.last_person_before(start, paragraph)
-    named = _last_known_person(text, paragraph, start, actors)
-    if named is not None and (person is None or named[0] > person[0]):
-        person = named
+    person = _antecedent(text, paragraph, start, actors)
+    if person is None and not _SENTENCE_END.search(text, paragraph, start):
+        lo, hi = _paragraph_before(text, paragraph)
+        if hi > lo:
+            person = _antecedent(text, lo, hi, actors)
     if person is None:
+        voice = _voice_before(text, paragraph, start, actors)
+        if voice is not None:
+            s, e, actor_id = voice
+            return Speaker(actor_id, s, e, f"“{word}” (a spokesperson of {_quoted(text, s, e)})",
+                           start)
         return Speaker(None, None, None, f"“{word}” (no person named before it)", start)
     s, e, actor_id = person
     return Speaker(actor_id, s, e, f"“{word}” ({_quoted(text, s, e)}, the last person named)",
                    start)
+
+
+_VOICES = frozenset("""spokesman spokeswoman spokesperson official representative adviser
+    advisor source press речник речниця представник представниця представитель
+    представительница""".split())
+
+
+def _voice_before(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
+    """The last body whose spokesperson speaks in text[lo:hi] ("a Pentagon spokeswoman
+    said. … she added"): the voice a pronoun stands for when no person is named."""
+    for sp in reversed(actors.spans[bisect_left(actors.starts, lo):
+                                    bisect_left(actors.starts, hi)]):
+        after = _WORD.match(text, sp[1] + 1) if text[sp[1]:sp[1] + 1] == " " else None
+        if after is not None and after.group().lower() in _VOICES:
+            return sp
+    return None
+
+
+def _paragraph_before(text: str, paragraph: int) -> tuple[int, int]:
+    """The last paragraph with words before the one starting at `paragraph`."""
+    hi = paragraph - 1
+    while hi > 0 and text[hi - 1].isspace():
+        hi -= 1
+    return text.rfind("\n", 0, hi) + 1, max(0, hi)
+
+
+def _antecedent(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
+    """The last person named in text[lo:hi] outside quotations, a possessor only when
+    nobody else is."""
+    quoted = [m.span() for m in QUOTE.finditer(text, lo, hi)]
+    candidates = [sp for sp in actors.spans[bisect_left(actors.starts, lo):
+                                            bisect_left(actors.starts, hi)]
+                  if sp[2] in actors.persons and sp[1] <= hi]
+    named = _last_known_person(text, lo, hi, actors)
+    if named is not None and not any(sp[0] == named[0] for sp in candidates):
+        candidates.append(named)
+        candidates.sort()
+    outside = [sp for sp in candidates if not any(a < sp[0] and sp[1] < b for a, b in quoted)]
+    plain = [sp for sp in outside if text[sp[1]:sp[1] + 2] not in ("'s", "’s")]
+    chosen = plain or outside
+    return chosen[-1] if chosen else None
 
 
 _CAPITALISED = re.compile(r"[^\W\d_a-zа-яёіїєґ][\w'’-]*(?:\s+[^\W\d_a-zа-яёіїєґ][\w'’-]*){0,3}")
@@ -211,6 +264,9 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     if not words:
         return None
     first = text[words[0][0]:words[0][1]].lower()
+    if first in DAY_PREPOSITIONS and len(words) > 2 and \
+            text[words[1][0]:words[1][1]].lower() in TIME_WORDS:
+        return phrase(text, words[1][1], hi, actors)  # "повідомили у четвер у міськраді"
     if first in IMPERSONAL and len(words) > 1:
         # "як повідомили в міністерстві", "сообщили в Кремле": the institution speaks
         inner = phrase(text, words[1][0], hi, actors)
@@ -241,6 +297,9 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     name = _name_tail(words, text)
     if name is not None:
         return Speaker(None, name[0], name[1], _quoted(text, *name), name[0])
+    role = _role(text, words, actors)
+    if role is not None:
+        return role
     # a common noun: "said the ministry's spokeswoman", "сказал глава ведомства"
     if len(words) <= 4 and (first in DETERMINERS or len(words) == 1):
         return Speaker(None, None, None, _quoted(text, lo, hi), lo)
@@ -313,6 +372,39 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
     return _subject(text, lo, words, actors)
 
 
+def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
+    """"the (deputy) minister", "міністр": an office alone stands for the last person named
+    before it, as "he" does; None for anything else ("a minister", "the ministry")."""
+    if not words or len(words) > 3:
+        return None
+    head = text[words[-1][0]:words[-1][1]].lower()
+    first = text[words[0][0]:words[0][1]].lower()
+    if head not in ROLE_PERSONS:
+        return None
+    cyrillic = "\u0400" <= head[:1] <= "\u04ff"
+    if not (first == "the" or cyrillic and (len(words) == 1 or text[words[0][0]].islower())):
+        return None
+    if any(text[s].isupper() for s, _ in words[1:]):
+        return None  # "the Prime Minister Kier…": a name or title follows
+    # the person introduced with that office ("Foreign Minister Taras Kovalenko"), else
+    # the last person named, as for "he"
+    pos = words[0][0]
+    for sp in reversed(actors.spans[:bisect_left(actors.starts, pos)]):
+        if sp[2] in actors.persons and sp[1] <= pos and _titled(text, sp[0], head):
+            return Speaker(sp[2], sp[0], sp[1], f"“{text[words[0][0]:words[-1][1]]}” "
+                           f"({_quoted(text, sp[0], sp[1])}, named with that office)", pos)
+    found = pronoun(text, words[-1][0], words[-1][1], actors)
+    return found if found.claimant_id is not None else None
+
+
+def _titled(text: str, start: int, office: str) -> bool:
+    """Does one of the three words before a name hold the office ("Foreign Minister X",
+    "міністр розвитку громад X")?"""
+    words = _WORD.findall(text, max(0, start - 50), start)[-3:]
+    return any(w.lower() == office or len(office) > 5 and w.lower()[:len(office) - 1]
+               == office[:-1] for w in words)
+
+
 def _earlier_subject(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     """The speaker of the last speech verb in text[lo:hi] that has one."""
     for earlier in reversed(list(VERB.finditer(text, lo, hi))):
@@ -348,7 +440,10 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     if len(inside) == 1:
         sp = inside[0]
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), subject[0][0])
-    # a common noun: "the minister", "officials", "Officials in Odesa"
+    role = _role(text, subject, actors)
+    if role is not None:
+        return role
+    # a common noun: "officials", "Officials in Odesa"
     if first_word in DETERMINERS or len(subject) <= 4:
         return Speaker(None, None, None, _quoted(text, subject[0][0], subject[-1][1]),
                        subject[0][0])
@@ -391,6 +486,12 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     while head_end > lo and text[head_end - 1].isspace():
         head_end -= 1
     sp = actors.ending_at(head_end)
+    if sp is None and text[head_end - 1:head_end] == ")":
+        # "Lithuanian Railways (LTG), the state operator, said": the acronym or its name
+        opening = text.rfind("(", max(lo, head_end - 16), head_end)
+        if opening > lo:
+            sp = actors.ending_at(head_end - 1) or actors.ending_at(
+                len(text[:opening].rstrip()))
     if sp is not None and sp[0] >= lo:
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
     head = _words(text, max(lo, head_end - WINDOW), head_end)
@@ -399,8 +500,10 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     last = text[head[-1][0]:head[-1][1]]
     if last.lower() in PRONOUNS:
         return pronoun(text, head[-1][0], head[-1][1], actors)
-    if last[:1].islower() and not (common and text[inner[0][0]:inner[0][1]].lower() in _WHO):
+    opener = text[inner[0][0]:inner[0][1]].lower()
+    if last[:1].islower() and not (common and (opener in _WHO or opener.endswith("ing"))):
         # "the port, a key hub, said": only a name takes an appositive here, or (common)
         # a noun that a relative clause about a person follows ("the minister, who …, said")
+        # or a participle ("an EU official, speaking on condition of anonymity, said")
         return None
     return _subject(text, lo, head, actors)

@@ -37,10 +37,11 @@ from reader_app.domain.speech_words import (
     OBJECT_PRONOUNS,
     SPEECH,
     TIME_WORDS,
+    VERB_WORDS,
 )
 
 __all__ = ["Attribution", "ClaimMention", "attribution_for", "find_claims", "find_claims_in",
-           "next_sentence_speaker"]
+           "next_sentence_speaker", "verb_subject"]
 
 
 class ClaimMention(NamedTuple):
@@ -71,6 +72,8 @@ _GLUE = re.compile(r"[\s,.!?…]*(?:[—–-]+\s*)?")
 _THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)(?!\w)\s*"
                    r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
 _TOLD = frozenset("told tells telling".split())
+# verbs that name a thing after a comma ("the exercise, called X,"), never "…, called Okafor"
+_NAMING = frozenset("called dubbed named termed labelled labeled branded".split())
 _AS = frozenset("as як как".split())
 _LEAD_DETERMINER = re.compile(r"\s(?:the|a|an)\s*$", re.IGNORECASE)
 _NO_GAP = re.compile(r"[“”«»\"„;:!?]")  # a period here is no sentence end ("Ms. Beck")
@@ -157,6 +160,8 @@ def _verb_speaker(text: str, s0: int, verb: Hit, actors: Actors,
     if lead and not lead.endswith((",", "—", "–", ":", "”", "»", '"')) and \
             lead.rsplit(None, 1)[-1].lower() not in _AS:
         return None, False
+    if verb.group().lower() in _NAMING:
+        return None, False  # "The exercise, called Steadfast Lantern, will": a name, no speaker
     stop = _CLAUSE_END.search(text, verb.end(), min(len(text), verb.end() + 120))
     hi = stop.start() if stop else min(len(text), verb.end() + 120)
     return speakers.phrase(text, verb.end(), hi, actors), True
@@ -472,15 +477,54 @@ def attribution_for(text: str, start: int, end: int, actor_spans: Sequence[Span]
                     ) -> Attribution | None:
     """The attribution in its paragraph that best covers the claim text[start:end]."""
     actors = Actors(actor_spans, known, persons)
-    best: tuple[int, Attribution] | None = None
+    best: tuple[tuple[int, int], Attribution] | None = None
     for lo, hi in _paragraphs(text, start, max(start + 1, end)):
         for a in _paragraph_attributions(text, _Paragraph(text, lo, hi), actors):
             overlap = min(end, a.end) - max(start, a.start)
             if start <= a.verb_start < end:
                 overlap = max(overlap, 1)  # "Okafor said the port…" tagged whole
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, a)
+            # on a tie the attribution that fits the claim best: "X кажуть, що A, а Y
+            # запевняє, що B" gives B to Y, whose clause starts where B does
+            fit = (overlap, -abs(a.start - start) - abs(a.end - end))
+            if overlap > 0 and (best is None or fit > best[0]):
+                best = (fit, a)
     return best[1] if best else None
+
+
+_VERB_BEFORE = re.compile(rf"(?<![\w'’-])({VERB_WORDS})(?:\s+(?:that|що|что))?[\s,:]*$",
+                          re.IGNORECASE)
+_VERB_AT = re.compile(rf"({VERB_WORDS})(?![\w'’-])", re.IGNORECASE)
+
+
+def verb_subject(text: str, lo: int, start: int, actor_spans: Sequence[Span],
+                 known: Mapping[str, int], persons: Collection[int] = ()) -> Speaker | None:
+    """Who a claim text[start:…] is said by when its span starts with its verb ("denied
+    doing the minister any favours") or right after one that takes an object ("today
+    announced a partnership …"): the verb's subject in the sentence from lo."""
+    actors = Actors(actor_spans, known, persons)
+    at = _VERB_AT.match(text, start)
+    verb = at.start() if at is not None else -1
+    if at is None:
+        m = _VERB_BEFORE.search(text, max(lo, start - 60), start)
+        if m is None:
+            return None
+        verb = m.start(1)
+    found = speakers.before(text, lo, verb, actors)
+    return found if found is not None and found.claimant_id is not None else None
+
+
+# A sentence that only names the source of the one before it (agency style)
+_SOURCE_LINE = re.compile(
+    r"(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\s+){0,2}?(?:reported|stated|"
+    r"announced|said|confirmed|written|posted)\s+(?:\w+\s+){0,3}?by"
+    r"|Про\s+це\s+(?:\w+\s+){0,2}?(?:повідомив|повідомила|повідомили|повідомило|заявив|"
+    r"заявила|заявили|написав|написала|розповів|розповіла|сказав|сказала|інформує|пише)"
+    r"|Об\s+этом\s+(?:\w+\s+){0,2}?(?:сообщил|сообщила|сообщили|сообщило|заявил|заявила|"
+    r"заявили|написал|написала|рассказал|рассказала|сказал|сказала|пишет))(?!\w)")
+
+
+def _quoted_words(text: str, start: int, end: int) -> str:
+    return "“" + " ".join(text[start:end].split()) + "”"
 
 
 # "That is the plan, Lavrov said": a sentence that points back at the one before it
@@ -493,6 +537,14 @@ def next_sentence_speaker(text: str, lo: int, hi: int, actor_spans: Sequence[Spa
     """The speaker of text[lo:hi] when it only attributes the sentence before it:
     "That is the plan, Lavrov told reporters.", "Це неприйнятно, — додав він." """
     actors = Actors(actor_spans, known, persons)
+    source = _SOURCE_LINE.match(text, lo, hi)
+    if source is not None:  # "Про це повідомив міністр … Ничипорук", "This was reported by …"
+        inside = actors.starting_in(source.end(), hi)
+        people = [sp for sp in inside if sp[2] in actors.persons and sp[1] <= hi]
+        if people or inside:
+            sp = people[-1] if people else inside[0]
+            return Speaker(sp[2], sp[0], sp[1], _quoted_words(text, sp[0], sp[1]), sp[0])
+        return speakers.phrase(text, source.end(), hi, actors)
     par = _Paragraph(text, lo, hi)
     for verb in par.verbs:
         att = _reported(text, par, verb, actors)

@@ -22,6 +22,7 @@ _EN_SPEECH = """
     threatened maintained maintains contended conceded observed commented remarked recalled
     testified concluded estimated estimates accused accuses cautioned countered reiterated
     revealed disclosed assured complained reported
+    reveal reveals clarified clarifies understands fumed raged blasted
     stating announcing warning insisting arguing noting declaring explaining denying
     alleging asserting stressing suggesting admitting confirming replying promising vowing
     threatening accusing adding
@@ -40,6 +41,7 @@ _UK_SPEECH = """
     запевняє запевняють запевнили наполягає наполягав наполягала переконаний переконана
     переконані висловив висловила припустив припустила вважає вважають вважав вважала
     передає передають передав передала цитує інформує
+    підтвердив підтвердила підтвердили підтверджує підтверджують обіцяв обіцяла обіцяли обіцяє
 """
 _RU_SPEECH = """
     заявил заявила заявили заявило заявляет заявляют сказал сказала сказали говорит
@@ -54,6 +56,7 @@ _RU_SPEECH = """
     напомнил напомнила напомнили пообещал пообещала объяснил объяснила настаивает настаивал
     уверяет уверял уверена уверен убеждён убежден полагает предположил предположила
     считает считают считал считала передает передаёт передают передал передала цитирует
+    подтвердил подтвердила подтвердили подтверждает подтверждают обещал обещала обещали обещает
 """
 _STANCE = """
     described describes calling called calls branded brands dubbed labelled labeled termed
@@ -101,6 +104,18 @@ AUDIENCE = frozenset("""
     delegates supporters crowd crowds him her them us me me viewers listeners
     """.split())
 
+# "the minister added", "сказав міністр": a person's office standing for the last person
+# named, as a pronoun does (English only after "the": "a minister" is anyone)
+ROLE_PERSONS = frozenset("""
+    minister premier president chancellor mayor governor diplomat ambassador envoy spokesman
+    spokeswoman spokesperson senator general commander chairman chairwoman secretary
+    official executive director mp lawmaker prosecutor
+    міністр міністерка посадовець посадовиця дипломат посол речник речниця голова очільник
+    очільниця мер президент прем'єр прем’єр депутат депутатка губернатор генерал
+    министр дипломат посол глава представитель представительница мэр президент премьер
+    депутат чиновник губернатор генерал
+    """.split())
+
 # "he said", "вона заявила": resolved to the last person named before it.
 PRONOUNS = frozenset("he she він вона он она".split())
 # After "according to", "за словами", "по словам" the other forms: "according to him",
@@ -117,7 +132,7 @@ DETERMINERS = frozenset("""
 # Words that may stand between a speaker and the verb: "Okafor has also said".
 AUXILIARIES = frozenset("""
     has have had is was were also later previously repeatedly publicly again then already
-    earlier recently reportedly once has would will may might could had did does do
+    earlier recently reportedly once has would will may might could can had did does do
     вже також раніше неодноразово теж потім ещё уже также ранее неоднократно тоже потом
     """.split())
 

@@ -23,6 +23,7 @@ from reader_app.domain.actor_finder import (
     same_word,
     word_stem,
 )
+from reader_app.domain.actor_mentions import ActorMention
 from reader_app.domain.actor_variants import (
     closest_key,
     kind_word,
@@ -31,17 +32,22 @@ from reader_app.domain.actor_variants import (
     surname_of,
 )
 from reader_app.domain.actors import match_key, name_from_quote, name_tokens
+from reader_app.domain.kind_nouns import PARTY, declared_near, fits_kind, kind_of_noun
 from reader_app.domain.models import ActorId, Article
-from reader_app.domain.name_context import longer_name_after, longer_name_before
+from reader_app.domain.name_context import longer_name_after, longer_name_before, opens_sentence
 from reader_app.services.state_names import state_table
 from reader_app.storage.actors import (
     actor_names,
     actor_tag_positions,
+    actor_types,
     known_actor_keys,
     names_containing,
     organizations_with_word,
     persons_with_surname,
 )
+from reader_app.storage.annotations import list_annotations_starting
+
+_NAME_LINKS = frozenset("of the for and on in та і й з у в для и по при".split())
 
 
 class Link(NamedTuple):
@@ -80,17 +86,51 @@ def _known(db: Database, key: str) -> tuple[int, str] | None:
     return ids[0], _name(db, ids[0])
 
 
-def _acronym(db: Database, article: Article, quote: str) -> Link | None:
+def _tagged_mentions(db: Database, article: Article, hi: int) -> list[ActorMention]:
+    """The article's actor tags before hi as mentions (what an acronym may follow)."""
+    tags = list_annotations_starting(db, article.id, 0, hi, "actor")
+    names = actor_names(db, {a.actor_id for a in tags if a.actor_id is not None})
+    return [ActorMention(a.start, a.end, a.actor_id, names[ActorId(a.actor_id)], "", "tagged",
+                         True) for a in tags if a.actor_id is not None]
+
+
+def _acronym(db: Database, article: Article, quote: str, at: int) -> Link | None:
     acronym = quote.strip()
-    for _, start, end, named in defined_acronyms(article.text, []):
+    definitions = defined_acronyms(article.text, [])
+    if not any(article.text[s:e] == acronym for _, s, e, _ in definitions):
+        # "Lithuanian Railways (LTG)": no initials spell it, the name tagged before does
+        definitions = defined_acronyms(article.text, _tagged_mentions(db, article, at))
+    for _, start, end, named in definitions:
         if article.text[start:end] != acronym:
             continue
+        if named.actor_id is not None:
+            return Link(named.actor_id, f"acronym of {named.canonical}, defined in the article")
         found = _known(db, match_key(named.canonical)) or _organization(db, named.canonical)
         if found is not None:
             return Link(found[0], f"acronym of {found[1]}, defined in the article")
         return Link(None, f"acronym of {named.canonical}, defined in the article",
                     named.canonical, named.actor_type, (acronym,))
-    return None
+    return _initials_of_tagged(db, article, acronym, at)
+
+
+def _initials_of_tagged(db: Database, article: Article, acronym: str, at: int) -> Link | None:
+    """An acronym the article never defines that spells the initials of one body tagged
+    before, all of them or all but a leading place's ("ОВА" for "Чернігівська обласна
+    військова адміністрація")."""
+    letters = match_key(acronym)
+    if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+        return None
+    fits: dict[int, str] = {}
+    for m in _tagged_mentions(db, article, at):
+        words = [w for w in name_tokens(m.canonical) if w not in _NAME_LINKS]
+        initials = "".join(w[:1] for w in words)
+        if len(words) >= 2 and (initials == letters or (
+                len(words) >= 4 and initials[1:] == letters)):
+            fits[m.actor_id or 0] = m.canonical
+    if len(fits) != 1:
+        return None
+    actor_id, name = next(iter(fits.items()))
+    return Link(actor_id, f"initials of {name}, tagged before")
 
 
 @lru_cache(maxsize=2)
@@ -206,7 +246,11 @@ _ANAPHORA_DEPTH = 12  # distinct actors looked back at for "the party"
 
 
 def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Link | None:
-    """"the party" / "партію": the actor tagged nearest before whose name has that word."""
+    """"the party" / "партію": the actor tagged nearest before whose name has that word,
+    else one of the kind the noun names ("the company", "the paper", "the alliance")."""
+    if quote.strip()[:1].isupper() and opens_sentence(article.text, start) \
+            and " " not in quote.strip():
+        quote = quote.lower()  # "Фонд профінансував", "Партія заявила": the noun itself
     noun = kind_word(quote)
     if noun is None:
         return None
@@ -215,6 +259,10 @@ def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Li
     names = actor_names(db, recent)
     fits = [a for a in recent
             if any(same_word(noun, w) for w in name_tokens(names.get(ActorId(a), "")))]
+    how_kind = ""
+    if not fits:
+        fits = _of_kind(db, article, quote, start, recent, names)
+        how_kind = ", of that kind"
     if not fits:
         return None
     # the one tagged most often before (the story's party, not one named in passing),
@@ -222,7 +270,32 @@ def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Li
     counts = {a: sum(1 for _, b in before if b == a) for a in fits}
     chosen = max(fits, key=lambda a: counts[a])
     how = "tagged most often before" if len(fits) > 1 else "tagged before"
-    return Link(chosen, f"“{quote.strip()}”: {names[ActorId(chosen)]}, {how}")
+    return Link(chosen, f"“{quote.strip()}”: {names[ActorId(chosen)]}{how_kind}, {how}")
+
+
+def _of_kind(db: Database, article: Article, quote: str, start: int, recent: list[int],
+             names: dict[ActorId, str]) -> list[int]:
+    """The recent actors of the kind a noun names, by their name or type or by what the
+    text said of them; the nearest only (a kind noun points at the last one named)."""
+    kind = kind_of_noun(quote)
+    if kind is None or not recent:
+        return []
+    types = actor_types(db, recent)
+    table, keys = _state_table(db)
+    tags = [a for a in list_annotations_starting(db, article.id, 0, start, "actor")
+            if a.actor_id in types]
+    for actor_id in recent:
+        name = names.get(ActorId(actor_id), "")
+        row = table.get(match_key(name))
+        supranational = row is not None and row.actor_type == "organization"
+        mentions = [(a.start, a.end) for a in tags if a.actor_id == actor_id]
+        if kind != PARTY and fits_kind(PARTY, name, types[actor_id], supranational):
+            continue  # a party's name says so ("Рух відновлення"), whatever its quotes
+        if fits_kind(kind, name, types[actor_id], supranational) or (
+                types[actor_id] in ("organization", "media", "other")
+                and declared_near(article.text, mentions, kind)):
+            return [actor_id]
+    return []
 
 
 def _spelling(db: Database, quote: str) -> Link | None:
@@ -258,7 +331,7 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
     quote = article.text[start:end]
     if not match_key(quote):
         return None
-    return (_acronym(db, article, quote) or _variant(db, quote)
+    return (_acronym(db, article, quote, start) or _variant(db, quote)
             or _found(db, article, start, end) or _kind_anaphora(db, article, quote, start)
             or _state(db, article, quote, start, end) or _surname(db, quote)
             or _part_of_name(db, quote) or _spelling(db, quote))

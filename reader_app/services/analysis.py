@@ -26,6 +26,7 @@ from reader_app.domain.dates import resolve_date, resolve_in_text
 from reader_app.domain.iso_values import iso_granularity, looks_like_iso, not_a_date
 from reader_app.domain.models import Actor, ActorId, Annotation, Article
 from reader_app.services.actor_linking import link_unknown_name
+from reader_app.services.person_gender import same_gender
 from reader_app.storage.actors import (
     actor_in_use,
     actor_names,
@@ -98,6 +99,7 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
     names: dict[int, str] = {int(i): name for i, name in actor_names(db, wanted).items()}
     types = actor_types(db, recent)
     persons = [(actor, names[actor]) for actor in recent if types[actor] == "person"]
+    persons = same_gender(db, article, start, end, persons)
     actor_id, reason = propose_actor(quote, known, persons, names=names, recent=recent)
     if actor_id is not None:
         return TagFields({"actor_id": actor_id}, f"Actor: {names[actor_id]} ({reason}).", None)
@@ -110,7 +112,10 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
         return TagFields({"actor_id": actor.id}, f"New actor: {actor.name} (type "
                          f"{actor.type.replace('_', ' ')}; {link.reason}).", actor)
     name = name_from_quote(quote)
-    actor = create_actor(db, name, guess_actor_type(name))
+    before = article.text[max(0, start - 30):start].split()[-1:] or [""]
+    after = article.text[end:end + 30].split()[:1] or [""]
+    actor = create_actor(db, name, guess_actor_type(name, before[0].strip("(“\"«,"),
+                                                    after[0].strip(")”\"»,.;:")))
     return TagFields({"actor_id": actor.id},
                      f"New actor: {actor.name} (type {actor.type.replace('_', ' ')}, a guess).",
                      actor)
