@@ -209,13 +209,13 @@ def _hits(db: Database, query: Query, found: list[store.Ranked]) -> list[Article
     notes = store.matching_notes(db, match, by_tag) if by_tag else {}
     by_actor = [r.id for r in found if r.actor_tags]
     tagged = store.actor_tag_spans(db, match, by_actor) if by_actor else {}
-    bodies = store.article_texts(db, [r.id for r in found])
+    bodies = store.article_texts(db, [r.id for r in found], utf8=True)
     hits = []
     for r in found:
         body = bodies.get(r.id)
         if body is None:  # deleted since it was ranked: the library's change searches again
             continue
-        in_text = finder.spans(body.text)
+        in_text = finder.spans(body.text, body.raw)
         count = len(in_text) + finder.count(body.title) + finder.count(body.memo)
         note_list = notes.get(r.id, [])
         count += sum(finder.count(note) for note in note_list)

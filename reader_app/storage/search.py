@@ -245,23 +245,43 @@ def listed_articles(db: Database, facets: Facets, excluded: str,
     return [int(r[0]) for r in db.execute(sql, args)]
 
 
-@dataclass(frozen=True)
-class ArticleTexts:
+class ArticleTexts(NamedTuple):
     id: int
     title: str
     published: str | None
     text: str
     memo: str
+    raw: bytes | None = None  # the text's UTF-8, when asked for
 
 
-def article_texts(db: Database, ids: Sequence[int], *, head: int | None = None
-                  ) -> dict[int, ArticleTexts]:
-    """Title, date, text (its first `head` code points if given) and memo of these articles."""
+def article_texts(db: Database, ids: Sequence[int], *, head: int | None = None,
+                  utf8: bool = False) -> dict[int, ArticleTexts]:
+    """Title, date, text (its first `head` code points if given) and memo of these
+    articles; `utf8`: with the text's UTF-8 too (read as stored, decoded here: SQLite's
+    own decoding costs as much as ours, and a search's spans need the bytes)."""
+    ids_json = _ids(ids)
+    if utf8 and head is None and _stores_utf8(db):
+        return {int(r[0]): ArticleTexts(int(r[0]), r[1] or "", r[2], r[3].decode("utf-8"),
+                                        r[4] or "", r[3])
+                for r in db.execute(
+                    "SELECT id, title, published, CAST(coalesce(text, '') AS BLOB), memo"
+                    " FROM articles WHERE id IN (SELECT value FROM json_each(?))", [ids_json])}
     text = f"substr(text, 1, {int(head)})" if head is not None else "text"
     return {int(r[0]): ArticleTexts(int(r[0]), r[1] or "", r[2], r[3] or "", r[4] or "")
             for r in db.execute(
                 f"SELECT id, title, published, {text}, memo FROM articles"
-                " WHERE id IN (SELECT value FROM json_each(?))", [_ids(ids)])}
+                " WHERE id IN (SELECT value FROM json_each(?))", [ids_json])}
+
+
+def _stores_utf8(db: Database) -> bool:
+    """Whether text is stored as UTF-8 (a library made elsewhere may be UTF-16: its
+    text read as a blob would be UTF-16 bytes). Fixed at creation: asked once."""
+    found = getattr(db, "reader_stores_utf8", None)
+    if not isinstance(found, bool):
+        row = db.execute("PRAGMA encoding").fetchone()
+        found = bool(row) and str(row[0]).upper() == "UTF-8"
+        db.reader_stores_utf8 = found  # type: ignore[attr-defined]
+    return found
 
 
 def matching_notes(db: Database, match: str, ids: Sequence[int]) -> dict[int, list[str]]:
