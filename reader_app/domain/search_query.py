@@ -39,6 +39,7 @@ _UK_ENDINGS = tuple(sorted(set("""ами ями ові еві єві ого ьо
     ів їв ям ам ях ах ою ею єю ом ем єм а я у ю і ї и е є о ь й""".split()), key=len, reverse=True))
 _MIN_STEM = 3
 _MIN_FORMS_WORD = 4
+_SHORT = 256  # a text this short (a title, a note) is lowered whole: that is cheaper
 _FEW_TERMS = 32  # beyond this a text's slow pattern holds only the terms found in it
 
 
@@ -387,7 +388,7 @@ class SpanFinder:
             slow = _compiled(terms)
             return [m.span() for m in slow.finditer(text) if m.end() > m.start()] if slow \
                 else []
-        starts = self._blind.starts(text, raw)
+        starts = None if len(text) < _SHORT else self._blind.starts(text, raw)
         if starts is None:
             return self._in_lowered(text.lower())
         found: list[tuple[int, int]] = []
