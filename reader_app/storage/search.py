@@ -279,23 +279,26 @@ class ArticleTexts(NamedTuple):
     raw: bytes | None = None  # the text's UTF-8, when asked for
 
 
+_MANY = 200  # ids bound one by one up to this many (a page); more go as one JSON array
+
+
 def article_texts(db: Database, ids: Sequence[int], *, head: int | None = None,
                   utf8: bool = False) -> dict[int, ArticleTexts]:
     """Title, date, text (its first `head` code points if given) and memo of these
     articles; `utf8`: with the text's UTF-8 too (read as stored, decoded here: SQLite's
-    own decoding costs as much as ours, and a search's spans need the bytes)."""
-    ids_json = _int_ids(ids)
-    if utf8 and head is None and _stores_utf8(db):
+    own decoding costs more than ours, and a search's spans need the bytes)."""
+    if utf8 and head is None and _stores_utf8(db) and len(ids) <= _MANY:
         return {int(r[0]): ArticleTexts(int(r[0]), r[1] or "", r[2], r[3].decode("utf-8"),
                                         r[4] or "", r[3])
                 for r in db.execute(
                     "SELECT id, title, published, CAST(coalesce(text, '') AS BLOB), memo"
-                    " FROM articles WHERE id IN (SELECT value FROM json_each(?))", [ids_json])}
+                    f" FROM articles WHERE id IN ({','.join('?' * len(ids))})",
+                    [int(i) for i in ids])}
     text = f"substr(text, 1, {int(head)})" if head is not None else "text"
     return {int(r[0]): ArticleTexts(int(r[0]), r[1] or "", r[2], r[3] or "", r[4] or "")
             for r in db.execute(
                 f"SELECT id, title, published, {text}, memo FROM articles"
-                " WHERE id IN (SELECT value FROM json_each(?))", [ids_json])}
+                " WHERE id IN (SELECT value FROM json_each(?))", [_int_ids(ids)])}
 
 
 def _stores_utf8(db: Database) -> bool:
