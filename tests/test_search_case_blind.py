@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -109,3 +110,18 @@ def test_spans_of_random_characters_are_those_of_the_lowered_text(text, query):
     finder = SpanFinder(parse_query(query))
     for variant in (text, LONG + text + LONG):
         assert finder.spans(variant) == reference_spans(finder, variant)
+
+
+TRICKY = [("Київ \u212aYIV kyiv", "kyiv"), ("ΟΔΟΣ'ΟΔΟΣ οδος", "οδος"), ("ΟΔΟΣ'ΟΔΟΣ", "ΟΔΟΣ"),
+          ("İstanbul istanbul", "istanbul"), ("STRAẞE straße", "straße"),
+          ("\u2126μ ωμ", "ωμ"), ("\u212bngström ångström", "ångström"), ("ϴ θ", "θ"),
+          ("café CAFÉ cafe\u0301", "café"), ("Лавров 😀 ЛАВРОВА лавровим", "Лаврова"),
+          ("vote—theft VOTE_THEFT vote\u00a0theft", '"vote theft"')]
+
+
+@pytest.mark.parametrize(("text", "query"), TRICKY)
+def test_characters_whose_lower_case_is_special_give_the_lowered_texts_spans(text, query):
+    finder = SpanFinder(parse_query(query))
+    for variant in (text, LONG + text, text + LONG, LONG + text + LONG):
+        assert finder.spans(variant) == reference_spans(finder, variant)
+        assert finder.spans(variant), variant[:40]

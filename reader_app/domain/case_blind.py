@@ -82,10 +82,16 @@ class CaseBlindFinder:
         self._fold = _Fold([(x, c) for x, c in pairs if x not in self._odd])
         self._needles = [self._fold.apply(_utf8(lit)) for lit in literals]
 
-    def starts(self, text: str, raw: bytes) -> list[list[int]] | None:
+    def odd_leads(self) -> set[int]:
+        """The first UTF-8 bytes of the odd capitals (a text without them has none)."""
+        return {_utf8(x)[0] for x in self._odd}
+
+    def starts(self, text: str, raw: bytes, *, plain: bool = False) -> list[list[int]] | None:
         """Per literal, the code-point positions where `text.lower()` holds it (raw: the
-        text's UTF-8); None when this text needs `text.lower()` itself (the module's note)."""
-        if _LONGER_LOWER in text or _CONTEXT_LOWER in text or any(x in text for x in self._odd):
+        text's UTF-8); None when this text needs `text.lower()` itself (the module's note).
+        `plain`: the caller knows the text has no İ, Σ nor odd capital."""
+        if not plain and (_LONGER_LOWER in text or _CONTEXT_LOWER in text
+                          or any(x in text for x in self._odd)):
             return None
         folded = self._fold.apply(raw)
         found: list[list[int]] = []

@@ -366,6 +366,11 @@ class SpanFinder:
         latin = any(c.isascii() and c.isalpha() for t in terms for tok in t.tokens for c in tok)
         self._folding = _NEEDS_FOLDING if latin else _COMBINING
         self._leads = _NOT_LATIN_LEADS if latin else _NOT_MARK_LEADS
+        # deleted by the one-pass check: all bytes but those leads, İ's and Σ's (C4, CE)
+        # and the odd capitals' (the Kelvin sign's E2...)
+        keep = {*(b for b in range(256) if b not in self._leads), 0xC4, 0xCE,
+                *self._blind.odd_leads()}
+        self._rare = bytes(b for b in range(256) if b not in keep)
 
     def __bool__(self) -> bool:
         return bool(self._terms)
@@ -378,6 +383,9 @@ class SpanFinder:
             return self._in_lowered(text.lower())
         if raw is None:
             raw = text.encode("utf-8", "surrogatepass")
+        if len(text) >= _SHORT and not raw.translate(None, self._rare):
+            # one pass over the bytes: nothing folds, no İ, Σ nor odd capital (their leads)
+            return self._in_places(text, self._blind.starts(text, raw, plain=True))
         # "\u0130" is the one character whose lower case is longer (offsets would shift)
         if "\u0130" in text or self._needs_folding(text, raw):
             terms = self._all
@@ -389,6 +397,10 @@ class SpanFinder:
             return [m.span() for m in slow.finditer(text) if m.end() > m.start()] if slow \
                 else []
         starts = None if len(text) < _SHORT else self._blind.starts(text, raw)
+        return self._in_places(text, starts)
+
+    def _in_places(self, text: str, starts: list[list[int]] | None) -> list[tuple[int, int]]:
+        """The terms at the places their first literals are (None: the text lowered)."""
         if starts is None:
             return self._in_lowered(text.lower())
         found: list[tuple[int, int]] = []
