@@ -7,39 +7,45 @@ A library of N generated articles (~3 KB each: English and Russian/Ukrainian wor
 from a Zipf-like vocabulary of 30,000, names and phrases planted at set rates, published
 dates over three years, a few sources, a tag on every 50th article) is built in a temp
 folder with the import path (add_articles: the set-wise search-index fill) and deleted
-afterwards. For each query, search_articles(db, SearchFilter(...), limit) (parse, facets,
-every other index, hit counts, snippets) against
+afterwards (--db PATH keeps and reuses one). What each side does, per query:
 
-    SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?
+- bare:  SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?
+  with the MATCH expression the search makes and the same LIMIT; `rank` is the library's
+  configured bm25(10.0, 1.0) (title ten times the text), the one the search orders by. With
+  facets the bare side is that MATCH joined with the facets' condition on `articles`
+  (what the search runs); the MATCH without them is printed beside it.
+- page:  what the window's worker sends before the list shows anything: search_ranked
+  (parse, facets, the tag / memo / actor indexes, the MATCH above: every row ranked, ids)
+  and the first FIRST_PAGE (12, a screenful) rows detailed (title, date, hit count over
+  title, text, memo and matching notes, snippet, marks: their texts read and scanned).
+- all rows: search_articles, every row detailed (the command line).
+Best of --repeat, the three interleaved, warm cache; wall time and this thread's CPU time
+(a shared machine's other processes add to wall time, not to CPU). Goal: page <= 1.2x.
+Also the check that opening the library makes (storage/search_health.py) and a full
+'integrity-check' for comparison.
 
-with the same MATCH expression search_articles makes, wall time, best of --repeat,
-interleaved, warm cache. Goal: <= 1.2x. Also the check that opening the library makes
-(storage/search_health.py) and a full 'integrity-check' for comparison.
+Measured (100,000 articles, 654 MB, a 2-core machine shared with other work: whole-run
+ratios move by +-0.15 from run to run; three runs each, --repeat 25, page CPU ratio):
 
-Measured (100,000 articles, 654 MB, this machine, best of 7): open's index check 2.0 ms
-(a full integrity-check 2.0 s). "page" is what the window's worker sends before the list
-shows anything: every row ranked (search_ranked: ids) and the first 12 detailed (title,
-date, hits, snippet, marks: a screenful); it details the rest afterwards, 100 rows at a
-time. "all rows" is search_articles (the command line). Page / all rows vs the bare MATCH:
+    limit 100                  before      after      limit 500     before      after
+    word in 30% of articles    1.05-1.10   1.03-1.47*               1.06-1.11   0.94-1.13
+    word forms (8%)            1.00-1.10   1.05-1.16                1.08-1.14   0.99-1.05
+    two words                  1.04-1.43   0.83-1.04                1.09-1.23   0.92-1.08
+    phrase (bare ~1.0-1.9 ms)  1.36-1.71   1.47-1.52                1.21-1.25   0.98-1.19
+    prefix                     1.15-1.36   1.18-1.20                1.09-1.13   0.90-1.06
+    Cyrillic word forms        1.06-1.14   1.12-1.22                1.19-1.36   1.06-1.27
+    word + facets              1.08-1.21   0.97-1.14                0.88-1.14   1.01-1.11
+    OR and -word               1.08-1.19   1.06-1.17                1.01-1.11   0.84-1.01
+    (* one run's outlier: 1.03 and 1.05 in the other two)
 
-    limit 100                     page   all      limit 500 (the window's)   page   all
-    a word in 30% of articles     1.09x  1.14x                               1.06x  1.52x
-    word forms (8%)               1.06x  1.32x                               1.08x  2.56x
-    two words                     1.02x  1.37x                               1.05x  3.02x
-    phrase (1.1 vs 0.6 ms)        1.72x  4.96x    (1.5 vs 1.3 ms)            1.16x  9.07x
-    prefix                        1.24x  2.15x                               1.05x  5.19x
-    Cyrillic word forms           1.06x  1.92x                               1.15x  5.44x
-    word + facets *               1.05x  1.26x                               1.06x  1.57x
-    OR and -word                  1.03x  1.22x                               1.05x  1.98x
-
-* against that MATCH joined with the facets' condition (what the search runs); against
-the bare MATCH without them 1.34x / 1.61x and 2.47x / 3.68x.
-Before this work (every row detailed before any was shown, one merged statement):
-limit 100 1.12x to 5.8x, limit 500 1.6x to 10.5x.
-What is left over the bare query: ~20 us per detailed row in Python (its ~3 KB read,
-lowercased and scanned for the terms, the snippet cut) and ~20 us to see whether a tag,
-memo or actor matches too. A rare phrase's bare MATCH takes only 0.6 ms, so its first
-20 rows (0.4 ms) keep it near 2x at limit 100.
+The fixed cost over the bare MATCH, measured apart (phrase, limit 100, 200 interleaved
+rounds, CPU): bare 0.83 ms; ranking 0.98 -> 0.92 ms (the tag / memo / actor statement
+0.05 ms, the rest Python: ids kept as ids, a Ranked made only for a detailed row); the
+12 rows' details 0.50 -> 0.39 ms: reading their 12 texts ~0.09 ms, finding the terms
+~0.15 ms (found in the UTF-8 case-folded byte-wise: domain/case_blind.py, instead of
+lowering each 3 KB text), the snippet cut ~0.05 ms, counts and rows the rest. So a rare
+phrase, whose bare MATCH takes ~1 ms, stays near 1.5x at limit 100: its first page's
+~0.45 ms is mostly the dozen texts read and scanned, which the bare query does not do.
 """
 
 from __future__ import annotations
@@ -137,13 +143,18 @@ def build(path: Path, n: int, seed: int = 7) -> None:
           f"({path.stat().st_size / 1e6:.0f} MB)")
 
 
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+def timed(fn) -> tuple[float, float]:
+    """Wall and CPU time (this thread's: what a busy machine's other processes do not
+    add) of one call."""
+    w, c = time.perf_counter(), time.thread_time()
+    fn()
+    return time.perf_counter() - w, time.thread_time() - c
+
+
+def best(fn, repeat: int) -> tuple[float, float]:
+    """Best wall and best CPU time of `repeat` calls."""
+    runs = [timed(fn) for _ in range(repeat)]
+    return min(r[0] for r in runs), min(r[1] for r in runs)
 
 
 def main() -> None:
@@ -172,40 +183,45 @@ def main() -> None:
         print(f"open {opened * 1e3:.0f} ms, of which the search-index check {check * 1e3:.1f} ms"
               f" (a full articles_fts integrity-check: {full * 1e3:.0f} ms)")
         bare_sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
-        worst = 0.0
+        worst = worst_cpu = 0.0
         def first_page(f: SearchFilter, n: int) -> None:  # what the window's worker sends
             ranked = search_ranked(db, f, n)
             ResultRows(ranked.ids, ranked.details(db, 0, FIRST_PAGE))
 
         for limit in limits:
-            print(f"\nlimit {limit}:  {'query':32} {'rows':>5} {'bare':>9} {'page':>9} ratio"
-                  f" {'all rows':>9} ratio")
+            print(f"\nlimit {limit}:  {'query':30} {'rows':>4} {'bare':>7} {'page':>7} ratio"
+                  f" {'all rows':>8} ratio | CPU: bare   page ratio")
             for label, flt in QUERIES:
                 match = fts_expression(parse_query(flt.text))
                 rows = len(search_articles(db, flt, limit))  # warm both
                 db.execute(bare_sql, [match, limit]).fetchall()
-                page, full, bare = [], [], []
-                for _ in range(args.repeat):
-                    page.append(best(lambda f=flt, n=limit: first_page(f, n), 1))
-                    full.append(best(lambda f=flt, n=limit: search_articles(db, f, n), 1))
-                    bare.append(best(lambda m=match, n=limit: db.execute(bare_sql, [m, n]).fetchall(),
-                                     1))
-                p, o, b = min(page), min(full), min(bare)
-                print(f"{'':11}{label:32} {rows:>5} {b * 1e3:7.1f}ms {p * 1e3:7.1f}ms {p / b:5.2f}x"
-                      f" {o * 1e3:7.1f}ms {o / b:5.2f}x")
+                facets = facets_of(db, flt)
                 if flt.has_facets():  # the MATCH it runs is joined with the facets' condition
-                    facets = facets_of(db, flt)
                     sql = ("SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid"
                            f" WHERE articles_fts MATCH :m AND {facets.sql} ORDER BY f.rank LIMIT :n")
                     named = {"m": match, "n": limit, **facets.named()}
-                    fb = min(best(lambda q=sql, a=named: db.execute(q, a).fetchall(), 1)
-                             for _ in range(args.repeat))
-                    print(f"{'':13}vs that MATCH with the facets {fb * 1e3:7.1f}ms:"
-                          f" page {p / fb:4.2f}x, all rows {o / fb:4.2f}x")
-                    b = fb
+                else:
+                    sql, named = bare_sql, [match, limit]
+                page, full, bare = [], [], []
+                for _ in range(args.repeat):  # interleaved: a busy moment hits all three
+                    page.append(timed(lambda f=flt, n=limit: first_page(f, n)))
+                    full.append(timed(lambda f=flt, n=limit: search_articles(db, f, n)))
+                    bare.append(timed(lambda q=sql, a=named: db.execute(q, a).fetchall()))
+                (p, pc), (o, _oc), (b, bc) = (
+                    (min(r[0] for r in rs), min(r[1] for r in rs)) for rs in (page, full, bare))
+                print(f"{'':11}{label:30} {rows:>4} {b * 1e3:5.1f}ms {p * 1e3:5.1f}ms {p / b:4.2f}x"
+                      f" {o * 1e3:6.1f}ms {o / b:4.2f}x | {bc * 1e3:8.2f} {pc * 1e3:6.2f}"
+                      f" {pc / bc:4.2f}x")
+                if flt.has_facets():
+                    plain = min(best(lambda m=match, n=limit: db.execute(bare_sql, [m, n])
+                                     .fetchall(), 1)[0] for _ in range(args.repeat))
+                    print(f"{'':13}(bare: that MATCH joined with the facets; the MATCH without"
+                          f" them {plain * 1e3:.1f}ms: page {p / plain:4.2f}x)")
                 worst = max(worst, p / b)
-        print(f"\nworst first-page ratio {worst:.2f}x (goal <= 1.2x; first page: {FIRST_PAGE}"
-              " rows detailed, all rows ranked; with facets against the MATCH with them)")
+                worst_cpu = max(worst_cpu, pc / bc)
+        print(f"\nworst first-page ratio {worst:.2f}x wall, {worst_cpu:.2f}x CPU (goal <= 1.2x;"
+              f" first page: all rows ranked, {FIRST_PAGE} detailed; with facets against"
+              " the MATCH with them)")
         db.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from os.path import commonprefix
 
+from reader_app.domain.case_blind import CaseBlindFinder
+
 __all__ = ["Query", "SearchFilter", "SpanFinder", "Term", "fold", "fts_expression", "parse_query",
            "span_pattern", "tokens"]
 
@@ -37,6 +39,7 @@ _UK_ENDINGS = tuple(sorted(set("""ами ями ові еві єві ого ьо
     ів їв ям ам ях ах ою ею єю ом ем єм а я у ю і ї и е є о ь й""".split()), key=len, reverse=True))
 _MIN_STEM = 3
 _MIN_FORMS_WORD = 4
+_SHORT = 256  # a text this short (a title, a note) is lowered whole: that is cheaper
 _FEW_TERMS = 32  # beyond this a text's slow pattern holds only the terms found in it
 
 
@@ -331,30 +334,60 @@ def _anchored(term: Term) -> list[tuple[str, re.Pattern[str]]]:
 _NEEDS_FOLDING = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 # SpanFinder._needs_folding looks first for their UTF-8 lead bytes: U+00C0-024F are
 # C3-C9, U+0300-036F CC-CD, U+1E00-1EFF E1 (a superset: without them, nothing folds)
+# bytes.translate deletes all bytes but these leads: what is left says whether one is there
+_NOT_LATIN_LEADS = bytes(b for b in range(256)
+                         if b not in b"\xc3\xc4\xc5\xc6\xc7\xc8\xc9\xcc\xcd\xe1")
+_NOT_MARK_LEADS = bytes(b for b in range(256) if b not in b"\xcc\xcd")
+_RUNS: dict[int, re.Pattern[str]] = {}
+
+
+def _runs(n: int) -> re.Pattern[str]:
+    """From a word's start, its n word runs and the separators between them: all a term
+    of n tokens can look at, but the one character after it."""
+    if n not in _RUNS:
+        _RUNS[n] = re.compile(f"(?:{_WORD_CHAR}*[\\W_]*){{{n - 1}}}{_WORD_CHAR}*")
+    return _RUNS[n]
 
 
 class SpanFinder:
-    """Finds the query's positive terms in texts, fast: str.find of each term's first
-    literal in the lowercased text, the rest checked in place; a text that needs
-    unicode61's folding (Latin diacritics, combining marks, a character whose lower case
-    is longer) goes through one case-insensitive pattern instead."""
+    """Finds the query's positive terms in texts, fast: each term's first literal found
+    where the lowercased text holds it (CaseBlindFinder: without lowering a text that is
+    not ASCII), the rest checked in place; a text that needs unicode61's folding (Latin
+    diacritics, combining marks, a character whose lower case is longer) goes through one
+    case-insensitive pattern instead."""
 
     def __init__(self, query: Query) -> None:
         terms = query.positive
-        self._terms = [pair for t in terms for pair in _anchored(t)]
+        self._terms = [(first, pattern, _runs(len(t.tokens) if not t.forms else 1))
+                       for t in terms for first, pattern in _anchored(t)]
         self._all = terms  # their one pattern is compiled when a text needs it (rarely)
+        self._blind = CaseBlindFinder([first for first, _p, _r in self._terms])
         # Latin diacritics in a text matter only to a term with Latin letters
         latin = any(c.isascii() and c.isalpha() for t in terms for tok in t.tokens for c in tok)
         self._folding = _NEEDS_FOLDING if latin else _COMBINING
+        self._leads = _NOT_LATIN_LEADS if latin else _NOT_MARK_LEADS
+        # deleted by the one-pass check: all bytes but those leads, İ's and Σ's (C4, CE)
+        # and the odd capitals' (the Kelvin sign's E2...)
+        keep = {*(b for b in range(256) if b not in self._leads), 0xC4, 0xCE,
+                *self._blind.odd_leads()}
+        self._rare = bytes(b for b in range(256) if b not in keep)
 
     def __bool__(self) -> bool:
         return bool(self._terms)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
+    def spans(self, text: str, raw: bytes | None = None) -> list[tuple[int, int]]:
+        """Where the terms occur in text, in order (raw: its UTF-8, if at hand)."""
         if not text or not self._terms:
             return []
-        low = text.lower()
-        if len(low) != len(text) or (not text.isascii() and self._needs_folding(text)):
+        if text.isascii():
+            return self._in_lowered(text.lower())
+        if raw is None:
+            raw = text.encode("utf-8", "surrogatepass")
+        if len(text) >= _SHORT and not raw.translate(None, self._rare):
+            # one pass over the bytes: nothing folds, no İ, Σ nor odd capital (their leads)
+            return self._in_places(text, self._blind.starts(text, raw, plain=True))
+        # "\u0130" is the one character whose lower case is longer (offsets would shift)
+        if "\u0130" in text or self._needs_folding(text, raw):
             terms = self._all
             if len(terms) > _FEW_TERMS:  # a pasted word list: only the terms this text holds
                 folded = fold(text)
@@ -363,8 +396,28 @@ class SpanFinder:
             slow = _compiled(terms)
             return [m.span() for m in slow.finditer(text) if m.end() > m.start()] if slow \
                 else []
+        starts = None if len(text) < _SHORT else self._blind.starts(text, raw)
+        return self._in_places(text, starts)
+
+    def _in_places(self, text: str, starts: list[list[int]] | None) -> list[tuple[int, int]]:
+        """The terms at the places their first literals are (None: the text lowered)."""
+        if starts is None:
+            return self._in_lowered(text.lower())
         found: list[tuple[int, int]] = []
-        for first, pattern in self._terms:
+        for (_first, pattern, runs), positions in zip(self._terms, starts, strict=True):
+            for i in positions:
+                if i and text[i - 1].isalnum():  # lower case keeps isalnum (every character)
+                    continue
+                # the term's match lies in its words and looks one character past them
+                stop = runs.match(text, i).end() + 1  # type: ignore[union-attr]
+                m = pattern.match(text[i:stop].lower())
+                if m:
+                    found.append((i, i + m.end()))
+        return self._ordered(found)
+
+    def _in_lowered(self, low: str) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for first, pattern, _runs_of in self._terms:
             pos = low.find(first)
             while pos >= 0:
                 if pos == 0 or not low[pos - 1].isalnum():
@@ -372,27 +425,24 @@ class SpanFinder:
                     if m:
                         found.append(m.span())
                 pos = low.find(first, pos + 1)
+        return self._ordered(found)
+
+    def _ordered(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if len(self._terms) > 1:
-            found = _disjoint(found)
-        else:
-            found.sort()
+            return _disjoint(found)
+        found.sort()
         return found
 
     def count(self, text: str) -> int:
         return len(self.spans(text))
 
-    def _needs_folding(self, text: str) -> bool:
+    def _needs_folding(self, text: str, raw: bytes | None = None) -> bool:
         """Whether text has a character the folding changes; first, cheaply, whether its
-        UTF-8 has a lead byte of one (bytes `in` is a memchr: ~3x faster than the pattern
-        over an article)."""
-        raw = text.encode("utf-8", "surrogatepass")
-        if self._folding is _COMBINING:
-            maybe = b"\xcc" in raw or b"\xcd" in raw
-        else:  # unrolled: a generator over the leads costs as much as the search itself
-            maybe = (b"\xc3" in raw or b"\xc4" in raw or b"\xc5" in raw or b"\xc6" in raw
-                     or b"\xc7" in raw or b"\xc8" in raw or b"\xc9" in raw or b"\xcc" in raw
-                     or b"\xcd" in raw or b"\xe1" in raw)
-        return maybe and bool(self._folding.search(text))
+        UTF-8 (raw) has a lead byte of one (one bytes.translate deleting every other byte:
+        a few times faster than the pattern over an article)."""
+        if raw is None:
+            raw = text.encode("utf-8", "surrogatepass")
+        return bool(raw.translate(None, self._leads)) and bool(self._folding.search(text))
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

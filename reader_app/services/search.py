@@ -88,10 +88,16 @@ class RankedSearch:
     row's details (title, date, hits, snippet, marks), read and computed for the rows
     asked for. The window shows its first page before the rest is read."""
 
-    def __init__(self, query: Query, found: list[store.Ranked] | list[int] | None) -> None:
+    def __init__(self, query: Query, found: Sequence[store.Ranked] | list[int] | None
+                 ) -> None:
         self._query = query
-        self._found = found or []
-        self.ids = [r if isinstance(r, int) else r.id for r in self._found]
+        self._finder: SpanFinder | None = None
+        self._match = ""
+        self._found: Sequence[store.Ranked | int] = found or []
+        if isinstance(found, store.RankedIds):
+            self.ids = found.ids
+        else:
+            self.ids = [r if isinstance(r, int) else r.id for r in self._found]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -111,7 +117,11 @@ class RankedSearch:
         if not self._query.groups:
             return _repairing(db, lambda: _listed(db, [i for i in part if isinstance(i, int)]))
         ranked = [r for r in part if isinstance(r, store.Ranked)]
-        return _repairing(db, lambda: _hits(db, self._query, ranked))
+        if self._finder is None:  # compiled once per search, for all its pages
+            self._finder = SpanFinder(self._query)
+            self._match = fts_expression(self._query)
+        finder, match = self._finder, self._match
+        return _repairing(db, lambda: _hits(db, finder, match, ranked))
 
 
 def search_ranked(db: Database, flt: SearchFilter, limit: int = 500) -> RankedSearch:
@@ -176,7 +186,7 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
 
 
 def _find(db: Database, flt: SearchFilter, query: Query, limit: int | None, *,
-          texts: bool, titles: bool) -> list[store.Ranked] | list[int] | None:
+          texts: bool, titles: bool) -> Sequence[store.Ranked] | list[int] | None:
     if flt.is_empty():
         return None
     facets = store.facets_of(db, flt)
@@ -202,20 +212,19 @@ def _listed(db: Database, ids: list[int]) -> list[ArticleHit]:
     return hits
 
 
-def _hits(db: Database, query: Query, found: list[store.Ranked]) -> list[ArticleHit]:
-    finder = SpanFinder(query)
-    match = fts_expression(query)
+def _hits(db: Database, finder: SpanFinder, match: str, found: list[store.Ranked]
+          ) -> list[ArticleHit]:
     by_tag = [r.id for r in found if r.tags]
     notes = store.matching_notes(db, match, by_tag) if by_tag else {}
     by_actor = [r.id for r in found if r.actor_tags]
     tagged = store.actor_tag_spans(db, match, by_actor) if by_actor else {}
-    bodies = store.article_texts(db, [r.id for r in found])
+    bodies = store.article_texts(db, [r.id for r in found], utf8=True)
     hits = []
     for r in found:
         body = bodies.get(r.id)
         if body is None:  # deleted since it was ranked: the library's change searches again
             continue
-        in_text = finder.spans(body.text)
+        in_text = finder.spans(body.text, body.raw)
         count = len(in_text) + finder.count(body.title) + finder.count(body.memo)
         note_list = notes.get(r.id, [])
         count += sum(finder.count(note) for note in note_list)

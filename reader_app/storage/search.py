@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from sqlite_utils import Database
 
@@ -45,6 +45,11 @@ def actor_ids(db: Database, name: str) -> list[int]:
 
 def _ids(values: Sequence[object]) -> str:
     return json.dumps(list(values))
+
+
+def _int_ids(ids: Sequence[int]) -> str:
+    """Article ids as a JSON array (json.dumps costs ~10x this for a page of them)."""
+    return "[" + ",".join(map(str, map(int, ids))) + "]"
 
 
 def facets_of(db: Database, flt: SearchFilter) -> Facets:
@@ -132,8 +137,28 @@ class Ranked(NamedTuple):
     memo: str = ""
 
 
+class RankedIds(Sequence[Ranked]):
+    """Articles ranked by their title and text alone (nothing else matched): their ids,
+    each made a Ranked only when read (a search ranks up to 500 and details a dozen)."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Ranked: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Ranked]: ...
+    def __getitem__(self, index: int | slice) -> Ranked | list[Ranked]:
+        if isinstance(index, slice):
+            return [Ranked(i, 0.0, False, 0) for i in self.ids[index]]
+        return Ranked(self.ids[index], 0.0, False, 0)
+
+
 def ranked(db: Database, match: str, excluded: str, facets: Facets, limit: int | None,
-           *, texts: bool = True, titles: bool = False) -> list[Ranked]:
+           *, texts: bool = True, titles: bool = False) -> Sequence[Ranked]:
     """Articles whose title and text match (bm25, best first), or whose memo, one of whose
     tags (quote, note), or an actor tagged in which (name, note, alias) matches: one
     statement. `excluded` (an FTS5 expression, or "") keeps out the articles found the
@@ -196,7 +221,7 @@ _ACTORS = ("WITH matched_actors(id) AS (SELECT rowid FROM actors_fts WHERE actor
 
 
 def _ranked_by_parts(db: Database, branches: list[str], params: dict[str, object],
-                     limit: int) -> list[Ranked]:
+                     limit: int) -> Sequence[Ranked]:
     """What the merged statement gives (best first, at most `limit`), in two statements:
     the tags, memo and actors (small indexes, cheap), then the articles MATCH run as the
     bare query is (FTS5 sorts by rank itself; a join or a GROUP BY around it costs up to
@@ -210,7 +235,7 @@ def _ranked_by_parts(db: Database, branches: list[str], params: dict[str, object
     if not others:
         main = main.replace("f.rowid AS id, f.rank AS score, 0 AS tags, 0 AS actor_tags",
                             "f.rowid", 1)
-        return [Ranked(int(r[0]), 0.0, False, 0) for r in db.execute(main, params)]
+        return RankedIds([r[0] for r in db.execute(main, params)])
     best: dict[int, tuple[float, bool, int]] = {
         int(r[0]): (float(r[1]), False, 0) for r in db.execute(main, params)}
     for r in others:
@@ -245,23 +270,46 @@ def listed_articles(db: Database, facets: Facets, excluded: str,
     return [int(r[0]) for r in db.execute(sql, args)]
 
 
-@dataclass(frozen=True)
-class ArticleTexts:
+class ArticleTexts(NamedTuple):
     id: int
     title: str
     published: str | None
     text: str
     memo: str
+    raw: bytes | None = None  # the text's UTF-8, when asked for
 
 
-def article_texts(db: Database, ids: Sequence[int], *, head: int | None = None
-                  ) -> dict[int, ArticleTexts]:
-    """Title, date, text (its first `head` code points if given) and memo of these articles."""
+_MANY = 200  # ids bound one by one up to this many (a page); more go as one JSON array
+
+
+def article_texts(db: Database, ids: Sequence[int], *, head: int | None = None,
+                  utf8: bool = False) -> dict[int, ArticleTexts]:
+    """Title, date, text (its first `head` code points if given) and memo of these
+    articles; `utf8`: with the text's UTF-8 too (read as stored, decoded here: SQLite's
+    own decoding costs more than ours, and a search's spans need the bytes)."""
+    if utf8 and head is None and _stores_utf8(db) and len(ids) <= _MANY:
+        return {int(r[0]): ArticleTexts(int(r[0]), r[1] or "", r[2], r[3].decode("utf-8"),
+                                        r[4] or "", r[3])
+                for r in db.execute(
+                    "SELECT id, title, published, CAST(coalesce(text, '') AS BLOB), memo"
+                    f" FROM articles WHERE id IN ({','.join('?' * len(ids))})",
+                    [int(i) for i in ids])}
     text = f"substr(text, 1, {int(head)})" if head is not None else "text"
     return {int(r[0]): ArticleTexts(int(r[0]), r[1] or "", r[2], r[3] or "", r[4] or "")
             for r in db.execute(
                 f"SELECT id, title, published, {text}, memo FROM articles"
-                " WHERE id IN (SELECT value FROM json_each(?))", [_ids(ids)])}
+                " WHERE id IN (SELECT value FROM json_each(?))", [_int_ids(ids)])}
+
+
+def _stores_utf8(db: Database) -> bool:
+    """Whether text is stored as UTF-8 (a library made elsewhere may be UTF-16: its
+    text read as a blob would be UTF-16 bytes). Fixed at creation: asked once."""
+    found = getattr(db, "reader_stores_utf8", None)
+    if not isinstance(found, bool):
+        row = db.execute("PRAGMA encoding").fetchone()
+        found = bool(row) and str(row[0]).upper() == "UTF-8"
+        db.reader_stores_utf8 = found  # type: ignore[attr-defined]
+    return found
 
 
 def matching_notes(db: Database, match: str, ids: Sequence[int]) -> dict[int, list[str]]:
@@ -271,7 +319,7 @@ def matching_notes(db: Database, match: str, ids: Sequence[int]) -> dict[int, li
             "SELECT n.article_id, n.note FROM annotations_fts t JOIN annotations n"
             " ON n.id = t.rowid WHERE annotations_fts MATCH ? AND n.note IS NOT NULL"
             " AND n.note != '' AND n.article_id IN (SELECT value FROM json_each(?))",
-            [match, _ids(ids)]):
+            [match, _int_ids(ids)]):
         found.setdefault(int(r[0]), []).append(str(r[1]))
     return found
 
@@ -288,7 +336,7 @@ def actor_tag_spans(db: Database, match: str, ids: Sequence[int]
             " WHERE (actor_id IN (SELECT id FROM matched_actors)"
             " OR claimant_id IN (SELECT id FROM matched_actors))"
             " AND article_id IN (SELECT value FROM json_each(:ids)) GROUP BY article_id",
-            {"m": match, "ids": _ids(ids)}):
+            {"m": match, "ids": _int_ids(ids)}):
         found[int(r[0])] = (int(r[1]), int(r[2]))
     return found
 
