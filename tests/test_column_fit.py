@@ -118,3 +118,18 @@ def test_the_type_buttons_arrow_is_outside_its_label(qtbot, window):
     menu = window.actors_pane.actions_.type_menu
     assert isinstance(menu, QMenu)
     assert button.defaultAction().menu() is menu
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_kind_column_shows_its_whole_label(qtbot, db_path, size):
+    """A narrow panel cuts the long columns (quote, reason), never the kind's short label
+    (with its swatch) down to an ellipsis, in the tags and the suggested lists alike."""
+    window = _tagged(qtbot, db_path)
+    _settle(qtbot, window, size)
+    box = window.annotation_panel.suggestions
+    qtbot.waitUntil(lambda: box.table.model().rowCount() > 0, timeout=10_000)
+    for _ in range(5):
+        QApplication.processEvents()
+    for table in (window.annotation_panel.table, box.table):
+        header = table.horizontalHeader()
+        assert header.sectionSize(0) >= table.sizeHintForColumn(0), _widths(table)

@@ -19,9 +19,10 @@ PAD = 4  # px beside a cell's text (sizeHintForColumn has the style's margins al
 
 class ColumnFit(QObject):
     def __init__(self, table: QTableView, stretch: int, share: float = 0.55,
-                 cap: float = 0.3) -> None:
+                 cap: float = 0.3, keep: tuple[int, ...] = ()) -> None:
         super().__init__(table)
         self._table, self._stretch, self._share, self._cap = table, stretch, share, cap
+        self._keep = keep  # short labels (the kind): never cut to an ellipsis
         self._fitting = False
         self._dragged: set[int] = set()  # columns the analyst sized by hand
         header = table.horizontalHeader()
@@ -71,6 +72,9 @@ class ColumnFit(QObject):
                 for c in columns}
         room = int(self._share * width) - sum(header.sectionSize(c) for c in self._dragged
                                               if not header.isSectionHidden(c))
+        for c in self._keep:
+            if c in want:
+                floor[c] = want[c]
         if sum(want.values()) > room:  # narrow: the widest columns give way first
             want = _level(want, floor, room)
         self._fitting = True
@@ -99,5 +103,5 @@ def _level(want: dict[int, int], floor: dict[int, int], room: int) -> dict[int, 
 
 
 def fit_columns(table: QTableView, stretch: int, share: float = 0.55,
-                cap: float = 0.3) -> ColumnFit:
-    return ColumnFit(table, stretch, share, cap)
+                cap: float = 0.3, keep: tuple[int, ...] = ()) -> ColumnFit:
+    return ColumnFit(table, stretch, share, cap, keep)

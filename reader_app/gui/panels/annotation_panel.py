@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.gui.controller import LibraryController
-from reader_app.gui.lists.annotation_model import ID_ROLE, QUOTE, AnnotationModel
+from reader_app.gui.lists.annotation_model import ID_ROLE, KIND, QUOTE, AnnotationModel
 from reader_app.gui.lists.column_fit import fit_columns
 from reader_app.gui.lists.tables import make_table, select_row
 from reader_app.gui.panels.annotation_editor import AnnotationEditor
@@ -62,7 +62,7 @@ class AnnotationPanel(QWidget):
         self.count_label = plain_label(QLabel(self))
 
         self.table = make_table(self, "annotationTable", self.model, sortable=False)  # text order
-        self.columns = fit_columns(self.table, QUOTE, share=0.6)  # by content; quote stretches
+        self.columns = fit_columns(self.table, QUOTE, share=0.6, keep=(KIND,))  # by content; quote stretches
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)

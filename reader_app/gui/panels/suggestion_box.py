@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.lists.column_fit import fit_columns
-from reader_app.gui.lists.suggestion_model import QUOTE, SuggestionModel
+from reader_app.gui.lists.suggestion_model import KIND, QUOTE, SuggestionModel
 from reader_app.gui.lists.tables import make_table, select_row
 
 
@@ -33,7 +33,7 @@ class SuggestionBox(QGroupBox):
         self.model = SuggestionModel(self)
         self.table = make_table(self, "suggestionList", self.model, sortable=False)
         self.table.setAccessibleName("Suggested tags")
-        self.columns = fit_columns(self.table, QUOTE)  # by content; the quote stretches
+        self.columns = fit_columns(self.table, QUOTE, keep=(KIND,))  # by content; the quote stretches
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.accept_button = QPushButton("Accept", self)
         self.accept_button.setObjectName("acceptSuggestion")

@@ -14,7 +14,7 @@ SHOWN_KEY = "help/firstStepsShown"
 TEXT = (
     "1. Select a few words in the article, then press C for a claim, A for an actor or "
     "D for a date.\n"
-    "2. Click a highlight to see the tag on the right; double-click it to edit its value "
+    "2. Click a highlight to select its tag: the panel on the right edits its value "
     "and note.\n"
     "3. Dotted boxes are suggestions: Tab goes to the next one, Enter accepts it, "
     "Backspace rejects it.\n"
