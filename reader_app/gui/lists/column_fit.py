@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
+VISIBLE_ROWS_MAX = 120  # rows a tall table shows at most (before it is laid out: the first)
 PAD = 4  # px beside a cell's text (sizeHintForColumn has the style's margins already)
 
 
@@ -59,6 +60,20 @@ class ColumnFit(QObject):
         margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
         return header.fontMetrics().horizontalAdvance(str(text)) + 2 * margin + PAD
 
+    def content_width(self, column: int) -> int:
+        """The widest visible cell of a column. Qt's sizeHintForColumn reads up to 1,000
+        rows, which makes a lazy model fetch every one of them."""
+        table, model = self._table, self._table.model()
+        rows = model.rowCount()
+        if not rows:
+            return 0
+        first = max(0, table.rowAt(0))
+        last = table.rowAt(table.viewport().height() - 1)
+        last = rows - 1 if last < 0 else last
+        last = min(last, first + VISIBLE_ROWS_MAX)
+        return max(table.sizeHintForIndex(model.index(r, column)).width()
+                   for r in range(first, last + 1))
+
     @Slot()
     def fit(self) -> None:
         table, header = self._table, self._table.horizontalHeader()
@@ -68,7 +83,7 @@ class ColumnFit(QObject):
         columns = [c for c in range(header.count()) if c != self._stretch
                    and not header.isSectionHidden(c) and c not in self._dragged]
         floor = {c: self.header_width(c) for c in columns}
-        want = {c: max(floor[c], min(table.sizeHintForColumn(c) + PAD, int(self._cap * width)))
+        want = {c: max(floor[c], min(self.content_width(c) + PAD, int(self._cap * width)))
                 for c in columns}
         room = int(self._share * width) - sum(header.sectionSize(c) for c in self._dragged
                                               if not header.isSectionHidden(c))
