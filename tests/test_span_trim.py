@@ -113,7 +113,13 @@ HARD = [
     ("emoji_before", "😀 said: ", ", Kyiv agreed,", " today", "Kyiv agreed"),
     ("emoji_itself", "talks ", "😀,", " resumed", "😀"),
     ("zwj", "A family ", "“👨\u200d👩\u200d👧”.", " left", "“👨\u200d👩\u200d👧”"),
-    ("zwj_broken", "A family ", "👨\u200d", "👩 left", "👨"),
+    # an end inside an emoji sequence takes the whole of it, never half a character
+    ("zwj_broken", "A family ", "👨\u200d", "👩 left", "👨\u200d👩"),
+    ("tag_flag", "", "Fans waved 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+     " at", "Fans waved 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"),
+    ("half_flag", "in 🇺", "🇦", " Kyiv", "🇺🇦"),
+    ("half_flag_start", "in ", "🇺", "🇦 Kyiv", "🇺🇦"),
+    ("skin_tone", "ok ", "👍", "🏽 then", "👍🏽"),
     ("flag", "in ", "(🇺🇦", " Kyiv", "🇺🇦"),
     ("flag_after", "🇺🇦🇺🇦 ", "Kyiv,", " said", "Kyiv"),
     ("combining", "The ", "cafe\u0301.", " owner", "cafe\u0301"),
@@ -131,6 +137,13 @@ def test_hard_unicode_offsets_are_code_points(before, selected, after, expected)
     start, end = tidy_span(text, len(before), len(before) + len(selected))
     assert text[start:end] == expected
     assert start == text.index(expected, len(before) - 1 if before else 0)
+
+
+def test_a_start_inside_an_emoji_sequence_moves_to_its_first_character():
+    text = "A family 👨\u200d👩 left"
+    inside = text.index("👩")
+    assert text[slice(*tidy_span(text, inside, len(text)))] == "👨\u200d👩 left"
+    assert text[slice(*tidy_span(text, inside - 1, len(text)))] == "👨\u200d👩 left"
 
 
 # -- properties ------------------------------------------------------------------------------
