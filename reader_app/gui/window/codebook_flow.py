@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar, QWidget
 
 from reader_app.domain.codebook import Code
 from reader_app.gui.lists.search_facets import SearchFacets
 from reader_app.gui.panels.annotation_panel import FILTERS
 from reader_app.gui.shared import own_kinds
+from reader_app.gui.shared.own_legend import show_own_codes
 from reader_app.gui.shared.plain_text import message_box, tip
 from reader_app.services import codebook_read as codebook
 from reader_app.services.changes import ChangeSet
@@ -95,6 +96,9 @@ class CodebookFlow(QObject):
         own_kinds.set_codes(codes, self.window.db_path)
         self._rebuild_actions(ordered(codes))
         w = self.window
+        legend = w.findChild(QWidget, "legend")
+        if legend is not None:  # the toolbar legend: C/A/D, then own codes with keys
+            show_own_codes(legend, ordered(codes))
         w.view.viewport().update()  # colours and names are read at paint time
         w.annotation_panel.table.viewport().update()
         self._fill_kind_filter(codes)

@@ -1,0 +1,67 @@
+"""Own codes and tagging as a demanding analyst uses them: the legend, keys in text fields,
+re-keyed and deleted codes, undo chains of codebook changes, hostile names and files."""
+
+from __future__ import annotations
+
+from gui_helpers import select_quote
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from reader_app.domain.models import ImportedArticle
+from reader_app.gui.shared.own_legend import OwnLegendItem
+from reader_app.storage.articles import add_article
+from reader_app.storage.database import open_library
+
+TEXT = ("date 2031-04-02\nThe ferry reached Tromsø harbour at dawn, and a Hawk drone 🛩 "
+        "circled the old lighthouse twice before the fog came in.\n")
+
+
+def open_story(window, db_path):
+    db = open_library(db_path)
+    try:
+        article_id = add_article(db, ImportedArticle("Ferry", TEXT, "ferry.txt")).article_id
+    finally:
+        db.close()
+    window.controller.add_imported([article_id])
+    window.controller.open_article(article_id)
+    return article_id
+
+
+def rows(db_path, sql):
+    db = open_library(db_path)
+    try:
+        return [tuple(r) for r in db.execute(sql).fetchall()]
+    finally:
+        db.close()
+
+
+def add_code(qtbot, dialog, name):
+    dialog.new_name.setText(name)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+
+
+def legend_items(window):
+    legend = window.findChild(QWidget, "legend")
+    items = [w for w in legend.findChildren(OwnLegendItem)]
+    return sorted(items, key=lambda w: legend.layout().indexOf(w))
+
+
+def test_the_legend_shows_own_codes_with_keys_and_follows_the_codebook(qtbot, window, db_path):
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, '<b>Place</b> & co')
+    add_code(qtbot, dialog, "Vessel")
+    assert [(w.label, w.key) for w in legend_items(window)] == [
+        ('<b>Place</b> & co', "1"), ("Vessel", "2")]
+    first = legend_items(window)[0]
+    assert "&lt;b&gt;" in first.toolTip() and "<b>Place" not in first.toolTip()
+    qtbot.waitUntil(lambda: first.isVisibleTo(window) and first.width() > 0)
+    dialog.select_code("Vessel")
+    dialog.key_combo.setCurrentIndex(dialog.key_combo.findData(None))
+    dialog.key_combo.activated.emit(dialog.key_combo.currentIndex())
+    assert rows(db_path, "SELECT key FROM codebook WHERE name = 'Vessel'") == [(None,)]
+    assert [w.label for w in legend_items(window)] == ['<b>Place</b> & co']
+    window.actions_.undo.trigger()  # the key back
+    window.actions_.undo.trigger()  # Vessel gone
+    window.actions_.undo.trigger()  # Place gone
+    assert legend_items(window) == []
+    window.grab()
