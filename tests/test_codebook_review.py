@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from reader_app.domain.models import ImportedArticle
+from reader_app.gui.commands.codebook import EditCodeCommand
 from reader_app.gui.shared.own_legend import OwnLegendItem
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
@@ -42,7 +43,7 @@ def add_code(qtbot, dialog, name):
 
 def legend_items(window):
     legend = window.findChild(QWidget, "legend")
-    items = [w for w in legend.findChildren(OwnLegendItem)]
+    items = list(legend.findChildren(OwnLegendItem))
     return sorted(items, key=lambda w: legend.layout().indexOf(w))
 
 
@@ -65,3 +66,37 @@ def test_the_legend_shows_own_codes_with_keys_and_follows_the_codebook(qtbot, wi
     window.actions_.undo.trigger()  # Place gone
     assert legend_items(window) == []
     window.grab()
+
+
+def editor_swatch(window):
+    text = window.annotation_panel.editor.kind_label.text()
+    return text.split('color:')[1].split('"')[0], text.split("</span> ", 1)[1]
+
+
+def test_the_editor_kind_swatch_follows_the_theme_and_the_codebook(qtbot, window, db_path):
+    from reader_app.gui.shared.theme import apply_theme
+
+    open_story(window, db_path)
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Navy")
+    (code,) = window.codebook_flow.codes()
+    window.codebook_flow.push(EditCodeCommand, code, colour="#1a237e")
+    select_quote(window, "Hawk drone")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    ((ann_id,),) = rows(db_path, "SELECT id FROM annotations")
+    window.annotation_panel.select_annotation(ann_id)
+    themes = window.findChild(QWidget, "viewThemeMenu")
+    try:
+        apply_theme("light")
+        light = editor_swatch(window)
+        assert light == ("#1a237e", "Navy")
+        next(a for a in themes.actions() if "ark" in a.text()).trigger()  # View > Theme > Dark
+        qtbot.waitUntil(lambda: editor_swatch(window)[0] != light[0])  # lightened on dark
+        (code,) = window.codebook_flow.codes()
+        window.codebook_flow.push(EditCodeCommand, code, name="<i>Fleet</i>")
+        assert editor_swatch(window)[1] == "&lt;i&gt;Fleet&lt;/i&gt;"  # renamed, escaped
+        window.actions_.undo.trigger()
+        assert editor_swatch(window)[1] == "Navy"
+    finally:
+        apply_theme("system")

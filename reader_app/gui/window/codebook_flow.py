@@ -101,6 +101,7 @@ class CodebookFlow(QObject):
             show_own_codes(legend, ordered(codes))
         w.view.viewport().update()  # colours and names are read at paint time
         w.annotation_panel.table.viewport().update()
+        w.annotation_panel.editor.refresh_kind()  # a shown tag's code renamed or recoloured
         self._fill_kind_filter(codes)
         for facets in w.findChildren(SearchFacets):  # the search and timeline panes
             facets.set_own_codes([(c.kind, c.name) for c in codes])
