@@ -100,3 +100,20 @@ def test_the_editor_kind_swatch_follows_the_theme_and_the_codebook(qtbot, window
         assert editor_swatch(window)[1] == "Navy"
     finally:
         apply_theme("system")
+
+
+def test_a_refused_edit_in_the_dialog_shows_the_stored_values_again(qtbot, window, db_path):
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Weapon")
+    add_code(qtbot, dialog, "Drone")
+    dialog.select_code("Drone")
+    dialog.key_combo.setCurrentIndex(dialog.key_combo.findData(1))  # Weapon's key
+    dialog.key_combo.activated.emit(dialog.key_combo.currentIndex())
+    assert rows(db_path, "SELECT name, key FROM codebook ORDER BY id") == [
+        ("Weapon", 1), ("Drone", 2)]
+    assert dialog.key_combo.currentData() == 2  # not the refused 1
+    assert "Key 1" in window.statusBar().currentMessage()
+    dialog.name_edit.setText("weapon")  # a name another code has
+    dialog.name_edit.editingFinished.emit()
+    assert rows(db_path, "SELECT name FROM codebook ORDER BY id") == [("Weapon",), ("Drone",)]
+    assert dialog.name_edit.text() == "Drone"

@@ -186,6 +186,8 @@ class CodebookDialog(QDialog):
         code = self.selected()
         if code is not None and any(getattr(code, k) != v for k, v in fields.items()):
             self.flow.push(EditCodeCommand, code, **fields)
+            if self.selected() == code:  # refused (a key or name taken): show what is stored
+                self._show_selected()
 
     @Slot()
     def _on_add_clicked(self) -> None:
