@@ -117,3 +117,31 @@ def test_a_refused_edit_in_the_dialog_shows_the_stored_values_again(qtbot, windo
     dialog.name_edit.editingFinished.emit()
     assert rows(db_path, "SELECT name FROM codebook ORDER BY id") == [("Weapon",), ("Drone",)]
     assert dialog.name_edit.text() == "Drone"
+
+
+def middle_of(window, i):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    from gui_helpers import u16
+    points = []
+    for at in (i, i + 1):
+        cursor = QTextCursor(window.view.document())
+        cursor.setPosition(u16(TEXT, at))
+        points.append(window.view.cursorRect(cursor).center())
+    return QPoint((points[0].x() + points[1].x()) // 2, points[0].y())
+
+
+def test_the_context_menu_names_an_own_code_tag_by_its_code(qtbot, window, db_path):
+    open_story(window, db_path)
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "<b>R&D</b> site")
+    select_quote(window, "Hawk drone")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    select_quote(window, "drone")
+    qtbot.keyClick(window.view, Qt.Key.Key_A)  # an actor inside it
+    qtbot.waitUntil(lambda: len(rows(db_path, "SELECT id FROM annotations")) == 2)
+    menu = window.build_view_context_menu(middle_of(window, TEXT.index("drone") + 2))
+    deletes = [a.text() for a in menu.actions() if a.objectName() == "deleteClickedTagAction"]
+    assert deletes == ["Delete actor “drone”", "Delete <b>R&&D</b> site “Hawk drone”"]
