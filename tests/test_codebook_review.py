@@ -120,10 +120,9 @@ def test_a_refused_edit_in_the_dialog_shows_the_stored_values_again(qtbot, windo
 
 
 def middle_of(window, i):
+    from gui_helpers import u16
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QTextCursor
-
-    from gui_helpers import u16
     points = []
     for at in (i, i + 1):
         cursor = QTextCursor(window.view.document())
@@ -145,3 +144,21 @@ def test_the_context_menu_names_an_own_code_tag_by_its_code(qtbot, window, db_pa
     menu = window.build_view_context_menu(middle_of(window, TEXT.index("drone") + 2))
     deletes = [a.text() for a in menu.actions() if a.objectName() == "deleteClickedTagAction"]
     assert deletes == ["Delete actor “drone”", "Delete <b>R&&D</b> site “Hawk drone”"]
+
+
+def test_long_code_names_leave_delete_undo_redo_on_the_toolbar(qtbot, window, db_path):
+    from PySide6.QtWidgets import QToolBar
+
+    window.resize(1024, 700)
+    dialog = window.codebook_flow.show_dialog()
+    for name in ("A very long code name about maritime security incidents", "Vessel",
+                 "Aircraft & drone", "Emotion", '<b>Place</b> & "site"'):
+        add_code(qtbot, dialog, name)
+    toolbar = window.findChild(QToolBar, "taggingToolbar")
+    long = next(a for a in window.codebook_flow.tag_actions.values() if "maritime" in a.text())
+    assert long.iconText() == "A very long cod…" and "maritime security incidents" in long.toolTip()
+    amp = next(a for a in window.codebook_flow.tag_actions.values() if "drone" in a.text())
+    assert amp.iconText() == "Aircraft && drone"
+    toolbar.layout().activate()  # laid out now, not at the next event loop
+    for action in (window.actions_.delete, window.actions_.undo, window.actions_.redo):
+        assert toolbar.widgetForAction(action).isVisible(), action.text()

@@ -15,7 +15,7 @@ from reader_app.domain.codebook import Code
 from reader_app.gui.shared.palette import is_dark, paint_marks
 from reader_app.gui.shared.plain_text import tip
 
-NAME_WIDTH = 110  # px: a longer name is elided in the legend (its tooltip has it whole)
+NAME_WIDTH = 80  # px: a longer name is elided in the legend (its tooltip has it whole)
 
 
 class OwnLegendItem(QWidget):

@@ -39,6 +39,14 @@ def swatch(colour: str, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
+BUTTON_CHARS = 16  # a toolbar button shows this much of a code's name (its tooltip all)
+
+
+def short_name(name: str) -> str:
+    """A long name cut for a toolbar button, so Delete, Undo and Redo stay on the bar."""
+    return name if len(name) <= BUTTON_CHARS else name[:BUTTON_CHARS - 1].rstrip() + "…"
+
+
 def ordered(codes: list[Code]) -> list[Code]:
     """Codes with a key first, by key; then the rest by name."""
     return sorted(codes, key=lambda c: (c.key is None, c.key or 0, c.name.casefold()))
@@ -144,7 +152,7 @@ class CodebookFlow(QObject):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.setToolTip(tip(f"Tag the selected text as {code.name}{key}"))  # names are data
             action.setStatusTip(f"Tag the selected text as {code.name}{key}")
-            action.setIconText(shown)
+            action.setIconText(short_name(code.name).replace("&", "&&"))  # the toolbar's
             action.triggered.connect(lambda _=False, k=code.kind: self.window.tag_selection(k))
             view.addAction(action)
             self.menu.addAction(action)
