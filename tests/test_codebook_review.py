@@ -162,3 +162,30 @@ def test_long_code_names_leave_delete_undo_redo_on_the_toolbar(qtbot, window, db
     toolbar.layout().activate()  # laid out now, not at the next event loop
     for action in (window.actions_.delete, window.actions_.undo, window.actions_.redo):
         assert toolbar.widgetForAction(action).isVisible(), action.text()
+
+
+def test_own_code_keys_type_digits_in_text_fields_and_never_tag(qtbot, window, db_path):
+    from PySide6.QtWidgets import QLineEdit
+
+    open_story(window, db_path)
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Vessel")
+    add_code(qtbot, dialog, "Place")
+    dialog.hide()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    select_quote(window, "ferry")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    ((ann_id,),) = rows(db_path, "SELECT id FROM annotations")
+    window.annotation_panel.select_annotation(ann_id)
+    select_quote(window, "old lighthouse")  # a selection waits in the article meanwhile
+    note = window.annotation_panel.editor.note_edit
+    fields = [note, window.findChild(QLineEdit, "librarySearch")]
+    for field in fields:
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        qtbot.keyClicks(field, "12")
+    assert note.toPlainText() == "12"
+    assert fields[1].text() == "12"
+    assert rows(db_path, "SELECT quote FROM annotations") == [("ferry",)]
