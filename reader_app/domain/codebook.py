@@ -9,6 +9,7 @@ round trip or a team's shared codebook finds the same code again.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NewType
 
@@ -58,7 +59,7 @@ def uuid_of_kind(kind: str) -> str:
 
 def check_name(name: str) -> str:
     """The name as stored (trimmed); ValueError with the analyst's message."""
-    clean = " ".join(name.split())
+    clean = " ".join(_shown_only(name).split())
     if not clean:
         raise ValueError("A code needs a name.")
     if len(clean) > 200:
@@ -66,6 +67,18 @@ def check_name(name: str) -> str:
     if clean.casefold() in BUILT_IN_NAMES:
         raise ValueError(f"{clean!r} is a built-in kind; choose another name.")
     return clean
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _shown_only(name: str) -> str:
+    """Without control characters (a file's \x01 the .qdc cannot carry) and bidi
+    overrides, which would turn the rest of every menu item and tooltip naming the code
+    around ("Tag as \u202eevil (1)" reads "Tag as )1( live")."""
+    return "".join(" " if ch in "\t\n\r\f\v" else ch for ch in name
+                   if not (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+                   and ch not in _BIDI_CONTROLS)
 
 
 def check_colour(colour: str) -> str:
