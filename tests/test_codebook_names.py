@@ -22,3 +22,31 @@ def test_names_keep_what_is_shown_and_lose_controls(given, stored):
 def test_a_name_of_controls_only_is_refused():
     with pytest.raises(ValueError, match="needs a name"):
         check_name("\u202e\x01\u2066")
+
+
+def test_default_colours_go_round_the_palette_again(db):
+    from reader_app.domain.codebook import DEFAULT_PALETTE
+    from reader_app.services import codebook
+
+    n = len(DEFAULT_PALETTE)
+    made = [codebook.create(db, f"Code {i}")[0].colour for i in range(2 * n + 2)]
+    assert made[:n] == list(DEFAULT_PALETTE)
+    assert made[n:2 * n] == list(DEFAULT_PALETTE)  # not the first colour for every one
+    assert made[2 * n:] == list(DEFAULT_PALETTE[:2])
+
+
+def test_imported_codes_go_round_the_palette_too(db, tmp_path):
+    import uuid
+
+    from reader_app.domain.codebook import DEFAULT_PALETTE
+    from reader_app.services import codebook
+    from reader_app.services.codebook_io import import_codebook
+
+    codes = "".join(f'<Code guid="{uuid.uuid4()}" name="Imported {i}" isCodable="true"/>'
+                    for i in range(12))
+    path = tmp_path / "many.qdc"
+    path.write_text(f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>{codes}</Codes>'
+                    "</CodeBook>", encoding="utf-8")
+    import_codebook(db, path)
+    colours = [c.colour for c in sorted(codebook.codes(db), key=lambda c: c.id)]
+    assert colours == [*DEFAULT_PALETTE, *DEFAULT_PALETTE[:3]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NewType
 
@@ -93,12 +94,14 @@ def check_key(key: int | None) -> int | None:
     return key
 
 
-def next_colour(used: set[str]) -> str:
-    """The first default colour no code has yet (then they repeat)."""
+def next_colour(used: Sequence[str]) -> str:
+    """The first default colour no code has yet; once each is taken, the one the fewest
+    codes have (used: every code's colour, repeats included), so the palette goes round
+    again instead of giving every further code the first colour."""
     for colour in DEFAULT_PALETTE:
         if colour not in used:
             return colour
-    return DEFAULT_PALETTE[len(used) % len(DEFAULT_PALETTE)]
+    return min(DEFAULT_PALETTE, key=lambda c: (used.count(c), DEFAULT_PALETTE.index(c)))
 
 
 def descendants(codes: list[Code], code_id: int) -> set[int]:

@@ -50,7 +50,7 @@ def create(db: Database, name: str, *, colour: str | None = None, key: int | Non
            description: str = "", parent_id: int | None = None) -> tuple[Code, ChangeSet]:
     """A new code (colour: the first default one no code has yet). Inverse: uncreate."""
     with write(db):
-        colour = colour or next_colour({c.colour for c in store.list_codes(db)})
+        colour = colour or next_colour([c.colour for c in store.list_codes(db)])
         code = store.create_code(db, name, colour, key=key, description=description,
                                  parent_id=parent_id)
         return code, ChangeSet(codebook=True)

@@ -53,7 +53,7 @@ def plan_codes(db: Database, codes: Sequence[BundleCode], notes: list[str]
 
 def add_codes(db: Database, codes: Sequence[BundleCode], kinds: dict[str, str]) -> list[int]:
     """Add the planned codes (parents first), each under its parent as mapped; their ids."""
-    used = {c.colour for c in list_codes(db)}
+    used = [c.colour for c in list_codes(db)]
     stamp = now_iso()
     ids: list[int] = []
     for code in codes:
@@ -66,7 +66,7 @@ def add_codes(db: Database, codes: Sequence[BundleCode], kinds: dict[str, str]) 
             found = code_by_uuid(db, mapped[len("code:"):]) if mapped else None
             parent = found.id if found is not None else None
         colour = code.colour or next_colour(used)
-        used.add(colour)
+        used.append(colour)
         ids.append(insert_row(db, "codebook", {
             "uuid": code.uuid, "name": code.name, "colour": colour, "key": None,
             "description": code.description, "parent_id": parent, "created_at": stamp,
