@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar, QToolButton, QWidget
 
 from reader_app.domain.codebook import Code
 from reader_app.gui.lists.search_facets import SearchFacets
@@ -152,12 +152,15 @@ class CodebookFlow(QObject):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.setToolTip(tip(f"Tag the selected text as {code.name}{key}"))  # names are data
             action.setStatusTip(f"Tag the selected text as {code.name}{key}")
-            action.setIconText(short_name(code.name).replace("&", "&&"))  # the toolbar's
+            action.setIconText(shown)
             action.triggered.connect(lambda _=False, k=code.kind: self.window.tag_selection(k))
             view.addAction(action)
             self.menu.addAction(action)
             if toolbar is not None and code.key is not None:
                 toolbar.insertAction(before, action)
+                button = toolbar.widgetForAction(action)
+                if isinstance(button, QToolButton):  # the button only: menus and the
+                    button.setText(short_name(code.name).replace("&", "&&"))  # key list: all
             self.tag_actions[code.kind] = action
         self.menu.setEnabled(bool(codes))
 
