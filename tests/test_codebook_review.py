@@ -190,3 +190,12 @@ def test_own_code_keys_type_digits_in_text_fields_and_never_tag(qtbot, window, d
     assert note.toPlainText() == "12"
     assert fields[1].text() == "12"
     assert rows(db_path, "SELECT quote FROM annotations") == [("ferry",)]
+
+
+def test_the_shortcut_list_names_an_own_code_with_an_ampersand_whole(qtbot, window):
+    from reader_app.gui.window.shortcut_sheet import collect_shortcuts
+
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "R&D sites")
+    found = [r for r in collect_shortcuts(window) if r[2] == "1"]
+    assert [r[1] for r in found] == ["R&D sites (in the article)"]
