@@ -199,3 +199,32 @@ def test_the_shortcut_list_names_an_own_code_with_an_ampersand_whole(qtbot, wind
     add_code(qtbot, dialog, "R&D sites")
     found = [r for r in collect_shortcuts(window) if r[2] == "1"]
     assert [r[1] for r in found] == ["R&D sites (in the article)"]
+
+
+def test_keys_follow_a_re_key_and_a_deleted_code_keeps_none(qtbot, window, db_path):
+    open_story(window, db_path)
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Vessel")
+    add_code(qtbot, dialog, "Place")
+    dialog.select_code("Vessel")
+    dialog.key_combo.setCurrentIndex(dialog.key_combo.findData(3))
+    dialog.key_combo.activated.emit(dialog.key_combo.currentIndex())
+    dialog.select_code("Place")
+    dialog.delete_button.click()  # unused: goes at once
+    dialog.hide()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    select_quote(window, "ferry")
+    window.view.setFocus()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2):  # Vessel's old key, the deleted code's
+        qtbot.keyClick(window.view, key)
+    assert rows(db_path, "SELECT count(*) FROM annotations") == [(0,)]
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert rows(db_path, "SELECT a.quote, c.name FROM annotations a JOIN codebook c"
+                         " ON a.kind = 'code:' || c.uuid") == [("ferry", "Vessel")]
+    window.actions_.undo.trigger()  # the tag
+    window.actions_.undo.trigger()  # Place back, with key 2
+    select_quote(window, "old lighthouse")
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert rows(db_path, "SELECT a.quote, c.name FROM annotations a JOIN codebook c"
+                         " ON a.kind = 'code:' || c.uuid") == [("old lighthouse", "Place")]
