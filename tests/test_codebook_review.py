@@ -228,3 +228,19 @@ def test_keys_follow_a_re_key_and_a_deleted_code_keeps_none(qtbot, window, db_pa
     qtbot.keyClick(window.view, Qt.Key.Key_2)
     assert rows(db_path, "SELECT a.quote, c.name FROM annotations a JOIN codebook c"
                          " ON a.kind = 'code:' || c.uuid") == [("old lighthouse", "Place")]
+
+
+def test_the_open_codebook_counts_tags_as_they_are_made_and_undone(qtbot, window, db_path):
+    open_story(window, db_path)
+    dialog = window.codebook_flow.show_dialog()
+    add_code(qtbot, dialog, "Vessel")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert dialog.isVisible() and dialog.tree.topLevelItem(0).text(2) == "0"
+    for words in ("ferry", "old lighthouse"):
+        select_quote(window, words)
+        window.view.setFocus()
+        qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert dialog.tree.topLevelItem(0).text(2) == "2"
+    window.actions_.undo.trigger()
+    assert dialog.tree.topLevelItem(0).text(2) == "1"

@@ -179,6 +179,9 @@ class CodebookFlow(QObject):
     def _on_controller_changed(self, changes: ChangeSet) -> None:
         if changes.codebook:
             self.refresh()
+        elif self.dialog is not None and self.dialog.isVisible() and (
+                changes.tags_added or changes.tags_removed or changes.tags_changed):
+            self.dialog.update_counts()  # it stays open beside the article
 
     # -- changing it: one undo command each ---------------------------------------------
     def push(self, make: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
