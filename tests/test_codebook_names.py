@@ -50,3 +50,35 @@ def test_imported_codes_go_round_the_palette_too(db, tmp_path):
     import_codebook(db, path)
     colours = [c.colour for c in sorted(codebook.codes(db), key=lambda c: c.id)]
     assert colours == [*DEFAULT_PALETTE, *DEFAULT_PALETTE[:3]]
+
+
+def test_names_clash_whatever_the_script_s_case(db):
+    from reader_app.services import codebook
+
+    city, _ = codebook.create(db, "Місто")
+    codebook.create(db, "Émile")
+    for taken in ("місто", "émile", "МІСТО"):
+        with pytest.raises(ValueError, match="already a code"):
+            codebook.create(db, taken)
+    other, _ = codebook.create(db, "Село")
+    with pytest.raises(ValueError, match="already a code"):
+        codebook.edit(db, other.id, name="місто")
+    codebook.edit(db, city.id, name="МІСТО")  # its own name in another case: fine
+
+
+def test_an_imported_code_matches_a_local_one_whatever_the_case(db, tmp_path):
+    import uuid
+
+    from reader_app.services import codebook
+    from reader_app.services.codebook_io import import_codebook
+
+    city, _ = codebook.create(db, "Місто", key=1)
+    path = tmp_path / "team.qdc"
+    path.write_text('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+                    f'<Code guid="{uuid.uuid4()}" name="місто" isCodable="true">'
+                    f'<Code guid="{uuid.uuid4()}" name="Район" isCodable="true"/></Code>'
+                    "</Codes></CodeBook>", encoding="utf-8")
+    record, _ = import_codebook(db, path)
+    assert record.matched == 1
+    assert {(c.name, c.parent_id) for c in codebook.codes(db)} == {
+        ("Місто", None), ("Район", city.id)}

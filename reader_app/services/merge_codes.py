@@ -26,13 +26,15 @@ def plan_codes(db: Database, codes: Sequence[BundleCode], notes: list[str]
     kinds: dict[str, str] = {}
     new: list[BundleCode] = []
     names: set[str] = set()
+    # by casefold, not SQLite's NOCASE (ASCII only): "Місто" is "місто", "Émile" "émile"
+    by_name = {c.name.casefold(): c for c in list_codes(db)}
     for code in codes:
         try:
             name = check_name(code.name)
         except ValueError as e:
             notes.append(f"code {code.name!r}: {e} Its tags are skipped.")
             continue
-        ours = code_by_uuid(db, code.uuid) or code_by_name(db, name)
+        ours = code_by_uuid(db, code.uuid) or by_name.get(name.casefold())
         if ours is not None:
             kinds[own_kind(code.uuid)] = ours.kind
             continue
