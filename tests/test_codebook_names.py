@@ -82,3 +82,21 @@ def test_an_imported_code_matches_a_local_one_whatever_the_case(db, tmp_path):
     assert record.matched == 1
     assert {(c.name, c.parent_id) for c in codebook.codes(db)} == {
         ("Місто", None), ("Район", city.id)}
+
+
+def test_command_line_kind_finds_a_code_whatever_the_case(db, db_path, capsys):
+    import json
+
+    from reader_app.cli import main
+    from reader_app.domain.models import ImportedArticle
+    from reader_app.services import codebook
+    from reader_app.storage.articles import add_article
+
+    text = "Колона пройшла через Місто на світанку.\n"
+    article_id = add_article(db, ImportedArticle("Колона", text, "k.txt")).article_id
+    codebook.create(db, "Місто")
+    start = text.index("Місто")
+    assert main(["tag", "--db", str(db_path), "--article", str(article_id), "--kind",
+                 "місто", "--start", str(start), "--end", str(start + 5)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["kind"], out["quote"]) == ("Місто", "Місто")
