@@ -146,10 +146,21 @@ def test_a_start_inside_an_emoji_sequence_moves_to_its_first_character():
     assert text[slice(*tidy_span(text, inside - 1, len(text)))] == "👨\u200d👩 left"
 
 
+@pytest.mark.parametrize("text, start, end", [
+    ("a\u200daa", 0, 1),  # a ZWJ between letters, then the word goes on
+    ("“🏽””", 1, 4),  # a stray skin tone after a quotation mark joins nothing
+    ("\u200d🇺🇺", 2, 3),  # a flag's pair after a ZWJ
+])
+def test_tagging_a_tidy_span_again_takes_the_same_span(text, start, end):
+    s, e = tidy_span(text, start, end)
+    assert s < e and tidy_span(text, s, e) == (s, e)
+
+
 # -- properties ------------------------------------------------------------------------------
 
 ALPHABET = st.sampled_from(list("ab .,;:—“”„«»\"'’()[]!?%\n\u00a0") +
-                           ["😀", "🇺", "🇦", "\u0301", "\u200d", "К"])
+                           ["😀", "🇺", "🇦", "\u0301", "\u200d", "К", "🏽", "🏴", "\U000e0067",
+                            "\U000e007f"])
 
 
 @given(text=st.lists(ALPHABET, max_size=30).map("".join), data=st.data())
@@ -164,3 +175,5 @@ def test_a_tidy_span_fits_and_is_stable(text, data):
         assert text[start] not in ",.;:—" and text[end - 1] not in ",;:—"
     s, e = tidy_span(text, i, j)
     assert 0 <= s <= e <= len(text)
+    if s < e:  # tagging the tidy span again takes the same span
+        assert tidy_span(text, s, e) == (s, e)
