@@ -48,6 +48,7 @@ def legend_items(window):
 
 
 def test_the_legend_shows_own_codes_with_keys_and_follows_the_codebook(qtbot, window, db_path):
+    window.resize(1600, 700)
     dialog = window.codebook_flow.show_dialog()
     add_code(qtbot, dialog, '<b>Place</b> & co')
     add_code(qtbot, dialog, "Vessel")
@@ -56,6 +57,9 @@ def test_the_legend_shows_own_codes_with_keys_and_follows_the_codebook(qtbot, wi
     first = legend_items(window)[0]
     assert "&lt;b&gt;" in first.toolTip() and "<b>Place" not in first.toolTip()
     qtbot.waitUntil(lambda: first.isVisibleTo(window) and first.width() > 0)
+    legend = window.findChild(QWidget, "legend")
+    for item in legend.findChildren(QWidget):  # never squeezed: a key's box cut in half
+        assert item.width() >= item.sizeHint().width(), item.objectName()
     dialog.select_code("Vessel")
     dialog.key_combo.setCurrentIndex(dialog.key_combo.findData(None))
     dialog.key_combo.activated.emit(dialog.key_combo.currentIndex())
@@ -244,3 +248,20 @@ def test_the_open_codebook_counts_tags_as_they_are_made_and_undone(qtbot, window
     assert dialog.tree.topLevelItem(0).text(2) == "2"
     window.actions_.undo.trigger()
     assert dialog.tree.topLevelItem(0).text(2) == "1"
+
+
+def test_a_crowded_toolbar_never_squeezes_the_legend(qtbot, window):
+    from PySide6.QtWidgets import QToolBar
+
+    window.resize(1300, 700)
+    dialog = window.codebook_flow.show_dialog()
+    for name in ("Place", "Vessel", "Aircraft", "Emotion", "Weapon system"):
+        add_code(qtbot, dialog, name)
+    legend = window.findChild(QWidget, "legend")
+    window.findChild(QToolBar, "taggingToolbar").layout().activate()
+    items = legend.findChildren(QWidget)
+    assert len(items) == 8
+    assert legend.minimumWidth() >= sum(i.sizeHint().width() for i in items)
+    if legend.isVisibleTo(window):  # else in the toolbar's » menu, whole
+        for item in legend.findChildren(QWidget):
+            assert item.width() >= item.sizeHint().width(), item.objectName()

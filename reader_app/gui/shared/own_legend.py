@@ -1,8 +1,7 @@
-"""The toolbar legend's own codes: each code with a key, drawn in its mark and colour
-beside C/A/D, rebuilt whenever the codebook changes (gui/window/codebook_flow.py).
+"""The toolbar legend's own codes: each code with a key, its key drawn in the code's mark
+and colour beside C/A/D, rebuilt whenever the codebook changes (gui/window/codebook_flow.py).
 
-A code's name is data: drawn with drawText (never rich text), tooltip escaped, long names
-elided so nine codes still fit the toolbar.
+A code's name is data: only in the tooltip (escaped) and the accessible name.
 """
 
 from __future__ import annotations
@@ -15,11 +14,11 @@ from reader_app.domain.codebook import Code
 from reader_app.gui.shared.palette import is_dark, paint_marks
 from reader_app.gui.shared.plain_text import tip
 
-NAME_WIDTH = 80  # px: a longer name is elided in the legend (its tooltip has it whole)
-
 
 class OwnLegendItem(QWidget):
-    """One own code: its name in its mark, then its key."""
+    """One own code: its key drawn in the code's mark and colour. Compact (the code's
+    toolbar button beside it names it; the tooltip and accessible name do too), so nine
+    codes fit beside C/A/D."""
 
     def __init__(self, code: Code, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,25 +29,17 @@ class OwnLegendItem(QWidget):
         self.setToolTip(tip(f"{code.name}: select text and press {self.key}"))
         self.setAccessibleName(f"{code.name}, key {self.key}")
 
-    def _shown(self) -> str:
-        return self.fontMetrics().elidedText(self.label, Qt.TextElideMode.ElideRight, NAME_WIDTH)
-
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        return QSize(fm.horizontalAdvance(self._shown() + " W ") + 18, fm.height() + 10)
+        return QSize(fm.horizontalAdvance(" W ") + 12, fm.height() + 10)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         fm = self.fontMetrics()
-        shown = self._shown()
-        rect = QRectF(4, 3, fm.horizontalAdvance(shown) + 4, fm.height())
+        rect = QRectF(4, 3, fm.horizontalAdvance(" W ") + 4, fm.height())
         paint_marks(painter, self.kind, [([rect], 0)], is_dark(self.palette()))
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
-        key_rect = QRectF(rect.right() + 8, 3, fm.horizontalAdvance(" W "), fm.height())
-        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.drawRoundedRect(key_rect, 3, 3)
-        painter.drawText(key_rect, Qt.AlignmentFlag.AlignCenter, self.key)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.key)
         painter.end()
 
 
@@ -69,7 +60,11 @@ def show_own_codes(legend: QWidget, codes: list[Code]) -> list[OwnLegendItem]:
             continue
         item = OwnLegendItem(code, legend)
         layout.insertWidget(at, item)
+        item.show()  # now, not at the next event loop: the width below counts it
         at += 1
         items.append(item)
+    # never squeezed (each key's box cut in half): short of room, the toolbar moves the
+    # legend into its » menu instead
+    legend.setMinimumWidth(layout.sizeHint().width())
     legend.updateGeometry()
     return items
