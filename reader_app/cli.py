@@ -695,13 +695,14 @@ def _resolve_own_kinds(args: argparse.Namespace) -> None:
     names = [k for k in given if k not in KINDS]
     if not names:
         return
-    from reader_app.storage.codebook import code_by_name
+    from reader_app.storage.codebook import list_codes
 
     db = _open_existing(args)
-    try:
-        found = {n: code_by_name(db, n) for n in names}
+    try:  # by casefold: "--kind місто" is the code "Місто" (SQLite's NOCASE is ASCII only)
+        by_name = {c.name.casefold(): c for c in list_codes(db)}
     finally:
         db.close()
+    found = {n: by_name.get(" ".join(n.split()).casefold()) for n in names}
     missing = [n for n, c in found.items() if c is None]
     if missing:
         raise CliError(f"--kind {missing[0]!r}: not claim, actor, date nor a code of the"

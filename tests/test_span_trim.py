@@ -113,7 +113,13 @@ HARD = [
     ("emoji_before", "😀 said: ", ", Kyiv agreed,", " today", "Kyiv agreed"),
     ("emoji_itself", "talks ", "😀,", " resumed", "😀"),
     ("zwj", "A family ", "“👨\u200d👩\u200d👧”.", " left", "“👨\u200d👩\u200d👧”"),
-    ("zwj_broken", "A family ", "👨\u200d", "👩 left", "👨"),
+    # an end inside an emoji sequence takes the whole of it, never half a character
+    ("zwj_broken", "A family ", "👨\u200d", "👩 left", "👨\u200d👩"),
+    ("tag_flag", "", "Fans waved 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+     " at", "Fans waved 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"),
+    ("half_flag", "in 🇺", "🇦", " Kyiv", "🇺🇦"),
+    ("half_flag_start", "in ", "🇺", "🇦 Kyiv", "🇺🇦"),
+    ("skin_tone", "ok ", "👍", "🏽 then", "👍🏽"),
     ("flag", "in ", "(🇺🇦", " Kyiv", "🇺🇦"),
     ("flag_after", "🇺🇦🇺🇦 ", "Kyiv,", " said", "Kyiv"),
     ("combining", "The ", "cafe\u0301.", " owner", "cafe\u0301"),
@@ -133,10 +139,28 @@ def test_hard_unicode_offsets_are_code_points(before, selected, after, expected)
     assert start == text.index(expected, len(before) - 1 if before else 0)
 
 
+def test_a_start_inside_an_emoji_sequence_moves_to_its_first_character():
+    text = "A family 👨\u200d👩 left"
+    inside = text.index("👩")
+    assert text[slice(*tidy_span(text, inside, len(text)))] == "👨\u200d👩 left"
+    assert text[slice(*tidy_span(text, inside - 1, len(text)))] == "👨\u200d👩 left"
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("a\u200daa", 0, 1),  # a ZWJ between letters, then the word goes on
+    ("“🏽””", 1, 4),  # a stray skin tone after a quotation mark joins nothing
+    ("\u200d🇺🇺", 2, 3),  # a flag's pair after a ZWJ
+])
+def test_tagging_a_tidy_span_again_takes_the_same_span(text, start, end):
+    s, e = tidy_span(text, start, end)
+    assert s < e and tidy_span(text, s, e) == (s, e)
+
+
 # -- properties ------------------------------------------------------------------------------
 
 ALPHABET = st.sampled_from(list("ab .,;:—“”„«»\"'’()[]!?%\n\u00a0") +
-                           ["😀", "🇺", "🇦", "\u0301", "\u200d", "К"])
+                           ["😀", "🇺", "🇦", "\u0301", "\u200d", "К", "🏽", "🏴", "\U000e0067",
+                            "\U000e007f"])
 
 
 @given(text=st.lists(ALPHABET, max_size=30).map("".join), data=st.data())
@@ -151,3 +175,5 @@ def test_a_tidy_span_fits_and_is_stable(text, data):
         assert text[start] not in ",.;:—" and text[end - 1] not in ",;:—"
     s, e = tidy_span(text, i, j)
     assert 0 <= s <= e <= len(text)
+    if s < e:  # tagging the tidy span again takes the same span
+        assert tidy_span(text, s, e) == (s, e)

@@ -9,6 +9,8 @@ round trip or a team's shared codebook finds the same code again.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NewType
 
@@ -58,7 +60,7 @@ def uuid_of_kind(kind: str) -> str:
 
 def check_name(name: str) -> str:
     """The name as stored (trimmed); ValueError with the analyst's message."""
-    clean = " ".join(name.split())
+    clean = " ".join(_shown_only(name).split())
     if not clean:
         raise ValueError("A code needs a name.")
     if len(clean) > 200:
@@ -66,6 +68,18 @@ def check_name(name: str) -> str:
     if clean.casefold() in BUILT_IN_NAMES:
         raise ValueError(f"{clean!r} is a built-in kind; choose another name.")
     return clean
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _shown_only(name: str) -> str:
+    """Without control characters (a file's \x01 the .qdc cannot carry) and bidi
+    overrides, which would turn the rest of every menu item and tooltip naming the code
+    around ("Tag as \u202eevil (1)" reads "Tag as )1( live")."""
+    return "".join(" " if ch in "\t\n\r\f\v" else ch for ch in name
+                   if not (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+                   and ch not in _BIDI_CONTROLS)
 
 
 def check_colour(colour: str) -> str:
@@ -80,12 +94,14 @@ def check_key(key: int | None) -> int | None:
     return key
 
 
-def next_colour(used: set[str]) -> str:
-    """The first default colour no code has yet (then they repeat)."""
+def next_colour(used: Sequence[str]) -> str:
+    """The first default colour no code has yet; once each is taken, the one the fewest
+    codes have (used: every code's colour, repeats included), so the palette goes round
+    again instead of giving every further code the first colour."""
     for colour in DEFAULT_PALETTE:
         if colour not in used:
             return colour
-    return DEFAULT_PALETTE[len(used) % len(DEFAULT_PALETTE)]
+    return min(DEFAULT_PALETTE, key=lambda c: (used.count(c), DEFAULT_PALETTE.index(c)))
 
 
 def descendants(codes: list[Code], code_id: int) -> set[int]:

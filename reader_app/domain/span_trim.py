@@ -16,6 +16,8 @@ The rule (code points in, code points out; text[start:end] is the quote):
    (A bracket at the very end is only trimmed: "(Reuters" -> "Reuters".) Quotation marks
    are not cut inside: a quotation running over paragraphs opens each one anew.
 4. Then the span is widened to whole words (offsets.snap_to_words) and trimmed again.
+5. Last, an end inside a character as the reader sees it (an emoji's ZWJ sequence, skin
+   tone, flag pair or tag sequence 🏴󠁧󠁢󠁳󠁣󠁴󠁿, a combining mark) is widened to the whole of it.
 
 A span that trims to nothing (or to marks only, "()") is (start, start): the caller says
 so and tags nothing.
@@ -54,10 +56,62 @@ def tidy_span(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = trim_edges(text, start, end)
     if start >= end:
         return start, start
-    snapped = snap_to_words(text, start, end)
-    if snapped != (start, end):  # widened: its new ends are looked at again
-        start, end = trim_edges(text, *snapped)
-    return (start, end) if start < end else (start, start)
+    for _ in range(8):  # rules 4 and 5 widen; settled in a step or two
+        before = (start, end)
+        snapped = snap_to_words(text, start, end)
+        if snapped != (start, end):  # widened: its new ends are looked at again
+            start, end = trim_edges(text, *snapped)
+            if start >= end:
+                return start, start
+        start, end = whole_graphemes(text, start, end)
+        if (start, end) == before:
+            break
+    return start, end
+
+
+_ZWJ = "\u200d"
+
+
+def _continues(ch: str) -> bool:
+    """ch belongs to the character before it: a mark, variation selector, skin tone,
+    ZWJ or emoji tag (the tags of 🏴󠁧󠁢󠁳󠁣󠁴󠁿 are format characters, junk elsewhere)."""
+    cp = ord(ch)
+    return (ch == _ZWJ or unicodedata.category(ch) in ("Mn", "Me", "Mc")
+            or 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F)
+
+
+def _joins(ch: str) -> bool:
+    """ch can carry what follows it (a letter, an emoji, a mark): not a quotation mark,
+    bracket, space or punctuation, which a stray skin tone after them never joins."""
+    return ch not in MARKS and (_wordy(ch) or _continues(ch))
+
+
+def _regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
+def whole_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Rule 5: neither end splits a user-perceived character."""
+    before = None
+    while before != (start, end):  # a flag's pair can sit in a ZWJ sequence: again
+        before = (start, end)
+        while start > 0 and (_continues(text[start]) or text[start - 1] == _ZWJ) \
+                and _joins(text[start - 1]):
+            start -= 1
+        if _regional(text[start]):
+            run = start
+            while run > 0 and _regional(text[run - 1]):
+                run -= 1
+            start -= (start - run) % 2  # flags pair up from the run's start
+        while end < len(text) and (_continues(text[end]) or text[end - 1] == _ZWJ) \
+                and _joins(text[end - 1]):
+            end += 1
+        if end < len(text) and _regional(text[end]) and _regional(text[end - 1]):
+            run = end - 1
+            while run > 0 and _regional(text[run - 1]):
+                run -= 1
+            end += (end - run) % 2
+    return start, end
 
 
 def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from reader_app.domain.codebook import Code, descendants, next_colour
+from reader_app.domain.codebook import Code, check_name, descendants, next_colour
 from reader_app.domain.models import Annotation
 from reader_app.services.changes import ChangeSet
 from reader_app.services.codebook_read import codes, kind_names, known_kind, own_tag_count, usage
@@ -46,11 +46,20 @@ def _changes(db: Database, before: Sequence[Annotation] = (), ids: Sequence[int]
     return out
 
 
+def _refuse_taken_name(db: Database, name: str, code_id: int | None = None) -> None:
+    """The table's NOCASE folds ASCII only: "Місто" beside "місто" is refused here."""
+    wanted = check_name(name).casefold()
+    for other in store.list_codes(db):
+        if other.name.casefold() == wanted and other.id != code_id:
+            raise ValueError(f"There is already a code named {other.name!r}.")
+
+
 def create(db: Database, name: str, *, colour: str | None = None, key: int | None = None,
            description: str = "", parent_id: int | None = None) -> tuple[Code, ChangeSet]:
     """A new code (colour: the first default one no code has yet). Inverse: uncreate."""
     with write(db):
-        colour = colour or next_colour({c.colour for c in store.list_codes(db)})
+        _refuse_taken_name(db, name)
+        colour = colour or next_colour([c.colour for c in store.list_codes(db)])
         code = store.create_code(db, name, colour, key=key, description=description,
                                  parent_id=parent_id)
         return code, ChangeSet(codebook=True)
@@ -73,6 +82,8 @@ def edit(db: Database, code_id: int, **fields: object) -> tuple[Code, ChangeSet]
     put_back."""
     with write(db):
         before = store.get_code(db, code_id)
+        if "name" in fields:
+            _refuse_taken_name(db, str(fields["name"]), code_id)
         store.update_code(db, code_id, **fields)
         return before, ChangeSet(codebook=True)
 

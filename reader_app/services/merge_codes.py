@@ -26,13 +26,15 @@ def plan_codes(db: Database, codes: Sequence[BundleCode], notes: list[str]
     kinds: dict[str, str] = {}
     new: list[BundleCode] = []
     names: set[str] = set()
+    # by casefold, not SQLite's NOCASE (ASCII only): "Місто" is "місто", "Émile" "émile"
+    by_name = {c.name.casefold(): c for c in list_codes(db)}
     for code in codes:
         try:
             name = check_name(code.name)
         except ValueError as e:
             notes.append(f"code {code.name!r}: {e} Its tags are skipped.")
             continue
-        ours = code_by_uuid(db, code.uuid) or code_by_name(db, name)
+        ours = code_by_uuid(db, code.uuid) or by_name.get(name.casefold())
         if ours is not None:
             kinds[own_kind(code.uuid)] = ours.kind
             continue
@@ -53,7 +55,7 @@ def plan_codes(db: Database, codes: Sequence[BundleCode], notes: list[str]
 
 def add_codes(db: Database, codes: Sequence[BundleCode], kinds: dict[str, str]) -> list[int]:
     """Add the planned codes (parents first), each under its parent as mapped; their ids."""
-    used = {c.colour for c in list_codes(db)}
+    used = [c.colour for c in list_codes(db)]
     stamp = now_iso()
     ids: list[int] = []
     for code in codes:
@@ -66,7 +68,7 @@ def add_codes(db: Database, codes: Sequence[BundleCode], kinds: dict[str, str]) 
             found = code_by_uuid(db, mapped[len("code:"):]) if mapped else None
             parent = found.id if found is not None else None
         colour = code.colour or next_colour(used)
-        used.add(colour)
+        used.append(colour)
         ids.append(insert_row(db, "codebook", {
             "uuid": code.uuid, "name": code.name, "colour": colour, "key": None,
             "description": code.description, "parent_id": parent, "created_at": stamp,

@@ -170,6 +170,16 @@ class AnnotationEditor(QWidget):
         kind = html.escape(kind_label(ann.kind))  # a library file's kind is data
         self.kind_label.setText(f'<span style="color:{color}">■</span> {kind}')
 
+    def refresh_kind(self) -> None:
+        """The swatch and name again: the theme or the codebook (a code's colour or name)
+        changed; the codebook flow calls it once it has read the codebook."""
+        self._set_kind(self.shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # View > Theme: the kind's colour is
+            self.refresh_kind()  # baked into the label's HTML, not a palette role
+        super().changeEvent(event)
+
     def _fit_quote(self) -> None:
         """As tall as the quote, up to QUOTE_LINES lines: a short quote leaves no gap."""
         view = self.quote_view

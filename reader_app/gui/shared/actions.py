@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QMenu,
     QSizePolicy,
-    QTextBrowser,
     QToolBar,
     QToolButton,
     QWidget,
@@ -280,19 +279,3 @@ def fill_recent_menu(menu: QMenu, entries: list[str], open_entry: Callable[[str]
         action.triggered.connect(lambda _=False, p=entry: open_entry(p))
     menu.setEnabled(bool(menu.actions()))
 
-
-def build_view_context_menu(view: QTextBrowser, pos: QPoint, tag_actions: list[QAction],
-                            hit: int | None, delete: Callable[[int], None]) -> QMenu:
-    """Copy/select-all, the tag actions and, over a highlight (hit), Delete Tag for it.
-    pos is in viewport coordinates, as customContextMenuRequested gives it."""
-    # the standard menu (Copy Link Location) wants document coordinates
-    h, v = view.horizontalScrollBar(), view.verticalScrollBar()
-    menu = view.createStandardContextMenu(pos + QPoint(h.value(), v.value()))
-    menu.addSeparator()
-    menu.addActions(tag_actions)
-    if hit is not None:
-        menu.addSeparator()
-        action = menu.addAction("Delete Tag")
-        action.setObjectName("deleteClickedTagAction")
-        action.triggered.connect(lambda _=False, i=hit: delete(i))
-    return menu

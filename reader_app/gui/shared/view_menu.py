@@ -9,15 +9,19 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTextBrowser
 
+from reader_app.domain.codebook import is_own_kind
 from reader_app.domain.quotes import quoted
+from reader_app.gui.shared.own_kinds import kind_label
 
 MENU_QUOTE = 30  # characters of a quote an item shows
 LINK_COPY = "link-copy"  # Qt's objectName for Copy Link Location
 
 
 def delete_text(kind: str, quote: str) -> str:
-    """'Delete claim “did not appear…”' (a menu item's text: & is not a mnemonic)."""
-    return f"Delete {kind} {quoted(quote, MENU_QUOTE)}".replace("&", "&&")
+    """'Delete claim “did not appear…”', an own code's tag by the code's name (a menu
+    item's text: & is not a mnemonic)."""
+    named = kind_label(kind) if is_own_kind(kind) else kind
+    return f"Delete {named} {quoted(quote, MENU_QUOTE)}".replace("&", "&&")
 
 
 def build_article_menu(view: QTextBrowser, pos: QPoint, tag_actions: list[QAction],

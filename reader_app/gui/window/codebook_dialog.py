@@ -181,11 +181,30 @@ class CodebookDialog(QDialog):
                 self.parent_combo.addItem(swatch(other.colour), other.name, other.id)
         self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(code.parent_id)))
 
+    def update_counts(self) -> None:
+        """The Tags column again (tags were made, removed or re-coded since)."""
+        used = self.flow.usage()
+        for item in self._items():
+            code = self.codes.get(int(item.data(NAME, _ID)))
+            if code is not None:
+                item.setText(TAGS, str(used.get(code.kind, 0)))
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        todo = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        found = []
+        while todo:
+            item = todo.pop()
+            found.append(item)
+            todo.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
     # -- changing it ---------------------------------------------------------------
     def _edit(self, **fields: object) -> None:
         code = self.selected()
         if code is not None and any(getattr(code, k) != v for k, v in fields.items()):
             self.flow.push(EditCodeCommand, code, **fields)
+            if self.selected() == code:  # refused (a key or name taken): show what is stored
+                self._show_selected()
 
     @Slot()
     def _on_add_clicked(self) -> None:

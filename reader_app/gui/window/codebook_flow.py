@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar, QToolButton, QWidget
 
 from reader_app.domain.codebook import Code
 from reader_app.gui.lists.search_facets import SearchFacets
 from reader_app.gui.panels.annotation_panel import FILTERS
 from reader_app.gui.shared import own_kinds
+from reader_app.gui.shared.own_legend import show_own_codes
 from reader_app.gui.shared.plain_text import message_box, tip
 from reader_app.services import codebook_read as codebook
 from reader_app.services.changes import ChangeSet
@@ -36,6 +37,14 @@ def swatch(colour: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
+
+
+BUTTON_CHARS = 16  # a toolbar button shows this much of a code's name (its tooltip all)
+
+
+def short_name(name: str) -> str:
+    """A long name cut for a toolbar button, so Delete, Undo and Redo stay on the bar."""
+    return name if len(name) <= BUTTON_CHARS else name[:BUTTON_CHARS - 1].rstrip() + "…"
 
 
 def ordered(codes: list[Code]) -> list[Code]:
@@ -95,8 +104,12 @@ class CodebookFlow(QObject):
         own_kinds.set_codes(codes, self.window.db_path)
         self._rebuild_actions(ordered(codes))
         w = self.window
+        legend = w.findChild(QWidget, "legend")
+        if legend is not None:  # the toolbar legend: C/A/D, then own codes with keys
+            show_own_codes(legend, ordered(codes))
         w.view.viewport().update()  # colours and names are read at paint time
         w.annotation_panel.table.viewport().update()
+        w.annotation_panel.editor.refresh_kind()  # a shown tag's code renamed or recoloured
         self._fill_kind_filter(codes)
         for facets in w.findChildren(SearchFacets):  # the search and timeline panes
             facets.set_own_codes([(c.kind, c.name) for c in codes])
@@ -145,6 +158,9 @@ class CodebookFlow(QObject):
             self.menu.addAction(action)
             if toolbar is not None and code.key is not None:
                 toolbar.insertAction(before, action)
+                button = toolbar.widgetForAction(action)
+                if isinstance(button, QToolButton):  # the button only: menus and the
+                    button.setText(short_name(code.name).replace("&", "&&"))  # key list: all
             self.tag_actions[code.kind] = action
         self.menu.setEnabled(bool(codes))
 
@@ -163,6 +179,9 @@ class CodebookFlow(QObject):
     def _on_controller_changed(self, changes: ChangeSet) -> None:
         if changes.codebook:
             self.refresh()
+        elif self.dialog is not None and self.dialog.isVisible() and (
+                changes.tags_added or changes.tags_removed or changes.tags_changed):
+            self.dialog.update_counts()  # it stays open beside the article
 
     # -- changing it: one undo command each ---------------------------------------------
     def push(self, make: Callable[..., Any], *args: Any, **kwargs: Any) -> None:

@@ -4,6 +4,8 @@ plus the keys widgets handle themselves (they have no QAction to read)."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -71,6 +73,11 @@ def _where(action: QAction, window: QMainWindow) -> str:
     return " (in the article)" if any(h is reader for h in action.associatedObjects()) else ""
 
 
+def _no_mnemonic(text: str) -> str:
+    """"&Undo" -> "Undo", "R&&D" -> "R&D" (a code's name keeps its ampersand)."""
+    return re.sub(r"&(.)", r"\1", text)
+
+
 def collect_shortcuts(window: QMainWindow) -> list[Row]:
     """Every QAction of the window with a shortcut (menu order of sections as found), then
     the keys widgets handle themselves."""
@@ -79,7 +86,7 @@ def collect_shortcuts(window: QMainWindow) -> list[Row]:
     for action in window.findChildren(QAction):
         keys = _keys(action)
         # iconText: the undo actions' text names the step ("Undo Tag claim …")
-        text = (action.iconText() or action.text()).replace("&", "").rstrip("…").strip()
+        text = _no_mnemonic(action.iconText() or action.text()).rstrip("…").strip()
         if not keys or not text or action.isSeparator():
             continue
         if (text, keys) in seen:
