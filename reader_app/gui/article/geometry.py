@@ -101,17 +101,17 @@ class BlockLines:
             if la >= lb:
                 continue
             if bidi:
-                line = line or layout.lineAt(n)
+                line = layout.lineAt(n) if line is None else line
                 for x1, x2 in line_pieces(layout, line, la, lb, True):
                     out.append(QRectF(x + x1, top, x2 - x1, height))
                 continue
             x1 = xs.get((n, la))
             if x1 is None:
-                line = line or layout.lineAt(n)
+                line = layout.lineAt(n) if line is None else line
                 x1 = xs[(n, la)] = line.cursorToX(la)[0]
             x2 = xs.get((n, lb))
             if x2 is None:
-                line = line or layout.lineAt(n)
+                line = layout.lineAt(n) if line is None else line
                 x2 = xs[(n, lb)] = line.cursorToX(lb)[0]
             if x2 < x1:
                 x1, x2 = x2, x1
