@@ -20,7 +20,7 @@ import charset_normalizer
 
 from reader_app.formats.mojibake import repair_mojibake
 
-__all__ = ["DecodeError", "declared_charset", "decode_bytes", "decode_counting_nuls"]
+__all__ = ["DecodeError", "declared_charset", "decode_bytes", "decode_counting_nuls", "decode_text"]
 
 
 class DecodeError(ValueError):
@@ -88,6 +88,13 @@ def decode_bytes(data: bytes, hint: str | None = None) -> str:
 
 def decode_counting_nuls(data: bytes, hint: str | None = None) -> tuple[str, int]:
     """decode_bytes, and how many U+0000 the text holds (counted once, here)."""
+    text, nuls, _utf8 = decode_text(data, hint)
+    return text, nuls
+
+
+def decode_text(data: bytes, hint: str | None = None) -> tuple[str, int, bool]:
+    """decode_counting_nuls, and whether the text is data read as plain UTF-8 (no BOM),
+    line endings aside: then a question about the text can be asked of the bytes."""
     if not data:
         raise DecodeError("empty file")
     if data.startswith(_MAGIC_PREFIXES):  # one C call; the loop only to name the kind
@@ -112,7 +119,7 @@ def decode_counting_nuls(data: bytes, hint: str | None = None) -> tuple[str, int
         # (the C1 controls of mis-encoded UTF-8, e.g. U+009D from the last byte of a
         # closing quote, are text: the importer repairs them)
         raise DecodeError(f"not text ({bad} control characters)")
-    return text, nuls
+    return text, nuls, utf8
 
 
 def _bad_controls(text: str, utf8: bytes | None) -> int:

@@ -36,11 +36,11 @@ from reader_app.formats.dateline import (
     text_title,
     valid_iso_date,
 )
-from reader_app.formats.decode import DecodeError, declared_charset, decode_counting_nuls
+from reader_app.formats.decode import DecodeError, declared_charset, decode_text
 from reader_app.formats.documents import MAX_DOCUMENT_BYTES, DocumentUnreadable
 from reader_app.formats.docx_import import read_docx
 from reader_app.formats.eml import MailError, import_eml, mhtml_page
-from reader_app.formats.mojibake import repair_report
+from reader_app.formats.mojibake import may_hold_telltale, repair_report
 from reader_app.formats.news_dateline import find_news_dateline
 from reader_app.formats.odt_import import read_odt
 from reader_app.formats.pdf_import import read_pdf
@@ -201,10 +201,11 @@ def parse_article(
             return replace(article, warnings=(*warnings, *article.warnings))
         if kind == "mhtml":  # a saved page in MIME: its HTML part is the page
             data, kind = mhtml_page(data).encode("utf-8"), "html"
-        text, nuls = decode_counting_nuls(data, declared_charset(data) if kind == "html" else None)
+        text, nuls, utf8 = decode_text(data, declared_charset(data) if kind == "html" else None)
         text = _without_nul(text, nuls, warnings)
-        text, repaired = repair_report(text, should_cancel)
-        warnings += [repaired] if repaired else []
+        if not utf8 or may_hold_telltale(data):  # plain UTF-8: the bytes say (~15x faster)
+            text, repaired = repair_report(text, should_cancel)
+            warnings += [repaired] if repaired else []
         if kind == "html":
             article = _import_html(text, source, stem, should_cancel)
         elif kind == "markdown":

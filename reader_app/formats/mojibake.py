@@ -22,7 +22,7 @@ from typing import Any
 
 from reader_app.formats.rendered import CancelCheck, ImportCancelled
 
-__all__ = ["PARTLY_REPAIRED", "REPAIRED", "repair_mojibake", "repair_report"]
+__all__ = ["PARTLY_REPAIRED", "REPAIRED", "may_hold_telltale", "repair_mojibake", "repair_report"]
 
 REPAIRED = "repaired mis-encoded text (UTF-8 that had been read as Windows-1252)"
 PARTLY_REPAIRED = ("partly repaired mis-encoded text (UTF-8 that had been read as Windows-1252):"
@@ -38,6 +38,23 @@ _TELLTALE = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
     "\u2039\u203a\u20ac\u2122]"
 )
+
+
+# The same telltale in UTF-8 bytes: a file read as plain UTF-8 holds a telltale pair only
+# if its bytes hold this. The pattern opens with a literal byte, which the regex engine
+# finds with a fast scan: ~1 µs for a 3 KB article where the text pattern takes ~15 µs.
+_SECOND_CHARS = [*range(0x80, 0xC0), 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192,
+                 0x2C6, 0x2DC, 0x2013, 0x2014, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E,
+                 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2122]
+_TELLTALE_UTF8 = re.compile(  # U+00C2-U+00F4 is C3 82-C3 B4
+    rb"\xc3[\x82-\xb4](?:" + b"|".join(re.escape(chr(c).encode()) for c in _SECOND_CHARS) + b")"
+)
+
+
+def may_hold_telltale(utf8: bytes) -> bool:
+    """False when text decoded from these UTF-8 bytes surely holds no telltale pair
+    (then repair_report would change nothing): one fast scan of the bytes."""
+    return _TELLTALE_UTF8.search(utf8) is not None
 
 
 def repair_mojibake(text: str, should_cancel: CancelCheck = None) -> tuple[str, bool]:

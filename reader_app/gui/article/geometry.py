@@ -31,7 +31,7 @@ MANY_LINES = 2000  # beyond this a block's lines are asked of Qt one at a time
 class BlockLines:
     """One laid-out block: its span of document positions and its lines' geometry."""
 
-    __slots__ = ("block", "position", "end", "x", "y", "bidi", "starts", "lines")
+    __slots__ = ("block", "position", "end", "x", "y", "bidi", "starts", "lines", "xs")
 
     def __init__(self, block: QTextBlock) -> None:
         self.block = block  # a value; its layout is fetched per use (see the module note)
@@ -44,6 +44,9 @@ class BlockLines:
         count = layout.lineCount()
         # line number -> (start, end, top, height), filled as lines are drawn
         self.lines: dict[int, tuple[int, int, float, float]] = {}
+        # (line number, block position) -> cursorToX there: a line's ends are where every
+        # span crossing it begins or stops, and Qt answers each question anew (~5-25 µs)
+        self.xs: dict[tuple[int, int], float] = {}
         self.starts = [layout.lineAt(n).textStart() for n in range(count)] \
             if count <= MANY_LINES else None
 
@@ -83,11 +86,12 @@ class BlockLines:
         else:
             first, last = self.line_number(a), self.line_number(b)
         layout = self.block.layout()
-        lines, x, bidi = self.lines, self.x, self.bidi
+        lines, x, bidi, xs = self.lines, self.x, self.bidi, self.xs
         for n in range(first, last + 1):
             found = lines.get(n)
-            line = layout.lineAt(n)  # not kept: it points into the layout's current lines
+            line = None
             if found is None:
+                line = layout.lineAt(n)  # not kept: it points into the layout's current lines
                 start = line.textStart()
                 found = lines[n] = (start, start + line.textLength(), self.y + line.y(),
                                     line.height())
@@ -97,13 +101,21 @@ class BlockLines:
             if la >= lb:
                 continue
             if bidi:
+                line = layout.lineAt(n) if line is None else line
                 for x1, x2 in line_pieces(layout, line, la, lb, True):
                     out.append(QRectF(x + x1, top, x2 - x1, height))
-            else:
-                x1, x2 = line.cursorToX(la)[0], line.cursorToX(lb)[0]
-                if x2 < x1:
-                    x1, x2 = x2, x1
-                out.append(QRectF(x + x1, top, x2 - x1, height))
+                continue
+            x1 = xs.get((n, la))
+            if x1 is None:
+                line = layout.lineAt(n) if line is None else line
+                x1 = xs[(n, la)] = line.cursorToX(la)[0]
+            x2 = xs.get((n, lb))
+            if x2 is None:
+                line = layout.lineAt(n) if line is None else line
+                x2 = xs[(n, lb)] = line.cursorToX(lb)[0]
+            if x2 < x1:
+                x1, x2 = x2, x1
+            out.append(QRectF(x + x1, top, x2 - x1, height))
 
 
 class Geometry:

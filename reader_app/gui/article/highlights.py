@@ -207,6 +207,10 @@ class HighlightLayer(QObject):
         # the same place (a flash frame, a second paint after a tag) asks Qt nothing again
         self._frame: tuple[tuple, tuple[tuple[int, int], list[Span]]] | None = None
         self._revision = 0  # of the spans and of the layout
+        # this paint's spans by kind, (rects, span) each, and suggestions (kind, rects,
+        # start, end): found by paint_under, drawn by both layers
+        self._by_kind: dict[str, list[tuple[list[QRectF], Span]]] = {}
+        self._suggested_now: list[tuple[str, list[QRectF], int, int]] = []
         self._flash = QVariantAnimation(self)
         self._flash.setDuration(FLASH_MS)
         self._flash.setKeyValues([(0.0, 0.0), (0.15, 1.0), (0.6, 0.8), (1.0, 0.0)])
@@ -362,52 +366,60 @@ class HighlightLayer(QObject):
         self, painter: QPainter, visible: tuple[int, int], spans: list[Span], dark: bool,
         find: QColor,
     ) -> None:
-        """Fills, painted before the text: find matches and claims.
+        """Fills, painted before the text: find matches, claims and own codes.
         spans: index.overlapping(*visible), asked once per paint for both layers (which
         checked the width: rectangles are taken from the cache as they are).
 
         Every rectangle of this paint is found here, before the text is drawn: Qt drops a
         block's shaped glyphs once it has drawn it (QTextLayout keeps no cache), so finding
-        the rest after the text would shape each line a second time."""
+        the rest after the text would shape each line a second time. One pass over the
+        spans sorts them by kind for both layers (kept for paint_over)."""
+        span_rects = self._span_rects
+        by_kind: dict[str, list[tuple[list[QRectF], Span]]] = {}
         for s in spans:
-            self._span_rects(s[0], s[1])
-        for s in self.suggested.overlapping(*visible) if len(self.suggested) else ():
-            self._span_rects(s[0], s[1])
-        i = max(0, bisect_left(self.matches, (visible[0],)) - 1)
-        while i < len(self.matches) and self.matches[i][0] < visible[1]:
-            for r in self._span_rects(*self.matches[i]):
+            item = (span_rects(s[0], s[1]), s)
+            group = by_kind.get(s[3])
+            if group is None:
+                by_kind[s[3]] = [item]
+            else:
+                group.append(item)
+        self._by_kind = by_kind
+        self._suggested_now = [(s[3], span_rects(s[0], s[1]), s[0], s[1])
+                               for s in self.suggested.overlapping(*visible)] \
+            if len(self.suggested) else []
+        matches = self.matches
+        i = max(0, bisect_left(matches, (visible[0],)) - 1)
+        while i < len(matches) and matches[i][0] < visible[1]:
+            for r in span_rects(*matches[i]):
                 painter.fillRect(r, find)
             i += 1
-        paint_marks(
-            painter,
-            "claim",
-            [(self._span_rects(s[0], s[1]), 0) for s in spans if s[3] == "claim"],
-            dark,
-        )
-        own: dict[str, list[tuple[list[QRectF], int]]] = {}  # own codes: under the text too
-        for s in spans:
-            if s[3].startswith(OWN_PREFIX):
-                own.setdefault(s[3], []).append((self._span_rects(s[0], s[1]), 0))
-        for kind, items in own.items():
-            paint_marks(painter, kind, items, dark)
+        claims = by_kind.get("claim")
+        if claims:
+            paint_marks(painter, "claim", [(rects, 0) for rects, _ in claims], dark)
+        for kind, items in by_kind.items():  # own codes: under the text too
+            if kind.startswith(OWN_PREFIX):
+                paint_marks(painter, kind, [(rects, 0) for rects, _ in items], dark)
 
     def paint_over(
         self, painter: QPainter, visible: tuple[int, int], spans: list[Span], dark: bool,
         accent: QColor,
     ) -> None:
         """Lines and boxes, painted after the text so a selection cannot hide them."""
-        lanes = _actor_lanes(spans)
-        by_kind: dict[str, list[tuple[list[QRectF], int]]] = {}
-        for start, end, ann_id, kind, _ in spans:
-            if kind != "claim" and not kind.startswith(OWN_PREFIX):
-                by_kind.setdefault(kind, []).append((self._span_rects(start, end), lanes.get(ann_id, 0)))
+        by_kind = self._by_kind
         for kind, items in by_kind.items():
-            paint_marks(painter, kind, items, dark)
-        if len(self.suggested):
+            if kind == "claim" or kind.startswith(OWN_PREFIX):
+                continue
+            if kind == "actor":
+                lanes = _actor_lanes([s for _, s in items])
+                paint_marks(painter, kind, [(rects, lanes.get(s[2], 0)) for rects, s in items],
+                            dark)
+            else:
+                paint_marks(painter, kind, [(rects, 0) for rects, _ in items], dark)
+        if self._suggested_now:
             current = self.current_suggestion
             paint_suggestions(painter, [
-                (kind, self._span_rects(start, end), (kind, start, end) == current)
-                for start, end, _, kind, _ in self.suggested.overlapping(*visible)], dark)
+                (kind, rects, (kind, start, end) == current)
+                for kind, rects, start, end in self._suggested_now], dark)
         outlines = [(self.selected_id, accent, 2.0, 3.0)]
         if self.flash_level > 0:
             colour = flash_colour(dark)
