@@ -178,7 +178,10 @@ def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
     word = text[start:end]
     paragraph = text.rfind("\n", 0, start) + 1
     person = _antecedent(text, paragraph, start, actors)
-    if person is None and not _SENTENCE_END.search(text, paragraph, start):
+    if person is None and (not _SENTENCE_END.search(text, paragraph, start)
+                           or not actors.starting_in(paragraph, start)):
+        # "…,” the deputy minister stated. In his words, …": nobody is named in the
+        # paragraph, so it goes on from the one before
         lo, hi = _paragraph_before(text, paragraph)
         if hi > lo:
             person = _antecedent(text, lo, hi, actors)
@@ -357,6 +360,9 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
         return _earlier_subject(text, lo, words[-1][0], actors)
     if last.lower() in PRONOUNS:
         return pronoun(text, words[-1][0], end, actors)
+    if last.lower() in _WHO or last.lower() in _WHICH:
+        # "Kaisa Lehtonen, who said last Tuesday that …": the name the clause is about
+        return _relative_head(text, lo, words[-1][0], last.lower() in _WHO, actors)
     if last.lower() in DETERMINERS or last[-2:] in ("'s", "’s"):
         return None  # "the claims", "Okafor's claims": a noun, not a verb
     sp = actors.ending_at(end)
@@ -370,6 +376,33 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
     if sp is not None and sp[0] >= lo:
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
     return _subject(text, lo, words, actors)
+
+
+_WHICH = frozenset("which".split())
+
+
+def _relative_head(text: str, lo: int, pos: int, person: bool, actors: Actors) -> Speaker | None:
+    """Who "who" (a person) or "which" (anything) right after a comma stands for: the person
+    tagged last in the clause before the comma ("Energy Minister Elena Rusu of Romania, who
+    said"), else the actor tagged right before it."""
+    comma = text.rfind(",", lo, pos)
+    if comma < 0 or text[comma + 1:pos].strip():
+        return None
+    head_end = _end_before(text, lo, comma)
+    clause = max(lo, text.rfind(",", max(lo, head_end - WINDOW), head_end) + 1,
+                 head_end - WINDOW)
+    inside = [sp for sp in actors.starting_in(clause, head_end) if sp[1] <= head_end]
+    people = [sp for sp in inside if sp[2] in actors.persons] if person else []
+    sp = people[-1] if people else actors.ending_at(head_end)
+    if sp is None:
+        return None
+    return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+
+
+def _end_before(text: str, lo: int, pos: int) -> int:
+    while pos > lo and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
@@ -393,8 +426,38 @@ def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speake
         if sp[2] in actors.persons and sp[1] <= pos and _titled(text, sp[0], head):
             return Speaker(sp[2], sp[0], sp[1], f"“{text[words[0][0]:words[-1][1]]}” "
                            f"({_quoted(text, sp[0], sp[1])}, named with that office)", pos)
+    subject = _last_subject(text, text.rfind("\n", 0, pos) + 1, pos, actors)
+    if subject is not None:
+        s, e, actor_id = subject
+        return Speaker(actor_id, s, e, f"“{text[words[0][0]:words[-1][1]]}” "
+                       f"({_quoted(text, s, e)}, the last person who is a sentence's subject)",
+                       pos)
     found = pronoun(text, words[-1][0], words[-1][1], actors)
     return found if found.claimant_id is not None else None
+
+
+def _last_subject(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
+    """The person who is the subject of the last sentence in text[lo:hi] that starts with
+    one ("Zotov also commented on the statement by Finnish Foreign Minister Kaisa Lehtonen,
+    who said …"; "Bellandi met Haraldsdottir"): an office ("the diplomat noted") goes on
+    with the topic, not with the person named last in an object or after a preposition.
+    None when the paragraph names only one person, or no sentence starts with one."""
+    people = [sp for sp in actors.starting_in(lo, hi) if sp[2] in actors.persons and sp[1] <= hi]
+    if len({sp[2] for sp in people}) < 2:
+        return None
+    starts = [lo] + [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    for start in reversed(starts):
+        for sp in people:
+            if sp[0] < start:
+                continue
+            lead = text[start:sp[0]]
+            words = _WORD.findall(lead)
+            if "," not in lead and len(words) <= 5 and all(
+                    w[:1].isupper() or w.lower() in DETERMINERS or w[-2:] in ("'s", "’s")
+                    for w in words):
+                return sp
+            break  # only the sentence's first person can be its subject
+    return None
 
 
 def _titled(text: str, start: int, office: str) -> bool:

@@ -42,6 +42,7 @@ _UK_SPEECH = """
     переконані висловив висловила припустив припустила вважає вважають вважав вважала
     передає передають передав передала цитує інформує
     підтвердив підтвердила підтвердили підтверджує підтверджують обіцяв обіцяла обіцяли обіцяє
+    запропонував запропонувала запропонувало запропонували пропонує пропонують
 """
 _RU_SPEECH = """
     заявил заявила заявили заявило заявляет заявляют сказал сказала сказали говорит
@@ -57,6 +58,13 @@ _RU_SPEECH = """
     уверяет уверял уверена уверен убеждён убежден полагает предположил предположила
     считает считают считал считала передает передаёт передают передал передала цитирует
     подтвердил подтвердила подтвердили подтверждает подтверждают обещал обещала обещали обещает
+    предложил предложила предложило предложили предлагает предлагают
+"""
+# Impersonal verbs whose speaker is the document after them: "говорится в заявлении
+# акимата", "йдеться в повідомленні Міненерго", "сообщается на сайте ведомства"
+_IMPERSONAL_SPEECH = """
+    говорится сообщается отмечается подчёркивается подчеркивается указывается
+    йдеться повідомляється зазначається наголошується
 """
 _STANCE = """
     described describes calling called calls branded brands dubbed labelled labeled termed
@@ -67,7 +75,11 @@ _STANCE = """
     назвал назвала назвали называет охарактеризовал раскритиковал осудил отверг
 """
 
-SPEECH = frozenset(f"{_EN_SPEECH} {_UK_SPEECH} {_RU_SPEECH}".split())
+IMPERSONAL_SPEECH = frozenset(_IMPERSONAL_SPEECH.split())
+# "As Pike puts it: …", "his cousin put it more bluntly: …": only with a colon or "that"
+PUTS_IT = frozenset(("puts it", "put it"))
+SPEECH = frozenset(f"{_EN_SPEECH} {_UK_SPEECH} {_RU_SPEECH}".split()) | IMPERSONAL_SPEECH \
+    | PUTS_IT
 STANCE = frozenset(_STANCE.split())
 
 # English verbs whose bare clause is reported speech ("Okafor said the port will reopen");
@@ -120,7 +132,7 @@ ROLE_PERSONS = frozenset("""
 PRONOUNS = frozenset("he she він вона он она".split())
 # After "according to", "за словами", "по словам" the other forms: "according to him",
 # "за його словами", "по её мнению"
-OBJECT_PRONOUNS = frozenset("him her його її нього неї него нее его её ее".split())
+OBJECT_PRONOUNS = frozenset("him her his його її нього неї него нее его её ее".split())
 
 # "X's claims", "the claims", "his notes": a determiner or possessive before a verb form
 # makes it a noun.
@@ -139,6 +151,8 @@ AUXILIARIES = frozenset("""
 # Between a speaker and the verb, the day: "Лавров в понедельник заявил", "Okafor on Monday said".
 TIME_WORDS = frozenset("""
     monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні
+    январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре
     понеділок вівторок середу середа четвер пʼятницю п'ятницю п’ятницю суботу неділю вчора
     сьогодні понедельник вторник среду четверг пятницу субботу воскресенье вчера сегодня
     """.split())
@@ -182,6 +196,9 @@ _ACCORDING_PHRASES = ("according to", "за словами", "за даними"
                       # the speaker inside: "за його словами", "по её мнению"
                       *(f"{a} {p} {b}" for a, b in (("за", "словами"), ("на", "думку"))
                         for p in ("його", "її")),
+                      # "In his words, …", "In her view, …"
+                      *(f"in {p} {b}" for p in ("his", "her")
+                        for b in ("words", "view", "opinion")),
                       *(f"по {p} {b}" for b in ("словам", "мнению") for p in ("его", "её", "ее")))
 TRIGGERS = ahocorasick.Automaton()
 for _kind, _phrases in ((VERB_KIND, SPEECH | STANCE), (ACCORDING_KIND, _ACCORDING_PHRASES)):
