@@ -371,6 +371,10 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
         for cand in reversed(actors.starting_in(max(lo, end - 80), end)):
             tail = _POSSESSED.fullmatch(text, cand[1], verb)
             if tail is not None and cand[1] < end:
+                if cand[2] in actors.persons and _ENTOURAGE.intersection(
+                        w.lower() for w in _WORD.findall(text, cand[1], verb)):
+                    # "Mr Heller's aides say": people around him, not he
+                    return Speaker(None, None, None, _quoted(text, cand[0], verb), cand[0])
                 sp = cand
                 break
     if sp is not None and sp[0] >= lo:
@@ -379,6 +383,9 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
 
 
 _WHICH = frozenset("which".split())
+# Who speak about a person without being that person: "Mr Heller's aides say"
+_ENTOURAGE = frozenset("""aides aide allies ally advisers adviser advisors advisor associates
+    supporters critics friends colleagues opponents rivals entourage camp""".split())
 
 
 def _relative_head(text: str, lo: int, pos: int, person: bool, actors: Actors) -> Speaker | None:
@@ -397,6 +404,14 @@ def _relative_head(text: str, lo: int, pos: int, person: bool, actors: Actors) -
     if sp is None:
         return None
     return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+
+
+def _common_title(text: str, lo: int, hi: int) -> bool:
+    """Is text[lo:hi] a short lowercase title before a name ("the economist ")?"""
+    words = _WORD.findall(text, lo, hi)
+    return 0 < len(words) <= 3 and all(w.islower() and w not in PREPOSITIONS
+                                       for w in words) and \
+        not any(c in text[lo:hi] for c in ",;:")
 
 
 def _end_before(text: str, lo: int, pos: int) -> int:
@@ -542,9 +557,10 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     # "The EU's foreign policy chief, Kaja Kallas, told": the name is the appositive
     named = None if "," in text[inner_start + 1:comma_end] else \
         phrase(text, inner_start + 1, comma_end, actors)
-    if named is not None and named.start is not None and named.start <= inner[0][0] + 1 \
-            and named.end == comma_end:
-        return named
+    if named is not None and named.start is not None and named.end == comma_end and (
+            named.start <= inner[0][0] + 1 or _common_title(text, inner[0][0], named.start)):
+        return named  # "Her brother, the economist Thomas Brenner, argued"
+    
     head_end = inner_start
     while head_end > lo and text[head_end - 1].isspace():
         head_end -= 1
@@ -553,8 +569,14 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
         # "Lithuanian Railways (LTG), the state operator, said": the acronym or its name
         opening = text.rfind("(", max(lo, head_end - 16), head_end)
         if opening > lo:
-            sp = actors.ending_at(head_end - 1) or actors.ending_at(
-                len(text[:opening].rstrip()))
+            # "(LTG)", "(«АТ»)": the acronym without its quotation marks, or the name
+            inner_end = head_end - 1
+            while inner_end > opening + 1 and text[inner_end - 1] in _NAME_CLOSERS:
+                inner_end -= 1
+            before_paren = len(text[:opening].rstrip())
+            while before_paren > lo and text[before_paren - 1] in _NAME_CLOSERS:
+                before_paren -= 1
+            sp = actors.ending_at(inner_end) or actors.ending_at(before_paren)
     if sp is not None and sp[0] >= lo:
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
     head = _words(text, max(lo, head_end - WINDOW), head_end)
