@@ -14,6 +14,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from reader_app.domain.actors import match_key
+from reader_app.domain.demonyms import VOICES, state_of
 from reader_app.domain.speech_index import QUOTE
 from reader_app.domain.speech_words import (
     AUXILIARIES,
@@ -305,7 +306,8 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
         return role
     # a common noun: "said the ministry's spokeswoman", "сказал глава ведомства"
     if len(words) <= 4 and (first in DETERMINERS or len(words) == 1):
-        return Speaker(None, None, None, _quoted(text, lo, hi), lo)
+        return _state_voice(text, words, actors) or Speaker(None, None, None,
+                                                             _quoted(text, lo, hi), lo)
     return None
 
 
@@ -404,6 +406,26 @@ def _relative_head(text: str, lo: int, pos: int, person: bool, actors: Actors) -
     if sp is None:
         return None
     return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+
+
+def _state_voice(text: str, words: Sequence[tuple[int, int]],
+                 actors: Actors) -> Speaker | None:
+    """"Turkish officials", "a senior American diplomat", "the Uzbek foreign ministry": an
+    official voice with a state's adjective speaks for that state (when the library knows
+    it); "Turkish farmers" do not."""
+    if not actors.has_known or len(words) > 6:
+        return None
+    found = [text[s:e] for s, e in words]
+    if not any(w.lower() in VOICES for w in found):
+        return None
+    for w in found:
+        state = state_of(w)
+        actor_id = known_id(actors.known, state) if state else None
+        if actor_id is not None:
+            lo, hi = words[0][0], words[-1][1]
+            return Speaker(actor_id, None, None, f"{_quoted(text, lo, hi)} (the voice of "
+                           f"{state})", lo)
+    return None
 
 
 def _common_title(text: str, lo: int, hi: int) -> bool:
@@ -521,10 +543,10 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     role = _role(text, subject, actors)
     if role is not None:
         return role
-    # a common noun: "officials", "Officials in Odesa"
+    # a common noun: "officials", "Officials in Odesa"; "Turkish officials": Turkey's
     if first_word in DETERMINERS or len(subject) <= 4:
-        return Speaker(None, None, None, _quoted(text, subject[0][0], subject[-1][1]),
-                       subject[0][0])
+        return _state_voice(text, subject, actors) or Speaker(
+            None, None, None, _quoted(text, subject[0][0], subject[-1][1]), subject[0][0])
     return None
 
 
