@@ -71,3 +71,23 @@ def holiday_days(phrase: str, dl: date) -> list[date] | None:
     if day is None:
         return None
     return [day(year) for year in (dl.year - 1, dl.year, dl.year + 1)]
+
+
+# In running text a holiday is a date after a word of time ("by Christmas", "over New
+# Year", "перед Різдвом" is left to the analyst), not as a noun's modifier ("Christmas tree")
+_TIME_BEFORE = r"(?:by|before|after|over|until|till|at|since|for|on|during|around|of|до|на|після|к|под)"
+_NAMES = (r"Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Eve|Day))?|"
+          r"New\s+Year|Hogmanay|Thanksgiving|Easter|Halloween|Valentine['’]s\s+Day|"
+          r"Різдва|Різдво|Рождества|Рождеству|Рождество|Нового\s+року|Новий\s+рік|"
+          r"Нового\s+года|Новому\s+году|Новый\s+год")
+HOLIDAY = re.compile(rf"(?<!\w){_TIME_BEFORE}\s+(?:the\s+)?(?P<name>{_NAMES})(?![\w'’])"
+                     r"(?!\s+[a-zа-яіїєґ][\w'’-]*(?<!\bwhen)(?<!\band)(?<!\bor)(?<!\bbut)"
+                     r"(?<!\bthe)(?<!\bas)(?<!\bif)(?<!\bis)(?<!\bwas)(?<!\bwill)(?<!\bto)"
+                     r"(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bfor)(?<!\bwith)(?<!\bi)(?<!\bwe)"
+                     r"(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthis)(?<!\blast)"
+                     r"(?<!\bnext)(?!\w))")
+
+
+def holiday_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each holiday named as a time in text ("by Christmas" -> "Christmas")."""
+    return [m.span("name") for m in HOLIDAY.finditer(text)]

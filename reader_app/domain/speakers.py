@@ -179,13 +179,18 @@ def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
     word = text[start:end]
     paragraph = text.rfind("\n", 0, start) + 1
     person = _antecedent(text, paragraph, start, actors)
-    if person is None and (not _SENTENCE_END.search(text, paragraph, start)
-                           or not actors.starting_in(paragraph, start)):
-        # "…,” the deputy minister stated. In his words, …": nobody is named in the
-        # paragraph, so it goes on from the one before
+    if person is None and not _SENTENCE_END.search(text, paragraph, start):
         lo, hi = _paragraph_before(text, paragraph)
         if hi > lo:
             person = _antecedent(text, lo, hi, actors)
+    elif person is None and not actors.starting_in(paragraph, start):
+        # "…,” the deputy minister stated. In his words, …": nobody is tagged in the
+        # paragraph, so it goes on from the person tagged last in the one before (tags
+        # only: a paragraph's suggestions depend on its own text and names)
+        lo, hi = _paragraph_before(text, paragraph)
+        tagged = [sp for sp in actors.starting_in(lo, hi) if sp[2] in actors.persons]
+        if tagged:
+            person = tagged[-1]
     if person is None:
         voice = _voice_before(text, paragraph, start, actors)
         if voice is not None:
@@ -582,7 +587,7 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     if named is not None and named.start is not None and named.end == comma_end and (
             named.start <= inner[0][0] + 1 or _common_title(text, inner[0][0], named.start)):
         return named  # "Her brother, the economist Thomas Brenner, argued"
-    
+
     head_end = inner_start
     while head_end > lo and text[head_end - 1].isspace():
         head_end -= 1
