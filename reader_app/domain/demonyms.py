@@ -33,7 +33,7 @@ _STEMS = """
 
 def _table(data: str) -> dict[str, str]:
     pairs = (item.split("=") for line in data.strip().splitlines() for item in line.split("|"))
-    return dict(pairs)  # type: ignore[arg-type]
+    return dict(pairs)
 
 
 ADJECTIVES = _table(_EN)
