@@ -34,3 +34,11 @@ def test_a_nominative_surname_s_form_outweighs_a_first_name_read_as_a_man_s():
     assert person_gender("", "Айгуль Сейтова", []) == FEMALE
     assert person_gender("", "Марат Сейтов", []) == MALE
     assert person_gender("", "Оксана Гнатюк", []) == FEMALE
+
+
+def test_a_woman_s_surname_in_another_case_is_hers_not_her_brother_s():
+    from reader_app.domain.actors import propose_actor
+
+    found, _why = propose_actor("Сейтовой", {}, [(2, "Марат Сейтов"), (1, "Айгуль Сейтова")])
+    assert found == 1
+    assert propose_actor("Громовою", {}, [(3, "Ольга Громова")])[0] == 3

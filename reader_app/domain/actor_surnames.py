@@ -10,11 +10,12 @@ or two letters off ("Sergey" for "Sergei") is only "probably" the same person.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
 from reader_app.domain.actor_gender import (
+    FEMALE,
     cue_after,
     cue_before,
     first_name_gender,
@@ -193,6 +194,15 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     if first is not None:
         return _with_first_name(text, persons, surname, end, *first, context)
     many = len(persons) > 1  # one Person per actor (build_actor_index)
+    gender = surname_case_gender(text[start:end])
+    if gender is not None and by_id is not None and not any(
+            surname_gender(p.canonical) == gender for p in persons):
+        # "Сейтовой" matched Сейтов's key: the woman's form of it is Сейтова
+        other = _other_form(surname, gender, by_id.values())
+        if other is not None:
+            return ActorMention(start, end, other.actor_id, other.canonical, "person",
+                                f"surname of {other.canonical}: its ending is a woman's or "
+                                "a man's, as that person's is", True)
     if many:
         by_form = _by_surname_form(text[start:end], persons)
         if by_form is not None:
@@ -225,6 +235,16 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     else:
         reason = f"surname of {person.canonical} (the only person in the library with it)"
     return ActorMention(start, end, person.actor_id, person.canonical, "person", reason, True)
+
+
+def _other_form(key: str, gender: str, people: Iterable[Person]) -> Person | None:
+    """The one person whose surname is the other gender's form of key ("сейтов" ->
+    Сейтова for a woman), if any."""
+    want = key + "а" if gender == FEMALE else key[:-1] if key.endswith("а") else ""
+    if not want:
+        return None
+    fits = [p for p in people if match_key(p.canonical.split()[-1]) == want]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _by_surname_form(word: str, persons: Sequence[Person]) -> Person | None:
