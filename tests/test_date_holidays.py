@@ -66,3 +66,8 @@ def test_a_weekday_after_for_or_by_or_do_looks_ahead():
     assert _value(text, "п’ятниці", "2025-02-22", "uk") == "2025-02-28"
     text = "Роботи тривали до п’ятниці."
     assert _value(text, "п’ятниці", "2025-02-22", "uk") == "2025-02-21"
+
+
+def test_a_holiday_after_a_deadline_word_is_the_one_to_come():
+    text = "Ще цього року відкриття обіцяли до Нового року."
+    assert _value(text, "Нового року", "2025-11-20", "uk") == "2026-01-01"

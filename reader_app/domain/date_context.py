@@ -75,6 +75,11 @@ _AHEAD_BEFORE = re.compile(r"(?<!\w)(for|by|until|till|до|к|ко)\s+$", re.IG
 _AHEAD_ALWAYS = frozenset(("for", "by"))
 
 
+def looks_ahead(text: str, start: int) -> bool:
+    """Does a deadline word stand right before text[start] ("by", "until", "до", "к")?"""
+    return _AHEAD_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def placed_weekday(text: str, start: int, end: int, value: str,
                    dl: date) -> tuple[str, str] | None:
     """(value, explanation) for a weekday with no modifier, placed by the tense of its clause:

@@ -283,6 +283,8 @@ def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
              dl: date) -> ResolvedDate:
     """A holiday's day in the year its clause's tense asks for (the nearest without one)."""
     tense, cue = tense_around(text, start, end)
+    if ctx.looks_ahead(text, start):  # "обіцяли до Нового року": the deadline to come
+        tense, cue = FUTURE, text[max(0, start - 12):start].split()[-1]
     if tense == FUTURE:
         day = next(d for d in days if d >= dl)
     elif tense == PAST:
