@@ -42,3 +42,16 @@ def test_a_woman_s_surname_in_another_case_is_hers_not_her_brother_s():
     found, _why = propose_actor("Сейтовой", {}, [(2, "Марат Сейтов"), (1, "Айгуль Сейтова")])
     assert found == 1
     assert propose_actor("Громовою", {}, [(3, "Ольга Громова")])[0] == 3
+
+
+def test_the_finder_reads_a_woman_s_oblique_surname_as_hers():
+    from reader_app.domain.actor_finder import KnownName, build_actor_index, find_actors
+
+    names = [KnownName(n, i, n, "person", "name") for n, i in
+             (("Айгуль Сейтова", 1), ("Марат Сейтов", 2))]
+    text = ("Айгуль Сейтова выступила первой. Марат Сейтов, её брат, промолчал. "
+            "Акимат отверг обвинения Сейтовой в том, что автобусы стоят.")
+    tagged = [(0, 14, 1), (text.index("Марат"), text.index("Марат") + 12, 2)]
+    at = text.index("Сейтовой")
+    got = [m for m in find_actors(text, build_actor_index(names), tagged) if m.start == at]
+    assert got and got[0].actor_id == 1

@@ -198,7 +198,7 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     if gender is not None and by_id is not None and not any(
             surname_gender(p.canonical) == gender for p in persons):
         # "Сейтовой" matched Сейтов's key: the woman's form of it is Сейтова
-        other = _other_form(surname, gender, by_id.values())
+        other = _other_form(surname, gender, by_id.values(), context, start)
         if other is not None:
             return ActorMention(start, end, other.actor_id, other.canonical, "person",
                                 f"surname of {other.canonical}: its ending is a woman's or "
@@ -237,13 +237,17 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     return ActorMention(start, end, person.actor_id, person.canonical, "person", reason, True)
 
 
-def _other_form(key: str, gender: str, people: Iterable[Person]) -> Person | None:
+def _other_form(key: str, gender: str, people: Iterable[Person], context: SurnameContext,
+                pos: int) -> Person | None:
     """The one person whose surname is the other gender's form of key ("сейтов" ->
-    Сейтова for a woman), if any."""
+    Сейтова for a woman), named before pos when several are, if any."""
+    key = key.strip()
     want = key + "а" if gender == FEMALE else key[:-1] if key.endswith("а") else ""
     if not want:
         return None
     fits = [p for p in people if match_key(p.canonical.split()[-1]) == want]
+    here = [p for p in fits if context.last_before(p.actor_id, pos) is not None]
+    fits = here or fits
     return fits[0] if len(fits) == 1 else None
 
 
