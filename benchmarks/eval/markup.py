@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 
 HEADER_KEYS = ("language", "dateline", "style", "split")
-SPLITS = ("dev", "heldout", "dev2", "heldout2", "heldout3", "tune4", "heldout4")
+SPLITS = ("dev", "heldout", "dev2", "heldout2", "heldout3", "tune4", "heldout4",
+          "heldout5")
 ACTOR_TYPES = ("person", "state", "organization", "armed_force", "media", "other")
 NO_CLAIMANT = "none"
 EVAL_DIR = Path(__file__).resolve().parent

@@ -71,6 +71,37 @@ def first_name_gender(first: tuple[str, ...]) -> str | None:
     return MALE
 
 
+# Case endings only one gender's form of a Slavic surname takes: "Сейтовой", "Петренкової"
+# is a woman's (Сейтова), "Сейтовым", "Сейтовим" a man's (Сейтов)
+_FEMININE_CASES = ("овой", "евой", "ёвой", "иной", "ыной", "ової", "евої", "іної", "овою",
+                   "евою", "іною", "овій", "евій", "іній", "ской", "цкой", "ської", "цької",
+                   "ською", "цькою", "ській", "цькій")
+_MASCULINE_CASES = ("овым", "евым", "ёвым", "иным", "ыным", "овим", "евим", "іним", "ским",
+                    "цким", "ським", "цьким", "ского", "цкого", "ського", "цького")
+_FEMININE_NAMES = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ська", "цька")
+_MASCULINE_NAMES = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ський", "цький")
+
+
+def surname_case_gender(word: str) -> str | None:
+    """The gender an inflected Slavic surname's ending shows ("Сейтовой": a woman's)."""
+    low = word.lower()
+    if low.endswith(_FEMININE_CASES):
+        return FEMALE
+    if low.endswith(_MASCULINE_CASES):
+        return MALE
+    return None
+
+
+def surname_gender(name: str) -> str | None:
+    """The gender of a Slavic surname in the nominative ("Сейтова", "Petrova": a woman's)."""
+    last = name.split()[-1].lower() if name.split() else ""
+    if last.endswith(_FEMININE_NAMES) and len(last) > 4:
+        return FEMALE
+    if last.endswith(_MASCULINE_NAMES) and len(last) > 3:
+        return MALE
+    return None
+
+
 def mention_gender(text: str, start: int, end: int) -> str | None:
     """A mention's gender from its own title ("Ms Okoye"), the words before it ("her
     brother Daniel …") or a pronoun later in its sentence ("Whitcombe said he …")."""
@@ -79,13 +110,19 @@ def mention_gender(text: str, start: int, end: int) -> str | None:
         title = _BEFORE.get(words[0].strip(",;:").casefold())
         if title is not None:
             return title
+    if len(words) == 1 and is_cyrillic(words[0][:1]):
+        by_case = surname_case_gender(words[0].strip(",;:.»«"))
+        if by_case is not None:  # "Сейтовой": the woman of the family
+            return by_case
     return cue_before(text, start) or cue_after(text, end)
 
 
 def person_gender(text: str, name: str, mentions: list[tuple[int, int]]) -> str | None:
     """A person's gender: a Cyrillic first name's, else the first cue at a mention."""
     words = name.split()
-    found = first_name_gender(tuple(words[:1])) if len(words) > 1 else None
+    found = surname_gender(name) if len(words) > 1 and is_cyrillic(words[-1][:1]) else None
+    if found is None and len(words) > 1:
+        found = first_name_gender(tuple(words[:1]))
     for start, end in mentions:
         if found is not None:
             break

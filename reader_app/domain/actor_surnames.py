@@ -10,11 +10,18 @@ or two letters off ("Sergey" for "Sergei") is only "probably" the same person.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
-from reader_app.domain.actor_gender import cue_after, cue_before, first_name_gender
+from reader_app.domain.actor_gender import (
+    FEMALE,
+    cue_after,
+    cue_before,
+    first_name_gender,
+    surname_case_gender,
+    surname_gender,
+)
 from reader_app.domain.actor_mentions import ActorMention, Person
 from reader_app.domain.actors import match_key
 from reader_app.domain.name_context import (
@@ -187,6 +194,21 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     if first is not None:
         return _with_first_name(text, persons, surname, end, *first, context)
     many = len(persons) > 1  # one Person per actor (build_actor_index)
+    gender = surname_case_gender(text[start:end])
+    if gender is not None and by_id is not None and not any(
+            surname_gender(p.canonical) == gender for p in persons):
+        # "Сейтовой" matched Сейтов's key: the woman's form of it is Сейтова
+        other = _other_form(surname, gender, by_id.values(), context, start)
+        if other is not None:
+            return ActorMention(start, end, other.actor_id, other.canonical, "person",
+                                f"surname of {other.canonical}: its ending is a woman's or "
+                                "a man's, as that person's is", True)
+    if many:
+        by_form = _by_surname_form(text[start:end], persons)
+        if by_form is not None:
+            return ActorMention(start, end, by_form.actor_id, by_form.canonical, "person",
+                                f"surname of {by_form.canonical}: its ending is a woman's "
+                                "or a man's, as that person's is", True)
     if by_id is not None:
         last = context.last_with_surname(surname, start)
         chosen, at = (last[1], last[0]) if last else (None, -1)
@@ -213,6 +235,29 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     else:
         reason = f"surname of {person.canonical} (the only person in the library with it)"
     return ActorMention(start, end, person.actor_id, person.canonical, "person", reason, True)
+
+
+def _other_form(key: str, gender: str, people: Iterable[Person], context: SurnameContext,
+                pos: int) -> Person | None:
+    """The one person whose surname is the other gender's form of key ("сейтов" ->
+    Сейтова for a woman), named before pos when several are, if any."""
+    key = key.strip()
+    want = key + "а" if gender == FEMALE else key[:-1] if key.endswith("а") else ""
+    if not want:
+        return None
+    fits = [p for p in people if match_key(p.canonical.split()[-1]) == want]
+    here = [p for p in fits if context.last_before(p.actor_id, pos) is not None]
+    fits = here or fits
+    return fits[0] if len(fits) == 1 else None
+
+
+def _by_surname_form(word: str, persons: Sequence[Person]) -> Person | None:
+    """The one person whose surname's gender the inflected word's ending shows, if any."""
+    gender = surname_case_gender(word)
+    if gender is None:
+        return None
+    fits = [p for p in persons if surname_gender(p.canonical) == gender]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _gender(text: str, person: Person, context: SurnameContext, pos: int) -> str | None:

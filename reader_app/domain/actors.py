@@ -153,6 +153,10 @@ def candidate_keys(quote: str) -> list[str]:
     return [key, _without_possessive(key)] if key else []
 
 
+_FEMININE_CASE_ENDS = ("овой", "евой", "иной", "ової", "евої", "іної", "овою", "евою", "іною",
+                       "овій", "евій", "іній")
+
+
 def _person_match(
     tokens: list[str], persons: Sequence[tuple[int, str]]
 ) -> tuple[int, str] | None:
@@ -160,13 +164,18 @@ def _person_match(
     one name's words contain the other's ("Lavrov", "Mr. Lavrov", "Sergei Lavrov")."""
     if not tokens:
         return None
-    quote_words = set(tokens)
     hits: list[tuple[int, str]] = []
+    # "Сейтовой", "Громовою": a woman's surname in another case is her nominative's
+    forms = [tokens[-1]] + [tokens[-1][:-len(e) + 2] + "а" for e in _FEMININE_CASE_ENDS
+                            if tokens[-1].endswith(e) and len(tokens[-1]) > len(e) + 3]
     for actor_id, name in persons:
         words = _without_titles(name_tokens(name))
-        if words and words[-1] == tokens[-1] and (quote_words <= set(words)
-                                                  or set(words) <= quote_words):
-            hits.append((actor_id, name))
+        for form in forms:
+            quote_words = {*tokens[:-1], form}
+            if words and words[-1] == form and (quote_words <= set(words)
+                                                or set(words) <= quote_words):
+                hits.append((actor_id, name))
+                break
     if not hits:
         return None
     actor_id, name = hits[-1]

@@ -71,11 +71,25 @@ def is_in_amount(cleaned: str) -> bool:
     return _IN_AMOUNT.match(cleaned) is not None
 
 
+_AHEAD_BEFORE = re.compile(r"(?<!\w)(for|by|until|till|до|к|ко)\s+$", re.IGNORECASE)
+_AHEAD_ALWAYS = frozenset(("for", "by"))
+
+
+def looks_ahead(text: str, start: int) -> bool:
+    """Does a deadline word stand right before text[start] ("by", "until", "до", "к")?"""
+    return _AHEAD_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def placed_weekday(text: str, start: int, end: int, value: str,
                    dl: date) -> tuple[str, str] | None:
     """(value, explanation) for a weekday with no modifier, placed by the tense of its clause:
     past -> on or before the dateline, future -> on or after it; None when the clause has none."""
     tense, cue = tense_around(text, start, end)
+    ahead = _AHEAD_BEFORE.search(text, max(0, start - 12), start)
+    if ahead is not None and (tense != PAST or ahead.group(1).lower() in _AHEAD_ALWAYS):
+        # "a rally for Sunday", "register by Friday", "зареєструватися до п'ятниці":
+        # a day looked forward to
+        tense, cue = FUTURE, ahead.group(1)
     if tense is None:
         return None
     wd = date.fromisoformat(value).weekday()
@@ -106,6 +120,9 @@ _REPORTED_WOULD = re.compile(
     r"(?<!\w)(?:said|says|told|added|announced|insisted|stressed|promised|pledged|expected|"
     r"confirmed|predicted)(?!\w)[^.!?;\n]{0,80}?(?<!\w)would(?!\w)[^.!?;\n]*$", re.IGNORECASE)
 FAR = 90  # days: a yearless date this far on the wrong side of the dateline for its tense
+# A future clause about a month or day already over by more than this is next year's
+# ("должна открыться в декабре", dateline in February)
+GONE = 7
 
 
 def year_for_tense(text: str, start: int, end: int, first: date, last: date,
@@ -121,7 +138,8 @@ def year_for_tense(text: str, start: int, end: int, first: date, last: date,
         return first.year - 1, f"the clause is in the past tense ('{cue}')"
     reported = cue.lower() != "would" or _REPORTED_WOULD.search(
         text, max(0, start - 200), start) is not None
-    if tense == FUTURE and reported and (dl - last).days > FAR:
+    if tense == FUTURE and reported and ((dl - last).days > FAR or (
+            (dl - last).days > GONE and cue.lower() != "would")):
         return first.year + 1, f"the clause is in the future tense ('{cue}')"
     return None
 
@@ -136,3 +154,38 @@ def date_after(text: str, end: int) -> str | None:
     """The date written right after a weekday, if any."""
     m = DATE_AFTER.match(text, end, min(len(text), end + LOOK))
     return m.group(1) if m else None
+
+
+# A year named relative to the dateline in the date's sentence: "В прошлом году проезд
+# подорожал дважды — в марте и в сентябре", "in March last year", "минулого року в травні"
+_RELATIVE_YEAR = re.compile(
+    r"(?<!\w)(?:(?P<en>last|this|next)\s+year"
+    r"|(?P<uk>позаминулого|минулого|цього|наступного)\s+року|(?P<uk2>торік)"
+    r"|(?:у|в)\s+(?P<uk3>минулому|цьому|наступному)\s+році"
+    r"|(?:в|во)\s+(?P<ru>позапрошлом|прошлом|этом|текущем|следующем)\s+году"
+    r"|(?P<ru2>позапрошлого|прошлого|этого|текущего|следующего)\s+года)(?!\w)",
+    re.IGNORECASE)
+_OFFSETS = {"last": -1, "this": 0, "next": 1, "позаминулого": -2, "минулого": -1, "цього": 0,
+            "наступного": 1, "торік": -1, "минулому": -1, "цьому": 0, "наступному": 1,
+            "позапрошлом": -2, "прошлом": -1, "этом": 0, "текущем": 0, "следующем": 1,
+            "позапрошлого": -2, "прошлого": -1, "этого": 0, "текущего": 0, "следующего": 1}
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s)|\n")
+
+
+def relative_year(text: str, start: int, end: int, dl: date) -> tuple[int, str] | None:
+    """(year, the words) when the sentence of a yearless month names its year relative to
+    the dateline: before it anywhere in the sentence (the nearest), or right after it."""
+    after = _RELATIVE_YEAR.match(text, end + 1, min(len(text), end + 30)) \
+        if text[end:end + 1] == " " else None
+    found = after
+    if found is None:
+        lo = max(0, start - 300)
+        breaks = list(_SENTENCE_BREAK.finditer(text, lo, start))
+        lo = breaks[-1].end() if breaks else lo
+        found = None
+        for m in _RELATIVE_YEAR.finditer(text, lo, start):
+            found = m
+    if found is None:
+        return None
+    word = next(g for g in found.groups() if g).lower()
+    return dl.year + _OFFSETS[word], found.group().strip()

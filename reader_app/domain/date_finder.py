@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from reader_app.domain import date_seasons as seasons
 from reader_app.domain import date_words as w
+from reader_app.domain.date_holidays import holiday_spans
 from reader_app.domain.dates import resolve_in_text
 
 __all__ = ["DateMention", "find_dates"]
@@ -263,7 +264,12 @@ def find_dates(text: str, dateline: str | None, language: str | None) -> list[Da
     code points, ``text[m.start:m.end]`` is the phrase. Durations and phrases the rules
     cannot read are left out; an undated article's relative dates come with value None."""
     found: list[DateMention] = []
-    for _kind, start, end in scan(text):
+    spans = scan(text)
+    taken = [(s, e) for _k, s, e in spans]
+    spans += [("holiday", s, e) for s, e in holiday_spans(text)
+              if not any(s < b and a < e for a, b in taken)]
+    spans.sort(key=lambda x: x[1])
+    for _kind, start, end in spans:
         r = resolve_in_text(text, start, end, dateline, language)
         if r.method in ("unresolved", "duration"):
             continue

@@ -47,6 +47,8 @@ _FUTURE = _set(
     "откроются вступит вступят встретится встретятся посетит посетят выступит выступят "
     "примет примут повысит понизит уйдет уйдёт уйдут вылетит вылетят прилетит прилетят "
     "откроет откроют запустит запустят отправится отправятся")
+# Before an infinitive, what is to happen: "должна открыться в декабре", "повинен завершитися"
+_MODALS = _set("должен должна должно должны повинен повинна повинно повинні")
 _FUTURE_THEN_TO = _set(  # "... to" / "... for": "expected to", "plans to", "scheduled for"
     "going due set expected scheduled slated planned plans plan planning intends intend "
     "hopes hope aims aim wants want poised likely")
@@ -115,6 +117,8 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
         return FUTURE, f"{raw} намір"
     if word.endswith(_FUTURE_ENDINGS_C):
         return FUTURE, raw
+    if prev in _MODALS and not word.isascii():
+        return FUTURE, f"{words[i - 1][0]} {raw}"  # "должна открыться": an infinitive ahead
     if word in _PRESENT or not word.isascii() and raw.islower() and word.endswith(
             _PRESENT_ENDINGS_C) and len(word) > 5:
         return PRESENT, raw  # "is", "начнутся", "проводиться": this clause has its own verb

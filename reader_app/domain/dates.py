@@ -17,11 +17,12 @@ from reader_app.domain import date_context as ctx
 from reader_app.domain import date_words as w
 from reader_app.domain.date_durations import is_duration
 from reader_app.domain.date_fallback import dateparser_hit
-from reader_app.domain.date_hits import Hit, reyear_after, reyear_before, shift_months
+from reader_app.domain.date_hits import Hit, reyear_after, reyear_before, shift_months, show
+from reader_app.domain.date_holidays import holiday_days
 from reader_app.domain.date_periods import decade, weekend
 from reader_app.domain.date_rules import MONTH_WORD, NEAREST, YEAR_WORD, resolve_single
 from reader_app.domain.date_seasons import season
-from reader_app.domain.date_tense import FUTURE, tense_around
+from reader_app.domain.date_tense import FUTURE, PAST, tense_around
 from reader_app.domain.iso_values import GRANULARITIES
 
 __all__ = ["GRANULARITIES", "METHODS", "ResolvedDate", "resolve_date", "resolve_in_text"]
@@ -218,6 +219,11 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
              language: str | None) -> ResolvedDate:
     phrase = text[start:end]
     result = _cached(phrase, dateline, language)
+    if result.method == "unresolved":
+        dl0 = _parse_dateline(dateline)
+        days = holiday_days(phrase, dl0) if dl0 is not None else None
+        if dl0 is not None and days is not None:
+            return _holiday(text, start, end, phrase, days, dl0)
     if result.method == "duration":
         wider = ctx.amount_phrase(text, start, end)
         if wider is None:
@@ -252,6 +258,12 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
                 return replace(found, explanation=f"{found.explanation[:-1]}; the year "
                                f"{year} comes from the dates coordinated with it.")
         if dl is not None and result.value is not None:
+            relative = ctx.relative_year(text, start, end, dl)
+            if relative is not None and len(result.value) >= 7:
+                found = _cached(f"{phrase} {relative[0]}", dateline, language)
+                if found.value is not None:
+                    return replace(found, explanation=f"{found.explanation[:-1]}; the year "
+                                   f"{relative[0]} comes from '{relative[1]}' in its sentence.")
             return _by_tense(text, start, end, result, dl)
         return result
     if result.method == "weekday" and (written := ctx.date_after(text, end)):
@@ -265,6 +277,24 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         if placed is not None:
             return replace(result, value=placed[0], explanation=placed[1])
     return result
+
+
+def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
+             dl: date) -> ResolvedDate:
+    """A holiday's day in the year its clause's tense asks for (the nearest without one)."""
+    tense, cue = tense_around(text, start, end)
+    if ctx.looks_ahead(text, start):  # "обіцяли до Нового року": the deadline to come
+        tense, cue = FUTURE, text[max(0, start - 12):start].split()[-1]
+    if tense == FUTURE:
+        day = next(d for d in days if d >= dl)
+    elif tense == PAST:
+        day = [d for d in days if d <= dl + timedelta(days=1)][-1]
+    else:
+        day = min(days, key=lambda d: abs((d - dl).days))
+    how = f"the clause is in the {tense} tense ('{cue}')" if tense else "the nearest one"
+    return ResolvedDate(day.isoformat(), "day", "day-month",
+                        f"'{phrase.strip()}' is a holiday: {day.isoformat()}, {how}, "
+                        f"from the dateline {show(dl)}.")
 
 
 def _by_tense(text: str, start: int, end: int, result: ResolvedDate, dl: date) -> ResolvedDate:

@@ -16,7 +16,7 @@ from reader_app.domain.word_forms import is_cyrillic, same_word
 
 __all__ = ["kind_of_noun", "fits_kind", "declared_near"]
 
-COMPANY, PARTY, MEDIA, BLOC = "company", "party", "media", "bloc"
+COMPANY, PARTY, MEDIA, BLOC, OFFICE = "company", "party", "media", "bloc", "office"
 
 _NOUNS = {
     **dict.fromkeys("""company firm operator manufacturer maker carrier supplier contractor
@@ -28,6 +28,9 @@ _NOUNS = {
     **dict.fromkeys("""paper newspaper daily tabloid outlet broadcaster magazine газета газети
         видання издание""".split(), MEDIA),
     **dict.fromkeys("alliance bloc блок альянс альянсу альянсі".split(), BLOC),
+    # "Ведомство планирует …", "у відомстві додали": a ministry's or an agency's word
+    **dict.fromkeys("""відомство відомства відомству відомстві відомством ведомство
+        ведомства ведомству ведомстве ведомством""".split(), OFFICE),
 }
 # words of a name that say its kind
 _NAME_WORDS = {
@@ -38,9 +41,12 @@ _NAME_WORDS = {
     PARTY: frozenset("""party movement front union alliance bloc congress league coalition
         партія рух фронт союз блок партия движение""".split()),
     BLOC: frozenset("""alliance union treaty pact bloc nato eu альянс союз""".split()),
+    OFFICE: frozenset("""ministry department agency service office committee inspectorate
+        міністерство служба агентство комітет управління департамент інспекція
+        министерство служба агентство комитет управление департамент инспекция""".split()),
 }
 _STEMS = {COMPANY: ("компан", "підприєм", "фірм", "предприят", "фирм"),
-          PARTY: ("парті", "парти")}
+          PARTY: ("парті", "парти"), OFFICE: ("відомств", "ведомств")}
 
 
 def kind_of_noun(quote: str) -> str | None:

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from reader_app.domain.actors import match_key
+from reader_app.domain.demonyms import VOICES, state_of
 from reader_app.domain.speech_index import QUOTE
 from reader_app.domain.speech_words import (
     AUXILIARIES,
@@ -182,6 +183,14 @@ def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
         lo, hi = _paragraph_before(text, paragraph)
         if hi > lo:
             person = _antecedent(text, lo, hi, actors)
+    elif person is None and not actors.starting_in(paragraph, start):
+        # "…,” the deputy minister stated. In his words, …": nobody is tagged in the
+        # paragraph, so it goes on from the person tagged last in the one before (tags
+        # only: a paragraph's suggestions depend on its own text and names)
+        lo, hi = _paragraph_before(text, paragraph)
+        tagged = [sp for sp in actors.starting_in(lo, hi) if sp[2] in actors.persons]
+        if tagged:
+            person = tagged[-1]
     if person is None:
         voice = _voice_before(text, paragraph, start, actors)
         if voice is not None:
@@ -302,7 +311,8 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
         return role
     # a common noun: "said the ministry's spokeswoman", "сказал глава ведомства"
     if len(words) <= 4 and (first in DETERMINERS or len(words) == 1):
-        return Speaker(None, None, None, _quoted(text, lo, hi), lo)
+        return _state_voice(text, words, actors) or Speaker(None, None, None,
+                                                             _quoted(text, lo, hi), lo)
     return None
 
 
@@ -357,6 +367,9 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
         return _earlier_subject(text, lo, words[-1][0], actors)
     if last.lower() in PRONOUNS:
         return pronoun(text, words[-1][0], end, actors)
+    if last.lower() in _WHO or last.lower() in _WHICH:
+        # "Kaisa Lehtonen, who said last Tuesday that …": the name the clause is about
+        return _relative_head(text, lo, words[-1][0], last.lower() in _WHO, actors)
     if last.lower() in DETERMINERS or last[-2:] in ("'s", "’s"):
         return None  # "the claims", "Okafor's claims": a noun, not a verb
     sp = actors.ending_at(end)
@@ -365,11 +378,73 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
         for cand in reversed(actors.starting_in(max(lo, end - 80), end)):
             tail = _POSSESSED.fullmatch(text, cand[1], verb)
             if tail is not None and cand[1] < end:
+                if cand[2] in actors.persons and _ENTOURAGE.intersection(
+                        w.lower() for w in _WORD.findall(text, cand[1], verb)):
+                    # "Mr Heller's aides say": people around him, not he
+                    return Speaker(None, None, None, _quoted(text, cand[0], verb), cand[0])
                 sp = cand
                 break
     if sp is not None and sp[0] >= lo:
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
     return _subject(text, lo, words, actors)
+
+
+_WHICH = frozenset("which".split())
+# Who speak about a person without being that person: "Mr Heller's aides say"
+_ENTOURAGE = frozenset("""aides aide allies ally advisers adviser advisors advisor associates
+    supporters critics friends colleagues opponents rivals entourage camp""".split())
+
+
+def _relative_head(text: str, lo: int, pos: int, person: bool, actors: Actors) -> Speaker | None:
+    """Who "who" (a person) or "which" (anything) right after a comma stands for: the person
+    tagged last in the clause before the comma ("Energy Minister Elena Rusu of Romania, who
+    said"), else the actor tagged right before it."""
+    comma = text.rfind(",", lo, pos)
+    if comma < 0 or text[comma + 1:pos].strip():
+        return None
+    head_end = _end_before(text, lo, comma)
+    clause = max(lo, text.rfind(",", max(lo, head_end - WINDOW), head_end) + 1,
+                 head_end - WINDOW)
+    inside = [sp for sp in actors.starting_in(clause, head_end) if sp[1] <= head_end]
+    people = [sp for sp in inside if sp[2] in actors.persons] if person else []
+    sp = people[-1] if people else actors.ending_at(head_end)
+    if sp is None:
+        return None
+    return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+
+
+def _state_voice(text: str, words: Sequence[tuple[int, int]],
+                 actors: Actors) -> Speaker | None:
+    """"Turkish officials", "a senior American diplomat", "the Uzbek foreign ministry": an
+    official voice with a state's adjective speaks for that state (when the library knows
+    it); "Turkish farmers" do not."""
+    if not actors.has_known or len(words) > 6:
+        return None
+    found = [text[s:e] for s, e in words]
+    if not any(w.lower() in VOICES for w in found):
+        return None
+    for w in found:
+        state = state_of(w)
+        actor_id = known_id(actors.known, state) if state else None
+        if actor_id is not None:
+            lo, hi = words[0][0], words[-1][1]
+            return Speaker(actor_id, None, None, f"{_quoted(text, lo, hi)} (the voice of "
+                           f"{state})", lo)
+    return None
+
+
+def _common_title(text: str, lo: int, hi: int) -> bool:
+    """Is text[lo:hi] a short lowercase title before a name ("the economist ")?"""
+    words = _WORD.findall(text, lo, hi)
+    return 0 < len(words) <= 3 and all(w.islower() and w not in PREPOSITIONS
+                                       for w in words) and \
+        not any(c in text[lo:hi] for c in ",;:")
+
+
+def _end_before(text: str, lo: int, pos: int) -> int:
+    while pos > lo and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
@@ -393,8 +468,38 @@ def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speake
         if sp[2] in actors.persons and sp[1] <= pos and _titled(text, sp[0], head):
             return Speaker(sp[2], sp[0], sp[1], f"“{text[words[0][0]:words[-1][1]]}” "
                            f"({_quoted(text, sp[0], sp[1])}, named with that office)", pos)
+    subject = _last_subject(text, text.rfind("\n", 0, pos) + 1, pos, actors)
+    if subject is not None:
+        s, e, actor_id = subject
+        return Speaker(actor_id, s, e, f"“{text[words[0][0]:words[-1][1]]}” "
+                       f"({_quoted(text, s, e)}, the last person who is a sentence's subject)",
+                       pos)
     found = pronoun(text, words[-1][0], words[-1][1], actors)
     return found if found.claimant_id is not None else None
+
+
+def _last_subject(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
+    """The person who is the subject of the last sentence in text[lo:hi] that starts with
+    one ("Zotov also commented on the statement by Finnish Foreign Minister Kaisa Lehtonen,
+    who said …"; "Bellandi met Haraldsdottir"): an office ("the diplomat noted") goes on
+    with the topic, not with the person named last in an object or after a preposition.
+    None when the paragraph names only one person, or no sentence starts with one."""
+    people = [sp for sp in actors.starting_in(lo, hi) if sp[2] in actors.persons and sp[1] <= hi]
+    if len({sp[2] for sp in people}) < 2:
+        return None
+    starts = [lo] + [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    for start in reversed(starts):
+        for sp in people:
+            if sp[0] < start:
+                continue
+            lead = text[start:sp[0]]
+            words = _WORD.findall(lead)
+            if "," not in lead and len(words) <= 5 and all(
+                    w[:1].isupper() or w.lower() in DETERMINERS or w[-2:] in ("'s", "’s")
+                    for w in words):
+                return sp
+            break  # only the sentence's first person can be its subject
+    return None
 
 
 def _titled(text: str, start: int, office: str) -> bool:
@@ -443,10 +548,10 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     role = _role(text, subject, actors)
     if role is not None:
         return role
-    # a common noun: "officials", "Officials in Odesa"
+    # a common noun: "officials", "Officials in Odesa"; "Turkish officials": Turkey's
     if first_word in DETERMINERS or len(subject) <= 4:
-        return Speaker(None, None, None, _quoted(text, subject[0][0], subject[-1][1]),
-                       subject[0][0])
+        return _state_voice(text, subject, actors) or Speaker(
+            None, None, None, _quoted(text, subject[0][0], subject[-1][1]), subject[0][0])
     return None
 
 
@@ -479,9 +584,10 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     # "The EU's foreign policy chief, Kaja Kallas, told": the name is the appositive
     named = None if "," in text[inner_start + 1:comma_end] else \
         phrase(text, inner_start + 1, comma_end, actors)
-    if named is not None and named.start is not None and named.start <= inner[0][0] + 1 \
-            and named.end == comma_end:
-        return named
+    if named is not None and named.start is not None and named.end == comma_end and (
+            named.start <= inner[0][0] + 1 or _common_title(text, inner[0][0], named.start)):
+        return named  # "Her brother, the economist Thomas Brenner, argued"
+
     head_end = inner_start
     while head_end > lo and text[head_end - 1].isspace():
         head_end -= 1
@@ -490,8 +596,14 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
         # "Lithuanian Railways (LTG), the state operator, said": the acronym or its name
         opening = text.rfind("(", max(lo, head_end - 16), head_end)
         if opening > lo:
-            sp = actors.ending_at(head_end - 1) or actors.ending_at(
-                len(text[:opening].rstrip()))
+            # "(LTG)", "(«АТ»)": the acronym without its quotation marks, or the name
+            inner_end = head_end - 1
+            while inner_end > opening + 1 and text[inner_end - 1] in _NAME_CLOSERS:
+                inner_end -= 1
+            before_paren = len(text[:opening].rstrip())
+            while before_paren > lo and text[before_paren - 1] in _NAME_CLOSERS:
+                before_paren -= 1
+            sp = actors.ending_at(inner_end) or actors.ending_at(before_paren)
     if sp is not None and sp[0] >= lo:
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
     head = _words(text, max(lo, head_end - WINDOW), head_end)

@@ -41,8 +41,23 @@ def hits(text: str, lo: int, hi: int) -> tuple[list[Hit], list[Hit]]:
         if (start > 0 and _word_char(text[start - 1])) or (end < len(text)
                                                               and _word_char(text[end])):
             continue
+        if kind == VERB_KIND and text[start].isupper() and _in_name(text, start):
+            continue  # "the United States will", "Member States": a name, no verb
         (verbs if kind == VERB_KIND else according).append(Hit(start, end, text[start:end]))
     return verbs, according
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Does a capitalised word at start follow a capitalised word in its line?"""
+    i = start
+    while i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
+    if i == start or i == 0:
+        return False
+    j = i
+    while j > 0 and _word_char(text[j - 1]):
+        j -= 1
+    return j < i and text[j].isupper()
 
 
 def _word_char(ch: str) -> bool:

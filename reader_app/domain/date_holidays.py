@@ -1,0 +1,93 @@
+"""Holidays as dates: "by Christmas", "over New Year", "before Thanksgiving", "на Різдво".
+Pure Python.
+
+A holiday names one day a year; which year follows the clause's tense, as for a yearless
+day ("If the boat is not here by Christmas" in September is this December's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, day)
+
+
+def _thanksgiving(year: int) -> date:
+    """The fourth Thursday of November (the United States' Thanksgiving)."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+# phrase (lowercase, as written) -> the day in a given year. Russian "Рождество" is the
+# Orthodox 7 January; Ukraine keeps 25 December since 2023.
+_DAYS: dict[str, Callable[[int], date]] = {
+    **dict.fromkeys(("christmas", "christmas day", "xmas"), _fixed(12, 25)),
+    "christmas eve": _fixed(12, 24),
+    "boxing day": _fixed(12, 26),
+    **dict.fromkeys(("new year", "new year's day", "new year’s day", "new year's",
+                     "new year’s"), _fixed(1, 1)),
+    **dict.fromkeys(("new year's eve", "new year’s eve", "hogmanay"), _fixed(12, 31)),
+    "valentine's day": _fixed(2, 14),
+    "valentine’s day": _fixed(2, 14),
+    "halloween": _fixed(10, 31),
+    "thanksgiving": _thanksgiving,
+    "thanksgiving day": _thanksgiving,
+    **dict.fromkeys(("easter", "easter sunday"), _easter),
+    **dict.fromkeys(("різдво", "різдва", "різдві"), _fixed(12, 25)),
+    **dict.fromkeys(("рождество", "рождества", "рождеству"), _fixed(1, 7)),
+    **dict.fromkeys(("новий рік", "нового року", "новому році", "новорічні свята"),
+                    _fixed(1, 1)),
+    **dict.fromkeys(("новый год", "нового года", "новому году", "новогодние праздники"),
+                    _fixed(1, 1)),
+}
+_SPACES = re.compile(r"\s+")
+
+
+def holiday_days(phrase: str, dl: date) -> list[date] | None:
+    """The holiday's days in the dateline's year and the years either side, else None."""
+    key = _SPACES.sub(" ", phrase.strip().lower())
+    for lead in ("the ", "на ", "до ", "в ", "у ", "к ", "по "):
+        if key.startswith(lead) and key[len(lead):] in _DAYS:
+            key = key[len(lead):]
+    day = _DAYS.get(key)
+    if day is None:
+        return None
+    return [day(year) for year in (dl.year - 1, dl.year, dl.year + 1)]
+
+
+# In running text a holiday is a date after a word of time ("by Christmas", "over New
+# Year", "перед Різдвом" is left to the analyst), not as a noun's modifier ("Christmas tree")
+_TIME_BEFORE = r"(?:by|before|after|over|until|till|at|since|for|on|during|around|of|до|на|після|к|под)"
+_NAMES = (r"Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Eve|Day))?|"
+          r"New\s+Year|Hogmanay|Thanksgiving|Easter|Halloween|Valentine['’]s\s+Day|"
+          r"Різдва|Різдво|Рождества|Рождеству|Рождество|Нового\s+року|Новий\s+рік|"
+          r"Нового\s+года|Новому\s+году|Новый\s+год")
+HOLIDAY = re.compile(rf"(?<!\w){_TIME_BEFORE}\s+(?:the\s+)?(?P<name>{_NAMES})(?![\w'’])"
+                     r"(?!\s+[a-zа-яіїєґ][\w'’-]*(?<!\bwhen)(?<!\band)(?<!\bor)(?<!\bbut)"
+                     r"(?<!\bthe)(?<!\bas)(?<!\bif)(?<!\bis)(?<!\bwas)(?<!\bwill)(?<!\bto)"
+                     r"(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bfor)(?<!\bwith)(?<!\bi)(?<!\bwe)"
+                     r"(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthis)(?<!\blast)"
+                     r"(?<!\bnext)(?!\w))")
+
+
+def holiday_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each holiday named as a time in text ("by Christmas" -> "Christmas")."""
+    return [m.span("name") for m in HOLIDAY.finditer(text)]
