@@ -1,0 +1,64 @@
+"""Found using the window as an analyst would (review of the View menu, themes,
+Preferences, Help and quitting): each test here failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import open_window
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+from reader_app.domain.models import ImportedArticle
+from reader_app.gui.shared.theme import apply_theme, set_theme
+from reader_app.storage.articles import add_article
+from reader_app.storage.database import open_library
+
+
+@pytest.fixture(autouse=True)
+def _system_theme_after():
+    yield
+    apply_theme("system")  # the application outlives the test
+
+
+def _long_story(paragraphs: int = 900) -> str:
+    lines = [f"Paragraph {n}: the envoy said talks in the capital would resume on Monday, "
+             "and the ministry denied every report of troops at the border." for n in range(paragraphs)]
+    return "Long report\n" + "\n".join(lines) + "\n"
+
+
+def _window_on(qtbot, db_path, text: str):
+    db = open_library(db_path)
+    try:
+        add_article(db, ImportedArticle("Long report", text, "long.txt", "2022-02-09"))
+    finally:
+        db.close()
+    window = open_window(qtbot, db_path)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    return window
+
+
+def _top_code_point(view) -> int:
+    return view.offset_map.to_code_point(view.cursorForPosition(QPoint(0, 0)).position())
+
+
+def test_zoom_and_theme_keep_the_reading_place(qtbot, db_path):
+    window = _window_on(qtbot, db_path, _long_story())
+    view = window.view
+    text = window.controller.current_article.text
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() * 6 // 10)
+    QApplication.processEvents()
+    place = _top_code_point(view)
+    assert place > len(text) // 3
+    line = len(text.split("\n")[1])
+    window.view_menu.actions.zoom_in.trigger()
+    window.view_menu.actions.zoom_in.trigger()
+    QApplication.processEvents()
+    assert abs(_top_code_point(view) - place) <= line  # the same line, not a page above
+    set_theme("dark")
+    QApplication.processEvents()
+    assert abs(_top_code_point(view) - place) <= line
+    window.view_menu.actions.zoom_reset.trigger()
+    QApplication.processEvents()
+    assert abs(_top_code_point(view) - place) <= line
