@@ -62,3 +62,28 @@ def test_zoom_and_theme_keep_the_reading_place(qtbot, db_path):
     window.view_menu.actions.zoom_reset.trigger()
     QApplication.processEvents()
     assert abs(_top_code_point(view) - place) <= line
+
+
+def test_preferences_save_although_the_export_folder_was_deleted_since(qtbot, window,
+                                                                       tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+
+    from reader_app.gui.shared import preferences as prefs
+    from reader_app.gui.window.preferences_dialog import open_preferences
+
+    shown = []
+    monkeypatch.setattr("reader_app.gui.window.preferences_dialog.show_error",
+                        lambda _parent, _title, text: shown.append(text))
+    gone = tmp_path / "usb-stick"
+    gone.mkdir()
+    prefs.set_value(prefs.EXPORT_FOLDER, str(gone))
+    gone.rmdir()  # unplugged since
+    dialog = open_preferences(window)
+    theme = dialog.findChild(QComboBox, "prefTheme")
+    theme.setCurrentIndex(theme.findData("dark"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not shown and not dialog.isVisible()  # the theme the analyst asked for is saved
+    assert prefs.theme() == "dark"
+    assert QSettings().value(prefs.EXPORT_FOLDER) == str(gone)  # kept for when it returns
+    assert prefs.export_folder() == prefs.Path.home()  # meanwhile exports start at home

@@ -142,7 +142,10 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         """Check, then store and apply everything; a refused value keeps the dialog open."""
         folder = self.export_folder.text().strip()
-        if folder and not Path(folder).expanduser().is_dir():
+        # a folder chosen earlier and gone since (an unplugged drive) is kept as it was:
+        # exports start at home meanwhile, and the other fields still save
+        changed = folder != self._saved_export_folder().strip()
+        if folder and changed and not Path(folder).expanduser().is_dir():
             show_error(self, "Preferences", f"{folder}: no such folder.")
             return
         try:
