@@ -87,3 +87,51 @@ def test_preferences_save_although_the_export_folder_was_deleted_since(qtbot, wi
     assert prefs.theme() == "dark"
     assert QSettings().value(prefs.EXPORT_FOLDER) == str(gone)  # kept for when it returns
     assert prefs.export_folder() == prefs.Path.home()  # meanwhile exports start at home
+
+
+# own codes' colours: whatever the analyst picks, the bar stands out and text stays readable
+HARD_COLOURS = ("#1a237e", "#000000", "#ffffff", "#ffeb3b", "#969696", "#0f9fb3")
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_own_code_colours_meet_wcag_aa_in_both_themes(dark):
+    from reader_app.domain.codebook import DEFAULT_PALETTE, Code, CodeId
+    from reader_app.gui.shared import own_kinds
+    from reader_app.gui.shared.colours import (
+        NON_TEXT_AA,
+        TEXT_AA,
+        colours,
+        contrast_ratio,
+        failing_pairs,
+        over,
+    )
+
+    t = colours(dark)
+    chosen = DEFAULT_PALETTE + HARD_COLOURS
+    codes = [Code(CodeId(n + 1), f"uuid-{n}", f"Code {n}", c, None, "", None, "", "")
+             for n, c in enumerate(chosen)]
+    own_kinds.set_codes(codes, "test-library")
+    try:
+        claim = over(t.claim, t.claim_alpha, t.base)
+        failures = []
+        for code in codes:
+            c = own_kinds.own_colour(code.kind, dark)
+            mark = (c.red(), c.green(), c.blue())
+            wash = over(mark, t.own_wash_alpha, t.base)
+            for what, fg, bg, minimum in (
+                ("bar on page", mark, t.base, NON_TEXT_AA),
+                ("bar on a claim", mark, claim, NON_TEXT_AA),
+                ("bar in the legend", mark, t.window, NON_TEXT_AA),
+                ("text on its wash", t.text, wash, TEXT_AA),
+                ("text on its wash in a claim", t.text, over(mark, t.own_wash_alpha, claim),
+                 TEXT_AA),
+            ):
+                if contrast_ratio(fg, bg) < minimum:
+                    failures.append(f"{code.colour} {what}: {contrast_ratio(fg, bg):.2f}")
+        assert failures == []
+        assert failing_pairs(t) == []
+        # moved only as far as needed: a colour that already stands out stays as chosen
+        ok = own_kinds.own_colour(codes[DEFAULT_PALETTE.index("#c2185b")].kind, False)
+        assert dark or ok.name() == "#c2185b"
+    finally:
+        own_kinds.set_codes([], "test-library")
