@@ -135,3 +135,28 @@ def test_own_code_colours_meet_wcag_aa_in_both_themes(dark):
         assert dark or ok.name() == "#c2185b"
     finally:
         own_kinds.set_codes([], "test-library")
+
+
+def test_a_backup_cut_short_by_quitting_leaves_no_half_copy_behind(db, db_path, tmp_path):
+    import os
+    import time
+    from datetime import datetime
+
+    from reader_app.storage.auto_backup import backup_folder, backups, make_backup
+
+    add_article(db, ImportedArticle("A title", "Some words of an article.", "a.txt"))
+    folder = backup_folder(db_path, tmp_path / "backups")
+    folder.mkdir(parents=True)
+    # what backup_library leaves when the process ends mid-copy (quick_exit at quit)
+    cut = folder / ".library-20260101-083000.sqlite.k3j9x_2a.part"
+    running = folder / ".library-20260102-083000.sqlite.q8d0z1mm.part"  # another window's
+    other = folder / ".notes.sqlite.abc.part"  # not ours
+    for path in (cut, running, other):
+        path.write_bytes(b"x" * 4096)
+    hours_ago = time.time() - 2 * 3600
+    for path in (cut, other):
+        os.utime(path, (hours_ago, hours_ago))
+    make_backup(db_path, folder, keep=3, now=datetime.now())
+    assert not cut.exists()
+    assert running.exists() and other.exists()
+    assert len(backups(db_path, folder)) == 1
