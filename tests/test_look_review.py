@@ -4,6 +4,7 @@ Preferences, Help and quitting): each test here failed before its fix."""
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from gui_helpers import open_window
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
@@ -160,3 +161,26 @@ def test_a_backup_cut_short_by_quitting_leaves_no_half_copy_behind(db, db_path, 
     assert not cut.exists()
     assert running.exists() and other.exists()
     assert len(backups(db_path, folder)) == 1
+
+
+def test_a_second_window_follows_zoom_width_and_theme(qtbot, tmp_path):
+    first = open_window(qtbot, tmp_path / "one.sqlite")
+    from reader_app.app import create_window
+
+    second = create_window(tmp_path / "two.sqlite")  # deleted below: not qtbot's to close
+    second.show()
+    size = second.view.font().pointSizeF()
+    first.view_menu.actions.zoom_in.trigger()
+    first.view_menu.actions.widths["wide"].trigger()
+    first.view_menu.actions.themes["dark"].trigger()
+    assert second.view.font().pointSizeF() == size + 1  # one step, as the first window shows
+    assert second.view.max_width_em == 56 and second.view_menu.actions.widths["wide"].isChecked()
+    assert second.view_menu.actions.themes["dark"].isChecked()
+    second.view_menu.actions.zoom_in.trigger()  # from what it shows: one more step, not two
+    assert first.view.font().pointSizeF() == second.view.font().pointSizeF() == size + 2
+    assert second.view_menu.actions.zoom_reset.isEnabled()
+    second.close()
+    second.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(second))
+    first.view_menu.actions.zoom_out.trigger()  # a closed window's menu is skipped
+    assert first.view.font().pointSizeF() == size + 1
