@@ -184,3 +184,23 @@ def test_a_second_window_follows_zoom_width_and_theme(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not shiboken6.isValid(second))
     first.view_menu.actions.zoom_out.trigger()  # a closed window's menu is skipped
     assert first.view.font().pointSizeF() == size + 1
+
+
+def test_zooming_in_from_the_smallest_size_shows_at_once(qtbot, window):
+    from reader_app.gui.shared import preferences as prefs
+
+    actions = window.view_menu.actions
+    for _ in range(10):  # down to the floor with the preferred 12.5 pt: 6.5 pt
+        actions.zoom_out.trigger()
+    assert not actions.zoom_out.isEnabled()
+    prefs.set_value(prefs.FONT_SIZE, 8.0)  # then a smaller preferred size (Preferences)
+    window.view_menu.apply_settings()
+    assert window.view.font().pointSizeF() == 6.0
+    actions.zoom_in.trigger()  # one press: one step larger
+    assert window.view.font().pointSizeF() == 7.0
+    actions.zoom_out.trigger()
+    assert window.view.font().pointSizeF() == 6.0 and not actions.zoom_out.isEnabled()
+    for _ in range(40):
+        actions.zoom_in.trigger()
+    assert window.view.font().pointSizeF() == 8.0 + prefs.ZOOM_RANGE[1]
+    assert not actions.zoom_in.isEnabled()

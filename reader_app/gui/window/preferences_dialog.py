@@ -33,7 +33,7 @@ from reader_app.gui.jobs.auto_backup import backup_root
 from reader_app.gui.shared import preferences as prefs
 from reader_app.gui.shared.palette import reading_font
 from reader_app.gui.shared.plain_text import show_error
-from reader_app.gui.window.view_menu import THEME_LABELS, ViewMenu
+from reader_app.gui.window.view_menu import THEME_LABELS, ViewMenu, sync_view_menus
 
 
 def _default_family() -> str:
@@ -161,6 +161,7 @@ class PreferencesDialog(QDialog):
         prefs.set_value(prefs.AUTO_BACKUP, self.auto_backup.isChecked())
         prefs.set_value(prefs.BACKUP_KEEP, self.backup_keep.value())
         self._view_menu.apply_settings()
+        sync_view_menus(but=self._view_menu)  # the font and theme of every other window
         parent = self.parent()
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(f"Preferences saved. New tags are by “{name}”.", 6000)
