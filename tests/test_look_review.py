@@ -204,3 +204,24 @@ def test_zooming_in_from_the_smallest_size_shows_at_once(qtbot, window):
         actions.zoom_in.trigger()
     assert window.view.font().pointSizeF() == 8.0 + prefs.ZOOM_RANGE[1]
     assert not actions.zoom_in.isEnabled()
+
+
+def test_the_network_legend_names_every_type_whole_at_1024(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    from reader_app.gui.views.network_scene import TYPE_COLOURS, type_label
+
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    window.splitter.setSizes([270, 460, 294])  # as a 1024 px screen shows it
+    window.left_tabs.setCurrentIndex(window.NETWORK_TAB)
+    network = window.network_view
+    qtbot.waitUntil(lambda: network.isVisible() and 0 < network.width() < 300)
+    QApplication.processEvents()
+    names = {type_label(kind) for kind in TYPE_COLOURS}
+    labels = [label for label in network.findChildren(QLabel) if label.text() in names]
+    assert {label.text() for label in labels} == names
+    for label in labels:
+        assert label.isVisible()
+        assert label.width() >= label.sizeHint().width(), label.text()  # not cut short
+        assert label.geometry().right() <= label.parentWidget().width()
