@@ -225,3 +225,19 @@ def test_the_network_legend_names_every_type_whole_at_1024(qtbot, window):
         assert label.isVisible()
         assert label.width() >= label.sizeHint().width(), label.text()  # not cut short
         assert label.geometry().right() <= label.parentWidget().width()
+
+
+def test_the_automatic_backup_message_fits_beside_the_counts_at_1024(qtbot, window):
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QLabel
+
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    with qtbot.waitSignal(window.auto_backup.finished, timeout=10_000) as done:
+        assert window.auto_backup.back_up_if_due(datetime(2026, 3, 1, 9, 0))
+    message = window.statusBar().currentMessage()
+    assert done.args[0] is not None and "Backed up" in message
+    counts = [w for w in window.statusBar().findChildren(QLabel) if w.isVisible()]
+    room = window.statusBar().width() - sum(w.width() for w in counts)
+    assert window.statusBar().fontMetrics().horizontalAdvance(message) < room - 20
