@@ -372,8 +372,10 @@ class ArticleView(QTextBrowser):
             return
         rects = self._layer.rects(offset, min(offset + 1, len(self.article.text)))
         if rects:  # laid out to there now: the scroll bar's range must say so first
-            layout = self.document().documentLayout()
-            layout.documentSizeChanged.emit(layout.documentSize())
+            # (QTextEdit reads the laid-out size on this signal; documentSize() would lay
+            # out the whole rest of the document: +0.5 s for 1 MB)
+            self.document().documentLayout().documentSizeChanged.emit(
+                QSizeF(self.document().textWidth(), rects[-1].bottom()))
             self.verticalScrollBar().setValue(int(rects[0].top()))
 
     def _set_warning(self, warning: str | None) -> None:
