@@ -241,3 +241,18 @@ def test_the_automatic_backup_message_fits_beside_the_counts_at_1024(qtbot, wind
     counts = [w for w in window.statusBar().findChildren(QLabel) if w.isVisible()]
     room = window.statusBar().width() - sum(w.width() for w in counts)
     assert window.statusBar().fontMetrics().horizontalAdvance(message) < room - 20
+
+
+def test_hiding_the_toolbar_from_its_own_menu_is_the_view_menus_choice(qtbot, window, db_path):
+    from PySide6.QtWidgets import QToolBar
+
+    toolbar = window.findChild(QToolBar, "taggingToolbar")
+    shown = window.view_menu.actions.panes["view/showToolbar"]
+    toolbar.toggleViewAction().trigger()  # the right-click menu of the toolbar area
+    assert not toolbar.isVisible()
+    assert not shown.isChecked()  # View > Show Toolbar says what the window shows
+    window.close()
+    again = open_window(qtbot, db_path)
+    assert not again.findChild(QToolBar, "taggingToolbar").isVisible()  # and it stays so
+    again.view_menu.actions.panes["view/showToolbar"].trigger()
+    assert again.findChild(QToolBar, "taggingToolbar").isVisible()

@@ -73,6 +73,10 @@ class ViewMenu(QObject):
             action.triggered.connect(lambda _=False, k=key: self.set_reading_width(k))
         for key, action in a.panes.items():
             action.toggled.connect(lambda on, k=key: self.show_pane(k, on))
+            pane = panes[key]
+            if isinstance(pane, QToolBar):  # its own right-click menu hides it too
+                own = pane.toggleViewAction()  # triggered: the analyst, never a closing window
+                own.triggered.connect(lambda _=False, o=own, a=action: a.setChecked(o.isChecked()))
         for name, action in a.themes.items():
             action.triggered.connect(lambda _=False, n=name: self._on_theme_triggered(n))
         self.apply_settings()
