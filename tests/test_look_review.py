@@ -256,3 +256,18 @@ def test_hiding_the_toolbar_from_its_own_menu_is_the_view_menus_choice(qtbot, wi
     assert not again.findChild(QToolBar, "taggingToolbar").isVisible()  # and it stays so
     again.view_menu.actions.panes["view/showToolbar"].trigger()
     assert again.findChild(QToolBar, "taggingToolbar").isVisible()
+
+
+def test_the_tag_editor_shows_the_kind_in_the_new_themes_colour(qtbot, window):
+    from gui_helpers import tag_in_window
+
+    from reader_app.gui.shared.palette import kind_colour
+
+    ann_id = tag_in_window(window, "date", "Tuesday")
+    window.annotation_panel.select_annotation(ann_id)
+    label = window.annotation_panel.editor.kind_label
+    qtbot.waitUntil(lambda: "Date" in label.text())
+    for theme, dark in (("dark", True), ("light", False), ("dark", True)):
+        set_theme(theme)
+        QApplication.processEvents()
+        assert kind_colour("date", dark).name() in label.text(), theme
