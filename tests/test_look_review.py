@@ -7,7 +7,7 @@ import pytest
 import shiboken6
 from gui_helpers import open_window
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.gui.shared.theme import apply_theme, set_theme
@@ -271,3 +271,27 @@ def test_the_tag_editor_shows_the_kind_in_the_new_themes_colour(qtbot, window):
         set_theme(theme)
         QApplication.processEvents()
         assert kind_colour("date", dark).name() in label.text(), theme
+
+
+def test_the_find_field_keeps_room_for_a_word_at_1024(qtbot, window):
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    window.splitter.setSizes([270, 460, 294])  # as a 1024 px screen shows it
+    window.actions_.find.trigger()
+    bar = window.findChild(QWidget, "findBar")
+    qtbot.waitUntil(bar.isVisible)
+    QApplication.processEvents()
+    field = bar.field
+    fm = field.fontMetrics()
+    assert field.width() >= fm.horizontalAdvance("Find in article") + 30  # placeholder whole
+    def box(widget):  # in the bar's coordinates
+        return widget.geometry().translated(widget.parentWidget().mapTo(bar, widget.pos()) -
+                                            widget.pos())
+
+    shown = [field, bar.count_label, bar.whole_words, bar.match_case, bar.previous_button,
+             bar.next_button, bar.close_button]
+    for i, one in enumerate(shown):  # nothing cut or pushed out, nothing over another
+        assert one.width() >= one.minimumSizeHint().width() - 1, one.objectName()
+        assert box(one).right() <= bar.width() and box(one).bottom() <= bar.height()
+        for other in shown[i + 1:]:
+            assert not box(one).intersects(box(other)), (one.objectName(), other.objectName())
