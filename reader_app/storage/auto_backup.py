@@ -48,13 +48,29 @@ def is_due(library: Path, folder: Path, now: datetime, every: timedelta = EVERY)
     return now - datetime.strptime(match.group(1), _STAMP) >= every
 
 
-def prune(library: Path, folder: Path, keep: int) -> list[Path]:
-    """Delete all but the `keep` newest automatic backups; the deleted paths."""
+def prune(library: Path, folder: Path, keep: int, now: datetime | None = None) -> list[Path]:
+    """Delete all but the `keep` newest automatic backups, and the half-written copies of
+    backups cut short (quitting ends the process at once, mid-copy); the deleted paths."""
     found = backups(library, folder)
     gone = found[:-keep] if keep > 0 else found
+    gone += stale_parts(library, folder, now or datetime.now())
     for path in gone:
         path.unlink(missing_ok=True)
     return gone
+
+
+STALE_PART = timedelta(hours=1)  # a copy still being written (another window) is younger
+
+
+def stale_parts(library: Path, folder: Path, now: datetime) -> list[Path]:
+    """backup_library's temporary files for this library's backups, left by a process that
+    ended mid-copy (named .<backup name>.<random>.part)."""
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(r"\." + _pattern(library).pattern + r"\.[^/]*\.part")
+    return [p for p in folder.iterdir()
+            if p.is_file() and pattern.fullmatch(p.name)
+            and now - datetime.fromtimestamp(p.stat().st_mtime) >= STALE_PART]
 
 
 def make_backup(library: Path, folder: Path, keep: int, now: datetime | None = None) -> Path:
@@ -63,5 +79,5 @@ def make_backup(library: Path, folder: Path, keep: int, now: datetime | None = N
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{Path(library).stem}-{now.strftime(_STAMP)}.sqlite"
     done = backup_library(library, target)
-    prune(library, folder, max(1, keep))
+    prune(library, folder, max(1, keep), now)
     return done

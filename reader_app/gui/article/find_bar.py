@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader_app.gui.article.view import ArticleView
+from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.plain_text import plain_label
 
 WHOLE_WORDS_KEY = "find/wholeWords"
@@ -95,9 +96,11 @@ class FindBar(QWidget):
         self.field.setPlaceholderText("Find in article")
         self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
+        # its placeholder and a word stay readable in a narrow pane (it shrank to ~30 px)
+        self.field.setMinimumWidth(self.fontMetrics().horizontalAdvance("Find in article") + 36)
         self.count_label = plain_label(QLabel(self))
         self.count_label.setObjectName("findCount")
-        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("10000 of 10000"))
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("100 of 100"))
         settings = QSettings()
         self.whole_words = self._check_box("findWholeWords", "Whole words",
                                            "Match whole words only", WHOLE_WORDS_KEY, settings)
@@ -107,18 +110,22 @@ class FindBar(QWidget):
         self.previous_button = self._button("findPrevious", "↑", "Previous match (Shift+Enter)")
         self.next_button = self._button("findNext", "↓", "Next match (Enter)")
         self.close_button = self._button("findClose", "✕", "Close (Esc)")
-        layout = QHBoxLayout(self)
+        # three groups that wrap onto a second line in a narrow pane (in one squeezed row
+        # the count ran under the field's clear button and "Whole words" was cut)
+        layout = FlowLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        for widget in (
-            self.field,
-            self.count_label,
-            self.whole_words,
-            self.match_case,
-            self.previous_button,
-            self.next_button,
-            self.close_button,
+        for widgets in (
+            (self.field, self.count_label),
+            (self.whole_words, self.match_case),
+            (self.previous_button, self.next_button, self.close_button),
         ):
-            layout.addWidget(widget)
+            group = QWidget(self)
+            row = QHBoxLayout(group)
+            row.setContentsMargins(0, 0, 0, 0)
+            for widget in widgets:
+                widget.setParent(group)
+                row.addWidget(widget)
+            layout.addWidget(group)
         self.field.textChanged.connect(self._on_field_text_changed)
         self.previous_button.clicked.connect(self.find_previous)
         self.next_button.clicked.connect(self.find_next)

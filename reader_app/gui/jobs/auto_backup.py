@@ -99,8 +99,10 @@ def start_auto_backup(window: QMainWindow, db_path: Path, read_only: bool) -> Au
     """The window's automatic backup, scheduled; its outcome in the status bar."""
     backup = AutoBackup(window, db_path, read_only)
     backup.finished.connect(
-        lambda path: path and window.statusBar().showMessage(f"Backed up the library to {path}",
-                                                             8000))
+        # short: the app's own long folder ran into the status bar's counts (Edit >
+        # Preferences shows and copies the folder)
+        lambda path: path and window.statusBar().showMessage(
+            "Backed up the library automatically.", 8000))
     backup.failed.connect(
         lambda message: window.statusBar().showMessage(f"Automatic backup failed: {message}",
                                                        15_000))

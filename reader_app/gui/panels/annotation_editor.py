@@ -193,6 +193,11 @@ class AnnotationEditor(QWidget):
         view.setFixedHeight(lines * line + 2 * int(view.document().documentMargin())
                             + margins.top() + margins.bottom() + 2)  # +2: no scroll bar
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the kind's square in the new theme
+            self._set_kind(getattr(self, "shown", None))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_quote()

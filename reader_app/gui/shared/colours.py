@@ -45,6 +45,7 @@ class ThemeColours:
     suggestion_alpha: int
     current_wash_alpha: int  # the current suggestion's faint fill, in its kind's colour
     search_mark: RGB  # a search hit's words in the library list (an opaque fill)
+    own_wash_alpha: int = 50  # an own code's faint fill under its top bar, in its colour
 
 
 LIGHT = ThemeColours(
@@ -71,6 +72,7 @@ DARK = ThemeColours(
     selected=(150, 235, 255), flash=(255, 130, 70), find=(70, 160, 255), find_alpha=90,
     suggestion={"claim": (255, 190, 60), "actor": (110, 170, 255), "date": (80, 215, 145)},
     suggestion_alpha=235, current_wash_alpha=45, search_mark=(112, 82, 0),
+    own_wash_alpha=55,
 )
 
 THEMES: dict[str, ThemeColours] = {"light": LIGHT, "dark": DARK}
@@ -164,3 +166,38 @@ def failing_pairs(t: ThemeColours) -> list[str]:
     """The pairs of drawn_pairs below their minimum, each with its ratio."""
     return [f"{what}: {contrast_ratio(fg, bg):.2f} < {minimum}"
             for what, fg, bg, minimum in drawn_pairs(t) if contrast_ratio(fg, bg) < minimum]
+
+
+# -- own codes: the analyst picks the colour, the theme keeps it readable -----------------
+
+
+def _mix(a: RGB, b: RGB, share: float) -> RGB:
+    r, g, bl = (round(x + (y - x) * share) for x, y in zip(a, b, strict=True))
+    return r, g, bl
+
+
+def _own_grounds(t: ThemeColours) -> tuple[RGB, ...]:
+    """What an own code's bar is drawn on: the page, a claim, its own wash, the window."""
+    page, claim = t.base, over(t.claim, t.claim_alpha, t.base)
+    return page, claim, t.window
+
+
+def _readable(mark: RGB, t: ThemeColours) -> bool:
+    page, claim, _ = grounds = _own_grounds(t)
+    return (all(contrast_ratio(mark, ground) >= NON_TEXT_AA for ground in grounds)
+            and all(contrast_ratio(t.text, over(mark, t.own_wash_alpha, ground)) >= TEXT_AA
+                    for ground in (page, claim)))
+
+
+def own_mark(colour: RGB, t: ThemeColours) -> RGB:
+    """An own code's colour as the theme draws it, moved as little as needed (toward the
+    text colour, else toward the page) until its bar stands out (3:1) on the page, a claim
+    and the window, and text on its wash stays readable (4.5:1). A code coloured dark
+    blue stays blue in dark, only lighter."""
+    for step in range(21):
+        for toward in (t.text, t.base):
+            mark = _mix(colour, toward, step / 20)
+            if _readable(mark, t):
+                return mark
+    return t.unknown
+

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QWidget
 
 from reader_app.domain.codebook import Code, is_own_kind
+from reader_app.gui.shared.colours import colours, own_mark
 
 _codes: dict[str, Code] = {}  # every open library's codes: kinds hold uuids, so they never clash
 _by_library: dict[object, list[Code]] = {}
@@ -37,16 +38,15 @@ def code_of(kind: str) -> Code | None:
 
 
 def own_colour(kind: str, dark: bool) -> QColor | None:
-    """An own code's colour; on a dark background a dark one is lightened to stay readable."""
+    """An own code's colour, made readable in the theme (colours.own_mark)."""
     if not is_own_kind(kind):
         return None
     found = _colours.get((kind, dark))
     if found is None:
         code = _codes.get(kind)
-        colour = QColor(code.colour) if code else QColor(150, 150, 150)
-        if dark and colour.lightness() < 140:
-            colour = colour.lighter(100 + (140 - colour.lightness()))
-        found = _colours[(kind, dark)] = colour
+        chosen = QColor(code.colour) if code else QColor(150, 150, 150)
+        rgb = own_mark((chosen.red(), chosen.green(), chosen.blue()), colours(dark))
+        found = _colours[(kind, dark)] = QColor(*rgb)
     return QColor(found)
 
 

@@ -120,7 +120,7 @@ def _paint_own(painter: QPainter, colour: QColor,
     """An own code: a faint wash and a bar along the top of each line (a fourth shape:
     claims fill with brackets, actors underline, dates box), so it reads beside them."""
     wash = QColor(colour)
-    wash.setAlpha(55 if dark else 50)
+    wash.setAlpha(colours(dark).own_wash_alpha)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(wash)
     painter.drawRects([r for rects, _ in spans for r in rects])

@@ -6,6 +6,7 @@ controller's (analyst/name); the rest is read by the parts that use it.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -69,14 +70,20 @@ def font_size() -> float:
     return min(72.0, max(6.0, size))
 
 
+MIN_READING_SIZE = 6.0
+
+
 def zoom() -> int:
+    """Zoom steps, never below the one that reaches the smallest reading size (steps under
+    it would all show 6 pt: zooming in from there changed nothing for several presses)."""
     steps = int(_number(QSettings().value(ZOOM), 0))
-    return min(ZOOM_RANGE[1], max(ZOOM_RANGE[0], steps))
+    lowest = max(ZOOM_RANGE[0], math.ceil((MIN_READING_SIZE - font_size()) / ZOOM_STEP))
+    return min(ZOOM_RANGE[1], max(lowest, steps))
 
 
 def reading_size() -> float:
     """The reading font's size: the preferred size, zoomed (never below 6 pt)."""
-    return max(6.0, font_size() + zoom() * ZOOM_STEP)
+    return max(MIN_READING_SIZE, font_size() + zoom() * ZOOM_STEP)
 
 
 def reading_width() -> str:

@@ -168,7 +168,7 @@ class ActorNetworkView(QWidget):
         box.addWidget(row)
         box.addWidget(self.search_edit)
         box.addWidget(split, 1)
-        box.addLayout(_legend(self, is_dark(self.palette())))
+        box.addWidget(_legend(self, is_dark(self.palette())))
         box.addWidget(self.info)
         controller.changed.connect(self._on_controller_changed)
 
@@ -317,19 +317,25 @@ def _swatch(kind: str, dark: bool) -> QPixmap:
     return swatch
 
 
-def _legend(parent: QWidget, dark: bool) -> QHBoxLayout:
-    """A swatch and a name per actor type."""
-    row = QHBoxLayout()
-    row.setSpacing(4)
+def _legend(parent: QWidget, dark: bool) -> QWidget:
+    """A swatch and a name per actor type; wraps in a narrow pane (a row cut the names
+    to "Pers", "Stat", "Arm" at 1024 px)."""
+    legend = QWidget(parent)
+    legend.setObjectName("networkLegend")
+    flow = FlowLayout(legend)
+    flow.setContentsMargins(0, 0, 0, 0)
     for kind in TYPE_COLOURS:
-        icon = QLabel(parent)
+        entry = QWidget(legend)  # swatch and name stay together on one line
+        row = QHBoxLayout(entry)
+        row.setContentsMargins(0, 0, 4, 0)
+        row.setSpacing(4)
+        icon = QLabel(entry)
         icon.setObjectName(f"networkSwatch_{kind}")
         icon.setPixmap(_swatch(kind, dark))
         row.addWidget(icon)
-        row.addWidget(plain_label(QLabel(type_label(kind), parent)))
-        row.addSpacing(8)
-    row.addStretch(1)
-    return row
+        row.addWidget(plain_label(QLabel(type_label(kind), entry)))
+        flow.addWidget(entry)
+    return legend
 
 
 _DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

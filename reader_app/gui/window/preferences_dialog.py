@@ -33,7 +33,7 @@ from reader_app.gui.jobs.auto_backup import backup_root
 from reader_app.gui.shared import preferences as prefs
 from reader_app.gui.shared.palette import reading_font
 from reader_app.gui.shared.plain_text import show_error
-from reader_app.gui.window.view_menu import THEME_LABELS, ViewMenu
+from reader_app.gui.window.view_menu import THEME_LABELS, ViewMenu, sync_view_menus
 
 
 def _default_family() -> str:
@@ -142,7 +142,10 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         """Check, then store and apply everything; a refused value keeps the dialog open."""
         folder = self.export_folder.text().strip()
-        if folder and not Path(folder).expanduser().is_dir():
+        # a folder chosen earlier and gone since (an unplugged drive) is kept as it was:
+        # exports start at home meanwhile, and the other fields still save
+        changed = folder != self._saved_export_folder().strip()
+        if folder and changed and not Path(folder).expanduser().is_dir():
             show_error(self, "Preferences", f"{folder}: no such folder.")
             return
         try:
@@ -158,6 +161,7 @@ class PreferencesDialog(QDialog):
         prefs.set_value(prefs.AUTO_BACKUP, self.auto_backup.isChecked())
         prefs.set_value(prefs.BACKUP_KEEP, self.backup_keep.value())
         self._view_menu.apply_settings()
+        sync_view_menus(but=self._view_menu)  # the font and theme of every other window
         parent = self.parent()
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(f"Preferences saved. New tags are by “{name}”.", 6000)

@@ -3,11 +3,13 @@ the theme. Every choice is remembered (gui/shared/preferences.py) and applied at
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+from shiboken6 import isValid
 
 from reader_app.gui.article.view import ArticleView
 from reader_app.gui.shared import preferences as prefs
@@ -18,6 +20,7 @@ WIDTH_LABELS = {"narrow": "&Narrow", "medium": "&Medium", "wide": "&Wide", "full
 THEME_LABELS = {"system": "&System", "light": "&Light", "dark": "&Dark"}
 PANE_LABELS = ("Show &Lists Pane", "Show &Annotation Panel", "Show &Toolbar")
 PANE_NAMES = ("viewShowLists", "viewShowAnnotations", "viewShowToolbar")
+_MENUS: weakref.WeakSet[ViewMenu] = weakref.WeakSet()  # one a window: zoom, width, theme are shared
 
 
 @dataclass
@@ -70,9 +73,14 @@ class ViewMenu(QObject):
             action.triggered.connect(lambda _=False, k=key: self.set_reading_width(k))
         for key, action in a.panes.items():
             action.toggled.connect(lambda on, k=key: self.show_pane(k, on))
+            pane = panes[key]
+            if isinstance(pane, QToolBar):  # its own right-click menu hides it too
+                own = pane.toggleViewAction()  # triggered: the analyst, never a closing window
+                own.triggered.connect(lambda _=False, o=own, a=action: a.setChecked(o.isChecked()))
         for name, action in a.themes.items():
             action.triggered.connect(lambda _=False, n=name: self._on_theme_triggered(n))
         self.apply_settings()
+        _MENUS.add(self)
 
     def _build(self, window: QMainWindow) -> ViewActions:
         bar = window.menuBar()
@@ -124,6 +132,12 @@ class ViewMenu(QObject):
             self.show_pane(key, shown, remember=False)
         self.actions.themes[prefs.theme()].setChecked(True)
 
+    def apply_shared(self) -> None:
+        """Zoom, reading width and theme, as another window just set them."""
+        self.apply_font()
+        self.set_reading_width(prefs.reading_width(), remember=False)
+        self.actions.themes[prefs.theme()].setChecked(True)
+
     def apply_font(self) -> None:
         self._view.setFont(reading_font())
         steps = prefs.zoom()
@@ -135,20 +149,21 @@ class ViewMenu(QObject):
     def zoom_by(self, steps: int) -> None:
         low, high = prefs.ZOOM_RANGE
         prefs.set_value(prefs.ZOOM, min(high, max(low, prefs.zoom() + steps)))
-        self.apply_font()
+        sync_view_menus()
         self._window.statusBar().showMessage(
             f"Reading font: {prefs.reading_size():g} pt", 3000)
 
     @Slot()
     def reset_zoom(self) -> None:
         prefs.set_value(prefs.ZOOM, 0)
-        self.apply_font()
+        sync_view_menus()
 
     def set_reading_width(self, key: str, remember: bool = True) -> None:
         if key not in prefs.READING_WIDTHS:
             return
         if remember:
             prefs.set_value(prefs.READING_WIDTH, key)
+            sync_view_menus(but=self)
         self.actions.widths[key].setChecked(True)
         self._view.set_max_width_em(prefs.READING_WIDTHS[key])
 
@@ -162,6 +177,15 @@ class ViewMenu(QObject):
 
     def _on_theme_triggered(self, name: str) -> None:
         set_theme(name)
+        sync_view_menus(but=self)
+
+
+def sync_view_menus(but: ViewMenu | None = None) -> None:
+    """Every open window shows the shared view preferences as just stored (zoom steps
+    count from what the window shows, not from a size another window left behind)."""
+    for menu in list(_MENUS):
+        if menu is not but and isValid(menu) and isValid(menu._view):  # a closed window's: gone
+            menu.apply_shared()
 
 
 def build_view_menu(window: QMainWindow) -> ViewMenu:
