@@ -177,7 +177,7 @@ class AnnotationEditor(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # View > Theme: the kind's colour is
-            self.refresh_kind()  # baked into the label's HTML, not a palette role
+            self._set_kind(getattr(self, "shown", None))  # in the label's HTML, not a role
         super().changeEvent(event)
 
     def _fit_quote(self) -> None:
@@ -192,11 +192,6 @@ class AnnotationEditor(QWidget):
         margins = view.contentsMargins()
         view.setFixedHeight(lines * line + 2 * int(view.document().documentMargin())
                             + margins.top() + margins.bottom() + 2)  # +2: no scroll bar
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # the kind's square in the new theme
-            self._set_kind(getattr(self, "shown", None))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
