@@ -30,6 +30,7 @@ from reader_app.domain.actor_finder import (
     find_actor_pass,
 )
 from reader_app.domain.actor_index import match_key  # kept per name: see there
+from reader_app.domain.actor_index_add import added_names, extended_index
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
 from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
@@ -108,16 +109,39 @@ def library_names(db: Database) -> LibraryNames:
     found = _names_cache.get(key)
     if found is None:
         names = tuple(_merged(rows, state_table(db)))
-        ids = [n for n in names if n.actor_id is not None]
-        found = LibraryNames(
-            names, build_actor_index(names),
-            {match_key(n.text): n.actor_id for n in reversed(ids) if n.actor_id is not None},
-            {n.actor_id: (n.canonical, n.actor_type) for n in ids if n.actor_id is not None},
-            frozenset(n.actor_id for n in ids if n.actor_type == "person"
-                      and n.actor_id is not None))
+        last = next(iter(_names_cache.values()), None)
+        found = None if last is None else names_added(last, names)
+        if found is None:
+            ids = [n for n in names if n.actor_id is not None]
+            found = LibraryNames(
+                names, build_actor_index(names),
+                {match_key(n.text): n.actor_id for n in reversed(ids) if n.actor_id is not None},
+                {n.actor_id: (n.canonical, n.actor_type) for n in ids if n.actor_id is not None},
+                frozenset(n.actor_id for n in ids if n.actor_type == "person"
+                          and n.actor_id is not None))
         _names_cache.clear()
         _names_cache[key] = found
     return found
+
+
+def names_added(last: LibraryNames, names: tuple[KnownName, ...]) -> LibraryNames | None:
+    """library_names' answer for names from the last one, when names are its own with a
+    few new ones no other name meets (actor_index_add); else None."""
+    added = added_names(last.names, names)
+    if added is None or any(n.actor_type == "person" for n in added):
+        return None
+    index = extended_index(last.index, last.names, added)
+    if index is None:
+        return None
+    speakers, canonical = dict(last.speakers), dict(last.canonical)
+    for n in added:
+        assert n.actor_id is not None  # extended_index takes the library's names only
+        if speakers.setdefault(match_key(n.text), n.actor_id) != n.actor_id:
+            return None
+        if canonical.setdefault(n.actor_id, (n.canonical, n.actor_type)) != (
+                n.canonical, n.actor_type):
+            return None
+    return LibraryNames(names, index, speakers, canonical, last.persons)
 
 
 @lru_cache(maxsize=4)
