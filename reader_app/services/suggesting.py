@@ -387,11 +387,12 @@ def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
     out = list(old.claim.found)
     starts = [s.start for s in out]
     span_starts = [s for s, _, _ in spans]
+    people = frozenset(persons)  # once: find_claims_in takes a frozenset as it is
     for lo, hi in reversed(paragraphs):  # from the end: the earlier indexes stay
         i, j = bisect_left(starts, lo), bisect_right(starts, hi)
         inside = spans[bisect_left(span_starts, lo):bisect_right(span_starts, hi)]
         out[i:j] = _as_claims(text, find_claims_in(text, lo, hi, inside, known.speakers,
-                                                   persons), names, known)
+                                                   people), names, known)
     return out
 
 
