@@ -453,7 +453,8 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
                 kinds: list[tuple[int, int, str]], tagged: Sequence[tuple[int, int, int]]
                 ) -> list[ActorMention]:
     """The mentions with "the party" and the like resolved against all of them."""
-    spans = [*tagged, *((m.start, m.end, m.actor_id) for m in mentions if m.actor_id is not None)]
+    spans = list(tagged)
+    spans += [(m.start, m.end, m.actor_id) for m in mentions if m.actor_id is not None]
     nouns = declared_nouns(text, spans)
     if not kinds:  # what follows reads only the kinds (suggesting runs after every tag)
         added = _declared_mentions(text, index, nouns, spans, mentions) if nouns else []
