@@ -74,8 +74,9 @@ def extended_index(old: ActorIndex, old_names: Sequence[KnownName],
     table = {match_key(x) for n in old_names if n.actor_id is None
              for x in (n.canonical, n.text)}
     # a Cyrillic name's short forms ask whether its last word is a known key
-    lasts = {search_key(words[-1]) for n in old_names
-             if (words := n.text.split()) and _has_cyrillic(words[0])}
+    # (is_cyrillic(first word) there; its first letter here, which says no less)
+    lasts = {search_key(n.text.split()[-1]) for n in old_names
+             if "\u0400" <= n.text.lstrip()[:1] <= "\u04ff"}
     names = dict(old.names)
     kinds = dict(old.kinds)
     actors = dict(old.actors)
