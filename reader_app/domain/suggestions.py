@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple, Protocol, TypeVar
 
 __all__ = ["Suggestion", "apart", "back_again", "by_position", "drop_covered", "free_of",
@@ -138,11 +140,22 @@ def back_again(found: Sequence[S], taken: Sequence[tuple[int, int]],
 
 
 def by_position(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:
-    """Suggestions of several kinds merged in text order (each group is in order)."""
-    from heapq import merge
-
+    """Suggestions of several kinds merged in text order (each group is in order): one
+    stable sort of the groups one after another, which merges their runs as heapq.merge
+    would (a tie keeps the earlier group's first), in C rather than a heap in Python."""
     order = {"actor": 0, "date": 1, "claim": 2}
-    return list(merge(*groups, key=lambda s: (s.start, s.end, order.get(s.kind, 3))))
+
+    def key(s: Suggestion) -> tuple[int, int, int]:
+        return (s.start, s.end, order.get(s.kind, 3))
+
+    keys = [[key(s) for s in g] for g in groups]
+    if all(a <= b for k in keys for a, b in zip(k, k[1:], strict=False)):
+        pairs = sorted(zip(chain.from_iterable(keys), chain.from_iterable(groups),
+                           strict=True), key=itemgetter(0))
+        return [s for _, s in pairs]
+    from heapq import merge  # a group out of order: merged as it comes
+
+    return list(merge(*groups, key=key))
 
 
 def drop_covered(suggestions: Sequence[Suggestion],
