@@ -17,8 +17,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import ahocorasick
-
 from reader_app.domain.actor_finder import (
     ActorIndex,
     ActorMention,
@@ -87,14 +85,13 @@ def _inside_new(copy: str, ours: list[tuple[int, str]], keys: set[str]) -> bool:
     """Is every occurrence of the new keys in copy within one of their matches (ours)?"""
     spans = [(last - len(key) + 1, last) for last, key in ours]
     lows = [a for a, _ in spans]
-    tiny = ahocorasick.Automaton()
-    for key in keys:
-        tiny.add_word(key, key)
-    tiny.make_automaton()
-    for last, key in tiny.iter(copy):
-        i = bisect_right(lows, last - len(key) + 1)
-        if not i or spans[i - 1][1] < last:
-            return False
+    for key in keys:  # every occurrence, overlapping ones too (str.find: a few keys)
+        at = copy.find(key)
+        while at >= 0:
+            i = bisect_right(lows, at)
+            if not i or spans[i - 1][1] < at + len(key) - 1:
+                return False
+            at = copy.find(key, at + 1)
     return True
 
 
