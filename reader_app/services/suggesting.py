@@ -12,6 +12,7 @@ library. Each write returns what its inverse takes and a ChangeSet, like tagging
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -378,7 +379,14 @@ def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
         return None
     if any(k >= 0 for k in persons ^ old_persons):
         return None  # the library's people: read with the names
-    at = {s for s, _, _ in now ^ before} | set(renamed_at)
+    renamed = set(renamed_at)
+    at = {s for s, _, _ in now ^ before} | renamed
+    # a pronoun opening a paragraph reads the names of the paragraph before it
+    # (speakers.pronoun): where a name changed, the next paragraph with words too
+    for p in renamed:
+        after = _WORDED.search(text, _paragraph_end(text, p))
+        if after is not None:
+            at.add(after.start())
     at |= {-1 - k for k in names.keys() | old_names.keys() if names.get(k) != old_names.get(k)}
     at |= {-1 - k for k in persons ^ old_persons}
     paragraphs = sorted({(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at})
@@ -394,6 +402,9 @@ def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
         out[i:j] = _as_claims(text, find_claims_in(text, lo, hi, inside, known.speakers,
                                                    people), names, known)
     return out
+
+
+_WORDED = re.compile(r"\S")
 
 
 def _paragraph_end(text: str, pos: int) -> int:
