@@ -17,8 +17,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import ahocorasick
-
 from reader_app.domain.actor_finder import (
     ActorIndex,
     ActorMention,
@@ -87,14 +85,13 @@ def _inside_new(copy: str, ours: list[tuple[int, str]], keys: set[str]) -> bool:
     """Is every occurrence of the new keys in copy within one of their matches (ours)?"""
     spans = [(last - len(key) + 1, last) for last, key in ours]
     lows = [a for a, _ in spans]
-    tiny = ahocorasick.Automaton()
-    for key in keys:
-        tiny.add_word(key, key)
-    tiny.make_automaton()
-    for last, key in tiny.iter(copy):
-        i = bisect_right(lows, last - len(key) + 1)
-        if not i or spans[i - 1][1] < last:
-            return False
+    for key in keys:  # every occurrence, overlapping ones too (str.find: a few keys)
+        at = copy.find(key)
+        while at >= 0:
+            i = bisect_right(lows, at)
+            if not i or spans[i - 1][1] < at + len(key) - 1:
+                return False
+            at = copy.find(key, at + 1)
     return True
 
 
@@ -123,17 +120,18 @@ def pass_again(text: str, old: ActorPass, index: ActorIndex,
             return None  # a new name inside another match, which is read there
         scan.raw = raw
     found = old.found
-    if new_keys:
-        merged = list(found)
-        for m in scan.mapped(ours):  # in the order of their ends, as found is
-            merged.insert(bisect_left(merged, m[3], key=lambda x: x[3]), m)
-        found = tuple(merged)
+    if new_keys:  # two runs in the order of their ends (no two end alike): one merge
+        found = tuple(sorted((*found, *scan.mapped(ours)), key=_last))
     put = _put_in(text, old, index, scan, found, changes)
     if put is None:
         return None
     first, kinds = put
     return ActorPass(index, scan, found, first, kinds,
                      finish_pass(text, index, first, kinds, tagged))
+
+
+def _last(m: Match) -> int:
+    return m[3]
 
 
 def _put_in(text: str, old: ActorPass, index: ActorIndex, scan: _Scan,
@@ -155,7 +153,13 @@ def _put_in(text: str, old: ActorPass, index: ActorIndex, scan: _Scan,
 
     context = SurnameContext()  # one entry each: never asked (see _names_changed)
     keys = added | changed | changes.kinds
-    for i in [i for i, m in enumerate(found) if m[2] in keys]:
+    if changed:
+        at_keys = [i for i, m in enumerate(found) if m[2] in keys]
+    else:  # the new keys' matches only: where their ends are
+        lasts = [m[3] for m in found]
+        at_keys = [j for j in (bisect_left(lasts, last) for last, key in scan.raw
+                               if key in keys) if found[j][2] in keys]
+    for i in at_keys:
         start, end, key, _last = found[i]
         stop = end_of(i)
         reach = stop

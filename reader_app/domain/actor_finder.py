@@ -16,7 +16,7 @@ find_actor_pass keeps what the answer was worked out from (ActorPass), for actor
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -117,7 +117,7 @@ def _fits(kind: str, body: tuple[str, str] | None, declared: bool = False,
 
 def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: int,
                      context: SurnameContext, firsts: dict[str, list[tuple[int, int]]],
-                     declared: dict[int, str], quoted: set[int]) -> ActorMention | None:
+                     declared: dict[int, str], quoted: Container[int]) -> ActorMention | None:
     """"the company", "партію": the one body of that kind (a party by its name; a company:
     an organization whose name says it is nothing else) named or tagged before in this
     text, or of several the one named at least twice as often as any other; else no
@@ -453,6 +453,12 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
                 kinds: list[tuple[int, int, str]], tagged: Sequence[tuple[int, int, int]]
                 ) -> list[ActorMention]:
     """The mentions with "the party" and the like resolved against all of them."""
+    spans = list(tagged)
+    spans += [(m.start, m.end, m.actor_id) for m in mentions if m.actor_id is not None]
+    nouns = declared_nouns(text, spans)
+    if not kinds:  # what follows reads only the kinds (suggesting runs after every tag)
+        added = _declared_mentions(text, index, nouns, spans, mentions) if nouns else []
+        return sorted(mentions + added) if added else mentions
     context = SurnameContext(tagged)
     for m in mentions:
         if m.actor_id is not None:
@@ -460,15 +466,12 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
     starts = [m.start for m in mentions]
     added = []
     firsts: dict[str, list[tuple[int, int]]] = {}
-    spans = [*tagged, *((m.start, m.end, m.actor_id) for m in mentions if m.actor_id is not None)]
-    nouns = declared_nouns(text, spans)
     declared = {a: index.generic[search_key(noun)] for noun, a in nouns.items()
                 if search_key(noun) in index.generic}
     # a quoted name is a body; a company only if the text gave it no other noun
     # ("профсоюз «Единство»")
     other_kind = {a for noun, a in nouns.items() if has_stem(noun, NOT_COMPANY_WORDS)}
-    quoted = {a for s, e, a in spans if (quoted_name(text, s, e) or thing_named(text, e))
-              and a not in other_kind}
+    quoted = _Quoted(text, spans, other_kind)
     for start, end, key in kinds:
         i = bisect_right(starts, start)
         if i and mentions[i - 1].end > start:
@@ -488,6 +491,33 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
     if nouns:
         added.extend(_declared_mentions(text, index, nouns, spans, mentions + added))
     return sorted(mentions + added) if added else mentions
+
+
+class _Quoted:
+    """The actors with a span in quotation marks or before "which", not given another
+    kind by the text: asked for the few bodies "the company" may be, so each is looked at
+    only when asked (the spans are every tag and mention)."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int, int]],
+                 other_kind: set[int]) -> None:
+        self.text, self.spans, self.other_kind = text, spans, other_kind
+        self.by_id: dict[int, list[tuple[int, int]]] | None = None
+        self.memo: dict[int, bool] = {}
+
+    def __contains__(self, actor_id: object) -> bool:
+        if not isinstance(actor_id, int) or actor_id in self.other_kind:
+            return False
+        found = self.memo.get(actor_id)
+        if found is None:
+            if self.by_id is None:
+                self.by_id = {}
+                for s, e, a in self.spans:
+                    self.by_id.setdefault(a, []).append((s, e))
+            text = self.text
+            found = self.memo[actor_id] = any(
+                quoted_name(text, s, e) or thing_named(text, e)
+                for s, e in self.by_id.get(actor_id, ()))
+        return found
 
 
 def _declared_mentions(text: str, index: ActorIndex, nouns: dict[str, int],

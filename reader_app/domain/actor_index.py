@@ -117,10 +117,12 @@ class ActorIndex:
 
 
 def _stems(keys: Iterable[str]) -> dict[str, str]:
-    """Search key of a stem -> the full key, for keys whose last word is Cyrillic."""
+    """Search key of a stem -> the full key, for keys whose last word is Cyrillic. In
+    the keys' sorted order: where two keys share a stem the first wins, whatever else
+    the index holds (a set's order would change with every name added)."""
     keys = set(keys)
     stems: dict[str, str] = {}
-    for key in keys:
+    for key in sorted(keys):
         found = _stem_keys(key)
         if found is None:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.name_context import opens_sentence
@@ -102,10 +103,22 @@ def thing_named(text: str, end: int) -> bool:
     return text[end:end + 1] in (",", " ") and _WHICH.match(text, end) is not None
 
 
+_CYRILLIC_QUOTED = re.compile("[«“\"][\u0400-\u04ff]")
+
+
+@lru_cache(maxsize=4)
+def _cyrillic_quoted(text: str) -> bool:
+    """Does a quotation mark open a Cyrillic word anywhere (quoted_name, is_cyrillic)?
+    Once per text: a str keeps its hash."""
+    return _CYRILLIC_QUOTED.search(text) is not None
+
+
 def declared_nouns(text: str, spans: Iterable[tuple[int, int, int]]) -> dict[str, int]:
     """Match key of the lower-case noun right before a quoted Ukrainian or Russian name ->
     the actor: "компанія «Медтехсервіс»" says what Медтехсервіс is. A noun that two
     actors share is left out (either may be meant later)."""
+    if not _cyrillic_quoted(text):
+        return {}  # no quoted Cyrillic name anywhere: no span is one
     found: dict[str, int] = {}
     shared: set[str] = set()
     for start, end, actor_id in spans:

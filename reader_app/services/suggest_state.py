@@ -153,11 +153,12 @@ def regrouped(found: list[Suggestion], taken: list[tuple[int, int]],
 def _carried(found: list[Suggestion], old: Group) -> Group:
     """old as it would be had found been its suggestions: those found has of old's own
     (the same objects) are free as they were, the others as free_of tells."""
-    had = {id(s) for s in old.found}
-    kept = {id(s) for s in old.free}
-    new = [s for s in found if id(s) not in had]
-    free_new = {id(s) for s in free_of(new, old.taken, old.rejected)}
-    free = [s for s in found if id(s) in kept or id(s) in free_new]
+    ids = list(map(id, found))  # map in C: found is every suggestion of its kind
+    had = set(map(id, old.found))
+    kept = set(map(id, old.free))
+    new = [s for s, i in zip(found, ids, strict=True) if i not in had]
+    kept.update(map(id, free_of(new, old.taken, old.rejected)))
+    free = [s for s, i in zip(found, ids, strict=True) if i in kept]
     return Group(found, True, old.taken, old.rejected, free)
 
 

@@ -12,6 +12,7 @@ library. Each write returns what its inverse takes and a ChangeSet, like tagging
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from reader_app.domain.actor_finder import (
     find_actor_pass,
 )
 from reader_app.domain.actor_index import match_key  # kept per name: see there
+from reader_app.domain.actor_index_add import added_names, extended_index
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
 from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
@@ -108,16 +110,39 @@ def library_names(db: Database) -> LibraryNames:
     found = _names_cache.get(key)
     if found is None:
         names = tuple(_merged(rows, state_table(db)))
-        ids = [n for n in names if n.actor_id is not None]
-        found = LibraryNames(
-            names, build_actor_index(names),
-            {match_key(n.text): n.actor_id for n in reversed(ids) if n.actor_id is not None},
-            {n.actor_id: (n.canonical, n.actor_type) for n in ids if n.actor_id is not None},
-            frozenset(n.actor_id for n in ids if n.actor_type == "person"
-                      and n.actor_id is not None))
+        last = next(iter(_names_cache.values()), None)
+        found = None if last is None else names_added(last, names)
+        if found is None:
+            ids = [n for n in names if n.actor_id is not None]
+            found = LibraryNames(
+                names, build_actor_index(names),
+                {match_key(n.text): n.actor_id for n in reversed(ids) if n.actor_id is not None},
+                {n.actor_id: (n.canonical, n.actor_type) for n in ids if n.actor_id is not None},
+                frozenset(n.actor_id for n in ids if n.actor_type == "person"
+                          and n.actor_id is not None))
         _names_cache.clear()
         _names_cache[key] = found
     return found
+
+
+def names_added(last: LibraryNames, names: tuple[KnownName, ...]) -> LibraryNames | None:
+    """library_names' answer for names from the last one, when names are its own with a
+    few new ones no other name meets (actor_index_add); else None."""
+    added = added_names(last.names, names)
+    if added is None or any(n.actor_type == "person" for n in added):
+        return None
+    index = extended_index(last.index, last.names, added)
+    if index is None:
+        return None
+    speakers, canonical = dict(last.speakers), dict(last.canonical)
+    for n in added:
+        assert n.actor_id is not None  # extended_index takes the library's names only
+        if speakers.setdefault(match_key(n.text), n.actor_id) != n.actor_id:
+            return None
+        if canonical.setdefault(n.actor_id, (n.canonical, n.actor_type)) != (
+                n.canonical, n.actor_type):
+            return None
+    return LibraryNames(names, index, speakers, canonical, last.persons)
 
 
 @lru_cache(maxsize=4)
@@ -354,7 +379,14 @@ def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
         return None
     if any(k >= 0 for k in persons ^ old_persons):
         return None  # the library's people: read with the names
-    at = {s for s, _, _ in now ^ before} | set(renamed_at)
+    renamed = set(renamed_at)
+    at = {s for s, _, _ in now ^ before} | renamed
+    # a pronoun opening a paragraph reads the names of the paragraph before it
+    # (speakers.pronoun): where a name changed, the next paragraph with words too
+    for p in renamed:
+        after = _WORDED.search(text, _paragraph_end(text, p))
+        if after is not None:
+            at.add(after.start())
     at |= {-1 - k for k in names.keys() | old_names.keys() if names.get(k) != old_names.get(k)}
     at |= {-1 - k for k in persons ^ old_persons}
     changed = {(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at}
@@ -367,12 +399,16 @@ def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
     out = list(old.claim.found)
     starts = [s.start for s in out]
     span_starts = [s for s, _, _ in spans]
+    people = frozenset(persons)  # once: find_claims_in takes a frozenset as it is
     for lo, hi in reversed(paragraphs):  # from the end: the earlier indexes stay
         i, j = bisect_left(starts, lo), bisect_right(starts, hi)
         inside = spans[bisect_left(span_starts, lo):bisect_right(span_starts, hi)]
         out[i:j] = _as_claims(text, find_claims_in(text, lo, hi, inside, known.speakers,
-                                                   persons), names, known)
+                                                   people), names, known)
     return out
+
+
+_WORDED = re.compile(r"\S")
 
 
 def _paragraph_end(text: str, pos: int) -> int:
