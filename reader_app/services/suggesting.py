@@ -389,11 +389,7 @@ def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
             at.add(after.start())
     at |= {-1 - k for k in names.keys() | old_names.keys() if names.get(k) != old_names.get(k)}
     at |= {-1 - k for k in persons ^ old_persons}
-    changed = {(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at}
-    # a pronoun opening a paragraph ("She said …") is read from the names of the paragraph
-    # before: the one after each changed paragraph is read again too
-    paragraphs = sorted(changed | {after for _, hi in changed
-                                   if (after := _paragraph_after(text, hi)) is not None})
+    paragraphs = sorted({(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at})
     if len(paragraphs) > PATCH_AT_MOST:
         return None
     out = list(old.claim.found)
@@ -414,18 +410,6 @@ _WORDED = re.compile(r"\S")
 def _paragraph_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
-
-
-def _paragraph_after(text: str, hi: int) -> tuple[int, int] | None:
-    """The next paragraph with words after the one ending at hi (as speakers reads the
-    paragraph before one)."""
-    j = hi
-    while j < len(text) and text[j].isspace():
-        j += 1
-    if j >= len(text):
-        return None
-    lo = text.rfind("\n", 0, j) + 1
-    return lo, _paragraph_end(text, lo)
 
 
 # -- accept -----------------------------------------------------------------------------------
