@@ -32,7 +32,7 @@ from reader_app.gui.lists.lazy_pane import LazyPane
 from reader_app.gui.lists.search_facets import SearchFacets, iso_bound
 from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.palette import is_dark
-from reader_app.gui.shared.plain_text import plain_label
+from reader_app.gui.shared.plain_text import clip, plain_label
 from reader_app.gui.views.timeline_axis import LABEL_W, draw_axis, draw_lane_names
 from reader_app.gui.views.timeline_canvas import TimelineCanvas
 from reader_app.gui.views.timeline_scene import AXIS_H, LANE_H, TimelineScene
@@ -167,6 +167,12 @@ class TimelineView(LazyPane):
         lo, hi = self._bound(self.date_from, False), self._bound(self.date_to, True)
         flt, lane_by = self.search_filter(), self.lane_mode()
         self._generation += 1
+        bad = next((e.text().strip() for e, bound in ((self.date_from, lo), (self.date_to, hi))
+                    if e.text().strip() and bound is None), None)
+        if bad is not None:  # not silently dropped: the analyst would read every date as in range
+            self._show(TimelineData(lane_by, in_library=True),
+                       f"Not a date: {clip(bad, 40)} (type YYYY, YYYY-MM or YYYY-MM-DD)")
+            return
         self._keep_view = keep_view
         self.loading = True
         self.count_label.setText(LOADING)
