@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from gui_helpers import open_window
 from PySide6.QtWidgets import QLabel
+from test_timeline_view import wheel
 from timeline_library import build
 
+from reader_app.domain.models import ImportedArticle
+from reader_app.gui.views.timeline_axis import MIN_TICK, tick_step, ticks
+from reader_app.services.tagging import edit_tag, tag
+from reader_app.storage.articles import add_article, get_article
 from reader_app.storage.database import open_library
 
 
@@ -32,3 +39,27 @@ def test_a_mistyped_date_bound_says_so_instead_of_showing_every_date(qtbot, db_p
     qtbot.waitUntil(lambda: count.text().startswith(f"{len(view.shown_items())} dated"),
                     timeout=3000)
     assert 0 < len(view.shown_items()) < everything  # the 2019 year tag is left out
+
+
+def test_zoomed_out_over_year_1_to_9999_the_axis_draws_and_stays_readable(qtbot, db_path):
+    text = "Monks wrote of the founding year. Stargazers wrote of the last month."
+    db = open_library(db_path)
+    article = add_article(db, ImportedArticle("Ages", text, "chronicle", "0001-01-01", "en"))
+    stored = get_article(db, article.article_id)
+    for quote, value in (("the founding year", "0001"), ("the last month", "9999-12")):
+        i = text.index(quote)
+        new, _ = tag(db, stored, "claim", i, i + len(quote))
+        edit_tag(db, new.annotation.id, {"claim_date": value})
+    db.close()
+    window, view = shown_timeline(qtbot, db_path)
+    window.resize(1024, 700)
+    canvas = view.canvas
+    for _ in range(20):  # out as far as it goes: the viewport reaches past 9999-12-31
+        wheel(canvas, canvas.viewport().rect().center(), -3)
+    image = canvas.viewport().grab().toImage()  # the axis is drawn (it raised before)
+    assert not image.isNull()
+    step, unit = tick_step(canvas.px_per_day())
+    assert unit == "y" and step * 365.25 * canvas.px_per_day() >= MIN_TICK  # not a smear
+    last_ticks = list(ticks(date(9990, 1, 1), date.max, 1, "d"))
+    assert last_ticks[-1] == date.max
+    assert list(ticks(date(9999, 11, 1), date.max, 1, "m"))[-1] == date(9999, 12, 1)
