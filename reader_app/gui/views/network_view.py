@@ -13,7 +13,7 @@ import re
 
 import networkx as nx
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QMouseEvent, QPainter, QPixmap, QTransform, QWheelEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsScene,
@@ -56,6 +56,7 @@ from reader_app.services.changes import ChangeSet
 
 CLAIM_ROLE = Qt.ItemDataRole.UserRole  # (article id, claim id) of a listed claim
 LOADING = "Loading…"
+EMPTY = "No actors in this selection: tag actors in the articles, or widen the filters."
 
 
 class NetworkCanvas(QGraphicsView):
@@ -203,8 +204,7 @@ class ActorNetworkView(QWidget):
         self.loading = True
         self.info.setText(LOADING)
         if not self.nodes:
-            self.scene.clear()
-            self.scene.addSimpleText(LOADING)
+            self.say(LOADING)
         self._loader.request(self._generation, lambda db: load_network(
             db, search, date_from=lo, date_to=hi, min_weight=weight, co_mention=co,
             previous=previous))
@@ -234,6 +234,8 @@ class ActorNetworkView(QWidget):
                                              is_dark(self.palette()))
         self.claim_list.clear()
         self.claim_list.hide()
+        if not self.nodes:  # not a blank canvas: say why
+            self.say(EMPTY)
         self.canvas.fit()
         actors, links = len(self.nodes), len(self.edges)
         text = f"{actors} actor{'s' * (actors != 1)}, {links} edge{'s' * (links != 1)}"
@@ -241,6 +243,11 @@ class ActorNetworkView(QWidget):
             text += (f" (the {actors} strongest of {len(self.full_graph):,}: raise the minimum"
                      " weight or narrow the dates; exports to Gephi hold them all)")
         self.info.setText(text)
+
+    def say(self, text: str) -> None:
+        """The canvas shows only text, in the theme's text colour (black on dark was unseen)."""
+        self.scene.clear()
+        self.scene.addSimpleText(text).setBrush(self.palette().color(QPalette.ColorRole.Text))
 
     def scene_for_export(self) -> QGraphicsScene:
         return self.scene
