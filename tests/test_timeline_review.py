@@ -63,3 +63,25 @@ def test_zoomed_out_over_year_1_to_9999_the_axis_draws_and_stays_readable(qtbot,
     last_ticks = list(ticks(date(9990, 1, 1), date.max, 1, "d"))
     assert last_ticks[-1] == date.max
     assert list(ticks(date(9999, 11, 1), date.max, 1, "m"))[-1] == date(9999, 12, 1)
+
+
+def test_a_note_committed_as_the_window_closes_starts_no_new_read(qtbot, db_path):
+    db = open_library(db_path)
+    ids = build(db)
+    db.close()
+    window, view = shown_timeline(qtbot, db_path)
+    window.controller.open_annotation(ids["talks"], ids["nato_claim"])
+    editor = window.annotation_panel.editor
+    qtbot.waitUntil(lambda: editor.shown is not None and editor.shown.id == ids["nato_claim"])
+    editor.note_edit.setPlainText("Typed, and the window closed before it was committed.")
+    runs = view._loader.runs
+    window.close()  # commits the note: a claim changed while the timeline is shown
+    db = open_library(db_path)
+    try:
+        qtbot.waitUntil(lambda: db.execute("SELECT note FROM annotations WHERE id = ?",
+                                           [ids["nato_claim"]]).fetchone()[0] is not None,
+                        timeout=2000)
+    finally:
+        db.close()
+    qtbot.wait(400)  # the view's reload delay is 200 ms
+    assert view._loader.runs == runs and view._loader._thread is None  # no thread left reading

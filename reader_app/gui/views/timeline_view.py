@@ -98,6 +98,7 @@ class TimelineView(LazyPane):
         self.loading = False
         self._generation = 0
         self._keep_view = False
+        self._stopped = False
         self._actor_names: list[str] = []
         self._detail_cache: dict[tuple[str, int], TimelineItem | None] = {}
         self._loader = ViewLoader(controller.db_path, "timeline-loader")
@@ -163,6 +164,8 @@ class TimelineView(LazyPane):
     def reload(self, keep_view: bool = False) -> None:
         """Read the items again with the current filters, on the loader's thread; the
         view shows what it has (or "Loading…") until they arrive."""
+        if self._stopped:  # the window closed: a change made as it closed reads nothing
+            return
         kinds = [k for k, box in self.kind_boxes.items() if box.isChecked()]
         lo, hi = self._bound(self.date_from, False), self._bound(self.date_to, True)
         flt, lane_by = self.search_filter(), self.lane_mode()
@@ -185,6 +188,8 @@ class TimelineView(LazyPane):
     def stop_loading(self) -> None:
         """End the loader's thread (the window closes); later answers are dropped."""
         self._generation += 1
+        self._stopped = True
+        self._reload_timer.stop()
         self._loader.stop()
 
     @Slot(int, object)
