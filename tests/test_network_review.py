@@ -1,8 +1,10 @@
-"""Review of the Actor network tab in the real window: an empty selection in a dark theme."""
+"""Review of the Actor network tab in the real window: an empty selection in a dark theme,
+dates typed wrong."""
 
 from __future__ import annotations
 
 from gui_helpers import open_window
+from network_library import build
 from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem, QStyleFactory
 from test_screenshots import dark_palette
 
@@ -33,3 +35,24 @@ def test_an_empty_network_says_so_in_the_themes_text_colour(qtbot, db_path):
     finally:
         app.setStyle(QStyleFactory.create(style) or QStyleFactory.create("Fusion"))
         app.setPalette(palette)
+
+
+def test_a_date_not_in_the_calendar_is_refused_not_matched_as_text(qtbot, db_path):
+    db = open_library(db_path)
+    build(db)
+    db.close()
+    window = open_window(qtbot, db_path)
+    view = window.network_view
+    window.left_tabs.setCurrentIndex(window.NETWORK_TAB)
+    qtbot.waitUntil(view.is_loaded, timeout=3000)
+    everyone = set(view.nodes)
+    assert everyone
+    view.date_to.setText("2022-13")  # sorted as text it let every 2022 article through
+    view.date_to.editingFinished.emit()
+    qtbot.waitUntil(view.is_loaded, timeout=3000)
+    assert view.info.text().startswith("Not a date: 2022-13")
+    view.date_to.setText("2022-12")
+    view.date_to.editingFinished.emit()
+    qtbot.waitUntil(lambda: view.is_loaded() and not view.info.text().startswith("Not"),
+                    timeout=3000)
+    assert set(view.nodes) == everyone

@@ -9,8 +9,6 @@ since replaced. network_picture (its own module) draws the same scene for the re
 
 from __future__ import annotations
 
-import re
-
 import networkx as nx
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPixmap, QTransform, QWheelEvent
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.search_query import SearchFilter
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.jobs.view_loader import ViewLoader
+from reader_app.gui.lists.search_facets import iso_bound
 from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.palette import is_dark
 from reader_app.gui.shared.plain_text import clip, plain_label
@@ -345,15 +344,13 @@ def _legend(parent: QWidget, dark: bool) -> QWidget:
     return legend
 
 
-_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
 def _iso_day(text: str, upper: bool = False) -> str | None:
-    """A typed year, month or day as a bound on ISO days: "2022-02" starts on the 1st and,
-    as an upper bound, ends on the last day ("-99" sorts after every day)."""
+    """A typed year, month or day as a bound on ISO days ("2022-02" starts on the 1st and,
+    as an upper bound, ends after its last day); a day not in the calendar is refused."""
     text = text.strip()
     if not text:
         return None
-    if not _DAY.fullmatch(text):
+    if iso_bound(text, upper) is None:  # 2022-13 or 2022-02-30: matched nothing or all
         raise ValueError(f"Not a date: {clip(text, 40)} (type YYYY, YYYY-MM or YYYY-MM-DD)")
+    # published values are compared as text: "-99" sorts after every day of that month
     return text + "-99" * ((10 - len(text)) // 3) if upper else text
