@@ -63,6 +63,9 @@ def test_zoomed_out_over_year_1_to_9999_the_axis_draws_and_stays_readable(qtbot,
     last_ticks = list(ticks(date(9990, 1, 1), date.max, 1, "d"))
     assert last_ticks[-1] == date.max
     assert list(ticks(date(9999, 11, 1), date.max, 1, "m"))[-1] == date(9999, 12, 1)
+    assert list(ticks(date(1, 1, 1), date.max, 1000, "y")) == [date(y, 1, 1)
+                                                              for y in range(1000, 10000, 1000)]
+    assert list(ticks(date(1, 3, 1), date(12, 1, 1), 5, "y")) == [date(5, 1, 1), date(10, 1, 1)]
 
 
 def test_a_note_committed_as_the_window_closes_starts_no_new_read(qtbot, db_path):

@@ -48,7 +48,7 @@ def ticks(first: date, last: date, step: int, unit: str) -> Iterator[date]:
                 yield day
             month += step
         return
-    year = max(1, first.year // step * step)
+    year = first.year // step * step or step  # round years (1000, 2000), not 1, 1001
     while year <= 9999 and (day := date(year, 1, 1)) <= last:
         if day >= first:
             yield day
