@@ -10,6 +10,7 @@ from test_screenshots import dark_palette
 
 from reader_app.domain.models import ImportedArticle
 from reader_app.gui.shared.palette import is_dark
+from reader_app.gui.views.network_picture import network_picture
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 
@@ -56,3 +57,16 @@ def test_a_date_not_in_the_calendar_is_refused_not_matched_as_text(qtbot, db_pat
     qtbot.waitUntil(lambda: view.is_loaded() and not view.info.text().startswith("Not"),
                     timeout=3000)
     assert set(view.nodes) == everyone
+
+
+def test_the_reports_picture_of_no_actors_is_not_blank(qtbot, db_path):
+    db = open_library(db_path)
+    try:
+        add_article(db, ImportedArticle("Quiet day", "Nothing of note was said by anyone.",
+                                        "memo", "2022-02-01", "en"))
+        image = network_picture(db, None, 400, 200)
+    finally:
+        db.close()
+    assert (image.width(), image.height()) == (400, 200)
+    colours = {image.pixel(x, y) for x in range(0, 400, 2) for y in range(0, 200, 2)}
+    assert len(colours) > 2  # the words, antialiased, on the page colour
