@@ -6,8 +6,9 @@ date), so none of them accepts 2022-02-30 or 2022-W54 while another refuses it.
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 
 # What a date tag's value can be: a day, an ISO week, a month, a year or an interval.
 GRANULARITIES = ("day", "week", "month", "year", "interval")
@@ -26,12 +27,9 @@ def _part_granularity(part: str) -> str | None:
     if m is None:
         return None
     year, week, month, day = m.groups()
-    try:
-        if week:
-            date.fromisocalendar(int(year), int(week), 1)
-        elif month:
-            date(int(year), int(month), int(day or 1))
-    except ValueError:
+    try:  # every day it covers must be a real date (no year 0, no week ending in 10000)
+        _first_and_last_day(part)
+    except (ValueError, OverflowError):
         return None
     return _GRANULARITY[(bool(week), bool(month), bool(day))]
 
@@ -39,7 +37,7 @@ def _part_granularity(part: str) -> str | None:
 def _first_and_last_day(part: str) -> tuple[date, date]:
     """The days a real part covers (2022-02 -> Feb 1 and Feb 28)."""
     m = _PART.fullmatch(part)
-    assert m is not None  # callers pass parts _part_granularity accepted
+    assert m is not None  # callers pass parts of the right shape
     year, week, month, day = m.groups()
     if week:
         return (date.fromisocalendar(int(year), int(week), 1),
@@ -48,8 +46,8 @@ def _first_and_last_day(part: str) -> tuple[date, date]:
         one = date(int(year), int(month), int(day))
         return one, one
     if month:
-        first = date(int(year), int(month), 1)
-        return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        last = calendar.monthrange(int(year), int(month))[1]  # 9999-12 too: no day after
+        return date(int(year), int(month), 1), date(int(year), int(month), last)
     return date(int(year), 1, 1), date(int(year), 12, 31)
 
 

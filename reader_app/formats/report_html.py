@@ -67,8 +67,9 @@ def report_html(data: ReportData, pictures: Mapping[str, bytes] | None = None) -
 
 def _contents(data: ReportData) -> list[str]:
     claims = sum(len(a.claims) for a in data.actors)
-    return [f"<p>{len(data.actors)} actor{'s' * (len(data.actors) != 1)} making {claims}"
-            f" claim{'s' * (claims != 1)} in {len(data.articles)}"
+    named = sum(a.actor_id is not None for a in data.actors)  # "No claimant" is nobody
+    return [f"<p>{claims} claim{'s' * (claims != 1)} by {named} named"
+            f" claimant{'s' * (named != 1)} in {len(data.articles)}"
             f" article{'s' * (len(data.articles) != 1)}.</p>",
             '<p><a href="#actors">Claims by actor</a> · <a href="#chronology">Chronology</a>'
             ' · <a href="#articles">Articles</a></p>']

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from reader_app.domain.search_query import SearchFilter
@@ -26,5 +26,12 @@ def network_picture(db, flt: SearchFilter | None, width: int, height: int, *,
     build_scene(scene, graph, layout(graph), dark)
     image = QImage(QSize(max(1, width), max(1, height)), QImage.Format.Format_ARGB32)
     image.fill(palette.color(QPalette.ColorRole.Base))
+    if not len(graph):  # not a blank picture in the report: say so, as the timeline's does
+        painter = QPainter(image)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(QRectF(0, 0, width, height), int(Qt.AlignmentFlag.AlignCenter),
+                         "No actors in this selection.")
+        painter.end()
+        return image
     render(scene, image)
     return image

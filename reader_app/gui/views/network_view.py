@@ -9,11 +9,9 @@ since replaced. network_picture (its own module) draws the same scene for the re
 
 from __future__ import annotations
 
-import re
-
 import networkx as nx
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QMouseEvent, QPainter, QPixmap, QTransform, QWheelEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsScene,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from reader_app.domain.search_query import SearchFilter
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.jobs.view_loader import ViewLoader
+from reader_app.gui.lists.search_facets import iso_bound
 from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.palette import is_dark
 from reader_app.gui.shared.plain_text import clip, plain_label
@@ -56,6 +55,7 @@ from reader_app.services.changes import ChangeSet
 
 CLAIM_ROLE = Qt.ItemDataRole.UserRole  # (article id, claim id) of a listed claim
 LOADING = "Loading…"
+EMPTY = "No actors in this selection: tag actors in the articles, or widen the filters."
 
 
 class NetworkCanvas(QGraphicsView):
@@ -203,8 +203,7 @@ class ActorNetworkView(QWidget):
         self.loading = True
         self.info.setText(LOADING)
         if not self.nodes:
-            self.scene.clear()
-            self.scene.addSimpleText(LOADING)
+            self.say(LOADING)
         self._loader.request(self._generation, lambda db: load_network(
             db, search, date_from=lo, date_to=hi, min_weight=weight, co_mention=co,
             previous=previous))
@@ -234,6 +233,8 @@ class ActorNetworkView(QWidget):
                                              is_dark(self.palette()))
         self.claim_list.clear()
         self.claim_list.hide()
+        if not self.nodes:  # not a blank canvas: say why
+            self.say(EMPTY)
         self.canvas.fit()
         actors, links = len(self.nodes), len(self.edges)
         text = f"{actors} actor{'s' * (actors != 1)}, {links} edge{'s' * (links != 1)}"
@@ -241,6 +242,11 @@ class ActorNetworkView(QWidget):
             text += (f" (the {actors} strongest of {len(self.full_graph):,}: raise the minimum"
                      " weight or narrow the dates; exports to Gephi hold them all)")
         self.info.setText(text)
+
+    def say(self, text: str) -> None:
+        """The canvas shows only text, in the theme's text colour (black on dark was unseen)."""
+        self.scene.clear()
+        self.scene.addSimpleText(text).setBrush(self.palette().color(QPalette.ColorRole.Text))
 
     def scene_for_export(self) -> QGraphicsScene:
         return self.scene
@@ -338,15 +344,13 @@ def _legend(parent: QWidget, dark: bool) -> QWidget:
     return legend
 
 
-_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
 def _iso_day(text: str, upper: bool = False) -> str | None:
-    """A typed year, month or day as a bound on ISO days: "2022-02" starts on the 1st and,
-    as an upper bound, ends on the last day ("-99" sorts after every day)."""
+    """A typed year, month or day as a bound on ISO days ("2022-02" starts on the 1st and,
+    as an upper bound, ends after its last day); a day not in the calendar is refused."""
     text = text.strip()
     if not text:
         return None
-    if not _DAY.fullmatch(text):
+    if iso_bound(text, upper) is None:  # 2022-13 or 2022-02-30: matched nothing or all
         raise ValueError(f"Not a date: {clip(text, 40)} (type YYYY, YYYY-MM or YYYY-MM-DD)")
+    # published values are compared as text: "-99" sorts after every day of that month
     return text + "-99" * ((10 - len(text)) // 3) if upper else text

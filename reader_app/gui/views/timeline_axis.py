@@ -23,7 +23,10 @@ def tick_step(px_per_day: float) -> tuple[int, str]:
     for step, unit in _STEPS:
         if step * _DAYS[unit] * px_per_day >= MIN_TICK:
             return step, unit
-    return _STEPS[-1]
+    # zoomed out over centuries (year 1 to 9999): 200, 500, 1000... years, never a smear
+    years = MIN_TICK / (365.25 * px_per_day) if px_per_day > 0 else 10000
+    scale = 10 ** max(2, math.floor(math.log10(years)))
+    return next(k * scale for k in (1, 2, 5, 10) if k * scale >= years), "y"
 
 
 def ticks(first: date, last: date, step: int, unit: str) -> Iterator[date]:
@@ -34,16 +37,18 @@ def ticks(first: date, last: date, step: int, unit: str) -> Iterator[date]:
         while day <= last:
             if day >= first:
                 yield day
+            if (date.max - day).days < step:  # no day after 9999-12-31
+                return
             day += timedelta(days=step)
         return
     if unit == "m":
         month = (first.year * 12 + first.month - 1) // step * step
-        while (day := date(month // 12, month % 12 + 1, 1)) <= last:
+        while month < 10000 * 12 and (day := date(month // 12, month % 12 + 1, 1)) <= last:
             if day >= first:
                 yield day
             month += step
         return
-    year = max(1, first.year // step * step)
+    year = first.year // step * step or step  # round years (1000, 2000), not 1, 1001
     while year <= 9999 and (day := date(year, 1, 1)) <= last:
         if day >= first:
             yield day
@@ -63,7 +68,7 @@ def draw_axis(painter: QPainter, palette: QPalette, width: float, height: float,
     first, last = day_of((0 - dx) / sx), day_of((width - dx) / sx)
     faint = QColor(text)
     faint.setAlpha(40)
-    for day in ticks(first, last + timedelta(days=1), step, unit):
+    for day in ticks(first, last if last == date.max else last + timedelta(days=1), step, unit):
         x = x_of(day) * sx + dx
         painter.setPen(QPen(faint, 1))
         painter.drawLine(int(x), int(AXIS_H), int(x), int(height))

@@ -26,6 +26,7 @@ DETAIL_LIMIT = 1500  # visible items of a lane drawn one by one; more: a density
 SPACING_PX = 16.0  # ... and more than CROWD_MIN items closer than this on average
 CROWD_MIN = 50
 POINT_R = 4.0
+_LAST_DAY = date.max.toordinal()
 KIND_CODES = TIMELINE_KINDS  # the kinds as small numbers in a lane's arrays
 _ARTICLE = (QColor(120, 90, 190), QColor(180, 160, 240))
 
@@ -186,7 +187,8 @@ class TimelineScene(QGraphicsScene):
                 painter.fillRect(lane, band)
 
     def day_of(self, x: float) -> date:
-        return date.fromordinal(max(1, int(np.floor(x)) + self.origin))
+        # zoomed out past year 1 or year 9999: the calendar's first or last day
+        return date.fromordinal(min(max(1, int(np.floor(x)) + self.origin), _LAST_DAY))
 
     def x_of(self, day: date) -> float:
         return float(day.toordinal() - self.origin)

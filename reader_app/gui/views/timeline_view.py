@@ -32,7 +32,7 @@ from reader_app.gui.lists.lazy_pane import LazyPane
 from reader_app.gui.lists.search_facets import SearchFacets, iso_bound
 from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.palette import is_dark
-from reader_app.gui.shared.plain_text import plain_label
+from reader_app.gui.shared.plain_text import clip, plain_label
 from reader_app.gui.views.timeline_axis import LABEL_W, draw_axis, draw_lane_names
 from reader_app.gui.views.timeline_canvas import TimelineCanvas
 from reader_app.gui.views.timeline_scene import AXIS_H, LANE_H, TimelineScene
@@ -98,6 +98,7 @@ class TimelineView(LazyPane):
         self.loading = False
         self._generation = 0
         self._keep_view = False
+        self._stopped = False
         self._actor_names: list[str] = []
         self._detail_cache: dict[tuple[str, int], TimelineItem | None] = {}
         self._loader = ViewLoader(controller.db_path, "timeline-loader")
@@ -163,10 +164,18 @@ class TimelineView(LazyPane):
     def reload(self, keep_view: bool = False) -> None:
         """Read the items again with the current filters, on the loader's thread; the
         view shows what it has (or "Loading…") until they arrive."""
+        if self._stopped:  # the window closed: a change made as it closed reads nothing
+            return
         kinds = [k for k, box in self.kind_boxes.items() if box.isChecked()]
         lo, hi = self._bound(self.date_from, False), self._bound(self.date_to, True)
         flt, lane_by = self.search_filter(), self.lane_mode()
         self._generation += 1
+        bad = next((e.text().strip() for e, bound in ((self.date_from, lo), (self.date_to, hi))
+                    if e.text().strip() and bound is None), None)
+        if bad is not None:  # not silently dropped: the analyst would read every date as in range
+            self._show(TimelineData(lane_by, in_library=True),
+                       f"Not a date: {clip(bad, 40)} (type YYYY, YYYY-MM or YYYY-MM-DD)")
+            return
         self._keep_view = keep_view
         self.loading = True
         self.count_label.setText(LOADING)
@@ -179,6 +188,8 @@ class TimelineView(LazyPane):
     def stop_loading(self) -> None:
         """End the loader's thread (the window closes); later answers are dropped."""
         self._generation += 1
+        self._stopped = True
+        self._reload_timer.stop()
         self._loader.stop()
 
     @Slot(int, object)
