@@ -603,8 +603,10 @@ def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     if s >= e:
         raise CliError(f"Only spaces and punctuation at {start}-{end}: nothing to tag.")
     if (s, e) != (start, end):
-        print(f"Tagging {s}-{e} (trimmed and widened to whole words, as the window does).",
-              file=sys.stderr)
+        done = [word for word, happened in (("trimmed", s > start or e < end),
+                                            ("widened to whole words", s < start or e > end))
+                if happened]
+        print(f"Tagging {s}-{e} ({' and '.join(done)}, as the window does).", file=sys.stderr)
     return s, e
 
 

@@ -32,3 +32,24 @@ def test_export_help_names_every_table() -> None:
     for name in table.choices or ():
         assert name in (table.help or ""), name
         assert name.rstrip("s") in (export.description or ""), name
+
+
+@pytest.mark.parametrize(("words", "cut", "said"), [
+    ("Tromsø harbour, ", "Tromsø harbour", "(trimmed, as the window does)"),
+    ("romsø harbou", "Tromsø harbour", "(widened to whole words, as the window does)"),
+    ("romsø harbour, ", "Tromsø harbour", "(trimmed and widened to whole words, as the window does)"),
+])
+def test_tag_says_what_it_did_to_the_span(tmp_path, capsys: pytest.CaptureFixture[str],
+                                          words: str, cut: str, said: str) -> None:
+    text = "Tromsø harbour, the port said, reopened on Sunday."
+    article = tmp_path / "port.txt"
+    article.write_text(f"Port reopens\n\n{text}\n", encoding="utf-8")
+    db = str(tmp_path / "lib.sqlite")
+    assert cli.main(["import", "--db", db, str(article)]) == 0
+    start = len("Port reopens\n\n") + text.index(words)
+    capsys.readouterr()
+    assert cli.main(["tag", "--db", db, "--article", "1", "--kind", "actor", "--start",
+                     str(start), "--end", str(start + len(words))]) == 0
+    out = capsys.readouterr()
+    assert f'"quote": "{cut}"' in out.out
+    assert said in out.err
