@@ -67,7 +67,7 @@ _USAGE = f"""{PROG} [--db PATH] [FILE ...]
                      [--output FILE|-] [filters] [facets] [--raw]
        {PROG} search [--db PATH] [QUERY ...] [facets] [--format text|jsonl] [--limit N]
        {PROG} suggest [--db PATH] --article ID [--kind actor|date|claim]
-       {PROG} tag [--db PATH] --article ID --kind KIND --start S --end E
+       {PROG} tag [--db PATH] --article ID --kind KIND --start S --end E [--analyst NAME]
        {PROG} backup [--db PATH] OUT
        {PROG} merge [--db PATH] OTHER [--dry-run] [--conflicts mine|theirs|both]
                     [--actors accept|new]
@@ -80,7 +80,7 @@ _EPILOG = """commands:
   (none)      open the window on the library, importing any FILEs
   import      import files and folders (.txt .md .html .pdf .docx .odt .eml ...) into the
               library; .qdpx, W3C, brat and JSON Lines files bring their tags too
-  export      write tags, claims or actors as CSV, or as qdpx, W3C, brat or JSON Lines
+  export      write tags, claims, actors or articles as CSV, or as qdpx, W3C, brat or JSON Lines
   search      find articles: words, "phrases", -word, OR, prefix*, and facets
   suggest     print the untagged spans the app would tag, one JSON object per line
   tag         tag one span exactly as the window would, printed as one JSON object
@@ -88,6 +88,7 @@ _EPILOG = """commands:
   merge       merge another analyst's library (or an interchange file) into this one
   agreement   compare analysts on the articles both tagged: span F1, kappa, alpha
   report      a dossier of the selection: claims by actor, chronology, articles (HTML, PDF)
+  codebook    export or import your own codes as a REFI-QDA codebook (.qdc)
   repair      remove triggers and views that Analyst Reader did not create"""
 _DB_HELP = "library file (default: $READER_APP_DB, else the platform data folder)"
 
@@ -193,13 +194,15 @@ def _command_parser() -> _Parser:
     exp = sub.add_parser("export", parents=[db_after], prog=f"{PROG} export",
                          help="export annotations",
                          description="Export annotations or claims by article then position,"
-                                     " or the actor list by name.")
+                                     " the actor list by name, or the article list in import"
+                                     " order.")
     exp.add_argument("--format", default="csv", choices=FORMATS,
                      help="csv (default); qdpx (REFI-QDA project), w3c (JSON-LD, or JSON Lines"
                           " when --output ends in .jsonl), brat (a folder of .txt + .ann),"
                           " jsonl (doccano/spaCy): the selected articles with their tags")
     exp.add_argument("--table", default="annotations", choices=tuple(TABLES),
-                     help="annotations (default: every tag), claims only, or the actor list")
+                     help="annotations (default: every tag), claims only, actors (the actor"
+                          " list) or articles (the article list, with memos)")
     exp.add_argument("--output", "-o", default="-", metavar="FILE|-",
                      help="where to write (default: - for standard output)")
     exp.add_argument("--kind", action="append", dest="kinds", metavar="KIND",
@@ -274,7 +277,10 @@ def _command_parser() -> _Parser:
     agr.add_argument("--output", "-o", default="-", metavar="FILE|-",
                      help="where to write (default: - for standard output)")
     rpt = sub.add_parser("report", parents=[db_after], prog=f"{PROG} report",
-                         help="write a report of the selection as HTML or PDF")
+                         help="write a report of the selection as HTML or PDF",
+                         description="Write a dossier of the selected articles (the query and"
+                                     " facets; all articles without them): claims by actor, a"
+                                     " chronology and the articles, as HTML or PDF.")
     rpt.add_argument("--query", metavar="TEXT", default="", help="only articles matching this")
     _add_facets(rpt, rows=False)
     rpt.add_argument("--format", choices=("html", "pdf"),
@@ -597,8 +603,10 @@ def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     if s >= e:
         raise CliError(f"Only spaces and punctuation at {start}-{end}: nothing to tag.")
     if (s, e) != (start, end):
-        print(f"Tagging {s}-{e} (trimmed and widened to whole words, as the window does).",
-              file=sys.stderr)
+        done = [word for word, happened in (("trimmed", s > start or e < end),
+                                            ("widened to whole words", s < start or e > end))
+                if happened]
+        print(f"Tagging {s}-{e} ({' and '.join(done)}, as the window does).", file=sys.stderr)
     return s, e
 
 

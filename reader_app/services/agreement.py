@@ -160,7 +160,7 @@ def report_text(report: AgreementReport) -> str:
     for pair in report.pairs:
         lines += ["", f"{pair.analyst_a} (A, reference) vs {pair.analyst_b} (B):"
                   f" {len(pair.article_ids)} shared article(s)"
-                  f" {' '.join(map(str, pair.article_ids))}".rstrip(),
+                  + (f" (ids {' '.join(map(str, pair.article_ids))})" if pair.article_ids else ""),
                   f"  {'kind':<6} {'A':>5} {'B':>5} {'exact F1':>9} {'P':>6} {'R':>6}"
                   f" {'ovl F1':>7} {'P':>6} {'R':>6} {'kappa':>7}"]
         for k in pair.kinds:

@@ -26,7 +26,11 @@ PAGES_PER_STEP = -1
 def backup_library(source: str | os.PathLike[str], destination: str | os.PathLike[str],
                    progress: Callable[[int, int], None] | None = None) -> Path:
     """Copy the library at source to destination; returns the destination path."""
+    # Path() drops a trailing slash: "copies/" names a folder, never a file called "copies".
+    wants_folder = str(destination).endswith(("/", os.sep))
     source, destination = Path(source), Path(destination)
+    if wants_folder and not destination.is_dir():
+        raise LibraryError(f"{destination}: no such folder")
     if destination.is_dir():
         destination = destination / source.name
     if is_library_file(destination, source):

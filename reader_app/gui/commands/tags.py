@@ -14,15 +14,23 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from reader_app.domain.codebook import is_own_kind
 from reader_app.domain.models import Annotation, AnnotationId, Article, ArticleId
 from reader_app.domain.quotes import quoted
 from reader_app.gui.commands.host import CommandHost
+from reader_app.gui.shared.own_kinds import kind_label
 from reader_app.services import tagging
 from reader_app.services.analysis import NewTag
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.errors import STORAGE_ERRORS, reason_of
 
 __all__ = ["STORAGE_ERRORS", "quoted"]  # the controller words its refusals with these too
+
+
+def _named(kind: str) -> str:
+    """A kind as the Edit menu names it: claim, actor, date, or the own code's name (the
+    stored kind of an own code is its uuid)."""
+    return kind_label(kind) if is_own_kind(kind) else kind
 
 # One merge id per field. Typed fields merge always; fields picked in a combo box merge
 # only in quick succession (arrow keys through a closed combo: one undo step).
@@ -83,7 +91,7 @@ class AddAnnotationCommand(ServiceCommand):
 
     def __init__(self, host: CommandHost, article: Article, kind: str,
                  start: int, end: int, quote: str) -> None:
-        super().__init__(host, article.id, f"Tag {kind} {quoted(quote)}")
+        super().__init__(host, article.id, f"Tag {_named(kind)} {quoted(quote)}")
         self.article = article
         self.kind, self.start, self.end, self.quote = kind, start, end, quote
         self.tag: NewTag | None = None
@@ -114,7 +122,7 @@ class DeleteAnnotationCommand(ServiceCommand):
     """Delete a tag; undo puts it back with the same id, uuid, timestamps and links."""
 
     def __init__(self, host: CommandHost, annotation: Annotation) -> None:
-        text = f"Delete {annotation.kind} {quoted(annotation.quote)}"
+        text = f"Delete {_named(annotation.kind)} {quoted(annotation.quote)}"
         super().__init__(host, annotation.article_id, text)
         self.annotation = annotation
 
@@ -179,8 +187,8 @@ class EditAnnotationCommand(ServiceCommand):
 
 def _edit_text(annotation: Annotation, new: dict[str, Any]) -> str:
     if len(new) > 1:
-        return f"Edit {annotation.kind} {quoted(annotation.quote)}"
+        return f"Edit {_named(annotation.kind)} {quoted(annotation.quote)}"
     field = next(iter(new))
     if field == "kind":
-        return f"Change {annotation.kind} {quoted(annotation.quote)} to {new['kind']}"
+        return f"Change {_named(annotation.kind)} {quoted(annotation.quote)} to {_named(new['kind'])}"
     return f"Edit {field.replace('_', ' ')}"

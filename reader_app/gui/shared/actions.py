@@ -61,7 +61,7 @@ def build_actions(window: QMainWindow, undo_stack, reading_widget: QWidget) -> W
         key = KIND_KEYS[kind]
         act = _action(
             window, f"tag{kind.title()}Action", f"Tag as {label}", key,
-            f"Tag the selected text as a {kind}",
+            f"Tag the selected text as {'an' if kind == 'actor' else 'a'} {kind}",
         )
         act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         act.setEnabled(False)
