@@ -713,8 +713,9 @@ def _resolve_own_kinds(args: argparse.Namespace) -> None:
     found = {n: by_name.get(" ".join(n.split()).casefold()) for n in names}
     missing = [n for n, c in found.items() if c is None]
     if missing:
+        known = ", ".join(sorted(c.name for c in by_name.values())) or "none yet"
         raise CliError(f"--kind {missing[0]!r}: not claim, actor, date nor a code of the"
-                       f" codebook ({PROG} codebook export lists them)", 2)
+                       f" codebook (its codes: {known})", 2)
     kind = {n: c.kind for n, c in found.items() if c is not None}
     if getattr(args, "kinds", None):
         args.kinds = [kind.get(k, k) for k in args.kinds]

@@ -53,3 +53,17 @@ def test_tag_says_what_it_did_to_the_span(tmp_path, capsys: pytest.CaptureFixtur
     out = capsys.readouterr()
     assert f'"quote": "{cut}"' in out.out
     assert said in out.err
+
+
+def test_an_unknown_kind_names_the_codebook_s_codes(tmp_path, capsys) -> None:
+    from reader_app.services import codebook
+    from reader_app.storage.database import open_library
+
+    path = tmp_path / "lib.sqlite"
+    db = open_library(path)
+    codebook.create(db, "Place")
+    codebook.create(db, "Weapon system")
+    db.close()
+    assert cli.main(["export", "--db", str(path), "--kind", "Plaice", "--output", "-"]) == 2
+    err = capsys.readouterr().err
+    assert "'Plaice'" in err and "its codes: Place, Weapon system" in err
