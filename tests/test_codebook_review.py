@@ -3,42 +3,13 @@ re-keyed and deleted codes, undo chains of codebook changes, hostile names and f
 
 from __future__ import annotations
 
+from codebook_helpers import TEXT, add_code, open_story, rows
 from gui_helpers import select_quote
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from reader_app.domain.models import ImportedArticle
 from reader_app.gui.commands.codebook import EditCodeCommand
 from reader_app.gui.shared.own_legend import OwnLegendItem
-from reader_app.storage.articles import add_article
-from reader_app.storage.database import open_library
-
-TEXT = ("date 2031-04-02\nThe ferry reached Tromsø harbour at dawn, and a Hawk drone 🛩 "
-        "circled the old lighthouse twice before the fog came in.\n")
-
-
-def open_story(window, db_path):
-    db = open_library(db_path)
-    try:
-        article_id = add_article(db, ImportedArticle("Ferry", TEXT, "ferry.txt")).article_id
-    finally:
-        db.close()
-    window.controller.add_imported([article_id])
-    window.controller.open_article(article_id)
-    return article_id
-
-
-def rows(db_path, sql):
-    db = open_library(db_path)
-    try:
-        return [tuple(r) for r in db.execute(sql).fetchall()]
-    finally:
-        db.close()
-
-
-def add_code(qtbot, dialog, name):
-    dialog.new_name.setText(name)
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
 
 
 def legend_items(window):

@@ -3,6 +3,7 @@ selection, the tag is painted in the code's colour and listed by name, undo take
 
 from __future__ import annotations
 
+from codebook_helpers import TEXT, add_code, open_story, rows
 from gui_helpers import select_quote, u16
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCursor
@@ -12,33 +13,6 @@ from reader_app.domain.models import ImportedArticle
 from reader_app.services.changes import ChangeSet
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
-
-TEXT = ("date 2031-04-02\nThe ferry reached Tromsø harbour at dawn, and a Hawk drone 🛩 "
-        "circled the old lighthouse twice before the fog came in.\n")
-
-
-def open_story(window, db_path):
-    db = open_library(db_path)
-    try:
-        article_id = add_article(db, ImportedArticle("Ferry", TEXT, "ferry.txt")).article_id
-    finally:
-        db.close()
-    window.controller.add_imported([article_id])
-    window.controller.open_article(article_id)
-    return article_id
-
-
-def rows(db_path, sql):
-    db = open_library(db_path)
-    try:
-        return [tuple(r) for r in db.execute(sql).fetchall()]
-    finally:
-        db.close()
-
-
-def add_code(qtbot, dialog, name):
-    dialog.new_name.setText(name)
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
 
 
 def span_image(window, start, end):
