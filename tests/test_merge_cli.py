@@ -46,7 +46,7 @@ def test_merge_writes_and_a_second_merge_adds_nothing(paths, capsys):
     assert main(["merge", "--db", str(mine), str(other), "--conflicts", "theirs"]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("Merged bob.db: 1 article, 7 tags and 0 actors added, 1 tag"
-                          " changed, 2 actors merged")
+                          " changed; 2 actors of the file matched to the library's.")
     assert "conflict 1" in err
     db = open_library(mine)
     assert [tuple(r) for r in db.execute(

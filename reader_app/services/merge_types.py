@@ -143,5 +143,5 @@ class MergeResult:
 
         return (f"Merged {self.record.origin or 'the file'}: {n(self.articles_added, 'article')},"
                 f" {n(self.tags_added, 'tag')} and {n(self.actors_added, 'actor')} added,"
-                f" {n(self.tags_changed, 'tag')} changed, {n(self.actors_merged, 'actor')} merged"
-                " into the library's.")
+                f" {n(self.tags_changed, 'tag')} changed; {n(self.actors_merged, 'actor')} of"
+                " the file matched to the library's.")
