@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from test_suggest_incremental import from_scratch
 
 from reader_app.domain import actor_delta, speech
 from reader_app.domain.models import ImportedArticle
@@ -17,7 +18,6 @@ from reader_app.services.tagging import tag, untag
 from reader_app.storage.actors import create_actor
 from reader_app.storage.articles import add_article, get_article
 from reader_app.storage.database import open_library
-from tests.test_suggest_incremental import from_scratch
 
 PEOPLE = ("Olena Marchuk", "Tomas Reiter", "Amara Okafor", "Mykola Petrenko")
 BODIES = ("National Reform Party", "Harbour Workers Union", "Grain Board")
