@@ -32,6 +32,7 @@ from reader_app.domain.models import (
     Mention,
 )
 from reader_app.domain.suggestions import Suggestion, drop_covered
+from reader_app.gui.shared.newest import newest_request
 from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
 from reader_app.storage.annotations import (
@@ -167,9 +168,7 @@ class SuggestionWorker(QObject):
         db: Database | None = None
         try:
             while True:
-                item = self._requests.get()
-                while item is not None and not self._requests.empty():
-                    item = self._requests.get()  # only the newest matters
+                item = newest_request(self._requests)
                 if item is None:
                     return
                 generation, article_id = item

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from reader_app.gui.shared.newest import newest_request
+
 if TYPE_CHECKING:  # the engine loads in the worker's thread, with the first search
     from reader_app.services.search import SearchFilter
 
@@ -120,9 +122,7 @@ class SearchWorker(QObject):
     def _run(self) -> None:
         try:
             while True:
-                item = self._requests.get()
-                while item is not None and not self._requests.empty():
-                    item = self._requests.get()  # only the newest matters
+                item = newest_request(self._requests)
                 if item is None:
                     return
                 generation, flt = item

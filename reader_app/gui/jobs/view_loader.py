@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from reader_app.gui.shared.newest import newest_request
+
 LoadJob = Callable[[Any], object]
 
 
@@ -62,9 +64,7 @@ class ViewLoader(QObject):
         db: Any = None
         try:
             while True:
-                item = self._requests.get()
-                while item is not None and not self._requests.empty():
-                    item = self._requests.get()  # only the newest matters
+                item = newest_request(self._requests)
                 if item is None:
                     return
                 generation, job = item

@@ -1,0 +1,18 @@
+"""The one rule of the GUI's reader threads (suggestions, search, view loads): of the
+requests waiting, only the newest is worth running."""
+
+from __future__ import annotations
+
+import queue
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def newest_request(requests: queue.Queue[T | None]) -> T | None:
+    """Block for a request, then skip to the newest one waiting; None means stop (a stop
+    is never skipped: it is the last thing put)."""
+    item = requests.get()
+    while item is not None and not requests.empty():
+        item = requests.get()
+    return item
