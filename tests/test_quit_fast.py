@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from gui_helpers import open_window
 from PySide6.QtWidgets import QMainWindow
 
 from reader_app.domain.models import ImportedArticle
-from reader_app.gui.controller import OPEN_SUGGEST_DELAY_MS
+from reader_app.services import suggesting
 from reader_app.storage.articles import add_article
 from reader_app.storage.database import open_library
 
@@ -37,7 +38,7 @@ def loaded_library(path: Path, size: int = 120_000) -> list[int]:
         db.close()
 
 
-def test_closing_a_busy_window_returns_at_once(qtbot, db_path):
+def test_closing_a_busy_window_returns_at_once(qtbot, db_path, monkeypatch):
     first, second = loaded_library(db_path)
     bare = QMainWindow()
     bare.resize(1200, 800)
@@ -47,17 +48,31 @@ def test_closing_a_busy_window_returns_at_once(qtbot, db_path):
     bare.close()
     bare_s = time.perf_counter() - started
 
-    window = open_window(qtbot, db_path)
-    window.controller.open_article(first)
-    qtbot.waitUntil(lambda: window.controller.suggestions_pending is False, timeout=20_000)
-    computing_ms = window.controller.suggestion_ms
-    window.controller.open_article(second)  # its suggestions: the worker is busy from now
-    asked = time.perf_counter() + OPEN_SUGGEST_DELAY_MS / 1000 + 0.05
-    qtbot.waitUntil(lambda: time.perf_counter() > asked)
-    assert window.controller.suggestions_pending
-    started = time.perf_counter()
-    window.close()
-    close_s = time.perf_counter() - started
+    # the second article's computation is held until the test ends, so the worker is busy
+    # when the window closes however fast this machine computes (a timed wait was flaky)
+    real_suggest = suggesting.suggest
+    entered, release = threading.Event(), threading.Event()
+
+    def held_suggest(db, article_id, *args, **kwargs):
+        if article_id == second:
+            entered.set()
+            release.wait(30)
+        return real_suggest(db, article_id, *args, **kwargs)
+
+    monkeypatch.setattr(suggesting, "suggest", held_suggest)
+    try:
+        window = open_window(qtbot, db_path)
+        window.controller.open_article(first)
+        qtbot.waitUntil(lambda: window.controller.suggestions_pending is False, timeout=20_000)
+        computing_ms = window.controller.suggestion_ms
+        window.controller.open_article(second)  # its suggestions: the worker is busy from now
+        qtbot.waitUntil(entered.is_set, timeout=20_000)
+        assert window.controller.suggestions_pending
+        started = time.perf_counter()
+        window.close()
+        close_s = time.perf_counter() - started
+    finally:
+        release.set()
     print(f"bare close {bare_s * 1000:.1f} ms, window close {close_s * 1000:.1f} ms "
           f"(suggestions take {computing_ms:.0f} ms)")
     assert close_s < CLOSE_LIMIT_S, close_s
