@@ -227,11 +227,19 @@ def test_the_network_legend_names_every_type_whole_at_1024(qtbot, window):
         assert label.geometry().right() <= label.parentWidget().width()
 
 
-def test_the_automatic_backup_message_fits_beside_the_counts_at_1024(qtbot, window):
+def test_the_automatic_backup_message_fits_beside_the_counts_at_1024(qtbot, tmp_path):
     from datetime import datetime
 
+    from gui_helpers import open_window
     from PySide6.QtWidgets import QLabel
 
+    # a library deep in folders, as analysts keep them: the status bar names the file only
+    deep = tmp_path.joinpath("Research", "Eastern Europe", "2026 energy corridor",
+                             "Working libraries", "shared with the desk")
+    deep.mkdir(parents=True)
+    window = open_window(qtbot, deep / "corridor library.sqlite")
+    assert str(deep) not in window.status_text and "corridor library.sqlite" in window.status_text
+    assert str(deep) in window.findChild(QLabel, "statusCounts").toolTip()
     window.resize(1024, 700)
     qtbot.waitUntil(lambda: window.width() == 1024)
     with qtbot.waitSignal(window.auto_backup.finished, timeout=10_000) as done:

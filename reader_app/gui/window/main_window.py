@@ -39,7 +39,7 @@ from reader_app.gui.shared.actions import (
     fill_recent_menu,
 )
 from reader_app.gui.shared.palette import make_legend
-from reader_app.gui.shared.plain_text import plain_label
+from reader_app.gui.shared.plain_text import plain_label, tip
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
 from reader_app.gui.shared.view_menu import build_article_menu
 from reader_app.gui.window.codebook_flow import CodebookFlow
@@ -435,12 +435,14 @@ class MainWindow(QMainWindow):
         suggested = f" · {n} suggestion{'s' if n != 1 else ''}" if open_ else ""
         self.status_text = (
             f"{articles} article{'s' if articles != 1 else ''} · {tags} tag{'s' if tags != 1 else ''}"
-            f" in this article{suggested} · {self.db_path}"
+            f" in this article{suggested} · {Path(self.db_path).name}"
         )
         if not hasattr(self, "_status_label"):
             self._status_label = plain_label(QLabel(self))  # the path is data
             self._status_label.setObjectName("statusCounts")
             self.statusBar().addPermanentWidget(self._status_label)
+            # the file's name only: a deep folder left no room for messages at 1024 px
+            self._status_label.setToolTip(tip(f"Library: {self.db_path}"))
         self._status_label.setText(self.status_text)
 
     @Slot()
