@@ -33,15 +33,13 @@ def long_text(n: int) -> str:
 
 
 def shown_in(view: ArticleView, text: str) -> float:
-    """Seconds to show text and paint it once, best of two."""
-    best = float("inf")
-    for _ in range(2):
-        start = time.perf_counter()
-        view.show_article(article(text), [])
-        QApplication.processEvents()
-        view.viewport().repaint()
-        best = min(best, time.perf_counter() - start)
-    return best
+    """CPU seconds of this thread (where Qt lays out) to show text and paint it once: other
+    processes on a busy machine do not count."""
+    start = time.thread_time()
+    view.show_article(article(text), [])
+    QApplication.processEvents()
+    view.viewport().repaint()
+    return time.thread_time() - start
 
 
 def test_long_unbroken_line_shows_in_near_linear_time(qtbot):
@@ -51,8 +49,10 @@ def test_long_unbroken_line_shows_in_near_linear_time(qtbot):
     view.show()
     qtbot.waitExposed(view)
     shown_in(view, long_text(2_000))  # warm up fonts and caches
-    small = shown_in(view, long_text(SMALL))
-    large = shown_in(view, long_text(LARGE))
+    small = large = float("inf")
+    for _ in range(3):  # interleaved, best of three each
+        small = min(small, shown_in(view, long_text(SMALL)))
+        large = min(large, shown_in(view, long_text(LARGE)))
     ratio = large / max(small, 1e-3)
     assert ratio < 8, f"{LARGE} chars took {ratio:.1f}x the time of {SMALL} (linear 4, quadratic 16)"
     assert view.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
