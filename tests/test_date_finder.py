@@ -170,11 +170,11 @@ def _article(size: int) -> str:
 def test_a_large_article_is_scanned_quickly() -> None:
     text = _article(1_000_000)
     find_dates(text[:10_000], "2023-03-14", "en")  # warm the caches and the patterns
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU: other processes on a busy machine do not count
     mentions = find_dates(text, "2023-03-14", "en")
-    elapsed = time.perf_counter() - started
+    elapsed = time.thread_time() - started
     assert len(mentions) > 20_000
-    assert elapsed < 2.0, elapsed  # about 0.3 s here; generous for a busy CI machine
+    assert elapsed < 2.0, elapsed  # about 0.3 s here; generous for a slow CI machine
 
 
 _PIECES = st.sampled_from([
