@@ -50,7 +50,7 @@ def test_pdf_has_pages_and_the_data_as_text(qapp, lib_path, tmp_path):
     db = open_library(lib_path)
     data = report_data(db)
     db.close()
-    big = data.__class__(data.scope, data.generated, data.actors * 40, data.chronology * 40,
+    big = data.__class__(data.scope, data.generated, data.actors * 10, data.chronology * 10,
                          0, data.articles)
     assert write_pdf(report_html(big, {}), more) > pages
     assert pdf_text(more)[0] > count
