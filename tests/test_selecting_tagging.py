@@ -12,7 +12,7 @@ import pytest
 from gui_helpers import select, u16
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QComboBox, QTableView
 
 from reader_app.cli import main
 from reader_app.domain.models import ImportedArticle, StyleSpan
@@ -281,6 +281,35 @@ def test_a_date_inside_an_undated_claim_sets_its_date_in_one_undo_step(qtbot, st
     tag_text(qtbot, window, "date", "11 February")
     assert "Claim date" not in message(window)
     assert {r["id"]: r for r in rows(window.db_path)}[claim["id"]]["claim_date"] == "2022-02-10"
+
+
+def claimant_of(db_path, annotation_id: int) -> str | None:
+    conn = sqlite3.connect(db_path)
+    try:
+        (name,) = conn.execute("SELECT a.name FROM annotations n LEFT JOIN actors a"
+                               " ON a.id = n.claimant_id WHERE n.id = ?", (annotation_id,)).fetchone()
+        return name
+    finally:
+        conn.close()
+
+
+def test_the_speaker_tagged_after_the_claim_becomes_its_claimant_in_one_undo_step(qtbot, story):
+    window = story
+    claim = tag_text(qtbot, window, "claim", "the convoy did not appear near the port")
+    assert claimant_of(window.db_path, claim["id"]) is None  # nobody tagged or known yet
+    speaker = tag_text(qtbot, window, "actor", "Ganna Malyar")
+    assert "Claimant set to Ganna Malyar" in message(window)
+    assert claimant_of(window.db_path, claim["id"]) == "Ganna Malyar"
+    # the panel shows it: the claim's row names its claimant once selected
+    window.annotation_panel.select_annotation(claim["id"])
+    combo = window.findChild(QComboBox, "claimantCombo")
+    qtbot.waitUntil(lambda: combo.isVisible() and combo.currentText() == "Ganna Malyar")
+    undo(qtbot, window)  # one step: the actor tag and the claimant
+    assert [r["id"] for r in rows(window.db_path)] == [claim["id"]]
+    assert claimant_of(window.db_path, claim["id"]) is None
+    redo(qtbot, window)
+    assert speaker["id"] in {r["id"] for r in rows(window.db_path)}
+    assert claimant_of(window.db_path, claim["id"]) == "Ganna Malyar"
 
 
 # -- 6. the context menu and clicks over overlapping tags --------------------------------------

@@ -9,7 +9,7 @@ nothing else uses it, and restore_new_tag brings both back with the same ids (un
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from sqlite_utils import Database
@@ -68,6 +68,7 @@ class NewTag:
     explanation: str
     created_actor: Actor | None
     dated_claims: tuple[int, ...] = ()  # claims this date tag gave their date (claim_dating)
+    credited_claims: tuple[int, ...] = ()  # claims this actor tag gave their claimant
 
 
 def fields_for_new_tag(db: Database, article: Article, kind: str, start: int,
@@ -121,7 +122,9 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
                      actor)
 
 
-def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFields:
+def claimant_for(db: Database, article: Article, start: int, end: int) -> tuple[int | None, str]:
+    """The claimant a claim over article.text[start:end] gets from the actors tagged around
+    it now, and why (or None and why not)."""
     # proposals look no further than NEAR; each kind read on its own, by the start index
     # (a full row is dear: a dense article has hundreds of tags of other kinds around)
     actors = list_annotations_near(db, article.id, start, end, "actor")
@@ -131,7 +134,11 @@ def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFi
     persons = {i for i, kind in actor_types(db, (i for *_, i in spans)).items()
                if kind == "person"}
     known.update(_surnames_tagged_before(db, article.id, start, known))
-    claimant, reason = propose_claimant(article.text, start, end, spans, known, persons)
+    return propose_claimant(article.text, start, end, spans, known, persons)
+
+
+def _claim_fields(db: Database, article: Article, start: int, end: int) -> TagFields:
+    claimant, reason = claimant_for(db, article, start, end)
     fields: dict[str, Any] = {"claimant_id": claimant, "status": DEFAULT_CLAIM_STATUS}
     parts = [f"Claimant: {get_actor(db, claimant).name} ({reason})." if claimant is not None
              else f"No claimant proposed ({reason})."]
@@ -194,7 +201,7 @@ def remove_new_tag(db: Database, tag: NewTag) -> NewTag:
         if actor is not None and not actor_in_use(db, actor.id):
             with contextlib.suppress(NotFound):  # already gone (the analyst deleted it)
                 actor = delete_actor(db, actor.id)
-        return NewTag(annotation, tag.explanation, actor, tag.dated_claims)
+        return replace(tag, annotation=annotation, created_actor=actor)
 
 
 def restore_new_tag(db: Database, tag: NewTag) -> NewTag:
@@ -206,8 +213,8 @@ def restore_new_tag(db: Database, tag: NewTag) -> NewTag:
                 get_actor(db, actor.id)
             except NotFound:
                 actor = restore_actor(db, actor)
-        return NewTag(restore_annotation(db, tag.annotation), tag.explanation, actor,
-                      tag.dated_claims)
+        return replace(tag, annotation=restore_annotation(db, tag.annotation),
+                       created_actor=actor)
 
 
 def granularity_of(value: str) -> str | None:

@@ -38,7 +38,7 @@ from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
 from reader_app.domain.suggestions import Suggestion, by_position, free_of
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
-from reader_app.services.claim_dating import DATE_LINK, dating_new_tag, redating, undate_claims
+from reader_app.services.claim_links import completing, link_fields, recompleting, uncompleting
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
 from reader_app.services.suggest_renamed import where_names_changed
@@ -461,9 +461,9 @@ def accept(db: Database, article: Article, suggestion: Suggestion, *,
            analyst: str | None = None) -> tuple[NewTag, ChangeSet]:
     """Tag a suggestion as an ordinary tag. Inverse: tagging.untag."""
     with write(db):
-        new, dated = dating_new_tag(db, _accepted(db, article, suggestion, analyst))
-        return new, describe(db, added=[new.annotation], changed=dated,
-                             fields=DATE_LINK if dated else (), explanation=new.explanation)
+        new, linked = completing(db, article, _accepted(db, article, suggestion, analyst))
+        return new, describe(db, added=[new.annotation], changed=linked,
+                             fields=link_fields(linked), explanation=new.explanation)
 
 
 def accept_all(db: Database, article: Article, suggestions: Sequence[Suggestion], *,
@@ -472,24 +472,26 @@ def accept_all(db: Database, article: Article, suggestions: Sequence[Suggestion]
     with write(db):
         made, dated = [], []
         for s in suggestions:
-            new, pairs = dating_new_tag(db, _accepted(db, article, s, analyst))
+            new, pairs = completing(db, article, _accepted(db, article, s, analyst))
             made.append(new)
             dated += pairs
         what = f"Accepted {len(made)} suggestion{'s' if len(made) != 1 else ''}."
-        if dated:
-            what += f" {len(dated)} claim{'s' if len(dated) != 1 else ''} dated by them."
+        for n, verb in ((sum(len(m.dated_claims) for m in made), "dated"),
+                        (sum(len(m.credited_claims) for m in made), "given their claimant")):
+            if n:
+                what += f" {n} claim{'s' if n != 1 else ''} {verb} by them."
         return made, describe(db, added=[m.annotation for m in made], changed=dated,
-                              fields=DATE_LINK if dated else (), explanation=what)
+                              fields=link_fields(dated), explanation=what)
 
 
 def untag_all(db: Database, made: Sequence[NewTag]) -> tuple[list[NewTag], ChangeSet]:
     """Undo accept_all: the tags go, and the actors created for them if unused now;
     claims they dated have no date again."""
     with write(db):
-        undated = [p for m in made for p in undate_claims(db, list(m.dated_claims))]
+        undated = [p for m in reversed(made) for p in uncompleting(db, m)]
         gone = [remove_new_tag(db, m) for m in reversed(made)][::-1]
         return gone, describe(db, removed=[g.annotation for g in gone], changed=undated,
-                              fields=DATE_LINK if undated else ())
+                              fields=link_fields(undated))
 
 
 def retag_all(db: Database, gone: Sequence[NewTag]) -> tuple[list[NewTag], ChangeSet]:
@@ -497,9 +499,9 @@ def retag_all(db: Database, gone: Sequence[NewTag]) -> tuple[list[NewTag], Chang
     claims they dated dated again."""
     with write(db):
         back = [restore_new_tag(db, g) for g in gone]
-        dated = [p for b in back for p in redating(db, b)]
+        dated = [p for b in back for p in recompleting(db, b)]
         return back, describe(db, added=[b.annotation for b in back], changed=dated,
-                              fields=DATE_LINK if dated else ())
+                              fields=link_fields(dated))
 
 
 # -- reject -----------------------------------------------------------------------------------

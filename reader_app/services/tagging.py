@@ -16,7 +16,7 @@ from reader_app.domain.models import KINDS, Annotation, Article
 from reader_app.domain.quotes import quoted
 from reader_app.services.analysis import NewTag, add_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
-from reader_app.services.claim_dating import DATE_LINK, dating_new_tag, redating, undate_claims
+from reader_app.services.claim_links import completing, link_fields, recompleting, uncompleting
 from reader_app.services.codebook_read import kind_names, known_kind
 from reader_app.services.readback import describe
 from reader_app.storage.annotations import (
@@ -88,29 +88,30 @@ def tag(db: Database, article: Article, kind: str, start: int, end: int, *,
     with write(db):
         new = add_tag(db, article, kind, start, end, analyst=analyst,
                       expected_quote=expected_quote)
-        new, dated = dating_new_tag(db, new)  # a date inside undated claims dates them
-        return new, describe(db, added=[new.annotation], changed=dated,
-                             fields=DATE_LINK if dated else (), explanation=new.explanation)
+        # a date inside undated claims dates them; a speaker tagged after its claim credits it
+        new, linked = completing(db, article, new)
+        return new, describe(db, added=[new.annotation], changed=linked,
+                             fields=link_fields(linked), explanation=new.explanation)
 
 
 def untag(db: Database, new: NewTag) -> tuple[NewTag, ChangeSet]:
     """Undo tag: the tag goes, and an actor created for it if nothing else uses it now;
-    claims it dated have no date again. Inverse: retag."""
+    claims it dated or credited lose that again. Inverse: retag."""
     with write(db):
-        undated = undate_claims(db, list(new.dated_claims))
+        unlinked = uncompleting(db, new)
         gone = remove_new_tag(db, new)
-        return gone, describe(db, removed=[gone.annotation], changed=undated,
-                              fields=DATE_LINK if undated else ())
+        return gone, describe(db, removed=[gone.annotation], changed=unlinked,
+                              fields=link_fields(unlinked))
 
 
 def retag(db: Database, gone: NewTag) -> tuple[NewTag, ChangeSet]:
     """Redo tag after untag: the same tag and actor (ids, uuids) come back, and the
-    claims it dated take its date again."""
+    claims it dated or credited take its date or actor again."""
     with write(db):
         back = restore_new_tag(db, gone)
-        dated = redating(db, back)
-        return back, describe(db, added=[back.annotation], changed=dated,
-                              fields=DATE_LINK if dated else ())
+        linked = recompleting(db, back)
+        return back, describe(db, added=[back.annotation], changed=linked,
+                              fields=link_fields(linked))
 
 
 def delete_tag(db: Database, annotation_id: int) -> tuple[Annotation, ChangeSet]:
