@@ -253,3 +253,27 @@ def test_brat_from_the_window_into_a_busy_folder_goes_into_a_subfolder(qtbot, li
     assert (documents / "letter.txt").read_text("utf-8") == "mine, not an export"
     assert sorted(p.name for p in documents.iterdir()) == [BRAT_SUBFOLDER, "letter.txt"]
     assert _spans(read_brat(documents / BRAT_SUBFOLDER)) == _spans(_mine(library))
+
+
+def test_json_lines_counts_what_it_writes_when_two_analysts_tagged_one_span(library, tmp_path,
+                                                                            capsys):
+    db = open_library(library)
+    try:
+        art = get_article(db, 2)  # Minsk: "Belarus" tagged by ana; bo tags it too
+        start = MINSK.index("Belarus")
+        from reader_app.storage.annotations import add_annotation
+
+        add_annotation(db, art.id, "actor", start, start + len("Belarus"), analyst="bo")
+    finally:
+        db.close()
+    out = tmp_path / "ml.jsonl"
+    assert main(["export", "--db", str(library), "--format", "jsonl", "--output", str(out)]) == 0
+    err = capsys.readouterr().err
+    entities = sum(len(json.loads(line)["entities"]) for line in out.read_text("utf-8").splitlines())
+    assert entities == 6
+    assert "Exported 2 articles with 6 tags" in err  # what the file holds, not 7
+    assert "warning: 1 tag shares a span and kind with another tag" in err
+    # a format that keeps every tag counts all seven
+    assert main(["export", "--db", str(library), "--format", "w3c", "--output",
+                 str(tmp_path / "all.jsonld")]) == 0
+    assert "with 7 tags" in capsys.readouterr().err

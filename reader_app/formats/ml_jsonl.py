@@ -30,7 +30,19 @@ from reader_app.formats.bundle_io import (
     where,
 )
 
-__all__ = ["read_jsonl", "write_jsonl"]
+__all__ = ["entity_count", "read_jsonl", "write_jsonl"]
+
+
+def entities_of(article: BundleArticle, names: dict[str, str]) -> list[tuple[int, int, str]]:
+    """[start, end, label] of an article's tags: one per span and label, as the format holds
+    no analyst or note (two analysts' tags of one span and kind are one entity)."""
+    return sorted({(t.start, t.end, names.get(t.kind) or t.kind.upper()) for t in article.tags})
+
+
+def entity_count(bundle: Bundle) -> int:
+    """How many entities write_jsonl writes for bundle."""
+    names = code_names(bundle)
+    return sum(len(entities_of(a, names)) for a in bundle.articles)
 
 
 def write_jsonl(bundle: Bundle, out: TextIO) -> None:
@@ -38,8 +50,7 @@ def write_jsonl(bundle: Bundle, out: TextIO) -> None:
     for article in sorted(bundle.articles, key=lambda a: a.uuid):
         if article.text is None:
             raise ValueError(f"article {article.title!r} has no text: JSON Lines needs it")
-        entities = sorted({(t.start, t.end, names.get(t.kind) or t.kind.upper())
-                           for t in article.tags})
+        entities = entities_of(article, names)
         line = {"id": article.uuid, "title": article.title, "text": article.text,
                 "entities": [list(e) for e in entities],
                 "meta": {"published": article.published, "source": article.source}}

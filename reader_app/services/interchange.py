@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from reader_app.domain.interchange import Bundle
 from reader_app.formats.brat import MANIFEST, write_brat
-from reader_app.formats.ml_jsonl import write_jsonl
+from reader_app.formats.ml_jsonl import entity_count, write_jsonl
 from reader_app.formats.qdpx_write import write_qdpx
 from reader_app.formats.w3c import write_w3c
 from reader_app.storage.bundle_read import read_bundle
@@ -100,7 +100,14 @@ def export_interchange(db: Database, fmt: str, target: str | Path, *,
     else:
         _replace_atomically(Path(target), lambda out: _write(fmt, bundle, out, target))
     tags = sum(len(a.tags) for a in bundle.articles)
-    return InterchangeExport(target, len(bundle.articles), tags, bundle.report)
+    report = bundle.report
+    if fmt == "jsonl" and (written := entity_count(bundle)) < tags:
+        # the format has one entity per span and label: say so rather than count them twice
+        n = tags - written
+        report = (*report, f"{n} tag{'s share' if n != 1 else ' shares'} a span and kind with"
+                  " another tag and went out as one entity (JSON Lines keeps no analyst or note)")
+        tags = written
+    return InterchangeExport(target, len(bundle.articles), tags, report)
 
 
 def _filtered(bundle: Bundle, kinds: Iterable[str] | None) -> Bundle:
