@@ -17,6 +17,7 @@ from reader_app.formats.qdpx_read import read_qdpx
 from reader_app.formats.w3c import read_w3c
 from reader_app.services import interchange
 from reader_app.services.tagging import tag
+from reader_app.storage.annotations import add_annotation
 from reader_app.storage.articles import add_article, get_article
 from reader_app.storage.bundle_read import read_bundle
 from reader_app.storage.database import open_library
@@ -261,8 +262,6 @@ def test_json_lines_counts_what_it_writes_when_two_analysts_tagged_one_span(libr
     try:
         art = get_article(db, 2)  # Minsk: "Belarus" tagged by ana; bo tags it too
         start = MINSK.index("Belarus")
-        from reader_app.storage.annotations import add_annotation
-
         add_annotation(db, art.id, "actor", start, start + len("Belarus"), analyst="bo")
     finally:
         db.close()
