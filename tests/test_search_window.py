@@ -456,26 +456,43 @@ def test_the_actor_facet_lists_an_actor_created_after_it_was_shown(qtbot, win, l
     assert combo.findText("Олена Зеленська") >= 0
 
 
-def test_rows_past_the_first_page_get_their_snippet_when_scrolled_to(qtbot, db, db_path):
-    from reader_app.gui.jobs.search_worker import FIRST_PAGE
-
-    n = FIRST_PAGE * 3
+def dispatches(db, n: int) -> None:
     add_articles(db, [ImportedArticle(f"Dispatch {i:02d}", f"Day {i}: the Перемир'я ceasefire"
                                       f" held in sector {i}, the ceasefire monitors said.\n",
                                       "wire.txt", f"2022-03-{1 + i % 28:02d}")
                       for i in range(n)])
-    window = open_window(qtbot, db_path)
-    first = []
+
+
+def first_answer(window) -> list:
+    """The rows as each answer first shows them (filled as the model is reset)."""
+    first: list = []
     panel(window).model.modelReset.connect(
         lambda: first.extend(results(window).model().index(r, 0).data(ITEM_ROLE)
                              for r in range(results(window).model().rowCount())))
+    return first
+
+
+def visible_rows(view) -> list[int]:
+    model = view.model()
+    return [r for r in range(model.rowCount())
+            if view.visualRect(model.index(r, 0)).intersects(view.viewport().rect())]
+
+
+def test_rows_past_the_first_page_get_their_snippet_when_scrolled_to(qtbot, db, db_path):
+    n = 36
+    dispatches(db, n)
+    window = open_window(qtbot, db_path)
+    first = first_answer(window)
     search(qtbot, window, "ceasefire")
     view = results(window)
     model = view.model()
     assert model.rowCount() == n
-    # shown at once: the first page detailed, the rest ranked only
-    assert len(first) == n and all(not h.pending for h in first[:FIRST_PAGE])
-    assert all(h.pending and h.snippet == "" for h in first[FIRST_PAGE:])
+    # shown at once: the rows in view detailed, the rest ranked only
+    shown = visible_rows(view)
+    page = len([h for h in first if not h.pending])
+    assert len(first) == n and shown == list(range(len(shown)))
+    assert len(shown) <= page < n and all(not h.pending for h in first[:page])
+    assert all(h.pending and h.snippet == "" for h in first[page:])
     last = model.index(n - 1, 0)
     view.scrollTo(last)
     qtbot.waitUntil(lambda: not last.data(ITEM_ROLE).pending, timeout=5000)
@@ -484,6 +501,32 @@ def test_rows_past_the_first_page_get_their_snippet_when_scrolled_to(qtbot, db, 
     assert [t.casefold() for t in marked_texts(window, last)] == ["ceasefire", "ceasefire"]
     assert "ceasefire" in last.data(Qt.ItemDataRole.DisplayRole)
     assert all(not model.index(r, 0).data(ITEM_ROLE).pending for r in range(n))
+
+
+@pytest.mark.parametrize("height", [1500, 420])
+def test_the_first_answer_details_the_rows_in_view_and_the_rest_follow(qtbot, db, db_path,
+                                                                       height):
+    """A tall window shows more rows than the default one: none of them comes pending; a
+    short one gets fewer detailed first, and every row still gets its snippet and count."""
+    dispatches(db, 60)
+    window = open_window(qtbot, db_path)
+    window.resize(920, height)
+    qtbot.waitUntil(lambda: window.height() == height)
+    first = first_answer(window)
+    search(qtbot, window, "ceasefire")
+    view = results(window)
+    shown = visible_rows(view)
+    page = len([h for h in first if not h.pending])
+    assert len(first) == 60 and all(not h.pending for h in first[:page])
+    assert len(shown) <= page <= len(shown) + 2  # the rows in view, never fewer
+    assert (len(shown) > 12) if height > 1000 else (len(shown) < 9)
+    model = view.model()
+    qtbot.waitUntil(lambda: not model.index(59, 0).data(ITEM_ROLE).pending, timeout=5000)
+    for r in (0, page - 1, page, 59):
+        hit = model.index(r, 0).data(ITEM_ROLE)
+        assert hit.hits == 2 and hit.title.startswith("Dispatch ")
+        assert [t.casefold() for t in marked_texts(window, model.index(r, 0))] == [
+            "ceasefire", "ceasefire"]
 
 
 def test_the_worker_fills_every_row_after_the_first_page(

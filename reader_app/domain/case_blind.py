@@ -48,6 +48,11 @@ class _Fold:
     """One byte-wise folding: bytes.lower when that merges enough, else a table."""
 
     def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+        # bytes.lower merges every ASCII capital with its letter (in UTF-8 only ASCII
+        # bytes are below 0x80): a superset of ASCII pairs
+        self.table: bytes | None = None
+        if all(x.isascii() and c.isascii() for x, c in pairs):
+            return
         parent = list(range(256))
 
         def root(b: int) -> int:
@@ -55,15 +60,17 @@ class _Fold:
                 b = parent[b]
             return b
 
+        touched: set[int] = set()
         for x, c in pairs:
             for bx, bc in zip(_utf8(x), _utf8(c), strict=True):
+                touched.update((bx, bc))
                 rx, rc = root(bx), root(bc)
                 if rx != rc:
                     parent[max(rx, rc)] = min(rx, rc)
-        # bytes.lower merges every ASCII capital with its letter (in UTF-8 only ASCII
-        # bytes are below 0x80): a superset of ASCII pairs
-        ascii_case = all(x.isascii() and c.isascii() for x, c in pairs)
-        self.table = None if ascii_case else bytes(root(b) for b in range(256))
+        table = bytearray(range(256))  # only a byte of a pair can have another root
+        for b in touched:
+            table[b] = root(b)
+        self.table = bytes(table)
 
     def apply(self, raw: bytes) -> bytes:
         return raw.lower() if self.table is None else raw.translate(self.table)

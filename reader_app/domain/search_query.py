@@ -367,10 +367,9 @@ class SpanFinder:
         self._folding = _NEEDS_FOLDING if latin else _COMBINING
         self._leads = _NOT_LATIN_LEADS if latin else _NOT_MARK_LEADS
         # deleted by the one-pass check: all bytes but those leads, İ's and Σ's (C4, CE)
-        # and the odd capitals' (the Kelvin sign's E2...)
-        keep = {*(b for b in range(256) if b not in self._leads), 0xC4, 0xCE,
-                *self._blind.odd_leads()}
-        self._rare = bytes(b for b in range(256) if b not in keep)
+        # and the odd capitals' (the Kelvin sign's E2...); _leads holds every byte but
+        # the leads, so this is _leads without those (one C call, not a loop of 256)
+        self._rare = self._leads.translate(None, bytes({0xC4, 0xCE, *self._blind.odd_leads()}))
 
     def __bool__(self) -> bool:
         return bool(self._terms)

@@ -7,9 +7,12 @@ A query still running when a newer one arrives is interrupted (sqlite3's interru
 so a slow query never delays the one typed after it by its whole length.
 
 An answer comes in pages: `found` carries every ranked row (title, date) with the hits,
-snippet and marks of the first FIRST_PAGE rows (what the list shows at once); `filled`
-then brings the details of the rest, FILL_PAGE rows at a time, until a newer request
-arrives (the rest of a stale answer is never computed).
+snippet and marks of the rows the list shows at once (`first_page`, which the window
+sets from its height before each request; FIRST_PAGE until it does); `filled` then
+brings the details of the rest, FILL_PAGE rows at a time, until a newer request arrives
+(the rest of a stale answer is never computed). Each detailed row costs ~15-20 us
+(its text read and scanned) on top of a rare phrase's ~0.5 ms MATCH: rows nobody can
+see yet are not worth holding the answer for.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ if TYPE_CHECKING:  # the engine loads in the worker's thread, with the first sea
     from reader_app.services.search import SearchFilter
 
 RESULT_LIMIT = 500  # rows one search shows (best first)
-FIRST_PAGE = 12  # rows detailed before the answer is shown: a screenful (~10 rows at 900 px)
+# rows detailed before the answer is shown, until the window says how many it shows:
+# the default 920x720 window's list shows 9 rows of 68 px and part of a 10th
+FIRST_PAGE = 10
 FILL_PAGE = 100  # rows detailed per `filled` after that
 
 
@@ -43,7 +48,8 @@ class SearchWorker(QObject):
         super().__init__()
         self._db_path = db_path
         self._limit = limit
-        self._requests: queue.Queue[tuple[int, SearchFilter] | None] = queue.Queue()
+        self._requests: queue.Queue[tuple[int, SearchFilter, int] | None] = queue.Queue()
+        self.first_page = FIRST_PAGE  # rows detailed before an answer (the rows in view)
         self._thread: threading.Thread | None = None
         self._db: Any = None  # this thread's connection (read for interrupt() only elsewhere)
         self._running = -1  # the generation being searched now
@@ -54,7 +60,7 @@ class SearchWorker(QObject):
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="library-search", daemon=True)
             self._thread.start()
-        self._requests.put((generation, flt))
+        self._requests.put((generation, flt, max(1, self.first_page)))
         self._interrupt_older(generation)
 
     def stop(self, wait_s: float = 0.0) -> None:
@@ -73,8 +79,9 @@ class SearchWorker(QObject):
             with contextlib.suppress(Exception):  # a connection closing: nothing to stop
                 db.conn.interrupt()
 
-    def _search(self, generation: int, flt: SearchFilter) -> tuple[object, Any]:
-        """The first answer (rows or a message) and the RankedSearch to fill, if any."""
+    def _search(self, generation: int, flt: SearchFilter, first: int) -> tuple[object, Any]:
+        """The first answer (rows or a message, its first `first` rows detailed) and the
+        RankedSearch to fill from there, if any."""
         from reader_app.services import search as engine
         from reader_app.storage.database import open_library  # this thread's connection
 
@@ -85,8 +92,8 @@ class SearchWorker(QObject):
                     if self._db is None:
                         self._db = open_library(self._db_path, create=False, read_only=True)
                     ranked = engine.search_ranked(self._db, flt, self._limit)
-                    rows = engine.ResultRows(ranked.ids, ranked.details(self._db, 0, FIRST_PAGE))
-                    return rows, (ranked if len(rows) > FIRST_PAGE else None)
+                    rows = engine.ResultRows(ranked.ids, ranked.details(self._db, 0, first))
+                    return rows, (ranked if len(rows) > first else None)
                 except engine.SearchIndexDamaged as e:
                     # read the schema afresh once the window had the index rebuilt
                     db, self._db = self._db, None
@@ -105,11 +112,10 @@ class SearchWorker(QObject):
         finally:
             self._running = -1
 
-    def _fill(self, generation: int, ranked: Any) -> None:
-        """The details of the rows after the first page, while no newer request waits."""
+    def _fill(self, generation: int, ranked: Any, start: int) -> None:
+        """The details of the rows from `start` on, while no newer request waits."""
         self._running = generation
         try:
-            start = FIRST_PAGE
             while start < len(ranked) and self._requests.empty():
                 hits = ranked.details(self._db, start, start + FILL_PAGE)
                 self.filled.emit(generation, start, hits)
@@ -125,14 +131,14 @@ class SearchWorker(QObject):
                 item = newest_request(self._requests)
                 if item is None:
                     return
-                generation, flt = item
-                result, ranked = self._search(generation, flt)
+                generation, flt, first = item
+                result, ranked = self._search(generation, flt, first)
                 if isinstance(result, Exception):
                     self.damaged.emit(generation, str(result))
                     continue
                 self.found.emit(generation, result)
                 if ranked is not None:
-                    self._fill(generation, ranked)
+                    self._fill(generation, ranked, first)
         finally:
             db, self._db = self._db, None
             if db is not None:

@@ -49,6 +49,15 @@ def mark_ranges(hit: ArticleHit) -> list[tuple[int, int]]:
     return out
 
 
+def row_height(font: QFont) -> int:
+    """A row's height in this font: the bold title, the meta line and the snippet's lines."""
+    bold = QFont(font)
+    bold.setBold(True)
+    lines = QFontMetrics(bold).lineSpacing() + QFontMetrics(font).lineSpacing() * (
+        1 + SNIPPET_LINES)
+    return lines + 2 * PAD
+
+
 class SearchResultDelegate(QStyledItemDelegate):
     def mark_format(self, palette: QPalette) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -67,11 +76,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         return ranges
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        fm = option.fontMetrics
-        bold = QFont(option.font)
-        bold.setBold(True)
-        height = QFontMetrics(bold).lineSpacing() + fm.lineSpacing() * (1 + SNIPPET_LINES)
-        return QSize(fm.averageCharWidth() * 30, height + 2 * PAD)
+        return QSize(option.fontMetrics.averageCharWidth() * 30, row_height(option.font))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         hit = index.data(ITEM_ROLE)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader_app.gui.lists.search_delegate import SearchResultDelegate
+from reader_app.gui.lists.search_delegate import SearchResultDelegate, row_height
 from reader_app.gui.lists.search_facets import SearchFacets
 from reader_app.gui.lists.search_model import SearchResultModel
 from reader_app.gui.lists.tables import ID_ROLE
@@ -155,6 +155,19 @@ class SearchPanel(QWidget):
         """Nothing typed is waiting: no pause pending, the newest request answered."""
         return not self._timer.isActive() and (
             self._asked is None or self._shown_generation == self._generation)
+
+    def rows_in_view(self) -> int:
+        """How many rows the results list shows at once, a row partly shown counted: what
+        an answer needs detailed before it is shown (the rest come a page at a time).
+        While the list is hidden (the first search) it will take the library list's place:
+        counted from the pane's height, never too few."""
+        if self.results.isVisible():
+            height = self.results.viewport().height()
+        else:
+            pane = self.parentWidget()
+            height = pane.height() if pane is not None else self.height()
+        row = max(1, row_height(self.results.font()))
+        return max(1, -(-height // row))
 
     def current_filter(self) -> SearchFilter:
         return self.facets.search_filter(self.field.text())

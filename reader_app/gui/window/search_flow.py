@@ -125,6 +125,8 @@ class SearchFlow(QObject):
 
     @Slot(int, object)
     def _on_panel_search_requested(self, generation: int, flt: object) -> None:
+        # connected before the worker's request: the answer details the rows in view
+        self.worker.first_page = self.panel.rows_in_view()
         self._asked = (generation, flt)
 
     @Slot(int, str)
