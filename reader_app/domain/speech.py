@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -120,13 +121,20 @@ def _dotted(text: str, lo: int, hi: int) -> bool:
     return "." in word[0]
 
 
+@lru_cache(maxsize=1 << 14)
+def _sentences(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """split_sentences of a paragraph, kept: after a new name the paragraphs it stands
+    in are read again, their text as it was."""
+    return tuple(split_sentences(paragraph))
+
+
 class _Paragraph:
     """One paragraph's sentences, quotations and speech verbs."""
 
     def __init__(self, text: str, lo: int, hi: int,
                  found: tuple[list[Hit], list[Hit]] | None = None,
                  quotes: list[re.Match[str]] | None = None) -> None:
-        self.sentences = [(s + lo, e + lo) for s, e in split_sentences(text[lo:hi])]
+        self.sentences = [(s + lo, e + lo) for s, e in _sentences(text[lo:hi])]
         self.starts = [s for s, _ in self.sentences]
         self.quotes = list(QUOTE.finditer(text, lo, hi)) if quotes is None else quotes
         self.verbs, self.according = hits(text, lo, hi) if found is None else found
