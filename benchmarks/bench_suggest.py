@@ -51,6 +51,10 @@ DURATIONS = ("for three hours", "after 50 years", "over five decades", "within 6
              "with 2,000 troops", "for two days")
 RARE = ("Velmora Trust", "Oskarsholm Institute", "Brannick Foundation", "Kestrel Watch",
         "Quillon Society", "Marravel League", "Tobruin Circle", "Senwick Forum")
+# people nobody has tagged yet, by full name and by surname alone: what an analyst tags as
+# a new person (every key of theirs new to the library)
+RARE_PEOPLE = ("Talia Brookwell", "Desmond Quarry", "Ines Halvorsen", "Corin Ashby",
+               "Maren Tillweather", "Bram Oakhurst", "Noor Whitlock", "Elif Carrow")
 VERBS = ("said", "told reporters", "warned", "claimed", "insisted", "denied", "explained",
          "added", "wrote", "noted")
 
@@ -112,6 +116,11 @@ def make_library(path: Path, size: int, actors: int, tags: int, news: bool = Tru
         for k in range(5):
             at = (n * 7919 + k * 104729) % len(paragraphs)
             paragraphs[at] += f" Observers from the {name} watched the vote."
+    for n, name in enumerate(RARE_PEOPLE):
+        for k in range(5):
+            at = (n * 6007 + k * 99991 + 13) % len(paragraphs)
+            who = name if k % 2 == 0 else name.split()[-1]
+            paragraphs[at] += f" {who} said the count was fair."
     text = "\n\n".join(paragraphs)[:size]
     article_id = add_article(db, ImportedArticle("Big", text, "big.txt", "2022-02-09",
                                                  "en")).article_id
@@ -223,6 +232,10 @@ def main() -> None:
                 if name in text][:args.repeat]
         after["tagging a new actor (a rare name)"] = timed([tagging(*t) for t in rare],
                                                            "tagging a new actor (a rare name)")
+        people = [("actor", text.find(name), text.find(name) + len(name))
+                  for name in RARE_PEOPLE if name in text][:args.repeat]
+        after["tagging a new person (a rare name)"] = timed(
+            [tagging(*t) for t in people], "tagging a new person (a rare name)")
         now = suggest(db, article_id)
 
         def accepting(s):

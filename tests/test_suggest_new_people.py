@@ -44,6 +44,7 @@ def _sentence(rng: random.Random) -> str:
         f"According to {last}, the {body} had asked {place} to wait.",
         "The harbour near the old ferry was closed, and traders moved their stalls.",
         f"She said {last} would return, and {who} agreed.",
+        f"Talks went on in {place}. {first[0]}. {last} said so. {last}, {who} added.",
     )
     if new in PLAIN:
         return rng.choice(plain)

@@ -130,9 +130,21 @@ def _reads_beside(index: ActorIndex, match: Match) -> bool:
 
 
 def _apart(text: str, lo: int, hi: int) -> bool:
-    """A word at least between lo and hi: the word a name reads is the one right beside
-    it (name_context.capitalised_word_before, longer_name_after)."""
-    return lo <= hi and len(text[lo:hi].split()) >= 2
+    """Does the name ending at lo not read the one starting at hi, nor the other way? The
+    word a name reads is the one right beside it (name_context): across one space
+    (capitalised_word_before, longer_name_after), or after a full stop and one space,
+    where only a one-letter initial ("J. Smith") is read as a word. A word between them,
+    or anything else (a comma, two spaces, a line break), and neither reads the other."""
+    if lo > hi:
+        return False
+    gap = text[lo:hi]
+    if len(gap.split()) >= 2:
+        return True
+    if not gap or gap in (" ", "\u00a0"):
+        return False
+    if gap in (". ", ".\u00a0"):  # "Paris. Maren": "Paris." is no first name nor title
+        return not (text[lo - 1:lo].isalpha() and not text[lo - 2:lo - 1].isalnum())
+    return True
 
 
 def _inside_new(copy: str, ours: list[tuple[int, str]], keys: set[str]) -> bool:
