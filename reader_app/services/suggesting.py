@@ -128,7 +128,7 @@ def names_added(last: LibraryNames, names: tuple[KnownName, ...]) -> LibraryName
     """library_names' answer for names from the last one, when names are its own with a
     few new ones no other name meets (actor_index_add); else None."""
     added = added_names(last.names, names)
-    if added is None or any(n.actor_type == "person" for n in added):
+    if added is None:
         return None
     index = extended_index(last.index, last.names, added)
     if index is None:
@@ -141,7 +141,9 @@ def names_added(last: LibraryNames, names: tuple[KnownName, ...]) -> LibraryName
         if canonical.setdefault(n.actor_id, (n.canonical, n.actor_type)) != (
                 n.canonical, n.actor_type):
             return None
-    return LibraryNames(names, index, speakers, canonical, last.persons)
+    persons = last.persons | {n.actor_id for n in added
+                              if n.actor_type == "person" and n.actor_id is not None}
+    return LibraryNames(names, index, speakers, canonical, frozenset(persons))
 
 
 @lru_cache(maxsize=4)
