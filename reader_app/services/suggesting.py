@@ -407,7 +407,8 @@ def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
     at = {s for s, _, _ in now ^ before} | set(looked_again)
     # a library actor who became a person, or no longer is: where it is tagged or
     # suggested (where its name is looked up is in looked_again)
-    at |= {s for s, _, a in now | before if a >= 0 and a in people_changed}
+    if any(k >= 0 for k in people_changed):
+        at |= {s for s, _, a in (*spans, *old_spans) if a >= 0 and a in people_changed}
     at |= {-1 - k for k in names.keys() | old_names.keys() if names.get(k) != old_names.get(k)}
     at |= {-1 - k for k in people_changed if k < 0}
     paragraphs = sorted({(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at})
