@@ -436,7 +436,7 @@ def _names_pass(text: str, index: ActorIndex, tagged: Sequence[tuple[int, int, i
                 ) -> tuple[list[ActorMention], list[tuple[int, int, str]]]:
     context = SurnameContext(tagged, index.surnames)
     mentions: list[ActorMention] = []
-    contextual = index.contextual
+    names, contextual = index.names, index.contextual
     kinds: list[tuple[int, int, str]] = []  # "the party": after the names and acronyms
     taken = 0  # end of the last mention: matches never overlap
     todo = list(reversed(found))  # a stack: the next match last
@@ -446,7 +446,15 @@ def _names_pass(text: str, index: ActorIndex, tagged: Sequence[tuple[int, int, i
             continue
         mention = None
         if end != -1:
-            mention = read_match(text, index, start, end, key, context, scan.memo)
+            entries = names.get(key)
+            e = entries[0] if entries is not None and len(entries) == 1 else None
+            if e is not None and not e.table and e.known.certain and not e.dotted and (
+                    e.case == ANY_CASE or text[start].isupper()) and e.case != CAPITALS:
+                n = e.known  # the usual case, inlined (as read_match has it)
+                mention = ActorMention(start, end, n.actor_id, n.canonical, n.actor_type,
+                                       e.reason, True)
+            else:
+                mention = read_match(text, index, start, end, key, context, scan.memo)
             if mention is KIND:
                 kinds.append((start, end, key))  # resolved once every name is known
                 continue
