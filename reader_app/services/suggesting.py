@@ -31,6 +31,7 @@ from reader_app.domain.actor_finder import (
 )
 from reader_app.domain.actor_index import match_key  # kept per name: see there
 from reader_app.domain.actor_index_add import added_names, extended_index
+from reader_app.domain.actor_index_relink import relinked_index
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
 from reader_app.domain.speech import ClaimMention, find_claims_in
@@ -112,9 +113,11 @@ def library_names(db: Database) -> LibraryNames:
         last = next(iter(_names_cache.values()), None)
         found = None if last is None else names_added(last, names)
         if found is None:
+            # a state's table name now the library's own: the same keys, linked to it
+            index = None if last is None else relinked_index(last.index, last.names, names)
             ids = [n for n in names if n.actor_id is not None]
             found = LibraryNames(
-                names, build_actor_index(names),
+                names, index or build_actor_index(names),
                 {match_key(n.text): n.actor_id for n in reversed(ids) if n.actor_id is not None},
                 {n.actor_id: (n.canonical, n.actor_type) for n in ids if n.actor_id is not None},
                 frozenset(n.actor_id for n in ids if n.actor_type == "person"
