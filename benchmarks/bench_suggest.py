@@ -8,6 +8,32 @@ many forms, quoted and reported speech, durations that are not dates), so the fi
 what they meet in real text, not one sentence repeated. Prints the best of --repeat for the
 whole suggest() and for each kind alone, and every
 time after each change (a goal is met when every one of them is).
+
+Measured 2026-12-03 (2 shared cores, load 2-3.5; processor ms, median (range) of every
+change over runs of --repeat 5; baseline: the str.find pass, 0.25-0.27 ms): before is the
+branch point 4f5925b (6 runs), after is branch suggestspeed (3 runs).
+
+    change                               before          after
+    tagging a known actor                20 (17-57)      19 (18-55)
+    untagging it again (undo)            23 (21-25)      22 (21-22)
+    tagging a date                       15 (13-19)      14 (13-14)
+    rejecting a suggested actor          23 (22-27)      22 (21-24)
+    rejecting a suggested claim          14 (13-19)      14 (13-15)
+    tagging a new actor (word)           33 (20-203)     32 (20-163)
+      its first tag of each word         160 (134-203)   141 (116-163)
+    tagging a new actor (a rare name)    80 (71-336)     72 (67-78)
+    tagging a new person (a rare name)   320 (294-363)   80 (74-129)
+    accepting a suggested known actor    23 (21-25)      21 (19-23)
+    accepting a suggested new state      154 (119-243)   125 (77-153)
+    first call for the article           654 (640-681)   644 (621-661)
+
+What stays above 100 ms: a common word's first tag makes every paragraph that holds the
+word (about 550 with speech in them) read for claims again (its new actor spans are their
+input), ~45 ms, and the new automaton is run over the whole text to prove the old
+matches stand, ~20 ms; a state that now shares a name with another actor ("France")
+reads the whole text again, as its mentions settle later ones. Spikes of 40-50 ms in any
+step are the garbage collector's full passes (with gc disabled the new person is 72-76,
+the rare name 70-74, the word's first tags 115-121, the state 74-123).
 """
 
 from __future__ import annotations
@@ -51,6 +77,10 @@ DURATIONS = ("for three hours", "after 50 years", "over five decades", "within 6
              "with 2,000 troops", "for two days")
 RARE = ("Velmora Trust", "Oskarsholm Institute", "Brannick Foundation", "Kestrel Watch",
         "Quillon Society", "Marravel League", "Tobruin Circle", "Senwick Forum")
+# people nobody has tagged yet, by full name and by surname alone: what an analyst tags as
+# a new person (every key of theirs new to the library)
+RARE_PEOPLE = ("Talia Brookwell", "Desmond Quarry", "Ines Halvorsen", "Corin Ashby",
+               "Maren Tillweather", "Bram Oakhurst", "Noor Whitlock", "Elif Carrow")
 VERBS = ("said", "told reporters", "warned", "claimed", "insisted", "denied", "explained",
          "added", "wrote", "noted")
 
@@ -112,6 +142,11 @@ def make_library(path: Path, size: int, actors: int, tags: int, news: bool = Tru
         for k in range(5):
             at = (n * 7919 + k * 104729) % len(paragraphs)
             paragraphs[at] += f" Observers from the {name} watched the vote."
+    for n, name in enumerate(RARE_PEOPLE):
+        for k in range(5):
+            at = (n * 6007 + k * 99991 + 13) % len(paragraphs)
+            who = name if k % 2 == 0 else name.split()[-1]
+            paragraphs[at] += f" {who} said the count was fair."
     text = "\n\n".join(paragraphs)[:size]
     article_id = add_article(db, ImportedArticle("Big", text, "big.txt", "2022-02-09",
                                                  "en")).article_id
@@ -223,6 +258,10 @@ def main() -> None:
                 if name in text][:args.repeat]
         after["tagging a new actor (a rare name)"] = timed([tagging(*t) for t in rare],
                                                            "tagging a new actor (a rare name)")
+        people = [("actor", text.find(name), text.find(name) + len(name))
+                  for name in RARE_PEOPLE if name in text][:args.repeat]
+        after["tagging a new person (a rare name)"] = timed(
+            [tagging(*t) for t in people], "tagging a new person (a rare name)")
         now = suggest(db, article_id)
 
         def accepting(s):

@@ -57,6 +57,9 @@ CANDIDATES = [
     ("Ports", "other"), ("Zoë Holdings", "person"), ("Lars Udeh", "person"),
     ("Ministry", "organization"), ("Party", "organization"), ("Rail Agency", "organization"),
     ("Xu", "other"), ("Reform Party", "organization"), ("Keystone Valley Chemicals", "other"),
+    ("Talia Brookwell", "person"), ("Desmond Quarry", "person"), ("Ivo Marchuk", "person"),
+    ("Olena Strand", "person"), ("Mr Corin Ashby", "person"), ("Ines Halvorsen", "person"),
+    ("Brookwell", "other"), ("Desmond", "other"), ("Al Quarry", "person"),
 ]
 
 
@@ -101,9 +104,19 @@ def test_it_is_used_for_new_bodies_and_refused_where_a_key_is_met() -> None:
     assert grown is not None
     same_index(grown, build_actor_index([*BASE, new]))
     for text, kind in (("Moscow", "state"), ("National Reform", "organization"),
-                       ("Lars Udeh", "person"), ("Громада", "organization")):
+                       ("Ivo Marchuk", "person"), ("Olena Strand", "person"),
+                       ("Громада", "organization")):
         met = KnownName(text, 101, text, kind, SOURCE_NAME)
         assert extended_index(old, BASE, [met]) is None, text
+
+
+def test_it_is_used_for_new_people() -> None:
+    old = build_actor_index(BASE)
+    new = KnownName("Lars Udeh", 100, "Lars Udeh", "person", SOURCE_NAME)
+    grown = extended_index(old, BASE, [new])
+    assert grown is not None
+    same_index(grown, build_actor_index([*BASE, new]))
+    assert grown.persons[" udeh"] and grown.firsts[" lars"] and 100 in grown.contextual
 
 
 def test_added_names_wants_the_old_names_in_their_order() -> None:

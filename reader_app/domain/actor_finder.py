@@ -403,12 +403,40 @@ def find_actor_pass(text: str, index: ActorIndex,
                      finish_pass(text, index, first, kinds, tagged))
 
 
+KIND = ActorMention(-1, -1, None, "", "", "", False)  # read_match: "the party", read after
+
+
+def read_match(text: str, index: ActorIndex, start: int, end: int, key: str,
+               context: SurnameContext, memo: dict[tuple[int, int], tuple[bool, bool]]
+               ) -> ActorMention | None:
+    """What a whole-word match of key at text[start:end] names as the names' pass reads
+    it: a name, a surname, a first name; KIND for a noun resolved after every name."""
+    mention = None
+    entries = index.names.get(key)
+    if entries is not None:
+        e = entries[0]
+        if len(entries) == 1 and not e.table and e.known.certain and not e.dotted and (
+                e.case == ANY_CASE or text[start].isupper()) and e.case != CAPITALS:
+            n = e.known  # the usual case, inlined
+            return ActorMention(start, end, n.actor_id, n.canonical, n.actor_type, e.reason,
+                                True)
+        mention = _name_mention(text, entries, start, end, context, index.knows, memo)
+    if mention is None and key in index.persons:
+        mention = surname_mention(text, index.persons[key], key, start, end, context,
+                                  index.knows, index.person_by_id)
+    if mention is None and key in index.firsts:
+        mention = first_name_mention(text, index.firsts[key], start, end, context)
+    if mention is None and (key in index.kinds or key in index.generic or key in index.heads):
+        return KIND
+    return mention
+
+
 def _names_pass(text: str, index: ActorIndex, tagged: Sequence[tuple[int, int, int]],
                 scan: _Scan, found: Sequence[tuple[int, int, str, int]]
                 ) -> tuple[list[ActorMention], list[tuple[int, int, str]]]:
     context = SurnameContext(tagged, index.surnames)
     mentions: list[ActorMention] = []
-    names, persons, contextual = index.names, index.persons, index.contextual
+    names, contextual = index.names, index.contextual
     kinds: list[tuple[int, int, str]] = []  # "the party": after the names and acronyms
     taken = 0  # end of the last mention: matches never overlap
     todo = list(reversed(found))  # a stack: the next match last
@@ -419,23 +447,15 @@ def _names_pass(text: str, index: ActorIndex, tagged: Sequence[tuple[int, int, i
         mention = None
         if end != -1:
             entries = names.get(key)
-            if entries is not None:
-                e = entries[0]
-                if len(entries) == 1 and not e.table and e.known.certain and not e.dotted and (
-                        e.case == ANY_CASE or text[start].isupper()) and e.case != CAPITALS:
-                    n = e.known  # the usual case, inlined
-                    mention = ActorMention(start, end, n.actor_id, n.canonical, n.actor_type,
-                                           e.reason, True)
-                else:
-                    mention = _name_mention(text, entries, start, end, context, index.knows,
-                                            scan.memo)
-            if mention is None and key in persons:
-                mention = surname_mention(text, persons[key], key, start, end, context,
-                                          index.knows, index.person_by_id)
-            if mention is None and key in index.firsts:
-                mention = first_name_mention(text, index.firsts[key], start, end, context)
-            if mention is None and (key in index.kinds or key in index.generic
-                                    or key in index.heads):
+            e = entries[0] if entries is not None and len(entries) == 1 else None
+            if e is not None and not e.table and e.known.certain and not e.dotted and (
+                    e.case == ANY_CASE or text[start].isupper()) and e.case != CAPITALS:
+                n = e.known  # the usual case, inlined (as read_match has it)
+                mention = ActorMention(start, end, n.actor_id, n.canonical, n.actor_type,
+                                       e.reason, True)
+            else:
+                mention = read_match(text, index, start, end, key, context, scan.memo)
+            if mention is KIND:
                 kinds.append((start, end, key))  # resolved once every name is known
                 continue
         if mention is None or mention.start < taken:

@@ -89,18 +89,13 @@ class ActorIndex:
                             | self.firsts.keys() | self.heads.keys())
         # "the company", "партію": generic nouns, which body they may stand for
         self.generic = GENERIC_NOUNS if names else {}
-        self.actors = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
-                       for es in names.values() for e in es if e.known.actor_id is not None}
-        self.bodies = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
-                       for es in names.values() for e in es
-                       if e.known.actor_id is not None and e.known.actor_type in _BODIES}
+        self.actors, self.bodies = actors_of(names)
         keys = (names.keys() | persons.keys() | self.kinds.keys() | self.stems.keys()
                 | self.generic.keys() | self.firsts.keys() | self.heads.keys())
         self.knows = partial(_knows, names, self.stems)
         # actors whose mentions settle later ones: people (by surname) and actors that
         # share a name with another actor; other mentions need not be remembered
-        self.contextual = {e.known.actor_id for es in names.values() if len(es) > 1
-                           for e in es if e.known.actor_id is not None}
+        self.contextual = shared_names(names)
         self.person_by_id: dict[int, Person] = {}
         self.surnames: dict[int, list[str]] = {}  # actor id -> keys of its surname
         for key, people in persons.items():
@@ -114,6 +109,24 @@ class ActorIndex:
                 automaton.add_word(key, key)
             automaton.make_automaton()
             self.automaton = automaton
+
+
+def actors_of(names: dict[str, list[IndexedName]]
+              ) -> tuple[dict[int, tuple[str, str]], dict[int, tuple[str, str]]]:
+    """(every actor, the bodies among them): id -> (canonical name, type), the last
+    entry of an id winning."""
+    actors = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
+              for es in names.values() for e in es if e.known.actor_id is not None}
+    bodies = {e.known.actor_id: (e.known.canonical, e.known.actor_type)
+              for es in names.values() for e in es
+              if e.known.actor_id is not None and e.known.actor_type in _BODIES}
+    return actors, bodies
+
+
+def shared_names(names: dict[str, list[IndexedName]]) -> set[int]:
+    """The actors that share a name with another entry."""
+    return {e.known.actor_id for es in names.values() if len(es) > 1
+            for e in es if e.known.actor_id is not None}
 
 
 def _stems(keys: Iterable[str]) -> dict[str, str]:
@@ -172,27 +185,42 @@ def _person(name: KnownName) -> tuple[str, Person] | None:
     return search_key(words[-1]), Person(name.actor_id, name.canonical, tuple(words[:-1]))
 
 
-def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
-    """One index over every name: the library's first (a table row whose canonical name or
-    alias the library has links to the library's actor), then the table's."""
-    names = [as_body(n) for n in names]
+def library_keys(names: Iterable[KnownName]) -> dict[str, KnownName]:
+    """match key -> the library's first name or alias with it (as_body'd names)."""
     library: dict[str, KnownName] = {}
     for n in names:
         if n.actor_id is not None:
             library.setdefault(match_key(n.text), n)
+    return library
+
+
+def linked(n: KnownName, library: dict[str, KnownName]) -> KnownName | None:
+    """A name as the index takes it: a table name the library has is left out (None), one
+    whose canonical name the library has is that actor's."""
+    if n.actor_id is None:
+        if match_key(n.text) in library and n.source == SOURCE_TABLE:
+            return None  # the library's actor of that name wins
+        own = library.get(match_key(n.canonical))
+        if own is not None:
+            return n._replace(actor_id=own.actor_id, canonical=own.canonical,
+                              actor_type=own.actor_type)
+    return n
+
+
+def build_actor_index(names: Iterable[KnownName]) -> ActorIndex:
+    """One index over every name: the library's first (a table row whose canonical name or
+    alias the library has links to the library's actor), then the table's."""
+    names = [as_body(n) for n in names]
+    library = library_keys(names)
     by_key: dict[str, list[IndexedName]] = {}
     persons: dict[str, list[Person]] = {}
     person_ids: dict[str, set[int]] = {}  # per surname key, the ids in persons (a set: a
     # surname thousands of people share is looked up once per name, not once per person)
     kinds: dict[str, list[tuple[int, str, str]]] = {}
-    for n in names:
-        if n.actor_id is None:
-            if match_key(n.text) in library and n.source == SOURCE_TABLE:
-                continue  # the library's actor of that name wins
-            own = library.get(match_key(n.canonical))
-            if own is not None:
-                n = n._replace(actor_id=own.actor_id, canonical=own.canonical,
-                               actor_type=own.actor_type)
+    for raw in names:
+        n = linked(raw, library)
+        if n is None:
+            continue
         key = search_key(n.text)
         if len(key) < 3:
             continue  # one letter names everything

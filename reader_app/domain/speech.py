@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -120,13 +121,20 @@ def _dotted(text: str, lo: int, hi: int) -> bool:
     return "." in word[0]
 
 
+@lru_cache(maxsize=1 << 14)
+def _sentences(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """split_sentences of a paragraph, kept: after a new name the paragraphs it stands
+    in are read again, their text as it was."""
+    return tuple(split_sentences(paragraph))
+
+
 class _Paragraph:
     """One paragraph's sentences, quotations and speech verbs."""
 
     def __init__(self, text: str, lo: int, hi: int,
                  found: tuple[list[Hit], list[Hit]] | None = None,
                  quotes: list[re.Match[str]] | None = None) -> None:
-        self.sentences = [(s + lo, e + lo) for s, e in split_sentences(text[lo:hi])]
+        self.sentences = [(s + lo, e + lo) for s, e in _sentences(text[lo:hi])]
         self.starts = [s for s, _ in self.sentences]
         self.quotes = list(QUOTE.finditer(text, lo, hi)) if quotes is None else quotes
         self.verbs, self.according = hits(text, lo, hi) if found is None else found
@@ -388,12 +396,15 @@ def find_claims(text: str, actor_spans: Sequence[Span], known: Mapping[str, int]
 
 
 def find_claims_in(text: str, lo: int, hi: int, actor_spans: Sequence[Span],
-                   known: Mapping[str, int], persons: Collection[int] = ()
+                   known: Mapping[str, int], persons: Collection[int] = (),
+                   looked: dict[int, dict[str, int | None]] | None = None
                    ) -> list[ClaimMention]:
     """find_claims' claims of the paragraphs that hold text[lo:hi] (lo and hi in one or
     several whole paragraphs), read as find_claims reads them: a paragraph's claims come
     from its own text and the actor spans starting in it, so a tag changes only its own
-    paragraph's. actor_spans: those starting in these paragraphs at least."""
+    paragraph's. actor_spans: those starting in these paragraphs at least. looked, when
+    given, gets each paragraph read (by its start) with the names it looked up and what
+    they gave: its claims stay as they are while each still gives the same."""
     actors = Actors(actor_spans, known, persons)
     verbs, according, quotes, starts = triggers(text)
     found: list[ClaimMention] = []
@@ -414,8 +425,11 @@ def find_claims_in(text: str, lo: int, hi: int, actor_spans: Sequence[Span],
         p_hi = size if p_hi < 0 else p_hi
         v2, a2, q2 = (bisect_left(starts[0], p_hi, v), bisect_left(starts[1], p_hi, a),
                       bisect_left(starts[2], p_hi, q))
-        found.extend(_read_paragraph(text, p_lo, p_hi, actors, (verbs[v:v2], according[a:a2]),
-                                     quotes[q:q2]))
+        seen, claims = _read_paragraph(text, p_lo, p_hi, actors,
+                                       (verbs[v:v2], according[a:a2]), quotes[q:q2])
+        found.extend(claims)
+        if looked is not None:
+            looked[p_lo] = seen
         v, a, q = v2, a2, q2
     return found
 
@@ -427,8 +441,9 @@ CACHE_SIZE = 50_000  # paragraphs
 
 def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
                     hits: tuple[list[Hit], list[Hit]], quotes: list[re.Match[str]],
-                    ) -> list[ClaimMention]:
-    """The claims worth suggesting in the paragraph text[lo:hi], in text order."""
+                    ) -> _Cached:
+    """The claims worth suggesting in the paragraph text[lo:hi], in text order, after
+    the names looked up for them (each with what it gave)."""
     spans = actors.starting_in(lo, hi)
     # the paragraph where it was (the text does not change between tags), its tags, names
     persons = actors.persons
@@ -436,7 +451,7 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
            tuple(i in persons for _s, _e, i in spans))
     cached = _CACHE.get(key)
     if cached is not None and all(actors.known.get(k) == v for k, v in cached[0].items()):
-        return cached[1]
+        return cached
     lookups = Lookups(actors.known)
     local = Actors(spans, lookups, actors.persons)
     par = _Paragraph(text, lo, hi, hits, quotes)
@@ -453,7 +468,7 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
     if len(_CACHE) >= CACHE_SIZE:
         _CACHE.clear()
     _CACHE[key] = (lookups.seen, out)
-    return out
+    return lookups.seen, out
 
 
 def _worth(a: Attribution) -> bool:

@@ -72,6 +72,8 @@ def triggers(text: str) -> Triggers:
     """Speech verbs, "according to"s, quotations and their starts in the text (of the last
     text again: the same article is read after every tag)."""
     if _last_text and _last_text[0][0] == text:
+        if _last_text[0][0] is not text:  # the next call with this one is told by identity
+            _last_text[:] = [(text, _last_text[0][1])]
         return _last_text[0][1]
     verbs, according = hits(text, 0, len(text))
     quotes = list(QUOTE.finditer(text))

@@ -27,6 +27,8 @@ Span = tuple[int, int]
 ActorSpan = tuple[int, int, int]
 # what find_claims reads: actor spans, stand-in names (id below zero), persons
 ClaimInputs = tuple[list[ActorSpan], dict[int, tuple[str | None, str | None]], set[int]]
+# paragraph start -> the names its claims looked up, with what each gave
+Lookups = dict[int, dict[str, int | None]]
 
 
 def change_stamp(db: Database) -> tuple[int, int]:
@@ -68,6 +70,7 @@ class Kept:
     claim: Group
     result: list[Suggestion]
     actor_pass: ActorPass  # raw_actors with what they were worked out from (actor_delta)
+    lookups: Lookups  # of the paragraphs claim.found was read from (speech.find_claims_in)
 
 
 def changed_tags(old: Kept, tagged: Sequence[tuple[int, int, int]]
@@ -212,5 +215,5 @@ def forget() -> None:
     _kept.clear()
 
 
-__all__ = ["ClaimInputs", "Group", "Kept", "change_stamp", "changed_tags", "forget", "keep",
+__all__ = ["ClaimInputs", "Group", "Kept", "Lookups", "change_stamp", "changed_tags", "forget", "keep",
            "kept_for", "merged_again", "regrouped", "same_claim_inputs", "tags_on_own_mentions"]

@@ -5,14 +5,13 @@ article with what the library knows (every actor name and alias, the state table
 article's tags) and drops what is tagged already or was rejected. After a change it
 reuses what the change cannot have touched (suggest_state); new names (a new actor, an
 accepted suggestion of one, an alias) add their own mentions (domain.actor_delta) and
-have only the paragraphs they stand in read for claims again (suggest_renamed). accept() makes an
-ordinary tag that stores what the suggestion said; reject() remembers the span in the
+have only the paragraphs that looked one of them up read for claims again (_looked_again).
+accept() makes an ordinary tag that stores what the suggestion said; reject() remembers the span in the
 library. Each write returns what its inverse takes and a ChangeSet, like tagging.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,19 +31,20 @@ from reader_app.domain.actor_finder import (
 )
 from reader_app.domain.actor_index import match_key  # kept per name: see there
 from reader_app.domain.actor_index_add import added_names, extended_index
+from reader_app.domain.actor_index_relink import relinked_index
 from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
-from reader_app.domain.speech import ClaimMention, find_claims, find_claims_in
+from reader_app.domain.speech import ClaimMention, find_claims_in
 from reader_app.domain.suggestions import Suggestion, by_position, free_of
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.claim_links import completing, link_fields, recompleting, uncompleting
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
-from reader_app.services.suggest_renamed import where_names_changed
 from reader_app.services.suggest_state import (
     ClaimInputs,
     Kept,
+    Lookups,
     change_stamp,
     changed_tags,
     keep,
@@ -113,9 +113,11 @@ def library_names(db: Database) -> LibraryNames:
         last = next(iter(_names_cache.values()), None)
         found = None if last is None else names_added(last, names)
         if found is None:
+            # a state's table name now the library's own: the same keys, linked to it
+            index = None if last is None else relinked_index(last.index, last.names, names)
             ids = [n for n in names if n.actor_id is not None]
             found = LibraryNames(
-                names, build_actor_index(names),
+                names, index or build_actor_index(names),
                 {match_key(n.text): n.actor_id for n in reversed(ids) if n.actor_id is not None},
                 {n.actor_id: (n.canonical, n.actor_type) for n in ids if n.actor_id is not None},
                 frozenset(n.actor_id for n in ids if n.actor_type == "person"
@@ -129,7 +131,7 @@ def names_added(last: LibraryNames, names: tuple[KnownName, ...]) -> LibraryName
     """library_names' answer for names from the last one, when names are its own with a
     few new ones no other name meets (actor_index_add); else None."""
     added = added_names(last.names, names)
-    if added is None or any(n.actor_type == "person" for n in added):
+    if added is None:
         return None
     index = extended_index(last.index, last.names, added)
     if index is None:
@@ -142,7 +144,9 @@ def names_added(last: LibraryNames, names: tuple[KnownName, ...]) -> LibraryName
         if canonical.setdefault(n.actor_id, (n.canonical, n.actor_type)) != (
                 n.canonical, n.actor_type):
             return None
-    return LibraryNames(names, index, speakers, canonical, last.persons)
+    persons = last.persons | {n.actor_id for n in added
+                              if n.actor_type == "person" and n.actor_id is not None}
+    return LibraryNames(names, index, speakers, canonical, frozenset(persons))
 
 
 @lru_cache(maxsize=4)
@@ -283,22 +287,20 @@ def _updated(db: Database, article: Article, old: Kept | None,
     if old is not None and not renamed and changed is not None and (
             actors is old.actor.free if not changed
             else same_claim_inputs(old, actors, set(tagged), changed)):
-        claim_inputs, claim_all = old.claim_inputs, old.claim.found
+        claim_inputs, claim_all, lookups = old.claim_inputs, old.claim.found, old.lookups
     else:
         claim_inputs = _claim_inputs(tagged_list, actors, known)
         patched = None
-        renamed_at = None if not renamed or old is None else where_names_changed(
-            actor_pass, _known_of(old).speakers, known.speakers, _known_of(old).canonical,
-            known.canonical)
-        if old is not None and not renamed:
-            patched = (old.claim.found if claim_inputs == old.claim_inputs
-                       else _claims_patched(text, old, claim_inputs, known))
-        elif old is not None and renamed_at is not None and known.persons == _known_of(
-                old).persons:
-            patched = (old.claim.found if claim_inputs == old.claim_inputs and not renamed_at
+        renamed_at = None if old is None else _looked_again(old, known) if renamed else []
+        if old is not None and renamed_at is not None:
+            patched = ((old.claim.found, old.lookups)
+                       if claim_inputs == old.claim_inputs and not renamed_at
                        else _claims_patched(text, old, claim_inputs, known, renamed_at))
-        claim_all = (patched if patched is not None
-                     else _claim_suggestions(text, *claim_inputs, known))
+        if patched is None:
+            lookups = {}
+            claim_all = _claim_suggestions(text, *claim_inputs, known, lookups)
+        else:
+            claim_all, lookups = patched
     claim, claim_came = regrouped(claim_all, taken["claim"], rejected["claim"],
                                old.claim if old else None)
     groups = (actor, date, claim)
@@ -310,7 +312,25 @@ def _updated(db: Database, article: Article, old: Kept | None,
         result = merged_again(old, groups, [actor_came, date_came, claim_came])
     return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
                 tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result,
-                actor_pass)
+                actor_pass, lookups)
+
+
+def _looked_again(old: Kept, known: LibraryNames) -> list[int] | None:
+    """The paragraphs (by their starts) whose claims can read otherwise with known's names
+    than with old's: those that looked up a name that now gives another actor (or none),
+    or got one whose being a person changed (speech._read_paragraph keeps a paragraph's
+    claims on the same condition). None when an actor's own name changed: its claims
+    name it."""
+    was = _known_of(old)
+    if any(known.canonical.get(a) != v for a, v in was.canonical.items()):
+        return None
+    now, before = known.speakers, was.speakers
+    keys = {k for k in now.keys() | before.keys() if now.get(k) != before.get(k)}
+    people = known.persons ^ was.persons
+    if not keys and not people:
+        return []
+    return [lo for lo, seen in old.lookups.items()
+            if any(k in keys or v in people for k, v in seen.items())]
 
 
 
@@ -341,9 +361,12 @@ def _claim_inputs(tagged: Sequence[tuple[int, int, int]], actors: Sequence[Sugge
 
 def _claim_suggestions(text: str, spans: Sequence[tuple[int, int, int]],
                        names: dict[int, tuple[str | None, str | None]], persons: set[int],
-                       known: LibraryNames) -> list[Suggestion]:
-    """Every claim find_claims sees, as suggestions (free_of comes after)."""
-    return _as_claims(text, find_claims(text, spans, known.speakers, persons), names, known)
+                       known: LibraryNames, looked: Lookups | None = None
+                       ) -> list[Suggestion]:
+    """Every claim find_claims sees, as suggestions (free_of comes after); looked gets
+    the names each paragraph looked up (find_claims_in)."""
+    return _as_claims(text, find_claims_in(text, 0, len(text), spans, known.speakers, persons,
+                                           looked), names, known)
 
 
 def _as_claims(text: str, mentions: Iterable[ClaimMention],
@@ -363,48 +386,49 @@ def _as_claims(text: str, mentions: Iterable[ClaimMention],
     return out
 
 
-PATCH_AT_MOST = 64  # paragraphs read again one by one; more: find_claims over the text
+# paragraphs read again one by one; more: find_claims over the text (a paragraph read again
+# costs what it costs in a full read, which reads every other one too, if from its cache)
+PATCH_AT_MOST = 5000
 
 
 def _claims_patched(text: str, old: Kept, inputs: ClaimInputs,
-                    known: LibraryNames, renamed_at: Iterable[int] = ()
-                    ) -> list[Suggestion] | None:
+                    known: LibraryNames, looked_again: Iterable[int] = ()
+                    ) -> tuple[list[Suggestion], Lookups] | None:
     """The old claims with those of the paragraphs whose actor spans, stand-in names or
-    persons changed read again (find_claims_in): a paragraph's claims depend on the spans
-    starting in it alone. None when too much changed."""
+    persons changed read again (find_claims_in), and those of looked_again (paragraph
+    starts, see _looked_again): a paragraph's claims depend on the spans starting in it
+    and the names it looks up alone. With the names each paragraph looked up. None when
+    too much changed."""
     spans, names, persons = inputs
     old_spans, old_names, old_persons = old.claim_inputs
     now, before = set(spans), set(old_spans)
     if len(now) != len(spans) or len(before) != len(old_spans):
         return None
-    if any(k >= 0 for k in persons ^ old_persons):
-        return None  # the library's people: read with the names
-    renamed = set(renamed_at)
-    at = {s for s, _, _ in now ^ before} | renamed
-    # a pronoun opening a paragraph reads the names of the paragraph before it
-    # (speakers.pronoun): where a name changed, the next paragraph with words too
-    for p in renamed:
-        after = _WORDED.search(text, _paragraph_end(text, p))
-        if after is not None:
-            at.add(after.start())
+    if bool(persons) != bool(old_persons):
+        return None  # speakers.phrase asks whether there is anybody at all
+    people_changed = persons ^ old_persons
+    at = {s for s, _, _ in now ^ before} | set(looked_again)
+    # a library actor who became a person, or no longer is: where it is tagged or
+    # suggested (where its name is looked up is in looked_again)
+    if any(k >= 0 for k in people_changed):
+        at |= {s for s, _, a in (*spans, *old_spans) if a >= 0 and a in people_changed}
     at |= {-1 - k for k in names.keys() | old_names.keys() if names.get(k) != old_names.get(k)}
-    at |= {-1 - k for k in persons ^ old_persons}
+    at |= {-1 - k for k in people_changed if k < 0}
     paragraphs = sorted({(text.rfind("\n", 0, p) + 1, _paragraph_end(text, p)) for p in at})
     if len(paragraphs) > PATCH_AT_MOST:
         return None
     out = list(old.claim.found)
+    lookups = dict(old.lookups)
     starts = [s.start for s in out]
     span_starts = [s for s, _, _ in spans]
     people = frozenset(persons)  # once: find_claims_in takes a frozenset as it is
     for lo, hi in reversed(paragraphs):  # from the end: the earlier indexes stay
         i, j = bisect_left(starts, lo), bisect_right(starts, hi)
         inside = spans[bisect_left(span_starts, lo):bisect_right(span_starts, hi)]
+        lookups.pop(lo, None)
         out[i:j] = _as_claims(text, find_claims_in(text, lo, hi, inside, known.speakers,
-                                                   people), names, known)
-    return out
-
-
-_WORDED = re.compile(r"\S")
+                                                   people, lookups), names, known)
+    return out, lookups
 
 
 def _paragraph_end(text: str, pos: int) -> int:
