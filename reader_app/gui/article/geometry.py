@@ -72,11 +72,13 @@ class BlockLines:
                                      line.height())
         return found
 
-    def rects(self, a: int, b: int, out: list[QRectF]) -> None:
+    def rects(self, a: int, b: int, out: list[QRectF], layout: QTextLayout | None = None) -> None:
         """Append the rectangles of block positions [a, b) to out (a < b). The hot path
-        of a paint (dozens of spans, each new on screen): one layout fetch, Qt finds the
-        first line, the next lines follow it."""
-        layout = self.block.layout()  # not kept: see the module note
+        of a paint (dozens of spans, each new on screen): Qt finds the first line, the
+        next lines follow it. layout: this block's, fetched by a caller asking for many
+        spans in one go (never kept beyond that: see the module note)."""
+        if layout is None:
+            layout = self.block.layout()
         line = layout.lineForTextPosition(a)  # its lines stay valid while this runs
         n = line.lineNumber()
         if n < 0:
@@ -242,6 +244,34 @@ class Geometry:
         if block is None or not self._laid_out_below(max(number, 0), y, block):
             return None
         return block, block.line_at_y(y) if number >= 0 else 0
+
+    def many_span_rects(self, spans: list[tuple[int, int]]) -> list[tuple[list[QRectF], bool]]:
+        """span_rects of each (start, end), in text order: what one paint needs. A block's
+        layout is fetched once for all the spans in it (held only while this runs)."""
+        if self.doc is None:
+            return [([], False) for _ in spans]
+        to_utf16 = self.omap.to_utf16 if self._astral else None
+        found: list[tuple[list[QRectF], bool]] = []
+        block: BlockLines | None = None
+        layout = None
+        for start, end in spans:
+            u0, u1 = (to_utf16(start), to_utf16(end)) if to_utf16 else (start, end)
+            rects: list[QRectF] = []
+            complete = True
+            unit = u0
+            while unit < u1:
+                if block is None or not block.position <= unit <= block.end:
+                    block = self._block_at(unit)
+                    if block is None:
+                        complete = False
+                        break
+                    layout = block.block.layout()
+                a, b = unit - block.position, min(u1, block.end) - block.position
+                if a < b:
+                    block.rects(a, b, rects, layout)
+                unit = block.end + 1  # the next block starts after the separator
+            found.append((rects, complete))
+        return found
 
     def span_rects(self, start: int, end: int) -> tuple[list[QRectF], bool]:
         """Document-coordinate rectangles covering text[start:end], and whether every
