@@ -132,3 +132,37 @@ def test_rectangles_equal_those_asked_of_qt_one_by_one(qtbot, monkeypatch):
     assert fast == slow == again == batch
     assert sum(len(r) > 1 for r in slow) > 50  # many spans cross a line
 
+
+
+
+
+def _lines_between(doc, top: float, bottom: float) -> tuple[int, int]:
+    """From the start of the first line reaching below top to one past the end (+ 1) of
+    the last line starting above bottom: every line of every block asked of Qt."""
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            line_top = layout.position().y() + line.y()
+            if line_top + line.height() > top and line_top < bottom:
+                start = block.position() + line.textStart()
+                found.append((start, start + line.textLength() + 1))
+        block = block.next()
+    return found[0][0], found[-1][1]
+
+
+def test_the_lines_found_in_view_are_those_qt_lays_out_there(qtbot):
+    """visible_units (a bisection of block tops, then a walk down to the bottom) finds
+    the lines Qt has between two heights, at places all down the article (paragraph
+    gaps and the empty blocks between paragraphs too)."""
+    article, anns = _article()
+    view = _shown(qtbot, article, anns)
+    doc, geometry_ = view.document(), view._layer._geometry
+    height = view.viewport().height()
+    bar = view.verticalScrollBar()
+    for n in range(120):
+        top = bar.maximum() * n / 119 + (n % 7)
+        assert geometry_.visible_units(top, top + height) == _lines_between(doc, top,
+                                                                            top + height)

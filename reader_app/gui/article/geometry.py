@@ -222,7 +222,8 @@ class Geometry:
         return found
 
     def _line_below(self, y: float) -> tuple[BlockLines, int, int] | None:
-        """The first line whose bottom is below y: its block, line and block number."""
+        """The first line whose bottom is below y: its block, line, and the number of the
+        block at y (where a walk down from y may start)."""
         number = max(self._block_number_at_y(y), 0)
         block = self._lines_of(number)
         if block is None or not self._laid_out_below(number, y, block):
@@ -234,7 +235,7 @@ class Geometry:
         if n + 1 < block.count:
             return block, n + 1, number
         following = self._lines_of(number + 1)  # y is in the gap below the block
-        return (following, 0, number + 1) if following is not None else (block, n, number)
+        return (following, 0, number) if following is not None else (block, n, number)
 
     def _line_above(self, y: float, lo: int = 0) -> tuple[BlockLines, int] | None:
         """The last line whose top is above y (the first line, if none is); lo: a block
