@@ -44,8 +44,10 @@ def _article() -> tuple[Article, list[Annotation]]:
     return article, anns
 
 
-def _reference_rects(self: geometry.BlockLines, a: int, b: int, out: list[QRectF]) -> None:
-    """BlockLines.rects as it was: every x asked of Qt, nothing reused."""
+def _reference_rects(self: geometry.BlockLines, a: int, b: int, out: list[QRectF],
+                     _layout: object = None) -> None:
+    """BlockLines.rects as it was: every x asked of Qt, nothing reused (a layout
+    handed in by a caller asking for many spans is not used: asked anew)."""
     layout = self.block.layout()
     for n in range(self.line_number(a), self.line_number(b) + 1):
         line = layout.lineAt(n)
@@ -122,9 +124,45 @@ def test_rectangles_equal_those_asked_of_qt_one_by_one(qtbot, monkeypatch):
     layer.visible_spans(QPointF(0, 0), QSizeF(view.viewport().size()))
     fast = [layer.rects(a.start, a.end) for a in anns]  # the x memo fills as it goes
     again = [layer._geometry.span_rects(a.start, a.end)[0] for a in anns]
+    layer._geometry.clear()
+    batch = [r for r, _ in layer._geometry.many_span_rects([(a.start, a.end) for a in anns])]
     monkeypatch.setattr(geometry.BlockLines, "rects", _reference_rects)
     layer._geometry.clear()
     slow = [layer._geometry.span_rects(a.start, a.end)[0] for a in anns]
-    assert fast == slow == again
+    assert fast == slow == again == batch
     assert sum(len(r) > 1 for r in slow) > 50  # many spans cross a line
 
+
+
+
+
+def _lines_between(doc, top: float, bottom: float) -> tuple[int, int]:
+    """From the start of the first line reaching below top to one past the end (+ 1) of
+    the last line starting above bottom: every line of every block asked of Qt."""
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            line_top = layout.position().y() + line.y()
+            if line_top + line.height() > top and line_top < bottom:
+                start = block.position() + line.textStart()
+                found.append((start, start + line.textLength() + 1))
+        block = block.next()
+    return found[0][0], found[-1][1]
+
+
+def test_the_lines_found_in_view_are_those_qt_lays_out_there(qtbot):
+    """visible_units (a bisection of block tops, then a walk down to the bottom) finds
+    the lines Qt has between two heights, at places all down the article (paragraph
+    gaps and the empty blocks between paragraphs too)."""
+    article, anns = _article()
+    view = _shown(qtbot, article, anns)
+    doc, geometry_ = view.document(), view._layer._geometry
+    height = view.viewport().height()
+    bar = view.verticalScrollBar()
+    for n in range(120):
+        top = bar.maximum() * n / 119 + (n % 7)
+        assert geometry_.visible_units(top, top + height) == _lines_between(doc, top,
+                                                                            top + height)

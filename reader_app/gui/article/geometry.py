@@ -2,9 +2,9 @@
 
 Asking Qt per span, as the view once did (tests/test_speed_open.py keeps that as the
 reference), takes a dozen questions: the block, its layout, the lines holding both ends,
-their positions. A paint of 20,000 tags draws a few
-hundred spans in a handful of blocks and lines: BlockLines keeps what a block's
-layout says about its lines, so a span costs two bisections and two cursorToX.
+their positions. A paint of 20,000 tags draws a few dozen spans in a handful of blocks
+and lines: BlockLines keeps what a block's layout says about the lines drawn, so a span
+costs one line lookup in Qt and two cursorToX.
 A cache is only as good as its layout: the owner drops it when the text is re-wrapped
 or the document replaced (HighlightLayer does, with its rectangles).
 
@@ -25,13 +25,11 @@ from PySide6.QtGui import QTextBlock, QTextDocument, QTextLayout
 from reader_app.domain.offsets import OffsetMap
 from reader_app.gui.article.document import has_rtl, line_pieces
 
-MANY_LINES = 2000  # beyond this a block's lines are asked of Qt one at a time
-
 
 class BlockLines:
     """One laid-out block: its span of document positions and its lines' geometry."""
 
-    __slots__ = ("block", "position", "end", "x", "y", "bidi", "starts", "lines", "xs")
+    __slots__ = ("block", "position", "end", "x", "y", "bidi", "count", "lines", "xs")
 
     def __init__(self, block: QTextBlock) -> None:
         self.block = block  # a value; its layout is fetched per use (see the module note)
@@ -41,14 +39,14 @@ class BlockLines:
         origin = layout.position()
         self.x, self.y = origin.x(), origin.y()
         self.bidi = has_rtl(block.text())
-        count = layout.lineCount()
-        # line number -> (start, end, top, height), filled as lines are drawn
+        self.count = layout.lineCount()
+        # line number -> (start, end, top, height), filled as lines are drawn; no list of
+        # every line's start up front: a paint meets a few lines of each block, and Qt
+        # finds a position's line itself (lineForTextPosition, one call)
         self.lines: dict[int, tuple[int, int, float, float]] = {}
         # (line number, block position) -> cursorToX there: a line's ends are where every
         # span crossing it begins or stops, and Qt answers each question anew (~5-25 µs)
         self.xs: dict[tuple[int, int], float] = {}
-        self.starts = [layout.lineAt(n).textStart() for n in range(count)] \
-            if count <= MANY_LINES else None
 
     @property
     def layout(self) -> QTextLayout:
@@ -62,10 +60,8 @@ class BlockLines:
 
     def line_number(self, pos: int) -> int:
         """The line holding block position pos (the last line for the block's end)."""
-        if self.starts is not None:
-            return max(bisect_right(self.starts, pos) - 1, 0)
         found = self.layout.lineForTextPosition(pos).lineNumber()
-        return found if found >= 0 else self.layout.lineCount() - 1
+        return found if found >= 0 else self.count - 1
 
     def line(self, n: int) -> tuple[int, int, float, float]:
         found = self.lines.get(n)
@@ -76,46 +72,45 @@ class BlockLines:
                                      line.height())
         return found
 
-    def rects(self, a: int, b: int, out: list[QRectF]) -> None:
-        """Append the rectangles of block positions [a, b) to out. The hot path of a
-        paint (a few hundred spans, each new on screen): one layout fetch, a bisection."""
-        starts = self.starts
-        if starts is not None:
-            first = max(bisect_right(starts, a) - 1, 0)
-            last = max(bisect_right(starts, b) - 1, 0)
-        else:
-            first, last = self.line_number(a), self.line_number(b)
-        layout = self.block.layout()
-        lines, x, bidi, xs = self.lines, self.x, self.bidi, self.xs
-        for n in range(first, last + 1):
+    def rects(self, a: int, b: int, out: list[QRectF], layout: QTextLayout | None = None) -> None:
+        """Append the rectangles of block positions [a, b) to out (a < b). The hot path
+        of a paint (dozens of spans, each new on screen): Qt finds the first line, the
+        next lines follow it. layout: this block's, fetched by a caller asking for many
+        spans in one go (never kept beyond that: see the module note)."""
+        if layout is None:
+            layout = self.block.layout()
+        line = layout.lineForTextPosition(a)  # its lines stay valid while this runs
+        n = line.lineNumber()
+        if n < 0:
+            return
+        lines, x, bidi, xs, count = self.lines, self.x, self.bidi, self.xs, self.count
+        while True:
             found = lines.get(n)
-            line = None
             if found is None:
-                line = layout.lineAt(n)  # not kept: it points into the layout's current lines
                 start = line.textStart()
                 found = lines[n] = (start, start + line.textLength(), self.y + line.y(),
                                     line.height())
             start, end, top, height = found
             la = a if a > start else start
             lb = b if b < end else end
-            if la >= lb:
-                continue
-            if bidi:
-                line = layout.lineAt(n) if line is None else line
-                for x1, x2 in line_pieces(layout, line, la, lb, True):
+            if la < lb:
+                if bidi:
+                    for x1, x2 in line_pieces(layout, line, la, lb, True):
+                        out.append(QRectF(x + x1, top, x2 - x1, height))
+                else:
+                    x1 = xs.get((n, la))
+                    if x1 is None:
+                        x1 = xs[(n, la)] = line.cursorToX(la)[0]
+                    x2 = xs.get((n, lb))
+                    if x2 is None:
+                        x2 = xs[(n, lb)] = line.cursorToX(lb)[0]
+                    if x2 < x1:
+                        x1, x2 = x2, x1
                     out.append(QRectF(x + x1, top, x2 - x1, height))
-                continue
-            x1 = xs.get((n, la))
-            if x1 is None:
-                line = layout.lineAt(n) if line is None else line
-                x1 = xs[(n, la)] = line.cursorToX(la)[0]
-            x2 = xs.get((n, lb))
-            if x2 is None:
-                line = layout.lineAt(n) if line is None else line
-                x2 = xs[(n, lb)] = line.cursorToX(lb)[0]
-            if x2 < x1:
-                x1, x2 = x2, x1
-            out.append(QRectF(x + x1, top, x2 - x1, height))
+            n += 1
+            if b <= end or n >= count:
+                return
+            line = layout.lineAt(n)
 
 
 class Geometry:
@@ -167,12 +162,14 @@ class Geometry:
         if doc is None:
             return None
         first = self._line_below(top)
-        last = self._line_above(bottom)
-        if first is None or last is None:
+        if first is None:
+            return None
+        last = self._line_above(bottom, first[2])
+        if last is None:
             return None
         doc.documentLayout().blockBoundingRect(last[0].block)  # finishes the layout to there
         units: list[int] = []
-        for block, n in (first, last):
+        for block, n in (first[:2], last):
             start, end, line_top, height = block.line(n)
             layout = block.layout
             if n >= layout.lineCount() or layout.lineAt(n).textStart() != start \
@@ -183,7 +180,9 @@ class Geometry:
             units.append(block.position + (start if not units else end + 1))
         return units[0], units[1]
 
-    def _block_number_at_y(self, y: float) -> int:
+    def _block_number_at_y(self, y: float, lo: int = 0) -> int:
+        """The last block whose top is at or above y; lo: a block known to be (the
+        viewport's first): the bottom's block is then a few steps on, walked to."""
         doc, tops = self.doc, self._tops
 
         def top(number: int) -> float:
@@ -195,7 +194,13 @@ class Geometry:
                 found = tops[number] = layout.position().y()
             return found
 
-        return bisect_right(range(doc.blockCount()), y, key=top) - 1
+        count = doc.blockCount()
+        if lo > 0:
+            for n in range(lo + 1, min(lo + 16, count)):
+                if top(n) > y:
+                    return n - 1
+            lo = min(lo + 15, count - 1)
+        return bisect_right(range(count), y, lo=lo, key=top) - 1
 
     def _laid_out_below(self, number: int, y: float, block: BlockLines) -> bool:
         """Whether y is above the bottom of block `number`, or the next block is laid out:
@@ -216,8 +221,9 @@ class Geometry:
             found = self._blocks[block.position()] = BlockLines(block)
         return found
 
-    def _line_below(self, y: float) -> tuple[BlockLines, int] | None:
-        """The first line whose bottom is below y."""
+    def _line_below(self, y: float) -> tuple[BlockLines, int, int] | None:
+        """The first line whose bottom is below y: its block, line, and the number of the
+        block at y (where a walk down from y may start)."""
         number = max(self._block_number_at_y(y), 0)
         block = self._lines_of(number)
         if block is None or not self._laid_out_below(number, y, block):
@@ -225,19 +231,48 @@ class Geometry:
         n = block.line_at_y(y)
         _, _, line_top, height = block.line(n)
         if line_top + height > y:
-            return block, n
-        if n + 1 < block.layout.lineCount():
-            return block, n + 1
+            return block, n, number
+        if n + 1 < block.count:
+            return block, n + 1, number
         following = self._lines_of(number + 1)  # y is in the gap below the block
-        return (following, 0) if following is not None else (block, n)
+        return (following, 0, number) if following is not None else (block, n, number)
 
-    def _line_above(self, y: float) -> tuple[BlockLines, int] | None:
-        """The last line whose top is above y (the first line, if none is)."""
-        number = self._block_number_at_y(y)
+    def _line_above(self, y: float, lo: int = 0) -> tuple[BlockLines, int] | None:
+        """The last line whose top is above y (the first line, if none is); lo: a block
+        number known to start at or above y."""
+        number = self._block_number_at_y(y, lo)
         block = self._lines_of(max(number, 0))
         if block is None or not self._laid_out_below(max(number, 0), y, block):
             return None
         return block, block.line_at_y(y) if number >= 0 else 0
+
+    def many_span_rects(self, spans: list[tuple[int, int]]) -> list[tuple[list[QRectF], bool]]:
+        """span_rects of each (start, end), in text order: what one paint needs. A block's
+        layout is fetched once for all the spans in it (held only while this runs)."""
+        if self.doc is None:
+            return [([], False) for _ in spans]
+        to_utf16 = self.omap.to_utf16 if self._astral else None
+        found: list[tuple[list[QRectF], bool]] = []
+        block: BlockLines | None = None
+        layout = None
+        for start, end in spans:
+            u0, u1 = (to_utf16(start), to_utf16(end)) if to_utf16 else (start, end)
+            rects: list[QRectF] = []
+            complete = True
+            unit = u0
+            while unit < u1:
+                if block is None or not block.position <= unit <= block.end:
+                    block = self._block_at(unit)
+                    if block is None:
+                        complete = False
+                        break
+                    layout = block.block.layout()
+                a, b = unit - block.position, min(u1, block.end) - block.position
+                if a < b:
+                    block.rects(a, b, rects, layout)
+                unit = block.end + 1  # the next block starts after the separator
+            found.append((rects, complete))
+        return found
 
     def span_rects(self, start: int, end: int) -> tuple[list[QRectF], bool]:
         """Document-coordinate rectangles covering text[start:end], and whether every

@@ -320,6 +320,28 @@ class HighlightLayer(QObject):
                 self._rects[(start, end)] = found
         return found
 
+    def _many_rects(self, spans: list[Span]) -> list[list[QRectF]]:
+        """_span_rects of every span, those not kept asked of the geometry in one go."""
+        kept = self._rects
+        found: dict[tuple[int, int], list[QRectF]] = {}
+        missing = []
+        for s in spans:
+            key = (s[0], s[1])
+            rects = kept.get(key)
+            if rects is None:
+                missing.append(key)
+            else:
+                found[key] = rects
+        if missing:
+            asked = self._geometry.many_span_rects(missing)
+            for key, (rects, complete) in zip(missing, asked, strict=True):
+                found[key] = rects
+                if complete:
+                    if len(kept) >= self.CACHE_LIMIT:
+                        kept.clear()
+                    kept[key] = rects
+        return [found[(s[0], s[1])] for s in spans]
+
     def _check_width(self) -> None:
         if self._width != self.doc.textWidth():  # re-wrapped: every rectangle moved
             self._rects.clear()
@@ -376,17 +398,18 @@ class HighlightLayer(QObject):
         spans sorts them by kind for both layers (kept for paint_over)."""
         span_rects = self._span_rects
         by_kind: dict[str, list[tuple[list[QRectF], Span]]] = {}
-        for s in spans:
-            item = (span_rects(s[0], s[1]), s)
+        for s, rects in zip(spans, self._many_rects(spans), strict=True):
+            item = (rects, s)
             group = by_kind.get(s[3])
             if group is None:
                 by_kind[s[3]] = [item]
             else:
                 group.append(item)
         self._by_kind = by_kind
-        self._suggested_now = [(s[3], span_rects(s[0], s[1]), s[0], s[1])
-                               for s in self.suggested.overlapping(*visible)] \
-            if len(self.suggested) else []
+        suggested = self.suggested.overlapping(*visible) if len(self.suggested) else []
+        self._suggested_now = [(s[3], rects, s[0], s[1])
+                               for s, rects in zip(suggested, self._many_rects(suggested),
+                                                   strict=True)]
         matches = self.matches
         i = max(0, bisect_left(matches, (visible[0],)) - 1)
         while i < len(matches) and matches[i][0] < visible[1]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLineF, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -74,13 +74,17 @@ def paint_marks(
     painter: QPainter, kind: str, spans: Sequence[tuple[Sequence[QRectF], int]], dark: bool
 ) -> None:
     """Draw many spans of one kind, each given as (its per-line rects, lane).
-    Batched into a few QPainter calls: one paint may hold hundreds of spans."""
+    Batched into a few QPainter calls: one paint may hold hundreds of spans.
+
+    Fills, brackets, bars and underlines are axis-aligned rectangles: drawn without
+    antialiasing (edges on whole pixels; antialiased they cost Qt a coverage pass per
+    rectangle). Only the date's rounded box keeps it, its corners are curves."""
     spans = [(rects, lane) for rects, lane in spans if rects]
     if not spans:
         return
     colour = kind_colour(kind, dark)
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     if is_own_kind(kind):
         _paint_own(painter, colour, spans, dark)
     elif kind == "claim":
@@ -97,16 +101,13 @@ def paint_marks(
             brackets.append(QRectF(last.right() - EDGE, last.top(), EDGE, last.height()))
         painter.drawRects(brackets)
     elif kind == "actor":
-        pen = QPen(colour, UNDERLINE)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        painter.setPen(pen)
-        lines = []
-        for rects, lane in spans:
-            for r in rects:
-                y = r.bottom() + UNDERLINE / 2 + lane * LANE
-                lines.append(QLineF(r.left(), y, r.right(), y))
-        painter.drawLines(lines)
+        # a line UNDERLINE thick below each rect (lane: stacked lower), as a filled rect
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRects([QRectF(r.left(), r.bottom() + lane * LANE, r.width(), UNDERLINE)
+                           for rects, lane in spans for r in rects])
     else:  # date and anything unknown: an outlined box
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(colour, 1.6))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rects, _ in spans:  # one call a box: an antialiased path of them costs Qt 4x
