@@ -255,15 +255,20 @@ class ArticleView(QTextBrowser):
         dark = is_dark(palette)
         accent = selected_colour(dark)  # per theme: visible on the page and on every fill
         find = find_colour(dark)
+        # a painter left open when drawing raises takes the process down: always end it
         painter = QPainter(self.viewport())
-        painter.translate(-offset)
-        layer.paint_under(painter, visible, spans, dark, find)
-        painter.end()
+        try:
+            painter.translate(-offset)
+            layer.paint_under(painter, visible, spans, dark, find)
+        finally:
+            painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        painter.translate(-offset)
-        layer.paint_over(painter, visible, spans, dark, accent)
-        painter.end()
+        try:
+            painter.translate(-offset)
+            layer.paint_over(painter, visible, spans, dark, accent)
+        finally:
+            painter.end()
 
     def mousePressEvent(self, event) -> None:
         plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
