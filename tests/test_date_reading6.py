@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader_app.domain.date_finder import find_dates
 from reader_app.domain.dates import resolve_date, resolve_in_text
 
 WED = "2024-03-13"  # a Wednesday in March
@@ -80,3 +81,16 @@ def test_a_month_takes_the_relative_year_after_it(phrase, language, value):
 @pytest.mark.parametrize(("phrase", "value"), [("к сентябрю", "2024-09"), ("ноябрю", "2024-11")])
 def test_a_russian_dative_month_is_read(phrase, value):
     assert resolve_date(phrase, "2024-10-18", "ru").value == value
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("The pipe burst in March last year, engineers said.", "en", [("March last year", "2023-03")]),
+    ("Тариф підняли у квітні минулого року.", "uk", [("квітні минулого року", "2023-04")]),
+    ("Мост закрыли в мае прошлого года.", "ru", [("мае прошлого года", "2023-05")]),
+    ("They will march next year.", "en", [("next year", "2025")]),  # "march": a verb
+    ("By Christmas, if the council agrees, the library reopens.", "en",
+     [("Christmas", "2024-12-25")]),
+])
+def test_the_finder_keeps_the_phrase_whole(text, language, found):
+    got = [(text[m.start:m.end], m.value) for m in find_dates(text, WED, language)]
+    assert got == found

@@ -76,6 +76,9 @@ _JOIN = r"(?:and|to|until|till|through|thru|і|й|та|до|по|и|[-–—])"
 _DM = rf"(?:{_MON}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MON})"  # "Feb. 10", "10 February"
 _ATOM = (rf"(?:{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?|{_MON}\s+(?:of\s+)?{_YEAR}|{_MON}|{_YEAR}"
          rf"|{_WD}|{_DAY})")
+# "March last year", "березні минулого року", "январе прошлого года": one date
+_REL_YEAR = (r"(?:(?:last|this|next)\s+year|(?:позаминулого|минулого|цього|наступного)\s+року"
+             r"|(?:позапрошлого|прошлого|этого|текущего|следующего)\s+года)")
 _WEEKEND = r"(?:weekend|вихідних|вихідні|выходных|выходные)"
 _SEASON = _words(seasons.WORDS)
 _SEASON_SHIFT = _words(seasons.SHIFTS)
@@ -89,6 +92,7 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<date>(?:{_WD},?\s+)?{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?)
 | (?P<day>{_DAY}(?=(?:\s*(?:,|and|or|і|й|та|и)\s*{_DAY})+\s+(?:of\s+)?{_MON}))
 | (?P<month_year>{_MON}\s+(?:of\s+)?{_YEAR}{_YEAR_WORD})
+| (?P<month_rel>{_FULL}\s+{_REL_YEAR})
 | (?P<relative>{_REL_DAY})
 | (?P<ago>(?:{_N}\s+)?{_UNIT}\s+(?:{_words(w.AGO)}))
 | (?P<later>(?:in|через)\s+{_N}\s+{_UNIT})
@@ -157,6 +161,8 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
         return before not in _EVERY and not (before in _DAY_NAMES_BEFORE and text[
             start - len(before) - 1:start - 1].istitle()) and not (
             after and (after.group(1) or "") in _DAY_NAMES_AFTER)
+    if kind == "month_rel":  # the month word is read as a bare month would be
+        return _keep(text, "month", start, start + len(phrase.split()[0]))
     if kind == "month":
         if phrase.isascii() and not phrase[0].isupper():
             return False  # "to march", "they may"
