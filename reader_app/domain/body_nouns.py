@@ -113,6 +113,22 @@ def _cyrillic_quoted(text: str) -> bool:
     return _CYRILLIC_QUOTED.search(text) is not None
 
 
+# A quoted name in apposition to a noun stays in the nominative ("компанії «Поліська
+# мережа»"); one whose first word takes an oblique adjective ending agrees with the word
+# before as its dependent ("Директорка «Поліської мережі»": the director of it, not it)
+# (not "ой", "ей": "Большой", "Прометей" are nominative)
+_OBLIQUE = ("ої", "ого", "ому", "ою", "ую", "юю", "ым", "ых", "ими", "ыми")
+# time words before a name head no apposition ("Минулого року «X» втратила")
+_TIME_NOUNS = frozenset("""року році рік роки років года году год лет тижня тиждень
+    неделе неделю недели місяця месяца дня день днях""".split())
+
+
+def _apposition(text: str, start: int, key: str) -> bool:
+    first = text[start:start + 40].split(maxsplit=1)[:1]
+    return key not in _TIME_NOUNS and not (
+        first and first[0].casefold().rstrip("»”\",.").endswith(_OBLIQUE))
+
+
 def declared_nouns(text: str, spans: Iterable[tuple[int, int, int]]) -> dict[str, int]:
     """Match key of the lower-case noun right before a quoted Ukrainian or Russian name ->
     the actor: "компанія «Медтехсервіс»" says what Медтехсервіс is. A noun that two
@@ -127,7 +143,7 @@ def declared_nouns(text: str, spans: Iterable[tuple[int, int, int]]) -> dict[str
         word = _word_before(text, start - 1) if text[start - 2:start - 1] == " " else ""
         key = match_key(word)
         if not is_cyrillic(key) or len(key) < 4 or not word.islower() and not opens_sentence(
-                text, text.rfind(word, 0, start)):
+                text, text.rfind(word, 0, start)) or not _apposition(text, start, key):
             continue
         if found.setdefault(key, actor_id) != actor_id:
             shared.add(key)

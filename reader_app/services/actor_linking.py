@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from reader_app.domain.actor_acronyms import defined_acronyms
+from reader_app.domain.actor_acronyms import defined_acronyms, stump_fits
 from reader_app.domain.actor_finder import (
     ActorIndex,
     KnownName,
@@ -237,6 +237,19 @@ def _organization(db: Database, quote: str) -> tuple[int, str] | None:
     return org_containing(quote, organizations_with_word(db, word_stem(max(words, key=len))))
 
 
+def _ministry_stump(db: Database, quote: str) -> Link | None:
+    """"Минтранса", "Мінфін": the one ministry in the library whose field the stump spells
+    (the article need not define it: the short form is the usual one in news)."""
+    word = quote.strip()
+    fits = {i: name for stem in ("міністерств", "министерств")
+            for i, name in organizations_with_word(db, stem)
+            if any(stump_fits(name.split()[k:], word) for k in range(len(name.split())))}
+    if len(fits) != 1:
+        return None
+    actor_id, name = next(iter(fits.items()))
+    return Link(actor_id, f"“{word}” is the short form of {name}")
+
+
 def _part_of_name(db: Database, quote: str) -> Link | None:
     found = _organization(db, quote)
     return None if found is None else Link(found[0], f"part of the name of {found[1]}")
@@ -334,4 +347,4 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
     return (_acronym(db, article, quote, start) or _variant(db, quote)
             or _found(db, article, start, end) or _kind_anaphora(db, article, quote, start)
             or _state(db, article, quote, start, end) or _surname(db, quote)
-            or _part_of_name(db, quote) or _spelling(db, quote))
+            or _ministry_stump(db, quote) or _part_of_name(db, quote) or _spelling(db, quote))

@@ -1,0 +1,109 @@
+"""Short forms and relatives in news (issue 9, sixth round): a ministry's stump ("Міненерго",
+"Минтранса"), a title choosing among relatives by the noun of another's apposition ("Mrs
+Reid" when "Alan Reid, a fisherman" is her cousin), and a noun before a quoted name that is
+no apposition of it ("Директорка «X»", "Минулого року «X»"). Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader_app.domain.actor_acronyms import defined_acronyms
+from reader_app.domain.actor_gender import FEMALE, MALE, apposition_gender
+from reader_app.domain.body_nouns import declared_nouns
+from reader_app.domain.models import ImportedArticle
+from reader_app.services.analysis import add_tag
+from reader_app.storage.actors import create_actor
+from reader_app.storage.articles import add_article, get_article
+
+
+def _article(db, text, language="en", published="2025-09-16"):
+    item = ImportedArticle(title="t", text=text, source="test", published=published,
+                           language=language)
+    return get_article(db, add_article(db, item).article_id)
+
+
+def _tag(db, article, quote, after=None):
+    start = article.text.index(quote, article.text.index(after) if after else 0)
+    return add_tag(db, article, "actor", start, start + len(quote))
+
+
+@pytest.mark.parametrize(("text", "stump", "name"), [
+    ("Міністерство фінансів України (Мінфін) оприлюднило звіт.", "Мінфін",
+     "Міністерство фінансів України"),
+    ("Министерство энергетики (Минэнерго) сообщило о ремонте.", "Минэнерго",
+     "Министерство энергетики"),
+    ("Міністерство охорони здоров'я (МОЗ) попередило.", "МОЗ",
+     "Міністерство охорони здоров'я"),  # initials still work
+])
+def test_a_ministry_stump_in_brackets_is_defined(text, stump, name):
+    found = [(text[a:b], n.canonical) for _, a, b, n in defined_acronyms(text, [])]
+    assert found == [(stump, name)]
+
+
+def test_a_stump_that_spells_another_field_is_not_that_ministry():
+    text = "Міністерство освіти (Мінфін) оприлюднило звіт."
+    assert defined_acronyms(text, []) == []
+
+
+def test_a_defined_stump_links_to_the_ministry_tagged_before(db):
+    article = _article(db, "Міністерство енергетики України (Міненерго) попередило про "
+                           "відключення. Увечері Міненерго уточнило графік.", "uk")
+    ministry = _tag(db, article, "Міністерство енергетики України").annotation.actor_id
+    assert _tag(db, article, "Міненерго").annotation.actor_id == ministry
+    assert _tag(db, article, "Міненерго", after="Увечері").annotation.actor_id == ministry
+
+
+def test_an_undefined_stump_links_to_the_one_ministry_of_that_field(db):
+    transport = create_actor(db, "Министерство транспорта Узбекистана", "organization").id
+    create_actor(db, "Министерство финансов Узбекистана", "organization")
+    article = _article(db, "Представитель Минтранса пообещал новые автобусы.", "ru")
+    assert _tag(db, article, "Минтранса").annotation.actor_id == transport
+
+
+def test_two_ministries_of_the_field_leave_the_stump_unlinked(db):
+    one = create_actor(db, "Министерство транспорта Узбекистана", "organization").id
+    two = create_actor(db, "Министерство транспорта Таджикистана", "organization").id
+    article = _article(db, "Представитель Минтранса пообещал новые автобусы.", "ru")
+    assert _tag(db, article, "Минтранса").annotation.actor_id not in (one, two)
+
+
+@pytest.mark.parametrize(("text", "gender"), [
+    ("Alan Reid, a fisherman, said", MALE),
+    ("Ruth Marsh, the union's spokeswoman, said", FEMALE),
+    ("Piet Vos, the mayor's brother, said", MALE),
+    ("Ana Costa, the minister's widow, said", FEMALE),
+    ("Lee Park, the mayor, said", None),  # no gendered noun
+    ("Tom Reed, a human rights lawyer, said", None),  # "human" is no "-man" noun
+])
+def test_the_apposition_after_a_name_gives_a_gender(text, gender):
+    assert apposition_gender(text, text.index(",")) == gender
+
+
+def test_mrs_is_the_relative_the_apposition_does_not_make_a_man(db):
+    article = _article(db, "\"We were told spring,\" says Fiona Reid, who keeps the island "
+                           "shop. Her cousin, Alan Reid, a fisherman, is angrier. Mrs Reid's "
+                           "shop lost money.")
+    fiona = _tag(db, article, "Fiona Reid").annotation.actor_id
+    _tag(db, article, "Alan Reid")
+    assert _tag(db, article, "Mrs Reid").annotation.actor_id == fiona
+
+
+def test_a_noun_before_an_inflected_or_dated_quoted_name_declares_nothing():
+    text = ("Компанія «Лісова енергія» повідомила про ремонт. Минулого року «Лісова енергія» "
+            "втратила п'ять підстанцій. Директорка «Лісової енергії» заявила про нові "
+            "укриття.")
+    spans = [(text.index(q), text.index(q) + len(q), 1) for q in
+             ("Лісова енергія", "Лісова енергія» втратила", "Лісової енергії")]
+    spans[1] = (spans[1][0], spans[1][0] + len("Лісова енергія"), 1)
+    assert declared_nouns(text, spans) == {"компанія": 1}
+
+
+def test_a_woman_of_another_surname_does_not_push_out_the_unsaid_relative(db):
+    article = _article(db, "Jane Watt said she would sail. \"We were told spring,\" says Fiona "
+                           "Reid, who keeps the island shop. Her cousin, Alan Reid, a "
+                           "fisherman, is angrier. Mrs Reid's shop lost money.")
+    _tag(db, article, "Jane Watt")
+    fiona = _tag(db, article, "Fiona Reid").annotation.actor_id
+    _tag(db, article, "Alan Reid")
+    assert _tag(db, article, "Mrs Reid").annotation.actor_id == fiona
