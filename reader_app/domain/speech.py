@@ -72,6 +72,7 @@ _GLUE = re.compile(r"[\s,.!?…]*(?:[—–-]+\s*)?")
 _THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)(?!\w)\s*"
                    r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
 _TOLD = frozenset("told tells telling".split())
+_IN_GERUND = re.compile(r"(?<!\w)in\s+$", re.IGNORECASE)
 # verbs that name a thing after a comma ("the exercise, called X,"), never "…, called Okafor"
 _NAMING = frozenset("called dubbed named termed labelled labeled branded".split())
 _AS = frozenset("as як как".split())
@@ -240,6 +241,8 @@ def _speech_in(text: str, par: _Paragraph, lo: int, hi: int, actors: Actors,
 def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
               ) -> Attribution | None:
     s0, s1 = par.sentence(verb.start())
+    if verb.group().lower().endswith("ing") and _IN_GERUND.search(text, s0, verb.start()):
+        return None  # "sent to the HPEA in writing": a manner, not someone writing
     found, after = _verb_speaker(text, s0, verb, actors)
     if found is None:
         return None
