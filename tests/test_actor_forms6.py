@@ -10,6 +10,7 @@ import pytest
 
 from reader_app.domain.actor_acronyms import defined_acronyms
 from reader_app.domain.actor_gender import FEMALE, MALE, apposition_gender
+from reader_app.domain.actors import guess_actor_type
 from reader_app.domain.body_nouns import declared_nouns
 from reader_app.domain.models import ImportedArticle
 from reader_app.services.analysis import add_tag
@@ -107,3 +108,9 @@ def test_a_woman_of_another_surname_does_not_push_out_the_unsaid_relative(db):
     fiona = _tag(db, article, "Fiona Reid").annotation.actor_id
     _tag(db, article, "Alan Reid")
     assert _tag(db, article, "Mrs Reid").annotation.actor_id == fiona
+
+
+@pytest.mark.parametrize("name", ["Акимат Шымкента", "Маслихат Астаны", "Поліська мережа",
+                                  "Памир Авиа", "Хокимият Ташкента"])
+def test_a_bodys_noun_guesses_an_organisation(name):
+    assert guess_actor_type(name) == "organization"
