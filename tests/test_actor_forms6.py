@@ -114,3 +114,43 @@ def test_a_woman_of_another_surname_does_not_push_out_the_unsaid_relative(db):
                                   "Памир Авиа", "Хокимият Ташкента"])
 def test_a_bodys_noun_guesses_an_organisation(name):
     assert guess_actor_type(name) == "organization"
+
+
+def _found(text, names, tagged_quotes):
+    from reader_app.domain.actor_finder import SOURCE_NAME, KnownName, build_actor_index, find_actors
+    known = [KnownName(n, i, n, kind, SOURCE_NAME) for i, (n, kind) in enumerate(names, 1)]
+    tagged = []
+    for quote in tagged_quotes:
+        at = text.index(quote)
+        tagged.append((at, at + len(quote), next(k.actor_id for k in known if k.text == quote)))
+    firsts = {s for s, _, _ in tagged}
+    return [(text[m.start:m.end], m.canonical) for m in
+            find_actors(text, build_actor_index(known), tagged) if m.start not in firsts]
+
+
+def test_a_surname_after_mrs_is_the_relative_no_apposition_makes_a_man():
+    text = ("\"We were told spring,\" says Fiona Reid, who keeps the island shop. Her cousin, "
+            "Alan Reid, a fisherman, is angrier. Mrs Reid's shop lost money.")
+    names = [("Fiona Reid", "person"), ("Alan Reid", "person")]
+    assert _found(text, names, ["Fiona Reid", "Alan Reid"]) == [("Reid", "Fiona Reid")]
+
+
+def test_a_portfolio_before_minister_is_no_short_name_of_a_party():
+    names = [("Green Party", "organization")]
+    text = "The Green Party won. Green Minister Ola Berg said so. Later Green said no."
+    assert _found(text, names, ["Green Party"]) == [("Green", "Green Party")]  # the last
+
+
+def test_the_noun_with_a_place_after_it_is_another_body():
+    names = [("Royal Museum of Art", "organization")]
+    text = ("The Royal Museum of Art lent the mask. The museum in Lagos will show it, and "
+            "the museum said the loan is for a year.")
+    assert _found(text, names, ["Royal Museum of Art"]) == [("museum", "Royal Museum of Art")]
+
+
+def test_a_possessed_or_titled_company_noun_is_not_the_company_named_before():
+    names = [("Степ Авіа", "organization")]
+    text = ("Авіакомпанія «Степ Авіа» відновить рейси. Генеральна директорка компанії "
+            "Олена Мороз це підтвердила. Її чоловік заявив, що його компанія теж полетить. "
+            "У компанії додали, що квитки вже продають.")
+    assert _found(text, names, ["Степ Авіа"]) == [("компанії", "Степ Авіа")]

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.name_context import opens_sentence
+from reader_app.domain.speech_words import ROLE_PERSONS
 from reader_app.domain.word_forms import is_adjective, is_cyrillic, same_word
 
 __all__ = ["declared_nouns", "determined", "english_determined", "noun_mentions", "noun_stands_alone",
@@ -37,14 +38,18 @@ def _word_after(text: str, end: int) -> str:
     return m.group() if m else ""
 
 
+# "the museum in Accra": a place after the noun says which one, another than the one named
+_PLACED_AFTER = re.compile(r" (?:in|at) (?:the )?[A-Z]")
+
+
 def english_determined(text: str, start: int, end: int) -> bool:
     """An English noun that names a definite body: after "the" or "its", after a name's
     possessive ("Abashidze’s party"), or after "a" with a role noun ("a ministry
-    spokeswoman"); not "his party", "a party"."""
+    spokeswoman"); not "his party", "a party", "the museum in Accra"."""
     word = _word_before(text, start)
     key = word.casefold()
     if key in ("the", "its"):
-        return True
+        return _PLACED_AFTER.match(text, end) is None
     if key[-2:] in ("'s", "’s") and word[:1].isupper() and len(word) > 3:
         return True
     return key in ("a", "an") and _word_after(text, end).casefold() in _ROLE_NOUNS
@@ -204,10 +209,16 @@ def determined(text: str, start: int, end: int) -> bool:
     word = words[-1].strip("\"“”«»‘'(—–-").casefold()
     if word in _CONCEPTS:
         return False  # "идея консорциума": a body still to be made, not one acting
+    if word in _POSSESSIVES:
+        return False  # "его компания", "її партія": the body of the person, not the one named
+    if word in ROLE_PERSONS and _word_after(text, end)[:1].isupper():
+        return False  # "директорка компанії Оксана Гнатюк": part of a person's title
     return not (is_cyrillic(word) and (word.endswith(_ADJECTIVE_ENDINGS) or is_adjective(word))
                 and word not in _DEMONSTRATIVES)
 
 
+_POSSESSIVES = frozenset("""його її їх їхня їхній їхнє їхні свою свій своя своєї свого
+    его ее её их свой своя своё свою своей своего""".split())
 # nouns of a plan before a body's noun in the genitive: the body is an idea there
 _CONCEPTS = frozenset("""идея идею идеи ідея ідею ідеї создание создания створення
     концепция концепцию концепція концепцію проект проекта проєкт проєкту""".split())
