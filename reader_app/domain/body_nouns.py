@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.name_context import opens_sentence
-from reader_app.domain.speech_words import ROLE_PERSONS
 from reader_app.domain.word_forms import is_adjective, is_cyrillic, same_word
 
 __all__ = ["declared_nouns", "determined", "english_determined", "noun_mentions", "noun_stands_alone",
@@ -211,8 +210,6 @@ def determined(text: str, start: int, end: int) -> bool:
         return False  # "идея консорциума": a body still to be made, not one acting
     if word in _POSSESSIVES:
         return False  # "его компания", "її партія": the body of the person, not the one named
-    if word in ROLE_PERSONS and _word_after(text, end)[:1].isupper():
-        return False  # "директорка компанії Оксана Гнатюк": part of a person's title
     return not (is_cyrillic(word) and (word.endswith(_ADJECTIVE_ENDINGS) or is_adjective(word))
                 and word not in _DEMONSTRATIVES)
 
