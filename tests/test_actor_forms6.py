@@ -9,10 +9,12 @@ from __future__ import annotations
 import pytest
 
 from reader_app.domain.actor_acronyms import defined_acronyms
+from reader_app.domain.actor_finder import SOURCE_NAME, KnownName, build_actor_index, find_actors
 from reader_app.domain.actor_gender import FEMALE, MALE, apposition_gender
 from reader_app.domain.actors import guess_actor_type
 from reader_app.domain.body_nouns import declared_nouns
 from reader_app.domain.models import ImportedArticle
+from reader_app.formats.state_table import load_state_table
 from reader_app.services.analysis import add_tag
 from reader_app.storage.actors import create_actor
 from reader_app.storage.articles import add_article, get_article
@@ -117,7 +119,6 @@ def test_a_bodys_noun_guesses_an_organisation(name):
 
 
 def _found(text, names, tagged_quotes):
-    from reader_app.domain.actor_finder import SOURCE_NAME, KnownName, build_actor_index, find_actors
     known = [KnownName(n, i, n, kind, SOURCE_NAME) for i, (n, kind) in enumerate(names, 1)]
     tagged = []
     for quote in tagged_quotes:
@@ -156,3 +157,19 @@ def test_a_possessed_company_noun_is_not_the_company_named_before():
             "тоже полетит. В компании «Степ Авиа» промолчали.")
     found = _found(text, names, ["Степ Авиа", "Небо Эйр"])
     assert ("компания", "Степ Авиа") not in found and ("компании", "Степ Авиа") in found
+
+
+def test_a_place_named_body_is_not_named_by_its_place_alone():
+    names = [("Odesa Regional Military Administration", "organization"),
+             ("Danubia Grain Logistics", "organization")]
+    text = ("Odesa Regional Military Administration said drones hit a depot in Odesa region. "
+            "Danubia Grain Logistics lost a silo. Danubia said it would rebuild.")
+    assert _found(text, names, ["Odesa Regional Military Administration",
+                                "Danubia Grain Logistics"]) == [("Danubia", "Danubia Grain Logistics")]
+
+
+def test_a_capital_in_a_compound_or_before_an_event_is_the_place():
+    index = build_actor_index(load_state_table())
+    text = "The Paris-based agency and the Madrid talks were praised. Paris said it agreed."
+    found = [(m.start, text[m.start:m.end]) for m in find_actors(text, index, [])]
+    assert found == [(text.rfind("Paris"), "Paris")]

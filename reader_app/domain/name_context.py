@@ -236,8 +236,11 @@ _GOVERNMENT_PEOPLE = frozenset("""official officials diplomat diplomats source s
 _LOCATIVES = frozenset("у в во на біля около".split())
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)")
 # "the Kyiv desk", "a Moscow court": a capital before a common noun names a place
+# "the Minsk talks", "the Vilnius summit": the place of an event; "London-based": a compound
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:desk|bureau|office|court|correspondent|metro|"
-                               r"region|oblast|suburbs?|streets?|residents?|airport)\b")
+                               r"region|oblast|suburbs?|streets?|residents?|airport|"
+                               r"summit|talks|conference|agreements?|accords?)\b"
+                               r"|[-‑](?:based|born|bound|registered|headquartered)\b")
 
 
 # what a word before "у Києві" ends with when it is a verb ("заявили в Кремлі": the
