@@ -70,3 +70,17 @@ def test_a_bodys_plan_says_what_it_expects():
     assert _claimant(text, "дефицит бюджета сократится вдвое", {"Минфина": 1}) == 1
     text = "За планом Мінфіну, дефіцит скоротиться."
     assert _claimant(text, "дефіцит скоротиться", {"Мінфіну": 2}) == 2
+
+
+def test_a_participle_clause_between_the_speaker_and_the_verb():
+    text = ("The Roads Agency has promised new signs. An agency official, asked about the "
+            "cost, said the signs were cheap.")
+    assert _claimant(text, "the signs were cheap", {"Roads Agency": 1, "agency": 1}) == 1
+
+
+def test_according_to_after_a_conjunction_heads_the_clause_after_it():
+    text = ("Тогда мэрия пообещала новый договор, но, по данным профсоюза, его так и не "
+            "подписали.")
+    assert _claimant(text, "его так и не подписали", {"мэрия": 1, "профсоюза": 2}) == 2
+    text = "The city offered a deal, but, according to the union, it was never signed."
+    assert _claimant(text, "it was never signed", {"city": 1, "union": 2}) == 2

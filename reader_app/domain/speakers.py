@@ -689,9 +689,11 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     if last.lower() in PRONOUNS:
         return pronoun(text, head[-1][0], head[-1][1], actors)
     opener = text[inner[0][0]:inner[0][1]].lower()
-    if last[:1].islower() and not (common and (opener in _WHO or opener.endswith("ing"))):
+    if last[:1].islower() and not (common and (opener in _WHO or opener.endswith(
+            ("ing", "ed")))):
         # "the port, a key hub, said": only a name takes an appositive here, or (common)
         # a noun that a relative clause about a person follows ("the minister, who …, said")
-        # or a participle ("an EU official, speaking on condition of anonymity, said")
+        # or a participle ("an EU official, speaking on condition of anonymity, said", "a
+        # ministry official, asked about the delay, said")
         return None
     return _subject(text, lo, head, actors)
