@@ -173,3 +173,19 @@ def test_a_capital_in_a_compound_or_before_an_event_is_the_place():
     text = "The Paris-based agency and the Madrid talks were praised. Paris said it agreed."
     found = [(m.start, text[m.start:m.end]) for m in find_actors(text, index, [])]
     assert found == [(text.rfind("Paris"), "Paris")]
+
+
+def test_a_noun_declared_before_a_quoted_name_links_to_it_alone_later(db):
+    article = _article(db, "Профсоюз «Рассвет» объявил забастовку. Требования профсоюза "
+                           "руководство отвергло.", "ru")
+    union = _tag(db, article, "Рассвет").annotation.actor_id
+    assert _tag(db, article, "профсоюза").annotation.actor_id == union
+
+
+def test_a_council_stump_links_to_the_council_of_that_level(db):
+    city = create_actor(db, "Одеська міська рада", "organization").id
+    create_actor(db, "Одеська обласна рада", "organization")
+    article = _article(db, "Одеська міська рада ухвалила бюджет. Депутати міськради "
+                           "проголосували одноголосно.", "uk")
+    _tag(db, article, "Одеська міська рада")
+    assert _tag(db, article, "міськради").annotation.actor_id == city
