@@ -189,3 +189,11 @@ def test_a_council_stump_links_to_the_council_of_that_level(db):
                            "проголосували одноголосно.", "uk")
     _tag(db, article, "Одеська міська рада")
     assert _tag(db, article, "міськради").annotation.actor_id == city
+
+
+def test_a_compound_of_two_words_of_a_tagged_body_links_to_it(db):
+    article = _article(db, "Павлодарский троллейбусный парк закрыл два маршрута. В "
+                           "троллейпарке объяснили это ремонтом. Троллейбусы стоят.", "ru")
+    park = _tag(db, article, "Павлодарский троллейбусный парк").annotation.actor_id
+    assert _tag(db, article, "троллейпарке").annotation.actor_id == park
+    assert _tag(db, article, "Троллейбусы").annotation.actor_id != park

@@ -292,6 +292,35 @@ def _council_stump(db: Database, article: Article, quote: str) -> Link | None:
     return Link(actor_id, f"“{quote.strip()}” is the short form of {fits[actor_id]}")
 
 
+def _spells_compound(key: str, tokens: list[str]) -> bool:
+    """Is key two neighbouring words of a name run together, the first cut short
+    ("автопарку": "автобусный парк", "міськради": "міська рада")?"""
+    for first, second in zip(tokens, tokens[1:], strict=False):
+        for cut in range(3, min(len(first) - 1, 8) + 1):
+            rest = key[cut:]
+            if key[:cut] == first[:cut] and len(rest) >= 3 and (
+                    same_word(rest, second) or rest[:4] == second[:4] and len(second) >= 4):
+                return True
+    return False
+
+
+def _compound_of_tagged(db: Database, article: Article, quote: str, start: int) -> Link | None:
+    """A Ukrainian or Russian compound of two words of a body's name tagged before in the
+    article ("автопарку" after "Карагандинский автобусный парк"): that body, if only one."""
+    word = quote.strip()
+    if " " in word or not is_cyrillic(word[:1]) or len(word) < 6:
+        return None
+    key = match_key(word)
+    ids = list(dict.fromkeys(a for a, _ in actor_tag_positions(db, article.id, hi=start)))
+    names = actor_names(db, ids)
+    types = actor_types(db, ids)
+    fits = [a for a in ids if types[a] != "person"
+            and _spells_compound(key, name_tokens(names[ActorId(a)]))]
+    if len(fits) != 1:
+        return None
+    return Link(fits[0], f"“{word}”: {names[ActorId(fits[0])]} in a short compound")
+
+
 def _part_of_name(db: Database, quote: str) -> Link | None:
     found = _organization(db, quote)
     return None if found is None else Link(found[0], f"part of the name of {found[1]}")
@@ -391,4 +420,5 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
             or _state(db, article, quote, start, end) or _surname(db, quote)
             or _ministry_stump(db, quote) or _council_stump(db, article, quote)
             or _declared_noun(db, article, quote, start)
+            or _compound_of_tagged(db, article, quote, start)
             or _part_of_name(db, quote) or _spelling(db, quote))
