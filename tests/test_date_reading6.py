@@ -94,3 +94,7 @@ def test_a_russian_dative_month_is_read(phrase, value):
 def test_the_finder_keeps_the_phrase_whole(text, language, found):
     got = [(text[m.start:m.end], m.value) for m in find_dates(text, WED, language)]
     assert got == found
+
+
+def test_the_month_may_is_no_modal():
+    assert _read("Talks that began in May ended on [[Friday]].", WED) == "2024-03-08"

@@ -134,7 +134,8 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
         return FUTURE, raw
     if word in _CAN and nxt.endswith(_INFINITIVE_ENDINGS):
         return FUTURE, f"{raw} {words[i + 1][0]}"
-    if word in _MAY and nxt.isalpha() and nxt not in ("have", "not") and nxt not in _PAST:
+    if word in _MAY and raw.islower() and nxt.isalpha() and nxt not in (
+            "have", "not") and nxt not in _PAST:  # not the month: "in May ended"
         return FUTURE, f"{raw} {words[i + 1][0]}"
     if word in _EVENT_VERBS and any(x[1] in _TIME_WORDS for x in words[max(0, i - 5):i]):
         return FUTURE, raw
