@@ -197,3 +197,10 @@ def test_a_compound_of_two_words_of_a_tagged_body_links_to_it(db):
     park = _tag(db, article, "Павлодарский троллейбусный парк").annotation.actor_id
     assert _tag(db, article, "троллейпарке").annotation.actor_id == park
     assert _tag(db, article, "Троллейбусы").annotation.actor_id != park
+
+
+def test_a_capital_at_a_journeys_end_is_the_place():
+    index = build_actor_index(load_state_table())
+    text = "The masks go on a plane to Accra. Officials sent a note to Accra. Accra agreed."
+    found = [m.start for m in find_actors(text, index, [])]
+    assert found == [text.index("Accra. Accra") , text.rfind("Accra")]
