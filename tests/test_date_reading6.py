@@ -98,3 +98,14 @@ def test_the_finder_keeps_the_phrase_whole(text, language, found):
 
 def test_the_month_may_is_no_modal():
     assert _read("Talks that began in May ended on [[Friday]].", WED) == "2024-03-08"
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("\"Five years ago we had no pumps,\" she says.", "en", [("Five years ago", "2019")]),
+    ("Будівництво почалося лише 2021-го, а проєкт ухвалили у 2018-му.", "uk",
+     [("2021-го", "2021"), ("2018-му", "2018")]),
+    ("Prices rose over 2021-2022.", "en", [("2021-2022", "2021/2022")]),
+])
+def test_a_quoted_lead_word_and_an_ordinal_year(text, language, found):
+    got = [(text[m.start:m.end], m.value) for m in find_dates(text, WED, language)]
+    assert got == found

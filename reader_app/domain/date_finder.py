@@ -101,7 +101,7 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<modified>(?:(?:earlier|later)\s+)?{_MOD}\s+(?:{_WD}|{_UNIT}|{_FULL}))
 | (?P<weekday>{_WD}(?:\s+(?:{_MOD})\s+(?:{_WEEK_UNIT}))?)
 | (?P<decade>[12]\d{{2}}0(?:s|-(?:ті|х|і|е|ые|ых|ies))|(?<![\w'’])['’](?:[1-9]0|00)s)
-| (?P<year>(?:mid-)?{_YEAR}{_YEAR_WORD})
+| (?P<year>(?:mid-)?{_YEAR}(?:-(?:го|му|м|й)(?!\w))?{_YEAR_WORD})
 | (?P<month>{_FULL})
 ){_E}""", re.VERBOSE)  # over lower-cased text (see _scanned)
 
@@ -221,6 +221,9 @@ _EVERY = frozenset("every each кожного кожної кожну кожен
                    "каждого каждой".split())
 
 
+_OPENERS = frozenset("\"“«(‘'")
+
+
 def _scanned(text: str) -> str:
     """The text lower-cased with one apostrophe, code point for code point (offsets hold)."""
     low = text.lower()
@@ -248,6 +251,8 @@ def scan(text: str) -> list[tuple[str, int, int]]:
         elif c == " ":  # up to two lead words before the anchor ("this coming Friday")
             # a lead word may open a line: "\n\nNext week, …"
             j = max(rfind(" ", max(done, i - 16), i - 1), rfind("\n", max(done, i - 16), i - 1))
+            if low[j + 1:j + 2] in _OPENERS and low[j + 2:i - 1] in leads:
+                j += 1  # '"Ten years ago': a quotation opens before the lead word
             if low[j + 1:i - 1] in leads:
                 starts.insert(0, j + 1)
                 k = max(rfind(" ", max(done, j - 16), j), rfind("\n", max(done, j - 16), j))
