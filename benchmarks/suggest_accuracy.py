@@ -74,7 +74,8 @@ def _correct_actor(db, doc: Document, book: ActorBook, new, canonical: str, ok: 
     """What the analyst does after the app's decision: fix the link, name the new actor."""
     ann, created = new.annotation, new.created_actor
     if ok:
-        if created is not None and created.name != canonical:
+        if created is not None and (created.name, created.type) != (
+                canonical, doc.actor_types[canonical]):
             update_actor(db, created.id, name=canonical, type=doc.actor_types[canonical])
         return
     target = book.canonical_actor.get(canonical)

@@ -23,12 +23,30 @@ _LINKS = frozenset("of the for and on in de du des la le al та і й з із �
 _STOPS = ",.;:!?()[]{}“”\"«»—–\n"
 
 
+# Ukrainian and Russian shorten a ministry to "Мін-"/"Мин-" and the start of its field:
+# "Міністерство енергетики" (Міненерго), "Министерство финансов" (Минфин)
+_STUMP = re.compile(r"^(?:Мін|Мин)([а-яіїєґёэ']{3,})$")
+_MINISTRY = ("міністерств", "министерств")
+
+
 def _is_acronym(word: str) -> bool:
     capitals = sum(c.isupper() for c in word)
-    return capitals >= 2 and capitals >= len(word) - 1
+    return capitals >= 2 and capitals >= len(word) - 1 or _STUMP.match(word) is not None
+
+
+def stump_fits(words: list[str], stump: str) -> bool:
+    """Do the words ("Міністерство енергетики …") spell the ministry stump ("Міненерго")?"""
+    m = _STUMP.match(stump)
+    if m is None or len(words) < 2:
+        return False
+    field = match_key(m.group(1)).replace("э", "е")
+    return match_key(words[0]).startswith(_MINISTRY) and match_key(words[1]).replace(
+        "э", "е").startswith(field[:3])
 
 
 def _initials_fit(words: list[str], acronym: str) -> bool:
+    if _STUMP.match(acronym):
+        return stump_fits(words, acronym)
     letters = match_key(acronym)
     every = "".join(match_key(w)[:1] for w in words)
     main = "".join(match_key(w)[:1] for w in words if match_key(w) not in _LINKS)

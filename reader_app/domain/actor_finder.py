@@ -15,6 +15,7 @@ find_actor_pass keeps what the answer was worked out from (ActorPass), for actor
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Container, Sequence
 from functools import lru_cache
@@ -72,6 +73,9 @@ __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMe
            "finish_pass", "same_word", "word_stem"]
 
 _APOSTROPHES = "'’ʼ‘`´"
+
+_OFFICE_AFTER = re.compile(r" (?:Minister|Secretary|Commissioner|minister|secretary)(?!\w)")
+
 
 def _kind_mention(text: str, kinds: list[tuple[int, str, str]], start: int, end: int,
                   context: SurnameContext) -> ActorMention | None:
@@ -218,6 +222,9 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         # "Міністерство енергетики Росії": without its state, the name is another's here;
         # "Danubia Bank" is not Danubia Grain Logistics
         fitting = [e for e in fitting if not e.reason.endswith((WITHOUT_STATE, FIRST_WORD))]
+    if _OFFICE_AFTER.match(text, end):
+        # "Labour Minister Raj Malhotra", "Energy Secretary": a portfolio, not a short name
+        fitting = [e for e in fitting if e.known.certain]
     if any(e.reason.endswith(FIRST_WORD) for e in fitting) and (
             common_word(text, text[start:end]) or longer_name_before(text, start)
             or text[max(0, start - 5):start].casefold().split()[-1:] in (["the"], ["a"], ["an"])):

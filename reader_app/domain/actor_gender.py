@@ -42,9 +42,39 @@ def cue_before(text: str, start: int) -> str | None:
     return None
 
 
+# The apposition after a name says what the person is: "Donald MacNeil, a fisherman,",
+# "Erik Lunde, the minister's brother," (a gendered noun: kin, a title, "-man"/"-woman")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|his|her|their|[\w'’.-]+['’]s)\s+([^,.;:!?()\n]{1,60})")
+_NOT_MAN = frozenset("human german roman ottoman shaman".split())
+
+
+def _noun_gender(word: str) -> str | None:
+    low = word.casefold()
+    if low.endswith(("woman", "women")):
+        return FEMALE
+    if low.endswith("man") and len(low) > 5 and word.islower() and low not in _NOT_MAN:
+        return MALE
+    gender = _BEFORE.get(low)
+    return gender if gender is not None and not low.endswith(".") and low not in (
+        "mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame", "пан", "пані", "господин",
+        "госпожа") else None
+
+
+def apposition_gender(text: str, end: int) -> str | None:
+    """The gender the noun in a name's apposition gives ("…, a fisherman,"), else None."""
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return None
+    found = {g for w in _WORD.findall(m.group(1)) if (g := _noun_gender(w)) is not None}
+    return found.pop() if len(found) == 1 else None
+
+
 def cue_after(text: str, end: int) -> str | None:
-    """A subject pronoun (or "his") later in the sentence, or a Cyrillic past verb right
-    after the name."""
+    """A gendered noun in the apposition after the name, a subject pronoun (or "his") later
+    in the sentence, or a Cyrillic past verb right after the name."""
+    apposition = apposition_gender(text, end)
+    if apposition is not None:
+        return apposition
     stop = _SENTENCE_END.search(text, end)
     rest = text[end:stop.start() if stop else min(len(text), end + 200)]
     words = _WORD.findall(rest)

@@ -514,6 +514,7 @@ NOT_COMPANY_WORDS = PARTY_WORDS + (
     "union", "alliance", "bank", "банк", "authority", "agency", "commission", "committee", "council",
     "court", "ministry", "department", "parliament", "assembly", "government", "office",
     "service", "police", "army", "forces", "bureau", "institute", "university", "school",
+    "administration", "municipal", "district", "county",  # a place's own body
     "nations", "organi", "federat", "associat", "foundat", "programme", "fund", "mission",
     "організац", "организац", "фонд", "місі", "мисси", "об'єдн", "объедин",
     "союз", "рад", "совет", "коміт", "комит", "мініст", "минист", "агент", "служб", "суд",

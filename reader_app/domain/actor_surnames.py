@@ -9,6 +9,7 @@ or two letters off ("Sergey" for "Sergei") is only "probably" the same person.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -16,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from reader_app.domain.actor_gender import (
     FEMALE,
+    apposition_gender,
     cue_after,
     cue_before,
     first_name_gender,
@@ -260,10 +262,16 @@ def _by_surname_form(word: str, persons: Sequence[Person]) -> Person | None:
     return fits[0] if len(fits) == 1 else None
 
 
+_NAME_AT = re.compile(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_a-zа-яёіїєґ][\w'’-]*)*")
+
+
 def _gender(text: str, person: Person, context: SurnameContext, pos: int) -> str | None:
     """What the text says so far of a person's gender: a title or a kinship noun at one
     of its mentions, else its Cyrillic first name; None when nothing, or both."""
     said = {cue_before(text, at) for at in context.starts_before(person.actor_id, pos)}
+    # "Donald MacNeil, a fisherman,": the noun of the apposition after the name
+    said |= {apposition_gender(text, m.end()) for at in context.starts_before(
+        person.actor_id, pos) if (m := _NAME_AT.match(text, at)) is not None}
     said.discard(None)
     if len(said) == 1:
         return said.pop()

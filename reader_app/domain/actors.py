@@ -35,7 +35,9 @@ _ORG_WORDS = frozenset("""
     служба міністерство партія рада комітет агентство компанія банк союз управління
     прокуратура суд уряд штаб посольство министерство партия совет комитет агентство
     компания управление правительство
-""".split())
+    мережа сеть авіа авиа эйр адміністрація администрация мерія мэрия
+    акимат маслихат хокимият
+""".split())  # the last: Kazakh and Uzbek city and regional bodies as Russian news names them
 _ARMED_WORDS = frozenset("army navy forces force guard guards military troops brigade "
                          "regiment battalion division militia fleet command армія сили флот "
                          "бригада гвардія армия силы бригада гвардия".split())

@@ -37,14 +37,18 @@ def _word_after(text: str, end: int) -> str:
     return m.group() if m else ""
 
 
+# "the museum in Accra": a place after the noun says which one, another than the one named
+_PLACED_AFTER = re.compile(r" (?:in|at) (?:the )?[A-Z]")
+
+
 def english_determined(text: str, start: int, end: int) -> bool:
     """An English noun that names a definite body: after "the" or "its", after a name's
     possessive ("Abashidze’s party"), or after "a" with a role noun ("a ministry
-    spokeswoman"); not "his party", "a party"."""
+    spokeswoman"); not "his party", "a party", "the museum in Accra"."""
     word = _word_before(text, start)
     key = word.casefold()
     if key in ("the", "its"):
-        return True
+        return _PLACED_AFTER.match(text, end) is None
     if key[-2:] in ("'s", "’s") and word[:1].isupper() and len(word) > 3:
         return True
     return key in ("a", "an") and _word_after(text, end).casefold() in _ROLE_NOUNS
@@ -113,6 +117,22 @@ def _cyrillic_quoted(text: str) -> bool:
     return _CYRILLIC_QUOTED.search(text) is not None
 
 
+# A quoted name in apposition to a noun stays in the nominative ("компанії «Поліська
+# мережа»"); one whose first word takes an oblique adjective ending agrees with the word
+# before as its dependent ("Директорка «Поліської мережі»": the director of it, not it)
+# (not "ой", "ей": "Большой", "Прометей" are nominative)
+_OBLIQUE = ("ої", "ого", "ому", "ою", "ую", "юю", "ым", "ых", "ими", "ыми")
+# time words before a name head no apposition ("Минулого року «X» втратила")
+_TIME_NOUNS = frozenset("""року році рік роки років года году год лет тижня тиждень
+    неделе неделю недели місяця месяца дня день днях""".split())
+
+
+def _apposition(text: str, start: int, key: str) -> bool:
+    first = text[start:start + 40].split(maxsplit=1)[:1]
+    return key not in _TIME_NOUNS and not (
+        first and first[0].casefold().rstrip("»”\",.").endswith(_OBLIQUE))
+
+
 def declared_nouns(text: str, spans: Iterable[tuple[int, int, int]]) -> dict[str, int]:
     """Match key of the lower-case noun right before a quoted Ukrainian or Russian name ->
     the actor: "компанія «Медтехсервіс»" says what Медтехсервіс is. A noun that two
@@ -127,7 +147,7 @@ def declared_nouns(text: str, spans: Iterable[tuple[int, int, int]]) -> dict[str
         word = _word_before(text, start - 1) if text[start - 2:start - 1] == " " else ""
         key = match_key(word)
         if not is_cyrillic(key) or len(key) < 4 or not word.islower() and not opens_sentence(
-                text, text.rfind(word, 0, start)):
+                text, text.rfind(word, 0, start)) or not _apposition(text, start, key):
             continue
         if found.setdefault(key, actor_id) != actor_id:
             shared.add(key)
@@ -188,10 +208,14 @@ def determined(text: str, start: int, end: int) -> bool:
     word = words[-1].strip("\"“”«»‘'(—–-").casefold()
     if word in _CONCEPTS:
         return False  # "идея консорциума": a body still to be made, not one acting
+    if word in _POSSESSIVES:
+        return False  # "его компания", "її партія": the body of the person, not the one named
     return not (is_cyrillic(word) and (word.endswith(_ADJECTIVE_ENDINGS) or is_adjective(word))
                 and word not in _DEMONSTRATIVES)
 
 
+_POSSESSIVES = frozenset("""його її їх їхня їхній їхнє їхні свою свій своя своєї свого
+    его ее её их свой своя своё свою своей своего""".split())
 # nouns of a plan before a body's noun in the genitive: the body is an idea there
 _CONCEPTS = frozenset("""идея идею идеи ідея ідею ідеї создание создания створення
     концепция концепцию концепція концепцію проект проекта проєкт проєкту""".split())

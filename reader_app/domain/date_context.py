@@ -75,9 +75,16 @@ _AHEAD_BEFORE = re.compile(r"(?<!\w)(for|by|until|till|до|к|ко)\s+$", re.IG
 _AHEAD_ALWAYS = frozenset(("for", "by"))
 
 
+# "had reached the windows by New Year": the past perfect tells of a deadline already passed
+_PLUPERFECT = re.compile(r"(?<!\w)had(?:n't|\s+not)?\s+(?:\w+\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)"
+                         r"(?!\w)[^.!?;\n]*$", re.IGNORECASE)
+
+
 def looks_ahead(text: str, start: int) -> bool:
-    """Does a deadline word stand right before text[start] ("by", "until", "до", "к")?"""
-    return _AHEAD_BEFORE.search(text, max(0, start - 12), start) is not None
+    """Does a deadline word stand right before text[start] ("by", "until", "до", "к"), in a
+    clause that is not in the past perfect?"""
+    return _AHEAD_BEFORE.search(text, max(0, start - 12), start) is not None and (
+        _PLUPERFECT.search(text, max(0, start - 120), start) is None)
 
 
 def placed_weekday(text: str, start: int, end: int, value: str,
@@ -85,7 +92,8 @@ def placed_weekday(text: str, start: int, end: int, value: str,
     """(value, explanation) for a weekday with no modifier, placed by the tense of its clause:
     past -> on or before the dateline, future -> on or after it; None when the clause has none."""
     tense, cue = tense_around(text, start, end)
-    ahead = _AHEAD_BEFORE.search(text, max(0, start - 12), start)
+    ahead = _AHEAD_BEFORE.search(text, max(0, start - 12), start) if looks_ahead(
+        text, start) else None
     if ahead is not None and (tense != PAST or ahead.group(1).lower() in _AHEAD_ALWAYS):
         # "a rally for Sunday", "register by Friday", "зареєструватися до п'ятниці":
         # a day looked forward to
@@ -113,8 +121,17 @@ def placed_weekday(text: str, start: int, end: int, value: str,
                              f"tense ('{cue}').")
 
 
-_SINCE_BEFORE = re.compile(r"(?<!\w)(since|з|із|від|с|со|начиная\s+с|починаючи\s+з)\s+$",
+# "since" only looks back; so do "ще з", "еще с" ("already since"). The bare Ukrainian and
+# Russian "з", "від", "с" mean "from": the start of a period that can lie ahead ("школи
+# перейдуть на дистанційне навчання з 22 грудня", "рейсы возобновятся с 1 апреля").
+_SINCE_BEFORE = re.compile(r"(?<!\w)(since|ще\s+з|ще\s+із|еще\s+с|ещё\s+с|еще\s+со|ещё\s+со)\s+$",
                            re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<!\w)(з|із|від|с|со|начиная\s+с|починаючи\s+з)\s+$",
+                          re.IGNORECASE)
+# A "from" date this close ahead is the coming one (a change announced for next month);
+# further ahead with no future verb in its clause, it is the start of a period under way
+# ("Програма діє з березня" in October: since March)
+NEAR_START = 45
 # "He said work would start in March": "would" reports a future, not a condition
 _REPORTED_WOULD = re.compile(
     r"(?<!\w)(?:said|says|told|added|announced|insisted|stressed|promised|pledged|expected|"
@@ -134,6 +151,11 @@ def year_for_tense(text: str, start: int, end: int, first: date, last: date,
     if since and first > dl:
         return first.year - 1, f"'{since.group(1)}' looks back from the dateline"
     tense, cue = tense_around(text, start, end)
+    since = _FROM_BEFORE.search(text, max(0, start - 20), start)
+    if since and tense != FUTURE and (first - dl).days > NEAR_START:
+        return first.year - 1, (f"'{since.group(1)}' starts a period, more than {NEAR_START} "
+                                "days ahead and its clause not in the future tense: one "
+                                "under way")
     if tense == PAST and (first - dl).days > FAR:
         return first.year - 1, f"the clause is in the past tense ('{cue}')"
     reported = cue.lower() != "would" or _REPORTED_WOULD.search(
@@ -169,7 +191,7 @@ _OFFSETS = {"last": -1, "this": 0, "next": 1, "позаминулого": -2, "�
             "наступного": 1, "торік": -1, "минулому": -1, "цьому": 0, "наступному": 1,
             "позапрошлом": -2, "прошлом": -1, "этом": 0, "текущем": 0, "следующем": 1,
             "позапрошлого": -2, "прошлого": -1, "этого": 0, "текущего": 0, "следующего": 1}
-_SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s)|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s)|[\n;]")  # ";" joins two sentences
 
 
 def relative_year(text: str, start: int, end: int, dl: date) -> tuple[int, str] | None:
@@ -189,3 +211,16 @@ def relative_year(text: str, start: int, end: int, dl: date) -> tuple[int, str] 
         return None
     word = next(g for g in found.groups() if g).lower()
     return dl.year + _OFFSETS[word], found.group().strip()
+
+
+def split_relative_year(phrase: str, dl: date) -> tuple[str, int, str] | None:
+    """(the month or day, its year, the year's words) for a phrase that names its year
+    relative to the dateline after the month: "March last year", "январе прошлого года",
+    "5 березня минулого року" -> ("March", 2025, "last year")."""
+    s = phrase.strip()
+    for m in _RELATIVE_YEAR.finditer(s):
+        if m.end() == len(s) and m.start() > 0 and s[m.start() - 1].isspace():
+            head = s[:m.start()].strip()
+            word = next(g for g in m.groups() if g).lower()
+            return head, dl.year + _OFFSETS[word], m.group().strip()
+    return None

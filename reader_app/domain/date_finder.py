@@ -76,6 +76,9 @@ _JOIN = r"(?:and|to|until|till|through|thru|і|й|та|до|по|и|[-–—])"
 _DM = rf"(?:{_MON}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MON})"  # "Feb. 10", "10 February"
 _ATOM = (rf"(?:{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?|{_MON}\s+(?:of\s+)?{_YEAR}|{_MON}|{_YEAR}"
          rf"|{_WD}|{_DAY})")
+# "March last year", "березні минулого року", "январе прошлого года": one date
+_REL_YEAR = (r"(?:(?:last|this|next)\s+year|(?:позаминулого|минулого|цього|наступного)\s+року"
+             r"|(?:позапрошлого|прошлого|этого|текущего|следующего)\s+года)")
 _WEEKEND = r"(?:weekend|вихідних|вихідні|выходных|выходные)"
 _SEASON = _words(seasons.WORDS)
 _SEASON_SHIFT = _words(seasons.SHIFTS)
@@ -89,6 +92,7 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<date>(?:{_WD},?\s+)?{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?)
 | (?P<day>{_DAY}(?=(?:\s*(?:,|and|or|і|й|та|и)\s*{_DAY})+\s+(?:of\s+)?{_MON}))
 | (?P<month_year>{_MON}\s+(?:of\s+)?{_YEAR}{_YEAR_WORD})
+| (?P<month_rel>{_FULL}\s+{_REL_YEAR})
 | (?P<relative>{_REL_DAY})
 | (?P<ago>(?:{_N}\s+)?{_UNIT}\s+(?:{_words(w.AGO)}))
 | (?P<later>(?:in|через)\s+{_N}\s+{_UNIT})
@@ -97,7 +101,7 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<modified>(?:(?:earlier|later)\s+)?{_MOD}\s+(?:{_WD}|{_UNIT}|{_FULL}))
 | (?P<weekday>{_WD}(?:\s+(?:{_MOD})\s+(?:{_WEEK_UNIT}))?)
 | (?P<decade>[12]\d{{2}}0(?:s|-(?:ті|х|і|е|ые|ых|ies))|(?<![\w'’])['’](?:[1-9]0|00)s)
-| (?P<year>(?:mid-)?{_YEAR}{_YEAR_WORD})
+| (?P<year>(?:mid-)?{_YEAR}(?:-(?:го|му|м|й)(?!\w))?{_YEAR_WORD})
 | (?P<month>{_FULL})
 ){_E}""", re.VERBOSE)  # over lower-cased text (see _scanned)
 
@@ -157,6 +161,8 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
         return before not in _EVERY and not (before in _DAY_NAMES_BEFORE and text[
             start - len(before) - 1:start - 1].istitle()) and not (
             after and (after.group(1) or "") in _DAY_NAMES_AFTER)
+    if kind == "month_rel":  # the month word is read as a bare month would be
+        return _keep(text, "month", start, start + len(phrase.split()[0]))
     if kind == "month":
         if phrase.isascii() and not phrase[0].isupper():
             return False  # "to march", "they may"
@@ -215,6 +221,9 @@ _EVERY = frozenset("every each кожного кожної кожну кожен
                    "каждого каждой".split())
 
 
+_OPENERS = frozenset("\"“«(‘'")
+
+
 def _scanned(text: str) -> str:
     """The text lower-cased with one apostrophe, code point for code point (offsets hold)."""
     low = text.lower()
@@ -242,6 +251,8 @@ def scan(text: str) -> list[tuple[str, int, int]]:
         elif c == " ":  # up to two lead words before the anchor ("this coming Friday")
             # a lead word may open a line: "\n\nNext week, …"
             j = max(rfind(" ", max(done, i - 16), i - 1), rfind("\n", max(done, i - 16), i - 1))
+            if low[j + 1:j + 2] in _OPENERS and low[j + 2:i - 1] in leads:
+                j += 1  # '"Ten years ago': a quotation opens before the lead word
             if low[j + 1:i - 1] in leads:
                 starts.insert(0, j + 1)
                 k = max(rfind(" ", max(done, j - 16), j), rfind("\n", max(done, j - 16), j))

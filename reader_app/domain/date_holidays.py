@@ -75,7 +75,8 @@ def holiday_days(phrase: str, dl: date) -> list[date] | None:
 
 # In running text a holiday is a date after a word of time ("by Christmas", "over New
 # Year", "перед Різдвом" is left to the analyst), not as a noun's modifier ("Christmas tree")
-_TIME_BEFORE = r"(?:by|before|after|over|until|till|at|since|for|on|during|around|of|до|на|після|к|под)"
+# (case-blind: a sentence may open with it, "By Christmas, the heads go home")
+_TIME_BEFORE = r"(?i:by|before|after|over|until|till|at|since|for|on|during|around|of|до|на|після|к|под)"
 _NAMES = (r"Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Eve|Day))?|"
           r"New\s+Year|Hogmanay|Thanksgiving|Easter|Halloween|Valentine['’]s\s+Day|"
           r"Різдва|Різдво|Рождества|Рождеству|Рождество|Нового\s+року|Новий\s+рік|"

@@ -46,9 +46,23 @@ _FUTURE = _set(
     "представит представят объявит объявят начнутся завершится завершатся откроется "
     "откроются вступит вступят встретится встретятся посетит посетят выступит выступят "
     "примет примут повысит понизит уйдет уйдёт уйдут вылетит вылетят прилетит прилетят "
-    "откроет откроют запустит запустят отправится отправятся")
+    "откроет откроют запустит запустят отправится отправятся "
+    "перейде перейдуть відновить відновлять перейдет перейдут возобновит возобновят")
 # Before an infinitive, what is to happen: "должна открыться в декабре", "повинен завершитися"
 _MODALS = _set("должен должна должно должны повинен повинна повинно повинні")
+# "можуть повернутися в п'ятницю", "может открыться в мае": what can happen is ahead
+_CAN = _set("може можуть можемо может могут можем")
+_INFINITIVE_ENDINGS = ("ти", "тися", "тись", "ть", "ться", "чь", "чься")
+# "could face shortages before Thanksgiving", "may vote on Friday" (not "could have")
+_MAY = _set("could may might")
+# English puts a future event in the present after a time word: "before the school year
+# begins in September", "until the contract expires in May"
+_TIME_WORDS = _set("before until till when once after unless")
+_EVENT_VERBS = _set(
+    "begins starts opens closes ends resumes returns expires arrives comes runs reopens "
+    "meets sits convenes finishes")
+# "if needed", "as planned", "when asked": a participle with no subject, not a past tense
+_BARE_PARTICIPLE_BEFORE = _set("if as when unless where")
 _FUTURE_THEN_TO = _set(  # "... to" / "... for": "expected to", "plans to", "scheduled for"
     "going due set expected scheduled slated planned plans plan planning intends intend "
     "hopes hope aims aim wants want poised likely")
@@ -77,7 +91,8 @@ _NOT_VERBS = _set(
     "кілька декілька майже ніколи тоді коли тепер около")
 _DATE_WORDS = frozenset({*w.MODIFIERS, *w.UNITS, *w.MONTHS, *w.WEEKDAYS, *w.NUMBERS,
                          *w.RELATIVE_DAYS, *w.RELATIVE_YEARS, *w.AGO})
-_AUX_BEFORE_PARTICIPLE = _set("be being been get got")  # "will be held": not a past tense
+# "will be held", "would stay closed", "remained shut": a participle, not a past tense
+_AUX_BEFORE_PARTICIPLE = _set("be being been get got stay stays remain remains")
 _ARTICLES = _set("the a an his her its their this that")
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 # A sentence ends at . ! ? (not in "Feb." or "10.02."), a line break, or a semicolon.
@@ -117,6 +132,13 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
         return FUTURE, f"{raw} намір"
     if word.endswith(_FUTURE_ENDINGS_C):
         return FUTURE, raw
+    if word in _CAN and nxt.endswith(_INFINITIVE_ENDINGS):
+        return FUTURE, f"{raw} {words[i + 1][0]}"
+    if word in _MAY and raw.islower() and nxt.isalpha() and nxt not in (
+            "have", "not") and nxt not in _PAST:  # not the month: "in May ended"
+        return FUTURE, f"{raw} {words[i + 1][0]}"
+    if word in _EVENT_VERBS and any(x[1] in _TIME_WORDS for x in words[max(0, i - 5):i]):
+        return FUTURE, raw
     if prev in _MODALS and not word.isascii():
         return FUTURE, f"{words[i - 1][0]} {raw}"  # "должна открыться": an infinitive ahead
     if word in _PRESENT or not word.isascii() and raw.islower() and word.endswith(
@@ -129,7 +151,7 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
             return None  # "will be held", "to be signed": a participle
         if word in _PAST or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
                              and raw.islower()):
-            return PAST, raw
+            return None if prev in _BARE_PARTICIPLE_BEFORE and word not in _PAST else (PAST, raw)
         return None
     if word in _PAST:
         return PAST, raw

@@ -12,20 +12,21 @@ def _table(groups: dict[int, str]) -> dict[str, int]:
     return {word: key for key, words in groups.items() for word in words.split()}
 
 
-# Full month names in every case form the rules meet (nominative, genitive, locative).
+# Full month names in every case form the rules meet (nominative, genitive, locative, and
+# the Russian dative of a deadline: "к сентябрю"; not "маю", which is also Ukrainian "I have")
 MONTHS: dict[str, int] = _table({
-    1: "january січень січня січні январь января январе",
-    2: "february лютий лютого лютому февраль февраля феврале",
-    3: "march березень березня березні март марта марте",
-    4: "april квітень квітня квітні апрель апреля апреле",
+    1: "january січень січня січні январь января январе январю",
+    2: "february лютий лютого лютому февраль февраля феврале февралю",
+    3: "march березень березня березні март марта марте марту",
+    4: "april квітень квітня квітні апрель апреля апреле апрелю",
     5: "may травень травня травні май мая мае",
-    6: "june червень червня червні июнь июня июне",
-    7: "july липень липня липні июль июля июле",
-    8: "august серпень серпня серпні август августа августе",
-    9: "september вересень вересня вересні сентябрь сентября сентябре",
-    10: "october жовтень жовтня жовтні октябрь октября октябре",
-    11: "november листопад листопада листопаді ноябрь ноября ноябре",
-    12: "december грудень грудня грудні декабрь декабря декабре",
+    6: "june червень червня червні июнь июня июне июню",
+    7: "july липень липня липні июль июля июле июлю",
+    8: "august серпень серпня серпні август августа августе августу",
+    9: "september вересень вересня вересні сентябрь сентября сентябре сентябрю",
+    10: "october жовтень жовтня жовтні октябрь октября октябре октябрю",
+    11: "november листопад листопада листопаді ноябрь ноября ноябре ноябрю",
+    12: "december грудень грудня грудні декабрь декабря декабре декабрю",
 })
 # Abbreviations: accepted next to a day number, or as the whole phrase.
 MONTH_ABBREVIATIONS: dict[str, int] = _table({

@@ -161,6 +161,16 @@ def _resolve(phrase: str, dl: date | None, langs: tuple[str, ...]) -> ResolvedDa
     if is_duration(s):
         return ResolvedDate(None, None, "duration",
                             f"'{shown}' is a length of time, not a date: left unresolved.")
+    split = ctx.split_relative_year(s, dl) if dl is not None else None
+    if split is not None:  # "March last year", "січні минулого року": the month of that year
+        head, year, words = split
+        own = _resolve(head, dl, langs)
+        if own.method == "day-month" and own.granularity in ("day", "month"):
+            found = _resolve(f"{head} {year}", dl, langs)
+            if found.value is not None:
+                return replace(found, method="relative",
+                               explanation=f"{found.explanation[:-1]}; the year {year} "
+                               f"comes from '{words}' after it.")
     interval = _interval(s, dl, langs)
     hit: Hit | None
     if interval is not None:
@@ -232,6 +242,7 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         if widened.method in ("duration", "unresolved"):
             return result
         result, phrase = widened, wider
+    dl = _parse_dateline(dateline)
     if result.method == "relative" and ctx.is_in_amount(clean(phrase)):
         tense, cue = tense_around(text, start, end)
         if tense != FUTURE:
@@ -249,7 +260,6 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
             return result
         return replace(found, explanation=f"{found.explanation[:-1]}; the month comes from "
                        f"the dates coordinated with it ('{month}').")
-    dl = _parse_dateline(dateline)
     if result.method == "day-month" and result.granularity in ("day", "month"):
         year = ctx.year_after(text, end)
         if year is not None:

@@ -234,10 +234,19 @@ _GOVERNMENT_PEOPLE = frozenset("""official officials diplomat diplomats source s
     leader leaders lawmakers policymakers politicians government envoy envoys negotiator
     negotiators minister ministers""".split())
 _LOCATIVES = frozenset("у в во на біля около".split())
+# a journey's end ("a plane to Accra") is a place; "a note to Moscow" is the government
+_DESTINATION = frozenset("to into до в у".split())
+_TRAVEL = frozenset("""plane planes flight flights trip trips train trains ferry ferries road
+    roads route routes journey journeys bus buses rail rails sail sailed flew travel travelled
+    traveled рейс рейси рейсы рейсів рейсов поїзд поїзди поезд поезда поїздка поездка дорога
+    дорогу потяг""".split())
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)")
 # "the Kyiv desk", "a Moscow court": a capital before a common noun names a place
+# "the Minsk talks", "the Vilnius summit": the place of an event; "London-based": a compound
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:desk|bureau|office|court|correspondent|metro|"
-                               r"region|oblast|suburbs?|streets?|residents?|airport)\b")
+                               r"region|oblast|suburbs?|streets?|residents?|airport|"
+                               r"summit|talks|conference|agreements?|accords?)\b"
+                               r"|[-‑](?:based|born|bound|registered|headquartered)\b")
 
 
 # what a word before "у Києві" ends with when it is a verb ("заявили в Кремлі": the
@@ -268,6 +277,8 @@ def as_place(text: str, start: int, end: int) -> bool:
     if words[-1] in _LOCATIVES:
         return bool(_CLAUSE_ENDS.match(text, end)) or (
             len(words) > 1 and _noun_before_locative(words[-2]))
+    if len(words) > 1 and words[-1] in _DESTINATION and words[-2].strip(",") in _TRAVEL:
+        return True  # "on a plane to Accra", "рейси до Варшави": where one goes
     if len(words) > 1 and words[-1] in _PLACE_ADJECTIVES:
         words.pop()
     if words[-1] not in _PLACE_PREPOSITIONS:

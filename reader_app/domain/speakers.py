@@ -28,6 +28,8 @@ from reader_app.domain.speech_words import (
     PRONOUNS,
     ROLE_PERSONS,
     THAT,
+    TIME_MODIFIERS,
+    TIME_UNITS,
     TIME_WORDS,
     VERB,
 )
@@ -192,6 +194,8 @@ def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
         if tagged:
             person = tagged[-1]
     if person is None:
+        person = _office_subject(text, paragraph, start, actors)
+    if person is None:
         voice = _voice_before(text, paragraph, start, actors)
         if voice is not None:
             s, e, actor_id = voice
@@ -201,6 +205,20 @@ def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
     s, e, actor_id = person
     return Speaker(actor_id, s, e, f"“{word}” ({_quoted(text, s, e)}, the last person named)",
                    start)
+
+
+def _office_subject(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
+    """The person an office spoke as earlier in text[lo:hi] ("Директорка «X» заявила, …
+    — сказала вона"): the last speech verb there whose subject is an office holder."""
+    for hit in reversed(list(VERB.finditer(text, lo, hi))):
+        words = _words(text, max(lo, hit.start() - 60), hit.start())
+        if not any(text[s:e].lower() in ROLE_PERSONS for s, e in words[-4:]):
+            continue
+        found = before(text, lo, hit.start(), actors)
+        if found is not None and found.start is not None and found.end is not None and \
+                found.claimant_id in actors.persons:
+            return found.start, found.end, found.claimant_id
+    return None
 
 
 _VOICES = frozenset("""spokesman spokeswoman spokesperson official representative adviser
@@ -306,7 +324,7 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     name = _name_tail(words, text)
     if name is not None:
         return Speaker(None, name[0], name[1], _quoted(text, *name), name[0])
-    role = _role(text, words, actors)
+    role = _role(text, words, actors) or _its(text, words, actors)
     if role is not None:
         return role
     # a common noun: "said the ministry's spokeswoman", "сказал глава ведомства"
@@ -326,8 +344,9 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
     # "Okafor has also said", "Лавров в понедельник заявил": skip auxiliaries and the day
     while words and not text[words[-1][1]:verb].strip():
         word = text[words[-1][0]:words[-1][1]].lower()
-        if word in TIME_WORDS and len(words) > 1 and \
-                text[words[-2][0]:words[-2][1]].lower() in DAY_PREPOSITIONS:
+        prev = text[words[-2][0]:words[-2][1]].lower() if len(words) > 1 else ""
+        if (word in TIME_WORDS and prev in DAY_PREPOSITIONS
+                or word in TIME_UNITS and prev in TIME_MODIFIERS):
             words.pop()
         elif word in NEGATIONS:
             return None  # "Okafor did not say": nothing was said
@@ -385,6 +404,13 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
                 sp = cand
                 break
     if sp is not None and sp[0] >= lo:
+        if sp[2] not in actors.persons:  # "Директорка «Поліської мережі» заявила": she
+            lead = [w for w in words if w[0] < sp[0]][-2:]
+            for k in range(len(lead)):
+                holder = _office_holder(text, [*lead[k:], *(w for w in words
+                                                           if sp[0] <= w[0] < sp[1])], actors)
+                if holder is not None:
+                    return holder
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
     return _subject(text, lo, words, actors)
 
@@ -459,8 +485,9 @@ def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speake
     cyrillic = "\u0400" <= head[:1] <= "\u04ff"
     if not (first == "the" or cyrillic and (len(words) == 1 or text[words[0][0]].islower())):
         return None
-    if any(text[s].isupper() for s, _ in words[1:]):
-        return None  # "the Prime Minister Kier…": a name or title follows
+    if any(text[s].isupper() and state_of(text[s:e]) is None for s, e in words[1:]):
+        return None  # "the Prime Minister Kier…": a name or title follows ("the Italian
+        # diplomat": a nationality is no name)
     # the person introduced with that office ("Foreign Minister Taras Kovalenko"), else
     # the last person named, as for "he"
     pos = words[0][0]
@@ -476,6 +503,47 @@ def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speake
                        pos)
     found = pronoun(text, words[-1][0], words[-1][1], actors)
     return found if found.claimant_id is not None else None
+
+
+def _its(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
+    """"its delegation in Tbilisi said": a body's own voice (English "its" is never a
+    person's), the body tagged last before it in its paragraph."""
+    if not words or text[words[0][0]:words[0][1]].lower() != "its" or len(words) > 4:
+        return None
+    pos = words[0][0]
+    paragraph = text.rfind("\n", 0, pos) + 1
+    body = next((sp for sp in reversed(actors.spans[:bisect_left(actors.starts, pos)])
+                 if sp[2] not in actors.persons and paragraph <= sp[0] and sp[1] <= pos), None)
+    if body is None:
+        return None
+    return Speaker(body[2], body[0], body[1], f"“{text[pos:words[-1][1]]}” "
+                   f"({_quoted(text, body[0], body[1])}, named before it)", pos)
+
+
+def _office_holder(text: str, words: Sequence[tuple[int, int]],
+                   actors: Actors) -> Speaker | None:
+    """"Директорка «Поліської мережі»", "the director of the port": an office heading the
+    phrase, its body after it, is the person introduced with that office before ("директорка
+    компанії Оксана Гнатюк"), not the body; None when nobody was."""
+    if not 2 <= len(words) <= 5:
+        return None
+    first = text[words[0][0]:words[0][1]].lower()
+    i = 1 if first == "the" else 0
+    head = text[words[i][0]:words[i][1]].lower()
+    if head not in ROLE_PERSONS or i + 1 >= len(words):
+        return None
+    nxt = text[words[i + 1][0]:words[i + 1][1]].lower()
+    if "\u0400" <= head[:1] <= "\u04ff":
+        if i or text[words[i + 1][0] - 1:words[i + 1][0]] not in (" ", "«", "“", '"'):
+            return None
+    elif i == 0 or nxt != "of":
+        return None
+    pos = words[0][0]
+    for sp in reversed(actors.spans[:bisect_left(actors.starts, pos)]):
+        if sp[2] in actors.persons and sp[1] <= pos and _titled(text, sp[0], head):
+            return Speaker(sp[2], sp[0], sp[1], f"“{text[pos:words[-1][1]]}” "
+                           f"({_quoted(text, sp[0], sp[1])}, named with that office)", pos)
+    return None
 
 
 def _last_subject(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
@@ -539,6 +607,12 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     if name is not None:
         return Speaker(None, name[0], name[1], _quoted(text, *name),
                        name[0])
+    holder = _office_holder(text, subject, actors)
+    if holder is not None:
+        return holder
+    own = _its(text, subject, actors)
+    if own is not None:
+        return own
     # a tagged actor inside it speaks: "a Kremlin spokesman", "У Кремлі заявили"
     inside = [sp for sp in actors.starting_in(subject[0][0], subject[-1][1])
               if sp[1] <= subject[-1][1]]
@@ -610,12 +684,16 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     if not head:
         return None
     last = text[head[-1][0]:head[-1][1]]
+    if last.isdigit() and len(last) <= 3 and text[:head[-1][0]].rstrip().endswith(","):
+        return None  # "Jean Whitlow, 71, who lives …, said": an age, the name is before it
     if last.lower() in PRONOUNS:
         return pronoun(text, head[-1][0], head[-1][1], actors)
     opener = text[inner[0][0]:inner[0][1]].lower()
-    if last[:1].islower() and not (common and (opener in _WHO or opener.endswith("ing"))):
+    if last[:1].islower() and not (common and (opener in _WHO or opener.endswith(
+            ("ing", "ed")))):
         # "the port, a key hub, said": only a name takes an appositive here, or (common)
         # a noun that a relative clause about a person follows ("the minister, who …, said")
-        # or a participle ("an EU official, speaking on condition of anonymity, said")
+        # or a participle ("an EU official, speaking on condition of anonymity, said", "a
+        # ministry official, asked about the delay, said")
         return None
     return _subject(text, lo, head, actors)

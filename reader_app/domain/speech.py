@@ -73,6 +73,11 @@ _GLUE = re.compile(r"[\s,.!?…]*(?:[—–-]+\s*)?")
 _THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)(?!\w)\s*"
                    r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
 _TOLD = frozenset("told tells telling".split())
+_IN_GERUND = re.compile(r"(?<!\w)in\s+$", re.IGNORECASE)
+# "…, но, по данным профсоюза, его не подписали": after a conjunction the phrase heads the
+# clause that follows it, not the one before
+_LEAD_CONJUNCTION = re.compile(r"(?<!\w)(?:but|and|yet|а|але|і|та|но|и|однако)\s*,?\s*$",
+                               re.IGNORECASE)
 # verbs that name a thing after a comma ("the exercise, called X,"), never "…, called Okafor"
 _NAMING = frozenset("called dubbed named termed labelled labeled branded".split())
 _AS = frozenset("as як как".split())
@@ -248,6 +253,8 @@ def _speech_in(text: str, par: _Paragraph, lo: int, hi: int, actors: Actors,
 def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
               ) -> Attribution | None:
     s0, s1 = par.sentence(verb.start())
+    if verb.group().lower().endswith("ing") and _IN_GERUND.search(text, s0, verb.start()):
+        return None  # "sent to the HPEA in writing": a manner, not someone writing
     found, after = _verb_speaker(text, s0, verb, actors)
     if found is None:
         return None
@@ -342,7 +349,8 @@ def _according(text: str, par: _Paragraph, m: Hit, actors: Actors,
     clause = max(text.rfind(",", max(s0, m.start() - _LONG), m.start()), s0)
     if par.verbs_in(clause, m.start()):
         return None  # "…, передає Укрінформ з посиланням на ОВА": the verb attributes it
-    if lead.endswith((",", "—", "–")) and _count(text, s0, m.start()) >= 3:
+    opens_clause = _LEAD_CONJUNCTION.search(lead) is not None and text[hi:hi + 1] == ","
+    if lead.endswith((",", "—", "–")) and _count(text, s0, m.start()) >= 3 and not opens_clause:
         lo, end = _trim(text, s0, lead_end, period=False)  # "…, according to X."
     elif not lead or text[hi:hi + 1] == ",":
         lo, end = _trim(text, hi, s1, period=True)  # "According to X, …", "При этом, по его…"

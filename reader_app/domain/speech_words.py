@@ -21,7 +21,7 @@ _EN_SPEECH = """
     replies responded answered predicted predicts promised promises vowed vows pledged
     threatened maintained maintains contended conceded observed commented remarked recalled
     testified concluded estimated estimates accused accuses cautioned countered reiterated
-    revealed disclosed assured complained reported
+    revealed disclosed assured complained reported repeated repeats
     reveal reveals clarified clarifies understands fumed raged blasted
     stating announcing warning insisting arguing noting declaring explaining denying
     alleging asserting stressing suggesting admitting confirming replying promising vowing
@@ -33,7 +33,8 @@ _UK_SPEECH = """
     зазначили зазначає зазначають наголосив наголосила наголосили наголошує підкреслив
     підкреслила підкреслили підкреслює додав додала додали додає написав написала написали
     пише пишуть пояснив пояснила пояснили пояснює стверджує стверджують стверджував
-    стверджувала заперечив заперечила заперечили попередив попередила попередили
+    стверджувала заперечив заперечила заперечили попередив попередила попередили попередило
+    розраховує розраховують
     запевнив запевнила визнав визнала розповів розповіла розповіли звинуватив звинуватила
     звинуватили відповів відповіла відповіли закликав закликала заявивши сказавши звинувачуючи
     заявляв заявляла заявляли говорив говорила говорили казав казала казали повідомляв
@@ -60,6 +61,7 @@ _RU_SPEECH = """
     считает считают считал считала передает передаёт передают передал передала цитирует
     подтвердил подтвердила подтвердили подтверждает подтверждают обещал обещала обещали обещает
     предложил предложила предложило предложили предлагает предлагают
+    предупредило рассчитывает рассчитывают
 """
 # Impersonal verbs whose speaker is the document after them: "говорится в заявлении
 # акимата", "йдеться в повідомленні Міненерго", "сообщается на сайте ведомства"
@@ -122,7 +124,8 @@ AUDIENCE = frozenset("""
 ROLE_PERSONS = frozenset("""
     minister premier president chancellor mayor governor diplomat ambassador envoy spokesman
     spokeswoman spokesperson senator general commander chairman chairwoman secretary
-    official executive director mp lawmaker prosecutor
+    official executive director mp lawmaker prosecutor organiser organizer coordinator
+    директор директорка керівник керівниця руководитель руководительница
     міністр міністерка посадовець посадовиця дипломат посол речник речниця голова очільник
     очільниця мер президент прем'єр прем’єр депутат депутатка губернатор генерал
     министр дипломат посол глава представитель представительница мэр президент премьер
@@ -158,6 +161,10 @@ TIME_WORDS = frozenset("""
     сьогодні понедельник вторник среду четверг пятницу субботу воскресенье вчера сегодня
     """.split())
 DAY_PREPOSITIONS = frozenset("on в у во".split())
+# "The ministry last week warned", "Міненерго минулого тижня попередило": a unit of time
+# after "last"/"this" is the time too
+TIME_UNITS = frozenset("""week month year тижня місяця року недели месяца года""".split())
+TIME_MODIFIERS = frozenset("last this past минулого цього прошлой этой прошлого этого".split())
 # "повідомили в міністерстві", "сообщили в Кремле", "In Moscow": where the speaker is
 IMPERSONAL = frozenset("в у во".split())
 # Inside a name: "Ministry of Defence", "Bank for International Settlements"
@@ -186,7 +193,7 @@ VERB = re.compile(rf"(?<![\w'’-])(?:{VERB_WORDS})(?![\w'’-])", re.IGNORECASE
 # "according to X", "за словами X", "по словам X", "за даними X", "по данным X".
 ACCORDING = re.compile(
     r"(?<!\w)(?:according\s+to|за\s+словами|за\s+даними|по\s+словам|по\s+данным|"
-    r"згідно\s+з)(?!\w)", re.IGNORECASE)
+    r"згідно\s+з|по\s+плану|за\s+планом)(?!\w)", re.IGNORECASE)
 
 # One automaton for every trigger, each word as written and capitalised (no lowering of the
 # text: str.lower can change its length and so every offset after it).
@@ -194,6 +201,8 @@ VERB_KIND, ACCORDING_KIND = 0, 1
 _ACCORDING_PHRASES = ("according to", "за словами", "за даними", "по словам", "по данным",
                       "згідно з", "на думку", "по мнению", "за оцінкою", "по оценке",
                       "з посиланням на", "со ссылкой на", "посилаючись на", "ссылаясь на",
+                      # a body's plan says what it will do: "По плану Минтранса, …"
+                      "по плану", "за планом",
                       # the speaker inside: "за його словами", "по её мнению"
                       *(f"{a} {p} {b}" for a, b in (("за", "словами"), ("на", "думку"))
                         for p in ("його", "її")),

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from reader_app.domain.actor_acronyms import defined_acronyms
+from reader_app.domain.actor_acronyms import defined_acronyms, stump_fits
 from reader_app.domain.actor_finder import (
     ActorIndex,
     KnownName,
@@ -32,9 +32,11 @@ from reader_app.domain.actor_variants import (
     surname_of,
 )
 from reader_app.domain.actors import match_key, name_from_quote, name_tokens
+from reader_app.domain.body_nouns import declared_nouns
 from reader_app.domain.kind_nouns import PARTY, declared_near, fits_kind, kind_of_noun
 from reader_app.domain.models import ActorId, Article
 from reader_app.domain.name_context import longer_name_after, longer_name_before, opens_sentence
+from reader_app.domain.word_forms import is_cyrillic
 from reader_app.services.state_names import state_table
 from reader_app.storage.actors import (
     actor_names,
@@ -237,6 +239,88 @@ def _organization(db: Database, quote: str) -> tuple[int, str] | None:
     return org_containing(quote, organizations_with_word(db, word_stem(max(words, key=len))))
 
 
+def _ministry_stump(db: Database, quote: str) -> Link | None:
+    """"Минтранса", "Мінфін": the one ministry in the library whose field the stump spells
+    (the article need not define it: the short form is the usual one in news)."""
+    word = quote.strip()
+    fits = {i: name for stem in ("міністерств", "министерств")
+            for i, name in organizations_with_word(db, stem)
+            if any(stump_fits(name.split()[k:], word) for k in range(len(name.split())))}
+    if len(fits) != 1:
+        return None
+    actor_id, name = next(iter(fits.items()))
+    return Link(actor_id, f"“{word}” is the short form of {name}")
+
+
+def _declared_noun(db: Database, article: Article, quote: str, start: int) -> Link | None:
+    """"профсоюза" after "профсоюз «Единство»": the noun the text put before a quoted name,
+    alone later, names that body (as the suggestions read it: body_nouns.declared_nouns)."""
+    word = quote.strip()
+    if " " in word or not is_cyrillic(word[:1]):
+        return None
+    tags = list_annotations_starting(db, article.id, 0, start, "actor")
+    spans = [(a.start, a.end, a.actor_id) for a in tags if a.actor_id is not None]
+    key = match_key(word)
+    for noun, actor_id in declared_nouns(article.text, spans).items():
+        if key[:3] == noun[:3] and same_word(key, noun):
+            return Link(actor_id, f"“{word}”: {_name(db, actor_id)}, the noun the text "
+                        "named it with")
+    return None
+
+
+# Ukrainian and Russian contract a council: "міськрада" is the city council ("міська рада")
+_COUNCIL_STUMPS = {"міськрад": ("міськ", "рад"), "облрад": ("обласн", "рад"),
+                   "райрад": ("районн", "рад"), "горсовет": ("городск", "совет"),
+                   "облсовет": ("областн", "совет"), "райсовет": ("районн", "совет")}
+
+
+def _council_stump(db: Database, article: Article, quote: str) -> Link | None:
+    """"міськради" for "Львівська міська рада": the one council of that level in the
+    library, the one tagged in this article first when several are."""
+    key = match_key(quote.strip())
+    stems = next((v for k, v in _COUNCIL_STUMPS.items() if key.startswith(k)), None)
+    if stems is None:
+        return None
+    fits = {i: name for i, name in organizations_with_word(db, stems[1])
+            if any(w.startswith(stems[0]) for w in name_tokens(name))
+            and any(w.startswith(stems[1]) for w in name_tokens(name))}
+    here = {a for a, _ in actor_tag_positions(db, article.id)} & fits.keys()
+    chosen = here if here else fits.keys()
+    if len(chosen) != 1:
+        return None
+    actor_id = next(iter(chosen))
+    return Link(actor_id, f"“{quote.strip()}” is the short form of {fits[actor_id]}")
+
+
+def _spells_compound(key: str, tokens: list[str]) -> bool:
+    """Is key two neighbouring words of a name run together, the first cut short
+    ("автопарку": "автобусный парк", "міськради": "міська рада")?"""
+    for first, second in zip(tokens, tokens[1:], strict=False):
+        for cut in range(3, min(len(first) - 1, 8) + 1):
+            rest = key[cut:]
+            if key[:cut] == first[:cut] and len(rest) >= 3 and (
+                    same_word(rest, second) or rest[:4] == second[:4] and len(second) >= 4):
+                return True
+    return False
+
+
+def _compound_of_tagged(db: Database, article: Article, quote: str, start: int) -> Link | None:
+    """A Ukrainian or Russian compound of two words of a body's name tagged before in the
+    article ("автопарку" after "Карагандинский автобусный парк"): that body, if only one."""
+    word = quote.strip()
+    if " " in word or not is_cyrillic(word[:1]) or len(word) < 6:
+        return None
+    key = match_key(word)
+    ids = list(dict.fromkeys(a for a, _ in actor_tag_positions(db, article.id, hi=start)))
+    names = actor_names(db, ids)
+    types = actor_types(db, ids)
+    fits = [a for a in ids if types[a] != "person"
+            and _spells_compound(key, name_tokens(names[ActorId(a)]))]
+    if len(fits) != 1:
+        return None
+    return Link(fits[0], f"“{word}”: {names[ActorId(fits[0])]} in a short compound")
+
+
 def _part_of_name(db: Database, quote: str) -> Link | None:
     found = _organization(db, quote)
     return None if found is None else Link(found[0], f"part of the name of {found[1]}")
@@ -334,4 +418,7 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
     return (_acronym(db, article, quote, start) or _variant(db, quote)
             or _found(db, article, start, end) or _kind_anaphora(db, article, quote, start)
             or _state(db, article, quote, start, end) or _surname(db, quote)
+            or _ministry_stump(db, quote) or _council_stump(db, article, quote)
+            or _declared_noun(db, article, quote, start)
+            or _compound_of_tagged(db, article, quote, start)
             or _part_of_name(db, quote) or _spelling(db, quote))

@@ -7,6 +7,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from reader_app.domain.actor_gender import mention_gender, person_gender
+from reader_app.domain.actor_variants import surname_of
+from reader_app.domain.actors import name_tokens
 from reader_app.domain.models import Article
 from reader_app.storage.annotations import list_annotations_starting
 
@@ -27,7 +29,13 @@ def same_gender(db: Database, article: Article, start: int, end: int,
             mentions.setdefault(tag.actor_id, []).append((tag.start, tag.end))
     genders = [person_gender(article.text, name, mentions.get(actor_id, []))
                for actor_id, name in persons]
-    # those said to be of that gender, else those of no gender said, else everyone
-    same = [p for p, g in zip(persons, genders, strict=True) if g == want]
-    unknown = [p for p, g in zip(persons, genders, strict=True) if g is None]
-    return same or unknown or persons
+    # among those who share the mention's surname (the relatives the gender tells apart;
+    # a woman of another surname said to be one must not push out an unsaid MacNeil):
+    # those said to be of that gender, else those of no gender said, else all of them
+    surname = surname_of(article.text[start:end])
+    kin = [surname is None or name_tokens(name)[-1:] == [surname] for _, name in persons]
+    group = [(p, g) for p, g, k in zip(persons, genders, kin, strict=True) if k]
+    same = [p for p, g in group if g == want]
+    unknown = [p for p, g in group if g is None]
+    chosen = set(same or unknown or [p for p, _ in group])
+    return [p for p, k in zip(persons, kin, strict=True) if not k or p in chosen]
