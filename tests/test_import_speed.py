@@ -138,3 +138,14 @@ def test_a_connection_with_a_bigger_cache_keeps_it(db) -> None:
     with import_cache(db):
         assert _cache_kib(db) == IMPORT_CACHE_KIB * 2
     assert _cache_kib(db) == IMPORT_CACHE_KIB * 2
+
+
+def test_paragraph_separator_found_anywhere_in_plain_utf8():
+    """The regex scan for U+2029 finds it where `in` did: start, end, next to the bytes
+    its skip filter confuses (i, b, '"', é = C3 A9), and far into a big file."""
+    body = 'bi"café i b ' * 50_000
+    for text in ("a\u2029", "\u2029" + body, body + "\u2029", body[:7] + "\u2029" + body,
+                 "é\u2029é", "\u2028\u2029\u202a", "😀\u2029"):
+        assert decode.decode_bytes(text.encode()) == text.replace("\u2029", "\n"), text[:20]
+    for text in (body, "\u2028 \u202a \u20a9 \xe2 \xa9", "é" * 1000):
+        assert decode.decode_bytes(text.encode()) == text
