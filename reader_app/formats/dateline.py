@@ -176,9 +176,11 @@ def _kept(*keep: bytes) -> bytes:
 # Indic..Hangul E0-E1, Kana..CJK..Hangul E3-ED). E2 (punctuation, symbols), EF
 # (specials, fullwidth) and F0-F4 (emoji, mostly) are not letters.
 _KEEP_LATIN = _kept(_ASCII_LETTERS, bytes(range(0xC3, 0xCA)))  # one pass for both
-_KEEP_CYRILLIC_LEADS = _kept(bytes(range(0xD0, 0xD5)))
-_KEEP_OTHER_LEADS = _kept(bytes(range(0xCA, 0xD0)), bytes(range(0xD5, 0xE2)),
-                          bytes(range(0xE3, 0xEE)))
+_CYRILLIC_LEADS = bytes(range(0xD0, 0xD5))
+_KEEP_CYRILLIC_LEADS = _kept(_CYRILLIC_LEADS)
+# Cyrillic and the other scripts in one pass: a text mostly Latin needs no third count
+_KEEP_NON_LATIN_LEADS = _kept(_CYRILLIC_LEADS, bytes(range(0xCA, 0xD0)), bytes(range(0xD5, 0xE2)),
+                              bytes(range(0xE3, 0xEE)))
 
 
 def _count(raw: bytes, keep: bytes) -> int:
@@ -194,13 +196,13 @@ def guess_language(text: str) -> str | None:
     latin = _count(raw, _KEEP_LATIN)  # in ASCII text, just the ASCII letters
     if raw.isascii():
         return "en" if latin else None
+    letters = latin + _count(raw, _KEEP_NON_LATIN_LEADS)
+    if latin * 2 > letters:  # then Cyrillic, a part of the rest, is not the most either
+        return "en"
     cyrillic = _count(raw, _KEEP_CYRILLIC_LEADS)
-    letters = latin + cyrillic + _count(raw, _KEEP_OTHER_LEADS)
     if cyrillic * 2 > letters:
         lower = text[:1_000].lower()
         uk = sum(lower.count(ch) for ch in _UK_ONLY)
         ru = sum(lower.count(ch) for ch in _RU_ONLY)
         return "uk" if uk and uk >= ru else "ru"
-    if latin * 2 > letters:
-        return "en"
     return None
