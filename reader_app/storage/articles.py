@@ -41,37 +41,42 @@ class AddResult:
 def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResult]:
     """Store many articles in one transaction; duplicates (same sha256) are skipped.
 
-    Set-wise on purpose (one multi-row INSERT, one id query, one search-index insert
-    per batch): per-row statements and per-row trigger inserts made big imports several
-    times slower. The search index is filled with the batch, before its commit.
+    Set-wise on purpose (one multi-row INSERT, one search-index insert per batch):
+    per-row statements and per-row trigger inserts made big imports several times
+    slower. The search index is filled with the batch, before its commit.
     """
     items = list(items)
     if any(not item.text for item in items):
         raise ValueError("an article needs text")
     digests = [text_sha256(item.text) for item in items]
     stamp = now_iso()
+    uuids = batch_uuids(len(items))
     rows = [_row(item, digest, stamp, uuid)
-            for digest, item, uuid in zip(digests, items, batch_uuids(len(items)), strict=True)]
+            for digest, item, uuid in zip(digests, items, uuids, strict=True)]
     with write(db):
         _begin_bulk(db)
-        # An article already stored (or earlier in this batch) is left alone; the uuid
-        # tells this batch's rows from those that were there.
+        # The write lock is held: every row the INSERT adds gets an id past the largest
+        # one now (AUTOINCREMENT, m013), and no other writer adds any. The batch's rows
+        # are then a range of ids: no lookup of 200 hashes in the sha256 index, no list
+        # of ids for the search indexes.
+        last = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+        # An article already stored (or earlier in this batch) is left alone.
         _insert_rows(db, rows)
-        stored = _ids_by_sha(db, digests)
-        ours = {row[0] for row in rows}
-        new_ids = [id_ for id_, _title, uuid in stored.values() if uuid in ours]
-        batch = [json.dumps(new_ids)]
-        db.execute(
-            'INSERT INTO articles_fts (rowid, "title", "text") SELECT id, title, text'
-            " FROM articles WHERE id IN (SELECT value FROM json_each(?))", batch)
-        db.execute(
-            "INSERT INTO library_fts (rowid, title, source) SELECT id, title, source"
-            " FROM articles WHERE id IN (SELECT value FROM json_each(?))", batch)
+        at = {uuid: n for n, uuid in enumerate(uuids)}
+        added = db.execute("SELECT id, uuid FROM articles WHERE id > ?", [last]).fetchall()
+        stored = {digests[n]: (id_, items[n].title, uuid)
+                  for id_, uuid in added if (n := at.get(uuid)) is not None}
+        db.execute('INSERT INTO articles_fts (rowid, "title", "text") SELECT id, title, text'
+                   " FROM articles WHERE id > ?", [last])
+        db.execute("INSERT INTO library_fts (rowid, title, source) SELECT id, title, source"
+                   " FROM articles WHERE id > ?", [last])
         db.execute("DELETE FROM bulk_import")
+        if len(stored) < len(set(digests)):  # some were already in the library
+            stored.update(_ids_by_sha(db, [d for d in digests if d not in stored]))
     results, seen = [], set()
-    for digest in digests:
-        id_, title, uuid = stored[digest]
-        created = uuid in ours and digest not in seen
+    for digest, uuid in zip(digests, uuids, strict=True):
+        id_, title, stored_uuid = stored[digest]
+        created = stored_uuid == uuid and digest not in seen
         seen.add(digest)
         results.append(AddResult(ArticleId(id_), title, created))
     return results
