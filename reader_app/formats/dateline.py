@@ -11,7 +11,8 @@ import unicodedata
 
 from reader_app.domain.date_words import RU_ONLY_LETTERS, UK_ONLY_LETTERS
 
-__all__ = ["after_title_line", "guess_language", "split_dateline", "text_title", "valid_iso_date"]
+__all__ = ["after_title_line", "dateline_end", "guess_language", "split_dateline", "text_title",
+           "valid_iso_date"]
 
 # Leading whitespace, "date" (any case, optional colon), spaces, the date, then
 # the end of the text or whitespace (newline, or the body on the same line).
@@ -51,16 +52,23 @@ def split_dateline(text: str) -> tuple[str | None, str, str | None]:
       analyst can see (and tag) the odd dateline; the article is imported
       undated and the warning says so.
     """
+    published, start, warning = dateline_end(text)
+    return published, text[start:] if start else text, warning
+
+
+def dateline_end(text: str) -> tuple[str | None, int, str | None]:
+    """split_dateline as (published, where the body starts in text, warning), without
+    copying the body: 0 when there is no valid dateline."""
     m = _DATELINE.match(text)
     if not m:
-        return None, text, None
+        return None, 0, None
     published = valid_iso_date(m.group("iso"))
     if published is None:
         warning = f"impossible dateline {m.group('line')!r} ignored; imported undated"
-        return None, text, warning
+        return None, 0, warning
     rest = _AFTER.match(text, m.end())
     assert rest is not None  # the pattern matches the empty string
-    return published, text[rest.end() :], None
+    return published, rest.end(), None
 
 
 # --- other cheap facts read from a plain-text article -------------------------

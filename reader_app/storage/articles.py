@@ -48,7 +48,7 @@ def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResu
     items = list(items)
     if any(not item.text for item in items):
         raise ValueError("an article needs text")
-    digests = [text_sha256(item.text) for item in items]
+    digests = [item.known_sha256 or text_sha256(item.text) for item in items]
     stamp = now_iso()
     uuids = batch_uuids(len(items))
     rows = [_row(item, digest, stamp, uuid)
