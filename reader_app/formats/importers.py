@@ -28,7 +28,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.footnote import footnote_plugin
 
-from reader_app.domain.models import ImportedArticle, StyleSpan, with_utf8_sha256
+from reader_app.domain.models import ImportedArticle, StyleSpan, with_utf8
 from reader_app.formats.dateline import (
     after_title_line,
     dateline_end,
@@ -269,7 +269,8 @@ def _check_visible(text: str) -> None:
 
 
 def _import_text(text: str, source: str, stem: str, utf8: bytes | None = None) -> ImportedArticle:
-    """utf8: text's exact UTF-8 (the file's bytes) when at hand, to hash the body from."""
+    """utf8: text's exact UTF-8 (the file's bytes) when at hand: the body's part of it
+    goes with the article (ImportedArticle.known_utf8)."""
     published, start, warning = dateline_end(text)
     start, end = _strip_span(text, start)
     if start == end:
@@ -292,7 +293,7 @@ def _import_text(text: str, source: str, stem: str, utf8: bytes | None = None) -
         return article
     # What was cut off is the dateline (short) and, at the end, _EDGE_WS (ASCII: a byte each)
     head = len(text[:start].encode("utf-8", "surrogatepass"))
-    return with_utf8_sha256(article, memoryview(utf8)[head : len(utf8) - (len(text) - end)])
+    return with_utf8(article, utf8[head : len(utf8) - (len(text) - end)])
 
 
 _EDGE_RUN = re.compile(f"[{re.escape(_EDGE_WS)}]*")
