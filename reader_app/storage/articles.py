@@ -145,7 +145,7 @@ def import_checkpoints(db: Database) -> Iterator[None]:
     (16 MiB at 4 KiB pages), not SQLite's 1,000, then the interval it had and one
     checkpoint, so the import leaves no more WAL behind than it found room for. Each
     checkpoint copies again the pages every batch touches (index and search-index
-    pages) and syncs the file: 10,000 articles took ~5 % less CPU."""
+    pages) and syncs the file: storing 10,000 articles took ~5 % less CPU."""
     before = int(db.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
     if before <= 0 or before >= IMPORT_CHECKPOINT_PAGES:  # off, or already as large
         yield
