@@ -15,6 +15,7 @@ import pytest
 from sqlite_utils import Database
 
 from reader_app.domain.models import ImportedArticle
+from reader_app.domain.offsets import text_sha256
 from reader_app.services import importing
 from reader_app.services.importing import import_paths
 from reader_app.storage.articles import add_articles
@@ -91,12 +92,14 @@ def test_the_trigger_still_indexes_a_plain_insert(db, db_path) -> None:
 
 
 @pytest.mark.parametrize("statement", [
-    "INSERT INTO bulk_import", "INSERT INTO articles (", "SELECT sha256",
-    "INSERT INTO articles_fts", "DELETE FROM bulk_import"])
+    "INSERT INTO bulk_import", "SELECT max(id)", "INSERT INTO articles (", "SELECT id, uuid",
+    "INSERT INTO articles_fts", "INSERT INTO library_fts", "DELETE FROM bulk_import",
+    "SELECT sha256"])
 @pytest.mark.parametrize("after", [0, 3])
 def test_an_error_anywhere_inside_a_batch_leaves_the_index_exact(
         db, db_path, statement, after) -> None:
-    """The batch is interrupted inside each of its statements in turn."""
+    """The batch (with one article already stored) is interrupted inside each of its
+    statements in turn."""
     add_articles(db, [article(n) for n in range(5)])
     current, calls = [""], [0]
 
@@ -113,7 +116,7 @@ def test_an_error_anywhere_inside_a_batch_leaves_the_index_exact(
     db.conn.set_progress_handler(stop, 1)
     try:
         with pytest.raises(sqlite3.OperationalError, match="interrupt"):
-            add_articles(db, [article(n) for n in range(5, 60)])
+            add_articles(db, [article(n) for n in range(5, 60)] + [article(2)])
     finally:
         db.conn.set_progress_handler(None, 0)
         db.conn.set_trace_callback(None)
@@ -232,4 +235,37 @@ def test_a_row_the_table_refuses_mid_statement_leaves_nothing_then_is_refused_al
     assert len(report.created) == 50
     assert [line.split(":")[0] for line in report.refused] == ["50.txt"]
     assert [h.title for h in search(db, "token20x")] == ["Report 20"]
+    assert_index_exact(db_path)
+
+
+def _row_of(db, item: ImportedArticle) -> tuple[int, str]:
+    return db.execute("SELECT id, title FROM articles WHERE sha256 = ?",
+                      [text_sha256(item.text)]).fetchone()
+
+
+def test_a_batch_finds_its_rows_by_id_range_wherever_the_ids_stand(db, db_path) -> None:
+    """The batch's rows are the ids past the largest before it: with gaps left by deletes,
+    an id set far ahead by another tool, the id counter (sqlite_sequence) emptied, and
+    duplicates in the batch and in the library, each result names its own stored row."""
+    def hard(n: int, extra: str = "") -> ImportedArticle:
+        return ImportedArticle(title=f"Report {n}", source=f"{n}.txt",
+                               text=f"Київ 😀 👨‍👩‍👧 🇺🇦 𠀀 e\u0301 (token{n}x){extra}")
+
+    add_articles(db, [hard(n) for n in range(4)])
+    db.execute("DELETE FROM articles WHERE id = 4")  # a gap at the end (AUTOINCREMENT skips it)
+    db.execute("INSERT INTO articles (id, uuid, title, source, text, sha256, imported_at)"
+               " VALUES (1000000, 'u-far', 'Report 50', 's', 'far (token50x)', 'h50', 'now')")
+    for counter in ("kept", "emptied"):
+        if counter == "emptied":
+            db.execute("DELETE FROM sqlite_sequence")
+        base = 100 if counter == "kept" else 200
+        items = [hard(base), hard(1), hard(base + 1, " " + "word " * 200_000), hard(base),
+                 hard(2), hard(base + 2)]
+        results = add_articles(db, items)
+        assert [r.created for r in results] == [True, False, True, False, False, True]
+        for item, result in zip(items, results, strict=True):
+            assert (result.article_id, result.title) == _row_of(db, item)
+        assert results[0].article_id > 1000000
+        assert results[0].article_id == results[3].article_id
+    assert add_articles(db, [hard(1), hard(1)])[1].created is False  # duplicates only
     assert_index_exact(db_path)

@@ -11,7 +11,8 @@ import unicodedata
 
 from reader_app.domain.date_words import RU_ONLY_LETTERS, UK_ONLY_LETTERS
 
-__all__ = ["after_title_line", "guess_language", "split_dateline", "text_title", "valid_iso_date"]
+__all__ = ["after_title_line", "dateline_end", "guess_language", "split_dateline", "text_title",
+           "valid_iso_date"]
 
 # Leading whitespace, "date" (any case, optional colon), spaces, the date, then
 # the end of the text or whitespace (newline, or the body on the same line).
@@ -51,16 +52,23 @@ def split_dateline(text: str) -> tuple[str | None, str, str | None]:
       analyst can see (and tag) the odd dateline; the article is imported
       undated and the warning says so.
     """
+    published, start, warning = dateline_end(text)
+    return published, text[start:] if start else text, warning
+
+
+def dateline_end(text: str) -> tuple[str | None, int, str | None]:
+    """split_dateline as (published, where the body starts in text, warning), without
+    copying the body: 0 when there is no valid dateline."""
     m = _DATELINE.match(text)
     if not m:
-        return None, text, None
+        return None, 0, None
     published = valid_iso_date(m.group("iso"))
     if published is None:
         warning = f"impossible dateline {m.group('line')!r} ignored; imported undated"
-        return None, text, warning
+        return None, 0, warning
     rest = _AFTER.match(text, m.end())
     assert rest is not None  # the pattern matches the empty string
-    return published, text[rest.end() :], None
+    return published, rest.end(), None
 
 
 # --- other cheap facts read from a plain-text article -------------------------
@@ -176,9 +184,11 @@ def _kept(*keep: bytes) -> bytes:
 # Indic..Hangul E0-E1, Kana..CJK..Hangul E3-ED). E2 (punctuation, symbols), EF
 # (specials, fullwidth) and F0-F4 (emoji, mostly) are not letters.
 _KEEP_LATIN = _kept(_ASCII_LETTERS, bytes(range(0xC3, 0xCA)))  # one pass for both
-_KEEP_CYRILLIC_LEADS = _kept(bytes(range(0xD0, 0xD5)))
-_KEEP_OTHER_LEADS = _kept(bytes(range(0xCA, 0xD0)), bytes(range(0xD5, 0xE2)),
-                          bytes(range(0xE3, 0xEE)))
+_CYRILLIC_LEADS = bytes(range(0xD0, 0xD5))
+_KEEP_CYRILLIC_LEADS = _kept(_CYRILLIC_LEADS)
+# Cyrillic and the other scripts in one pass: a text mostly Latin needs no third count
+_KEEP_NON_LATIN_LEADS = _kept(_CYRILLIC_LEADS, bytes(range(0xCA, 0xD0)), bytes(range(0xD5, 0xE2)),
+                              bytes(range(0xE3, 0xEE)))
 
 
 def _count(raw: bytes, keep: bytes) -> int:
@@ -194,13 +204,13 @@ def guess_language(text: str) -> str | None:
     latin = _count(raw, _KEEP_LATIN)  # in ASCII text, just the ASCII letters
     if raw.isascii():
         return "en" if latin else None
+    letters = latin + _count(raw, _KEEP_NON_LATIN_LEADS)
+    if latin * 2 > letters:  # then Cyrillic, a part of the rest, is not the most either
+        return "en"
     cyrillic = _count(raw, _KEEP_CYRILLIC_LEADS)
-    letters = latin + cyrillic + _count(raw, _KEEP_OTHER_LEADS)
     if cyrillic * 2 > letters:
         lower = text[:1_000].lower()
         uk = sum(lower.count(ch) for ch in _UK_ONLY)
         ru = sum(lower.count(ch) for ch in _RU_ONLY)
         return "uk" if uk and uk >= ru else "ru"
-    if latin * 2 > letters:
-        return "en"
     return None

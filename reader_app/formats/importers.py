@@ -28,9 +28,10 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.footnote import footnote_plugin
 
-from reader_app.domain.models import ImportedArticle, StyleSpan
+from reader_app.domain.models import ImportedArticle, StyleSpan, with_utf8
 from reader_app.formats.dateline import (
     after_title_line,
+    dateline_end,
     guess_language,
     split_dateline,
     text_title,
@@ -201,17 +202,19 @@ def parse_article(
             return replace(article, warnings=(*warnings, *article.warnings))
         if kind == "mhtml":  # a saved page in MIME: its HTML part is the page
             data, kind = mhtml_page(data).encode("utf-8"), "html"
-        text, nuls, utf8 = decode_text(data, declared_charset(data) if kind == "html" else None)
+        text, nuls, utf8, exact = decode_text(
+            data, declared_charset(data) if kind == "html" else None)
         text = _without_nul(text, nuls, warnings)
         if not utf8 or may_hold_telltale(data):  # plain UTF-8: the bytes say (~15x faster)
             text, repaired = repair_report(text, should_cancel)
             warnings += [repaired] if repaired else []
+            exact = exact and repaired is None
         if kind == "html":
             article = _import_html(text, source, stem, should_cancel)
         elif kind == "markdown":
             article = _import_markdown(text, source, stem, should_cancel)
         else:
-            article = _import_text(text, source, stem)
+            article = _import_text(text, source, stem, data if exact else None)
         _check_visible(article.text)
     except (DecodeError, _Unreadable, MailError, DocumentUnreadable) as e:
         raise ImportRefused(label, str(e)) from None
@@ -265,16 +268,19 @@ def _check_visible(text: str) -> None:
         raise _Unreadable("blank: no visible text (only invisible characters such as zero-width spaces)")
 
 
-def _import_text(text: str, source: str, stem: str) -> ImportedArticle:
-    published, body, warning = split_dateline(text)
-    body = body.strip(_EDGE_WS)
-    if not body:
+def _import_text(text: str, source: str, stem: str, utf8: bytes | None = None) -> ImportedArticle:
+    """utf8: text's exact UTF-8 (the file's bytes) when at hand: the body's part of it
+    goes with the article (ImportedArticle.known_utf8)."""
+    published, start, warning = dateline_end(text)
+    start, end = _strip_span(text, start)
+    if start == end:
         raise _Unreadable("no text after the dateline")
+    body = text[start:end]  # one copy, where slicing the dateline off and strip() made two
     warnings: tuple[str, ...] = (warning,) if warning else ()
     titled = body
     if published is None and warning is None:
         published, warnings, titled = _news_dateline(body)
-    return ImportedArticle(
+    article = ImportedArticle(
         title=text_title(titled, stem),
         text=body,
         source=source,
@@ -283,6 +289,26 @@ def _import_text(text: str, source: str, stem: str) -> ImportedArticle:
         content_type="text",
         warnings=warnings,
     )
+    if utf8 is None:
+        return article
+    # What was cut off is the dateline (short) and, at the end, _EDGE_WS (ASCII: a byte each)
+    head = len(text[:start].encode("utf-8", "surrogatepass"))
+    return with_utf8(article, utf8[head : len(utf8) - (len(text) - end)])
+
+
+_EDGE_RUN = re.compile(f"[{re.escape(_EDGE_WS)}]*")
+_TAIL = 64  # characters looked at for trailing white space before strip() is asked to
+
+
+def _strip_span(text: str, start: int) -> tuple[int, int]:
+    """(lo, hi) with text[lo:hi] == text[start:].strip(_EDGE_WS), found without copying
+    the text (unless it ends in more than _TAIL characters of white space)."""
+    lo = _EDGE_RUN.match(text, start).end()  # type: ignore[union-attr]  # matches ""
+    tail = text[max(lo, len(text) - _TAIL) :]
+    kept = len(tail.rstrip(_EDGE_WS))
+    if kept or len(tail) == len(text) - lo:
+        return lo, len(text) - len(tail) + kept
+    return lo, lo + len(text[lo:].rstrip(_EDGE_WS))
 
 
 def _news_dateline(text: str) -> tuple[str | None, tuple[str, ...], str]:

@@ -42,12 +42,26 @@ _TELLTALE = re.compile(
 
 # The same telltale in UTF-8 bytes: a file read as plain UTF-8 holds a telltale pair only
 # if its bytes hold this. The pattern opens with a literal byte, which the regex engine
-# finds with a fast scan: ~1 µs for a 3 KB article where the text pattern takes ~15 µs.
+# finds with a fast scan. The second character's encodings are grouped by their leading
+# bytes, one byte class each (7 branches): one branch per character (93) cost ~4 µs per
+# 3 KB article with accented letters (each C3 byte tried them all), ~1.6 µs grouped.
 _SECOND_CHARS = [*range(0x80, 0xC0), 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192,
                  0x2C6, 0x2DC, 0x2013, 0x2014, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E,
                  0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2122]
+
+
+def _utf8_alternatives(chars: list[int]) -> bytes:
+    """A bytes pattern matching exactly the UTF-8 encodings of chars."""
+    ends: dict[bytes, list[int]] = {}
+    for c in chars:
+        raw = chr(c).encode()
+        ends.setdefault(raw[:-1], []).append(raw[-1])
+    return b"|".join(re.escape(lead) + b"[" + b"".join(re.escape(bytes([b])) for b in last) + b"]"
+                     for lead, last in ends.items())
+
+
 _TELLTALE_UTF8 = re.compile(  # U+00C2-U+00F4 is C3 82-C3 B4
-    rb"\xc3[\x82-\xb4](?:" + b"|".join(re.escape(chr(c).encode()) for c in _SECOND_CHARS) + b")"
+    rb"\xc3[\x82-\xb4](?:" + _utf8_alternatives(_SECOND_CHARS) + b")"
 )
 
 

@@ -27,7 +27,12 @@ from reader_app.formats.importers import (
     printable_name,
     read_article,
 )
-from reader_app.storage.articles import AddResult, add_articles, import_cache
+from reader_app.storage.articles import (
+    AddResult,
+    add_articles,
+    import_cache,
+    import_checkpoints,
+)
 from reader_app.storage.library_files import library_file_ids
 
 # A batch of 200 news articles (~650,000 characters) holds the write lock ~30 ms. Smaller
@@ -94,7 +99,8 @@ def import_paths(
     pending: list[tuple[str, ImportedArticle]] = []
     chars = 0
     try:
-        with import_cache(db):  # batches re-read fewer index pages
+        # batches re-read fewer index pages, and copy them from the WAL less often
+        with import_cache(db), import_checkpoints(db):
             for done, path in enumerate(files, 1):
                 if should_cancel and should_cancel():
                     report.cancelled = True
