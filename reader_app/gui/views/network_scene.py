@@ -9,9 +9,19 @@ from collections.abc import Mapping
 import networkx as nx
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
+    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -190,7 +200,11 @@ def build_scene(scene: QGraphicsScene, graph: nx.MultiDiGraph, pos: Mapping[int,
         label.setFont(font)
         label.setBrush(text)
         width = label.boundingRect().width()
-        label.setPos(node.pos() + QPointF(-width / 2, node.radius + 2))
+        # drawn at its font's size however far the drawing is shrunk to fit a narrow pane
+        # (scaled with it, a name was 4 px high at 1024 px); anchored under its actor
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        label.setTransform(QTransform.fromTranslate(-width / 2, 0))
+        label.setPos(node.pos() + QPointF(0, node.radius + 2))
         label.setZValue(LABEL_Z)
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         scene.addItem(label)
