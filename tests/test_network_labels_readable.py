@@ -59,3 +59,27 @@ def test_a_label_stays_centred_under_its_actor(small):
         centre = canvas.mapFromScene(node.pos())
         assert abs(box.center().x() - centre.x()) <= 2, node.name
         assert box.top() >= centre.y(), node.name  # below the actor, not over it
+
+
+def test_a_picture_still_scales_its_names_with_the_drawing(small):
+    # a PNG or the report's picture draws the names at the drawing's scale, where
+    # they were before; the view's fixed size comes back afterwards
+    from PySide6.QtGui import QColor, QImage
+
+    from reader_app.gui.views.network_scene import render
+
+    _win, view = small
+    labels = [i for i in view.scene.items() if isinstance(i, QGraphicsSimpleTextItem)]
+    seen = []
+    original = labels[0].paint
+
+    def spy(painter, option, widget=None):
+        seen.append(painter.worldTransform().m11())
+        return original(painter, option, widget)
+
+    labels[0].paint = spy
+    image = QImage(2400, 1600, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    render(view.scene, image, max_zoom=4.0)
+    assert seen and seen[0] > 2.0  # scaled up with the drawing
+    assert labels[0].flags() & labels[0].GraphicsItemFlag.ItemIgnoresTransformations
