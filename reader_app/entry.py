@@ -39,3 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     from reader_app.cli import main as cli_main
 
     return cli_main(argv, run_gui=_run_gui, render_report=_render_report)
+
+
+if __name__ == "__main__":  # `python -m reader_app.entry` is the command too, not a no-op
+    sys.exit(main())

@@ -95,14 +95,21 @@ class AutoBackup(QObject):
         self._timer.stop()
 
 
+BACKED_UP = "Backed up the library automatically."
+
+
+def _say_backed_up(window: QMainWindow, path: Path | None) -> None:
+    # only into an empty status bar: a routine success a few seconds after opening must
+    # not wipe what the analyst's last tag said ("No claimant proposed …"). Short: the
+    # app's own long folder ran into the counts (Edit > Preferences shows the folder)
+    if path and not window.statusBar().currentMessage():
+        window.statusBar().showMessage(BACKED_UP, 8000)
+
+
 def start_auto_backup(window: QMainWindow, db_path: Path, read_only: bool) -> AutoBackup:
     """The window's automatic backup, scheduled; its outcome in the status bar."""
     backup = AutoBackup(window, db_path, read_only)
-    backup.finished.connect(
-        # short: the app's own long folder ran into the status bar's counts (Edit >
-        # Preferences shows and copies the folder)
-        lambda path: path and window.statusBar().showMessage(
-            "Backed up the library automatically.", 8000))
+    backup.finished.connect(lambda path: _say_backed_up(window, path))
     backup.failed.connect(
         lambda message: window.statusBar().showMessage(f"Automatic backup failed: {message}",
                                                        15_000))

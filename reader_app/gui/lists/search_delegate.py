@@ -10,6 +10,7 @@ article is ever given to Qt as HTML: a title `<b>x</b>` shows its angle brackets
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
@@ -30,6 +31,7 @@ SNIPPET_LINES = 2  # the snippet wraps onto at most this many lines
 # one code point for one: line breaks and other controls would break the layout's lines,
 # and replacing each with one space keeps the marks' offsets valid
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+LEAD = 24  # code points of context kept before a match the snippet is cut to
 
 
 def snippet_line(snippet: str) -> str:
@@ -47,6 +49,18 @@ def mark_ranges(hit: ArticleHit) -> list[tuple[int, int]]:
             u_start = omap.to_utf16(start)
             out.append((u_start, omap.to_utf16(end) - u_start))
     return out
+
+
+def from_first_mark(hit: ArticleHit) -> ArticleHit:
+    """The hit with its snippet cut to start a few words before its first mark ("…"
+    first), for a row too narrow to reach the mark in SNIPPET_LINES lines."""
+    first = min(start for start, _end in hit.marks)
+    space = hit.snippet.find(" ", max(0, first - LEAD), first)
+    cut = space + 1 if space != -1 else first
+    if cut <= 1:
+        return hit
+    return replace(hit, snippet="…" + hit.snippet[cut:],
+                   marks=tuple((s - cut + 1, e - cut + 1) for s, e in hit.marks))
 
 
 def row_height(font: QFont) -> int:
@@ -129,6 +143,19 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     def _draw_snippet(self, painter: QPainter, hit: ArticleHit, opt: QStyleOptionViewItem,
                       box: QRect) -> None:
+        layout = self._snippet_layout(hit, opt, box.width())
+        ranges = mark_ranges(hit)
+        if ranges and ranges[0][0] >= _laid_out(layout):
+            # the first match fell past the lines drawn: the row would say "1 hit" and
+            # show none, so start the snippet a few words before it
+            layout = self._snippet_layout(from_first_mark(hit), opt, box.width())
+        painter.save()
+        painter.setClipRect(box)
+        layout.draw(painter, QPointF(box.topLeft()))
+        painter.restore()
+
+    def _snippet_layout(self, hit: ArticleHit, opt: QStyleOptionViewItem,
+                        width: int) -> QTextLayout:
         layout = QTextLayout(snippet_line(hit.snippet), opt.font)
         layout.setFormats(self.formats(hit, opt.palette))
         layout.beginLayout()
@@ -137,11 +164,16 @@ class SearchResultDelegate(QStyledItemDelegate):
             line = layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(box.width())
+            line.setLineWidth(width)
             line.setPosition(QPointF(0, y))
             y += line.height()
         layout.endLayout()
-        painter.save()
-        painter.setClipRect(box)
-        layout.draw(painter, QPointF(box.topLeft()))
-        painter.restore()
+        return layout
+
+
+def _laid_out(layout: QTextLayout) -> int:
+    """UTF-16 units of the layout's text that its lines hold (the rest is not drawn)."""
+    if layout.lineCount() == 0:
+        return 0
+    last = layout.lineAt(layout.lineCount() - 1)
+    return last.textStart() + last.textLength()

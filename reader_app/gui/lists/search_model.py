@@ -33,7 +33,9 @@ def meta_text(hit: ArticleHit) -> str:
     """The row's second line: when it was published and how many hits it has."""
     if hit.pending:  # its details are on their way
         return f"{hit.published} · …" if hit.published else "…"
-    return f"{hit.published or 'undated'} · {hits_text(hit.hits)}"
+    # found by its filters alone (no words typed): "0 hits" read as "nothing found here"
+    found = hits_text(hit.hits) if hit.hits else "matches the filters"
+    return f"{hit.published or 'undated'} · {found}"
 
 
 class SearchResultModel(QAbstractListModel):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -25,6 +24,7 @@ from reader_app.domain.iso_values import ISO_VALUE_SHAPE
 from reader_app.domain.models import ACTOR_TYPES, Actor, Annotation
 from reader_app.gui.controller import LibraryController
 from reader_app.gui.shared.plain_text import plain_label
+from reader_app.gui.shared.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
     from reader_app.domain.dates import ResolvedDate
@@ -224,9 +224,9 @@ class DateFields(FieldGroup):
                                    "interval start/end. Enter corrects the value.")
         self.value_edit.setClearButtonEnabled(True)
         self.value_edit.editingFinished.connect(self.commit_pending_edit)
-        self.how_label = plain_label(QLabel(parent))  # quotes the article's phrase
+        # quotes the article's phrase; as tall as its lines (three or four at 1024 px)
+        self.how_label = plain_label(WrappedLabel(parent))
         self.how_label.setObjectName("dateResolution")
-        self.how_label.setWordWrap(True)
         self.how_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._add_row("Val&ue:", self.value_edit)
         self._add_row("Resolved:", self.how_label)

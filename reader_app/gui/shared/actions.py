@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QMainWindow,
     QMenu,
     QSizePolicy,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader_app.gui.shared.flow_layout import FlowLayout
 from reader_app.gui.shared.menu_button import MenuToolButton
 from reader_app.gui.shared.palette import KIND_KEYS
 
@@ -239,7 +239,8 @@ class ActorActions:
 def build_actor_actions(parent: QWidget, types: dict[str, str]) -> ActorActions:
     """types: actor type -> its label. Connecting them is the pane's business."""
     buttons = QWidget(parent)
-    row = QHBoxLayout(buttons)
+    # wraps in a narrow left pane: in a row, "Rename…" was squeezed to "Re…me"
+    row = FlowLayout(buttons)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(2)
     actions = {}
@@ -252,7 +253,6 @@ def build_actor_actions(parent: QWidget, types: dict[str, str]) -> ActorActions:
         button.setDefaultAction(action)
         button.setObjectName(name.replace("Action", "Button"))
         row.addWidget(button)
-    row.addStretch(1)
     type_menu = QMenu("Type", parent)
     group = QActionGroup(type_menu)
     type_actions = {}

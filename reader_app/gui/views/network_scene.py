@@ -9,9 +9,19 @@ from collections.abc import Mapping
 import networkx as nx
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
+    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -31,6 +41,8 @@ TYPE_COLOURS: dict[str, tuple[QColor, QColor]] = {
 }
 LABELLED = 150  # only the most mentioned actors get a label; the others have a tooltip
 NODE_Z, EDGE_Z, LABEL_Z = 2, 1, 3
+# names keep their size on screen however the view is zoomed (not in pictures: render)
+_FIXED_SIZE = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
 
 
 def type_colour(kind: str, dark: bool) -> QColor:
@@ -190,7 +202,11 @@ def build_scene(scene: QGraphicsScene, graph: nx.MultiDiGraph, pos: Mapping[int,
         label.setFont(font)
         label.setBrush(text)
         width = label.boundingRect().width()
-        label.setPos(node.pos() + QPointF(-width / 2, node.radius + 2))
+        # drawn at its font's size however far the drawing is shrunk to fit a narrow pane
+        # (scaled with it, a name was 4 px high at 1024 px); anchored under its actor
+        label.setFlag(_FIXED_SIZE, True)
+        label.setTransform(QTransform.fromTranslate(-width / 2, 0))
+        label.setPos(node.pos() + QPointF(0, node.radius + 2))
         label.setZValue(LABEL_Z)
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         scene.addItem(label)
@@ -218,6 +234,15 @@ def render(scene: QGraphicsScene, device, max_zoom: float = MAX_ZOOM) -> None:
     source = scene.sceneRect()
     if not source.isEmpty():
         target = fitted(source, device.width(), device.height(), max_zoom)
-        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+        # a picture scales its names with the drawing, as before they kept their size on
+        # screen: the same place (the label's own offset is then in scene units again)
+        labels = [i for i in scene.items() if isinstance(i, QGraphicsSimpleTextItem)]
+        for label in labels:
+            label.setFlag(_FIXED_SIZE, False)
+        try:
+            scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            for label in labels:
+                label.setFlag(_FIXED_SIZE, True)
     painter.end()
 

@@ -40,6 +40,7 @@ from reader_app.gui.shared.actions import (
 )
 from reader_app.gui.shared.palette import make_legend
 from reader_app.gui.shared.plain_text import plain_label, tip
+from reader_app.gui.shared.status_bar import ElidingStatusBar
 from reader_app.gui.shared.suggest_actions import build_suggest_actions, build_suggest_menus
 from reader_app.gui.shared.view_menu import build_article_menu
 from reader_app.gui.window.codebook_flow import CodebookFlow
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._open_window = open_window
         self.setObjectName("mainWindow")
+        self.setStatusBar(ElidingStatusBar(self))  # a long message elided, not cut mid-word
         if controller is None:
             controller = LibraryController(db_path)
         controller.setParent(self)

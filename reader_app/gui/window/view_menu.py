@@ -150,13 +150,17 @@ class ViewMenu(QObject):
         low, high = prefs.ZOOM_RANGE
         prefs.set_value(prefs.ZOOM, min(high, max(low, prefs.zoom() + steps)))
         sync_view_menus()
-        self._window.statusBar().showMessage(
-            f"Reading font: {prefs.reading_size():g} pt", 3000)
+        self._say_size()
 
     @Slot()
     def reset_zoom(self) -> None:
         prefs.set_value(prefs.ZOOM, 0)
         sync_view_menus()
+        self._say_size()  # else the zoomed size stayed in the status bar, now wrong
+
+    def _say_size(self) -> None:
+        self._window.statusBar().showMessage(
+            f"Reading font: {prefs.reading_size():g} pt", 3000)
 
     def set_reading_width(self, key: str, remember: bool = True) -> None:
         if key not in prefs.READING_WIDTHS:
