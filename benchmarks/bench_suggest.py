@@ -39,6 +39,7 @@ the rare name 70-74, the word's first tags 115-121, the state 74-123).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import re
@@ -50,6 +51,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader_app.domain.models import ImportedArticle
+from reader_app.gc_policy import apply_thresholds, settle_long_lived
 from reader_app.services.suggesting import accept, reject, suggest
 from reader_app.services.tagging import tag, untag
 from reader_app.storage.actors import create_actor
@@ -197,7 +199,13 @@ def main() -> None:
     parser.add_argument("--actors", type=int, default=3000)
     parser.add_argument("--tags", type=int, default=20000)
     parser.add_argument("--density", choices=("news", "dense"), default="news")
+    # the window's process: gc_policy's thresholds and its freezing after an article's
+    # first suggestions ("app"), one of them, or Python's defaults
+    parser.add_argument("--gc", choices=("default", "freeze", "threshold", "app"),
+                        default="app")
     args = parser.parse_args()
+    if args.gc in ("threshold", "app"):
+        apply_thresholds()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite"
         article_id = make_library(path, args.size, args.actors, args.tags,
@@ -208,6 +216,18 @@ def main() -> None:
         spent = time.process_time()
         first, _ = best(1, lambda: suggest(db, article_id))  # builds the index, reads dates
         first_cpu = time.process_time() - spent
+        if args.gc in ("freeze", "app"):
+            settle_long_lived()  # as the window's suggestion worker does
+        collections: list[tuple[int, float]] = []  # (generation, processor s) from here on
+        began_gc: list[float] = []
+
+        def on_gc(phase: str, info: dict) -> None:
+            if phase == "start":
+                began_gc[:] = [time.process_time()]
+            elif began_gc:
+                collections.append((info["generation"], time.process_time() - began_gc[0]))
+
+        gc.callbacks.append(on_gc)
         total, found = best(args.repeat, lambda: suggest(db, article_id))
         article = get_article(db, article_id)
 
@@ -295,6 +315,12 @@ def main() -> None:
                   f" {sorted(each)[len(each) // 2] * 1000:.0f} ms ="
                   f" {sorted(each)[len(each) // 2] / base:.0f}x the find pass; goal <= 100 ms:"
                   f" {'met' if each and max(each) <= 0.1 else 'MISSED'}")
+        gc.callbacks.remove(on_gc)
+        for gen in (0, 1, 2):
+            took = [t for g, t in collections if g == gen]
+            print(f"garbage collector ({args.gc}, thresholds {gc.get_threshold()}), generation"
+                  f" {gen}: {len(took)} passes, {sum(took) * 1000:.0f} ms in all, the longest"
+                  f" {max(took, default=0) * 1000:.0f} ms")
         for kind in ("actor", "date", "claim"):
             alone, _ = best(args.repeat, lambda k=kind: suggest(db, article_id, [k]))
             print(f"  {kind} alone: {alone * 1000:.0f} ms")

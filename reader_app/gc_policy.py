@@ -1,0 +1,30 @@
+"""How the window's process runs Python's garbage collector (no Qt, nothing of ours).
+
+Suggesting keeps an article's work between changes (the actor pass, every paragraph's
+claims, the index of the library's names): some hundred thousand long-lived objects
+that every full pass of the collector walks again, 40-50 ms of a suggestion's 100.
+Frozen once an article's suggestions are first made (gc.freeze: the permanent
+generation, never walked), and with full passes ten times rarer, a change pays ~5 ms.
+Frozen objects are still freed when nothing refers to them; only ones in a reference
+cycle wait, until the next article's first suggestions unfreeze and collect them.
+benchmarks/bench_suggest.py --gc measures it.
+"""
+
+from __future__ import annotations
+
+import gc
+
+# (young, middle, old): a full pass after 100 middle ones, not 10 (Python's 700, 10, 10)
+THRESHOLDS = (700, 10, 100)
+
+
+def apply_thresholds() -> None:
+    gc.set_threshold(*THRESHOLDS)
+
+
+def settle_long_lived() -> None:
+    """After an article's first suggestions: what was frozen before is collected once
+    (a cycle left by the last article is freed), then all that lives now is frozen."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
