@@ -64,6 +64,8 @@ to collect; bench_window and bench_view (opening, tagging, painting) give the sa
 figures either way (4 runs each). Accepting the United States (33 table names: 66
 changed, over the relinking's old limit of 64) relinks instead of building the index:
 its library_names 34 -> 17 ms, its suggest 117 -> 101 ms (gc disabled, one process).
+The rare name's and person's medians above are the load's: with gc disabled, in turn in
+one quiet minute, main and this branch give 66 and 67 ms, 72 and 73 (3 runs each).
 Still above 100 ms: a common word's first tag and "France" (both as above), and a state
 whose names are in hundreds of paragraphs ("Washington", "the U.S."): they are read for
 claims again, as their spans' actor changed.
