@@ -38,7 +38,9 @@ the rare name 70-74, the word's first tags 115-121, the state 74-123).
 Measured again 2026-12-03 (load 2.1-2.5, so every figure is higher than above; baseline
 0.28 ms; 4 runs each, taken in turn): before is main 58cb024 (Python's collector), after
 is branch suggestspeed2 with --gc app (the window's: gc_policy's thresholds 700, 10, 100
-and all that lives frozen after the article's first suggestions).
+and all that lives frozen after the article's first suggestions, when they are 1,000 or
+more: settling costs a full collection, ~60 ms in a test run's heap, more than a small
+article's passes save).
 
     change                               before          after
     tagging a known actor                26 (21-79)      22 (20-25)
@@ -249,10 +251,11 @@ def main() -> None:
         text = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
         base, _ = best(max(args.repeat, 50), lambda: text.find("\x00"))
         spent = time.process_time()
-        first, _ = best(1, lambda: suggest(db, article_id))  # builds the index, reads dates
+        first, made_first = best(1, lambda: suggest(db, article_id))  # the index, dates
         first_cpu = time.process_time() - spent
         if args.gc in ("freeze", "app"):
-            settle_long_lived()  # as the window's suggestion worker does
+            assert isinstance(made_first, list)
+            settle_long_lived(len(made_first))  # as the window's suggestion worker does
         collections: list[tuple[int, float]] = []  # (generation, processor s) from here on
         began_gc: list[float] = []
 

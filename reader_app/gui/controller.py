@@ -182,9 +182,9 @@ class SuggestionWorker(QObject):
                     began = time.perf_counter()
                     found: object = suggest(db, article_id)
                     self.last_ms = (time.perf_counter() - began) * 1000
-                    if settled != article_id:  # its work is kept from here on: frozen
-                        settled = article_id
-                        settle_long_lived()
+                    if settled != article_id and isinstance(found, list):
+                        settled = article_id  # its work is kept from here on: frozen
+                        settle_long_lived(len(found))
                 except Exception as e:  # noqa: BLE001 - one line for the analyst, never a crash
                     found = f"Suggestions failed: {e}"
                 self.computed.emit(generation, article_id, found)
