@@ -3,7 +3,7 @@
 Suggesting keeps an article's work between changes (the actor pass, every paragraph's
 claims, the index of the library's names): some hundred thousand long-lived objects
 that every full pass of the collector walks again, 40-50 ms of a suggestion's 100.
-Frozen once an article's suggestions are first made (gc.freeze: the permanent
+Frozen once a long article's suggestions are first made (gc.freeze: the permanent
 generation, never walked), and with full passes ten times rarer, a change pays ~5 ms.
 Frozen objects are still freed when nothing refers to them; only ones in a reference
 cycle wait, until the next article's first suggestions unfreeze and collect them.
