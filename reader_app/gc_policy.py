@@ -4,7 +4,8 @@ Suggesting keeps an article's work between changes (the actor pass, every paragr
 claims, the index of the library's names): some hundred thousand long-lived objects
 that every full pass of the collector walks again, 40-50 ms of a suggestion's 100.
 Frozen once a long article's suggestions are first made (gc.freeze: the permanent
-generation, never walked), and with full passes ten times rarer, a change pays ~5 ms.
+generation, never walked), and with full passes ten times rarer: in bench_suggest's
+55 changes 2 full passes of 10-16 ms, not 5 of up to 45-60.
 Frozen objects are still freed when nothing refers to them; only ones in a reference
 cycle wait, until the next article's first suggestions unfreeze and collect them.
 benchmarks/bench_suggest.py --gc measures it.
