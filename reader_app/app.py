@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reader_app import __version__
+from reader_app.gc_policy import apply_thresholds
 from reader_app.resources_path import resources_dir
 from reader_app.storage.articles import article_count
 from reader_app.storage.database import ForeignSchema, LibraryError, is_read_only, open_library
@@ -76,6 +77,7 @@ def open_library_controller(db_path: str | Path) -> LibraryController:
 def create_window(db_path: str | Path) -> QMainWindow:
     """Build the whole main window on a library. Raises LibraryError for a bad file."""
     ensure_application()
+    apply_thresholds()  # the process's collector, for suggestions' kept work (gc_policy)
     from reader_app.gui.window.main_window import MainWindow  # Qt widgets only past this point
     from reader_app.gui.window.recent import add_recent_library
 

@@ -12,6 +12,7 @@ from test_actor_index_add import BASE, same_index
 from reader_app.domain.actor_finder import build_actor_index, find_actors
 from reader_app.domain.actor_index_relink import relinked_index
 from reader_app.domain.actor_mentions import SOURCE_ALIAS, SOURCE_NAME, SOURCE_TABLE, KnownName
+from reader_app.services.state_names import _builtin
 
 TABLE = [
     KnownName("Poland", None, "Poland", "state", SOURCE_TABLE),
@@ -86,3 +87,22 @@ def test_it_is_used_for_a_state_and_refused_for_other_kinds() -> None:
     new_key = merged([*library, KnownName("Polska", 100, "Poland", "state", SOURCE_NAME)],
                      table)
     assert relinked_index(old, before, new_key) is None  # a key the index has not
+
+
+@pytest.mark.parametrize("state", ["United States", "Russia", "United Kingdom"])
+def test_a_state_with_many_table_names_is_relinked(state: str) -> None:
+    # the built-in table's largest states: the United States has 33 names, each goes once
+    # and comes back linked (66 changes); refused before, the index was built in full
+    library = [n for n in BASE if n.actor_id is not None]
+    table = list(_builtin())  # the built-in state table
+    before = merged(library, table)
+    after = merged([*library, KnownName(state, 100, state, "state", SOURCE_NAME)], table)
+    old = build_actor_index(before)
+    relinked = relinked_index(old, before, after)
+    assert relinked is not None
+    built = build_actor_index(after)
+    same_index(relinked, built)
+    assert relinked.automaton is old.automaton
+    text = ("Washington and the U.S. said Moscow, Russia and the Kremlin would wait; "
+            "London and Britain agreed, as did the White House and Сполучені Штати.")
+    assert find_actors(text, relinked) == find_actors(text, built)

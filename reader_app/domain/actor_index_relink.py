@@ -39,7 +39,9 @@ from reader_app.domain.actor_index import (
 )
 from reader_app.domain.actor_mentions import KnownName
 
-__all__ = ["relinked_index"]
+__all__ = ["MAX_CHANGED", "relinked_index"]
+
+MAX_CHANGED = 256  # names that differ (as removed plus added) for the relinking
 
 
 def _main_entries(names: Sequence[KnownName], keys: set[str],
@@ -78,7 +80,10 @@ def relinked_index(old: ActorIndex, old_names: Sequence[KnownName],
     after = [as_body(n) for n in new_names]
     a, b = Counter(before), Counter(after)
     changed = list((a - b) + (b - a))
-    if not changed or len(changed) > 64:
+    # each of a state's names goes once and comes back linked: the United States has 33
+    # in the built-in table (66 changes); a few states at once still cost less than a
+    # build (their keys' entries are read again in one pass over the names)
+    if not changed or len(changed) > MAX_CHANGED:
         return None
     # the names whose reading a changed one can change: by its own name or its canonical
     # one (a table name links to the library's actor of its canonical name)

@@ -182,14 +182,14 @@ def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
     paragraph = text.rfind("\n", 0, start) + 1
     person = _antecedent(text, paragraph, start, actors)
     if person is None and not _SENTENCE_END.search(text, paragraph, start):
-        lo, hi = _paragraph_before(text, paragraph)
+        lo, hi = paragraph_before(text, paragraph)
         if hi > lo:
             person = _antecedent(text, lo, hi, actors)
     elif person is None and not actors.starting_in(paragraph, start):
         # "…,” the deputy minister stated. In his words, …": nobody is tagged in the
         # paragraph, so it goes on from the person tagged last in the one before (tags
         # only: a paragraph's suggestions depend on its own text and names)
-        lo, hi = _paragraph_before(text, paragraph)
+        lo, hi = paragraph_before(text, paragraph)
         tagged = [sp for sp in actors.starting_in(lo, hi) if sp[2] in actors.persons]
         if tagged:
             person = tagged[-1]
@@ -237,8 +237,9 @@ def _voice_before(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
     return None
 
 
-def _paragraph_before(text: str, paragraph: int) -> tuple[int, int]:
-    """The last paragraph with words before the one starting at `paragraph`."""
+def paragraph_before(text: str, paragraph: int) -> tuple[int, int]:
+    """The last paragraph with words before the one starting at `paragraph` (what a
+    pronoun opening a paragraph reads: speech's paragraph cache keys on it too)."""
     hi = paragraph - 1
     while hi > 0 and text[hi - 1].isspace():
         hi -= 1

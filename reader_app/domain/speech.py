@@ -453,9 +453,13 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
     """The claims worth suggesting in the paragraph text[lo:hi], in text order, after
     the names looked up for them (each with what it gave)."""
     spans = actors.starting_in(lo, hi)
-    # the paragraph where it was (the text does not change between tags), its tags, names
+    # the paragraph where it was (the text does not change between tags) with the one
+    # before it (a pronoun opening it reads that one's names: another article, or another
+    # version of this one, can hold the same paragraph at the same place after another),
+    # its tags, names
     persons = actors.persons
-    key = (lo, text[lo:hi], bool(actors.known), tuple(spans),
+    before = speakers.paragraph_before(text, lo)[0] if lo else lo
+    key = (lo, before, text[before:hi], bool(actors.known), tuple(spans),
            tuple(i in persons for _s, _e, i in spans))
     cached = _CACHE.get(key)
     if cached is not None and all(actors.known.get(k) == v for k, v in cached[0].items()):

@@ -32,6 +32,7 @@ from reader_app.domain.models import (
     Mention,
 )
 from reader_app.domain.suggestions import Suggestion, drop_covered
+from reader_app.gc_policy import settle_long_lived
 from reader_app.gui.shared.newest import newest_request
 from reader_app.services.changes import ChangeSet
 from reader_app.storage import actors as actor_store
@@ -166,6 +167,7 @@ class SuggestionWorker(QObject):
         from reader_app.storage.database import open_library as open_reader  # this thread's
 
         db: Database | None = None
+        settled: int | None = None  # the article whose first suggestions were settled
         try:
             while True:
                 item = newest_request(self._requests)
@@ -180,6 +182,9 @@ class SuggestionWorker(QObject):
                     began = time.perf_counter()
                     found: object = suggest(db, article_id)
                     self.last_ms = (time.perf_counter() - began) * 1000
+                    if settled != article_id and isinstance(found, list):
+                        settled = article_id  # its work is kept from here on: frozen
+                        settle_long_lived(len(found))
                 except Exception as e:  # noqa: BLE001 - one line for the analyst, never a crash
                     found = f"Suggestions failed: {e}"
                 self.computed.emit(generation, article_id, found)
