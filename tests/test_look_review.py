@@ -242,7 +242,12 @@ def test_the_automatic_backup_message_fits_beside_the_counts_at_1024(qtbot, tmp_
     assert str(deep) in window.findChild(QLabel, "statusCounts").toolTip()
     window.resize(1024, 700)
     qtbot.waitUntil(lambda: window.width() == 1024)
-    # the note goes only into an empty status bar (a hover's tip may stand there now)
+    # the note goes only into an empty status bar: no pointer resting on a toolbar button
+    # (its tip would stand there), nothing said yet
+    from PySide6.QtGui import QCursor
+
+    QCursor.setPos(window.frameGeometry().bottomRight() + QPoint(400, 400))
+    QApplication.processEvents()
     window.statusBar().clearMessage()
     with qtbot.waitSignal(window.auto_backup.finished, timeout=10_000) as done:
         assert window.auto_backup.back_up_if_due(datetime(2026, 3, 1, 9, 0))
