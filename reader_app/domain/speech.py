@@ -28,12 +28,20 @@ from reader_app.domain import speakers
 from reader_app.domain.sentences import split_sentences
 from reader_app.domain.speakers import Actors, Span, Speaker
 from reader_app.domain.speech_index import QUOTE, Hit, Lookups, hits, triggers
+from reader_app.domain.speech_interview import (
+    STAGE,
+    answer_body,
+    answer_starts,
+    interviewee,
+    question_start,
+)
 from reader_app.domain.speech_words import (
     AUDIENCE,
     BARE,
     CIRCUMSTANCE,
     CLAUSE_STARTS,
     DETERMINERS,
+    KICKERS,
     NOT_A_CLAUSE,
     OBJECT_PRONOUNS,
     SPEECH,
@@ -61,7 +69,7 @@ class Attribution(NamedTuple):
     end: int
     speaker: Speaker
     verb_start: int  # the speech verb, "according to" or the colon
-    how: str  # "quoted" | "reported" | "according"
+    how: str  # "quoted" | "reported" | "according" | "answer"
     words: int  # words in the claim
     said: str = ""  # the verb or phrase, for the reason
 
@@ -139,6 +147,7 @@ class _Paragraph:
     def __init__(self, text: str, lo: int, hi: int,
                  found: tuple[list[Hit], list[Hit]] | None = None,
                  quotes: list[re.Match[str]] | None = None) -> None:
+        self.lo, self.hi = lo, hi
         self.sentences = [(s + lo, e + lo) for s, e in _sentences(text[lo:hi])]
         self.starts = [s for s, _ in self.sentences]
         self.quotes = list(QUOTE.finditer(text, lo, hi)) if quotes is None else quotes
@@ -215,7 +224,8 @@ def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
     colon = text.rfind(":", s_start, q.start())
     if colon > s_start and not text[colon + 1:q.start()].strip():
         found = speakers.phrase(text, s_start, colon, actors)
-        if found is not None and found.start is not None:
+        kicker = " ".join(text[s_start:colon].split()).lower() in KICKERS
+        if found is not None and found.start is not None and not kicker:
             return Attribution(lo, hi, found, colon, "quoted", words)
     # 3. a whole quoted sentence goes on from the speech in the sentence before it:
     #    “We lost two years,” Hrytsenko said. “A plan like this …” / Okafor said: / …
@@ -378,6 +388,26 @@ def _paragraph_attributions(text: str, par: _Paragraph, actors: Actors,
             att = _according(text, par, m, actors)
             if att is not None:
                 yield att
+    yield from _answers(text, par, actors)
+
+
+def _answers(text: str, par: _Paragraph, actors: Actors) -> Iterator[Attribution]:
+    """Each sentence of a Q&A answer ("A: We drilled 400 boreholes."), the interviewee's."""
+    body = answer_body(text, par.lo, par.hi)
+    if body is None:
+        return
+    who = interviewee(text, actors) or Speaker(None, None, None, "the interviewee")
+    for s, e in par.sentences:
+        lo = max(s, body)
+        # "… it is. [laughs] We drilled …": a transcript's note parts two sentences
+        for stage in [*STAGE.finditer(text, lo, e), None]:
+            hi = e if stage is None else stage.start()
+            c0, c1 = _trim(text, lo, hi, period=True)
+            words = _count(text, c0, c1)
+            if words > SCARE:
+                yield Attribution(c0, c1, who, par.lo, "answer", words, "Q&A answer")
+            if stage is not None:
+                lo = stage.end()
 
 
 def _paragraphs(text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
@@ -420,10 +450,13 @@ def find_claims_in(text: str, lo: int, hi: int, actor_spans: Sequence[Span],
     first = text.rfind("\n", 0, lo) + 1
     v, a, q = (bisect_left(starts[0], first), bisect_left(starts[1], first),
                bisect_left(starts[2], first))
+    answers = answer_starts(text, first)  # a Q&A answer holds speech with no verb at all
+    k = 0
     while True:
         pos = min(starts[0][v] if v < len(verbs) else size,
                   starts[1][a] if a < len(according) else size,
-                  starts[2][q] if q < len(quotes) else size)
+                  starts[2][q] if q < len(quotes) else size,
+                  answers[k] if k < len(answers) else size)
         if pos >= size:
             break
         p_lo = text.rfind("\n", 0, pos) + 1
@@ -439,6 +472,7 @@ def find_claims_in(text: str, lo: int, hi: int, actor_spans: Sequence[Span],
         if looked is not None:
             looked[p_lo] = seen
         v, a, q = v2, a2, q2
+        k = bisect_left(answers, p_hi, k)
     return found
 
 
@@ -455,8 +489,10 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
     spans = actors.starting_in(lo, hi)
     # the paragraph where it was (the text does not change between tags), its tags, names
     persons = actors.persons
+    # an answer's speaker is named in the introduction before the questions
+    intro = text[:question_start(text)] if answer_body(text, lo, hi) is not None else ""
     key = (lo, text[lo:hi], bool(actors.known), tuple(spans),
-           tuple(i in persons for _s, _e, i in spans))
+           tuple(i in persons for _s, _e, i in spans), intro)
     cached = _CACHE.get(key)
     if cached is not None and all(actors.known.get(k) == v for k, v in cached[0].items()):
         return cached
@@ -480,7 +516,7 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
 
 
 def _worth(a: Attribution) -> bool:
-    if a.how == "quoted":
+    if a.how in ("quoted", "answer"):
         return a.words > SCARE or a.speaker.label != NOBODY
     return a.words > SHORT
 
@@ -488,7 +524,7 @@ def _worth(a: Attribution) -> bool:
 def _reason(text: str, a: Attribution) -> str:
     said = a.said or text[a.verb_start]
     what = {"quoted": "quoted speech", "reported": "reported speech",
-            "according": "reported speech"}.get(a.how, "quoted view")
+            "according": "reported speech", "answer": "an interview's answer"}.get(a.how, "quoted view")
     if a.speaker.label == NOBODY:
         return f"{what}; no speaker named in its sentence"
     unknown = "" if a.speaker.claimant_id is not None else ", not a tagged or known actor"

@@ -132,6 +132,14 @@ ROLE_PERSONS = frozenset("""
     депутат чиновник губернатор генерал
     """.split())
 
+# A headline's label before a colon, no speaker: "Q&A: “…”", "Analysis: …"
+KICKERS = frozenset("""
+    q&a interview analysis opinion comment explainer exclusive update watch live breaking
+    editorial review profile factbox timeline
+    інтерв'ю інтерв’ю аналіз думка коментар пояснюємо ексклюзив
+    интервью анализ мнение комментарий эксклюзив
+    """.split())
+
 # "he said", "вона заявила": resolved to the last person named before it.
 PRONOUNS = frozenset("he she він вона он она".split())
 # After "according to", "за словами", "по словам" the other forms: "according to him",
