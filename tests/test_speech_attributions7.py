@@ -47,3 +47,62 @@ def test_a_headline_label_before_a_colon_is_no_speaker():
     assert not any(m.claimant_id == 5 for m in found)
     text = "Analysis: \"The canal is older than the town itself\"\n"
     assert all(m.claimant_id is None for m in find_claims(text, [], {"analysis": 6}, set()))
+
+
+def test_verbs_of_conceding_complaining_and_refuting_report_speech():
+    text = "At the hearing, Tom Reyes accepted that the forms had been signed late."
+    assert _claimant(text, "the forms had been signed late", {"Tom Reyes": 1}, {1}) == 1
+    text = "Фермер Олег Ким пожаловался, что зерно гниёт на складах."
+    assert _claimant(text, "зерно гниёт на складах", {"Олег Ким": 1}, {1}) == 1
+    text = "Власти Литвы опровергли, что граница закрыта."
+    assert _claimant(text, "граница закрыта", {"Литвы": 3}) == 3
+
+
+def test_spoke_of_attributes_the_quotation_after_it():
+    text = "At the launch the city council spoke of a \"turning point for the harbour\"."
+    assert _claimant(text, "\"turning point for the harbour\"", {"city council": 2}) == 2
+
+
+def test_a_relative_clause_between_subject_and_verb_is_skipped():
+    tags = {"Lakeside Water Board": 1, "Hollow Dam": 2}
+    text = ("The Lakeside Water Board, which runs Hollow Dam, said on Monday that the "
+            "spillway would be rebuilt.")
+    assert _claimant(text, "the spillway would be rebuilt", tags) == 1
+    tags = {"Ana Torres": 1, "Growers' Guild": 2}
+    text = ("Ana Torres, who heads the Growers' Guild, welcomed the plan but warned that it "
+            "was \"far too small\".")
+    assert _claimant(text, "it was \"far too small\"", tags, {1}) == 1
+    text = ("Инна Белова, которая руководит отделом «Север Транс», отметила, что документы "
+            "готовы.")
+    assert _claimant(text, "документы готовы", {"Инна Белова": 1, "Север Транс": 2}, {1}) == 1
+
+
+def test_an_abbreviations_period_before_that_keeps_the_attribution():
+    text = ("Norcross Mills, which tested the beams, said in a report dated Oct. 3 that the "
+            "beams could crack.")
+    assert _claimant(text, "the beams could crack", {"Norcross Mills": 1}) == 1
+    found = find_claims(text, [(0, 14, 1)], {}, set())
+    assert [(text[m.start:m.end], m.claimant_id) for m in found] == [
+        ("the beams could crack", 1)]
+
+
+def test_letters_after_a_name_are_no_part_of_the_speaker():
+    text = ("For the claimants, Joan Pike KC told the tribunal that the contract had been "
+            "void.")
+    assert _claimant(text, "the contract had been void", {"Joan Pike": 1}, {1}) == 1
+    text = "Leo Hart MP told the committee that the budget was short."
+    assert _claimant(text, "the budget was short", {"Leo Hart": 1}, {1}) == 1
+
+
+def test_she_is_never_a_man_named_mr():
+    text = ("Joan Pike told the tribunal that Mr Dale had lied. In 2020, Mr Dale sold the "
+            "shares, she said.")
+    assert _claimant(text, "In 2020, Mr Dale sold the shares",
+                     {"Joan Pike": 1, "Mr Dale": 2}, {1, 2}) == 1
+
+
+def test_an_office_with_of_is_the_person_named_with_it():
+    text = ("Germany's minister of state for culture, Hans Roth, opened the hall. The "
+            "minister of state said the roof would be replaced in May.")
+    assert _claimant(text, "the roof would be replaced in May",
+                     {"Hans Roth": 1, "Germany": 3}, {1}) == 1

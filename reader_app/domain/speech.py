@@ -78,7 +78,9 @@ _WORD = re.compile(r"\w+")
 _GLUE = re.compile(r"[\s,.!?…]*(?:[—–-]+\s*)?")
 # What opens the reported clause after its verb: "said on Tuesday that", "заявив, що",
 # "told the chamber:"
-_THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)(?!\w)\s*"
+# (an abbreviation's period may stand there: "said in a report dated Oct. 3 that")
+_THAT = re.compile(r"(?:[^.!?;:“”«»\"„\n]|(?<=\s[A-Z][a-z])\.|(?<=\s[A-Z][a-z]{2})\.){0,60}?"
+                   r"(?<!\w)(?:that|що|что)(?!\w)\s*"
                    r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
 _TOLD = frozenset("told tells telling".split())
 _IN_GERUND = re.compile(r"(?<!\w)in\s+$", re.IGNORECASE)

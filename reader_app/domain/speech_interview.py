@@ -74,9 +74,9 @@ def interviewee(text: str, actors: Actors) -> Speaker | None:
         # "Dr Grace Atieno": the known tail
         for w in re.finditer(r"\S+", m.group()):
             start = m.start() + w.start()
-            actor_id = known_id(actors.known, text[start:m.end()])
-            if actor_id is not None and actor_id in actors.persons:
-                return Speaker(actor_id, start, m.end(), _label(text, start, m.end()), start)
+            found = known_id(actors.known, text[start:m.end()])
+            if found is not None and found in actors.persons:
+                return Speaker(found, start, m.end(), _label(text, start, m.end()), start)
     return None
 
 
