@@ -106,3 +106,24 @@ def test_an_office_with_of_is_the_person_named_with_it():
             "minister of state said the roof would be replaced in May.")
     assert _claimant(text, "the roof would be replaced in May",
                      {"Hans Roth": 1, "Germany": 3}, {1}) == 1
+
+
+def _spans(text: str, tagged: str | None = None) -> list[tuple[str, int | None]]:
+    tags = [] if tagged is None else [(text.index(tagged), text.index(tagged) + len(tagged), 1)]
+    return [(text[m.start:m.end], m.claimant_id) for m in find_claims(text, tags, {}, {1})]
+
+
+def test_a_quotation_after_a_dateline_is_the_claim_without_the_dateline():
+    text = "GDANSK — “The ferry will sail again in April,” Marek Zielny said on Friday."
+    assert _spans(text, "Marek Zielny") == [("The ferry will sail again in April", 1)]
+
+
+def test_a_quotation_after_an_adverb_and_comma_is_the_claim_without_the_adverb():
+    text = "Marek Zielny spoke first. Later, “We have no money left for the pier,” he said."
+    assert _spans(text, "Marek Zielny") == [("We have no money left for the pier", 1)]
+
+
+def test_a_quotation_inside_the_reported_clause_stays_part_of_it():
+    text = "The minister promised “a full inquiry into the fire”, Marek Zielny said."
+    assert _spans(text, "Marek Zielny") == [
+        ("The minister promised “a full inquiry into the fire”", 1)]

@@ -305,7 +305,7 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
         lo, hi = _trim(text, c0, s1, period=True)
         if stance or (rest is None and not after and not _bare_clause(text, word, lo, hi)):
             return None
-    if hi <= lo or _one_quotation(text, lo, hi):
+    if hi <= lo or _one_quotation(text, lo, hi) or _led_quotation(text, par, lo, hi):
         return None  # empty, or a quotation: the quotation is the claim
     return Attribution(lo, hi, found, verb.start(), "reported", _count(text, lo, hi),
                        verb.group())
@@ -334,6 +334,16 @@ def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:
     return word.lower() not in NOT_A_CLAUSE and (
         not word.islower() or word in DETERMINERS or word in CLAUSE_STARTS
         or word.endswith("s") or word[0].isdigit())
+
+
+def _led_quotation(text: str, par: _Paragraph, lo: int, hi: int) -> bool:
+    """Does text[lo:hi] end with a quotation that only a dateline or an adverb set off by
+    punctuation leads ("ODESA — “…,”", "Earlier, “…,”")? Then the quotation is the claim."""
+    for q in par.quotes:
+        if lo < q.start() and q.end() == hi:
+            lead = _end_of_lead(text, lo, q.start())
+            return lead > lo and text[lead - 1] in ",:—–-"
+    return False
 
 
 def _one_quotation(text: str, lo: int, hi: int) -> bool:
