@@ -127,3 +127,32 @@ def test_a_quotation_inside_the_reported_clause_stays_part_of_it():
     text = "The minister promised “a full inquiry into the fire”, Marek Zielny said."
     assert _spans(text, "Marek Zielny") == [
         ("The minister promised “a full inquiry into the fire”", 1)]
+
+
+def test_the_sentence_before_a_source_line_is_the_sources_claim():
+    text = ("ХАРКІВ, 3 травня. Трамваї повернуться на Сумську вулицю до кінця червня. Про це "
+            "у вівторок повідомив директор депо Олег Шевчук.")
+    assert ("Трамваї повернуться на Сумську вулицю до кінця червня", 1) in _spans(
+        text, "Олег Шевчук")
+    text = ("ОМСК, 3 мая. Новый мост через Иртыш откроют в сентябре. Об этом сообщил мэр "
+            "города Иван Седов.")
+    assert ("Новый мост через Иртыш откроют в сентябре", 1) in _spans(text, "Иван Седов")
+
+
+def test_one_who_has_been_told_says_nothing():
+    text = "Karl Brandt, who chairs the board, said he had been told of the sale by letter."
+    assert _spans(text, "Karl Brandt") == [("he had been told of the sale by letter", 1)]
+
+
+def test_a_station_told_is_a_whole_name_not_part_of_a_claim():
+    text = ("Lena Ford spoke at noon. “The pool will stay shut,” she told Valley Sound Radio "
+            "yesterday.")
+    assert _spans(text, "Lena Ford") == [("The pool will stay shut", 1)]
+
+
+def test_a_bare_clause_whose_verb_comes_soon_after_its_subject_is_reported_speech():
+    text = ("Mayor Ruth Lamb, who took office in 2022, said work on the pier would start in "
+            "May.")
+    assert _spans(text, "Ruth Lamb") == [("work on the pier would start in May", 1)]
+    text = "Ruth Lamb said goodbye to the crowd and left."
+    assert _spans(text, "Ruth Lamb") == []

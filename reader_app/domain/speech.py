@@ -83,7 +83,14 @@ _THAT = re.compile(r"(?:[^.!?;:“”«»\"„\n]|(?<=\s[A-Z][a-z])\.|(?<=\s[A-Z
                    r"(?<!\w)(?:that|що|что)(?!\w)\s*"
                    r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
 _TOLD = frozenset("told tells telling".split())
+# a clause's verb that tells its subject came before it ("work … would begin")
+_FINITE = frozenset("would will could can should may might must had has have is are was were"
+                    .split())
+_NOT_BEFORE_VERB = frozenset("to that which who whom whose and or but".split())
+_TOLD_WHOM = re.compile(r"\s+(?:the\s+)?(\w+)")
+_NAME_GOES_ON = re.compile(r"(?:\s+[^\W\d_a-zа-яёіїєґ][\w'’-]*)*")
 _IN_GERUND = re.compile(r"(?<!\w)in\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?<!\w)(?:been|being|was|were|be|is|are|get|got)\s+$", re.IGNORECASE)
 # "…, но, по данным профсоюза, его не подписали": after a conjunction the phrase heads the
 # clause that follows it, not the one before
 _LEAD_CONJUNCTION = re.compile(r"(?<!\w)(?:but|and|yet|а|але|і|та|но|и|однако)\s*,?\s*$",
@@ -267,6 +274,8 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
     s0, s1 = par.sentence(verb.start())
     if verb.group().lower().endswith("ing") and _IN_GERUND.search(text, s0, verb.start()):
         return None  # "sent to the HPEA in writing": a manner, not someone writing
+    if _PASSIVE.search(text, max(s0, verb.start() - 12), verb.start()):
+        return None  # "he had been told of it": the one told, not the one telling
     found, after = _verb_speaker(text, s0, verb, actors)
     if found is None:
         return None
@@ -289,9 +298,12 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
     else:
         c0 = p
         if word in _TOLD:  # "told reporters", "told the BBC"; never "told a rally"
-            m = re.match(r"\s+(?:the\s+)?(\w+)", text[p:s1])
-            if m and (m.group(1).lower() in AUDIENCE or m.group(1)[:1].isupper()):
-                c0 = p + m.end()
+            m = _TOLD_WHOM.match(text, p, s1)
+            if m and m.group(1)[:1].isupper():
+                name = _NAME_GOES_ON.match(text, m.end(), s1)  # "told Pennine Radio"
+                c0 = name.end() if name else m.end()
+            elif m and m.group(1).lower() in AUDIENCE:
+                c0 = m.end()
             elif not trailing:
                 return None
             else:
@@ -333,7 +345,19 @@ def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:
     # not "claims majority as …" (a headline's object)
     return word.lower() not in NOT_A_CLAUSE and (
         not word.islower() or word in DETERMINERS or word in CLAUSE_STARTS
-        or word.endswith("s") or word[0].isdigit())
+        or word.endswith("s") or word[0].isdigit() or _finite_soon(text, lo, hi))
+
+
+def _finite_soon(text: str, lo: int, hi: int) -> bool:
+    """Does a clause's verb come within its first words, with no preposition or relative
+    word before it ("said work on the design would begin")? Then its subject came first."""
+    for i, w in enumerate(islice(_WORD.finditer(text, lo, hi), 6)):
+        word = w.group().lower()
+        if i and word in _FINITE:
+            return True
+        if i and (word in _NOT_BEFORE_VERB or word in NOT_A_CLAUSE):
+            return False
+    return False
 
 
 def _led_quotation(text: str, par: _Paragraph, lo: int, hi: int) -> bool:
@@ -401,6 +425,7 @@ def _paragraph_attributions(text: str, par: _Paragraph, actors: Actors,
             if att is not None:
                 yield att
     yield from _answers(text, par, actors)
+    yield from _sourced(text, par, actors)
 
 
 def _answers(text: str, par: _Paragraph, actors: Actors) -> Iterator[Attribution]:
@@ -594,6 +619,30 @@ _SOURCE_LINE = re.compile(
     r"заявили|написал|написала|рассказал|рассказала|сказал|сказала|пишет))(?!\w)")
 
 
+def _source_speaker(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
+    """Who a source line names in text[lo:hi] (after "Про це повідомив"): the last person
+    tagged there, else the first actor tagged, else the words read as a speaker."""
+    inside = actors.starting_in(lo, hi)
+    people = [sp for sp in inside if sp[2] in actors.persons and sp[1] <= hi]
+    if people or inside:
+        sp = people[-1] if people else inside[0]
+        return Speaker(sp[2], sp[0], sp[1], _quoted_words(text, sp[0], sp[1]), sp[0])
+    return speakers.phrase(text, lo, hi, actors)
+
+
+def _sourced(text: str, par: _Paragraph, actors: Actors) -> Iterator[Attribution]:
+    """The sentence before a source line ("… . Об этом сообщил директор X."): X's claim."""
+    for i, (s0, s1) in enumerate(par.sentences):
+        source = _SOURCE_LINE.match(text, s0, s1) if i else None
+        if source is None:
+            continue
+        found = _source_speaker(text, source.end(), s1, actors)
+        lo, hi = _trim(text, *par.sentences[i - 1], period=True)
+        words = _count(text, lo, hi)
+        if found is not None and words > SCARE:
+            yield Attribution(lo, hi, found, s0, "reported", words, source.group())
+
+
 def _quoted_words(text: str, start: int, end: int) -> str:
     return "“" + " ".join(text[start:end].split()) + "”"
 
@@ -610,12 +659,7 @@ def next_sentence_speaker(text: str, lo: int, hi: int, actor_spans: Sequence[Spa
     actors = Actors(actor_spans, known, persons)
     source = _SOURCE_LINE.match(text, lo, hi)
     if source is not None:  # "Про це повідомив міністр … Ничипорук", "This was reported by …"
-        inside = actors.starting_in(source.end(), hi)
-        people = [sp for sp in inside if sp[2] in actors.persons and sp[1] <= hi]
-        if people or inside:
-            sp = people[-1] if people else inside[0]
-            return Speaker(sp[2], sp[0], sp[1], _quoted_words(text, sp[0], sp[1]), sp[0])
-        return speakers.phrase(text, source.end(), hi, actors)
+        return _source_speaker(text, source.end(), hi, actors)
     par = _Paragraph(text, lo, hi)
     for verb in par.verbs:
         att = _reported(text, par, verb, actors)
