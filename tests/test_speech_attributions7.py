@@ -156,3 +156,15 @@ def test_a_bare_clause_whose_verb_comes_soon_after_its_subject_is_reported_speec
     assert _spans(text, "Ruth Lamb") == [("work on the pier would start in May", 1)]
     text = "Ruth Lamb said goodbye to the crowd and left."
     assert _spans(text, "Ruth Lamb") == []
+
+
+def test_a_side_in_court_is_the_counsel_named_for_it():
+    text = ("Opening the case for the prosecution, Joan Pike told the jury about the deals. "
+            "According to the prosecution, the money went to a bank in Jersey.")
+    assert _claimant(text, "the money went to a bank in Jersey", {"Joan Pike": 1}, {1}) == 1
+    text = ("For the defence, Joan Pike called two witnesses. The defence said the money was "
+            "a loan.")
+    assert _claimant(text, "the money was a loan", {"Joan Pike": 1}, {1}) == 1
+    # never the last person named (here the defendant)
+    text = "Mr Dale, 50, denies fraud. The prosecution says the money was stolen."
+    assert _claimant(text, "the money was stolen", {"Mr Dale": 2}, {2}) is None

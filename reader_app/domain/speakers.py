@@ -510,6 +510,10 @@ def _end_before(text: str, lo: int, pos: int) -> int:
     return pos
 
 
+# "the prosecution", "the defence": the counsel named for that side ("for the prosecution, X")
+_SIDES = frozenset("prosecution defence defense".split())
+
+
 def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
     """"the (deputy) minister", "міністр": an office alone stands for the last person named
     before it, as "he" does; None for anything else ("a minister", "the ministry")."""
@@ -535,6 +539,8 @@ def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speake
         if sp[2] in actors.persons and sp[1] <= pos and _titled(text, sp[0], head):
             return Speaker(sp[2], sp[0], sp[1], f"“{text[words[0][0]:words[-1][1]]}” "
                            f"({_quoted(text, sp[0], sp[1])}, named with that office)", pos)
+    if head in _SIDES:
+        return None  # a side in court is its counsel, never just the last person named
     subject = _last_subject(text, text.rfind("\n", 0, pos) + 1, pos, actors)
     if subject is not None:
         s, e, actor_id = subject

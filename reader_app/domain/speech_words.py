@@ -129,6 +129,7 @@ ROLE_PERSONS = frozenset("""
     minister premier president chancellor mayor governor diplomat ambassador envoy spokesman
     spokeswoman spokesperson senator general commander chairman chairwoman secretary
     official executive director mp lawmaker prosecutor organiser organizer coordinator
+    prosecution defence defense
     директор директорка керівник керівниця руководитель руководительница
     міністр міністерка посадовець посадовиця дипломат посол речник речниця голова очільник
     очільниця мер президент прем'єр прем’єр депутат депутатка губернатор генерал
