@@ -1,0 +1,34 @@
+"""Kind nouns of the seventh round: "the group", "the campaign" for a campaign group the
+text introduced as one, "the force" for a police force. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_actor_link_kinds import _article, _tag
+
+from reader_app.domain.kind_nouns import declared_near, fits_kind, kind_of_noun
+from reader_app.storage.actors import create_actor
+
+
+def test_group_campaign_and_force_are_kind_nouns():
+    assert kind_of_noun("the group") == kind_of_noun("the campaign") == "group"
+    assert kind_of_noun("the force") == "police"
+    assert fits_kind("police", "Mercia Police", "organization")
+    assert not fits_kind("group", "Mercia Police", "organization")
+    text = "Save Elm Park, a group set up by parents, met on Monday."
+    assert declared_near(text, [(0, 13)], "group")
+
+
+def test_the_group_is_the_body_the_text_called_a_group(db):
+    article = _article(db, "The residents' group Save Elm Park wants the trees kept. The "
+                           "council disagrees. The group will protest on Friday.")
+    group = create_actor(db, "Save Elm Park", "organization").id
+    _tag(db, article, "Save Elm Park")
+    _tag(db, article, "council")
+    assert _tag(db, article, "group", after="disagrees").annotation.actor_id == group
+
+
+def test_the_force_is_the_police_named_before(db):
+    article = _article(db, "Mercia Police opened an inquiry in May. A spokesman for the "
+                           "force said two men had been arrested.")
+    police = _tag(db, article, "Mercia Police").annotation.actor_id
+    assert _tag(db, article, "force").annotation.actor_id == police
