@@ -168,3 +168,15 @@ def test_a_side_in_court_is_the_counsel_named_for_it():
     # never the last person named (here the defendant)
     text = "Mr Dale, 50, denies fraud. The prosecution says the money was stolen."
     assert _claimant(text, "the money was stolen", {"Mr Dale": 2}, {2}) is None
+
+
+def test_an_instruction_to_do_something_is_no_claim():
+    text = "Judge Ann Cole warned jurors on Monday not to discuss the case."
+    assert _spans(text, "Ann Cole") == []
+    text = "Ann Cole warned residents to stay indoors."
+    assert _spans(text, "Ann Cole") == []
+    # a noun's aim before the clause's own verb is no instruction
+    text = "Ann Cole said talks to end the strike had failed."
+    assert _spans(text, "Ann Cole") == [("talks to end the strike had failed", 1)]
+    text = "Ann Cole said the deal suited its plans to expand."
+    assert _spans(text, "Ann Cole") == [("the deal suited its plans to expand", 1)]

@@ -45,6 +45,7 @@ from reader_app.domain.speech_words import (
     NOT_A_CLAUSE,
     OBJECT_PRONOUNS,
     SPEECH,
+    THAT,
     TIME_WORDS,
     VERB_WORDS,
 )
@@ -341,11 +342,27 @@ def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:
     if first is None:
         return True
     word = first.group()
+    if _directive(text, lo, hi):
+        return False  # "warned residents not to travel": an instruction, not a claim
     # a clause starts with its subject: "the port", "it", "Ukraine", "prices", "two ships";
     # not "claims majority as …" (a headline's object)
     return word.lower() not in NOT_A_CLAUSE and (
         not word.islower() or word in DETERMINERS or word in CLAUSE_STARTS
         or word.endswith("s") or word[0].isdigit() or _finite_soon(text, lo, hi))
+
+
+def _directive(text: str, lo: int, hi: int) -> bool:
+    """Does an infinitive come before any finite verb in the clause's first words
+    ("residents to stay indoors", "jurors this week not to read")?"""
+    words = [w.group() for w in islice(_WORD.finditer(text, lo, hi), 12)]
+    for i, word in enumerate(words[:7]):
+        if word.lower() in _FINITE or word.lower() in THAT or i and len(word) > 4 \
+                and word.endswith("ed"):
+            return False  # a verb of the clause's own first ("the link fitted its plans to")
+        if i and word == "to" and i + 1 < len(words) and words[i + 1].islower():
+            # "talks to end the strike had failed": a finite verb after it, a noun's aim
+            return not any(w.lower() in _FINITE for w in words[i + 2:])
+    return False
 
 
 def _finite_soon(text: str, lo: int, hi: int) -> bool:
