@@ -1,10 +1,12 @@
 """Kind nouns of the seventh round: "the group", "the campaign" for a campaign group the
-text introduced as one, "the force" for a police force. Sentences written for these tests."""
+text introduced as one, "the force" for a police force; a Cyrillic acronym in its cases ("Минфина"). Sentences written for these tests."""
 
 from __future__ import annotations
 
 from test_actor_link_kinds import _article, _tag
 
+from reader_app.domain.actor_acronyms import acronym_mentions
+from reader_app.domain.actor_mentions import ActorMention
 from reader_app.domain.kind_nouns import declared_near, fits_kind, kind_of_noun
 from reader_app.storage.actors import create_actor
 
@@ -32,3 +34,13 @@ def test_the_force_is_the_police_named_before(db):
                            "force said two men had been arrested.")
     police = _tag(db, article, "Mercia Police").annotation.actor_id
     assert _tag(db, article, "force").annotation.actor_id == police
+
+
+def test_a_cyrillic_acronym_defined_in_the_text_is_found_in_its_cases():
+    text = ("Министерство финансов Армении (Минфин) выделило средства. По данным Минфина, "
+            "их хватит на год. ЦИКа это не касается.")
+    name = "Министерство финансов Армении"
+    body = ActorMention(0, len(name), 7, name, "organization", "tagged", True)
+    found = [(text[m.start:m.end], m.actor_id) for m in acronym_mentions(text, [body])]
+    assert ("Минфина", 7) in found
+    assert not any(quote.startswith("ЦИК") for quote, _ in found)
