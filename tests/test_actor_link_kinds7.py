@@ -1,5 +1,6 @@
 """Kind nouns of the seventh round: "the group", "the campaign" for a campaign group the
-text introduced as one, "the force" for a police force; a Cyrillic acronym in its cases ("Минфина"). Sentences written for these tests."""
+text introduced as one, "the force" for a police force; a Cyrillic acronym in its cases ("Минфина"); a man's surname in a
+case ("по словам Карпова") before a woman with its nominative form is named. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from test_actor_link_kinds import _article, _tag
 from reader_app.domain.actor_acronyms import acronym_mentions
 from reader_app.domain.actor_mentions import ActorMention
 from reader_app.domain.kind_nouns import declared_near, fits_kind, kind_of_noun
+from reader_app.services.suggesting import suggest
 from reader_app.storage.actors import create_actor
 
 
@@ -44,3 +46,16 @@ def test_a_cyrillic_acronym_defined_in_the_text_is_found_in_its_cases():
     found = [(text[m.start:m.end], m.actor_id) for m in acronym_mentions(text, [body])]
     assert ("Минфина", 7) in found
     assert not any(quote.startswith("ЦИК") for quote, _ in found)
+
+
+def test_a_mans_surname_in_a_case_is_the_man_named_before_not_a_woman_named_later(db):
+    text = ("Директор завода Олег Карпов открыл цех. По словам Карпова, станки уже работают. "
+            "Бухгалтер Анна Карпова добавила, что зарплаты выросли.")
+    article = _article(db, text, "ru")
+    oleg = create_actor(db, "Олег Карпов", "person").id
+    anna = create_actor(db, "Анна Карпова", "person").id
+    _tag(db, article, "Олег Карпов")
+    _tag(db, article, "Анна Карпова")
+    at = text.index("Карпова,")
+    found = [s for s in suggest(db, article.id) if s.kind == "actor" and s.start == at]
+    assert found and found[0].actor_id == oleg != anna
