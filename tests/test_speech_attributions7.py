@@ -180,3 +180,15 @@ def test_an_instruction_to_do_something_is_no_claim():
     assert _spans(text, "Ann Cole") == [("talks to end the strike had failed", 1)]
     text = "Ann Cole said the deal suited its plans to expand."
     assert _spans(text, "Ann Cole") == [("the deal suited its plans to expand", 1)]
+
+
+def test_a_contrasting_clause_with_its_own_speaker_ends_the_reported_clause():
+    text = ("The ministry said that the bridge was safe, although Ada Reed admitted that the "
+            "cables had rusted.")
+    at = text.index("Ada Reed")
+    found = find_claims(text, [(4, 12, 2), (at, at + 8, 1)], {}, {1})
+    assert [(text[m.start:m.end], m.claimant_id) for m in found] == [
+        ("the bridge was safe", 2), ("the cables had rusted", 1)]
+    text = "The ministry said the bridge was safe, while repairs continued."
+    found = find_claims(text, [(4, 12, 2)], {}, set())
+    assert [text[m.start:m.end] for m in found] == ["the bridge was safe, while repairs continued"]

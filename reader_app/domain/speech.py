@@ -318,10 +318,27 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
         lo, hi = _trim(text, c0, s1, period=True)
         if stance or (rest is None and not after and not _bare_clause(text, word, lo, hi)):
             return None
+        hi = _next_speaker(text, par, lo, hi)
     if hi <= lo or _one_quotation(text, lo, hi) or _led_quotation(text, par, lo, hi):
         return None  # empty, or a quotation: the quotation is the claim
     return Attribution(lo, hi, found, verb.start(), "reported", _count(text, lo, hi),
                        verb.group())
+
+
+# ", although Ms Colville conceded that …": another speaker's clause ends this one
+_CONTRAST = re.compile(r",\s+(?:although|though|while|whereas|but|хоча|тоді\s+як|хотя|тогда\s+как)"
+                       r"\s+", re.IGNORECASE)
+
+
+def _next_speaker(text: str, par: _Paragraph, lo: int, hi: int) -> int:
+    """Where a reported clause text[lo:hi] ends: before a contrasting clause with a speech
+    verb of its own ("…, although X conceded that …"), else at hi."""
+    for m in _CONTRAST.finditer(text, lo, hi):
+        verb = par.first_verb(m.end(), min(hi, m.end() + 60))
+        if verb is not None and verb.group().lower() in SPEECH and \
+                not _CLAUSE_END.search(text, m.end(), verb.start()):
+            return _trim(text, lo, m.start(), period=False)[1]
+    return hi
 
 
 def _nothing_said(text: str, lo: int, hi: int) -> bool:
