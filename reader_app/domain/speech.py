@@ -667,7 +667,9 @@ def _source_speaker(text: str, lo: int, hi: int, actors: Actors) -> Speaker | No
 def _sourced(text: str, par: _Paragraph, actors: Actors) -> Iterator[Attribution]:
     """The sentence before a source line ("… . Об этом сообщил директор X."): X's claim."""
     for i, (s0, s1) in enumerate(par.sentences):
-        source = _SOURCE_LINE.match(text, s0, s1) if i else None
+        if not i or not text.startswith(_SOURCE_OPENERS, s0):
+            continue
+        source = _SOURCE_LINE.match(text, s0, s1)
         if source is None:
             continue
         found = _source_speaker(text, source.end(), s1, actors)
@@ -675,6 +677,9 @@ def _sourced(text: str, par: _Paragraph, actors: Actors) -> Iterator[Attribution
         words = _count(text, lo, hi)
         if found is not None and words > SCARE:
             yield Attribution(lo, hi, found, s0, "reported", words, source.group())
+
+
+_SOURCE_OPENERS = ("This", "That", "It", "Про", "Об")
 
 
 def _quoted_words(text: str, start: int, end: int) -> str:

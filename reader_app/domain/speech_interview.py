@@ -29,6 +29,8 @@ def _scan(text: str) -> tuple[int, list[int]]:
     """(start of the first question paragraph or -1, starts of the answer paragraphs after
     it), of the last text again: the same article is read after every tag."""
     if _last and _last[0][0] == text:
+        if _last[0][0] is not text:  # the next call with this one is told by identity
+            _last[:] = [(text, _last[0][1])]
         return _last[0][1]
     first = _QUESTION.search(text)
     q0 = -1 if first is None else first.start()
