@@ -120,15 +120,25 @@ def defined_acronyms(text: str, mentions: list[ActorMention]
     return found
 
 
-def _later_uses(text: str, acronym: str, after: int) -> list[int]:
-    starts = []
+# Ukrainian and Russian decline a stump or an acronym ending in a consonant: "по данным
+# Минтранса", "у Мінфіні", "ЦИКу"
+_CASE_ENDING = re.compile(r"(?:ами|ові|ом|ою|ой|ах|ам|ов|а|у|е|і|и|ы)(?!\w)")
+
+
+def _later_uses(text: str, acronym: str, after: int) -> list[tuple[int, int]]:
+    """(start, end) of each later use of the acronym, in a Cyrillic case ending too."""
+    uses = []
+    cyrillic = "\u0400" <= acronym[-1:] <= "\u04ff" and acronym[-1].lower() not in "аеиоуыэюяіїєо"
     i = text.find(acronym, after)
     while i != -1:
         j = i + len(acronym)
-        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
-            starts.append(i)
+        if i == 0 or not text[i - 1].isalnum():
+            if j == len(text) or not text[j].isalnum():
+                uses.append((i, j))
+            elif cyrillic and (ending := _CASE_ENDING.match(text, j)) is not None:
+                uses.append((i, ending.end()))
         i = text.find(acronym, j)
-    return starts
+    return uses
 
 
 class _Placed:
@@ -177,11 +187,11 @@ def acronym_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMenti
         by_acronym.setdefault(acronym, []).append((start, named))
     for acronym, defined in by_acronym.items():
         starts = [d[0] for d in defined]
-        for at in _later_uses(text, acronym, starts[0]):
+        for at, end in _later_uses(text, acronym, starts[0]):
             named = defined[bisect_left(starts, at + 1) - 1][1]  # the last defined before it
             reason = ("" if named.certain else "probably ") + (
                 f"acronym of {named.canonical}, defined in the text")
-            use = ActorMention(at, at + len(acronym), named.actor_id, named.canonical,
+            use = ActorMention(at, end, named.actor_id, named.canonical,
                                named.actor_type, reason, named.certain)
             old = placed.get(at)
             if (old is not None and old.end == use.end) or not placed.overlaps(at, use.end):

@@ -33,7 +33,7 @@ from reader_app.domain.name_context import (
     not_first_name,
     opens_sentence,
 )
-from reader_app.domain.word_forms import same_word
+from reader_app.domain.word_forms import is_cyrillic, same_word
 
 __all__ = ["SurnameContext", "close_spelling", "first_name_mention", "surname_mention"]
 
@@ -205,6 +205,15 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
             return ActorMention(start, end, other.actor_id, other.canonical, "person",
                                 f"surname of {other.canonical}: its ending is a woman's or "
                                 "a man's, as that person's is", True)
+    if by_id is not None and not any(context.last_before(p.actor_id, start) is not None
+                                     for p in persons):
+        # "По словам Алимова" after Рустам Алимов, before any Гульнора Алимова is named:
+        # the case form of the surname of the one named before
+        declined = _declined_form_of(text[start:end], by_id.values(), context, start)
+        if declined is not None:
+            return ActorMention(start, end, declined.actor_id, declined.canonical, "person",
+                                f"a case form of the surname of {declined.canonical}, "
+                                "named before", True)
     if many:
         by_form = _by_surname_form(text[start:end], persons)
         if by_form is not None:
@@ -237,6 +246,23 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     else:
         reason = f"surname of {person.canonical} (the only person in the library with it)"
     return ActorMention(start, end, person.actor_id, person.canonical, "person", reason, True)
+
+
+# Case endings a man's Slavic surname takes ("Алимова", "Алимову", "Алимовым", "Шевченка")
+_CASE_ENDINGS = ("ым", "им", "ом", "ові", "а", "у", "е", "і")
+
+
+def _declined_form_of(word: str, people: Iterable[Person], context: SurnameContext,
+                      pos: int) -> Person | None:
+    """The one person named before pos whose surname the word is a case form of."""
+    key = match_key(word)
+    if not is_cyrillic(key[:1]):
+        return None
+    bases = {key[:-len(e)] for e in _CASE_ENDINGS if key.endswith(e) and len(key) > len(e) + 2}
+    fits = [p for p in people if p.canonical.split()
+            and match_key(p.canonical.split()[-1]) in bases
+            and context.last_before(p.actor_id, pos) is not None]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _other_form(key: str, gender: str, people: Iterable[Person], context: SurnameContext,

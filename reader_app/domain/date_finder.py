@@ -276,8 +276,12 @@ def find_dates(text: str, dateline: str | None, language: str | None) -> list[Da
     cannot read are left out; an undated article's relative dates come with value None."""
     found: list[DateMention] = []
     spans = scan(text)
+    holidays = holiday_spans(text)
+    # "Christmas 2021": the holiday with its year is one date, not the year alone
+    dated = [(s, e) for s, e in holidays if any(c.isdigit() for c in text[s:e])]
+    spans = [x for x in spans if not any(s <= x[1] and x[2] <= e for s, e in dated)]
     taken = [(s, e) for _k, s, e in spans]
-    spans += [("holiday", s, e) for s, e in holiday_spans(text)
+    spans += [("holiday", s, e) for s, e in holidays
               if not any(s < b and a < e for a, b in taken)]
     spans.sort(key=lambda x: x[1])
     for _kind, start, end in spans:

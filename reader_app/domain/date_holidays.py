@@ -61,16 +61,30 @@ _DAYS: dict[str, Callable[[int], date]] = {
 _SPACES = re.compile(r"\s+")
 
 
-def holiday_days(phrase: str, dl: date) -> list[date] | None:
-    """The holiday's days in the dateline's year and the years either side, else None."""
+def _key(phrase: str) -> str:
     key = _SPACES.sub(" ", phrase.strip().lower())
     for lead in ("the ", "на ", "до ", "в ", "у ", "к ", "по "):
         if key.startswith(lead) and key[len(lead):] in _DAYS:
             key = key[len(lead):]
-    day = _DAYS.get(key)
+    return key
+
+
+def holiday_days(phrase: str, dl: date) -> list[date] | None:
+    """The holiday's days in the dateline's year and the years either side, else None."""
+    day = _DAYS.get(_key(phrase))
     if day is None:
         return None
     return [day(year) for year in (dl.year - 1, dl.year, dl.year + 1)]
+
+
+_WITH_YEAR = re.compile(r"(?P<name>.+?),?\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+(?:року|года|р\.|г\.))?")
+
+
+def holiday_of_year(phrase: str) -> date | None:
+    """"Christmas 2021", "Easter 2024", "Різдво 2023 року": that holiday of that year."""
+    m = _WITH_YEAR.fullmatch(_SPACES.sub(" ", phrase.strip().lower()))
+    day = _DAYS.get(_key(m.group("name"))) if m is not None else None
+    return None if day is None or m is None else day(int(m.group("year")))
 
 
 # In running text a holiday is a date after a word of time ("by Christmas", "over New
@@ -81,7 +95,8 @@ _NAMES = (r"Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:
           r"New\s+Year|Hogmanay|Thanksgiving|Easter|Halloween|Valentine['’]s\s+Day|"
           r"Різдва|Різдво|Рождества|Рождеству|Рождество|Нового\s+року|Новий\s+рік|"
           r"Нового\s+года|Новому\s+году|Новый\s+год")
-HOLIDAY = re.compile(rf"(?<!\w){_TIME_BEFORE}\s+(?:the\s+)?(?P<name>{_NAMES})(?![\w'’])"
+HOLIDAY = re.compile(rf"(?<!\w){_TIME_BEFORE}\s+(?:the\s+)?(?P<name>(?:{_NAMES})"
+                     r"(?:,?\s+(?:1[89]|20)\d\d(?!\d)(?:\s+(?:року|года)(?!\w))?)?)(?![\w'’])"
                      r"(?!\s+[a-zа-яіїєґ][\w'’-]*(?<!\bwhen)(?<!\band)(?<!\bor)(?<!\bbut)"
                      r"(?<!\bthe)(?<!\bas)(?<!\bif)(?<!\bis)(?<!\bwas)(?<!\bwill)(?<!\bto)"
                      r"(?<!\bin)(?<!\bon)(?<!\bat)(?<!\bfor)(?<!\bwith)(?<!\bi)(?<!\bwe)"

@@ -47,7 +47,13 @@ _FUTURE = _set(
     "откроются вступит вступят встретится встретятся посетит посетят выступит выступят "
     "примет примут повысит понизит уйдет уйдёт уйдут вылетит вылетят прилетит прилетят "
     "откроет откроют запустит запустят отправится отправятся "
-    "перейде перейдуть відновить відновлять перейдет перейдут возобновит возобновят")
+    "перейде перейдуть відновить відновлять перейдет перейдут возобновит возобновят "
+    "прийде прийдуть замінить замінять отримає отримають придет придут заменит заменят "
+    "получит получат")
+# "пообіцяли провести збори в четвер", "promised to vote on Friday": a promise is of what
+# is to come
+_PROMISES = _set("пообіцяв пообіцяла пообіцяли обіцяє обіцяють пообещал пообещала пообещали "
+                 "обещает обещают promised promises pledged vowed")
 # Before an infinitive, what is to happen: "должна открыться в декабре", "повинен завершитися"
 _MODALS = _set("должен должна должно должны повинен повинна повинно повинні")
 # "можуть повернутися в п'ятницю", "может открыться в мае": what can happen is ahead
@@ -139,6 +145,11 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
         return FUTURE, f"{raw} {words[i + 1][0]}"
     if word in _EVENT_VERBS and any(x[1] in _TIME_WORDS for x in words[max(0, i - 5):i]):
         return FUTURE, raw
+    if prev in _PROMISES and (word == "to" or not word.isascii()
+                              and word.endswith(_INFINITIVE_ENDINGS)):
+        return FUTURE, f"{words[i - 1][0]} {raw}"
+    if word in _EVENT_VERBS and nxt in ("in", "on") and raw.islower():
+        return FUTURE, f"{raw} {nxt}"  # "my contract ends in January": what is scheduled
     if prev in _MODALS and not word.isascii():
         return FUTURE, f"{words[i - 1][0]} {raw}"  # "должна открыться": an infinitive ahead
     if word in _PRESENT or not word.isascii() and raw.islower() and word.endswith(

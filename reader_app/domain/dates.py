@@ -18,7 +18,7 @@ from reader_app.domain import date_words as w
 from reader_app.domain.date_durations import is_duration
 from reader_app.domain.date_fallback import dateparser_hit
 from reader_app.domain.date_hits import Hit, reyear_after, reyear_before, shift_months, show
-from reader_app.domain.date_holidays import holiday_days
+from reader_app.domain.date_holidays import holiday_days, holiday_of_year
 from reader_app.domain.date_periods import decade, weekend
 from reader_app.domain.date_rules import MONTH_WORD, NEAREST, YEAR_WORD, resolve_single
 from reader_app.domain.date_seasons import season
@@ -228,6 +228,11 @@ def resolve_in_text(text: str, start: int, end: int, dateline: str | None,
 def _in_text(text: str, start: int, end: int, dateline: str | None,
              language: str | None) -> ResolvedDate:
     phrase = text[start:end]
+    of_year = holiday_of_year(phrase)
+    if of_year is not None:  # "Christmas 2021": its year is written
+        return ResolvedDate(of_year.isoformat(), "day", "day-month",
+                            f"'{phrase.strip()}' is a holiday of the year written: "
+                            f"{of_year.isoformat()}.")
     result = _cached(phrase, dateline, language)
     if result.method == "unresolved":
         dl0 = _parse_dateline(dateline)

@@ -17,6 +17,7 @@ from reader_app.domain.word_forms import is_cyrillic, same_word
 __all__ = ["kind_of_noun", "fits_kind", "declared_near"]
 
 COMPANY, PARTY, MEDIA, BLOC, OFFICE = "company", "party", "media", "bloc", "office"
+GROUP, POLICE = "group", "police"
 
 _NOUNS = {
     **dict.fromkeys("""company firm operator manufacturer maker carrier supplier contractor
@@ -31,6 +32,10 @@ _NOUNS = {
     # "Ведомство планирует …", "у відомстві додали": a ministry's or an agency's word
     **dict.fromkeys("""відомство відомства відомству відомстві відомством ведомство
         ведомства ведомству ведомстве ведомством""".split(), OFFICE),
+    # a campaign's or a pressure group's word: "the group said", "according to the campaign"
+    **dict.fromkeys("group campaign campaigners".split(), GROUP),
+    # "the force": British for a police force
+    **dict.fromkeys(["force"], POLICE),
 }
 # words of a name that say its kind
 _NAME_WORDS = {
@@ -44,6 +49,8 @@ _NAME_WORDS = {
     OFFICE: frozenset("""ministry department agency service office committee inspectorate
         міністерство служба агентство комітет управління департамент інспекція
         министерство служба агентство комитет управление департамент инспекция""".split()),
+    GROUP: frozenset("group campaign coalition network action".split()),
+    POLICE: frozenset("police constabulary".split()),
 }
 _STEMS = {COMPANY: ("компан", "підприєм", "фірм", "предприят", "фирм"),
           PARTY: ("парті", "парти"), OFFICE: ("відомств", "ведомств")}

@@ -180,11 +180,11 @@ def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
     opening one), the last person of the paragraph before."""
     word = text[start:end]
     paragraph = text.rfind("\n", 0, start) + 1
-    person = _antecedent(text, paragraph, start, actors)
+    person = _antecedent(text, paragraph, start, actors, word)
     if person is None and not _SENTENCE_END.search(text, paragraph, start):
         lo, hi = paragraph_before(text, paragraph)
         if hi > lo:
-            person = _antecedent(text, lo, hi, actors)
+            person = _antecedent(text, lo, hi, actors, word)
     elif person is None and not actors.starting_in(paragraph, start):
         # "…,” the deputy minister stated. In his words, …": nobody is tagged in the
         # paragraph, so it goes on from the person tagged last in the one before (tags
@@ -246,9 +246,24 @@ def paragraph_before(text: str, paragraph: int) -> tuple[int, int]:
     return text.rfind("\n", 0, hi) + 1, max(0, hi)
 
 
-def _antecedent(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
+_HONORIFICS = {"mr": "he", "sir": "he", "ms": "she", "mrs": "she", "miss": "she",
+               "lady": "she", "dame": "she"}
+
+
+def _other_gender(text: str, sp: Span, word: str) -> bool:
+    """Is the person at sp named with an honorific of the other gender than "he"/"she"
+    ("she said" after "Mr Dale")?"""
+    m = _WORD.match(text, sp[0])
+    title = m.group().lower().rstrip(".") if m is not None else ""
+    if title not in _HONORIFICS:
+        before_words = _WORD.findall(text, max(0, sp[0] - 6), sp[0])
+        title = before_words[-1].lower().rstrip(".") if before_words else ""
+    return title in _HONORIFICS and word in ("he", "she") and _HONORIFICS[title] != word
+
+
+def _antecedent(text: str, lo: int, hi: int, actors: Actors, word: str = "") -> Span | None:
     """The last person named in text[lo:hi] outside quotations, a possessor only when
-    nobody else is."""
+    nobody else is, never one named as of the other gender ("Mr", "Ms") than word."""
     quoted = [m.span() for m in QUOTE.finditer(text, lo, hi)]
     candidates = [sp for sp in actors.spans[bisect_left(actors.starts, lo):
                                             bisect_left(actors.starts, hi)]
@@ -257,7 +272,8 @@ def _antecedent(text: str, lo: int, hi: int, actors: Actors) -> Span | None:
     if named is not None and not any(sp[0] == named[0] for sp in candidates):
         candidates.append(named)
         candidates.sort()
-    outside = [sp for sp in candidates if not any(a < sp[0] and sp[1] < b for a, b in quoted)]
+    outside = [sp for sp in candidates if not any(a < sp[0] and sp[1] < b for a, b in quoted)
+               and not _other_gender(text, sp, word.lower())]
     plain = [sp for sp in outside if text[sp[1]:sp[1] + 2] not in ("'s", "’s")]
     chosen = plain or outside
     return chosen[-1] if chosen else None
@@ -346,6 +362,10 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
     while words and not text[words[-1][1]:verb].strip():
         word = text[words[-1][0]:words[-1][1]].lower()
         prev = text[words[-2][0]:words[-2][1]].lower() if len(words) > 1 else ""
+        if text[words[-1][0]:words[-1][1]].rstrip(".") in _POST_NOMINALS and len(words) > 1:
+            words.pop()  # "Joan Pike KC told": letters after a name are no part of it
+            verb = words[-1][1] if words else verb
+            continue
         if (word in TIME_WORDS and prev in DAY_PREPOSITIONS
                 or word in TIME_UNITS and prev in TIME_MODIFIERS):
             words.pop()
@@ -370,6 +390,8 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
         gap = text[end:verb].strip()
         if gap in _NAME_CLOSERS:
             verb = end
+        elif gap.endswith(",") and all(c in _NAME_CLOSERS for c in gap[:-1]):
+            end = text.index(",", end, verb)  # "…, яка очолює «Північ Транс», заявила"
         elif gap == ")," and "(" in text[max(lo, end - 30):end]:
             end += 1  # "Engström, who led the mission (OSCE), said"
         elif gap != ",":
@@ -417,6 +439,21 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
 
 
 _WHICH = frozenset("which".split())
+# letters after a person's name: "Joan Pike KC", "Leo Hart MP"
+_POST_NOMINALS = frozenset("KC QC SC MP MEP MSP Jr Sr PhD OBE MBE CBE".split())
+# the other forms of a relative pronoun, after a preposition: "through which", "через которую"
+_RELATIVE_FORMS = frozenset("""which whom whose якого якої якому якій яким якою які яку
+    якими яких которого которой которому котором которым которую которые которых которыми
+    котрого котрої котрій котру""".split())
+
+
+def _relative(text: str, words: Sequence[tuple[int, int]]) -> bool:
+    """Do the words open a relative clause: "who heads …", "which runs …", "через которую …"?"""
+    first = text[words[0][0]:words[0][1]].lower()
+    if first in _WHO or first in _WHICH or first in _RELATIVE_FORMS:
+        return True
+    return len(words) > 1 and first in PREPOSITIONS and \
+        text[words[1][0]:words[1][1]].lower() in _RELATIVE_FORMS
 # Who speak about a person without being that person: "Mr Heller's aides say"
 _ENTOURAGE = frozenset("""aides aide allies ally advisers adviser advisors advisor associates
     supporters critics friends colleagues opponents rivals entourage camp""".split())
@@ -474,9 +511,16 @@ def _end_before(text: str, lo: int, pos: int) -> int:
     return pos
 
 
+# "the prosecution", "the defence": the counsel named for that side ("for the prosecution, X")
+_SIDES = frozenset("prosecution defence defense".split())
+
+
 def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
     """"the (deputy) minister", "міністр": an office alone stands for the last person named
     before it, as "he" does; None for anything else ("a minister", "the ministry")."""
+    lowered = [text[s:e].lower() for s, e in words]
+    if "of" in lowered[2:] and len(words) - lowered.index("of", 2) <= 3:
+        words = words[:lowered.index("of", 2)]  # "the secretary of state", "the director of …"
     if not words or len(words) > 3:
         return None
     head = text[words[-1][0]:words[-1][1]].lower()
@@ -496,6 +540,8 @@ def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speake
         if sp[2] in actors.persons and sp[1] <= pos and _titled(text, sp[0], head):
             return Speaker(sp[2], sp[0], sp[1], f"“{text[words[0][0]:words[-1][1]]}” "
                            f"({_quoted(text, sp[0], sp[1])}, named with that office)", pos)
+    if head in _SIDES:
+        return None  # a side in court is its counsel, never just the last person named
     subject = _last_subject(text, text.rfind("\n", 0, pos) + 1, pos, actors)
     if subject is not None:
         s, e, actor_id = subject
@@ -656,8 +702,9 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     inner = _words(text, inner_start, comma_end, 21)
     if not inner or len(inner) > 20:
         return None
-    # "The EU's foreign policy chief, Kaja Kallas, told": the name is the appositive
-    named = None if "," in text[inner_start + 1:comma_end] else \
+    # "The EU's foreign policy chief, Kaja Kallas, told": the name is the appositive; never
+    # a relative clause's object ("X, which runs Hollow Dam, said": X says it)
+    named = None if "," in text[inner_start + 1:comma_end] or _relative(text, inner) else \
         phrase(text, inner_start + 1, comma_end, actors)
     if named is not None and named.start is not None and named.end == comma_end and (
             named.start <= inner[0][0] + 1 or _common_title(text, inner[0][0], named.start)):

@@ -28,15 +28,24 @@ from reader_app.domain import speakers
 from reader_app.domain.sentences import split_sentences
 from reader_app.domain.speakers import Actors, Span, Speaker
 from reader_app.domain.speech_index import QUOTE, Hit, Lookups, hits, triggers
+from reader_app.domain.speech_interview import (
+    STAGE,
+    answer_body,
+    answer_starts,
+    interviewee,
+    question_start,
+)
 from reader_app.domain.speech_words import (
     AUDIENCE,
     BARE,
     CIRCUMSTANCE,
     CLAUSE_STARTS,
     DETERMINERS,
+    KICKERS,
     NOT_A_CLAUSE,
     OBJECT_PRONOUNS,
     SPEECH,
+    THAT,
     TIME_WORDS,
     VERB_WORDS,
 )
@@ -61,7 +70,7 @@ class Attribution(NamedTuple):
     end: int
     speaker: Speaker
     verb_start: int  # the speech verb, "according to" or the colon
-    how: str  # "quoted" | "reported" | "according"
+    how: str  # "quoted" | "reported" | "according" | "answer"
     words: int  # words in the claim
     said: str = ""  # the verb or phrase, for the reason
 
@@ -70,10 +79,19 @@ _WORD = re.compile(r"\w+")
 _GLUE = re.compile(r"[\s,.!?…]*(?:[—–-]+\s*)?")
 # What opens the reported clause after its verb: "said on Tuesday that", "заявив, що",
 # "told the chamber:"
-_THAT = re.compile(r"[^.!?;:“”«»\"„\n]{0,60}?(?<!\w)(?:that|що|что)(?!\w)\s*"
+# (an abbreviation's period may stand there: "said in a report dated Oct. 3 that")
+_THAT = re.compile(r"(?:[^.!?;:“”«»\"„\n]|(?<=\s[A-Z][a-z])\.|(?<=\s[A-Z][a-z]{2})\.){0,60}?"
+                   r"(?<!\w)(?:that|що|что)(?!\w)\s*"
                    r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
 _TOLD = frozenset("told tells telling".split())
+# a clause's verb that tells its subject came before it ("work … would begin")
+_FINITE = frozenset("would will could can should may might must had has have is are was were"
+                    .split())
+_NOT_BEFORE_VERB = frozenset("to that which who whom whose and or but".split())
+_TOLD_WHOM = re.compile(r"\s+(?:the\s+)?(\w+)")
+_NAME_GOES_ON = re.compile(r"(?:\s+[^\W\d_a-zа-яёіїєґ][\w'’-]*)*")
 _IN_GERUND = re.compile(r"(?<!\w)in\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?<!\w)(?:been|being|was|were|be|is|are|get|got)\s+$", re.IGNORECASE)
 # "…, но, по данным профсоюза, его не подписали": after a conjunction the phrase heads the
 # clause that follows it, not the one before
 _LEAD_CONJUNCTION = re.compile(r"(?<!\w)(?:but|and|yet|а|але|і|та|но|и|однако)\s*,?\s*$",
@@ -139,6 +157,7 @@ class _Paragraph:
     def __init__(self, text: str, lo: int, hi: int,
                  found: tuple[list[Hit], list[Hit]] | None = None,
                  quotes: list[re.Match[str]] | None = None) -> None:
+        self.lo, self.hi = lo, hi
         self.sentences = [(s + lo, e + lo) for s, e in _sentences(text[lo:hi])]
         self.starts = [s for s, _ in self.sentences]
         self.quotes = list(QUOTE.finditer(text, lo, hi)) if quotes is None else quotes
@@ -215,7 +234,8 @@ def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
     colon = text.rfind(":", s_start, q.start())
     if colon > s_start and not text[colon + 1:q.start()].strip():
         found = speakers.phrase(text, s_start, colon, actors)
-        if found is not None and found.start is not None:
+        kicker = " ".join(text[s_start:colon].split()).lower() in KICKERS
+        if found is not None and found.start is not None and not kicker:
             return Attribution(lo, hi, found, colon, "quoted", words)
     # 3. a whole quoted sentence goes on from the speech in the sentence before it:
     #    “We lost two years,” Hrytsenko said. “A plan like this …” / Okafor said: / …
@@ -255,6 +275,8 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
     s0, s1 = par.sentence(verb.start())
     if verb.group().lower().endswith("ing") and _IN_GERUND.search(text, s0, verb.start()):
         return None  # "sent to the HPEA in writing": a manner, not someone writing
+    if _PASSIVE.search(text, max(s0, verb.start() - 12), verb.start()):
+        return None  # "he had been told of it": the one told, not the one telling
     found, after = _verb_speaker(text, s0, verb, actors)
     if found is None:
         return None
@@ -277,9 +299,12 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
     else:
         c0 = p
         if word in _TOLD:  # "told reporters", "told the BBC"; never "told a rally"
-            m = re.match(r"\s+(?:the\s+)?(\w+)", text[p:s1])
-            if m and (m.group(1).lower() in AUDIENCE or m.group(1)[:1].isupper()):
-                c0 = p + m.end()
+            m = _TOLD_WHOM.match(text, p, s1)
+            if m and m.group(1)[:1].isupper():
+                name = _NAME_GOES_ON.match(text, m.end(), s1)  # "told Pennine Radio"
+                c0 = name.end() if name else m.end()
+            elif m and m.group(1).lower() in AUDIENCE:
+                c0 = m.end()
             elif not trailing:
                 return None
             else:
@@ -293,10 +318,27 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
         lo, hi = _trim(text, c0, s1, period=True)
         if stance or (rest is None and not after and not _bare_clause(text, word, lo, hi)):
             return None
-    if hi <= lo or _one_quotation(text, lo, hi):
+        hi = _next_speaker(text, par, lo, hi)
+    if hi <= lo or _one_quotation(text, lo, hi) or _led_quotation(text, par, lo, hi):
         return None  # empty, or a quotation: the quotation is the claim
     return Attribution(lo, hi, found, verb.start(), "reported", _count(text, lo, hi),
                        verb.group())
+
+
+# ", although Ms Colville conceded that …": another speaker's clause ends this one
+_CONTRAST = re.compile(r",\s+(?:although|though|while|whereas|but|хоча|тоді\s+як|хотя|тогда\s+как)"
+                       r"\s+", re.IGNORECASE)
+
+
+def _next_speaker(text: str, par: _Paragraph, lo: int, hi: int) -> int:
+    """Where a reported clause text[lo:hi] ends: before a contrasting clause with a speech
+    verb of its own ("…, although X conceded that …"), else at hi."""
+    for m in _CONTRAST.finditer(text, lo, hi):
+        verb = par.first_verb(m.end(), min(hi, m.end() + 60))
+        if verb is not None and verb.group().lower() in SPEECH and \
+                not _CLAUSE_END.search(text, m.end(), verb.start()):
+            return _trim(text, lo, m.start(), period=False)[1]
+    return hi
 
 
 def _nothing_said(text: str, lo: int, hi: int) -> bool:
@@ -317,11 +359,49 @@ def _bare_clause(text: str, verb: str, lo: int, hi: int) -> bool:
     if first is None:
         return True
     word = first.group()
+    if _directive(text, lo, hi):
+        return False  # "warned residents not to travel": an instruction, not a claim
     # a clause starts with its subject: "the port", "it", "Ukraine", "prices", "two ships";
     # not "claims majority as …" (a headline's object)
     return word.lower() not in NOT_A_CLAUSE and (
         not word.islower() or word in DETERMINERS or word in CLAUSE_STARTS
-        or word.endswith("s") or word[0].isdigit())
+        or word.endswith("s") or word[0].isdigit() or _finite_soon(text, lo, hi))
+
+
+def _directive(text: str, lo: int, hi: int) -> bool:
+    """Does an infinitive come before any finite verb in the clause's first words
+    ("residents to stay indoors", "jurors this week not to read")?"""
+    words = [w.group() for w in islice(_WORD.finditer(text, lo, hi), 12)]
+    for i, word in enumerate(words[:7]):
+        if word.lower() in _FINITE or word.lower() in THAT or i and len(word) > 4 \
+                and word.endswith("ed"):
+            return False  # a verb of the clause's own first ("the link fitted its plans to")
+        if i and word == "to" and i + 1 < len(words) and words[i + 1].islower():
+            # "talks to end the strike had failed": a finite verb after it, a noun's aim
+            return not any(w.lower() in _FINITE for w in words[i + 2:])
+    return False
+
+
+def _finite_soon(text: str, lo: int, hi: int) -> bool:
+    """Does a clause's verb come within its first words, with no preposition or relative
+    word before it ("said work on the design would begin")? Then its subject came first."""
+    for i, w in enumerate(islice(_WORD.finditer(text, lo, hi), 6)):
+        word = w.group().lower()
+        if i and word in _FINITE:
+            return True
+        if i and (word in _NOT_BEFORE_VERB or word in NOT_A_CLAUSE):
+            return False
+    return False
+
+
+def _led_quotation(text: str, par: _Paragraph, lo: int, hi: int) -> bool:
+    """Does text[lo:hi] end with a quotation that only a dateline or an adverb set off by
+    punctuation leads ("ODESA — “…,”", "Earlier, “…,”")? Then the quotation is the claim."""
+    for q in par.quotes:
+        if lo < q.start() and q.end() == hi:
+            lead = _end_of_lead(text, lo, q.start())
+            return lead > lo and text[lead - 1] in ",:—–-"
+    return False
 
 
 def _one_quotation(text: str, lo: int, hi: int) -> bool:
@@ -378,6 +458,27 @@ def _paragraph_attributions(text: str, par: _Paragraph, actors: Actors,
             att = _according(text, par, m, actors)
             if att is not None:
                 yield att
+    yield from _answers(text, par, actors)
+    yield from _sourced(text, par, actors)
+
+
+def _answers(text: str, par: _Paragraph, actors: Actors) -> Iterator[Attribution]:
+    """Each sentence of a Q&A answer ("A: We drilled 400 boreholes."), the interviewee's."""
+    body = answer_body(text, par.lo, par.hi)
+    if body is None:
+        return
+    who = interviewee(text, actors) or Speaker(None, None, None, "the interviewee")
+    for s, e in par.sentences:
+        lo = max(s, body)
+        # "… it is. [laughs] We drilled …": a transcript's note parts two sentences
+        for stage in [*STAGE.finditer(text, lo, e), None]:
+            hi = e if stage is None else stage.start()
+            c0, c1 = _trim(text, lo, hi, period=True)
+            words = _count(text, c0, c1)
+            if words > SCARE:
+                yield Attribution(c0, c1, who, par.lo, "answer", words, "Q&A answer")
+            if stage is not None:
+                lo = stage.end()
 
 
 def _paragraphs(text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
@@ -420,10 +521,13 @@ def find_claims_in(text: str, lo: int, hi: int, actor_spans: Sequence[Span],
     first = text.rfind("\n", 0, lo) + 1
     v, a, q = (bisect_left(starts[0], first), bisect_left(starts[1], first),
                bisect_left(starts[2], first))
+    answers = answer_starts(text, first)  # a Q&A answer holds speech with no verb at all
+    k = 0
     while True:
         pos = min(starts[0][v] if v < len(verbs) else size,
                   starts[1][a] if a < len(according) else size,
-                  starts[2][q] if q < len(quotes) else size)
+                  starts[2][q] if q < len(quotes) else size,
+                  answers[k] if k < len(answers) else size)
         if pos >= size:
             break
         p_lo = text.rfind("\n", 0, pos) + 1
@@ -439,6 +543,7 @@ def find_claims_in(text: str, lo: int, hi: int, actor_spans: Sequence[Span],
         if looked is not None:
             looked[p_lo] = seen
         v, a, q = v2, a2, q2
+        k = bisect_left(answers, p_hi, k)
     return found
 
 
@@ -459,8 +564,10 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
     # its tags, names
     persons = actors.persons
     before = speakers.paragraph_before(text, lo)[0] if lo else lo
+    # an answer's speaker is named in the introduction before the questions
+    intro = text[:question_start(text)] if answer_body(text, lo, hi) is not None else ""
     key = (lo, before, text[before:hi], bool(actors.known), tuple(spans),
-           tuple(i in persons for _s, _e, i in spans))
+           tuple(i in persons for _s, _e, i in spans), intro)
     cached = _CACHE.get(key)
     if cached is not None and all(actors.known.get(k) == v for k, v in cached[0].items()):
         return cached
@@ -484,7 +591,7 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
 
 
 def _worth(a: Attribution) -> bool:
-    if a.how == "quoted":
+    if a.how in ("quoted", "answer"):
         return a.words > SCARE or a.speaker.label != NOBODY
     return a.words > SHORT
 
@@ -492,7 +599,7 @@ def _worth(a: Attribution) -> bool:
 def _reason(text: str, a: Attribution) -> str:
     said = a.said or text[a.verb_start]
     what = {"quoted": "quoted speech", "reported": "reported speech",
-            "according": "reported speech"}.get(a.how, "quoted view")
+            "according": "reported speech", "answer": "an interview's answer"}.get(a.how, "quoted view")
     if a.speaker.label == NOBODY:
         return f"{what}; no speaker named in its sentence"
     unknown = "" if a.speaker.claimant_id is not None else ", not a tagged or known actor"
@@ -550,6 +657,35 @@ _SOURCE_LINE = re.compile(
     r"заявили|написал|написала|рассказал|рассказала|сказал|сказала|пишет))(?!\w)")
 
 
+def _source_speaker(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
+    """Who a source line names in text[lo:hi] (after "Про це повідомив"): the last person
+    tagged there, else the first actor tagged, else the words read as a speaker."""
+    inside = actors.starting_in(lo, hi)
+    people = [sp for sp in inside if sp[2] in actors.persons and sp[1] <= hi]
+    if people or inside:
+        sp = people[-1] if people else inside[0]
+        return Speaker(sp[2], sp[0], sp[1], _quoted_words(text, sp[0], sp[1]), sp[0])
+    return speakers.phrase(text, lo, hi, actors)
+
+
+def _sourced(text: str, par: _Paragraph, actors: Actors) -> Iterator[Attribution]:
+    """The sentence before a source line ("… . Об этом сообщил директор X."): X's claim."""
+    for i, (s0, s1) in enumerate(par.sentences):
+        if not i or not text.startswith(_SOURCE_OPENERS, s0):
+            continue
+        source = _SOURCE_LINE.match(text, s0, s1)
+        if source is None:
+            continue
+        found = _source_speaker(text, source.end(), s1, actors)
+        lo, hi = _trim(text, *par.sentences[i - 1], period=True)
+        words = _count(text, lo, hi)
+        if found is not None and words > SCARE:
+            yield Attribution(lo, hi, found, s0, "reported", words, source.group())
+
+
+_SOURCE_OPENERS = ("This", "That", "It", "Про", "Об")
+
+
 def _quoted_words(text: str, start: int, end: int) -> str:
     return "“" + " ".join(text[start:end].split()) + "”"
 
@@ -566,12 +702,7 @@ def next_sentence_speaker(text: str, lo: int, hi: int, actor_spans: Sequence[Spa
     actors = Actors(actor_spans, known, persons)
     source = _SOURCE_LINE.match(text, lo, hi)
     if source is not None:  # "Про це повідомив міністр … Ничипорук", "This was reported by …"
-        inside = actors.starting_in(source.end(), hi)
-        people = [sp for sp in inside if sp[2] in actors.persons and sp[1] <= hi]
-        if people or inside:
-            sp = people[-1] if people else inside[0]
-            return Speaker(sp[2], sp[0], sp[1], _quoted_words(text, sp[0], sp[1]), sp[0])
-        return speakers.phrase(text, source.end(), hi, actors)
+        return _source_speaker(text, source.end(), hi, actors)
     par = _Paragraph(text, lo, hi)
     for verb in par.verbs:
         att = _reported(text, par, verb, actors)

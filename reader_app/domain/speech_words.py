@@ -26,12 +26,14 @@ _EN_SPEECH = """
     stating announcing warning insisting arguing noting declaring explaining denying
     alleging asserting stressing suggesting admitting confirming replying promising vowing
     threatening accusing adding
+    accepted accepts complains grumbled
 """
 _UK_SPEECH = """
     заявив заявила заявили заявило заявляє заявляють сказав сказала сказали каже кажуть
     повідомив повідомила повідомили повідомило повідомляє повідомляють зазначив зазначила
     зазначили зазначає зазначають наголосив наголосила наголосили наголошує підкреслив
     підкреслила підкреслили підкреслює додав додала додали додає написав написала написали
+    поскаржився поскаржилася поскаржилися скаржиться скаржаться
     пише пишуть пояснив пояснила пояснили пояснює стверджує стверджують стверджував
     стверджувала заперечив заперечила заперечили попередив попередила попередили попередило
     розраховує розраховують
@@ -62,6 +64,8 @@ _RU_SPEECH = """
     подтвердил подтвердила подтвердили подтверждает подтверждают обещал обещала обещали обещает
     предложил предложила предложило предложили предлагает предлагают
     предупредило рассчитывает рассчитывают
+    опровергли опровергло опровергает опровергают пожаловался пожаловалась пожаловались
+    жалуется жалуются
 """
 # Impersonal verbs whose speaker is the document after them: "говорится в заявлении
 # акимата", "йдеться в повідомленні Міненерго", "сообщается на сайте ведомства"
@@ -72,7 +76,7 @@ _IMPERSONAL_SPEECH = """
 _STANCE = """
     described describes calling called calls branded brands dubbed labelled labeled termed
     criticized criticised condemned rejected rejects dismissed dismisses denounced blamed
-    welcomed praised regards urged urges posted describing branding
+    welcomed praised regards urged urges posted describing branding spoke speaks
     dismissing rejecting blaming criticizing criticising condemning urging
     назвав назвала назвали називає охарактеризував розкритикував засудив відкинув
     назвал назвала назвали называет охарактеризовал раскритиковал осудил отверг
@@ -125,11 +129,20 @@ ROLE_PERSONS = frozenset("""
     minister premier president chancellor mayor governor diplomat ambassador envoy spokesman
     spokeswoman spokesperson senator general commander chairman chairwoman secretary
     official executive director mp lawmaker prosecutor organiser organizer coordinator
+    prosecution defence defense
     директор директорка керівник керівниця руководитель руководительница
     міністр міністерка посадовець посадовиця дипломат посол речник речниця голова очільник
     очільниця мер президент прем'єр прем’єр депутат депутатка губернатор генерал
     министр дипломат посол глава представитель представительница мэр президент премьер
     депутат чиновник губернатор генерал
+    """.split())
+
+# A headline's label before a colon, no speaker: "Q&A: “…”", "Analysis: …"
+KICKERS = frozenset("""
+    q&a interview analysis opinion comment explainer exclusive update watch live breaking
+    editorial review profile factbox timeline
+    інтерв'ю інтерв’ю аналіз думка коментар пояснюємо ексклюзив
+    интервью анализ мнение комментарий эксклюзив
     """.split())
 
 # "he said", "вона заявила": resolved to the last person named before it.
