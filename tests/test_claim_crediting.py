@@ -36,7 +36,8 @@ def test_the_speaker_tagged_after_the_claim_becomes_its_claimant_and_undo_clears
     speaker, changes = tag(db, art, "actor", "Olena Hrytsenko")
     assert speaker.credited_claims == (claim.annotation.id,)
     assert claimant(db, claim) == "Olena Hrytsenko"
-    assert "Claimant set to Olena Hrytsenko" in changes.explanation
+    assert "Claimant of “The corridor will stay open through the…” set to Olena" \
+        " Hrytsenko, who says it." in changes.explanation
     assert [a.id for a in changes.tags_changed] == [claim.annotation.id]
     assert claim.annotation.id in changes.claims
     gone, undone = tagging.untag(db, speaker)

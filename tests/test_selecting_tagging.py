@@ -298,7 +298,7 @@ def test_the_speaker_tagged_after_the_claim_becomes_its_claimant_in_one_undo_ste
     claim = tag_text(qtbot, window, "claim", "the convoy did not appear near the port")
     assert claimant_of(window.db_path, claim["id"]) is None  # nobody tagged or known yet
     speaker = tag_text(qtbot, window, "actor", "Ganna Malyar")
-    assert "Claimant set to Ganna Malyar" in message(window)
+    assert "Claimant of “the convoy did not appear near the port” set to Ganna Malyar" in message(window)
     assert claimant_of(window.db_path, claim["id"]) == "Ganna Malyar"
     # the panel shows it: the claim's row names its claimant once selected
     window.annotation_panel.select_annotation(claim["id"])

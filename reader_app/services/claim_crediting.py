@@ -14,6 +14,7 @@ from dataclasses import replace
 from sqlite_utils import Database
 
 from reader_app.domain.models import Annotation, Article
+from reader_app.domain.quotes import quoted
 from reader_app.services.analysis import NewTag, claimant_for
 from reader_app.storage.actors import actor_names
 from reader_app.storage.annotations import get_annotation, list_annotations_near, update_annotation
@@ -46,9 +47,10 @@ def crediting_new_tag(db: Database, article: Article, new: NewTag) -> tuple[NewT
         return new, []
     actor_id = new.annotation.actor_id
     name = next(iter(actor_names(db, [actor_id]).values()), "") if actor_id is not None else ""
-    what = "Claimant" if len(credited) == 1 else f"Claimant of {len(credited)} claims"
-    said = f"{new.explanation} {what} set to {name}, the speaker of the claim" \
-           f"{'s' if len(credited) != 1 else ''} beside this tag."
+    # name the claim: it may stand a paragraph away ("he said" reaching back to this name)
+    what = f"Claimant of {quoted(credited[0][1].quote)}" if len(credited) == 1 else \
+        f"Claimant of {len(credited)} claims"
+    said = f"{new.explanation} {what} set to {name}, who says {'it' if len(credited) == 1 else 'them'}."
     return replace(new, explanation=said.strip(),
                    credited_claims=tuple(b.id for _, b in credited)), credited
 
