@@ -8,16 +8,13 @@ from __future__ import annotations
 import random
 
 import pytest
+from suggest_library import library_of
 from test_suggest_incremental import from_scratch
 
 from reader_app.domain import actor_delta, speech
-from reader_app.domain.models import ImportedArticle
 from reader_app.services import suggesting as sg
 from reader_app.services.actor_ops import set_aliases
 from reader_app.services.tagging import tag, untag
-from reader_app.storage.actors import create_actor
-from reader_app.storage.articles import add_article, get_article
-from reader_app.storage.database import open_library
 
 PEOPLE = ("Olena Marchuk", "Tomas Reiter", "Amara Okafor", "Mykola Petrenko")
 BODIES = ("National Reform Party", "Harbour Workers Union", "Grain Board")
@@ -48,15 +45,9 @@ def _sentence(rng: random.Random) -> str:
 
 def _library(tmp_path, seed: int):
     rng = random.Random(seed)
-    db = open_library(tmp_path / "lib.sqlite")
-    for name in PEOPLE:
-        create_actor(db, name, "person")
-    for name in BODIES:
-        create_actor(db, name, "organization")
     paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(1, 3))) for _ in range(50)]
-    text = "\n\n".join(paragraphs)
-    made = add_article(db, ImportedArticle("Vote", text, "vote.txt", "2022-02-09", "en"))
-    return db, get_article(db, made.article_id), rng
+    db, article = library_of(tmp_path, PEOPLE, BODIES, paragraphs, "Vote")
+    return db, article, rng
 
 
 def _step(db, article, rng: random.Random, made: list, rejected: list) -> str:
