@@ -171,7 +171,7 @@ def test_an_undated_article_keeps_relative_dates_unresolved(db):
 
 def test_fields_are_keyword_arguments_for_add_annotation(db):
     article = store(db, "Moscow said on Friday that talks failed.", "2022-02-09")
-    fields, explanation, created = fields_for_new_tag(db, article, "date", *span(article, "Friday"))
+    fields, explanation, created, _ = fields_for_new_tag(db, article, "date", *span(article, "Friday"))
     # "said": past tense, so the Friday before the Wednesday dateline (issue 9)
     assert fields == {"value": "2022-02-04", "granularity": "day", "date_method": "weekday"}
     assert explanation and created is None

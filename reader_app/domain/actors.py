@@ -201,6 +201,11 @@ _OPERATION_CONTEXT = frozenset("""exercise exercises operation operations drills
     учения операция операции""".split())
 
 
+# A verb after a lone capitalised word that says a person speaks ("Wilk said", "Wilk told")
+_SPEECH_VERBS = frozenset("""said says told tells added adds asked replied explained
+    сказав сказала заявив заявила сказал заявил""".split())
+
+
 def guess_actor_type(name: str, before: str = "", after: str = "") -> str:
     """A first guess for a new actor's type from its name and the words around it
     (`before`, `after`: the word on either side in the text); the analyst corrects it."""
@@ -224,7 +229,10 @@ def guess_actor_type(name: str, before: str = "", after: str = "") -> str:
     titled = words & (TITLE_WORDS - {"foreign", "defense", "defence", "general", "former"})
     looks_like_name = 2 <= len(raw) <= 5 and all(
         w[:1].isupper() and not w.isupper() for w in raw if w)
-    return "person" if titled or looks_like_name else "other"
+    # "Wilk said": a surname alone; "the Kremlin said" has an organisation's word (above)
+    surname_speaks = len(raw) == 1 and after.casefold() in _SPEECH_VERBS and \
+        raw[0][:1].isupper() and not raw[0].isupper() and before.casefold() != "the"
+    return "person" if titled or looks_like_name or surname_speaks else "other"
 
 
 _EDGE_MARKS = "“”\"‘’'«»()[]{},;:!?"

@@ -27,6 +27,7 @@ from reader_app.domain.iso_values import iso_granularity, looks_like_iso, not_a_
 from reader_app.domain.models import Actor, ActorId, Annotation, Article
 from reader_app.services.actor_linking import link_unknown_name
 from reader_app.services.person_gender import same_gender
+from reader_app.services.surname_first import SurnameLink, rename_to_full, surname_tagged_before
 from reader_app.storage.actors import (
     actor_in_use,
     actor_names,
@@ -37,7 +38,10 @@ from reader_app.storage.actors import (
     delete_actor,
     get_actor,
     known_actor_keys,
+    put_back_actor,
     restore_actor,
+    set_aliases,
+    update_actor,
 )
 from reader_app.storage.annotations import (
     NEAR,
@@ -58,6 +62,7 @@ class TagFields(NamedTuple):
     fields: dict[str, Any]  # keyword arguments for add_annotation
     explanation: str  # one or two sentences for the analyst
     created_actor: Actor | None  # an actor created for this tag, else None
+    renamed: tuple[Actor, Actor] | None = None  # an actor renamed for it: (before, after)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class NewTag:
     created_actor: Actor | None
     dated_claims: tuple[int, ...] = ()  # claims this date tag gave their date (claim_dating)
     credited_claims: tuple[int, ...] = ()  # claims this actor tag gave their claimant
+    renamed: tuple[Actor, Actor] | None = None  # a one-word actor given its full name
 
 
 def fields_for_new_tag(db: Database, article: Article, kind: str, start: int,
@@ -96,6 +102,11 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
     quote = article.text[start:end]
     recent = actors_by_last_place(db, article.id, start)  # the nearest before comes last
     known = known_actor_keys(db, candidate_keys(quote))  # by index, not every actor
+    # "Marta Wilk" after a one-word "Wilk": before the surname match, which would link
+    # without giving that actor the full name
+    surname = None if known else surname_tagged_before(db, article, start, end)
+    if surname is not None:
+        return _surname_fields(db, surname)
     wanted = [*recent, *(i for ids in known.values() for i in ids)]
     names: dict[int, str] = {int(i): name for i, name in actor_names(db, wanted).items()}
     types = actor_types(db, recent)
@@ -120,6 +131,21 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
     return TagFields({"actor_id": actor.id},
                      f"New actor: {actor.name} (type {actor.type.replace('_', ' ')}, a guess).",
                      actor)
+
+
+def _surname_fields(db: Database, link: SurnameLink) -> TagFields:
+    """Link to the one-word actor; give it the full name too when link.full_name says so
+    (in the tag's transaction: undoing the tag puts the old name back, put_back_actor)."""
+    before = get_actor(db, link.actor_id)
+    if link.full_name is None:
+        return TagFields({"actor_id": before.id}, f"Actor: {before.name} ({link.reason}).", None)
+    name, kind, aliases = rename_to_full(before, link.full_name)
+    update_actor(db, before.id, name=name, type=kind)
+    set_aliases(db, before.id, aliases)
+    after = get_actor(db, before.id)
+    return TagFields({"actor_id": before.id},
+                     f"Actor: {after.name} ({link.reason}; renamed from {before.name}, kept as"
+                     " an alias).", None, (before, after))
 
 
 def claimant_for(db: Database, article: Article, start: int, end: int) -> tuple[int | None, str]:
@@ -189,7 +215,8 @@ def add_tag(db: Database, article: Article, kind: str, start: int, end: int, *,
         proposal = fields_for_new_tag(db, article, kind, start, end)
         annotation = add_annotation(db, article.id, kind, start, end, analyst=analyst,
                                     expected_quote=expected_quote, **proposal.fields)
-        return NewTag(annotation, proposal.explanation, proposal.created_actor)
+        return NewTag(annotation, proposal.explanation, proposal.created_actor,
+                      renamed=proposal.renamed)
 
 
 def remove_new_tag(db: Database, tag: NewTag) -> NewTag:
@@ -201,6 +228,8 @@ def remove_new_tag(db: Database, tag: NewTag) -> NewTag:
         if actor is not None and not actor_in_use(db, actor.id):
             with contextlib.suppress(NotFound):  # already gone (the analyst deleted it)
                 actor = delete_actor(db, actor.id)
+        if tag.renamed is not None:
+            put_back_actor(db, tag.renamed[0])
         return replace(tag, annotation=annotation, created_actor=actor)
 
 
@@ -213,6 +242,8 @@ def restore_new_tag(db: Database, tag: NewTag) -> NewTag:
                 get_actor(db, actor.id)
             except NotFound:
                 actor = restore_actor(db, actor)
+        if tag.renamed is not None:
+            put_back_actor(db, tag.renamed[1])
         return replace(tag, annotation=restore_annotation(db, tag.annotation),
                        created_actor=actor)
 

@@ -19,6 +19,7 @@ from reader_app.services.changes import ChangeSet
 from reader_app.services.claim_links import completing, link_fields, recompleting, uncompleting
 from reader_app.services.codebook_read import kind_names, known_kind
 from reader_app.services.readback import describe
+from reader_app.storage.actors import claim_ids_by
 from reader_app.storage.annotations import (
     delete_annotation,
     find_annotation,
@@ -91,7 +92,8 @@ def tag(db: Database, article: Article, kind: str, start: int, end: int, *,
         # a date inside undated claims dates them; a speaker tagged after its claim credits it
         new, linked = completing(db, article, new)
         return new, describe(db, added=[new.annotation], changed=linked,
-                             fields=link_fields(linked), explanation=new.explanation)
+                             fields=link_fields(linked), explanation=new.explanation,
+                             claims=_renamed_claims(db, new))
 
 
 def untag(db: Database, new: NewTag) -> tuple[NewTag, ChangeSet]:
@@ -101,7 +103,7 @@ def untag(db: Database, new: NewTag) -> tuple[NewTag, ChangeSet]:
         unlinked = uncompleting(db, new)
         gone = remove_new_tag(db, new)
         return gone, describe(db, removed=[gone.annotation], changed=unlinked,
-                              fields=link_fields(unlinked))
+                              fields=link_fields(unlinked), claims=_renamed_claims(db, gone))
 
 
 def retag(db: Database, gone: NewTag) -> tuple[NewTag, ChangeSet]:
@@ -111,7 +113,12 @@ def retag(db: Database, gone: NewTag) -> tuple[NewTag, ChangeSet]:
         back = restore_new_tag(db, gone)
         linked = recompleting(db, back)
         return back, describe(db, added=[back.annotation], changed=linked,
-                              fields=link_fields(linked))
+                              fields=link_fields(linked), claims=_renamed_claims(db, back))
+
+
+def _renamed_claims(db: Database, new: NewTag) -> list[int]:
+    """The claims of an actor the tag renamed: their rows show the claimant's name."""
+    return [] if new.renamed is None else [int(i) for i in claim_ids_by(db, [new.renamed[0].id])]
 
 
 def delete_tag(db: Database, annotation_id: int) -> tuple[Annotation, ChangeSet]:

@@ -251,6 +251,19 @@ def restore_actor(db: Database, actor: Actor) -> Actor:
         return get_actor(db, actor.id)
 
 
+def put_back_actor(db: Database, actor: Actor) -> Actor:
+    """Give an existing actor exactly the name, type, note, aliases and updated_at of
+    `actor` (an earlier get_actor of it): the undo and redo of a rename made by tagging."""
+    with write(db):
+        get_actor(db, actor.id)
+        db.execute("UPDATE actors SET name = ?, name_key = ?, type = ?, note = ?, updated_at = ?"
+                   " WHERE id = ?", [actor.name, match_key(actor.name), actor.type, actor.note,
+                                     actor.updated_at, actor.id])
+        db.execute("DELETE FROM actor_aliases WHERE actor_id = ?", [actor.id])
+        insert_aliases(db, actor.id, actor.name, actor.aliases)
+        return get_actor(db, actor.id)
+
+
 def _mentions(db: Database, column: str, kind: str, actor_id: int) -> list[Mention]:
     rows = named_rows(
         db, f"SELECT {ANNOTATION_COLUMNS_N}, a.title AS article_title,"
