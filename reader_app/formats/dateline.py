@@ -11,15 +11,15 @@ import unicodedata
 
 from reader_app.domain.date_words import RU_ONLY_LETTERS, UK_ONLY_LETTERS
 
-__all__ = ["after_title_line", "dateline_end", "guess_language", "split_dateline", "text_title",
-           "valid_iso_date"]
+__all__ = ["after_title_line", "dateline_cut", "dateline_end", "guess_language", "split_dateline",
+           "text_title", "valid_iso_date"]
 
 # Leading whitespace, "date" (any case, optional colon), spaces, the date, then
 # the end of the text or whitespace (newline, or the body on the same line).
-_DATELINE = re.compile(
-    r"\A\s*(?P<line>date:?[ \t]+(?P<iso>\d{4}-\d{2}-\d{2}))(?=\s|\Z)",
-    re.IGNORECASE,
-)
+_DATELINE_AT = r"\s*(?P<line>date:?[ \t]+(?P<iso>\d{4}-\d{2}-\d{2}))(?=\s|\Z)"
+_DATELINE = re.compile(r"\A" + _DATELINE_AT, re.IGNORECASE)
+# The same, matched where a title line ends (match(text, pos): \A would not match there).
+_DATELINE_AFTER_TITLE = re.compile(_DATELINE_AT, re.IGNORECASE)
 # What is removed after a valid dateline. Deliberately not \s: a non-breaking
 # space or other Unicode space after the date is body text, not layout.
 _AFTER = re.compile(r"[ \t\n\r\f\v]*")
@@ -69,6 +69,43 @@ def dateline_end(text: str) -> tuple[str | None, int, str | None]:
     rest = _AFTER.match(text, m.end())
     assert rest is not None  # the pattern matches the empty string
     return published, rest.end(), None
+
+
+def dateline_cut(text: str) -> tuple[str | None, int, int, str | None]:
+    """dateline_end, and also a dateline on the line after a title line:
+
+        Harbour strike ends after nine days
+        date 2026-07-01
+        The dockers' union said ...
+
+    Returns (published, cut_start, cut_end, warning): the article's text is
+    text[:cut_start] + text[cut_end:] (the dateline and the white space after it
+    cut out). cut_start is 0 for a dateline that opens the text; > 0 when a title
+    line stands before it, and then text[:cut_start].strip() is the title (also for
+    an impossible date, whose dateline is kept: cut_start == cut_end). Only the first
+    non-empty line may stand before a dateline, and only a line text_title would
+    take as a title: a `date` line deeper in the text is body text."""
+    published, end, warning = dateline_end(text)
+    if end or warning:
+        return published, 0, end, warning
+    start = _EDGE.match(text).end()  # type: ignore[union-attr]  # matches ""
+    cut = text.find("\n", start, start + 512)  # a title line is at most 120
+    if cut < 0 or not _is_title(text[start:cut].strip()):
+        return None, 0, 0, None
+    m = _DATELINE_AFTER_TITLE.match(text, cut + 1)
+    if not m:
+        return None, 0, 0, None
+    published = valid_iso_date(m.group("iso"))
+    line_start = m.start("line")
+    if published is None:
+        warning = f"impossible dateline {m.group('line')!r} ignored; imported undated"
+        return None, line_start, line_start, warning
+    rest = _AFTER.match(text, m.end())
+    assert rest is not None  # the pattern matches the empty string
+    return published, line_start, rest.end(), None
+
+
+_EDGE = re.compile(r"[ \t\n\r\f\v]*")  # layout before the first line
 
 
 # --- other cheap facts read from a plain-text article -------------------------
@@ -124,15 +161,20 @@ def _title_line(text: str) -> tuple[str, int]:
     # Slices found with find(): partition() and split() would copy the whole text.
     cut = text.find("\n")
     line = (text if cut < 0 else text[:cut]).strip()
-    if (
+    if _is_title(line) and not _line_after(text, cut).strip():
+        return line, cut
+    return "", cut
+
+
+def _is_title(line: str) -> bool:
+    """A stripped line short enough for a title, with a letter or digit, not ending
+    as a sentence or a line that runs on does."""
+    return bool(
         line
         and len(line) <= _TITLE_MAX
         and any(ch.isalnum() for ch in line)
         and not line.endswith((".", ",", ";", ":"))
-        and not _line_after(text, cut).strip()
-    ):
-        return line, cut
-    return "", cut
+    )
 
 
 def _line_after(text: str, cut: int) -> str:

@@ -31,7 +31,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from reader_app.domain.models import ImportedArticle, StyleSpan, with_utf8
 from reader_app.formats.dateline import (
     after_title_line,
-    dateline_end,
+    dateline_cut,
     guess_language,
     split_dateline,
     text_title,
@@ -271,17 +271,23 @@ def _check_visible(text: str) -> None:
 def _import_text(text: str, source: str, stem: str, utf8: bytes | None = None) -> ImportedArticle:
     """utf8: text's exact UTF-8 (the file's bytes) when at hand: the body's part of it
     goes with the article (ImportedArticle.known_utf8)."""
-    published, start, warning = dateline_end(text)
-    start, end = _strip_span(text, start)
-    if start == end:
-        raise _Unreadable("no text after the dateline")
-    body = text[start:end]  # one copy, where slicing the dateline off and strip() made two
+    published, cut, start, warning = dateline_cut(text)
+    title = text[:cut].strip() if cut else None  # a title line before the dateline
+    if start > cut > 0:  # the dateline stood after a title line: cut out of the middle (rare)
+        body = (text[:cut] + text[start:]).strip(_EDGE_WS)
+        utf8 = None  # not one slice of the file's bytes: storage encodes body itself
+    else:
+        start = 0 if cut else start  # an impossible dateline after a title: all is kept
+        start, end = _strip_span(text, start)
+        if start == end:
+            raise _Unreadable("no text after the dateline")
+        body = text[start:end]  # one copy, where slicing the dateline off and strip() made two
     warnings: tuple[str, ...] = (warning,) if warning else ()
     titled = body
     if published is None and warning is None:
         published, warnings, titled = _news_dateline(body)
     article = ImportedArticle(
-        title=text_title(titled, stem),
+        title=title or text_title(titled, stem),
         text=body,
         source=source,
         published=published,
@@ -399,7 +405,14 @@ def _import_markdown(
         note = (f"too much Markdown markup to render ({marks:,} markup characters; the limit is "
                 f"{MARKDOWN_MARKUP_BUDGET:,}): imported as plain text, as written")
         return replace(article, warnings=(note, *article.warnings))
-    published, src, warning = split_dateline(src)
+    published, cut, rest, warning = dateline_cut(src)
+    if cut and not src.lstrip().startswith(("```", "~~~")):  # a fence's first line is no title
+        # after a title line: a blank line in its place keeps the title its own paragraph
+        src = src[:cut] + "\n" + src[rest:]
+    elif cut:
+        published, warning = None, None
+    else:
+        src = src[rest:]
     check = _Checker(should_cancel)
     html = _MARKDOWN.render(src, {"check": check})
     check.now()
