@@ -1,6 +1,6 @@
 """A library for the report tests, built through the real services: two actors (one with a
 hostile name), claims with claimants, dates, statuses, grades and a hostile note, a hostile
-plain-text article (title and quote are markup) and the hostile Markdown article."""
+plain-text article, undated (title and quote are markup) and the hostile Markdown article."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ EVIL_TITLE = '<img src="file:///etc/passwd"> <script>alert(1)</script> Dam “ta
 EVIL_QUOTE = '<a href="javascript:alert(1)">click</a> see https://evil.example/x'
 EVIL_NOTE = '</td></table><iframe src="http://evil.example/"></iframe> & "quoted"'
 EVIL_ACTOR = '<b onmouseover="steal()">Evil</b> & Co 🇺🇦'
-PLAIN = (f"{EVIL_TITLE}\n\ndate 2023-03-14 Kyiv — Olsen said the dam “will hold”. "
+PLAIN = (f"{EVIL_TITLE}\n\nKyiv — Olsen said the dam “will hold”. "
          f"Then: {EVIL_QUOTE}. Later Olsen said “no strike took place”.\n")
 MARKDOWN = (
     "date 2023-03-10\n\n# Ferry talks stall\n\nUnion leader **Mara Olsen** spoke.\n\n"

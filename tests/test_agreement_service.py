@@ -58,10 +58,9 @@ def test_attribute_alphas_of_matched_spans(db):
     build(db)
     [pair] = agreement(db).pairs
     alphas = {a.attribute.name: a for a in pair.attributes}
-    # actor: units ("Zelensky" -> actor Zelensky, "President Zelensky" -> a second actor made
-    # by the linker) and (Putin, Putin): n = 4; n_Z1 = n_Z2 = 1, n_P = 2
-    # alpha = 1 - (n-1)*2 / (2*(1*1 + 1*2 + 1*2)) = 1 - 6/10 = 0.4
-    assert alphas["actor"].units == 2 and alphas["actor"].alpha.value == pytest.approx(0.4)
+    # actor: units ("Zelensky", a person since he "said", and "President Zelensky", his
+    # surname with a title: the same actor) and (Putin, Putin): every pair agrees
+    assert alphas["actor"].units == 2 and alphas["actor"].alpha.value == 1.0
     # status: (u,u) (d,d) (f,d): n_u = 2, n_d = 3, n_f = 1
     # alpha = 1 - 5*2 / (2*(2*3 + 2*1 + 3*1)) = 1 - 10/22 = 6/11
     assert alphas["status"].units == 3 and alphas["status"].alpha.value == pytest.approx(6 / 11)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reader_app.domain.models import ImportedArticle, with_utf8
@@ -30,6 +30,17 @@ def _split_as_before(text: str) -> tuple[str | None, str, str | None]:
     rest = dateline._AFTER.match(text, m.end())
     assert rest is not None
     return published, text[rest.end() :], None
+
+
+def _title_first(data: bytes) -> bool:
+    """A title line with the dateline after it: a shape the importer reads since the
+    shortcuts were written (tests/test_dateline_after_title.py), so no 'before' here."""
+    try:
+        text, nuls = decode_counting_nuls(data)
+    except DecodeError:
+        return False
+    text = repair_report(text.replace("\x00", "") if nuls else text)[0]
+    return dateline.dateline_cut(text)[1] > 0
 
 
 def _body_as_before(data: bytes) -> str | None:
@@ -61,6 +72,7 @@ def _files(draw: st.DrawFn) -> bytes:
 @settings(max_examples=300, deadline=None)
 @given(_files())
 def test_a_text_file_imports_as_before_and_its_hash_is_its_texts(data: bytes) -> None:
+    assume(not _title_first(data))
     before = _body_as_before(data)
     try:
         article = importers.parse_article(data, "a.txt")
