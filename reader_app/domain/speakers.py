@@ -31,6 +31,7 @@ from reader_app.domain.speech_words import (
     TIME_MODIFIERS,
     TIME_UNITS,
     TIME_WORDS,
+    TOLD_AFTER_NAME,
     VERB,
 )
 
@@ -319,7 +320,8 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     # "said Okafor in Brussels on Monday"
     cut = next((i for i in range(1, len(words))
                 if text[words[i][0]:words[i][1]].lower() in PREPOSITIONS
-                or text[words[i][0]:words[i][1]].lower() in TIME_WORDS), len(words))
+                or text[words[i][0]:words[i][1]].lower() in TIME_WORDS
+                or text[words[i][0]:words[i][1]].lower() in TOLD_AFTER_NAME), len(words))
     if cut < len(words) and not (text[words[cut][0]:words[cut][1]] in NAME_LINKS
                                  and text[words[cut - 1][0]].isupper()
                                  and cut + 1 < len(words) and text[words[cut + 1][0]].isupper()):

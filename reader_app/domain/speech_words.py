@@ -123,6 +123,13 @@ AUDIENCE = frozenset("""
     delegates supporters crowd crowds him her them us me me viewers listeners
     """.split())
 
+# whom a Ukrainian or Russian speaker told it, written after the name: "— сказала Олена
+# Гриценко журналістам" (the speaker ends there, as at a preposition)
+TOLD_AFTER_NAME = frozenset("""
+    журналістам журналистам репортерам кореспондентам корреспондентам депутатам виборцям
+    избирателям
+    """.split())
+
 # "the minister added", "сказав міністр": a person's office standing for the last person
 # named, as a pronoun does (English only after "the": "a minister" is anyone)
 ROLE_PERSONS = frozenset("""
