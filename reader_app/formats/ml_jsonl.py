@@ -30,7 +30,7 @@ from reader_app.formats.bundle_io import (
     where,
 )
 
-__all__ = ["entity_count", "read_jsonl", "write_jsonl"]
+__all__ = ["read_jsonl", "write_jsonl"]
 
 
 def entities_of(article: BundleArticle, names: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -39,22 +39,20 @@ def entities_of(article: BundleArticle, names: dict[str, str]) -> list[tuple[int
     return sorted({(t.start, t.end, names.get(t.kind) or t.kind.upper()) for t in article.tags})
 
 
-def entity_count(bundle: Bundle) -> int:
-    """How many entities write_jsonl writes for bundle."""
-    names = code_names(bundle)
-    return sum(len(entities_of(a, names)) for a in bundle.articles)
-
-
-def write_jsonl(bundle: Bundle, out: TextIO) -> None:
+def write_jsonl(bundle: Bundle, out: TextIO) -> int:
+    """Write the bundle; how many entities were written (tags of one span and label are one)."""
     names = code_names(bundle)  # an own code's label is its name
+    written = 0
     for article in sorted(bundle.articles, key=lambda a: a.uuid):
         if article.text is None:
             raise ValueError(f"article {article.title!r} has no text: JSON Lines needs it")
         entities = entities_of(article, names)
+        written += len(entities)
         line = {"id": article.uuid, "title": article.title, "text": article.text,
                 "entities": [list(e) for e in entities],
                 "meta": {"published": article.published, "source": article.source}}
         out.write(dump_line(line) + "\n")
+    return written
 
 
 def read_jsonl(path: Path) -> Bundle:

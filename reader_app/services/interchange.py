@@ -13,16 +13,18 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, TextIO, TypeVar
 
 from sqlite_utils import Database
 
 from reader_app.domain.interchange import Bundle
 from reader_app.formats.brat import MANIFEST, write_brat
-from reader_app.formats.ml_jsonl import entity_count, write_jsonl
+from reader_app.formats.ml_jsonl import write_jsonl
 from reader_app.formats.qdpx_write import write_qdpx
 from reader_app.formats.w3c import write_w3c
 from reader_app.storage.bundle_read import read_bundle
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,13 +97,14 @@ def export_interchange(db: Database, fmt: str, target: str | Path, *,
     bundle = _filtered(read_bundle(db, article_ids, progress=progress), kinds)
     if spec.folder:
         write_brat(bundle, Path(target), normalizations=not inception)
+        written = None
     elif target == "-":
-        _write_text(fmt, bundle, stdout or sys.stdout, target)
+        written = _write_text(fmt, bundle, stdout or sys.stdout, target)
     else:
-        _replace_atomically(Path(target), lambda out: _write(fmt, bundle, out, target))
+        written = _replace_atomically(Path(target), lambda out: _write(fmt, bundle, out, target))
     tags = sum(len(a.tags) for a in bundle.articles)
     report = bundle.report
-    if fmt == "jsonl" and (written := entity_count(bundle)) < tags:
+    if written is not None and written < tags:
         # the format has one entity per span and label: say so rather than count them twice
         n = tags - written
         report = (*report, f"{n} tag{'s share' if n != 1 else ' shares'} a span and kind with"
@@ -118,33 +121,36 @@ def _filtered(bundle: Bundle, kinds: Iterable[str] | None) -> Bundle:
         replace(a, tags=tuple(t for t in a.tags if t.kind in keep)) for a in bundle.articles))
 
 
-def _write(fmt: str, bundle: Bundle, out: BinaryIO, target: str) -> None:
+def _write(fmt: str, bundle: Bundle, out: BinaryIO, target: str) -> int | None:
+    """Write the bundle as fmt; JSON Lines says how many entities it wrote, else None."""
     if fmt == "qdpx":
         write_qdpx(bundle, out)
-        return
+        return None
     text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
     try:
-        _write_text(fmt, bundle, text, target)
+        written = _write_text(fmt, bundle, text, target)
         text.flush()
+        return written
     finally:
         text.detach()  # the caller closes the file
 
 
-def _write_text(fmt: str, bundle: Bundle, out: TextIO, target: str) -> None:
+def _write_text(fmt: str, bundle: Bundle, out: TextIO, target: str) -> int | None:
     if fmt == "w3c":
         write_w3c(bundle, out, lines=target.lower().endswith(".jsonl"))
-    else:
-        write_jsonl(bundle, out)
+        return None
+    return write_jsonl(bundle, out)
 
 
-def _replace_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+def _replace_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
     partial = path.with_name(f".{path.name}.part")
     try:
         with open(partial, "wb") as out:
-            write(out)
+            result = write(out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, path)
+        return result
     finally:
         if partial.exists():
             partial.unlink()
