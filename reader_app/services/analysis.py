@@ -148,14 +148,17 @@ def _surname_fields(db: Database, link: SurnameLink) -> TagFields:
                      " an alias).", None, (before, after))
 
 
-def claimant_for(db: Database, article: Article, start: int, end: int) -> tuple[int | None, str]:
+def claimant_for(db: Database, article: Article, start: int, end: int,
+                 library_keys: dict[str, int] | None = None) -> tuple[int | None, str]:
     """The claimant a claim over article.text[start:end] gets from the actors tagged around
-    it now, and why (or None and why not)."""
+    it now, and why (or None and why not). library_keys: known_actor_keys' first ids, when
+    the caller reads them once for several claims."""
     # proposals look no further than NEAR; each kind read on its own, by the start index
     # (a full row is dear: a dense article has hundreds of tags of other kinds around)
     actors = list_annotations_near(db, article.id, start, end, "actor")
     spans = [(a.start, a.end, a.actor_id) for a in actors if a.actor_id is not None]
-    known = {key: ids[0] for key, ids in known_actor_keys(db).items()}
+    known = dict(library_keys) if library_keys is not None else \
+        {key: ids[0] for key, ids in known_actor_keys(db).items()}
     # "he said" is read as the last person tagged before it
     persons = {i for i, kind in actor_types(db, (i for *_, i in spans)).items()
                if kind == "person"}

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from reader_app.domain.models import Annotation, Article
 from reader_app.domain.quotes import quoted
 from reader_app.services.analysis import NewTag, claimant_for
-from reader_app.storage.actors import actor_names
+from reader_app.storage.actors import actor_names, known_actor_keys
 from reader_app.storage.annotations import get_annotation, list_annotations_near, update_annotation
 
 CLAIMANT_LINK = ("claimant_id",)
@@ -31,10 +31,13 @@ def credit_claims(db: Database, article: Article, actor_tag: Annotation) -> list
         return []
     near = list_annotations_near(db, article.id, actor_tag.start, actor_tag.end, "claim")
     pairs = []
+    library_keys: dict[str, int] | None = None  # every actor's keys: read once, if needed
     for claim in near:
         if claim.claimant_id is not None:
             continue
-        claimant, _ = claimant_for(db, article, claim.start, claim.end)
+        if library_keys is None:
+            library_keys = {key: ids[0] for key, ids in known_actor_keys(db).items()}
+        claimant, _ = claimant_for(db, article, claim.start, claim.end, library_keys)
         if claimant == actor_tag.actor_id:
             pairs.append((claim, update_annotation(db, claim.id, claimant_id=claimant)))
     return pairs
