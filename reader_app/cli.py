@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from reader_app import __version__
 from reader_app.domain.models import CLAIM_STATUSES, KINDS, Article
-from reader_app.domain.search_query import date_bound, parse_grade
+from reader_app.domain.search_query import date_bound, parse_grade, parse_query
 from reader_app.domain.span_trim import tidy_span
 from reader_app.formats.csv_export import open_csv_output, write_csv
 from reader_app.formats.dateline import valid_iso_date
@@ -536,8 +536,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"No article matches {text!r}" if text else "No article matches these facets",
               file=sys.stderr)
+    counted = bool(parse_query(text).groups)  # facets or -words alone count no hits
     for h in hits:
-        count = f"{h.hits} hit{'s' * (h.hits != 1)}"
+        count = f"{h.hits} hit{'s' * (h.hits != 1)}" if counted else "-"
         print(f"{h.article_id}\t{h.published or '-'}\t{count}\t{_one_line(h.title)}")
         if h.snippet:
             print(f"\t{_one_line(h.snippet)}")

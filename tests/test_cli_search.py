@@ -100,6 +100,17 @@ def test_facets_claims_by_lavrov_february_disputed(capsys, library):
     assert len(jsonl(out)) == 1
 
 
+def test_text_format_facets_alone_print_no_hit_count(capsys, library):
+    path, ids = library
+    code, out, _ = run(capsys, "search", "--db", path, "--actor", "Лавров")
+    rows = [line.split("\t") for line in out.splitlines() if not line.startswith("\t")]
+    assert code == 0 and [r[0] for r in rows] == [str(ids[2]), str(ids[0])]
+    assert {r[2] for r in rows} == {"-"}  # nothing was searched for: no "0 hits"
+    code, out, _ = run(capsys, "search", "--db", path, "--", "-drills")
+    assert [line.split("\t")[2] for line in out.splitlines()
+            if not line.startswith("\t")] == ["-"]
+
+
 @pytest.mark.parametrize("argv, message", [
     (["--from", "2022-02-30"], "not a date: '2022-02-30'"),
     (["--to", "last week"], "not a date"),
