@@ -119,14 +119,16 @@ def test_a_new_query_on_the_open_article_selects_its_own_match(qtbot, db, db_pat
     assert win.view.textCursor().selectedText() == "drills"
 
 
-def test_clearing_the_search_clears_its_status_line(qtbot, db, db_path):
+def test_the_count_is_said_under_the_results_not_again_in_the_status_bar(qtbot, db, db_path):
     library(db)
     win = open_window(qtbot, db_path)
+    win.statusBar().showMessage("Tagged 'Lavrov' as an actor")
     panel = search(qtbot, win, "Lavrov", 2)
-    assert win.statusBar().currentMessage() == "2 articles match"
+    assert panel.count_label.text() == "2 articles match"
+    assert win.statusBar().currentMessage() == "Tagged 'Lavrov' as an actor"  # left alone
     panel.clear()
     qtbot.waitUntil(lambda: not panel.active)
-    assert win.statusBar().currentMessage() == ""
+    assert win.statusBar().currentMessage() == "Tagged 'Lavrov' as an actor"
 
 
 def test_the_analyst_facet_completes_who_has_tagged_here(qtbot, db, db_path):

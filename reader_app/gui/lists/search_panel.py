@@ -56,7 +56,7 @@ def matches_text(n: int) -> str:
 class SearchPanel(QWidget):
     search_requested = Signal(int, object)  # generation, SearchFilter
     active_changed = Signal(bool)  # results replace the library list (True) or not
-    results_shown = Signal(str)  # a line for the status bar ("N articles match")
+    results_shown = Signal(str)  # an answer is shown; its text when a problem (for the status bar)
     result_activated = Signal(int, str)  # article id, the query text it was found with
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
@@ -238,7 +238,7 @@ class SearchPanel(QWidget):
             self._show_empty(no_match_text(flt))
             text = self.empty_label.text()
         self._focus_results = False
-        self.results_shown.emit(text)
+        self.results_shown.emit("")  # the count or "No article matches" is in the pane
         return True
 
     def fill_results(self, generation: int, start: int, hits: Sequence[ArticleHit]) -> bool:

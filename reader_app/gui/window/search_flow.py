@@ -156,9 +156,13 @@ class SearchFlow(QObject):
 
     @Slot(str)
     def _on_panel_results_shown(self, text: str) -> None:
+        # the count is under the results already: the status bar says only a problem
+        # or what the search did besides (a rebuilt index), not the pane's line again
         notice, self._notice = self._notice, ""
-        self._said = f"{notice} {text}" if notice else text
-        self._window.statusBar().showMessage(self._said)
+        said = " ".join(part for part in (notice, text) if part)
+        if said:
+            self._said = said
+            self._window.statusBar().showMessage(said)
 
     @Slot(bool)
     def _on_panel_active_changed(self, active: bool) -> None:
