@@ -499,8 +499,12 @@ GENERIC_NOUNS: dict[str, str] = {
         постачальнику постачальником поставщик поставщика поставщику поставщиком
         поставщике""".split()},
     search_key("state"): "state",
-    # any body that is an organisation ("the organisation", "the charity")
-    **{search_key(w): "organisation" for w in """organisation organization charity
+    # the kinds kind_nouns knows by a body's name or the text's word for it
+    **{search_key(w): "group" for w in "group campaign watchdog".split()},
+    search_key("force"): "police",  # British for a police force
+    search_key("charity"): "charity",
+    # any body that is an organisation ("the organisation")
+    **{search_key(w): "organisation" for w in """organisation organization
         організація організації організацію організацією организация организации
         организацию организацией""".split()},
     **{search_key(w): "party" for w in """party партія партії партію партією партия
@@ -561,7 +565,15 @@ def _kind_nouns(n: KnownName) -> list[str]:
             nouns.append(next(w for w in contracted if not is_adjective(w)))
     else:
         nouns = [words[words.index("of") - 1] if "of" in words[1:] else words[-1]]
+        if nouns[0] != words[-1] and words[-1] in _BODY_HEADS:
+            nouns.append(words[-1])  # "Horn of Africa Food Fund": "the fund" as well
     return [w for w in nouns if len(w) > 3 and w.isalpha()]
+
+
+# the last words that make a name a body's whatever "of" stands before them
+_BODY_HEADS = frozenset("""fund trust authority agency commission council committee union
+    alliance corporation association foundation institute federation board bank service
+    coalition network""".split())
 
 
 # The last word of many company names: what the firm does or is ("Danubia Grain
