@@ -108,3 +108,63 @@ def test_a_noun_after_a_name_ending_a_clause_is_a_mention(db):
     _tag(db, article, "Harbour Independents")
     found = _suggested(db, article, "group")
     assert found and found[0].actor_id == body
+
+
+def test_an_association_is_no_company_and_its_noun_is_found_in_its_cases(db):
+    text = ("Об этом заявили в Ассоциации пчеловодов Армении. Председатель ассоциации Ашот "
+            "Мартиросян добавил, что компания «Медок» снизила цены. Директор компании "
+            "согласился.")
+    article = _article(db, text, "ru")
+    union = create_actor(db, "Ассоциация пчеловодов Армении", "organization").id
+    honey = create_actor(db, "Медок", "organization").id
+    _tag(db, article, "Ассоциации пчеловодов Армении")
+    _tag(db, article, "Медок")
+    found = _suggested(db, article, "ассоциации")
+    assert found and found[0].actor_id == union
+    assert not _suggested(db, article, "компания")  # the noun before «Медок»
+    later = _suggested(db, article, "компании")
+    assert later and later[0].actor_id == honey
+
+
+def test_the_office_noun_is_the_ministry_named_before(db):
+    text = ("Министерство энергетики Армении выдало лицензию. Как говорится в заявлении "
+            "ведомства, работы начнутся весной.")
+    article = _article(db, text, "ru")
+    ministry = create_actor(db, "Министерство энергетики Армении", "organization").id
+    _tag(db, article, "Министерство энергетики Армении")
+    found = _suggested(db, article, "ведомства")
+    assert found and found[0].actor_id == ministry
+
+
+def test_a_ministrys_stump_of_a_longer_field(db):
+    text = ("Министерство сельского хозяйства Армении ответило фермерам. В сообщении "
+            "минсельхоза сказано, что субсидии выплатят в мае.")
+    article = _article(db, text, "ru")
+    ministry = create_actor(db, "Министерство сельского хозяйства Армении", "organization").id
+    _tag(db, article, "Министерство сельского хозяйства Армении")
+    found = _suggested(db, article, "минсельхоза")
+    assert found and found[0].actor_id == ministry
+    text = ("Міністерство розвитку громад та територій України погодило план. У "
+            "Мінрозвитку додали, що кошти вже є.")
+    article = _article(db, text, "uk")
+    ministry = create_actor(db, "Міністерство розвитку громад та територій України",
+                            "organization").id
+    _tag(db, article, "Міністерство розвитку громад та територій України")
+    found = _suggested(db, article, "Мінрозвитку")
+    assert found and found[0].actor_id == ministry
+
+
+def test_bishkek_in_cyrillic_is_kyrgyzstan(db):
+    text = "Перевозчики опровергли сообщения о том, что Бишкек потребовал повысить тарифы."
+    article = _article(db, text, "ru")
+    found = _suggested(db, article, "Бишкек")
+    assert found and found[0].actor_name == "Kyrgyzstan"
+
+
+def test_a_name_that_goes_on_with_another_field_is_not_the_shorter_ministry(db):
+    create_actor(db, "Министерство транспорта Казахстана", "organization")
+    text = ("Министерство транспорта и коммуникаций Кыргызстана выдало разрешение. "
+            "Ведомство рассмотрит и вторую заявку.")
+    article = _article(db, text, "ru")
+    assert not _suggested(db, article, "Министерство транспорта")
+    assert not _suggested(db, article, "Ведомство")

@@ -74,6 +74,11 @@ __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMe
            "finish_pass", "same_word", "word_stem"]
 
 _APOSTROPHES = "'’ʼ‘`´"
+# "Министерство транспорта и коммуникаций Кыргызстана": a coordinated field and a state
+# after a name: the name goes on, another body's
+_NAME_GOES_ON = re.compile(r" (?:и|і|та|й) [^\W\d_]+ [A-ZА-ЯІЇЄҐЁ]")
+# the cases of a noun in -ия/-ія past its stem ("ассоциац-ии", "асоціац-ією")
+_IA_CASES = frozenset("ии ию ией ии ії ію ією".split())
 
 _OFFICE_AFTER = re.compile(r" (?:Minister|Secretary|Commissioner|minister|secretary)(?!\w)")
 
@@ -245,7 +250,8 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         scene = text[end:end + 1] == "," and opens_sentence(text, word)
         fitting = [e for e in fitting if not e.table or e.reason.startswith("name of")
                    or (e.known.actor_type != "state" and not scene)]
-    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+    if (text[end:end + 1] == " " and text[end + 1:end + 2].isupper()) or (
+            text[end:end + 1] == " " and _NAME_GOES_ON.match(text, end)):
         # "Міністерство енергетики Росії": without its state, the name is another's here;
         # "Danubia Bank" is not Danubia Grain Logistics
         fitting = [e for e in fitting if not e.reason.endswith((WITHOUT_STATE, FIRST_WORD))]
@@ -374,7 +380,8 @@ class _Scan:
         text, j = self.text, stop
         while j < len(text) and text[j].isalpha():
             j += 1
-        if text[stop:j].casefold() in ENDINGS:
+        ending = text[stop:j].casefold()
+        if ending in ENDINGS or (ending in _IA_CASES and self.stems[key].endswith(("ия", "ія"))):
             return j, self.stems[key], True
         return stop, key, whole and self.stems[key] == key
 

@@ -328,7 +328,29 @@ def _cyrillic_short_names(n: KnownName, by_key: dict[str, list[IndexedName]]) ->
     if prefix and (len(words) == 2 or (len(words) == 3 and with_state)):
         second = match_key(words[1])
         forms.append(prefix + _MINISTRY_CUTS.get(second, second))
+    elif prefix:
+        field = [match_key(w) for w in (words[1:-1] if with_state else words[1:])]
+        stump = None
+        adjective = is_adjective(field[0]) if field else False
+        adjective = adjective or field[:1] != [] and field[0].endswith(_GENITIVE_ADJECTIVE)
+        if len(field) >= 2 and not adjective:
+            stump = prefix + field[0]  # "Міністерство розвитку громад …" -> "Мінрозвитку"
+        elif len(field) == 2:  # "сельского хозяйства" -> "Минсельхоз"
+            stump = prefix + _syllable(field[0]) + _syllable(field[1])
+        if stump is not None:
+            forms.append(stump.lower())  # any case: "минсельхоза" in running text too
     return forms
+
+
+_VOWELS = "аеєиіїоуюяыэё"
+_GENITIVE_ADJECTIVE = ("ого", "его", "ої", "ьої", "ой", "ей", "их", "ых", "іх")
+
+
+def _syllable(word: str) -> str:
+    """A word's first syllable as Ukrainian and Russian cut it in a compound: through its
+    first vowel and the consonant after it ("сельского" -> "сель", "хозяйства" -> "хоз")."""
+    i = next((k for k, c in enumerate(word) if c in _VOWELS), len(word) - 1) + 2
+    return word[:i + 1] if word[i:i + 1] == "ь" else word[:i]
 
 
 # The cases of a Ukrainian or Russian noun by its nominative ending (genitive, dative,
@@ -503,6 +525,9 @@ GENERIC_NOUNS: dict[str, str] = {
     **{search_key(w): "group" for w in "group campaign watchdog".split()},
     search_key("force"): "police",  # British for a police force
     search_key("charity"): "charity",
+    # "в заявлении ведомства": a ministry's or an agency's word
+    **{search_key(w): "office" for w in """відомство відомства відомству відомстві
+        відомством ведомство ведомства ведомству ведомстве ведомством""".split()},
     # any body that is an organisation ("the organisation")
     **{search_key(w): "organisation" for w in """organisation organization
         організація організації організацію організацією организация организации
@@ -520,7 +545,7 @@ NOT_COMPANY_WORDS = PARTY_WORDS + (
     "service", "police", "army", "forces", "bureau", "institute", "university", "school",
     "administration", "municipal", "district", "county",  # a place's own body
     "nations", "organi", "federat", "associat", "foundat", "programme", "fund", "mission",
-    "організац", "организац", "фонд", "місі", "мисси", "об'єдн", "объедин",
+    "організац", "организац", "асоціац", "ассоциац", "фонд", "місі", "мисси", "об'єдн", "объедин",
     "союз", "рад", "совет", "коміт", "комит", "мініст", "минист", "агент", "служб", "суд",
     "парламент", "уряд", "правительств", "адміністр", "администр", "коміс", "комис",
     "управлін", "управлен", "відомств", "ведомств", "інститут", "институт", "університет",

@@ -20,7 +20,7 @@ COMPANY, PARTY, MEDIA, BLOC, OFFICE = "company", "party", "media", "bloc", "offi
 GROUP, POLICE, CHARITY = "group", "police", "charity"
 # the kinds "the group", "the force", "the charity" name: a body of the kind by its name or
 # by what the text said of it next to a mention (the suggestions' finder asks these too)
-TEXT_KINDS = (GROUP, POLICE, CHARITY)
+TEXT_KINDS = (GROUP, POLICE, CHARITY, OFFICE)
 
 _NOUNS = {
     **dict.fromkeys("""company firm operator manufacturer maker carrier supplier contractor
