@@ -168,3 +168,15 @@ def test_a_name_that_goes_on_with_another_field_is_not_the_shorter_ministry(db):
     article = _article(db, text, "ru")
     assert not _suggested(db, article, "Министерство транспорта")
     assert not _suggested(db, article, "Ведомство")
+
+
+def test_the_house_is_the_legislature_named_before(db):
+    article = _article(db, "The Kerala Legislative Assembly passed the bill after the "
+                           "opposition walked out of the House. The minister told the House "
+                           "that the money was there.")
+    house = create_actor(db, "Kerala Legislative Assembly", "organization").id
+    _tag(db, article, "Kerala Legislative Assembly")
+    found = _suggested(db, article, "House", after="minister")
+    assert found and found[0].actor_id == house
+    assert _tag(db, article, "House").annotation.actor_id == house
+

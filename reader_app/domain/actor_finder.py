@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -129,13 +129,15 @@ def _fits(kind: str, body: tuple[str, str] | None, declared: bool = False,
 
 def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: int,
                      context: SurnameContext, firsts: dict[str, list[tuple[int, int]]],
-                     declared: dict[int, str], quoted: Container[int]) -> ActorMention | None:
+                     declared: dict[int, str], quoted: _Quoted) -> ActorMention | None:
     """"the company", "партію": the one body of that kind (a party by its name; a company:
     an organization whose name says it is nothing else) named or tagged before in this
     text, or of several the one named at least twice as often as any other; else no
     guess. Only "probably". firsts: per kind, (where first named, id) of the fitting
     bodies, worked out once per text."""
-    if not determined(text, start, end):
+    if not (determined(text, start, end) or (
+            kind in TEXT_KINDS and not is_cyrillic(text[start])
+            and noun_stands_alone(text, start, end))):  # "told the House"
         return None
     if text[start:end].casefold() == "campaign" and _EVENT_BEFORE.search(text, 0, start):
         return None  # "spent $90,000 on the campaign": the campaigning, not the group

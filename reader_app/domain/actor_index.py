@@ -525,6 +525,7 @@ GENERIC_NOUNS: dict[str, str] = {
     **{search_key(w): "group" for w in "group campaign watchdog".split()},
     search_key("force"): "police",  # British for a police force
     search_key("charity"): "charity",
+    **{search_key(w): "legislature" for w in ("house", "chamber")},
     # "в заявлении ведомства": a ministry's or an agency's word
     **{search_key(w): "office" for w in """відомство відомства відомству відомстві
         відомством ведомство ведомства ведомству ведомстве ведомством""".split()},
