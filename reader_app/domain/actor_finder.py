@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -57,6 +57,7 @@ from reader_app.domain.body_nouns import (
     quoted_name,
     thing_named,
 )
+from reader_app.domain.kind_nouns import TEXT_KINDS, declared_near, fits_kind
 from reader_app.domain.mention_text import SearchText, search_key
 from reader_app.domain.name_context import (
     as_place,
@@ -73,6 +74,11 @@ __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMe
            "finish_pass", "same_word", "word_stem"]
 
 _APOSTROPHES = "'’ʼ‘`´"
+# "Министерство транспорта и коммуникаций Кыргызстана": a coordinated field and a state
+# after a name: the name goes on, another body's
+_NAME_GOES_ON = re.compile(r" (?:и|і|та|й) [^\W\d_]+ [A-ZА-ЯІЇЄҐЁ]")
+# the cases of a noun in -ия/-ія past its stem ("ассоциац-ии", "асоціац-ією")
+_IA_CASES = frozenset("ии ию ией ии ії ію ією".split())
 
 _OFFICE_AFTER = re.compile(r" (?:Minister|Secretary|Commissioner|minister|secretary)(?!\w)")
 
@@ -105,6 +111,8 @@ def _fits(kind: str, body: tuple[str, str] | None, declared: bool = False,
     "which" ("Kartli Asphalt, which won") is a body too (quoted)."""
     if body is None:
         return False
+    if kind in TEXT_KINDS:  # "the group": by its name here; what the text said: _Quoted
+        return body[1] in ("organization", "other") and fits_kind(kind, body[0], body[1])
     if kind == "state":
         return body[1] in ("state", "other")
     if kind == "organisation":
@@ -121,19 +129,24 @@ def _fits(kind: str, body: tuple[str, str] | None, declared: bool = False,
 
 def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: int,
                      context: SurnameContext, firsts: dict[str, list[tuple[int, int]]],
-                     declared: dict[int, str], quoted: Container[int]) -> ActorMention | None:
+                     declared: dict[int, str], quoted: _Quoted) -> ActorMention | None:
     """"the company", "партію": the one body of that kind (a party by its name; a company:
     an organization whose name says it is nothing else) named or tagged before in this
     text, or of several the one named at least twice as often as any other; else no
     guess. Only "probably". firsts: per kind, (where first named, id) of the fitting
     bodies, worked out once per text."""
-    if not determined(text, start, end):
+    if not (determined(text, start, end) or (
+            kind in TEXT_KINDS and not is_cyrillic(text[start])
+            and noun_stands_alone(text, start, end))):  # "told the House"
         return None
+    if text[start:end].casefold() == "campaign" and _EVENT_BEFORE.search(text, 0, start):
+        return None  # "spent $90,000 on the campaign": the campaigning, not the group
     fitting = firsts.get(kind)
     if fitting is None:
         fitting = firsts[kind] = context.first_seen(
             lambda a: _fits(kind, index.bodies.get(a) or index.actors.get(a),
-                            declared.get(a) == kind, a in quoted))
+                            declared.get(a) == kind, a in quoted)
+            or (kind in TEXT_KINDS and _body_type(index, a) and quoted.said(a, kind)))
     before = bisect_right(fitting, (start, -1))
     if not before:
         return None
@@ -148,6 +161,27 @@ def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: i
     canonical, actor_type = index.bodies.get(actor_id) or index.actors[actor_id]
     return ActorMention(start, end, actor_id, canonical, actor_type,
                         f"probably {canonical}: “{text[start:end]}”, {why}", False)
+
+
+# "on the campaign", "during the campaign": a campaign as an event
+_EVENT_BEFORE = re.compile(r"\b(?:on|during|throughout|since|after|before|over|into|in) the $",
+                           re.IGNORECASE)
+# a noun in apposition right after a name: the name's description, not another mention
+_APPOSITION = re.compile(r"[»”\"]?, (?:the|a|an) ")
+
+
+def _opens(text: str, start: int) -> bool:
+    """A name that opens its sentence, after "The" or not: the subject, which an
+    appositive describes ("… the head of the RMA, the administration said" is no such)."""
+    if text[max(0, start - 4):start] in ("The ", "the "):
+        start -= 4
+    return opens_sentence(text, start)
+
+
+def _body_type(index: ActorIndex, actor_id: int) -> bool:
+    """An actor the text may call "the group": an organisation or one of unknown type."""
+    body = index.bodies.get(actor_id) or index.actors.get(actor_id)
+    return body is not None and body[1] in ("organization", "other")
 
 
 def _head_mention(text: str, bodies: list[tuple[int, str, str]], start: int, end: int,
@@ -218,7 +252,8 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         scene = text[end:end + 1] == "," and opens_sentence(text, word)
         fitting = [e for e in fitting if not e.table or e.reason.startswith("name of")
                    or (e.known.actor_type != "state" and not scene)]
-    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+    if (text[end:end + 1] == " " and text[end + 1:end + 2].isupper()) or (
+            text[end:end + 1] == " " and _NAME_GOES_ON.match(text, end)):
         # "Міністерство енергетики Росії": without its state, the name is another's here;
         # "Danubia Bank" is not Danubia Grain Logistics
         fitting = [e for e in fitting if not e.reason.endswith((WITHOUT_STATE, FIRST_WORD))]
@@ -347,7 +382,8 @@ class _Scan:
         text, j = self.text, stop
         while j < len(text) and text[j].isalpha():
             j += 1
-        if text[stop:j].casefold() in ENDINGS:
+        ending = text[stop:j].casefold()
+        if ending in ENDINGS or (ending in _IA_CASES and self.stems[key].endswith(("ия", "ія"))):
             return j, self.stems[key], True
         return stop, key, whole and self.stems[key] == key
 
@@ -503,6 +539,9 @@ def _with_kinds(text: str, index: ActorIndex, mentions: list[ActorMention],
         i = bisect_right(starts, start)
         if i and mentions[i - 1].end > start:
             continue  # inside a name
+        if i and _APPOSITION.fullmatch(text, mentions[i - 1].end, start) and _opens(
+                text, mentions[i - 1].start):
+            continue  # "The Vale Independents, the group Birch leads, …": says what it is
         mention = None
         if key in index.kinds:
             mention = _kind_mention(text, index.kinds[key], start, end, context)
@@ -545,6 +584,16 @@ class _Quoted:
                 quoted_name(text, s, e) or thing_named(text, e)
                 for s, e in self.by_id.get(actor_id, ()))
         return found
+
+
+    def said(self, actor_id: int, kind: str) -> bool:
+        """Did the text call the actor a body of that kind next to a mention of it ("the
+        environmental group Rios Vivos", "X, a watchdog,")? (kind_nouns.declared_near)"""
+        if self.by_id is None:
+            self.by_id = {}
+            for s, e, a in self.spans:
+                self.by_id.setdefault(a, []).append((s, e))
+        return declared_near(self.text, self.by_id.get(actor_id, ()), kind)
 
 
 def _declared_mentions(text: str, index: ActorIndex, nouns: dict[str, int],

@@ -328,7 +328,29 @@ def _cyrillic_short_names(n: KnownName, by_key: dict[str, list[IndexedName]]) ->
     if prefix and (len(words) == 2 or (len(words) == 3 and with_state)):
         second = match_key(words[1])
         forms.append(prefix + _MINISTRY_CUTS.get(second, second))
+    elif prefix:
+        field = [match_key(w) for w in (words[1:-1] if with_state else words[1:])]
+        stump = None
+        adjective = is_adjective(field[0]) if field else False
+        adjective = adjective or field[:1] != [] and field[0].endswith(_GENITIVE_ADJECTIVE)
+        if len(field) >= 2 and not adjective:
+            stump = prefix + field[0]  # "Міністерство розвитку громад …" -> "Мінрозвитку"
+        elif len(field) == 2:  # "сельского хозяйства" -> "Минсельхоз"
+            stump = prefix + _syllable(field[0]) + _syllable(field[1])
+        if stump is not None:
+            forms.append(stump.lower())  # any case: "минсельхоза" in running text too
     return forms
+
+
+_VOWELS = "аеєиіїоуюяыэё"
+_GENITIVE_ADJECTIVE = ("ого", "его", "ої", "ьої", "ой", "ей", "их", "ых", "іх")
+
+
+def _syllable(word: str) -> str:
+    """A word's first syllable as Ukrainian and Russian cut it in a compound: through its
+    first vowel and the consonant after it ("сельского" -> "сель", "хозяйства" -> "хоз")."""
+    i = next((k for k, c in enumerate(word) if c in _VOWELS), len(word) - 1) + 2
+    return word[:i + 1] if word[i:i + 1] == "ь" else word[:i]
 
 
 # The cases of a Ukrainian or Russian noun by its nominative ending (genitive, dative,
@@ -499,8 +521,16 @@ GENERIC_NOUNS: dict[str, str] = {
         постачальнику постачальником поставщик поставщика поставщику поставщиком
         поставщике""".split()},
     search_key("state"): "state",
-    # any body that is an organisation ("the organisation", "the charity")
-    **{search_key(w): "organisation" for w in """organisation organization charity
+    # the kinds kind_nouns knows by a body's name or the text's word for it
+    **{search_key(w): "group" for w in "group campaign watchdog".split()},
+    search_key("force"): "police",  # British for a police force
+    search_key("charity"): "charity",
+    **{search_key(w): "legislature" for w in ("house", "chamber")},
+    # "в заявлении ведомства": a ministry's or an agency's word
+    **{search_key(w): "office" for w in """відомство відомства відомству відомстві
+        відомством ведомство ведомства ведомству ведомстве ведомством""".split()},
+    # any body that is an organisation ("the organisation")
+    **{search_key(w): "organisation" for w in """organisation organization
         організація організації організацію організацією организация организации
         организацию организацией""".split()},
     **{search_key(w): "party" for w in """party партія партії партію партією партия
@@ -516,7 +546,7 @@ NOT_COMPANY_WORDS = PARTY_WORDS + (
     "service", "police", "army", "forces", "bureau", "institute", "university", "school",
     "administration", "municipal", "district", "county",  # a place's own body
     "nations", "organi", "federat", "associat", "foundat", "programme", "fund", "mission",
-    "організац", "организац", "фонд", "місі", "мисси", "об'єдн", "объедин",
+    "організац", "организац", "асоціац", "ассоциац", "фонд", "місі", "мисси", "об'єдн", "объедин",
     "союз", "рад", "совет", "коміт", "комит", "мініст", "минист", "агент", "служб", "суд",
     "парламент", "уряд", "правительств", "адміністр", "администр", "коміс", "комис",
     "управлін", "управлен", "відомств", "ведомств", "інститут", "институт", "університет",
@@ -561,7 +591,15 @@ def _kind_nouns(n: KnownName) -> list[str]:
             nouns.append(next(w for w in contracted if not is_adjective(w)))
     else:
         nouns = [words[words.index("of") - 1] if "of" in words[1:] else words[-1]]
+        if nouns[0] != words[-1] and words[-1] in _BODY_HEADS:
+            nouns.append(words[-1])  # "Horn of Africa Food Fund": "the fund" as well
     return [w for w in nouns if len(w) > 3 and w.isalpha()]
+
+
+# the last words that make a name a body's whatever "of" stands before them
+_BODY_HEADS = frozenset("""fund trust authority agency commission council committee union
+    alliance corporation association foundation institute federation board bank service
+    coalition network""".split())
 
 
 # The last word of many company names: what the firm does or is ("Danubia Grain

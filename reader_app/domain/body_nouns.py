@@ -38,7 +38,10 @@ def _word_after(text: str, end: int) -> str:
 
 
 # "the museum in Accra": a place after the noun says which one, another than the one named
-_PLACED_AFTER = re.compile(r" (?:in|at) (?:the )?[A-Z]")
+# (a month or a weekday is a time: "contacted the force in June")
+_PLACED_AFTER = re.compile(r" (?:in|at) (?:the )?(?!(?:January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December|Monday|Tuesday|"
+                           r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]")
 
 
 def english_determined(text: str, start: int, end: int) -> bool:

@@ -14,10 +14,13 @@ from collections.abc import Iterable
 from reader_app.domain.actors import match_key, name_tokens
 from reader_app.domain.word_forms import is_cyrillic, same_word
 
-__all__ = ["kind_of_noun", "fits_kind", "declared_near"]
+__all__ = ["TEXT_KINDS", "kind_of_noun", "fits_kind", "declared_near"]
 
 COMPANY, PARTY, MEDIA, BLOC, OFFICE = "company", "party", "media", "bloc", "office"
-GROUP, POLICE = "group", "police"
+GROUP, POLICE, CHARITY, HOUSE = "group", "police", "charity", "legislature"
+# the kinds "the group", "the force", "the charity" name: a body of the kind by its name or
+# by what the text said of it next to a mention (the suggestions' finder asks these too)
+TEXT_KINDS = (GROUP, POLICE, CHARITY, OFFICE, HOUSE)
 
 _NOUNS = {
     **dict.fromkeys("""company firm operator manufacturer maker carrier supplier contractor
@@ -33,7 +36,11 @@ _NOUNS = {
     **dict.fromkeys("""відомство відомства відомству відомстві відомством ведомство
         ведомства ведомству ведомстве ведомством""".split(), OFFICE),
     # a campaign's or a pressure group's word: "the group said", "according to the campaign"
-    **dict.fromkeys("group campaign campaigners".split(), GROUP),
+    **dict.fromkeys("group campaign campaigners watchdog".split(), GROUP),
+    # "the charity": a trust's or a foundation's word ("a food bank charity")
+    **dict.fromkeys(["charity"], CHARITY),
+    # "walked out of the House", "told the chamber": a legislature's word
+    **dict.fromkeys(["house", "chamber"], HOUSE),
     # "the force": British for a police force
     **dict.fromkeys(["force"], POLICE),
 }
@@ -51,6 +58,9 @@ _NAME_WORDS = {
         министерство служба агентство комитет управление департамент инспекция""".split()),
     GROUP: frozenset("group campaign coalition network action".split()),
     POLICE: frozenset("police constabulary".split()),
+    CHARITY: frozenset("trust foundation charity appeal".split()),
+    HOUSE: frozenset("""assembly parliament senate congress legislature house chamber duma
+        rada sejm""".split()),
 }
 _STEMS = {COMPANY: ("компан", "підприєм", "фірм", "предприят", "фирм"),
           PARTY: ("парті", "парти"), OFFICE: ("відомств", "ведомств")}

@@ -238,9 +238,19 @@ _LOCATIVES = frozenset("у в во на біля около".split())
 _DESTINATION = frozenset("to into до в у".split())
 _TRAVEL = frozenset("""plane planes flight flights trip trips train trains ferry ferries road
     roads route routes journey journeys bus buses rail rails sail sailed flew travel travelled
+    race races stage stages tour tours convoy convoys march marches
     traveled рейс рейси рейсы рейсів рейсов поїзд поїзди поезд поезда поїздка поездка дорога
     дорогу потяг""".split())
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)")
+# a route's start and end ("from Iasi to Chisinau", "з Бишкека до Стамбула")
+_ROUTE_FROM = frozenset("from з із зі від из от".split())
+_ROUTE_TO = re.compile(r"\s+(?:to|до|в|у)\s+[^\W\d_]*[A-ZА-ЯІЇЄҐЁ]")
+
+
+def _route_end(words: list[str]) -> bool:
+    """The three words before a capital are "from <Place> to": it ends a route."""
+    return (len(words) == 3 and words[0] in _ROUTE_FROM and words[2] in _DESTINATION
+            and words[1].isalpha())
 # "the Kyiv desk", "a Moscow court": a capital before a common noun names a place
 # "the Minsk talks", "the Vilnius summit": the place of an event; "London-based": a compound
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:desk|bureau|office|court|correspondent|metro|"
@@ -279,6 +289,8 @@ def as_place(text: str, start: int, end: int) -> bool:
             len(words) > 1 and _noun_before_locative(words[-2]))
     if len(words) > 1 and words[-1] in _DESTINATION and words[-2].strip(",") in _TRAVEL:
         return True  # "on a plane to Accra", "рейси до Варшави": where one goes
+    if _route_end(words) or (words[-1] in _ROUTE_FROM and _ROUTE_TO.match(text, end)):
+        return True  # "from Iasi to Chisinau", "from Chisinau to Iasi": a route's ends
     if len(words) > 1 and words[-1] in _PLACE_ADJECTIVES:
         words.pop()
     if words[-1] not in _PLACE_PREPOSITIONS:

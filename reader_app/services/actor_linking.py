@@ -332,9 +332,12 @@ _ANAPHORA_DEPTH = 12  # distinct actors looked back at for "the party"
 def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Link | None:
     """"the party" / "партію": the actor tagged nearest before whose name has that word,
     else one of the kind the noun names ("the company", "the paper", "the alliance")."""
-    if quote.strip()[:1].isupper() and opens_sentence(article.text, start) \
-            and " " not in quote.strip():
-        quote = quote.lower()  # "Фонд профінансував", "Партія заявила": the noun itself
+    if quote.strip()[:1].isupper() and " " not in quote.strip() and (
+            opens_sentence(article.text, start)
+            or article.text[max(0, start - 4):start] in ("the ", "The ")):
+        # "Фонд профінансував", "Партія заявила", "the Government", "told the House":
+        # the noun itself
+        quote = quote.lower()
     noun = kind_word(quote)
     if noun is None:
         return None
