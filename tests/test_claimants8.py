@@ -119,3 +119,10 @@ def test_states_is_speech_only_with_that():
     found = _claims(text, spans)
     assert found.get("members must pay") == 2
     assert not any(claim.startswith("the alliance said") for claim in found)
+
+
+@pytest.mark.parametrize("said", ["the Dutchman said", "said the Dutchman", "the German said"])
+def test_a_nationality_after_a_name_is_that_person(said):
+    text, spans = _marked(f"Her coach, [Kees Hartman], was blunt. “This race was a bridge,” "
+                          f"{said}.")
+    assert _claims(text, spans, {1}).get("This race was a bridge") == 1

@@ -342,6 +342,9 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     known = _known_tail(text, words, actors)
     if known is not None:
         return known
+    national = _national(text, words, actors)
+    if national is not None:
+        return national
     name = _name_tail(words, text)
     if name is not None:
         return Speaker(None, name[0], name[1], _quoted(text, *name), name[0])
@@ -578,6 +581,24 @@ def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speake
     return found if found.claimant_id is not None else None
 
 
+# "the Dutchman said", "the Romanian added": a nationality for a person, as "he" is
+_NATIONALS = frozenset("""Dutchman Dutchwoman Frenchman Frenchwoman Englishman Englishwoman
+    Irishman Irishwoman Scotsman Scotswoman Welshman Welshwoman Briton Swede Dane Finn Pole
+    Turk Spaniard Scot""".split())
+
+
+def _national(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
+    """"the Dutchman", "the German": the person a nationality stands for, the last person
+    named before it (as for "he"); None for anything else, or when nobody was named."""
+    if len(words) != 2 or text[words[0][0]:words[0][1]].lower() != "the":
+        return None
+    word = text[words[1][0]:words[1][1]]
+    if word not in _NATIONALS and state_of(word) is None or not word[:1].isupper():
+        return None
+    found = pronoun(text, words[1][0], words[1][1], actors)
+    return found._replace(at=words[0][0]) if found.claimant_id is not None else None
+
+
 def _its(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
     """"its delegation in Tbilisi said": a body's own voice (English "its" is never a
     person's), the body tagged last before it in its paragraph."""
@@ -675,6 +696,9 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     known = _known_tail(text, subject, actors)
     if known is not None:
         return known
+    national = _national(text, subject, actors)
+    if national is not None:
+        return national
     name = _name_tail(subject, text)
     first_word = text[subject[0][0]:subject[0][1]].lower()
     if name is not None:
