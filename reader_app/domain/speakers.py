@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.demonyms import VOICES, state_of
+from reader_app.domain.kind_nouns import kind_of_noun
 from reader_app.domain.speech_index import QUOTE
 from reader_app.domain.speech_words import (
     AUXILIARIES,
@@ -44,6 +45,7 @@ _CONJUNCTIONS = frozenset("and but or nor yet so і й та а але чи и н
 _AS = frozenset("as як как".split())
 _ACRONYM_TAIL = re.compile(r"\s*\(\w[\w.&-]{0,12}\)\s*$")
 _NAME_CLOSERS = frozenset(("»", "”", '"', "“", "’"))
+_NAME_OPENERS = frozenset(("«", "“", '"', "„"))
 _SUBORDINATORS = frozenset("""
     as while when after before because if since although though where whereas until once
     коли поки бо якщо хоча після когда пока потому если хотя после где
@@ -340,6 +342,9 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     known = _known_tail(text, words, actors)
     if known is not None:
         return known
+    national = _national(text, words, actors)
+    if national is not None:
+        return national
     name = _name_tail(words, text)
     if name is not None:
         return Speaker(None, name[0], name[1], _quoted(text, *name), name[0])
@@ -436,8 +441,30 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
                                                            if sp[0] <= w[0] < sp[1])], actors)
                 if holder is not None:
                     return holder
-        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
+        return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]),
+                       _phrase_start(text, lo, sp[0]))
     return _subject(text, lo, words, actors)
+
+
+_ARTICLES = frozenset("the a an".split())
+_TITLE_WORDS = 4  # "…, Deputy Foreign Minister Reyes said": the words a title may take
+
+
+def _phrase_start(text: str, lo: int, start: int) -> int:
+    """Where the speaker phrase of a tag at text[start] begins: before the title or
+    honorific right before it ("did nothing, Mr Reyes insisted" with "Reyes" tagged), so
+    the clause before it ends at the comma."""
+    words = _words(text, max(lo, start - 60), start)
+    at = start
+    for s, e in reversed(words[-_TITLE_WORDS:]):
+        word = text[s:e].lower()
+        if text[e:at].strip() or word in PREPOSITIONS or word in _CONJUNCTIONS or \
+                word in THAT or word in _SUBORDINATORS or word in DETERMINERS:
+            if word in _ARTICLES and not text[e:at].strip():
+                at = s  # "…, the [agency] pointed out": the article is the phrase's too
+            break
+        at = s
+    return at
 
 
 _WHICH = frozenset("which".split())
@@ -554,6 +581,24 @@ def _role(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speake
     return found if found.claimant_id is not None else None
 
 
+# "the Dutchman said", "the Romanian added": a nationality for a person, as "he" is
+_NATIONALS = frozenset("""Dutchman Dutchwoman Frenchman Frenchwoman Englishman Englishwoman
+    Irishman Irishwoman Scotsman Scotswoman Welshman Welshwoman Briton Swede Dane Finn Pole
+    Turk Spaniard Scot""".split())
+
+
+def _national(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
+    """"the Dutchman", "the German": the person a nationality stands for, the last person
+    named before it (as for "he"); None for anything else, or when nobody was named."""
+    if len(words) != 2 or text[words[0][0]:words[0][1]].lower() != "the":
+        return None
+    word = text[words[1][0]:words[1][1]]
+    if word not in _NATIONALS and state_of(word) is None or not word[:1].isupper():
+        return None
+    found = pronoun(text, words[1][0], words[1][1], actors)
+    return found._replace(at=words[0][0]) if found.claimant_id is not None else None
+
+
 def _its(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
     """"its delegation in Tbilisi said": a body's own voice (English "its" is never a
     person's), the body tagged last before it in its paragraph."""
@@ -651,6 +696,9 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     known = _known_tail(text, subject, actors)
     if known is not None:
         return known
+    national = _national(text, subject, actors)
+    if national is not None:
+        return national
     name = _name_tail(subject, text)
     first_word = text[subject[0][0]:subject[0][1]].lower()
     if name is not None:
@@ -699,6 +747,21 @@ def _appositive(text: str, lo: int, comma_end: int, verb: int,
     return None
 
 
+def _kind_before_mark(text: str, lo: int, start: int, end: int, comma: int) -> bool:
+    """Is text[lo:comma] a body's kind noun, then its name in quotation marks ("компания
+    «Кодру Вин»")? Not an agent after a participle ("опрошенные «Каспий Ньюс»")."""
+    return all(c in _NAME_CLOSERS for c in text[end:comma]) and \
+        text[lo:start].rstrip()[-1:] in _NAME_OPENERS and \
+        kind_of_noun(text[lo:start].strip().rstrip("«“\"„")) is not None
+
+
+# past participles without "-ed" that open an appositive: "An email from …, sent on 14
+# April, warned", "a letter, written in May, said"
+_IRREGULAR_PARTICIPLES = frozenset("""sent written seen shown given taken made held told
+    known found left built brought bought kept put read heard drawn chosen spoken led paid
+    set won cut run sworn""".split())
+
+
 def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
                        actors: Actors, common: bool = False) -> Speaker | None:
     inner = _words(text, inner_start, comma_end, 21)
@@ -708,6 +771,10 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
     # a relative clause's object ("X, which runs Hollow Dam, said": X says it)
     named = None if "," in text[inner_start + 1:comma_end] or _relative(text, inner) else \
         phrase(text, inner_start + 1, comma_end, actors)
+    if named is not None and named.start is not None and named.end is not None and \
+            named.end != comma_end and \
+            _kind_before_mark(text, inner[0][0], named.start, named.end, comma_end):
+        return named  # "…, компания «Кодру Вин», отвергла": the marks close the name
     if named is not None and named.start is not None and named.end == comma_end and (
             named.start <= inner[0][0] + 1 or _common_title(text, inner[0][0], named.start)):
         return named  # "Her brother, the economist Thomas Brenner, argued"
@@ -740,7 +807,7 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
         return pronoun(text, head[-1][0], head[-1][1], actors)
     opener = text[inner[0][0]:inner[0][1]].lower()
     if last[:1].islower() and not (common and (opener in _WHO or opener.endswith(
-            ("ing", "ed")))):
+            ("ing", "ed")) or opener in _IRREGULAR_PARTICIPLES)):
         # "the port, a key hub, said": only a name takes an appositive here, or (common)
         # a noun that a relative clause about a person follows ("the minister, who …, said")
         # or a participle ("an EU official, speaking on condition of anonymity, said", "a

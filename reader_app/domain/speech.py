@@ -44,6 +44,8 @@ from reader_app.domain.speech_words import (
     KICKERS,
     NOT_A_CLAUSE,
     OBJECT_PRONOUNS,
+    REJECTED,
+    REJECTIONS,
     SPEECH,
     THAT,
     TIME_WORDS,
@@ -84,6 +86,10 @@ _THAT = re.compile(r"(?:[^.!?;:“”«»\"„\n]|(?<=\s[A-Z][a-z])\.|(?<=\s[A-Z
                    r"(?<!\w)(?:that|що|что)(?!\w)\s*"
                    r"|[^.!?;:“”«»\"„\n]{0,40}:\s*", re.IGNORECASE)
 _TOLD = frozenset("told tells telling".split())
+# only with "that": "Test reports show that"; "states" is mostly a noun ("the three Baltic
+# states, the alliance said")
+_SHOWS = frozenset("show shows showed states".split())
+
 # a clause's verb that tells its subject came before it ("work … would begin")
 _FINITE = frozenset("would will could can should may might must had has have is are was were"
                     .split())
@@ -281,6 +287,11 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
     if found is None:
         return None
     word = verb.group().lower()
+    if not after and word in REJECTIONS:
+        denied = _denial(text, par, verb, s1)
+        if denied is not None:  # "X rejected Y's claims that P": X's claim, verb and all
+            return Attribution(verb.start(), denied, found, verb.start(), "reported",
+                               _count(text, verb.start(), denied), verb.group())
     stance = word not in SPEECH
     at = verb.start() if after or found.at < 0 else found.at
     # only its end is asked about: the tail, not a sentence that may be a megabyte long
@@ -294,6 +305,8 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
     rest = _THAT.match(text, p, s1)
     if rest is not None and par.first_verb(p, rest.end()) is not None:
         rest = None  # "said in a statement, adding that …": that "that" is adding's
+    if word in _SHOWS and (rest is None or rest.group().rstrip().endswith(":")):
+        return None  # "reports show that P" is P, said; "shows how …:" is no speech
     if rest is not None:
         c0 = rest.end()
     else:
@@ -325,6 +338,28 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
                        verb.group())
 
 
+_NOUN_WORDS = 6  # "rejected the alliance's claims": the noun comes within these words
+
+
+def _denial(text: str, par: _Paragraph, verb: Hit, s1: int) -> int | None:
+    """Where a denial of a named claim ends ("rejected the alliance's claims that P",
+    "відкинув закиди депутатів, що P", "отвергла обвинения фермеров в сговоре"): its
+    sentence's end, or a comma before another speech verb ("…, noting that"); None when no
+    claim noun follows the verb, or nothing follows the noun ("rejected the claims")."""
+    words = list(islice(_WORD.finditer(text, verb.end(), s1), _NOUN_WORDS))
+    noun = next((w for w in words if w.group().lower() in REJECTED), None)
+    if noun is None or _CLAUSE_END.search(text, verb.end(), noun.start()):
+        return None
+    hi = s1
+    for v in par.verbs_in(noun.end(), s1):
+        lead = _end_of_lead(text, noun.end(), v.start())
+        if text[lead - 1] == ",":
+            hi = lead - 1
+            break
+    hi = _trim(text, verb.start(), _next_speaker(text, par, verb.start(), hi), period=True)[1]
+    return hi if _count(text, noun.end(), hi) >= 2 else None
+
+
 # ", although Ms Colville conceded that …": another speaker's clause ends this one
 _CONTRAST = re.compile(r",\s+(?:although|though|while|whereas|but|хоча|тоді\s+як|хотя|тогда\s+как)"
                        r"\s+", re.IGNORECASE)
@@ -338,7 +373,21 @@ def _next_speaker(text: str, par: _Paragraph, lo: int, hi: int) -> int:
         if verb is not None and verb.group().lower() in SPEECH and \
                 not _CLAUSE_END.search(text, m.end(), verb.start()):
             return _trim(text, lo, m.start(), period=False)[1]
+    # "…, and acknowledged that …", "…, and said the fund …": a second speech verb a few
+    # words after "and" says a clause of its own ("…, and the sanctions announced by …"
+    # is a passive, no speech)
+    for m in _AND.finditer(text, lo, hi):
+        verb = par.first_verb(m.end(), min(hi, m.end() + _AND_REACH))
+        if verb is not None and verb.group().lower() in SPEECH and \
+                not _CLAUSE_END.search(text, m.end(), verb.start()) and \
+                not _BY.match(text, verb.end()):
+            return _trim(text, lo, m.start(), period=False)[1]
     return hi
+
+
+_AND = re.compile(r",\s+(?:and|і|та|и)\s+", re.IGNORECASE)
+_AND_REACH = 24  # "and also said", "and Mr Reyes said": the verb is a few words on
+_BY = re.compile(r"\s+(?:by|від|з боку|со стороны)\s", re.IGNORECASE)
 
 
 def _nothing_said(text: str, lo: int, hi: int) -> bool:
@@ -647,13 +696,14 @@ def verb_subject(text: str, lo: int, start: int, actor_spans: Sequence[Span],
     return found if found is not None and found.claimant_id is not None else None
 
 
-# A sentence that only names the source of the one before it (agency style)
+# A sentence that only names the source of the one before it (agency style); where and
+# when may stand before its verb ("Про це в четвер на сесії міської ради повідомив …")
 _SOURCE_LINE = re.compile(
     r"(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\s+){0,2}?(?:reported|stated|"
     r"announced|said|confirmed|written|posted)\s+(?:\w+\s+){0,3}?by"
-    r"|Про\s+це\s+(?:\w+\s+){0,2}?(?:повідомив|повідомила|повідомили|повідомило|заявив|"
+    r"|Про\s+це\s+(?:\w+\s+){0,8}?(?:повідомив|повідомила|повідомили|повідомило|заявив|"
     r"заявила|заявили|написав|написала|розповів|розповіла|сказав|сказала|інформує|пише)"
-    r"|Об\s+этом\s+(?:\w+\s+){0,2}?(?:сообщил|сообщила|сообщили|сообщило|заявил|заявила|"
+    r"|Об\s+этом\s+(?:\w+\s+){0,8}?(?:сообщил|сообщила|сообщили|сообщило|заявил|заявила|"
     r"заявили|написал|написала|рассказал|рассказала|сказал|сказала|пишет))(?!\w)")
 
 

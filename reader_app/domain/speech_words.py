@@ -27,6 +27,7 @@ _EN_SPEECH = """
     alleging asserting stressing suggesting admitting confirming replying promising vowing
     threatening accusing adding
     accepted accepts complains grumbled
+    show shows showed
 """
 _UK_SPEECH = """
     заявив заявила заявили заявило заявляє заявляють сказав сказала сказали каже кажуть
@@ -80,13 +81,17 @@ _STANCE = """
     dismissing rejecting blaming criticizing criticising condemning urging
     назвав назвала назвали називає охарактеризував розкритикував засудив відкинув
     назвал назвала назвали называет охарактеризовал раскритиковал осудил отверг
+    disputed disputes refuted refutes відкинула відкинули відкидає спростував спростувала
+    спростували отвергла отвергли отвергло отвергает
 """
 
 IMPERSONAL_SPEECH = frozenset(_IMPERSONAL_SPEECH.split())
 # "As Pike puts it: …", "his cousin put it more bluntly: …": only with a colon or "that"
 PUTS_IT = frozenset(("puts it", "put it"))
+# "…, the minister's office pointed out": a verb of two words, as "puts it" is
+POINTS_OUT = frozenset(("pointed out", "points out", "pointing out"))
 SPEECH = frozenset(f"{_EN_SPEECH} {_UK_SPEECH} {_RU_SPEECH}".split()) | IMPERSONAL_SPEECH \
-    | PUTS_IT
+    | PUTS_IT | POINTS_OUT
 STANCE = frozenset(_STANCE.split())
 
 # English verbs whose bare clause is reported speech ("Okafor said the port will reopen");
@@ -200,6 +205,24 @@ NEGATIONS = frozenset("not never n't не ні нe".split())
 
 # "that" and its kin open a reported clause.
 THAT = frozenset("that що что".split())
+
+# Verbs that deny a claim named by a noun after them: "X rejected Y's claims that P" is X's
+# claim, verb and all ("відкинув закиди депутатів, що …", "отвергла обвинения в сговоре")
+REJECTIONS = frozenset("""
+    rejected rejects rejecting dismissed dismisses dismissing denied denies denying disputed
+    disputes refuted refutes
+    відкинув відкинула відкинули відкидає заперечив заперечила заперечили спростував
+    спростувала спростували
+    отверг отвергла отвергли отвергло отвергает опроверг опровергла опровергли опровергло
+    опровергает отрицал отрицала отрицали
+    """.split())
+# The nouns such a verb takes: the claim it denies
+REJECTED = frozenset("""
+    claim claims allegation allegations assertion assertions statement statements accusation
+    accusations suggestion suggestions charge charges report reports rumours rumors
+    закиди закидів звинувачення звинувачень твердження тверджень заяви заяв чутки
+    обвинения обвинение обвинений утверждения утверждение заявления заявление слухи претензии
+    """.split())
 
 # Nouns of a claim that is only mentioned, usually disputed: "rejected X's claims that".
 CLAIM_NOUNS = frozenset("""
