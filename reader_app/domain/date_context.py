@@ -135,7 +135,9 @@ NEAR_START = 45
 # "He said work would start in March": "would" reports a future, not a condition
 _REPORTED_WOULD = re.compile(
     r"(?<!\w)(?:said|says|told|added|announced|insisted|stressed|promised|pledged|expected|"
-    r"confirmed|predicted)(?!\w)[^.!?;\n]{0,80}?(?<!\w)would(?!\w)[^.!?;\n]*$", re.IGNORECASE)
+    r"confirmed|predicted|conceded|acknowledged|admitted|warned|argued|claimed|agreed|noted|"
+    r"explained|estimated|forecast|believed|hoped|feared|suggested|signalled|signaled|"
+    r"indicated)(?!\w)[^.!?;\n]{0,80}?(?<!\w)would(?!\w)[^.!?;\n]*$", re.IGNORECASE)
 FAR = 90  # days: a yearless date this far on the wrong side of the dateline for its tense
 # A future clause about a month or day already over by more than this is next year's
 # ("должна открыться в декабре", dateline in February)

@@ -100,6 +100,8 @@ _DATE_WORDS = frozenset({*w.MODIFIERS, *w.UNITS, *w.MONTHS, *w.WEEKDAYS, *w.NUMB
 # "will be held", "would stay closed", "remained shut": a participle, not a past tense
 _AUX_BEFORE_PARTICIPLE = _set("be being been get got stay stays remain remains")
 _ARTICLES = _set("the a an his her its their this that")
+# "a closed hearing", "the revised plan": an -ed word after a determiner is an adjective
+_DETERMINERS = _set("the a an his its their our my your these those")
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 # A sentence ends at . ! ? (not in "Feb." or "10.02."), a line break, or a semicolon.
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)[.!?]+(?=\s)|[;\n]")
@@ -160,6 +162,8 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
     if word.isascii():
         if prev in _AUX_BEFORE_PARTICIPLE:
             return None  # "will be held", "to be signed": a participle
+        if prev in _DETERMINERS and word not in _PAST:
+            return None  # "a closed hearing": an adjective
         if word in _PAST or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
                              and raw.islower()):
             return None if prev in _BARE_PARTICIPLE_BEFORE and word not in _PAST else (PAST, raw)
