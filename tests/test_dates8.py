@@ -86,6 +86,11 @@ def test_the_following_day_counts_from_the_date_before_it():
     assert _value(text, "the next day", "2026-05-21") == "2026-05-19"
     text = "The minister flew to Riga on 9 May; the day before, she had met the envoy."
     assert _value(text, "the day before", "2026-05-21") == "2026-05-08"
+    text = "Депутати зібралися 12 травня, а наступного дня ухвалили закон."
+    assert _found(text, "2026-05-21", "uk") == [("12 травня", "2026-05-12"),
+                                               ("наступного дня", "2026-05-13")]
+    text = "Он прилетел в Минск 5 мая, а накануне встречался с послом."
+    assert _found(text, "2026-05-21", "ru") == [("5 мая", "2026-05-05"), ("накануне", "2026-05-04")]
 
 
 def test_the_following_day_with_no_date_before_it_stays_unread():
@@ -112,5 +117,7 @@ def test_a_split_financial_year_follows_the_country_of_the_article():
 def test_a_split_year_with_no_country_is_the_two_years():
     text = "Output fell in the 2022-23 season, the growers said."
     assert ("2022-23", "2022/2023") in _found(text, "2025-12-03")
-    text = "The score was 2022-23 at half time."
-    assert _found(text, "2025-12-03") == []
+    text = "The plan covered 2019-21, the growers said."  # no split year: 21 is not 20
+    assert ("2019-21", "2019/2020") not in _found(text, "2025-12-03")
+    text = "Exports fell in the 2024-25 financial year, the board said."
+    assert _found(text, "2025-12-03") == [("2024-25 financial year", "2024/2025")]

@@ -86,6 +86,7 @@ _SEASON_YEAR = rf"\s+(?:of\s+)?{_YEAR}(?:\s*[-/]\s*(?:\d{{2}}(?!\d)|{_YEAR}))?{_
 
 PATTERN = re.compile(rf"""{_B}(?:
   (?P<span>{_START}\s+{_ATOM}\s+{_JOIN}\s+{_ATOM})
+| (?P<split>{_YEAR}\s*[-–/]\s*\d{{2}}(?![\d\w/.-])(?:\s+(?:financial|fiscal|tax)\s+year)?)
 | (?P<iso>\d{{4}}-(?:w\d{{2}}|\d{{2}}-\d{{2}}|\d{{2}})(?![\d\w-])
      |\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)\d{{4}}(?![\d\w]))
 | (?P<dash>(?:{_DM}|{_DAY}|{_YEAR})\s*[-–—]\s*(?:{_DM}|{_DAY}|{_YEAR})(?:,?\s+{_YEAR})?)
@@ -95,6 +96,9 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<month_year>{_MON}\s+(?:of\s+)?{_YEAR}{_YEAR_WORD})
 | (?P<month_rel>{_FULL}\s+{_REL_YEAR})
 | (?P<relative>{_REL_DAY})
+| (?P<sequel>(?:the\s+)?(?:following|next|previous)\s+day(?!\w)
+     |the\s+day\s+(?:after|before)(?=\s*[,.;:!?)—–]|\s*$)
+     |(?:наступного|попереднього)\s+дня|на\s+(?:следующий|другой)\s+день|напередодні|накануне)
 | (?P<ago>(?:{_N}\s+)?{_UNIT}\s+(?:{_words(w.AGO)}))
 | (?P<later>(?:in|через)\s+{_N}\s+{_UNIT})
 | (?P<weekend>(?:{_MOD}\s+)?{_WEEKEND})
@@ -194,6 +198,9 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
         if phrase.isascii():
             return all(x[0].isupper() for x in words if x.lower() in w.MONTHS)
         return re.search(r"\s*[-–—]\s*", phrase) is not None
+    if kind == "split":  # "2024-25": the second year follows the first
+        years = re.findall(r"\d+", phrase)
+        return int(years[1]) == (int(years[0]) + 1) % 100
     if kind == "weekend":
         return _word_before(text, start) not in _GENERIC or phrase.lower() != "weekend"
     if kind == "relative":
@@ -243,18 +250,19 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
 # ("between 2019", "two days ago", "this coming Friday").
 _CORE = sorted({*w.MONTHS, *w.MONTH_ABBREVIATIONS, *w.WEEKDAYS, *w.WEEKDAY_ABBREVIATIONS,
                 *w.UNITS, *(x.split()[-1] for x in w.RELATIVE_DAYS), *w.RELATIVE_YEARS,
-                "weekend", "вихідних", "вихідні", "выходных", "выходные", *seasons.WORDS},
+                "weekend", "вихідних", "вихідні", "выходных", "выходные", *seasons.WORDS,
+                "напередодні", "накануне"},
                key=len, reverse=True)
 # Words an expression may start with before its anchor ("between 2019", "two days ago").
 _LEADS = frozenset({
     *(x.split()[0] for x in w.MODIFIERS), *(x.split()[0] for x in w.MULTIWORD_MODIFIERS),
     *seasons.SHIFTS, *w.NUMBERS, "between", "from", "з", "із", "від", "між", "с", "со", "от", "между", "in",
-    "через", "earlier", "later", "the", "day", "this"})
+    "через", "earlier", "later", "the", "day", "this", "на"})
 # The character before the anchor comes first: sre then skips in C to the few characters
 # (spaces, brackets, quotes, dashes) that can precede a date, and tries the words only there.
 _BEFORE_ANCHOR = "\\s(«\"“'‘—–-"
 ANCHOR = re.compile(rf"[{_BEFORE_ANCHOR}](?:{trie(_CORE)}|\d+[^\W\d_]*){_E}")
-_UNFILTERED = frozenset({"iso", "date", "day", "month_year", "ago", "later",
+_UNFILTERED = frozenset({"iso", "date", "day", "month_year", "ago", "later", "sequel",
                          "modified", "decade", "season"})
 _EVERY = frozenset("every each кожного кожної кожну кожен кожний каждый каждую каждое "
                    "каждого каждой".split())
