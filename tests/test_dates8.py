@@ -121,3 +121,33 @@ def test_a_split_year_with_no_country_is_the_two_years():
     assert ("2019-21", "2019/2020") not in _found(text, "2025-12-03")
     text = "Exports fell in the 2024-25 financial year, the board said."
     assert _found(text, "2025-12-03") == [("2024-25 financial year", "2024/2025")]
+
+
+def test_a_participle_after_a_prepositions_noun_is_no_past_tense():
+    # 2025-12-03: "applies to cars registered from March" is the March to come
+    text = "The new tax applies to cars registered from March."
+    assert _value(text, "March", "2025-12-03") == "2026-03"
+    text = "The bonus takes effect for the wheat crop bought from April."
+    assert _value(text, "April", "2025-12-03") == "2026-04"
+    text = "Fares increased from April, and the ministry bought land from May."
+    assert _value(text, "April", "2025-12-03") == "2025-04"
+    assert _value(text, "May", "2025-12-03") == "2025-05"
+
+
+def test_a_relative_year_in_an_earlier_clause_is_not_the_months():
+    # 2025-12-03: "this year" is the first clause's; the rule "takes effect ... from April"
+    text = ("It is the second levy announced this year, and it applies to cars registered "
+            "from April.")
+    assert _value(text, "April", "2025-12-03") == "2026-04"
+    text = "В прошлом году цены выросли, а в феврале, в разгар сезона, упали."
+    assert _value(text, "феврале", "2025-12-03", "ru") == "2024-02"
+    text = "This year prices rose in April."
+    assert _value(text, "April", "2025-12-03") == "2025-04"
+
+
+def test_a_present_verb_after_it_he_she_is_its_clauses_tense():
+    # Wed 2025-12-03: "it applies to flights on Friday" is this week's Friday, not the last
+    text = "The tax was agreed in the spring, and it applies to flights on Friday."
+    assert _value(text, "Friday", "2025-12-03") == "2025-12-05"
+    text = "The minister said she has met the envoy on Monday."
+    assert _value(text, "Monday", "2025-12-03") == "2025-12-01"

@@ -193,6 +193,11 @@ _OFFSETS = {"last": -1, "this": 0, "next": 1, "позаминулого": -2, "�
             "наступного": 1, "торік": -1, "минулому": -1, "цьому": 0, "наступному": 1,
             "позапрошлом": -2, "прошлом": -1, "этом": 0, "текущем": 0, "следующем": 1,
             "позапрошлого": -2, "прошлого": -1, "этого": 0, "текущего": 0, "следующего": 1}
+# ", and it takes effect from April": a clause with a subject of its own after the relative
+# year's, whose year it does not share ("в прошлом году …, а в феврале" shares it: a contrast
+# within that year)
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|we)\s",
+                         re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s)|[\n;]")  # ";" joins two sentences
 
 
@@ -209,6 +214,8 @@ def relative_year(text: str, start: int, end: int, dl: date) -> tuple[int, str] 
         found = None
         for m in _RELATIVE_YEAR.finditer(text, lo, start):
             found = m
+        if found is not None and _NEW_CLAUSE.search(text, found.end(), start):
+            return None
     if found is None:
         return None
     word = next(g for g in found.groups() if g).lower()
