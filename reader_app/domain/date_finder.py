@@ -86,19 +86,15 @@ _SEASON_YEAR = rf"\s+(?:of\s+)?{_YEAR}(?:\s*[-/]\s*(?:\d{{2}}(?!\d)|{_YEAR}))?{_
 
 PATTERN = re.compile(rf"""{_B}(?:
   (?P<span>{_START}\s+{_ATOM}\s+{_JOIN}\s+{_ATOM})
-| (?P<split>{_YEAR}\s*[-–/]\s*\d{{2}}(?![\d\w/.-])(?:\s+(?:financial|fiscal|tax)\s+year)?)
 | (?P<iso>\d{{4}}-(?:w\d{{2}}|\d{{2}}-\d{{2}}|\d{{2}})(?![\d\w-])
      |\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)\d{{4}}(?![\d\w]))
 | (?P<dash>(?:{_DM}|{_DAY}|{_YEAR})\s*[-–—]\s*(?:{_DM}|{_DAY}|{_YEAR})(?:,?\s+{_YEAR})?)
-| (?P<months>{_FULL}\s*(?:to|through|thru|till|until|[-–—])\s*{_FULL}(?:,?\s+{_YEAR}{_YEAR_WORD})?)
 | (?P<date>(?:{_WD},?\s+)?{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?)
 | (?P<day>{_DAY}(?=(?:\s*(?:,|and|or|і|й|та|и)\s*{_DAY})+\s+(?:of\s+)?{_MON}))
 | (?P<month_year>{_MON}\s+(?:of\s+)?{_YEAR}{_YEAR_WORD})
 | (?P<month_rel>{_FULL}\s+{_REL_YEAR})
 | (?P<relative>{_REL_DAY})
-| (?P<sequel>(?:the\s+)?(?:following|next|previous)\s+day(?!\w)
-     |the\s+day\s+(?:after|before)(?=\s*[,.;:!?)—–]|\s*$)
-     |(?:наступного|попереднього)\s+дня|на\s+(?:следующий|другой)\s+день|напередодні|накануне)
+| (?P<sequel>the\s+day\s+(?:after|before)(?=\s*[,.;:!?)—–]|\s*$)|напередодні|накануне)
 | (?P<ago>(?:{_N}\s+)?{_UNIT}\s+(?:{_words(w.AGO)}))
 | (?P<later>(?:in|через)\s+{_N}\s+{_UNIT})
 | (?P<weekend>(?:{_MOD}\s+)?{_WEEKEND})
@@ -109,6 +105,33 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<year>(?:mid-)?{_YEAR}(?:-(?:го|му|м|й)(?!\w))?{_YEAR_WORD})
 | (?P<month>{_FULL})
 ){_E}""", re.VERBOSE)  # over lower-cased text (see _scanned)
+
+# Longer readings of what PATTERN found, tried after it (an alternative in PATTERN would cost
+# every match attempt): "March" + " to May", "2024-25" + " financial year", "the following day"
+_MONTHS_TAIL = re.compile(rf"\s*(?:to|through|thru|till|until|[-–—])\s*{_FULL}"
+                          rf"(?:,?\s+{_YEAR}{_YEAR_WORD})?{_E}")
+_SPLIT_AT = re.compile(rf"([12]\d{{3}})\s*[-–/]\s*(\d{{2}})(?![\d\w/.-])"
+                       rf"(?:\s+(?:financial|fiscal|tax)\s+year{_E})?")
+_SEQUEL_MODIFIED = re.compile(r"(?:following|next|previous|наступного|попереднього|следующий"
+                              r"|другой)\s+(?:day|дня|день)")
+
+
+def _longer(low: str, kind: str, start: int, end: int) -> tuple[str, int, int]:
+    """(kind, start, end) of the longer reading of a match, or the match itself."""
+    if kind == "month":
+        m = _MONTHS_TAIL.match(low, end)
+        return ("months", start, m.end()) if m else (kind, start, end)
+    if kind in ("iso", "dash", "year") and low[start:start + 4].isdigit():
+        m = _SPLIT_AT.match(low, start)
+        if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+            return "split", start, m.end()  # "2024-25": the second year follows the first
+        return kind, start, end
+    if kind == "modified" and _SEQUEL_MODIFIED.fullmatch(low, start, end):
+        lead = "the " if low.startswith("the ", max(0, start - 4)) else "на " if low.startswith(
+            "на ", max(0, start - 3)) else ""
+        return "sequel", start - len(lead), end
+    return kind, start, end
+
 
 # Words before a bare four-digit number that make it a year, and after it.
 _YEAR_BEFORE = frozenset(
@@ -198,9 +221,6 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
         if phrase.isascii():
             return all(x[0].isupper() for x in words if x.lower() in w.MONTHS)
         return re.search(r"\s*[-–—]\s*", phrase) is not None
-    if kind == "split":  # "2024-25": the second year follows the first
-        years = re.findall(r"\d+", phrase)
-        return int(years[1]) == (int(years[0]) + 1) % 100
     if kind == "weekend":
         return _word_before(text, start) not in _GENERIC or phrase.lower() != "weekend"
     if kind == "relative":
@@ -262,8 +282,9 @@ _LEADS = frozenset({
 # (spaces, brackets, quotes, dashes) that can precede a date, and tries the words only there.
 _BEFORE_ANCHOR = "\\s(«\"“'‘—–-"
 ANCHOR = re.compile(rf"[{_BEFORE_ANCHOR}](?:{trie(_CORE)}|\d+[^\W\d_]*){_E}")
-_UNFILTERED = frozenset({"iso", "date", "day", "month_year", "ago", "later", "sequel",
+_UNFILTERED = frozenset({"iso", "date", "day", "month_year", "ago", "later", "sequel", "split",
                          "modified", "decade", "season"})
+_LONGER = frozenset({"month", "iso", "dash", "year", "modified"})
 _EVERY = frozenset("every each кожного кожної кожну кожен кожний каждый каждую каждое "
                    "каждого каждой".split())
 
@@ -310,6 +331,8 @@ def scan(text: str) -> list[tuple[str, int, int]]:
             if m is not None and m.end() > i:
                 kind = m.lastgroup or ""
                 start, end = m.span(kind)
+                if kind in _LONGER:
+                    kind, start, end = _longer(low, kind, start, end)
                 if kind in keep_all or _keep(text, kind, start, end):
                     found.append((kind, start, end))
                     done = end

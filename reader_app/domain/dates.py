@@ -312,8 +312,10 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
     return result
 
 
-_SPLIT_YEAR = re.compile(r"[12]\d{3}\s*[-–—/]\s*\d{2}(?!\d)")
-_SEQUEL_WORDS = re.compile(r"(?i)day|дня|день|напередодні|накануне")
+_SPLIT_YEAR = re.compile(r"[12]\d{3}\s*[-–—/]\s*\d{2}(?![\d./–—-])")  # not "2021-03-15"
+_SEQUEL_WORDS = re.compile(  # the words date_sequels reads: a cheap test before clean()
+    r"(?i)(?:following|next|previous)\s+day|day\s+(?:after|before)|(?:наступного|"
+    r"попереднього)\s+дня|(?:следующий|другой|предыдущий)\s+день|напередодні|накануне")
 
 
 def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
