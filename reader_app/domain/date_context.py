@@ -135,7 +135,9 @@ NEAR_START = 45
 # "He said work would start in March": "would" reports a future, not a condition
 _REPORTED_WOULD = re.compile(
     r"(?<!\w)(?:said|says|told|added|announced|insisted|stressed|promised|pledged|expected|"
-    r"confirmed|predicted)(?!\w)[^.!?;\n]{0,80}?(?<!\w)would(?!\w)[^.!?;\n]*$", re.IGNORECASE)
+    r"confirmed|predicted|conceded|acknowledged|admitted|warned|argued|claimed|agreed|noted|"
+    r"explained|estimated|forecast|believed|hoped|feared|suggested|signalled|signaled|"
+    r"indicated)(?!\w)[^.!?;\n]{0,80}?(?<!\w)would(?!\w)[^.!?;\n]*$", re.IGNORECASE)
 FAR = 90  # days: a yearless date this far on the wrong side of the dateline for its tense
 # A future clause about a month or day already over by more than this is next year's
 # ("должна открыться в декабре", dateline in February)
@@ -191,6 +193,11 @@ _OFFSETS = {"last": -1, "this": 0, "next": 1, "позаминулого": -2, "�
             "наступного": 1, "торік": -1, "минулому": -1, "цьому": 0, "наступному": 1,
             "позапрошлом": -2, "прошлом": -1, "этом": 0, "текущем": 0, "следующем": 1,
             "позапрошлого": -2, "прошлого": -1, "этого": 0, "текущего": 0, "следующего": 1}
+# ", and it takes effect from April": a clause with a subject of its own after the relative
+# year's, whose year it does not share ("в прошлом году …, а в феврале" shares it: a contrast
+# within that year)
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|we)\s",
+                         re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s)|[\n;]")  # ";" joins two sentences
 
 
@@ -207,6 +214,8 @@ def relative_year(text: str, start: int, end: int, dl: date) -> tuple[int, str] 
         found = None
         for m in _RELATIVE_YEAR.finditer(text, lo, start):
             found = m
+        if found is not None and _NEW_CLAUSE.search(text, found.end(), start):
+            return None
     if found is None:
         return None
     word = next(g for g in found.groups() if g).lower()

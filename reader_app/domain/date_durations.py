@@ -51,6 +51,8 @@ def is_duration(cleaned: str) -> bool:
         return False  # "2019 році", "в 2019 году": the year itself
     if any(x not in _NUMBER_WORDS and not _IS_NUMBER.fullmatch(x) for x in rest):
         return False
+    if w.UNITS.get(words[-1]) == "fortnight":
+        return True  # "the last fortnight", "a fortnight": two weeks long, no calendar unit
     counted = any(_IS_NUMBER.fullmatch(x) or x in w.NUMBERS or x in _PLURAL_COUNTS for x in rest)
     if counted:
         return True

@@ -94,6 +94,7 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<month_year>{_MON}\s+(?:of\s+)?{_YEAR}{_YEAR_WORD})
 | (?P<month_rel>{_FULL}\s+{_REL_YEAR})
 | (?P<relative>{_REL_DAY})
+| (?P<sequel>the\s+day\s+(?:after|before)(?=\s*[,.;:!?)—–]|\s*$)|напередодні|накануне)
 | (?P<ago>(?:{_N}\s+)?{_UNIT}\s+(?:{_words(w.AGO)}))
 | (?P<later>(?:in|через)\s+{_N}\s+{_UNIT})
 | (?P<weekend>(?:{_MOD}\s+)?{_WEEKEND})
@@ -104,6 +105,33 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<year>(?:mid-)?{_YEAR}(?:-(?:го|му|м|й)(?!\w))?{_YEAR_WORD})
 | (?P<month>{_FULL})
 ){_E}""", re.VERBOSE)  # over lower-cased text (see _scanned)
+
+# Longer readings of what PATTERN found, tried after it (an alternative in PATTERN would cost
+# every match attempt): "March" + " to May", "2024-25" + " financial year", "the following day"
+_MONTHS_TAIL = re.compile(rf"\s*(?:to|through|thru|till|until|[-–—])\s*{_FULL}"
+                          rf"(?:,?\s+{_YEAR}{_YEAR_WORD})?{_E}")
+_SPLIT_AT = re.compile(rf"([12]\d{{3}})\s*[-–/]\s*(\d{{2}})(?![\d\w/.-])"
+                       rf"(?:\s+(?:financial|fiscal|tax)\s+year{_E})?")
+_SEQUEL_MODIFIED = re.compile(r"(?:following|next|previous|наступного|попереднього|следующий"
+                              r"|другой)\s+(?:day|дня|день)")
+
+
+def _longer(low: str, kind: str, start: int, end: int) -> tuple[str, int, int]:
+    """(kind, start, end) of the longer reading of a match, or the match itself."""
+    if kind == "month":
+        m = _MONTHS_TAIL.match(low, end)
+        return ("months", start, m.end()) if m else (kind, start, end)
+    if kind in ("iso", "dash", "year") and low[start:start + 4].isdigit():
+        m = _SPLIT_AT.match(low, start)
+        if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+            return "split", start, m.end()  # "2024-25": the second year follows the first
+        return kind, start, end
+    if kind == "modified" and _SEQUEL_MODIFIED.fullmatch(low, start, end):
+        lead = "the " if low.startswith("the ", max(0, start - 4)) else "на " if low.startswith(
+            "на ", max(0, start - 3)) else ""
+        return "sequel", start - len(lead), end
+    return kind, start, end
+
 
 # Words before a bare four-digit number that make it a year, and after it.
 _YEAR_BEFORE = frozenset(
@@ -138,7 +166,14 @@ _DAY_NAMES_AFTER = frozenset("Times Telegraph Express Mirror Post Herald Indepen
 _MONEY_OR_SIGN = "£$€₴₽¥#№+-–—/"
 _MAY_BEFORE = frozenset(
     "in of since until by early mid late from before after during through till end "
-    "beginning start last next this".split())
+    "beginning start last next this "
+    "the a an its their his her our".split())  # "the May budget": no modal after "the"
+# "profit for 2025 had been": after "for", a year before a verb, not before a noun ("for 1950
+# fans"); a punctuation mark after it is a year already
+_AFTER_FOR_YEAR = frozenset(
+    "had has have was were is are will would could should may might did does".split())
+# "on a weekend", "on a Sunday", "any Friday": no particular day
+_GENERIC = frozenset("a an any one".split())
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_]+|\S)?")
 
@@ -146,6 +181,25 @@ _WORD_AFTER = re.compile(r"\s*([^\W\d_]+|\S)?")
 def _word_before(text: str, start: int) -> str:
     m = _WORD_BEFORE.search(text, max(0, start - 20), start)
     return m.group(1).lower() if m else ""
+
+
+_NAME_WORD = re.compile(r"([^\W\d_][\w'’-]*) $")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zа-яіїєґё][^\W\d_]{3,}")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Is a capitalised "Today"/"Сьогодні" the last word of a name ("USA Today", «Полісся
+    Сьогодні»)? A capitalised word right before it, mid-sentence, in a line that is not
+    written in title case (a headline capitalises every word)."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = _NAME_WORD.search(text, max(0, start - 40), start)
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return _LOWER_WORD.search(line) is not None
 
 
 def _keep(text: str, kind: str, start: int, end: int) -> bool:
@@ -158,9 +212,19 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
     if kind == "weekday":  # "every Sunday": a routine; "Black Friday", "Sunday Times": names
         before = _word_before(text, start)
         after = _WORD_AFTER.match(text, end)
-        return before not in _EVERY and not (before in _DAY_NAMES_BEFORE and text[
+        return before not in _EVERY and before not in _GENERIC and not (
+            before in _DAY_NAMES_BEFORE and text[
             start - len(before) - 1:start - 1].istitle()) and not (
             after and (after.group(1) or "") in _DAY_NAMES_AFTER)
+    if kind == "months":  # "March to May": both capitalised in English ("may to march" is no date)
+        words = re.findall(r"[^\W\d_]+", phrase)
+        if phrase.isascii():
+            return all(x[0].isupper() for x in words if x.lower() in w.MONTHS)
+        return re.search(r"\s*[-–—]\s*", phrase) is not None
+    if kind == "weekend":
+        return _word_before(text, start) not in _GENERIC or phrase.lower() != "weekend"
+    if kind == "relative":
+        return not _in_name(text, start, end)
     if kind == "month_rel":  # the month word is read as a bare month would be
         return _keep(text, "month", start, start + len(phrase.split()[0]))
     if kind == "month":
@@ -194,6 +258,8 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
             return False  # "in 1500 villages"; "in 1648 the treaty" stays a year
         if before == "of":  # "the summer of 2019", not "a crew of 1500"
             return _word_before(text, start - 1 - len(before)) in _PERIODS
+        if before == "for":
+            return nxt in _AFTER_FOR_YEAR or nxt in _YEAR_NEXT or nxt in _AFTER_OLD_YEAR
         return (before in _YEAR_BEFORE or nxt in _YEAR_NEXT
                 or nxt in _JOINS and _YEAR_JOINED.match(text, after.end()) is not None)
     return True
@@ -204,19 +270,21 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
 # ("between 2019", "two days ago", "this coming Friday").
 _CORE = sorted({*w.MONTHS, *w.MONTH_ABBREVIATIONS, *w.WEEKDAYS, *w.WEEKDAY_ABBREVIATIONS,
                 *w.UNITS, *(x.split()[-1] for x in w.RELATIVE_DAYS), *w.RELATIVE_YEARS,
-                "weekend", "вихідних", "вихідні", "выходных", "выходные", *seasons.WORDS},
+                "weekend", "вихідних", "вихідні", "выходных", "выходные", *seasons.WORDS,
+                "напередодні", "накануне"},
                key=len, reverse=True)
 # Words an expression may start with before its anchor ("between 2019", "two days ago").
 _LEADS = frozenset({
     *(x.split()[0] for x in w.MODIFIERS), *(x.split()[0] for x in w.MULTIWORD_MODIFIERS),
     *seasons.SHIFTS, *w.NUMBERS, "between", "from", "з", "із", "від", "між", "с", "со", "от", "между", "in",
-    "через", "earlier", "later", "the", "day", "this"})
+    "через", "earlier", "later", "the", "day", "this", "на"})
 # The character before the anchor comes first: sre then skips in C to the few characters
 # (spaces, brackets, quotes, dashes) that can precede a date, and tries the words only there.
 _BEFORE_ANCHOR = "\\s(«\"“'‘—–-"
 ANCHOR = re.compile(rf"[{_BEFORE_ANCHOR}](?:{trie(_CORE)}|\d+[^\W\d_]*){_E}")
-_UNFILTERED = frozenset({"iso", "date", "day", "month_year", "relative", "ago", "later",
-                         "weekend", "modified", "decade", "season"})
+_UNFILTERED = frozenset({"iso", "date", "day", "month_year", "ago", "later", "sequel", "split",
+                         "modified", "decade", "season"})
+_LONGER = frozenset({"month", "iso", "dash", "year", "modified"})
 _EVERY = frozenset("every each кожного кожної кожну кожен кожний каждый каждую каждое "
                    "каждого каждой".split())
 
@@ -263,6 +331,8 @@ def scan(text: str) -> list[tuple[str, int, int]]:
             if m is not None and m.end() > i:
                 kind = m.lastgroup or ""
                 start, end = m.span(kind)
+                if kind in _LONGER:
+                    kind, start, end = _longer(low, kind, start, end)
                 if kind in keep_all or _keep(text, kind, start, end):
                     found.append((kind, start, end))
                     done = end

@@ -171,8 +171,9 @@ def amount(s: str, dl: date | None) -> Hit | None:
     why = f"{n} {unit}{'s' * (n != 1)} {'after' if sign > 0 else 'before'} the dateline"
     if dl is None:
         return Hit(None, "day", "relative", why)
-    if unit in ("day", "week"):
-        return Hit(dl + timedelta(days=sign * n * (7 if unit == "week" else 1)), "day",
+    if unit in ("day", "week", "fortnight"):
+        days = {"day": 1, "week": 7, "fortnight": 14}[unit]
+        return Hit(dl + timedelta(days=sign * n * days), "day",
                    "relative", f"{why} {show(dl)}")
     if unit == "month":
         return Hit(shift_months(dl, sign * n), "month", "relative", f"{why} {show(dl)}")
@@ -183,7 +184,7 @@ def _unit_modifier(s: str) -> tuple[int, str, str] | None:
     m: re.Match[str] | None
     for m in _UNIT_MODIFIER.finditer(s):
         unit = w.UNITS[m.group(2)]
-        if unit != "day" and m.group(1) != "past":
+        if unit not in ("day", "fortnight") and m.group(1) != "past":
             return _modifier(m.group(1)), unit, m.group(0)
     m = _RELATIVE_YEAR.search(s)
     return (w.RELATIVE_YEARS[m.group(1)], "year", m.group(0)) if m else None

@@ -100,6 +100,26 @@ _DATE_WORDS = frozenset({*w.MODIFIERS, *w.UNITS, *w.MONTHS, *w.WEEKDAYS, *w.NUMB
 # "will be held", "would stay closed", "remained shut": a participle, not a past tense
 _AUX_BEFORE_PARTICIPLE = _set("be being been get got stay stays remain remains")
 _ARTICLES = _set("the a an his her its their this that")
+# "a closed hearing", "the revised plan": an -ed word after a determiner is an adjective
+_DETERMINERS = _set("the a an his its their our my your these those")
+# "it takes effect for the crop bought from April", "applies to cars registered from July": a
+# past form after a preposition's noun, before "from", is a participle describing that noun
+_OBJECT_PREPOSITIONS = _set("for to with against about over under")
+_NOT_IN_OBJECT = _set("and or but that which who whom whose he she it they we i you there "
+                      "not then also")
+
+
+def _after_object(words: list[tuple[str, str]], i: int) -> bool:
+    """Does words[i] follow a preposition and one to three lower-case words of its object?"""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        raw, word = words[k]
+        if word in _OBJECT_PREPOSITIONS:
+            return k < i - 1
+        if not raw.islower() or word in _NOT_IN_OBJECT or word in _PAST or word.endswith("ed"):
+            return False
+    return False
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 # A sentence ends at . ! ? (not in "Feb." or "10.02."), a line break, or a semicolon.
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)[.!?]+(?=\s)|[;\n]")
@@ -155,11 +175,18 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
     if word in _PRESENT or not word.isascii() and raw.islower() and word.endswith(
             _PRESENT_ENDINGS_C) and len(word) > 5:
         return PRESENT, raw  # "is", "начнутся", "проводиться": this clause has its own verb
+    if prev in ("it", "he", "she") and word.endswith("s") and not word.endswith("ss") \
+            and raw.islower() and word not in _PAST and word not in ("has", "does"):
+        return PRESENT, raw  # "it applies", "she takes": this clause has its own verb
     if word in ("has", "have") and nxt == "been":
         return PAST, f"{raw} been"
     if word.isascii():
         if prev in _AUX_BEFORE_PARTICIPLE:
             return None  # "will be held", "to be signed": a participle
+        if prev in _DETERMINERS and word not in _PAST:
+            return None  # "a closed hearing": an adjective
+        if nxt == "from" and (word in _PAST or word.endswith("ed")) and _after_object(words, i):
+            return None  # "for the crop bought from April": a participle, a period to come
         if word in _PAST or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
                              and raw.islower()):
             return None if prev in _BARE_PARTICIPLE_BEFORE and word not in _PAST else (PAST, raw)

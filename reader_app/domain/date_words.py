@@ -73,6 +73,7 @@ UNITS: dict[str, str] = {word: unit for unit, words in {
     "month": "month months місяць місяця місяці місяців місяцем месяц месяца месяце месяцев "
              "месяцем",
     "year": "year years рік року році роки років роком год года году лет годом",
+    "fortnight": "fortnight fortnights",  # two weeks: "a fortnight ago" is a day
 }.items() for word in words.split()}
 
 # Day offsets from the dateline.

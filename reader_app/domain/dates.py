@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from reader_app.domain import date_context as ctx
+from reader_app.domain import date_fiscal
 from reader_app.domain import date_words as w
 from reader_app.domain.date_durations import is_duration
 from reader_app.domain.date_fallback import dateparser_hit
@@ -22,6 +23,8 @@ from reader_app.domain.date_holidays import holiday_days, holiday_of_year
 from reader_app.domain.date_periods import decade, weekend
 from reader_app.domain.date_rules import MONTH_WORD, NEAREST, YEAR_WORD, resolve_single
 from reader_app.domain.date_seasons import season
+from reader_app.domain.date_sequels import sequel_day
+from reader_app.domain.date_sequels import shift as sequel_shift
 from reader_app.domain.date_tense import FUTURE, PAST, tense_around
 from reader_app.domain.iso_values import GRANULARITIES
 
@@ -171,6 +174,9 @@ def _resolve(phrase: str, dl: date | None, langs: tuple[str, ...]) -> ResolvedDa
                 return replace(found, method="relative",
                                explanation=f"{found.explanation[:-1]}; the year {year} "
                                f"comes from '{words}' after it.")
+    split_year = date_fiscal.read(s)
+    if split_year is not None:  # "2024-25": two years as one
+        return ResolvedDate(split_year[0], "interval", "interval", split_year[1])
     interval = _interval(s, dl, langs)
     hit: Hit | None
     if interval is not None:
@@ -233,6 +239,18 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         return ResolvedDate(of_year.isoformat(), "day", "day-month",
                             f"'{phrase.strip()}' is a holiday of the year written: "
                             f"{of_year.isoformat()}.")
+    if _SPLIT_YEAR.search(phrase):  # "the 2026-27 budget": the year its country counts
+        split_year = date_fiscal.read(clean(phrase), text, start, end)
+        if split_year is not None:
+            return ResolvedDate(split_year[0], "interval", "interval", split_year[1])
+    step = sequel_shift(clean(phrase)) if _SEQUEL_WORDS.search(phrase) else None
+    if step is not None:  # "the following day": from the day told before it
+        sequel = sequel_day(text, start, end, dateline, language, step)
+        if sequel is None:
+            return ResolvedDate(None, None, "unresolved",
+                                f"'{phrase.strip()}' counts from a day told before it, and its "
+                                "paragraph names none.")
+        return ResolvedDate(sequel[0], "day", "relative", sequel[1])
     result = _cached(phrase, dateline, language)
     if result.method == "unresolved":
         dl0 = _parse_dateline(dateline)
@@ -292,6 +310,12 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         if placed is not None:
             return replace(result, value=placed[0], explanation=placed[1])
     return result
+
+
+_SPLIT_YEAR = re.compile(r"[12]\d{3}\s*[-–—/]\s*\d{2}(?![\d./–—-])")  # not "2021-03-15"
+_SEQUEL_WORDS = re.compile(  # the words date_sequels reads: a cheap test before clean()
+    r"(?i)(?:following|next|previous)\s+day|day\s+(?:after|before)|(?:наступного|"
+    r"попереднього)\s+дня|(?:следующий|другой|предыдущий)\s+день|напередодні|накануне")
 
 
 def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
