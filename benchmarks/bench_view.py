@@ -8,7 +8,8 @@ astral CJK character) with 20,000 annotations. Best of 3 for each:
 (b) ArticleView.show_article(article, 20k annotations) + show() + first paint;
 (c) add_annotation(one visible span) + repaint, with 20,000 vs 10 present;
 (d) paint a full viewport at 8 places never painted before, 20,000 tags vs 0 (wall time);
-    and paired: 60 new places, each painted by both views in turn (CPU time).
+    and paired: 60 new places, each painted by both views in turn (CPU time);
+(e) paging down 60 pages, the event loop run between pages, paired as (d) (no target).
 Targets: (b)/(a) <= 2.0, (c20000)/(c10) <= 1.5, (d20000)/(d0) <= 1.3.
 
 Measured 2026-12-03, 2 shared cores (other jobs running), runs of this script with
@@ -34,6 +35,37 @@ inside the paint (medians of 400 new places, the layout finished):
 With every rectangle of a place computed before it is painted (what an idle precompute
 would give), a paint there still costs 1.48-1.58x: drawing and finding the visible
 spans alone exceed the 0.3x budget (~0.4 ms).
+
+Measured 2026-12-03 (branch paint9), 2 shared cores, before (dc81223) and after run
+alternately; median [range]:
+  (d) paired, 5 alternating pairs     before 1.83 [1.77-1.87]   after 1.77 [1.65-1.81]
+  (d) paired, 4 runs each             before 1.58 [1.55-1.61]   after 1.61 [1.60-1.81]
+  (e) page down, per-page ratio       before 1.64 [1.60-1.88]   after 1.19 [1.17-1.21]
+  (b)/(a)                             before 2.06 [1.89-2.11]   after 2.10 [1.98-2.49]
+  (c) ratio                           before 1.16 [1.14-1.17]   after 1.18 [1.10-1.22]
+(e) gains because the tags of the viewport below and above are found from the event
+loop after a paint (HighlightLayer.warm_next) and Qt keeps the text that cursorToX
+shaped until it draws it; (d) jumps far each time, where nothing was found ahead.
+The cost: what Qt keeps for blocks found but not drawn; 400 far jumps through this
+1 MB article grew the process by 30 MB against 13 MB before (at most the whole
+text's shaping, ~37 MB a MB of text, measured with the layouts' cache on).
+What else was tried for (d), in one process (views swapping roles every place, an
+A/A run agreeing within 0.2%):
+  - one painter instead of three: a QPainter begin + translate + end on the viewport
+    costs ~2.5 us, so at most ~5 us of ~3 ms: not done (the caret, the selection, link
+    focus and the placeholder would have to be drawn as QTextEdit does);
+  - the marks' colours, brushes and pens made once per kind and theme, the claim
+    brackets derived in one call each: timed alone 35 us less a paint (done; the same
+    pixels); date boxes aliased, as 2 px frames of rectangles or as one path were not
+    faster (the PySide call per box costs as much as Qt's antialiasing); an opaque
+    claim fill saves ~8 us but overlapping claims would no longer darken;
+  - QTextLine.glyphRuns instead of two cursorToX (no break attributes): 3-5% slower
+    per place, and its rectangle leaves out a line's trailing space;
+  - the layout's glyph cache kept (QTextLayout.setCacheEnabled on every block): +37 MB
+    for 1 MB of text and the view without tags gains as much (1.73x);
+  - REACH 0 instead of 12 px (not the same look at the edges): 2% at most.
+Rectangles at a place found just before its paint: 1.15x. The rest at a new place is
+shaping the text (which Qt then skips), break attributes and ~9 PySide calls a line.
 """
 
 from __future__ import annotations
@@ -234,6 +266,41 @@ def time_paint_paired(app: QApplication, article: Article, anns: list[Annotation
     return totals[0] / places, totals[1] / places, statistics.median(ratios)
 
 
+def time_page_paired(app: QApplication, article: Article, anns: list[Annotation],
+                     pages: int = 60) -> tuple[float, float, float]:
+    """(e) reading on: both views page down from a third of the way in, one page at a
+    time, the event loop run between pages (what finds the page ahead in idle time
+    gets its turn); each page painted by both views in turn, in CPU time of this
+    thread. (CPU per paint without tags, with, median per-page ratio)."""
+    views = []
+    for tags in ([], anns):
+        v = ArticleView()
+        v.resize(*SIZE)
+        v.show_article(article, tags)
+        v.show()
+        app.processEvents()
+        doc = v.document()
+        doc.documentLayout().blockBoundingRect(doc.lastBlock())
+        app.processEvents()
+        views.append(v)
+    start = views[0].verticalScrollBar().maximum() // 3
+    cpu: list[list[float]] = [[], []]
+    for n in range(pages):
+        for v in views:
+            bar = v.verticalScrollBar()
+            bar.setValue(start + n * bar.pageStep())
+        for side in ((0, 1) if n % 2 else (1, 0)):
+            t = time.thread_time()
+            views[side].viewport().repaint()
+            cpu[side].append(time.thread_time() - t)
+        for _ in range(4):
+            app.processEvents()
+    for v in views:
+        dispose(app, v)
+    return (statistics.mean(cpu[0]), statistics.mean(cpu[1]),
+            statistics.median(b / a for a, b in zip(*cpu, strict=True)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -281,6 +348,9 @@ def main() -> None:
     print(f"(d) paired, CPU per paint: no tags {none_cpu * 1000:.2f} ms,"
           f" {len(many)} tags {many_cpu * 1000:.2f} ms"
           f"   median per-place ratio = {paired:.2f}  target <= 1.3")
+    none_cpu, many_cpu, paged = time_page_paired(app, article, many)
+    print(f"(e) page down, CPU per paint: no tags {none_cpu * 1000:.2f} ms,"
+          f" {len(many)} tags {many_cpu * 1000:.2f} ms   median per-page ratio = {paged:.2f}")
     ok = b / a <= 2.0 and c_many / c_few <= 1.5 and d_many / d_none <= 1.3
     print("targets met" if ok else "TARGETS MISSED")
 

@@ -207,6 +207,9 @@ class HighlightLayer(QObject):
         # the same place (a flash frame, a second paint after a tag) asks Qt nothing again
         self._frame: tuple[tuple, tuple[tuple[int, int], list[Span]]] | None = None
         self._revision = 0  # of the spans and of the layout
+        # document y ranges whose rectangles are to be found in idle time (warm_next)
+        self._warm: list[tuple[float, float]] = []
+        self._warm_for: tuple[int, float] = (-1, -1.0)  # (revision, text width) planned at
         # this paint's spans by kind, (rects, span) each, and suggestions (kind, rects,
         # start, end): found by paint_under, drawn by both layers
         self._by_kind: dict[str, list[tuple[list[QRectF], Span]]] = {}
@@ -264,7 +267,40 @@ class HighlightLayer(QObject):
             visible = self.omap.to_code_point(units[0]), self.omap.to_code_point(units[1])
         found = visible, self.index.overlapping(*visible)
         self._frame = key, found
+        height = size.height()
+        below = offset.y() + height + REACH
+        self._warm = [(below, below + height), (max(0.0, offset.y() - REACH - height),
+                                                max(0.0, offset.y() - REACH))]
+        self._warm_for = (self._revision, self.doc.textWidth())
         return found
+
+    def wants_warm(self) -> bool:
+        return bool(self._warm)
+
+    def warm_next(self) -> bool:
+        """Find, in idle time, the rectangles of the spans one viewport below the last
+        paint's, then one above (a call does one of them): scrolling on by a page or a
+        few lines then finds them kept. Qt keeps a block's shaped text from cursorToX
+        until it draws the block, so the paint there shapes nothing either: paging
+        down through 20,000 tags, a paint costs ~1.2x one without tags (~1.6-1.9x when
+        nothing was found ahead; benchmarks/bench_view.py (e)). What Qt keeps for a
+        block found but never drawn stays until the block is drawn or laid out again:
+        two viewports' worth per place painted, at most the whole text's shaping.
+        A place not laid out yet is left alone. Returns whether more is to do."""
+        # planned for these tags at this width (the layout going on below is no reason
+        # to stop: visible_units checks the lines it finds against Qt)
+        if self.doc is None or not self._warm \
+                or self._warm_for != (self._revision, self.doc.textWidth()):
+            self._warm = []
+            return False
+        top, bottom = self._warm.pop(0)
+        units = self._geometry.visible_units(top, bottom)
+        if units is not None:
+            cps = self.omap.to_code_point(units[0]), self.omap.to_code_point(units[1])
+            self._many_rects(self.index.overlapping(*cps))
+            if len(self.suggested):
+                self._many_rects(self.suggested.overlapping(*cps))
+        return bool(self._warm)
 
     def add(self, ann: Annotation | Span) -> None:
         self.index.add(ann)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QPainter,
@@ -78,42 +79,63 @@ def paint_marks(
 
     Fills, brackets, bars and underlines are axis-aligned rectangles: drawn without
     antialiasing (edges on whole pixels; antialiased they cost Qt a coverage pass per
-    rectangle). Only the date's rounded box keeps it, its corners are curves."""
+    rectangle). Only the date's rounded box keeps it, its corners are curves.
+    Every PySide call costs ~0.5-1 us here: colours and pens are made once per kind
+    and theme, and a rectangle is derived in one call where it can be."""
     spans = [(rects, lane) for rects, lane in spans if rects]
     if not spans:
         return
-    colour = kind_colour(kind, dark)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     if is_own_kind(kind):
-        _paint_own(painter, colour, spans, dark)
+        _paint_own(painter, kind_colour(kind, dark), spans, dark)
     elif kind == "claim":
-        fill = QColor(colour)
-        fill.setAlpha(colours(dark).claim_alpha)
+        fill, edge = _tools("claim", dark)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRects([r for rects, _ in spans for r in rects])  # overlaps add up: darker
-        painter.setBrush(QColor(*colours(dark).claim_edge))
-        brackets = []  # at both ends, so two adjacent claims stay apart
-        for rects, _ in spans:
-            first, last = rects[0], rects[-1]
-            brackets.append(QRectF(first.left(), first.top(), EDGE, first.height()))
-            brackets.append(QRectF(last.right() - EDGE, last.top(), EDGE, last.height()))
-        painter.drawRects(brackets)
+        painter.setBrush(edge)
+        # at both ends, so two adjacent claims stay apart
+        painter.drawRects([rects[0].adjusted(0, 0, EDGE - rects[0].width(), 0)
+                           for rects, _ in spans]
+                          + [rects[-1].adjusted(rects[-1].width() - EDGE, 0, 0, 0)
+                             for rects, _ in spans])
     elif kind == "actor":
         # a line UNDERLINE thick below each rect (lane: stacked lower), as a filled rect
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        painter.setBrush(_tools("actor", dark)[0])
         painter.drawRects([QRectF(r.left(), r.bottom() + lane * LANE, r.width(), UNDERLINE)
                            for rects, lane in spans for r in rects])
     else:  # date and anything unknown: an outlined box
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(colour, 1.6))
+        painter.setPen(_tools("date" if kind == "date" else "", dark)[0])
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = painter.drawRoundedRect
         for rects, _ in spans:  # one call a box: an antialiased path of them costs Qt 4x
             for r in rects:
-                painter.drawRoundedRect(r.adjusted(-1.5, -0.5, 1.5, 0.5), 3, 3)
+                box(r.adjusted(-1.5, -0.5, 1.5, 0.5), 3, 3)
     painter.restore()
+
+
+_TOOLS: dict[tuple[str, bool], tuple] = {}
+
+
+def _tools(kind: str, dark: bool) -> tuple:
+    """A built-in kind's brushes (claim: fill, edge), colour (actor) or pen (date and
+    unknown kinds: ""), made once per theme: the table in colours.py never changes."""
+    found = _TOOLS.get((kind, dark))
+    if found is None:
+        colour = kind_colour(kind, dark)
+        if kind == "claim":
+            fill = QColor(colour)
+            fill.setAlpha(colours(dark).claim_alpha)
+            found = (QBrush(fill), QBrush(QColor(*colours(dark).claim_edge)))
+        elif kind == "actor":
+            found = (QBrush(colour),)
+        else:
+            found = (QPen(colour, 1.6),)
+        _TOOLS[(kind, dark)] = found
+    return found
 
 
 def _paint_own(painter: QPainter, colour: QColor,
