@@ -439,10 +439,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
             progress.clear()
     finally:
         db.close()
+    why = _why_nothing(noun, filters.get("article_ids")) if facets and not written else ""
     if to_file:
-        print(f"Exported {written} {noun}{'s' * (written != 1)} to {args.output}",
+        print(f"Exported {written} {noun}{'s' * (written != 1)} to {args.output}{why}",
               file=sys.stderr)
+    elif why:  # the rows go to stdout: only an empty export is worth a word on stderr
+        print(f"Exported 0 {noun}s{why}", file=sys.stderr)
     return 0
+
+
+def _why_nothing(noun: str, article_ids: object) -> str:
+    """Why an export with article filters wrote nothing: no article matched, or the
+    articles that did hold none of these rows."""
+    n = len(article_ids) if isinstance(article_ids, list) else 0
+    if not n:
+        return " (no article matches the filters)"
+    return (f" ({n} article{'s' * (n != 1)} match{'es' * (n == 1)} the filters but"
+            f" {'hold' if n != 1 else 'holds'} no {noun}s)")
 
 
 def _check_articles(db: Database, args: argparse.Namespace, path: object) -> None:

@@ -136,9 +136,15 @@ def test_export_facets_select_the_articles(capsys, library, tmp_path):
     assert code == 0, err
     rows = list(csv.DictReader(io.StringIO(out_file.read_text(encoding="utf-8-sig"))))
     assert [int(r["article_id"]) for r in rows] == [ids[0]]
-    code, out, _ = run(capsys, "export", "--db", path, "--source", "укрінформ")
+    code, out, err = run(capsys, "export", "--db", path, "--source", "укрінформ")
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
     assert rows == []  # that article has no tags
+    assert "1 article matches the filters but holds no annotations" in err
+    code, out, err = run(capsys, "export", "--db", path, "--query", "zzqxv", "-o", out_file)
+    assert code == 0 and "Exported 0 annotations to" in err
+    assert "(no article matches the filters)" in err
+    code, _, err = run(capsys, "export", "--db", path, "--query", "drills", "-o", out_file)
+    assert "Exported 2 annotations" in err and "match" not in err  # rows: no excuse needed
     code, out, _ = run(capsys, "export", "--db", path, "--analyst", "ana", "--article", ids[2])
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
     assert {int(r["article_id"]) for r in rows} == {ids[2]}
