@@ -140,6 +140,10 @@ def test_delete_two_selected_articles_confirm_and_undo_brings_back_the_same_rows
     assert query(db_path, "SELECT * FROM articles ORDER BY id") == articles_before
     assert sorted(listed(win)) == [first, second, third]
     assert "3 articles" in win.status_text
+    # the article being read when they went is open again, with its tags
+    assert win.controller.current_article.id == second
+    assert win.header.title_label.text() == STORIES[1][0]
+    assert not win.view.toPlainText().startswith("No article open")
     # redo deletes them again, undo once more brings the same uuids
     win.actions_.redo.trigger()
     assert query(db_path, "SELECT id FROM articles") == [(third,)]

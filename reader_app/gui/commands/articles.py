@@ -21,8 +21,9 @@ _FIELD_WORDS = {"title": "Rename", "source": "Edit source of", "memo": "Edit mem
 
 
 class DeleteArticlesCommand(ServiceCommand):
-    """Delete articles with their tags; undo brings back the same rows, ids and uuids.
-    Not about one open article: undo shows the articles in the list again, opens none."""
+    """Delete articles with their tags; undo brings back the same rows, ids and uuids,
+    and opens again the article that was open when they went (an analyst who deleted the
+    article being read and pressed Ctrl+Z expects to be reading it again)."""
 
     def __init__(self, host: CommandHost, articles: Sequence[tuple[int, str]]) -> None:
         ids = [i for i, _ in articles]
@@ -31,6 +32,13 @@ class DeleteArticlesCommand(ServiceCommand):
         super().__init__(host, None, text)
         self.article_ids = ids
         self.snapshots: list[ArticleSnapshot] = []
+        current = host.current_article
+        self.was_open = current.id if current is not None and current.id in ids else None
+
+    def undo(self) -> None:
+        super().undo()
+        if self.was_open is not None and not self.isObsolete():
+            self.host.show_article(self.was_open)
 
     def _redo(self) -> ChangeSet:
         # the rows as they are just before each delete, later edits included
