@@ -54,3 +54,10 @@ def test_oslo_and_vilnius_in_cyrillic_are_their_states(db):
     assert _states(db, article, "Вільнюс") == ["Lithuania"]
     assert _states(db, article, "Вильнюса") == ["Lithuania"]
     assert _states(db, article, "Копенгаген") == ["Denmark"]
+
+
+def test_a_spokesman_after_a_capital_speaks_for_the_government():
+    text = "A Kremlin spokesman denied it, and an Ankara official agreed."
+    for place in ("Kremlin", "Ankara"):
+        at = text.index(place)
+        assert not as_place(text, at, at + len(place)), place

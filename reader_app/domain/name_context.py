@@ -242,6 +242,8 @@ _PLACE_ADJECTIVES = frozenset("central northern southern eastern western downtow
 _GOVERNMENT_PEOPLE = frozenset("""official officials diplomat diplomats source sources authorities
     leader leaders lawmakers policymakers politicians government envoy envoys negotiator
     negotiators minister ministers""".split())
+_GOVERNMENT_VOICES = _GOVERNMENT_PEOPLE | frozenset("""spokesman spokeswoman spokesperson
+    aide adviser advisor insider""".split())
 _LOCATIVES = frozenset("у в во на біля около".split())
 # a journey's end ("a plane to Accra") is a place; "a note to Moscow" is the government
 _DESTINATION = frozenset("to into до в у".split())
@@ -301,7 +303,10 @@ def as_place(text: str, start: int, end: int) -> bool:
     if _route_end(words) or (words[-1] in _ROUTE_FROM and _ROUTE_TO.match(text, end)):
         return True  # "from Iasi to Chisinau", "from Chisinau to Iasi": a route's ends
     if words[-1] in ("a", "an") and text[end:end + 1] != "-":
-        return True  # "a Copenhagen private equity firm": a thing of that place
+        # "a Copenhagen private equity firm": a thing of that place; "a Kremlin
+        # spokesman", "a Moscow official" speak for the government
+        after = text[end:end + 40].split()[:1]
+        return not after or after[0].strip(",;:.").casefold() not in _GOVERNMENT_VOICES
     if len(words) > 1 and words[-1] in _PLACE_ADJECTIVES:
         words.pop()
     if words[-1] not in _PLACE_PREPOSITIONS:
