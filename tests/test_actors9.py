@@ -5,10 +5,11 @@ written for these tests."""
 
 from __future__ import annotations
 
-from test_actor_link_kinds import _article
+from test_actor_link_kinds import _article, _tag
 
 from reader_app.domain.name_context import as_place, in_dateline
 from reader_app.services.suggesting import suggest
+from reader_app.storage.actors import create_actor, link_annotation
 
 
 def _states(db, article, quote, after=None):
@@ -61,3 +62,16 @@ def test_a_spokesman_after_a_capital_speaks_for_the_government():
     for place in ("Kremlin", "Ankara"):
         at = text.index(place)
         assert not as_place(text, at, at + len(place)), place
+
+
+def test_a_title_never_picks_the_relative_the_text_gave_the_other_gender(db):
+    article = _article(db, "Astrid and Lasse Berg run the farm, and their father, Olaf Berg, "
+                           "still milks the cows. “We stay,” says Ms Berg, the elder.")
+    ids = {}
+    for name, quote in (("Astrid Berg", "Astrid"), ("Lasse Berg", "Lasse Berg"),
+                        ("Olaf Berg", "Olaf Berg")):
+        ids[name] = create_actor(db, name, "person").id
+        link_annotation(db, _tag(db, article, quote).annotation.id, ids[name])
+    at = article.text.index("Berg,", article.text.index("Ms"))
+    found = [s for s in suggest(db, article.id) if s.kind == "actor" and s.start == at]
+    assert found and found[0].actor_id != ids["Olaf Berg"]
