@@ -227,7 +227,8 @@ def _table_context(text: str, start: int, end: int, knows: Callable[[str], bool]
     if found is None:
         found = memo[start, end] = (
             longer_name_before(text, start, knows) or longer_name_after(text, end, knows)
-            or in_dateline(text, start, end), as_place(text, start, end))
+            or in_dateline(text, start, end) or text[end:end + 1] == "$",
+            as_place(text, start, end))  # "US$18 million": a currency, not the state
     return found
 
 

@@ -326,6 +326,8 @@ def _among_relatives(text: str, here: list[Person], start: int, end: int,
                                 f"probably {p.canonical}: of {len(here)} people with this"
                                 " surname here, the one known to fit the title or pronoun",
                                 False)
+        # "Ms Holmgaard": not the father named last, when the text says he is a man
+        here = fits or here
     p = max(here, key=lambda q: context.last_before(q.actor_id, start) or -1)
     return ActorMention(start, end, p.actor_id, p.canonical, "person",
                         f"probably {p.canonical}: the one of {len(here)} people with this"

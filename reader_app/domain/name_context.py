@@ -206,6 +206,12 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     if line == 0 and start > _LOOK:
         return False
     head = text[line:start]
+    if text[start:end].isupper() and (not head or _PLACES_LINE.fullmatch(head)):
+        # "N'DJAMENA / GENEVA, 19 June": a joint statement's places, then the day
+        also = _PLACES_LINE.match(text, end)
+        if (also is not None or head) and _DAY_AFTER.match(
+                text, end if also is None else also.end()):
+            return True
     if not text[start:end].isupper() and not (head.endswith(", ") and head[:-2].isupper()):
         return False  # "KYIV, Ukraine —": the country after the place is the dateline's too
     if head and not (head.endswith(", ") and head[:-2].isupper()):
@@ -219,6 +225,9 @@ def in_dateline(text: str, start: int, end: int) -> bool:
                                                                "(AP)", "(AFP)"))
 
 
+# more places in capitals, each after a slash (before or after the one looked at)
+_PLACES_LINE = re.compile(r"(?:\s*/\s*[A-ZА-ЯІЇЄҐЁ][A-ZА-ЯІЇЄҐЁ'’. -]*?)+(?=,)"
+                          r"|(?:[A-ZА-ЯІЇЄҐЁ][A-ZА-ЯІЇЄҐЁ'’. -]*?\s*/\s*)+")
 _DAY_AFTER = re.compile(r",\s*(?:\d{1,2}\s+[^\W\d_]{3,}|[^\W\d_]{3,}\.?\s+\d{1,2})(?!\d)")
 
 
@@ -233,6 +242,8 @@ _PLACE_ADJECTIVES = frozenset("central northern southern eastern western downtow
 _GOVERNMENT_PEOPLE = frozenset("""official officials diplomat diplomats source sources authorities
     leader leaders lawmakers policymakers politicians government envoy envoys negotiator
     negotiators minister ministers""".split())
+_GOVERNMENT_VOICES = _GOVERNMENT_PEOPLE | frozenset("""spokesman spokeswoman spokesperson
+    aide adviser advisor insider""".split())
 _LOCATIVES = frozenset("у в во на біля около".split())
 # a journey's end ("a plane to Accra") is a place; "a note to Moscow" is the government
 _DESTINATION = frozenset("to into до в у".split())
@@ -291,6 +302,11 @@ def as_place(text: str, start: int, end: int) -> bool:
         return True  # "on a plane to Accra", "рейси до Варшави": where one goes
     if _route_end(words) or (words[-1] in _ROUTE_FROM and _ROUTE_TO.match(text, end)):
         return True  # "from Iasi to Chisinau", "from Chisinau to Iasi": a route's ends
+    if words[-1] in ("a", "an") and text[end:end + 1] != "-":
+        # "a Copenhagen private equity firm": a thing of that place; "a Kremlin
+        # spokesman", "a Moscow official" speak for the government
+        after = text[end:end + 40].split()[:1]
+        return not after or after[0].strip(",;:.").casefold() not in _GOVERNMENT_VOICES
     if len(words) > 1 and words[-1] in _PLACE_ADJECTIVES:
         words.pop()
     if words[-1] not in _PLACE_PREPOSITIONS:
