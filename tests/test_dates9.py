@@ -1,0 +1,35 @@
+"""Dates of the ninth round: Ukrainian and Russian perfective verbs of making public,
+arriving, gathering and repeating, whose present form is a future ("оприлюднить … у
+вівторок", "приедут … в среду"), so a weekday or an 'in two weeks' is ahead. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from reader_app.domain.dates import resolve_in_text
+
+
+def _value(text: str, quote: str, published: str, language: str) -> str | None:
+    at = text.index(quote)
+    return resolve_in_text(text, at, at + len(quote), published, language).value
+
+
+def test_a_verb_of_making_public_puts_a_weekday_ahead():
+    # dateline Thursday 2025-10-16: the coming Tuesday is the 21st, the last one the 14th
+    text = "Міністерство у вівторок оприлюднить нові правила."
+    assert _value(text, "вівторок", "2025-10-16", "uk") == "2025-10-21"
+    text = "Ведомство во вторник опубликует новые правила."
+    assert _value(text, "вторник", "2025-10-16", "ru") == "2025-10-21"
+
+
+def test_a_verb_of_arriving_puts_a_weekday_ahead():
+    text = "Около сорока автобусов приедут на площадь в среду."
+    assert _value(text, "среду", "2025-10-16", "ru") == "2025-10-22"
+    text = "Близько сорока автобусів приїдуть на площу в середу."
+    assert _value(text, "середу", "2025-10-16", "uk") == "2025-10-22"
+
+
+def test_a_repeated_action_in_two_weeks_is_a_date():
+    text = "Профсоюз повторит пикет через две недели."
+    assert _value(text, "через две недели", "2025-10-16", "ru") == "2025-10-30"
+    text = "Профспілка повторить пікет через два тижні."
+    assert _value(text, "через два тижні", "2025-10-16", "uk") == "2025-10-30"
