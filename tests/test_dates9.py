@@ -33,3 +33,9 @@ def test_a_repeated_action_in_two_weeks_is_a_date():
     assert _value(text, "через две недели", "2025-10-16", "ru") == "2025-10-30"
     text = "Профспілка повторить пікет через два тижні."
     assert _value(text, "через два тижні", "2025-10-16", "uk") == "2025-10-30"
+
+
+def test_a_reported_would_puts_a_month_just_gone_next_year():
+    # dateline 2026-03-03: December 2025 is only two months gone, but a reported future is ahead
+    text = "The minister said Poland would pay the first instalment by December."
+    assert _value(text, "December", "2026-03-03", "en") == "2026-12"

@@ -162,8 +162,9 @@ def year_for_tense(text: str, start: int, end: int, first: date, last: date,
         return first.year - 1, f"the clause is in the past tense ('{cue}')"
     reported = cue.lower() != "would" or _REPORTED_WOULD.search(
         text, max(0, start - 200), start) is not None
-    if tense == FUTURE and reported and ((dl - last).days > FAR or (
-            (dl - last).days > GONE and cue.lower() != "would")):
+    # a reported "would" ("said Germany would pay by December") is as sure a future as
+    # "will"; only a bare, perhaps conditional "would" needs the date far behind
+    if tense == FUTURE and reported and (dl - last).days > GONE:
         return first.year + 1, f"the clause is in the future tense ('{cue}')"
     return None
 
