@@ -39,3 +39,14 @@ def test_a_reported_would_puts_a_month_just_gone_next_year():
     # dateline 2026-03-03: December 2025 is only two months gone, but a reported future is ahead
     text = "The minister said Poland would pay the first instalment by December."
     assert _value(text, "December", "2026-03-03", "en") == "2026-12"
+
+
+def test_a_second_reported_clause_does_not_share_the_relative_year():
+    # dateline August 2025: the past-tense second clause is this June, not next year's
+    text = ("He says a new plant is planned for next year, and that the firm posted "
+            "a loss in the quarter to June.")
+    assert _value(text, "June", "2025-08-31", "en") == "2025-06"
+    text = "Він каже, що новий цех відкриють наступного року, і що фірма зазнала збитку у червні."
+    assert _value(text, "червні", "2025-08-31", "uk") == "2025-06"
+    text = "Он говорит, что новый цех откроют в следующем году, и что фирма понесла убыток в июне."
+    assert _value(text, "июне", "2025-08-31", "ru") == "2025-06"

@@ -197,8 +197,10 @@ _OFFSETS = {"last": -1, "this": 0, "next": 1, "позаминулого": -2, "�
 # ", and it takes effect from April": a clause with a subject of its own after the relative
 # year's, whose year it does not share ("в прошлом году …, а в феврале" shares it: a contrast
 # within that year)
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|we)\s",
-                         re.IGNORECASE)
+# ", and that the firm made a profit in June", ", і що …", ", и что …": a second reported
+# clause, with a time of its own
+_NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+(?:it|he|she|they|we|that)\s"
+                         r"|(?:и|і|й|та|а|но|але)\s+(?:что|що)\s)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s)|[\n;]")  # ";" joins two sentences
 
 
