@@ -50,3 +50,11 @@ def test_a_second_reported_clause_does_not_share_the_relative_year():
     assert _value(text, "червні", "2025-08-31", "uk") == "2025-06"
     text = "Он говорит, что новый цех откроют в следующем году, и что фирма потеряла деньги в июне."
     assert _value(text, "июне", "2025-08-31", "ru") == "2025-06"
+
+
+def test_a_street_named_for_a_date_is_no_date():
+    from reader_app.domain.date_finder import find_dates
+    assert find_dates("Колонна пройдет по улице 1 Мая к вокзалу.", "2025-10-16", "ru") == []
+    assert find_dates("Автобуси їздитимуть вулицею 8 Березня.", "2025-10-16", "uk") == []
+    found = find_dates("Встреча пройдет 11 ноября на набережной.", "2025-10-16", "ru")
+    assert [m.value for m in found] == ["2025-11-11"]

@@ -202,6 +202,23 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return _LOWER_WORD.search(line) is not None
 
 
+# A street, square or avenue named for a date, its month capitalised as a name is
+# ("по набережной 11 Ноября", "на вулиці 8 Березня", "ул. 1 Мая")
+_STREET_DATE = re.compile(
+    r"(?<![^\W\d_])(?:улиц[аеыу]|улицей|ул\.|набережн(?:ая|ой|ую)|площад(?:ь|и|ью)|пл\.|"
+    r"проспект[аеу]?|просп\.|переул(?:ок|ка|ке)|бульвар[аеу]?|шоссе|"
+    r"вулиц(?:я|і|ю|ею)|вул\.|набережн(?:а|ій|у)|площ(?:а|і|у|ею)|провул(?:ок|ка|ку)|"
+    r"проспект(?:і|ом)?|бульвар(?:і|ом)?)\s+\d{1,2}\s+[А-ЯІЇЄҐЁ][а-яіїєґё]+$")
+
+
+def _street_date(text: str, start: int, end: int) -> bool:
+    """Is a day and a capitalised Cyrillic month the name of a street after its noun?"""
+    if text[start:end].isascii():
+        return False
+    m = _STREET_DATE.search(text, max(0, start - 30), end)
+    return m is not None and m.end() == end
+
+
 def _keep(text: str, kind: str, start: int, end: int) -> bool:
     """Filters a pattern cannot say: a bare number that is not a year, a month word that
     is a verb ("march", "may"), an interval of two bare numbers."""
@@ -333,6 +350,8 @@ def scan(text: str) -> list[tuple[str, int, int]]:
                 start, end = m.span(kind)
                 if kind in _LONGER:
                     kind, start, end = _longer(low, kind, start, end)
+                if kind == "date" and _street_date(text, start, end):
+                    continue
                 if kind in keep_all or _keep(text, kind, start, end):
                     found.append((kind, start, end))
                     done = end
