@@ -58,3 +58,11 @@ def test_a_street_named_for_a_date_is_no_date():
     assert find_dates("Автобуси їздитимуть вулицею 8 Березня.", "2025-10-16", "uk") == []
     found = find_dates("Встреча пройдет 11 ноября на набережной.", "2025-10-16", "ru")
     assert [m.value for m in found] == ["2025-11-11"]
+
+
+def test_a_weekday_describing_a_noun_is_no_date():
+    from reader_app.domain.date_finder import find_dates
+    text = "The council will restore Saturday hours at the pool and cut Monday collections."
+    assert find_dates(text, "2025-10-16", "en") == []
+    text = "The pool will be open on Saturday hours later than usual."
+    assert [text[m.start:m.end] for m in find_dates(text, "2025-10-16", "en")] == ["Saturday"]

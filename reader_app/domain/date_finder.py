@@ -163,6 +163,14 @@ _AFTER_OLD_YEAR = frozenset(
 _DAY_NAMES_BEFORE = frozenset(
     "black good super bloody cyber easter palm ash holy maundy shrove giving".split())
 _DAY_NAMES_AFTER = frozenset("Times Telegraph Express Mirror Post Herald Independent".split())
+# "restore Sunday hours", "Saturday trading", "a Monday shift": a weekday describing a noun,
+# a kind of day, not one day (after a preposition it stays a day: "on Sunday mornings")
+_WEEKDAY_AS_ADJECTIVE = frozenset(
+    "hours opening openings trading shopping service services shift shifts schedule "
+    "timetable timetables closures closure collections collection deliveries markets "
+    "market lunch lunches school classes papers paper editions edition roast worship "
+    "mass sittings sitting surcharge surcharges fares rates".split())
+_WEEKDAY_DAY_BEFORE = frozenset("on by until till from since last next this that".split())
 _MONEY_OR_SIGN = "£$€₴₽¥#№+-–—/"
 _MAY_BEFORE = frozenset(
     "in of since until by early mid late from before after during through till end "
@@ -232,7 +240,9 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
         return before not in _EVERY and before not in _GENERIC and not (
             before in _DAY_NAMES_BEFORE and text[
             start - len(before) - 1:start - 1].istitle()) and not (
-            after and (after.group(1) or "") in _DAY_NAMES_AFTER)
+            after and (after.group(1) or "") in _DAY_NAMES_AFTER) and not (
+            after and (after.group(1) or "") in _WEEKDAY_AS_ADJECTIVE
+            and before not in _WEEKDAY_DAY_BEFORE)
     if kind == "months":  # "March to May": both capitalised in English ("may to march" is no date)
         words = re.findall(r"[^\W\d_]+", phrase)
         if phrase.isascii():
