@@ -66,3 +66,20 @@ def test_a_weekday_describing_a_noun_is_no_date():
     assert find_dates(text, "2025-10-16", "en") == []
     text = "The pool will be open on Saturday hours later than usual."
     assert [text[m.start:m.end] for m in find_dates(text, "2025-10-16", "en")] == ["Saturday"]
+
+
+def _found(text: str, language: str) -> list[tuple[str, str | None]]:
+    from reader_app.domain.date_finder import find_dates
+    return [(text[m.start:m.end], m.value) for m in find_dates(text, "2025-08-31", language)]
+
+
+def test_a_half_or_quarter_of_a_year_is_its_months():
+    assert _found("Deliveries start in the first half of 2027.", "en") == [
+        ("the first half of 2027", "2027-01/2027-06")]
+    assert _found("Sales fell in Q4 2024, the firm said.", "en") == [
+        ("Q4 2024", "2024-10/2024-12")]
+    assert _found("Завод запрацює в третьому кварталі 2026 року.", "uk") == [
+        ("третьому кварталі 2026 року", "2026-07/2026-09")]
+    assert _found("Завод заработает во второй половине 2026 года.", "ru") == [
+        ("второй половине 2026 года", "2026-07/2026-12")]
+    assert _found("The plant opened in 2019 and half of it closed.", "en") == [("2019", "2019")]

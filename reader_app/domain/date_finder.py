@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reader_app.domain import date_parts
 from reader_app.domain import date_seasons as seasons
 from reader_app.domain import date_words as w
 from reader_app.domain.date_holidays import holiday_spans
@@ -125,6 +126,9 @@ def _longer(low: str, kind: str, start: int, end: int) -> tuple[str, int, int]:
         m = _SPLIT_AT.match(low, start)
         if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
             return "split", start, m.end()  # "2024-25": the second year follows the first
+        part = date_parts.lead_start(low, start) if kind == "year" else None
+        if part is not None:  # "the second half of 2026", "у першому кварталі 2025 року"
+            return "part", part, end
         return kind, start, end
     if kind == "modified" and _SEQUEL_MODIFIED.fullmatch(low, start, end):
         lead = "the " if low.startswith("the ", max(0, start - 4)) else "на " if low.startswith(
