@@ -83,3 +83,12 @@ def test_a_half_or_quarter_of_a_year_is_its_months():
     assert _found("Завод заработает во второй половине 2026 года.", "ru") == [
         ("второй половине 2026 года", "2026-07/2026-12")]
     assert _found("The plant opened in 2019 and half of it closed.", "en") == [("2019", "2019")]
+
+
+def test_a_second_reported_clause_keeps_its_tense_to_itself():
+    # dateline 2026-03-03: "had approved" belongs to the clause after "and that"
+    text = ("She said Poland would pay the first instalment by November and that its "
+            "deputies had passed the bill.")
+    assert _value(text, "November", "2026-03-03", "en") == "2026-11"
+    text = "Він сказав, що фонд проведе виплату в листопаді і що депутати вже схвалили закон."
+    assert _value(text, "листопаді", "2026-03-03", "uk") == "2026-11"
