@@ -162,8 +162,9 @@ def year_for_tense(text: str, start: int, end: int, first: date, last: date,
         return first.year - 1, f"the clause is in the past tense ('{cue}')"
     reported = cue.lower() != "would" or _REPORTED_WOULD.search(
         text, max(0, start - 200), start) is not None
-    if tense == FUTURE and reported and ((dl - last).days > FAR or (
-            (dl - last).days > GONE and cue.lower() != "would")):
+    # a reported "would" ("said Germany would pay by December") is as sure a future as
+    # "will"; only a bare, perhaps conditional "would" needs the date far behind
+    if tense == FUTURE and reported and (dl - last).days > GONE:
         return first.year + 1, f"the clause is in the future tense ('{cue}')"
     return None
 
@@ -196,8 +197,10 @@ _OFFSETS = {"last": -1, "this": 0, "next": 1, "позаминулого": -2, "�
 # ", and it takes effect from April": a clause with a subject of its own after the relative
 # year's, whose year it does not share ("в прошлом году …, а в феврале" shares it: a contrast
 # within that year)
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:it|he|she|they|we)\s",
-                         re.IGNORECASE)
+# ", and that the firm made a profit in June", ", і що …", ", и что …": a second reported
+# clause, with a time of its own
+_NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+(?:it|he|she|they|we|that)\s"
+                         r"|(?:и|і|й|та|а|но|але)\s+(?:что|що)\s)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s)|[\n;]")  # ";" joins two sentences
 
 

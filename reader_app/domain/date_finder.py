@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reader_app.domain import date_parts
 from reader_app.domain import date_seasons as seasons
 from reader_app.domain import date_words as w
 from reader_app.domain.date_holidays import holiday_spans
@@ -125,6 +126,9 @@ def _longer(low: str, kind: str, start: int, end: int) -> tuple[str, int, int]:
         m = _SPLIT_AT.match(low, start)
         if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
             return "split", start, m.end()  # "2024-25": the second year follows the first
+        part = date_parts.lead_start(low, start) if kind == "year" else None
+        if part is not None:  # "the second half of 2026", "у першому кварталі 2025 року"
+            return "part", part, end
         return kind, start, end
     if kind == "modified" and _SEQUEL_MODIFIED.fullmatch(low, start, end):
         lead = "the " if low.startswith("the ", max(0, start - 4)) else "на " if low.startswith(
@@ -163,6 +167,14 @@ _AFTER_OLD_YEAR = frozenset(
 _DAY_NAMES_BEFORE = frozenset(
     "black good super bloody cyber easter palm ash holy maundy shrove giving".split())
 _DAY_NAMES_AFTER = frozenset("Times Telegraph Express Mirror Post Herald Independent".split())
+# "restore Sunday hours", "Saturday trading", "a Monday shift": a weekday describing a noun,
+# a kind of day, not one day (after a preposition it stays a day: "on Sunday mornings")
+_WEEKDAY_AS_ADJECTIVE = frozenset(
+    "hours opening openings trading shopping service services shift shifts schedule "
+    "timetable timetables closures closure collections collection deliveries markets "
+    "market lunch lunches school classes papers paper editions edition roast worship "
+    "mass sittings sitting surcharge surcharges fares rates".split())
+_WEEKDAY_DAY_BEFORE = frozenset("on by until till from since last next this that".split())
 _MONEY_OR_SIGN = "£$€₴₽¥#№+-–—/"
 _MAY_BEFORE = frozenset(
     "in of since until by early mid late from before after during through till end "
@@ -202,6 +214,23 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return _LOWER_WORD.search(line) is not None
 
 
+# A street, square or avenue named for a date, its month capitalised as a name is
+# ("по набережной 11 Ноября", "на вулиці 8 Березня", "ул. 1 Мая")
+_STREET_DATE = re.compile(
+    r"(?<![^\W\d_])(?:улиц[аеыу]|улицей|ул\.|набережн(?:ая|ой|ую)|площад(?:ь|и|ью)|пл\.|"
+    r"проспект[аеу]?|просп\.|переул(?:ок|ка|ке)|бульвар[аеу]?|шоссе|"
+    r"вулиц(?:я|і|ю|ею)|вул\.|набережн(?:а|ій|у)|площ(?:а|і|у|ею)|провул(?:ок|ка|ку)|"
+    r"проспект(?:і|ом)?|бульвар(?:і|ом)?)\s+\d{1,2}\s+[А-ЯІЇЄҐЁ][а-яіїєґё]+$")
+
+
+def _street_date(text: str, start: int, end: int) -> bool:
+    """Is a day and a capitalised Cyrillic month the name of a street after its noun?"""
+    if text[start:end].isascii():
+        return False
+    m = _STREET_DATE.search(text, max(0, start - 30), end)
+    return m is not None and m.end() == end
+
+
 def _keep(text: str, kind: str, start: int, end: int) -> bool:
     """Filters a pattern cannot say: a bare number that is not a year, a month word that
     is a verb ("march", "may"), an interval of two bare numbers."""
@@ -215,7 +244,9 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
         return before not in _EVERY and before not in _GENERIC and not (
             before in _DAY_NAMES_BEFORE and text[
             start - len(before) - 1:start - 1].istitle()) and not (
-            after and (after.group(1) or "") in _DAY_NAMES_AFTER)
+            after and (after.group(1) or "") in _DAY_NAMES_AFTER) and not (
+            after and (after.group(1) or "") in _WEEKDAY_AS_ADJECTIVE
+            and before not in _WEEKDAY_DAY_BEFORE)
     if kind == "months":  # "March to May": both capitalised in English ("may to march" is no date)
         words = re.findall(r"[^\W\d_]+", phrase)
         if phrase.isascii():
@@ -333,6 +364,8 @@ def scan(text: str) -> list[tuple[str, int, int]]:
                 start, end = m.span(kind)
                 if kind in _LONGER:
                     kind, start, end = _longer(low, kind, start, end)
+                if kind == "date" and _street_date(text, start, end):
+                    continue
                 if kind in keep_all or _keep(text, kind, start, end):
                     found.append((kind, start, end))
                     done = end

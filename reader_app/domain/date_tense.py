@@ -49,7 +49,12 @@ _FUTURE = _set(
     "откроет откроют запустит запустят отправится отправятся "
     "перейде перейдуть відновить відновлять перейдет перейдут возобновит возобновят "
     "прийде прийдуть замінить замінять отримає отримають придет придут заменит заменят "
-    "получит получат")
+    "получит получат "
+    # making public, arriving, gathering, repeating: what an announcement says is coming
+    "оприлюднить оприлюднять опублікує опублікують оприлюднимо приїде приїдуть зберуться "
+    "збереться повторить повторять проголосує проголосують вийдуть вийде "
+    "опубликует опубликуют обнародует обнародуют приедет приедут соберутся соберется "
+    "соберётся повторит повторят проголосует проголосуют выйдут выйдет")
 # "пообіцяли провести збори в четвер", "promised to vote on Friday": a promise is of what
 # is to come
 _PROMISES = _set("пообіцяв пообіцяла пообіцяли обіцяє обіцяють пообещал пообещала пообещали "
@@ -120,6 +125,10 @@ def _after_object(words: list[tuple[str, str]], i: int) -> bool:
     return False
 
 
+# "would pay by December and that lawmakers had approved": a second reported clause begins,
+# with a tense of its own, as past a comma
+_NEXT_CLAUSE = re.compile(r"(?<!\w)(?:and|but|or|і|й|та|а|але|и|но|или|або)\s+(?:that|що|что)(?!\w)",
+                          re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 # A sentence ends at . ! ? (not in "Feb." or "10.02."), a line break, or a semicolon.
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)[.!?]+(?=\s)|[;\n]")
@@ -213,7 +222,8 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
             if start <= a < end and words[i][1] in _DATE_WORDS:
                 continue  # the date's own words: "last", "минула", "недели"
             gap = "" if start <= a < end else text[b:start] if b <= start else text[end:a]
-            distance = len(gap) + CLAUSE_PENALTY * ("," in gap or "—" in gap) \
+            distance = len(gap) + CLAUSE_PENALTY * (
+                "," in gap or "—" in gap or _NEXT_CLAUSE.search(gap) is not None) \
                 + QUOTE_PENALTY * any(q in gap for q in _QUOTES)
             if best is None or distance < best[0]:
                 best = (distance, *marked)

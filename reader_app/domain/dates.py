@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from reader_app.domain import date_context as ctx
-from reader_app.domain import date_fiscal
+from reader_app.domain import date_fiscal, date_parts
 from reader_app.domain import date_words as w
 from reader_app.domain.date_durations import is_duration
 from reader_app.domain.date_fallback import dateparser_hit
@@ -174,6 +174,9 @@ def _resolve(phrase: str, dl: date | None, langs: tuple[str, ...]) -> ResolvedDa
                 return replace(found, method="relative",
                                explanation=f"{found.explanation[:-1]}; the year {year} "
                                f"comes from '{words}' after it.")
+    part = date_parts.read(s)
+    if part is not None:  # "the second half of 2026": its months
+        return ResolvedDate(part[0], "interval", "interval", part[1])
     split_year = date_fiscal.read(s)
     if split_year is not None:  # "2024-25": two years as one
         return ResolvedDate(split_year[0], "interval", "interval", split_year[1])

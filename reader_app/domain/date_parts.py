@@ -1,0 +1,53 @@
+"""Halves and quarters of a named year: "the second half of 2026", "Q3 2025", "у другій
+половині 2026 року", "в первом квартале 2025 года" -> the months they cover, as an interval.
+
+The finder reads the part's words as a longer form of the year it found (they come before
+it); this module gives the value of the whole phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4, "last": 4,
+    "перш": 1, "друг": 2, "трет": 3, "четверт": 4, "перв": 1, "втор": 2, "четвёрт": 4,
+}
+# the words before the year, over lower-cased text (the finder's) or a cleaned phrase
+LEAD = re.compile(
+    r"(?:(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|final|last)\s+(half|quarter)"
+    r"\s+of\s+"
+    r"|(h[12]|q[1-4])\s+"
+    r"|(перш|друг|трет|четверт|перв|втор|четвёрт)(?:ій|ому|ої|ий|ого|ом|ой|ая|ый|ое|ьому|ьої|ього|ьем|ьей|ьего)\s+"
+    r"(половин[іаеуы]|квартал[іуае]?|півріччі|півріччя|полугоди[еия])\s+)$")
+
+
+def lead_start(low: str, start: int) -> int | None:
+    """Where a half's or quarter's words begin right before a year at ``start``, or None."""
+    m = LEAD.search(low, max(0, start - 40), start)
+    return m.start() if m else None
+
+
+def read(cleaned: str) -> tuple[str, str] | None:
+    """(ISO interval, explanation) for a half or quarter of a year, None for anything else."""
+    year = re.search(r"[12]\d{3}", cleaned)
+    if year is None:
+        return None
+    m = LEAD.search(cleaned.lower(), 0, year.start())
+    if m is None or cleaned[:m.start()].strip(" ,.").lower() not in ("", "in", "у", "в", "во"):
+        return None
+    y = int(year.group())
+    if m.group(3):  # "H2", "Q3"
+        part, n = ("half" if m.group(3)[0] == "h" else "quarter"), int(m.group(3)[1])
+    elif m.group(1):
+        part, n = m.group(2), _ORDINALS[m.group(1)]
+    else:
+        kind = m.group(5)
+        part, n = ("quarter" if kind.startswith("квартал") else "half"), _ORDINALS[m.group(4)]
+    months = 6 if part == "half" else 3
+    if n * months > 12:
+        return None
+    first, last = (n - 1) * months + 1, n * months
+    value = f"{y}-{first:02d}/{y}-{last:02d}"
+    return value, f"The {part} {n} of {y}: months {first} to {last}, {value}."
