@@ -230,23 +230,26 @@ def time_paint(app: QApplication, article: Article, anns: list[Annotation]) -> f
     return total
 
 
+def laid_out_view(app: QApplication, article: Article, tags: list[Annotation]) -> ArticleView:
+    """A shown view of the article with these tags, its whole layout finished."""
+    v = ArticleView()
+    v.resize(*SIZE)
+    v.show_article(article, tags)
+    v.show()
+    app.processEvents()
+    doc = v.document()
+    doc.documentLayout().blockBoundingRect(doc.lastBlock())
+    app.processEvents()
+    return v
+
+
 def time_paint_paired(app: QApplication, article: Article, anns: list[Annotation],
                       places: int = 60) -> tuple[float, float, float]:
     """(d) again, steadier on a shared machine: two views side by side (no tags, anns),
     both scrolled to each of `places` new places and painted there one after the other
     (the order alternating), in CPU time of this thread. A busy moment then hits both
     sides of a pair alike. (CPU per paint without tags, with, median per-place ratio)."""
-    views = []
-    for tags in ([], anns):
-        v = ArticleView()
-        v.resize(*SIZE)
-        v.show_article(article, tags)
-        v.show()
-        app.processEvents()
-        doc = v.document()
-        doc.documentLayout().blockBoundingRect(doc.lastBlock())
-        app.processEvents()
-        views.append(v)
+    views = [laid_out_view(app, article, tags) for tags in ([], anns)]
     totals, ratios = [0.0, 0.0], []
     for n in range(places):
         for v in views:
@@ -272,17 +275,7 @@ def time_page_paired(app: QApplication, article: Article, anns: list[Annotation]
     time, the event loop run between pages (what finds the page ahead in idle time
     gets its turn); each page painted by both views in turn, in CPU time of this
     thread. (CPU per paint without tags, with, median per-page ratio)."""
-    views = []
-    for tags in ([], anns):
-        v = ArticleView()
-        v.resize(*SIZE)
-        v.show_article(article, tags)
-        v.show()
-        app.processEvents()
-        doc = v.document()
-        doc.documentLayout().blockBoundingRect(doc.lastBlock())
-        app.processEvents()
-        views.append(v)
+    views = [laid_out_view(app, article, tags) for tags in ([], anns)]
     start = views[0].verticalScrollBar().maximum() // 3
     cpu: list[list[float]] = [[], []]
     for n in range(pages):
