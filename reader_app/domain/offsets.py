@@ -17,7 +17,12 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return utf8_sha256(text.encode("utf-8", "surrogatepass"))
+
+
+def utf8_sha256(utf8: bytes) -> str:
+    """text_sha256 of the text whose UTF-8 this is (a file's bytes, not decoded again)."""
+    return hashlib.sha256(utf8).hexdigest()
 
 
 class OffsetMap:

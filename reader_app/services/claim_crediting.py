@@ -16,12 +16,11 @@ from sqlite_utils import Database
 from reader_app.domain.models import Annotation, Article
 from reader_app.domain.quotes import quoted
 from reader_app.services.analysis import NewTag, claimant_for
+from reader_app.services.readback import Pair
 from reader_app.storage.actors import actor_names, known_actor_keys
 from reader_app.storage.annotations import get_annotation, list_annotations_near, update_annotation
 
 CLAIMANT_LINK = ("claimant_id",)
-
-Pair = tuple[Annotation, Annotation]
 
 
 def credit_claims(db: Database, article: Article, actor_tag: Annotation) -> list[Pair]:

@@ -14,11 +14,10 @@ from sqlite_utils import Database
 
 from reader_app.domain.models import Annotation
 from reader_app.services.analysis import NewTag
+from reader_app.services.readback import Pair
 from reader_app.storage.annotations import claims_holding, get_annotation, update_annotation
 
 DATE_LINK = ("claim_date", "claim_date_annotation_id")
-
-Pair = tuple[Annotation, Annotation]
 
 
 def undated_claims_holding(db: Database, date: Annotation) -> list[Annotation]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from reader_app.domain.models import Annotation, Article
+from reader_app.domain.models import Article
 from reader_app.services.analysis import NewTag
 from reader_app.services.claim_crediting import (
     CLAIMANT_LINK,
@@ -16,10 +16,9 @@ from reader_app.services.claim_crediting import (
     uncredit_claims,
 )
 from reader_app.services.claim_dating import DATE_LINK, dating_new_tag, redating, undate_claims
+from reader_app.services.readback import Pair
 
 LINK_FIELDS = (*DATE_LINK, *CLAIMANT_LINK)  # the claim fields these steps change
-
-Pair = tuple[Annotation, Annotation]
 
 
 def completing(db: Database, article: Article, new: NewTag) -> tuple[NewTag, list[Pair]]:

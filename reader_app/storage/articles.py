@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -22,7 +21,7 @@ from reader_app.domain.models import (
     ImportedArticle,
     StyleSpan,
 )
-from reader_app.domain.offsets import text_sha256
+from reader_app.domain.offsets import text_sha256, utf8_sha256
 from reader_app.storage.clock import now_iso
 from reader_app.storage.rows import named_row, named_rows
 from reader_app.storage.transaction import write
@@ -50,7 +49,7 @@ def add_articles(db: Database, items: Iterable[ImportedArticle]) -> list[AddResu
     if any(not item.text for item in items):
         raise ValueError("an article needs text")
     digests = [text_sha256(item.text) if item.known_utf8 is None
-               else hashlib.sha256(item.known_utf8).hexdigest() for item in items]
+               else utf8_sha256(item.known_utf8) for item in items]
     stamp = now_iso()
     uuids = batch_uuids(len(items))
     as_utf8 = _utf8_library(db)

@@ -277,18 +277,4 @@ class Geometry:
     def span_rects(self, start: int, end: int) -> tuple[list[QRectF], bool]:
         """Document-coordinate rectangles covering text[start:end], and whether every
         block was laid out (else the caller must not cache them)."""
-        if self.doc is None:
-            return [], False
-        u0, u1 = (self.omap.to_utf16(start), self.omap.to_utf16(end)) if self._astral \
-            else (start, end)
-        rects: list[QRectF] = []
-        unit = u0
-        while unit < u1:
-            block = self._block_at(unit)
-            if block is None:
-                return rects, False
-            a, b = unit - block.position, min(u1, block.end) - block.position
-            if a < b:
-                block.rects(a, b, rects)
-            unit = block.end + 1  # the next block starts after the separator
-        return rects, True
+        return self.many_span_rects([(start, end)])[0]

@@ -236,7 +236,6 @@ class SearchPanel(QWidget):
                 self._focus_first_result()
         else:
             self._show_empty(no_match_text(flt))
-            text = self.empty_label.text()
         self._focus_results = False
         self.results_shown.emit("")  # the count or "No article matches" is in the pane
         return True
