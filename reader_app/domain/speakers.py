@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
-from itertools import islice
+from itertools import islice, pairwise
 from typing import NamedTuple
 
 from reader_app.domain.actors import match_key
@@ -176,6 +176,24 @@ def _name_tail(words: Sequence[tuple[int, int]], text: str) -> tuple[int, int] |
     return (words[i][0], words[-1][1]) if i < len(words) else None
 
 
+def _name_label(text: str, lo: int, hi: int) -> str:
+    """An untagged name for a reason, without its possessor and title: "Marvia's Trade
+    Minister Oskar Lindqvist-Hale" is “Oskar Lindqvist-Hale” (not "the Prime Minister's
+    Office", a title's possession)."""
+    words = _words(text, lo, hi)
+    for j in range(len(words) - 2, -1, -1):
+        word = text[words[j][0]:words[j][1]]
+        possessor = word.endswith(("'s", "’s")) and word[:-2].lower() not in ROLE_PERSONS
+        if (possessor or word.lower() in ROLE_PERSONS or word.lower() in _RANKS) and all(
+                text[s].isupper() for s, _ in words[j + 1:]):
+            return _quoted(text, words[j + 1][0], hi)
+    return _quoted(text, lo, hi)
+
+
+# military and court titles before a name ("Colonel Ruth Abara"): not part of it
+_RANKS = frozenset("colonel lieutenant admiral brigadier sergeant captain marshal judge".split())
+
+
 def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
     """"he", "вона": the last person tagged before it in its paragraph, not one inside a
     quotation (a speaker talks about them) nor a possessor ("rejected Sedykh's claims")
@@ -204,6 +222,12 @@ def pronoun(text: str, start: int, end: int, actors: Actors) -> Speaker:
             s, e, actor_id = voice
             return Speaker(actor_id, s, e, f"“{word}” (a spokesperson of {_quoted(text, s, e)})",
                            start)
+        named = _earlier_subject(text, paragraph, start, actors)
+        if named is not None and named.start is not None and named.end is not None:
+            # nobody tagged or known, but a name spoke before it: "According to Sorokin, …
+            # He said …" (no claimant to link, only the reason's words)
+            return Speaker(None, named.start, named.end,
+                           f"“{word}” ({named.label}, the last speaker named)", start)
         return Speaker(None, None, None, f"“{word}” (no person named before it)", start)
     s, e, actor_id = person
     return Speaker(actor_id, s, e, f"“{word}” ({_quoted(text, s, e)}, the last person named)",
@@ -347,7 +371,7 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
         return national
     name = _name_tail(words, text)
     if name is not None:
-        return Speaker(None, name[0], name[1], _quoted(text, *name), name[0])
+        return Speaker(None, name[0], name[1], _name_label(text, *name), name[0])
     role = _role(text, words, actors) or _its(text, words, actors)
     if role is not None:
         return role
@@ -409,6 +433,13 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
             return _earlier_subject(text, lo, end, actors)
         return _appositive(text, lo, end, verb, actors)
     last = text[words[-1][0]:end]
+    if _gerund(text, verb):
+        if last.lower() in _SUBORDINATORS:
+            # "General Kamau drew criticism after telling …": the sentence's subject
+            return _main_subject(text, lo, words[-1][0], actors)
+        with_at = _absolute_with(text, words)
+        if with_at is not None:
+            words = words[with_at:]  # "…, with Marvia accusing …": Marvia accuses
     if last.lower() in _AS:
         return None  # "as Okafor said", "як заявив Зеленський": the speaker follows
     if last.lower() in _CONJUNCTIONS:
@@ -444,6 +475,47 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]),
                        _phrase_start(text, lo, sp[0]))
     return _subject(text, lo, words, actors)
+
+
+def _gerund(text: str, verb: int) -> bool:
+    """Is the speech verb at text[verb] an English "-ing" form ("telling", "accusing")?"""
+    found = _WORD.match(text, verb)
+    return found is not None and found.group().lower().endswith("ing")
+
+
+def _absolute_with(text: str, words: Sequence[tuple[int, int]]) -> int | None:
+    """Where the subject of "with X accusing" starts (the word after "with"), when "with"
+    is among the last words before the verb and no clause break follows it."""
+    for k in range(len(words) - 2, max(-1, len(words) - MAX_WORDS - 1), -1):
+        if any(c in text[words[k][1]:words[k + 1][0]] for c in _CLAUSE):
+            return None
+        if text[words[k][0]:words[k][1]].lower() == "with":
+            return k + 1
+    return None
+
+
+def _main_subject(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
+    """The subject of the sentence whose main clause ends at text[hi]: the capitalised
+    words leading that clause ("Mayor Dana Whitfield faced protests while …"), else the
+    name in an appositive before it ("Calderan's army chief, General Idris Kamau, drew …")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    start = ends[-1] if ends else lo
+    cuts = [start] + [i + 1 for i in range(start, hi) if text[i] == ","] + [hi]
+    pieces = [(a, b) for a, b in pairwise(cuts) if text[a:b].strip(" ,")]
+    if not pieces:
+        return None
+    clause = _words(text, *pieces[-1])
+    lead = 0
+    while lead < len(clause) and (text[clause[lead][0]].isupper() or text[
+            clause[lead][0]:clause[lead][1]].lower() in DETERMINERS):
+        lead += 1
+    if 0 < lead < len(clause) and any(text[s].isupper() for s, _ in clause[:lead]):
+        return phrase(text, clause[0][0], clause[lead - 1][1], actors)
+    for a, b in reversed(pieces[:-1]):
+        found = phrase(text, a, b, actors)
+        if found is not None and found.start is not None:
+            return found
+    return phrase(text, *pieces[0], actors) if len(pieces) > 1 else None
 
 
 _ARTICLES = frozenset("the a an".split())
@@ -702,8 +774,7 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     name = _name_tail(subject, text)
     first_word = text[subject[0][0]:subject[0][1]].lower()
     if name is not None:
-        return Speaker(None, name[0], name[1], _quoted(text, *name),
-                       name[0])
+        return Speaker(None, name[0], name[1], _name_label(text, *name), name[0])
     holder = _office_holder(text, subject, actors)
     if holder is not None:
         return holder
