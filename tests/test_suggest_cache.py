@@ -66,8 +66,12 @@ def test_a_reopened_article_reads_every_part_back(tmp_path, monkeypatch):
     try:
         again = sg.suggest(db, article.id)
         assert runs.ran() == set()
+        assert sg.library_names(db).built is None  # the matcher: when a change needs it
         assert again == first
         assert again == from_scratch(db, article.id, monkeypatch)
+        assert sg.warm_up(db)  # the worker, when idle
+        assert sg.library_names(db).built is not None
+        assert not sg.warm_up(db)
     finally:
         db.close()
 
@@ -151,6 +155,8 @@ def test_changes_after_a_reopening_give_what_a_computation_from_scratch_gives(
         again = sg.suggest(db, article.id)
         assert runs.ran() == set()
         assert again == from_scratch(db, article.id, monkeypatch)
+        if seed % 2:
+            sg.warm_up(db)  # the idle worker's, else the first change's
         made, rejected = [], []
         for n in range(25):
             what = _step(db, other, article, rng, made, rejected)

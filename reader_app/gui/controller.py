@@ -152,6 +152,7 @@ class SuggestionWorker(QObject):
         self._thread: threading.Thread | None = None
         self.last_ms = 0.0  # how long the last computation took
         self.saved = False  # the kept suggestions were written beside the library once
+        self.warmed = False  # what suggestions read back left for later was worked out
 
     def request(self, generation: int, article_id: int) -> None:
         if self._thread is None:
@@ -206,12 +207,14 @@ class SuggestionWorker(QObject):
 
     def _save(self, db: Database | None) -> None:
         """The kept suggestions written beside the library (services.suggest_cache), so
-        the article's next opening reads them back; a failure costs only that."""
-        from reader_app.services.suggesting import save_kept
+        the article's next opening reads them back, and what reading them back left for
+        the first change worked out; a failure costs only that."""
+        from reader_app.services.suggesting import save_kept, warm_up
 
         if db is not None:
             with contextlib.suppress(Exception):
                 self.saved = save_kept(db) or self.saved
+                self.warmed = warm_up(db) or self.warmed
 
 
 class LibraryController(QObject):

@@ -80,10 +80,20 @@ class LibraryNames:
     after every tag, and the names rarely change between two tags."""
 
     names: tuple[KnownName, ...]
-    index: ActorIndex
+    built: ActorIndex | None  # the matcher over names, None until asked for (index)
     speakers: dict[str, int]  # match key of a name or alias -> actor id (claimants)
     canonical: dict[int, tuple[str, str]]  # actor id -> (canonical name, type)
     persons: frozenset[int]  # ids of person actors ("he said")
+
+    @property
+    def index(self) -> ActorIndex:
+        """The matcher over the names, built when first asked for: suggestions read back
+        from the cache beside the library need it only for a later change (~35 ms, 100 in
+        a new process)."""
+        if self.built is None:
+            object.__setattr__(self, "built", build_actor_index(self.names))
+        assert self.built is not None
+        return self.built
 
 
 _names_cache: dict[object, LibraryNames] = {}  # one entry: a window works on one library
@@ -120,7 +130,7 @@ def library_names(db: Database) -> LibraryNames:
             index = None if last is None else relinked_index(last.index, last.names, names)
             ids = [n for n in names if n.actor_id is not None]
             found = LibraryNames(
-                names, index or build_actor_index(names),
+                names, index,
                 {match_key(n.text): n.actor_id for n in reversed(ids) if n.actor_id is not None},
                 {n.actor_id: (n.canonical, n.actor_type) for n in ids if n.actor_id is not None},
                 frozenset(n.actor_id for n in ids if n.actor_type == "person"
@@ -181,11 +191,16 @@ def _remember_dates(key: tuple[str, str | None, str | None],
     return dates
 
 
+# the index a pass read back from the cache carries until a change asks for its own
+# (_with_matches): the library's matcher is built then, or when the worker is idle
+_READ_BACK = build_actor_index(())
+
+
 def _persisted_actors(persisted: Persisted, text: str, known: LibraryNames,
                       tagged: tuple[tuple[int, int, int], ...]) -> ActorPass:
     return persisted.part(
         "actors", suggest_cache.actors_key(persisted.text_key, known.names, tagged),
-        lambda data: suggest_cache.actors_from(data, known.index, len(text)),
+        lambda data: suggest_cache.actors_from(data, _READ_BACK, len(text)),
         lambda: _actors(text, known.index, tagged), suggest_cache.actors_data)
 
 
@@ -332,8 +347,8 @@ def _updated(db: Database, article: Article, old: Kept | None,
     # whose names mean what they meant)
     renamed = old is not None and old.known is not known
     changed = changed_tags(old, tagged) if old is not None else None
-    if old is not None and not renamed and changed is not None and tags_on_own_mentions(
-            old, changed, known.index, known.persons):
+    if old is not None and not renamed and changed is not None and (
+            not changed or tags_on_own_mentions(old, changed, known.index, known.persons)):
         actor_pass = old.actor_pass._replace(mentions=old.raw_actors)
         raw_actors, actor_all = old.raw_actors, old.actor.found
     else:
@@ -396,14 +411,26 @@ def _updated(db: Database, article: Article, old: Kept | None,
 
 
 def _with_matches(text: str, old: Kept) -> ActorPass:
-    """old's actor pass with the automaton's matches, which one read back from the cache
-    beside the library has not: worked out as the pass works them out (actor_delta reads
-    them to add new names' mentions)."""
+    """old's actor pass with its index and the automaton's matches, which one read back
+    from the cache beside the library has not: worked out as the pass works them out
+    (actor_delta reads them to add new names' mentions)."""
     found = old.actor_pass
-    if found.scan is None and found.actor_index.automaton is not None:
-        scan, matches = scanned_matches(text, found.actor_index)
-        found = old.actor_pass = found._replace(scan=scan, found=matches)
+    if found.actor_index is _READ_BACK:
+        index = _known_of(old).index  # the names the pass was read back for
+        scan, matches = (None, ()) if index.automaton is None else scanned_matches(text, index)
+        found = old.actor_pass = found._replace(actor_index=index, scan=scan, found=matches)
     return found
+
+
+def warm_up(db: Database) -> bool:
+    """Work out what suggestions read back for db's last article left for the first
+    change that needs it (the matcher over the library's names, the automaton's matches
+    in the text): the window's worker calls it when idle. False when nothing was left."""
+    kept = kept_for(db, None)
+    if kept is None or kept.actor_pass.actor_index is not _READ_BACK:
+        return False
+    _with_matches(kept.text, kept)
+    return True
 
 
 def _looked_again(old: Kept, known: LibraryNames) -> list[int] | None:
@@ -651,5 +678,5 @@ def rereject(db: Database, rejection: Rejection) -> tuple[Rejection, ChangeSet]:
 
 
 __all__ = ["SUGGESTED_KINDS", "LibraryNames", "accept", "accept_all", "compute_suggestions",
-           "library_names", "reject", "save_kept",
+           "library_names", "reject", "save_kept", "warm_up",
            "rereject", "retag_all", "suggest", "unreject", "untag_all"]
