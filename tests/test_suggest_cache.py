@@ -59,6 +59,8 @@ class _Runs:
 def test_a_reopened_article_reads_every_part_back(tmp_path, monkeypatch):
     db, article, _ = _library(tmp_path, 1)
     first = sg.suggest(db, article.id)
+    assert not (tmp_path / f"lib.sqlite{SUFFIX}").exists()  # not on the first call's time
+    assert sg.save_kept(db)  # the window's worker, once idle
     db.close()
     assert (tmp_path / f"lib.sqlite{SUFFIX}").exists()
     db = _new_session(tmp_path)
@@ -117,6 +119,7 @@ CHANGES = {
 def test_a_change_is_never_answered_from_the_cache(tmp_path, monkeypatch, change):
     db, article, _ = _library(tmp_path, 2)
     before = sg.suggest(db, article.id)
+    sg.save_kept(db)
     make, changed = CHANGES[change]
     make(db, article)
     db.conn.commit()
@@ -197,8 +200,9 @@ def test_read_back_is_identical_on_varied_text(tmp_path, monkeypatch, seed):
         else:
             sg.reject(db, article, s)
     computed = sg.suggest(db, article.id)  # worked out from the last call's state
+    assert sg.save_kept(db)
     forget()
-    first = sg.suggest(db, article.id)  # the first call again: what changed is written
+    first = sg.suggest(db, article.id)  # the first call again: read back
     assert first == computed
     db.close()
     db = _new_session(tmp_path)
@@ -214,6 +218,7 @@ def test_read_back_is_identical_on_varied_text(tmp_path, monkeypatch, seed):
 def test_a_damaged_or_foreign_file_is_no_entry(tmp_path, monkeypatch):
     db, article, _ = _library(tmp_path, 4)
     first = sg.suggest(db, article.id)
+    sg.save_kept(db)
     db.close()
     path = tmp_path / f"lib.sqlite{SUFFIX}"
     # entries under the right keys whose answers do not fit the text, or are cut short
@@ -246,12 +251,14 @@ def test_a_damaged_or_foreign_file_is_no_entry(tmp_path, monkeypatch):
     db = _new_session(tmp_path)
     try:
         assert sg.suggest(db, article.id) == first
+        assert not sg.save_kept(db)
+        assert not path.exists()  # not a database: ours, so removed
     finally:
         db.close()
-    assert not path.exists()  # not a database: ours, so removed
     db = _new_session(tmp_path)
     try:
-        assert sg.suggest(db, article.id) == first  # and made anew
+        assert sg.suggest(db, article.id) == first
+        assert sg.save_kept(db)  # made anew
     finally:
         db.close()
     db = _new_session(tmp_path)
@@ -266,6 +273,7 @@ def test_a_damaged_or_foreign_file_is_no_entry(tmp_path, monkeypatch):
 def test_other_rules_never_read_an_older_version_s_answers(tmp_path, monkeypatch):
     db, article, _ = _library(tmp_path, 5)
     first = sg.suggest(db, article.id)
+    sg.save_kept(db)
     db.close()
     db = _new_session(tmp_path)
     monkeypatch.setattr(suggest_cache, "code_digest", lambda: "another version")

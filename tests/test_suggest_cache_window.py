@@ -15,15 +15,18 @@ from reader_app.storage.suggestion_cache import SUFFIX
 
 def test_the_worker_saves_the_kept_suggestions_when_idle(qtbot, window, monkeypatch,
                                                          tmp_path):
-    monkeypatch.setattr(controller, "SAVE_IDLE_S", 0.05)
+    monkeypatch.setattr(controller, "SAVE_IDLE_S", 0.3)
     article_id = open_story(qtbot, window)
     worker = window.controller._suggester
-    assert not worker.saved  # the first computation wrote its own parts
+    path = window.db_path.with_name(window.db_path.name + SUFFIX)
+    assert not path.exists()  # the first computation leaves writing to the idle worker
+    qtbot.waitUntil(lambda: worker.saved, timeout=5000)
+    assert path.exists()
+    worker.saved = False
     tag_in_window(window, "actor", "Ilves", occurrence=1)  # a change: worked out anew
     settled(qtbot, window)
     qtbot.waitUntil(lambda: worker.saved, timeout=5000)
     shown = list(window.controller.suggestions)
-    assert window.db_path.with_name(window.db_path.name + SUFFIX).exists()
     db = _new_session(window.db_path)
     runs = _Runs(monkeypatch)
     try:

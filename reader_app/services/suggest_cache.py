@@ -156,13 +156,13 @@ T = TypeVar("T")
 
 
 class Persisted:
-    """The entries of one article text beside a library: each part read back when it was
-    stored under its key, else worked out and written (write) with the others."""
+    """The entries of one article text beside a library: each part read back when it is
+    stored under its key, else worked out (and named in new, for save to write later)."""
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.text_key = text_key(text)
-        self.new: dict[str, tuple[str, str]] = {}
+        self.new: set[str] = set()
 
     @classmethod
     def of(cls, db: Database, text: str) -> Persisted | None:
@@ -171,23 +171,21 @@ class Persisted:
         return None if path is None else cls(path, text)
 
     def part(self, name: str, key: str, decode: Callable[[str], T | None],
-             compute: Callable[[], T], encode: Callable[[T], str]) -> T:
+             compute: Callable[[], T]) -> T:
         data = read_entry(self.path, name, self.text_key, key)
         found = None if data is None else decode(data)
         if found is None:
             found = compute()
-            self.new[name] = (key, encode(found))
+            self.new.add(name)
         return found
 
-    def write(self) -> bool:
-        return write_entries(self.path, self.text_key, self.new)
-
     def save(self, parts: dict[str, tuple[str, Callable[[], str]]]) -> bool:
-        """Write the parts (name -> (key, its JSON)) not stored under their keys yet."""
+        """Write the parts (name -> (key, its JSON made when needed)) not stored under
+        their keys yet, in one transaction."""
         stored = stored_keys(self.path, self.text_key)
-        self.new = {name: (key, data()) for name, (key, data) in parts.items()
-                    if stored.get(name) != key}
-        return self.write()
+        return write_entries(self.path, self.text_key, {
+            name: (key, data()) for name, (key, data) in parts.items()
+            if stored.get(name) != key})
 
 
 __all__ = ["Persisted", "actors_data", "actors_from", "actors_key", "claims_data", "claims_from",

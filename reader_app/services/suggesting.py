@@ -201,7 +201,7 @@ def _persisted_actors(persisted: Persisted, text: str, known: LibraryNames,
     return persisted.part(
         "actors", suggest_cache.actors_key(persisted.text_key, known.names, tagged),
         lambda data: suggest_cache.actors_from(data, _READ_BACK, len(text)),
-        lambda: _actors(text, known.index, tagged), suggest_cache.actors_data)
+        lambda: _actors(text, known.index, tagged))
 
 
 def _persisted_dates(persisted: Persisted, article: Article) -> tuple[DateMention, ...]:
@@ -209,7 +209,7 @@ def _persisted_dates(persisted: Persisted, article: Article) -> tuple[DateMentio
     found = persisted.part(
         "dates", suggest_cache.dates_key(persisted.text_key, published, language),
         lambda data: suggest_cache.dates_from(data, len(text)),
-        lambda: _dates(text, published, language), suggest_cache.dates_data)
+        lambda: _dates(text, published, language))
     held = _date_memo.get((text, published, language))
     return held if held == found else _remember_dates((text, published, language), found)
 
@@ -223,8 +223,7 @@ def _persisted_claims(persisted: Persisted, text: str, inputs: ClaimInputs,
     return persisted.part(
         "claims", suggest_cache.claims_key(persisted.text_key, inputs, known.speakers,
                                            known.canonical),
-        lambda data: suggest_cache.claims_from(data, text), compute,
-        lambda found: suggest_cache.claims_data(*found))
+        lambda data: suggest_cache.claims_from(data, text), compute)
 
 
 def save_kept(db: Database) -> bool:
@@ -339,8 +338,8 @@ def _updated(db: Database, article: Article, old: Kept | None,
     if old is not None and not (old.text == text and old.published == article.published
                                 and old.language == article.language):
         old = None  # another text: everything again
-    # the first computation for the article here: what an earlier one kept beside the
-    # library, for the same inputs, is read back instead of worked out
+    # the first computation for the article here: what was kept beside the library for
+    # the same inputs is read back instead of worked out (what is not, save_kept writes)
     persisted = Persisted.of(db, text) if old is None else None
     # other names (a new actor, an alias): the actors' pass adds the new names' mentions
     # when it can (actor_delta), claims are read again (find_claims keeps each paragraph
@@ -403,11 +402,9 @@ def _updated(db: Database, article: Article, old: Kept | None,
         result = old.result
     else:
         result = merged_again(old, groups, [actor_came, date_came, claim_came])
-    if persisted is not None:
-        persisted.write()
     return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
                 tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result,
-                actor_pass, lookups, saved=persisted is not None)
+                actor_pass, lookups, saved=persisted is not None and not persisted.new)
 
 
 def _with_matches(text: str, old: Kept) -> ActorPass:
