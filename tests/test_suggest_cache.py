@@ -294,3 +294,21 @@ def test_a_library_in_memory_has_no_file():
     assert cache_path(memory) is None
     assert not write_entries(None, "t", {"dates": ("k", "[]")})
     assert read_entry(None, "dates", "t", "k") is None
+
+
+def test_the_command_line_saves_after_printing_and_reads_back_next_time(
+        tmp_path, monkeypatch, capsys):
+    from reader_app.cli import main
+
+    db, article, _ = _library(tmp_path, 7)
+    db.close()
+    args = ["suggest", "--db", str(tmp_path / "lib.sqlite"), "--article", str(article.id)]
+    forget()
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert (tmp_path / f"lib.sqlite{SUFFIX}").exists()
+    _new_session(tmp_path).close()
+    runs = _Runs(monkeypatch)
+    assert main(args) == 0
+    assert runs.ran() == set()
+    assert capsys.readouterr().out == printed
