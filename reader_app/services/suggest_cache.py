@@ -63,14 +63,15 @@ def dates_key(text_digest: str, published: str | None, language: str | None) -> 
 # the digests of the library's names, by the identity of what they digest (held, never
 # changed once made): the same for every article until the names change (library_names
 # makes new objects then)
-_of: dict[str, tuple[tuple[object, ...], str]] = {}
+_of: dict[str, tuple[tuple[object, ...], str, str]] = {}
 
 
 def _digest_of(purpose: str, values: tuple[object, ...], *parts: object) -> str:
     held = _of.get(purpose)
-    if held is None or len(held[0]) != len(values) or any(
+    code = code_digest()
+    if held is None or held[2] != code or len(held[0]) != len(values) or any(
             a is not b for a, b in zip(held[0], values, strict=True)):
-        held = _of[purpose] = (values, _digest(purpose, *parts))
+        held = _of[purpose] = (values, _digest(purpose, *parts), code)
     return held[1]
 
 
