@@ -31,7 +31,7 @@ from reader_app.services.exporting import TABLES
 from reader_app.services.importing import describe_duplicate, import_paths
 from reader_app.services.interchange import EXPORT_FORMATS, export_interchange
 from reader_app.services.search import SearchFilter, matching_article_ids, search_articles
-from reader_app.services.suggesting import SUGGESTED_KINDS, suggest
+from reader_app.services.suggesting import SUGGESTED_KINDS, save_kept, suggest
 from reader_app.services.tagging import plan_tag
 from reader_app.services.tagging import tag as tag_span
 from reader_app.storage.articles import NotFound, get_article
@@ -587,6 +587,7 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
                               "value": s.value, "granularity": s.granularity,
                               "claimant": s.claimant_name, "reason": s.reason},
                              ensure_ascii=False))
+        save_kept(db)  # beside the library: the next call for the article reads it back
     finally:
         db.close()
     return 0

@@ -71,3 +71,21 @@ def test_a_weekday_after_for_or_by_or_do_looks_ahead():
 def test_a_holiday_after_a_deadline_word_is_the_one_to_come():
     text = "Ще цього року відкриття обіцяли до Нового року."
     assert _value(text, "Нового року", "2025-11-20", "uk") == "2026-01-01"
+
+
+def test_holiday_spans_look_for_a_name_first_and_find_what_the_full_pattern_finds():
+    """holiday_spans runs HOLIDAY only over a text that names a holiday: the same spans
+    as HOLIDAY over any text, the names in any case and place."""
+    import random
+
+    from reader_app.domain.date_holidays import HOLIDAY, holiday_spans
+
+    words = ["by", "before", "BY", "On", "the", "Christmas", "christmas", "Christmas Eve",
+             "New Year's", "New  Year", "Easter", "Різдва", "до", "Нового року", "2021",
+             "tree", "when", "said", "\n", ",", "Thanksgiving", "Hogmanay", "over"]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+        assert holiday_spans(text) == [m.span("name") for m in HOLIDAY.finditer(text)], text
+    assert holiday_spans("Prices held steady. " * 1000) == []
+    assert holiday_spans("The port shut before Christmas.") == [(21, 30)]

@@ -71,7 +71,7 @@ from reader_app.domain.word_forms import ENDINGS, is_cyrillic, same_word, word_s
 
 __all__ = ["SOURCE_ALIAS", "SOURCE_NAME", "SOURCE_TABLE", "ActorIndex", "ActorMention",
            "ActorPass", "KnownName", "build_actor_index", "find_actor_pass", "find_actors",
-           "finish_pass", "same_word", "word_stem"]
+           "finish_pass", "same_word", "scanned_matches", "word_stem"]
 
 _APOSTROPHES = "'’ʼ‘`´"
 # "Министерство транспорта и коммуникаций Кыргызстана": a coordinated field and a state
@@ -404,6 +404,13 @@ def _scanned(text: str, index: ActorIndex) -> tuple[_Scan, tuple[tuple[int, int,
     its hash, and the index is keyed by identity: the key costs nothing.)"""
     scan = _Scan(text, index.automaton, index.stems)
     return scan, tuple(scan.matches())
+
+
+def scanned_matches(text: str, index: ActorIndex
+                    ) -> tuple[_Scan, tuple[tuple[int, int, str, int], ...]]:
+    """The automaton's matches in text as find_actor_pass works them out (its pass's scan
+    and found), for a pass read back without them."""
+    return _scanned(text, index)
 
 
 class ActorPass(NamedTuple):

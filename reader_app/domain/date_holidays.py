@@ -104,6 +104,15 @@ HOLIDAY = re.compile(rf"(?<!\w){_TIME_BEFORE}\s+(?:the\s+)?(?P<name>(?:{_NAMES})
                      r"(?<!\bnext)(?!\w))")
 
 
+# every HOLIDAY match holds one of the names, as they are written there (HOLIDAY tells
+# case only in its words of time): a text with none has no holiday, and this pattern,
+# which begins with a name's first letter, says so in a few ms per MB where HOLIDAY, which
+# tries its words of time at every position, takes ~50
+_ANY_NAME = re.compile(_NAMES)
+
+
 def holiday_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each holiday named as a time in text ("by Christmas" -> "Christmas")."""
+    if _ANY_NAME.search(text) is None:
+        return []
     return [m.span("name") for m in HOLIDAY.finditer(text)]

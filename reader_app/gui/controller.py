@@ -7,6 +7,7 @@ the write, from which each pane updates itself without reading the library again
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import queue
@@ -131,6 +132,9 @@ OPEN_SUGGEST_DELAY_MS = 250
 # (the window asks for it then), or after REST_DELAY_MS if nothing painted the article
 FIRST_SCREEN = 20_000
 REST_DELAY_MS = 100
+# the worker writes what it kept of an article beside the library (services.suggest_cache)
+# once no change asked for suggestions for this long: the analyst is reading, not tagging
+SAVE_IDLE_S = 2.0
 
 
 class SuggestionWorker(QObject):
@@ -147,6 +151,8 @@ class SuggestionWorker(QObject):
         self._requests: queue.Queue[tuple[int, int] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self.last_ms = 0.0  # how long the last computation took
+        self.saved = False  # the kept suggestions were written beside the library once
+        self.warmed = False  # what suggestions read back left for later was worked out
 
     def request(self, generation: int, article_id: int) -> None:
         if self._thread is None:
@@ -168,9 +174,15 @@ class SuggestionWorker(QObject):
 
         db: Database | None = None
         settled: int | None = None  # the article whose first suggestions were settled
+        unsaved = False  # suggestions computed since the last save beside the library
         try:
             while True:
-                item = newest_request(self._requests)
+                try:
+                    item = newest_request(self._requests, SAVE_IDLE_S if unsaved else None)
+                except queue.Empty:
+                    unsaved = False
+                    self._save(db)
+                    continue
                 if item is None:
                     return
                 generation, article_id = item
@@ -182,6 +194,7 @@ class SuggestionWorker(QObject):
                     began = time.perf_counter()
                     found: object = suggest(db, article_id)
                     self.last_ms = (time.perf_counter() - began) * 1000
+                    unsaved = True
                     if settled != article_id and isinstance(found, list):
                         settled = article_id  # its work is kept from here on: frozen
                         settle_long_lived(len(found))
@@ -191,6 +204,17 @@ class SuggestionWorker(QObject):
         finally:
             if db is not None:
                 db.close()
+
+    def _save(self, db: Database | None) -> None:
+        """The kept suggestions written beside the library (services.suggest_cache), so
+        the article's next opening reads them back, and what reading them back left for
+        the first change worked out; a failure costs only that."""
+        from reader_app.services.suggesting import save_kept, warm_up
+
+        if db is not None:
+            with contextlib.suppress(Exception):
+                self.saved = save_kept(db) or self.saved
+                self.warmed = warm_up(db) or self.warmed
 
 
 class LibraryController(QObject):

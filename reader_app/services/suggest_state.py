@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from reader_app.domain.actor_finder import ActorIndex, ActorMention, ActorPass
+from reader_app.domain.date_finder import DateMention
 from reader_app.domain.suggestions import (
     Suggestion,
     apart,
@@ -63,7 +64,7 @@ class Kept:
     known: object  # the LibraryNames the results were computed with (compared by identity)
     tagged: tuple[ActorSpan, ...]  # the actor tags with an actor, as find_actors took them
     raw_actors: list[ActorMention]  # find_actors' answer for them
-    raw_dates: tuple[object, ...]
+    raw_dates: tuple[DateMention, ...]
     claim_inputs: ClaimInputs
     actor: Group
     date: Group
@@ -71,6 +72,7 @@ class Kept:
     result: list[Suggestion]
     actor_pass: ActorPass  # raw_actors with what they were worked out from (actor_delta)
     lookups: Lookups  # of the paragraphs claim.found was read from (speech.find_claims_in)
+    saved: bool = False  # written beside the library (suggest_cache) as it is
 
 
 def changed_tags(old: Kept, tagged: Sequence[tuple[int, int, int]]
@@ -199,10 +201,11 @@ def merged_again(old: Kept, groups: tuple[Group, ...],
 _kept: list[Kept] = []  # at most one
 
 
-def kept_for(db: Database, article_id: int) -> Kept | None:
-    """The kept state of this article on this connection, current or not."""
+def kept_for(db: Database, article_id: int | None) -> Kept | None:
+    """The kept state of this article (None: of any) on this connection, current or not."""
     found = _kept[0] if _kept else None
-    if found is None or found.conn is not db.conn or found.article_id != article_id:
+    if found is None or found.conn is not db.conn or article_id not in (None,
+                                                                         found.article_id):
         return None
     return found
 

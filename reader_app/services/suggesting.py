@@ -28,6 +28,7 @@ from reader_app.domain.actor_finder import (
     KnownName,
     build_actor_index,
     find_actor_pass,
+    scanned_matches,
 )
 from reader_app.domain.actor_index import match_key  # kept per name: see there
 from reader_app.domain.actor_index_add import added_names, extended_index
@@ -36,11 +37,13 @@ from reader_app.domain.date_finder import DateMention, find_dates
 from reader_app.domain.models import Actor, Article, ArticleId
 from reader_app.domain.speech import ClaimMention, find_claims_in
 from reader_app.domain.suggestions import Suggestion, by_position, free_of
+from reader_app.services import suggest_cache
 from reader_app.services.analysis import NewTag, fields_for_new_tag, remove_new_tag, restore_new_tag
 from reader_app.services.changes import ChangeSet
 from reader_app.services.claim_links import completing, link_fields, recompleting, uncompleting
 from reader_app.services.readback import describe
 from reader_app.services.state_names import state_table
+from reader_app.services.suggest_cache import Persisted
 from reader_app.services.suggest_state import (
     ClaimInputs,
     Kept,
@@ -77,10 +80,20 @@ class LibraryNames:
     after every tag, and the names rarely change between two tags."""
 
     names: tuple[KnownName, ...]
-    index: ActorIndex
+    built: ActorIndex | None  # the matcher over names, None until asked for (index)
     speakers: dict[str, int]  # match key of a name or alias -> actor id (claimants)
     canonical: dict[int, tuple[str, str]]  # actor id -> (canonical name, type)
     persons: frozenset[int]  # ids of person actors ("he said")
+
+    @property
+    def index(self) -> ActorIndex:
+        """The matcher over the names, built when first asked for: suggestions read back
+        from the cache beside the library need it only for a later change (~35 ms, 100 in
+        a new process)."""
+        if self.built is None:
+            object.__setattr__(self, "built", build_actor_index(self.names))
+        assert self.built is not None
+        return self.built
 
 
 _names_cache: dict[object, LibraryNames] = {}  # one entry: a window works on one library
@@ -117,7 +130,7 @@ def library_names(db: Database) -> LibraryNames:
             index = None if last is None else relinked_index(last.index, last.names, names)
             ids = [n for n in names if n.actor_id is not None]
             found = LibraryNames(
-                names, index or build_actor_index(names),
+                names, index,
                 {match_key(n.text): n.actor_id for n in reversed(ids) if n.actor_id is not None},
                 {n.actor_id: (n.canonical, n.actor_type) for n in ids if n.actor_id is not None},
                 frozenset(n.actor_id for n in ids if n.actor_type == "person"
@@ -157,11 +170,82 @@ def _actors(text: str, index: ActorIndex,
     return find_actor_pass(text, index, tagged)
 
 
-@lru_cache(maxsize=8)
+_date_memo: dict[tuple[str, str | None, str | None], tuple[DateMention, ...]] = {}
+
+
 def _dates(text: str, published: str | None, language: str | None) -> tuple[DateMention, ...]:
     """An article's dates depend on its text and dateline alone, not on its tags: found
     once, not after every tag (a str caches its own hash: the key costs nothing)."""
-    return tuple(find_dates(text, published, language))
+    key = (text, published, language)
+    found = _date_memo.get(key)
+    if found is None:
+        found = _remember_dates(key, tuple(find_dates(text, published, language)))
+    return found
+
+
+def _remember_dates(key: tuple[str, str | None, str | None],
+                    dates: tuple[DateMention, ...]) -> tuple[DateMention, ...]:
+    if len(_date_memo) >= 8:
+        del _date_memo[next(iter(_date_memo))]
+    _date_memo[key] = dates
+    return dates
+
+
+# the index a pass read back from the cache carries until a change asks for its own
+# (_with_matches): the library's matcher is built then, or when the worker is idle
+_READ_BACK = build_actor_index(())
+
+
+def _persisted_actors(persisted: Persisted, text: str, known: LibraryNames,
+                      tagged: tuple[tuple[int, int, int], ...]) -> ActorPass:
+    return persisted.part(
+        "actors", suggest_cache.actors_key(persisted.text_key, known.names, tagged),
+        lambda data: suggest_cache.actors_from(data, _READ_BACK, len(text)),
+        lambda: _actors(text, known.index, tagged))
+
+
+def _persisted_dates(persisted: Persisted, article: Article) -> tuple[DateMention, ...]:
+    text, published, language = article.text, article.published, article.language
+    found = persisted.part(
+        "dates", suggest_cache.dates_key(persisted.text_key, published, language),
+        lambda data: suggest_cache.dates_from(data, len(text)),
+        lambda: _dates(text, published, language))
+    held = _date_memo.get((text, published, language))
+    return held if held == found else _remember_dates((text, published, language), found)
+
+
+def _persisted_claims(persisted: Persisted, text: str, inputs: ClaimInputs,
+                      known: LibraryNames) -> tuple[list[Suggestion], Lookups]:
+    def compute() -> tuple[list[Suggestion], Lookups]:
+        lookups: Lookups = {}
+        return _claim_suggestions(text, *inputs, known, lookups), lookups
+
+    return persisted.part(
+        "claims", suggest_cache.claims_key(persisted.text_key, inputs, known.speakers,
+                                           known.canonical),
+        lambda data: suggest_cache.claims_from(data, text), compute)
+
+
+def save_kept(db: Database) -> bool:
+    """Write the suggestions kept for db's last article beside the library, the parts
+    not there yet under their keys (the window's worker calls it when idle): the next
+    session's first call for the article reads them back. False when nothing was written."""
+    kept = kept_for(db, None)
+    if kept is None or kept.saved:
+        return False
+    kept.saved = True
+    known = _known_of(kept)
+    persisted = Persisted.of(db, kept.text)
+    if persisted is None:
+        return False
+    data = (suggest_cache.actors_key(persisted.text_key, known.names, kept.tagged),
+            lambda: suggest_cache.actors_data(kept.actor_pass))
+    dates = (suggest_cache.dates_key(persisted.text_key, kept.published, kept.language),
+             lambda: suggest_cache.dates_data(kept.raw_dates))
+    claims = (suggest_cache.claims_key(persisted.text_key, kept.claim_inputs, known.speakers,
+                                       known.canonical),
+              lambda: suggest_cache.claims_data(kept.claim.found, kept.lookups))
+    return persisted.save({"actors": data, "dates": dates, "claims": claims})
 
 
 def suggest(db: Database, article_id: int,
@@ -254,20 +338,25 @@ def _updated(db: Database, article: Article, old: Kept | None,
     if old is not None and not (old.text == text and old.published == article.published
                                 and old.language == article.language):
         old = None  # another text: everything again
+    # the first computation for the article here: what was kept beside the library for
+    # the same inputs is read back instead of worked out (what is not, save_kept writes)
+    persisted = Persisted.of(db, text) if old is None else None
     # other names (a new actor, an alias): the actors' pass adds the new names' mentions
     # when it can (actor_delta), claims are read again (find_claims keeps each paragraph
     # whose names mean what they meant)
     renamed = old is not None and old.known is not known
     changed = changed_tags(old, tagged) if old is not None else None
-    if old is not None and not renamed and changed is not None and tags_on_own_mentions(
-            old, changed, known.index, known.persons):
+    if old is not None and not renamed and changed is not None and (
+            not changed or tags_on_own_mentions(old, changed, known.index, known.persons)):
         actor_pass = old.actor_pass._replace(mentions=old.raw_actors)
         raw_actors, actor_all = old.raw_actors, old.actor.found
     else:
         found_again = None
         if old is not None:
-            found_again = pass_again(text, old.actor_pass, known.index, old.tagged, tagged)
-        actor_pass = found_again or _actors(text, known.index, tagged)
+            found_again = pass_again(text, _with_matches(text, old), known.index, old.tagged,
+                                     tagged)
+        actor_pass = found_again or (_persisted_actors(persisted, text, known, tagged)
+                                     if persisted else _actors(text, known.index, tagged))
         raw_actors = actor_pass.mentions
         if old is not None and raw_actors == old.raw_actors:  # an undo, a tag elsewhere
             raw_actors, actor_all = old.raw_actors, old.actor.found
@@ -279,7 +368,8 @@ def _updated(db: Database, article: Article, old: Kept | None,
     actor, actor_came = regrouped(actor_all, taken["actor"], rejected["actor"],
                                old.actor if old else None)
     actors = actor.free
-    raw_dates = _dates(text, article.published, article.language)
+    raw_dates = (_persisted_dates(persisted, article) if persisted
+                 else _dates(text, article.published, article.language))
     date_all = (old.date.found if old is not None and raw_dates is old.raw_dates
                 else _date_suggestions(text, raw_dates))
     date, date_came = regrouped(date_all, taken["date"], rejected["date"],
@@ -296,7 +386,9 @@ def _updated(db: Database, article: Article, old: Kept | None,
             patched = ((old.claim.found, old.lookups)
                        if claim_inputs == old.claim_inputs and not renamed_at
                        else _claims_patched(text, old, claim_inputs, known, renamed_at))
-        if patched is None:
+        if patched is None and persisted is not None:
+            claim_all, lookups = _persisted_claims(persisted, text, claim_inputs, known)
+        elif patched is None:
             lookups = {}
             claim_all = _claim_suggestions(text, *claim_inputs, known, lookups)
         else:
@@ -312,7 +404,30 @@ def _updated(db: Database, article: Article, old: Kept | None,
         result = merged_again(old, groups, [actor_came, date_came, claim_came])
     return Kept(db.conn, article.id, stamp, text, article.published, article.language, known,
                 tagged, raw_actors, raw_dates, claim_inputs, actor, date, claim, result,
-                actor_pass, lookups)
+                actor_pass, lookups, saved=persisted is not None and not persisted.new)
+
+
+def _with_matches(text: str, old: Kept) -> ActorPass:
+    """old's actor pass with its index and the automaton's matches, which one read back
+    from the cache beside the library has not: worked out as the pass works them out
+    (actor_delta reads them to add new names' mentions)."""
+    found = old.actor_pass
+    if found.actor_index is _READ_BACK:
+        index = _known_of(old).index  # the names the pass was read back for
+        scan, matches = (None, ()) if index.automaton is None else scanned_matches(text, index)
+        found = old.actor_pass = found._replace(actor_index=index, scan=scan, found=matches)
+    return found
+
+
+def warm_up(db: Database) -> bool:
+    """Work out what suggestions read back for db's last article left for the first
+    change that needs it (the matcher over the library's names, the automaton's matches
+    in the text): the window's worker calls it when idle. False when nothing was left."""
+    kept = kept_for(db, None)
+    if kept is None or kept.actor_pass.actor_index is not _READ_BACK:
+        return False
+    _with_matches(kept.text, kept)
+    return True
 
 
 def _looked_again(old: Kept, known: LibraryNames) -> list[int] | None:
@@ -560,5 +675,5 @@ def rereject(db: Database, rejection: Rejection) -> tuple[Rejection, ChangeSet]:
 
 
 __all__ = ["SUGGESTED_KINDS", "LibraryNames", "accept", "accept_all", "compute_suggestions",
-           "library_names", "reject",
+           "library_names", "reject", "save_kept", "warm_up",
            "rereject", "retag_all", "suggest", "unreject", "untag_all"]

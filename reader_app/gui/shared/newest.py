@@ -9,10 +9,11 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def newest_request(requests: queue.Queue[T | None]) -> T | None:
+def newest_request(requests: queue.Queue[T | None], timeout: float | None = None) -> T | None:
     """Block for a request, then skip to the newest one waiting; None means stop (a stop
-    is never skipped: it is the last thing put)."""
-    item = requests.get()
+    is never skipped: it is the last thing put). queue.Empty after timeout seconds with
+    none."""
+    item = requests.get(timeout=timeout)
     while item is not None and not requests.empty():
         item = requests.get()
     return item
