@@ -160,6 +160,7 @@ def _cyrillic_past(word: str) -> bool:
     return stem.endswith(_PAST_ENDINGS_UK) or stem.endswith(_PAST_ENDINGS_RU)
 
 
+_PAST_CLAUSE_OPENERS = _set("before until till after when because since so")
 _PLANNED = _set("planned scheduled expected due set slated")
 
 
@@ -200,6 +201,8 @@ def _tense(words: list[tuple[str, str]], i: int,
         return FUTURE, raw  # "зростуть", "запрацює", "вырастут": a perfective's present
     if word in _CAN and nxt.endswith(_INFINITIVE_ENDINGS):
         return FUTURE, f"{raw} {words[i + 1][0]}"
+    if word == "could" and any(x[1] in _PAST_CLAUSE_OPENERS for x in words[max(0, i - 3):i]):
+        return None  # "waited on Wednesday before he could land": the past of "can"
     if word in _MAY and raw.islower() and nxt.isalpha() and nxt not in (
             "have", "not") and nxt not in _PAST:  # not the month: "in May ended"
         return FUTURE, f"{raw} {words[i + 1][0]}"

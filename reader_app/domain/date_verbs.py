@@ -55,7 +55,7 @@ PERFECTIVE = _set(
     "дізнається дізнаються залишиться залишаться опиниться опиняться вдасться "
     "доведеться встановить встановлять змінить змінять здійснить здійснять знизить знизять "
     "скоротить скоротять зупинить зупинять сплатить сплатять звільнить звільнять зможе "
-    "зможуть з'ясує з'ясують зросте знизяться підвищаться збільшаться зменшаться подвоять "
+    "зможуть з'ясує з'ясують зросте зростуть знизяться підвищаться збільшаться зменшаться подвоять "
     "подвоїть потроять скоротяться "
     # Russian
     "вырастет заработает заработают подорожает подорожают подешевеет подешевеют начнет "
@@ -110,7 +110,11 @@ def is_perfective_future(word: str, ukrainian: bool) -> bool:
         return False
     stem = _prefixed(word)
     if stem is None:
-        return False
+        # "з"/"с" before a consonant, in the plural only: "зростуть", "зберуть", "скажут",
+        # "станут" ("стоит", "значить", "сплять" are imperfective)
+        return word[:1] in "зс" and word[1] not in _VOWELS and any(
+            word.endswith(e) and word[-len(e) - 1] not in _VOWELS
+            for e in (("уться", "уть") if ukrainian else ("утся", "ут")))
     endings = _UK_ENDINGS if ukrainian else _RU_ENDINGS
     for ending, after in endings:
         if word.endswith(ending):

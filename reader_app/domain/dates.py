@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from reader_app.domain import date_context as ctx
-from reader_app.domain import date_fiscal, date_parts
+from reader_app.domain import date_edges, date_fiscal, date_parts
 from reader_app.domain import date_words as w
 from reader_app.domain.date_durations import is_duration
 from reader_app.domain.date_fallback import dateparser_hit
@@ -246,6 +246,11 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         split_year = date_fiscal.read(clean(phrase), text, start, end)
         if split_year is not None:
             return ResolvedDate(split_year[0], "interval", "interval", split_year[1])
+    edge = date_edges.split(phrase)
+    if edge is not None:  # "наприкінці березня", "the end of the year": a part of a period
+        edged = _edge(text, start, end, edge, dateline, language)
+        if edged is not None:
+            return edged
     step = sequel_shift(clean(phrase)) if _SEQUEL_WORDS.search(phrase) else None
     if step is not None:  # "the following day": from the day told before it
         sequel = sequel_day(text, start, end, dateline, language, step)
@@ -313,6 +318,34 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         if placed is not None:
             return replace(result, value=placed[0], explanation=placed[1])
     return result
+
+
+def _edge(text: str, start: int, end: int, edge: tuple[str, str | None, int],
+          dateline: str | None, language: str | None) -> ResolvedDate | None:
+    """The beginning, middle, end or half of the month, year or week the phrase names after
+    its part's words, that period read in its sentence as a phrase of its own would be."""
+    part, bound, offset = edge
+    rest = text[start + offset:end]
+    dl = _parse_dateline(dateline)
+    unit = clean(rest).removeprefix("the ")
+    if unit in date_edges.BARE_UNITS:
+        if dl is None:
+            return ResolvedDate(None, None, "unresolved-undated",
+                                f"The article has no dateline, so '{text[start:end].strip()}' "
+                                "stays unresolved.")
+        value, granularity = date_edges.bare_period(unit, dl)
+        why = f"'{rest.strip()}' is the dateline's"
+    else:
+        found = _in_text(text, start + offset, end, dateline, language)
+        if found.value is None or found.granularity not in ("month", "year", "week"):
+            return None
+        value, granularity, why = found.value, found.granularity, found.explanation
+    read = date_edges.part_of(value, granularity, part, bound or date_edges.bound_before(
+        text, start), dl)
+    if read is None:
+        return None
+    return ResolvedDate(read[0], read[1], "interval" if read[1] == "interval" else "relative",
+                        f"{read[2][:-1]} ({why.rstrip('.')}).")
 
 
 _SPLIT_YEAR = re.compile(r"[12]\d{3}\s*[-–—/]\s*\d{2}(?![\d./–—-])")  # not "2021-03-15"
