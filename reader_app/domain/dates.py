@@ -22,6 +22,7 @@ from reader_app.domain.date_hits import Hit, reyear_after, reyear_before, shift_
 from reader_app.domain.date_holidays import holiday_days, holiday_of_year
 from reader_app.domain.date_periods import decade, weekend
 from reader_app.domain.date_rules import MONTH_WORD, NEAREST, YEAR_WORD, resolve_single
+from reader_app.domain.date_seasons import placed as season_placed
 from reader_app.domain.date_seasons import season
 from reader_app.domain.date_sequels import sequel_day
 from reader_app.domain.date_sequels import shift as sequel_shift
@@ -260,11 +261,22 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
                                 "paragraph names none.")
         return ResolvedDate(sequel[0], "day", "relative", sequel[1])
     result = _cached(phrase, dateline, language)
+    between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
+    if between and _PAIR.search(phrase) and result.method != "interval":
+        # "warnings issued between [June and November]": the "between" before the tag joins
+        wider = _cached(f"{between.group(1)} {phrase}", dateline, language)
+        if wider.method == "interval":
+            return wider
     if result.method == "unresolved":
         dl0 = _parse_dateline(dateline)
         days = holiday_days(phrase, dl0) if dl0 is not None else None
         if dl0 is not None and days is not None:
             return _holiday(text, start, end, phrase, days, dl0)
+    if result.method == "unresolved" or result.method == "interval" and _THIS_SEASON.search(
+            phrase):
+        placed = _season_by_tense(text, start, end, phrase, dateline)
+        if placed is not None:  # "взимку", "the spring", "цієї весни" in a past clause
+            return placed
     if result.method == "duration":
         wider = ctx.amount_phrase(text, start, end)
         if wider is None:
@@ -352,6 +364,33 @@ _SPLIT_YEAR = re.compile(r"[12]\d{3}\s*[-–—/]\s*\d{2}(?![\d./–—-])")  # 
 _SEQUEL_WORDS = re.compile(  # the words date_sequels reads: a cheap test before clean()
     r"(?i)(?:following|next|previous)\s+day|day\s+(?:after|before)|(?:наступного|"
     r"попереднього)\s+дня|(?:следующий|другой|предыдущий)\s+день|напередодні|накануне")
+
+
+_BETWEEN_BEFORE = re.compile(r"(?i)(?<!\w)(between|між|между)\s+$")
+_PAIR = re.compile(r"(?i)\s(?:and|і|й|та|и)\s")
+_THIS_SEASON = re.compile(r"(?i)^\s*(?:this|цієї|цього|цим|цією|этой|этим|этого|этою)\s")
+
+
+def _season_by_tense(text: str, start: int, end: int, phrase: str,
+                     dateline: str | None) -> ResolvedDate | None:
+    """A season with no year the analyst tagged, placed by its clause's tense."""
+    dl = _parse_dateline(dateline)
+    if dl is None:
+        return None
+    tense, cue = tense_around(text, start, end)
+    s = clean(phrase)
+    if ctx.looks_ahead(text, start) or re.match(r"(?:by|before|until|till|к|ко|до)\s", s):
+        tense, cue = FUTURE, cue or s.split()[0]
+    elif re.match(r"(?:since|ще|еще|ещё|вже|уже)\s", s) or ctx.since_before(text, start):
+        tense, cue = PAST, cue or s.split()[0]
+    lean = {PAST: -1, FUTURE: 1}.get(tense or "", 0)
+    found = season_placed(s, dl, lean)
+    if found is None:
+        return None
+    hit, first, last = found
+    how = f"; the clause is in the {tense} tense ('{cue}')" if tense else ""
+    return ResolvedDate(f"{first}/{last}", "interval", "interval",
+                        f"{hit.explanation}{how}.")
 
 
 def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
