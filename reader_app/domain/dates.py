@@ -264,9 +264,9 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
     between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
     if between and _PAIR.search(phrase) and result.method != "interval":
         # "warnings issued between [June and November]": the "between" before the tag joins
-        wider = _cached(f"{between.group(1)} {phrase}", dateline, language)
-        if wider.method == "interval":
-            return wider
+        joined = _cached(f"{between.group(1)} {phrase}", dateline, language)
+        if joined.method == "interval":
+            return joined
     if result.method == "unresolved":
         dl0 = _parse_dateline(dateline)
         days = holiday_days(phrase, dl0) if dl0 is not None else None
@@ -274,9 +274,9 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
             return _holiday(text, start, end, phrase, days, dl0)
     if result.method == "unresolved" or result.method == "interval" and _THIS_SEASON.search(
             phrase):
-        placed = _season_by_tense(text, start, end, phrase, dateline)
-        if placed is not None:  # "взимку", "the spring", "цієї весни" in a past clause
-            return placed
+        season_read = _season_by_tense(text, start, end, phrase, dateline)
+        if season_read is not None:  # "взимку", "the spring", "цієї весни" in a past clause
+            return season_read
     if result.method == "duration":
         wider = ctx.amount_phrase(text, start, end)
         if wider is None:
