@@ -14,6 +14,8 @@ _MODIFIER = w.MODIFIER
 _WEEKEND = re.compile(rf"(?:\b({_MODIFIER})\s+)?\b(weekend|вихідних|вихідні|выходных|выходные)\b")
 _DECADE = re.compile(r"(?<![\d.,/-])\b([12]\d{2}0)(?:s|\s-\s(?:х|ті|і|е|ые|ых))\b")
 _SHORT_DECADE = re.compile(r"(?<![\w'’])['’]([1-9]0|00)s\b")
+# "у 90-х", "в 90-е годы", "20-ті роки": the latest such decade over by the dateline
+_SHORT_CYRILLIC = re.compile(r"(?<![\d.,/-])\b([1-9]0)\s-\s(?:х|ті|і|е|ые|ых)\b")
 _DAY_OF_MONTH = re.compile(r"(?:on\s+)?the\s+(\d{1,2})")
 
 
@@ -52,6 +54,15 @@ def decade(s: str, dl: date | None) -> Period | None:
     if m is not None:
         start = int(m.group(1))
         why = f"The {start}s: a decade"
+    elif (m := _SHORT_CYRILLIC.search(s)) is not None:
+        if dl is None:
+            return Hit(None, "year", "interval", f"{m.group(0)} has no century without a"
+                       " dateline"), "", ""
+        start = (dl.year // 100) * 100 + int(m.group(1))
+        if start + 9 >= dl.year:
+            start -= 100
+        why = (f"{m.group(0).replace(' ', '')}: the {start}s, the latest such decade over by "
+               f"the dateline {show(dl)}")
     else:  # "the '90s": the latest such decade that began by the dateline
         m = _SHORT_DECADE.search(s)
         if m is None:

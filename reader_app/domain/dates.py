@@ -56,12 +56,16 @@ _YEAR_COMPANIONS = {*w.QUALIFIERS, "in", "the", "of", "year", "early", "mid", "l
 _QUALIFIER = re.compile(rf"^({w.alternation(w.QUALIFIERS)})\s+(?=\S)")
 
 
+_SHORT_DECADE = re.compile(rf"(?<!\d)([2-9]0)-т?е\b(?!\s+(?:{w.alternation(w.MONTHS)})\b)")
+
+
 def clean(phrase: str) -> str:
     """Lower-case, NFKC, one kind of apostrophe/dash, punctuation out, spaces collapsed."""
     s = unicodedata.normalize("NFKC", phrase).lower()
     s = re.sub(r"[’‘ʼ`´]", "'", s)
     s = re.sub(r"[‐‑‒–—―−]", " - ", s)
     s = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", s)  # times of day
+    s = _SHORT_DECADE.sub(r"\1 - е", s)  # "в 90-е": a decade, not "the 90th"
     s = re.sub(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|-(?:го|ого|е|я|й|ге|те|му))\b", r"\1", s)
     s = re.sub(r"\bmid-", "mid ", s)
     s = re.sub(r"(?<![^\W\d_])'(?!\d0s\b)|'(?![^\W\d_]|\d0s\b)", " ", s)  # "'90s" stays
