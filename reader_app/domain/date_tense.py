@@ -110,8 +110,9 @@ _NOT_VERBS = _set(
     "держав справ заяв установ розмов основ підстав поправ вистав застав позов позову")
 _DATE_WORDS = frozenset({*w.MODIFIERS, *w.UNITS, *w.MONTHS, *w.WEEKDAYS, *w.NUMBERS,
                          *w.RELATIVE_DAYS, *w.RELATIVE_YEARS, *w.AGO})
-# "will be held", "would stay closed", "remained shut": a participle, not a past tense
-_AUX_BEFORE_PARTICIPLE = _set("be being been get got stay stays remain remains")
+# "will be held", "would stay closed", "remained shut", "a deal is signed": a participle, not a
+# past tense
+_AUX_BEFORE_PARTICIPLE = _set("be being been get got stay stays remain remains is are am")
 _ARTICLES = _set("the a an his her its their this that")
 # "a closed hearing", "the revised plan": an -ed word after a determiner is an adjective
 _DETERMINERS = _set("the a an his its their our my your these those")

@@ -265,6 +265,7 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
                                 "paragraph names none.")
         return ResolvedDate(sequel[0], "day", "relative", sequel[1])
     result = _cached(phrase, dateline, language)
+    dl0 = _parse_dateline(dateline)
     between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
     if between and _PAIR.search(phrase) and result.method != "interval":
         # "warnings issued between [June and November]": the "between" before the tag joins
@@ -272,10 +273,14 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         if joined.method == "interval":
             return joined
     if result.method == "unresolved":
-        dl0 = _parse_dateline(dateline)
         days = holiday_days(phrase, dl0) if dl0 is not None else None
         if dl0 is not None and days is not None:
             return _holiday(text, start, end, phrase, days, dl0)
+    if (result.method == "interval" and result.value and dl0 is not None
+            and MONTH_WORD.search(clean(phrase)) and not YEAR_WORD.search(phrase)):
+        moved_interval = _interval_by_tense(text, start, end, result, dl0)
+        if moved_interval is not None:  # "березень–квітень" in a past clause
+            return moved_interval
     if result.method == "unresolved" or result.method == "interval" and _THIS_SEASON.search(
             phrase):
         season_read = _season_by_tense(text, start, end, phrase, dateline)
@@ -413,6 +418,29 @@ def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
     return ResolvedDate(day.isoformat(), "day", "day-month",
                         f"'{phrase.strip()}' is a holiday: {day.isoformat()}, {how}, "
                         f"from the dateline {show(dl)}.")
+
+
+def _interval_by_tense(text: str, start: int, end: int, result: ResolvedDate,
+                       dl: date) -> ResolvedDate | None:
+    """An interval of yearless months or days moved to the year its clause's tense asks."""
+    a, _, b = (result.value or "").partition("/")
+    if len(a) not in (7, 10) or len(a) != len(b):
+        return None
+    first = date.fromisoformat(a if len(a) == 10 else a + "-01")
+    last = date.fromisoformat(b) if len(b) == 10 else shift_months(
+        date.fromisoformat(b + "-01"), 1) - timedelta(days=1)
+    moved = ctx.year_for_tense(text, start, end, first, last, dl)
+    if moved is None:
+        return None
+    shift = moved[0] - first.year
+    try:
+        new = "/".join(f"{int(x[:4]) + shift:04d}{x[4:]}" for x in (a, b))
+        for x in new.split("/"):
+            date.fromisoformat(x if len(x) == 10 else x + "-01")
+    except ValueError:  # February 29
+        return None
+    return replace(result, value=new, explanation=f"{result.explanation[:-1]}; but "
+                   f"{moved[1]}, so {new}.")
 
 
 def _by_tense(text: str, start: int, end: int, result: ResolvedDate, dl: date) -> ResolvedDate:
