@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from reader_app.domain import date_parts
+from reader_app.domain import date_ordinals, date_parts
 from reader_app.domain import date_seasons as seasons
 from reader_app.domain import date_words as w
 from reader_app.domain.date_holidays import holiday_spans
@@ -368,10 +368,34 @@ def scan(text: str) -> list[tuple[str, int, int]]:
                 if kind == "date" and _street_date(text, start, end):
                     continue
                 if kind in keep_all or _keep(text, kind, start, end):
+                    if kind in ("month", "month_year", "month_rel"):
+                        start, end = _ordinal_day(low, start, end, done)
                     found.append((kind, start, end))
                     done = end
                     break
+        else:
+            day = _DAY_NUMBER.match(low, i)  # "20-го числа": a day of a month near the dateline
+            if day is not None:
+                found.append(("day_number", i, day.end()))
+                done = day.end()
     return found
+
+
+_DAY_NUMBER = re.compile(r"(?:[12]\d|3[01]|0?[1-9])-?го\s+числа(?!\w)")
+
+
+def _ordinal_day(low: str, start: int, end: int, done: int) -> tuple[int, int]:
+    """The month's span widened to an ordinal day word before it ("третього вересня", "the
+    third of October") or, in English, after it ("November first")."""
+    lead = date_ordinals.LEAD.search(low, max(done, start - 40), start)
+    if lead is not None and date_ordinals.value(lead) is not None and (
+            not lead.group("unit").isascii() or lead.group(0).rstrip().endswith(" of")):
+        return lead.start(), end
+    tail = date_ordinals.TAIL.match(low, end)
+    if tail is not None and low[start:end].isascii() and tail.group("unit").isascii() and \
+            date_ordinals.value(tail) is not None:
+        return start, tail.end()
+    return start, end
 
 
 def find_dates(text: str, dateline: str | None, language: str | None) -> list[DateMention]:

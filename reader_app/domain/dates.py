@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from reader_app.domain import date_context as ctx
-from reader_app.domain import date_edges, date_fiscal, date_parts
+from reader_app.domain import date_edges, date_fiscal, date_ordinals, date_parts
 from reader_app.domain import date_words as w
 from reader_app.domain.date_durations import is_duration
 from reader_app.domain.date_fallback import dateparser_hit
@@ -65,6 +65,7 @@ def clean(phrase: str) -> str:
     s = re.sub(r"[’‘ʼ`´]", "'", s)
     s = re.sub(r"[‐‑‒–—―−]", " - ", s)
     s = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", s)  # times of day
+    s = date_ordinals.digits(s)  # "третього вересня" -> "3 вересня"
     s = _SHORT_DECADE.sub(r"\1 - е", s)  # "в 90-е": a decade, not "the 90th"
     s = re.sub(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|-(?:го|ого|е|я|й|ге|те|му))\b", r"\1", s)
     s = re.sub(r"\bmid-", "mid ", s)
