@@ -282,6 +282,10 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         moved_interval = _interval_by_tense(text, start, end, result, dl0)
         if moved_interval is not None:  # "березень–квітень" in a past clause
             return moved_interval
+    if result.method == "unresolved" and dl0 is not None:
+        part = _yearless_part(text, start, end, phrase, dl0)
+        if part is not None:  # "у другому кварталі", "во втором полугодии"
+            return part
     if result.method == "unresolved" or result.method == "interval" and _THIS_SEASON.search(
             phrase):
         season_read = _season_by_tense(text, start, end, phrase, dateline)
@@ -419,6 +423,30 @@ def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
     return ResolvedDate(day.isoformat(), "day", "day-month",
                         f"'{phrase.strip()}' is a holiday: {day.isoformat()}, {how}, "
                         f"from the dateline {show(dl)}.")
+
+
+def _yearless_part(text: str, start: int, end: int, phrase: str,
+                   dl: date) -> ResolvedDate | None:
+    """A half or quarter with no year: the dateline's year's, or the year before (a past
+    clause, the part not begun by the dateline) or after (a future one, the part over)."""
+    s = clean(phrase)
+    found = date_parts.read_yearless(s, dl.year)
+    if found is None:
+        return None
+    a, _, b = found[0].partition("/")
+    first = date.fromisoformat(a + "-01")
+    last = shift_months(date.fromisoformat(b + "-01"), 1) - timedelta(days=1)
+    tense, cue = tense_around(text, start, end)
+    year, why = dl.year, "the dateline's year"
+    if tense == PAST and first > dl:
+        year, why = dl.year - 1, f"the year before the dateline's, as the clause is past ('{cue}')"
+    elif tense == FUTURE and last < dl:
+        year, why = dl.year + 1, f"the year after the dateline's, as the clause is future ('{cue}')"
+    found = date_parts.read_yearless(s, year)
+    if found is None:
+        return None
+    return ResolvedDate(found[0], "interval", "interval",
+                        f"{found[1][:-1]}; no year is written: {why}.")
 
 
 def _interval_by_tense(text: str, start: int, end: int, result: ResolvedDate,
