@@ -370,6 +370,9 @@ def scan(text: str) -> list[tuple[str, int, int]]:
                 if kind in keep_all or _keep(text, kind, start, end):
                     if kind in ("month", "month_year", "month_rel"):
                         start, end = _ordinal_day(low, start, end, done)
+                    elif kind == "date" and (night := _NIGHT.search(
+                            low, max(done, start - 30), start)) is not None:
+                        start = night.start()  # "в ночь с 3 на 4 октября"
                     found.append((kind, start, end))
                     done = end
                     break
@@ -381,6 +384,7 @@ def scan(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_NIGHT = re.compile(r"(?<!\w)(?:ніч|ночь)\s+(?:з|із|с|со)\s+\d{1,2}\s+на\s+$")
 _DAY_NUMBER = re.compile(r"(?:[12]\d|3[01]|0?[1-9])-?го\s+числа(?!\w)")
 
 

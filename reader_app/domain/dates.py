@@ -252,6 +252,12 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         split_year = date_fiscal.read(clean(phrase), text, start, end)
         if split_year is not None:
             return ResolvedDate(split_year[0], "interval", "interval", split_year[1])
+    night = _NIGHT.match(phrase)
+    if night is not None:  # "в ночь с 3 на 4 октября": the two days the night joins
+        nights = _night(text, start + night.start(2), end, int(night.group(1)), dateline,
+                        language)
+        if nights is not None:
+            return nights
     edge = date_edges.split(phrase)
     if edge is not None:  # "наприкінці березня", "the end of the year": a part of a period
         edged = _edge(text, start, end, edge, dateline, language)
@@ -344,6 +350,25 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         if placed is not None:
             return replace(result, value=placed[0], explanation=placed[1])
     return result
+
+
+_NIGHT = re.compile(r"(?i)^\s*(?:(?:в|у)\s+)?(?:ніч|ночь)\s+(?:з|із|с|со)\s+(\d{1,2})\s+на\s+"
+                    r"(\d{1,2}\s+\S)")
+
+
+def _night(text: str, start: int, end: int, first_day: int, dateline: str | None,
+           language: str | None) -> ResolvedDate | None:
+    """The night from one day to the next: the interval of the two days."""
+    found = _in_text(text, start, end, dateline, language)
+    if found.value is None or found.granularity != "day":
+        return None
+    last = date.fromisoformat(found.value)
+    first = last - timedelta(days=1)
+    if first.day != first_day:
+        return None
+    return ResolvedDate(f"{first.isoformat()}/{last.isoformat()}", "interval", "interval",
+                        f"The night from {first.isoformat()} to {last.isoformat()} "
+                        f"({found.explanation.rstrip('.')}).")
 
 
 def _edge(text: str, start: int, end: int, edge: tuple[str, str | None, int],
