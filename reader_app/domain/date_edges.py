@@ -43,6 +43,9 @@ _BOUND_BEFORE = re.compile(r"(?<!\w)(by|until|till|before|since|from|до|к|к�
 def split(phrase: str) -> tuple[str, str | None, int] | None:
     """(part, bound, where the period begins) for a phrase that opens with a part's words:
     part is start/middle/end/half1/half2, bound "by"/"since"/None."""
+    low = phrase.lower().lstrip()
+    if low[:low.find(" ")].rstrip("-") not in _OPENERS and not low.startswith("mid-"):
+        return None  # the cheap test: most tags open with no part's word
     low = phrase.lower().replace("’", "'").replace("ʼ", "'")
     m = WHOLE.match(low)
     if m is None:
@@ -55,6 +58,14 @@ def split(phrase: str) -> tuple[str, str | None, int] | None:
         part = "half1" if word.startswith(("first", "перш", "перв")) else "half2"
     bound_word = groups.get("bound") or groups.get("en_bound")
     return part, _bound(bound_word), m.end()
+
+
+# every word a part's phrase can open with
+_OPENERS = frozenset(
+    "by until till before since from toward towards the early mid late до з із від після с со "
+    "от после к ко на у в во під под початку початок начале начала начало началу середині "
+    "середину середини середина посередині середине середины кінці кінця кінець наприкінці "
+    "прикінці конце конца конец концу першій першої другій другої первой второй".split())
 
 
 def _bound(word: str | None) -> str | None:

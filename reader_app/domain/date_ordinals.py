@@ -42,6 +42,9 @@ LEAD = re.compile(rf"(?<![\w']){_NUMBER}\s+(?:of\s+)?$")
 TAIL = re.compile(rf"\s+{_NUMBER}(?![\w'-])")
 
 
+_WORDS = re.compile(r"[^\W\d_][\w']*")
+
+
 def value(m: re.Match[str]) -> int | None:
     """The day a match of _NUMBER names (None when it is no day: "twenty tenth")."""
     unit = ORDINALS[m.group("unit")]
@@ -69,6 +72,6 @@ def digits(s: str) -> str:
             return m.group(0)
         return f"{m.group('month')} {day}"
 
-    if not any(c.isalpha() for c in s):
-        return s
+    if not any(x in ORDINALS for x in _WORDS.findall(s)):
+        return s  # the cheap test: most phrases hold no ordinal word
     return AFTER.sub(after, BEFORE.sub(before, s))

@@ -138,7 +138,7 @@ def _after_object(words: list[tuple[str, str]], i: int) -> bool:
 # with a tense of its own, as past a comma
 _NEXT_CLAUSE = re.compile(r"(?<!\w)(?:and|but|or|і|й|та|а|але|и|но|или|або)\s+(?:that|що|что)(?!\w)",
                           re.IGNORECASE)
-_UK_LETTERS = frozenset(w.UK_ONLY_LETTERS)
+_UK_LETTERS = re.compile(f"[{w.UK_ONLY_LETTERS}{w.UK_ONLY_LETTERS.upper()}]")
 # "will meet managers on Tuesday and has not ruled out a strike": a verb after an "and"
 # that follows the date heads a predicate of its own
 _AND_AFTER = re.compile(r"(?<!\w)(?:and|but)\s", re.IGNORECASE)
@@ -252,7 +252,7 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
     lo, hi = _sentence(text, start, end)
     found = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, lo, hi)]
     words = [(raw, raw.lower().replace("’", "'").replace("ʼ", "'")) for _, _, raw in found]
-    ukrainian = any(c in _UK_LETTERS for c in text[lo:hi].lower())
+    ukrainian = _UK_LETTERS.search(text, lo, hi) is not None
     # the nearest cue on each side (distance only grows outward, so the first one found)
     first = next((i for i, (a, _, _) in enumerate(found) if a >= end), len(found))
     best: tuple[int, str, str] | None = None

@@ -86,11 +86,14 @@ _IMPERFECTIVE_STEMS = ("ходить", "ходять", "ходит", "ходят
                        "ходяться", "водяться", "носяться", "просить", "просять", "просит", "просят",
                        "ходиться", "ходится", "носиться", "носится", "водиться", "водится")
 _VOWELS = "аеєиіїоуюяыэё'"
+_LONGEST_FIRST = sorted(_PREFIXES, key=len, reverse=True)
+_FINITE_ENDINGS = ("уться", "утся", "уть", "ут", "неться", "нется", "ться", "тся", "ть", "ат",
+                   "ит", "ят")
 
 
 def _prefixed(word: str) -> str | None:
     """The stem after a perfective prefix (the longest that leaves a consonant first), or None."""
-    for prefix in sorted(_PREFIXES, key=len, reverse=True):
+    for prefix in _LONGEST_FIRST:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4:
             stem = word[len(prefix):]
             if stem[0] not in _VOWELS:
@@ -107,7 +110,8 @@ def is_perfective_future(word: str, ukrainian: bool) -> bool:
     Ukrainian, where "-ить" and "-уть" are finite (in Russian they end infinitives)."""
     if word in PERFECTIVE:
         return True
-    if len(word) < 6 or word.endswith(_IMPERFECTIVE_STEMS):
+    if len(word) < 6 or not word.endswith(_FINITE_ENDINGS) or word.endswith(
+            _IMPERFECTIVE_STEMS):
         return False
     stem = _prefixed(word)
     if stem is None:

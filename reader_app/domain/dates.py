@@ -78,6 +78,9 @@ def clean(phrase: str) -> str:
     return " ".join(s.split())
 
 
+_clean = lru_cache(maxsize=8192)(clean)
+
+
 def languages_for(phrase: str, language: str | None) -> tuple[str, ...]:
     """Languages to hand dateparser (from the phrase's script first, then the article's),
     plus the article's own language last."""
@@ -252,7 +255,7 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         split_year = date_fiscal.read(clean(phrase), text, start, end)
         if split_year is not None:
             return ResolvedDate(split_year[0], "interval", "interval", split_year[1])
-    night = _NIGHT.match(phrase)
+    night = _NIGHT.match(phrase) if "ноч" in phrase or "ніч" in phrase else None
     if night is not None:  # "в ночь с 3 на 4 октября": the two days the night joins
         nights = _night(text, start + night.start(2), end, int(night.group(1)), dateline,
                         language)
@@ -273,7 +276,9 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         return ResolvedDate(sequel[0], "day", "relative", sequel[1])
     result = _cached(phrase, dateline, language)
     dl0 = _parse_dateline(dateline)
-    between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
+    before = text[max(0, start - 12):start].lower()
+    between = _BETWEEN_BEFORE.search(before) if "tween" in before or "між" in before or \
+        "межд" in before else None
     if between and _PAIR.search(phrase) and result.method != "interval":
         # "warnings issued between [June and November]": the "between" before the tag joins
         joined = _cached(f"{between.group(1)} {phrase}", dateline, language)
@@ -284,7 +289,7 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         if dl0 is not None and days is not None:
             return _holiday(text, start, end, phrase, days, dl0)
     if (result.method == "interval" and result.value and dl0 is not None
-            and MONTH_WORD.search(clean(phrase)) and not YEAR_WORD.search(phrase)):
+            and not YEAR_WORD.search(phrase) and MONTH_WORD.search(_clean(phrase))):
         moved_interval = _interval_by_tense(text, start, end, result, dl0)
         if moved_interval is not None:  # "березень–квітень" in a past clause
             return moved_interval
@@ -306,7 +311,7 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
             return result
         result, phrase = widened, wider
     dl = _parse_dateline(dateline)
-    if result.method == "relative" and ctx.is_in_amount(clean(phrase)):
+    if result.method == "relative" and ctx.is_in_amount(_clean(phrase)):
         tense, cue = tense_around(text, start, end)
         if tense != FUTURE:
             why = f" ('{cue}')" if cue else ""
