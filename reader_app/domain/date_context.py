@@ -144,6 +144,11 @@ FAR = 90  # days: a yearless date this far on the wrong side of the dateline for
 GONE = 7
 
 
+def since_before(text: str, start: int) -> bool:
+    """Does "since" (or "ще з", "еще с") stand right before text[start]?"""
+    return _SINCE_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
 def year_for_tense(text: str, start: int, end: int, first: date, last: date,
                    dl: date) -> tuple[int, str] | None:
     """(year, why) when the yearless date placed nearest to the dateline (first..last) is on

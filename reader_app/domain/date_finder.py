@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from reader_app.domain import date_parts
+from reader_app.domain import date_ordinals, date_parts
 from reader_app.domain import date_seasons as seasons
 from reader_app.domain import date_words as w
 from reader_app.domain.date_holidays import holiday_spans
@@ -88,7 +88,8 @@ _SEASON_YEAR = rf"\s+(?:of\s+)?{_YEAR}(?:\s*[-/]\s*(?:\d{{2}}(?!\d)|{_YEAR}))?{_
 PATTERN = re.compile(rf"""{_B}(?:
   (?P<span>{_START}\s+{_ATOM}\s+{_JOIN}\s+{_ATOM})
 | (?P<iso>\d{{4}}-(?:w\d{{2}}|\d{{2}}-\d{{2}}|\d{{2}})(?![\d\w-])
-     |\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)\d{{4}}(?![\d\w]))
+     |\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)\d{{4}}(?![\d\w])
+     |(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d{{2}}(?![\d\w]|\.\d))
 | (?P<dash>(?:{_DM}|{_DAY}|{_YEAR})\s*[-–—]\s*(?:{_DM}|{_DAY}|{_YEAR})(?:,?\s+{_YEAR})?)
 | (?P<date>(?:{_WD},?\s+)?{_DM}(?:,?\s+{_YEAR}{_YEAR_WORD})?)
 | (?P<day>{_DAY}(?=(?:\s*(?:,|and|or|і|й|та|и)\s*{_DAY})+\s+(?:of\s+)?{_MON}))
@@ -97,12 +98,13 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<relative>{_REL_DAY})
 | (?P<sequel>the\s+day\s+(?:after|before)(?=\s*[,.;:!?)—–]|\s*$)|напередодні|накануне)
 | (?P<ago>(?:{_N}\s+)?{_UNIT}\s+(?:{_words(w.AGO)}))
-| (?P<later>(?:in|через)\s+{_N}\s+{_UNIT})
+| (?P<later>in\s+{_N}\s+{_UNIT}|через\s+(?:{_N}\s+)?{_UNIT})
 | (?P<weekend>(?:{_MOD}\s+)?{_WEEKEND})
 | (?P<season>{_SEASON_SHIFT}\s+(?:the\s+)?{_SEASON}(?:{_SEASON_YEAR})?|(?:the\s+)?{_SEASON}{_SEASON_YEAR})
 | (?P<modified>(?:(?:earlier|later)\s+)?{_MOD}\s+(?:{_WD}|{_UNIT}|{_FULL}))
 | (?P<weekday>{_WD}(?:\s+(?:{_MOD})\s+(?:{_WEEK_UNIT}))?)
-| (?P<decade>[12]\d{{2}}0(?:s|-(?:ті|х|і|е|ые|ых|ies))|(?<![\w'’])['’](?:[1-9]0|00)s)
+| (?P<decade>[12]\d{{2}}0(?:s|-(?:ті|х|і|е|ые|ых|ies))|(?<![\w'’])['’](?:[1-9]0|00)s
+     |[2-9]0-(?:ті|х|е|ые|ых)(?!\w)(?!\s+(?:клас|курс)))
 | (?P<year>(?:mid-)?{_YEAR}(?:-(?:го|му|м|й)(?!\w))?{_YEAR_WORD})
 | (?P<month>{_FULL})
 ){_E}""", re.VERBOSE)  # over lower-cased text (see _scanned)
@@ -367,10 +369,38 @@ def scan(text: str) -> list[tuple[str, int, int]]:
                 if kind == "date" and _street_date(text, start, end):
                     continue
                 if kind in keep_all or _keep(text, kind, start, end):
+                    if kind in ("month", "month_year", "month_rel"):
+                        start, end = _ordinal_day(low, start, end, done)
+                    elif kind == "date" and (night := _NIGHT.search(
+                            low, max(done, start - 30), start)) is not None:
+                        start = night.start()  # "в ночь с 3 на 4 октября"
                     found.append((kind, start, end))
                     done = end
                     break
+        else:
+            day = _DAY_NUMBER.match(low, i)  # "20-го числа": a day of a month near the dateline
+            if day is not None:
+                found.append(("day_number", i, day.end()))
+                done = day.end()
     return found
+
+
+_NIGHT = re.compile(r"(?<!\w)(?:ніч|ночь)\s+(?:з|із|с|со)\s+\d{1,2}\s+на\s+$")
+_DAY_NUMBER = re.compile(r"(?:[12]\d|3[01]|0?[1-9])-?го\s+числа(?!\w)")
+
+
+def _ordinal_day(low: str, start: int, end: int, done: int) -> tuple[int, int]:
+    """The month's span widened to an ordinal day word before it ("третього вересня", "the
+    third of October") or, in English, after it ("November first")."""
+    lead = date_ordinals.LEAD.search(low, max(done, start - 40), start)
+    if lead is not None and date_ordinals.value(lead) is not None and (
+            not lead.group("unit").isascii() or lead.group(0).rstrip().endswith(" of")):
+        return lead.start(), end
+    tail = date_ordinals.TAIL.match(low, end)
+    if tail is not None and low[start:end].isascii() and tail.group("unit").isascii() and \
+            date_ordinals.value(tail) is not None:
+        return start, tail.end()
+    return start, end
 
 
 def find_dates(text: str, dateline: str | None, language: str | None) -> list[DateMention]:

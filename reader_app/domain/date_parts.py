@@ -20,7 +20,9 @@ LEAD = re.compile(
     r"\s+of\s+"
     r"|(h[12]|q[1-4])\s+"
     r"|(перш|друг|трет|четверт|перв|втор|четвёрт)(?:ій|ому|ої|ий|ого|ом|ой|ая|ый|ое|ьому|ьої|ього|ьем|ьей|ьего)\s+"
-    r"(половин[іаеуы]|квартал[іуае]?|півріччі|півріччя|полугоди[еия])\s+)$")
+    r"(половин[іаеуы]|квартал[іуае]?|півріччі|півріччя|полугоди[еия])\s+"
+    r"|(i{1,3}|iv|і{1,3}|іv)\s+(квартал[іуае]?|кв|півріччя|півріччі|полугоди[еия])\s+)$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "і": 1, "іі": 2, "ііі": 3, "іv": 4}  # Latin, Cyrillic
 
 
 def lead_start(low: str, start: int) -> int | None:
@@ -37,8 +39,24 @@ def read(cleaned: str) -> tuple[str, str] | None:
     m = LEAD.search(cleaned.lower(), 0, year.start())
     if m is None or cleaned[:m.start()].strip(" ,.").lower() not in ("", "in", "у", "в", "во"):
         return None
-    y = int(year.group())
-    if m.group(3):  # "H2", "Q3"
+    return _months(m, int(year.group()))
+
+
+def read_yearless(cleaned: str, year: int) -> tuple[str, str] | None:
+    """(ISO interval, explanation) for a half or quarter named without its year, taken in
+    ``year`` (the dateline's, or the one its clause's tense asks for)."""
+    m = LEAD.search(cleaned.lower() + " ")
+    if m is None or cleaned.lower()[:m.start()].strip() not in ("", "in", "у", "в", "во",
+                                                                "за", "the"):
+        return None
+    return _months(m, year)
+
+
+def _months(m: re.Match[str], y: int) -> tuple[str, str] | None:
+    if m.group(6):  # "II квартал", "I півріччя"
+        kind = m.group(7)
+        part, n = ("quarter" if kind.startswith("кв") else "half"), _ROMAN[m.group(6)]
+    elif m.group(3):  # "H2", "Q3"
         part, n = ("half" if m.group(3)[0] == "h" else "quarter"), int(m.group(3)[1])
     elif m.group(1):
         part, n = m.group(2), _ORDINALS[m.group(1)]

@@ -14,7 +14,9 @@ _MODIFIER = w.MODIFIER
 _WEEKEND = re.compile(rf"(?:\b({_MODIFIER})\s+)?\b(weekend|вихідних|вихідні|выходных|выходные)\b")
 _DECADE = re.compile(r"(?<![\d.,/-])\b([12]\d{2}0)(?:s|\s-\s(?:х|ті|і|е|ые|ых))\b")
 _SHORT_DECADE = re.compile(r"(?<![\w'’])['’]([1-9]0|00)s\b")
-_DAY_OF_MONTH = re.compile(r"(?:on\s+)?the\s+(\d{1,2})")
+# "у 90-х", "в 90-е годы", "20-ті роки": the latest such decade over by the dateline
+_SHORT_CYRILLIC = re.compile(r"(?<![\d.,/-])\b([1-9]0)\s-\s(?:х|ті|і|е|ые|ых)\b")
+_DAY_OF_MONTH = re.compile(r"(?:on\s+)?the\s+(\d{1,2})|(\d{1,2})\s+числа")  # "20-го числа"
 
 
 def _period(first: date, last: date, why: str) -> Period:
@@ -52,6 +54,15 @@ def decade(s: str, dl: date | None) -> Period | None:
     if m is not None:
         start = int(m.group(1))
         why = f"The {start}s: a decade"
+    elif (m := _SHORT_CYRILLIC.search(s)) is not None:
+        if dl is None:
+            return Hit(None, "year", "interval", f"{m.group(0)} has no century without a"
+                       " dateline"), "", ""
+        start = (dl.year // 100) * 100 + int(m.group(1))
+        if start + 9 >= dl.year:
+            start -= 100
+        why = (f"{m.group(0).replace(' ', '')}: the {start}s, the latest such decade over by "
+               f"the dateline {show(dl)}")
     else:  # "the '90s": the latest such decade that began by the dateline
         m = _SHORT_DECADE.search(s)
         if m is None:
@@ -70,9 +81,9 @@ def decade(s: str, dl: date | None) -> Period | None:
 def day_of_month(s: str, dl: date | None) -> Hit | None:
     """'on the 10th': day 10 of the dateline's month or a neighbouring one, whichever is nearer."""
     m = _DAY_OF_MONTH.fullmatch(s)
-    if m is None or not 1 <= int(m.group(1)) <= 31:
+    if m is None or not 1 <= int(m.group(1) or m.group(2)) <= 31:
         return None
-    day = int(m.group(1))
+    day = int(m.group(1) or m.group(2))
     if dl is None:
         return Hit(None, "day", "day-month", f"the {day}th has no month")
     months = (shift_months(dl, k) for k in (-1, 0, 1))

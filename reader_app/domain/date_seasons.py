@@ -17,10 +17,10 @@ from reader_app.domain.date_hits import MONTH_NAMES, Hit, show
 # season -> (first month, last month); winter's last month is in the next year
 MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 WORDS: dict[str, str] = {word: season for season, words in {
-    "spring": "spring весна весни весною навесні весні весной весны",
-    "summer": "summer літо літа літом влітку улітку літі лето лета летом",
-    "autumn": "autumn fall осінь осені осінню восени осенью осень",
-    "winter": "winter зима зими зимою взимку узимку зимі зимой зимы",
+    "spring": "spring весна весни весною навесні весні весной весны весне",
+    "summer": "summer літо літа літом влітку улітку літі лето лета летом лету",
+    "autumn": "autumn fall осінь осені осінню восени осенью осень осени",
+    "winter": "winter зима зими зимою взимку узимку зимі зимой зимы зиме",
 }.items() for word in words.split()}
 # last/this/next as seasons take them: "минулого літа", "прошлым летом", "этой зимой"
 SHIFTS: dict[str, int] = {**w.MODIFIERS, **{word: shift for shift, words in {
@@ -39,6 +39,43 @@ SEASON = re.compile(
 def _months(season: str, year: int) -> tuple[date, date]:
     first, last = MONTHS[season]
     return date(year, first, 1), date(year + (last < first), last, 1)
+
+
+# The words a bare season may come with: "before the spring", "к осени", "ще взимку"
+_BARE = re.compile(
+    rf"^(?:(?:in|the|by|before|until|till|since|during|through|over|early|late|ще|вже|уже|"
+    rf"еще|ещё|к|ко|до|з|із|с|со|від|от|у|в|во|на|під|под|цієї|цього|этой|этим|этого|цим|"
+    rf"цією|этою|this)\s+)*(?P<season>{w.alternation(WORDS)})$")
+
+
+def placed(s: str, dl: date, lean: int) -> tuple[Hit, str, str] | None:
+    """A season with no year or last/next ("взимку", "the spring", "цієї весни") the analyst
+    tagged: the one under way at the dateline, else the last one before it (``lean`` -1, a
+    past clause), the next one (+1, a future clause or a deadline), or the nearer (0)."""
+    m = _BARE.match(s)
+    if m is None:
+        return None
+    name = WORDS[m.group("season")]
+    year = _around(name, dl, 0) if lean == 0 else _holding(name, dl)
+    if year is None:
+        year = _around(name, dl, lean)
+    first, last = _months(name, year)
+    where = {-1: "the last one before", 0: "the nearest to", 1: "the next one after"}[lean]
+    if _holding(name, dl) == year:
+        where = "the one under way at"
+    months = f"{MONTH_NAMES[first.month - 1]} {first.year} to {MONTH_NAMES[last.month - 1]} " \
+        f"{last.year}"
+    hit = Hit(first, "interval", "interval", f"'{s}': {where} the dateline {show(dl)} "
+              f"({months}, as weather services count it)")
+    return hit, f"{first:%Y-%m}", f"{last:%Y-%m}"
+
+
+def _holding(season: str, dl: date) -> int | None:
+    """The year the season holding the dateline starts in, if the dateline is in one."""
+    now = dl.year * 12 + dl.month - 1
+    first = MONTHS[season][0] - 1
+    return next((y for y in (dl.year - 1, dl.year) if y * 12 + first <= now <= y * 12 + first + 2),
+                None)
 
 
 def _around(season: str, dl: date, shift: int) -> int:

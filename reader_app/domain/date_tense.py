@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from reader_app.domain import date_words as w
+from reader_app.domain.date_verbs import CYRILLIC_PAST, ENGLISH_PAST, is_perfective_future
 
 PAST, FUTURE, PRESENT = "past", "future", "present"  # present: a cue that there is no tense
 WINDOW = 160  # characters each side: a clause, not a paragraph
@@ -99,11 +100,19 @@ _NOT_VERBS = _set(
     "школи села тіла крила глава глави начало начала сало масло ремесло число числа дело "
     "дела тело тела село мало мало много цілий вулиця улица правил рубил стол "
     "причал причали причалу причалів "
-    "кілька декілька майже ніколи тоді коли тепер около")
+    "кілька декілька майже ніколи тоді коли тепер около "
+    # nouns in -ал/-ел/-ил/-ул (and their genitive in -а), and Ukrainian genitive plurals in
+    # -ав/-ов/-яв: "филиал", "квартала", "отдела", "держав", "справ", "заяв"
+    "филиал филиала квартал квартала вокзал вокзала скандал скандала портал портала "
+    "минерал ритуал мемориал сериал сериала провал провала завал подвал перевал накал "
+    "отдел отдела раздел раздела предел предела пробел беспредел передел караул "
+    "персонала материала капитала сигнала канала журнала трибунала арсенала финала "
+    "держав справ заяв установ розмов основ підстав поправ вистав застав позов позову")
 _DATE_WORDS = frozenset({*w.MODIFIERS, *w.UNITS, *w.MONTHS, *w.WEEKDAYS, *w.NUMBERS,
                          *w.RELATIVE_DAYS, *w.RELATIVE_YEARS, *w.AGO})
-# "will be held", "would stay closed", "remained shut": a participle, not a past tense
-_AUX_BEFORE_PARTICIPLE = _set("be being been get got stay stays remain remains")
+# "will be held", "would stay closed", "remained shut", "a deal is signed": a participle, not a
+# past tense
+_AUX_BEFORE_PARTICIPLE = _set("be being been get got stay stays remain remains is are am")
 _ARTICLES = _set("the a an his her its their this that")
 # "a closed hearing", "the revised plan": an -ed word after a determiner is an adjective
 _DETERMINERS = _set("the a an his its their our my your these those")
@@ -129,6 +138,10 @@ def _after_object(words: list[tuple[str, str]], i: int) -> bool:
 # with a tense of its own, as past a comma
 _NEXT_CLAUSE = re.compile(r"(?<!\w)(?:and|but|or|і|й|та|а|але|и|но|или|або)\s+(?:that|що|что)(?!\w)",
                           re.IGNORECASE)
+_UK_LETTERS = re.compile(f"[{w.UK_ONLY_LETTERS}{w.UK_ONLY_LETTERS.upper()}]")
+# "will meet managers on Tuesday and has not ruled out a strike": a verb after an "and"
+# that follows the date heads a predicate of its own
+_AND_AFTER = re.compile(r"(?<!\w)(?:and|but)\s", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 # A sentence ends at . ! ? (not in "Feb." or "10.02."), a line break, or a semicolon.
 _SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)[.!?]+(?=\s)|[;\n]")
@@ -148,8 +161,24 @@ def _cyrillic_past(word: str) -> bool:
     return stem.endswith(_PAST_ENDINGS_UK) or stem.endswith(_PAST_ENDINGS_RU)
 
 
-def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
-    """The tense word i (with its neighbours) marks, and the cue as it reads."""
+_PAST_CLAUSE_OPENERS = _set("before until till after when because since so")
+_PLANNED = _set("planned scheduled expected due set slated")
+
+
+def _conditional_of_would(words: list[tuple[str, str]], i: int) -> bool:
+    """Is words[i] a past form in an "if"/"unless" clause after "would" ("it would move if
+    nothing was done by March"): a condition of what is to come, not a past."""
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if words[k][1] in ("if", "unless"):
+            return any(x[1] in ("would", "could") or x[1].endswith("'d")
+                       for x in words[max(0, k - 15):k])
+    return False
+
+
+def _tense(words: list[tuple[str, str]], i: int,
+           ukrainian: bool = False) -> tuple[str, str] | None:
+    """The tense word i (with its neighbours) marks, and the cue as it reads (``ukrainian``:
+    the sentence is Ukrainian, which some verb endings need to know)."""
     raw, word = words[i]
     nxt = words[i + 1][1] if i + 1 < len(words) else ""
     prev = words[i - 1][1] if i else ""
@@ -163,12 +192,18 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
         return FUTURE, f"{raw} {nxt}"  # "is meeting on Friday": an arrangement
     if word in ("is", "are") and nxt == "to":
         return FUTURE, f"{raw} to"
+    if word in ("is", "are") and nxt in _PLANNED:
+        return FUTURE, f"{raw} {nxt}"  # "a meeting is planned in two weeks"
     if word in ("має", "мають") and nxt == "намір":
         return FUTURE, f"{raw} намір"
     if word.endswith(_FUTURE_ENDINGS_C):
         return FUTURE, raw
+    if raw.islower() and not word.isascii() and is_perfective_future(word, ukrainian):
+        return FUTURE, raw  # "зростуть", "запрацює", "вырастут": a perfective's present
     if word in _CAN and nxt.endswith(_INFINITIVE_ENDINGS):
         return FUTURE, f"{raw} {words[i + 1][0]}"
+    if word == "could" and any(x[1] in _PAST_CLAUSE_OPENERS for x in words[max(0, i - 3):i]):
+        return None  # "waited on Wednesday before he could land": the past of "can"
     if word in _MAY and raw.islower() and nxt.isalpha() and nxt not in (
             "have", "not") and nxt not in _PAST:  # not the month: "in May ended"
         return FUTURE, f"{raw} {words[i + 1][0]}"
@@ -190,17 +225,24 @@ def _tense(words: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
     if word in ("has", "have") and nxt == "been":
         return PAST, f"{raw} been"
     if word.isascii():
+        if prev in ("is", "are") and word in _PLANNED:
+            return FUTURE, f"{words[i - 1][0]} {raw}"  # "a meeting is planned in two weeks"
         if prev in _AUX_BEFORE_PARTICIPLE:
             return None  # "will be held", "to be signed": a participle
         if prev in _DETERMINERS and word not in _PAST:
             return None  # "a closed hearing": an adjective
         if nxt == "from" and (word in _PAST or word.endswith("ed")) and _after_object(words, i):
             return None  # "for the crop bought from April": a participle, a period to come
-        if word in _PAST or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
-                             and raw.islower()):
-            return None if prev in _BARE_PARTICIPLE_BEFORE and word not in _PAST else (PAST, raw)
+        past = word in _PAST or word in ENGLISH_PAST
+        if past or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
+                    and raw.islower()):
+            if prev in _BARE_PARTICIPLE_BEFORE and not past:
+                return None
+            if _conditional_of_would(words, i):
+                return FUTURE, "would"  # "would leave if nothing was done by March"
+            return PAST, raw
         return None
-    if word in _PAST:
+    if word in _PAST or word in CYRILLIC_PAST:
         return PAST, raw
     return (PAST, raw) if raw.islower() and _cyrillic_past(word) else None
 
@@ -210,12 +252,13 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
     lo, hi = _sentence(text, start, end)
     found = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, lo, hi)]
     words = [(raw, raw.lower().replace("’", "'").replace("ʼ", "'")) for _, _, raw in found]
+    ukrainian = _UK_LETTERS.search(text, lo, hi) is not None
     # the nearest cue on each side (distance only grows outward, so the first one found)
     first = next((i for i, (a, _, _) in enumerate(found) if a >= end), len(found))
     best: tuple[int, str, str] | None = None
     for order in (range(first - 1, -1, -1), range(first, len(found))):
         for i in order:
-            marked = _tense(words, i)
+            marked = _tense(words, i, ukrainian)
             if marked is None:
                 continue
             a, b, _ = found[i]
@@ -223,7 +266,8 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
                 continue  # the date's own words: "last", "минула", "недели"
             gap = "" if start <= a < end else text[b:start] if b <= start else text[end:a]
             distance = len(gap) + CLAUSE_PENALTY * (
-                "," in gap or "—" in gap or _NEXT_CLAUSE.search(gap) is not None) \
+                "," in gap or "—" in gap or _NEXT_CLAUSE.search(gap) is not None
+                or a >= end and _AND_AFTER.search(gap) is not None) \
                 + QUOTE_PENALTY * any(q in gap for q in _QUOTES)
             if best is None or distance < best[0]:
                 best = (distance, *marked)

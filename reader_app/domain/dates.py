@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from reader_app.domain import date_context as ctx
-from reader_app.domain import date_fiscal, date_parts
+from reader_app.domain import date_edges, date_fiscal, date_ordinals, date_parts
 from reader_app.domain import date_words as w
 from reader_app.domain.date_durations import is_duration
 from reader_app.domain.date_fallback import dateparser_hit
@@ -22,6 +22,7 @@ from reader_app.domain.date_hits import Hit, reyear_after, reyear_before, shift_
 from reader_app.domain.date_holidays import holiday_days, holiday_of_year
 from reader_app.domain.date_periods import decade, weekend
 from reader_app.domain.date_rules import MONTH_WORD, NEAREST, YEAR_WORD, resolve_single
+from reader_app.domain.date_seasons import placed as season_placed
 from reader_app.domain.date_seasons import season
 from reader_app.domain.date_sequels import sequel_day
 from reader_app.domain.date_sequels import shift as sequel_shift
@@ -55,12 +56,17 @@ _YEAR_COMPANIONS = {*w.QUALIFIERS, "in", "the", "of", "year", "early", "mid", "l
 _QUALIFIER = re.compile(rf"^({w.alternation(w.QUALIFIERS)})\s+(?=\S)")
 
 
+_SHORT_DECADE = re.compile(rf"(?<!\d)([2-9]0)-т?е\b(?!\s+(?:{w.alternation(w.MONTHS)})\b)")
+
+
 def clean(phrase: str) -> str:
     """Lower-case, NFKC, one kind of apostrophe/dash, punctuation out, spaces collapsed."""
     s = unicodedata.normalize("NFKC", phrase).lower()
     s = re.sub(r"[’‘ʼ`´]", "'", s)
     s = re.sub(r"[‐‑‒–—―−]", " - ", s)
     s = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", s)  # times of day
+    s = date_ordinals.digits(s)  # "третього вересня" -> "3 вересня"
+    s = _SHORT_DECADE.sub(r"\1 - е", s)  # "в 90-е": a decade, not "the 90th"
     s = re.sub(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|-(?:го|ого|е|я|й|ге|те|му))\b", r"\1", s)
     s = re.sub(r"\bmid-", "mid ", s)
     s = re.sub(r"(?<![^\W\d_])'(?!\d0s\b)|'(?![^\W\d_]|\d0s\b)", " ", s)  # "'90s" stays
@@ -70,6 +76,9 @@ def clean(phrase: str) -> str:
     s = re.sub(r"[^\w\s'./-]|_", " ", s)
     s = re.sub(r"^[\s./-]+|[\s./-]+$", "", s)  # "1998-", "May 5." : a trailing mark is no part
     return " ".join(s.split())
+
+
+_clean = lru_cache(maxsize=8192)(clean)
 
 
 def languages_for(phrase: str, language: str | None) -> tuple[str, ...]:
@@ -246,6 +255,17 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         split_year = date_fiscal.read(clean(phrase), text, start, end)
         if split_year is not None:
             return ResolvedDate(split_year[0], "interval", "interval", split_year[1])
+    night = _NIGHT.match(phrase) if "ноч" in phrase or "ніч" in phrase else None
+    if night is not None:  # "в ночь с 3 на 4 октября": the two days the night joins
+        nights = _night(text, start + night.start(2), end, int(night.group(1)), dateline,
+                        language)
+        if nights is not None:
+            return nights
+    edge = date_edges.split(phrase)
+    if edge is not None:  # "наприкінці березня", "the end of the year": a part of a period
+        edged = _edge(text, start, end, edge, dateline, language)
+        if edged is not None:
+            return edged
     step = sequel_shift(clean(phrase)) if _SEQUEL_WORDS.search(phrase) else None
     if step is not None:  # "the following day": from the day told before it
         sequel = sequel_day(text, start, end, dateline, language, step)
@@ -255,11 +275,33 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
                                 "paragraph names none.")
         return ResolvedDate(sequel[0], "day", "relative", sequel[1])
     result = _cached(phrase, dateline, language)
+    dl0 = _parse_dateline(dateline)
+    before = text[max(0, start - 12):start].lower()
+    between = _BETWEEN_BEFORE.search(before) if "tween" in before or "між" in before or \
+        "межд" in before else None
+    if between and _PAIR.search(phrase) and result.method != "interval":
+        # "warnings issued between [June and November]": the "between" before the tag joins
+        joined = _cached(f"{between.group(1)} {phrase}", dateline, language)
+        if joined.method == "interval":
+            return joined
     if result.method == "unresolved":
-        dl0 = _parse_dateline(dateline)
         days = holiday_days(phrase, dl0) if dl0 is not None else None
         if dl0 is not None and days is not None:
             return _holiday(text, start, end, phrase, days, dl0)
+    if (result.method == "interval" and result.value and dl0 is not None
+            and not YEAR_WORD.search(phrase) and MONTH_WORD.search(_clean(phrase))):
+        moved_interval = _interval_by_tense(text, start, end, result, dl0)
+        if moved_interval is not None:  # "березень–квітень" in a past clause
+            return moved_interval
+    if result.method == "unresolved" and dl0 is not None:
+        part = _yearless_part(text, start, end, phrase, dl0)
+        if part is not None:  # "у другому кварталі", "во втором полугодии"
+            return part
+    if result.method == "unresolved" or result.method == "interval" and _THIS_SEASON.search(
+            phrase):
+        season_read = _season_by_tense(text, start, end, phrase, dateline)
+        if season_read is not None:  # "взимку", "the spring", "цієї весни" in a past clause
+            return season_read
     if result.method == "duration":
         wider = ctx.amount_phrase(text, start, end)
         if wider is None:
@@ -269,7 +311,7 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
             return result
         result, phrase = widened, wider
     dl = _parse_dateline(dateline)
-    if result.method == "relative" and ctx.is_in_amount(clean(phrase)):
+    if result.method == "relative" and ctx.is_in_amount(_clean(phrase)):
         tense, cue = tense_around(text, start, end)
         if tense != FUTURE:
             why = f" ('{cue}')" if cue else ""
@@ -315,10 +357,84 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
     return result
 
 
+_NIGHT = re.compile(r"(?i)^\s*(?:(?:в|у)\s+)?(?:ніч|ночь)\s+(?:з|із|с|со)\s+(\d{1,2})\s+на\s+"
+                    r"(\d{1,2}\s+\S)")
+
+
+def _night(text: str, start: int, end: int, first_day: int, dateline: str | None,
+           language: str | None) -> ResolvedDate | None:
+    """The night from one day to the next: the interval of the two days."""
+    found = _in_text(text, start, end, dateline, language)
+    if found.value is None or found.granularity != "day":
+        return None
+    last = date.fromisoformat(found.value)
+    first = last - timedelta(days=1)
+    if first.day != first_day:
+        return None
+    return ResolvedDate(f"{first.isoformat()}/{last.isoformat()}", "interval", "interval",
+                        f"The night from {first.isoformat()} to {last.isoformat()} "
+                        f"({found.explanation.rstrip('.')}).")
+
+
+def _edge(text: str, start: int, end: int, edge: tuple[str, str | None, int],
+          dateline: str | None, language: str | None) -> ResolvedDate | None:
+    """The beginning, middle, end or half of the month, year or week the phrase names after
+    its part's words, that period read in its sentence as a phrase of its own would be."""
+    part, bound, offset = edge
+    rest = text[start + offset:end]
+    dl = _parse_dateline(dateline)
+    unit = clean(rest).removeprefix("the ")
+    if unit in date_edges.BARE_UNITS:
+        if dl is None:
+            return ResolvedDate(None, None, "unresolved-undated",
+                                f"The article has no dateline, so '{text[start:end].strip()}' "
+                                "stays unresolved.")
+        value, granularity = date_edges.bare_period(unit, dl)
+        why = f"'{rest.strip()}' is the dateline's"
+    else:
+        found = _in_text(text, start + offset, end, dateline, language)
+        if found.value is None or found.granularity not in ("month", "year", "week"):
+            return None
+        value, granularity, why = found.value, found.granularity, found.explanation
+    read = date_edges.part_of(value, granularity, part, bound or date_edges.bound_before(
+        text, start), dl)
+    if read is None:
+        return None
+    return ResolvedDate(read[0], read[1], "interval" if read[1] == "interval" else "relative",
+                        f"{read[2][:-1]} ({why.rstrip('.')}).")
+
+
 _SPLIT_YEAR = re.compile(r"[12]\d{3}\s*[-–—/]\s*\d{2}(?![\d./–—-])")  # not "2021-03-15"
 _SEQUEL_WORDS = re.compile(  # the words date_sequels reads: a cheap test before clean()
     r"(?i)(?:following|next|previous)\s+day|day\s+(?:after|before)|(?:наступного|"
     r"попереднього)\s+дня|(?:следующий|другой|предыдущий)\s+день|напередодні|накануне")
+
+
+_BETWEEN_BEFORE = re.compile(r"(?i)(?<!\w)(between|між|между)\s+$")
+_PAIR = re.compile(r"(?i)\s(?:and|і|й|та|и)\s")
+_THIS_SEASON = re.compile(r"(?i)^\s*(?:this|цієї|цього|цим|цією|этой|этим|этого|этою)\s")
+
+
+def _season_by_tense(text: str, start: int, end: int, phrase: str,
+                     dateline: str | None) -> ResolvedDate | None:
+    """A season with no year the analyst tagged, placed by its clause's tense."""
+    dl = _parse_dateline(dateline)
+    if dl is None:
+        return None
+    tense, cue = tense_around(text, start, end)
+    s = clean(phrase)
+    if ctx.looks_ahead(text, start) or re.match(r"(?:by|before|until|till|к|ко|до)\s", s):
+        tense, cue = FUTURE, cue or s.split()[0]
+    elif re.match(r"(?:since|ще|еще|ещё|вже|уже)\s", s) or ctx.since_before(text, start):
+        tense, cue = PAST, cue or s.split()[0]
+    lean = {PAST: -1, FUTURE: 1}.get(tense or "", 0)
+    found = season_placed(s, dl, lean)
+    if found is None:
+        return None
+    hit, first, last = found
+    how = f"; the clause is in the {tense} tense ('{cue}')" if tense else ""
+    return ResolvedDate(f"{first}/{last}", "interval", "interval",
+                        f"{hit.explanation}{how}.")
 
 
 def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
@@ -337,6 +453,53 @@ def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
     return ResolvedDate(day.isoformat(), "day", "day-month",
                         f"'{phrase.strip()}' is a holiday: {day.isoformat()}, {how}, "
                         f"from the dateline {show(dl)}.")
+
+
+def _yearless_part(text: str, start: int, end: int, phrase: str,
+                   dl: date) -> ResolvedDate | None:
+    """A half or quarter with no year: the dateline's year's, or the year before (a past
+    clause, the part not begun by the dateline) or after (a future one, the part over)."""
+    s = clean(phrase)
+    found = date_parts.read_yearless(s, dl.year)
+    if found is None:
+        return None
+    a, _, b = found[0].partition("/")
+    first = date.fromisoformat(a + "-01")
+    last = shift_months(date.fromisoformat(b + "-01"), 1) - timedelta(days=1)
+    tense, cue = tense_around(text, start, end)
+    year, why = dl.year, "the dateline's year"
+    if tense == PAST and first > dl:
+        year, why = dl.year - 1, f"the year before the dateline's, as the clause is past ('{cue}')"
+    elif tense == FUTURE and last < dl:
+        year, why = dl.year + 1, f"the year after the dateline's, as the clause is future ('{cue}')"
+    found = date_parts.read_yearless(s, year)
+    if found is None:
+        return None
+    return ResolvedDate(found[0], "interval", "interval",
+                        f"{found[1][:-1]}; no year is written: {why}.")
+
+
+def _interval_by_tense(text: str, start: int, end: int, result: ResolvedDate,
+                       dl: date) -> ResolvedDate | None:
+    """An interval of yearless months or days moved to the year its clause's tense asks."""
+    a, _, b = (result.value or "").partition("/")
+    if len(a) not in (7, 10) or len(a) != len(b):
+        return None
+    first = date.fromisoformat(a if len(a) == 10 else a + "-01")
+    last = date.fromisoformat(b) if len(b) == 10 else shift_months(
+        date.fromisoformat(b + "-01"), 1) - timedelta(days=1)
+    moved = ctx.year_for_tense(text, start, end, first, last, dl)
+    if moved is None:
+        return None
+    shift = moved[0] - first.year
+    try:
+        new = "/".join(f"{int(x[:4]) + shift:04d}{x[4:]}" for x in (a, b))
+        for x in new.split("/"):
+            date.fromisoformat(x if len(x) == 10 else x + "-01")
+    except ValueError:  # February 29
+        return None
+    return replace(result, value=new, explanation=f"{result.explanation[:-1]}; but "
+                   f"{moved[1]}, so {new}.")
 
 
 def _by_tense(text: str, start: int, end: int, result: ResolvedDate, dl: date) -> ResolvedDate:
