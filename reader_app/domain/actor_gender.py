@@ -10,8 +10,8 @@ import re
 
 from reader_app.domain.word_forms import is_cyrillic
 
-__all__ = ["MALE", "FEMALE", "cue_after", "cue_before", "first_name_gender", "mention_gender",
-           "person_gender"]
+__all__ = ["MALE", "FEMALE", "cue_after", "cue_before", "first_name_gender",
+           "honorific_gender", "mention_gender", "person_gender"]
 
 MALE, FEMALE = "m", "f"
 
@@ -48,6 +48,15 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the|his|her|their|[\w'’.-]+['’]s)\s+(
 _NOT_MAN = frozenset("human german roman ottoman shaman".split())
 
 
+_HONORIFICS = frozenset("""mr mrs ms miss sir lord lady dame пан пані господин госпожа""".split())
+
+
+def honorific_gender(word: str) -> str | None:
+    """The gender an honorific gives ("Ms", "Mr.", "пані"); None for any other word."""
+    low = word.casefold().rstrip(".")
+    return _BEFORE.get(low) if low in _HONORIFICS else None
+
+
 def _noun_gender(word: str) -> str | None:
     low = word.casefold()
     if low.endswith(("woman", "women")):
@@ -55,9 +64,8 @@ def _noun_gender(word: str) -> str | None:
     if low.endswith("man") and len(low) > 5 and word.islower() and low not in _NOT_MAN:
         return MALE
     gender = _BEFORE.get(low)
-    return gender if gender is not None and not low.endswith(".") and low not in (
-        "mr", "mrs", "ms", "miss", "sir", "lord", "lady", "dame", "пан", "пані", "господин",
-        "госпожа") else None
+    return gender if gender is not None and not low.endswith(".") and \
+        low not in _HONORIFICS else None
 
 
 def apposition_gender(text: str, end: int) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from itertools import islice, pairwise
 from typing import NamedTuple
 
+from reader_app.domain.actor_gender import FEMALE, MALE, honorific_gender
 from reader_app.domain.actors import match_key
 from reader_app.domain.demonyms import VOICES, state_of
 from reader_app.domain.kind_nouns import kind_of_noun
@@ -273,19 +274,18 @@ def paragraph_before(text: str, paragraph: int) -> tuple[int, int]:
     return text.rfind("\n", 0, hi) + 1, max(0, hi)
 
 
-_HONORIFICS = {"mr": "he", "sir": "he", "ms": "she", "mrs": "she", "miss": "she",
-               "lady": "she", "dame": "she"}
+_PRONOUN_GENDER = {"he": MALE, "she": FEMALE}
 
 
 def _other_gender(text: str, sp: Span, word: str) -> bool:
     """Is the person at sp named with an honorific of the other gender than "he"/"she"
     ("she said" after "Mr Dale")?"""
     m = _WORD.match(text, sp[0])
-    title = m.group().lower().rstrip(".") if m is not None else ""
-    if title not in _HONORIFICS:
+    gender = honorific_gender(m.group()) if m is not None else None
+    if gender is None:
         before_words = _WORD.findall(text, max(0, sp[0] - 6), sp[0])
-        title = before_words[-1].lower().rstrip(".") if before_words else ""
-    return title in _HONORIFICS and word in ("he", "she") and _HONORIFICS[title] != word
+        gender = honorific_gender(before_words[-1]) if before_words else None
+    return gender is not None and word in _PRONOUN_GENDER and _PRONOUN_GENDER[word] != gender
 
 
 def _antecedent(text: str, lo: int, hi: int, actors: Actors, word: str = "") -> Span | None:
