@@ -52,6 +52,11 @@ _SUBORDINATORS = frozenset("""
     коли поки бо якщо хоча після когда пока потому если хотя после где
     """.split())
 _PARTICIPLES = ("ing", "вши", "чи", "я")
+# Russian gerunds in -в, written as Ukrainian past forms ("Шмигаль, який …, заявив, що"):
+# read as gerunds only before a Russian "что" ("…, заявив, что …")
+_SHORT_GERUNDS = frozenset("""заявив сообщив отметив подчеркнув добавив пояснив уточнив
+    напомнив признав предупредив пообещав""".split())
+_CLAUSE_NEXT = re.compile(r"\s*,?\s*что\b")
 _SENTENCE_END = re.compile(r"[.!?…][”»\"]?\s")
 _CLAUSE = ",;:—–()“”«»\"„"
 MAX_WORDS = 8  # a speaker phrase is short: "Russia's Deputy Foreign Minister Sergei Ryabkov"
@@ -428,9 +433,14 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
         elif gap != ",":
             return None
     if text[end:verb].strip() == "," or text[end - 1:verb].strip() == "),":
-        if text[verb:verb + 12].split(None, 1)[0].lower().endswith(_PARTICIPLES):
-            # "Kyiv rejected the claims, saying …": the subject of the verb before
-            return _earlier_subject(text, lo, end, actors)
+        if _participle(text, verb):
+            # "Kyiv rejected the claims, saying …": the subject of the verb before; "Лавров
+            # открыл встречу, заявив, что …": the sentence's subject (not for "…,
+            # говорится в заявлении", whose speaker follows)
+            found = _earlier_subject(text, lo, end, actors)
+            if found is None and not text[verb:verb + 30].split(None, 1)[0].endswith("ся"):
+                found = _main_subject(text, lo, end, actors)
+            return found
         return _appositive(text, lo, end, verb, actors)
     last = text[words[-1][0]:end]
     if _gerund(text, verb):
@@ -475,6 +485,18 @@ def before(text: str, lo: int, verb: int, actors: Actors) -> Speaker | None:
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]),
                        _phrase_start(text, lo, sp[0]))
     return _subject(text, lo, words, actors)
+
+
+def _participle(text: str, verb: int) -> bool:
+    """Is the verb at text[verb] an adverbial participle ("saying", "заявивши", "заявляя",
+    Russian "заявив" before "что" or a comma)?"""
+    found = _WORD.match(text, verb)
+    if found is None:
+        return False
+    word = found.group().lower()
+    if word.endswith(_PARTICIPLES):
+        return True
+    return word in _SHORT_GERUNDS and bool(_CLAUSE_NEXT.match(text, found.end()))
 
 
 def _gerund(text: str, verb: int) -> bool:

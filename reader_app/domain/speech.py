@@ -96,6 +96,8 @@ _FINITE = frozenset("would will could can should may might must had has have is 
 _NOT_BEFORE_VERB = frozenset("to that which who whom whose and or but".split())
 _TOLD_WHOM = re.compile(r"\s+(?:the\s+)?(\w+)")
 _NAME_GOES_ON = re.compile(r"(?:\s+[^\W\d_a-zа-яёіїєґ][\w'’-]*)*")
+# states of mind written like a passive: "is convinced that" is the speaker's view
+_STATES = frozenset("convinced confident".split())
 _IN_GERUND = re.compile(r"(?<!\w)in\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:been|being|was|were|be|is|are|get|got)\s+$", re.IGNORECASE)
 # "…, но, по данным профсоюза, его не подписали": after a conjunction the phrase heads the
@@ -281,7 +283,8 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
     s0, s1 = par.sentence(verb.start())
     if verb.group().lower().endswith("ing") and _IN_GERUND.search(text, s0, verb.start()):
         return None  # "sent to the HPEA in writing": a manner, not someone writing
-    if _PASSIVE.search(text, max(s0, verb.start() - 12), verb.start()):
+    if verb.group().lower() not in _STATES and _PASSIVE.search(
+            text, max(s0, verb.start() - 12), verb.start()):
         return None  # "he had been told of it": the one told, not the one telling
     found, after = _verb_speaker(text, s0, verb, actors)
     if found is None:

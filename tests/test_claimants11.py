@@ -1,0 +1,89 @@
+"""Claimant round 11: speech the inventory (benchmarks/speech_inventory.py) found missed,
+each rule on sentences of its own.
+
+Adverbial participles after the main clause ("…, заявивши, що", Russian "…, заявив, что"),
+speech verbs and stance words missing from the lists, and phrases of data and reports
+("за інформацією", "по сведениям")."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader_app.domain.claims import propose_claimant
+from reader_app.domain.speech import find_claims
+
+
+def _marked(marked: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """Text with [name] marking actor tags: each distinct name gets an id from 1."""
+    ids: dict[str, int] = {}
+    out, spans, i = "", [], 0
+    while (open_at := marked.find("[", i)) >= 0:
+        close = marked.index("]", open_at)
+        out += marked[i:open_at]
+        name = marked[open_at + 1:close]
+        spans.append((len(out), len(out) + len(name), ids.setdefault(name, len(ids) + 1)))
+        out += name
+        i = close + 1
+    return out + marked[i:], spans
+
+
+def _claims(text, spans, persons=()):
+    return {text[c.start:c.end]: c.claimant_id for c in find_claims(text, spans, {}, persons)}
+
+
+def _claimant(text, spans, claim, persons=()):
+    start = text.index(claim)
+    return propose_claimant(text, start, start + len(claim), spans, {}, set(persons))[0]
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    ("[Олена Гринчук] провела нараду, наголосивши, що мости відремонтують до зими.",
+     "мости відремонтують до зими"),
+    ("[Павло Дорош] звернувся до водіїв, попередивши, що трасу закриють на ніч.",
+     "трасу закриють на ніч"),
+    ("[Игорь Белов] завершил визит, заявив, что завод откроют в марте.",
+     "завод откроют в марте"),
+    ("[Ирина Соколова] выступила перед студентами, подчеркнув, что стипендии вырастут.",
+     "стипендии вырастут"),
+])
+def test_participle_after_the_main_clause_is_said_by_its_subject(marked, claim):
+    text, spans = _marked(marked)
+    assert _claims(text, spans, {1}).get(claim) == 1
+    assert _claimant(text, spans, claim, {1}) == 1
+
+
+def test_reflexive_impersonal_after_a_comma_keeps_its_document_speaker():
+    text, spans = _marked("[Комитет] провел собрание. Зарплаты не платят три месяца, "
+                          "говорится в заявлении [комитета].")
+    assert _claims(text, spans).get("Зарплаты не платят три месяца") == 2
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    ("[Остап Вакуленко] зауважив, що черги на кордоні скоротилися.",
+     "черги на кордоні скоротилися"),
+    ("[Ліна Мороз] поінформувала, що прийом документів триває.", "прийом документів триває"),
+    ("[Тарас Бойко] впевнений, що врожай буде рекордним.", "врожай буде рекордним"),
+    ("[Вера Ильина] убеждена, что реформа провалится.", "реформа провалится"),
+    ("[Олег Фомин] заметил, что спрос падает.", "спрос падает"),
+    ("[Dana Holt] is convinced that the merger will collapse.",
+     "the merger will collapse"),
+])
+def test_speech_and_stance_words_added(marked, claim):
+    text, spans = _marked(marked)
+    assert _claims(text, spans, {1}).get(claim) == 1
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    ("За інформацією [Укренерго], енергосистема працює стабільно.",
+     "енергосистема працює стабільно"),
+    ("По сведениям [Росавиации], рейсы задерживаются.", "рейсы задерживаются"),
+])
+def test_data_and_report_phrases_attribute_like_according_to(marked, claim):
+    text, spans = _marked(marked)
+    assert _claims(text, spans).get(claim) == 1
+
+
+def test_told_an_audience_noun_then_a_bare_clause():
+    text, spans = _marked("[Ray Dunn] toured the plant. He told workers their pensions were "
+                          "safe.")
+    assert _claims(text, spans, {1}).get("their pensions were safe") == 1
