@@ -87,3 +87,39 @@ def test_told_an_audience_noun_then_a_bare_clause():
     text, spans = _marked("[Ray Dunn] toured the plant. He told workers their pensions were "
                           "safe.")
     assert _claims(text, spans, {1}).get("their pensions were safe") == 1
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    ("[Марта Савчук] керує лікарнею. Директорка заявила, що відділення відкриють у травні.",
+     "відділення відкриють у травні"),
+    ("[Роман Гаврилюк] приїхав до Житомира. Міністр також наголосив, що дорогу добудують.",
+     "дорогу добудують"),
+    ("[Пётр Зуев] прибыл в Казань. Губернатор подчеркнул, что мост откроют летом.",
+     "мост откроют летом"),
+])
+def test_an_office_opening_the_sentence_stands_for_the_last_person_named(marked, claim):
+    text, spans = _marked(marked)
+    assert _claimant(text, spans, claim, {1}) == 1
+    assert _claims(text, spans, {1}).get(claim) == 1
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    ("Об этом сообщил мэр [Алексей Рябов]: в городе закроют два рынка.",
+     "в городе закроют два рынка"),
+    ("Про це також заявив голова громади [Андрій Лисенко]: школу відбудують.",
+     "школу відбудують"),
+])
+def test_about_it_then_verb_then_speaker(marked, claim):
+    text, spans = _marked(marked)
+    assert _claimant(text, spans, claim, {1}) == 1
+    assert _claims(text, spans, {1}).get(claim) == 1
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    ("[Росавтодор] в четверг объявил, что трассу расширят.", "трассу расширят"),
+    ("[Укравтодор] оголосив, що міст відкриють у вересні.", "міст відкриють у вересні"),
+    ("У [Мінекономіки] обіцяють, що виплати почнуться в липні.", "виплати почнуться в липні"),
+])
+def test_announced_and_promise_forms(marked, claim):
+    text, spans = _marked(marked)
+    assert _claims(text, spans).get(claim) == 1

@@ -795,6 +795,12 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
         return national
     name = _name_tail(subject, text)
     first_word = text[subject[0][0]:subject[0][1]].lower()
+    if name is not None and len(subject) == 1 and first_word in ROLE_PERSONS:
+        # "Директорка заявила", "Министр подчеркнул": an office capitalised only because
+        # it opens the sentence stands for the last person named, as "she" does
+        role = _role(text, subject, actors)
+        if role is not None:
+            return role
     if name is not None:
         return Speaker(None, name[0], name[1], _name_label(text, *name), name[0])
     holder = _office_holder(text, subject, actors)

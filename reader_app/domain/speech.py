@@ -107,6 +107,9 @@ _LEAD_CONJUNCTION = re.compile(r"(?<!\w)(?:but|and|yet|а|але|і|та|но|и
 # verbs that name a thing after a comma ("the exercise, called X,"), never "…, called Okafor"
 _NAMING = frozenset("called dubbed named termed labelled labeled branded".split())
 _AS = frozenset("as як как".split())
+# "Об этом сообщил губернатор X: …", "Про це також заявив X: …": the speaker follows the verb
+_ABOUT_IT = re.compile(r"\s*(?:Об|об|Про|про)\s+(?:этом|це|цьому)(?:\s+(?:же|ж|также|також|"
+                       r"и|і|й|тоже|теж))?\s*", re.IGNORECASE)
 _LEAD_DETERMINER = re.compile(r"\s(?:the|a|an)\s*$", re.IGNORECASE)
 _NO_GAP = re.compile(r"[“”«»\"„;:!?]")  # a period here is no sentence end ("Ms. Beck")
 _CLAUSE_END = re.compile(r"[,.;:!?—–\n]")
@@ -191,13 +194,14 @@ def _verb_speaker(text: str, s0: int, verb: Hit, actors: Actors,
                   ) -> tuple[Speaker | None, bool]:
     """The speaker of a verb in the sentence starting at s0, and whether it follows the
     verb ("…, said Okafor", "— заявив Зеленський")."""
-    found = speakers.before(text, s0, verb.start(), actors)
+    about = _ABOUT_IT.fullmatch(text, s0, verb.start()) is not None
+    found = None if about else speakers.before(text, s0, verb.start(), actors)
     if found is not None:
         return found, False
     # the speaker after the verb only where an inverted attribution can stand: at the start,
-    # after a comma or a dash, or after "as"/"як"/"как"
+    # after a comma or a dash, or after "as"/"як"/"как" or "Об этом"/"Про це"
     lead = text[max(s0, verb.start() - 12):verb.start()].rstrip()
-    if lead and not lead.endswith((",", "—", "–", ":", "”", "»", '"')) and \
+    if lead and not about and not lead.endswith((",", "—", "–", ":", "”", "»", '"')) and \
             lead.rsplit(None, 1)[-1].lower() not in _AS:
         return None, False
     if verb.group().lower() in _NAMING:
