@@ -123,3 +123,23 @@ def test_about_it_then_verb_then_speaker(marked, claim):
 def test_announced_and_promise_forms(marked, claim):
     text, spans = _marked(marked)
     assert _claims(text, spans).get(claim) == 1
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    ("[Медтехсервіс] змінив графік. Ремонт завершать у червні, повідомили в пресслужбі.",
+     "Ремонт завершать у червні"),
+    ("[Тракторный завод] сменил директора. В пресс-службе предприятия уточнили, что "
+     "конвейер запустят осенью.", "конвейер запустят осенью"),
+    ("[Агроліс] оприлюднив звіт. За даними компанії, прибуток зріс удвічі.",
+     "прибуток зріс удвічі"),
+])
+def test_a_press_office_or_kind_noun_is_the_body_named_before(marked, claim):
+    text, spans = _marked(marked)
+    assert _claimant(text, spans, claim) == 1
+    assert _claims(text, spans).get(claim) == 1
+
+
+def test_a_press_office_is_not_a_person_or_a_state_named_before():
+    text, spans = _marked("[Іван Кравець] приїхав до [Польщі]. Рейси скасують, повідомили "
+                          "в пресслужбі.")
+    assert _claims(text, spans, {1}).get("Рейси скасують") is None

@@ -377,7 +377,8 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     name = _name_tail(words, text)
     if name is not None:
         return Speaker(None, name[0], name[1], _name_label(text, *name), name[0])
-    role = _role(text, words, actors) or _its(text, words, actors)
+    role = _role(text, words, actors) or _its(text, words, actors) or \
+        _own_body(text, words, actors)
     if role is not None:
         return role
     # a common noun: "said the ministry's spokeswoman", "сказал глава ведомства"
@@ -708,6 +709,32 @@ def _its(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker
                    f"({_quoted(text, body[0], body[1])}, named before it)", pos)
 
 
+# "сообщили в пресс-службе", "у пресслужбі компанії": a body's press office
+_PRESS = ("пресс-служб", "пресслужб", "прес-служб")
+
+
+def _own_body(text: str, words: Sequence[tuple[int, int]], actors: Actors) -> Speaker | None:
+    """"в пресс-службе", "У пресслужбі компанії", "за даними компанії": a press office
+    or a kind noun with no name stands for the body tagged last before it in its paragraph
+    (not a person, not a state); None for anything else."""
+    lowered = [text[s:e].lower() for s, e in words]
+    if lowered and lowered[0] in IMPERSONAL:
+        lowered = lowered[1:]
+    press = bool(lowered) and lowered[0].startswith(_PRESS)
+    rest = lowered[1:] if press else lowered
+    if not (press and not rest or len(rest) == 1 and kind_of_noun(rest[0]) is not None):
+        return None
+    pos = words[0][0]
+    paragraph = text.rfind("\n", 0, pos) + 1
+    body = next((sp for sp in reversed(actors.spans[:bisect_left(actors.starts, pos)])
+                 if sp[2] not in actors.persons and paragraph <= sp[0] and sp[1] <= pos
+                 and state_of(text[sp[0]:sp[1]]) is None), None)
+    if body is None:
+        return None
+    return Speaker(body[2], body[0], body[1], f"“{text[pos:words[-1][1]]}” "
+                   f"({_quoted(text, body[0], body[1])}, named before it)", pos)
+
+
 def _office_holder(text: str, words: Sequence[tuple[int, int]],
                    actors: Actors) -> Speaker | None:
     """"Директорка «Поліської мережі»", "the director of the port": an office heading the
@@ -815,7 +842,7 @@ def _subject(text: str, lo: int, words: list[tuple[int, int]], actors: Actors) -
     if len(inside) == 1:
         sp = inside[0]
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), subject[0][0])
-    role = _role(text, subject, actors)
+    role = _role(text, subject, actors) or _own_body(text, subject, actors)
     if role is not None:
         return role
     # a common noun: "officials", "Officials in Odesa"; "Turkish officials": Turkey's
