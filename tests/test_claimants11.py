@@ -143,3 +143,22 @@ def test_a_press_office_is_not_a_person_or_a_state_named_before():
     text, spans = _marked("[Іван Кравець] приїхав до [Польщі]. Рейси скасують, повідомили "
                           "в пресслужбі.")
     assert _claims(text, spans, {1}).get("Рейси скасують") is None
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    ("Олег Ярош выступил в Думе. В соседней Литве, напомнил [Ярош], такие пошлины "
+     "отменили еще в 2021 году.", "такие пошлины отменили еще в 2021 году"),
+    ("Ніна Гайова відповіла депутатам. У сусідній Словаччині, нагадала [Гайова], "
+     "податок на житло скасували ще торік.", "податок на житло скасували ще торік"),
+])
+def test_an_inverted_attribution_inside_the_sentence(marked, claim):
+    text, spans = _marked(marked)
+    assert _claimant(text, spans, claim, {1}) == 1
+    found = [c for c in find_claims(text, spans, {}, {1}) if claim in text[c.start:c.end]]
+    assert found and found[0].claimant_id == 1
+
+
+def test_a_name_then_its_relative_clause_is_no_inside_attribution():
+    text, spans = _marked("Цены на хлеб вырастут, сказал [Ярош], который возглавляет комитет по "
+                          "бюджету.")
+    assert _claims(text, spans, {1}).get("Цены на хлеб вырастут") == 1

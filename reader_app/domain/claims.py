@@ -41,6 +41,9 @@ _KNOWN_SPEAKER = re.compile(
     rf"|(?P<before>{_NAME}(?:\s+{_NAME}){{0,5}})(?:['’]s(?:\s+{_NAME}){{1,3}})?"
     rf"\s+(?:{_VERBS})(?!\w)",
     re.IGNORECASE)
+# ", напомнил Колесов, …", ", нагадала міністерка Гордієнко, …": verb, title, then the name
+_INSIDE_VERB = re.compile(rf"[,—–]\s*(?:{_VERBS})(?:\s+{_NAME}){{0,3}}?\s+$", re.IGNORECASE)
+_COMMA_ONLY = re.compile(r"\s*[,—–]\s*")
 # "rejected Moscow's claims that …": the clause is a claim the sentence reports, not its own
 _DISPUTED = re.compile(rf"(?:['’]s|\b(?:his|her|their|its))\s+(?:{'|'.join(CLAIM_NOUNS)})"
                        r"\s+(?:that|що|что)\s*$", re.IGNORECASE)
@@ -167,6 +170,13 @@ def _nearby(text: str, claim_start: int, claim_end: int, spans: Sequence[Span],
     last = max(here, sentence_at(sentences, max(claim_start, claim_end - 1)))
     e_end = max(sentences[last][1], claim_end)
 
+    # 0. an inverted attribution inside the sentence, right before the claim: "В соседней
+    # Латвии, напомнил Колесов, такой налог отменили"
+    for span in spans:
+        if s_start <= span[0] and span[1] <= claim_start and _COMMA_ONLY.fullmatch(
+                text, span[1], claim_start) and _INSIDE_VERB.search(
+                text, max(s_start, span[0] - 80), span[0]):
+            return span[2], f"{_quoted(text, span)} is quoted as saying it, mid-sentence"
     # 1. attribution right after the claim
     span: Span | None
     for span in sorted(spans, key=lambda sp: (sp[0], -sp[1])):  # nested: the longer first

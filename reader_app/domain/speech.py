@@ -329,7 +329,13 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
                 return None
             else:
                 c0 = s1  # "“…,” he tells the room": the room hears it, says nothing
-    if lead.endswith(",") and not trailing and rest is None \
+    # "В соседней Эстонии, напомнил Калниньш, похожую доплату ввели …": a short lead, the
+    # inverted attribution, then the clause (not "…, said Okafor, the union's leader")
+    next_word = _WORD.search(text, c0, s1)
+    inside = after and trailing and text[c0:s1].lstrip()[:1] == "," and \
+        _count(text, s0, at) <= _SHORT_LEAD and _count(text, c0, s1) > _SHORT_LEAD and \
+        next_word is not None and next_word.group().lower() not in _RELATIVES
+    if inside or lead.endswith(",") and not trailing and rest is None \
             and text[c0:s1].lstrip()[:1] == "," and _count(text, c0, s1) >= 2:
         lo, hi = _trim(text, s0, s1, period=True)  # "The port, she said, had offered …"
     elif trailing and (after or rest is None and _nothing_said(text, c0, s1)):
@@ -345,6 +351,9 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
                        verb.group())
 
 
+_SHORT_LEAD = 4  # words before a mid-sentence attribution, and more after it
+_RELATIVES = frozenset("who which whose where що який яка які где который которая которые"
+                       .split())
 _NOUN_WORDS = 6  # "rejected the alliance's claims": the noun comes within these words
 
 
