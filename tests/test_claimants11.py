@@ -162,3 +162,25 @@ def test_a_name_then_its_relative_clause_is_no_inside_attribution():
     text, spans = _marked("Цены на хлеб вырастут, сказал [Ярош], который возглавляет комитет по "
                           "бюджету.")
     assert _claims(text, spans, {1}).get("Цены на хлеб вырастут") == 1
+
+
+@pytest.mark.parametrize("marked", [
+    '"Exports will rise," said the trade minister, [Lars Berg].',
+    '[Ola Nilsen] spoke first. "Exports will rise," said the trade minister, [Lars Berg].',
+    "Exports will rise, said the trade minister, [Lars Berg].",
+])
+def test_an_office_after_the_verb_then_its_name(marked):
+    text, spans = _marked(marked)
+    want = spans[-1][2]
+    assert _claims(text, spans, {1, 2}).get("Exports will rise") == want
+    assert _claimant(text, spans, "Exports will rise", {1, 2}) == want
+
+
+@pytest.mark.parametrize("marked", [
+    "Profits doubled last year, according to a statement from [Norvik].",
+    "According to a report by [Norvik], profits doubled last year.",
+])
+def test_according_to_a_document_from_a_body(marked):
+    text, spans = _marked(marked)
+    found = [c for c in find_claims(text, spans, {}, ()) if "doubled" in text[c.start:c.end]]
+    assert [c.claimant_id for c in found] == [1]

@@ -329,6 +329,11 @@ def _last_known_person(text: str, lo: int, hi: int, actors: Actors) -> Span | No
     return last
 
 
+_DOCUMENTS = frozenset("""statement statements report release post letter note filing
+    announcement""".split())
+_FROM = frozenset("from by of".split())
+
+
 def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     """Read text[lo:hi] (trimmed) as a whole speaker phrase; None when it is not one."""
     while lo < hi and text[lo] in " \t\u00a0,—–-":
@@ -340,6 +345,12 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     if not words:
         return None
     first = text[words[0][0]:words[0][1]].lower()
+    lowered = [text[s:e].lower() for s, e in words[:4]]
+    for k in range(min(3, len(lowered) - 1)):
+        if lowered[k] in _DOCUMENTS and lowered[k + 1] in _FROM and len(words) > k + 2 and \
+                all(w in DETERMINERS for w in lowered[:k]):
+            # "according to a statement from Unilever": the statement's author
+            return phrase(text, words[k + 2][0], hi, actors)
     if first in DAY_PREPOSITIONS and len(words) > 2 and \
             text[words[1][0]:words[1][1]].lower() in TIME_WORDS:
         return phrase(text, words[1][1], hi, actors)  # "повідомили у четвер у міськраді"

@@ -208,7 +208,22 @@ def _verb_speaker(text: str, s0: int, verb: Hit, actors: Actors,
         return None, False  # "The exercise, called Steadfast Lantern, will": a name, no speaker
     stop = _CLAUSE_END.search(text, verb.end(), min(len(text), verb.end() + 120))
     hi = stop.start() if stop else min(len(text), verb.end() + 120)
-    return speakers.phrase(text, verb.end(), hi, actors), True
+    return _after_verb(text, verb.end(), hi, actors), True
+
+
+def _after_verb(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
+    """The speaker phrase text[lo:hi] after an inverted verb; an office there is the
+    tagged name right after its comma ("said the foreign minister, Jane Doe.")."""
+    found = speakers.phrase(text, lo, hi, actors)
+    # an office read as the last person named ("the minister") yields to the name too
+    stands_in = found is not None and found.start is not None and found.start < lo
+    if (found is None or found.claimant_id is None or stands_in) and text[hi:hi + 1] == ",":
+        named = _APPOSED.match(text, hi)
+        tagged = actors.starting_in(named.end(), named.end() + 1) if named else []
+        if tagged and _NAME_ENDS.match(text, tagged[0][1]):
+            sp = tagged[0]
+            return Speaker(sp[2], sp[0], sp[1], f"“{text[sp[0]:sp[1]]}”", sp[0])
+    return found
 
 
 def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
@@ -229,7 +244,7 @@ def _quoted(text: str, par: _Paragraph, q: re.Match[str], actors: Actors,
         if p == verb.start():
             reach = min(s_end, verb.end() + _TAIL)  # the speaker's name: a few words
             stop = _CLAUSE_END.search(text, verb.end(), reach)
-            found = speakers.phrase(text, verb.end(), stop.start() if stop else reach, actors)
+            found = _after_verb(text, verb.end(), stop.start() if stop else reach, actors)
         else:
             found = speakers.before(text, p, verb.start(), actors)
         if found is not None:
@@ -354,6 +369,8 @@ def _reported(text: str, par: _Paragraph, verb: Hit, actors: Actors,
 _SHORT_LEAD = 4  # words before a mid-sentence attribution, and more after it
 _RELATIVES = frozenset("who which whose where що який яка які где который которая которые"
                        .split())
+_APPOSED = re.compile(r",\s*")
+_NAME_ENDS = re.compile(r"\s*(?:[.,;!?]|$)")
 _NOUN_WORDS = 6  # "rejected the alliance's claims": the noun comes within these words
 
 
