@@ -112,7 +112,7 @@ def run(cases: list[Case]) -> list[tuple[Case, bool, str, bool, str]]:
             names = {i: name for name, i in ids.items()}
             fresh = [_article(db, case) for case in cases]
             suggested = []
-            for case, article in zip(cases, fresh):
+            for case, article in zip(cases, fresh, strict=True):
                 lo, hi = case.claim
                 over = [s for s in suggest(db, article.id, ["claim"])
                         if s.start < hi and lo < s.end]
@@ -123,10 +123,12 @@ def run(cases: list[Case]) -> list[tuple[Case, bool, str, bool, str]]:
                 else:
                     want = ids.get(case.claimant)
                     ok = any(s.claimant_id == want for s in over)
-                got = "; ".join(f"{s.quote[:40]!r} by {names.get(s.claimant_id) if s.claimant_id else s.claimant_name}"
-                                for s in over) or "nothing"
+                got = "; ".join(
+                    f"{s.quote[:40]!r} by "
+                    f"{names.get(s.claimant_id) if s.claimant_id else s.claimant_name}"
+                    for s in over) or "nothing"
                 suggested.append((ok, got))
-            for case, (s_ok, s_got) in zip(cases, suggested):
+            for case, (s_ok, s_got) in zip(cases, suggested, strict=True):
                 article = _article(db, case)
                 for start, end, canonical, _ in case.actors:
                     new, _ = tag(db, article, "actor", start, end)

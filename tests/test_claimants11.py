@@ -184,3 +184,14 @@ def test_according_to_a_document_from_a_body(marked):
     text, spans = _marked(marked)
     found = [c for c in find_claims(text, spans, {}, ()) if "doubled" in text[c.start:c.end]]
     assert [c.claimant_id for c in found] == [1]
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    ("[Міненерго] спростувало інформацію про те, що світло вимикатимуть щоночі.",
+     "спростувало інформацію про те, що світло вимикатимуть щоночі"),
+    ("[Росавиация] опровергла информацию о том, что аэропорт закроют.",
+     "опровергла информацию о том, что аэропорт закроют"),
+])
+def test_a_body_denying_a_report_keeps_the_verb(marked, claim):
+    text, spans = _marked(marked)
+    assert _claims(text, spans).get(claim) == 1
