@@ -172,11 +172,11 @@ def _nearby(text: str, claim_start: int, claim_end: int, spans: Sequence[Span],
 
     # 0. an inverted attribution inside the sentence, right before the claim: "В соседней
     # Латвии, напомнил Колесов, такой налог отменили"
-    for span in spans:
-        if s_start <= span[0] and span[1] <= claim_start and _COMMA_ONLY.fullmatch(
-                text, span[1], claim_start) and _INSIDE_VERB.search(
-                text, max(s_start, span[0] - 80), span[0]):
-            return span[2], f"{_quoted(text, span)} is quoted as saying it, mid-sentence"
+    for inside in spans:
+        if s_start <= inside[0] and inside[1] <= claim_start and _COMMA_ONLY.fullmatch(
+                text, inside[1], claim_start) and _INSIDE_VERB.search(
+                text, max(s_start, inside[0] - 80), inside[0]):
+            return inside[2], f"{_quoted(text, inside)} is quoted as saying it, mid-sentence"
     # 1. attribution right after the claim
     span: Span | None
     for span in sorted(spans, key=lambda sp: (sp[0], -sp[1])):  # nested: the longer first
