@@ -3,7 +3,8 @@
 verb forms, relative words, ranges, years, quarters, seasons, parts of months, decades,
 numeric dates, and things that are no dates (durations, ages, clock times, quantities).
 
-Run: PYTHONPATH=. python benchmarks/date_inventory.py [-v]
+Run: PYTHONPATH=. python benchmarks/date_inventory.py [-v] [inventory file, e.g.
+benchmarks/date_inventory_en.txt]
 
 A case is right when resolve_in_text gives the value for the tagged span and (unless the value
 is marked "~", read only when tagged) find_dates suggests an overlapping span with that value;
@@ -26,7 +27,8 @@ from reader_app.domain.dates import resolve_in_text  # noqa: E402
 def main() -> None:
     verbose = "-v" in sys.argv
     right = total = 0
-    for line in (ROOT / "benchmarks" / "date_inventory.txt").read_text("utf-8").splitlines():
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["benchmarks/date_inventory.txt"]
+    for line in (ROOT / names[0]).read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         language, dateline, marked, want = (x.strip() for x in line.split("|"))

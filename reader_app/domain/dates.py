@@ -302,6 +302,9 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         season_read = _season_by_tense(text, start, end, phrase, dateline)
         if season_read is not None:  # "взимку", "the spring", "цієї весни" in a past clause
             return season_read
+    weekend_read = _weekend_by_tense(text, start, end, phrase, dateline, language, result)
+    if weekend_read is not None:  # "talks collapsed over the weekend" on a Thursday
+        return weekend_read
     if result.method == "duration":
         wider = ctx.amount_phrase(text, start, end)
         if wider is None:
@@ -518,3 +521,24 @@ def _by_tense(text: str, start: int, end: int, result: ResolvedDate, dl: date) -
         return result
     return replace(result, value=new, explanation=f"{result.explanation[:-1]}; but {why}, so "
                    f"{year}: {new}.")
+
+
+_BARE_WEEKEND = re.compile(r"(?:(?:over|at|on|during)\s+)?(?:the\s+)?weekend", re.I)
+
+
+def _weekend_by_tense(text: str, start: int, end: int, phrase: str, dateline: str | None,
+                      language: str | None, result: ResolvedDate) -> ResolvedDate | None:
+    """A bare "the weekend" is the nearest one, unless its clause's tense says which side:
+    past -> the last weekend, future -> the coming one."""
+    if result.value is None or _BARE_WEEKEND.fullmatch(phrase.strip()) is None or not dateline:
+        return None
+    tense, cue = tense_around(text, start, end)
+    ahead = result.value[:10] > dateline[:10]
+    word = "last" if tense == PAST and ahead else "this" if tense == FUTURE and not ahead else None
+    if word is None:
+        return None
+    found = _cached(f"{word} weekend", dateline, language)
+    if found.value is None:
+        return None
+    why = found.explanation.rstrip(".")
+    return replace(found, explanation=f"{why}; the clause's tense ('{cue}') says which weekend.")
