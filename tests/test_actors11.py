@@ -1,0 +1,33 @@
+"""Actor suggestions of the eleventh round: a library actor beats the state table in any
+case of its name ("У Кремлі" for a library's "Кремль"); sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_actor_link_kinds import _article, _tag
+
+from reader_app.services.suggesting import suggest
+from reader_app.storage.actors import create_actor, link_annotation
+
+
+def _linked(db, article, quote, after=None):
+    text = article.text
+    at = text.index(quote, text.index(after) if after else 0)
+    return [(s.actor_id, s.actor_name) for s in suggest(db, article.id)
+            if s.kind == "actor" and s.start < at + len(quote) and at < s.end]
+
+
+def test_a_library_actor_wins_over_the_table_in_another_case(db):
+    kremlin = create_actor(db, "Кремль", "organization")
+    poland = create_actor(db, "Польща", "state")
+    article = _article(db, "Кремль промовчав. У Кремлі нічого не сказали. Польща допомогла, "
+                       "а з Польщею домовилися про газ.", language="uk")
+    link_annotation(db, _tag(db, article, "Кремль").annotation.id, kremlin.id)
+    link_annotation(db, _tag(db, article, "Польща").annotation.id, poland.id)
+    assert _linked(db, article, "Кремлі") == [(kremlin.id, "Кремль")]
+    assert _linked(db, article, "Польщею") == [(poland.id, "Польща")]
+
+
+def test_the_table_still_links_its_forms_without_such_an_actor(db):
+    article = _article(db, "В Кремле промолчали. С Польшей договорились.", language="ru")
+    assert [n for _, n in _linked(db, article, "Кремле")] == ["Russia"]
+    assert [n for _, n in _linked(db, article, "Польшей")] == ["Poland"]
