@@ -31,3 +31,28 @@ def test_the_table_still_links_its_forms_without_such_an_actor(db):
     article = _article(db, "В Кремле промолчали. С Польшей договорились.", language="ru")
     assert [n for _, n in _linked(db, article, "Кремле")] == ["Russia"]
     assert [n for _, n in _linked(db, article, "Польшей")] == ["Poland"]
+
+
+def test_a_known_first_name_in_another_case_is_the_known_person(db):
+    from reader_app.domain.actor_surnames import first_name_form
+
+    assert first_name_form("андрієм", "андрій") and first_name_form("юлией", "юлия")
+    assert first_name_form("петра", "петро") and first_name_form("олегом", "олег")
+    assert not first_name_form("олена", "олег") and not first_name_form("ивановым", "иван")
+    taras = create_actor(db, "Тарас Мельничук", "person")
+    article = _article(db, "Тарас Мельничук відкрив форум. Разом з Тарасом Мельничуком "
+                       "виступали студенти.", language="uk")
+    link_annotation(db, _tag(db, article, "Тарас Мельничук").annotation.id, taras.id)
+    assert _linked(db, article, "Тарасом Мельничуком") == [(taras.id, "Тарас Мельничук")]
+    ru = _article(db, "Тарас Мельничук открыл форум. Тарасу Мельничуку задали вопрос.",
+                  language="ru")
+    link_annotation(db, _tag(db, ru, "Тарас Мельничук").annotation.id, taras.id)
+    assert _linked(db, ru, "Тарасу Мельничуку") == [(taras.id, "Тарас Мельничук")]
+
+
+def test_another_first_name_before_the_surname_is_still_another_person(db):
+    taras = create_actor(db, "Тарас Мельничук", "person")
+    article = _article(db, "Тарас Мельничук відкрив форум. З Оксаною Мельничук говорили "
+                       "студенти.", language="uk")
+    link_annotation(db, _tag(db, article, "Тарас Мельничук").annotation.id, taras.id)
+    assert all(i != taras.id for i, _ in _linked(db, article, "Оксаною Мельничук"))
