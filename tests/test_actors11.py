@@ -56,3 +56,16 @@ def test_another_first_name_before_the_surname_is_still_another_person(db):
                        "студенти.", language="uk")
     link_annotation(db, _tag(db, article, "Тарас Мельничук").annotation.id, taras.id)
     assert all(i != taras.id for i, _ in _linked(db, article, "Оксаною Мельничук"))
+
+
+def test_a_surname_in_o_in_another_case_past_its_vowel(db):
+    # the automaton's longest match is the whole "Бондаренко" inside "Бондаренком"
+    ivan = create_actor(db, "Іван Бондаренко", "person")
+    article = _article(db, "Іван Бондаренко очолив комісію. Бондаренком незадоволені "
+                       "депутати, а Бондаренкові пообіцяли звіт.", language="uk")
+    link_annotation(db, _tag(db, article, "Іван Бондаренко").annotation.id, ivan.id)
+    assert _linked(db, article, "Бондаренком") == [(ivan.id, "Іван Бондаренко")]
+    assert _linked(db, article, "Бондаренкові") == [(ivan.id, "Іван Бондаренко")]
+    other = _article(db, "Іван Бондаренко прийшов. Бондаренковський район не згадали.",
+                     language="uk")
+    assert _linked(db, other, "Бондаренковський") == []
