@@ -69,3 +69,18 @@ def test_a_surname_in_o_in_another_case_past_its_vowel(db):
     other = _article(db, "Іван Бондаренко прийшов. Бондаренковський район не згадали.",
                      language="uk")
     assert _linked(db, other, "Бондаренковський") == []
+
+
+def test_a_plural_body_in_its_plural_cases(db):
+    forces = create_actor(db, "Сухопутні війська", "organization")
+    article = _article(db, "Сухопутні війська провели навчання. Командування Сухопутних "
+                       "військ звітувало, а Сухопутним військам передали техніку.",
+                       language="uk")
+    link_annotation(db, _tag(db, article, "Сухопутні війська").annotation.id, forces.id)
+    assert _linked(db, article, "Сухопутних військ") == [(forces.id, "Сухопутні війська")]
+    assert _linked(db, article, "Сухопутним військам") == [(forces.id, "Сухопутні війська")]
+    ru_forces = create_actor(db, "Морские силы", "organization")
+    ru = _article(db, "Морские силы провели учения. По данным Морских сил, все прошло "
+                  "штатно.", language="ru")
+    link_annotation(db, _tag(db, ru, "Морские силы").annotation.id, ru_forces.id)
+    assert _linked(db, ru, "Морских сил") == [(ru_forces.id, "Морские силы")]

@@ -411,7 +411,16 @@ _NOUN_CASES = (
 )
 
 
-def _noun_cases(word: str) -> list[list[str]]:
+# A plural noun after plural adjectives ("Повітряні сили" -> "Повітряних сил", "Воздушным
+# силам", "Сухопутних військ"): the genitive often drops the ending, or takes -ів/-ов/-ей
+_PLURAL_CASES = ({"", "ів", "ов", "ей"}, {"ам", "ям"}, {"и", "і", "ы"}, {"ами", "ями"},
+                 {"ах", "ях"})
+_PLURAL_ADJECTIVES = ("ні", "ві", "кі", "ькі", "ії", "ые", "ие")
+
+
+def _noun_cases(word: str, plural: bool = False) -> list[list[str]]:
+    if plural and word.endswith(("и", "і", "ы", "а", "я")) and len(word) > 3:
+        return [[word[:-1] + e for e in sorted(case)] for case in _PLURAL_CASES]
     for ending, cases in _NOUN_CASES:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[:len(word) - len(ending)]
@@ -469,7 +478,8 @@ def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tupl
         combos: list[tuple[tuple[str, ...], list[str]]] = [(tuple(ws[:lead]), [head])]
         if not lead:
             combos.append(((), nouns))
-        cases = _noun_cases(head)
+        cases = _noun_cases(head, bool(lead) and match_key(ws[lead - 1]).endswith(
+            _PLURAL_ADJECTIVES))
         for case in range(5 if lead else 0):
             # the noun in the adjectives' case only: a library of thousands of names
             # must not grow an automaton of every ending on every word
