@@ -33,6 +33,7 @@ from reader_app.domain.actor_index import (
     WITHOUT_STATE,
     ActorIndex,
     IndexedName,
+    _stem_keys,
     build_actor_index,
     has_stem,
 )
@@ -347,6 +348,8 @@ class _Scan:
                 whole = _word_ends(text, first, stop) is not None
             if key in stems and (not whole or stems[key] != key):
                 stop, key, whole = self._inflected(first, stop, key, whole)
+            elif not whole:
+                stop, key, whole = self._past_vowel(first, stop, key)
             add((first, stop if whole else -1, key, last))
         return found
 
@@ -374,8 +377,22 @@ class _Scan:
                 whole = _word_ends(text, first, stop) is not None
             if key in self.stems and (not whole or self.stems[key] != key):
                 stop, key, whole = self._inflected(first, stop, key, whole)
+            elif not whole:
+                stop, key, whole = self._past_vowel(first, stop, key)
             out.append((first, stop if whole else -1, key, last))
         return out
+
+    def _past_vowel(self, start: int, stop: int, key: str) -> tuple[int, str, bool]:
+        """A whole key inside a longer word that is its case form past its last vowel
+        ("Коваленко" in "Коваленком", "Кличко" in "Кличком"): the automaton's longest
+        match is the whole key, not the stem the case ending follows."""
+        found = _stem_keys(key)
+        if found is None or self.stems.get(found[0]) != key:
+            return stop, key, False
+        cut = len(key) - len(found[0])
+        if self.text[stop - cut:stop].casefold() != key[-cut:]:
+            return stop, key, False
+        return self._inflected(start, stop - cut, found[0], False)
 
     def _inflected(self, start: int, stop: int, key: str, whole: bool) -> tuple[int, str, bool]:
         """A Cyrillic stem's match with its case ending: (end, full key, True), else

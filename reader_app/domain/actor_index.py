@@ -15,7 +15,13 @@ from reader_app.domain.actor_mentions import SOURCE_TABLE, KnownName, Person
 from reader_app.domain.actors import TITLE_WORDS, name_tokens
 from reader_app.domain.actors import match_key as _match_key
 from reader_app.domain.mention_text import search_key as _search_key
-from reader_app.domain.word_forms import ENDINGS, is_adjective, is_cyrillic, strip_ending
+from reader_app.domain.word_forms import (
+    ENDINGS,
+    is_adjective,
+    is_cyrillic,
+    same_word,
+    strip_ending,
+)
 
 # An index is built again whenever the library's names change (a new actor, an alias):
 # the keys of names and of their words are the same as last time but for the new ones,
@@ -194,11 +200,47 @@ def library_keys(names: Iterable[KnownName]) -> dict[str, KnownName]:
     return library
 
 
+def _same_form(a: str, b: str) -> bool:
+    """One Cyrillic word in two cases, a soft sign's too ("кремль"/"кремле")."""
+    return same_word(a, b) or same_word(a.removesuffix("ь"), b.removesuffix("ь"))
+
+
+def _library_form(key: str, library: dict[str, KnownName]) -> bool:
+    """A table's Cyrillic name that is a library name in another case ("Кремле" for a
+    library's "Кремль", "Польщею" for its "Польща"): the library's actor, not the table's
+    state (the library's own forms find it)."""
+    if not is_cyrillic(key):
+        return False
+    words = key.split()
+    forms = _library_stems(library)
+    return any(len(other) == len(words) and all(map(_same_form, other, words))
+               for other in forms.get((len(words), words[0][:3]), ()))
+
+
+_STEMS_OF: dict[int, tuple[dict[str, KnownName], dict[tuple[int, str], list[list[str]]]]] = {}
+
+
+def _library_stems(library: dict[str, KnownName]) -> dict[tuple[int, str], list[list[str]]]:
+    """The library's Cyrillic keys by word count and first three letters (once a library)."""
+    held = _STEMS_OF.get(id(library))
+    if held is not None and held[0] is library:
+        return held[1]
+    forms: dict[tuple[int, str], list[list[str]]] = {}
+    for key in library:
+        if is_cyrillic(key):
+            words = key.split()
+            forms.setdefault((len(words), words[0][:3]), []).append(words)
+    _STEMS_OF.clear()
+    _STEMS_OF[id(library)] = (library, forms)
+    return forms
+
+
 def linked(n: KnownName, library: dict[str, KnownName]) -> KnownName | None:
-    """A name as the index takes it: a table name the library has is left out (None), one
-    whose canonical name the library has is that actor's."""
+    """A name as the index takes it: a table name the library has, in any case, is left
+    out (None), one whose canonical name the library has is that actor's."""
     if n.actor_id is None:
-        if match_key(n.text) in library and n.source == SOURCE_TABLE:
+        if n.source == SOURCE_TABLE and (match_key(n.text) in library
+                                         or _library_form(match_key(n.text), library)):
             return None  # the library's actor of that name wins
         own = library.get(match_key(n.canonical))
         if own is not None:
@@ -369,7 +411,16 @@ _NOUN_CASES = (
 )
 
 
-def _noun_cases(word: str) -> list[list[str]]:
+# A plural noun after plural adjectives ("Повітряні сили" -> "Повітряних сил", "Воздушным
+# силам", "Сухопутних військ"): the genitive often drops the ending, or takes -ів/-ов/-ей
+_PLURAL_CASES = ({"", "ів", "ов", "ей"}, {"ам", "ям"}, {"и", "і", "ы"}, {"ами", "ями"},
+                 {"ах", "ях"})
+_PLURAL_ADJECTIVES = ("ні", "ві", "кі", "ькі", "ії", "ые", "ие")
+
+
+def _noun_cases(word: str, plural: bool = False) -> list[list[str]]:
+    if plural and word.endswith(("и", "і", "ы", "а", "я")) and len(word) > 3:
+        return [[word[:-1] + e for e in sorted(case)] for case in _PLURAL_CASES]
     for ending, cases in _NOUN_CASES:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[:len(word) - len(ending)]
@@ -427,7 +478,8 @@ def _case_forms(n: KnownName, by_key: dict[str, list[IndexedName]]) -> list[tupl
         combos: list[tuple[tuple[str, ...], list[str]]] = [(tuple(ws[:lead]), [head])]
         if not lead:
             combos.append(((), nouns))
-        cases = _noun_cases(head)
+        cases = _noun_cases(head, bool(lead) and match_key(ws[lead - 1]).endswith(
+            _PLURAL_ADJECTIVES))
         for case in range(5 if lead else 0):
             # the noun in the adjectives' case only: a library of thousands of names
             # must not grow an automaton of every ending on every word

@@ -38,6 +38,25 @@ from reader_app.domain.word_forms import is_cyrillic, same_word
 __all__ = ["SurnameContext", "close_spelling", "first_name_mention", "surname_mention"]
 
 
+# The endings a Ukrainian or Russian first name takes in its other cases, after its
+# nominative's last letter when that is й, ь, а, я or о ("Андрій" -> "Андрієм", "Юлия" ->
+# "Юлией", "Петро" -> "Петра"), or after the whole name ("Олег" -> "Олегом")
+_FIRST_CASES = frozenset(
+    "а я у ю е є і ї и ы ом ем єм ой ей ою ею єю ові еві єві ію ії ією ия ие ии ию ией"
+    .split())
+
+
+def first_name_form(word: str, first: str) -> bool:
+    """A first name's match key in another case of a known one's ("дмитрию" of
+    "дмитрий", "олегом" of "олег"); Cyrillic only."""
+    if word == first:
+        return True
+    if not (is_cyrillic(word) and is_cyrillic(first)) or len(first) < 3:
+        return False
+    base = first[:-1] if first[-1] in "йьаяо" else first
+    return word.startswith(base) and word[len(base):] in _FIRST_CASES
+
+
 _GENDER_ENDINGS = (("", "a"), ("", "а"), ("ий", "а"), ("ій", "я"), ("ый", "ая"), ("ой", "ая"),
                    ("o", "a"))
 
@@ -156,6 +175,8 @@ def _with_first_name(text: str, persons: list[Person], surname: str, end: int,
         same = [p for p in persons if p.first and p.first[0][:1] == key]
     else:
         same = [p for p in persons if key in p.first]
+        if not same:  # "з Андрієм Сибігою", "Дмитрию Пескову": the first name's case
+            same = [p for p in persons if p.first and first_name_form(key, p.first[0])]
     if len(same) == 1:
         p = same[0]
         return ActorMention(fstart, end, p.actor_id, p.canonical, "person",
@@ -186,7 +207,8 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
         first = None
     if (first is not None and "\u0400" <= first[1][0] <= "\u04ff"
             and opens_sentence(text, first[0])
-            and not any(same_word(match_key(first[1]), f) for p in persons for f in p.first)):
+            and not any(same_word(match_key(first[1]), f) or first_name_form(
+                match_key(first[1]), f) for p in persons for f in p.first)):
         # "Комітет Литвин ...": Ukrainian and Russian capitalise a sentence's first word,
         # so it may be a first name or not; a common word (one the text also writes in
         # lower case, or an institution's noun) is not, and the surname stands alone
