@@ -152,12 +152,16 @@ def _stems(keys: Iterable[str]) -> dict[str, str]:
     return stems
 
 
+# a body's head noun shorter than a stem needs, used alone later ("суда", "суду")
+_SHORT_HEADS = frozenset(("суд",))
+
+
 @lru_cache(maxsize=1 << 17)
 def _stem_keys(key: str) -> tuple[str, str | None] | None:
     """(key of the stem, key without a fleeting vowel) of a key whose last word is
     Cyrillic, else None."""
     head, _, last = key.rpartition(" ")
-    if len(last) < 4 or not is_cyrillic(last):
+    if (len(last) < 4 and last not in _SHORT_HEADS) or not is_cyrillic(last):
         return None
     fleeting = _without_fleeting_vowel(last)
     return f"{head} {strip_ending(last)}", None if fleeting is None else f"{head} {fleeting}"
@@ -645,7 +649,8 @@ def _kind_nouns(n: KnownName) -> list[str]:
         nouns = [words[words.index("of") - 1] if "of" in words[1:] else words[-1]]
         if nouns[0] != words[-1] and words[-1] in _BODY_HEADS:
             nouns.append(words[-1])  # "Horn of Africa Food Fund": "the fund" as well
-    return [w for w in nouns if len(w) > 3 and w.isalpha()]
+    # "суд" is the one short head a body's name has ("Харьюский уездный суд")
+    return [w for w in nouns if (len(w) > 3 or w in _SHORT_HEADS) and w.isalpha()]
 
 
 # the last words that make a name a body's whatever "of" stands before them

@@ -89,7 +89,10 @@ def noun_stands_alone(text: str, start: int, end: int) -> bool:
         if not opens_sentence(text, start):
             return False
         key = after.casefold()
-        return bool(after) and after.islower() and (key in _LITTLE or key.endswith(_VERB_ENDS))
+        # or a noun that is no genitive ("Компанию суд обязал …": the object first)
+        return bool(after) and after.islower() and (
+            key in _LITTLE or key.endswith(_VERB_ENDS)
+            or not key.endswith(_GENITIVE_ENDS + _ADJECTIVE_ENDINGS))
     if text[start:end].isupper() or after[:1].isupper():
         return False
     return after not in ("of", "on", "for", "in") and english_determined(text, start, end)

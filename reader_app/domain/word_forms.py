@@ -56,14 +56,16 @@ def word_stem(word: str) -> str:
 # Nominative endings of Ukrainian and Russian adjectives: a body's name opens with them
 # ("Верховна", "Національна", "Транскаспийская", "Державне") before its noun.
 _ADJECTIVE_ENDS = ("ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ька", "ська", "цька", "кова",
-                   "гова", "това", "не", "ке", "ське", "цьке", "ні", "ські", "ые",
+                   "гова", "това", "не", "ське", "цьке", "ні", "ські", "ые",
                    "ские", "цкие")
 _VOWELS = "аеєиіїоуюяыэёй"
 
 
 def is_adjective(word: str) -> bool:
     """A Ukrainian or Russian adjective in the nominative, by its ending (a match key):
-    "-на" only after a consonant ("Верховна", "обласна"; "країна", "сторона" are nouns)."""
+    "-на" only after a consonant ("Верховна", "обласна"; "країна", "сторона" are nouns),
+    "-ке" only after a vowel ("велике", "широке"; "оценке", "поставке" are nouns)."""
     if not is_cyrillic(word) or len(word) <= 3:
         return False
-    return word.endswith(_ADJECTIVE_ENDS) or (word.endswith("на") and word[-3] not in _VOWELS)
+    return word.endswith(_ADJECTIVE_ENDS) or (word.endswith("на") and word[-3] not in _VOWELS) \
+        or (word.endswith("ке") and word[-3] in _VOWELS)
