@@ -52,3 +52,35 @@ def test_by_the_associations_estimate_finds_the_association(db):
     link_annotation(db, _tag(db, article, "Ассоциация туроператоров России").annotation.id,
                     body.id)
     assert [q for q, _, _ in _actor_suggestions(db, article)] == ["ассоциации"]
+
+
+def test_an_acronym_may_leave_out_the_names_last_or_first_word(db):
+    ru = _article(db, "Федеральное агентство по надзору за пищевой продукцией (ФАНП) проверило "
+                  "склады. Позже ФАНП выписало штрафы.", language="ru")
+    found = _actor_suggestions(db, ru)
+    assert found[0][0] == "Федеральное агентство по надзору за пищевой продукцией"
+    assert [q for q, _, _ in found[1:]] == ["ФАНП", "ФАНП"]
+    uk = _article(db, "Львівська обласна військова адміністрація (ОВА) повідомила про обстріл. "
+                  "В ОВА закликали до спокою.", language="uk")
+    found = _actor_suggestions(db, uk)
+    assert found[0][0] == "Львівська обласна військова адміністрація"
+    assert [q for q, _, _ in found[1:]] == ["ОВА", "ОВА"]
+
+
+def test_only_an_acronym_of_three_letters_or_more_may_leave_a_word_out():
+    from reader_app.domain.actor_acronyms import _initials_fit
+
+    assert _initials_fit(["Федеральное", "агентство", "по", "надзору", "за", "пищевой",
+                          "продукцией"], "ФАНП")
+    assert not _initials_fit(["Northern", "rail", "service"], "NR")
+    assert _initials_fit(["Northern", "rail", "service", "board"], "NRS")
+    assert not _initials_fit(["Alpha", "beta", "gamma", "delta", "omega"], "ABG")
+
+
+def test_an_acronym_after_a_tagged_body_and_its_state_names_the_body(db):
+    caa = create_actor(db, "Civil Aviation Authority", "organization")
+    article = _article(db, "The Civil Aviation Authority of Ghana (CAA) grounded two aircraft. "
+                       "The CAA said checks would continue.")
+    link_annotation(db, _tag(db, article, "Civil Aviation Authority").annotation.id, caa.id)
+    uses = [(q, actor) for q, actor, _ in _actor_suggestions(db, article) if q == "CAA"]
+    assert uses == [("CAA", caa.id), ("CAA", caa.id)]

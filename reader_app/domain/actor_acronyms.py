@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Mapping
 
 from reader_app.domain.actor_mentions import ActorMention
 from reader_app.domain.actors import guess_actor_type, match_key
@@ -19,7 +20,7 @@ __all__ = ["acronym_mentions", "defined_acronyms"]
 _DEFINITION = re.compile(r"\(\s*([^\W\d_][^\W_]{1,9})\s*\)")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 # little words an expansion may contain, with or without their initial in the acronym
-_LINKS = frozenset("of the for and on in de du des la le al та і й з із у в для и по при".split())
+_LINKS = frozenset("of the for and on in de du des la le al та і й з із у в для и по при за".split())
 _STOPS = ",.;:!?()[]{}“”\"«»—–\n"
 
 
@@ -50,7 +51,7 @@ def _initials_fit(words: list[str], acronym: str) -> bool:
     letters = match_key(acronym)
     every = "".join(match_key(w)[:1] for w in words)
     main = "".join(match_key(w)[:1] for w in words if match_key(w) not in _LINKS)
-    if letters in (every, main):
+    if letters in (every, main) or _one_left_out(letters, main):
         return True
     # a state's name after the body's is often left out of it: "State Emergency Service of
     # Ukraine (SES)", "Державна служба надзвичайних ситуацій України (ДСНС)"
@@ -65,9 +66,18 @@ def _initials_fit(words: list[str], acronym: str) -> bool:
         else:
             continue
         head = [k for k in head if k not in _LINKS]
-        if len(head) >= 2 and "".join(k[:1] for k in head) == letters:
+        initials = "".join(k[:1] for k in head)
+        if len(head) >= 2 and (initials == letters or _one_left_out(letters, initials)):
             return True
     return False
+
+
+def _one_left_out(letters: str, initials: str) -> bool:
+    """An acronym of three letters or more may leave out its name's first word (a place:
+    "Львівська обласна військова адміністрація (ОВА)") or its last ("Федеральное агентство
+    по надзору за пищевой продукцией (ФАНП)")."""
+    return len(letters) >= 3 and len(initials) == len(letters) + 1 and letters in (
+        initials[1:], initials[:-1])
 
 
 def _expansion(text: str, before: int, acronym: str) -> tuple[int, int] | None:
@@ -84,10 +94,13 @@ def _expansion(text: str, before: int, acronym: str) -> tuple[int, int] | None:
     return None
 
 
-def defined_acronyms(text: str, mentions: list[ActorMention]
+def defined_acronyms(text: str, mentions: list[ActorMention],
+                     tagged: Mapping[int, ActorMention] | None = None
                      ) -> list[tuple[int, int, int, ActorMention]]:
-    """(bracket start, acronym start, acronym end, what it names) of each definition."""
+    """(bracket start, acronym start, acronym end, what it names) of each definition.
+    tagged: the article's actor tags by start, the known bodies an expansion may open with."""
     ends: dict[int, ActorMention] | None = None
+    starts: dict[int, ActorMention] = {}
     found = []
     for m in _DEFINITION.finditer(text):
         acronym = m.group(1)
@@ -95,6 +108,8 @@ def defined_acronyms(text: str, mentions: list[ActorMention]
             continue
         if ends is None:
             ends = {m.end: m for m in mentions}
+            starts = {**(tagged or {}), **{m.start: m for m in mentions
+                                           if m.actor_id is not None}}
         before = m.start()
         while before > 0 and text[before - 1] in " \u00a0":
             before -= 1
@@ -103,7 +118,11 @@ def defined_acronyms(text: str, mentions: list[ActorMention]
         if named is not None and span is None and \
                 match_key(text[named.start:named.end])[:1] != match_key(acronym)[:1]:
             named = None  # "Державна служба … України (ДСНС)": not Ukraine's
-        if span is not None and (named is None or span[0] < named.start):
+        known = starts.get(span[0]) if span is not None and (
+            named is None or span[0] < named.start) else None
+        if known is not None and known.end <= before:
+            named = known  # the known body the words begin with, a state's name after it
+        elif span is not None and (named is None or span[0] < named.start):
             # the words the acronym spells, not a shorter name at their end
             # ("Адміністрації морських портів України (АМПУ)" is not Ukraine)
             name = " ".join(text[span[0]:span[1]].split())
@@ -169,11 +188,12 @@ class _Placed:
         self.by_start[m.start] = m
 
 
-def acronym_mentions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+def acronym_mentions(text: str, mentions: list[ActorMention],
+                     tagged: Mapping[int, ActorMention] | None = None) -> list[ActorMention]:
     """The mentions with each defined acronym's uses added (they replace a match of the
     same span: the text's own definition beats the library's reading), in text order.
     A use takes the acronym's definition nearest before it."""
-    definitions = defined_acronyms(text, mentions)
+    definitions = defined_acronyms(text, mentions, tagged)
     if not definitions:
         return mentions
     placed = _Placed(mentions)

@@ -454,7 +454,12 @@ def finish_pass(text: str, index: ActorIndex, first: list[ActorMention],
                 kinds: list[tuple[int, int, str]],
                 tagged: Sequence[tuple[int, int, int]]) -> list[ActorMention]:
     """The names' pass with acronyms defined in the text and "the party" added."""
-    mentions = acronym_mentions(text, first)
+    anchors = {}
+    for start, end, actor_id in tagged:
+        known = index.actors.get(actor_id)
+        if known is not None:
+            anchors[start] = ActorMention(start, end, actor_id, known[0], known[1], "", True)
+    mentions = acronym_mentions(text, first, anchors)
     if kinds or "«" in text or "“" in text:  # quoted names: see body_nouns
         return _with_kinds(text, index, mentions, kinds, tagged)
     return mentions

@@ -98,10 +98,12 @@ def _tagged_mentions(db: Database, article: Article, hi: int) -> list[ActorMenti
 
 def _acronym(db: Database, article: Article, quote: str, at: int) -> Link | None:
     acronym = quote.strip()
-    definitions = defined_acronyms(article.text, [])
+    tagged = _tagged_mentions(db, article, at)
+    # a tag where the spelled words begin is the body they name ("… продукцией России (ФАНП)")
+    definitions = defined_acronyms(article.text, [], {m.start: m for m in tagged})
     if not any(article.text[s:e] == acronym for _, s, e, _ in definitions):
         # "Lithuanian Railways (LTG)": no initials spell it, the name tagged before does
-        definitions = defined_acronyms(article.text, _tagged_mentions(db, article, at))
+        definitions = defined_acronyms(article.text, tagged)
     for _, start, end, named in definitions:
         if article.text[start:end] != acronym:
             continue
