@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from test_actor_link_kinds import _article, _tag
 
+from reader_app.domain.date_finder import find_dates
 from reader_app.domain.dates import resolve_in_text
 from reader_app.domain.word_forms import is_adjective
 from reader_app.services.suggesting import suggest
@@ -84,3 +85,31 @@ def test_an_acronym_after_a_tagged_body_and_its_state_names_the_body(db):
     link_annotation(db, _tag(db, article, "Civil Aviation Authority").annotation.id, caa.id)
     uses = [(q, actor) for q, actor, _ in _actor_suggestions(db, article) if q == "CAA"]
     assert uses == [("CAA", caa.id), ("CAA", caa.id)]
+
+
+def test_quarters_without_a_year_take_the_datelines_or_the_tense_asks():
+    assert _value("Прибыль выросла в первом квартале.", "в первом квартале", "2025-11-16",
+                  "ru") == "2025-01/2025-03"
+    assert _value("Експорт зріс за перше півріччя.", "за перше півріччя", "2026-04-25",
+                  "uk") == "2026-01/2026-06"
+    assert _value("Выручка за III квартал выросла.", "III квартал", "2025-11-16",
+                  "ru") == "2025-07/2025-09"
+    assert _value("Sales rose in the third quarter.", "the third quarter", "2025-12-11",
+                  "en") == "2025-07/2025-09"
+    # not yet begun at the dateline, in a past clause: last year's
+    assert _value("Sales rose in the third quarter.", "the third quarter", "2026-06-10",
+                  "en") == "2025-07/2025-09"
+
+
+def test_the_june_quarter_is_the_one_ending_in_june_and_a_written_year_is_kept():
+    assert _value("Exports fell in the June quarter.", "the June quarter", "2026-06-10",
+                  "en") == "2026-04/2026-06"
+    assert _value("Output grew in Q3 2025.", "Q3 2025", "2026-06-10", "en") == "2025-07/2025-09"
+
+
+def test_the_finder_takes_a_named_quarter_whole_but_not_a_bare_q3():
+    text = "Exports fell in the June quarter. Sales rose in the third quarter. Q3 was flat."
+    found = [text[m.start:m.end] for m in find_dates(text, "2026-06-10", "en")]
+    assert found == ["the June quarter", "the third quarter"]
+    assert [text[m.start:m.end] for m in find_dates("Ticket prices for the quarter final rose.",
+                                                    "2026-06-10", "en")] == []

@@ -403,6 +403,9 @@ def _ordinal_day(low: str, start: int, end: int, done: int) -> tuple[int, int]:
     return start, end
 
 
+_PART_WORDS = re.compile(r"(?i)quarter|квартал|півріч|полугод")
+
+
 def find_dates(text: str, dateline: str | None, language: str | None) -> list[DateMention]:
     """Every date expression in ``text`` with its resolved value, in text order; offsets are
     code points, ``text[m.start:m.end]`` is the phrase. Durations and phrases the rules
@@ -416,6 +419,14 @@ def find_dates(text: str, dateline: str | None, language: str | None) -> list[Da
     taken = [(s, e) for _k, s, e in spans]
     spans += [("holiday", s, e) for s, e in holidays
               if not any(s < b and a < e for a, b in taken)]
+    taken = [(s, e) for _k, s, e in spans]
+    # "в первом квартале", "the June quarter": a part of a year with no year after it
+    parts = [m.span() for m in date_parts.ALONE.finditer(_scanned(text)) if "quarter" in
+             m.group() or not m.group().isascii()] if _PART_WORDS.search(text) else []
+    if parts:  # "the June quarter" holds the month the scan found in it
+        spans = [x for x in spans if not any(s <= x[1] and x[2] <= e for s, e in parts)]
+        taken = [(s, e) for _k, s, e in spans]
+        spans += [("part", s, e) for s, e in parts if not any(s < b and a < e for a, b in taken)]
     spans.sort(key=lambda x: x[1])
     for _kind, start, end in spans:
         r = resolve_in_text(text, start, end, dateline, language)

@@ -42,14 +42,55 @@ def read(cleaned: str) -> tuple[str, str] | None:
     return _months(m, int(year.group()))
 
 
+# A half or quarter with no year after it, as the finder meets it (over lower-cased text):
+# "в первом квартале", "за перше півріччя", "the third quarter", "Q2", "the June quarter" (the
+# quarter that ends in June, as Australian and New Zealand news count). "The last quarter"
+# is the one before, not the fourth: left out.
+ALONE = re.compile(
+    r"(?<![\w'])(?:(?:the\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"|(march|june|september|december))\s+quarter(?!\s+(?:of|century|final|mile|inch))"
+    r"|(q[1-4])"
+    r"|(перш|друг|трет|четверт|перв|втор|четвёрт)"
+    r"(?:ій|ому|ої|ий|ого|ом|ой|ая|ый|ое|ьому|ьої|ього|ьем|ьей|ьего|е|ее)\s+"
+    r"(квартал[іуае]?|півріччі|півріччя|полугоди[еия])"
+    r"|(i{1,3}|iv|і{1,3}|іv)\s+(квартал[іуае]?|кв\.?|півріччя|півріччі"
+    r"|полугоди[еия]))(?!\w)")
+_QUARTER_ENDS = {"march": 1, "june": 2, "september": 3, "december": 4}
+
+
 def read_yearless(cleaned: str, year: int) -> tuple[str, str] | None:
     """(ISO interval, explanation) for a half or quarter named without its year, taken in
     ``year`` (the dateline's, or the one its clause's tense asks for)."""
-    m = LEAD.search(cleaned.lower() + " ")
-    if m is None or cleaned.lower()[:m.start()].strip() not in ("", "in", "у", "в", "во",
-                                                                "за", "the"):
+    low = cleaned.lower()
+    m = LEAD.search(low + " ")
+    if m is not None and low[:m.start()].strip() in ("", "in", "у", "в", "во", "за", "the"):
+        return _months(m, year)
+    alone = ALONE.search(low)
+    if alone is None or low[:alone.start()].strip() not in (
+            "", "in", "during", "over", "for", "у", "в", "во", "за"):
         return None
-    return _months(m, year)
+    return _alone(alone, year)
+
+
+def _alone(m: re.Match[str], y: int) -> tuple[str, str] | None:
+    if m.group(1):  # "the third quarter"
+        n, part = _ORDINALS[m.group(1)], "quarter"
+    elif m.group(2):  # "the June quarter"
+        n, part = _QUARTER_ENDS[m.group(2)], "quarter"
+    elif m.group(3):  # "Q2"
+        n, part = int(m.group(3)[1]), "quarter"
+    elif m.group(4):
+        n = _ORDINALS[m.group(4)]
+        part = "quarter" if m.group(5).startswith("квартал") else "half"
+    else:
+        n = _ROMAN[m.group(6)]
+        part = "quarter" if m.group(7).startswith("кв") else "half"
+    months = 6 if part == "half" else 3
+    if n * months > 12:
+        return None
+    first, last = (n - 1) * months + 1, n * months
+    value = f"{y}-{first:02d}/{y}-{last:02d}"
+    return value, f"The {part} {n} of {y}: months {first} to {last}, {value}."
 
 
 def _months(m: re.Match[str], y: int) -> tuple[str, str] | None:

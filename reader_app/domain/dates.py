@@ -243,6 +243,9 @@ def resolve_in_text(text: str, start: int, end: int, dateline: str | None,
                             f"Could not resolve the phrase ({type(exc).__name__})")
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _in_text(text: str, start: int, end: int, dateline: str | None,
              language: str | None) -> ResolvedDate:
     phrase = text[start:end]
@@ -274,8 +277,13 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
                                 f"'{phrase.strip()}' counts from a day told before it, and its "
                                 "paragraph names none.")
         return ResolvedDate(sequel[0], "day", "relative", sequel[1])
-    result = _cached(phrase, dateline, language)
     dl0 = _parse_dateline(dateline)
+    if dl0 is not None and date_parts.ALONE.search(phrase.lower()) and not _FOUR_DIGITS.search(
+            phrase):  # "the June quarter" is no month, "в первом квартале" needs its year
+        part = _yearless_part(text, start, end, phrase, dl0)
+        if part is not None:
+            return part
+    result = _cached(phrase, dateline, language)
     before = text[max(0, start - 12):start].lower()
     between = _BETWEEN_BEFORE.search(before) if "tween" in before or "між" in before or \
         "межд" in before else None
