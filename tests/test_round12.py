@@ -113,3 +113,23 @@ def test_the_finder_takes_a_named_quarter_whole_but_not_a_bare_q3():
     assert found == ["the June quarter", "the third quarter"]
     assert [text[m.start:m.end] for m in find_dates("Ticket prices for the quarter final rose.",
                                                     "2026-06-10", "en")] == []
+
+
+def test_a_reported_clause_keeps_its_own_tense():
+    # "уточнив" is past, but it is the report's tense, not the reported Sunday's
+    assert _value("Міністр уточнив, що навчання у неділю.", "у неділю", "2026-04-23",
+                  "uk") == "2026-04-26"
+    assert _value("Министр уточнил, что занятия в воскресенье.", "в воскресенье",
+                  "2025-11-20", "ru") == "2025-11-23"
+    assert _value("Міністр уточнив, що школа відкриється у неділю.", "у неділю", "2026-04-25",
+                  "uk") == "2026-04-26"
+    # without a що/что, the past verb still rules
+    assert _value("Міністр уточнив навчання у неділю.", "у неділю", "2026-04-23",
+                  "uk") == "2026-04-19"
+
+
+def test_perfective_futures_of_file_and_hand_in():
+    assert _value("Компания подаст жалобу в пятницу.", "в пятницу", "2025-11-16",
+                  "ru") == "2025-11-21"
+    assert _value("Компанія подасть скаргу у п'ятницю.", "у п'ятницю", "2025-11-19",
+                  "uk") == "2025-11-21"

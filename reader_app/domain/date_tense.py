@@ -247,6 +247,9 @@ def _tense(words: list[tuple[str, str]], i: int,
     return (PAST, raw) if raw.islower() and _cyrillic_past(word) else None
 
 
+_THAT = _set("що что")
+
+
 def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
     """(PAST | FUTURE | None, the cue) for the clause around text[start:end]."""
     lo, hi = _sentence(text, start, end)
@@ -258,6 +261,8 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
     best: tuple[int, str, str] | None = None
     for order in (range(first - 1, -1, -1), range(first, len(found))):
         for i in order:
+            if i < first and words[i][1] in _THAT and found[i][1] <= start:
+                break  # "уточнив, що … у неділю": a report's tense is not what it reports
             marked = _tense(words, i, ukrainian)
             if marked is None:
                 continue
