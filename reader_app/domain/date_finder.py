@@ -16,7 +16,9 @@ from reader_app.domain import date_ordinals, date_parts
 from reader_app.domain import date_seasons as seasons
 from reader_app.domain import date_words as w
 from reader_app.domain.date_holidays import holiday_spans
+from reader_app.domain.date_periods import DECADE_WORDS
 from reader_app.domain.dates import resolve_in_text
+from reader_app.domain.word_forms import is_adjective
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -82,6 +84,7 @@ _REL_YEAR = (r"(?:(?:last|this|next)\s+year|(?:позаминулого|мину
              r"|(?:позапрошлого|прошлого|этого|текущего|следующего)\s+года)")
 _WEEKEND = r"(?:weekend|вихідних|вихідні|выходных|выходные)"
 _SEASON = _words(seasons.WORDS)
+_DECADE_WORD = _words(DECADE_WORDS)
 _SEASON_SHIFT = _words(seasons.SHIFTS)
 _SEASON_YEAR = rf"\s+(?:of\s+)?{_YEAR}(?:\s*[-/]\s*(?:\d{{2}}(?!\d)|{_YEAR}))?{_YEAR_WORD}"
 
@@ -104,7 +107,7 @@ PATTERN = re.compile(rf"""{_B}(?:
 | (?P<modified>(?:(?:earlier|later)\s+)?{_MOD}\s+(?:{_WD}|{_UNIT}|{_FULL}))
 | (?P<weekday>{_WD}(?:\s+(?:{_MOD})\s+(?:{_WEEK_UNIT}))?)
 | (?P<decade>[12]\d{{2}}0(?:s|-(?:ті|х|і|е|ые|ых|ies))|(?<![\w'’])['’](?:[1-9]0|00)s
-     |[2-9]0-(?:ті|х|е|ые|ых)(?!\w)(?!\s+(?:клас|курс)))
+     |[2-9]0-(?:ті|х|е|ые|ых)(?!\w)(?!\s+(?:клас|курс))|{_DECADE_WORD}(?!\s+числ))
 | (?P<year>(?:mid-)?{_YEAR}(?:-(?:го|му|м|й)(?!\w))?{_YEAR_WORD})
 | (?P<month>{_FULL})
 ){_E}""", re.VERBOSE)  # over lower-cased text (see _scanned)
@@ -188,6 +191,15 @@ _AFTER_FOR_YEAR = frozenset(
     "had has have was were is are will would could should may might did does".split())
 # "on a weekend", "on a Sunday", "any Friday": no particular day
 _GENERIC = frozenset("a an any one".split())
+# "среда" is also a medium or surroundings: "окружающей среды", "в среде экспертов"
+_WEDNESDAY_ADJECTIVES = frozenset({*w.MODIFIERS, "ту", "эту", "этой", "той",
+                                   "ближайшую", "ближайшей", "любую", "любой", "одну"})
+
+
+def _environment(before: str, word: str) -> bool:
+    return word == "среде" and before in ("в", "во") or (
+        (is_adjective(before) or len(before) > 4 and before.endswith(("ей", "ую", "ой")))
+        and before not in _WEDNESDAY_ADJECTIVES and before not in _EVERY)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_]+|\S)?")
 
@@ -242,6 +254,8 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
             is not None and not (start and text[start - 1] in _MONEY_OR_SIGN)
     if kind == "weekday":  # "every Sunday": a routine; "Black Friday", "Sunday Times": names
         before = _word_before(text, start)
+        if phrase[:4].lower() == "сред" and _environment(before.lower(), phrase.lower()):
+            return False
         after = _WORD_AFTER.match(text, end)
         return before not in _EVERY and before not in _GENERIC and not (
             before in _DAY_NAMES_BEFORE and text[
@@ -303,7 +317,7 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
 # ("between 2019", "two days ago", "this coming Friday").
 _CORE = sorted({*w.MONTHS, *w.MONTH_ABBREVIATIONS, *w.WEEKDAYS, *w.WEEKDAY_ABBREVIATIONS,
                 *w.UNITS, *(x.split()[-1] for x in w.RELATIVE_DAYS), *w.RELATIVE_YEARS,
-                "weekend", "вихідних", "вихідні", "выходных", "выходные", *seasons.WORDS,
+                "weekend", "вихідних", "вихідні", "выходных", "выходные", *seasons.WORDS, *DECADE_WORDS,
                 "напередодні", "накануне"},
                key=len, reverse=True)
 # Words an expression may start with before its anchor ("between 2019", "two days ago").

@@ -36,6 +36,16 @@ def _easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def _orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday (Meeus' Julian computus, 13 days on to the Gregorian
+    calendar: right from 1900 to 2099). Ukraine kept it when Christmas moved in 2023."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=13)
+
+
 # phrase (lowercase, as written) -> the day in a given year. Russian "Рождество" is the
 # Orthodox 7 January; Ukraine keeps 25 December since 2023.
 _DAYS: dict[str, Callable[[int], date]] = {
@@ -52,6 +62,10 @@ _DAYS: dict[str, Callable[[int], date]] = {
     "thanksgiving day": _thanksgiving,
     **dict.fromkeys(("easter", "easter sunday"), _easter),
     **dict.fromkeys(("різдво", "різдва", "різдві"), _fixed(12, 25)),
+    **dict.fromkeys(("великдень", "великодня", "великодні", "великоднем", "пасха", "пасхи",
+                     "пасху", "пасхе", "пасхой"), _orthodox_easter),
+    **dict.fromkeys(("день знань", "дня знань", "день знаний", "дня знаний", "дню знаний"),
+                    _fixed(9, 1)),  # the first school day
     **dict.fromkeys(("рождество", "рождества", "рождеству"), _fixed(1, 7)),
     **dict.fromkeys(("новий рік", "нового року", "новому році", "новорічні свята"),
                     _fixed(1, 1)),
@@ -90,10 +104,13 @@ def holiday_of_year(phrase: str) -> date | None:
 # In running text a holiday is a date after a word of time ("by Christmas", "over New
 # Year", "перед Різдвом" is left to the analyst), not as a noun's modifier ("Christmas tree")
 # (case-blind: a sentence may open with it, "By Christmas, the heads go home")
-_TIME_BEFORE = r"(?i:by|before|after|over|until|till|at|since|for|on|during|around|of|до|на|після|к|под)"
+_TIME_BEFORE = (r"(?i:by|before|after|over|until|till|at|since|for|on|during|around|of|"
+                r"до|на|після|после|к|под)")
 _NAMES = (r"Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Eve|Day))?|"
           r"New\s+Year|Hogmanay|Thanksgiving|Easter|Halloween|Valentine['’]s\s+Day|"
           r"Різдва|Різдво|Рождества|Рождеству|Рождество|Нового\s+року|Новий\s+рік|"
+          r"Великдень|Великодня|Великодні|Великоднем|Пасха|Пасхи|Пасху|Пасхе|Пасхой|"
+          r"День\s+знань|Дня\s+знань|День\s+знаний|Дня\s+знаний|Дню\s+знаний|"
           r"Нового\s+года|Новому\s+году|Новый\s+год")
 HOLIDAY = re.compile(rf"(?<!\w){_TIME_BEFORE}\s+(?:the\s+)?(?P<name>(?:{_NAMES})"
                      r"(?:,?\s+(?:1[89]|20)\d\d(?!\d)(?:\s+(?:року|года)(?!\w))?)?)(?![\w'’])"

@@ -16,6 +16,17 @@ _DECADE = re.compile(r"(?<![\d.,/-])\b([12]\d{2}0)(?:s|\s-\s(?:х|ті|і|е|ы�
 _SHORT_DECADE = re.compile(r"(?<![\w'’])['’]([1-9]0|00)s\b")
 # "у 90-х", "в 90-е годы", "20-ті роки": the latest such decade over by the dateline
 _SHORT_CYRILLIC = re.compile(r"(?<![\d.,/-])\b([1-9]0)\s-\s(?:х|ті|і|е|ые|ых)\b")
+# "в семидесятые", "у дев'яності": a decade by its word, the latest such one over by the
+# dateline. Zero ("нулевые") is left out: "нулевые пошлины" are zero duties.
+_DECADE_STEMS = {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50,
+                 "шестидесят": 60, "семидесят": 70, "восьмидесят": 80, "девяност": 90}
+_DECADE_STEMS_UK = {"двадцят": 20, "тридцят": 30, "сороков": 40, "п'ятдесят": 50,
+                    "шістдесят": 60, "сімдесят": 70, "вісімдесят": 80, "дев'яност": 90}
+DECADE_WORDS = {**{stem + end: n for stem, n in _DECADE_STEMS.items()
+                   for end in ("ые", "ых", "ым", "ыми")},
+                **{stem + end: n for stem, n in _DECADE_STEMS_UK.items()
+                   for end in ("і", "их", "им", "ими")}}
+_DECADE_WORD = re.compile(rf"(?<![\w'])({w.alternation(DECADE_WORDS)})(?![\w'])")
 _DAY_OF_MONTH = re.compile(r"(?:on\s+)?the\s+(\d{1,2})|(\d{1,2})\s+числа")  # "20-го числа"
 
 
@@ -63,6 +74,15 @@ def decade(s: str, dl: date | None) -> Period | None:
             start -= 100
         why = (f"{m.group(0).replace(' ', '')}: the {start}s, the latest such decade over by "
                f"the dateline {show(dl)}")
+    elif (m := _DECADE_WORD.search(s)) is not None:
+        if dl is None:
+            return Hit(None, "year", "interval", f"'{m.group(0)}' has no century without a"
+                       " dateline"), "", ""
+        start = (dl.year // 100) * 100 + DECADE_WORDS[m.group(1)]
+        if start + 9 >= dl.year:
+            start -= 100
+        why = (f"'{m.group(0)}': the {start}s, the latest such decade over by the dateline "
+               f"{show(dl)}")
     else:  # "the '90s": the latest such decade that began by the dateline
         m = _SHORT_DECADE.search(s)
         if m is None:

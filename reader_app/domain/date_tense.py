@@ -162,6 +162,7 @@ def _cyrillic_past(word: str) -> bool:
 
 
 _PAST_CLAUSE_OPENERS = _set("before until till after when because since so")
+_ABSOLUTE = _set("included excluded excepted")
 _PLANNED = _set("planned scheduled expected due set slated")
 
 
@@ -231,6 +232,9 @@ def _tense(words: list[tuple[str, str]], i: int,
             return None  # "will be held", "to be signed": a participle
         if prev in _DETERMINERS and word not in _PAST:
             return None  # "a closed hearing": an adjective
+        if word in _ABSOLUTE and i and (words[i - 1][0][:1].isupper()
+                                        or words[i - 1][0][:1].isdigit()):
+            return None  # "Christmas Day included", "July 4 excepted": no verb of a clause
         if nxt == "from" and (word in _PAST or word.endswith("ed")) and _after_object(words, i):
             return None  # "for the crop bought from April": a participle, a period to come
         past = word in _PAST or word in ENGLISH_PAST

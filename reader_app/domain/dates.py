@@ -348,6 +348,8 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
                                f"{year} comes from the dates coordinated with it.")
         if dl is not None and result.value is not None:
             relative = ctx.relative_year(text, start, end, dl)
+            if relative is not None and _against_tense(text, start, end, relative[0], dl):
+                relative = None  # "торік … відвідували, а у вересні їх буде": not last year's
             if relative is not None and len(result.value) >= 7:
                 found = _cached(f"{phrase} {relative[0]}", dateline, language)
                 if found.value is not None:
@@ -464,6 +466,15 @@ def _holiday(text: str, start: int, end: int, phrase: str, days: list[date],
     return ResolvedDate(day.isoformat(), "day", "day-month",
                         f"'{phrase.strip()}' is a holiday: {day.isoformat()}, {how}, "
                         f"from the dateline {show(dl)}.")
+
+
+def _against_tense(text: str, start: int, end: int, year: int, dl: date) -> bool:
+    """A year before the dateline's for a date its own clause puts ahead, or after it for
+    one the clause puts behind: the year word belongs to another clause."""
+    if year == dl.year:
+        return False
+    tense = tense_around(text, start, end)[0]
+    return tense == (FUTURE if year < dl.year else PAST)
 
 
 def _yearless_part(text: str, start: int, end: int, phrase: str,

