@@ -8,6 +8,7 @@ from __future__ import annotations
 from reader_app.domain.date_finder import find_dates
 from reader_app.domain.date_holidays import _orthodox_easter
 from reader_app.domain.dates import resolve_in_text
+from reader_app.domain.speech import find_claims
 from reader_app.services.suggesting import suggest
 
 
@@ -70,3 +71,11 @@ def test_orthodox_easter_and_the_day_of_knowledge():
                                           ("Дня знань", "2026-09-01")]
     assert _found("Храм откроют к Пасхе, ремонт начнут после Пасхи.", "2026-03-02",
                   "ru") == [("Пасхе", "2026-04-12"), ("Пасхи", "2026-04-12")]
+
+
+def test_a_name_in_quotation_marks_after_a_speech_verb_is_no_claim():
+    text = ("Анаит Мелконян заявила «Айастан Медиа», что уровень озера упал на 18 сантиметров "
+            "за одно лето. «Мы пять лет поднимали озеро», — сказала Мелконян.")
+    quotes = [text[c.start:c.end] for c in find_claims(text, [], {})]
+    assert "Айастан Медиа" not in quotes
+    assert "Мы пять лет поднимали озеро" in quotes

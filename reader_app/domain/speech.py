@@ -660,9 +660,12 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
                    key=lambda x: (x.start, -x.end))
     out: list[ClaimMention] = []
     reach = -1
+    tagged = {(a, b) for a, b, _ in spans}
     for x in found:
         if x.start < reach:
             continue  # inside a claim already found (a quotation in a reported clause)
+        if x.how == "quoted" and ((x.start, x.end) in tagged or _a_name(text[x.start:x.end])):
+            continue  # "заявила «Айастан Медиа»": a name in quotation marks, not words said
         reach = x.end
         out.append(ClaimMention(x.start, x.end, x.speaker.claimant_id, x.speaker.start,
                                 x.speaker.end, _reason(text, x)))
@@ -670,6 +673,13 @@ def _read_paragraph(text: str, lo: int, hi: int, actors: Actors,
         _CACHE.clear()
     _CACHE[key] = (lookups.seen, out)
     return lookups.seen, out
+
+
+def _a_name(quoted: str) -> bool:
+    """Two to four words, each capitalised: a body's or an outlet's name ("Нова
+    Слобожанщина"), not a sentence someone said."""
+    words = quoted.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:2].islower() for w in words)
 
 
 def _worth(a: Attribution) -> bool:
