@@ -5,11 +5,14 @@ and a proper name's words as no kind noun. Sentences written for these tests."""
 
 from __future__ import annotations
 
+from test_actor_link_kinds import _article, _tag
+
 from reader_app.domain.date_finder import find_dates
 from reader_app.domain.date_holidays import _orthodox_easter
 from reader_app.domain.dates import resolve_in_text
 from reader_app.domain.speech import find_claims
 from reader_app.services.suggesting import suggest
+from reader_app.storage.actors import create_actor, link_annotation
 
 
 def _found(text, dateline, language):
@@ -79,3 +82,72 @@ def test_a_name_in_quotation_marks_after_a_speech_verb_is_no_claim():
     quotes = [text[c.start:c.end] for c in find_claims(text, [], {})]
     assert "Айастан Медиа" not in quotes
     assert "Мы пять лет поднимали озеро" in quotes
+
+
+def test_a_speech_verb_before_a_quoted_name_is_no_noun_for_it(db):
+    outlet = create_actor(db, "Айастан Медиа", "media")
+    article = _article(db, "Мелконян заявила «Айастан Медиа», что озеро мелеет. «Нам "
+                       "плохо», — заявил председатель ассоциации.", language="ru")
+    link_annotation(db, _tag(db, article, "Айастан Медиа").annotation.id, outlet.id)
+    assert ("заявил", outlet.id) not in _actors(db, article)
+
+
+def test_a_company_noun_before_another_quoted_name_is_not_the_one_named_before(db):
+    green = create_actor(db, "Зеленый Севан", "organization")
+    article = _article(db, "Председатель движения «Зеленый Севан» выступила. Каскадом "
+                       "управляет компания «Севан-Энерго», а компания «Зеленый Севан» "
+                       "молчит.", language="ru")
+    link_annotation(db, _tag(db, article, "Зеленый Севан").annotation.id, green.id)
+    text = article.text
+    found = [(s.start, s.actor_id) for s in suggest(db, article.id) if s.kind == "actor"]
+    first = text.index("компания")
+    assert all(start != first for start, _ in found)
+    assert (text.index("компания", first + 1), green.id) in found  # before its own name
+
+
+def test_a_word_of_a_groups_name_met_before_the_group_is_a_name_of_its_own(db):
+    green = create_actor(db, "Зеленый Севан", "organization")
+    article = _article(db, "Экологи бьют тревогу\n\nВода из озера Севан уходит. Движение "
+                       "«Зеленый Севан» протестует. Севан мелеет.", language="ru")
+    link_annotation(db, _tag(db, article, "Зеленый Севан").annotation.id, green.id)
+    assert not any(q.startswith("Севан") for q, _ in _actors(db, article))
+
+
+def test_a_table_state_takes_the_librarys_actor_under_another_of_its_names(db):
+    eu = create_actor(db, "Европейский союз", "organization")
+    article = _article(db, "Европейский союз выделил деньги. Евросоюз ждет отчета, а "
+                       "Брюссель молчит.", language="ru")
+    link_annotation(db, _tag(db, article, "Европейский союз").annotation.id, eu.id)
+    assert _actors(db, article) == [("Евросоюз", eu.id), ("Брюссель", eu.id)]
+
+
+def test_a_proper_names_first_word_is_no_kind_noun_but_a_bodys_noun_is(db):
+    paper = create_actor(db, "Нова Слобожанщина", "media")
+    article = _article(db, "Про це розповіла «Нова Слобожанщина». Учні назвали нову школу "
+                       "«Кротовиною».", language="uk")
+    link_annotation(db, _tag(db, article, "Нова Слобожанщина").annotation.id, paper.id)
+    assert _actors(db, article) == []
+    akimat = create_actor(db, "Акимат Караганды", "organization")
+    ru = _article(db, "Акимат Караганды объявил тендер. В акимате пояснили сроки.",
+                  language="ru")
+    link_annotation(db, _tag(db, ru, "Акимат Караганды").annotation.id, akimat.id)
+    assert ("акимате", akimat.id) in _actors(db, ru)
+
+
+def test_a_ukrainian_surname_in_iets_keeps_its_yot_in_other_cases(db):
+    person = create_actor(db, "Тарас Коломієць", "person")
+    article = _article(db, "Тарас Коломієць відкрив школу. За словами Коломійця, дітей "
+                       "більше. Коломійцю подякували.", language="uk")
+    link_annotation(db, _tag(db, article, "Тарас Коломієць").annotation.id, person.id)
+    assert _actors(db, article) == [("Коломійця", person.id), ("Коломійцю", person.id)]
+
+
+def test_honourable_and_madam_are_titles(db):
+    mp = create_actor(db, "Comfort Agyeman-Dankwa", "person")
+    trader = create_actor(db, "Akosua Boateng", "person")
+    article = _article(db, "Comfort Agyeman-Dankwa spoke first. Akosua Boateng agreed. Later "
+                       "Hon. Agyeman-Dankwa left, and Madam Boateng laughed.")
+    link_annotation(db, _tag(db, article, "Comfort Agyeman-Dankwa").annotation.id, mp.id)
+    link_annotation(db, _tag(db, article, "Akosua Boateng").annotation.id, trader.id)
+    found = _actors(db, article)
+    assert ("Agyeman-Dankwa", mp.id) in found and ("Boateng", trader.id) in found

@@ -49,6 +49,7 @@ from reader_app.domain.actor_surnames import (
     first_name_mention,
     surname_mention,
 )
+from reader_app.domain.actors import match_key
 from reader_app.domain.body_nouns import (
     declared_nouns,
     determined,
@@ -151,6 +152,9 @@ def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: i
     before = bisect_right(fitting, (start, -1))
     if not before:
         return None
+    if text[end:end + 2] in (" «", " \"", " “") and not _names_next(text, end + 2, index,
+                                                                      fitting[:before]):
+        return None  # "компания «Севан-Энерго»": the noun says what the name after it is
     actor_id, why = fitting[0][1], f"the one {kind} named before"
     if before > 1:
         # several: the story's own one, named far more often than any other so far
@@ -197,9 +201,32 @@ def _head_mention(text: str, bodies: list[tuple[int, str, str]], start: int, end
     if chosen is None:
         return None
     actor_id, canonical, kind = next(b for b in bodies if b[0] == chosen)
+    if _named_before(text, text[start:end], context.starts_before(actor_id, start)[:1]):
+        return None  # "озера Севан" before "движения «Зеленый Севан»": the lake, not the group
     return ActorMention(start, end, actor_id, canonical, kind,
                         f"probably {canonical}: “{text[start:end]}”, part of its name, after it",
                         False)
+
+
+def _names_next(text: str, at: int, index: ActorIndex, fitting: list[tuple[int, int]]) -> bool:
+    """Is the quoted name opening at `at` one of the fitting bodies named before?"""
+    close = min((i for i in (text.find(q, at, at + 80) for q in "»\"”") if i > 0), default=-1)
+    if close < 0:
+        return False
+    key = match_key(text[at:close])
+    return any(match_key((index.bodies.get(a) or index.actors.get(a) or ("",))[0]) == key
+               for _, a in fitting)
+
+
+def _named_before(text: str, word: str, first: list[int]) -> bool:
+    """Is the word (in any case) in the body's text before the body's first naming: then
+    it names something of its own (the headline, the first line, is left out: it may
+    shorten the body's name before the article names it in full)."""
+    if not first:
+        return False
+    lo = text.find("\n") + 1
+    stem = word[:max(3, len(word) - 2)]
+    return lo < first[0] and re.search(rf"(?<!\w){re.escape(stem)}", text[lo:first[0]]) is not None
 
 
 def _case_fits(rule: int, text: str, start: int, end: int) -> bool:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from reader_app.domain.actor_mentions import SOURCE_TABLE, KnownName, Person
-from reader_app.domain.actors import TITLE_WORDS, name_tokens
+from reader_app.domain.actors import ORG_WORDS, TITLE_WORDS, name_tokens
 from reader_app.domain.actors import match_key as _match_key
 from reader_app.domain.mention_text import search_key as _search_key
 from reader_app.domain.word_forms import (
@@ -169,9 +169,12 @@ def _stem_keys(key: str) -> tuple[str, str | None] | None:
 
 def _without_fleeting_vowel(word: str) -> str | None:
     """The stem a Ukrainian or Russian noun's other cases take when its last vowel drops
-    ("Кравець" -> "Кравця", "Садок" -> "Садка", "Песок" -> "Песка")."""
+    ("Кравець" -> "Кравця", "Садок" -> "Садка", "Песок" -> "Песка"); "є" after a vowel
+    leaves its "й" ("Коломієць" -> "Коломійця")."""
     if word.endswith("ець") and len(word) > 4 and word[-4] not in "аеєиіїоуюя":
         return word[:-3] + "ц"
+    if word.endswith("єць") and len(word) > 4:
+        return word[:-3] + "йц"  # "Коломієць" -> "Коломійця"
     if word.endswith(("ок", "ек")) and len(word) > 4 and word[-3] not in "аеєиіїоуюяйь":
         return word[:-2] + "к"
     return None
@@ -640,6 +643,9 @@ def _kind_nouns(n: KnownName) -> list[str]:
             *_BODIES, "other" if is_cyrillic(words[0]) else "organization"):
         return []
     if is_cyrillic(words[0]):
+        if all(w[:1].isupper() for w in n.canonical.split()) and not ORG_WORDS & set(words):
+            return []  # "Нова Слобожанщина", "Батьки Салтівки": a proper name, no kind noun
+            # ("Акимат Караганды" keeps "акимат")
         found = [w for w in words if not is_adjective(w)]
         nouns = [found[0] if found else words[-1]]
         contracted = _contracted(words)

@@ -20,6 +20,7 @@ TITLE_WORDS = frozenset("""
     foreign defense defence deputy secretary general gen lt col adm admiral commander chief
     senator sen rep representative governor gov mayor ambassador spokesman spokeswoman
     spokesperson king queen prince princess pope sheikh emir former acting
+    hon honourable honorable madam mme rev reverend
     пан пані панові пана господин госпожа господина госпожи
 """.split())
 _ORG_WORDS = frozenset("""
@@ -38,6 +39,7 @@ _ORG_WORDS = frozenset("""
     мережа сеть авіа авиа эйр адміністрація администрация мерія мэрия
     акимат маслихат хокимият
 """.split())  # the last: Kazakh and Uzbek city and regional bodies as Russian news names them
+ORG_WORDS = _ORG_WORDS  # the nouns that say a name is a body's
 _ARMED_WORDS = frozenset("army navy forces force guard guards military troops brigade "
                          "regiment battalion division militia fleet command армія сили флот "
                          "бригада гвардія армия силы бригада гвардия".split())

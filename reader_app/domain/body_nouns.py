@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from reader_app.domain.actors import match_key
 from reader_app.domain.name_context import opens_sentence
+from reader_app.domain.speech_words import SPEECH
 from reader_app.domain.word_forms import is_adjective, is_cyrillic, same_word
 
 __all__ = ["declared_nouns", "determined", "english_determined", "noun_mentions", "noun_stands_alone",
@@ -152,6 +153,8 @@ def declared_nouns(text: str, spans: Iterable[tuple[int, int, int]]) -> dict[str
             continue
         word = _word_before(text, start - 1) if text[start - 2:start - 1] == " " else ""
         key = match_key(word)
+        if key in SPEECH:
+            continue  # "заявила «Айастан Медиа»": told the outlet, no noun for it
         if not is_cyrillic(key) or len(key) < 4 or not word.islower() and not opens_sentence(
                 text, text.rfind(word, 0, start)) or not _apposition(text, start, key):
             continue

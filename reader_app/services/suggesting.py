@@ -105,6 +105,12 @@ def _merged(rows: Sequence[tuple[int, str, str, str, str]],
              for actor_id, text, kind, canonical, source in rows]
     keys = {match_key(n.text) for n in names}
     by_canonical = {match_key(n.canonical): n for n in names if n.source == "name"}
+    # the library's actor under another of the row's names: "Европейский союз" for the
+    # table's European Union takes "Евросоюз", "ЕС", "Брюссель" too
+    for entry in table:
+        own = by_canonical.get(match_key(entry.text))
+        if entry.certain and own is not None and own.actor_type == entry.actor_type:
+            by_canonical.setdefault(match_key(entry.canonical), own)
     for entry in table:
         if match_key(entry.text) in keys:
             continue  # the library's own actor answers to this name
