@@ -222,11 +222,14 @@ def _named_before(text: str, word: str, first: list[int]) -> bool:
     """Is the word (in any case) in the body's text before the body's first naming: then
     it names something of its own (the headline, the first line, is left out: it may
     shorten the body's name before the article names it in full)."""
-    if not first:
-        return False
+    return bool(first) and _stem_before(text, word[:max(3, len(word) - 2)], first[0])
+
+
+@lru_cache(maxsize=1024)
+def _stem_before(text: str, stem: str, end: int) -> bool:
+    """Once per text, stem and place: a long article's many uses of one head ask alike."""
     lo = text.find("\n") + 1
-    stem = word[:max(3, len(word) - 2)]
-    return lo < first[0] and re.search(rf"(?<!\w){re.escape(stem)}", text[lo:first[0]]) is not None
+    return lo < end and re.compile(rf"(?<!\w){re.escape(stem)}").search(text, lo, end) is not None
 
 
 def _case_fits(rule: int, text: str, start: int, end: int) -> bool:
