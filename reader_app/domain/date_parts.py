@@ -85,6 +85,11 @@ def _alone(m: re.Match[str], y: int) -> tuple[str, str] | None:
     else:
         n = _ROMAN[m.group(6)]
         part = "quarter" if m.group(7).startswith("кв") else "half"
+    return _interval(part, n, y)
+
+
+def _interval(part: str, n: int, y: int) -> tuple[str, str] | None:
+    """(ISO interval, explanation) of the n-th half or quarter of year y."""
     months = 6 if part == "half" else 3
     if n * months > 12:
         return None
@@ -104,9 +109,4 @@ def _months(m: re.Match[str], y: int) -> tuple[str, str] | None:
     else:
         kind = m.group(5)
         part, n = ("quarter" if kind.startswith("квартал") else "half"), _ORDINALS[m.group(4)]
-    months = 6 if part == "half" else 3
-    if n * months > 12:
-        return None
-    first, last = (n - 1) * months + 1, n * months
-    value = f"{y}-{first:02d}/{y}-{last:02d}"
-    return value, f"The {part} {n} of {y}: months {first} to {last}, {value}."
+    return _interval(part, n, y)
