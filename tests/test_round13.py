@@ -24,6 +24,14 @@ def _value(text, span, dateline, language):
     return resolve_in_text(text, start, start + len(span), dateline, language).value
 
 
+def _known(db, name, kind, text, language="ru"):
+    """An article with `name` tagged at its first mention and linked to a new actor."""
+    actor = create_actor(db, name, kind)
+    article = _article(db, text, language=language)
+    link_annotation(db, _tag(db, article, name).annotation.id, actor.id)
+    return article, actor
+
+
 def _actors(db, article):
     return [(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
             if s.kind == "actor"]
@@ -85,19 +93,17 @@ def test_a_name_in_quotation_marks_after_a_speech_verb_is_no_claim():
 
 
 def test_a_speech_verb_before_a_quoted_name_is_no_noun_for_it(db):
-    outlet = create_actor(db, "Айастан Медиа", "media")
-    article = _article(db, "Мелконян заявила «Айастан Медиа», что озеро мелеет. «Нам "
-                       "плохо», — заявил председатель ассоциации.", language="ru")
-    link_annotation(db, _tag(db, article, "Айастан Медиа").annotation.id, outlet.id)
+    article, outlet = _known(db, "Айастан Медиа", "media",
+                     "Мелконян заявила «Айастан Медиа», что озеро мелеет. «Нам "
+                     "плохо», — заявил председатель ассоциации.", "ru")
     assert ("заявил", outlet.id) not in _actors(db, article)
 
 
 def test_a_company_noun_before_another_quoted_name_is_not_the_one_named_before(db):
-    green = create_actor(db, "Зеленый Севан", "organization")
-    article = _article(db, "Председатель движения «Зеленый Севан» выступила. Каскадом "
-                       "управляет компания «Севан-Энерго», а компания «Зеленый Севан» "
-                       "молчит.", language="ru")
-    link_annotation(db, _tag(db, article, "Зеленый Севан").annotation.id, green.id)
+    article, green = _known(db, "Зеленый Севан", "organization",
+                     "Председатель движения «Зеленый Севан» выступила. Каскадом "
+                     "управляет компания «Севан-Энерго», а компания «Зеленый Севан» "
+                     "молчит.", "ru")
     text = article.text
     found = [(s.start, s.actor_id) for s in suggest(db, article.id) if s.kind == "actor"]
     first = text.index("компания")
@@ -106,48 +112,41 @@ def test_a_company_noun_before_another_quoted_name_is_not_the_one_named_before(d
 
 
 def test_a_word_of_a_groups_name_met_before_the_group_is_a_name_of_its_own(db):
-    green = create_actor(db, "Зеленый Севан", "organization")
-    article = _article(db, "Экологи бьют тревогу\n\nВода из озера Севан уходит. Движение "
-                       "«Зеленый Севан» протестует. Севан мелеет.", language="ru")
-    link_annotation(db, _tag(db, article, "Зеленый Севан").annotation.id, green.id)
+    article, green = _known(db, "Зеленый Севан", "organization",
+                     "Экологи бьют тревогу\n\nВода из озера Севан уходит. Движение "
+                     "«Зеленый Севан» протестует. Севан мелеет.", "ru")
     assert not any(q.startswith("Севан") for q, _ in _actors(db, article))
 
 
 def test_a_table_state_takes_the_librarys_actor_under_another_of_its_names(db):
-    eu = create_actor(db, "Европейский союз", "organization")
-    article = _article(db, "Европейский союз выделил деньги. Евросоюз ждет отчета, а "
-                       "Брюссель молчит.", language="ru")
-    link_annotation(db, _tag(db, article, "Европейский союз").annotation.id, eu.id)
+    article, eu = _known(db, "Европейский союз", "organization",
+                     "Европейский союз выделил деньги. Евросоюз ждет отчета, а "
+                     "Брюссель молчит.", "ru")
     assert _actors(db, article) == [("Евросоюз", eu.id), ("Брюссель", eu.id)]
 
 
 def test_a_proper_names_first_word_is_no_kind_noun_but_a_bodys_noun_is(db):
-    paper = create_actor(db, "Нова Слобожанщина", "media")
-    article = _article(db, "Про це розповіла «Нова Слобожанщина». Учні назвали нову школу "
-                       "«Кротовиною».", language="uk")
-    link_annotation(db, _tag(db, article, "Нова Слобожанщина").annotation.id, paper.id)
+    article, paper = _known(db, "Нова Слобожанщина", "media",
+                     "Про це розповіла «Нова Слобожанщина». Учні назвали нову школу "
+                     "«Кротовиною».", "uk")
     assert _actors(db, article) == []
-    akimat = create_actor(db, "Акимат Караганды", "organization")
-    ru = _article(db, "Акимат Караганды объявил тендер. В акимате пояснили сроки.",
-                  language="ru")
-    link_annotation(db, _tag(db, ru, "Акимат Караганды").annotation.id, akimat.id)
+    ru, akimat = _known(db, "Акимат Караганды", "organization",
+                     "Акимат Караганды объявил тендер. В акимате пояснили сроки.", "ru")
     assert ("акимате", akimat.id) in _actors(db, ru)
 
 
 def test_a_ukrainian_surname_in_iets_keeps_its_yot_in_other_cases(db):
-    person = create_actor(db, "Тарас Коломієць", "person")
-    article = _article(db, "Тарас Коломієць відкрив школу. За словами Коломійця, дітей "
-                       "більше. Коломійцю подякували.", language="uk")
-    link_annotation(db, _tag(db, article, "Тарас Коломієць").annotation.id, person.id)
+    article, person = _known(db, "Тарас Коломієць", "person",
+                     "Тарас Коломієць відкрив школу. За словами Коломійця, дітей "
+                     "більше. Коломійцю подякували.", "uk")
     assert _actors(db, article) == [("Коломійця", person.id), ("Коломійцю", person.id)]
 
 
 def test_honourable_and_madam_are_titles(db):
-    mp = create_actor(db, "Comfort Agyeman-Dankwa", "person")
+    article, mp = _known(db, "Comfort Agyeman-Dankwa", "person",
+                         "Comfort Agyeman-Dankwa spoke first. Akosua Boateng agreed. Later "
+                         "Hon. Agyeman-Dankwa left, and Madam Boateng laughed.", "en")
     trader = create_actor(db, "Akosua Boateng", "person")
-    article = _article(db, "Comfort Agyeman-Dankwa spoke first. Akosua Boateng agreed. Later "
-                       "Hon. Agyeman-Dankwa left, and Madam Boateng laughed.")
-    link_annotation(db, _tag(db, article, "Comfort Agyeman-Dankwa").annotation.id, mp.id)
     link_annotation(db, _tag(db, article, "Akosua Boateng").annotation.id, trader.id)
     found = _actors(db, article)
     assert ("Agyeman-Dankwa", mp.id) in found and ("Boateng", trader.id) in found
