@@ -130,7 +130,8 @@ def test_reader_app_prints_one_line_and_never_starts_qt(plugin_missing_a_library
     err = capsys.readouterr().err
     assert status == 2
     assert err.count("\n") == 1
-    assert f"{FAKE} is missing" in err
+    # "X is missing", or "X, Y are missing" on a machine that lacks other xcb libraries too
+    assert FAKE in err and "missing;" in err
     assert "sudo apt-get install libxcb-cursqq0" in err
     assert not (tmp_path / "library.sqlite").exists()
 

@@ -25,6 +25,7 @@ from reader_app.domain.actor_gender import (
     surname_gender,
 )
 from reader_app.domain.actor_mentions import ActorMention, Person
+from reader_app.domain.actor_seniority import ELDER, age_cue, seniority
 from reader_app.domain.actors import match_key
 from reader_app.domain.name_context import (
     common_word,
@@ -259,6 +260,15 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     here = [p for p in persons if context.last_before(p.actor_id, start) is not None] if (
         many and chosen is not None) else []
     if len(here) > 1:
+        cue = age_cue(text, start, end)
+        elder = None if cue is None else seniority(
+            text, [(p.actor_id, context.starts_before(p.actor_id, start)) for p in here], cue[0])
+        if cue is not None and elder is not None:
+            p = next(q for q in here if q.actor_id == elder)
+            word = "elder" if cue[0] == ELDER else "younger"
+            return ActorMention(start, cue[1], p.actor_id, p.canonical, "person",
+                                f"surname of {p.canonical}, the {word} of {len(here)} people"
+                                " with it here, by what the text says of their ages", True)
         return _among_relatives(text, here, start, end, context)
     if many:
         reason = (f"surname of {person.canonical}, named or tagged nearest before"

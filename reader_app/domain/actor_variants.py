@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from reader_app.domain.actor_surnames import gender_pair
 from reader_app.domain.actors import TITLE_WORDS, candidate_keys, name_tokens
-from reader_app.domain.word_forms import same_word
+from reader_app.domain.word_forms import is_cyrillic, same_word
 
 __all__ = ["closest_key", "kind_word", "name_variants", "org_containing", "surname_of"]
 
@@ -95,4 +95,5 @@ def kind_word(quote: str) -> str | None:
     if len(words) != 1 or not quote.strip()[:1].islower() and quote.strip()[:3] != "the":
         return None
     word = words[0]
-    return word if len(word) > 3 else None
+    # "суд", "рада": a Ukrainian or Russian body's word may have three letters
+    return word if len(word) > 3 or len(word) == 3 and is_cyrillic(word) else None

@@ -28,7 +28,20 @@ _STEMS = """
 казахстанск=Kazakhstan|кыргызск=Kyrgyzstan|киргизьк=Kyrgyzstan|узбецьк=Uzbekistan
 узбекск=Uzbekistan|білоруськ=Belarus|белорусск=Belarus|грузинськ=Georgia|грузинск=Georgia
 молдовськ=Moldova|молдавск=Moldova|румунськ=Romania|румынск=Romania
+естонськ=Estonia|эстонск=Estonia|латвійськ=Latvia|латвийск=Latvia|литовськ=Lithuania
+литовск=Lithuania|вірменськ=Armenia|армянск=Armenia|азербайджанськ=Azerbaijan
+азербайджанск=Azerbaijan|таджицьк=Tajikistan|таджикск=Tajikistan|туркменськ=Turkmenistan
+туркменск=Turkmenistan|ізраїльськ=Israel|израильск=Israel|японськ=Japan|японск=Japan
+італійськ=Italy|итальянск=Italy|іспанськ=Spain|испанск=Spain|фінськ=Finland|финск=Finland
+шведськ=Sweden|шведск=Sweden|норвезьк=Norway|норвежск=Norway
+угорськ=Hungary|венгерск=Hungary|чеськ=Czech Republic|чешск=Czech Republic
+словацьк=Slovakia|словацк=Slovakia|болгарськ=Bulgaria|болгарск=Bulgaria|грецьк=Greece
+греческ=Greece|сербськ=Serbia|сербск=Serbia|хорватськ=Croatia|хорватск=Croatia
+іранськ=Iran|иранск=Iran|індійськ=India|индийск=India|канадськ=Canada|канадск=Canada
 """
+# The nouns after a state's adjective that make the two words the state ("Эстонские власти",
+# "российской стороне", "the Irish government"): stems, since they inflect
+SIDES = ("сторон", "влад", "власт", "уряд", "правительств", "government", "authorities", "side")
 
 
 def _table(data: str) -> dict[str, str]:
@@ -47,6 +60,15 @@ VOICES = frozenset("""
     чиновник чиновники посадовці посадовець міністерство министерство уряд правительство
     влада власти дипломат дипломати дипломаты посольство делегація делегация джерела источники
     """.split())
+
+
+def side_of(quote: str) -> str | None:
+    """The state two words name as its government or its side in talks ("Эстонские
+    власти", "грузинская сторона", "the Irish government"), else None."""
+    words = [w for w in quote.split() if w.casefold() != "the"]
+    if len(words) != 2 or not words[1].casefold().startswith(SIDES):
+        return None
+    return state_of(words[0])
 
 
 def state_of(word: str) -> str | None:

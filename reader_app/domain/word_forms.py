@@ -15,6 +15,7 @@ _STRIP = ("ий", "ій", "ый", "ой", "ія", "ия", "ья", "а", "я", "�
 ENDINGS = frozenset("""а я у ю і ї и ы е є о ом ем єм ём ою ею ой ей ів ов ев ам ям ами ями
     ах ях ові еві єві ого ому ім им ий ій ым ых их ими ої ую юю ая ее ие ые ему ьому ього
     """.split())
+_SOFT_ENDS = ("й", "ь")
 _BY_LENGTH = sorted(ENDINGS | set(_STRIP), key=len, reverse=True)
 
 
@@ -39,7 +40,8 @@ def same_word(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    return n >= 3 and all(not rest or rest in ENDINGS for rest in (a[n:], b[n:]))
+    # a nominative's last "й" or "ь" is no stem letter: "ліцей"/"ліцею", "учитель"/"учителя"
+    return n >= 3 and all(not rest or rest in ENDINGS or rest in _SOFT_ENDS for rest in (a[n:], b[n:]))
 
 
 def word_stem(word: str) -> str:

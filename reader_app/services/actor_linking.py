@@ -9,6 +9,7 @@ and a spelling a letter or two off a known name ("probably X").
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ from reader_app.domain.actor_finder import (
     word_stem,
 )
 from reader_app.domain.actor_mentions import ActorMention
+from reader_app.domain.actor_seniority import ELDER, age_cue, seniority
 from reader_app.domain.actor_variants import (
     closest_key,
     kind_word,
@@ -33,6 +35,7 @@ from reader_app.domain.actor_variants import (
 )
 from reader_app.domain.actors import match_key, name_from_quote, name_tokens
 from reader_app.domain.body_nouns import declared_nouns
+from reader_app.domain.demonyms import side_of
 from reader_app.domain.kind_nouns import PARTY, declared_near, fits_kind, kind_of_noun
 from reader_app.domain.models import ActorId, Article
 from reader_app.domain.name_context import longer_name_after, longer_name_before, opens_sentence
@@ -170,7 +173,8 @@ def _found(db: Database, article: Article, start: int, end: int) -> Link | None:
     window = article.text[lo:hi]
     tagged = [(s - lo, s - lo + 1, a) for a, s in actor_tag_positions(db, article.id, lo, start)]
     s0, e0 = _target(article.text, start, end)
-    stems = {word_stem(w) for w in article.text[s0:e0].split()}
+    # "Орлов-старший": the surname before the hyphen is a word of its own
+    stems = {word_stem(w) for w in re.split(r"[\s‑-]+", article.text[s0:e0]) if w}
     rows = {row for stem in stems if len(stem) >= 3 for row in names_containing(db, stem)}
     library = build_actor_index(KnownName(text, actor_id, canonical, kind, source)
                                 for actor_id, text, canonical, kind, source in sorted(rows))
@@ -187,6 +191,79 @@ def _found(db: Database, article: Article, start: int, end: int) -> Link | None:
                     return Link(own[0], m.reason.replace(m.canonical, own[1]))
             return Link(None, m.reason, m.canonical, m.actor_type)
     return None
+
+
+def relative_by_age(db: Database, article: Article, start: int, end: int) -> Link | None:
+    """"Орлов-старший", "the elder Lavoie": of the people tagged here with the surname,
+    the one the whole text makes the elder (or the younger)."""
+    text = article.text
+    s0, e0 = _target(text, start, end)
+    head = re.split(r"[‑-]", text[s0:e0])[0]  # "Орлов" of "Орлов-старший"
+    words = head.split()
+    cue = age_cue(text, s0, s0 + len(head)) if words else None
+    if cue is None:
+        return None
+    key = match_key(words[-1])
+    starts: dict[int, list[int]] = {}
+    for actor_id, at in actor_tag_positions(db, article.id, 0, start):
+        starts.setdefault(actor_id, []).append(at)
+    types = actor_types(db, list(starts))
+    names = actor_names(db, list(starts))
+    kin = [a for a in starts if types.get(a) == "person" and any(
+        same_word(key, w) or w == key for w in name_tokens(names.get(ActorId(a), ""))[-1:])]
+    if len(kin) < 2:
+        return None
+    chosen = seniority(text, [(a, starts[a]) for a in kin], cue[0])
+    if chosen is None:
+        return None
+    word = "elder" if cue[0] == ELDER else "younger"
+    return Link(chosen, f"surname of {names[ActorId(chosen)]}, the {word} of {len(kin)} people"
+                " tagged here with it, by what the text says of their ages")
+
+
+def _state_side(db: Database, quote: str) -> Link | None:
+    """"российской стороне", "Эстонские власти": the state its adjective names."""
+    canonical = side_of(quote)
+    if canonical is None:
+        return None
+    table, _ = _state_table(db)
+    row = table.get(match_key(canonical))
+    own = _library_state(db, canonical)
+    reason = f"“{quote.strip()}”: the government or side of {canonical}"
+    if own is not None:
+        return Link(own[0], reason)
+    return Link(None, reason, canonical, row.actor_type if row is not None else "state")
+
+
+# A lone noun for a state's government ("the Government", "правительство", "держава"),
+# after its adjectives ("the federal government"): stems, since Cyrillic nouns inflect
+# (not "the State", "держава": a story's own state, which a foreign one may outnumber)
+_GOVERNMENT = ("government", "country", "authorities", "правительств", "уряд", "власт")
+_GOVERNMENT_ADJECTIVES = frozenset("the its this federal national central".split())
+
+
+def _home_state(db: Database, article: Article, quote: str, start: int) -> Link | None:
+    """"правительство", "the Government", "the State": the state tagged before in the
+    article far more often than any other (the story's own)."""
+    words = [w for w in name_tokens(quote) if w not in _GOVERNMENT_ADJECTIVES]
+    if len(words) != 1 or not words[0].startswith(_GOVERNMENT):
+        return None
+    before = sorted((s, a) for a, s in actor_tag_positions(db, article.id, hi=start))
+    if not before:
+        return None
+    states = {a for a, t in actor_types(db, list({a for _, a in before})).items() if t == "state"}
+    counts: dict[int, tuple[int, int]] = {}
+    for at, actor_id in before:
+        if actor_id in states:
+            n, _ = counts.get(actor_id, (0, 0))
+            counts[actor_id] = (n + 1, at)
+    ranked = sorted(counts, key=lambda a: counts[a], reverse=True)
+    if not ranked or counts[ranked[0]][0] < 2 or (
+            len(ranked) > 1 and counts[ranked[0]][0] < 2 * counts[ranked[1]][0]):
+        return None  # a story of two states: which one's government is not the text's to say
+    chosen = ranked[0]
+    return Link(chosen, f"“{quote.strip()}”: the government of {_name(db, chosen)}, the state"
+                " tagged at least twice as often before as any other")
 
 
 def _variant(db: Database, quote: str) -> Link | None:
@@ -344,14 +421,19 @@ def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Li
     if noun is None:
         return None
     before = sorted((s, a) for a, s in actor_tag_positions(db, article.id, hi=start))
-    recent = list(dict.fromkeys(a for _, a in reversed(before)))[:_ANAPHORA_DEPTH]
-    names = actor_names(db, recent)
-    fits = [a for a in recent
-            if any(same_word(noun, w) for w in name_tokens(names.get(ActorId(a), "")))]
+    everyone = list(dict.fromkeys(a for _, a in reversed(before)))
+    recent = everyone[:_ANAPHORA_DEPTH]
+    names = actor_names(db, everyone)
+    fits = _named_by(noun, recent, names)
     how_kind = ""
     if not fits:
         fits = _of_kind(db, article, quote, start, recent, names)
         how_kind = ", of that kind"
+    if not fits:
+        # "ліцею" long after "ліцеєм № 212": a word of a body's name still names it when
+        # no body named since has that word or kind
+        fits = _named_by(noun, everyone[_ANAPHORA_DEPTH:], names)
+        how_kind = ""
     if not fits:
         return None
     # the one tagged most often before (the story's party, not one named in passing),
@@ -360,6 +442,19 @@ def _kind_anaphora(db: Database, article: Article, quote: str, start: int) -> Li
     chosen = max(fits, key=lambda a: counts[a])
     how = "tagged most often before" if len(fits) > 1 else "tagged before"
     return Link(chosen, f"“{quote.strip()}”: {names[ActorId(chosen)]}{how_kind}, {how}")
+
+
+def _named_by(noun: str, actor_ids: list[int], names: dict[ActorId, str]) -> list[int]:
+    """The actors with the noun as a word of their name, or as a short compound's last
+    part ("комбінат" of "Полтавський хлібокомбінат")."""
+    return [a for a in actor_ids
+            if any(same_word(noun, w) or _compound_tail(noun, w)
+                   for w in name_tokens(names.get(ActorId(a), "")))]
+
+
+def _compound_tail(noun: str, word: str) -> bool:
+    return (is_cyrillic(word) and len(noun) >= 6 and len(word) >= len(noun) + 3
+            and any(same_word(noun, word[i:]) for i in range(3, len(word) - len(noun) + 3)))
 
 
 def _of_kind(db: Database, article: Article, quote: str, start: int, recent: list[int],
@@ -420,10 +515,12 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
     quote = article.text[start:end]
     if not match_key(quote):
         return None
-    return (_acronym(db, article, quote, start) or _variant(db, quote)
+    return (_acronym(db, article, quote, start) or relative_by_age(db, article, start, end)
+            or _state_side(db, quote) or _variant(db, quote)
             or _found(db, article, start, end) or _kind_anaphora(db, article, quote, start)
             or _state(db, article, quote, start, end) or _surname(db, quote)
             or _ministry_stump(db, quote) or _council_stump(db, article, quote)
             or _declared_noun(db, article, quote, start)
             or _compound_of_tagged(db, article, quote, start)
-            or _part_of_name(db, quote) or _spelling(db, quote))
+            or _part_of_name(db, quote) or _home_state(db, article, quote, start)
+            or _spelling(db, quote))

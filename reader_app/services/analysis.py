@@ -25,7 +25,7 @@ from reader_app.domain.claims import propose_claimant, sentence_span
 from reader_app.domain.dates import resolve_date, resolve_in_text
 from reader_app.domain.iso_values import iso_granularity, looks_like_iso, not_a_date
 from reader_app.domain.models import Actor, ActorId, Annotation, Article
-from reader_app.services.actor_linking import link_unknown_name
+from reader_app.services.actor_linking import link_unknown_name, relative_by_age
 from reader_app.services.person_gender import same_gender
 from reader_app.services.surname_first import SurnameLink, rename_to_full, surname_tagged_before
 from reader_app.storage.actors import (
@@ -107,6 +107,12 @@ def _actor_fields(db: Database, article: Article, start: int, end: int) -> TagFi
     surname = None if known else surname_tagged_before(db, article, start, end)
     if surname is not None:
         return _surname_fields(db, surname)
+    # "the elder Hollis": not the Hollis named last, the one the text makes the elder
+    relative = None if known else relative_by_age(db, article, start, end)
+    if relative is not None and relative.actor_id is not None:
+        name = actor_names(db, [relative.actor_id])[ActorId(relative.actor_id)]
+        return TagFields({"actor_id": relative.actor_id}, f"Actor: {name} ({relative.reason}).",
+                         None)
     wanted = [*recent, *(i for ids in known.values() for i in ids)]
     names: dict[int, str] = {int(i): name for i, name in actor_names(db, wanted).items()}
     types = actor_types(db, recent)

@@ -1,0 +1,146 @@
+"""Rules of the fourteenth round: which of two relatives "Орлов-старший" or "the elder Lavoie"
+is, a body's word after many other names ("ліцею", "суд", "комбінат" of "хлібокомбінат"), a
+state's adjective with "власти"/"сторона"/"government", and a lone "правительство" for the
+one state a story is about. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_actor_link_kinds import _article, _tag
+
+from reader_app.domain.actor_seniority import ELDER, YOUNGER, age_cue, seniority
+from reader_app.domain.demonyms import side_of
+from reader_app.domain.word_forms import same_word
+from reader_app.services.analysis import add_tag
+from reader_app.storage.actors import create_actor, get_actor, link_annotation
+
+
+def _tag_at(db, article, quote, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = article.text.index(quote, start + 1)
+    return add_tag(db, article, "actor", start, start + len(quote))
+
+
+def _linked(db, new):
+    return None if new.annotation.actor_id is None else get_actor(db, new.annotation.actor_id).name
+
+
+FAMILY_RU = ("Суд признал 61-летнего Петра Зуева виновным. Его сын, 33-летний Глеб Зуев, "
+             "получил условный срок. Зуев-старший вину не признал. Зуев-младший промолчал.")
+
+
+def test_an_age_suffix_or_word_says_which_relative():
+    assert age_cue("Зуев-старший сказал", 0, 4) == (ELDER, 12)
+    assert age_cue("Зуева-молодшого", 0, 5) == (YOUNGER, 15)
+    assert age_cue("the elder Lavoie said", 10, 16) == (ELDER, 16)
+    assert age_cue("the Lavoie family", 4, 10) is None
+    assert age_cue("Зуев-Петров", 0, 4) is None  # a double-barrelled surname
+
+
+def test_seniority_by_kin_nouns_and_ages():
+    text = FAMILY_RU
+    petr, gleb = text.index("Петра"), text.index("Глеб")
+    assert seniority(text, [(1, [petr]), (2, [gleb])], ELDER) == 1
+    assert seniority(text, [(1, [petr]), (2, [gleb])], YOUNGER) == 2
+    en = "Ray Hollis runs the yard. His daughter, Megan Hollis, runs the office."
+    assert seniority(en, [(1, [0]), (2, [en.index("Megan")])], ELDER) == 1
+    # "the father of Megan Hollis" says Megan has a father, not that she is one
+    other = "The father of Megan Hollis, Ray Hollis, was there."
+    assert seniority(other, [(1, [other.index("Ray")]), (2, [other.index("Megan")])],
+                     ELDER) is None
+    # nothing said of either: no guess
+    bare = "Ray Hollis and Megan Hollis spoke."
+    assert seniority(bare, [(1, [0]), (2, [bare.index("Megan")])], ELDER) is None
+
+
+def test_tagging_the_elder_and_the_younger_links_each_relative(db):
+    article = _article(db, FAMILY_RU, language="ru")
+    petr = _tag_at(db, article, "Петра Зуева")
+    link_annotation(db, petr.annotation.id, create_actor(db, "Пётр Зуев", "person").id)
+    gleb = _tag_at(db, article, "Глеб Зуев")
+    link_annotation(db, gleb.annotation.id, create_actor(db, "Глеб Зуев", "person").id)
+    elder = _tag_at(db, article, "Зуев-старший")
+    assert _linked(db, elder) == "Пётр Зуев"
+    assert "the elder of 2 people" in elder.explanation
+    assert _linked(db, _tag_at(db, article, "Зуев-младший")) == "Глеб Зуев"
+
+
+def test_the_elder_in_english_after_his_daughter_is_named(db):
+    text = ("Ray Hollis has towed barges for 40 years. His daughter, Megan Hollis, keeps the "
+            "books. \"We are losing money,\" Megan Hollis said. The elder Hollis was blunter.")
+    article = _article(db, text)
+    for quote, name in (("Ray Hollis", "Ray Hollis"), ("Megan Hollis", "Megan Hollis")):
+        link_annotation(db, _tag(db, article, quote).annotation.id,
+                        create_actor(db, name, "person").id)
+    _tag_at(db, article, "Megan Hollis", 1)
+    assert _linked(db, _tag_at(db, article, "Hollis", 3)) == "Ray Hollis"
+
+
+def test_a_soft_stem_noun_is_one_word_in_its_cases():
+    assert same_word("ліцею", "ліцей") and same_word("музею", "музей")
+    assert same_word("учителя", "учитель")
+    assert not same_word("ліцензія", "ліцей")
+
+
+def test_a_body_word_links_to_its_body_named_long_before(db):
+    names = ", ".join(f"Особа{chr(0x0410 + i)} Прізвище{chr(0x0410 + i)}" for i in range(14))
+    text = (f"Директорка ліцею № 7 Ганна Рибак відкрила укриття. Були присутні: {names}. "
+            "Уламки пошкодили дах ліцею.")
+    article = _article(db, text, language="uk")
+    lyceum = create_actor(db, "Житомирський ліцей № 7", "organization")
+    link_annotation(db, _tag(db, article, "ліцею № 7").annotation.id, lyceum.id)
+    for i in range(14):
+        _tag(db, article, f"Особа{chr(0x0410 + i)} Прізвище{chr(0x0410 + i)}")
+    last = text.rindex("ліцею")
+    assert add_tag(db, article, "actor", last, last + 5).annotation.actor_id == lyceum.id
+
+
+def test_a_three_letter_court_and_a_compound_tail(db):
+    text = ("Харьюский уездный суд вынес приговор. Адвокат обжалует решение. Позже суд "
+            "отказал. Полтавський хлібокомбінат зупинив лінію. Тепер комбінат шукає пекарів.")
+    article = _article(db, text, language="ru")
+    court = create_actor(db, "Харьюский уездный суд", "organization")
+    link_annotation(db, _tag(db, article, "Харьюский уездный суд").annotation.id, court.id)
+    assert _tag_at(db, article, "суд", 1).annotation.actor_id == court.id
+    bakery = create_actor(db, "Полтавський хлібокомбінат", "organization")
+    link_annotation(db, _tag(db, article, "Полтавський хлібокомбінат").annotation.id,
+                    bakery.id)
+    assert _tag(db, article, "комбінат", after="Тепер").annotation.actor_id == bakery.id
+
+
+def test_a_states_adjective_with_its_side_or_government_is_the_state(db):
+    assert side_of("Эстонские власти") == "Estonia"
+    assert side_of("российской стороне") == "Russia"
+    assert side_of("the Irish government") == "Ireland"
+    assert side_of("грузинская сторона") == "Georgia"
+    assert side_of("Эстонские банки") is None and side_of("власти") is None
+    text = "Переговоры продолжатся. Эстонские власти отказались. Российская сторона промолчала."
+    article = _article(db, text, language="ru")
+    estonia = _tag(db, article, "Эстонские власти")
+    assert _linked(db, estonia) == "Estonia"
+    russia = create_actor(db, "Russia", "state")
+    assert _tag(db, article, "Российская сторона").annotation.actor_id == russia.id
+
+
+def test_a_lone_government_is_the_one_state_the_story_is_about(db):
+    text = ("Армения и Иран подписали меморандум. Армения получит газ, Армения заплатит "
+            "электроэнергией. Правительство опубликует расчеты.")
+    article = _article(db, text, language="ru")
+    armenia = create_actor(db, "Armenia", "state")
+    iran = create_actor(db, "Iran", "state")
+    for nth in range(3):
+        link_annotation(db, _tag_at(db, article, "Армения", nth).annotation.id, armenia.id)
+    link_annotation(db, _tag(db, article, "Иран").annotation.id, iran.id)
+    assert _tag(db, article, "Правительство").annotation.actor_id == armenia.id
+
+
+def test_a_lone_government_of_a_story_of_two_states_is_no_guess(db):
+    text = "Армения и Иран подписали меморандум. Армения и Иран спорят. Правительство молчит."
+    article = _article(db, text, language="ru")
+    armenia = create_actor(db, "Armenia", "state")
+    iran = create_actor(db, "Iran", "state")
+    for nth in range(2):
+        link_annotation(db, _tag_at(db, article, "Армения", nth).annotation.id, armenia.id)
+        link_annotation(db, _tag_at(db, article, "Иран", nth).annotation.id, iran.id)
+    new = _tag(db, article, "Правительство")
+    assert new.annotation.actor_id not in (armenia.id, iran.id)
