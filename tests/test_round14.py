@@ -8,6 +8,7 @@ from __future__ import annotations
 from test_actor_link_kinds import _article, _tag
 
 from reader_app.domain.actor_seniority import ELDER, YOUNGER, age_cue, seniority
+from reader_app.domain.dates import resolve_in_text
 from reader_app.domain.demonyms import side_of
 from reader_app.domain.word_forms import same_word
 from reader_app.services.analysis import add_tag
@@ -144,3 +145,36 @@ def test_a_lone_government_of_a_story_of_two_states_is_no_guess(db):
         link_annotation(db, _tag_at(db, article, "Иран", nth).annotation.id, iran.id)
     new = _tag(db, article, "Правительство")
     assert new.annotation.actor_id not in (armenia.id, iran.id)
+
+
+def _date(text, span, dateline, language="en"):
+    start = text.index(span)
+    return resolve_in_text(text, start, start + len(span), dateline, language).value
+
+
+def test_an_attribution_after_a_comma_is_not_the_tense_of_the_dates_clause():
+    text = ("Growers risk being shut out of the market from 30th December, the union has "
+            "warned.")
+    assert _date(text, "30th December", "2025-08-08") == "2025-12-30"
+    # the date opening the sentence belongs to the attribution's clause
+    assert _date("On Friday, the union said it would strike.", "Friday", "2025-08-12") == \
+        "2025-08-08"
+    assert _date("Prices fell on Friday, the union said.", "Friday", "2025-08-12") == \
+        "2025-08-08"
+
+
+def test_a_participle_after_a_preposition_is_an_adjective_not_a_past():
+    text = "The buyer could only accept lots from mapped farms after 30th December."
+    assert _date(text, "30th December", "2025-08-08") == "2025-12-30"
+
+
+def test_what_runs_until_a_day_runs_ahead():
+    assert _date("The season runs until May 31.", "May 31", "2025-11-23") == "2026-05-31"
+    assert _date("The ban lasts through June.", "June", "2025-11-23") == "2026-06"
+
+
+def test_a_promise_being_made_is_of_what_is_ahead_not_the_promise_made_on_a_day():
+    text = "Школу відкрили вчора: у мерії обіцяють ще дві до 1 вересня."
+    assert _date(text, "1 вересня", "2026-04-25", "uk") == "2026-09-01"
+    text = "Посол у середу пообіцяв, що уряд профінансує ремонт."
+    assert _date(text, "середу", "2026-02-06", "uk") == "2026-02-04"

@@ -1,10 +1,10 @@
 """Split years: "2024-25", "2026/27", "the 2024-25 financial year", "the 2026-27 budget".
 
 Two consecutive years written as one. Named as a financial (fiscal, tax, budget) year, it is
-the year the article's country counts: July to June in Australia, New Zealand, Pakistan,
-Bangladesh, Egypt and Kenya, April to March in India, Britain, Canada, Japan, Singapore and
-South Africa, told by which of those the text names most. With no such word, or no country,
-it is the two calendar years (a season, an academic year).
+the year the article's country counts: July to June in Australia, New Zealand,
+Pakistan, Bangladesh, Egypt, Kenya, Uganda and Tanzania, April to March in India, Britain,
+Canada, Japan, Singapore and South Africa, told by which of those the text names most. With
+no such word, or no country, it is the two calendar years (a season, an academic year).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ _FISCAL_AFTER = re.compile(r"\s+(?:financial\s+year|fiscal\s+year|fiscal|tax\s+y
 _FISCAL_BEFORE = re.compile(r"\b(?:financial\s+year|fiscal\s+year|fiscal|tax\s+year|FY|budget"
                             r"\s+for)\s+(?:the\s+)?$", re.IGNORECASE)
 _JULY = re.compile(r"\b(?:Australian?s?|New Zealand(?:ers?)?|Canberra|Pakistan(?:is?)?|Islamabad"
-                   r"|Bangladesh(?:is?)?|Dhaka|Egypt(?:ians?)?|Cairo|Kenyan?s?|Nairobi)\b")
+                   r"|Bangladesh(?:is?)?|Dhaka|Egypt(?:ians?)?|Cairo|Kenyan?s?|Nairobi|Ugandan?s?|Kampala"
+                   r"|Tanzanian?s?|Dodoma)\b")
 _APRIL = re.compile(r"\b(?:India(?:ns?)?|New Delhi|crores?|lakhs?|Lok Sabha|Rajya Sabha|Britain"
                     r"|British|United Kingdom|UK|HMRC|Whitehall|Canad(?:a|ians?)|Ottawa"
                     r"|Japan(?:ese)?|Tokyo|Singapore(?:ans?)?|South Africans?)\b|₹")

@@ -13,6 +13,7 @@ import re
 
 from reader_app.domain import date_words as w
 from reader_app.domain.date_verbs import CYRILLIC_PAST, ENGLISH_PAST, is_perfective_future
+from reader_app.domain.speech_words import SPEECH
 
 PAST, FUTURE, PRESENT = "past", "future", "present"  # present: a cue that there is no tense
 WINDOW = 160  # characters each side: a clause, not a paragraph
@@ -60,6 +61,8 @@ _FUTURE = _set(
 # is to come
 _PROMISES = _set("пообіцяв пообіцяла пообіцяли обіцяє обіцяють пообещал пообещала пообещали "
                  "обещает обещают promised promises pledged vowed")
+# a promise being made, of what is ahead (not "в середу пообіцяв": the promise's own day)
+_PROMISING = _set("обіцяє обіцяють обещает обещают promises")
 # Before an infinitive, what is to happen: "должна открыться в декабре", "повинен завершитися"
 _MODALS = _set("должен должна должно должны повинен повинна повинно повинні")
 # "можуть повернутися в п'ятницю", "может открыться в мае": what can happen is ahead
@@ -72,7 +75,9 @@ _MAY = _set("could may might")
 _TIME_WORDS = _set("before until till when once after unless")
 _EVENT_VERBS = _set(
     "begins starts opens closes ends resumes returns expires arrives comes runs reopens "
-    "meets sits convenes finishes")
+    "meets sits convenes finishes lasts continues")
+# "the season runs until May 31", "the ban lasts through June": what is scheduled
+_EVENT_THEN = _set("in on until till through")
 # "if needed", "as planned", "when asked": a participle with no subject, not a past tense
 _BARE_PARTICIPLE_BEFORE = _set("if as when unless where")
 _FUTURE_THEN_TO = _set(  # "... to" / "... for": "expected to", "plans to", "scheduled for"
@@ -213,8 +218,10 @@ def _tense(words: list[tuple[str, str]], i: int,
     if prev in _PROMISES and (word == "to" or not word.isascii()
                               and word.endswith(_INFINITIVE_ENDINGS)):
         return FUTURE, f"{words[i - 1][0]} {raw}"
-    if word in _EVENT_VERBS and nxt in ("in", "on") and raw.islower():
+    if word in _EVENT_VERBS and nxt in _EVENT_THEN and raw.islower():
         return FUTURE, f"{raw} {nxt}"  # "my contract ends in January": what is scheduled
+    if word in _PROMISING:
+        return FUTURE, raw  # "у міськраді обіцяють ще дві до 1 вересня": a promise is ahead
     if prev in _MODALS and not word.isascii():
         return FUTURE, f"{words[i - 1][0]} {raw}"  # "должна открыться": an infinitive ahead
     if word in _PRESENT or not word.isascii() and raw.islower() and word.endswith(
@@ -237,6 +244,8 @@ def _tense(words: list[tuple[str, str]], i: int,
             return None  # "Christmas Day included", "July 4 excepted": no verb of a clause
         if nxt == "from" and (word in _PAST or word.endswith("ed")) and _after_object(words, i):
             return None  # "for the crop bought from April": a participle, a period to come
+        if prev in _ADJECTIVE_AFTER and word.endswith("ed") and nxt.isalpha() and nxt.islower():
+            return None  # "lots from mapped farms": an adjective
         past = word in _PAST or word in ENGLISH_PAST
         if past or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
                     and raw.islower()):
@@ -252,6 +261,10 @@ def _tense(words: list[tuple[str, str]], i: int,
 
 
 _THAT = _set("що что")
+_ADJECTIVE_AFTER = _set("from of with by")
+# "…market from 30th December, the union has warned": the attribution after a comma, not
+# the tense of the clause the date is in (unless the date opens it: "On Friday, she said")
+_ATTRIBUTION = SPEECH - _set("is are")
 
 
 def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
@@ -267,6 +280,9 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
         for i in order:
             if i < first and words[i][1] in _THAT and found[i][1] <= start:
                 break  # "уточнив, що … у неділю": a report's tense is not what it reports
+            if i >= first and first >= 3 and words[i][1] in _ATTRIBUTION and "," in text[
+                    end:found[i][0]]:
+                break
             marked = _tense(words, i, ukrainian)
             if marked is None:
                 continue
