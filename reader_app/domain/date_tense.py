@@ -245,7 +245,7 @@ def _tense(words: list[tuple[str, str]], i: int,
         if nxt == "from" and (word in _PAST or word.endswith("ed")) and _after_object(words, i):
             return None  # "for the crop bought from April": a participle, a period to come
         if prev in _ADJECTIVE_AFTER and word.endswith("ed") and nxt.isalpha() and nxt.islower():
-            return None  # "lots from mapped farms": an adjective
+            return None  # "lots from mapped farms", "enough refrigerated containers"
         past = word in _PAST or word in ENGLISH_PAST
         if past or (len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
                     and raw.islower()):
@@ -261,7 +261,7 @@ def _tense(words: list[tuple[str, str]], i: int,
 
 
 _THAT = _set("що что")
-_ADJECTIVE_AFTER = _set("from of with by")
+_ADJECTIVE_AFTER = _set("from of with by enough more many some few several no")
 # "…market from 30th December, the union has warned": the attribution after a comma, not
 # the tense of the clause the date is in (unless the date opens it: "On Friday, she said")
 _ATTRIBUTION = SPEECH - _set("is are")

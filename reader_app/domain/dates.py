@@ -18,6 +18,7 @@ from reader_app.domain import date_edges, date_fiscal, date_ordinals, date_parts
 from reader_app.domain import date_words as w
 from reader_app.domain.date_durations import is_duration
 from reader_app.domain.date_fallback import dateparser_hit
+from reader_app.domain.date_hemisphere import southern, swapped
 from reader_app.domain.date_hits import Hit, reyear_after, reyear_before, shift_months, show
 from reader_app.domain.date_holidays import holiday_days, holiday_of_year
 from reader_app.domain.date_periods import decade, weekend
@@ -237,7 +238,16 @@ def resolve_in_text(text: str, start: int, end: int, dateline: str | None,
     ("said on Friday": the Friday before the dateline), "two days" before "ago" is a date and
     "in 50 years" outside a future clause a duration. Never raises."""
     try:
-        return _in_text(str(text), max(0, start), min(len(text), end), dateline, language)
+        text, start, end = str(text), max(0, start), min(len(text), end)
+        south = swapped(text[start:end], language) if southern(text) else None
+        if south is not None:  # "this winter" in a New Zealand story: June to August
+            found = _in_text(text[:start] + south + text[end:], start, start + len(south),
+                             dateline, language)
+            if found.method == "interval":
+                return replace(found, explanation=found.explanation.replace(
+                    south.strip(), text[start:end].strip()).replace(
+                    "as weather services count it", "as the southern hemisphere counts it"))
+        return _in_text(text, start, end, dateline, language)
     except Exception as exc:  # noqa: BLE001 - a tag must never crash the reader
         return ResolvedDate(None, None, "unresolved",
                             f"Could not resolve the phrase ({type(exc).__name__})")
