@@ -8,10 +8,12 @@ from __future__ import annotations
 from test_actor_link_kinds import _article, _tag
 
 from reader_app.domain.actor_seniority import ELDER, YOUNGER, age_cue, seniority
+from reader_app.domain.date_hemisphere import southern, swapped
 from reader_app.domain.dates import resolve_in_text
 from reader_app.domain.demonyms import side_of
 from reader_app.domain.word_forms import same_word
 from reader_app.services.analysis import add_tag
+from reader_app.services.suggesting import suggest
 from reader_app.storage.actors import create_actor, get_actor, link_annotation
 
 
@@ -178,3 +180,56 @@ def test_a_promise_being_made_is_of_what_is_ahead_not_the_promise_made_on_a_day(
     assert _date(text, "1 вересня", "2026-04-25", "uk") == "2026-09-01"
     text = "Посол у середу пообіцяв, що уряд профінансує ремонт."
     assert _date(text, "середу", "2026-02-06", "uk") == "2026-02-04"
+
+
+def test_southern_seasons_in_a_story_of_southern_places():
+    text = ("Auckland growers met in Wellington. New Zealand exporters say last summer was dry"
+            " and fear for next winter.")
+    assert southern(text) and not southern("Talks in Paris and Berlin. Last summer was dry.")
+    assert _date(text, "last summer", "2026-05-15") == "2025-12/2026-02"
+    assert _date(text, "next winter", "2026-05-15") == "2026-06/2026-08"
+    north = "Growers in Kent say last summer was dry."
+    assert _date(north, "last summer", "2026-05-15") == "2025-06/2025-08"
+    start = text.index("last summer")
+    said = resolve_in_text(text, start, start + 11, "2026-05-15", "en").explanation
+    assert "'last summer'" in said and "southern hemisphere" in said
+    assert swapped("минулого літа", "uk") == "минулого зими" and swapped("летом", "ru") == "зимой"
+    assert swapped("in March", "en") is None
+
+
+def test_a_quantifier_before_a_participle_makes_it_an_adjective():
+    text = "There will be more refrigerated containers in June, the firm says."
+    assert _date(text, "June", "2026-07-15") == "2027-06"
+    assert _date("Prices rose in June.", "June", "2026-07-15") == "2026-06"
+
+
+def test_a_court_for_a_tribunal_and_a_long_ministry_stump(db):
+    text = ("The International Water Disputes Tribunal ordered a pause. The court will sit "
+            "again in May. Міністерство соціальної політики України (Мінсоцполітики) "
+            "повідомило про виплати. За даними Мінсоцполітики, їх отримали 900 осіб.")
+    article = _article(db, text)
+    tribunal = create_actor(db, "International Water Disputes Tribunal", "organization")
+    link_annotation(db, _tag(db, article, "International Water Disputes Tribunal").annotation.id,
+                    tribunal.id)
+    ministry = create_actor(db, "Міністерство соціальної політики України", "organization")
+    link_annotation(db, _tag(db, article, "Міністерство соціальної політики України")
+                    .annotation.id, ministry.id)
+    found = {(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
+             if s.kind == "actor"}
+    assert ("court", tribunal.id) in found
+    assert sum(1 for q, a in found if q == "Мінсоцполітики" and a == ministry.id) == 1
+    later = text.rindex("Мінсоцполітики")
+    assert any(s.start == later and s.actor_id == ministry.id
+               for s in suggest(db, article.id) if s.kind == "actor")
+
+
+def test_honorifics_of_east_africa_and_russian_cases_are_no_part_of_the_name(db):
+    text = ("Mzee Yusuf Wandera chairs the union. Mzee Wandera said so. "
+            "Андрей Лаптев приехал. С господином Лаптевым мы знакомы.")
+    article = _article(db, text)
+    yusuf = create_actor(db, "Yusuf Wandera", "person")
+    link_annotation(db, _tag(db, article, "Yusuf Wandera").annotation.id, yusuf.id)
+    assert _tag(db, article, "Mzee Wandera").annotation.actor_id == yusuf.id
+    laptev = create_actor(db, "Андрей Лаптев", "person")
+    link_annotation(db, _tag(db, article, "Андрей Лаптев").annotation.id, laptev.id)
+    assert _tag(db, article, "господином Лаптевым").annotation.actor_id == laptev.id

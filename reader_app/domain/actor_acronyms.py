@@ -17,7 +17,7 @@ from reader_app.domain.actors import guess_actor_type, match_key
 
 __all__ = ["acronym_mentions", "defined_acronyms"]
 
-_DEFINITION = re.compile(r"\(\s*([^\W\d_][^\W_]{1,9})\s*\)")
+_DEFINITION = re.compile(r"\(\s*([^\W\d_][^\W_]{1,15})\s*\)")  # 16: "Мінсоцполітики"
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 # little words an expansion may contain, with or without their initial in the acronym
 _LINKS = frozenset("of the for and on in de du des la le al та і й з із у в для и по при за".split())

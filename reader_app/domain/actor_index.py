@@ -585,6 +585,7 @@ GENERIC_NOUNS: dict[str, str] = {
     search_key("force"): "police",  # British for a police force
     search_key("charity"): "charity",
     **{search_key(w): "legislature" for w in ("house", "chamber")},
+    **{search_key(w): "court" for w in ("court", "tribunal")},  # "the court" for a tribunal
     # "в заявлении ведомства": a ministry's or an agency's word
     **{search_key(w): "office" for w in """відомство відомства відомству відомстві
         відомством ведомство ведомства ведомству ведомстве ведомством""".split()},
@@ -601,7 +602,7 @@ PARTY_WORDS = ("party", "movement", "front", "bloc", "парті", "парти",
                "блок", "движен")
 NOT_COMPANY_WORDS = PARTY_WORDS + (
     "union", "alliance", "bank", "банк", "authority", "agency", "commission", "committee", "council",
-    "court", "ministry", "department", "parliament", "assembly", "government", "office",
+    "court", "tribunal", "ministry", "department", "parliament", "assembly", "government", "office",
     "service", "police", "army", "forces", "bureau", "institute", "university", "school",
     "administration", "municipal", "district", "county",  # a place's own body
     "nations", "organi", "federat", "associat", "foundat", "programme", "fund", "mission",

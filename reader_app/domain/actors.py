@@ -20,8 +20,9 @@ TITLE_WORDS = frozenset("""
     foreign defense defence deputy secretary general gen lt col adm admiral commander chief
     senator sen rep representative governor gov mayor ambassador spokesman spokeswoman
     spokesperson king queen prince princess pope sheikh emir former acting
-    hon honourable honorable madam mme rev reverend
-    пан пані панові пана господин госпожа господина госпожи
+    hon honourable honorable madam mme rev reverend mzee alhaji alhaja hajia engr
+    пан пані панові пана пану паном господин госпожа господина госпожи господину господином
+    госпоже госпожой
 """.split())
 _ORG_WORDS = frozenset("""
     ministry ministries department office agency council committee commission party union

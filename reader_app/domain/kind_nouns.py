@@ -18,9 +18,10 @@ __all__ = ["TEXT_KINDS", "kind_of_noun", "fits_kind", "declared_near"]
 
 COMPANY, PARTY, MEDIA, BLOC, OFFICE = "company", "party", "media", "bloc", "office"
 GROUP, POLICE, CHARITY, HOUSE = "group", "police", "charity", "legislature"
+COURT = "court"
 # the kinds "the group", "the force", "the charity" name: a body of the kind by its name or
 # by what the text said of it next to a mention (the suggestions' finder asks these too)
-TEXT_KINDS = (GROUP, POLICE, CHARITY, OFFICE, HOUSE)
+TEXT_KINDS = (GROUP, POLICE, CHARITY, OFFICE, HOUSE, COURT)
 
 _NOUNS = {
     **dict.fromkeys("""company firm operator manufacturer maker carrier supplier contractor
@@ -43,6 +44,8 @@ _NOUNS = {
     **dict.fromkeys(["house", "chamber"], HOUSE),
     # "the force": British for a police force
     **dict.fromkeys(["force"], POLICE),
+    # "the court" for a tribunal, "the tribunal" for a court of arbitration
+    **dict.fromkeys(["court", "tribunal"], COURT),
 }
 # words of a name that say its kind
 _NAME_WORDS = {
@@ -61,6 +64,7 @@ _NAME_WORDS = {
     CHARITY: frozenset("trust foundation charity appeal".split()),
     HOUSE: frozenset("""assembly parliament senate congress legislature house chamber duma
         rada sejm""".split()),
+    COURT: frozenset("court tribunal arbitration".split()),
 }
 _STEMS = {COMPANY: ("компан", "підприєм", "фірм", "предприят", "фирм"),
           PARTY: ("парті", "парти"), OFFICE: ("відомств", "ведомств")}

@@ -33,7 +33,7 @@ from reader_app.domain.actor_variants import (
     org_containing,
     surname_of,
 )
-from reader_app.domain.actors import match_key, name_from_quote, name_tokens
+from reader_app.domain.actors import TITLE_WORDS, match_key, name_from_quote, name_tokens
 from reader_app.domain.body_nouns import declared_nouns
 from reader_app.domain.demonyms import side_of
 from reader_app.domain.kind_nouns import PARTY, declared_near, fits_kind, kind_of_noun
@@ -156,6 +156,14 @@ def _target(text: str, start: int, end: int) -> tuple[int, int]:
     return (start + at, start + at + len(name)) if name and at != -1 else (start, end)
 
 
+def _after_titles(text: str, start: int, end: int) -> int:
+    """Where the name in text[start:end] begins after its titles ("Mzee", "господином")."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        if match_key(m.group()).rstrip(".") not in TITLE_WORDS:
+            return start + m.start()
+    return start
+
+
 def _library_state(db: Database, canonical: str) -> tuple[int, str] | None:
     """The library's actor for a state of the table, under any of the table's names."""
     _, keys = _state_table(db)
@@ -179,9 +187,10 @@ def _found(db: Database, article: Article, start: int, end: int) -> Link | None:
     library = build_actor_index(KnownName(text, actor_id, canonical, kind, source)
                                 for actor_id, text, canonical, kind, source in sorted(rows))
     table, _ = _state_table(db)
+    starts = {s0, _after_titles(article.text, s0, e0)}  # "господином Лаптевым"
     for index in (library, _table_index(tuple(table.values()))):
         for m in find_actors(window, index, tagged):
-            if m.start + lo != s0 or m.end + lo not in (e0, end):
+            if m.start + lo not in starts or m.end + lo not in (e0, end):
                 continue
             if m.actor_id is not None:
                 return Link(m.actor_id, m.reason)
