@@ -233,3 +233,37 @@ def test_honorifics_of_east_africa_and_russian_cases_are_no_part_of_the_name(db)
     laptev = create_actor(db, "Андрей Лаптев", "person")
     link_annotation(db, _tag(db, article, "Андрей Лаптев").annotation.id, laptev.id)
     assert _tag(db, article, "господином Лаптевым").annotation.actor_id == laptev.id
+
+
+def test_a_seat_is_marked_and_a_legacy_table_reads_as_before():
+    from reader_app.formats.state_table import parse_state_table
+
+    table = "canonical,type,names\nRuritania,state,Ruritanii|@Strelsau|?@Zenda|Рурітанія\n"
+    seats = {n.text: (n.seat, n.certain) for n in parse_state_table(table, "t")}
+    assert seats == {"Ruritania": (False, True), "Ruritanii": (False, True),
+                     "Strelsau": (True, True), "Zenda": (True, False),
+                     "Рурітанія": (False, True)}
+    legacy = "canonical,type,names\nRuritania,state,Strelsau|Рурітанія\n"
+    assert {n.text: n.seat for n in parse_state_table(legacy, "t")} == {
+        "Ruritania": False, "Strelsau": True, "Рурітанія": True}
+
+
+def test_a_states_own_name_as_a_place_is_the_state_its_capital_is_not(db):
+    from reader_app.services.state_names import save_state_table, state_table_text
+
+    save_state_table(db, "canonical,type,names\n"
+                     "Ruritania,state,Рурітанія|Рурітанії|@Стрельзау|@Стрельзау\n")
+    assert "@Стрельзау" in state_table_text(db)  # the mark survives the library's copy
+    text = "Переговори пройшли у Стрельзау. Ціни зросли в Рурітанії."
+    article = _article(db, text, language="uk")
+    found = {article.text[s.start:s.end] for s in suggest(db, article.id) if s.kind == "actor"}
+    assert "Рурітанії" in found and "Стрельзау" not in found
+
+
+def test_a_part_of_a_capital_is_a_place(db):
+    text = ("Около 300 тракторов приедут в центр Риги. Латвия ответит. На окраинах Риги тихо. "
+            "Riga said no. Protesters crowded the outskirts of Riga.")
+    article = _article(db, text, language="ru")
+    found = [article.text[s.start:s.end] for s in suggest(db, article.id) if s.kind == "actor"]
+    assert found.count("Риги") == 0 and "Латвия" in found
+    assert found.count("Riga") == 1  # "Riga said no": the government

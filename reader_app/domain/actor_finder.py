@@ -282,7 +282,7 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         while word > 0 and not text[word - 1].isspace():
             word -= 1
         scene = text[end:end + 1] == "," and opens_sentence(text, word)
-        fitting = [e for e in fitting if not e.table or e.reason.startswith("name of")
+        fitting = [e for e in fitting if not e.table or not e.known.seat
                    or (e.known.actor_type != "state" and not scene)]
     if (text[end:end + 1] == " " and text[end + 1:end + 2].isupper()) or (
             text[end:end + 1] == " " and _NAME_GOES_ON.match(text, end)):

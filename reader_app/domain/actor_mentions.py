@@ -19,6 +19,7 @@ class KnownName(NamedTuple):
     actor_type: str
     source: str  # SOURCE_NAME | SOURCE_ALIAS | SOURCE_TABLE
     certain: bool = True  # False: an ambiguous name ("?Georgia"), only ever "probably"
+    seat: bool = False  # a state table's capital or seat ("@Moscow"): as a place, no actor
 
 
 class ActorMention(NamedTuple):

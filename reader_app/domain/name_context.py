@@ -270,6 +270,11 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:desk|bureau|office|court|correspondent|me
                                r"|[-‑](?:based|born|bound|registered|headquartered)\b")
 
 
+# a part of a city before its name in the genitive ("в центр Риги", "на околицях Києва")
+_CITY_PARTS = frozenset("""centre center outskirts suburbs heart streets downtown центр центре
+    центра центру центрі центром околиці околицях околицями окраина окраине окраинах
+    окраины передмісті передмістя пригороде пригородах пригороді вулицях вулицями улицах
+    улицами""".split())
 # what a word before "у Києві" ends with when it is a verb ("заявили в Кремлі": the
 # government), and the little words that start a clause ("і в Баку")
 _VERB_LIKE = ("ли", "ла", "ло", "ся", "сь", "ть", "ет", "ит", "ут", "ют", "ат", "ят", "є",
@@ -295,6 +300,9 @@ def as_place(text: str, start: int, end: int) -> bool:
     words = [w.casefold() for w in text[max(0, start - 40):start].split()[-3:]]
     if not words:
         return False
+    if words[-1] in _CITY_PARTS or words[-1] == "of" and len(words) > 1 and (
+            words[-2] in _CITY_PARTS):
+        return True  # "в центр Риги", "the outskirts of Kyiv": a part of the city
     if words[-1] in _LOCATIVES:
         return bool(_CLAUSE_ENDS.match(text, end)) or (
             len(words) > 1 and _noun_before_locative(words[-2]))

@@ -57,8 +57,8 @@ def save_state_table(db: Database, text: str) -> int:
     rows: dict[str, tuple[str, list[str]]] = {}
     for n in names:
         kind, others = rows.setdefault(n.canonical, (n.actor_type, []))
-        if n.text != n.canonical or not n.certain:  # "?Georgia": ambiguous, kept so
-            others.append(n.text if n.certain else "?" + n.text)
+        if n.text != n.canonical or not n.certain or n.seat:  # "?Georgia", "@Moscow"
+            others.append(("" if n.certain else "?") + ("@" if n.seat else "") + n.text)
     with write(db):
         replace_state_rows(db, [(canonical, kind, "|".join(others))
                                 for canonical, (kind, others) in rows.items()])
