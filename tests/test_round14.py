@@ -5,9 +5,11 @@ one state a story is about. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
 from test_actor_link_kinds import _article, _tag
 
 from reader_app.domain.actor_seniority import ELDER, YOUNGER, age_cue, seniority
+from reader_app.domain.claims import propose_claimant
 from reader_app.domain.date_hemisphere import southern, swapped
 from reader_app.domain.dates import resolve_in_text
 from reader_app.domain.demonyms import side_of
@@ -267,3 +269,42 @@ def test_a_part_of_a_capital_is_a_place(db):
     found = [article.text[s.start:s.end] for s in suggest(db, article.id) if s.kind == "actor"]
     assert found.count("Риги") == 0 and "Латвия" in found
     assert found.count("Riga") == 1  # "Riga said no": the government
+
+
+def _marked(marked: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """Text with [name] marking actor tags: each distinct name gets an id from 1."""
+    ids: dict[str, int] = {}
+    out, spans, i = "", [], 0
+    while (open_at := marked.find("[", i)) >= 0:
+        close = marked.index("]", open_at)
+        out += marked[i:open_at]
+        name = marked[open_at + 1:close]
+        spans.append((len(out), len(out) + len(name), ids.setdefault(name, len(ids) + 1)))
+        out += name
+        i = close + 1
+    return out + marked[i:], spans
+
+
+@pytest.mark.parametrize("marked", [
+    "[Pierre Comeau], chief executive of [Tusket Seafood], a Yarmouth processor, said demand "
+    "had weakened.",
+    "[Annika Vogt], head of sourcing at [Hanseatic Roasters], a Hamburg firm that buys "
+    "coffee, said demand had weakened.",
+    "His niece, [Aroha Walker], who runs sales for the family's brand, [Kaitaia Gold], said "
+    "demand had weakened.",
+])
+def test_a_body_inside_a_persons_appositive_is_not_the_speaker(marked):
+    text, spans = _marked(marked)
+    start = text.index("demand")
+    claimant = propose_claimant(text, start, len(text) - 1, spans, {}, {1})[0]
+    assert claimant == 1
+
+
+def test_an_appositive_that_is_the_name_still_speaks():
+    text, spans = _marked("The chief executive of [Tusket Seafood], [Pierre Comeau], said "
+                          "demand had weakened.")
+    start = text.index("demand")
+    assert propose_claimant(text, start, len(text) - 1, spans, {}, {2})[0] == 2
+    text, spans = _marked("[Tusket Seafood], a Yarmouth processor, said demand had weakened.")
+    start = text.index("demand")
+    assert propose_claimant(text, start, len(text) - 1, spans, {}, set())[0] == 1

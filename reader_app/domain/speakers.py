@@ -899,6 +899,29 @@ _IRREGULAR_PARTICIPLES = frozenset("""sent written seen shown given taken made h
     set won cut run sworn""".split())
 
 
+# "chief executive of Tusket Seafood", "head of sourcing at Hanseatic": a body named as
+# the object of a preposition inside an appositive about a person named before it
+_APPOSITIVE_PREPOSITIONS = frozenset("of at for from with з із у в при".split())
+_RELATIVE_OPENERS = _WHO | {"which", "that", "що", "что", "яке", "котре", "которое"}
+
+
+def _object_of_preposition(text: str, lo: int, start: int) -> bool:
+    """Is the name at start the object of a preposition in an appositive ("…, chief
+    executive of Tusket Seafood, …") that follows a comma?"""
+    before = text[max(lo, start - 60):start]
+    words = before.split()
+    return bool(words) and words[-1].casefold() in _APPOSITIVE_PREPOSITIONS and \
+        "," in before
+
+
+def _in_relative_clause(text: str, lo: int, comma: int) -> bool:
+    """Does the stretch before this comma, from the comma before it, open with a relative
+    pronoun ("…, who runs sales for the family's brand, …")?"""
+    prev = text.rfind(",", lo, comma)
+    words = text[prev + 1:comma].split() if prev >= 0 else []
+    return bool(words) and words[0].casefold() in _RELATIVE_OPENERS
+
+
 def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
                        actors: Actors, common: bool = False) -> Speaker | None:
     inner = _words(text, inner_start, comma_end, 21)
@@ -914,6 +937,8 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
         return named  # "…, компания «Кодру Вин», отвергла": the marks close the name
     if named is not None and named.start is not None and named.end == comma_end and (
             named.start <= inner[0][0] + 1 or _common_title(text, inner[0][0], named.start)):
+        if _in_relative_clause(text, lo, inner_start):
+            return None  # "Aroha Walker, who runs sales for the brand, Kaitaia Gold, said"
         return named  # "Her brother, the economist Thomas Brenner, argued"
 
     head_end = inner_start
@@ -933,6 +958,8 @@ def _before_appositive(text: str, lo: int, inner_start: int, comma_end: int,
                 before_paren -= 1
             sp = actors.ending_at(inner_end) or actors.ending_at(before_paren)
     if sp is not None and sp[0] >= lo:
+        if _object_of_preposition(text, lo, sp[0]):
+            return None  # "Pierre Comeau, chief executive of Tusket Seafood, a processor,"
         return Speaker(sp[2], sp[0], sp[1], _quoted(text, sp[0], sp[1]), sp[0])
     head = _words(text, max(lo, head_end - WINDOW), head_end)
     if not head:
