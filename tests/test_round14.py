@@ -10,6 +10,7 @@ from test_actor_link_kinds import _article, _tag
 
 from reader_app.domain.actor_seniority import ELDER, YOUNGER, age_cue, seniority
 from reader_app.domain.claims import propose_claimant
+from reader_app.domain.date_finder import find_dates
 from reader_app.domain.date_hemisphere import southern, swapped
 from reader_app.domain.dates import resolve_in_text
 from reader_app.domain.demonyms import side_of
@@ -149,6 +150,10 @@ def test_a_lone_government_of_a_story_of_two_states_is_no_guess(db):
         link_annotation(db, _tag_at(db, article, "Иран", nth).annotation.id, iran.id)
     new = _tag(db, article, "Правительство")
     assert new.annotation.actor_id not in (armenia.id, iran.id)
+
+
+def _found(text, dateline, language):
+    return [(text[m.start:m.end], m.value) for m in find_dates(text, dateline, language)]
 
 
 def _date(text, span, dateline, language="en"):
@@ -308,3 +313,16 @@ def test_an_appositive_that_is_the_name_still_speaks():
     text, spans = _marked("[Tusket Seafood], a Yarmouth processor, said demand had weakened.")
     start = text.index("demand")
     assert propose_claimant(text, start, len(text) - 1, spans, {}, set())[0] == 1
+
+
+def test_the_finder_suggests_a_part_of_a_period_whole_unless_it_is_a_deadline():
+    text = ("Центр прийме пацієнтів на початку травня. Договір підпишуть до кінця травня. "
+            "Наприкінці березня все змінилося.")
+    assert _found(text, "2026-04-14", "uk") == [
+        ("на початку травня", "2026-05-01/2026-05-10"), ("травня", "2026-05"),
+        ("Наприкінці березня", "2026-03-21/2026-03-31")]
+    text = "The fines will follow in the first half of December and by the end of June."
+    assert _found(text, "2025-11-14", "en") == [
+        ("the first half of December", "2025-12-01/2025-12-15"), ("June", "2026-06")]
+    assert _found("Запуск пройдет в конце апреля.", "2026-03-14", "ru") == [
+        ("в конце апреля", "2026-04-21/2026-04-30")]

@@ -1,7 +1,8 @@
 """The beginning, middle, end or a half of a month, year or week: "наприкінці березня",
 "в начале июня", "the end of the year", "early September", "з початку року", "by the middle of
-next year". Read when the analyst tags the whole phrase; the finder suggests the period alone
-("June" in "by the end of June"), as analysts mostly tag it.
+next year". Read when the analyst tags the whole phrase; the finder suggests it whole when it
+is no deadline ("на початку травня"), the period alone after one ("June" in "by the end of
+June"), as analysts tag them (date_finder).
 
 A month's beginning, middle and end are its thirds (days 1-10, 11-20, 21 to the last), as
 Ukrainian and Russian count them (декада); a year's are its first, middle and last two months

@@ -420,6 +420,27 @@ def _ordinal_day(low: str, start: int, end: int, done: int) -> tuple[int, int]:
 _PART_WORDS = re.compile(r"(?i)quarter|квартал|півріч|полугод")
 
 
+# A part of the period before it that is no deadline ("на початку травня", "в конце апреля",
+# "the first half of December", "mid-February"): analysts tag it with the period. After
+# "by"/"до"/"к" (a deadline) the period alone is tagged as often, and stays so.
+_EDGE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:the\s+(?:very\s+)?(?:beginning|start|middle|end|close|(?:first|second)"
+    r"\s+half)\s+of\s+(?:the\s+)?)"
+    r"|(?<![\w'’])(?:(?:на|у|в|во)\s+)?(?:початку|начале|середині|середине|кінці|конце)\s+"
+    r"|(?<![\w'’])(?:наприкінці|прикінці)\s+"
+    r"|(?<![\w-])mid-)$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"(?<![\w'’])(?:by|until|till|before|towards?|since|from|до|к|ко"
+                              r"|з|із|від|с|со|от)\s+$", re.IGNORECASE)
+
+
+def _with_edge(text: str, start: int) -> int:
+    """Where a date's span starts with the part of its period said before it, if any."""
+    m = _EDGE_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or _DEADLINE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return start
+    return m.start()
+
+
 def find_dates(text: str, dateline: str | None, language: str | None) -> list[DateMention]:
     """Every date expression in ``text`` with its resolved value, in text order; offsets are
     code points, ``text[m.start:m.end]`` is the phrase. Durations and phrases the rules
@@ -443,6 +464,7 @@ def find_dates(text: str, dateline: str | None, language: str | None) -> list[Da
         spans += [("part", s, e) for s, e in parts if not any(s < b and a < e for a, b in taken)]
     spans.sort(key=lambda x: x[1])
     for _kind, start, end in spans:
+        start = _with_edge(text, start)
         r = resolve_in_text(text, start, end, dateline, language)
         if r.method in ("unresolved", "duration"):
             continue
