@@ -326,3 +326,22 @@ def test_the_finder_suggests_a_part_of_a_period_whole_unless_it_is_a_deadline():
         ("the first half of December", "2025-12-01/2025-12-15"), ("June", "2026-06")]
     assert _found("Запуск пройдет в конце апреля.", "2026-03-14", "ru") == [
         ("в конце апреля", "2026-04-21/2026-04-30")]
+
+
+def test_a_seat_after_a_speech_verb_speaks_for_the_government(db):
+    text = "В Москве решение назвали политическим, заявили в Кремле. Туристы гуляли в Кремле."
+    article = _article(db, text, language="ru")
+    found = [s.start for s in suggest(db, article.id) if s.kind == "actor"]
+    assert text.index("Кремле") in found and text.rindex("Кремле") not in found
+
+
+def test_an_east_african_honorific_says_a_mans_gender(db):
+    text = ("Mzee Yusuf Wandera chairs the union. His daughter, Grace Wandera, maps farms. "
+            "Mzee Wandera disagreed.")
+    article = _article(db, text)
+    for name in ("Yusuf Wandera", "Grace Wandera"):
+        link_annotation(db, _tag(db, article, name).annotation.id,
+                        create_actor(db, name, "person").id)
+    last = text.rindex("Wandera")
+    assert any(s.start <= last < s.end and s.actor_name == "Yusuf Wandera"
+               for s in suggest(db, article.id) if s.kind == "actor")

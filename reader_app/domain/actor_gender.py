@@ -18,10 +18,12 @@ MALE, FEMALE = "m", "f"
 _BEFORE = {
     **dict.fromkeys("""mr mr. sir lord king prince brother father husband son uncle nephew
         grandson grandfather пан брат батько чоловік син дядько онук господин брат отец муж
-        сын дядя внук""".split(), MALE),
+        сын дядя внук mzee alhaji пана пану паном господина господину господином""".split(),
+                    MALE),
     **dict.fromkeys("""mrs mrs. ms ms. miss lady dame queen princess sister mother wife
         daughter aunt niece granddaughter grandmother widow пані сестра мати дружина донька
-        дочка тітка онука вдова госпожа сестра мать жена дочь тётя внучка""".split(), FEMALE),
+        дочка тітка онука вдова госпожа сестра мать жена дочь тётя внучка alhaja hajia
+        madam госпожи госпоже госпожой""".split(), FEMALE),
 }
 # subject pronouns, and "his" (only ever a man's; "her" and "him" are as often another's)
 _PRONOUNS = {"he": MALE, "his": MALE, "she": FEMALE, "він": MALE, "вона": FEMALE, "он": MALE,
@@ -48,7 +50,8 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the|his|her|their|[\w'’.-]+['’]s)\s+(
 _NOT_MAN = frozenset("human german roman ottoman shaman".split())
 
 
-_HONORIFICS = frozenset("""mr mrs ms miss sir lord lady dame пан пані господин госпожа""".split())
+_HONORIFICS = frozenset("""mr mrs ms miss sir lord lady dame пан пані господин госпожа mzee
+    alhaji alhaja hajia madam""".split())
 
 
 def honorific_gender(word: str) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from reader_app.domain.actors import TITLE_WORDS, match_key
+from reader_app.domain.speech_words import SPEECH
 
 __all__ = ["as_place", "capitalised_word_before", "common_word", "first_name_before",
            "in_dateline", "is_initial", "not_first_name", "opens_sentence",
@@ -304,6 +305,8 @@ def as_place(text: str, start: int, end: int) -> bool:
             words[-2] in _CITY_PARTS):
         return True  # "в центр Риги", "the outskirts of Kyiv": a part of the city
     if words[-1] in _LOCATIVES:
+        if len(words) > 1 and words[-2] in SPEECH:
+            return False  # "заявили в Кремле", "повідомили в Києві": the government speaks
         return bool(_CLAUSE_ENDS.match(text, end)) or (
             len(words) > 1 and _noun_before_locative(words[-2]))
     if len(words) > 1 and words[-1] in _DESTINATION and words[-2].strip(",") in _TRAVEL:
