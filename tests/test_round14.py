@@ -345,3 +345,35 @@ def test_an_east_african_honorific_says_a_mans_gender(db):
     last = text.rindex("Wandera")
     assert any(s.start <= last < s.end and s.actor_name == "Yusuf Wandera"
                for s in suggest(db, article.id) if s.kind == "actor")
+
+
+def test_a_weekday_counted_in_its_month():
+    text = ("Dumping Day traditionally falls on the last Monday in November. The vote is on the "
+            "second Tuesday of March 2026. В последнее воскресенье мая пройдут выборы.")
+    assert _found(text, "2025-11-23", "en") == [
+        ("the last Monday in November", "2025-11-24"),
+        ("the second Tuesday of March 2026", "2026-03-10"),
+        ("последнее воскресенье мая", "2026-05-31")]
+    assert _date("у першу неділю червня", "у першу неділю червня", "2026-03-02", "uk") == \
+        "2026-06-07"
+    gone = resolve_in_text("the fifth Monday in February 2026", 0, 33, "2026-01-10", "en")
+    assert gone.value is None and gone.method == "unresolved"
+    assert _date("Last Monday it rained.", "Last Monday", "2025-11-23") == "2025-11-17"
+
+
+def test_lunar_new_year_by_its_table():
+    text = "Beijing buys live lobster for the Lunar New Year."
+    assert _date(text, "Lunar New Year", "2025-11-23") == "2026-02-17"
+    assert ("Lunar New Year", "2026-02-17") in _found(text, "2025-11-23", "en")
+    assert _date("Chinese New Year 2024", "Chinese New Year 2024", "2025-11-23") == "2024-02-10"
+
+
+def test_a_russian_noun_in_ov_is_no_ukrainian_past():
+    text = "Корпорация готова обучить в Китае 40 местных технологов этим летом."
+    assert _date(text, "этим летом", "2026-03-02", "ru") == "2026-06/2026-08"
+
+
+def test_a_deadline_word_before_a_season_looks_ahead_as_inside_it():
+    text = "The trust said it could not start work before the spring."
+    assert _date(text, "the spring", "2025-11-17") == "2026-03/2026-05"
+    assert _date(text, "before the spring", "2025-11-17") == "2026-03/2026-05"

@@ -16,6 +16,7 @@ from reader_app.domain import date_ordinals, date_parts
 from reader_app.domain import date_seasons as seasons
 from reader_app.domain import date_words as w
 from reader_app.domain.date_holidays import holiday_spans
+from reader_app.domain.date_nth_weekday import COUNTED
 from reader_app.domain.date_periods import DECADE_WORDS
 from reader_app.domain.dates import resolve_in_text
 from reader_app.domain.word_forms import is_adjective
@@ -433,6 +434,12 @@ _DEADLINE_BEFORE = re.compile(r"(?<![\w'’])(?:by|until|till|before|towards?|si
                               r"|з|із|від|с|со|от)\s+$", re.IGNORECASE)
 
 
+# a cheap test before COUNTED: an ordinal word a counted weekday needs
+_COUNTED_HINT = re.compile(r"(?i)(?<!\w)(?:first|second|third|fourth|fifth|last|final|1st|2nd|"
+                           r"3rd|4th|5th|перш|друг|трет|четверт|п'ят|пят|останн|последн|перв|"
+                           r"втор)")
+
+
 def _with_edge(text: str, start: int) -> int:
     """Where a date's span starts with the part of its period said before it, if any."""
     m = _EDGE_BEFORE.search(text, max(0, start - 40), start)
@@ -462,6 +469,12 @@ def find_dates(text: str, dateline: str | None, language: str | None) -> list[Da
         spans = [x for x in spans if not any(s <= x[1] and x[2] <= e for s, e in parts)]
         taken = [(s, e) for _k, s, e in spans]
         spans += [("part", s, e) for s, e in parts if not any(s < b and a < e for a, b in taken)]
+    # "the last Monday in November": one day, not "last Monday" and "November"
+    counted = [m.span() for m in COUNTED.finditer(text)] if _COUNTED_HINT.search(text) else []
+    if counted:
+        spans = [x for x in spans if not any(s <= x[1] and x[2] <= e for s, e in counted)
+                 and not any(x[1] < e and s < x[2] for s, e in counted)]
+        spans += [("counted", s, e) for s, e in counted]
     spans.sort(key=lambda x: x[1])
     for _kind, start, end in spans:
         start = _with_edge(text, start)

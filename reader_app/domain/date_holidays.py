@@ -46,9 +46,21 @@ def _orthodox_easter(year: int) -> date:
     return date(year, month, day + 1) + timedelta(days=13)
 
 
+# The first day of the Chinese lunar year (no formula short of an astronomical calendar)
+_LUNAR_NEW_YEAR = {2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1),
+                   2023: (1, 22), 2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6),
+                   2028: (1, 26), 2029: (2, 13), 2030: (2, 3), 2031: (1, 23), 2032: (2, 11),
+                   2033: (1, 31), 2034: (2, 19), 2035: (2, 8)}
+
+
+def _lunar_new_year(year: int) -> date | None:
+    found = _LUNAR_NEW_YEAR.get(year)
+    return None if found is None else date(year, *found)
+
+
 # phrase (lowercase, as written) -> the day in a given year. Russian "Рождество" is the
 # Orthodox 7 January; Ukraine keeps 25 December since 2023.
-_DAYS: dict[str, Callable[[int], date]] = {
+_DAYS: dict[str, Callable[[int], date | None]] = {
     **dict.fromkeys(("christmas", "christmas day", "xmas"), _fixed(12, 25)),
     "christmas eve": _fixed(12, 24),
     "boxing day": _fixed(12, 26),
@@ -67,6 +79,9 @@ _DAYS: dict[str, Callable[[int], date]] = {
     **dict.fromkeys(("день знань", "дня знань", "день знаний", "дня знаний", "дню знаний"),
                     _fixed(9, 1)),  # the first school day
     **dict.fromkeys(("рождество", "рождества", "рождеству"), _fixed(1, 7)),
+    **dict.fromkeys(("lunar new year", "chinese new year", "китайський новий рік",
+                     "китайського нового року", "китайский новый год", "китайского нового года"),
+                    _lunar_new_year),
     **dict.fromkeys(("новий рік", "нового року", "новому році", "новорічні свята"),
                     _fixed(1, 1)),
     **dict.fromkeys(("новый год", "нового года", "новому году", "новогодние праздники"),
@@ -88,7 +103,8 @@ def holiday_days(phrase: str, dl: date) -> list[date] | None:
     day = _DAYS.get(_key(phrase))
     if day is None:
         return None
-    return [day(year) for year in (dl.year - 1, dl.year, dl.year + 1)]
+    return [d for year in (dl.year - 1, dl.year, dl.year + 1) if (d := day(year)) is not None] \
+        or None
 
 
 _WITH_YEAR = re.compile(r"(?P<name>.+?),?\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+(?:року|года|р\.|г\.))?")
@@ -111,7 +127,7 @@ _NAMES = (r"Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:
           r"Різдва|Різдво|Рождества|Рождеству|Рождество|Нового\s+року|Новий\s+рік|"
           r"Великдень|Великодня|Великодні|Великоднем|Пасха|Пасхи|Пасху|Пасхе|Пасхой|"
           r"День\s+знань|Дня\s+знань|День\s+знаний|Дня\s+знаний|Дню\s+знаний|"
-          r"Нового\s+года|Новому\s+году|Новый\s+год")
+          r"Нового\s+года|Новому\s+году|Новый\s+год|Lunar\s+New\s+Year|Chinese\s+New\s+Year")
 HOLIDAY = re.compile(rf"(?<!\w){_TIME_BEFORE}\s+(?:the\s+)?(?P<name>(?:{_NAMES})"
                      r"(?:,?\s+(?:1[89]|20)\d\d(?!\d)(?:\s+(?:року|года)(?!\w))?)?)(?![\w'’])"
                      r"(?!\s+[a-zа-яіїєґ][\w'’-]*(?<!\bwhen)(?<!\band)(?<!\bor)(?<!\bbut)"

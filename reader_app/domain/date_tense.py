@@ -93,6 +93,10 @@ _PAST = _set(
     "було був була були было был была были")
 _PAST_ENDINGS_UK = ("ав", "ив", "ув", "яв", "ов", "ала", "ила", "іла", "ула", "яла", "али",
                     "или", "іли", "ули", "яли", "ало", "ило", "іло", "уло", "яло")
+# the Ukrainian endings a Russian past shares ("сказала", "решили"), for a sentence with no
+# letter only Ukrainian has
+_UK_AND_RU_PAST = ("ала", "ила", "ула", "яла", "али", "или", "ули", "яли", "ало", "ило", "уло",
+                   "яло")
 _PAST_ENDINGS_RU = ("ал", "ил", "ел", "ял", "ул", "ыл", "ала", "ила", "ела", "яла", "ула", "ыла",
                     "али", "или", "ели", "яли", "ули", "ыли", "ало", "ило", "ело", "яло", "уло")
 _REFLEXIVE = ("ся", "сь")
@@ -159,11 +163,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1].end() if before else lo), (after.start() if after else hi)
 
 
-def _cyrillic_past(word: str) -> bool:
+def _cyrillic_past(word: str, ukrainian: bool = True) -> bool:
+    """A past form by its ending; the Ukrainian masculine ones ("пішов", "сказав") only in
+    a Ukrainian sentence ("технологов", "прав" are Russian nouns and adjectives)."""
     if word in _NOT_VERBS or len(word) < 5:
         return False
     stem = word[:-2] if word.endswith(_REFLEXIVE) else word
-    return stem.endswith(_PAST_ENDINGS_UK) or stem.endswith(_PAST_ENDINGS_RU)
+    return stem.endswith(_PAST_ENDINGS_RU) or (
+        stem.endswith(_PAST_ENDINGS_UK) if ukrainian else stem.endswith(_UK_AND_RU_PAST))
 
 
 _PAST_CLAUSE_OPENERS = _set("before until till after when because since so")
@@ -257,7 +264,7 @@ def _tense(words: list[tuple[str, str]], i: int,
         return None
     if word in _PAST or word in CYRILLIC_PAST:
         return PAST, raw
-    return (PAST, raw) if raw.islower() and _cyrillic_past(word) else None
+    return (PAST, raw) if raw.islower() and _cyrillic_past(word, ukrainian) else None
 
 
 _THAT = _set("що что")

@@ -21,6 +21,7 @@ from reader_app.domain.date_fallback import dateparser_hit
 from reader_app.domain.date_hemisphere import southern, swapped
 from reader_app.domain.date_hits import Hit, reyear_after, reyear_before, shift_months, show
 from reader_app.domain.date_holidays import holiday_days, holiday_of_year
+from reader_app.domain.date_nth_weekday import nth_weekday
 from reader_app.domain.date_periods import decade, weekend
 from reader_app.domain.date_rules import MONTH_WORD, NEAREST, YEAR_WORD, resolve_single
 from reader_app.domain.date_seasons import placed as season_placed
@@ -259,6 +260,14 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 def _in_text(text: str, start: int, end: int, dateline: str | None,
              language: str | None) -> ResolvedDate:
     phrase = text[start:end]
+    counted = nth_weekday(phrase, _parse_dateline(dateline))
+    if counted is not None and not _FOUR_DIGITS.search(phrase) and \
+            tense_around(text, start, end)[0] == FUTURE:  # "пройдут в последнее воскресенье мая"
+        counted = nth_weekday(phrase, _parse_dateline(dateline), 1)
+    if counted is not None:  # "the last Monday in November"
+        if counted[0] is None:
+            return ResolvedDate(None, None, "unresolved", counted[1])
+        return ResolvedDate(counted[0].isoformat(), "day", "day-month", counted[1])
     of_year = holiday_of_year(phrase)
     if of_year is not None:  # "Christmas 2021": its year is written
         return ResolvedDate(of_year.isoformat(), "day", "day-month",
@@ -435,6 +444,7 @@ _SEQUEL_WORDS = re.compile(  # the words date_sequels reads: a cheap test before
 
 _BETWEEN_BEFORE = re.compile(r"(?i)(?<!\w)(between|між|между)\s+$")
 _PAIR = re.compile(r"(?i)\s(?:and|і|й|та|и)\s")
+_DEADLINE_BEFORE = re.compile(r"(?i)(?<!\w)(?:by|before|until|till|к|ко|до)\s+$")
 _THIS_SEASON = re.compile(r"(?i)^\s*(?:this|цієї|цього|цим|цією|этой|этим|этого|этою)\s")
 
 
@@ -446,7 +456,10 @@ def _season_by_tense(text: str, start: int, end: int, phrase: str,
         return None
     tense, cue = tense_around(text, start, end)
     s = clean(phrase)
-    if ctx.looks_ahead(text, start) or re.match(r"(?:by|before|until|till|к|ко|до)\s", s):
+    bound = _DEADLINE_BEFORE.search(text, max(0, start - 8), start)
+    if bound is not None:  # "could not start work before the spring": as if tagged with it
+        tense, cue = FUTURE, bound.group().strip()
+    elif ctx.looks_ahead(text, start) or re.match(r"(?:by|before|until|till|к|ко|до)\s", s):
         tense, cue = FUTURE, cue or s.split()[0]
     elif re.match(r"(?:since|ще|еще|ещё|вже|уже)\s", s) or ctx.since_before(text, start):
         tense, cue = PAST, cue or s.split()[0]
