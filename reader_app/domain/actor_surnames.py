@@ -194,6 +194,11 @@ def _with_first_name(text: str, persons: list[Person], surname: str, end: int,
                         f"new person: same surname as {others}, another first name", True)
 
 
+def _a_first_name_of(word: str, persons: Iterable[Person]) -> bool:
+    key = match_key(word)
+    return any(key == f or first_name_form(key, f) for p in persons for f in p.first)
+
+
 def surname_mention(text: str, persons: list[Person], surname: str, start: int, end: int,
                     context: SurnameContext, knows: Callable[[str], bool] = lambda w: False,
                     by_id: Mapping[int, Person] | None = None) -> ActorMention | None:
@@ -204,8 +209,8 @@ def surname_mention(text: str, persons: list[Person], surname: str, start: int, 
     if not text[start].isupper():
         return None  # "the field" is not Anna Field: surnames are written with a capital
     first = first_name_before(text, start)
-    if first is not None and knows(first[1]):
-        first = None
+    if first is not None and knows(first[1]) and not _a_first_name_of(first[1], persons):
+        first = None  # "України Зеленський"; but "Ігоря Ткачука" is Ігор Ткачук's own name
     if (first is not None and "\u0400" <= first[1][0] <= "\u04ff"
             and opens_sentence(text, first[0])
             and not any(same_word(match_key(first[1]), f) or first_name_form(

@@ -252,8 +252,10 @@ _GOVERNMENT_ADJECTIVES = frozenset("the its this federal national central".split
 
 
 def _home_state(db: Database, article: Article, quote: str, start: int) -> Link | None:
-    """"правительство", "the Government", "the State": the state tagged before in the
-    article far more often than any other (the story's own)."""
+    """"правительство", "the Government": probably the state tagged before in the article
+    far more often than any other (the story's own). Linked, as a spelling a letter off is
+    (see _spelling): a wrong link is one click to relink, a new actor "Government" a
+    duplicate that someone has to find and merge."""
     words = [w for w in name_tokens(quote) if w not in _GOVERNMENT_ADJECTIVES]
     if len(words) != 1 or not words[0].startswith(_GOVERNMENT):
         return None
@@ -271,8 +273,8 @@ def _home_state(db: Database, article: Article, quote: str, start: int) -> Link 
             len(ranked) > 1 and counts[ranked[0]][0] < 2 * counts[ranked[1]][0]):
         return None  # a story of two states: which one's government is not the text's to say
     chosen = ranked[0]
-    return Link(chosen, f"“{quote.strip()}”: the government of {_name(db, chosen)}, the state"
-                " tagged at least twice as often before as any other")
+    return Link(chosen, f"probably {_name(db, chosen)}: “{quote.strip()}”, the government of"
+                " the state tagged at least twice as often before as any other")
 
 
 def _variant(db: Database, quote: str) -> Link | None:
