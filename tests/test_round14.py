@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from test_actor_link_kinds import _article, _tag
+from test_claimants11 import _marked
 
 from reader_app.domain.actor_seniority import ELDER, YOUNGER, age_cue, seniority
 from reader_app.domain.claims import propose_claimant
@@ -285,20 +286,6 @@ def test_a_part_of_a_capital_is_a_place(db):
     found = [article.text[s.start:s.end] for s in suggest(db, article.id) if s.kind == "actor"]
     assert found.count("Риги") == 0 and "Латвия" in found
     assert found.count("Riga") == 1  # "Riga said no": the government
-
-
-def _marked(marked: str) -> tuple[str, list[tuple[int, int, int]]]:
-    """Text with [name] marking actor tags: each distinct name gets an id from 1."""
-    ids: dict[str, int] = {}
-    out, spans, i = "", [], 0
-    while (open_at := marked.find("[", i)) >= 0:
-        close = marked.index("]", open_at)
-        out += marked[i:open_at]
-        name = marked[open_at + 1:close]
-        spans.append((len(out), len(out) + len(name), ids.setdefault(name, len(ids) + 1)))
-        out += name
-        i = close + 1
-    return out + marked[i:], spans
 
 
 @pytest.mark.parametrize("marked", [
