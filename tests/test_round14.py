@@ -375,3 +375,32 @@ def test_a_deadline_word_before_a_season_looks_ahead_as_inside_it():
     text = "The trust said it could not start work before the spring."
     assert _date(text, "the spring", "2025-11-17") == "2026-03/2026-05"
     assert _date(text, "before the spring", "2025-11-17") == "2026-03/2026-05"
+
+
+def test_a_trade_noun_names_the_one_company_of_that_trade(db):
+    text = ("Kgotso Platinum Holdings (KPH) shelved its smelter, the miner said. Eskom Grid "
+            "Reserve said it had offered a discount. The miner turned it down, and the utility "
+            "said talks would resume.")
+    article = _article(db, text)
+    kph = create_actor(db, "Kgotso Platinum Holdings", "organization")
+    grid = create_actor(db, "Eskom Grid Reserve", "organization")
+    link_annotation(db, _tag(db, article, "Kgotso Platinum Holdings").annotation.id, kph.id)
+    link_annotation(db, _tag(db, article, "Eskom Grid Reserve").annotation.id, grid.id)
+    found = {(article.text[s.start:s.end], s.start): s.actor_id
+             for s in suggest(db, article.id) if s.kind == "actor"}
+    assert found[("utility", text.index("utility"))] == grid.id
+    assert found[("miner", text.index("miner"))] == kph.id
+    assert _tag(db, article, "miner", after="discount").annotation.actor_id == kph.id
+    assert _tag(db, article, "utility").annotation.actor_id == grid.id
+
+
+def test_a_title_case_acronym_in_brackets_spells_its_name(db):
+    text = ("Johan Venter leads the National Union of Smelter Workers (Nusw). Nusw will meet "
+            "management. The Rustenburg (Town) council agreed.")
+    article = _article(db, text)
+    union = create_actor(db, "National Union of Smelter Workers", "organization")
+    link_annotation(db, _tag(db, article, "National Union of Smelter Workers").annotation.id,
+                    union.id)
+    found = [(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
+             if s.kind == "actor"]
+    assert found.count(("Nusw", union.id)) == 2 and not any(q == "Town" for q, _ in found)

@@ -35,6 +35,13 @@ def _is_acronym(word: str) -> bool:
     return capitals >= 2 and capitals >= len(word) - 1 or _STUMP.match(word) is not None
 
 
+def _title_case_acronym(text: str, bracket: int, word: str) -> bool:
+    """"National Union of Smelter Workers (Nusw)": South African and British papers write
+    some acronyms in title case; one that spells the words before it is one."""
+    return (3 <= len(word) <= 6 and word[0].isupper() and word[1:].islower()
+            and _expansion(text, len(text[:bracket].rstrip()), word.upper()) is not None)
+
+
 def stump_fits(words: list[str], stump: str) -> bool:
     """Do the words ("Міністерство енергетики …") spell the ministry stump ("Міненерго")?"""
     m = _STUMP.match(stump)
@@ -104,7 +111,7 @@ def defined_acronyms(text: str, mentions: list[ActorMention],
     found = []
     for m in _DEFINITION.finditer(text):
         acronym = m.group(1)
-        if not _is_acronym(acronym):
+        if not _is_acronym(acronym) and not _title_case_acronym(text, m.start(), acronym):
             continue
         if ends is None:
             ends = {m.end: m for m in mentions}

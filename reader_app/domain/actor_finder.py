@@ -59,7 +59,7 @@ from reader_app.domain.body_nouns import (
     quoted_name,
     thing_named,
 )
-from reader_app.domain.kind_nouns import TEXT_KINDS, declared_near, fits_kind
+from reader_app.domain.kind_nouns import FIELDS, TEXT_KINDS, declared_near, fits_kind, in_field
 from reader_app.domain.mention_text import SearchText, search_key
 from reader_app.domain.name_context import (
     as_place,
@@ -156,6 +156,9 @@ def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: i
                                                                       fitting[:before]):
         return None  # "компания «Севан-Энерго»": the noun says what the name after it is
     actor_id, why = fitting[0][1], f"the one {kind} named before"
+    field = _of_field(text[start:end], [a for _, a in fitting[:before]], index)
+    if field is not None:  # "the miner", "the utility": the one company of that trade
+        actor_id, why, before = field, f"the one {text[start:end].casefold()} named before", 1
     if before > 1:
         # several: the story's own one, named far more often than any other so far
         counts = sorted(((len(set(context.starts_before(a, start))), a) for _, a in
@@ -166,6 +169,17 @@ def _generic_mention(text: str, index: ActorIndex, kind: str, start: int, end: i
     canonical, actor_type = index.bodies.get(actor_id) or index.actors[actor_id]
     return ActorMention(start, end, actor_id, canonical, actor_type,
                         f"probably {canonical}: “{text[start:end]}”, {why}", False)
+
+
+def _of_field(noun: str, actor_ids: list[int], index: ActorIndex) -> int | None:
+    """The one of actor_ids whose name says it works in the noun's trade, if the noun
+    names one and exactly one does."""
+    if noun.casefold() not in FIELDS:
+        return None
+    fits = [a for a in actor_ids
+            if (body := index.bodies.get(a) or index.actors.get(a)) is not None
+            and in_field(noun, body[0])]
+    return fits[0] if len(fits) == 1 else None
 
 
 # "on the campaign", "during the campaign": a campaign as an event

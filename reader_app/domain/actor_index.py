@@ -569,7 +569,7 @@ GENERIC_NOUNS: dict[str, str] = {
         підприємству підприємстві підприємством предприятие предприятия предприятию
         предприятии предприятием""".split()},
     # what a company does, which news calls it by ("the operator", "перевізник")
-    **{search_key(w): "company" for w in """operator carrier airline utility lender insurer
+    **{search_key(w): "company" for w in """operator carrier airline utility lender insurer miner
         developer contractor manufacturer retailer оператор оператора оператору оператором
         операторі операторе перевізник перевізника перевізнику перевізником перевізнику
         перевозчик перевозчика перевозчику перевозчиком перевозчике підрядник підрядника

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from reader_app.domain.actors import match_key, name_tokens
 from reader_app.domain.word_forms import is_cyrillic, same_word
 
-__all__ = ["TEXT_KINDS", "kind_of_noun", "fits_kind", "declared_near"]
+__all__ = ["FIELDS", "TEXT_KINDS", "declared_near", "fits_kind", "in_field", "kind_of_noun"]
 
 COMPANY, PARTY, MEDIA, BLOC, OFFICE = "company", "party", "media", "bloc", "office"
 GROUP, POLICE, CHARITY, HOUSE = "group", "police", "charity", "legislature"
@@ -25,7 +25,8 @@ TEXT_KINDS = (GROUP, POLICE, CHARITY, OFFICE, HOUSE, COURT)
 
 _NOUNS = {
     **dict.fromkeys("""company firm operator manufacturer maker carrier supplier contractor
-        developer producer компанія компанії компанію компанією підприємство підприємства
+        developer producer miner utility airline lender insurer компанія компанії компанію
+        компанією підприємство підприємства
         фірма фірми компания компании компанию компанией предприятие предприятия фирма
         фирмы оператор""".split(), COMPANY),
     **dict.fromkeys("""party партія партії партію партією партия партии партию партией""".split(),
@@ -47,6 +48,24 @@ _NOUNS = {
     # "the court" for a tribunal, "the tribunal" for a court of arbitration
     **dict.fromkeys(["court", "tribunal"], COURT),
 }
+# what a company does, by words of its name: "the miner" is Kgotso Platinum, "the
+# utility" Eskom Grid Reserve (prefixes of a name's match keys)
+FIELDS = {
+    "miner": ("mining", "mines", "minerals", "platinum", "gold", "coal", "copper", "diamond",
+              "iron", "ore", "nickel", "lithium", "uranium", "resources"),
+    "utility": ("grid", "power", "energy", "electric", "water", "utilit", "gas"),
+    "airline": ("air", "airline", "airways", "aviation"),
+    "lender": ("bank", "credit", "finance", "capital"),
+    "insurer": ("insurance", "assurance", "mutual"),
+}
+
+
+def in_field(noun: str, name: str) -> bool:
+    """Does the name say its body works in the trade the noun names ("the miner")?"""
+    stems = FIELDS.get(noun.casefold())
+    return stems is not None and any(w.startswith(stems) for w in match_key(name).split())
+
+
 # words of a name that say its kind
 _NAME_WORDS = {
     COMPANY: frozenset("""ltd inc plc llc corp corporation company co group holdings logistics
@@ -59,7 +78,8 @@ _NAME_WORDS = {
     OFFICE: frozenset("""ministry department agency service office committee inspectorate
         міністерство служба агентство комітет управління департамент інспекція
         министерство служба агентство комитет управление департамент инспекция""".split()),
-    GROUP: frozenset("group campaign coalition network action".split()),
+    # "the group" for a holding company too ("Kgotso Platinum Holdings … the group said")
+    GROUP: frozenset("group campaign coalition network action holdings".split()),
     POLICE: frozenset("police constabulary".split()),
     CHARITY: frozenset("trust foundation charity appeal".split()),
     HOUSE: frozenset("""assembly parliament senate congress legislature house chamber duma

@@ -36,7 +36,7 @@ from reader_app.domain.actor_variants import (
 from reader_app.domain.actors import TITLE_WORDS, match_key, name_from_quote, name_tokens
 from reader_app.domain.body_nouns import declared_nouns
 from reader_app.domain.demonyms import side_of
-from reader_app.domain.kind_nouns import PARTY, declared_near, fits_kind, kind_of_noun
+from reader_app.domain.kind_nouns import PARTY, declared_near, fits_kind, in_field, kind_of_noun
 from reader_app.domain.models import ActorId, Article
 from reader_app.domain.name_context import longer_name_after, longer_name_before, opens_sentence
 from reader_app.domain.word_forms import is_cyrillic
@@ -475,6 +475,10 @@ def _of_kind(db: Database, article: Article, quote: str, start: int, recent: lis
     kind = kind_of_noun(quote)
     if kind is None or not recent:
         return []
+    noun = quote.strip().split()[-1]
+    trade = [a for a in recent if in_field(noun, names.get(ActorId(a), ""))]
+    if len(trade) == 1:
+        return trade  # "the miner": the one body whose name says it mines
     types = actor_types(db, recent)
     table, keys = _state_table(db)
     tags = [a for a in list_annotations_starting(db, article.id, 0, start, "actor")
