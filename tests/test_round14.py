@@ -404,3 +404,13 @@ def test_a_title_case_acronym_in_brackets_spells_its_name(db):
     found = [(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
              if s.kind == "actor"]
     assert found.count(("Nusw", union.id)) == 2 and not any(q == "Town" for q, _ in found)
+
+
+def test_a_regnal_number_is_no_surname(db):
+    text = "Kweku Ansah IV leads the council. Ansah said the boats would wait."
+    article = _article(db, text)
+    chief = create_actor(db, "Kweku Ansah IV", "person")
+    link_annotation(db, _tag(db, article, "Kweku Ansah IV").annotation.id, chief.id)
+    found = [(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
+             if s.kind == "actor"]
+    assert ("Ansah", chief.id) in found

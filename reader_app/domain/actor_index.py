@@ -188,11 +188,17 @@ def _knows(names: dict[str, list[IndexedName]], stems: dict[str, str], word: str
     return any(key.endswith(e) and key[:-len(e)] in stems for e in ENDINGS)
 
 
+# a regnal or family number after the surname ("Kweku Ansah IV", "Henry Ford II", "Jr.")
+_AFTER_SURNAME = frozenset("ii iii iv v vi vii viii jr jr. sr sr. junior senior".split())
+
+
 @lru_cache(maxsize=1 << 15)
 def _person(name: KnownName) -> tuple[str, Person] | None:
     words = name_tokens(name.text)
     while len(words) > 1 and words[0] in TITLE_WORDS:
         words = words[1:]
+    while len(words) > 2 and words[-1] in _AFTER_SURNAME:
+        words = words[:-1]  # "Ansah" is Kweku Ansah IV's surname
     if len(words) < 2 or name.actor_id is None or len(words[-1]) < 2:
         return None
     return search_key(words[-1]), Person(name.actor_id, name.canonical, tuple(words[:-1]))
