@@ -414,3 +414,14 @@ def test_a_regnal_number_is_no_surname(db):
     found = [(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
              if s.kind == "actor"]
     assert ("Ansah", chief.id) in found
+
+
+def test_a_compound_of_two_cut_words_is_the_body_tagged_before(db):
+    text = ("Кабінет Міністрів України виділив місту 45 млн гривень. Кошти підуть на пальне, "
+            "йдеться в повідомленні Кабміну. Мінюст погодив.")
+    article = _article(db, text, language="uk")
+    cabinet = create_actor(db, "Кабінет Міністрів України", "organization")
+    link_annotation(db, _tag(db, article, "Кабінет Міністрів України").annotation.id,
+                    cabinet.id)
+    assert _tag(db, article, "Кабміну").annotation.actor_id == cabinet.id
+    assert _tag(db, article, "Мінюст").annotation.actor_id != cabinet.id

@@ -39,7 +39,7 @@ from reader_app.domain.demonyms import side_of
 from reader_app.domain.kind_nouns import PARTY, declared_near, fits_kind, in_field, kind_of_noun
 from reader_app.domain.models import ActorId, Article
 from reader_app.domain.name_context import longer_name_after, longer_name_before, opens_sentence
-from reader_app.domain.word_forms import is_cyrillic
+from reader_app.domain.word_forms import ENDINGS, is_cyrillic
 from reader_app.services.state_names import state_table
 from reader_app.storage.actors import (
     actor_names,
@@ -389,9 +389,16 @@ def _spells_compound(key: str, tokens: list[str]) -> bool:
         for cut in range(3, min(len(first) - 1, 8) + 1):
             rest = key[cut:]
             if key[:cut] == first[:cut] and len(rest) >= 3 and (
-                    same_word(rest, second) or rest[:4] == second[:4] and len(second) >= 4):
+                    same_word(rest, second) or rest[:4] == second[:4] and len(second) >= 4
+                    or _cut_short(rest, second)):
                 return True
     return False
+
+
+def _cut_short(rest: str, word: str) -> bool:
+    """"міну" of "Кабміну": the word's first three letters or more, then a case ending."""
+    return any(rest[:k] == word[:k] and (rest[k:] == "" or rest[k:] in ENDINGS)
+               for k in range(3, min(len(rest), len(word) - 1) + 1))
 
 
 def _compound_of_tagged(db: Database, article: Article, quote: str, start: int) -> Link | None:
