@@ -1,10 +1,12 @@
 """Which actor a new actor tag names when its text is not a known name as it stands.
 
 Tried in order after the exact name, its possessive and a surname tagged in the article
-(domain.actors.propose_actor): an acronym the article defines, the party forms ("the
+(domain.actors.propose_actor): an acronym the article defines, the elder or younger of two
+relatives ("Орлов-старший"), a state's side ("Эстонские власти"), the party forms ("the
 Congress party"), the table of states (other names, capitals: "Washington" -> United
-States), a surname only one person in the library has, part of one organisation's name,
-and a spelling a letter or two off a known name ("probably X").
+States), a surname only one person in the library has, part of one organisation's name, the
+story's state for a lone "правительство", and a spelling a letter or two off a known name
+("probably X").
 """
 
 from __future__ import annotations
@@ -244,9 +246,9 @@ def _state_side(db: Database, quote: str) -> Link | None:
     return Link(None, reason, canonical, row.actor_type if row is not None else "state")
 
 
-# A lone noun for a state's government ("the Government", "правительство", "держава"),
-# after its adjectives ("the federal government"): stems, since Cyrillic nouns inflect
-# (not "the State", "держава": a story's own state, which a foreign one may outnumber)
+# A lone noun for a state's government ("the Government", "правительство", "уряд"), after
+# its adjectives ("the federal government"): stems, since Cyrillic nouns inflect (not "the
+# State", "держава": a story's own state, which a foreign one may outnumber in the tags)
 _GOVERNMENT = ("government", "country", "authorities", "правительств", "уряд", "власт")
 _GOVERNMENT_ADJECTIVES = frozenset("the its this federal national central".split())
 
