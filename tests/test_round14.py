@@ -29,6 +29,16 @@ def _tag_at(db, article, quote, nth=0):
     return add_tag(db, article, "actor", start, start + len(quote))
 
 
+def _known(db, article, quote, kind="organization", name=None, nth=0):
+    """An actor named `name` (the quote itself by default) with the quote's nth mention
+    tagged and linked to it, as an analyst leaves it."""
+    actor = create_actor(db, name or quote, kind)
+    new = _tag_at(db, article, quote, nth)
+    if new.annotation.actor_id != actor.id:
+        link_annotation(db, new.annotation.id, actor.id)
+    return actor
+
+
 def _linked(db, new):
     return None if new.annotation.actor_id is None else get_actor(db, new.annotation.actor_id).name
 
@@ -63,10 +73,8 @@ def test_seniority_by_kin_nouns_and_ages():
 
 def test_tagging_the_elder_and_the_younger_links_each_relative(db):
     article = _article(db, FAMILY_RU, language="ru")
-    petr = _tag_at(db, article, "Петра Зуева")
-    link_annotation(db, petr.annotation.id, create_actor(db, "Пётр Зуев", "person").id)
-    gleb = _tag_at(db, article, "Глеб Зуев")
-    link_annotation(db, gleb.annotation.id, create_actor(db, "Глеб Зуев", "person").id)
+    _known(db, article, "Петра Зуева", "person", name="Пётр Зуев")
+    _known(db, article, "Глеб Зуев", "person")
     elder = _tag_at(db, article, "Зуев-старший")
     assert _linked(db, elder) == "Пётр Зуев"
     assert "the elder of 2 people" in elder.explanation
@@ -77,9 +85,8 @@ def test_the_elder_in_english_after_his_daughter_is_named(db):
     text = ("Ray Hollis has towed barges for 40 years. His daughter, Megan Hollis, keeps the "
             "books. \"We are losing money,\" Megan Hollis said. The elder Hollis was blunter.")
     article = _article(db, text)
-    for quote, name in (("Ray Hollis", "Ray Hollis"), ("Megan Hollis", "Megan Hollis")):
-        link_annotation(db, _tag(db, article, quote).annotation.id,
-                        create_actor(db, name, "person").id)
+    for name in ("Ray Hollis", "Megan Hollis"):
+        _known(db, article, name, "person")
     _tag_at(db, article, "Megan Hollis", 1)
     assert _linked(db, _tag_at(db, article, "Hollis", 3)) == "Ray Hollis"
 
@@ -104,8 +111,7 @@ def test_a_body_word_links_to_its_body_named_long_before(db):
     text = (f"Директорка ліцею № 7 Ганна Рибак відкрила укриття. Були присутні: {names}. "
             "Уламки пошкодили дах ліцею.")
     article = _article(db, text, language="uk")
-    lyceum = create_actor(db, "Житомирський ліцей № 7", "organization")
-    link_annotation(db, _tag(db, article, "ліцею № 7").annotation.id, lyceum.id)
+    lyceum = _known(db, article, "ліцею № 7", "organization", name="Житомирський ліцей № 7")
     for i in range(14):
         _tag(db, article, f"Особа{chr(0x0410 + i)} Прізвище{chr(0x0410 + i)}")
     last = text.rindex("ліцею")
@@ -116,12 +122,9 @@ def test_a_three_letter_court_and_a_compound_tail(db):
     text = ("Харьюский уездный суд вынес приговор. Адвокат обжалует решение. Позже суд "
             "отказал. Полтавський хлібокомбінат зупинив лінію. Тепер комбінат шукає пекарів.")
     article = _article(db, text, language="ru")
-    court = create_actor(db, "Харьюский уездный суд", "organization")
-    link_annotation(db, _tag(db, article, "Харьюский уездный суд").annotation.id, court.id)
+    court = _known(db, article, "Харьюский уездный суд", "organization")
     assert _tag_at(db, article, "суд", 1).annotation.actor_id == court.id
-    bakery = create_actor(db, "Полтавський хлібокомбінат", "organization")
-    link_annotation(db, _tag(db, article, "Полтавський хлібокомбінат").annotation.id,
-                    bakery.id)
+    bakery = _known(db, article, "Полтавський хлібокомбінат", "organization")
     assert _tag(db, article, "комбінат", after="Тепер").annotation.actor_id == bakery.id
 
 
@@ -227,12 +230,8 @@ def test_a_court_for_a_tribunal_and_a_long_ministry_stump(db):
             "again in May. Міністерство соціальної політики України (Мінсоцполітики) "
             "повідомило про виплати. За даними Мінсоцполітики, їх отримали 900 осіб.")
     article = _article(db, text)
-    tribunal = create_actor(db, "International Water Disputes Tribunal", "organization")
-    link_annotation(db, _tag(db, article, "International Water Disputes Tribunal").annotation.id,
-                    tribunal.id)
-    ministry = create_actor(db, "Міністерство соціальної політики України", "organization")
-    link_annotation(db, _tag(db, article, "Міністерство соціальної політики України")
-                    .annotation.id, ministry.id)
+    tribunal = _known(db, article, "International Water Disputes Tribunal", "organization")
+    ministry = _known(db, article, "Міністерство соціальної політики України", "organization")
     found = {(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
              if s.kind == "actor"}
     assert ("court", tribunal.id) in found
@@ -246,11 +245,9 @@ def test_honorifics_of_east_africa_and_russian_cases_are_no_part_of_the_name(db)
     text = ("Mzee Yusuf Wandera chairs the union. Mzee Wandera said so. "
             "Андрей Лаптев приехал. С господином Лаптевым мы знакомы.")
     article = _article(db, text)
-    yusuf = create_actor(db, "Yusuf Wandera", "person")
-    link_annotation(db, _tag(db, article, "Yusuf Wandera").annotation.id, yusuf.id)
+    yusuf = _known(db, article, "Yusuf Wandera", "person")
     assert _tag(db, article, "Mzee Wandera").annotation.actor_id == yusuf.id
-    laptev = create_actor(db, "Андрей Лаптев", "person")
-    link_annotation(db, _tag(db, article, "Андрей Лаптев").annotation.id, laptev.id)
+    laptev = _known(db, article, "Андрей Лаптев", "person")
     assert _tag(db, article, "господином Лаптевым").annotation.actor_id == laptev.id
 
 
@@ -338,8 +335,7 @@ def test_an_east_african_honorific_says_a_mans_gender(db):
             "Mzee Wandera disagreed.")
     article = _article(db, text)
     for name in ("Yusuf Wandera", "Grace Wandera"):
-        link_annotation(db, _tag(db, article, name).annotation.id,
-                        create_actor(db, name, "person").id)
+        _known(db, article, name, "person")
     last = text.rindex("Wandera")
     assert any(s.start <= last < s.end and s.actor_name == "Yusuf Wandera"
                for s in suggest(db, article.id) if s.kind == "actor")
@@ -382,10 +378,8 @@ def test_a_trade_noun_names_the_one_company_of_that_trade(db):
             "Reserve said it had offered a discount. The miner turned it down, and the utility "
             "said talks would resume.")
     article = _article(db, text)
-    kph = create_actor(db, "Kgotso Platinum Holdings", "organization")
-    grid = create_actor(db, "Eskom Grid Reserve", "organization")
-    link_annotation(db, _tag(db, article, "Kgotso Platinum Holdings").annotation.id, kph.id)
-    link_annotation(db, _tag(db, article, "Eskom Grid Reserve").annotation.id, grid.id)
+    kph = _known(db, article, "Kgotso Platinum Holdings")
+    grid = _known(db, article, "Eskom Grid Reserve")
     found = {(article.text[s.start:s.end], s.start): s.actor_id
              for s in suggest(db, article.id) if s.kind == "actor"}
     assert found[("utility", text.index("utility"))] == grid.id
@@ -398,9 +392,7 @@ def test_a_title_case_acronym_in_brackets_spells_its_name(db):
     text = ("Johan Venter leads the National Union of Smelter Workers (Nusw). Nusw will meet "
             "management. The Rustenburg (Town) council agreed.")
     article = _article(db, text)
-    union = create_actor(db, "National Union of Smelter Workers", "organization")
-    link_annotation(db, _tag(db, article, "National Union of Smelter Workers").annotation.id,
-                    union.id)
+    union = _known(db, article, "National Union of Smelter Workers", "organization")
     found = [(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
              if s.kind == "actor"]
     assert found.count(("Nusw", union.id)) == 2 and not any(q == "Town" for q, _ in found)
@@ -409,8 +401,7 @@ def test_a_title_case_acronym_in_brackets_spells_its_name(db):
 def test_a_regnal_number_is_no_surname(db):
     text = "Kweku Ansah IV leads the council. Ansah said the boats would wait."
     article = _article(db, text)
-    chief = create_actor(db, "Kweku Ansah IV", "person")
-    link_annotation(db, _tag(db, article, "Kweku Ansah IV").annotation.id, chief.id)
+    chief = _known(db, article, "Kweku Ansah IV", "person")
     found = [(article.text[s.start:s.end], s.actor_id) for s in suggest(db, article.id)
              if s.kind == "actor"]
     assert ("Ansah", chief.id) in found
@@ -420,8 +411,6 @@ def test_a_compound_of_two_cut_words_is_the_body_tagged_before(db):
     text = ("Кабінет Міністрів України виділив місту 45 млн гривень. Кошти підуть на пальне, "
             "йдеться в повідомленні Кабміну. Мінюст погодив.")
     article = _article(db, text, language="uk")
-    cabinet = create_actor(db, "Кабінет Міністрів України", "organization")
-    link_annotation(db, _tag(db, article, "Кабінет Міністрів України").annotation.id,
-                    cabinet.id)
+    cabinet = _known(db, article, "Кабінет Міністрів України", "organization")
     assert _tag(db, article, "Кабміну").annotation.actor_id == cabinet.id
     assert _tag(db, article, "Мінюст").annotation.actor_id != cabinet.id

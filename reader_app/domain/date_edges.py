@@ -38,7 +38,7 @@ BARE_UNITS = {"year": "year", "року": "year", "рік": "year", "года": 
               "недели": "week", "неделю": "week"}
 _DEADLINES = frozenset("by until till before towards toward до к ко".split())
 _SINCE = frozenset("since from з із від с со от".split())
-_BOUND_BEFORE = re.compile(r"(?<!\w)(by|until|till|before|since|from|до|к|ко|з|із|від|с|со|от)\s+$")
+BOUND_BEFORE = re.compile(r"(?<!\w)(by|until|till|before|since|from|до|к|ко|з|із|від|с|со|от)\s+$")
 
 
 def split(phrase: str) -> tuple[str, str | None, int] | None:
@@ -79,7 +79,7 @@ def _bound(word: str | None) -> str | None:
 
 def bound_before(text: str, start: int) -> str | None:
     """'by' / 'since' for the word right before the phrase ("by the end of the year")."""
-    m = _BOUND_BEFORE.search(text.lower(), max(0, start - 8), start)
+    m = BOUND_BEFORE.search(text.lower(), max(0, start - 8), start)
     return _bound(m.group(1)) if m else None
 
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from reader_app.domain import date_ordinals, date_parts
 from reader_app.domain import date_seasons as seasons
 from reader_app.domain import date_words as w
+from reader_app.domain.date_edges import BOUND_BEFORE
 from reader_app.domain.date_holidays import holiday_spans
 from reader_app.domain.date_nth_weekday import COUNTED
 from reader_app.domain.date_periods import DECADE_WORDS
@@ -430,8 +431,6 @@ _EDGE_BEFORE = re.compile(
     r"|(?<![\w'’])(?:(?:на|у|в|во)\s+)?(?:початку|начале|середині|середине|кінці|конце)\s+"
     r"|(?<![\w'’])(?:наприкінці|прикінці)\s+"
     r"|(?<![\w-])mid-)$", re.IGNORECASE)
-_DEADLINE_BEFORE = re.compile(r"(?<![\w'’])(?:by|until|till|before|towards?|since|from|до|к|ко"
-                              r"|з|із|від|с|со|от)\s+$", re.IGNORECASE)
 
 
 # a cheap test before COUNTED: an ordinal word a counted weekday needs
@@ -443,7 +442,7 @@ _COUNTED_HINT = re.compile(r"(?i)(?<!\w)(?:first|second|third|fourth|fifth|last|
 def _with_edge(text: str, start: int) -> int:
     """Where a date's span starts with the part of its period said before it, if any."""
     m = _EDGE_BEFORE.search(text, max(0, start - 40), start)
-    if m is None or _DEADLINE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+    if m is None or BOUND_BEFORE.search(text[max(0, m.start() - 12):m.start()].lower()):
         return start
     return m.start()
 

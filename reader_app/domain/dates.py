@@ -260,10 +260,11 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 def _in_text(text: str, start: int, end: int, dateline: str | None,
              language: str | None) -> ResolvedDate:
     phrase = text[start:end]
-    counted = nth_weekday(phrase, _parse_dateline(dateline))
+    dl0 = _parse_dateline(dateline)
+    counted = nth_weekday(phrase, dl0)
     if counted is not None and not _FOUR_DIGITS.search(phrase) and \
             tense_around(text, start, end)[0] == FUTURE:  # "пройдут в последнее воскресенье мая"
-        counted = nth_weekday(phrase, _parse_dateline(dateline), 1)
+        counted = nth_weekday(phrase, dl0, 1)
     if counted is not None:  # "the last Monday in November"
         if counted[0] is None:
             return ResolvedDate(None, None, "unresolved", counted[1])
@@ -296,7 +297,6 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
                                 f"'{phrase.strip()}' counts from a day told before it, and its "
                                 "paragraph names none.")
         return ResolvedDate(sequel[0], "day", "relative", sequel[1])
-    dl0 = _parse_dateline(dateline)
     if dl0 is not None and date_parts.ALONE.search(phrase.lower()) and not _FOUR_DIGITS.search(
             phrase):  # "the June quarter" is no month, "в первом квартале" needs its year
         part = _yearless_part(text, start, end, phrase, dl0)
@@ -444,7 +444,9 @@ _SEQUEL_WORDS = re.compile(  # the words date_sequels reads: a cheap test before
 
 _BETWEEN_BEFORE = re.compile(r"(?i)(?<!\w)(between|між|между)\s+$")
 _PAIR = re.compile(r"(?i)\s(?:and|і|й|та|и)\s")
-_DEADLINE_BEFORE = re.compile(r"(?i)(?<!\w)(?:by|before|until|till|к|ко|до)\s+$")
+_DEADLINE = r"(?:by|before|until|till|к|ко|до)"  # a season after it is the next one
+_DEADLINE_BEFORE = re.compile(rf"(?i)(?<!\w){_DEADLINE}\s+$")
+_DEADLINE_FIRST = re.compile(rf"{_DEADLINE}\s")
 _THIS_SEASON = re.compile(r"(?i)^\s*(?:this|цієї|цього|цим|цією|этой|этим|этого|этою)\s")
 
 
@@ -459,7 +461,7 @@ def _season_by_tense(text: str, start: int, end: int, phrase: str,
     bound = _DEADLINE_BEFORE.search(text, max(0, start - 8), start)
     if bound is not None:  # "could not start work before the spring": as if tagged with it
         tense, cue = FUTURE, bound.group().strip()
-    elif ctx.looks_ahead(text, start) or re.match(r"(?:by|before|until|till|к|ко|до)\s", s):
+    elif ctx.looks_ahead(text, start) or _DEADLINE_FIRST.match(s):
         tense, cue = FUTURE, cue or s.split()[0]
     elif re.match(r"(?:since|ще|еще|ещё|вже|уже)\s", s) or ctx.since_before(text, start):
         tense, cue = PAST, cue or s.split()[0]

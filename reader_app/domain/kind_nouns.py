@@ -26,9 +26,8 @@ TEXT_KINDS = (GROUP, POLICE, CHARITY, OFFICE, HOUSE, COURT)
 _NOUNS = {
     **dict.fromkeys("""company firm operator manufacturer maker carrier supplier contractor
         developer producer miner utility airline lender insurer компанія компанії компанію
-        компанією підприємство підприємства
-        фірма фірми компания компании компанию компанией предприятие предприятия фирма
-        фирмы оператор""".split(), COMPANY),
+        компанією підприємство підприємства фірма фірми компания компании компанию компанией
+        предприятие предприятия фирма фирмы оператор""".split(), COMPANY),
     **dict.fromkeys("""party партія партії партію партією партия партии партию партией""".split(),
                     PARTY),
     **dict.fromkeys("""paper newspaper daily tabloid outlet broadcaster magazine газета газети
