@@ -21,6 +21,7 @@ from reader_app.domain.offsets import OffsetMap
 from reader_app.domain.suggestions import Suggestion
 from reader_app.gui.article.document import visible_range
 from reader_app.gui.article.geometry import Geometry
+from reader_app.gui.article.sweep import Sweep
 from reader_app.gui.shared.palette import (
     LANE,
     flash_colour,
@@ -33,6 +34,9 @@ from reader_app.storage.annotations import Span, span_key, span_of
 LONG = 1024  # spans longer than this live in a short side list
 FLASH_MS = 600
 REACH = 12.0  # px beyond the viewport that a line's marks may be drawn
+LATER_MS = 50  # before a band of the sweep not laid out yet is tried again
+RETRIES = 40  # of one band: then the sweep gives up until planned anew
+STEP_SPANS = 400  # spans a step of the sweep finds at most (~5-10 ms): input comes first
 _START = itemgetter(0)
 
 
@@ -210,6 +214,11 @@ class HighlightLayer(QObject):
         # document y ranges whose rectangles are to be found in idle time (warm_next)
         self._warm: list[tuple[float, float]] = []
         self._warm_for: tuple[int, float] = (-1, -1.0)  # (revision, text width) planned at
+        # then the rest of the article, band by band (see sweep.py); planned anew for new
+        # spans, suggestions, document or width (not for one tag more: its paint finds it)
+        self._sweep = Sweep()
+        self._sweep_gen = 0
+        self._retries = 0
         # this paint's spans by kind, (rects, span) each, and suggestions (kind, rects,
         # start, end): found by paint_under, drawn by both layers
         self._by_kind: dict[str, list[tuple[list[QRectF], Span]]] = {}
@@ -228,11 +237,13 @@ class HighlightLayer(QObject):
         self.suggested, self.current_suggestion = SpanIndex(), None
         self._rects.clear()
         self._geometry = Geometry(doc, omap)
+        self._sweep_gen += 1
         self._watch(doc)
 
     def replace(self, annotations: Iterable[Annotation | Span]) -> None:
         """All of the article's tags anew, same text and document (opening drew the top's)."""
         self.index = SpanIndex(annotations)
+        self._sweep_gen += 1
         self._bump()
         self.changed.emit()
 
@@ -241,6 +252,7 @@ class HighlightLayer(QObject):
         self.doc = doc
         self._rects.clear()
         self._geometry = Geometry(doc, self.omap)
+        self._sweep_gen += 1
         self._watch(doc)
 
     def _watch(self, doc: QTextDocument) -> None:
@@ -272,35 +284,88 @@ class HighlightLayer(QObject):
         self._warm = [(below, below + height), (max(0.0, offset.y() - REACH - height),
                                                 max(0.0, offset.y() - REACH))]
         self._warm_for = (self._revision, self.doc.textWidth())
+        self._sweep.plan(self._sweep_key(), offset.y(), height)
         return found
 
-    def wants_warm(self) -> bool:
-        return bool(self._warm)
+    def _sweep_key(self) -> tuple[int, float]:
+        return self._sweep_gen, self.doc.textWidth()
 
-    def warm_next(self) -> bool:
-        """Find, in idle time, the rectangles of the spans one viewport below the last
-        paint's, then one above (a call does one of them): scrolling on by a page or a
-        few lines then finds them kept. Qt keeps a block's shaped text from cursorToX
-        until it draws the block, so the paint there shapes nothing either: paging
-        down through 20,000 tags, a paint costs ~1.2x one without tags (~1.6-1.9x when
-        nothing was found ahead; benchmarks/bench_view.py (e)). What Qt keeps for a
-        block found but never drawn stays until the block is drawn or laid out again:
-        two viewports' worth per place painted, at most the whole text's shaping.
-        A place not laid out yet is left alone. Returns whether more is to do."""
-        # planned for these tags at this width (the layout going on below is no reason
-        # to stop: visible_units checks the lines it finds against Qt)
-        if self.doc is None or not self._warm \
-                or self._warm_for != (self._revision, self.doc.textWidth()):
+    def wants_warm(self) -> bool:
+        return bool(self._warm) or self._sweep.pending()
+
+    def warm_next(self) -> int | None:
+        """One step of the work found for idle time after a paint; returns the delay in ms
+        before the next (0: at the next turn of the event loop), None when nothing is left.
+
+        First the rectangles of the spans one viewport below the last paint's, then one
+        above: scrolling on by a page or a few lines finds them kept. Qt keeps a block's
+        shaped text from cursorToX until it draws the block, so the paint there shapes
+        nothing either: paging down through 20,000 tags, a paint costs ~1.2x one without
+        tags (~1.6-1.9x when nothing was found ahead; benchmarks/bench_view.py (e)).
+        Then the rest of the article, one viewport-high band a step (sweep.py), so that
+        a far jump finds the same. A place not laid out yet is tried again later."""
+        doc = self.doc
+        if doc is None:
             self._warm = []
-            return False
-        top, bottom = self._warm.pop(0)
+            self._sweep.drop()
+            return None
+        if self._warm:
+            # planned for these tags at this width (the layout going on below is no
+            # reason to stop: visible_units checks the lines it finds against Qt)
+            if self._warm_for != (self._revision, doc.textWidth()):
+                self._warm = []
+            else:
+                self._find_band(*self._warm.pop(0))
+                return 0
+        return self._sweep_step(doc)
+
+    def _sweep_step(self, doc: QTextDocument) -> int | None:
+        sweep = self._sweep
+        if sweep.key != self._sweep_key() or self._width != doc.textWidth():
+            sweep.drop()  # planned for other spans or another width: the next paint plans
+            return None
+        last = doc.lastBlock()
+        laid_out = not last.isValid() or last.layout().lineCount() > 0
+        band = sweep.next_band(doc.documentLayout().documentSize().height()
+                               if laid_out else float("inf"))
+        if band is None:
+            return None
+        units = self._find_band(*band, most=STEP_SPANS)
+        if units == -1:  # a crowded band: the rest of it at the next turn
+            sweep.retry()
+            return 0
+        if units is None:
+            sweep.retry()
+            self._retries += 1
+            if self._retries > RETRIES:
+                sweep.drop()
+                return None
+            return LATER_MS
+        self._retries = 0
+        sweep.done(units)
+        return 0 if sweep.pending() else None
+
+    def _find_band(self, top: float, bottom: float, most: int | None = None) -> int | None:
+        """The rectangles of the spans and suggestions in document y [top, bottom), kept;
+        returns how many UTF-16 units those lines hold (None: not laid out there; -1:
+        only `most` spans not kept yet were found, there are more)."""
         units = self._geometry.visible_units(top, bottom)
-        if units is not None:
-            cps = self.omap.to_code_point(units[0]), self.omap.to_code_point(units[1])
-            self._many_rects(self.index.overlapping(*cps))
-            if len(self.suggested):
-                self._many_rects(self.suggested.overlapping(*cps))
-        return bool(self._warm)
+        if units is None:
+            return None
+        cps = self.omap.to_code_point(units[0]), self.omap.to_code_point(units[1])
+        spans = self.index.overlapping(*cps)
+        if len(self.suggested):
+            spans += self.suggested.overlapping(*cps)
+            spans.sort(key=_START)
+        if most is not None and len(spans) > most:
+            kept = self._rects
+            missing = [s for s in spans if (s[0], s[1]) not in kept]
+            if len(missing) > most:
+                self._many_rects(missing[:most])
+                return -1
+            spans = missing
+        self._many_rects(spans)
+        return units[1] - units[0]
 
     def add(self, ann: Annotation | Span) -> None:
         self.index.add(ann)
@@ -321,6 +386,7 @@ class HighlightLayer(QObject):
     def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
         self.suggested = SpanIndex([(s.start, s.end, n, s.kind, s.quote)
                                     for n, s in enumerate(suggestions)])
+        self._sweep_gen += 1
         self.changed.emit()
 
     def set_current_suggestion(self, key: tuple[str, int, int] | None) -> None:
@@ -351,7 +417,7 @@ class HighlightLayer(QObject):
         if found is None:
             found, complete = self._geometry.span_rects(start, end)
             if complete:
-                if len(self._rects) >= self.CACHE_LIMIT:
+                if len(self._rects) >= self._cache_limit():
                     self._rects.clear()
                 self._rects[(start, end)] = found
         return found
@@ -370,13 +436,18 @@ class HighlightLayer(QObject):
                 found[key] = rects
         if missing:
             asked = self._geometry.many_span_rects(missing)
+            limit = self._cache_limit()
             for key, (rects, complete) in zip(missing, asked, strict=True):
                 found[key] = rects
                 if complete:
-                    if len(kept) >= self.CACHE_LIMIT:
+                    if len(kept) >= limit:
                         kept.clear()
                     kept[key] = rects
         return [found[(s[0], s[1])] for s in spans]
+
+    def _cache_limit(self) -> int:
+        """Room for every span and suggestion (a sweep finds them all), and then some."""
+        return max(self.CACHE_LIMIT, 2 * (len(self.index) + len(self.suggested)))
 
     def _check_width(self) -> None:
         if self._width != self.doc.textWidth():  # re-wrapped: every rectangle moved

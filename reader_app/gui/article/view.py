@@ -69,7 +69,7 @@ class ArticleView(QTextBrowser):
         self._banner = _make_banner(self)
         self._layer = HighlightLayer(self)
         self._layer.changed.connect(self._on_layer_changed)
-        self._warm = QTimer(self)  # the rectangles near the viewport, in idle time
+        self._warm = QTimer(self)  # the tags' rectangles, near the viewport first, in idle time
         self._warm.setSingleShot(True)
         self._warm.setInterval(0)
         self._warm.timeout.connect(self._on_warm_timeout)
@@ -245,7 +245,7 @@ class ArticleView(QTextBrowser):
     def paintEvent(self, event) -> None:
         self._paint(event)
         if self._layer.wants_warm() and not self._warm.isActive():
-            self._warm.start()  # after this paint, from the event loop: see warm_next
+            self._warm.start(0)  # after this paint, from the event loop: see warm_next
         if self._after_paint is not None:
             callback, self._after_paint = self._after_paint, None
             QTimer.singleShot(0, self, callback)  # dropped if the view goes first
@@ -422,8 +422,9 @@ class ArticleView(QTextBrowser):
 
     @Slot()
     def _on_warm_timeout(self) -> None:
-        if self._layer.warm_next():
-            self._warm.start()  # one step a turn: input and painting come first
+        delay = self._layer.warm_next()
+        if delay is not None:
+            self._warm.start(delay)  # one step a turn: input and painting come first
 
     @Slot()
     def _on_layer_changed(self) -> None:
