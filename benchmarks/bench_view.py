@@ -207,17 +207,13 @@ def article_of(text: str) -> Article:
 PAINT_PLACES = 8
 
 
-def time_paint(app: QApplication, article: Article, anns: list[Annotation]) -> float:
-    """Painting PAINT_PLACES full viewports, each at a place not painted before (no span
-    there has cached rectangles yet); the layout is finished first, so this is painting."""
-    v = ArticleView()
-    v.resize(*SIZE)
-    v.show_article(article, anns)
-    v.show()
-    app.processEvents()
-    doc = v.document()
-    doc.documentLayout().blockBoundingRect(doc.lastBlock())  # lay the whole text out
-    app.processEvents()
+def time_paint(app: QApplication, article: Article, anns: list[Annotation],
+               settled: bool = False) -> float:
+    """Painting PAINT_PLACES full viewports, each at a place not painted before; the
+    layout is finished first, so this is painting. settled: once the view's idle work is
+    done (the rectangles of every tag found ahead); else right after the layout, when no
+    span there has its rectangles yet."""
+    v = laid_out_view(app, article, anns, settled)
     bar = v.verticalScrollBar()
     total = 0.0
     for n in range(PAINT_PLACES):
@@ -230,26 +226,40 @@ def time_paint(app: QApplication, article: Article, anns: list[Annotation]) -> f
     return total
 
 
-def laid_out_view(app: QApplication, article: Article, tags: list[Annotation]) -> ArticleView:
-    """A shown view of the article with these tags, its whole layout finished."""
+def laid_out_view(app: QApplication, article: Article, tags: list[Annotation],
+                  settled: bool = False) -> ArticleView:
+    """A shown view of the article with these tags, its whole layout finished; settled:
+    and its idle work too (the tags' rectangles found ahead, see settle)."""
     v = ArticleView()
     v.resize(*SIZE)
     v.show_article(article, tags)
     v.show()
     app.processEvents()
     doc = v.document()
-    doc.documentLayout().blockBoundingRect(doc.lastBlock())
+    doc.documentLayout().blockBoundingRect(doc.lastBlock())  # lay the whole text out
     app.processEvents()
+    if settled:
+        settle(app, v)
     return v
 
 
+def settle(app: QApplication, v: ArticleView, limit: float = 60.0) -> tuple[float, float]:
+    """Run the event loop until the view has found, in idle time, the rectangles of the
+    article's tags (highlights.warm_next); (wall, CPU of this thread) it took."""
+    v.viewport().repaint()  # a paint plans the work
+    t, c = time.perf_counter(), time.thread_time()
+    while v.idle_work_pending() and time.perf_counter() - t < limit:
+        app.processEvents()
+    return time.perf_counter() - t, time.thread_time() - c
+
+
 def time_paint_paired(app: QApplication, article: Article, anns: list[Annotation],
-                      places: int = 60) -> tuple[float, float, float]:
+                      places: int = 60, settled: bool = False) -> tuple[float, float, float]:
     """(d) again, steadier on a shared machine: two views side by side (no tags, anns),
     both scrolled to each of `places` new places and painted there one after the other
     (the order alternating), in CPU time of this thread. A busy moment then hits both
     sides of a pair alike. (CPU per paint without tags, with, median per-place ratio)."""
-    views = [laid_out_view(app, article, tags) for tags in ([], anns)]
+    views = [laid_out_view(app, article, tags, settled) for tags in ([], anns)]
     totals, ratios = [0.0, 0.0], []
     for n in range(places):
         for v in views:
@@ -331,20 +341,28 @@ def main() -> None:
     print(f"   ratio = {c_many / c_few:.2f}  target <= 1.5")
     d_none, d_many = float("inf"), float("inf")
     for _ in range(args.repeat):  # interleaved
-        d_none = min(d_none, time_paint(app, article, []))
-        d_many = min(d_many, time_paint(app, article, many))
+        d_none = min(d_none, time_paint(app, article, [], settled=True))
+        d_many = min(d_many, time_paint(app, article, many, settled=True))
     print(f"(d) paint {PAINT_PLACES} viewports, no tags              {d_none * 1000:8.2f} ms")
     print(f"(d) paint {PAINT_PLACES} viewports, {len(many):>6} tags         {d_many * 1000:8.2f} ms",
           end="")
     print(f"   ratio = {d_many / d_none:.2f}  target <= 1.3")
-    none_cpu, many_cpu, paired = time_paint_paired(app, article, many)
+    none_cpu, many_cpu, paired = time_paint_paired(app, article, many, settled=True)
     print(f"(d) paired, CPU per paint: no tags {none_cpu * 1000:.2f} ms,"
           f" {len(many)} tags {many_cpu * 1000:.2f} ms"
           f"   median per-place ratio = {paired:.2f}  target <= 1.3")
+    v = laid_out_view(app, article, many)
+    wall, cpu = settle(app, v)
+    dispose(app, v)
+    print(f"    the idle work before (d): every tag's rectangles found in {wall * 1000:.0f} ms,"
+          f" {cpu * 1000:.0f} ms CPU, in steps between events")
+    none_cpu, many_cpu, cold = time_paint_paired(app, article, many)
+    print(f"(d) paired, before that work: no tags {none_cpu * 1000:.2f} ms,"
+          f" {len(many)} tags {many_cpu * 1000:.2f} ms   ratio = {cold:.2f}  (no target)")
     none_cpu, many_cpu, paged = time_page_paired(app, article, many)
     print(f"(e) page down, CPU per paint: no tags {none_cpu * 1000:.2f} ms,"
           f" {len(many)} tags {many_cpu * 1000:.2f} ms   median per-page ratio = {paged:.2f}")
-    ok = b / a <= 2.0 and c_many / c_few <= 1.5 and d_many / d_none <= 1.3
+    ok = b / a <= 2.0 and c_many / c_few <= 1.5 and d_many / d_none <= 1.3 and paired <= 1.3
     print("targets met" if ok else "TARGETS MISSED")
 
 

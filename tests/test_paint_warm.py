@@ -86,7 +86,7 @@ def test_the_near_bands_are_dropped_after_the_tags_change(qtbot) -> None:
 
 
 def _settle(qtbot, view: ArticleView) -> None:
-    qtbot.waitUntil(lambda: not view._warm.isActive() and not view._layer.wants_warm(),
+    qtbot.waitUntil(lambda: not view.idle_work_pending() and not view._layer.wants_warm(),
                     timeout=5000)
 
 
@@ -152,6 +152,19 @@ def test_a_sweep_covers_at_most_its_share_of_a_long_text(qtbot, monkeypatch) -> 
     kept = sorted(view._layer._rects)
     assert kept[0][0] > 1_000 and kept[-1][1] < len(TEXT) - 1_000
     assert kept[0][0] < middle < kept[-1][1]  # around where the reader is
+
+
+def test_the_sweep_waits_while_the_reader_is_busy(qtbot) -> None:
+    view = _shown(qtbot)
+    layer = view._layer
+    view.viewport().grab()  # a paint: the near bands come at once, the sweep waits
+    while layer._warm:
+        assert layer.warm_next() == 0
+    before = dict(layer._rects)
+    wait = layer.warm_next()
+    assert wait is not None and 0 < wait <= highlights.QUIET_S * 1000 + 1
+    assert layer._rects == before  # nothing was found meanwhile
+    qtbot.waitUntil(lambda: len(layer._rects) > len(before), timeout=2000)  # then it goes on
 
 
 def test_the_sweep_goes_down_and_up_in_turn_and_retries_a_band() -> None:

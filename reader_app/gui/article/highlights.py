@@ -8,6 +8,7 @@ paint and per add/remove depends on what is on screen, not on how many exist.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
@@ -36,6 +37,7 @@ FLASH_MS = 600
 REACH = 12.0  # px beyond the viewport that a line's marks may be drawn
 LATER_MS = 50  # before a band of the sweep not laid out yet is tried again
 RETRIES = 40  # of one band: then the sweep gives up until planned anew
+QUIET_S = 0.15  # the sweep waits this long after a paint: while the reader scrolls or tags
 STEP_SPANS = 400  # spans a step of the sweep finds at most (~5-10 ms): input comes first
 _START = itemgetter(0)
 
@@ -219,6 +221,7 @@ class HighlightLayer(QObject):
         self._sweep = Sweep()
         self._sweep_gen = 0
         self._retries = 0
+        self._painted_at = 0.0  # time.monotonic() of the last paint
         # this paint's spans by kind, (rects, span) each, and suggestions (kind, rects,
         # start, end): found by paint_under, drawn by both layers
         self._by_kind: dict[str, list[tuple[list[QRectF], Span]]] = {}
@@ -285,6 +288,7 @@ class HighlightLayer(QObject):
                                                 max(0.0, offset.y() - REACH))]
         self._warm_for = (self._revision, self.doc.textWidth())
         self._sweep.plan(self._sweep_key(), offset.y(), height)
+        self._painted_at = time.monotonic()
         return found
 
     def _sweep_key(self) -> tuple[int, float]:
@@ -303,7 +307,9 @@ class HighlightLayer(QObject):
         nothing either: paging down through 20,000 tags, a paint costs ~1.2x one without
         tags (~1.6-1.9x when nothing was found ahead; benchmarks/bench_view.py (e)).
         Then the rest of the article, one viewport-high band a step (sweep.py), so that
-        a far jump finds the same. A place not laid out yet is tried again later."""
+        a far jump finds the same, once the reader has not moved for QUIET_S (a tag or a
+        scroll then never waits for a step of it). A place not laid out yet is tried
+        again later."""
         doc = self.doc
         if doc is None:
             self._warm = []
@@ -324,6 +330,9 @@ class HighlightLayer(QObject):
         if sweep.key != self._sweep_key() or self._width != doc.textWidth():
             sweep.drop()  # planned for other spans or another width: the next paint plans
             return None
+        wait = self._painted_at + QUIET_S - time.monotonic()
+        if wait > 0:  # the reader is busy here: the near bands were enough for now
+            return int(wait * 1000) + 1
         last = doc.lastBlock()
         laid_out = not last.isValid() or last.layout().lineCount() > 0
         band = sweep.next_band(doc.documentLayout().documentSize().height()

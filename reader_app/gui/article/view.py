@@ -201,6 +201,11 @@ class ArticleView(QTextBrowser):
         if self.article is not None:
             self._layer.set_suggestions(suggestions)
 
+    def idle_work_pending(self) -> bool:
+        """Whether tag rectangles are still being found in idle time after a paint (the
+        near bands, then the sweep of the article: highlights.warm_next)."""
+        return self._warm.isActive()
+
     def set_current_suggestion(self, key: tuple[str, int, int] | None) -> None:
         """(kind, start, end) of the suggestion drawn strongly; None: none is."""
         self._layer.set_current_suggestion(key)
