@@ -169,6 +169,31 @@ def test_the_accept_button_accepts_too(qtbot, window, strike):
                   current.start, "actor") == [(1,)]
 
 
+def test_an_accept_removes_its_row_and_outline_at_once_and_nothing_else(qtbot, window, strike):
+    """A tag drops the suggestions it covers one by one (no reset of the list, no new
+    outlines): a 1 MB article has thousands, and each tag would pay for all of them."""
+    current = walk_to(qtbot, window, "Ilves")
+    model, layer = suggestion_list(window).model(), window.view._layer
+    before = list(window.controller.suggestions)
+    resets, removed = [], []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert window.controller.suggestions_pending  # computed again later, off this thread
+    row = before.index(current)
+    assert (resets, removed) == ([], [(row, row)])
+    left = [s for s in before if s != current]
+    assert window.controller.suggestions == left
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == [s.quote for s in left]
+    assert len(layer.suggested) == len(left)
+    assert (current.start, current.end) not in {(s[0], s[1]) for s in
+                                                layer.suggested.overlapping(0, 10**6)}
+    assert window.findChild(QGroupBox, "suggestionBox").title() == f"Suggested ({len(left)}) …"
+    assert f"{len(left)} suggestion" in counts_label(window)
+    assert window.suggestion_flow.current == before[row + 1]  # the next one, as always
+    assert {s.key for s in settled(qtbot, window)} == {s.key for s in left}
+
+
 def test_backspace_rejects_and_the_span_stays_unsuggested_after_reopening(qtbot, window, strike):
     current = walk_to(qtbot, window, "Ilves")
     qtbot.keyClick(window.view, Qt.Key.Key_Backspace)

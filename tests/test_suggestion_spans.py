@@ -57,3 +57,24 @@ def test_a_new_tag_drops_the_suggestions_of_its_kind_it_overlaps():
     b = Suggestion("actor", 10, 16, "Kyivan", "alias")
     assert drop_covered([a, d, b], [("actor", 5, 7)]) == [d, b]
     assert drop_covered([a, d, b], [("actor", 6, 10)]) == [a, d, b]
+
+
+def test_covered_at_finds_by_bisection_what_a_pass_over_every_suggestion_finds():
+    import random
+
+    from reader_app.domain.suggestions import covered_at, longest_span
+
+    rng = random.Random(5)
+    for _ in range(300):
+        found = []
+        for _ in range(rng.randrange(0, 40)):
+            start = rng.randrange(0, 200)
+            long = rng.random() < 0.1  # a claim: a whole sentence
+            found.append(Suggestion(rng.choice(("actor", "date", "claim")), start,
+                                    start + rng.randrange(1, 120 if long else 9), "q", "r"))
+        found.sort(key=lambda s: (s.start, s.end))
+        tags = [(rng.choice(("actor", "date", "claim")), a, a + rng.randrange(1, 30))
+                for a in (rng.randrange(0, 220) for _ in range(rng.randrange(1, 4)))]
+        every = [n for n, s in enumerate(found)
+                 if any(k == s.kind and a < s.end and s.start < b for k, a, b in tags)]
+        assert covered_at(found, tags, longest_span(found)) == every

@@ -13,8 +13,8 @@ from itertools import chain
 from operator import attrgetter, itemgetter, le, lt
 from typing import NamedTuple, Protocol, TypeVar
 
-__all__ = ["Suggestion", "apart", "back_again", "by_position", "drop_covered", "free_of",
-           "narrowed"]
+__all__ = ["Suggestion", "apart", "back_again", "by_position", "covered_at", "drop_covered",
+           "free_of", "index_of", "longest_span", "narrowed"]
 
 
 class Suggestion(NamedTuple):
@@ -101,6 +101,7 @@ def apart(mentions: Sequence[_Span]) -> bool:
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
+_START_END = attrgetter("start", "end")
 
 
 NARROW_AT_MOST = 16  # new taken spans narrowed one by one; more: free_of again
@@ -175,10 +176,44 @@ def by_position(groups: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:
     return list(merge(*groups, key=key))
 
 
+def covered_at(suggestions: Sequence[Suggestion], tags: Iterable[tuple[str, int, int]],
+               longest: int) -> list[int]:
+    """Where (ascending) the suggestions are that overlap one of a few new tags (kind,
+    start, end) of their kind: what the window drops at once, before the suggestions are
+    computed again. suggestions: in text order, none longer than `longest`, so only those
+    starting that far before a tag are looked at (a tag costs O(log n), not a pass)."""
+    places: set[int] = set()
+    for kind, a, b in tags:
+        i = bisect_left(suggestions, a - longest, key=_START)
+        while i < len(suggestions) and suggestions[i].start < b:
+            s = suggestions[i]
+            if s.kind == kind and a < s.end:
+                places.add(i)
+            i += 1
+    return sorted(places)
+
+
 def drop_covered(suggestions: Sequence[Suggestion],
                  tags: Iterable[tuple[str, int, int]]) -> list[Suggestion]:
-    """The suggestions that overlap none of a few new tags (kind, start, end) of their
-    kind: what the window drops at once, before the suggestions are computed again."""
-    spans = list(tags)
-    return [s for s in suggestions
-            if not any(k == s.kind and a < s.end and s.start < b for k, a, b in spans)]
+    """The suggestions that overlap none of a few new tags (kind, start, end) of their kind."""
+    gone = set(covered_at(suggestions, tags, longest_span(suggestions)))
+    return [s for n, s in enumerate(suggestions) if n not in gone]
+
+
+def longest_span(suggestions: Iterable[Suggestion]) -> int:
+    """The length of the longest suggestion (0 for none)."""
+    return max((s.end - s.start for s in suggestions), default=0)
+
+
+def index_of(suggestions: Sequence[Suggestion], key: tuple[str, int, int] | None) -> int:
+    """Where the suggestion (kind, start, end) is in a list in text order; -1: absent.
+    By bisection: a long article has tens of thousands."""
+    if key is None:
+        return -1
+    kind, start, end = key
+    i = bisect_left(suggestions, (start, end), key=_START_END)
+    while i < len(suggestions) and (suggestions[i].start, suggestions[i].end) == (start, end):
+        if suggestions[i].kind == kind:
+            return i
+        i += 1
+    return -1

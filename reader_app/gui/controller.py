@@ -32,7 +32,7 @@ from reader_app.domain.models import (
     ArticleSummary,
     Mention,
 )
-from reader_app.domain.suggestions import Suggestion, drop_covered
+from reader_app.domain.suggestions import Suggestion, covered_at, index_of, longest_span
 from reader_app.gc_policy import settle_long_lived
 from reader_app.gui.shared.newest import newest_request
 from reader_app.services.changes import ChangeSet
@@ -120,6 +120,7 @@ def _merge_commands() -> ModuleType:
     return merge
 
 
+DROP_MAX = 50  # suggestions dropped one by one at most; more (an accept-all): a new list
 SUGGEST_DELAY_MS = 60  # changes in quick succession (typing, an accept-all) ask once
 # the first computation loads the finders and the date rules (~0.3 s of imports holding
 # the GIL): after the window's first paint, not racing it
@@ -225,6 +226,9 @@ class LibraryController(QObject):
     tag_explained = Signal(str)  # after tagging: why this actor/date/claimant was chosen
     annotation_reveal_requested = Signal(int)  # the window reveals + selects that tag
     suggestions_changed = Signal()  # `suggestions` is new (computed again, or trimmed)
+    # a few left `suggestions` (covered by a new tag, rejected): list[Suggestion], in text
+    # order; panes remove just those (a reset of thousands would cost each tag a pass)
+    suggestions_dropped = Signal(object)
     # all of the current article's tags are in current_spans now (opening read the top's)
     spans_completed = Signal()
     # the current article's own row changed (title, source, published): the Article now
@@ -255,6 +259,7 @@ class LibraryController(QObject):
         # the current article's suggestions in text order; `suggestions_pending` while
         # newer ones are being computed
         self.suggestions: list[Suggestion] = []
+        self._longest = 0  # the longest suggestion's length: bounds covered_at's look back
         self.suggestions_pending = False
         self._suggest_generation = 0
         self._suggester = SuggestionWorker(self.db_path)
@@ -405,22 +410,37 @@ class LibraryController(QObject):
                 if t.article_id == article.id]
         if not (tags or changes.actors or article.id in changes.suggestions_stale):
             return
+        self.refresh_suggestions()  # first: the panes show the count below as pending
         # what a new tag covers goes at once (the next suggestion is current at once)
         added = [(t.kind, t.start, t.end) for t in changes.tags_added
                  if t.article_id == article.id]
         if added:
-            self._set_suggestions(drop_covered(self.suggestions, added))
-        self.refresh_suggestions()
+            self._drop_suggestions(covered_at(self.suggestions, added, self._longest))
 
     def _set_suggestions(self, found: list[Suggestion]) -> None:
         if found or self.suggestions:
             self.suggestions = found
+            self._longest = longest_span(found)
             self.suggestions_changed.emit()
+
+    def _drop_suggestions(self, places: list[int]) -> None:
+        """Stop showing the suggestions at these places (ascending) of the list."""
+        if len(places) > DROP_MAX:
+            gone = set(places)
+            self._set_suggestions([s for n, s in enumerate(self.suggestions) if n not in gone])
+        elif places:
+            kept = list(self.suggestions)  # a new list: a pane may hold the old one
+            dropped = [kept[n] for n in places]
+            for n in reversed(places):
+                del kept[n]
+            self.suggestions = kept
+            self.suggestions_dropped.emit(dropped)
 
     def drop_suggestion(self, suggestion: Suggestion) -> None:
         """Stop showing one (rejected) until the next computation says otherwise."""
-        if suggestion in self.suggestions:
-            self._set_suggestions([s for s in self.suggestions if s != suggestion])
+        at = index_of(self.suggestions, suggestion.key)
+        if at >= 0 and self.suggestions[at] == suggestion:
+            self._drop_suggestions([at])
 
     @property
     def suggestion_ms(self) -> float:
@@ -443,7 +463,7 @@ class LibraryController(QObject):
             self.error_occurred.emit(found)
             found = []
         assert isinstance(found, list)
-        self.suggestions = found
+        self.suggestions, self._longest = found, longest_span(found)
         self.suggestions_changed.emit()  # even when the same: it is no longer pending
 
     def accept_suggestion(self, suggestion: Suggestion) -> None:

@@ -122,6 +122,20 @@ class SpanIndex:
         del self._sorted[i]
         return span
 
+    def discard(self, start: int, end: int, kind: str) -> None:
+        """Remove the span (start, end) of a kind, whatever its id (a suggestion's)."""
+        spans = self._long if end - start > LONG else self._sorted
+        i = bisect_left(spans, start, key=_START) if spans is self._sorted else 0
+        while i < len(spans) and (spans is self._long or spans[i][0] == start):
+            s = spans[i]
+            if s[0] == start and s[1] == end and s[3] == kind:
+                del spans[i]
+                self._count -= 1
+                if self._by_id is not None:
+                    self._by_id.pop(s[2], None)
+                return
+            i += 1
+
     def next_after(self, key: tuple[int, int, int]) -> Span | None:
         """The first span in text order (span_key: start, the longer first, id) after key;
         O(log n): a bisection, then only the spans sharing one start are looked at."""
@@ -396,6 +410,12 @@ class HighlightLayer(QObject):
         self.suggested = SpanIndex([(s.start, s.end, n, s.kind, s.quote)
                                     for n, s in enumerate(suggestions)])
         self._sweep_gen += 1
+        self.changed.emit()
+
+    def drop_suggestions(self, gone: Sequence[Suggestion]) -> None:
+        """A few suggestions went: the rest keep their place (and found rectangles)."""
+        for s in gone:
+            self.suggested.discard(s.start, s.end, s.kind)
         self.changed.emit()
 
     def set_current_suggestion(self, key: tuple[str, int, int] | None) -> None:

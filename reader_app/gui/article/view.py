@@ -201,6 +201,11 @@ class ArticleView(QTextBrowser):
         if self.article is not None:
             self._layer.set_suggestions(suggestions)
 
+    def drop_suggestions(self, gone: Sequence[Suggestion]) -> None:
+        """Stop painting a few suggestions (the rest as they were)."""
+        if self.article is not None:
+            self._layer.drop_suggestions(gone)
+
     def idle_work_pending(self) -> bool:
         """Whether tag rectangles are still being found in idle time after a paint (the
         near bands, then the sweep of the article: highlights.warm_next)."""

@@ -5,14 +5,13 @@ Rows are the controller's list as it is (text order); every cell is plain text.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 
-from reader_app.domain.suggestions import Suggestion
+from reader_app.domain.suggestions import Suggestion, index_of
 from reader_app.gui.lists.annotation_model import one_line
 from reader_app.gui.lists.tables import ReadOnlyTableModel
 from reader_app.gui.shared.palette import is_dark, paint_suggestions
@@ -21,20 +20,6 @@ COLUMNS = ("Kind", "Quote", "Stores", "Reason")
 KIND, QUOTE, STORES, REASON = range(4)
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def index_of(suggestions: Sequence[Suggestion], key: tuple[str, int, int] | None) -> int:
-    """Where the suggestion (kind, start, end) is in a list in text order; -1: absent.
-    By bisection: a long article has tens of thousands."""
-    if key is None:
-        return -1
-    kind, start, end = key
-    i = bisect_left(suggestions, (start, end), key=lambda s: (s.start, s.end))
-    while i < len(suggestions) and (suggestions[i].start, suggestions[i].end) == (start, end):
-        if suggestions[i].kind == kind:
-            return i
-        i += 1
-    return -1
 
 
 class SuggestionModel(ReadOnlyTableModel):
@@ -48,6 +33,15 @@ class SuggestionModel(ReadOnlyTableModel):
         self.beginResetModel()
         self._rows = list(suggestions)
         self.endResetModel()
+
+    def drop(self, gone: Sequence[Suggestion]) -> None:
+        """Remove a few rows (covered by a new tag, rejected): no reset, the rest stay."""
+        for s in reversed(gone):
+            row = index_of(self._rows, s.key)
+            if row >= 0:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
 
     def suggestion(self, row: int) -> Suggestion | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

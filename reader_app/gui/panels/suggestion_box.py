@@ -55,6 +55,7 @@ class SuggestionBox(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         controller.suggestions_changed.connect(self._on_controller_suggestions_changed)
+        controller.suggestions_dropped.connect(self._on_controller_suggestions_dropped)
         self._on_controller_suggestions_changed()
 
     def current(self) -> Suggestion | None:
@@ -82,8 +83,20 @@ class SuggestionBox(QGroupBox):
             self.model.set_suggestions(suggestions)
         finally:
             self._quiet = was
+        self._show_count()
+
+    @Slot(object)
+    def _on_controller_suggestions_dropped(self, gone: list[Suggestion]) -> None:
+        was, self._quiet = self._quiet, True  # a removal may move the current row
+        try:
+            self.model.drop(gone)
+        finally:
+            self._quiet = was
+        self._show_count()
+
+    def _show_count(self) -> None:
         pending = " …" if self._controller.suggestions_pending else ""
-        self.setTitle(f"Suggested ({len(suggestions)}){pending}")
+        self.setTitle(f"Suggested ({len(self._controller.suggestions)}){pending}")
         self._update_buttons()
 
     @Slot(QModelIndex, QModelIndex)

@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         go.previous_article.triggered.connect(nav.previous_article)
         self.suggest_actions.state_names.triggered.connect(self.edit_state_names)
         c.suggestions_changed.connect(self._update_counts)
+        c.suggestions_dropped.connect(self._update_counts)
         self.library_pane.article_activated.connect(self.controller.open_article)
         c.article_opened.connect(self._on_controller_article_opened)
         c.spans_completed.connect(self._on_controller_spans_completed)

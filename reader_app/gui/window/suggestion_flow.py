@@ -12,10 +12,9 @@ from bisect import bisect_left
 
 from PySide6.QtCore import QObject, Slot
 
-from reader_app.domain.suggestions import Suggestion
+from reader_app.domain.suggestions import Suggestion, index_of
 from reader_app.gui.article.view import ArticleView
 from reader_app.gui.controller import LibraryController
-from reader_app.gui.lists.suggestion_model import index_of
 from reader_app.gui.panels.suggestion_box import SuggestionBox
 from reader_app.gui.shared.suggest_actions import SuggestActions
 
@@ -29,6 +28,7 @@ class SuggestionFlow(QObject):
         self._controller, self._view, self._box, self.actions = controller, view, box, actions
         self.current: Suggestion | None = None
         controller.suggestions_changed.connect(self._on_controller_suggestions_changed)
+        controller.suggestions_dropped.connect(self._on_controller_suggestions_dropped)
         controller.article_opened.connect(self._on_controller_article_opened)
         box.picked.connect(self._on_box_picked)
         view.suggestion_clicked.connect(self._on_view_suggestion_clicked)
@@ -107,8 +107,17 @@ class SuggestionFlow(QObject):
 
     @Slot()
     def _on_controller_suggestions_changed(self) -> None:
+        self._view.set_suggestions(self._controller.suggestions)
+        self._follow()
+
+    @Slot(object)
+    def _on_controller_suggestions_dropped(self, gone: list[Suggestion]) -> None:
+        self._view.drop_suggestions(gone)
+        self._follow()
+
+    def _follow(self) -> None:
+        """The current suggestion after the list changed: the same, or the next in the text."""
         found = self._controller.suggestions
-        self._view.set_suggestions(found)
         was = self.current
         at = index_of(found, was.key) if was is not None else -1
         if was is None:
