@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reader_app import __version__
 from reader_app.gc_policy import apply_thresholds
+from reader_app.gui.shared import startup  # noqa: F401  # before the heavy imports: see there
 from reader_app.resources_path import resources_dir
 from reader_app.storage.articles import article_count
 from reader_app.storage.database import ForeignSchema, LibraryError, is_read_only, open_library

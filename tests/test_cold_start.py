@@ -20,7 +20,8 @@ DEFERRED = ("reader_app.formats.importers", "markdown_it", "nh3", "charset_norma
             "reader_app.gui.lists.claims_view", "reader_app.gui.lists.claim_model",
             "reader_app.gui.views.timeline_view", "reader_app.services.timeline",
             "reader_app.gui.views.network_view", "networkx", "scipy",  # the Network tab's
-            "importlib.metadata")  # sqlite-utils' plugin scan: never on our connections
+            "importlib.metadata",  # sqlite-utils' plugin scan: never on our connections
+            "numpy")  # sqlite-utils would import it (~45 ms) for types no row of ours has
 
 
 def test_the_window_opens_without_the_importers(tmp_path):
@@ -102,3 +103,50 @@ def test_asking_for_the_claims_view_keeps_the_tab_shown(qtbot, window):
     view = window.claims_view  # built while another tab shows
     assert tabs.currentWidget() is window.actors_pane and not view.isVisible()
     assert tabs.indexOf(view) == window.CLAIMS_TAB and tabs.count() == 5
+
+
+_LATER = """
+import sys
+import reader_app.storage  # sqlite-utils, with numpy hidden while it loads
+assert "numpy" not in sys.modules and sys.modules["sqlite_utils"]
+from sqlite_utils import Database
+db = Database(memory=True)
+db["t"].insert({"a": 1})
+assert db.execute("SELECT a FROM t").fetchall() == [(1,)]
+import numpy, krippendorff  # what needs numpy gets it as usual
+print(krippendorff.alpha(reliability_data=[[1, 2, 3], [1, 2, 3]]))
+"""
+
+
+def test_numpy_is_left_out_of_sqlite_utils_but_imports_as_usual_later():
+    done = subprocess.run([sys.executable, "-c", _LATER], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout.strip()) == 1.0
+
+
+_FEATURE = """
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import PySide6.QtCore
+feature = sys.modules["shibokensupport.feature"]
+upstream = feature._mod_uses_pyside
+import reader_app.app, reader_app.gui.window.main_window, json.decoder, sqlite_utils.db
+ours = feature._mod_uses_pyside
+names = ["reader_app.gui.window.main_window", "reader_app.storage.articles", "json.decoder",
+         "sqlite_utils.db", "sys", "_sqlite3"]
+print(json.dumps([ours is not upstream, getattr(ours, "reader_app", False),
+                  [ours(sys.modules[n]) for n in names],
+                  [upstream(sys.modules[n]) for n in names]]))
+"""
+
+
+def test_pyside_asks_whether_a_module_uses_it_from_its_bytes_with_the_same_answers():
+    import json
+
+    done = subprocess.run([sys.executable, "-c", _FEATURE], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    replaced, marked, ours, upstream = json.loads(done.stdout.strip().splitlines()[-1])
+    assert replaced and marked
+    assert ours == upstream == [True, False, False, False, False, False]
