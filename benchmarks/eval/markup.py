@@ -16,7 +16,7 @@ from pathlib import Path
 HEADER_KEYS = ("language", "dateline", "style", "split")
 SPLITS = ("dev", "heldout", "dev2", "heldout2", "heldout3", "tune4", "heldout4",
           "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-          "heldout12", "heldout13", "heldout14", "heldout15", "heldout16")
+          "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "tune17")
 ACTOR_TYPES = ("person", "state", "organization", "armed_force", "media", "other")
 NO_CLAIMANT = "none"
 EVAL_DIR = Path(__file__).resolve().parent
