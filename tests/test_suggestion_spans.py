@@ -78,3 +78,18 @@ def test_covered_at_finds_by_bisection_what_a_pass_over_every_suggestion_finds()
         every = [n for n, s in enumerate(found)
                  if any(k == s.kind and a < s.end and s.start < b for k, a, b in tags)]
         assert covered_at(found, tags, longest_span(found)) == every
+
+
+def test_the_view_drops_a_suggestion_by_its_span_and_kind_long_or_short():
+    from reader_app.gui.article.highlights import LONG, SpanIndex
+
+    spans = [(0, 6, 0, "actor", "Russia"), (0, 6, 1, "date", "Monday"),
+             (10, 16, 2, "actor", "Kyivan"), (3, 3 + LONG + 5, 3, "claim", "x" * (LONG + 5))]
+    index = SpanIndex(spans)
+    assert index.get(1) == spans[1]  # the id map is built: discard keeps it in step
+    index.discard(0, 6, "date")
+    assert len(index) == 3 and index.overlapping(0, 7) == [spans[0], spans[3]]
+    index.discard(3, 3 + LONG + 5, "claim")  # kept aside as a long span
+    index.discard(10, 16, "date")  # no such suggestion: nothing goes
+    assert len(index) == 2 and index.overlapping(0, 20) == [spans[0], spans[2]]
+    assert index.get(1) is None and index.get(3) is None and index.get(2) == spans[2]
