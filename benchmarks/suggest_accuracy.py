@@ -48,6 +48,7 @@ from scoring import (  # noqa: E402
     Tally,
     first_mentions,
     percent,
+    same_date,
     score_suggestions,
 )
 
@@ -104,7 +105,7 @@ def judge(docs: list[Document]) -> dict[str, dict[str, Tally]]:
                     new, _ = tag(db, article, g.kind, g.start, g.end)
                     ann = new.annotation
                     if g.kind == "date":
-                        tallies["date"].add(ann.value == g.value, f"{doc.name} date {g.quote!r} "
+                        tallies["date"].add(same_date(g.value, ann.value), f"{doc.name} date {g.quote!r} "
                                             f"want {g.value}, got {ann.value} ({ann.date_method})")
                         continue
                     ok = book.judge_link(g.value, ann.actor_id, new.created_actor is not None)

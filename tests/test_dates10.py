@@ -78,10 +78,11 @@ def test_english_tense_cues(text, quote, value, published):
     ("Наприкінці вересня ціни зросли.", "Наприкінці вересня", "uk", "2025-09-21/2025-09-30"),
     ("В середине ноября откроют мост.", "В середине ноября", "ru", "2025-11-11/2025-11-20"),
     ("Цены выросли с начала года.", "с начала года", "ru", "2025-01-01/2025-10-16"),
-    ("Роботи завершать до кінця року.", "до кінця року", "uk", "2025-12-31"),
-    ("Работы завершат к концу месяца.", "к концу месяца", "ru", "2025-10-31"),
+    # a deadline at the end is that end, as analysts value it: of a year its December
+    ("Роботи завершать до кінця року.", "до кінця року", "uk", "2025-12"),
+    ("Работы завершат к концу месяца.", "к концу месяца", "ru", "2025-10-21/2025-10-31"),
     ("The work will be done by the end of the year.", "the end of the year", "en",
-     "2025-12-31"),
+     "2025-12"),
     ("Prices fell in late September.", "late September", "en", "2025-09-21/2025-09-30"),
     ("Talks are due in mid-November.", "mid-November", "en", "2025-11-11/2025-11-20"),
     ("An update will follow in the first half of November.", "the first half of November",
@@ -98,10 +99,10 @@ def test_a_part_of_a_period_the_analyst_tags(text, quote, language, value):
 
 def test_the_finder_still_suggests_the_period_alone():
     # analysts tag "June" in "by the end of June" with June's value: the finder keeps that
-    # span; the whole phrase, tagged, is the deadline's day
+    # span; the whole phrase, tagged, is the end of the month (its last ten days)
     text = "Роботи завершать до кінця листопада."
     assert _found(text, "uk") == [("листопада", "2025-11")]
-    assert _value(text, "до кінця листопада", "uk") == "2025-11-30"
+    assert _value(text, "до кінця листопада", "uk") == "2025-11-21/2025-11-30"
 
 
 # --- seasons with no year, "between" ---------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks" / "eval"))
 
 from markup import EVAL_DIR, Gold, MarkupError, iso_ok, load_all, parse, parse_body
-from scoring import ActorBook, first_mentions, score_suggestions
+from scoring import ActorBook, first_mentions, same_date, score_suggestions
 
 DOCS = load_all("all")
 
@@ -126,6 +126,17 @@ def test_iso_values():
 
 
 # -- scoring -------------------------------------------------------------------------------
+
+
+def test_a_date_value_is_right_when_it_names_the_same_days():
+    assert same_date("2025-07/2026-06", "2025-07-01/2026-06-30")  # a financial year, two ways
+    assert same_date("2026-03-21/2026-03-31", "2026-03-21/2026-03-31")
+    assert same_date("2025/2026", "2025-01/2026-12")
+    assert same_date("2026-W10/2026-W11", "2026-03-02/2026-03-15")
+    assert not same_date("2025-07/2026-06", "2025-07-01/2026-06-29")
+    assert not same_date("2026-12", "2026-12-01/2026-12-31")  # a month is no interval
+    assert not same_date("2026-12", "2026-12-31")
+    assert not same_date("2026-12-31", None) and same_date(None, None)
 
 
 def test_actor_book_judges_links_creations_and_duplicates():

@@ -6,8 +6,10 @@ functions decide what was right, so they can be tested with small made-up inputs
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from markup import NO_CLAIMANT, Gold
@@ -19,6 +21,37 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 def name_key(name: str | None) -> str:
     return " ".join((name or "").casefold().split())
+
+
+def _days(part: str, last: bool) -> date | None:
+    """The first (or last) day of an ISO day, month, year or week."""
+    try:
+        if len(part) == 10:
+            return date.fromisoformat(part)
+        if len(part) == 7 and part[4] == "-":
+            y, m = int(part[:4]), int(part[5:])
+            return date(y, m, calendar.monthrange(y, m)[1] if last else 1)
+        if len(part) == 4:
+            return date(int(part), 12, 31) if last else date(int(part), 1, 1)
+        if len(part) == 8 and part[5] == "W":
+            return date.fromisocalendar(int(part[:4]), int(part[6:]), 7 if last else 1)
+    except ValueError:
+        return None
+    return None
+
+
+def same_date(want: str | None, got: str | None) -> bool:
+    """The gold value and the app's: the same, or two intervals over the same days, written
+    at another precision ("2025-07/2026-06" is "2025-07-01/2026-06-30": writers of the gold
+    use both)."""
+    if want == got:
+        return True
+    if not want or not got or "/" not in want or "/" not in got:
+        return False
+    (a, b), (c, d) = want.split("/", 1), got.split("/", 1)
+    first, other_first = _days(a, False), _days(c, False)
+    last, other_last = _days(b, True), _days(d, True)
+    return None not in (first, last) and (first, last) == (other_first, other_last)
 
 
 # -- judgement: the analyst tags a gold span, the app decides ------------------------------
@@ -109,7 +142,7 @@ def suggestion_right(g: Gold, s: Any, known: Mapping[str, int]) -> bool:
     date: the gold ISO value; claim: any suggestion of a claim there (claimant scored apart).
     """
     if g.kind == "date":
-        return bool(s.value == g.value)
+        return same_date(g.value, s.value)
     if g.kind == "actor":
         if g.value in known:
             return bool(s.actor_id == known[g.value])

@@ -1,4 +1,5 @@
-"""Acronyms a text defines: "the National Reform Party (NRP)" teaches NRP from there on.
+"""Acronyms a text defines: "the National Reform Party (NRP)" teaches NRP from there on, and
+so does a hyphenated short name: "Maharashtra Metro Rail Corporation Limited (Maha-Metro)".
 
 The name before the brackets is the known actor found there, or the words whose initials
 spell the acronym (English capitalises each word, Ukrainian and Russian only the first:
@@ -17,7 +18,8 @@ from reader_app.domain.actors import guess_actor_type, match_key
 
 __all__ = ["acronym_mentions", "defined_acronyms"]
 
-_DEFINITION = re.compile(r"\(\s*([^\W\d_][^\W_]{1,15})\s*\)")  # 16: "Мінсоцполітики"
+# 16 letters: "Мінсоцполітики"; a hyphen: a short name ("Maha-Metro")
+_DEFINITION = re.compile(r"\(\s*([^\W\d_][^\W_]{1,15}(?:-[^\W\d_][^\W_]{1,15})?)\s*\)")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 # little words an expansion may contain, with or without their initial in the acronym
 _LINKS = frozenset("of the for and on in de du des la le al та і й з із у в для и по при за".split())
@@ -87,6 +89,31 @@ def _one_left_out(letters: str, initials: str) -> bool:
         initials[1:], initials[:-1])
 
 
+def _short_expansion(text: str, before: int, short: str) -> tuple[int, int] | None:
+    """[start, end) of the capitalised words before `before` that a hyphenated short name
+    shortens, each part the start of one of them in order: "Maharashtra Metro Rail
+    Corporation Limited (Maha-Metro)"."""
+    parts = [match_key(p) for p in short.split("-")]
+    if len(parts) < 2 or not all(p[:1].isalpha() and len(p) >= 3 for p in parts) or not all(
+            p[:1].isupper() for p in short.split("-")):
+        return None
+    lo = before
+    while lo > 0 and before - lo < 160 and text[lo - 1] not in _STOPS:
+        lo -= 1
+    words = list(_WORD.finditer(text, lo, before))
+    for n in range(len(parts), min(len(words), 8) + 1):
+        chosen = [match_key(m.group()) for m in words[-n:]]
+        if not words[-n].group()[:1].isupper() or not chosen[0].startswith(parts[0]):
+            continue
+        k = 0
+        for word in chosen:
+            if k < len(parts) and word.startswith(parts[k]):
+                k += 1
+        if k == len(parts):
+            return words[-n].start(), words[-1].end()
+    return None
+
+
 def _expansion(text: str, before: int, acronym: str) -> tuple[int, int] | None:
     """[start, end) of the words before `before` whose initials spell the acronym."""
     lo = before
@@ -111,17 +138,23 @@ def defined_acronyms(text: str, mentions: list[ActorMention],
     found = []
     for m in _DEFINITION.finditer(text):
         acronym = m.group(1)
-        if not _is_acronym(acronym) and not _title_case_acronym(text, m.start(), acronym):
+        before = m.start()
+        while before > 0 and text[before - 1] in " \u00a0":
+            before -= 1
+        hyphenated = "-" in acronym
+        if hyphenated:  # "(Maha-Metro)": a short name, the start of each word it keeps
+            span = _short_expansion(text, before, acronym)
+            if span is None:
+                continue
+        elif not _is_acronym(acronym) and not _title_case_acronym(text, m.start(), acronym):
             continue
         if ends is None:
             ends = {m.end: m for m in mentions}
             starts = {**(tagged or {}), **{m.start: m for m in mentions
                                            if m.actor_id is not None}}
-        before = m.start()
-        while before > 0 and text[before - 1] in " \u00a0":
-            before -= 1
         named = ends.get(before)
-        span = _expansion(text, before, acronym)
+        if not hyphenated:
+            span = _expansion(text, before, acronym)
         if named is not None and span is None and \
                 match_key(text[named.start:named.end])[:1] != match_key(acronym)[:1]:
             named = None  # "Державна служба … України (ДСНС)": not Ukraine's

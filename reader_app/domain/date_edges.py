@@ -7,8 +7,10 @@ June"), as analysts tag them (date_finder).
 A month's beginning, middle and end are its thirds (days 1-10, 11-20, 21 to the last), as
 Ukrainian and Russian count them (декада); a year's are its first, middle and last two months
 (January-February, June-July, November-December); a week's are Monday-Tuesday,
-Wednesday-Thursday and Friday-Sunday. A deadline ("by the end of February", "до кінця року",
-"к концу месяца") is the period's last day; "since the start of the year" ("з початку року",
+Wednesday-Thursday and Friday-Sunday. A deadline at the end ("by the end of February", "к
+концу месяца") is that same end, as analysts value it (days 21 to the last); of a year ("до
+кінця року") its last month, December. At the beginning ("by the start of May") it is the
+first day; "since the start of the year" ("з початку року",
 "с начала года") runs from its first day to the dateline.
 """
 
@@ -133,9 +135,12 @@ def part_of(value: str, granularity: str, part: str, bound: str | None,
         iso_a, iso_b = a.isoformat(), b.isoformat()
     name = {"start": "beginning", "middle": "middle", "end": "end", "half1": "first half",
             "half2": "second half"}[part]
+    if bound == "by" and part == "end" and granularity == "year":
+        return f"{last.year:04d}-12", "month", (f"A deadline at the end of {value}: its last "
+                                               f"month, December {last.year}.")
     if bound == "by" and part == "end":
-        return last.isoformat(), "day", (f"A deadline at the end of {value}: its last day, "
-                                         f"{last.isoformat()}.")
+        return f"{iso_a}/{iso_b}", "interval", (f"A deadline at the end of {value}: its end, "
+                                                f"{iso_a} to {iso_b}.")
     if bound == "by" and part == "start":
         return first.isoformat(), "day", (f"A deadline at the beginning of {value}: its "
                                           f"first day, {first.isoformat()}.")

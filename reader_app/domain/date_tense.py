@@ -82,7 +82,9 @@ _EVENT_THEN = _set("in on until till through")
 _BARE_PARTICIPLE_BEFORE = _set("if as when unless where")
 _FUTURE_THEN_TO = _set(  # "... to" / "... for": "expected to", "plans to", "scheduled for"
     "going due set expected scheduled slated planned plans plan planning intends intend "
-    "hopes hope aims aim wants want poised likely")
+    "hopes hope aims aim wants want poised likely "
+    # "hoped to start clearing the site this winter": an intention then, of what is ahead
+    "hoped intended aimed wanted")
 _FUTURE_ENDINGS_C = ("тиме", "тимуть", "тимемо", "тимете", "тимеш", "тиметься", "тимуться")
 _PAST = _set(
     "was were had did didn't wasn't weren't hadn't ago said told met held went came took gave "
@@ -153,7 +155,9 @@ _UK_LETTERS = re.compile(f"[{w.UK_ONLY_LETTERS}{w.UK_ONLY_LETTERS.upper()}]")
 _AND_AFTER = re.compile(r"(?<!\w)(?:and|but)\s", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 # A sentence ends at . ! ? (not in "Feb." or "10.02."), a line break, or a semicolon.
-_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)[.!?]+(?=\s)|[;\n]")
+# Nor in "7 p.m. Thursday": a clock time ends no sentence often enough to cut one there.
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\d)(?<![ap]\.m)[.!?]+(?=\s)|[;\n]")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -268,6 +272,13 @@ def _tense(words: list[tuple[str, str]], i: int,
 
 
 _THAT = _set("що что")
+# "told reporters on Tuesday that the cap would …": past the date, "that" after a speech
+# verb opens the report, whose tense is not the telling's
+_THAT_AFTER = _set("that що что")
+# "In a statement on Friday, NNPC said …": a date in a phrase that opens the sentence
+# (no verb of its own) takes the tense of the clause after the comma
+_OPENERS = _set("in at on during after following speaking addressing writing "
+                "в у на під після во после")
 _ADJECTIVE_AFTER = _set("from of with by enough more many some few several no")
 # "…market from 30th December, the union has warned": the attribution after a comma, not
 # the tense of the clause the date is in (unless the date opens it: "On Friday, she said")
@@ -282,13 +293,18 @@ def tense_around(text: str, start: int, end: int) -> tuple[str | None, str]:
     ukrainian = _UK_LETTERS.search(text, lo, hi) is not None
     # the nearest cue on each side (distance only grows outward, so the first one found)
     first = next((i for i, (a, _, _) in enumerate(found) if a >= end), len(found))
+    told = any(words[k][1] in _ATTRIBUTION for k in range(max(0, first - 7), first)
+               if found[k][1] <= start)
+    opened = bool(words) and words[0][1] in _OPENERS and "," not in text[lo:start]
     best: tuple[int, str, str] | None = None
     for order in (range(first - 1, -1, -1), range(first, len(found))):
         for i in order:
             if i < first and words[i][1] in _THAT and found[i][1] <= start:
                 break  # "уточнив, що … у неділю": a report's tense is not what it reports
-            if i >= first and first >= 3 and words[i][1] in _ATTRIBUTION and "," in text[
-                    end:found[i][0]]:
+            if i >= first and told and words[i][1] in _THAT_AFTER:
+                break
+            if i >= first and first >= 3 and not opened and words[i][1] in _ATTRIBUTION \
+                    and "," in text[end:found[i][0]]:
                 break
             marked = _tense(words, i, ukrainian)
             if marked is None:

@@ -278,6 +278,10 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         split_year = date_fiscal.read(clean(phrase), text, start, end)
         if split_year is not None:
             return ResolvedDate(split_year[0], "interval", "interval", split_year[1])
+    if dl0 is not None and date_fiscal.RELATIVE.search(phrase):  # "this financial year"
+        fiscal = date_fiscal.relative(phrase, text, dl0.year, dl0.month)
+        if fiscal is not None:
+            return ResolvedDate(fiscal[0], "interval", "relative", fiscal[1])
     night = _NIGHT.match(phrase) if "ноч" in phrase or "ніч" in phrase else None
     if night is not None:  # "в ночь с 3 на 4 октября": the two days the night joins
         nights = _night(text, start + night.start(2), end, int(night.group(1)), dateline,

@@ -354,6 +354,8 @@ def phrase(text: str, lo: int, hi: int, actors: Actors) -> Speaker | None:
     if first in DAY_PREPOSITIONS and len(words) > 2 and \
             text[words[1][0]:words[1][1]].lower() in TIME_WORDS:
         return phrase(text, words[1][1], hi, actors)  # "повідомили у четвер у міськраді"
+    if first in TIME_WORDS and len(words) > 2 and lowered[1] in IMPERSONAL:
+        return phrase(text, words[1][0], hi, actors)  # "сообщили сегодня в предприятии …"
     if first in IMPERSONAL and len(words) > 1:
         # "як повідомили в міністерстві", "сообщили в Кремле": the institution speaks
         inner = phrase(text, words[1][0], hi, actors)

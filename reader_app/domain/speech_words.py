@@ -154,6 +154,14 @@ ROLE_PERSONS = frozenset("""
     spokeswoman spokesperson senator general commander chairman chairwoman secretary
     official executive director mp lawmaker prosecutor organiser organizer coordinator
     prosecution defence defense
+    engineer manager economist analyst professor doctor lawyer councillor councilor
+    superintendent trustee treasurer founder farmer owner activist scientist researcher
+    inspector auditor
+    вице-министр замминистра заместитель заступник віцеміністр віце-міністр інженер інженерка
+    инженер менеджер менеджерка економіст економістка экономист аналітик аналитик професор
+    профессор лікар лікарка врач юрист юристка адвокат адвокатка активіст активістка активист
+    фермер фермерка власник власниця владелец владелица засновник засновниця основатель
+    науковець учёный ученый інспектор инспектор начальник начальниця староста
     директор директорка керівник керівниця руководитель руководительница
     міністр міністерка посадовець посадовиця дипломат посол речник речниця голова очільник
     очільниця мер президент прем'єр прем’єр депутат депутатка губернатор генерал

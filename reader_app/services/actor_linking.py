@@ -222,6 +222,13 @@ def relative_by_age(db: Database, article: Article, start: int, end: int) -> Lin
     names = actor_names(db, list(starts))
     kin = [a for a in starts if types.get(a) == "person" and any(
         same_word(key, w) or w == key for w in name_tokens(names.get(ActorId(a), ""))[-1:])]
+    if len(kin) == 1 and cue[0] == ELDER:
+        # "лікар Микола Гнатюк … 72-річний Гнатюк-старший": the one of the family tagged so
+        # far (a text says "the elder" of him because a younger one comes later); not for
+        # "the younger", who is often the one not named yet
+        (only,) = kin
+        return Link(only, f"probably {names[ActorId(only)]}: “{text[s0:e0]}”, the one person"
+                    " tagged here with that surname")
     if len(kin) < 2:
         return None
     chosen = seniority(text, [(a, starts[a]) for a in kin], cue[0])

@@ -1,0 +1,151 @@
+"""Rules of the sixteenth round, read off the misses of the tune17 articles: a clause's
+tense past a clock time, a telling and an opening phrase; intentions ahead; deadlines at the
+end of a period valued as analysts value them; financial years beside money and "this
+financial year"; a hyphenated short name in brackets; "X-старший" when one relative is
+tagged. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_actor_link_kinds import _article
+from test_round14 import _known, _linked, _tag_at
+
+from reader_app.domain.date_tense import tense_around
+from reader_app.domain.dates import resolve_in_text
+
+
+def _tense(text: str, quote: str) -> str | None:
+    at = text.index(quote)
+    return tense_around(text, at, at + len(quote))[0]
+
+
+def _value(text: str, quote: str, published: str, language: str = "en") -> str | None:
+    at = text.index(quote)
+    return resolve_in_text(text, at, at + len(quote), published, language).value
+
+
+@pytest.mark.parametrize(("text", "quote", "tense"), [
+    # a telling's day is the telling's: the report after "that" has a tense of its own
+    ("The chair told reporters in Hobart on Tuesday that the cap would hold.", "Tuesday", "past"),
+    ("Голова сказав журналістам у вівторок, що обмеження діятиме.", "вівторок", "past"),
+    # the report's own day takes the report's tense
+    ("The chair said the board would meet on Tuesday.", "Tuesday", "future"),
+    # a phrase that opens the sentence has no verb: the clause after the comma gives it
+    ("In a statement on Friday, the agency said output had doubled.", "Friday", "past"),
+    ("At a briefing on Monday, the mayor will name the contractor.", "Monday", "future"),
+    # ... while a clause of its own keeps its tense past the attribution
+    ("The depot will reopen on Friday, the council said.", "Friday", "future"),
+    # a clock time ends no sentence: "7 p.m. Thursday" is in the clause of "would hold"
+    ("She said the board would hold a forum, the first at 7 p.m. Thursday in the hall.",
+     "Thursday", "future"),
+    # an intention then is of what was still ahead
+    ("He said the firm hoped to start drilling in September.", "September", "future"),
+    ("She said they intended to finish on Sunday.", "Sunday", "future"),
+])
+def test_the_tense_of_the_clause_a_weekday_is_in(text, quote, tense):
+    assert _tense(text, quote) == tense
+
+
+def test_weekdays_by_those_tenses():
+    tuesday = "2026-03-17"
+    text = "In a statement on Friday, the company said it had paid the arrears."
+    assert _value(text, "Friday", tuesday) == "2026-03-13"  # the Friday before
+    sunday = "2026-01-25"
+    text = "He said the district would hold a forum at 7 p.m. Thursday in the library."
+    assert _value(text, "Thursday", sunday) == "2026-01-29"  # the Thursday after
+
+
+@pytest.mark.parametrize(("text", "quote", "language", "value"), [
+    ("The yard will be finished by the end of the year.", "the end of the year", "en",
+     "2026-12"),
+    ("The line will be fixed by the end of the month.", "the end of the month", "en",
+     "2026-05-21/2026-05-31"),
+    ("Депо відкриють до кінця року.", "до кінця року", "uk", "2026-12"),
+    ("Трамваи вернутся к концу сентября.", "к концу сентября", "ru", "2026-09-21/2026-09-30"),
+    ("Work starts by the beginning of June.", "the beginning of June", "en", "2026-06-01"),
+])
+def test_a_deadline_at_the_end_of_a_period_is_that_end(text, quote, language, value):
+    assert _value(text, quote, "2026-05-21", language) == value
+
+
+INDIA = ("PUNE: The state will release Rs 150 crore in 2026-27 for the line, an official said. "
+         "The civic body said the money would come from this financial year's budget, and the "
+         "rest in the next financial year. The Lok Sabha member from Pune in New Delhi agreed.")
+AUSTRALIA = ("PERTH: Royalties will fall to $410 million in the 2025-26 financial year before "
+             "recovering in 2026-27, the Treasurer said in Canberra. Australian miners agreed.")
+
+
+def test_a_split_year_beside_money_is_the_countrys_financial_year():
+    assert _value(INDIA, "2026-27", "2026-09-16") == "2026-04-01/2027-03-31"
+    assert _value(AUSTRALIA, "2025-26", "2026-05-21") == "2025-07-01/2026-06-30"
+    assert _value(AUSTRALIA, "2026-27", "2026-05-21") == "2026-07-01/2027-06-30"
+    # no money, no financial year: a season of two years
+    text = "The 2024-25 season was the club's worst, fans in Sydney and Perth said in Australia."
+    assert _value(text, "2024-25", "2025-09-01") == "2024/2025"
+
+
+def test_this_and_the_next_financial_year_by_the_texts_country():
+    assert _value(INDIA, "this financial year", "2026-09-16") == "2026-04-01/2027-03-31"
+    assert _value(INDIA, "the next financial year", "2026-09-16") == "2027-04-01/2028-03-31"
+    assert _value(INDIA, "this financial year", "2026-02-10") == "2025-04-01/2026-03-31"
+    # no country that says when its year starts: not guessed
+    text = "The firm expects a loss this financial year, its chief said."
+    assert _value(text, "this financial year", "2026-09-16") is None
+
+
+def test_a_hyphenated_short_name_in_brackets_names_the_body_after_it(db):
+    text = ("Maharashtra Metro Rail Corporation Limited (Maha-Metro) told the committee on "
+            "Friday that work would start. Maha-Metro engineers will attend. A Maha-Metro team "
+            "met the Pune Municipal Corporation (PMC).")
+    article = _article(db, text)
+    _known(db, article, "Maharashtra Metro Rail Corporation Limited")
+    assert _linked(db, _tag_at(db, article, "Maha-Metro", 0)) == \
+        "Maharashtra Metro Rail Corporation Limited"
+    assert _linked(db, _tag_at(db, article, "Maha-Metro", 2)) == \
+        "Maharashtra Metro Rail Corporation Limited"
+    # a bracketed word that shortens nothing before it is no name of it
+    other = _article(db, "The Rivne Heart Centre (Kyiv-Based) opened a ward.")
+    assert _linked(db, _tag_at(db, other, "Kyiv-Based")) != "Rivne Heart Centre"
+
+
+def test_the_elder_is_the_one_relative_tagged_so_far(db):
+    text = ("Відділення створив лікар Микола Гнатюк. Тепер 72-річний Гнатюк-старший на пенсії, "
+            "а відділення очолює його донька Олеся Гнатюк. Гнатюк-молодша розповіла про плани.")
+    article = _article(db, text, language="uk")
+    _known(db, article, "Микола Гнатюк", "person")
+    elder = _tag_at(db, article, "Гнатюк-старший")
+    assert _linked(db, elder) == "Микола Гнатюк"
+    assert "the one person tagged here with that surname" in elder.explanation
+    # the younger, with only the father tagged, is not him
+    assert _linked(db, _tag_at(db, article, "Гнатюк-молодша")) != "Микола Гнатюк"
+
+
+# -- claimants -----------------------------------------------------------------------------
+
+def _speaker(marked: str, claim: str, persons: set[int]) -> int | None:
+    from test_claimants11 import _marked
+
+    from reader_app.domain.claims import propose_claimant
+
+    text, spans = _marked(marked)
+    start = text.index(claim)
+    return propose_claimant(text, start, start + len(claim), spans, {}, persons)[0]
+
+
+@pytest.mark.parametrize(("marked", "claim"), [
+    # an office or trade after the claim stands for the person named before, as "he" does
+    ("[Sani Abdulkadir] said output would rise next week. The first wagons will leave on "
+     "Thursday, the engineer added.", "The first wagons will leave on Thursday"),
+    ("Об этом сообщил [Ерлан Жумабеков]. Первые составы отправятся в сентябре, добавил "
+     "вице-министр.", "Первые составы отправятся в сентябре"),
+    ("[Олена Коваль] очолює лабораторію. Аналізи будуть готові в понеділок, пояснила "
+     "лікарка.", "Аналізи будуть готові в понеділок"),
+])
+def test_an_office_or_trade_as_speaker_is_the_person_named_before(marked, claim):
+    assert _speaker(marked, claim, {1}) == 1
+
+
+def test_a_body_speaks_after_a_day_word_in_a_russian_attribution():
+    marked = ("Маршрут снова заработает с 1 декабря, сообщили сегодня в коммунальном "
+              "предприятии «[Горэлектротранс]».")
+    assert _speaker(marked, "Маршрут снова заработает с 1 декабря", set()) == 1
