@@ -149,3 +149,48 @@ def test_a_body_speaks_after_a_day_word_in_a_russian_attribution():
     marked = ("Маршрут снова заработает с 1 декабря, сообщили сегодня в коммунальном "
               "предприятии «[Горэлектротранс]».")
     assert _speaker(marked, "Маршрут снова заработает с 1 декабря", set()) == 1
+
+
+# -- another state's body of the same name -------------------------------------------------
+
+KAZAKH = ("АСТАНА. В Министерстве сельского хозяйства (Минсельхоз) Казахстана заявили, что "
+          "экспорт зерна вырастет. Минсельхоз ждет рекордного урожая, сообщили в министерстве.")
+
+
+def test_another_states_ministry_of_that_name_is_not_this_ones(db):
+    from reader_app.services.suggesting import suggest
+    from reader_app.storage.actors import create_actor
+
+    moldova = create_actor(db, "Министерство сельского хозяйства Молдовы", "organization")
+    article = _article(db, KAZAKH, language="ru")
+    found = {article.text[s.start:s.end]: s.actor_id for s in suggest(db, article.id)
+             if s.kind == "actor"}
+    assert moldova.id not in found.values(), found
+    # tagged and linked to this story's own ministry, its short form follows that one
+    own = _known(db, article, "Министерстве сельского хозяйства", "organization",
+                 name="Министерство сельского хозяйства Республики Казахстан")
+    from reader_app.storage.actors import actor_in_use, delete_actor, list_actors
+
+    for actor in list_actors(db):  # the new actor the tag made before it was relinked
+        if actor.id not in (moldova.id, own.id) and not actor_in_use(db, actor.id):
+            delete_actor(db, actor.id)
+    found = {(article.text[s.start:s.end], s.start): s.actor_id
+             for s in suggest(db, article.id) if s.kind == "actor"}
+    later = KAZAKH.index("Минсельхоз ждет")
+    assert found.get(("Минсельхоз", later)) == own.id
+    # a text that does name Moldova may mean Moldova's
+    other = _article(db, "Министерство сельского хозяйства сообщило о засухе в Молдове.",
+                     language="ru")
+    assert moldova.id in {s.actor_id for s in suggest(db, other.id) if s.kind == "actor"}
+
+
+def test_a_ministry_of_a_republic_has_its_short_form():
+    from reader_app.domain.actor_index import _cyrillic_short_names, build_actor_index
+    from reader_app.domain.actor_mentions import SOURCE_NAME, KnownName
+
+    names = [KnownName("Министерство сельского хозяйства Республики Казахстан", 1,
+                       "Министерство сельского хозяйства Республики Казахстан",
+                       "organization", SOURCE_NAME),
+             KnownName("Казахстан", 2, "Kazakhstan", "state", SOURCE_NAME)]
+    index = build_actor_index(names)
+    assert "минсельхоз" in _cyrillic_short_names(names[0], index.names)

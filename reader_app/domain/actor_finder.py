@@ -303,6 +303,11 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         # "Міністерство енергетики Росії": without its state, the name is another's here;
         # "Danubia Bank" is not Danubia Grain Logistics
         fitting = [e for e in fitting if not e.reason.endswith((WITHOUT_STATE, FIRST_WORD))]
+    if any(e.reason.endswith(WITHOUT_STATE) for e in fitting):
+        # "Министерство сельского хозяйства" is Moldova's ministry of that name only in a
+        # text that names Moldova: in a Kazakh story it is Kazakhstan's
+        fitting = [e for e in fitting if not e.reason.endswith(WITHOUT_STATE)
+                   or _names_stem(text, _state_stem(e.known.canonical))]
     if _OFFICE_AFTER.match(text, end):
         # "Labour Minister Raj Malhotra", "Energy Secretary": a portfolio, not a short name
         fitting = [e for e in fitting if e.known.certain]
@@ -335,6 +340,31 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         end += 1  # "U.S." keeps its full stop
     n = chosen.known
     return ActorMention(start, end, n.actor_id, n.canonical, n.actor_type, reason, certain)
+
+
+def _state_stem(canonical: str) -> str:
+    """The stem of a name's last word, its state ("Молдовы" -> "молдо"), to look for in any case."""
+    word = match_key(canonical.split()[-1]) if canonical.split() else ""
+    return word[:max(4, len(word) - 2)]
+
+
+@lru_cache(maxsize=64)
+def _names_stem(text: str, stem: str) -> bool:
+    """Does a word of the text start with the stem?"""
+    if not stem:
+        return True
+    lowered = _lowered(text)
+    i = lowered.find(stem)
+    while i != -1:
+        if i == 0 or not lowered[i - 1].isalnum():
+            return True
+        i = lowered.find(stem, i + 1)
+    return False
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.casefold().replace("ё", "е")
 
 
 class _Scan:

@@ -384,7 +384,9 @@ def _cyrillic_short_names(n: KnownName, by_key: dict[str, list[IndexedName]]) ->
         second = match_key(words[1])
         forms.append(prefix + _MINISTRY_CUTS.get(second, second))
     elif prefix:
-        field = [match_key(w) for w in (words[1:-1] if with_state else words[1:])]
+        # "… Республики Казахстан": the state's formal name is two words, the field before it
+        cut = -2 if with_state and len(words) > 3 and match_key(words[-2]) in _REPUBLIC else -1
+        field = [match_key(w) for w in (words[1:cut] if with_state else words[1:])]
         stump = None
         adjective = is_adjective(field[0]) if field else False
         adjective = adjective or field[:1] != [] and field[0].endswith(_GENITIVE_ADJECTIVE)
@@ -397,6 +399,7 @@ def _cyrillic_short_names(n: KnownName, by_key: dict[str, list[IndexedName]]) ->
     return forms
 
 
+_REPUBLIC = frozenset("республики республіки республика республіка".split())
 _VOWELS = "аеєиіїоуюяыэё"
 _GENITIVE_ADJECTIVE = ("ого", "его", "ої", "ьої", "ой", "ей", "их", "ых", "іх")
 

@@ -427,9 +427,37 @@ def _compound_of_tagged(db: Database, article: Article, quote: str, start: int) 
     return Link(fits[0], f"“{word}”: {names[ActorId(fits[0])]} in a short compound")
 
 
-def _part_of_name(db: Database, quote: str) -> Link | None:
+def _part_of_name(db: Database, quote: str, text: str = "") -> Link | None:
     found = _organization(db, quote)
-    return None if found is None else Link(found[0], f"part of the name of {found[1]}")
+    if found is None or _foreign_state(db, found[1], quote, text):
+        return None
+    return Link(found[0], f"part of the name of {found[1]}")
+
+
+def _foreign_state(db: Database, name: str, quote: str, text: str) -> bool:
+    """Does the organisation's name end with a state ("Министерство сельского хозяйства
+    Молдовы") that the quote leaves out and the text never names? Then the words are
+    another state's body of that name, not this one."""
+    words = name.split()
+    if not text or len(words) < 2:
+        return False
+    table, keys = _state_table(db)
+    row = table.get(match_key(words[-1]))
+    if row is None or row.seat or match_key(words[-1]) in name_tokens(quote):
+        return False
+    lowered = text.casefold()
+    return not any(_word_in(k, lowered) for k in keys.get(row.canonical, [row.canonical])
+                   if len(k) > 3)
+
+
+def _word_in(key: str, lowered: str) -> bool:
+    """Is the state's name (a match key: lower case) in the text, at a word's start?"""
+    i = lowered.find(key[:max(4, len(key) - 2)])  # a case ending may follow a stem
+    while i != -1:
+        if i == 0 or not lowered[i - 1].isalnum():
+            return True
+        i = lowered.find(key[:max(4, len(key) - 2)], i + 1)
+    return False
 
 
 _ANAPHORA_DEPTH = 12  # distinct actors looked back at for "the party"
@@ -553,5 +581,5 @@ def link_unknown_name(db: Database, article: Article, start: int, end: int) -> L
             or _ministry_stump(db, quote) or _council_stump(db, article, quote)
             or _declared_noun(db, article, quote, start)
             or _compound_of_tagged(db, article, quote, start)
-            or _part_of_name(db, quote) or _home_state(db, article, quote, start)
+            or _part_of_name(db, quote, article.text) or _home_state(db, article, quote, start)
             or _spelling(db, quote))
