@@ -194,3 +194,20 @@ def test_a_ministry_of_a_republic_has_its_short_form():
              KnownName("Казахстан", 2, "Kazakhstan", "state", SOURCE_NAME)]
     index = build_actor_index(names)
     assert "минсельхоз" in _cyrillic_short_names(names[0], index.names)
+
+
+def test_a_name_ending_in_its_trade_is_a_company_and_the_company_is_it(db):
+    from reader_app.domain.actors import guess_actor_type
+    from reader_app.domain.kind_nouns import COMPANY, fits_kind
+
+    assert guess_actor_type("Redgum Lithium") == "organization"
+    assert guess_actor_type("Karoo Platinum Resources") == "organization"
+    assert fits_kind(COMPANY, "Redgum Lithium", "organization")
+    assert not fits_kind(COMPANY, "Department of Mineral Resources", "organization")
+    text = ("Redgum Lithium managing director Fiona Tregenza said the company would decide next "
+            "month. The Department of Mineral Resources said the company had not applied.")
+    article = _article(db, text)
+    for quote in ("Redgum Lithium", "Fiona Tregenza", "Department of Mineral Resources"):
+        _tag_at(db, article, quote)
+    assert _linked(db, _tag_at(db, article, "company", 0)) == "Redgum Lithium"
+    assert _linked(db, _tag_at(db, article, "company", 1)) == "Redgum Lithium"

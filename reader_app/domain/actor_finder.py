@@ -348,10 +348,14 @@ def _state_stem(canonical: str) -> str:
     return word[:max(4, len(word) - 2)]
 
 
+_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
+
+
 @lru_cache(maxsize=64)
 def _names_stem(text: str, stem: str) -> bool:
-    """Does a word of the text start with the stem?"""
-    if not stem:
+    """Does a word of the text start with the stem? A Ukrainian text speaks of Ukraine's
+    bodies without naming it ("у Міністерстві енергетики промовчали")."""
+    if not stem or stem.startswith("укра") and _UKRAINIAN_ONLY.search(text):
         return True
     lowered = _lowered(text)
     i = lowered.find(stem)

@@ -33,6 +33,10 @@ _ORG_WORDS = frozenset("""
     motors oil gas power pharmaceuticals technologies partners capital authority board
     trust fund railways utilities works homes ferries shipping lines systems studios
     logistics transit hydro steel mining foods solutions
+    lithium resources minerals metals mines coal copper nickel uranium platinum cement dairy
+    seafood fisheries timber lumber textiles telecom telecoms communications insurance
+    securities investments properties construction engineering electric petroleum
+    petrochemical petrochemicals exploration refining refinery limited plc llc pty gmbh
     network networks media press hospital hospitals school schools clinic academy
     служба міністерство партія рада комітет агентство компанія банк союз управління
     прокуратура суд уряд штаб посольство министерство партия совет комитет агентство

@@ -70,7 +70,10 @@ _NAME_WORDS = {
     COMPANY: frozenset("""ltd inc plc llc corp corporation company co group holdings logistics
         chemicals systems homes works railways ferries airlines airways energy industries
         technologies motors oil gas transit shipping lines steel mining foods hydro solutions
-        services""".split()),
+        services lithium resources minerals metals mines coal copper nickel uranium platinum
+        cement dairy seafood fisheries timber lumber textiles telecom telecoms communications
+        insurance securities investments properties construction engineering electric
+        petroleum petrochemical petrochemicals exploration refining limited pty gmbh""".split()),
     PARTY: frozenset("""party movement front union alliance bloc congress league coalition
         партія рух фронт союз блок партия движение""".split()),
     BLOC: frozenset("""alliance union treaty pact bloc nato eu альянс союз""".split()),
@@ -85,6 +88,9 @@ _NAME_WORDS = {
         rada sejm""".split()),
     COURT: frozenset("court tribunal arbitration".split()),
 }
+# a public body's own words: its name is never a company's, whatever trade it names
+_PUBLIC_BODY = frozenset("""department ministry agency authority commission council office
+    bureau court government parliament administration regulator directorate""".split())
 _STEMS = {COMPANY: ("компан", "підприєм", "фірм", "предприят", "фирм"),
           PARTY: ("парті", "парти"), OFFICE: ("відомств", "ведомств")}
 
@@ -111,6 +117,8 @@ def fits_kind(kind: str, name: str, actor_type: str, supranational: bool = False
     if supranational:
         return kind == BLOC  # the EU is a union, not a party
     words = set(name_tokens(name))
+    if kind == COMPANY and words & _PUBLIC_BODY:
+        return False  # "Department of Mineral Resources": a trade's word, a state's body
     return bool(words & _NAME_WORDS.get(kind, frozenset())) or any(
         same_word(w, n) for w in words if is_cyrillic(w) for n in _NAME_WORDS.get(kind, ()))
 

@@ -445,6 +445,8 @@ def _foreign_state(db: Database, name: str, quote: str, text: str) -> bool:
     row = table.get(match_key(words[-1]))
     if row is None or row.seat or match_key(words[-1]) in name_tokens(quote):
         return False
+    if row.canonical == "Ukraine" and re.search("[іїєґ]", text):
+        return False  # a Ukrainian text speaks of Ukraine's bodies without naming it
     lowered = text.casefold()
     return not any(_word_in(k, lowered) for k in keys.get(row.canonical, [row.canonical])
                    if len(k) > 3)
