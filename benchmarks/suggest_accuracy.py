@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/suggest_accuracy.py [--split SPLIT|all] [-v]
 (SPLIT: dev, heldout, dev2, heldout2, heldout3, tune4, heldout4, heldout5, heldout6, heldout7,
 heldout8, heldout9, heldout10, heldout11, heldout12, heldout13,
-heldout14, heldout15, heldout16; see eval/README.md)
+heldout14, heldout15, heldout16, tune17; see eval/README.md)
 
 "dev2" and "heldout2" are a second set written later (files 12-15), "heldout2" kept aside
 like "heldout" (see eval/README.md); "all" reports every split.

@@ -211,3 +211,15 @@ def test_a_name_ending_in_its_trade_is_a_company_and_the_company_is_it(db):
         _tag_at(db, article, quote)
     assert _linked(db, _tag_at(db, article, "company", 0)) == "Redgum Lithium"
     assert _linked(db, _tag_at(db, article, "company", 1)) == "Redgum Lithium"
+
+
+def test_a_ukrainian_texts_own_government_and_state_whoever_is_tagged_more(db):
+    text = ("Росія знову атакувала енергетику. Москва заперечує удари, а Кремль погрожує. "
+            "Україна просить допомоги. Уряд виділив кошти, а держава компенсує втрати. "
+            "Російський уряд відповіді не дав.")
+    article = _article(db, text, language="uk")
+    for quote in ("Росія", "Москва", "Кремль", "Україна"):
+        _tag_at(db, article, quote)
+    assert _linked(db, _tag_at(db, article, "Уряд")) == "Ukraine"
+    assert _linked(db, _tag_at(db, article, "держава")) == "Ukraine"
+    assert _linked(db, _tag_at(db, article, "уряд", 0)) != "Ukraine"  # "Російський уряд"

@@ -258,6 +258,10 @@ def _state_side(db: Database, quote: str) -> Link | None:
 # State", "держава": a story's own state, which a foreign one may outnumber in the tags)
 _GOVERNMENT = ("government", "country", "authorities", "правительств", "уряд", "власт")
 _GOVERNMENT_ADJECTIVES = frozenset("the its this federal national central".split())
+# a Ukrainian text's own: "уряд", "держава", "влада" in their cases
+_UKRAINIAN_HOME = ("уряд", "держав", "влад")
+_UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")
+_STATE_ADJECTIVE = re.compile(r"\w+(?:ськ|цьк|зьк)\w{1,3}\s+$", re.IGNORECASE)
 
 
 def _home_state(db: Database, article: Article, quote: str, start: int) -> Link | None:
@@ -266,12 +270,22 @@ def _home_state(db: Database, article: Article, quote: str, start: int) -> Link 
     (see _spelling): a wrong link is one click to relink, a new actor "Government" a
     duplicate that someone has to find and merge."""
     words = [w for w in name_tokens(quote) if w not in _GOVERNMENT_ADJECTIVES]
-    if len(words) != 1 or not words[0].startswith(_GOVERNMENT):
+    if len(words) != 1 or not words[0].startswith((*_GOVERNMENT, *_UKRAINIAN_HOME)):
         return None
     before = sorted((s, a) for a, s in actor_tag_positions(db, article.id, hi=start))
     if not before:
         return None
     states = {a for a, t in actor_types(db, list({a for _, a in before})).items() if t == "state"}
+    ukraine = _library_state(db, "Ukraine")
+    if (words[0].startswith(_UKRAINIAN_HOME) and _UKRAINIAN_LETTERS.search(article.text)
+            and ukraine is not None and ukraine[0] in {a for _, a in before}
+            and not _STATE_ADJECTIVE.search(article.text, max(0, start - 16), start)):
+        # a Ukrainian text's own government and state: "уряд", "держава" (another's has its
+        # adjective, "російський уряд", or its seat, "Кремль"), whoever is tagged more
+        return Link(ukraine[0], f"probably {ukraine[1]}: “{quote.strip()}” in a Ukrainian "
+                    "text, its own state's")
+    if not words[0].startswith(_GOVERNMENT):
+        return None
     counts: dict[int, tuple[int, int]] = {}
     for at, actor_id in before:
         if actor_id in states:
