@@ -223,3 +223,17 @@ def test_a_ukrainian_texts_own_government_and_state_whoever_is_tagged_more(db):
     assert _linked(db, _tag_at(db, article, "Уряд")) == "Ukraine"
     assert _linked(db, _tag_at(db, article, "держава")) == "Ukraine"
     assert _linked(db, _tag_at(db, article, "уряд", 0)) != "Ukraine"  # "Російський уряд"
+
+
+def test_a_wire_datelines_town_is_no_mention_of_the_company_named_after_it(db):
+    from reader_app.services.suggesting import suggest
+    from reader_app.storage.actors import create_actor
+
+    company = create_actor(db, "Kaduna Refining and Petrochemical Company", "organization")
+    text = ("KADUNA — The Kaduna Refining and Petrochemical Company restarted its crude unit. "
+            "Kaduna said output would double.")
+    article = _article(db, text)
+    found = {(article.text[s.start:s.end], s.start): s.actor_id
+             for s in suggest(db, article.id) if s.kind == "actor"}
+    assert ("KADUNA", 0) not in found
+    assert found.get(("Kaduna", text.index("Kaduna said"))) == company.id  # its first word

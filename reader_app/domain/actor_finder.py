@@ -313,7 +313,8 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         fitting = [e for e in fitting if e.known.certain]
     if any(e.reason.endswith(FIRST_WORD) for e in fitting) and (
             common_word(text, text[start:end]) or longer_name_before(text, start)
-            or text[max(0, start - 5):start].casefold().split()[-1:] in (["the"], ["a"], ["an"])):
+            or text[max(0, start - 5):start].casefold().split()[-1:] in (["the"], ["a"], ["an"])
+            or _dateline_word(text, start, end)):
         # a company's bare first word names it ("Danubia said"); "the Keystone board" is
         # some board of that name
         fitting = [e for e in fitting if not e.reason.endswith(FIRST_WORD)]
@@ -340,6 +341,12 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         end += 1  # "U.S." keeps its full stop
     n = chosen.known
     return ActorMention(start, end, n.actor_id, n.canonical, n.actor_type, reason, certain)
+
+
+def _dateline_word(text: str, start: int, end: int) -> bool:
+    """A wire dateline's town: "KADUNA — The …", "FAIRHAVEN, Ohio —" at a line's start."""
+    return (text[start:end].isupper() and (start == 0 or text[start - 1] == "\n")
+            and text[end:end + 3].lstrip(" ")[:1] in ("—", "–", ",", "-"))
 
 
 def _state_stem(canonical: str) -> str:
