@@ -237,3 +237,23 @@ def test_a_wire_datelines_town_is_no_mention_of_the_company_named_after_it(db):
              for s in suggest(db, article.id) if s.kind == "actor"}
     assert ("KADUNA", 0) not in found
     assert found.get(("Kaduna", text.index("Kaduna said"))) == company.id  # its first word
+
+
+@pytest.mark.parametrize(("text", "quote", "language", "value"), [
+    ("Урожай выше прошлогоднего уровня.", "прошлогоднего", "ru", "2025"),
+    ("Торішній рекорд побито.", "Торішній", "uk", "2025"),
+    ("Минулорічна посуха завдала шкоди.", "Минулорічна", "uk", "2025"),
+    ("It beat last year's record.", "last year's", "en", "2025"),
+    # Diwali: its day in the nearest year, from India's list
+    ("The line should open before Diwali, officials said.", "Diwali", "en", "2026-11-08"),
+])
+def test_last_years_adjectives_and_diwali(text, quote, language, value):
+    assert _value(text, quote, "2026-08-22", language) == value
+
+
+def test_diwali_after_a_word_of_time_is_suggested():
+    from reader_app.domain.date_finder import find_dates
+
+    text = "Shops will stay open until Diwali. A Diwali sale began."
+    found = [(text[m.start:m.end], m.value) for m in find_dates(text, "2026-09-16", "en")]
+    assert found == [("Diwali", "2026-11-08")]  # "A Diwali sale": a modifier, no date

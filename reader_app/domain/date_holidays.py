@@ -58,6 +58,17 @@ def _lunar_new_year(year: int) -> date | None:
     return None if found is None else date(year, *found)
 
 
+# Diwali's main day (Lakshmi Puja) as India's national holiday list gives it: lunar, no formula
+_DIWALI = {2018: (11, 7), 2019: (10, 27), 2020: (11, 14), 2021: (11, 4), 2022: (10, 24),
+           2023: (11, 12), 2024: (10, 31), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29),
+           2028: (10, 17), 2029: (11, 5), 2030: (10, 26)}
+
+
+def _diwali(year: int) -> date | None:
+    found = _DIWALI.get(year)
+    return None if found is None else date(year, *found)
+
+
 # phrase (lowercase, as written) -> the day in a given year. Russian "Рождество" is the
 # Orthodox 7 January; Ukraine keeps 25 December since 2023.
 _DAYS: dict[str, Callable[[int], date | None]] = {
@@ -79,6 +90,7 @@ _DAYS: dict[str, Callable[[int], date | None]] = {
     **dict.fromkeys(("день знань", "дня знань", "день знаний", "дня знаний", "дню знаний"),
                     _fixed(9, 1)),  # the first school day
     **dict.fromkeys(("рождество", "рождества", "рождеству"), _fixed(1, 7)),
+    **dict.fromkeys(("diwali", "deepavali", "divali"), _diwali),
     **dict.fromkeys(("lunar new year", "chinese new year", "китайський новий рік",
                      "китайського нового року", "китайский новый год", "китайского нового года"),
                     _lunar_new_year),
@@ -127,7 +139,8 @@ _NAMES = (r"Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:
           r"Різдва|Різдво|Рождества|Рождеству|Рождество|Нового\s+року|Новий\s+рік|"
           r"Великдень|Великодня|Великодні|Великоднем|Пасха|Пасхи|Пасху|Пасхе|Пасхой|"
           r"День\s+знань|Дня\s+знань|День\s+знаний|Дня\s+знаний|Дню\s+знаний|"
-          r"Нового\s+года|Новому\s+году|Новый\s+год|Lunar\s+New\s+Year|Chinese\s+New\s+Year")
+          r"Нового\s+года|Новому\s+году|Новый\s+год|Lunar\s+New\s+Year|Chinese\s+New\s+Year|"
+          r"Diwali|Deepavali")
 HOLIDAY = re.compile(rf"(?<!\w){_TIME_BEFORE}\s+(?:the\s+)?(?P<name>(?:{_NAMES})"
                      r"(?:,?\s+(?:1[89]|20)\d\d(?!\d)(?:\s+(?:року|года)(?!\w))?)?)(?![\w'’])"
                      r"(?!\s+[a-zа-яіїєґ][\w'’-]*(?<!\bwhen)(?<!\band)(?<!\bor)(?<!\bbut)"

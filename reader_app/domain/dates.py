@@ -274,6 +274,9 @@ def _in_text(text: str, start: int, end: int, dateline: str | None,
         return ResolvedDate(of_year.isoformat(), "day", "day-month",
                             f"'{phrase.strip()}' is a holiday of the year written: "
                             f"{of_year.isoformat()}.")
+    if dl0 is not None and _LAST_YEARS.fullmatch(phrase.strip()):  # "прошлогодней засухи"
+        return ResolvedDate(f"{dl0.year - 1:04d}", "year", "relative",
+                            f"'{phrase.strip()}' is of last year: {dl0.year - 1}.")
     if _SPLIT_YEAR.search(phrase):  # "the 2026-27 budget": the year its country counts
         split_year = date_fiscal.read(clean(phrase), text, start, end)
         if split_year is not None:
@@ -440,6 +443,8 @@ def _edge(text: str, start: int, end: int, edge: tuple[str, str | None, int],
                         f"{read[2][:-1]} ({why.rstrip('.')}).")
 
 
+# "last year's", "прошлогодний", "минулорічний", "торішній": an adjective of the year before
+_LAST_YEARS = re.compile(r"(?i:last\s+year['’]s|(?:прошлогодн|минулорічн|торішн|торічн)[а-яіїє]{1,4})")
 _SPLIT_YEAR = re.compile(r"[12]\d{3}\s*[-–—/]\s*\d{2}(?![\d./–—-])")  # not "2021-03-15"
 _SEQUEL_WORDS = re.compile(  # the words date_sequels reads: a cheap test before clean()
     r"(?i)(?:following|next|previous)\s+day|day\s+(?:after|before)|(?:наступного|"
