@@ -49,6 +49,7 @@ from reader_app.domain.actor_surnames import (
     first_name_mention,
     surname_mention,
 )
+from reader_app.domain.actor_variants import names_state
 from reader_app.domain.actors import match_key
 from reader_app.domain.body_nouns import (
     declared_nouns,
@@ -307,14 +308,14 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         # "Министерство сельского хозяйства" is Moldova's ministry of that name only in a
         # text that names Moldova: in a Kazakh story it is Kazakhstan's
         fitting = [e for e in fitting if not e.reason.endswith(WITHOUT_STATE)
-                   or _names_stem(text, _state_stem(e.known.canonical))]
+                   or names_state(text, e.known.canonical.split()[-1])]
     if _OFFICE_AFTER.match(text, end):
         # "Labour Minister Raj Malhotra", "Energy Secretary": a portfolio, not a short name
         fitting = [e for e in fitting if e.known.certain]
     if any(e.reason.endswith(FIRST_WORD) for e in fitting) and (
             common_word(text, text[start:end]) or longer_name_before(text, start)
             or text[max(0, start - 5):start].casefold().split()[-1:] in (["the"], ["a"], ["an"])
-            or _dateline_word(text, start, end)):
+            or in_dateline(text, start, end)):
         # a company's bare first word names it ("Danubia said"); "the Keystone board" is
         # some board of that name
         fitting = [e for e in fitting if not e.reason.endswith(FIRST_WORD)]
@@ -341,41 +342,6 @@ def _name_mention(text: str, entries: list[IndexedName], start: int, end: int,
         end += 1  # "U.S." keeps its full stop
     n = chosen.known
     return ActorMention(start, end, n.actor_id, n.canonical, n.actor_type, reason, certain)
-
-
-def _dateline_word(text: str, start: int, end: int) -> bool:
-    """A wire dateline's town: "KADUNA — The …", "FAIRHAVEN, Ohio —" at a line's start."""
-    return (text[start:end].isupper() and (start == 0 or text[start - 1] == "\n")
-            and text[end:end + 3].lstrip(" ")[:1] in ("—", "–", ",", "-"))
-
-
-def _state_stem(canonical: str) -> str:
-    """The stem of a name's last word, its state ("Молдовы" -> "молдо"), to look for in any case."""
-    word = match_key(canonical.split()[-1]) if canonical.split() else ""
-    return word[:max(4, len(word) - 2)]
-
-
-_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
-
-
-@lru_cache(maxsize=64)
-def _names_stem(text: str, stem: str) -> bool:
-    """Does a word of the text start with the stem? A Ukrainian text speaks of Ukraine's
-    bodies without naming it ("у Міністерстві енергетики промовчали")."""
-    if not stem or stem.startswith("укра") and _UKRAINIAN_ONLY.search(text):
-        return True
-    lowered = _lowered(text)
-    i = lowered.find(stem)
-    while i != -1:
-        if i == 0 or not lowered[i - 1].isalnum():
-            return True
-        i = lowered.find(stem, i + 1)
-    return False
-
-
-@lru_cache(maxsize=4)
-def _lowered(text: str) -> str:
-    return text.casefold().replace("ё", "е")
 
 
 class _Scan:

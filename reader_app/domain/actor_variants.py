@@ -4,15 +4,18 @@ organisation's name, a spelling a letter or two off. Pure: callers fetch the can
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from reader_app.domain.actor_surnames import gender_pair
-from reader_app.domain.actors import TITLE_WORDS, candidate_keys, name_tokens
+from reader_app.domain.actors import TITLE_WORDS, candidate_keys, match_key, name_tokens
+from reader_app.domain.date_words import UK_ONLY_LETTERS
 from reader_app.domain.word_forms import is_cyrillic, same_word
 
-__all__ = ["closest_key", "kind_word", "name_variants", "org_containing", "surname_of"]
+__all__ = ["closest_key", "kind_word", "name_variants", "names_state", "org_containing",
+           "surname_of"]
 
 _PARTY = ("party", "партія", "партии", "партія", "партия", "партії")
 # words that say what kind of body it is, not which one: never enough to pick an organisation
@@ -97,3 +100,36 @@ def kind_word(quote: str) -> str | None:
     word = words[0]
     # "суд", "рада": a Ukrainian or Russian body's word may have three letters
     return word if len(word) > 3 or len(word) == 3 and is_cyrillic(word) else None
+
+
+def names_state(text: str, state_word: str) -> bool:
+    """Does the text name the state whose name (in any case) ends a body's name
+    ("Молдовы" of "Министерство сельского хозяйства Молдовы")? A word of the text that
+    starts with its stem counts; a Ukrainian text speaks of Ukraine's bodies without
+    naming it ("у Міністерстві енергетики промовчали")."""
+    word = match_key(state_word)
+    stem = word[:max(4, len(word) - 2)]  # a case ending may follow
+    if not stem or stem.startswith("укра") and _ukrainian(text):
+        return True
+    return _starts_a_word(text, stem)
+
+
+@lru_cache(maxsize=64)
+def _starts_a_word(text: str, stem: str) -> bool:
+    lowered = _lowered(text)
+    i = lowered.find(stem)
+    while i != -1:
+        if i == 0 or not lowered[i - 1].isalnum():
+            return True
+        i = lowered.find(stem, i + 1)
+    return False
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.casefold().replace("ё", "е")
+
+
+@lru_cache(maxsize=4)
+def _ukrainian(text: str) -> bool:
+    return any(c in text for c in UK_ONLY_LETTERS + UK_ONLY_LETTERS.upper())

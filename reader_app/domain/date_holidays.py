@@ -53,9 +53,15 @@ _LUNAR_NEW_YEAR = {2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 20
                    2033: (1, 31), 2034: (2, 19), 2035: (2, 8)}
 
 
-def _lunar_new_year(year: int) -> date | None:
-    found = _LUNAR_NEW_YEAR.get(year)
-    return None if found is None else date(year, *found)
+def _listed(days: dict[int, tuple[int, int]]) -> Callable[[int], date | None]:
+    """A holiday with no formula: its day in each year a table lists (None past it)."""
+    def day(year: int) -> date | None:
+        found = days.get(year)
+        return None if found is None else date(year, *found)
+    return day
+
+
+_lunar_new_year = _listed(_LUNAR_NEW_YEAR)
 
 
 # Diwali's main day (Lakshmi Puja) as India's national holiday list gives it: lunar, no formula
@@ -63,10 +69,7 @@ _DIWALI = {2018: (11, 7), 2019: (10, 27), 2020: (11, 14), 2021: (11, 4), 2022: (
            2023: (11, 12), 2024: (10, 31), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29),
            2028: (10, 17), 2029: (11, 5), 2030: (10, 26)}
 
-
-def _diwali(year: int) -> date | None:
-    found = _DIWALI.get(year)
-    return None if found is None else date(year, *found)
+_diwali = _listed(_DIWALI)
 
 
 # phrase (lowercase, as written) -> the day in a given year. Russian "Рождество" is the

@@ -32,11 +32,13 @@ from reader_app.domain.actor_variants import (
     closest_key,
     kind_word,
     name_variants,
+    names_state,
     org_containing,
     surname_of,
 )
 from reader_app.domain.actors import TITLE_WORDS, match_key, name_from_quote, name_tokens
 from reader_app.domain.body_nouns import declared_nouns
+from reader_app.domain.date_words import UK_ONLY_LETTERS
 from reader_app.domain.demonyms import side_of
 from reader_app.domain.kind_nouns import PARTY, declared_near, fits_kind, in_field, kind_of_noun
 from reader_app.domain.models import ActorId, Article
@@ -260,7 +262,7 @@ _GOVERNMENT = ("government", "country", "authorities", "правительств
 _GOVERNMENT_ADJECTIVES = frozenset("the its this federal national central".split())
 # a Ukrainian text's own: "уряд", "держава", "влада" in their cases
 _UKRAINIAN_HOME = ("уряд", "держав", "влад")
-_UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")
+_UKRAINIAN_LETTERS = re.compile(f"[{UK_ONLY_LETTERS}{UK_ONLY_LETTERS.upper()}]")
 _STATE_ADJECTIVE = re.compile(r"\w+(?:ськ|цьк|зьк)\w{1,3}\s+$", re.IGNORECASE)
 
 
@@ -455,25 +457,11 @@ def _foreign_state(db: Database, name: str, quote: str, text: str) -> bool:
     words = name.split()
     if not text or len(words) < 2:
         return False
-    table, keys = _state_table(db)
+    table, _ = _state_table(db)
     row = table.get(match_key(words[-1]))
     if row is None or row.seat or match_key(words[-1]) in name_tokens(quote):
         return False
-    if row.canonical == "Ukraine" and re.search("[іїєґ]", text):
-        return False  # a Ukrainian text speaks of Ukraine's bodies without naming it
-    lowered = text.casefold()
-    return not any(_word_in(k, lowered) for k in keys.get(row.canonical, [row.canonical])
-                   if len(k) > 3)
-
-
-def _word_in(key: str, lowered: str) -> bool:
-    """Is the state's name (a match key: lower case) in the text, at a word's start?"""
-    i = lowered.find(key[:max(4, len(key) - 2)])  # a case ending may follow a stem
-    while i != -1:
-        if i == 0 or not lowered[i - 1].isalnum():
-            return True
-        i = lowered.find(key[:max(4, len(key) - 2)], i + 1)
-    return False
+    return not names_state(text, words[-1])
 
 
 _ANAPHORA_DEPTH = 12  # distinct actors looked back at for "the party"
